@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+
+export interface CliIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+export type CommandModule = { run: (args: string[], io: CliIO) => Promise<number> }
+
+interface CommandEntry {
+  summary: string
+  load: () => Promise<CommandModule>
+}
+
+// Commands are loaded lazily so `kubelab validate` does not pay for the simulator or the content compiler.
+const commands: Record<string, CommandEntry> = {
+  validate: { summary: 'validate Kubernetes manifests: validate FILE… [--json]', load: () => import('./validate.ts') },
+  simulate: { summary: 'run a scenario on the simulated cluster: simulate SCENARIO.yaml [--json]', load: () => import('./simulate.ts') },
+  grade: { summary: 'grade a submission: grade EXERCISE_ID FILE [--lang ko|en] [--json]', load: () => import('./grade.ts') },
+  content: { summary: 'list, show and check course content: content list|show ID|check [--json]', load: () => import('./content.ts') },
+}
+
+const defaultIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  return [
+    'Usage: npm run -s kubelab -- <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Options:',
+    '  --help     show this help',
+    '  --version  print the Kubelab version',
+    '',
+    'Exit codes: 0 success, 1 the input is invalid or did not pass, 2 usage or I/O error.',
+    '',
+  ].join('\n')
+}
+
+export async function runCli(args: string[], io: CliIO = defaultIO): Promise<number> {
+  const [name, ...rest] = args
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage())
+    return name === undefined ? 2 : 0
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`kubelab ${version()}\n`)
+    return 0
+  }
+  const entry = commands[name]
+  if (!entry) {
+    io.stderr(`kubelab: unknown command "${name}"\n\n${usage()}`)
+    return 2
+  }
+  let mod: CommandModule
+  try {
+    mod = await entry.load()
+  } catch (error) {
+    if (isModuleNotFound(error)) {
+      io.stderr(`kubelab: the "${name}" command is not available in this version\n`)
+      return 2
+    }
+    throw error
+  }
+  return mod.run(rest, io)
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND'
+}
