@@ -1,0 +1,168 @@
+/**
+ * API-server defaulting (pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go, plus the
+ * DefaultTolerationSeconds admission plugin for Pods), restated in kubernetes-behaviour.md §2.
+ */
+import { arrayAt, isObject, objectAt, own, type JsonObject } from './object-access.ts'
+import type { KubeObject } from './types.ts'
+
+/** API-server defaulting only (no validation); returns a new object. */
+export function applyDefaults<T extends KubeObject>(object: T): T {
+  const copy = structuredClone(object)
+  applyDefaultsInPlace(copy as unknown as JsonObject)
+  return copy
+}
+
+/** Defaults a decoded object in place; tolerates any shape (validation reports shape problems separately). */
+export function applyDefaultsInPlace(obj: JsonObject): void {
+  const spec = objectAt(obj.spec)
+  switch (obj.kind) {
+    case 'Pod':
+      if (spec) defaultPodSpec(spec, true)
+      break
+    case 'Deployment':
+      if (spec) defaultDeploymentSpec(spec)
+      break
+    case 'ReplicaSet':
+      if (spec) defaultReplicaSet(obj, spec)
+      break
+    case 'Service':
+      if (spec) defaultServiceSpec(spec)
+      break
+  }
+}
+
+function setIfAbsent(obj: JsonObject, key: string, value: unknown): void {
+  if (obj[key] === undefined || obj[key] === null) obj[key] = value
+}
+
+function defaultDeploymentSpec(spec: JsonObject): void {
+  setIfAbsent(spec, 'replicas', 1)
+  if (!isObject(spec.strategy)) spec.strategy = {}
+  const strategy = spec.strategy as JsonObject
+  setIfAbsent(strategy, 'type', 'RollingUpdate')
+  if (strategy.type === 'RollingUpdate') {
+    if (!isObject(strategy.rollingUpdate)) strategy.rollingUpdate = {}
+    const ru = strategy.rollingUpdate as JsonObject
+    setIfAbsent(ru, 'maxUnavailable', '25%')
+    setIfAbsent(ru, 'maxSurge', '25%')
+  }
+  setIfAbsent(spec, 'revisionHistoryLimit', 10)
+  setIfAbsent(spec, 'progressDeadlineSeconds', 600)
+  defaultTemplate(spec)
+}
+
+function defaultReplicaSet(obj: JsonObject, spec: JsonObject): void {
+  setIfAbsent(spec, 'replicas', 1)
+  const templateLabels = objectAt(objectAt(objectAt(spec.template)?.metadata)?.labels)
+  if (templateLabels && Object.keys(templateLabels).length > 0) {
+    if (!isObject(obj.metadata)) obj.metadata = {}
+    const meta = obj.metadata as JsonObject
+    const labels = objectAt(meta.labels)
+    if (!labels || Object.keys(labels).length === 0) meta.labels = { ...templateLabels }
+  }
+  defaultTemplate(spec)
+}
+
+function defaultTemplate(spec: JsonObject): void {
+  const templateSpec = objectAt(objectAt(spec.template)?.spec)
+  if (templateSpec) defaultPodSpec(templateSpec, false)
+}
+
+const DEFAULT_TOLERATIONS = [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+]
+
+/** @param isPod a bare Pod (not a template): only then are requests copied from limits and tolerations added */
+function defaultPodSpec(spec: JsonObject, isPod: boolean): void {
+  setIfAbsent(spec, 'restartPolicy', 'Always')
+  setIfAbsent(spec, 'dnsPolicy', 'ClusterFirst')
+  setIfAbsent(spec, 'terminationGracePeriodSeconds', 30)
+  setIfAbsent(spec, 'schedulerName', 'default-scheduler')
+  setIfAbsent(spec, 'securityContext', {})
+  if (isPod) {
+    setIfAbsent(spec, 'enableServiceLinks', true)
+    addDefaultTolerations(spec)
+  }
+  for (const list of ['initContainers', 'containers']) {
+    for (const c of arrayAt(spec[list])) if (isObject(c)) defaultContainer(c, isPod)
+  }
+}
+
+function addDefaultTolerations(spec: JsonObject): void {
+  if (spec.tolerations !== undefined && !Array.isArray(spec.tolerations)) return
+  const tolerations = (spec.tolerations as unknown[] | undefined) ?? []
+  for (const t of DEFAULT_TOLERATIONS) {
+    const present = tolerations.some((x) => isObject(x) && x.key === t.key && (x.effect === t.effect || x.effect === undefined || x.effect === ''))
+    if (!present) tolerations.push({ ...t })
+  }
+  spec.tolerations = tolerations
+}
+
+function defaultContainer(c: JsonObject, isPod: boolean): void {
+  if (typeof c.image === 'string') setIfAbsent(c, 'imagePullPolicy', pullPolicyForImage(c.image))
+  setIfAbsent(c, 'terminationMessagePath', '/dev/termination-log')
+  setIfAbsent(c, 'terminationMessagePolicy', 'File')
+  for (const p of arrayAt(c.ports)) if (isObject(p)) setIfAbsent(p, 'protocol', 'TCP')
+  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const pr = objectAt(c[probe])
+    if (pr) defaultProbe(pr)
+  }
+  if (isPod) copyLimitsToRequests(c)
+}
+
+/** Always for `:latest` or no tag (and no digest), otherwise IfNotPresent. */
+export function pullPolicyForImage(image: string): 'Always' | 'IfNotPresent' {
+  if (image.includes('@')) return 'IfNotPresent'
+  const lastSlash = image.lastIndexOf('/')
+  const colon = image.indexOf(':', lastSlash + 1)
+  if (colon < 0) return 'Always'
+  return image.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent'
+}
+
+function defaultProbe(probe: JsonObject): void {
+  setIfAbsent(probe, 'timeoutSeconds', 1)
+  setIfAbsent(probe, 'periodSeconds', 10)
+  setIfAbsent(probe, 'successThreshold', 1)
+  setIfAbsent(probe, 'failureThreshold', 3)
+  const http = objectAt(probe.httpGet)
+  if (http) {
+    setIfAbsent(http, 'path', '/')
+    setIfAbsent(http, 'scheme', 'HTTP')
+  }
+}
+
+function copyLimitsToRequests(c: JsonObject): void {
+  const resources = objectAt(c.resources)
+  const limits = objectAt(resources?.limits)
+  if (!resources || !limits) return
+  if (resources.requests !== undefined && resources.requests !== null && !isObject(resources.requests)) return
+  const requests = (objectAt(resources.requests) ?? {}) as JsonObject
+  for (const [name, value] of Object.entries(limits)) if (own(requests, name) === undefined) requests[name] = value
+  resources.requests = requests
+}
+
+function defaultServiceSpec(spec: JsonObject): void {
+  setIfAbsent(spec, 'type', 'ClusterIP')
+  setIfAbsent(spec, 'sessionAffinity', 'None')
+  if (spec.sessionAffinity === 'ClientIP') {
+    if (!isObject(spec.sessionAffinityConfig)) spec.sessionAffinityConfig = {}
+    const cfg = spec.sessionAffinityConfig as JsonObject
+    if (!isObject(cfg.clientIP)) cfg.clientIP = {}
+    setIfAbsent(cfg.clientIP as JsonObject, 'timeoutSeconds', 10800)
+  }
+  for (const p of arrayAt(spec.ports)) {
+    if (!isObject(p)) continue
+    setIfAbsent(p, 'protocol', 'TCP')
+    if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port
+  }
+  const type = spec.type
+  if (type !== 'ExternalName') {
+    setIfAbsent(spec, 'internalTrafficPolicy', 'Cluster')
+    setIfAbsent(spec, 'ipFamilyPolicy', 'SingleStack')
+    setIfAbsent(spec, 'ipFamilies', ['IPv4'])
+  }
+  if (type === 'NodePort' || type === 'LoadBalancer') setIfAbsent(spec, 'externalTrafficPolicy', 'Cluster')
+  if (type === 'LoadBalancer') setIfAbsent(spec, 'allocateLoadBalancerNodePorts', true)
+  if (typeof spec.clusterIP === 'string' && spec.clusterIP !== '' && spec.clusterIPs === undefined) spec.clusterIPs = [spec.clusterIP]
+}

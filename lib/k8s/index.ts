@@ -1,0 +1,13 @@
+/**
+ * lib/k8s — the Kubernetes object model: parse with positions, strict schema, API-server defaults and
+ * validation rules, returning diagnostics with Kubernetes' wording and Korean/English hints. Pure: no I/O.
+ */
+export type * from './types.ts'
+export { validateManifests, validateObject } from './validate.ts'
+export { applyDefaults, pullPolicyForImage } from './defaults.ts'
+export { validateUpdate, type UpdateOptions } from './update.ts'
+export { formatKubectlError } from './diagnostics.ts'
+export { parseQuantity, parseQuantityStrict } from './quantity.ts'
+export { labelSelectorMatches, serviceSelectorMatches } from './label-selector.ts'
+export { resolveIntOrPercent } from './int-or-percent.ts'
+export { KIND_API_VERSIONS, SUPPORTED_KINDS, isSupportedKind } from './kinds.ts'

@@ -1,0 +1,55 @@
+/** The kinds Kubelab simulates, and the `no matches for kind` answer for everything else. */
+import { FieldPath } from './field-path.ts'
+import { decodeError, required, type FieldIssue } from './field-errors.ts'
+import { kindHints } from './hints/kind-hints.ts'
+import type { SupportedKind } from './types.ts'
+
+export const KIND_API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
+  Pod: 'v1',
+  Service: 'v1',
+  Namespace: 'v1',
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+}
+
+export const SUPPORTED_KINDS = Object.keys(KIND_API_VERSIONS) as SupportedKind[]
+
+export function isSupportedKind(kind: unknown): kind is SupportedKind {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KIND_API_VERSIONS, kind)
+}
+
+export type KindCheck = { ok: true; kind: SupportedKind; apiVersion: string } | { ok: false; issues: FieldIssue[] }
+
+/** Checks `apiVersion` + `kind` of a decoded document, as the REST mapper does before anything else. */
+export function checkKind(value: unknown): KindCheck {
+  const root = FieldPath.root()
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const got = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
+    const message = `json: cannot unmarshal ${got} into Go value of type map[string]interface {}`
+    return { ok: false, issues: [decodeError(root, 'FieldValueTypeInvalid', message, kindHints.notAnObject)] }
+  }
+  const obj = value as Record<string, unknown>
+  const issues: FieldIssue[] = []
+  const apiVersion = obj.apiVersion
+  const kind = obj.kind
+  if (typeof apiVersion !== 'string' || apiVersion === '') issues.push(required(root.child('apiVersion'), 'apiVersion not set', kindHints.apiVersionMissing(kind)))
+  if (typeof kind !== 'string' || kind === '') issues.push(required(root.child('kind'), 'kind not set', kindHints.kindMissing))
+  if (issues.length > 0) return { ok: false, issues }
+  const k = kind as string
+  const v = apiVersion as string
+  if (isSupportedKind(k) && KIND_API_VERSIONS[k] === v) return { ok: true, kind: k, apiVersion: v }
+  const issue: FieldIssue = {
+    path: root.child('kind'),
+    field: 'kind',
+    type: 'NoKindMatch',
+    message: `no matches for kind "${k}" in version "${v}"`,
+    hint: kindHints.noMatch(k, v, suggestKind(k)),
+  }
+  return { ok: false, issues: [issue] }
+}
+
+/** The supported kind a learner probably meant: same letters in another case (`deployment`). */
+function suggestKind(kind: string): { kind: SupportedKind; apiVersion: string } | null {
+  const match = SUPPORTED_KINDS.find((k) => k.toLowerCase() === kind.toLowerCase())
+  return match ? { kind: match, apiVersion: KIND_API_VERSIONS[match] } : null
+}

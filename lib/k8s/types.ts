@@ -1,0 +1,139 @@
+/**
+ * Types of the Kubernetes objects Kubelab understands. They are the interfaces `kubernetes-models` generates
+ * from the Kubernetes OpenAPI document (the same source as lib/k8s/schema), imported as types only, so no
+ * runtime code of that package reaches the client or the simulator.
+ */
+import type { IPod } from 'kubernetes-models/v1/Pod'
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec'
+import type { IPodStatus } from 'kubernetes-models/v1/PodStatus'
+import type { IPodCondition } from 'kubernetes-models/v1/PodCondition'
+import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec'
+import type { IContainer } from 'kubernetes-models/v1/Container'
+import type { IContainerPort } from 'kubernetes-models/v1/ContainerPort'
+import type { IContainerStatus } from 'kubernetes-models/v1/ContainerStatus'
+import type { IContainerState } from 'kubernetes-models/v1/ContainerState'
+import type { IProbe } from 'kubernetes-models/v1/Probe'
+import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements'
+import type { IVolume } from 'kubernetes-models/v1/Volume'
+import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount'
+import type { IEnvVar } from 'kubernetes-models/v1/EnvVar'
+import type { IToleration } from 'kubernetes-models/v1/Toleration'
+import type { IService } from 'kubernetes-models/v1/Service'
+import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec'
+import type { IServicePort } from 'kubernetes-models/v1/ServicePort'
+import type { IServiceStatus } from 'kubernetes-models/v1/ServiceStatus'
+import type { INamespace } from 'kubernetes-models/v1/Namespace'
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment'
+import type { IDeploymentSpec } from 'kubernetes-models/apps/v1/DeploymentSpec'
+import type { IDeploymentStatus } from 'kubernetes-models/apps/v1/DeploymentStatus'
+import type { IDeploymentStrategy } from 'kubernetes-models/apps/v1/DeploymentStrategy'
+import type { IDeploymentCondition } from 'kubernetes-models/apps/v1/DeploymentCondition'
+import type { IRollingUpdateDeployment } from 'kubernetes-models/apps/v1/RollingUpdateDeployment'
+import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet'
+import type { IReplicaSetSpec } from 'kubernetes-models/apps/v1/ReplicaSetSpec'
+import type { IReplicaSetStatus } from 'kubernetes-models/apps/v1/ReplicaSetStatus'
+import type { IObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta'
+import type { IOwnerReference } from '@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference'
+import type { ILabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector'
+import type { ILabelSelectorRequirement } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelectorRequirement'
+
+export type Pod = IPod
+export type PodSpec = IPodSpec
+export type PodStatus = IPodStatus
+export type PodCondition = IPodCondition
+export type PodTemplateSpec = IPodTemplateSpec
+export type Container = IContainer
+export type ContainerPort = IContainerPort
+export type ContainerStatus = IContainerStatus
+export type ContainerState = IContainerState
+export type Probe = IProbe
+export type ResourceRequirements = IResourceRequirements
+export type Volume = IVolume
+export type VolumeMount = IVolumeMount
+export type EnvVar = IEnvVar
+export type Toleration = IToleration
+export type Service = IService
+export type ServiceSpec = IServiceSpec
+export type ServicePort = IServicePort
+export type ServiceStatus = IServiceStatus
+export type Namespace = INamespace
+export type Deployment = IDeployment
+export type DeploymentSpec = IDeploymentSpec
+export type DeploymentStatus = IDeploymentStatus
+export type DeploymentStrategy = IDeploymentStrategy
+export type DeploymentCondition = IDeploymentCondition
+export type RollingUpdateDeployment = IRollingUpdateDeployment
+export type ReplicaSet = IReplicaSet
+export type ReplicaSetSpec = IReplicaSetSpec
+export type ReplicaSetStatus = IReplicaSetStatus
+export type ObjectMeta = IObjectMeta
+export type OwnerReference = IOwnerReference
+export type LabelSelector = ILabelSelector
+export type LabelSelectorRequirement = ILabelSelectorRequirement
+/** An int-or-string field such as maxSurge (`1` or `"25%"`) or a named targetPort (`"http"`). */
+export type IntOrString = number | string
+
+export type KubeObject = Pod | Deployment | ReplicaSet | Service | Namespace
+export type SupportedKind = KubeObject['kind']
+
+export type ErrorType =
+  | 'FieldValueRequired'
+  | 'FieldValueInvalid'
+  | 'FieldValueNotSupported'
+  | 'FieldValueDuplicate'
+  | 'FieldValueForbidden'
+  | 'FieldValueTooLong'
+  | 'FieldValueTooMany'
+  | 'FieldValueNotFound'
+  | 'FieldValueTypeInvalid'
+  | 'YAMLSyntax'
+  | 'NoKindMatch'
+
+export interface Localized {
+  ko: string
+  en: string
+}
+
+/** One problem, exactly the JSON shape of `kubelab validate --json` errors. line/column are 1-based
+ *  (0 when the object did not come from text). */
+export interface Diagnostic {
+  file?: string
+  /** 0-based index of the YAML document in the stream (empty documents count). */
+  document: number
+  kind: string | null
+  name: string | null
+  /** Kubernetes path: spec.template.spec.containers[1].name, metadata.labels */
+  field: string
+  type: ErrorType
+  line: number
+  column: number
+  /** Kubernetes' own wording, e.g. `Invalid value: "Web": a lowercase RFC 1123 …` */
+  message: string
+  /** learner-facing explanation + fix, Korean and English */
+  hint: Localized
+}
+
+export interface SourcePosition {
+  line: number
+  column: number
+}
+
+/** A document that passed validation, with API-server defaults applied. */
+export interface ManifestObject {
+  document: number
+  apiVersion: string
+  kind: SupportedKind
+  name: string
+  /** 'default' when absent (Namespace objects: '') */
+  namespace: string
+  /** plain JSON (structuredClone-able), defaults applied (§2 of kubernetes-behaviour.md) */
+  object: KubeObject
+  /** 1-based position of a field path in the source text, or of its nearest present parent. */
+  positionOf(field: string): SourcePosition
+}
+
+export interface ValidationResult {
+  valid: boolean
+  errors: Diagnostic[]
+  objects: ManifestObject[]
+}

@@ -1,0 +1,152 @@
+/**
+ * The validation pipeline, in the API server's order: decode (YAML → JSON, kind lookup, strict schema),
+ * default, validate. All problems of a document are collected, never only the first.
+ */
+import { applyDefaultsInPlace } from './defaults.ts'
+import { dedupe, toDiagnostic, type DocumentContext } from './diagnostics.ts'
+import type { FieldIssue } from './field-errors.ts'
+import { limitHints, yamlSyntaxHint } from './hints/yaml-hints.ts'
+import { MAX_DOCUMENTS, MAX_REQUEST_BYTES } from './input-limits.ts'
+import { checkKind } from './kinds.ts'
+import { isObject, objectAt, stringAt, type JsonObject } from './object-access.ts'
+import { validateKindRules } from './rules/object-rules.ts'
+import { checkSchema } from './schema-check.ts'
+import { NO_SOURCE, type SourceMap } from './source-map.ts'
+import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, ValidationResult } from './types.ts'
+import { parseYamlStream, type ParsedStream } from './yaml-stream.ts'
+
+interface CheckedObject {
+  issues: FieldIssue[]
+  kind: string | null
+  name: string | null
+  /** set when the object is valid */
+  valid: { kind: SupportedKind; apiVersion: string; object: JsonObject } | null
+}
+
+/** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
+export function validateManifests(text: string, options: { file?: string } = {}): ValidationResult {
+  const errors: Diagnostic[] = []
+  const objects: ManifestObject[] = []
+  let stream: ParsedStream
+  try {
+    stream = parseYamlStream(typeof text === 'string' ? text : String(text))
+  } catch (error) {
+    return internalFailure(error, options.file)
+  }
+  if (stream.limit) {
+    errors.push(limitDiagnostic(stream, options.file))
+    return { valid: false, errors, objects }
+  }
+  for (const doc of stream.documents) {
+    const base = { file: options.file, document: doc.index, source: doc.source }
+    if (doc.problems.length > 0) {
+      for (const p of doc.problems) {
+        const pos = stream.lines.positionAt(p.offset)
+        errors.push(withFile({ document: doc.index, kind: null, name: null, field: '', type: 'YAMLSyntax', line: pos.line, column: pos.column, message: p.message, hint: yamlSyntaxHint(p.code) }, options.file))
+      }
+      continue
+    }
+    if (doc.empty) continue
+    let checked: CheckedObject
+    try {
+      checked = checkObject(doc.value)
+    } catch (error) {
+      // a throw here is our bug; the learner still gets a diagnostic instead of a crash
+      errors.push(...internalFailure(error, options.file, doc.index).errors)
+      continue
+    }
+    const ctx: DocumentContext = { ...base, kind: checked.kind, name: checked.name }
+    for (const issue of checked.issues) errors.push(toDiagnostic(issue, ctx))
+    if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source))
+  }
+  return { valid: errors.length === 0, errors, objects }
+}
+
+/** Same checks for an object that did not come from text (kubectl create, scenario builders). line/column 0. */
+export function validateObject(object: unknown): { errors: Diagnostic[]; object: KubeObject | null } {
+  let checked: CheckedObject
+  try {
+    checked = checkObject(cloneJson(object))
+  } catch (error) {
+    return { errors: internalFailure(error).errors, object: null }
+  }
+  const ctx: DocumentContext = { document: 0, kind: checked.kind, name: checked.name, source: NO_SOURCE }
+  const errors = checked.issues.map((i) => toDiagnostic(i, ctx))
+  return { errors, object: checked.valid ? (checked.valid.object as unknown as KubeObject) : null }
+}
+
+function checkObject(value: unknown): CheckedObject {
+  const meta = isObject(value) ? objectAt(value.metadata) : undefined
+  const name = stringAt(meta?.name) ?? null
+  const kindValue = isObject(value) ? (stringAt(value.kind) ?? null) : null
+  const kindCheck = checkKind(value)
+  if (!kindCheck.ok) return { issues: kindCheck.issues, kind: kindValue, name, valid: null }
+  const obj = value as JsonObject
+  // Decoding: strict schema (unknown fields, JSON types, enums, quantities). Badly typed values are dropped
+  // from `obj`, as a failed decode would leave them unset, so the rules below see well-typed data.
+  const decodeIssues = checkSchema(kindCheck.kind, obj)
+  // The server resets status on create and fills in defaults before validating.
+  delete obj.status
+  applyDefaultsInPlace(obj)
+  const ruleIssues = validateKindRules(kindCheck.kind, obj).filter((i) => !coveredByDecodeIssue(i, decodeIssues))
+  const issues = dedupe([...decodeIssues, ...ruleIssues])
+  if (issues.length > 0) return { issues, kind: kindCheck.kind, name, valid: null }
+  const metadata = (isObject(obj.metadata) ? obj.metadata : (obj.metadata = {})) as JsonObject
+  if (kindCheck.kind !== 'Namespace' && !stringAt(metadata.namespace)) metadata.namespace = 'default'
+  return { issues: [], kind: kindCheck.kind, name, valid: { kind: kindCheck.kind, apiVersion: kindCheck.apiVersion, object: obj } }
+}
+
+/** A rule error on a field that already failed to decode repeats the same problem; keep only the decode error. */
+function coveredByDecodeIssue(issue: FieldIssue, decodeIssues: FieldIssue[]): boolean {
+  return decodeIssues.some((d) => d.field !== '' && (issue.field === d.field || issue.field.startsWith(`${d.field}.`) || issue.field.startsWith(`${d.field}[`)))
+}
+
+function manifestObject(document: number, valid: NonNullable<CheckedObject['valid']>, source: SourceMap): ManifestObject {
+  const meta = objectAt(valid.object.metadata) ?? {}
+  return {
+    document,
+    apiVersion: valid.apiVersion,
+    kind: valid.kind,
+    name: stringAt(meta.name) ?? '',
+    namespace: valid.kind === 'Namespace' ? '' : (stringAt(meta.namespace) ?? 'default'),
+    object: valid.object as unknown as KubeObject,
+    positionOf: (field: string) => source.positionOf(field),
+  }
+}
+
+function limitDiagnostic(stream: ParsedStream, file: string | undefined): Diagnostic {
+  const { problem, document } = stream.limit!
+  const base = { document, kind: null, name: null, field: '' }
+  switch (problem.kind) {
+    case 'tooLarge':
+      return withFile({ ...base, type: 'FieldValueTooLong', line: 1, column: 1, message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`, hint: limitHints.tooLarge(problem.bytes) }, file)
+    case 'tooManyDocuments':
+      return withFile({ ...base, type: 'FieldValueTooMany', line: 1, column: 1, message: `Too many: ${problem.count}: must have at most ${MAX_DOCUMENTS} documents`, hint: limitHints.tooManyDocuments(problem.count, MAX_DOCUMENTS) }, file)
+    case 'controlCharacter': {
+      const pos = stream.lines.positionAt(problem.offset)
+      return withFile({ ...base, type: 'YAMLSyntax', line: pos.line, column: pos.column, message: 'yaml: control characters are not allowed', hint: limitHints.controlCharacter(problem.code) }, file)
+    }
+    case 'tooDeep': {
+      const pos = stream.lines.positionAt(problem.offset)
+      return withFile({ ...base, type: 'YAMLSyntax', line: pos.line, column: pos.column, message: `yaml: line ${pos.line}: exceeded max depth of 100`, hint: yamlSyntaxHint('RESOURCE_EXHAUSTION') }, file)
+    }
+  }
+}
+
+function withFile(d: Diagnostic, file: string | undefined): Diagnostic {
+  return file === undefined ? d : { file, ...d }
+}
+
+function cloneJson(value: unknown): unknown {
+  try {
+    return structuredClone(value)
+  } catch {
+    return value // functions or class instances: the schema check reports them as wrong types
+  }
+}
+
+function internalFailure(error: unknown, file?: string, document = 0): ValidationResult {
+  const message = `internal error: ${error instanceof Error ? error.message : String(error)}`
+  const d = withFile({ document, kind: null, name: null, field: '', type: 'FieldValueInvalid', line: 0, column: 0, message, hint: { ko: 'Kubelab 검사기 내부 오류입니다. 이 입력을 팀에 알려 주세요.', en: 'Internal error in the Kubelab validator. Please report this input.' } }, file)
+  return { valid: false, errors: [d], objects: [] }
+}
