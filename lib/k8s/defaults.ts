@@ -31,8 +31,16 @@ export function applyDefaultsInPlace(obj: JsonObject): void {
   }
 }
 
+// Go defaulting tests for the zero value: an empty string counts as unset for string fields.
 function setIfAbsent(obj: JsonObject, key: string, value: unknown): void {
-  if (obj[key] === undefined || obj[key] === null) obj[key] = value
+  const v = obj[key]
+  if (v === undefined || v === null || (v === '' && typeof value === 'string')) obj[key] = value
+}
+
+/** For non-pointer int fields (probe timings), where an explicit 0 is also replaced. */
+function setIfZero(obj: JsonObject, key: string, value: number): void {
+  const v = obj[key]
+  if (v === undefined || v === null || v === 0) obj[key] = value
 }
 
 function defaultDeploymentSpec(spec: JsonObject): void {
@@ -121,10 +129,10 @@ export function pullPolicyForImage(image: string): 'Always' | 'IfNotPresent' {
 }
 
 function defaultProbe(probe: JsonObject): void {
-  setIfAbsent(probe, 'timeoutSeconds', 1)
-  setIfAbsent(probe, 'periodSeconds', 10)
-  setIfAbsent(probe, 'successThreshold', 1)
-  setIfAbsent(probe, 'failureThreshold', 3)
+  setIfZero(probe, 'timeoutSeconds', 1)
+  setIfZero(probe, 'periodSeconds', 10)
+  setIfZero(probe, 'successThreshold', 1)
+  setIfZero(probe, 'failureThreshold', 3)
   const http = objectAt(probe.httpGet)
   if (http) {
     setIfAbsent(http, 'path', '/')

@@ -45,6 +45,13 @@ export class FieldPath {
     return out.reverse()
   }
 
+  /** Struct field names only (no indices, no map keys): the path Go's JSON decoder reports. */
+  fieldNames(): string[] {
+    const out: string[] = []
+    for (let p: FieldPath | null = this; p && p.segment; p = p.parent) if ('name' in p.segment) out.push(p.segment.name)
+    return out.reverse()
+  }
+
   toString(): string {
     let out = ''
     const chain: Segment[] = []

@@ -1,20 +1,78 @@
 /** PodSpec rules (pkg/apis/core/validation ValidatePodSpec), for Pods and for pod templates. */
 import type { FieldPath } from '../field-path.ts'
-import { required, type FieldIssue } from '../field-errors.ts'
-import { arrayAt, objectAt } from '../object-access.ts'
+import { forbidden, invalid, notSupported, type FieldIssue } from '../field-errors.ts'
+import { podHints } from '../hints/pod-hints.ts'
+import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain } from '../name-rules.ts'
+import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
+import { validateContainerList } from './containers.ts'
+import { validateLabels } from './labels.ts'
+import { validateVolumes } from './volumes.ts'
 
 export interface PodSpecOptions {
   /** inside a Deployment/ReplicaSet template: restartPolicy must be Always, activeDeadlineSeconds forbidden */
   template: boolean
 }
 
+export const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'] as const
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
+const MAX_INT32 = 2 ** 31 - 1
+
 export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSpecOptions, out: FieldIssue[]): void {
   const spec = objectAt(specValue) ?? {}
-  void opts
-  if (arrayAt(spec.containers).length === 0) {
-    out.push(required(path.child('containers'), '', {
-      ko: '컨테이너가 하나 이상 있어야 합니다. spec 아래에 containers 목록을 쓰세요(예: `- name: web` / `image: nginx`).',
-      en: 'At least one container is required. Add a containers list under spec (e.g. `- name: web` / `image: nginx`).',
-    }))
+  const volumeNames = validateVolumes(spec.volumes, path.child('volumes'), out)
+  validateContainerList(spec, path, { volumeNames, template: opts.template }, out)
+
+  const restartPolicy = stringAt(spec.restartPolicy)
+  if (restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(restartPolicy)) {
+    out.push(notSupported(path.child('restartPolicy'), restartPolicy, RESTART_POLICIES, podHints.restartPolicy(restartPolicy)))
   }
+  const dnsPolicy = stringAt(spec.dnsPolicy)
+  if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy)) out.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES, podHints.dnsPolicy(dnsPolicy)))
+
+  const grace = numberAt(spec.terminationGracePeriodSeconds)
+  if (grace !== undefined && grace < 0) {
+    out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, NEGATIVE_ERROR, podHints.nonNegative('terminationGracePeriodSeconds')))
+  }
+  const deadline = numberAt(spec.activeDeadlineSeconds)
+  if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
+    out.push(invalid(path.child('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32), podHints.activeDeadline))
+  }
+  validateLabels(spec.nodeSelector, path.child('nodeSelector'), out)
+  for (const field of ['hostname', 'subdomain'] as const) {
+    const v = stringAt(spec[field])
+    if (v) for (const msg of isDNS1123Label(v)) out.push(invalid(path.child(field), v, msg, podHints.hostname(v)))
+  }
+  const sa = stringAt(spec.serviceAccountName)
+  if (sa) for (const msg of isDNS1123Subdomain(sa)) out.push(invalid(path.child('serviceAccountName'), sa, msg, podHints.serviceAccountName(sa)))
+  validateTolerations(spec.tolerations, path.child('tolerations'), out)
+
+  if (opts.template) {
+    // ValidatePodTemplateSpecForReplicaSet: controllers restart pods forever and never time them out
+    if (restartPolicy !== undefined && restartPolicy !== 'Always') {
+      out.push(notSupported(path.child('restartPolicy'), restartPolicy, ['Always'], podHints.templateRestartPolicy(restartPolicy)))
+    }
+    if (spec.activeDeadlineSeconds !== undefined) {
+      out.push(forbidden(path.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported', podHints.templateActiveDeadline))
+    }
+  }
+}
+
+const TOLERATION_OPERATORS = ['Equal', 'Exists']
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
+
+function validateTolerations(value: unknown, path: FieldPath, out: FieldIssue[]): void {
+  arrayAt(value).forEach((t, i) => {
+    const tol = objectAt(t)
+    if (!tol) return
+    const p = path.index(i)
+    const op = stringAt(tol.operator) ?? ''
+    if (op !== '' && !TOLERATION_OPERATORS.includes(op)) out.push(notSupported(p.child('operator'), op, TOLERATION_OPERATORS, podHints.tolerationOperator(op)))
+    const v = stringAt(tol.value) ?? ''
+    if (op === 'Exists' && v !== '') out.push(invalid(p.child('operator'), v, 'value must be empty when `operator` is \'Exists\'', podHints.tolerationExistsValue))
+    const effect = stringAt(tol.effect) ?? ''
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) out.push(notSupported(p.child('effect'), effect, TAINT_EFFECTS, podHints.tolerationEffect(effect)))
+    if (tol.tolerationSeconds !== undefined && effect !== 'NoExecute') {
+      out.push(invalid(p.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set", podHints.tolerationSeconds))
+    }
+  })
 }

@@ -1,0 +1,140 @@
+/** Container rules (validateContainers / validateInitContainers / validateContainerCommon). */
+import type { FieldPath } from '../field-path.ts'
+import { duplicate, forbidden, invalid, notFound, notSupported, required, type FieldIssue } from '../field-errors.ts'
+import { metadataHints } from '../hints/metadata-hints.ts'
+import { podHints } from '../hints/pod-hints.ts'
+import { isDNS1123Label, isValidPortName, isValidPortNum } from '../name-rules.ts'
+import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
+import { validateLifecycle, validateProbe } from './probes.ts'
+import { validateResources } from './resources.ts'
+
+export const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP']
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never']
+
+interface ContainerContext {
+  volumeNames: Set<string>
+  template: boolean
+}
+
+export function validateContainerList(spec: JsonObject, path: FieldPath, ctx: ContainerContext, out: FieldIssue[]): void {
+  const containers = arrayAt(spec.containers)
+  const names = new Set<string>()
+  const hostPorts = new Set<string>()
+  if (containers.length === 0) out.push(required(path.child('containers'), '', podHints.containersRequired))
+  containers.forEach((c, i) => {
+    const container = objectAt(c)
+    if (container) validateContainer(container, path.child('containers').index(i), false, ctx, names, hostPorts, out)
+  })
+  arrayAt(spec.initContainers).forEach((c, i) => {
+    const container = objectAt(c)
+    if (container) validateContainer(container, path.child('initContainers').index(i), true, ctx, names, hostPorts, out)
+  })
+}
+
+function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: Set<string>, out: FieldIssue[]): void {
+  const name = stringAt(c.name) ?? ''
+  if (name === '') out.push(required(path.child('name'), '', podHints.containerNameRequired))
+  else {
+    for (const msg of isDNS1123Label(name)) out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(podHints.containerName, name, 'dns1123label')))
+    if (names.has(name)) out.push(duplicate(path.child('name'), name, podHints.containerNameDuplicate(name)))
+    names.add(name)
+  }
+  const image = stringAt(c.image) ?? ''
+  if (image === '') out.push(required(path.child('image'), '', podHints.imageRequired))
+  else if (!ctx.template && image.trim() !== image) {
+    out.push(invalid(path.child('image'), image, 'must not have leading or trailing whitespace', podHints.imageWhitespace(image)))
+  }
+  const pull = stringAt(c.imagePullPolicy)
+  if (pull !== undefined && !PULL_POLICIES.includes(pull)) out.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES, podHints.pullPolicy(pull)))
+
+  validatePorts(c.ports, path.child('ports'), hostPorts, out)
+  validateEnv(c.env, path.child('env'), out)
+  validateVolumeMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumeNames, out)
+  validateResources(c.resources, path.child('resources'), out)
+
+  const sidecar = init && c.restartPolicy === 'Always'
+  if (init && !sidecar) {
+    // plain init containers run to completion: probes and lifecycle hooks make no sense for them
+    for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
+      if (c[field] !== undefined) out.push(forbidden(path.child(field), 'may not be set for init containers without restartPolicy=Always', podHints.initContainerProbe(field)))
+    }
+    if (c.restartPolicy !== undefined) {
+      out.push(notSupported(path.child('restartPolicy'), c.restartPolicy, ['Always'], podHints.containerRestartPolicy))
+    }
+  } else {
+    validateProbe(c.livenessProbe, path.child('livenessProbe'), 'liveness', out)
+    validateProbe(c.readinessProbe, path.child('readinessProbe'), 'readiness', out)
+    validateProbe(c.startupProbe, path.child('startupProbe'), 'startup', out)
+    validateLifecycle(c.lifecycle, path.child('lifecycle'), out)
+  }
+  if (!init && c.restartPolicy !== undefined) {
+    out.push(forbidden(path.child('restartPolicy'), 'may not be set for non-init containers', podHints.containerRestartPolicy))
+  }
+}
+
+function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, out: FieldIssue[]): void {
+  const names = new Set<string>()
+  arrayAt(value).forEach((p, i) => {
+    const port = objectAt(p)
+    if (!port) return
+    const pp = path.index(i)
+    const name = stringAt(port.name) ?? ''
+    if (name !== '') {
+      const msgs = isValidPortName(name)
+      for (const msg of msgs) out.push(invalid(pp.child('name'), name, msg, podHints.portName(name)))
+      if (msgs.length === 0) {
+        if (names.has(name)) out.push(duplicate(pp.child('name'), name, podHints.portNameDuplicate(name)))
+        names.add(name)
+      }
+    }
+    const containerPort = numberAt(port.containerPort) ?? 0
+    if (containerPort === 0) out.push(required(pp.child('containerPort'), '', podHints.containerPortRequired))
+    else for (const msg of isValidPortNum(containerPort)) out.push(invalid(pp.child('containerPort'), containerPort, msg, podHints.portRange('containerPort', containerPort)))
+    const hostPort = numberAt(port.hostPort) ?? 0
+    const protocol = stringAt(port.protocol) ?? ''
+    if (hostPort !== 0) {
+      for (const msg of isValidPortNum(hostPort)) out.push(invalid(pp.child('hostPort'), hostPort, msg, podHints.portRange('hostPort', hostPort)))
+      const key = `${hostPort}/${protocol}`
+      if (hostPorts.has(key)) out.push(duplicate(pp.child('hostPort'), key, podHints.hostPortDuplicate(key)))
+      hostPorts.add(key)
+    }
+    if (protocol !== '' && !PORT_PROTOCOLS.includes(protocol)) out.push(notSupported(pp.child('protocol'), protocol, PORT_PROTOCOLS, podHints.protocol(protocol)))
+  })
+}
+
+// RelaxedEnvironmentVariableValidation (on by default in current releases): printable ASCII except '='.
+const ENV_NAME = /^[\x20-\x3C\x3E-\x7E]+$/
+
+function validateEnv(value: unknown, path: FieldPath, out: FieldIssue[]): void {
+  arrayAt(value).forEach((e, i) => {
+    const env = objectAt(e)
+    if (!env) return
+    const p = path.index(i)
+    const name = stringAt(env.name) ?? ''
+    if (name === '') out.push(required(p.child('name'), '', podHints.envNameRequired))
+    else if (!ENV_NAME.test(name)) {
+      out.push(invalid(p.child('name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(name)))
+    }
+    if (env.valueFrom !== undefined && (stringAt(env.value) ?? '') !== '') {
+      out.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty', podHints.envValueAndFrom))
+    }
+  })
+}
+
+function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<string>, out: FieldIssue[]): void {
+  const mountPaths = new Set<string>()
+  arrayAt(value).forEach((m, i) => {
+    const mount = objectAt(m)
+    if (!mount) return
+    const p = path.index(i)
+    const name = stringAt(mount.name) ?? ''
+    if (name === '') out.push(required(p.child('name'), '', podHints.volumeMountNameRequired))
+    else if (!volumes.has(name)) out.push(notFound(p.child('name'), name, podHints.volumeMountNotFound(name)))
+    const mountPath = stringAt(mount.mountPath) ?? ''
+    if (mountPath === '') out.push(required(p.child('mountPath'), '', podHints.mountPathRequired))
+    else {
+      if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
+      mountPaths.add(mountPath)
+    }
+  })
+}
