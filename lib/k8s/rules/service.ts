@@ -24,7 +24,7 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
   if (ports.length === 0 && !headless && type !== 'ExternalName') out.push(required(path.child('ports'), '', serviceHints.portsRequired))
 
   if ((type === 'NodePort' || type === 'LoadBalancer') && headless) {
-    out.push(invalid(path.child('clusterIPs').index(0), 'None', `may not be set to 'None' for ${type} services`, serviceHints.headlessNotAllowed(type)))
+    out.push(invalid(path.child('clusterIPs').index(0), 'None', `may not be set to 'None' for ${type} services`, serviceHints.headlessNotAllowed(type), clusterIPSource(spec, path)))
   }
   if (type === 'ExternalName') {
     if (clusterIP !== '') out.push(forbidden(path.child('clusterIP'), 'must be empty for ExternalName services', serviceHints.externalNameClusterIP))
@@ -32,7 +32,7 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     if (cname === '') out.push(required(path.child('externalName'), '', serviceHints.externalNameRequired))
     else for (const msg of isDNS1123Subdomain(cname)) out.push(invalid(path.child('externalName'), cname, msg, serviceHints.externalName(cname)))
   } else if (clusterIP !== '' && !headless && !isIP(clusterIP)) {
-    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)', serviceHints.clusterIP(clusterIP)))
+    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)', serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
   }
 
   const names = new Set<string>()
@@ -106,6 +106,11 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
   if (itp !== undefined && itp !== '' && !TRAFFIC_POLICIES.includes(itp)) {
     out.push(notSupported(path.child('internalTrafficPolicy'), itp, TRAFFIC_POLICIES, serviceHints.trafficPolicyValue('internalTrafficPolicy', itp)))
   }
+}
+
+/** Errors are reported on clusterIPs[0] (dual-stack era), but learners write clusterIP: point there. */
+function clusterIPSource(spec: Record<string, unknown>, path: FieldPath): FieldPath {
+  return spec.clusterIP !== undefined ? path.child('clusterIP') : path.child('clusterIPs').index(0)
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/

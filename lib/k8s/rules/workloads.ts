@@ -73,7 +73,7 @@ function validateTemplate(selector: LabelSelector | undefined, templateValue: un
   const meta = objectAt(template.metadata) ?? {}
   const labels = stringMap(meta.labels)
   // a missing selector matches nothing (so this fails too); the empty selector matches everything (skipped)
-  const empty = isObject(selector) && Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length === 0
+  const empty = selector !== undefined && Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions?.length ?? 0) === 0
   if (!empty && !labelSelectorMatches(selector, labels)) {
     const wanted = selector?.matchLabels ?? {}
     const missing = Object.entries(wanted)
