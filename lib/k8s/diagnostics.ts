@@ -58,7 +58,8 @@ export function formatKubectlError(errors: Diagnostic[]): string {
   for (const d of errors) {
     if (d.type === 'YAMLSyntax') lines.push(`error: error parsing YAML: error converting YAML to JSON: ${d.message}`)
     else if (d.type === 'NoKindMatch') {
-      lines.push(`error: resource mapping not found for name: ${JSON.stringify(d.name ?? '')} namespace: "": ${d.message}\nensure CRDs are installed first`)
+      // kubectl adds "ensure CRDs are installed first", which would mislead here: Kubelab has no CRDs
+      lines.push(`error: resource mapping not found for name: ${JSON.stringify(d.name ?? '')} namespace: "": ${d.message}`)
     } else if (d.field === '' && !isDecodeMessage(d.message)) lines.push(`error: ${d.message}`)
     else if (d.field === 'apiVersion' || d.field === 'kind') {
       if (d.type === 'FieldValueRequired') lines.push(`error: error validating data: ${d.message.replace(/^Required value: /, '')}`)

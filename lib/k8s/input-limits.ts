@@ -9,8 +9,8 @@ export const MAX_REQUEST_BYTES = 3 * 1024 * 1024
 export const MAX_DOCUMENTS = 1000
 /** Real manifests nest about 12 levels; anything past this is an attack or an accident. */
 export const MAX_DEPTH = 100
-/** Nodes that aliases may add to one stream ("billion laughs" protection). */
-export const MAX_ALIAS_NODES = 100_000
+/** Nodes that aliases may add to one stream ("billion laughs" protection); real manifests need a handful. */
+export const MAX_ALIAS_NODES = 10_000
 
 export type LimitProblem =
   | { kind: 'tooLarge'; bytes: number }

@@ -85,6 +85,8 @@ interface Context {
   source: SourceMap
   budget: { aliasNodes: number }
   aliasDepth: number
+  /** Alias.resolve walks the whole document, so each alias node is resolved once */
+  resolved: Map<unknown, unknown>
 }
 
 function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }): StreamDocument {
@@ -99,7 +101,7 @@ function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, 
   const empty = contents === null || (isScalar(contents) && contents.value === null)
   if (problems.length > 0 || empty) return { index, value: null, empty: empty && problems.length === 0, source, problems }
   try {
-    const value = convert(contents, { doc, source, budget, aliasDepth: 0 }, '', 0)
+    const value = convert(contents, { doc, source, budget, aliasDepth: 0, resolved: new Map() }, '', 0)
     return { index, value, empty: false, source, problems }
   } catch (error) {
     if (!(error instanceof ConversionStop)) throw error
@@ -115,7 +117,11 @@ function convert(node: unknown, ctx: Context, key: string, depth: number): unkno
   }
   if (node === null || node === undefined) return null
   if (isAlias(node)) {
-    const target = node.resolve(ctx.doc)
+    let target = ctx.resolved.get(node)
+    if (target === undefined) {
+      target = node.resolve(ctx.doc) ?? null
+      ctx.resolved.set(node, target)
+    }
     if (!target) throw new ConversionStop(rangeStart(node), `unknown anchor '${node.source}' referenced`, 'BAD_ALIAS')
     ctx.aliasDepth++
     try {
@@ -130,7 +136,7 @@ function convert(node: unknown, ctx: Context, key: string, depth: number): unkno
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i]
       const childKey = `${key}\u0000#${i}`
-      ctx.source.record(childKey, rangeStart(item))
+      if (ctx.aliasDepth === 0) ctx.source.record(childKey, rangeStart(item))
       out.push(convert(item, ctx, childKey, depth + 1))
     }
     return out
@@ -145,7 +151,8 @@ function convert(node: unknown, ctx: Context, key: string, depth: number): unkno
       }
       const name = mapKey(k, ctx)
       const childKey = `${key}\u0000${name}`
-      ctx.source.record(childKey, rangeStart(k ?? pair.value))
+      // inside an alias, fields point at the alias itself (their nearest recorded parent)
+      if (ctx.aliasDepth === 0) ctx.source.record(childKey, rangeStart(k ?? pair.value))
       setOwn(out, name, convert(pair.value, ctx, childKey, depth + 1))
     }
     return out
