@@ -1,0 +1,163 @@
+/**
+ * `kubectl apply -f` semantics: validate and default through lib/k8s, create what is new, three-way merge
+ * (live, last-applied, manifest) what exists, refuse immutable changes, and print created/configured/unchanged.
+ */
+import { parseAllDocuments } from 'yaml'
+import type { Diagnostic, KubeObject } from './k8s.ts'
+import { applyDefaults, formatKubectlError, validateManifests, validateObject, validateUpdate } from './k8s.ts'
+import { createObject, updateObject } from './apiserver.ts'
+import { ANNOTATIONS, deepEqual, keyOf, NAMESPACED, type AnyObject, type Kind } from './objects.ts'
+import type { ClusterState } from './state.ts'
+
+export interface ApplyResult {
+  ok: boolean
+  output: string
+  errors: Diagnostic[]
+}
+
+const RESOURCE_PREFIX: Record<string, string> = {
+  Deployment: 'deployment.apps',
+  ReplicaSet: 'replicaset.apps',
+  Pod: 'pod',
+  Service: 'service',
+  Namespace: 'namespace',
+}
+
+export function resourcePrefix(kind: string): string {
+  return RESOURCE_PREFIX[kind] ?? kind.toLowerCase()
+}
+
+function isPlain(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Three-way merge of JSON: manifest wins, keys dropped from the manifest since the last apply are removed,
+ *  keys set by others (kubectl scale, controllers) are kept. Lists are replaced; `strategy` keeps only its keys. */
+export function threeWayMerge(live: unknown, last: unknown, desired: unknown, path = ''): unknown {
+  if (!isPlain(desired) || !isPlain(live)) return desired
+  if (path === 'spec.strategy') return desired
+  const out: Record<string, unknown> = { ...live }
+  for (const k of Object.keys(desired)) out[k] = threeWayMerge(live[k], isPlain(last) ? last[k] : undefined, desired[k], path ? `${path}.${k}` : k)
+  if (isPlain(last)) for (const k of Object.keys(last)) if (!(k in desired)) delete out[k]
+  return out
+}
+
+function stableJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
+  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+}
+
+/** The raw documents as JavaScript, by document index (for last-applied-configuration and the merge). */
+function rawDocuments(text: string): unknown[] {
+  try {
+    return parseAllDocuments(text).map((d) => (Array.isArray(d) ? undefined : d.toJS({ maxAliasCount: 100 })))
+  } catch {
+    return []
+  }
+}
+
+function lastApplied(raw: Record<string, unknown>, namespace: string | undefined): string {
+  const metadata = { ...(raw.metadata as Record<string, unknown>) }
+  const annotations = { ...((metadata.annotations as Record<string, unknown>) ?? {}) }
+  delete annotations[ANNOTATIONS.lastApplied]
+  metadata.annotations = annotations
+  if (namespace !== undefined) metadata.namespace = namespace
+  const copy = { ...raw, metadata }
+  return `${stableJson(copy)}\n`
+}
+
+/** Fields the API server owns; ignored when deciding whether an apply changed anything. */
+function comparable(obj: AnyObject): unknown {
+  const { status: _status, ...rest } = obj as AnyObject & { status?: unknown }
+  const m = { ...rest.metadata }
+  delete m.resourceVersion
+  delete m.uid
+  delete m.creationTimestamp
+  delete m.generation
+  delete m.managedFields
+  return { ...rest, metadata: m }
+}
+
+export function applyObject(state: ClusterState, manifest: KubeObject, raw: Record<string, unknown> | undefined, namespaceOverride?: string): { ok: boolean; line: string; errors: Diagnostic[] } {
+  const kind = manifest.kind as Kind
+  const name = manifest.metadata!.name!
+  const namespace = NAMESPACED[kind] ? (manifest.metadata?.namespace ?? namespaceOverride ?? 'default') : undefined
+  const prefix = resourcePrefix(kind)
+  const annotation = lastApplied(raw ?? (manifest as unknown as Record<string, unknown>), namespace)
+  const desiredRaw = raw ?? (manifest as unknown as Record<string, unknown>)
+  const live = state.objects[kind].get(keyOf(namespace, name))
+  if (!live) {
+    const obj = {
+      ...manifest,
+      metadata: { ...manifest.metadata, ...(namespace !== undefined ? { namespace } : {}), annotations: { ...manifest.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation } },
+    } as AnyObject
+    const r = createObject(state, obj)
+    if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when creating "STDIN": ${r.message}`, errors: [] }
+    return { ok: true, line: `${prefix}/${name} created`, errors: [] }
+  }
+  const previous = live.metadata?.annotations?.[ANNOTATIONS.lastApplied]
+  let last: unknown
+  try {
+    last = previous ? JSON.parse(previous) : undefined
+  } catch {
+    last = undefined
+  }
+  const desired = { ...desiredRaw, metadata: { ...(desiredRaw.metadata as object), ...(namespace !== undefined ? { namespace } : {}) } }
+  const merged = threeWayMerge(live, last, desired) as AnyObject
+  merged.metadata = { ...merged.metadata, annotations: { ...merged.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation } }
+  if (kind === 'Node') return { ok: false, line: 'error: nodes cannot be applied', errors: [] }
+  const { status: _s, ...withoutStatus } = merged as AnyObject & { status?: unknown }
+  const checked = validateObject(withoutStatus)
+  if (!checked.object) return { ok: false, line: formatKubectlError(checked.errors), errors: checked.errors }
+  const next = { ...(applyDefaults(checked.object) as AnyObject), metadata: merged.metadata } as AnyObject
+  const immutable = validateUpdate(live as KubeObject, next as KubeObject)
+  if (immutable.length > 0) return { ok: false, line: formatKubectlError(immutable), errors: immutable }
+  if (deepEqual(comparable(live), comparable(next))) return { ok: true, line: `${prefix}/${name} unchanged`, errors: [] }
+  const r = updateObject(state, { ...next, status: (live as { status?: unknown }).status } as AnyObject)
+  if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when applying patch: ${r.message}`, errors: [] }
+  return { ok: true, line: `${prefix}/${name} configured`, errors: [] }
+}
+
+export function applyText(state: ClusterState, text: string, options: { namespace?: string; file?: string } = {}): ApplyResult {
+  const result = validateManifests(text, { file: options.file })
+  const syntax = result.errors.filter((e) => e.type === 'YAMLSyntax' || e.field === '' && e.document === 0 && result.objects.length === 0 && e.type !== 'NoKindMatch')
+  if (syntax.some((e) => e.type === 'YAMLSyntax')) {
+    return { ok: false, output: `${formatKubectlError(syntax)}\n`, errors: result.errors }
+  }
+  const raws = rawDocuments(text)
+  const byDoc = new Map<number, { errors: Diagnostic[]; object?: (typeof result.objects)[number] }>()
+  for (const e of result.errors) {
+    const entry = byDoc.get(e.document) ?? { errors: [] }
+    entry.errors.push(e)
+    byDoc.set(e.document, entry)
+  }
+  for (const o of result.objects) {
+    const entry = byDoc.get(o.document) ?? { errors: [] }
+    entry.object = o
+    byDoc.set(o.document, entry)
+  }
+  // Namespaces first, as kubectl's apply order does for a mixed file? kubectl applies in file order; so do we.
+  const lines: string[] = []
+  let ok = result.errors.length === 0
+  const errors = [...result.errors]
+  for (const doc of [...byDoc.keys()].sort((a, b) => a - b)) {
+    const entry = byDoc.get(doc)!
+    if (entry.errors.length) {
+      lines.push(formatKubectlError(entry.errors))
+      continue
+    }
+    if (!entry.object) continue
+    const raw = raws[doc]
+    const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace)
+    if (!r.ok) ok = false
+    errors.push(...r.errors.map((e) => ({ ...e, document: doc, ...(options.file ? { file: options.file } : {}) })))
+    lines.push(r.line)
+  }
+  if (byDoc.size === 0) {
+    lines.push('error: no objects passed to apply')
+    ok = false
+  }
+  return { ok, output: lines.length ? `${lines.join('\n')}\n` : '', errors }
+}

@@ -1,0 +1,41 @@
+/**
+ * What a controller asks for. Controllers are pure: they read the state and return changes; the engine
+ * (engine.ts) applies them through the simulated API server and records the events.
+ */
+import type { EventInput } from './events.ts'
+import type { AnyObject, Kind } from './objects.ts'
+import type { ControllerName, NodeRuntime } from './state.ts'
+import type { PodRuntime } from './kubelet/runtime.ts'
+import type { Endpoint, ServiceEndpoints } from './endpoint-slices.ts'
+import type { RngState } from './rng.ts'
+
+export type Change =
+  /** create through the API server (it fills uid, creationTimestamp, generation, resourceVersion) */
+  | { type: 'create'; object: AnyObject }
+  /** replace metadata/spec (generation bumps when the spec changes) */
+  | { type: 'update'; object: AnyObject }
+  /** replace status only */
+  | { type: 'status'; object: AnyObject }
+  | { type: 'delete'; kind: Kind; key: string; gracePeriodSeconds?: number }
+  | { type: 'event'; event: EventInput }
+  | { type: 'wake'; at: number; controller: ControllerName; key: string }
+  /** the scheduler could not place this pod: retry when nodes or capacity change */
+  | { type: 'unschedulable'; key: string }
+  /** kubelet-local state (not API objects) */
+  | { type: 'podRuntime'; key: string; runtime: PodRuntime | null }
+  | { type: 'nodeRuntime'; node: NodeRuntime }
+  /** the scheduler's rotating start index */
+  | { type: 'schedulerCursor'; next: number }
+  /** a release candidate the ReplicaSet controller has looked at */
+  | { type: 'releaseHandled'; key: string }
+  /** EndpointSlice controller: a whole Service, or one pod's endpoint in a Service */
+  | { type: 'endpoints'; svcKey: string; value: ServiceEndpoints | null }
+  | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null }
+
+export interface ControllerContext {
+  /** virtual time in milliseconds since the cluster started */
+  now: number
+  /** seconds-resolution ISO timestamp of `now`, as the API server would write it */
+  timestamp: string
+  rng: RngState
+}

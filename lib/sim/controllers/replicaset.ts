@@ -1,0 +1,174 @@
+/**
+ * The ReplicaSet controller (pkg/controller/replicaset): claim pods (adopt matching orphans, release owned
+ * pods whose labels no longer match), create or delete pods to reach spec.replicas (burst 500, slow-start
+ * batches), and publish status. Pod counts come from the informer-side aggregates (OwnerStats).
+ */
+import type { Pod, ReplicaSet } from '../k8s.ts'
+import type { Change, ControllerContext } from '../changes.ts'
+import { randomString } from '../rng.ts'
+import {
+  controllerOf,
+  isPodActive,
+  keyOf,
+  ownerRef,
+  selectorMatches,
+  type Node,
+} from '../objects.ts'
+import type { ClusterState } from '../state.ts'
+import { podsToDelete, type RankedPod } from './scale-down-ranking.ts'
+
+export const BURST_REPLICAS = 500
+
+/** slowStartBatch: 1, 2, 4, 8, … capped by what is left. */
+export function slowStartBatches(count: number): number[] {
+  const out: number[] = []
+  let size = 1
+  let left = count
+  while (left > 0) {
+    const n = Math.min(size, left)
+    out.push(n)
+    left -= n
+    size *= 2
+  }
+  return out
+}
+
+/** `<base>` truncated to 58 characters + 5 random characters (apiserver names.SimpleNameGenerator). */
+export function generateName(state: ClusterState, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
+  const prefix = base.length > 58 ? base.slice(0, 58) : base
+  for (;;) {
+    const name = prefix + randomString(ctx.rng, 5)
+    if (!state.objects.Pod.has(keyOf(namespace, name)) && !taken?.has(name)) return name
+  }
+}
+
+export function podFromTemplate(rs: ReplicaSet, name: string): Pod {
+  const t = rs.spec!.template!
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      generateName: `${rs.metadata!.name}-`,
+      namespace: rs.metadata!.namespace,
+      labels: t.metadata?.labels,
+      ownerReferences: [ownerRef('ReplicaSet', rs)],
+    },
+    spec: t.spec!,
+    status: { phase: 'Pending', qosClass: 'BestEffort' },
+  }
+  if (t.metadata?.annotations) pod.metadata!.annotations = t.metadata.annotations
+  return pod
+}
+
+export interface ReplicaSetSyncResult {
+  changes: Change[]
+  /** release candidates this sync looked at */
+  handled: string[]
+  /** sizes of the creation batches (slow start), for tests and traces */
+  batches: number[]
+}
+
+export function syncReplicaSet(state: ClusterState, key: string, ctx: ControllerContext): ReplicaSetSyncResult {
+  const result: ReplicaSetSyncResult = { changes: [], handled: [], batches: [] }
+  const rs = state.objects.ReplicaSet.get(key) as ReplicaSet | undefined
+  if (!rs || rs.metadata?.deletionTimestamp) return result
+  const ns = rs.metadata!.namespace!
+  const uid = rs.metadata!.uid!
+  const selector = rs.spec?.selector
+  const changes = result.changes
+  const stats = state.indexes.ownerStats.get(uid) ?? { active: 0, ready: 0, available: 0, fullyLabeled: 0 }
+  let active = stats.active
+  const released = new Set<string>()
+  const adopted: Pod[] = []
+
+  // Release owned pods whose labels stopped matching.
+  for (const podKey of state.indexes.releaseCandidates) {
+    const pod = state.objects.Pod.get(podKey) as Pod | undefined
+    const ctl = pod ? controllerOf(pod) : undefined
+    if (!pod || ctl?.uid !== uid) continue
+    result.handled.push(podKey)
+    if (!selectorMatches(selector, pod.metadata?.labels)) {
+      released.add(podKey)
+      if (isPodActive(pod)) active--
+      const refs = (pod.metadata?.ownerReferences ?? []).filter((r) => r.uid !== uid)
+      changes.push({ type: 'update', object: { ...pod, metadata: { ...pod.metadata, ownerReferences: refs.length ? refs : undefined } } })
+    }
+  }
+  // Adopt matching orphans (not being deleted).
+  for (const podKey of state.indexes.orphanPods.get(ns) ?? []) {
+    const pod = state.objects.Pod.get(podKey) as Pod
+    if (!isPodActive(pod) || !selectorMatches(selector, pod.metadata?.labels)) continue
+    adopted.push(pod)
+    active++
+    changes.push({
+      type: 'update',
+      object: { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata?.ownerReferences ?? []), ownerRef('ReplicaSet', rs)] } },
+    })
+  }
+
+  const want = rs.spec?.replicas ?? 1
+  const diff = active - want
+  if (diff < 0) {
+    const count = Math.min(-diff, BURST_REPLICAS)
+    result.batches = slowStartBatches(count)
+    const taken = new Set<string>()
+    for (let i = 0; i < count; i++) {
+      const name = generateName(state, ctx, `${rs.metadata!.name}-`, ns, taken)
+      taken.add(name)
+      changes.push({ type: 'create', object: podFromTemplate(rs, name) })
+      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulCreate', message: `Created pod: ${name}`, source: 'replicaset-controller' } })
+    }
+  } else if (diff > 0) {
+    const count = Math.min(diff, BURST_REPLICAS)
+    const candidates: Pod[] = []
+    for (const podKey of state.indexes.podsByController.get(uid) ?? []) {
+      if (released.has(podKey)) continue
+      const pod = state.objects.Pod.get(podKey) as Pod
+      if (isPodActive(pod)) candidates.push(pod)
+    }
+    candidates.push(...adopted)
+    const ranked = rankWithRelated(state, rs, candidates)
+    for (const pod of podsToDelete(ranked, count, ctx.now, state.config.epoch)) {
+      changes.push({ type: 'delete', kind: 'Pod', key: keyOf(ns, pod.metadata!.name!) })
+      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata!.name}`, source: 'replicaset-controller' } })
+    }
+  }
+
+  // Status from the pods observed at the start of this sync (as calculateStatus does).
+  const status = {
+    replicas: stats.active,
+    fullyLabeledReplicas: stats.fullyLabeled,
+    readyReplicas: stats.ready,
+    availableReplicas: stats.available,
+    observedGeneration: rs.metadata!.generation,
+  }
+  const cur: NonNullable<ReplicaSet['status']> = rs.status ?? { replicas: 0 }
+  if (
+    cur.replicas !== status.replicas ||
+    cur.fullyLabeledReplicas !== status.fullyLabeledReplicas ||
+    cur.readyReplicas !== status.readyReplicas ||
+    cur.availableReplicas !== status.availableReplicas ||
+    cur.observedGeneration !== status.observedGeneration
+  ) {
+    changes.push({ type: 'status', object: { ...rs, status: { ...cur, ...status } } })
+  }
+  return result
+}
+
+/** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment. */
+function rankWithRelated(state: ClusterState, rs: ReplicaSet, pods: Pod[]): RankedPod[] {
+  const ctl = controllerOf(rs)
+  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k) as ReplicaSet) : [rs]
+  const perNode = new Map<string, number>()
+  for (const r of related) {
+    for (const podKey of state.indexes.podsByController.get(r.metadata!.uid!) ?? []) {
+      const p = state.objects.Pod.get(podKey) as Pod
+      const node = p.spec?.nodeName
+      if (node && isPodActive(p)) perNode.set(node, (perNode.get(node) ?? 0) + 1)
+    }
+  }
+  return pods.map((pod) => ({ pod, relatedOnNode: pod.spec?.nodeName ? (perNode.get(pod.spec.nodeName) ?? 0) : 0 }))
+}
+
+export type { Node }

@@ -1,0 +1,196 @@
+/**
+ * The discrete-event loop. Virtual time jumps from one due timer to the next; at each instant the work
+ * queues (filled by informer handlers) are drained controller by controller, in a fixed order, until
+ * nothing is left — so a cluster with nothing to do costs nothing, however many objects it holds.
+ */
+import { heapPeek, heapPop } from './heap.ts'
+import { toTimestamp, advanceClock } from './clock.ts'
+import type { Change, ControllerContext } from './changes.ts'
+import { createObject, deleteObject, updateObject } from './apiserver.ts'
+import { recordEvent } from './events.ts'
+import { refreshContribution } from './informers.ts'
+import { enqueue, wakeAt } from './queue.ts'
+import { CONTROLLER_ORDER, type ClusterState, type ControllerName } from './state.ts'
+import { putObject } from './store.ts'
+import { syncReplicaSet } from './controllers/replicaset.ts'
+import { collectGarbage, syncNamespace } from './controllers/garbage-collector.ts'
+import { syncDeployment } from './controllers/deployment/sync.ts'
+import { schedulePod } from './scheduler.ts'
+import { syncPod } from './kubelet/sync.ts'
+import { syncNode } from './node-lifecycle.ts'
+import { setEndpoint, syncServiceEndpoints, syncPodEndpoints } from './endpoint-slices.ts'
+import { recordTimeline } from './timeline.ts'
+import { accountTraffic } from './traffic.ts'
+
+/** More work than this at one instant means controllers are fighting: a bug, reported instead of hanging. */
+const MAX_WORK_PER_INSTANT = 5_000_000
+
+export function context(state: ClusterState): ControllerContext {
+  return { now: state.now, timestamp: toTimestamp(state.config.epoch, state.now), rng: state.rng }
+}
+
+export function applyChanges(state: ClusterState, changes: Change[]): void {
+  for (const ch of changes) {
+    switch (ch.type) {
+      case 'create':
+        createObject(state, ch.object)
+        break
+      case 'update':
+        updateObject(state, ch.object, true)
+        break
+      case 'status': {
+        const kind = ch.object.kind as keyof ClusterState['objects']
+        const key = ch.object.metadata!.namespace ? `${ch.object.metadata!.namespace}/${ch.object.metadata!.name}` : ch.object.metadata!.name!
+        const cur = state.objects[kind].get(key)
+        if (cur && cur.metadata!.uid === ch.object.metadata!.uid) {
+          // the status subresource: for Deployments the controller also records its revision annotations here
+          const metadata = kind === 'Deployment' ? { ...cur.metadata, annotations: ch.object.metadata!.annotations } : cur.metadata
+          putObject(state, { ...cur, metadata, status: (ch.object as { status?: unknown }).status } as typeof cur)
+        }
+        break
+      }
+      case 'delete':
+        deleteObject(state, ch.kind, ch.key, { gracePeriodSeconds: ch.gracePeriodSeconds })
+        break
+      case 'event':
+        recordEvent(state, ch.event)
+        break
+      case 'wake':
+        wakeAt(state, ch.at, ch.controller, ch.key)
+        break
+      case 'unschedulable':
+        if (state.objects.Pod.has(ch.key)) state.indexes.unschedulable.add(ch.key)
+        break
+      case 'podRuntime':
+        if (ch.runtime) state.pods.set(ch.key, ch.runtime)
+        else state.pods.delete(ch.key)
+        break
+      case 'nodeRuntime':
+        state.nodes.set(ch.node.name, ch.node)
+        break
+      case 'schedulerCursor':
+        state.schedulerNextStart = ch.next
+        break
+      case 'endpoints':
+        if (ch.value) state.endpoints.set(ch.svcKey, ch.value)
+        else state.endpoints.delete(ch.svcKey)
+        break
+      case 'endpoint': {
+        const eps = state.endpoints.get(ch.svcKey)
+        if (eps) setEndpoint(eps, ch.podKey, ch.endpoint)
+        break
+      }
+      case 'releaseHandled':
+        state.indexes.releaseCandidates.delete(ch.key)
+        break
+    }
+  }
+}
+
+function runController(state: ClusterState, controller: ControllerName, key: string): void {
+  const ctx = context(state)
+  switch (controller) {
+    case 'availability':
+      refreshContribution(state, key)
+      return
+    case 'namespace':
+      return applyChanges(state, syncNamespace(state, key, ctx))
+    case 'nodeLifecycle':
+      return applyChanges(state, syncNode(state, key, ctx))
+    case 'garbageCollector':
+      return applyChanges(state, collectGarbage(state, key, ctx))
+    case 'deployment':
+      return applyChanges(state, syncDeployment(state, key, ctx))
+    case 'replicaset': {
+      const r = syncReplicaSet(state, key, ctx)
+      applyChanges(state, r.changes)
+      for (const k of r.handled) state.indexes.releaseCandidates.delete(k)
+      return
+    }
+    case 'scheduler':
+      return applyChanges(state, schedulePod(state, key, ctx))
+    case 'kubelet':
+      return applyChanges(state, syncPod(state, key, ctx))
+    case 'endpoints':
+      return applyChanges(state, syncServiceEndpoints(state, key, ctx))
+    case 'endpointPods':
+      return applyChanges(state, syncPodEndpoints(state, key, ctx))
+  }
+}
+
+/** Drains every work queue at the current instant. */
+export function settle(state: ClusterState): void {
+  let work = 0
+  for (;;) {
+    let did = false
+    for (const c of CONTROLLER_ORDER) {
+      const q = state.queues[c]
+      if (q.size === 0) continue
+      const keys = [...q]
+      q.clear()
+      for (const k of keys) {
+        runController(state, c, k)
+        work++
+      }
+      did = true
+      // Controllers earlier in the order get to react before later ones run again.
+      break
+    }
+    if (!did) break
+    if (work > MAX_WORK_PER_INSTANT) {
+      for (const c of CONTROLLER_ORDER) state.queues[c].clear()
+      recordEvent(state, { kind: 'Cluster', namespace: 'default', name: 'simulator', type: 'Warning', reason: 'Livelock', message: 'controllers kept producing work at one instant; the simulator stopped this instant', source: 'kubelab' })
+      break
+    }
+  }
+  state.workDone += work
+}
+
+/** Fires every timer due at the current instant (timers only wake controllers). */
+function fireDue(state: ClusterState): boolean {
+  let fired = false
+  for (;;) {
+    const t = heapPeek(state.timers)
+    if (!t || t.at > state.now) return fired
+    heapPop(state.timers)
+    enqueue(state, t.controller, t.key)
+    fired = true
+  }
+}
+
+/** Runs the cluster until virtual time `until` (ms), recording the timeline after each instant. */
+export function runUntil(state: ClusterState, until: number): void {
+  settleInstant(state)
+  let settledAt = state.now
+  for (;;) {
+    const t = heapPeek(state.timers)
+    if (!t || t.at > until) break
+    if (t.at > state.now) {
+      accountTraffic(state, t.at)
+      advanceClock(state, t.at)
+    } else if (t.at <= state.now && settledAt === state.now) {
+      // a controller keeps waking itself at this instant: a bug; drop the timer rather than hang
+      heapPop(state.timers)
+      continue
+    }
+    settleInstant(state)
+    settledAt = state.now
+  }
+  if (until > state.now) {
+    accountTraffic(state, until)
+    advanceClock(state, until)
+  }
+}
+
+/** Settles the current instant completely (timers due now, queues), then records the timeline. */
+export function settleInstant(state: ClusterState): void {
+  for (let i = 0; i < 1000; i++) {
+    fireDue(state)
+    settle(state)
+    const t = heapPeek(state.timers)
+    if (!t || t.at > state.now) break
+  }
+  recordTimeline(state)
+}
+
+export { enqueue }

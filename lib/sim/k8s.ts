@@ -1,0 +1,39 @@
+/**
+ * The one place lib/sim imports the object model from lib/k8s, so the boundary is visible and easy to audit.
+ */
+export type {
+  Pod,
+  PodSpec,
+  PodStatus,
+  PodCondition,
+  PodTemplateSpec,
+  Container,
+  ContainerPort,
+  ContainerStatus,
+  ContainerState,
+  Probe,
+  Service,
+  ServicePort,
+  Namespace,
+  Deployment,
+  DeploymentCondition,
+  ReplicaSet,
+  ObjectMeta,
+  OwnerReference,
+  LabelSelector,
+  Toleration,
+  KubeObject,
+  Diagnostic,
+  IntOrString,
+} from '../k8s/types.ts'
+
+export {
+  validateManifests,
+  validateObject,
+  applyDefaults,
+  validateUpdate,
+  formatKubectlError,
+  labelSelectorMatches,
+  parseQuantity,
+  resolveIntOrPercent,
+} from '../k8s/index.ts'

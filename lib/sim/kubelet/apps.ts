@@ -1,0 +1,176 @@
+/**
+ * What a container actually runs, from its image and its command/args (Docker's ENTRYPOINT/CMD rules), and
+ * what the program answers on the network. Servers listen after a short start-up; shell programs run in
+ * virtual time (shell.ts).
+ */
+import type { Container } from '../k8s.ts'
+import type { AppKind, ImageInfo } from './images.ts'
+import { compileShell, singleCommand, type ShellProgram } from './shell.ts'
+
+export type Program =
+  | { kind: 'server'; app: AppKind; ports: number[]; startupMs: number; crashAfterMs?: number; unhealthyAfterMs?: number }
+  | { kind: 'shell'; program: ShellProgram }
+  | { kind: 'startError'; message: string }
+
+const SERVERS: Record<string, { ports: number[]; startupMs: number }> = {
+  nginx: { ports: [80], startupMs: 200 },
+  httpd: { ports: [80], startupMs: 500 },
+  redis: { ports: [6379], startupMs: 200 },
+  hello: { ports: [8080], startupMs: 1000 },
+}
+
+/** The server program an image runs by default (its own entrypoint and command). */
+function server(image: ImageInfo): Program {
+  if (image.app === 'shell') return { kind: 'shell', program: { instrs: [] } }
+  const s = SERVERS[image.app]!
+  if (image.app === 'hello') {
+    if (image.tag === 'broken') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, crashAfterMs: 2000 }
+    if (image.tag === 'slow') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: 20_000 }
+    if (image.tag === 'unhealthy') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, unhealthyAfterMs: 30_000 }
+  }
+  return { kind: 'server', app: image.app, ports: s.ports, startupMs: s.startupMs }
+}
+
+const SERVER_BINARIES = new Set(['nginx', 'httpd-foreground', 'httpd', 'redis-server', '/hello', 'hello'])
+
+export function resolveProgram(image: ImageInfo, container: Container): Program {
+  const command = container.command
+  const args = container.args
+  // Kubernetes: command replaces ENTRYPOINT (and drops CMD); args replace CMD.
+  const argv = command ? [...command, ...(args ?? [])] : [...image.entrypoint, ...(args ?? image.cmd)]
+  if (argv.length === 0) return { kind: 'startError', message: 'no command specified' }
+  let words = argv
+  // Entrypoint wrappers exec their arguments.
+  if (words[0] === '/docker-entrypoint.sh' || words[0] === 'docker-entrypoint.sh') {
+    words = words.slice(1)
+    if (words.length === 0) return server(image)
+  }
+  const bin = words[0]!.replace(/^\/(usr\/)?(local\/)?s?bin\//, '')
+  if (SERVER_BINARIES.has(bin) || SERVER_BINARIES.has(words[0]!)) {
+    if (image.tools.has(bin) || image.tools.has(words[0]!)) return server(image)
+  }
+  if ((bin === 'sh' || bin === 'bash' || bin === 'ash') && image.hasShell) {
+    if (words[1] === '-c' && words[2] !== undefined) {
+      const p = compileShell(words[2])
+      if ('error' in p) return { kind: 'shell', program: compileShell(`echo "sh: ${p.error.replace(/"/g, "'")}"; exit 2`) as ShellProgram }
+      return { kind: 'shell', program: p }
+    }
+    // `sh` with no script and no terminal reads an empty stdin and exits 0.
+    return { kind: 'shell', program: { instrs: [] } }
+  }
+  if (image.tools.has(bin)) return { kind: 'shell', program: singleCommand(words) }
+  return {
+    kind: 'startError',
+    message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${words[0]}": executable file not found in $PATH: unknown`,
+  }
+}
+
+export interface HttpContext {
+  podName: string
+  version: string
+  path: string
+  runningMs: number
+  unhealthyAfterMs?: number
+}
+
+export interface HttpResponse {
+  status: number
+  body: string
+}
+
+const NGINX_INDEX = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`
+
+function nginxVersion(tag: string): string {
+  const known: Record<string, string> = { '1.25': '1.25.5', '1.26': '1.26.3', '1.27': '1.27.4', '1.28': '1.28.0' }
+  const base = tag.replace(/-alpine$/, '')
+  return known[base] ?? (/^\d+\.\d+\.\d+$/.test(base) ? base : '1.28.0')
+}
+
+/** The HTTP answer of an app for a path (undefined: the app does not speak HTTP). */
+export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpResponse | undefined {
+  const path = ctx.path.split('?')[0] || '/'
+  switch (app) {
+    case 'nginx':
+      if (path === '/' || path === '/index.html') return { status: 200, body: NGINX_INDEX }
+      return {
+        status: 404,
+        body: `<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/${nginxVersion(tag)}</center>\n</body>\n</html>\n`,
+      }
+    case 'httpd':
+      if (path === '/' || path === '/index.html') return { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' }
+      return { status: 404, body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n' }
+    case 'hello':
+      if (path === '/') return { status: 200, body: `Hello from ${ctx.podName} (version ${ctx.version})\n` }
+      if (path === '/healthz') {
+        if (ctx.unhealthyAfterMs !== undefined && ctx.runningMs >= ctx.unhealthyAfterMs) return { status: 500, body: 'unhealthy\n' }
+        return { status: 200, body: 'ok\n' }
+      }
+      if (path === '/ready') return { status: 200, body: 'ready\n' }
+      if (path === '/version') return { status: 200, body: `${ctx.version}\n` }
+      return { status: 404, body: '404 page not found\n' }
+    default:
+      return undefined
+  }
+}
+
+/** Lines an app writes at start (kubectl logs). */
+export function startupLogs(app: AppKind, tag: string, stamp: string): string[] {
+  switch (app) {
+    case 'nginx': {
+      const t = stamp.replace('T', ' ').replace('Z', '').replace(/-/g, '/')
+      return [
+        '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+        '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+        '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+        '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+        '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+        '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+        '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+        '/docker-entrypoint.sh: Configuration complete; ready for start up',
+        `${t} [notice] 1#1: using the "epoll" event method`,
+        `${t} [notice] 1#1: nginx/${nginxVersion(tag)}`,
+        `${t} [notice] 1#1: start worker processes`,
+      ]
+    }
+    case 'httpd':
+      return [
+        "AH00558: httpd: Could not reliably determine the server's fully qualified domain name. Set the 'ServerName' directive globally to suppress this message",
+        `[mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.62 (Unix) configured -- resuming normal operations`,
+      ]
+    case 'redis':
+      return ['1:C Redis is starting oO0OoO0OoO0Oo', '1:M * Server initialized', '1:M * Ready to accept connections tcp']
+    case 'hello':
+      return [`hello ${tag}: listening on :8080`]
+    default:
+      return []
+  }
+}
+
+/** Seconds a program needs to exit after SIGTERM; undefined: it ignores SIGTERM (PID 1 without a handler). */
+export function stopOnSigtermMs(program: Program): number | undefined {
+  if (program.kind === 'server') return program.app === 'nginx' ? 100 : program.app === 'httpd' ? 300 : 50
+  return undefined
+}

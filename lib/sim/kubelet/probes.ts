@@ -1,0 +1,88 @@
+/**
+ * Probe evaluation against what the container really runs at that moment: HTTP GET answered by the app,
+ * TCP connect to a listening port, exec run by the container's shell. Messages are the kubelet prober's.
+ */
+import type { Container, Probe } from '../k8s.ts'
+import { httpResponse, type Program } from './apps.ts'
+import type { ImageInfo } from './images.ts'
+import type { ContainerRuntime } from './runtime.ts'
+import { compileShell, newShellState, runShell, singleCommand } from './shell.ts'
+
+export interface ProbeTarget {
+  container: Container
+  runtime: ContainerRuntime
+  program: Program
+  image: ImageInfo
+  podName: string
+  ip: string
+  now: number
+  epoch: number
+  env: Record<string, string>
+}
+
+/** Resolves an int-or-name port against the container's declared ports. */
+export function resolvePort(container: Container, port: number | string | undefined): number | undefined {
+  if (typeof port === 'number') return port
+  if (port === undefined) return undefined
+  if (/^\d+$/.test(port)) return Number(port)
+  return container.ports?.find((p) => p.name === port)?.containerPort
+}
+
+export function isListening(t: { runtime: ContainerRuntime; program: Program; now: number }, port: number): boolean {
+  const c = t.runtime
+  if (c.phase !== 'running' || c.stopping) return false
+  if (t.program.kind !== 'server') return false
+  return c.listeningAt !== null && c.listeningAt <= t.now && t.program.ports.includes(port)
+}
+
+export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; message: string } {
+  if (probe.httpGet) {
+    const port = resolvePort(t.container, probe.httpGet.port)
+    const path = probe.httpGet.path ?? '/'
+    const host = probe.httpGet.host ?? t.ip
+    const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`
+    if (port === undefined || !isListening(t, port)) {
+      return { ok: false, message: `Get "${url}": dial tcp ${host}:${port ?? 0}: connect: connection refused` }
+    }
+    const program = t.program as Extract<Program, { kind: 'server' }>
+    const r = httpResponse(program.app, t.image.tag, {
+      podName: t.podName,
+      version: t.image.version,
+      path,
+      runningMs: t.now - (t.runtime.startedAt ?? t.now),
+      unhealthyAfterMs: program.unhealthyAfterMs,
+    })
+    if (!r) return { ok: false, message: `Get "${url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` }
+    if (r.status >= 200 && r.status < 400) return { ok: true, message: '' }
+    return { ok: false, message: `HTTP probe failed with statuscode: ${r.status}` }
+  }
+  if (probe.tcpSocket) {
+    const port = resolvePort(t.container, probe.tcpSocket.port)
+    if (port !== undefined && isListening(t, port)) return { ok: true, message: '' }
+    return { ok: false, message: `dial tcp ${t.ip}:${port ?? 0}: connect: connection refused` }
+  }
+  if (probe.exec) {
+    const argv = probe.exec.command ?? []
+    if (argv.length === 0) return { ok: false, message: 'exec: no command' }
+    const program =
+      (argv[0] === 'sh' || argv[0] === '/bin/sh') && argv[1] === '-c' && t.image.hasShell ? compileShell(argv[2] ?? '') : singleCommand(argv)
+    if ('error' in program) return { ok: false, message: `sh: ${program.error}` }
+    if (!t.image.tools.has(argv[0]!.replace(/^\/(usr\/)?s?bin\//, ''))) {
+      return {
+        ok: false,
+        message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
+      }
+    }
+    const r = runShell(program, newShellState(), {
+      now: t.now,
+      epoch: t.epoch,
+      hostname: t.podName,
+      tools: t.image.tools,
+      files: { ...t.runtime.files },
+      env: t.env,
+    })
+    const code = r.exit ?? 0
+    return { ok: code === 0, message: r.output.join('\n') }
+  }
+  return { ok: true, message: '' }
+}

@@ -1,0 +1,195 @@
+/**
+ * Object kinds the simulated API server stores, with the keys and small predicates every controller uses.
+ * Objects are plain JSON and are never mutated once stored: a change stores a new object (structural
+ * sharing keeps a 100,000-pod cluster cheap).
+ */
+import type {
+  Deployment,
+  LabelSelector,
+  Namespace,
+  ObjectMeta,
+  OwnerReference,
+  Pod,
+  PodCondition,
+  ReplicaSet,
+  Service,
+} from './k8s.ts'
+import { labelSelectorMatches, parseQuantity as k8sParseQuantity } from './k8s.ts'
+
+export interface Taint {
+  key: string
+  value?: string
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
+  timeAdded?: string
+}
+
+export interface NodeCondition {
+  type: string
+  status: 'True' | 'False' | 'Unknown'
+  reason: string
+  message: string
+  lastHeartbeatTime: string
+  lastTransitionTime: string
+}
+
+/** The Node kind (lib/k8s does not model it: learners never write Nodes). */
+export interface Node {
+  apiVersion: 'v1'
+  kind: 'Node'
+  metadata: ObjectMeta
+  spec: { podCIDR: string; podCIDRs: string[]; taints?: Taint[]; unschedulable?: boolean }
+  status: {
+    capacity: Record<string, string>
+    allocatable: Record<string, string>
+    conditions: NodeCondition[]
+    addresses: { type: string; address: string }[]
+    nodeInfo: Record<string, string>
+  }
+}
+
+export type Kind = 'Pod' | 'ReplicaSet' | 'Deployment' | 'Service' | 'Namespace' | 'Node'
+export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node
+export const KINDS: Kind[] = ['Namespace', 'Node', 'Deployment', 'ReplicaSet', 'Pod', 'Service']
+export const NAMESPACED: Record<Kind, boolean> = {
+  Pod: true,
+  ReplicaSet: true,
+  Deployment: true,
+  Service: true,
+  Namespace: false,
+  Node: false,
+}
+
+export function keyOf(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name
+}
+
+export function objectKey(obj: AnyObject): string {
+  return keyOf(obj.metadata?.namespace, obj.metadata!.name!)
+}
+
+export function meta(obj: AnyObject): ObjectMeta {
+  return obj.metadata!
+}
+
+export function controllerOf(obj: { metadata?: ObjectMeta }): OwnerReference | undefined {
+  return obj.metadata?.ownerReferences?.find((r) => r.controller === true)
+}
+
+export function ownerRef(kind: 'Deployment' | 'ReplicaSet', owner: { metadata?: ObjectMeta }): OwnerReference {
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    name: owner.metadata!.name!,
+    uid: owner.metadata!.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  }
+}
+
+export function labelsMatch(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false
+  for (const k in selector) if (labels?.[k] !== selector[k]) return false
+  return true
+}
+
+/** LabelSelector semantics (matchLabels AND matchExpressions) from lib/k8s. A nil selector matches nothing. */
+export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false
+  return labelSelectorMatches(selector, labels ?? {})
+}
+
+export function isEmptySelector(selector: LabelSelector | undefined): boolean {
+  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0
+}
+
+export function selectorString(selector: LabelSelector | Record<string, string> | undefined): string {
+  if (!selector) return '<none>'
+  const s = selector as LabelSelector
+  if (s.matchLabels !== undefined || s.matchExpressions !== undefined) {
+    const parts = Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`)
+    for (const e of s.matchExpressions ?? []) {
+      if (e.operator === 'In') parts.push(`${e.key} in (${(e.values ?? []).join(',')})`)
+      else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${(e.values ?? []).join(',')})`)
+      else if (e.operator === 'Exists') parts.push(e.key)
+      else parts.push(`!${e.key}`)
+    }
+    return parts.length ? parts.join(',') : '<none>'
+  }
+  const parts = Object.entries(selector as Record<string, string>).map(([k, v]) => `${k}=${v}`)
+  return parts.length ? parts.join(',') : '<none>'
+}
+
+export function podCondition(pod: Pod, type: string): PodCondition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type)
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True'
+}
+
+export function isPodTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase
+  return phase === 'Succeeded' || phase === 'Failed'
+}
+
+/** controller_utils IsPodActive: not terminal and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && !pod.metadata?.deletionTimestamp
+}
+
+export const ANNOTATIONS = {
+  revision: 'deployment.kubernetes.io/revision',
+  revisionHistory: 'deployment.kubernetes.io/revision-history',
+  desiredReplicas: 'deployment.kubernetes.io/desired-replicas',
+  maxReplicas: 'deployment.kubernetes.io/max-replicas',
+  lastApplied: 'kubectl.kubernetes.io/last-applied-configuration',
+  changeCause: 'kubernetes.io/change-cause',
+  deletionCost: 'controller.kubernetes.io/pod-deletion-cost',
+  restartedAt: 'kubectl.kubernetes.io/restartedAt',
+} as const
+
+export const POD_TEMPLATE_HASH = 'pod-template-hash'
+
+/** A shallow-copied object with new metadata fields (the rest is shared with the old object). */
+export function withMeta<T extends AnyObject>(obj: T, patch: Partial<ObjectMeta>): T {
+  return { ...obj, metadata: { ...obj.metadata, ...patch } }
+}
+
+/** Plain deep copy for JSON-shaped data (faster than structuredClone for small objects). */
+export function clone<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) return value.map(clone) as T
+  const out: Record<string, unknown> = {}
+  for (const k in value) out[k] = clone((value as Record<string, unknown>)[k])
+  return out as T
+}
+
+/** Deep equality of JSON-shaped data; key order does not matter. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    if (a.length !== bb.length) return false
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false
+    return true
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (ka.length !== kb.length) return false
+  for (const k of ka) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
+  return true
+}
+
+/** CPU in cores ("500m" → 0.5); 0 when absent. */
+export function parseCpu(q: string | number | undefined): number {
+  if (q === undefined) return 0
+  const n = k8sParseQuantity(q)
+  return Number.isFinite(n) ? n : 0
+}
+
+/** Resource quantity → number (memory in bytes); 0 when absent (validation already rejected malformed ones). */
+export function parseQuantity(q: string | number | undefined): number {
+  return parseCpu(q)
+}

@@ -1,0 +1,166 @@
+/**
+ * kube-scheduler, reduced to what the course needs: filter nodes (Ready, untainted or tolerated,
+ * nodeSelector, requests against allocatable, max pods), score the feasible ones (least allocated +
+ * spreading the pods of one controller over nodes), break ties with the seeded RNG. Like upstream it stops
+ * looking after percentageOfNodesToScore feasible nodes on big clusters, starting from a rotating index.
+ */
+import type { Pod, Toleration } from './k8s.ts'
+import type { Change, ControllerContext } from './changes.ts'
+import { controllerOf, isPodTerminal, parseCpu, parseQuantity, podCondition, type Node, type Taint } from './objects.ts'
+import { nextInt } from './rng.ts'
+import type { ClusterState } from './state.ts'
+
+/** numFeasibleNodesToFind with the default adaptive percentage (schedule_one.go). */
+export function feasibleNodesToFind(total: number): number {
+  if (total < 100) return total
+  const pct = Math.max(5, 50 - Math.floor(total / 125))
+  return Math.max(100, Math.floor((total * pct) / 100))
+}
+
+export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
+  for (const t of tolerations ?? []) {
+    if (t.effect && t.effect !== taint.effect) continue
+    if (t.operator === 'Exists') {
+      if (!t.key || t.key === taint.key) return true
+    } else if (t.key === taint.key && (t.value ?? '') === (taint.value ?? '')) return true
+  }
+  return false
+}
+
+function podResources(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0
+  let memory = 0
+  for (const c of pod.spec?.containers ?? []) {
+    const r = c.resources?.requests as Record<string, string> | undefined
+    cpu += parseCpu(r?.cpu)
+    memory += parseQuantity(r?.memory)
+  }
+  return { cpu, memory }
+}
+
+export function nodeReady(node: Node): boolean {
+  return node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'
+}
+
+const NONZERO_CPU = 0.1
+const NONZERO_MEMORY = 200 * 1024 * 1024
+
+export function schedulePod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
+  const pod = state.objects.Pod.get(key) as Pod | undefined
+  if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp || isPodTerminal(pod)) return []
+  const nodes = [...state.objects.Node.values()] as Node[]
+  const total = nodes.length
+  const want = feasibleNodesToFind(total)
+  const req = podResources(pod)
+  const selector = pod.spec?.nodeSelector
+  const reasons = new Map<string, number>()
+  const fail = (r: string): void => {
+    reasons.set(r, (reasons.get(r) ?? 0) + 1)
+  }
+  const feasible: Node[] = []
+  const start = total ? state.schedulerNextStart % total : 0
+  let visited = 0
+  for (let i = 0; i < total && feasible.length < want; i++) {
+    const node = nodes[(start + i) % total]!
+    visited++
+    const taint = (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
+    if (taint) {
+      fail(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`)
+      continue
+    }
+    if (node.spec.unschedulable) {
+      fail('node(s) were unschedulable')
+      continue
+    }
+    if (selector && Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) {
+      fail("node(s) didn't match Pod's node affinity/selector")
+      continue
+    }
+    const used = state.indexes.nodeUsage.get(node.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
+    const alloc = node.status.allocatable
+    let short = false
+    if (used.pods + 1 > Number(alloc.pods)) {
+      fail('Too many pods')
+      short = true
+    }
+    if (req.cpu > 0 && used.cpu + req.cpu > parseCpu(alloc.cpu) + 1e-9) {
+      fail('Insufficient cpu')
+      short = true
+    }
+    if (req.memory > 0 && used.memory + req.memory > parseQuantity(alloc.memory)) {
+      fail('Insufficient memory')
+      short = true
+    }
+    if (!short) feasible.push(node)
+  }
+  const next = total ? (start + visited) % total : 0
+  const changes: Change[] = []
+  const ns = pod.metadata!.namespace!
+  const name = pod.metadata!.name!
+  if (feasible.length === 0) {
+    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort()
+    const resourceOnly = [...reasons.keys()].every((r) => r.startsWith('Insufficient') || r === 'Too many pods')
+    const message =
+      total === 0
+        ? 'no nodes available to schedule pods'
+        : `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} ${resourceOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling'}.`
+    const cond = podCondition(pod, 'PodScheduled')
+    if (cond?.status !== 'False' || cond.message !== message) {
+      const conditions = [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }]
+      changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, phase: 'Pending', conditions } } })
+      changes.push({ type: 'event', event: { kind: 'Pod', namespace: ns, name, uid: pod.metadata!.uid, type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' } })
+    }
+    changes.push({ type: 'unschedulable', key })
+    return changes
+  }
+  changes.push({ type: 'schedulerCursor', next })
+  const chosen = pickNode(state, pod, feasible, req, ctx)
+  const nodeName = chosen.metadata.name!
+  changes.push({
+    type: 'update',
+    object: {
+      ...pod,
+      spec: { ...pod.spec!, nodeName },
+      status: { ...pod.status, phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }] },
+    },
+  })
+  changes.push({ type: 'event', event: { kind: 'Pod', namespace: ns, name, uid: pod.metadata!.uid, reason: 'Scheduled', message: `Successfully assigned ${ns}/${name} to ${nodeName}`, source: 'default-scheduler' } })
+  return changes
+}
+
+function pickNode(state: ClusterState, pod: Pod, feasible: Node[], req: { cpu: number; memory: number }, ctx: ControllerContext): Node {
+  if (feasible.length === 1) return feasible[0]!
+  const owner = controllerOf(pod)?.uid
+  const counts = owner ? state.indexes.ownerNodeCounts.get(owner) : undefined
+  let min = Infinity
+  let max = -Infinity
+  if (counts) {
+    for (const n of feasible) {
+      const c = counts.get(n.metadata.name!) ?? 0
+      if (c < min) min = c
+      if (c > max) max = c
+    }
+  }
+  let best: Node[] = []
+  let bestScore = -Infinity
+  const podCpu = req.cpu || NONZERO_CPU
+  const podMem = req.memory || NONZERO_MEMORY
+  for (const n of feasible) {
+    const used = state.indexes.nodeUsage.get(n.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
+    const cpuCap = parseCpu(n.status.allocatable.cpu)
+    const memCap = parseQuantity(n.status.allocatable.memory)
+    // NodeResourcesFit LeastAllocated with the scheduler's non-zero defaults for pods without requests.
+    const cpuUsed = Math.max(used.cpu, used.pods * NONZERO_CPU) + podCpu
+    const memUsed = Math.max(used.memory, used.pods * NONZERO_MEMORY) + podMem
+    const least = Math.floor((((cpuCap - cpuUsed) / cpuCap) * 100 + ((memCap - memUsed) / memCap) * 100) / 2)
+    // Spreading of one controller's pods (default topology spreading over hostnames, weight 2).
+    const c = counts?.get(n.metadata.name!) ?? 0
+    const spread = counts && max > min ? Math.floor(((max - c) / (max - min)) * 100) : 100
+    const score = least + 2 * spread
+    if (score > bestScore) {
+      bestScore = score
+      best = [n]
+    } else if (score === bestScore) best.push(n)
+  }
+  return best.length === 1 ? best[0]! : best[nextInt(ctx.rng, best.length)]!
+}

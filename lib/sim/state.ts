@@ -1,0 +1,155 @@
+/**
+ * The whole simulated cluster as plain data: API objects, the indexes an informer cache would keep, the
+ * node-local runtime the kubelets hold, the work queues and the timer heap. Nothing here has methods, so a
+ * state can be cloned, posted to a Web Worker or summarised into a snapshot.
+ */
+import type { AnyObject, Kind } from './objects.ts'
+import type { RngState } from './rng.ts'
+import type { PodRuntime } from './kubelet/runtime.ts'
+import type { EventRecord, StoredEvent } from './events.ts'
+import type { TimelinePoint } from './timeline.ts'
+import type { ServiceEndpoints } from './endpoint-slices.ts'
+import type { TrafficState } from './traffic.ts'
+
+export type ControllerName =
+  | 'availability'
+  | 'namespace'
+  | 'nodeLifecycle'
+  | 'deployment'
+  | 'replicaset'
+  | 'garbageCollector'
+  | 'scheduler'
+  | 'kubelet'
+  | 'endpoints'
+  | 'endpointPods'
+
+/** Order in which the work queues are drained within one instant of virtual time. */
+export const CONTROLLER_ORDER: ControllerName[] = [
+  'availability',
+  'namespace',
+  'nodeLifecycle',
+  'garbageCollector',
+  'deployment',
+  'replicaset',
+  'scheduler',
+  'kubelet',
+  'endpoints',
+  'endpointPods',
+]
+
+export interface Timer {
+  at: number
+  seq: number
+  controller: ControllerName
+  key: string
+}
+
+export interface NodeConfig {
+  name: string
+  cpu: string
+  memory: string
+  pods: number
+  labels: Record<string, string>
+}
+
+export interface ClusterConfig {
+  seed: number
+  epoch: number
+  nodeMonitorGracePeriodMs: number
+  /** Keep every event occurrence in the event log (scenarios); benchmarks may turn it off. */
+  recordEventLog: boolean
+  kubernetesVersion: string
+}
+
+/** What the RS controller reads instead of listing every pod on every sync (an informer-side aggregate). */
+export interface OwnerNodeCounts {
+  [node: string]: number
+}
+
+export interface OwnerStats {
+  active: number
+  ready: number
+  available: number
+  fullyLabeled: number
+}
+
+export interface PodContribution {
+  owner: string | null
+  active: boolean
+  ready: boolean
+  available: boolean
+  fullyLabeled: boolean
+  node: string | null
+  cpu: number
+  memory: number
+  /** counts against node capacity (bound and not terminal) */
+  placed: boolean
+}
+
+export interface Indexes {
+  byUid: Map<string, { kind: Kind; key: string }>
+  byNamespace: Record<Kind, Map<string, Set<string>>>
+  /** pods by the uid of their controller (ReplicaSet) */
+  podsByController: Map<string, Set<string>>
+  /** ReplicaSets by the uid of their controller (Deployment) */
+  replicaSetsByController: Map<string, Set<string>>
+  /** every dependent (any ownerReference) by owner uid, as "Kind/key" */
+  dependents: Map<string, Set<string>>
+  podsByNode: Map<string, Set<string>>
+  /** pods without a controller ownerReference, by namespace (adoption candidates) */
+  orphanPods: Map<string, Set<string>>
+  ownerStats: Map<string, OwnerStats>
+  contributions: Map<string, PodContribution>
+  nodeUsage: Map<string, { cpu: number; memory: number; pods: number }>
+  /** placed pods per controller uid per node (the scheduler's spreading score) */
+  ownerNodeCounts: Map<string, Map<string, number>>
+  /** pods whose labels changed while owned: the RS checks whether to release them */
+  releaseCandidates: Set<string>
+  /** pods the scheduler could not place; retried when nodes or capacity change */
+  unschedulable: Set<string>
+}
+
+export interface NodeRuntime {
+  name: string
+  index: number
+  up: boolean
+  /** virtual time of the last kubelet heartbeat while the node is down */
+  lastHeartbeat: number
+  images: Set<string>
+  /** serialized image pulls (kubelet serializeImagePulls=true) */
+  pullBusyUntil: number
+  /** next host-local IPAM offset in the node's pod CIDR */
+  nextIp: number
+  usedIps: Set<string>
+  notReadySince: number | null
+}
+
+export interface ClusterState {
+  now: number
+  seq: number
+  resourceVersion: number
+  rng: RngState
+  config: ClusterConfig
+  objects: Record<Kind, Map<string, AnyObject>>
+  indexes: Indexes
+  pods: Map<string, PodRuntime>
+  nodes: Map<string, NodeRuntime>
+  endpoints: Map<string, ServiceEndpoints>
+  queues: Record<ControllerName, Set<string>>
+  timers: Timer[]
+  events: { log: EventRecord[]; stored: Map<string, StoredEvent>; count: number }
+  timeline: TimelinePoint[]
+  traffic: TrafficState
+  clusterIPs: Set<string>
+  nodePorts: Set<number>
+  /** the scheduler's rotating start index over the node list (percentageOfNodesToScore) */
+  schedulerNextStart: number
+  /** work processed since the cluster started (for benchmarks and the livelock guard) */
+  workDone: number
+}
+
+export function emptyQueues(): Record<ControllerName, Set<string>> {
+  const q = {} as Record<ControllerName, Set<string>>
+  for (const c of CONTROLLER_ORDER) q[c] = new Set()
+  return q
+}

@@ -1,0 +1,149 @@
+/**
+ * The object store of the simulated API server: keyed maps per kind plus the indexes an informer cache keeps
+ * (by uid, namespace, owner, node). Every write goes through putObject/removeObject so indexes stay exact;
+ * the informer handlers (informers.ts) then queue the controllers that care.
+ */
+import type { Pod, ReplicaSet } from './k8s.ts'
+import { controllerOf, keyOf, objectKey, type AnyObject, type Kind } from './objects.ts'
+import type { ClusterState, Indexes } from './state.ts'
+import { onObjectChange } from './informers.ts'
+
+export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
+  return { Pod: new Map(), ReplicaSet: new Map(), Deployment: new Map(), Service: new Map(), Namespace: new Map(), Node: new Map() }
+}
+
+export function emptyIndexes(): Indexes {
+  return {
+    byUid: new Map(),
+    byNamespace: { Pod: new Map(), ReplicaSet: new Map(), Deployment: new Map(), Service: new Map(), Namespace: new Map(), Node: new Map() },
+    podsByController: new Map(),
+    replicaSetsByController: new Map(),
+    dependents: new Map(),
+    podsByNode: new Map(),
+    orphanPods: new Map(),
+    ownerStats: new Map(),
+    contributions: new Map(),
+    nodeUsage: new Map(),
+    ownerNodeCounts: new Map(),
+    releaseCandidates: new Set(),
+    unschedulable: new Set(),
+  }
+}
+
+export function getObject<T extends AnyObject>(state: ClusterState, kind: Kind, key: string): T | undefined {
+  return state.objects[kind].get(key) as T | undefined
+}
+
+export function getPod(state: ClusterState, key: string): Pod | undefined {
+  return state.objects.Pod.get(key) as Pod | undefined
+}
+
+export function byUid<T extends AnyObject>(state: ClusterState, uid: string | undefined): T | undefined {
+  if (!uid) return undefined
+  const ref = state.indexes.byUid.get(uid)
+  return ref ? (state.objects[ref.kind].get(ref.key) as T | undefined) : undefined
+}
+
+/** Objects of a kind in a namespace, in name order (what a lister returns). */
+export function listNamespace<T extends AnyObject>(state: ClusterState, kind: Kind, namespace: string): T[] {
+  const keys = state.indexes.byNamespace[kind].get(namespace)
+  if (!keys) return []
+  const out: T[] = []
+  for (const k of keys) out.push(state.objects[kind].get(k) as T)
+  return out.sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : a.metadata!.name! > b.metadata!.name! ? 1 : 0))
+}
+
+export function listAll<T extends AnyObject>(state: ClusterState, kind: Kind): T[] {
+  return [...state.objects[kind].values()].sort((a, b) => {
+    const ka = objectKey(a)
+    const kb = objectKey(b)
+    return ka < kb ? -1 : ka > kb ? 1 : 0
+  }) as T[]
+}
+
+export function podsOfController(state: ClusterState, uid: string): Pod[] {
+  const keys = state.indexes.podsByController.get(uid)
+  if (!keys) return []
+  const out: Pod[] = []
+  for (const k of keys) out.push(state.objects.Pod.get(k) as Pod)
+  return out
+}
+
+export function replicaSetsOfController(state: ClusterState, uid: string): ReplicaSet[] {
+  const keys = state.indexes.replicaSetsByController.get(uid)
+  if (!keys) return []
+  const out: ReplicaSet[] = []
+  for (const k of keys) out.push(state.objects.ReplicaSet.get(k) as ReplicaSet)
+  return out
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key)
+  if (!set) map.set(key, (set = new Set()))
+  set.add(value)
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key)
+  if (!set) return
+  set.delete(value)
+  if (set.size === 0) map.delete(key)
+}
+
+function unindex(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
+  const m = obj.metadata!
+  ix.byUid.delete(m.uid!)
+  removeFrom(ix.byNamespace[kind], m.namespace ?? '', key)
+  const ctl = controllerOf(obj)
+  if (ctl && kind === 'Pod') removeFrom(ix.podsByController, ctl.uid, key)
+  if (ctl && kind === 'ReplicaSet') removeFrom(ix.replicaSetsByController, ctl.uid, key)
+  for (const r of m.ownerReferences ?? []) removeFrom(ix.dependents, r.uid, `${kind}/${key}`)
+  if (kind === 'Pod') {
+    const node = (obj as Pod).spec?.nodeName
+    if (node) removeFrom(ix.podsByNode, node, key)
+    if (!ctl) removeFrom(ix.orphanPods, m.namespace ?? '', key)
+  }
+}
+
+function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
+  const m = obj.metadata!
+  ix.byUid.set(m.uid!, { kind, key })
+  addTo(ix.byNamespace[kind], m.namespace ?? '', key)
+  const ctl = controllerOf(obj)
+  if (ctl && kind === 'Pod') addTo(ix.podsByController, ctl.uid, key)
+  if (ctl && kind === 'ReplicaSet') addTo(ix.replicaSetsByController, ctl.uid, key)
+  for (const r of m.ownerReferences ?? []) addTo(ix.dependents, r.uid, `${kind}/${key}`)
+  if (kind === 'Pod') {
+    const node = (obj as Pod).spec?.nodeName
+    if (node) addTo(ix.podsByNode, node, key)
+    if (!ctl) addTo(ix.orphanPods, m.namespace ?? '', key)
+  }
+}
+
+/** Stores an object (create or replace), bumps resourceVersion, keeps indexes and notifies informers. */
+export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
+  const kind = obj.kind as Kind
+  const key = objectKey(obj)
+  const map = state.objects[kind]
+  const old = map.get(key)
+  state.resourceVersion++
+  const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } } as AnyObject
+  if (old) unindex(state.indexes, kind, key, old)
+  map.set(key, stored)
+  index(state.indexes, kind, key, stored)
+  onObjectChange(state, kind, key, old, stored)
+  return stored
+}
+
+export function removeObject(state: ClusterState, kind: Kind, key: string): AnyObject | undefined {
+  const map = state.objects[kind]
+  const old = map.get(key)
+  if (!old) return undefined
+  map.delete(key)
+  unindex(state.indexes, kind, key, old)
+  state.resourceVersion++
+  onObjectChange(state, kind, key, old, undefined)
+  return old
+}
+
+export { keyOf }

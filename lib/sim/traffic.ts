@@ -1,0 +1,74 @@
+/**
+ * The traffic generator: steady requests to a Service (`traffic start svc/web --rps 10`). Between two events
+ * the cluster does not change, so the requests of that interval are accounted in one go, each one balanced
+ * over the ready endpoints with the seeded RNG; a request succeeds when the chosen pod answers.
+ */
+import type { Service } from './k8s.ts'
+import { chooseEndpoint, requestPod } from './network.ts'
+import type { ClusterState } from './state.ts'
+import { displayName } from './timeline.ts'
+
+export interface TrafficGenerator {
+  svcKey: string
+  rps: number
+  /** index of the next request (request k is sent at startedAt + k/rps) */
+  next: number
+  startedAt: number
+  path: string
+}
+
+export interface TrafficState {
+  generators: TrafficGenerator[]
+  counters: Record<string, { sent: number; ok: number; failed: number }>
+}
+
+export function emptyTraffic(): TrafficState {
+  return { generators: [], counters: {} }
+}
+
+/** Sends every request due before `until` (ms), against the cluster as it is now. */
+export function accountTraffic(state: ClusterState, until: number): void {
+  for (const g of state.traffic.generators) {
+    const [ns, name] = g.svcKey.split('/') as [string, string]
+    const label = displayName(ns, name)
+    const counter = (state.traffic.counters[label] ??= { sent: 0, ok: 0, failed: 0 })
+    const svc = state.objects.Service.get(g.svcKey) as Service | undefined
+    for (;;) {
+      const at = g.startedAt + Math.round((g.next * 1000) / g.rps)
+      if (at >= until) break
+      g.next++
+      counter.sent++
+      if (!svc) {
+        counter.failed++
+        continue
+      }
+      const chosen = chooseEndpoint(state, svc, 0)
+      if (!chosen) {
+        counter.failed++
+        continue
+      }
+      const r = requestPod(state, chosen.ep.podKey, chosen.port, g.path, at)
+      if (r.ok && r.status < 500) {
+        counter.ok++
+        const rt = state.pods.get(chosen.ep.podKey)
+        const c = rt?.containers.find((x) => !x.init && x.phase === 'running')
+        if (c) c.served++
+      } else counter.failed++
+    }
+  }
+}
+
+export function startTraffic(state: ClusterState, svcKey: string, rps: number, path = '/'): void {
+  accountTraffic(state, state.now)
+  state.traffic.generators = state.traffic.generators.filter((g) => g.svcKey !== svcKey)
+  state.traffic.generators.push({ svcKey, rps, next: 0, startedAt: state.now, path })
+  const [ns, name] = svcKey.split('/') as [string, string]
+  state.traffic.counters[displayName(ns, name)] ??= { sent: 0, ok: 0, failed: 0 }
+}
+
+export function stopTraffic(state: ClusterState, svcKey?: string): number {
+  accountTraffic(state, state.now)
+  const before = state.traffic.generators.length
+  state.traffic.generators = svcKey ? state.traffic.generators.filter((g) => g.svcKey !== svcKey) : []
+  return before - state.traffic.generators.length
+}
