@@ -1,0 +1,26 @@
+/** The graded result of one submission: the shape of `kubelab grade --json` and of the grade API. */
+import type { Diagnostic } from '../k8s/index.ts'
+
+export type Lang = 'ko' | 'en'
+
+export interface CheckOutcome {
+  id: string
+  passed: boolean
+  /** What was checked and what went wrong, in the requested language. */
+  message: string
+  /** What to try or read again; null when the check passed. */
+  hint: string | null
+  /** 1-based line in the submitted YAML this check is about, when it is about a field. */
+  line: number | null
+  weight: number
+}
+
+export interface GradeResult {
+  exercise: string
+  passed: boolean
+  /** Share of check weight passed, 0..1. */
+  score: number
+  checks: CheckOutcome[]
+  validation: { valid: boolean; errors: Diagnostic[] }
+  durationMs: number
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDal, type Dal } from './index.ts'
+import { AccessDeniedError } from './viewer.ts'
+import { EmailTakenError } from './users.ts'
+import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import type { GradeResult } from '../../grading/result.ts'
+
+function result(passed: boolean, score: number): GradeResult {
+  return {
+    exercise: 'pod-first-manifest',
+    passed,
+    score,
+    checks: [{ id: 'image', passed, message: passed ? 'ok' : 'wrong image', hint: passed ? null : 'use nginx:1.27', line: 9, weight: 1 }],
+    validation: { valid: true, errors: [] },
+    durationMs: 3.4,
+  }
+}
+
+const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
+if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
+else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
+
+describe.each(backends)('data-access layer on %s', (_name, create) => {
+  let database: TestDatabase
+  let dal: Dal
+
+  beforeAll(async () => {
+    database = await create()
+    dal = createDal(database.db)
+  })
+  afterAll(async () => {
+    await database?.drop()
+  })
+
+  it('answers a ping once migrated', async () => {
+    await expect(dal.ping()).resolves.toBe(true)
+  })
+
+  it('signs up a learner, refuses the same email twice, and authenticates only the right password', async () => {
+    const user = await dal.users.signUp({ email: '  Ada@Example.com ', password: 'correct horse', name: 'Ada' })
+    expect(user).toMatchObject({ email: 'ada@example.com', role: 'learner', name: 'Ada' })
+    await expect(dal.users.signUp({ email: 'ada@example.com', password: 'another one' })).rejects.toBeInstanceOf(EmailTakenError)
+    expect(await dal.users.authenticate('ADA@example.com', 'correct horse')).toMatchObject({ id: user.id, role: 'learner' })
+    expect(await dal.users.authenticate('ada@example.com', 'wrong password')).toBeNull()
+    expect(await dal.users.authenticate('nobody@example.com', 'correct horse')).toBeNull()
+  })
+
+  it('stores submissions and keeps a lesson completed once it was passed', async () => {
+    const user = await dal.users.signUp({ email: `learner-${Date.now()}@example.com`, password: 'password-1' })
+    const viewer = { id: user.id, role: user.role }
+    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest' as const }
+
+    const first = await dal.progress.recordSubmission(viewer, { ...base, source: 'kind: Pod', result: result(false, 0.5) })
+    expect(first.progress).toMatchObject({ status: 'started', attempts: 1, bestScore: 0.5, completedAt: null })
+
+    const second = await dal.progress.recordSubmission(viewer, { ...base, source: 'kind: Pod\n', result: result(true, 1) })
+    expect(second.progress).toMatchObject({ status: 'completed', attempts: 2, bestScore: 1 })
+    expect(second.progress.completedAt).not.toBeNull()
+
+    const third = await dal.progress.recordSubmission(viewer, { ...base, source: 'broken', result: result(false, 0) })
+    expect(third.progress).toMatchObject({ status: 'completed', attempts: 3, bestScore: 1, completedAt: second.progress.completedAt })
+
+    const progress = await dal.progress.courseProgress(viewer, 'kubernetes-basics')
+    expect(progress).toEqual([third.progress])
+    const recent = await dal.progress.recentSubmissions(viewer)
+    expect(recent.map((s) => s.passed)).toEqual([false, true, false])
+  })
+
+  it('stores nothing for an anonymous visitor', async () => {
+    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'x', kind: 'manifest' as const, source: '', result: result(true, 1) }
+    await expect(dal.progress.recordSubmission(null, base)).rejects.toBeInstanceOf(AccessDeniedError)
+    expect(await database.db.submission.count({ where: { exerciseId: 'x' } })).toBe(0)
+  })
+
+  it('rolls back the submission when the progress write fails', async () => {
+    const viewer = { id: 'no-such-user', role: 'learner' as const }
+    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'rollback-probe', kind: 'manifest' as const, source: '', result: result(true, 1) }
+    await expect(dal.progress.recordSubmission(viewer, base)).rejects.toThrow()
+    expect(await database.db.submission.count({ where: { exerciseId: 'rollback-probe' } })).toBe(0)
+  })
+})

@@ -1,0 +1,28 @@
+/**
+ * The data-access layer: the only code that touches the database. Route handlers and server actions parse their
+ * input with zod, then call these functions with the viewer; each function checks what that viewer may do.
+ */
+import { db, type Db } from '../db/client.ts'
+import { progressDal } from './progress.ts'
+import { usersDal } from './users.ts'
+
+export function createDal(database: Db) {
+  return {
+    users: usersDal(database),
+    progress: progressDal(database),
+    async ping(): Promise<boolean> {
+      await database.$queryRawUnsafe('SELECT 1')
+      return true
+    },
+  }
+}
+
+export type Dal = ReturnType<typeof createDal>
+
+let instance: Dal | undefined
+export function dal(): Dal {
+  instance ??= createDal(db())
+  return instance
+}
+
+export { AccessDeniedError, type Viewer } from './viewer.ts'

@@ -1,0 +1,97 @@
+import type { Db } from '../db/client.ts'
+import type { GradeResult } from '../../grading/result.ts'
+import { requireViewer, type Viewer } from './viewer.ts'
+
+export interface SubmissionInput {
+  courseId: string
+  lessonId: string
+  exerciseId: string
+  kind: 'manifest' | 'command'
+  source: string
+  result: GradeResult
+}
+
+export interface LessonProgressView {
+  lessonId: string
+  status: 'started' | 'completed'
+  attempts: number
+  bestScore: number
+  completedAt: string | null
+}
+
+export function progressDal(db: Db) {
+  return {
+    /**
+     * Stores a graded submission and the lesson's progress in one transaction: either both are saved or neither.
+     * A lesson stays completed once passed; later failing attempts only add to the attempt count.
+     */
+    async recordSubmission(viewer: Viewer | null, input: SubmissionInput): Promise<{ submissionId: string; progress: LessonProgressView }> {
+      const user = requireViewer(viewer)
+      const { result } = input
+      return db.$transaction(async (tx) => {
+        const submission = await tx.submission.create({
+          data: {
+            userId: user.id,
+            courseId: input.courseId,
+            lessonId: input.lessonId,
+            exerciseId: input.exerciseId,
+            kind: input.kind,
+            source: input.source,
+            passed: result.passed,
+            score: result.score,
+            result: JSON.stringify(result),
+            durationMs: Math.round(result.durationMs),
+          },
+        })
+        const key = { userId: user.id, courseId: input.courseId, lessonId: input.lessonId }
+        const previous = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: key } })
+        const completed = previous?.status === 'completed' || result.passed
+        const progress = await tx.lessonProgress.upsert({
+          where: { userId_courseId_lessonId: key },
+          create: { ...key, status: completed ? 'completed' : 'started', attempts: 1, bestScore: result.score, completedAt: result.passed ? new Date() : null },
+          update: {
+            status: completed ? 'completed' : 'started',
+            attempts: { increment: 1 },
+            bestScore: Math.max(previous?.bestScore ?? 0, result.score),
+            completedAt: previous?.completedAt ?? (result.passed ? new Date() : null),
+          },
+        })
+        return { submissionId: submission.id, progress: toView(progress) }
+      })
+    },
+
+    /** Marks a lesson as opened, so "resume where you left off" and the course map know about it. */
+    async touchLesson(viewer: Viewer | null, courseId: string, lessonId: string): Promise<void> {
+      const user = requireViewer(viewer)
+      const key = { userId: user.id, courseId, lessonId }
+      await db.lessonProgress.upsert({ where: { userId_courseId_lessonId: key }, create: { ...key }, update: {} })
+    },
+
+    async courseProgress(viewer: Viewer | null, courseId: string): Promise<LessonProgressView[]> {
+      const user = requireViewer(viewer)
+      const rows = await db.lessonProgress.findMany({ where: { userId: user.id, courseId }, orderBy: { updatedAt: 'desc' } })
+      return rows.map(toView)
+    },
+
+    async recentSubmissions(viewer: Viewer | null, limit = 20) {
+      const user = requireViewer(viewer)
+      const rows = await db.submission.findMany({
+        where: { userId: user.id },
+        orderBy: { createdAt: 'desc' },
+        take: Math.min(Math.max(limit, 1), 100),
+        select: { id: true, courseId: true, lessonId: true, exerciseId: true, passed: true, score: true, createdAt: true },
+      })
+      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
+    },
+  }
+}
+
+function toView(row: { lessonId: string; status: string; attempts: number; bestScore: number; completedAt: Date | null }): LessonProgressView {
+  return {
+    lessonId: row.lessonId,
+    status: row.status === 'completed' ? 'completed' : 'started',
+    attempts: row.attempts,
+    bestScore: row.bestScore,
+    completedAt: row.completedAt ? row.completedAt.toISOString() : null,
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import type { Db } from '../db/client.ts'
+import { hashPassword, verifyPassword } from '../auth/password.ts'
+import { toRole, type Role } from '../auth/roles.ts'
+
+export const signUpSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(8).max(200),
+  name: z.string().trim().min(1).max(80).optional(),
+})
+export type SignUpInput = z.input<typeof signUpSchema>
+
+export interface PublicUser {
+  id: string
+  email: string
+  name: string | null
+  role: Role
+}
+
+export class EmailTakenError extends Error {}
+
+function toPublic(u: { id: string; email: string; name: string | null; role: string }): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: toRole(u.role) }
+}
+
+export function usersDal(db: Db) {
+  return {
+    /** Anyone may sign up, always as a learner; other roles are given by an admin (or the demo seed). */
+    async signUp(input: SignUpInput): Promise<PublicUser> {
+      const data = signUpSchema.parse(input)
+      const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } })
+      if (existing) throw new EmailTakenError('An account with this email already exists.')
+      const user = await db.user.create({
+        data: { email: data.email, name: data.name ?? null, passwordHash: await hashPassword(data.password), role: 'learner' },
+      })
+      return toPublic(user)
+    },
+
+    /** The user for these credentials, or null; the same answer (and similar time) for an unknown email. */
+    async authenticate(email: string, password: string): Promise<PublicUser | null> {
+      const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } })
+      if (!user?.passwordHash) {
+        await hashPassword(password)
+        return null
+      }
+      return (await verifyPassword(password, user.passwordHash)) ? toPublic(user) : null
+    },
+
+    async upsertWithRole(email: string, password: string, role: Role, name: string): Promise<PublicUser> {
+      const passwordHash = await hashPassword(password)
+      const user = await db.user.upsert({
+        where: { email },
+        update: { role, name },
+        create: { email, role, name, passwordHash },
+      })
+      return toPublic(user)
+    },
+  }
+}

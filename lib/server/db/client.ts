@@ -1,0 +1,29 @@
+/**
+ * The Prisma client for the configured database: SQLite (embedded default, better-sqlite3) or PostgreSQL (pg),
+ * both through Prisma's driver adapters, so nothing native is downloaded. Only lib/server/dal uses it.
+ */
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts'
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts'
+import { databaseProvider, env } from '../env.ts'
+import { sqlitePath } from './sqlite-path.ts'
+
+// Both clients come from the same models file, so they share one shape; the SQLite one names the type.
+export type Db = InstanceType<typeof SqliteClient>
+export type { Prisma } from './generated/sqlite/client.ts'
+
+export function createDb(databaseUrl: string): Db {
+  if (databaseProvider(databaseUrl) === 'sqlite') {
+    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${sqlitePath(databaseUrl)}` }) })
+  }
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db
+}
+
+const globalForDb = globalThis as unknown as { kubelabDb?: Db }
+
+/** One client per process (dev-mode reloads reuse it). */
+export function db(): Db {
+  globalForDb.kubelabDb ??= createDb(env().DATABASE_URL)
+  return globalForDb.kubelabDb
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listMigrations, migrate, MigrationChecksumError } from './migrate.ts'
+import { providers, readModels, snapshotFile } from '../../../prisma/providers.ts'
+
+const dirs: string[] = []
+function tempDbUrl(): { url: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-migrate-'))
+  dirs.push(dir)
+  const path = join(dir, 'db.sqlite')
+  return { url: `file:${path}`, path }
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+describe('migration runner', () => {
+  it('applies every migration once and records it in _prisma_migrations', async () => {
+    const { url, path } = tempDbUrl()
+    const all = listMigrations('sqlite').map((m) => m.name)
+    expect(all.length).toBeGreaterThan(0)
+    expect(await migrate(url)).toEqual(all)
+    expect(await migrate(url)).toEqual([])
+    const db = new Database(path)
+    const recorded = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as { migration_name: string; finished_at: string | null }[]
+    expect(recorded.map((r) => r.migration_name)).toEqual(all)
+    expect(recorded.every((r) => r.finished_at !== null)).toBe(true)
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='User'").get()).toBeTruthy()
+    db.close()
+  })
+
+  it('refuses to run when an applied migration was edited afterwards', async () => {
+    const { url, path } = tempDbUrl()
+    await migrate(url)
+    const db = new Database(path)
+    db.prepare('UPDATE _prisma_migrations SET checksum = ?').run('0'.repeat(64))
+    db.close()
+    await expect(migrate(url)).rejects.toBeInstanceOf(MigrationChecksumError)
+  })
+
+  it.each(providers)('has a migration for every change to prisma/models.prisma (%s)', (provider) => {
+    // Fails when models.prisma was edited without `npm run db:migration -- <name>`.
+    expect(readFileSync(snapshotFile(provider), 'utf8')).toBe(readModels())
+  })
+})
