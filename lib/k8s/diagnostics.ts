@@ -1,7 +1,7 @@
 /** Turning field issues into the public Diagnostic shape, and kubectl's way of printing them. */
 import { DECODE_MESSAGE_PREFIXES, type FieldIssue } from './field-errors.ts'
 import type { SourceMap } from './source-map.ts'
-import type { Diagnostic } from './types.ts'
+import type { Diagnostic, Localized } from './types.ts'
 
 export interface DocumentContext {
   file?: string
@@ -9,6 +9,20 @@ export interface DocumentContext {
   kind: string | null
   name: string | null
   source: SourceMap
+}
+
+/**
+ * Hints may say where something is written with `{{at:field.path}}`; it becomes ` (line 12)` / ` (12번째 줄)`,
+ * or nothing when the object did not come from text.
+ */
+function placeLines(hint: Localized, source: SourceMap): Localized {
+  if (!hint.en.includes('{{at:') && !hint.ko.includes('{{at:')) return hint
+  const sub = (text: string, render: (line: number) => string) =>
+    text.replace(/\{\{at:([^}]+)\}\}/g, (_m, field: string) => {
+      const { line } = source.positionOf(field)
+      return line > 0 ? render(line) : ''
+    })
+  return { ko: sub(hint.ko, (n) => ` (${n}번째 줄)`), en: sub(hint.en, (n) => ` (line ${n})`) }
 }
 
 export function toDiagnostic(issue: FieldIssue, ctx: DocumentContext): Diagnostic {
@@ -22,7 +36,7 @@ export function toDiagnostic(issue: FieldIssue, ctx: DocumentContext): Diagnosti
     line: pos.line,
     column: pos.column,
     message: issue.message,
-    hint: issue.hint,
+    hint: placeLines(issue.hint, ctx.source),
   }
   return ctx.file === undefined ? d : { file: ctx.file, ...d }
 }

@@ -25,10 +25,10 @@ export const workloadHints = {
   ),
   selectorMismatch: (selector: Record<string, string>, templateLabels: Record<string, string>, missing: string[]) =>
     L(
-      `spec.selector.matchLabels(${describe(selector)})가 spec.template.metadata.labels(${describe(templateLabels)})와 맞지 않습니다. ` +
+      `spec.selector.matchLabels{{at:spec.selector.matchLabels}}의 ${describe(selector)}가 spec.template.metadata.labels{{at:spec.template.metadata.labels}}의 ${describe(templateLabels)}와 맞지 않습니다. ` +
         `${missing.length > 0 ? `템플릿 레이블에 ${missing.join(', ')}이(가) 있어야 합니다. ` : ''}` +
         '두 곳의 레이블을 똑같이 맞추세요(템플릿에는 레이블이 더 있어도 됩니다).',
-      `spec.selector.matchLabels (${describe(selector)}) does not match spec.template.metadata.labels (${describe(templateLabels)}). ` +
+      `spec.selector.matchLabels{{at:spec.selector.matchLabels}} has ${describe(selector)}, which does not match spec.template.metadata.labels{{at:spec.template.metadata.labels}} with ${describe(templateLabels)}. ` +
         `${missing.length > 0 ? `The template labels need ${missing.join(', ')}. ` : ''}` +
         'Make the labels in both places the same (the template may have extra labels).',
     ),

@@ -1,0 +1,98 @@
+/**
+ * `kubelab validate FILE… [--json] [--lang ko|en]` — validates Kubernetes manifests as the API server would.
+ * Exit 0 when every file is valid, 1 when any is invalid, 2 on a usage or I/O error.
+ * `--json` prints exactly one JSON object: { valid, errors } (plus `error` on a usage or I/O failure).
+ * Text mode prints kubectl-style lines prefixed with `file:line:column`.
+ */
+import { readFileSync } from 'node:fs'
+import { decodeManifestBytes, formatKubectlError, validateManifests, type Diagnostic } from '../k8s/index.ts'
+
+interface IO {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+const USAGE = `Usage: npm run -s kubelab -- validate FILE… [--json] [--lang ko|en]
+
+Validates Kubernetes manifests (Pod, Deployment, ReplicaSet, Service, Namespace) as the API server would.
+  FILE         a YAML file with one or more documents; - reads standard input
+  --json       print one JSON object: { "valid": bool, "errors": [ … ] }
+  --lang L     also print the learner hint under each error, in ko or en (text mode)
+
+Exit codes: 0 all valid, 1 any invalid, 2 usage or I/O error.
+`
+
+interface Options {
+  files: string[]
+  json: boolean
+  lang: 'ko' | 'en' | null
+}
+
+function parseArgs(args: string[]): Options | { usageError: string } | { help: true } {
+  const opts: Options = { files: [], json: false, lang: null }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--json') opts.json = true
+    else if (a === '--help' || a === '-h') return { help: true }
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const value = a === '--lang' ? args[++i] : a.slice('--lang='.length)
+      if (value !== 'ko' && value !== 'en') return { usageError: `--lang must be ko or en, not ${JSON.stringify(value ?? '')}` }
+      opts.lang = value
+    } else if (a === '--') opts.files.push(...args.slice(i + 1)), (i = args.length)
+    else if (a.startsWith('-') && a !== '-') return { usageError: `unknown option ${a}` }
+    else opts.files.push(a)
+  }
+  if (opts.files.length === 0) return { usageError: 'no files given' }
+  return opts
+}
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const parsed = parseArgs(args)
+  const json = args.includes('--json')
+  if ('help' in parsed) {
+    io.stdout(USAGE)
+    return 0
+  }
+  if ('usageError' in parsed) return fail(io, json, `kubelab validate: ${parsed.usageError}`, true)
+
+  const errors: Diagnostic[] = []
+  const summaries: string[] = []
+  for (const file of parsed.files) {
+    let bytes: Uint8Array
+    try {
+      bytes = readFileSync(file === '-' ? 0 : file)
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+      return fail(io, json, `kubelab validate: cannot read ${file}: ${reason}`, false)
+    }
+    const decoded = decodeManifestBytes(bytes, { file })
+    if (!decoded.ok) {
+      errors.push(decoded.error)
+      continue
+    }
+    const result = validateManifests(decoded.text, { file })
+    errors.push(...result.errors)
+    if (result.valid) summaries.push(`${file}: ${result.objects.length === 1 ? '1 object' : `${result.objects.length} objects`} valid (${result.objects.map((o) => `${o.kind}/${o.name}`).join(', ')})`)
+  }
+
+  const valid = errors.length === 0
+  if (json) io.stdout(`${JSON.stringify({ valid, errors }, null, 2)}\n`)
+  else {
+    const lines = errors.map((d) => textLine(d, parsed.lang))
+    io.stdout([...summaries, ...lines].map((l) => `${l}\n`).join(''))
+  }
+  return valid ? 0 : 1
+}
+
+function textLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
+  // one line per error, so editors and grep can jump to file:line:column
+  const text = formatKubectlError([d]).replace(/\s*\n\s*/g, ' ')
+  const line = `${d.file ?? '-'}:${d.line}:${d.column}: ${text}`
+  return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
+}
+
+function fail(io: IO, json: boolean, message: string, showUsage: boolean): number {
+  io.stderr(`${message}\n${showUsage ? `\n${USAGE}` : ''}`)
+  if (json) io.stdout(`${JSON.stringify({ valid: false, errors: [], error: message }, null, 2)}\n`)
+  return 2
+}
