@@ -104,9 +104,12 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
   } catch {
     last = undefined
   }
-  const desired = { ...desiredRaw, metadata: { ...(desiredRaw.metadata as object), ...(namespace !== undefined ? { namespace } : {}) } }
+  const rawMeta = (desiredRaw.metadata ?? {}) as Record<string, unknown>
+  const desired = {
+    ...desiredRaw,
+    metadata: { ...rawMeta, ...(namespace !== undefined ? { namespace } : {}), annotations: { ...(rawMeta.annotations as object), [ANNOTATIONS.lastApplied]: annotation } },
+  }
   const merged = threeWayMerge(live, last, desired) as AnyObject
-  merged.metadata = { ...merged.metadata, annotations: { ...merged.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation } }
   if (kind === 'Node') return { ok: false, line: 'error: nodes cannot be applied', errors: [] }
   const { status: _s, ...withoutStatus } = merged as AnyObject & { status?: unknown }
   const checked = validateObject(withoutStatus)
