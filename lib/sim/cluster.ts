@@ -48,7 +48,8 @@ export function wrapState(state: ClusterState): Cluster {
     run(commandLine) {
       const r = runCommand(state, commandLine)
       settleInstant(state)
-      return r
+      if (r.advanceMs !== undefined) runUntil(state, state.now + r.advanceMs)
+      return { ok: r.ok, output: r.output }
     },
     advance(seconds) {
       if (!(seconds >= 0) || !Number.isFinite(seconds)) return

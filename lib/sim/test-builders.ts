@@ -57,7 +57,7 @@ export function deployment(name: string, o: DeploymentOptions = {}): Deployment 
       ...(o.paused !== undefined ? { paused: o.paused } : {}),
       template: { metadata: { labels }, spec: { containers: [container] } },
     },
-  } as Deployment)
+  } as unknown as Deployment)
 }
 
 export function replicaSet(name: string, o: { replicas?: number; labels?: Record<string, string>; image?: string; minReadySeconds?: number } = {}): ReplicaSet {

@@ -1,0 +1,355 @@
+/** kubectl scale, set image, label, delete, create deployment, run, expose. */
+import type { Deployment, Pod, ReplicaSet, Service } from '../k8s.ts'
+import { formatKubectlError, validateObject } from '../k8s.ts'
+import { createObject, deleteObject, updateObject, type ApiResult } from '../apiserver.ts'
+import { ANNOTATIONS, keyOf, type AnyObject, type Kind } from '../objects.ts'
+import type { ClusterState } from '../state.ts'
+import { boolFlag, flag, type ParsedArgs } from './args.ts'
+import { listObjects } from './get.ts'
+import { matchesQuery, parseLabelQuery } from './label-query.ts'
+import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
+import type { CommandResult } from './result.ts'
+
+type Target = { kind: Kind; name: string }
+
+/** `TYPE NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
+export function targets(args: string[]): Target[] | { error: string } {
+  if (args.length === 0) return { error: 'error: You must provide one or more resources by argument or filename.' }
+  const out: Target[] = []
+  if (args[0]!.includes('/')) {
+    for (const a of args) {
+      const s = splitTypeName(a)
+      if (!s) return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form` }
+      if ('error' in s) return { error: s.error }
+      out.push({ kind: s.kind as Kind, name: s.name })
+    }
+    return out
+  }
+  const kind = resolveResource(args[0]!)
+  if (!kind) return { error: `error: the server doesn't have a resource type "${args[0]}"` }
+  for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
+  return out
+}
+
+function lookup(state: ClusterState, t: Target, namespace: string): AnyObject | undefined {
+  const map = state.objects[t.kind]
+  if (!map) return undefined
+  return map.get(t.kind === 'Node' || t.kind === 'Namespace' ? t.name : keyOf(namespace, t.name))
+}
+
+function apiError(r: Extract<ApiResult, { ok: false }>): string {
+  return `Error from server (${r.reason}): ${r.message}\n`
+}
+
+function validated<T extends AnyObject>(obj: T): { obj: T } | CommandResult {
+  const { status: _status, ...rest } = obj as T & { status?: unknown }
+  const v = validateObject(rest)
+  if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
+  return { obj }
+}
+
+export function runScale(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const replicasText = flag(args, 'replicas')
+  if (replicasText === undefined) return { ok: false, output: 'error: required flag(s) "replicas" not set\n' }
+  const replicas = Number(replicasText)
+  if (!Number.isInteger(replicas)) return { ok: false, output: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n` }
+  const ts = targets(args.positional)
+  if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
+  let out = ''
+  let ok = true
+  for (const t of ts) {
+    if (t.kind !== 'Deployment' && t.kind !== 'ReplicaSet') {
+      out += `error: cannot scale ${PLURAL[t.kind] ?? t.kind}\n`
+      ok = false
+      continue
+    }
+    const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | undefined
+    if (!obj) {
+      out += notFound(t.kind, t.name)
+      ok = false
+      continue
+    }
+    const next = { ...obj, spec: { ...obj.spec!, replicas } } as AnyObject
+    const v = validated(next)
+    if (!('obj' in v)) {
+      out += v.output
+      ok = false
+      continue
+    }
+    const r = updateObject(state, next)
+    if (!r.ok) {
+      out += apiError(r)
+      ok = false
+    } else out += `${QUALIFIED[t.kind]}/${t.name} scaled\n`
+  }
+  return { ok, output: out }
+}
+
+export function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const [sub, ...rest] = args.positional
+  if (sub !== 'image') return { ok: false, output: `error: unknown command "${sub ?? ''}" for "kubectl set" (this simulator supports: set image)\n` }
+  const pairs = rest.filter((a) => a.includes('='))
+  const words = rest.filter((a) => !a.includes('='))
+  if (pairs.length === 0) return { ok: false, output: 'error: at least one image update is required\n' }
+  const ts = targets(words)
+  if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
+  let out = ''
+  let ok = true
+  for (const t of ts) {
+    const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | Pod | undefined
+    if (!obj) {
+      out += notFound(t.kind, t.name)
+      ok = false
+      continue
+    }
+    const podSpec = obj.kind === 'Pod' ? (obj as Pod).spec! : (obj as Deployment).spec!.template!.spec!
+    let containers = podSpec.containers
+    let bad = ''
+    for (const p of pairs) {
+      const [cname, image] = [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]
+      if (cname !== '*' && !containers.some((c) => c.name === cname)) bad = cname
+      containers = containers.map((c) => (cname === '*' || c.name === cname ? { ...c, image } : c))
+    }
+    if (bad) {
+      out += `error: unable to find container named "${bad}"\n`
+      ok = false
+      continue
+    }
+    const next =
+      obj.kind === 'Pod'
+        ? ({ ...obj, spec: { ...podSpec, containers } } as Pod)
+        : ({ ...obj, spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } } } as Deployment)
+    const v = validated(next)
+    if (!('obj' in v)) {
+      out += v.output
+      ok = false
+      continue
+    }
+    const r = updateObject(state, next)
+    if (!r.ok) {
+      out += apiError(r)
+      ok = false
+    } else out += `${QUALIFIED[t.kind]}/${t.name} image updated\n`
+  }
+  return { ok, output: out }
+}
+
+export function runLabel(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const changes = args.positional.filter((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')))
+  const words = args.positional.filter((a) => !changes.includes(a))
+  if (changes.length === 0) return { ok: false, output: 'error: at least one label update is required\n' }
+  let ts: Target[] | { error: string }
+  const sel = flag(args, 'selector')
+  if (sel !== undefined || boolFlag(args, 'all')) {
+    const kind = resolveResource(words[0] ?? '')
+    if (!kind) return { ok: false, output: `error: the server doesn't have a resource type "${words[0] ?? ''}"\n` }
+    const q = sel ? parseLabelQuery(sel) : []
+    if ('error' in q) return { ok: false, output: `${q.error}\n` }
+    ts = listObjects(state, kind, { namespace, allNamespaces: false })
+      .filter((o) => matchesQuery(q, o.metadata?.labels))
+      .map((o) => ({ kind: kind as Kind, name: o.metadata!.name! }))
+  } else ts = targets(words)
+  if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
+  const overwrite = boolFlag(args, 'overwrite')
+  let out = ''
+  let ok = true
+  for (const t of ts) {
+    const obj = lookup(state, t, namespace)
+    if (!obj) {
+      out += notFound(t.kind, t.name)
+      ok = false
+      continue
+    }
+    const labels = { ...obj.metadata?.labels }
+    let err = ''
+    let onlyRemoval = true
+    for (const c of changes) {
+      if (c.endsWith('-') && !c.includes('=')) {
+        delete labels[c.slice(0, -1)]
+        continue
+      }
+      onlyRemoval = false
+      const k = c.slice(0, c.indexOf('='))
+      const v = c.slice(c.indexOf('=') + 1)
+      if (labels[k] !== undefined && labels[k] !== v && !overwrite) err = `error: '${k}' already has a value (${labels[k]}), and --overwrite is false\n`
+      labels[k] = v
+    }
+    if (err) {
+      out += err
+      ok = false
+      continue
+    }
+    const next = { ...obj, metadata: { ...obj.metadata, labels } } as AnyObject
+    if (obj.kind !== 'Node') {
+      const v = validated(next)
+      if (!('obj' in v)) {
+        out += v.output
+        ok = false
+        continue
+      }
+    }
+    const r = updateObject(state, next)
+    if (!r.ok) {
+      out += apiError(r)
+      ok = false
+    } else out += `${QUALIFIED[t.kind]}/${t.name} ${onlyRemoval ? 'unlabeled' : 'labeled'}\n`
+  }
+  return { ok, output: out }
+}
+
+export function runDelete(state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean): CommandResult {
+  const sel = flag(args, 'selector')
+  const all = boolFlag(args, 'all')
+  let ts: (Target & { namespace: string })[] = []
+  if (sel !== undefined || all) {
+    const out: (Target & { namespace: string })[] = []
+    for (const type of (args.positional[0] ?? '').split(',')) {
+      const kind = resolveResource(type)
+      if (!kind || kind === 'Event' || kind === 'Endpoints' || kind === 'EndpointSlice') return { ok: false, output: `error: the server doesn't have a resource type "${type}"\n` }
+      const kinds: Kind[] = kind === 'All' ? ['Pod', 'Service', 'Deployment', 'ReplicaSet'] : [kind as Kind]
+      const q = sel ? parseLabelQuery(sel) : []
+      if ('error' in q) return { ok: false, output: `${q.error}\n` }
+      for (const k of kinds) {
+        for (const o of listObjects(state, k, { namespace, allNamespaces })) {
+          if (k === 'Service' && kind === 'All' && o.metadata!.name === 'kubernetes') continue
+          if (matchesQuery(q, o.metadata?.labels)) out.push({ kind: k, name: o.metadata!.name!, namespace: o.metadata!.namespace ?? '' })
+        }
+      }
+    }
+    if (out.length === 0) return { ok: true, output: 'No resources found\n' }
+    ts = out
+  } else {
+    const t = targets(args.positional)
+    if ('error' in t) return { ok: false, output: `${t.error}\n` }
+    ts = t.map((x) => ({ ...x, namespace }))
+  }
+  const force = boolFlag(args, 'force')
+  const graceText = flag(args, 'grace-period')
+  const grace = graceText !== undefined ? Number(graceText) : force ? 0 : undefined
+  const orphan = flag(args, 'cascade') === 'orphan'
+  let out = force && grace === 0 ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : ''
+  let ok = true
+  for (const t of ts) {
+    if ((t.kind as string) === 'Event' || (t.kind as string) === 'Endpoints' || (t.kind as string) === 'EndpointSlice') {
+      out += `error: deleting ${t.kind.toLowerCase()} is not supported by this simulator\n`
+      ok = false
+      continue
+    }
+    const key = t.kind === 'Node' || t.kind === 'Namespace' ? t.name : keyOf(t.namespace, t.name)
+    if (t.kind === 'Node') {
+      out += `error: deleting nodes is not supported by this simulator (use "node fail ${t.name}")\n`
+      ok = false
+      continue
+    }
+    const r = deleteObject(state, t.kind, key, { gracePeriodSeconds: grace === undefined || Number.isNaN(grace) ? undefined : grace, orphan })
+    if (!r.ok) {
+      out += `Error from server (NotFound): ${PLURAL[t.kind]} "${t.name}" not found\n`
+      ok = false
+    } else out += `${QUALIFIED[t.kind]!.replace('/', '')} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`
+  }
+  return { ok, output: out }
+}
+
+function imageName(image: string): string {
+  const noDigest = image.split('@')[0]!
+  const last = noDigest.split('/').pop()!
+  return last.split(':')[0]!.replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'app'
+}
+
+export function runCreate(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const [what, name] = args.positional
+  if (what === 'namespace' || what === 'ns') {
+    if (!name) return { ok: false, output: 'error: exactly one NAME is required, got 0\n' }
+    const v = validated({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as AnyObject)
+    if (!('obj' in v)) return v
+    const r = createObject(state, v.obj)
+    return r.ok ? { ok: true, output: `namespace/${name} created\n` } : { ok: false, output: `error: failed to create namespace: ${r.message}\n` }
+  }
+  if (what !== 'deployment' && what !== 'deploy') {
+    return { ok: false, output: `error: unknown command "${what ?? ''}" for "kubectl create" (this simulator supports: create deployment, create namespace)\n` }
+  }
+  if (!name) return { ok: false, output: 'error: exactly one NAME is required, got 0\n' }
+  const image = flag(args, 'image')
+  if (!image) return { ok: false, output: 'error: required flag(s) "image" not set\n' }
+  const replicas = Number(flag(args, 'replicas') ?? 1)
+  const port = flag(args, 'port')
+  const labels = { app: name }
+  const container: Record<string, unknown> = { name: imageName(image), image, resources: {} }
+  if (port !== undefined) container.ports = [{ containerPort: Number(port) }]
+  const obj = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace, labels },
+    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels }, spec: { containers: [container] } } },
+  }
+  const v = validateObject(obj)
+  if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
+  const r = createObject(state, v.object as AnyObject)
+  if (!r.ok) return { ok: false, output: `error: failed to create deployment: ${r.message}\n` }
+  return { ok: true, output: `deployment.apps/${name} created\n` }
+}
+
+export function runRun(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const [name] = args.positional
+  if (!name) return { ok: false, output: 'error: NAME is required for run\n' }
+  const image = flag(args, 'image')
+  if (!image) return { ok: false, output: 'error: required flag(s) "image" not set\n' }
+  const restart = flag(args, 'restart') ?? 'Always'
+  const container: Record<string, unknown> = { name, image, resources: {} }
+  const port = flag(args, 'port')
+  if (port !== undefined) container.ports = [{ containerPort: Number(port) }]
+  if (args.rest?.length) {
+    if (boolFlag(args, 'command')) container.command = args.rest
+    else container.args = args.rest
+  }
+  const labels: Record<string, string> = { run: name }
+  for (const l of (flag(args, 'labels') ?? '').split(',').filter(Boolean)) labels[l.split('=')[0]!] = l.split('=')[1] ?? ''
+  const obj = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, labels }, spec: { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' } }
+  const v = validateObject(obj)
+  if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
+  const r = createObject(state, v.object as AnyObject)
+  if (!r.ok) return { ok: false, output: `Error from server (${r.reason}): ${r.message}\n` }
+  return { ok: true, output: `pod/${name} created\n` }
+}
+
+export function runExpose(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const ts = targets(args.positional)
+  if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
+  const t = ts[0]
+  if (!t) return { ok: false, output: 'error: You must provide one or more resources by argument or filename.\n' }
+  const obj = lookup(state, t, namespace)
+  if (!obj) return { ok: false, output: notFound(t.kind, t.name) }
+  let selector: Record<string, string> | undefined
+  let containerPorts: number[] = []
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
+    const w = obj as Deployment
+    selector = w.spec?.selector?.matchLabels
+    if (w.spec?.selector?.matchExpressions?.length) return { ok: false, output: `error: couldn't convert expressions - "${w.spec.selector.matchExpressions[0]!.key}" to map-based selector format\n` }
+    containerPorts = (w.spec?.template?.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
+  } else if (obj.kind === 'Pod') {
+    selector = obj.metadata?.labels
+    containerPorts = ((obj as Pod).spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
+  } else if (obj.kind === 'Service') {
+    selector = (obj as Service).spec?.selector
+    containerPorts = ((obj as Service).spec?.ports ?? []).map((p) => p.port)
+  } else return { ok: false, output: `error: cannot expose a ${t.kind}\n` }
+  const portText = flag(args, 'port')
+  const port = portText !== undefined ? Number(portText) : containerPorts[0]
+  if (port === undefined) return { ok: false, output: "error: couldn't find port via --port flag or introspection\n" }
+  const targetText = flag(args, 'target-port')
+  const targetPort = targetText === undefined ? (portText !== undefined && containerPorts.length === 1 ? containerPorts[0] : port) : /^\d+$/.test(targetText) ? Number(targetText) : targetText
+  const name = flag(args, 'name') ?? t.name
+  const svc = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, ...(obj.metadata?.labels ? { labels: obj.metadata.labels } : {}) },
+    spec: { ports: [{ port, protocol: flag(args, 'protocol') ?? 'TCP', targetPort }], selector, ...(flag(args, 'type') ? { type: flag(args, 'type') } : {}) },
+  }
+  const v = validateObject(svc)
+  if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
+  const r = createObject(state, v.object as AnyObject)
+  if (!r.ok) return { ok: false, output: `Error from server (${r.reason}): ${r.message}\n` }
+  return { ok: true, output: `service/${name} exposed\n` }
+}
+
+export { ANNOTATIONS }
