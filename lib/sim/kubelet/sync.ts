@@ -214,7 +214,8 @@ function cloneNode(n: NodeRuntime): NodeRuntime {
 function nextDue(c: ContainerRuntime): number {
   let t = c.nextAt
   if (c.phase === 'running') {
-    t = Math.min(t, c.stopping?.at ?? Infinity, c.exitAt ?? Infinity)
+    if (c.stopping) return c.stopping.at
+    t = Math.min(t, c.exitAt ?? Infinity)
     for (const w of Object.values(c.probes)) if (w) t = Math.min(t, w.nextAt)
   }
   return t
@@ -260,7 +261,8 @@ function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' | 'star
   const grace = (env.pod.metadata?.deletionGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000
   const stopMs = program ? stopOnSigtermMs(program) : 0
   c.stopping = { reason, at: env.ctx.now + Math.min(stopMs ?? grace, grace) }
-  c.ready = false
+  // probes stop with the container; readiness stays until it has stopped (EndpointSlice serving=true meanwhile)
+  c.probes = {}
 }
 
 /** Advances one container through everything due now. Returns true when its phase changed. */

@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest'
+import { createCluster, type Cluster } from '../cluster.ts'
+
+function podYaml(name: string, o: { image?: string; command?: string; restartPolicy?: string; extra?: string; labels?: string } = {}): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  labels: {${o.labels ?? `app: ${name}`}}
+spec:
+  restartPolicy: ${o.restartPolicy ?? 'Always'}
+  containers:
+  - name: app
+    image: "${o.image ?? 'busybox:1.36'}"${o.command ? `\n    command: ["sh", "-c", ${JSON.stringify(o.command)}]` : ''}${o.extra ?? ''}
+`
+}
+
+function pod(c: Cluster, name: string) {
+  return c.snapshot().pods.find((p) => p.name === name)!
+}
+
+function eventTimes(c: Cluster, name: string, reason: string): number[] {
+  return c.events.filter((e) => e.object === `Pod/${name}` && e.reason === reason).map((e) => e.time)
+}
+
+describe('CrashLoopBackOff (C51)', () => {
+  it('restarts at once after the first crash, then waits 10, 20, 40, 80, 160, 300, 300 s', () => {
+    const c = createCluster({ seed: 1 })
+    c.apply(podYaml('crash', { command: 'sleep 1; exit 1' }))
+    c.advance(5)
+    expect(pod(c, 'crash')).toMatchObject({ phase: 'Running', restarts: 1 })
+    c.advance(20 * 60)
+    const starts = eventTimes(c, 'crash', 'Started')
+    // crash = start + 1 s; the next start comes after PLEG (1 s) / backoff, plus 0.3 s to create the container
+    const waits = starts.slice(1).map((s, i) => Math.round((s - (starts[i]! + 1)) * 10) / 10)
+    expect(waits.slice(0, 8)).toEqual([1.3, 10.3, 20.3, 40.3, 80.3, 160.3, 300.3, 300.3])
+    const p = pod(c, 'crash')
+    expect(p.phase).toBe('Running')
+    expect(p.ready).toBe(false)
+    const pods = c.state.objects.Pod.get('default/crash') as never as { status: { containerStatuses: { state: { waiting?: { reason: string; message: string } }; lastState: { terminated?: { reason: string; exitCode: number } } }[] } }
+    const cs = pods.status.containerStatuses[0]!
+    if (cs.state.waiting) {
+      expect(cs.state.waiting.reason).toBe('CrashLoopBackOff')
+      expect(cs.state.waiting.message).toMatch(/^back-off 5m0s restarting failed container=app pod=crash_default\(/)
+    }
+    expect(cs.lastState.terminated).toMatchObject({ reason: 'Error', exitCode: 1 })
+  })
+
+  it('shows Error and then CrashLoopBackOff in the STATUS column', () => {
+    const c = createCluster({ seed: 1 })
+    c.apply(podYaml('crash', { command: 'sleep 1; exit 1' }))
+    const seen = new Set<string>()
+    for (let i = 0; i < 400; i++) {
+      c.advance(0.5)
+      seen.add(pod(c, 'crash').status)
+    }
+    expect(seen).toContain('Error')
+    expect(seen).toContain('CrashLoopBackOff')
+    expect(seen).toContain('Running')
+  })
+
+  it('forgets the backoff after 10 minutes of running: every restart is immediate', () => {
+    const c = createCluster({ seed: 1 })
+    c.apply(podYaml('slowcrash', { command: 'sleep 700; exit 1' }))
+    c.advance(3 * 710)
+    const starts = eventTimes(c, 'slowcrash', 'Started')
+    expect(starts.length).toBeGreaterThanOrEqual(3)
+    const waits = starts.slice(1).map((s, i) => Math.round((s - (starts[i]! + 700)) * 10) / 10)
+    for (const w of waits) expect(w).toBe(1.3)
+  })
+})
+
+describe('restartPolicy outcomes (C52)', () => {
+  const cases: [string, number, string, string, string][] = [
+    ['Always', 0, 'Running', 'restarts', ''],
+    ['OnFailure', 0, 'Succeeded', 'Completed', ''],
+    ['Never', 0, 'Succeeded', 'Completed', ''],
+    ['Always', 1, 'Running', 'restarts', ''],
+    ['OnFailure', 1, 'Running', 'restarts', ''],
+    ['Never', 1, 'Failed', 'Error', ''],
+  ]
+  it.each(cases)('restartPolicy %s, exit %i → phase %s', (policy, code, phase, status) => {
+    const c = createCluster({ seed: 4 })
+    c.apply(podYaml('job', { command: `echo done; exit ${code}`, restartPolicy: policy }))
+    c.advance(60)
+    const p = pod(c, 'job')
+    expect(p.phase).toBe(phase)
+    if (status === 'restarts') expect(p.restarts).toBeGreaterThan(0)
+    else {
+      expect(p.status).toBe(status)
+      expect(p.restarts).toBe(0)
+    }
+  })
+})
+
+describe('image pulls (C53)', () => {
+  it('an unknown tag fails with ErrImagePull, then ImagePullBackOff, retried after 10, 20, 40, … s; never Ready', () => {
+    const c = createCluster({ seed: 2 })
+    c.apply(podYaml('bad', { image: 'nginx:doesnotexist', labels: 'app: web' }))
+    c.apply(`apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+`)
+    const seen = new Set<string>()
+    for (let i = 0; i < 60; i++) {
+      c.advance(1)
+      seen.add(pod(c, 'bad').status)
+    }
+    expect(seen).toContain('ErrImagePull')
+    expect(seen).toContain('ImagePullBackOff')
+    c.advance(15 * 60)
+    const pulls = eventTimes(c, 'bad', 'Pulling')
+    const gaps = pulls.slice(1).map((t, i) => Math.round((t - pulls[i]! - 1.2) * 10) / 10)
+    expect(gaps.slice(0, 7)).toEqual([10, 20, 40, 80, 160, 300, 300])
+    const p = pod(c, 'bad')
+    expect(p).toMatchObject({ phase: 'Pending', ready: false, ip: expect.stringMatching(/^10\.244\./) })
+    // it has an IP, so it is listed, but never as a ready endpoint
+    expect(c.snapshot().services.find((s) => s.name === 'web')!.endpoints).toEqual([{ ip: p.ip, pod: 'bad', port: 80, ready: false }])
+    const failed = c.events.find((e) => e.reason === 'Failed' && e.message.startsWith('Failed to pull image'))
+    expect(failed?.message).toContain('docker.io/library/nginx:doesnotexist: not found')
+  })
+
+  it('an unparseable reference is InvalidImageName', () => {
+    const c = createCluster({ seed: 2 })
+    c.apply(podYaml('weird', { image: 'nginx:' }))
+    c.advance(10)
+    expect(pod(c, 'weird').status).toBe('InvalidImageName')
+  })
+
+  it('a known image without probes is Ready within 30 s; a second pod on the same node skips the pull', () => {
+    const c = createCluster({ seed: 2, nodes: 1 })
+    c.apply(podYaml('a', { image: 'nginx:1.27' }))
+    c.advance(30)
+    expect(pod(c, 'a').ready).toBe(true)
+    c.apply(podYaml('b', { image: 'nginx:1.27' }))
+    c.advance(5)
+    expect(pod(c, 'b').ready).toBe(true)
+    expect(c.events.filter((e) => e.object === 'Pod/b' && e.reason === 'Pulled')[0]!.message).toBe('Container image "nginx:1.27" already present on machine')
+  })
+})
+
+describe('probes (C54)', () => {
+  it('a failing liveness probe kills the container after 3 failures and it is restarted', () => {
+    const c = createCluster({ seed: 3 })
+    c.apply(
+      podYaml('live', {
+        command: 'touch /tmp/healthy; sleep 100; rm -f /tmp/healthy; sleep 3600',
+        extra: `\n    livenessProbe:\n      exec: {command: [cat, /tmp/healthy]}\n      periodSeconds: 10`,
+      }),
+    )
+    c.advance(110)
+    expect(pod(c, 'live').restarts).toBe(0)
+    c.advance(40)
+    const unhealthy = c.events.filter((e) => e.object === 'Pod/live' && e.reason === 'Unhealthy')
+    expect(unhealthy.length).toBeGreaterThanOrEqual(3)
+    expect(unhealthy[0]!.message).toBe("Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory")
+    const killing = c.events.find((e) => e.object === 'Pod/live' && e.reason === 'Killing')!
+    expect(killing.message).toBe('Container app failed liveness probe, will be restarted')
+    expect(killing.time).toBeGreaterThan(120)
+    expect(killing.time).toBeLessThan(135)
+    // sh ignores SIGTERM: the kill takes the whole 30 s grace period
+    c.advance(40)
+    expect(pod(c, 'live').restarts).toBe(1)
+  })
+
+  it('a failing readiness probe makes the pod not ready, drops it from endpoints and from readyReplicas, without restarts', () => {
+    const c = createCluster({ seed: 3 })
+    c.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: app
+        image: busybox:1.36
+        command: ["sh", "-c", "touch /tmp/ready; sleep 3600"]
+        readinessProbe:
+          exec: {command: [cat, /tmp/ready]}
+          periodSeconds: 5
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+`)
+    c.advance(30)
+    expect(c.snapshot().deployments[0]).toMatchObject({ readyReplicas: 2, availableReplicas: 2 })
+    const victim = c.snapshot().pods[0]!.name
+    expect(c.run(`kubectl exec ${victim} -- rm /tmp/ready`).ok).toBe(true)
+    c.advance(20)
+    const s = c.snapshot()
+    expect(s.pods.find((p) => p.name === victim)).toMatchObject({ ready: false, restarts: 0, status: 'Running' })
+    expect(s.deployments[0]).toMatchObject({ readyReplicas: 1, availableReplicas: 1 })
+    // R=2 with 25% maxUnavailable rounds down to 0 unavailable allowed: 1 available < 2
+    expect(s.deployments[0]!.conditions.find((x) => x.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
+    expect(s.services.find((x) => x.name === 'web')!.endpoints.filter((e) => e.ready)).toHaveLength(1)
+  })
+})
+
+describe('graceful deletion (C56)', () => {
+  it('a deleted pod is Terminating, leaves the ready endpoints, is replaced at once, and disappears after its program exits', () => {
+    const c = createCluster({ seed: 6 })
+    c.apply(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: app, image: "busybox:1.36", command: ["sleep", "3600"]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+`)
+    c.advance(20)
+    const victim = c.snapshot().pods[0]!
+    c.run(`kubectl delete pod ${victim.name}`)
+    let s = c.snapshot()
+    expect(s.pods.find((p) => p.name === victim.name)).toMatchObject({ status: 'Terminating', terminating: true })
+    expect(s.pods.filter((p) => !p.terminating)).toHaveLength(3)
+    const ep = [...c.state.endpoints.get('default/web')!.entries.values()].find((e) => e.pod === victim.name)!
+    expect(ep).toMatchObject({ ready: false, serving: true, terminating: true })
+    expect(c.run('kubectl get endpoints web').output).not.toContain(victim.ip!)
+    c.advance(29)
+    expect(c.snapshot().pods.some((p) => p.name === victim.name)).toBe(true)
+    c.advance(2)
+    s = c.snapshot()
+    expect(s.pods.some((p) => p.name === victim.name)).toBe(false)
+    const next = s.pods[0]!
+    expect(c.run(`kubectl delete pod ${next.name} --grace-period=0 --force`).output).toContain(`pod "${next.name}" force deleted`)
+    expect(c.snapshot().pods.some((p) => p.name === next.name)).toBe(false)
+  })
+
+  it('nginx exits quickly on SIGTERM, so its pod goes away within a second', () => {
+    const c = createCluster({ seed: 6 })
+    c.apply(podYaml('n', { image: 'nginx:1.27' }))
+    c.advance(10)
+    c.run('kubectl delete pod n')
+    c.advance(1)
+    expect(c.snapshot().pods.some((p) => p.name === 'n')).toBe(false)
+  })
+})
+
+describe('pod IPs and containers', () => {
+  it('keeps the IP across container restarts; containers of a pod reach each other on localhost', () => {
+    const c = createCluster({ seed: 8 })
+    c.apply(`apiVersion: v1
+kind: Pod
+metadata: {name: duo}
+spec:
+  containers:
+  - {name: web, image: "nginx:1.27"}
+  - {name: side, image: "busybox:1.36", command: ["sleep", "3600"]}
+`)
+    c.advance(15)
+    const ip = pod(c, 'duo').ip
+    expect(c.run('kubectl exec duo -c side -- wget -qO- http://localhost').output).toContain('Welcome to nginx!')
+    c.run('pod crash duo -c web')
+    c.advance(10)
+    expect(pod(c, 'duo')).toMatchObject({ ip, restarts: 1 })
+  })
+
+  it('busybox without a command exits at once and crash-loops, like on a real cluster', () => {
+    const c = createCluster({ seed: 8 })
+    c.apply(podYaml('bb'))
+    c.advance(60)
+    expect(['CrashLoopBackOff', 'Completed']).toContain(pod(c, 'bb').status)
+    expect(pod(c, 'bb').restarts).toBeGreaterThan(1)
+  })
+})
