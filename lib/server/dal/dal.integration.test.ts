@@ -17,7 +17,8 @@ function result(passed: boolean, score: number): GradeResult {
 }
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
+const pgUrl = postgresAdminUrl
+if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
 
 describe.each(backends)('data-access layer on %s', (_name, create) => {

@@ -4,12 +4,14 @@
  */
 import { db, type Db } from '../db/client.ts'
 import { progressDal } from './progress.ts'
+import { quizzesDal } from './quizzes.ts'
 import { usersDal } from './users.ts'
 
 export function createDal(database: Db) {
   return {
     users: usersDal(database),
     progress: progressDal(database),
+    quizzes: quizzesDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

@@ -1,0 +1,70 @@
+import { join } from 'node:path'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { findCourse } from '@/lib/content/load'
+import { compileMdxFile } from '@/lib/content/mdx'
+import { LessonMdx } from '@/components/mdx/LessonMdx'
+import { Workspace } from '@/components/workspace/Workspace'
+import { dal } from '@/lib/server/dal'
+import { currentViewer } from '@/lib/server/viewer'
+
+type Params = Promise<{ courseId: string; lessonId: string }>
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { courseId, lessonId } = await params
+  const lesson = findCourse(courseId)?.lessons.find((l) => l.id === lessonId)
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  return { title: lesson?.title[locale] }
+}
+
+export default async function LessonPage({ params }: { params: Params }) {
+  const { courseId, lessonId } = await params
+  const course = findCourse(courseId)
+  const index = course?.lessons.findIndex((l) => l.id === lessonId) ?? -1
+  if (!course || index < 0) notFound()
+  const lesson = course.lessons[index]!
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const t = await getTranslations('lesson')
+  const tw = await getTranslations('workspace')
+  const viewer = await currentViewer()
+  let completed = false
+  if (viewer) {
+    await dal().progress.touchLesson(viewer, course.id, lesson.id)
+    completed = (await dal().progress.courseProgress(viewer, course.id)).some((p) => p.lessonId === lesson.id && p.status === 'completed')
+  }
+  const code = await compileMdxFile(join(lesson.dir, `${locale}.mdx`))
+  const previous = course.lessons[index - 1]
+  const next = course.lessons[index + 1]
+  const exercise = lesson.exercise
+  return (
+    <div className="lesson-layout">
+      <article className="lesson-text" aria-labelledby="lesson-title">
+        <p className="muted">
+          <Link href={`/courses/${course.id}`}>{course.title[locale]}</Link> · {t('lessonNumber', { number: lesson.number })}
+          {completed && (
+            <span className="status-dot" data-status="completed" data-testid="lesson-completed">
+              {' '}
+              · ✓ {t('done')}
+            </span>
+          )}
+        </p>
+        <h1 id="lesson-title">{lesson.title[locale]}</h1>
+        <LessonMdx code={code} lesson={lesson} courseDir={course.dir} />
+        <nav className="lesson-nav" aria-label={t('courseMap')}>
+          {previous ? <Link href={`/courses/${course.id}/${previous.id}`}>← {t('previous')}: {previous.title[locale]}</Link> : <span />}
+          {next && <Link href={`/courses/${course.id}/${next.id}`}>{t('next')}: {next.title[locale]} →</Link>}
+        </nav>
+      </article>
+      {exercise && exercise.kind === 'manifest' ? (
+        <Workspace exercise={{ id: exercise.id, title: exercise.title[locale], instructions: exercise.instructions[locale], starter: exercise.starter }} signedIn={viewer !== null} />
+      ) : (
+        <section className="workspace" aria-label={tw('label')}>
+          <p className="muted" style={{ padding: '1rem' }}>
+            {tw('noExercise')}
+          </p>
+        </section>
+      )}
+    </div>
+  )
+}

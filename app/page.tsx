@@ -1,0 +1,42 @@
+import Link from 'next/link'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { loadCourses } from '@/lib/content/load'
+
+export default async function HomePage() {
+  const t = await getTranslations('home')
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const courses = loadCourses()
+  return (
+    <div className="page">
+      <section className="hero">
+        <h1>{t('title')}</h1>
+        <p>{t('lead')}</p>
+        {courses.map((course) => (
+          <div key={course.id} className="card" style={{ margin: '1.5rem 0' }}>
+            <h2 style={{ marginTop: 0 }}>{course.title[locale]}</h2>
+            <p className="muted">{course.description[locale]}</p>
+            <p className="muted">{t('lessons', { count: course.lessons.length })}</p>
+            <Link className="button primary" href={`/courses/${course.id}`}>
+              {t('start')}
+            </Link>
+          </div>
+        ))}
+      </section>
+      <h2>{t('forWhom')}</h2>
+      <div className="cards">
+        <div className="card">
+          <h3>{t('learners')}</h3>
+          <p>{t('learnersText')}</p>
+        </div>
+        <div className="card">
+          <h3>{t('teachers')}</h3>
+          <p>{t('teachersText')}</p>
+        </div>
+        <div className="card">
+          <h3>{t('authors')}</h3>
+          <p>{t('authorsText')}</p>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,81 @@
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { loadCourses } from '@/lib/content/load'
+import { dal } from '@/lib/server/dal'
+import { currentViewer } from '@/lib/server/viewer'
+
+export const metadata = { title: 'My progress' }
+
+export default async function ProgressPage() {
+  const viewer = await currentViewer()
+  if (!viewer) redirect('/signin?next=/progress')
+  const t = await getTranslations('progress')
+  const tc = await getTranslations('course')
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const courses = loadCourses()
+  const submissions = await dal().progress.recentSubmissions(viewer, 20)
+  return (
+    <div className="page">
+      <h1>{t('title')}</h1>
+      {await Promise.all(
+        courses.map(async (course) => {
+          const progress = await dal().progress.courseProgress(viewer, course.id)
+          const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
+          const done = progress.filter((p) => p.status === 'completed').length
+          const percent = Math.round((done / course.lessons.length) * 100)
+          return (
+            <section key={course.id}>
+              <h2>{course.title[locale]}</h2>
+              <p id={`progress-${course.id}`}>{tc('progress', { done, total: course.lessons.length })}</p>
+              <div className="progress-bar" role="progressbar" aria-labelledby={`progress-${course.id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+                <span style={{ width: `${percent}%` }} />
+              </div>
+              {progress.length === 0 ? (
+                <p className="muted">{t('empty')}</p>
+              ) : (
+                <ol className="lesson-list">
+                  {course.lessons
+                    .filter((l) => byLesson.has(l.id))
+                    .map((lesson) => {
+                      const p = byLesson.get(lesson.id)!
+                      return (
+                        <li key={lesson.id}>
+                          <Link href={`/courses/${course.id}/${lesson.id}`}>
+                            <span className="lesson-number">{lesson.number}</span>
+                            <strong>{lesson.title[locale]}</strong>
+                            <span className="status-dot" data-status={p.status}>
+                              {p.status === 'completed' ? `✓ ${tc('completed')}` : tc('started')} · {t('attempts', { count: p.attempts })} · {t('bestScore', { score: Math.round(p.bestScore * 100) })}
+                            </span>
+                          </Link>
+                        </li>
+                      )
+                    })}
+                </ol>
+              )}
+            </section>
+          )
+        }),
+      )}
+      <h2>{t('recent')}</h2>
+      {submissions.length === 0 ? (
+        <p className="muted">{t('noSubmissions')}</p>
+      ) : (
+        <table>
+          <tbody>
+            {submissions.map((s) => (
+              <tr key={s.id}>
+                <td>{new Date(s.createdAt).toLocaleString(locale)}</td>
+                <td>
+                  <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{s.exerciseId}</Link>
+                </td>
+                <td>{s.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}</td>
+                <td>{Math.round(s.score * 100)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}

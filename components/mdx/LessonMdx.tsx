@@ -1,0 +1,33 @@
+import * as React from 'react'
+import * as ReactDOM from 'react-dom'
+import * as jsxRuntime from 'react/jsx-runtime'
+import { getLocale, getTranslations } from 'next-intl/server'
+import type { ComponentProps } from 'react'
+import type { Lesson } from '@/lib/content/load'
+import { publicQuiz } from '@/lib/grading/quiz'
+import { QuizForm } from '@/components/quiz/QuizForm'
+import { CodeBlock } from './CodeBlock'
+import { makeDiagram } from './Diagram'
+import { makeDemo } from './Demo'
+import { Precisely } from './Precisely'
+
+/** Renders a compiled lesson with the components lessons may use (see content/README.md). */
+export async function LessonMdx({ code, lesson, courseDir }: { code: string; lesson: Lesson; courseDir: string }) {
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const t = await getTranslations('lesson')
+  const Content = mdxComponent(code)
+  const components = {
+    Precisely,
+    Diagram: makeDiagram(courseDir),
+    Demo: makeDemo(courseDir),
+    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} /> : null),
+    pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
+  }
+  return <Content components={components as never} />
+}
+
+// What mdx-bundler's getMDXComponent does, with this module's React (the server build), not node_modules' copy.
+function mdxComponent(code: string): React.ComponentType<{ components?: Record<string, unknown> }> {
+  const run = new Function('React', 'ReactDOM', '_jsx_runtime', code) as (...args: unknown[]) => { default: React.ComponentType }
+  return run(React, ReactDOM, jsxRuntime).default as React.ComponentType<{ components?: Record<string, unknown> }>
+}

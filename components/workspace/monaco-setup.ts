@@ -1,0 +1,33 @@
+/**
+ * Monaco from the local `monaco-editor` package — never a CDN. Without loader.config({ monaco }),
+ * @monaco-editor/react silently fetches Monaco from jsDelivr; e2e/no-external-requests.spec.ts guards that.
+ */
+import * as monaco from 'monaco-editor'
+import { loader } from '@monaco-editor/react'
+import { configureMonacoYaml } from 'monaco-yaml'
+import schema from '@/lib/k8s/schema/kubernetes.schema.json'
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: monaco.Environment
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker(_workerId: string, label: string) {
+    if (label === 'yaml') return new Worker(new URL('monaco-yaml/yaml.worker', import.meta.url), { type: 'module' })
+    return new Worker(new URL('monaco-editor/esm/vs/editor/editor.worker', import.meta.url), { type: 'module' })
+  },
+}
+
+loader.config({ monaco })
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  hover: true,
+  completion: true,
+  validate: true,
+  schemas: [{ uri: 'https://kubelab.dev/schemas/kubernetes.json', fileMatch: ['**/*.k8s.yaml'], schema: schema as never }],
+})
+
+export { monaco }

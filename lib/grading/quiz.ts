@@ -1,0 +1,95 @@
+/**
+ * Quizzes: what the browser may see (no answer keys) and grading on the server. Pure.
+ */
+import { z } from 'zod'
+import type { Localized, Question, Quiz } from '../content/schemas.ts'
+import type { Lang } from './result.ts'
+
+export type PublicQuestion =
+  | { id: string; type: 'single' | 'multiple' | 'ordering'; prompt: string; choices: { id: string; text: string }[] }
+  | { id: string; type: 'truefalse' | 'short'; prompt: string }
+
+export interface PublicQuiz {
+  id: string
+  questions: PublicQuestion[]
+}
+
+/** The quiz as sent to the browser before answering: prompts and choices in one language, never the key. */
+export function publicQuiz(quiz: Quiz, lang: Lang): PublicQuiz {
+  return {
+    id: quiz.id,
+    questions: quiz.questions.map((q): PublicQuestion => {
+      if (q.type === 'truefalse' || q.type === 'short') return { id: q.id, type: q.type, prompt: q.prompt[lang] }
+      return { id: q.id, type: q.type, prompt: q.prompt[lang], choices: q.choices.map((c) => ({ id: c.id, text: c.text[lang] })) }
+    }),
+  }
+}
+
+export const quizAnswersSchema = z.record(z.string().max(100), z.union([z.string().max(500), z.boolean(), z.array(z.string().max(100)).max(50)]))
+export type QuizAnswers = z.infer<typeof quizAnswersSchema>
+
+export interface QuestionOutcome {
+  id: string
+  correct: boolean
+  explanation: string
+  /** The right answer, in the learner's language, revealed after submitting. */
+  answer: string
+}
+
+export interface QuizResult {
+  quiz: string
+  correct: number
+  total: number
+  score: number
+  questions: QuestionOutcome[]
+}
+
+const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
+const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000')
+
+function isCorrect(q: Question, given: QuizAnswers[string] | undefined): boolean {
+  switch (q.type) {
+    case 'single':
+      return given === q.answer
+    case 'multiple':
+      return Array.isArray(given) && sameSet(given, q.answer)
+    case 'truefalse':
+      return given === q.answer
+    case 'ordering':
+      return Array.isArray(given) && given.length === q.answer.length && given.every((id, i) => id === q.answer[i])
+    case 'short':
+      return typeof given === 'string' && q.answer.accept.some((a) => normalize(a) === normalize(given))
+  }
+}
+
+function answerText(q: Question, lang: Lang, trueFalse: Localized[]): string {
+  const choice = (id: string) => ('choices' in q ? (q.choices.find((c) => c.id === id)?.text[lang] ?? id) : id)
+  switch (q.type) {
+    case 'single':
+      return choice(q.answer)
+    case 'multiple':
+      return q.answer.map(choice).join(', ')
+    case 'ordering':
+      return q.answer.map(choice).join(' → ')
+    case 'truefalse':
+      return (q.answer ? trueFalse[0] : trueFalse[1])[lang]
+    case 'short':
+      return q.answer.accept[0]
+  }
+}
+
+const trueFalseWords: Localized[] = [
+  { ko: '참', en: 'True' },
+  { ko: '거짓', en: 'False' },
+]
+
+export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizResult {
+  const questions = quiz.questions.map((q) => ({
+    id: q.id,
+    correct: isCorrect(q, answers[q.id]),
+    explanation: q.explanation[lang],
+    answer: answerText(q, lang, trueFalseWords),
+  }))
+  const correct = questions.filter((q) => q.correct).length
+  return { quiz: quiz.id, correct, total: questions.length, score: questions.length ? Math.round((correct / questions.length) * 1000) / 1000 : 0, questions }
+}

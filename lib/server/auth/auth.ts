@@ -1,0 +1,50 @@
+/**
+ * Auth.js (next-auth v5): email + password through the Credentials provider, JWT sessions carrying the role.
+ * The Prisma adapter is wired for providers that store accounts (OAuth, email links) added later.
+ */
+import NextAuth, { type NextAuthConfig } from 'next-auth'
+import Credentials from 'next-auth/providers/credentials'
+import { PrismaAdapter } from '@auth/prisma-adapter'
+import { z } from 'zod'
+import { db } from '../db/client.ts'
+import { dal } from '../dal/index.ts'
+import { toRole } from './roles.ts'
+
+const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })
+
+// Lazy: the database is opened on the first request, not when `next build` imports this module.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config: NextAuthConfig = {
+    adapter: PrismaAdapter(db() as never),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    trustHost: true,
+    secret: process.env.AUTH_SECRET,
+    pages: { signIn: '/signin' },
+    providers: [
+      Credentials({
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw)
+          if (!parsed.success) return null
+          const user = await dal().users.authenticate(parsed.data.email, parsed.data.password)
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id
+          token.role = user.role
+        }
+        return token
+      },
+      session({ session, token }) {
+        session.user.id = String(token.uid ?? token.sub ?? '')
+        session.user.role = toRole(token.role)
+        return session
+      },
+    },
+  }
+  return config
+})

@@ -1,0 +1,9 @@
+import 'server-only'
+import { currentSession } from './session.ts'
+import type { Viewer } from './dal/viewer.ts'
+
+/** The signed-in user as the data-access layer sees them, or null for an anonymous visitor. */
+export async function currentViewer(): Promise<Viewer | null> {
+  const session = await currentSession()
+  return session ? { id: session.id, role: session.role } : null
+}
