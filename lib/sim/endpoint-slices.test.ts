@@ -8,7 +8,7 @@ function withStatus(p: Pod, s: { ip?: string; ready?: boolean; phase?: string })
     ...p,
     spec: { ...p.spec!, nodeName: 'node-1' },
     status: {
-      phase: s.phase ?? 'Running',
+      phase: (s.phase ?? 'Running') as 'Running',
       ...(s.ip ? { podIP: s.ip } : {}),
       conditions: [{ type: 'Ready', status: s.ready ? 'True' : 'False' }],
     },
@@ -37,7 +37,7 @@ describe('named targetPort (C58)', () => {
   it('resolves per pod by name and protocol; pods without the TCP port named web get no port', () => {
     const svc: Service = { ...service('web', { selector: { app: 'web' }, targetPort: 'web' }) }
     svc.spec!.ports = [{ name: 'http', port: 80, targetPort: 'web', protocol: 'TCP' }]
-    const mk = (name: string, ports: { name?: string; containerPort: number; protocol?: string }[]): Pod => {
+    const mk = (name: string, ports: { name?: string; containerPort: number; protocol?: 'TCP' | 'UDP' }[]): Pod => {
       const p = pod(name, { labels: { app: 'web' } })
       return { ...p, spec: { ...p.spec!, containers: [{ ...p.spec!.containers[0]!, ports }] } }
     }

@@ -26,7 +26,7 @@ function ownedPod(state: ClusterState, rs: ReplicaSet, name: string, o: { node?:
       ...(o.cost !== undefined ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': String(o.cost) } } : {}),
     },
     spec: { ...p.spec!, ...(o.node ? { nodeName: o.node } : {}) },
-    status: { phase: o.phase ?? 'Running', conditions, containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: !!o.ready, restartCount: o.restarts ?? 0 }] },
+    status: { phase: (o.phase ?? 'Running') as 'Running', conditions, containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: !!o.ready, restartCount: o.restarts ?? 0 }] },
   }
   putObject(state, obj)
   return obj

@@ -60,7 +60,7 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
   if (c.command) pairs.push(['Command', c.command.join(' ')])
   if (c.args) pairs.push(['Args', c.args.join(' ')])
   const w = 16
-  const sub = `${indent} `
+  const sub = '    '
   kv(lines, pairs, sub, w)
   if (pod) {
     const st = s?.state ?? {}

@@ -1,0 +1,92 @@
+/**
+ * `kubelab simulate SCENARIO.yaml [--json]` — runs a scenario on the simulated cluster.
+ * Exit 0 when every step succeeded, 1 when any failed (a failed step is recorded and the run goes on),
+ * 2 on a usage or I/O error (including a malformed scenario file).
+ * `--json` prints exactly one JSON object: { ok, steps, snapshots, final, timeline, events }.
+ */
+import { readFileSync } from 'node:fs'
+import { parseScenario, runScenario, type SimulationResult } from '../sim/index.ts'
+
+interface IO {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+const USAGE = `Usage: npm run -s kubelab -- simulate SCENARIO.yaml [--json]
+
+Runs a scenario on Kubelab's simulated Kubernetes cluster (virtual time; same seed, same result).
+  SCENARIO.yaml   cluster: {seed, nodes} and steps: apply | run | wait | snapshot; - reads standard input
+  --json          print one JSON object: { ok, steps, snapshots, final, timeline, events }
+
+Exit codes: 0 every step succeeded, 1 a step failed, 2 usage or I/O error.
+`
+
+function readInput(file: string): string {
+  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8')
+}
+
+export function formatTranscript(result: SimulationResult, stepsText: { kind: string; label: string }[]): string {
+  const out: string[] = []
+  let time = 0
+  for (const step of result.steps) {
+    const label = stepsText[step.index]!.label
+    switch (step.kind) {
+      case 'apply':
+        out.push(`$ kubectl apply -f -   # step ${step.index + 1}, t=${time}s`)
+        break
+      case 'run':
+        out.push(`$ ${label}   # step ${step.index + 1}, t=${time}s`)
+        break
+      case 'wait':
+        time = Math.round((time + Number(label)) * 1000) / 1000
+        out.push(`# wait ${label}s → t=${time}s`)
+        break
+      case 'snapshot':
+        out.push(`# snapshot "${label}" at t=${time}s`)
+        break
+    }
+    if (step.output) out.push(step.output.replace(/\n$/, ''))
+    if (!step.ok) out.push(`# step ${step.index + 1} failed`)
+  }
+  const failed = result.steps.filter((s) => !s.ok).length
+  out.push(failed ? `# ${failed} of ${result.steps.length} steps failed` : `# all ${result.steps.length} steps succeeded (virtual time ${result.final.time}s)`)
+  return `${out.join('\n')}\n`
+}
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const json = args.includes('--json')
+  const rest = args.filter((a) => a !== '--json')
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(USAGE)
+    return 0
+  }
+  const fail = (message: string): number => {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: message })}\n`)
+    else io.stderr(`kubelab simulate: ${message}\n\n${USAGE}`)
+    return 2
+  }
+  const unknown = rest.find((a) => a.startsWith('-') && a !== '-')
+  if (unknown) return fail(`unknown option ${unknown}`)
+  if (rest.length !== 1) return fail(rest.length === 0 ? 'a scenario file is required' : 'exactly one scenario file is expected')
+  const file = rest[0]!
+  let text: string
+  try {
+    text = readInput(file)
+  } catch (error) {
+    return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+  }
+  const { scenario, errors } = parseScenario(text)
+  if (!scenario) {
+    const lines = errors.map((e) => `${file}:${e.line}:${e.column}: ${e.path ? `${e.path}: ` : ''}${e.message}`)
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: 'invalid scenario', scenarioErrors: errors })}\n`)
+    else io.stderr(`${lines.join('\n')}\n`)
+    return 2
+  }
+  const result = runScenario(scenario, { file: file === '-' ? undefined : file })
+  if (json) io.stdout(`${JSON.stringify(result)}\n`)
+  else {
+    const labels = scenario.steps.map((s) => ({ kind: s.kind, label: s.kind === 'run' ? s.command : s.kind === 'wait' ? String(s.ms / 1000) : s.kind === 'snapshot' ? s.name : '' }))
+    io.stdout(formatTranscript(result, labels))
+  }
+  return result.ok ? 0 : 1
+}

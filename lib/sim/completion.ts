@@ -1,0 +1,76 @@
+/**
+ * Tab completion for the terminal: verbs, resource types, names of live objects, flags.
+ * `completeCommand(cluster, "kubectl get po")` → ["pod", "pods"]; `…"kubectl logs web-"` → pod names.
+ */
+import type { Cluster } from './cluster.ts'
+import { RESOURCE_ALIASES } from './kubectl/resources.ts'
+import { KUBECTL_VERBS, SIM_VERBS } from './kubectl/run.ts'
+
+const TYPE_WORDS = ['pods', 'deployments', 'replicasets', 'services', 'endpoints', 'nodes', 'events', 'namespaces', 'all']
+const VERB_TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'label', 'expose', 'rollout', 'set'])
+const FLAGS: Record<string, string[]> = {
+  get: ['-o', '--output=', '-l', '--selector=', '-n', '--namespace=', '-A', '--all-namespaces', '-w'],
+  delete: ['--grace-period=', '--force', '--all', '-l', '--cascade='],
+  scale: ['--replicas='],
+  rollout: ['--to-revision=', '--revision='],
+  create: ['--image=', '--replicas=', '--port='],
+  run: ['--image=', '--port=', '--restart=', '--labels='],
+  expose: ['--port=', '--target-port=', '--type=', '--name='],
+  logs: ['-c', '--container=', '--previous', '--tail='],
+  exec: ['-c', '--container=', '--'],
+}
+
+function objectNames(cluster: Cluster, kind: string, namespace: string): string[] {
+  const map = cluster.state.objects[kind as keyof typeof cluster.state.objects]
+  if (!map) return []
+  const names: string[] = []
+  for (const obj of map.values()) {
+    if (kind === 'Node' || kind === 'Namespace' || obj.metadata?.namespace === namespace) names.push(obj.metadata!.name!)
+  }
+  return names.sort()
+}
+
+/** Candidates for the last word of `line`. */
+export function completeCommand(cluster: Cluster, line: string): string[] {
+  const words = line.split(/\s+/)
+  const current = words.pop() ?? ''
+  const done = words.filter(Boolean)
+  const nsIdx = done.findIndex((w) => w === '-n' || w === '--namespace')
+  const namespace = nsIdx >= 0 ? (done[nsIdx + 1] ?? 'default') : (done.find((w) => w.startsWith('--namespace='))?.slice(12) ?? 'default')
+  const pick = (cands: string[]): string[] => [...new Set(cands)].filter((c) => c.startsWith(current)).sort()
+  if (done.length === 0) return pick(['kubectl', ...SIM_VERBS])
+  if (done[0] === 'node') return done.length === 1 ? pick(['fail', 'recover']) : pick(objectNames(cluster, 'Node', namespace))
+  if (done[0] === 'pod') return done.length === 1 ? pick(['crash']) : pick(objectNames(cluster, 'Pod', namespace))
+  if (done[0] === 'traffic') return done.length === 1 ? pick(['start', 'stop']) : pick(objectNames(cluster, 'Service', namespace).map((n) => `svc/${n}`))
+  if (done[0] !== 'kubectl' && done[0] !== 'k') return []
+  const verb = done[1]
+  if (!verb) return pick(KUBECTL_VERBS)
+  if (current.startsWith('-')) return pick(FLAGS[verb] ?? [])
+  if (verb === 'rollout' && done.length === 2) return pick(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
+  if (verb === 'set' && done.length === 2) return pick(['image'])
+  if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace'])
+  if (verb === 'logs' || verb === 'exec') return pick(objectNames(cluster, 'Pod', namespace))
+  const typeIndex = verb === 'rollout' || verb === 'set' ? 3 : 2
+  const args = done.slice(typeIndex).filter((w) => !w.startsWith('-'))
+  if (current.includes('/')) {
+    const [type] = current.split('/')
+    const kind = RESOURCE_ALIASES[type!.toLowerCase()]
+    if (!kind) return []
+    return pick(objectNames(cluster, kind, namespace).map((n) => `${type}/${n}`))
+  }
+  if (VERB_TAKES_TYPE.has(verb) && args.length === 0) {
+    const types = verb === 'rollout' ? ['deployment', 'deployment/'] : TYPE_WORDS
+    const withSlash = objectNamesWithType(cluster, namespace, verb)
+    return pick([...types, ...Object.keys(RESOURCE_ALIASES).filter((a) => a.length <= 3), ...withSlash])
+  }
+  if (VERB_TAKES_TYPE.has(verb) && args.length >= 1) {
+    const kind = RESOURCE_ALIASES[args[0]!.toLowerCase()]
+    if (kind && kind !== 'All' && kind !== 'Event') return pick(objectNames(cluster, kind === 'Endpoints' || kind === 'EndpointSlice' ? 'Service' : kind, namespace))
+  }
+  return []
+}
+
+function objectNamesWithType(cluster: Cluster, namespace: string, verb: string): string[] {
+  if (verb === 'rollout') return objectNames(cluster, 'Deployment', namespace).map((n) => `deployment/${n}`)
+  return []
+}
