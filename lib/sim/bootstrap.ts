@@ -73,7 +73,7 @@ export function bootstrapState(options: ClusterOptions = {}): ClusterState {
     node.metadata.uid = `node-${index}-${cfg.name}`
     node.metadata.creationTimestamp = new Date(state.config.epoch).toISOString().replace('.000Z', 'Z')
     putObject(state, node)
-    state.nodes.set(cfg.name, { name: cfg.name, index, up: true, lastHeartbeat: 0, images: new Set(), pullBusyUntil: 0, nextIp: 2, usedIps: new Set(), notReadySince: null })
+    state.nodes.set(cfg.name, { name: cfg.name, index, up: true, lastHeartbeat: 0, images: new Set(), pullBusyUntil: 0, pulling: [], nextIp: 2, usedIps: new Set(), notReadySince: null })
   })
   const kubernetes: Service = {
     apiVersion: 'v1',

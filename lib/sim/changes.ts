@@ -24,6 +24,8 @@ export type Change =
   /** kubelet-local state (not API objects) */
   | { type: 'podRuntime'; key: string; runtime: PodRuntime | null }
   | { type: 'nodeRuntime'; node: NodeRuntime }
+  /** what one kubelet sync changed on its node (IPs, images, the pull queue) */
+  | { type: 'nodeDelta'; node: string; delta: NodeDelta }
   /** the scheduler's rotating start index */
   | { type: 'schedulerCursor'; next: number }
   /** a release candidate the ReplicaSet controller has looked at */
@@ -31,6 +33,15 @@ export type Change =
   /** EndpointSlice controller: a whole Service, or one pod's endpoint in a Service */
   | { type: 'endpoints'; svcKey: string; value: ServiceEndpoints | null }
   | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null }
+
+export interface NodeDelta {
+  allocatedIps?: string[]
+  releasedIps?: string[]
+  images?: string[]
+  nextIp?: number
+  pullBusyUntil?: number
+  pulling?: string[]
+}
 
 export interface ControllerContext {
   /** virtual time in milliseconds since the cluster started */

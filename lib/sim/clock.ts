@@ -4,13 +4,29 @@
  */
 export const DEFAULT_EPOCH = Date.UTC(2025, 0, 1, 9, 0, 0)
 
+const stampCache = new Map<number, string>()
+
 export function toTimestamp(epoch: number, ms: number): string {
-  return new Date(epoch + Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const t = epoch + Math.floor(ms / 1000) * 1000
+  let s = stampCache.get(t)
+  if (s === undefined) {
+    if (stampCache.size > 50_000) stampCache.clear()
+    s = new Date(t).toISOString().replace('.000Z', 'Z')
+    stampCache.set(t, s)
+  }
+  return s
 }
+
+const parseCache = new Map<string, number>()
 
 export function fromTimestamp(epoch: number, timestamp: string | undefined): number | undefined {
   if (!timestamp) return undefined
-  const t = Date.parse(timestamp)
+  let t = parseCache.get(timestamp)
+  if (t === undefined) {
+    if (parseCache.size > 50_000) parseCache.clear()
+    t = Date.parse(timestamp)
+    parseCache.set(timestamp, t)
+  }
   return Number.isNaN(t) ? undefined : t - epoch
 }
 

@@ -25,8 +25,13 @@ import { accountTraffic } from './traffic.ts'
 /** More work than this at one instant means controllers are fighting: a bug, reported instead of hanging. */
 const MAX_WORK_PER_INSTANT = 5_000_000
 
+let stampCache = { epoch: NaN, now: NaN, text: '' }
+
 export function context(state: ClusterState): ControllerContext {
-  return { now: state.now, timestamp: toTimestamp(state.config.epoch, state.now), rng: state.rng }
+  if (stampCache.now !== state.now || stampCache.epoch !== state.config.epoch) {
+    stampCache = { epoch: state.config.epoch, now: state.now, text: toTimestamp(state.config.epoch, state.now) }
+  }
+  return { now: state.now, timestamp: stampCache.text, rng: state.rng }
 }
 
 export function applyChanges(state: ClusterState, changes: Change[]): void {
@@ -68,6 +73,17 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
       case 'nodeRuntime':
         state.nodes.set(ch.node.name, ch.node)
         break
+      case 'nodeDelta': {
+        const n = state.nodes.get(ch.node)
+        if (!n) break
+        for (const ip of ch.delta.releasedIps ?? []) n.usedIps.delete(ip)
+        for (const ip of ch.delta.allocatedIps ?? []) n.usedIps.add(ip)
+        for (const img of ch.delta.images ?? []) n.images.add(img)
+        if (ch.delta.nextIp !== undefined) n.nextIp = ch.delta.nextIp
+        if (ch.delta.pullBusyUntil !== undefined) n.pullBusyUntil = ch.delta.pullBusyUntil
+        if (ch.delta.pulling !== undefined) n.pulling = ch.delta.pulling
+        break
+      }
       case 'schedulerCursor':
         state.schedulerNextStart = ch.next
         break

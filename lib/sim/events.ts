@@ -40,6 +40,8 @@ export interface EventInput {
 }
 
 export const EVENT_TTL_MS = 3_600_000
+/** Stored (API) events kept at most; the oldest go first. Keeps 100,000-pod clusters within memory. */
+export const MAX_STORED_EVENTS = 20_000
 
 export function recordEvent(state: ClusterState, e: EventInput): void {
   const type = e.type ?? 'Normal'
@@ -47,7 +49,8 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
     state.events.log.push({ time: state.now / 1000, type, reason: e.reason, object: `${e.kind}/${e.name}`, message: e.message })
   }
   const ns = e.namespace ?? 'default'
-  const key = `${ns}\u0000${e.kind}\u0000${e.name}\u0000${e.uid ?? ''}\u0000${type}\u0000${e.reason}\u0000${e.message}\u0000${e.source}`
+  // the recorder's aggregation key: object, type, reason, message, source (uid stands for the object)
+  const key = `${e.uid ?? `${ns}/${e.kind}/${e.name}`}|${e.reason}|${e.message}`
   const prev = state.events.stored.get(key)
   const seq = state.events.count++
   if (prev && state.now - prev.last < EVENT_TTL_MS) {
@@ -69,6 +72,11 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
       last: state.now,
       seq,
     })
+  }
+  // Trim in batches: deleting from the front of a Map one at a time degrades (V8 keeps the holes).
+  if (state.events.stored.size > MAX_STORED_EVENTS + 4096) {
+    const keep = [...state.events.stored].slice(-MAX_STORED_EVENTS)
+    state.events.stored = new Map(keep)
   }
   if (seq % 4096 === 0) pruneEvents(state)
 }

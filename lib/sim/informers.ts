@@ -91,6 +91,15 @@ function sameContribution(a: PodContribution | undefined, b: PodContribution | u
   return a.owner === b.owner && a.active === b.active && a.ready === b.ready && a.available === b.available && a.fullyLabeled === b.fullyLabeled && a.node === b.node && a.cpu === b.cpu && a.memory === b.memory
 }
 
+function bump(index: Map<string, Map<string, number>>, owner: string, node: string, sign: 1 | -1): void {
+  let m = index.get(owner)
+  if (!m) index.set(owner, (m = new Map()))
+  const n = (m.get(node) ?? 0) + sign
+  if (n === 0) m.delete(node)
+  else m.set(node, n)
+  if (m.size === 0) index.delete(owner)
+}
+
 function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1): void {
   if (c.owner) {
     let s = state.indexes.ownerStats.get(c.owner)
@@ -107,12 +116,8 @@ function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1
     u.memory += sign * c.memory
     u.pods += sign
     if (c.owner) {
-      let m = state.indexes.ownerNodeCounts.get(c.owner)
-      if (!m) state.indexes.ownerNodeCounts.set(c.owner, (m = new Map()))
-      const n = (m.get(c.node) ?? 0) + sign
-      if (n === 0) m.delete(c.node)
-      else m.set(c.node, n)
-      if (m.size === 0) state.indexes.ownerNodeCounts.delete(c.owner)
+      bump(state.indexes.ownerNodeCounts, c.owner, c.node, sign)
+      if (c.active) bump(state.indexes.activeOwnerNodeCounts, c.owner, c.node, sign)
     }
   }
 }
@@ -186,8 +191,10 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
   if (pod?.spec?.nodeName && (!old || old.spec !== pod.spec || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp)) {
     enqueue(state, 'kubelet', key)
   }
-  // Endpoints: anything a Service's endpoints depend on.
-  if (
+  // Endpoints: anything a Service's endpoints depend on (only when the namespace has Services).
+  if (!state.indexes.byNamespace.Service.get(ns)?.size) {
+    // nothing selects pods here
+  } else if (
     !old ||
     !pod ||
     labelsChanged ||

@@ -38,12 +38,47 @@ function podResources(pod: Pod): { cpu: number; memory: number } {
   return { cpu, memory }
 }
 
+const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: number }>()
+
+/** Allocatable as numbers, parsed once per Node status object. */
+function allocatable(node: Node): { cpu: number; memory: number; pods: number } {
+  let a = allocCache.get(node.status.allocatable)
+  if (!a) {
+    a = { cpu: parseCpu(node.status.allocatable.cpu), memory: parseQuantity(node.status.allocatable.memory), pods: Number(node.status.allocatable.pods) }
+    allocCache.set(node.status.allocatable, a)
+  }
+  return a
+}
+
 export function nodeReady(node: Node): boolean {
   return node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'
 }
 
 const NONZERO_CPU = 0.1
 const NONZERO_MEMORY = 200 * 1024 * 1024
+
+/** Filters that depend only on the pod spec and the Node object (taints, unschedulable, nodeSelector),
+ *  cached per (spec, node) — every pod of a ReplicaSet shares its spec object. */
+const staticFilterCache = new WeakMap<object, WeakMap<Node, string | null>>()
+
+function staticFilter(pod: Pod, node: Node): string | null {
+  const spec = pod.spec as object
+  let perNode = staticFilterCache.get(spec)
+  if (!perNode) staticFilterCache.set(spec, (perNode = new WeakMap()))
+  let r = perNode.get(node)
+  if (r === undefined) {
+    r = null
+    const taint = (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
+    if (taint) r = `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`
+    else if (node.spec.unschedulable) r = 'node(s) were unschedulable'
+    else {
+      const selector = pod.spec?.nodeSelector
+      if (selector && Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) r = "node(s) didn't match Pod's node affinity/selector"
+    }
+    perNode.set(node, r)
+  }
+  return r
+}
 
 export function schedulePod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(key) as Pod | undefined
@@ -52,7 +87,6 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   const total = nodes.length
   const want = feasibleNodesToFind(total)
   const req = podResources(pod)
-  const selector = pod.spec?.nodeSelector
   const reasons = new Map<string, number>()
   const fail = (r: string): void => {
     reasons.set(r, (reasons.get(r) ?? 0) + 1)
@@ -63,31 +97,23 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   for (let i = 0; i < total && feasible.length < want; i++) {
     const node = nodes[(start + i) % total]!
     visited++
-    const taint = (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
-    if (taint) {
-      fail(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`)
-      continue
-    }
-    if (node.spec.unschedulable) {
-      fail('node(s) were unschedulable')
-      continue
-    }
-    if (selector && Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) {
-      fail("node(s) didn't match Pod's node affinity/selector")
+    const reason = staticFilter(pod, node)
+    if (reason) {
+      fail(reason)
       continue
     }
     const used = state.indexes.nodeUsage.get(node.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
-    const alloc = node.status.allocatable
+    const alloc = allocatable(node)
     let short = false
-    if (used.pods + 1 > Number(alloc.pods)) {
+    if (used.pods + 1 > alloc.pods) {
       fail('Too many pods')
       short = true
     }
-    if (req.cpu > 0 && used.cpu + req.cpu > parseCpu(alloc.cpu) + 1e-9) {
+    if (req.cpu > 0 && used.cpu + req.cpu > alloc.cpu + 1e-9) {
       fail('Insufficient cpu')
       short = true
     }
-    if (req.memory > 0 && used.memory + req.memory > parseQuantity(alloc.memory)) {
+    if (req.memory > 0 && used.memory + req.memory > alloc.memory) {
       fail('Insufficient memory')
       short = true
     }
@@ -147,8 +173,7 @@ function pickNode(state: ClusterState, pod: Pod, feasible: Node[], req: { cpu: n
   const podMem = req.memory || NONZERO_MEMORY
   for (const n of feasible) {
     const used = state.indexes.nodeUsage.get(n.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
-    const cpuCap = parseCpu(n.status.allocatable.cpu)
-    const memCap = parseQuantity(n.status.allocatable.memory)
+    const { cpu: cpuCap, memory: memCap } = allocatable(n)
     // NodeResourcesFit LeastAllocated with the scheduler's non-zero defaults for pods without requests.
     const cpuUsed = Math.max(used.cpu, used.pods * NONZERO_CPU) + podCpu
     const memUsed = Math.max(used.memory, used.pods * NONZERO_MEMORY) + podMem

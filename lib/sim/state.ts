@@ -103,6 +103,8 @@ export interface Indexes {
   nodeUsage: Map<string, { cpu: number; memory: number; pods: number }>
   /** placed pods per controller uid per node (the scheduler's spreading score) */
   ownerNodeCounts: Map<string, Map<string, number>>
+  /** active (not terminating, not terminal) pods per controller uid per node: scale-down rule 5 */
+  activeOwnerNodeCounts: Map<string, Map<string, number>>
   /** pods whose labels changed while owned: the RS checks whether to release them */
   releaseCandidates: Set<string>
   /** pods the scheduler could not place; retried when nodes or capacity change */
@@ -118,6 +120,8 @@ export interface NodeRuntime {
   images: Set<string>
   /** serialized image pulls (kubelet serializeImagePulls=true) */
   pullBusyUntil: number
+  /** images with a pull queued or running on this node */
+  pulling: string[]
   /** next host-local IPAM offset in the node's pod CIDR */
   nextIp: number
   usedIps: Set<string>

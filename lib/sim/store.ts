@@ -25,6 +25,7 @@ export function emptyIndexes(): Indexes {
     contributions: new Map(),
     nodeUsage: new Map(),
     ownerNodeCounts: new Map(),
+    activeOwnerNodeCounts: new Map(),
     releaseCandidates: new Set(),
     unschedulable: new Set(),
   }
@@ -128,9 +129,15 @@ export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
   const old = map.get(key)
   state.resourceVersion++
   const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } } as AnyObject
-  if (old) unindex(state.indexes, kind, key, old)
+  // Status writes (most writes) leave every indexed field alone: skip re-indexing them.
+  const same =
+    old &&
+    old.metadata!.uid === stored.metadata!.uid &&
+    old.metadata!.ownerReferences === stored.metadata!.ownerReferences &&
+    (kind !== 'Pod' || (old as Pod).spec?.nodeName === (stored as Pod).spec?.nodeName)
+  if (old && !same) unindex(state.indexes, kind, key, old)
   map.set(key, stored)
-  index(state.indexes, kind, key, stored)
+  if (!same) index(state.indexes, kind, key, stored)
   onObjectChange(state, kind, key, old, stored)
   return stored
 }

@@ -156,19 +156,17 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   return result
 }
 
-/** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment. */
+/** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer index). */
 function rankWithRelated(state: ClusterState, rs: ReplicaSet, pods: Pod[]): RankedPod[] {
   const ctl = controllerOf(rs)
-  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k) as ReplicaSet) : [rs]
-  const perNode = new Map<string, number>()
-  for (const r of related) {
-    for (const podKey of state.indexes.podsByController.get(r.metadata!.uid!) ?? []) {
-      const p = state.objects.Pod.get(podKey) as Pod
-      const node = p.spec?.nodeName
-      if (node && isPodActive(p)) perNode.set(node, (perNode.get(node) ?? 0) + 1)
-    }
+  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => (state.objects.ReplicaSet.get(k) as ReplicaSet).metadata!.uid!) : [rs.metadata!.uid!]
+  const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)
+  const onNode = (node: string): number => {
+    let n = 0
+    for (const m of maps) n += m.get(node) ?? 0
+    return n
   }
-  return pods.map((pod) => ({ pod, relatedOnNode: pod.spec?.nodeName ? (perNode.get(pod.spec.nodeName) ?? 0) : 0 }))
+  return pods.map((pod) => ({ pod, relatedOnNode: pod.spec?.nodeName ? onNode(pod.spec.nodeName) : 0 }))
 }
 
 export type { Node }

@@ -89,9 +89,109 @@ function uidOrder(a: Pod, b: Pod): number {
   return ua < ub ? -1 : ua > ub ? 1 : 0
 }
 
+interface Keys {
+  pod: Pod
+  scheduled: number
+  phase: number
+  ready: number
+  cost: number
+  related: number
+  readyAt: number | undefined
+  restarts: number
+  createdAt: number | undefined
+  uid: string
+}
+
+const keyCache = new WeakMap<Pod, Keys>()
+
+/** Keys per pod object (pods are immutable once stored); `related` is refreshed on every call. */
+function keysOf(p: RankedPod, epoch: number): Keys {
+  const pod = p.pod
+  let k = keyCache.get(pod)
+  if (!k) {
+    k = podKeys(pod, epoch)
+    keyCache.set(pod, k)
+  }
+  k.related = p.relatedOnNode
+  return k
+}
+
+function podKeys(pod: Pod, epoch: number): Keys {
+  return {
+    pod,
+    related: 0,
+    scheduled: pod.spec?.nodeName ? 1 : 0,
+    phase: PHASE_ORDER[pod.status?.phase ?? 'Pending'] ?? 0,
+    ready: isPodReady(pod) ? 1 : 0,
+    cost: deletionCost(pod),
+    readyAt: fromTimestamp(epoch, podCondition(pod, 'Ready')?.lastTransitionTime),
+    restarts: maxRestarts(pod),
+    createdAt: fromTimestamp(epoch, pod.metadata?.creationTimestamp),
+    uid: pod.metadata?.uid ?? '',
+  }
+}
+
+/** compareForDeletion on precomputed keys (the same rules, without re-parsing timestamps in the sort). */
+function compareKeys(a: Keys, b: Keys, now: number): number {
+  if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled
+  if (a.phase !== b.phase) return a.phase - b.phase
+  if (a.ready !== b.ready) return a.ready - b.ready
+  if (a.cost !== b.cost) return a.cost - b.cost
+  if (a.related !== b.related) return b.related - a.related
+  if (a.ready === 1 && b.ready === 1 && a.readyAt !== b.readyAt) {
+    if (a.readyAt === undefined) return -1
+    if (b.readyAt === undefined) return 1
+    const diff = logBucket(now, a.readyAt) - logBucket(now, b.readyAt)
+    if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
+    return diff
+  }
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts
+  if (a.createdAt !== b.createdAt) {
+    if (a.createdAt === undefined) return -1
+    if (b.createdAt === undefined) return 1
+    const diff = logBucket(now, a.createdAt) - logBucket(now, b.createdAt)
+    if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
+    return diff
+  }
+  return 0
+}
+
 /** The `count` pods to delete, first-to-delete first. No ranking when every pod goes. */
 export function podsToDelete(pods: RankedPod[], count: number, now: number, epoch: number): Pod[] {
   if (count >= pods.length) return pods.map((p) => p.pod)
-  const sorted = [...pods].sort((a, b) => compareForDeletion(a, b, now, epoch))
-  return sorted.slice(0, count).map((p) => p.pod)
+  const keyed = pods.map((p) => keysOf(p, epoch))
+  const cmp = (a: Keys, b: Keys): number => compareKeys(a, b, now)
+  if (count * 8 >= keyed.length) return keyed.sort(cmp).slice(0, count).map((k) => k.pod)
+  // Few to delete among many: keep the `count` first in a bounded max-heap (O(n log count)).
+  const heap: Keys[] = []
+  const up = (i: number): void => {
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (cmp(heap[i]!, heap[p]!) <= 0) break
+      ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
+      i = p
+    }
+  }
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let m = i
+      if (l < heap.length && cmp(heap[l]!, heap[m]!) > 0) m = l
+      if (r < heap.length && cmp(heap[r]!, heap[m]!) > 0) m = r
+      if (m === i) return
+      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
+      i = m
+    }
+  }
+  for (const k of keyed) {
+    if (heap.length < count) {
+      heap.push(k)
+      up(heap.length - 1)
+    } else if (cmp(k, heap[0]!) < 0) {
+      heap[0] = k
+      down(0)
+    }
+  }
+  return heap.sort(cmp).map((k) => k.pod)
 }

@@ -1,12 +1,19 @@
 /** kubectl logs and kubectl exec (-- curl/wget/cat/… run by the container's own tools, against the simulated network). */
 import type { Pod } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
-import { lookupImage } from '../kubelet/images.ts'
+import { lookupImage, type AppKind } from '../kubelet/images.ts'
+import { startupLogs } from '../kubelet/apps.ts'
+import { toTimestamp } from '../clock.ts'
 import { compileShell, newShellState, runShell, singleCommand } from '../kubelet/shell.ts'
 import { httpGet } from '../network.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
 import { notFound, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
+
+function bootLines(state: ClusterState, boot: { app: string; tag: string; at: number } | null): string[] {
+  if (!boot || boot.at > state.now) return []
+  return startupLogs(boot.app as AppKind, boot.tag, toTimestamp(state.config.epoch, boot.at))
+}
 
 /** `POD`, `pod/POD`, `deploy/NAME` (first pod of the Deployment, like kubectl). */
 function resolvePod(state: ClusterState, word: string | undefined, namespace: string): { pod: Pod } | CommandResult {
@@ -54,14 +61,15 @@ export function runLogs(state: ClusterState, args: ParsedArgs, namespace: string
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name)
   if (previous) {
     if (!cr || !status?.lastState?.terminated) return { ok: false, output: `${c.note}Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata!.name}" not found\n` }
-    return { ok: true, output: c.note + cr.previousLogs.map((l) => `${l}\n`).join('') }
+    const prev = [...bootLines(state, cr.previousBootLog), ...cr.previousLogs]
+    return { ok: true, output: c.note + prev.map((l) => `${l}\n`).join('') }
   }
   if (!cr || cr.startedAt === null || (cr.phase !== 'running' && cr.phase !== 'exited' && cr.phase !== 'done' && cr.phase !== 'crashBackoff')) {
     const reason = status?.state?.waiting?.reason ?? 'ContainerCreating'
     const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason
     return { ok: false, output: `${c.note}Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata!.name}" is waiting to start: ${why}\n` }
   }
-  let lines = cr.logs
+  let lines = [...bootLines(state, cr.bootLog), ...cr.logs]
   const tail = flag(args, 'tail')
   if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)))
   return { ok: true, output: c.note + lines.map((l) => `${l}\n`).join('') }

@@ -40,6 +40,8 @@ export interface ContainerRuntime {
   waitingMessage?: string
   nextAt: number
   pullBackoff: BackoffEntry | null
+  /** when the current pull left the node's pull queue (it was requested at startedAt) */
+  pullStart: number | null
   crashBackoff: BackoffEntry | null
   restartCount: number
   startedAt: number | null
@@ -56,8 +58,11 @@ export interface ContainerRuntime {
   /** why the current run is being stopped (liveness/startup/termination/image change) */
   stopping: { reason: 'liveness' | 'startup' | 'delete' | 'spec'; at: number } | null
   files: Record<string, string>
+  /** lines the program printed; a server's start-up banner is generated on demand (bootLog) */
   logs: string[]
   previousLogs: string[]
+  bootLog: { app: string; tag: string; at: number } | null
+  previousBootLog: { app: string; tag: string; at: number } | null
   probes: { liveness?: ProbeWorker; readiness?: ProbeWorker; startup?: ProbeWorker }
   containerId: string
   /** requests served (traffic generator); kubectl logs shows the curl ones only */

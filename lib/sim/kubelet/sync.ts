@@ -4,19 +4,18 @@
  * report the pod status. Everything due at `now` is processed; the next due time becomes a wake-up.
  */
 import type { Container, Pod } from '../k8s.ts'
-import type { Change, ControllerContext } from '../changes.ts'
+import type { Change, ControllerContext, NodeDelta } from '../changes.ts'
 import { deepEqual, keyOf } from '../objects.ts'
 import { goDuration } from '../clock.ts'
 import { nextUint32 } from '../rng.ts'
 import type { ClusterState, NodeRuntime } from '../state.ts'
-import { resolveProgram, startupLogs, stopOnSigtermMs, type Program } from './apps.ts'
+import { resolveProgram, stopOnSigtermMs, type Program } from './apps.ts'
 import { formatBackoff, inBackoffSince, inBackoffSinceUpdate, nextBackoff } from './backoff.ts'
 import { lookupImage, parseImageRef, pullDurationMs, type ImageInfo } from './images.ts'
 import { evaluateProbe } from './probes.ts'
 import type { ContainerRuntime, PodRuntime, ProbeWorker } from './runtime.ts'
 import { newShellState, runShell } from './shell.ts'
 import { buildPodStatus } from './status.ts'
-import { toTimestamp } from '../clock.ts'
 
 /** Virtual durations of the kubelet's own steps (documented in README.md). */
 export const TIMINGS = {
@@ -46,6 +45,7 @@ function newContainer(c: Container, init: boolean): ContainerRuntime {
     waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
     nextAt: 0,
     pullBackoff: null,
+    pullStart: null,
     crashBackoff: null,
     restartCount: 0,
     startedAt: null,
@@ -61,6 +61,8 @@ function newContainer(c: Container, init: boolean): ContainerRuntime {
     files: {},
     logs: [],
     previousLogs: [],
+    bootLog: null,
+    previousBootLog: null,
     probes: {},
     containerId: '',
     served: 0,
@@ -75,18 +77,40 @@ export function podCidrBase(index: number): string {
   return `10.${244 + Math.floor(index / 256)}.${index % 256}`
 }
 
-function allocateIp(node: NodeRuntime): string | null {
+/** host-local IPAM: the next free address after the last one handed out (new pods get new IPs). */
+function allocateIp(node: NodeView): string | null {
   const base = podCidrBase(node.index)
   for (let i = 0; i < 253; i++) {
     const n = ((node.nextIp - 2 + i) % 253) + 2
     const ip = `${base}.${n}`
-    if (!node.usedIps.has(ip)) {
-      node.usedIps.add(ip)
+    if (!node.usedIps.has(ip) && !node.delta.allocatedIps?.includes(ip)) {
+      ;(node.delta.allocatedIps ??= []).push(ip)
       node.nextIp = n + 1
+      node.delta.nextIp = n + 1
       return ip
     }
   }
   return null
+}
+
+/** The node as this sync sees it: live (read-only) sets plus the changes it makes (applied by the engine). */
+interface NodeView {
+  name: string
+  index: number
+  images: Set<string>
+  usedIps: Set<string>
+  nextIp: number
+  pullBusyUntil: number
+  pulling: string[]
+  delta: NodeDelta
+}
+
+function nodeView(n: NodeRuntime): NodeView {
+  return { name: n.name, index: n.index, images: n.images, usedIps: n.usedIps, nextIp: n.nextIp, pullBusyUntil: n.pullBusyUntil, pulling: n.pulling, delta: {} }
+}
+
+function hasImage(node: NodeView, image: string): boolean {
+  return node.images.has(image) || !!node.delta.images?.includes(image)
 }
 
 interface SyncEnv {
@@ -94,9 +118,8 @@ interface SyncEnv {
   ctx: ControllerContext
   pod: Pod
   rt: PodRuntime
-  node: NodeRuntime
+  node: NodeView
   changes: Change[]
-  nodeChanged: boolean
 }
 
 function event(env: SyncEnv, type: 'Normal' | 'Warning', reason: string, message: string, fieldContainer?: string): void {
@@ -134,12 +157,7 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
   const changes: Change[] = []
   if (!pod) {
     if (existing) {
-      const node = state.nodes.get(existing.node)
-      if (node && existing.ip) {
-        const n = cloneNode(node)
-        n.usedIps.delete(existing.ip)
-        changes.push({ type: 'nodeRuntime', node: n })
-      }
+      if (existing.ip) changes.push({ type: 'nodeDelta', node: existing.node, delta: { releasedIps: [existing.ip] } })
       changes.push({ type: 'podRuntime', key, runtime: null })
     }
     return changes
@@ -168,34 +186,28 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
         terminatingSince: null,
         removed: false,
       }
-  const env: SyncEnv = { state, ctx, pod, rt, node: cloneNode(nodeRt), changes, nodeChanged: false }
+  const env: SyncEnv = { state, ctx, pod, rt, node: nodeView(nodeRt), changes }
 
   if (pod.metadata?.deletionTimestamp) {
     terminate(env)
   } else if (phase === 'Succeeded' || phase === 'Failed') {
     // terminal: nothing runs any more
   } else if (now >= rt.sandboxAt) {
-    if (!rt.ip) {
-      rt.ip = allocateIp(env.node)
-      env.nodeChanged = true
-    }
+    if (!rt.ip) rt.ip = allocateIp(env.node)
     if (rt.ip) runContainers(env)
   }
 
   if (rt.removed) {
-    if (rt.ip) {
-      env.node.usedIps.delete(rt.ip)
-      env.nodeChanged = true
-    }
+    if (rt.ip) (env.node.delta.releasedIps ??= []).push(rt.ip)
     changes.push({ type: 'delete', kind: 'Pod', key, gracePeriodSeconds: 0 })
     changes.push({ type: 'podRuntime', key, runtime: null })
-    if (env.nodeChanged) changes.push({ type: 'nodeRuntime', node: env.node })
+    changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
     return changes
   }
   const status = buildPodStatus(pod, rt, { ip: nodeIpOf(state, nodeName!) }, now, state.config.epoch)
   if (!deepEqual(status, pod.status)) changes.push({ type: 'status', object: { ...pod, status } })
   changes.push({ type: 'podRuntime', key, runtime: rt })
-  if (env.nodeChanged) changes.push({ type: 'nodeRuntime', node: env.node })
+  if (Object.keys(env.node.delta).length) changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
   let next = rt.ip ? Infinity : rt.sandboxAt
   if (rt.ip) for (const c of rt.containers) next = Math.min(next, nextDue(c))
   if (next !== Infinity) changes.push({ type: 'wake', at: next, controller: 'kubelet', key })
@@ -205,10 +217,6 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
 export function nodeIpOf(state: ClusterState, node: string): string {
   const n = state.nodes.get(node)
   return n ? nodeIp(n.index) : ''
-}
-
-function cloneNode(n: NodeRuntime): NodeRuntime {
-  return { ...n, images: new Set(n.images), usedIps: new Set(n.usedIps) }
 }
 
 function nextDue(c: ContainerRuntime): number {
@@ -300,7 +308,7 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
       }
       const info = lookupImage(c.image)
       const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent')
-      const present = !!info && env.node.images.has(info.canonical)
+      const present = !!info && hasImage(env.node, info.canonical)
       if (policy === 'Never' && !present) {
         c.phase = 'neverPull'
         c.waitingReason = 'ErrImageNeverPull'
@@ -322,10 +330,12 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
     case 'pulling': {
       const info = lookupImage(c.image)
       if (info) {
-        env.node.images.add(info.canonical)
-        env.nodeChanged = true
-        const took = goDuration(now - (c.startedAt ?? now))
-        event(env, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${info.sizeBytes} bytes.`)
+        ;(env.node.delta.images ??= []).push(info.canonical)
+        env.node.pulling = env.node.pulling.filter((x) => x !== info.canonical)
+        env.node.delta.pulling = env.node.pulling
+        const took = goDuration(now - (c.pullStart ?? c.startedAt ?? now))
+        const waited = goDuration(now - (c.startedAt ?? now))
+        event(env, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${info.sizeBytes} bytes.`)
         c.pullBackoff = null
         c.phase = 'creating'
         c.waitingReason = c.init ? 'PodInitializing' : 'ContainerCreating'
@@ -386,13 +396,20 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
 function beginPull(env: SyncEnv, c: ContainerRuntime, info: ImageInfo | null, present: boolean): void {
   const now = env.ctx.now
   event(env, 'Normal', 'Pulling', `Pulling image "${c.image}"`)
-  // serializeImagePulls: one pull at a time per node; an image already there only needs a manifest check
+  // serializeImagePulls: one pull at a time per node. A pull of an image that is already there (or that an
+  // earlier queued pull brings) only resolves the manifest.
   const start = Math.max(now, env.node.pullBusyUntil)
-  const end = start + (present ? 300 : pullDurationMs(info))
+  const queued = !!info && env.node.pulling.includes(info.canonical)
+  const end = start + (present || queued ? 100 : pullDurationMs(info))
+  if (info && !queued) {
+    env.node.pulling = [...env.node.pulling, info.canonical]
+    env.node.delta.pulling = env.node.pulling
+  }
   env.node.pullBusyUntil = end
-  env.nodeChanged = true
+  env.node.delta.pullBusyUntil = end
   c.phase = 'pulling'
   c.startedAt = now
+  c.pullStart = start
   c.nextAt = end
 }
 
@@ -408,7 +425,9 @@ function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   if (isRestart) c.restartCount++
   c.containerId = randomId(env)
   c.previousLogs = c.logs
+  c.previousBootLog = c.bootLog
   c.logs = []
+  c.bootLog = null
   c.files = {}
   if (program.kind === 'startError') {
     event(env, 'Warning', 'Failed', `Error: ${program.message}`)
@@ -430,7 +449,7 @@ function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   c.nextAt = Infinity
   if (program.kind === 'server') {
     c.listeningAt = now + program.startupMs
-    c.logs = startupLogs(program.app, info.tag, toTimestamp(env.state.config.epoch, c.listeningAt))
+    c.bootLog = { app: program.app, tag: info.tag, at: c.listeningAt }
     if (program.crashAfterMs !== undefined) {
       c.exitAt = now + program.crashAfterMs
       c.exitCode = 1
