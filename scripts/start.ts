@@ -3,10 +3,8 @@
  * migrations, seeds the demo accounts on the embedded database, prints them, and serves Kubelab on PORT.
  * `npm run dev` does the same with the development server instead of a build.
  */
-import { spawn, spawnSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { buildIfNeeded, nextBin } from './build-if-needed.ts'
 import { EnvError, parseEnv } from '../lib/server/env.ts'
 import { ensureAuthSecret } from '../lib/server/auth/secret.ts'
 import { migrate } from '../lib/server/db/migrate.ts'
@@ -15,40 +13,6 @@ import { createDb } from '../lib/server/db/client.ts'
 import { demoAccounts, demoPassword, seedDemo, shouldSeedDemo } from '../prisma/seed.ts'
 
 const dev = process.argv.includes('--dev')
-const nextBin = join('node_modules', '.bin', 'next')
-const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
-
-/** A fingerprint of everything the build depends on (paths, sizes, modification times). */
-function sourceFingerprint(): string {
-  const hash = createHash('sha256')
-  const walk = (path: string) => {
-    if (!existsSync(path)) return
-    const stat = statSync(path)
-    if (stat.isDirectory()) {
-      if (path.endsWith('generated') || path.endsWith('node_modules')) return
-      for (const entry of readdirSync(path).sort()) walk(join(path, entry))
-    } else {
-      hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`)
-    }
-  }
-  sourceRoots.forEach(walk)
-  return hash.digest('hex')
-}
-
-function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
-  const stampFile = join('.next', 'kubelab-build-stamp')
-  const fingerprint = sourceFingerprint()
-  const built = existsSync(join('.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint
-  if (built) return
-  console.log('kubelab: building the production bundle (first start or sources changed)…')
-  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...environment, NODE_ENV: 'production' } })
-  if (result.status !== 0) {
-    console.error('kubelab: the build failed; see the output above.')
-    process.exit(result.status ?? 1)
-  }
-  writeFileSync(stampFile, fingerprint)
-}
-
 async function main(): Promise<void> {
   const userEnvironment = { ...process.env }
   let env

@@ -1,6 +1,7 @@
 'use client'
 import { useLocale, useTranslations } from 'next-intl'
 import type { GradeResult } from '@/lib/grading/result'
+import { InlineMarkdown } from './InlineMarkdown'
 
 export type GradeResponse = GradeResult & { saved: boolean; lessonCompleted: boolean }
 
@@ -29,7 +30,9 @@ export function GradeResultView({ result, onGoToLine }: { result: GradeResponse;
                 )}{' '}
                 <code>{e.field}</code>: {e.message}
                 <br />
-                <span className="muted">{e.hint[lang]}</span>
+                <span className="muted">
+                  <InlineMarkdown text={e.hint[lang]} />
+                </span>
               </li>
             ))}
           </ul>
@@ -42,7 +45,9 @@ export function GradeResultView({ result, onGoToLine }: { result: GradeResponse;
               <span className="check-icon" aria-label={check.passed ? t('checkPassed') : t('checkFailed')}>
                 {check.passed ? '✓' : '✗'}
               </span>
-              <span>{check.message}</span>
+              <span>
+                <InlineMarkdown text={check.message} />
+              </span>
               {check.line !== null && !check.passed && (
                 <button type="button" className="button small line-link" onClick={() => onGoToLine(check.line!)} aria-label={t('goToLine', { line: check.line })}>
                   {t('line', { line: check.line })}
@@ -51,7 +56,7 @@ export function GradeResultView({ result, onGoToLine }: { result: GradeResponse;
             </div>
             {check.hint && (
               <p className="hint">
-                <strong>{t('hint')}:</strong> {check.hint}
+                <strong>{t('hint')}:</strong> <InlineMarkdown text={check.hint} />
               </p>
             )}
           </li>

@@ -6,6 +6,7 @@ import type { Diagnostic } from '@/lib/k8s'
 import type { EditorHandle } from './YamlEditor'
 import { GradeResultView, type GradeResponse } from './GradeResultView'
 import { loadYamlEvent } from './editor-events'
+import { InlineMarkdown } from './InlineMarkdown'
 
 export interface WorkspaceExercise {
   id: string
@@ -121,7 +122,9 @@ export function Workspace({ exercise, signedIn }: { exercise: WorkspaceExercise;
         </button>
       </div>
       <div className="instructions">
-        <p>{exercise.instructions}</p>
+        <p>
+          <InlineMarkdown text={exercise.instructions} />
+        </p>
         {!signedIn && <p className="notice">{t('anonymousNote')}</p>}
       </div>
       <div className="editor-frame" data-testid="editor">

@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test'
+
+export const demoPassword = 'kubelab-demo'
+
+export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto('/signin')
+  await page.getByLabel(/Email|이메일/).fill(email)
+  await page.getByLabel(/Password|비밀번호/).fill(password)
+  await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
+  await expect(page.getByTestId('current-role')).toBeVisible()
+}
+
+/**
+ * Replaces the Monaco editor's text, typing it line by line as a learner would. Monaco indents each new line
+ * for us; selecting that indentation first (Shift+Home) and typing over it keeps the YAML exactly as written.
+ */
+export async function typeIntoEditor(page: Page, text: string): Promise<void> {
+  const editor = page.locator('.monaco-editor').first()
+  await expect(editor).toBeVisible()
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  const lines = text.replace(/\n$/, '').split('\n')
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) {
+      // Let the completion list open (it is asynchronous), then close it, or Enter would accept a suggestion.
+      await page.waitForTimeout(120)
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('Enter')
+    }
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.press('Shift+Home')
+    await page.keyboard.insertText(line)
+  }
+  await page.waitForTimeout(120)
+  await page.keyboard.press('Escape')
+  const expected = lines.join('\n')
+  await expect.poll(() => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('kubelab:draft:'))?.[1])).toBe(expected)
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
+}

@@ -1,0 +1,42 @@
+/** Builds the production bundle when none exists or the sources changed since it was built. */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+export const nextBin = join('node_modules', '.bin', 'next')
+const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+
+/** A fingerprint of everything the build depends on (paths, sizes, modification times). */
+function sourceFingerprint(): string {
+  const hash = createHash('sha256')
+  const walk = (path: string) => {
+    if (!existsSync(path)) return
+    const stat = statSync(path)
+    if (stat.isDirectory()) {
+      if (path.endsWith('generated') || path.endsWith('node_modules')) return
+      for (const entry of readdirSync(path).sort()) walk(join(path, entry))
+    } else {
+      hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`)
+    }
+  }
+  sourceRoots.forEach(walk)
+  return hash.digest('hex')
+}
+
+export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
+  const stampFile = join('.next', 'kubelab-build-stamp')
+  const fingerprint = sourceFingerprint()
+  const built = existsSync(join('.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint
+  if (built) return
+  console.log('kubelab: building the production bundle (first start or sources changed)…')
+  const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...environment, NODE_ENV: 'production' } })
+  if (result.status !== 0) {
+    console.error('kubelab: the build failed; see the output above.')
+    process.exit(result.status ?? 1)
+  }
+  writeFileSync(stampFile, fingerprint)
+}
+
+
+if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })
