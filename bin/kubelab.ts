@@ -6,6 +6,12 @@
  */
 import { runCli } from '../lib/cli/main.ts'
 
+// `kubelab content list | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code

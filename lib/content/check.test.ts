@@ -1,0 +1,49 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkContent } from './check.ts'
+
+function copyOfContent(): string {
+  const root = mkdtempSync(join(tmpdir(), 'kubelab-content-'))
+  cpSync('content', root, { recursive: true })
+  return root
+}
+
+describe('content check', () => {
+  it('passes on the course as committed', async () => {
+    const report = await checkContent()
+    expect(report.problems).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(report.lessons).toBeGreaterThanOrEqual(14)
+  }, 120_000)
+
+  it('reports a wrong answer that does not fail the checks it names, and a starter that already passes', async () => {
+    const root = copyOfContent()
+    const file = join(root, 'kubernetes-basics/lessons/02-pod/exercise.yaml')
+    const text = readFileSync(file, 'utf8')
+    const solution = text.slice(text.indexOf('solution: |'), text.indexOf('hints:')).replace('solution: |', 'starter: |')
+    const starterStart = text.indexOf('starter: |')
+    const starterEnd = text.indexOf('solution: |')
+    writeFileSync(file, (text.slice(0, starterStart) + solution + text.slice(starterEnd)).replace('fails: [image, running]', 'fails: [image]'))
+    const report = await checkContent(root)
+    expect(report.ok).toBe(false)
+    expect(report.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('the starter already passes'), expect.stringContaining('should fail [image] but fails [image, running]')]),
+    )
+  }, 120_000)
+
+  it('reports a missing translation and a lesson that does not compile', async () => {
+    const root = copyOfContent()
+    writeFileSync(join(root, 'kubernetes-basics/lessons/01-intro/en.mdx'), '# Broken\n\n<Precisely>\nunclosed')
+    const report = await checkContent(root)
+    expect(report.problems.some((p) => p.where.endsWith('intro/en.mdx') && p.message.startsWith('does not compile'))).toBe(true)
+  }, 120_000)
+
+  it('names the file and field of a malformed lesson file', async () => {
+    const root = copyOfContent()
+    writeFileSync(join(root, 'kubernetes-basics/lessons/02-pod/lesson.yaml'), 'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n')
+    const report = await checkContent(root)
+    expect(report.problems[0]!.message).toMatch(/lesson\.yaml: title\.en/)
+  })
+})

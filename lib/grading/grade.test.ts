@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { gradeManifestExercise } from './grade.ts'
+import { buildExercise, podYaml } from './test-exercise.ts'
+
+const clock = () => {
+  let t = 0
+  return () => (t += 5)
+}
+
+describe('grading a manifest exercise', () => {
+  it('passes the reference solution with every check and a full score', () => {
+    const result = gradeManifestExercise(buildExercise(), podYaml(), { lang: 'en', now: clock() })
+    expect(result).toMatchObject({ exercise: 'test-pod', passed: true, score: 1, validation: { valid: true, errors: [] }, durationMs: 5 })
+    expect(result.checks.map((c) => [c.id, c.passed, c.hint])).toEqual([
+      ['exists', true, null],
+      ['image', true, null],
+      ['running', true, null],
+    ])
+  })
+
+  it('points a wrong field at its line and says what it found, in the chosen language', () => {
+    const en = gradeManifestExercise(buildExercise(), podYaml('nginx:1.25'), { lang: 'en' })
+    const image = en.checks.find((c) => c.id === 'image')!
+    expect(image).toMatchObject({ passed: false, line: 10, hint: 'fix the image' })
+    expect(image.message).toContain('"nginx:1.25"')
+    expect(en.score).toBeCloseTo(2 / 3, 2)
+    const ko = gradeManifestExercise(buildExercise(), podYaml('nginx:1.25'), { lang: 'ko' })
+    expect(ko.checks.find((c) => c.id === 'image')!.message).toMatch(/^\[ko\] image is nginx:1\.27 — .*이어야 하는데/)
+  })
+
+  it('fails the pods check from what the simulated cluster did: an image that cannot be pulled', () => {
+    const result = gradeManifestExercise(buildExercise(), podYaml('nginx:does-not-exist'), { lang: 'en' })
+    const running = result.checks.find((c) => c.id === 'running')!
+    expect(running).toMatchObject({ passed: false, line: 10 })
+    expect(running.message).toMatch(/ImagePullBackOff|ErrImagePull/)
+  })
+
+  it('weights checks in the score', () => {
+    const exercise = buildExercise()
+    exercise.checks[1]!.weight = 3
+    const result = gradeManifestExercise(exercise, podYaml('nginx:1.25'), { lang: 'en' })
+    expect(result.score).toBeCloseTo(2 / 5, 3)
+  })
+
+  it('answers broken YAML with a line-numbered validation error and fails every check instead of throwing', () => {
+    const result = gradeManifestExercise(buildExercise(), 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n', { lang: 'en' })
+    expect(result.passed).toBe(false)
+    expect(result.score).toBe(0)
+    expect(result.validation.valid).toBe(false)
+    expect(result.validation.errors[0]).toMatchObject({ type: 'YAMLSyntax' })
+    expect(result.validation.errors[0]!.line).toBeGreaterThan(0)
+    expect(result.checks.every((c) => !c.passed)).toBe(true)
+  })
+
+  it('does not pass a submission that is valid in parts but rejected in others', () => {
+    const source = `${podYaml()}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: Bad_Name\nspec:\n  ports: [{ port: 80 }]\n`
+    const result = gradeManifestExercise(buildExercise(), source, { lang: 'en' })
+    expect(result.checks.every((c) => c.passed)).toBe(true)
+    expect(result.validation.valid).toBe(false)
+    expect(result.passed).toBe(false)
+  })
+
+  it('checks field conditions: matches, oneOf, ranges and absence', () => {
+    const exercise = buildExercise({
+      checks: [
+        { id: 'm', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image', matches: '^nginx:1\\.2[0-9]$', message: { ko: 'm', en: 'm' }, hint: { ko: 'h', en: 'h' } },
+        { id: 'o', type: 'field', kind: 'Pod', name: 'web', path: 'spec.restartPolicy', oneOf: ['Always', 'OnFailure'], message: { ko: 'o', en: 'o' }, hint: { ko: 'h', en: 'h' } },
+        { id: 'r', type: 'field', kind: 'Pod', name: 'web', path: 'spec.terminationGracePeriodSeconds', min: 10, max: 20, message: { ko: 'r', en: 'r' }, hint: { ko: 'h', en: 'h' } },
+        { id: 'n', type: 'field', kind: 'Pod', name: 'web', path: 'spec.nodeName', exists: false, message: { ko: 'n', en: 'n' }, hint: { ko: 'h', en: 'h' } },
+      ],
+    })
+    const result = gradeManifestExercise(exercise, podYaml(), { lang: 'en' })
+    // restartPolicy defaults to Always; terminationGracePeriodSeconds defaults to 30 (outside 10..20).
+    expect(Object.fromEntries(result.checks.map((c) => [c.id, c.passed]))).toEqual({ m: true, o: true, r: false, n: true })
+    expect(result.checks.find((c) => c.id === 'r')!.message).toContain('30')
+  })
+})
