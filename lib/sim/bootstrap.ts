@@ -56,7 +56,7 @@ export function bootstrapState(options: ClusterOptions = {}): ClusterState {
     endpoints: new Map(),
     queues: emptyQueues(),
     timers: [],
-    events: { log: [], stored: new Map(), count: 0 },
+    events: { log: [], stored: new Map(), older: new Map(), count: 0 },
     timeline: [],
     traffic: emptyTraffic(),
     clusterIPs: new Set(['10.96.0.1', '10.96.0.10']),

@@ -51,46 +51,35 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
   const ns = e.namespace ?? 'default'
   // the recorder's aggregation key: object, type, reason, message, source (uid stands for the object)
   const key = `${e.uid ?? `${ns}/${e.kind}/${e.name}`}|${e.reason}|${e.message}`
-  const prev = state.events.stored.get(key)
-  const seq = state.events.count++
-  if (prev && state.now - prev.last < EVENT_TTL_MS) {
-    state.events.stored.delete(key)
-    state.events.stored.set(key, { ...prev, count: prev.count + 1, last: state.now, seq })
-  } else {
-    state.events.stored.delete(key)
-    state.events.stored.set(key, {
-      namespace: ns,
-      kind: e.kind,
-      name: e.name,
-      uid: e.uid ?? '',
-      type,
-      reason: e.reason,
-      message: e.message,
-      source: e.source,
-      count: 1,
-      first: state.now,
-      last: state.now,
-      seq,
-    })
+  const ev = state.events
+  const seq = ev.count++
+  const prev = ev.stored.get(key) ?? ev.older.get(key)
+  if (prev) {
+    ev.older.delete(key)
+    ev.stored.delete(key)
   }
-  // Trim in batches: deleting from the front of a Map one at a time degrades (V8 keeps the holes).
-  if (state.events.stored.size > MAX_STORED_EVENTS + 4096) {
-    const keep = [...state.events.stored].slice(-MAX_STORED_EVENTS)
-    state.events.stored = new Map(keep)
+  const next: StoredEvent =
+    prev && state.now - prev.last < EVENT_TTL_MS
+      ? { ...prev, count: prev.count + 1, last: state.now, seq }
+      : { namespace: ns, kind: e.kind, name: e.name, uid: e.uid ?? '', type, reason: e.reason, message: e.message, source: e.source, count: 1, first: state.now, last: state.now, seq }
+  ev.stored.set(key, next)
+  // Two generations instead of deleting the oldest one by one: at most MAX_STORED_EVENTS are kept.
+  if (ev.stored.size >= MAX_STORED_EVENTS / 2) {
+    ev.older = ev.stored
+    ev.stored = new Map()
   }
-  if (seq % 4096 === 0) pruneEvents(state)
 }
 
 export function pruneEvents(state: ClusterState): void {
-  for (const [k, ev] of state.events.stored) {
-    if (state.now - ev.last >= EVENT_TTL_MS) state.events.stored.delete(k)
+  for (const m of [state.events.older, state.events.stored]) {
+    for (const [k, ev] of m) if (state.now - ev.last >= EVENT_TTL_MS) m.delete(k)
   }
 }
 
 /** Live (not expired) events, oldest last-seen first, optionally for one object. */
 export function listEvents(state: ClusterState, filter?: { namespace?: string; kind?: string; name?: string; uid?: string }): StoredEvent[] {
   const out: StoredEvent[] = []
-  for (const ev of state.events.stored.values()) {
+  for (const ev of [...state.events.older.values(), ...state.events.stored.values()]) {
     if (state.now - ev.last >= EVENT_TTL_MS) continue
     if (filter?.namespace !== undefined && ev.namespace !== filter.namespace) continue
     if (filter?.kind && ev.kind !== filter.kind) continue

@@ -37,6 +37,7 @@ export function onObjectChange(state: ClusterState, kind: Kind, key: string, old
       enqueue(state, 'endpoints', key)
       return
     case 'Node':
+      state.indexes.nodeGeneration++
       for (const p of state.indexes.unschedulable) enqueue(state, 'scheduler', p)
       state.indexes.unschedulable.clear()
       enqueue(state, 'nodeLifecycle', key)

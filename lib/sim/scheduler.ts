@@ -80,30 +80,54 @@ function staticFilter(pod: Pod, node: Node): string | null {
   return r
 }
 
+interface NodeSlot {
+  node: Node
+  name: string
+  usage: { cpu: number; memory: number; pods: number }
+  alloc: { cpu: number; memory: number; pods: number }
+}
+
+const slotCache = new WeakMap<object, { generation: number; slots: NodeSlot[] }>()
+
+/** The node list with each node's (live, mutable) usage record and parsed allocatable, rebuilt when a Node changes. */
+function nodeSlots(state: ClusterState): NodeSlot[] {
+  const hit = slotCache.get(state.indexes)
+  if (hit && hit.generation === state.indexes.nodeGeneration) return hit.slots
+  const slots: NodeSlot[] = []
+  for (const node of state.objects.Node.values() as Iterable<Node>) {
+    const name = node.metadata.name!
+    let usage = state.indexes.nodeUsage.get(name)
+    if (!usage) state.indexes.nodeUsage.set(name, (usage = { cpu: 0, memory: 0, pods: 0 }))
+    slots.push({ node, name, usage, alloc: allocatable(node) })
+  }
+  slotCache.set(state.indexes, { generation: state.indexes.nodeGeneration, slots })
+  return slots
+}
+
 export function schedulePod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(key) as Pod | undefined
   if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp || isPodTerminal(pod)) return []
-  const nodes = [...state.objects.Node.values()] as Node[]
-  const total = nodes.length
+  const slots = nodeSlots(state)
+  const total = slots.length
   const want = feasibleNodesToFind(total)
   const req = podResources(pod)
   const reasons = new Map<string, number>()
   const fail = (r: string): void => {
     reasons.set(r, (reasons.get(r) ?? 0) + 1)
   }
-  const feasible: Node[] = []
+  const feasible: NodeSlot[] = []
   const start = total ? state.schedulerNextStart % total : 0
   let visited = 0
   for (let i = 0; i < total && feasible.length < want; i++) {
-    const node = nodes[(start + i) % total]!
+    const slot = slots[(start + i) % total]!
     visited++
-    const reason = staticFilter(pod, node)
+    const reason = staticFilter(pod, slot.node)
     if (reason) {
       fail(reason)
       continue
     }
-    const used = state.indexes.nodeUsage.get(node.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
-    const alloc = allocatable(node)
+    const used = slot.usage
+    const alloc = slot.alloc
     let short = false
     if (used.pods + 1 > alloc.pods) {
       fail('Too many pods')
@@ -117,7 +141,7 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
       fail('Insufficient memory')
       short = true
     }
-    if (!short) feasible.push(node)
+    if (!short) feasible.push(slot)
   }
   const next = total ? (start + visited) % total : 0
   const changes: Change[] = []
@@ -140,8 +164,7 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
     return changes
   }
   changes.push({ type: 'schedulerCursor', next })
-  const chosen = pickNode(state, pod, feasible, req, ctx)
-  const nodeName = chosen.metadata.name!
+  const nodeName = pickNode(state, pod, feasible, req, ctx)
   changes.push({
     type: 'update',
     object: {
@@ -154,38 +177,37 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   return changes
 }
 
-function pickNode(state: ClusterState, pod: Pod, feasible: Node[], req: { cpu: number; memory: number }, ctx: ControllerContext): Node {
-  if (feasible.length === 1) return feasible[0]!
+/** Scores: NodeResourcesFit LeastAllocated (non-zero defaults for pods without requests) + 2 × spreading of
+ *  one controller's pods over nodes (the default topology spreading); ties broken with the seeded RNG. */
+function pickNode(state: ClusterState, pod: Pod, feasible: NodeSlot[], req: { cpu: number; memory: number }, ctx: ControllerContext): string {
+  if (feasible.length === 1) return feasible[0]!.name
   const owner = controllerOf(pod)?.uid
   const counts = owner ? state.indexes.ownerNodeCounts.get(owner) : undefined
+  const spreadCount = new Array<number>(feasible.length)
   let min = Infinity
   let max = -Infinity
-  if (counts) {
-    for (const n of feasible) {
-      const c = counts.get(n.metadata.name!) ?? 0
-      if (c < min) min = c
-      if (c > max) max = c
-    }
+  for (let i = 0; i < feasible.length; i++) {
+    const c = counts?.get(feasible[i]!.name) ?? 0
+    spreadCount[i] = c
+    if (c < min) min = c
+    if (c > max) max = c
   }
-  let best: Node[] = []
+  let best: number[] = []
   let bestScore = -Infinity
   const podCpu = req.cpu || NONZERO_CPU
   const podMem = req.memory || NONZERO_MEMORY
-  for (const n of feasible) {
-    const used = state.indexes.nodeUsage.get(n.metadata.name!) ?? { cpu: 0, memory: 0, pods: 0 }
-    const { cpu: cpuCap, memory: memCap } = allocatable(n)
-    // NodeResourcesFit LeastAllocated with the scheduler's non-zero defaults for pods without requests.
+  for (let i = 0; i < feasible.length; i++) {
+    const { usage: used, alloc } = feasible[i]!
     const cpuUsed = Math.max(used.cpu, used.pods * NONZERO_CPU) + podCpu
     const memUsed = Math.max(used.memory, used.pods * NONZERO_MEMORY) + podMem
-    const least = Math.floor((((cpuCap - cpuUsed) / cpuCap) * 100 + ((memCap - memUsed) / memCap) * 100) / 2)
-    // Spreading of one controller's pods (default topology spreading over hostnames, weight 2).
-    const c = counts?.get(n.metadata.name!) ?? 0
-    const spread = counts && max > min ? Math.floor(((max - c) / (max - min)) * 100) : 100
+    const least = Math.floor((((alloc.cpu - cpuUsed) / alloc.cpu) * 100 + ((alloc.memory - memUsed) / alloc.memory) * 100) / 2)
+    const spread = max > min ? Math.floor(((max - spreadCount[i]!) / (max - min)) * 100) : 100
     const score = least + 2 * spread
     if (score > bestScore) {
       bestScore = score
-      best = [n]
-    } else if (score === bestScore) best.push(n)
+      best = [i]
+    } else if (score === bestScore) best.push(i)
   }
-  return best.length === 1 ? best[0]! : best[nextInt(ctx.rng, best.length)]!
+  const pick = best.length === 1 ? best[0]! : best[nextInt(ctx.rng, best.length)]!
+  return feasible[pick]!.name
 }

@@ -107,6 +107,8 @@ export interface Indexes {
   activeOwnerNodeCounts: Map<string, Map<string, number>>
   /** pods whose labels changed while owned: the RS checks whether to release them */
   releaseCandidates: Set<string>
+  /** bumped on every Node write (the scheduler's node list cache) */
+  nodeGeneration: number
   /** pods the scheduler could not place; retried when nodes or capacity change */
   unschedulable: Set<string>
 }
@@ -141,7 +143,7 @@ export interface ClusterState {
   endpoints: Map<string, ServiceEndpoints>
   queues: Record<ControllerName, Set<string>>
   timers: Timer[]
-  events: { log: EventRecord[]; stored: Map<string, StoredEvent>; count: number }
+  events: { log: EventRecord[]; stored: Map<string, StoredEvent>; older: Map<string, StoredEvent>; count: number }
   timeline: TimelinePoint[]
   traffic: TrafficState
   clusterIPs: Set<string>

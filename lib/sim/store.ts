@@ -27,6 +27,7 @@ export function emptyIndexes(): Indexes {
     ownerNodeCounts: new Map(),
     activeOwnerNodeCounts: new Map(),
     releaseCandidates: new Set(),
+    nodeGeneration: 0,
     unschedulable: new Set(),
   }
 }

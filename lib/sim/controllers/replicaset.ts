@@ -42,6 +42,19 @@ export function generateName(state: ClusterState, ctx: ControllerContext, base: 
   }
 }
 
+type OwnerRefs = NonNullable<NonNullable<Pod['metadata']>['ownerReferences']>
+const ownerRefsCache = new WeakMap<object, { uid: string; refs: OwnerRefs }>()
+
+/** The controller ownerReference list, shared by every pod of the same ReplicaSet template. */
+function ownerRefsFor(rs: ReplicaSet): OwnerRefs {
+  const key = rs.spec!.template as object
+  const hit = ownerRefsCache.get(key)
+  if (hit && hit.uid === rs.metadata!.uid) return hit.refs
+  const refs = [ownerRef('ReplicaSet', rs)]
+  ownerRefsCache.set(key, { uid: rs.metadata!.uid!, refs })
+  return refs
+}
+
 export function podFromTemplate(rs: ReplicaSet, name: string): Pod {
   const t = rs.spec!.template!
   const pod: Pod = {
@@ -52,7 +65,7 @@ export function podFromTemplate(rs: ReplicaSet, name: string): Pod {
       generateName: `${rs.metadata!.name}-`,
       namespace: rs.metadata!.namespace,
       labels: t.metadata?.labels,
-      ownerReferences: [ownerRef('ReplicaSet', rs)],
+      ownerReferences: ownerRefsFor(rs),
     },
     spec: t.spec!,
     status: { phase: 'Pending', qosClass: 'BestEffort' },
