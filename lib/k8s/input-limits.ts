@@ -37,7 +37,8 @@ export function utf8Length(text: string, limit = Infinity): number {
 }
 
 // YAML's printable set (c-printable): everything else — C0/C1 controls, DEL, lone surrogates, U+FFFE/U+FFFF —
-// means the input is not a text file.
+// means the input is not a text file. The first pattern is a cheap screen; surrogates need the exact one.
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF\uD800-\uDFFF]/
 const NON_PRINTABLE =
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
@@ -46,13 +47,26 @@ export function checkInputLimits(text: string): LimitProblem | null {
     const bytes = utf8Length(text, MAX_REQUEST_BYTES)
     if (bytes > MAX_REQUEST_BYTES) return { kind: 'tooLarge', bytes }
   }
-  const control = NON_PRINTABLE.exec(text)
+  const control = SUSPECT.test(text) ? NON_PRINTABLE.exec(text) : null
   if (control) return { kind: 'controlCharacter', offset: control.index, code: text.charCodeAt(control.index) }
   const documents = countDocuments(text)
   if (documents > MAX_DOCUMENTS) return { kind: 'tooManyDocuments', count: documents }
-  const deep = findExcessiveNesting(text, MAX_DEPTH)
-  if (deep >= 0) return { kind: 'tooDeep', offset: deep }
+  // Nesting past the limit needs that many brackets, or a line of that many `- ` indicators; ordinary
+  // manifests have neither, so the character scan is skipped for them.
+  if (countBrackets(text, MAX_DEPTH) > MAX_DEPTH || DASH_RUN.test(text)) {
+    const deep = findExcessiveNesting(text, MAX_DEPTH)
+    if (deep >= 0) return { kind: 'tooDeep', offset: deep }
+  }
   return null
+}
+
+const DASH_RUN = new RegExp(`(?:-[ \\t]+){${Math.floor(MAX_DEPTH / 2)}}`)
+
+function countBrackets(text: string, stopAfter: number): number {
+  let n = 0
+  for (let i = text.indexOf('['); i >= 0 && n <= stopAfter; i = text.indexOf('[', i + 1)) n++
+  for (let i = text.indexOf('{'); i >= 0 && n <= stopAfter; i = text.indexOf('{', i + 1)) n++
+  return n
 }
 
 function countDocuments(text: string): number {

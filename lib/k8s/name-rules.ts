@@ -3,6 +3,23 @@
  * the list of problem texts, worded exactly as Kubernetes words them; [] means valid.
  */
 
+/**
+ * The same label keys, names and ports come back in every manifest (`app`, `web`, `http`); remembering the
+ * verdicts skips the regexes. Bounded, and the arrays are frozen because they are shared.
+ */
+function memo(check: (value: string) => string[]): (value: string) => readonly string[] {
+  const cache = new Map<string, readonly string[]>()
+  return (value) => {
+    let hit = cache.get(value)
+    if (hit === undefined) {
+      if (cache.size >= 2000) cache.clear()
+      hit = Object.freeze(check(value))
+      cache.set(value, hit)
+    }
+    return hit
+  }
+}
+
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (examples.length === 0) return `${msg} (regex used for validation is '${fmt}')`
   // Kubernetes appends "'ex', " per example and joins with " or ", hence the double space before "or".
@@ -45,7 +62,7 @@ export const LABEL_VALUE_MAX = 63
 const PERCENT_FMT = '[0-9]+%'
 const PERCENT_RE = /^[0-9]+%$/
 
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = memo(function isDNS1123Label(value: string): string[] {
   const errs: string[] = []
   if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX))
   if (!DNS1123_LABEL_RE.test(value)) {
@@ -54,24 +71,24 @@ export function isDNS1123Label(value: string): string[] {
     else errs.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'))
   }
   return errs
-}
+})
 
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = memo(function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = []
   if (value.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'))
   return errs
-}
+})
 
-export function isDNS1035Label(value: string): string[] {
+export const isDNS1035Label = memo(function isDNS1035Label(value: string): string[] {
   const errs: string[] = []
   if (value.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX))
   if (!DNS1035_LABEL_RE.test(value)) errs.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'))
   return errs
-}
+})
 
 /** Label and annotation keys: optional DNS-subdomain prefix, `/`, then a name of up to 63 characters. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = memo(function isQualifiedName(value: string): string[] {
   const errs: string[] = []
   const parts = value.split('/')
   let name: string
@@ -90,17 +107,17 @@ export function isQualifiedName(value: string): string[] {
   else if (name.length > QNAME_MAX) errs.push(`name part ${maxLenError(QNAME_MAX)}`)
   if (!QNAME_RE.test(name)) errs.push(`name part ${regexError(QNAME_MSG, QNAME_FMT, 'MyName', 'my.name', '123-abc')}`)
   return errs
-}
+})
 
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = memo(function isValidLabelValue(value: string): string[] {
   const errs: string[] = []
   if (value.length > LABEL_VALUE_MAX) errs.push(maxLenError(LABEL_VALUE_MAX))
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))
   return errs
-}
+})
 
 /** IANA_SVC_NAME: container port names and named targetPorts. */
-export function isValidPortName(port: string): string[] {
+export const isValidPortName = memo(function isValidPortName(port: string): string[] {
   const errs: string[] = []
   if (port.length > 15) errs.push(maxLenError(15))
   if (!/^[-a-z0-9]+$/.test(port)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)')
@@ -108,7 +125,7 @@ export function isValidPortName(port: string): string[] {
   if (port.includes('--')) errs.push('must not contain consecutive hyphens')
   if (port.length > 0 && (port.startsWith('-') || port.endsWith('-'))) errs.push('must not begin or end with a hyphen')
   return errs
-}
+})
 
 export function isValidPortNum(port: number): string[] {
   return Number.isInteger(port) && port >= 1 && port <= 65535 ? [] : [inclusiveRangeError(1, 65535)]

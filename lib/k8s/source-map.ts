@@ -1,9 +1,11 @@
 /**
- * Where each field of a parsed document sits in the source text. Offsets are recorded while the YAML AST is
- * converted; line/column are computed only when asked for (most documents have no errors).
+ * Where each field of a parsed document sits in the source text. The YAML AST is kept and walked only when a
+ * position is asked for (most documents have no errors), so validating pays nothing for positions.
  */
-import { parseFieldPath, positionKey } from './field-path.ts'
+import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml'
+import { parseFieldPath } from './field-path.ts'
 import type { SourcePosition } from './types.ts'
+import { resolvePlain } from './yaml-scalars.ts'
 
 /** Line starts of the whole text, computed on first use and shared by all documents of a stream. */
 export class LineIndex {
@@ -32,26 +34,69 @@ export class LineIndex {
   }
 }
 
-export class SourceMap {
-  private readonly offsets = new Map<string, number>()
+function start(node: unknown): number | null {
+  const range = (node as { range?: [number, number, number] } | null)?.range
+  return range ? range[0] : null
+}
 
-  /** @param documentOffset where the document starts: the position of paths not found at all */
+/** The key as the decoder saw it: plain scalars resolved (`yes:` is the key "true"), others as written. */
+function keyText(key: unknown, doc: Document | null): string | null {
+  const k = isAlias(key) && doc ? key.resolve(doc) : key
+  if (!isScalar(k)) return null
+  const raw = typeof k.value === 'string' ? k.value : String(k.value ?? '')
+  if (k.type !== 'PLAIN') return raw
+  const v = resolvePlain(raw)
+  return v === null ? 'null' : String(v)
+}
+
+export class SourceMap {
+  /**
+   * @param root the document's contents node; null for objects that did not come from text
+   * @param documentOffset where the document starts: the position of paths not found at all
+   */
   constructor(
     private readonly lines: LineIndex | null,
     private readonly documentOffset: number,
+    private readonly root: unknown = null,
+    private readonly doc: Document | null = null,
   ) {}
 
-  record(key: string, offset: number): void {
-    if (!this.offsets.has(key)) this.offsets.set(key, offset)
+  /** Offset of the path or of its nearest present parent. Inside an alias, the alias itself. */
+  offsetOf(segments: ReadonlyArray<string | number>): number {
+    let best = this.documentOffset
+    let node: unknown = this.root
+    let aliased = false
+    for (const seg of segments) {
+      if (isAlias(node)) {
+        if (!this.doc) return best
+        node = node.resolve(this.doc)
+        aliased = true
+      }
+      let next: { at: number | null; node: unknown } | null = null
+      if (isMap(node)) next = this.findKey(node.items, String(seg), 0)
+      else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) next = { at: start(node.items[seg]), node: node.items[seg] }
+      if (!next) return best
+      if (!aliased && next.at !== null) best = next.at
+      node = next.node
+    }
+    return best
   }
 
-  /** Offset of the path or of its nearest recorded parent. */
-  offsetOf(segments: ReadonlyArray<string | number>): number {
-    for (let n = segments.length; n > 0; n--) {
-      const found = this.offsets.get(positionKey(segments.slice(0, n)))
-      if (found !== undefined) return found
+  private findKey(items: ReadonlyArray<{ key: unknown; value: unknown }>, name: string, depth: number): { at: number | null; node: unknown } | null {
+    for (const pair of items) {
+      if (keyText(pair.key, this.doc) === name) return { at: start(pair.key) ?? start(pair.value), node: pair.value }
     }
-    return this.documentOffset
+    if (depth > 4 || !this.doc) return null
+    // a key merged in with `<<: *base` points at the merge line
+    for (const pair of items) {
+      if (!isScalar(pair.key) || pair.key.source !== '<<') continue
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value]
+      for (const src of sources) {
+        const target = isAlias(src) ? src.resolve(this.doc) : src
+        if (isMap(target) && this.findKey(target.items, name, depth + 1)) return { at: start(pair.key), node: null }
+      }
+    }
+    return null
   }
 
   positionOf(field: string | ReadonlyArray<string | number>): SourcePosition {

@@ -1,11 +1,13 @@
 /**
  * Multi-document YAML → plain JSON values with a SourceMap per document. Uses the `yaml` package's AST (so
- * every node keeps its source range) in YAML 1.1 mode, because kubectl decodes manifests with go-yaml v2:
- * `yes`/`on` are booleans and `0777` is octal there too.
+ * every node keeps its source range) with the failsafe schema; scalars are then resolved the way kubectl's
+ * go-yaml v2 does (yaml-scalars.ts), and duplicate keys are found here with a hash set — both cheaper than
+ * the package's own YAML 1.1 schema and O(n²) key check, and closer to what Kubernetes accepts.
  */
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml'
+import { Alias, Scalar, YAMLMap, YAMLSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml'
 import { MAX_ALIAS_NODES, MAX_DEPTH, checkInputLimits, type LimitProblem } from './input-limits.ts'
 import { LineIndex, SourceMap } from './source-map.ts'
+import { resolvePlain, resolveTagged } from './yaml-scalars.ts'
 
 export interface SyntaxProblem {
   /** offset in the text */
@@ -41,7 +43,7 @@ export function parseYamlStream(text: string): ParsedStream {
   }
   let docs: Document.Parsed[]
   try {
-    const parsed = parseAllDocuments(text, { version: '1.1', prettyErrors: false, uniqueKeys: true })
+    const parsed = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false })
     docs = Array.isArray(parsed) ? parsed : []
   } catch (error) {
     // The parser reports problems as errors on the document; a throw is a parser bug, still not the learner's crash.
@@ -82,7 +84,6 @@ class ConversionStop extends Error {
 
 interface Context {
   doc: Document.Parsed
-  source: SourceMap
   budget: { aliasNodes: number }
   aliasDepth: number
   /** Alias.resolve walks the whole document, so each alias node is resolved once */
@@ -92,16 +93,16 @@ interface Context {
 function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }): StreamDocument {
   const contents = doc.contents as YamlNode | null
   const start = contents?.range?.[0] ?? doc.range[0]
-  const source = new SourceMap(lines, start)
+  const source = new SourceMap(lines, start, contents, doc)
   const problems: SyntaxProblem[] = doc.errors.map((e) => ({
     offset: e.pos[0],
     message: `yaml: line ${lines.positionAt(e.pos[0]).line}: ${lowerFirst(e.message)}`,
     code: e.code,
   }))
-  const empty = contents === null || (isScalar(contents) && contents.value === null)
+  const empty = contents === null || (contents instanceof Scalar && contents.type === 'PLAIN' && BLANK.has(String(contents.source ?? '')))
   if (problems.length > 0 || empty) return { index, value: null, empty: empty && problems.length === 0, source, problems }
   try {
-    const value = convert(contents, { doc, source, budget, aliasDepth: 0, resolved: new Map() }, '', 0)
+    const value = convert(contents, { doc, budget, aliasDepth: 0, resolved: new Map() }, 0)
     return { index, value, empty: false, source, problems }
   } catch (error) {
     if (!(error instanceof ConversionStop)) throw error
@@ -110,13 +111,13 @@ function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, 
   }
 }
 
-function convert(node: unknown, ctx: Context, key: string, depth: number): unknown {
+function convert(node: unknown, ctx: Context, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new ConversionStop(rangeStart(node), `exceeded max depth of ${MAX_DEPTH}`, 'RESOURCE_EXHAUSTION')
   if (ctx.aliasDepth > 0 && ++ctx.budget.aliasNodes > MAX_ALIAS_NODES) {
     throw new ConversionStop(rangeStart(node), 'document contains excessive aliasing', 'RESOURCE_EXHAUSTION')
   }
   if (node === null || node === undefined) return null
-  if (isAlias(node)) {
+  if (node instanceof Alias) {
     let target = ctx.resolved.get(node)
     if (target === undefined) {
       target = node.resolve(ctx.doc) ?? null
@@ -125,35 +126,39 @@ function convert(node: unknown, ctx: Context, key: string, depth: number): unkno
     if (!target) throw new ConversionStop(rangeStart(node), `unknown anchor '${node.source}' referenced`, 'BAD_ALIAS')
     ctx.aliasDepth++
     try {
-      return convert(target, ctx, key, depth + 1)
+      return convert(target, ctx, depth + 1)
     } finally {
       ctx.aliasDepth--
     }
   }
-  if (isScalar(node)) return scalarValue(node.value, node.source)
-  if (isSeq(node)) {
+  if (node instanceof Scalar) return scalarOf(node)
+  if (node instanceof YAMLSeq) {
     const out: unknown[] = []
     for (let i = 0; i < node.items.length; i++) {
       const item = node.items[i]
-      const childKey = `${key}\u0000#${i}`
-      if (ctx.aliasDepth === 0) ctx.source.record(childKey, rangeStart(item))
-      out.push(convert(item, ctx, childKey, depth + 1))
+      out.push(convert(item, ctx, depth + 1))
     }
     return out
   }
-  if (isMap(node)) {
+  if (node instanceof YAMLMap) {
     const out: Record<string, unknown> = {}
+    // keys that came from `<<` merges may be overridden by explicit keys; explicit duplicates are errors
+    let fromMerge: Set<string> | null = null
     for (const pair of node.items) {
       const k = pair.key as YamlNode | null
-      if (isScalar(k) && typeof k.value === 'symbol') {
-        mergeInto(out, pair.value, ctx, key, depth)
+      if (k instanceof Scalar && k.type === 'PLAIN' && k.source === '<<' && !k.tag) {
+        fromMerge ??= new Set()
+        mergeInto(out, fromMerge, pair.value, ctx, depth)
         continue
       }
       const name = mapKey(k, ctx)
-      const childKey = `${key}\u0000${name}`
-      // inside an alias, fields point at the alias itself (their nearest recorded parent)
-      if (ctx.aliasDepth === 0) ctx.source.record(childKey, rangeStart(k ?? pair.value))
-      setOwn(out, name, convert(pair.value, ctx, childKey, depth + 1))
+      if (Object.hasOwn(out, name)) {
+        if (fromMerge?.has(name)) fromMerge.delete(name)
+        else throw new ConversionStop(rangeStart(k), `key ${JSON.stringify(name)} already set in map`, 'DUPLICATE_KEY')
+      }
+      const v = convert(pair.value, ctx, depth + 1)
+      if (name === '__proto__') setOwn(out, name, v)
+      else out[name] = v
     }
     return out
   }
@@ -161,32 +166,48 @@ function convert(node: unknown, ctx: Context, key: string, depth: number): unkno
 }
 
 /** `<<: *base` / `<<: [*a, *b]`: copy keys not already present (earlier sources win), as go-yaml does. */
-function mergeInto(out: Record<string, unknown>, value: unknown, ctx: Context, key: string, depth: number): void {
-  const sources = isSeq(value) ? value.items : [value]
+function mergeInto(out: Record<string, unknown>, fromMerge: Set<string>, value: unknown, ctx: Context, depth: number): void {
+  const sources = value instanceof YAMLSeq ? value.items : [value]
   for (const src of sources) {
-    const merged = convert(src, ctx, key, depth + 1)
+    const merged = convert(src, ctx, depth + 1)
     if (merged === null || typeof merged !== 'object' || Array.isArray(merged)) {
       throw new ConversionStop(rangeStart(src), 'map merge requires map or sequence of maps as the value', 'BAD_ALIAS')
     }
-    for (const [k, v] of Object.entries(merged)) if (!Object.prototype.hasOwnProperty.call(out, k)) setOwn(out, k, v)
+    for (const [k, v] of Object.entries(merged)) {
+      if (Object.prototype.hasOwnProperty.call(out, k)) continue
+      setOwn(out, k, v)
+      fromMerge.add(k)
+    }
   }
+}
+
+const BLANK = new Set(['', '~', 'null', 'Null', 'NULL'])
+
+function scalarOf(node: Scalar): unknown {
+  const text = typeof node.value === 'string' ? node.value : String(node.value ?? '')
+  const plain = node.type === 'PLAIN'
+  let value: unknown = text
+  if (node.tag) {
+    const tagged = resolveTagged(text, node.tag, plain)
+    if (!tagged.ok) throw new ConversionStop(rangeStart(node), tagged.error, 'TAG_RESOLVE_FAILED')
+    value = tagged.value
+  } else if (plain) value = resolvePlain(text)
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    // sigs.k8s.io/yaml turns YAML into JSON, which has no NaN or infinity
+    throw new ConversionStop(rangeStart(node), `json: unsupported value: ${value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN'}`, 'BAD_SCALAR')
+  }
+  return value
 }
 
 function mapKey(k: YamlNode | null, ctx: Context): string {
   if (k === null) return 'null'
-  const target = isAlias(k) ? k.resolve(ctx.doc) : k
-  if (isScalar(target)) {
-    const v = scalarValue(target.value, target.source)
+  let target: unknown = k
+  if (k instanceof Alias) target = k.resolve(ctx.doc)
+  if (target instanceof Scalar) {
+    const v = scalarOf(target)
     return v === null ? 'null' : String(v)
   }
   throw new ConversionStop(rangeStart(k), 'invalid map key: a key must be a plain value, not a map or a list', 'NON_STRING_KEY')
-}
-
-function scalarValue(value: unknown, source: string | undefined): unknown {
-  if (value instanceof Date || value instanceof Uint8Array) return source ?? String(value) // go-yaml keeps these as text
-  if (typeof value === 'bigint') return Number(value)
-  if (value === undefined) return null
-  return value
 }
 
 // `__proto__` is a legal YAML key; assigning it would change the object's prototype instead of adding a field.

@@ -7,7 +7,7 @@ import { objectAt, stringAt } from '../object-access.ts'
 import type { Localized } from '../types.ts'
 import { validateAnnotations, validateLabels } from './labels.ts'
 
-const NAME_RULES: Record<NameRule, (v: string) => string[]> = {
+const NAME_RULES: Record<NameRule, (v: string) => readonly string[]> = {
   subdomain: isDNS1123Subdomain,
   dns1035: isDNS1035Label,
   dns1123label: isDNS1123Label,
@@ -24,16 +24,16 @@ export function validateObjectMeta(metadata: unknown, path: FieldPath, opts: Met
   const name = stringAt(meta.name) ?? ''
   const generateName = stringAt(meta.generateName) ?? ''
   const check = NAME_RULES[opts.nameRule]
-  const what = metadataHints.objectName(opts.kind)
+  const what = () => metadataHints.objectName(opts.kind)
   if (generateName !== '') {
     // a trailing '-' is fine in a prefix: the server appends random characters after it
     const masked = generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName
-    for (const msg of check(masked)) out.push(invalid(path.child('generateName'), generateName, msg, metadataHints.invalidName(what, generateName, opts.nameRule)))
+    for (const msg of check(masked)) out.push(invalid(path.child('generateName'), generateName, msg, metadataHints.invalidName(what(), generateName, opts.nameRule)))
   }
   if (name === '') {
     if (generateName === '') out.push(required(path.child('name'), 'name or generateName is required', metadataHints.nameRequired(opts.kind)))
   } else {
-    for (const msg of check(name)) out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(what, name, opts.nameRule)))
+    for (const msg of check(name)) out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(what(), name, opts.nameRule)))
   }
   const namespace = stringAt(meta.namespace) ?? ''
   if (opts.namespaced) {
