@@ -49,17 +49,34 @@ function keyText(key: unknown, doc: Document | null): string | null {
   return v === null ? 'null' : String(v)
 }
 
+/** The composed document to walk; documents from the CST fast path compose it only when first asked. */
+export type AstProvider = () => { root: unknown; doc: Document | null }
+
 export class SourceMap {
+  private ast: { root: unknown; doc: Document | null } | null = null
+
   /**
-   * @param root the document's contents node; null for objects that did not come from text
    * @param documentOffset where the document starts: the position of paths not found at all
+   * @param provider the document's AST; null for objects that did not come from text
    */
   constructor(
     private readonly lines: LineIndex | null,
     private readonly documentOffset: number,
-    private readonly root: unknown = null,
-    private readonly doc: Document | null = null,
+    private readonly provider: AstProvider | null = null,
   ) {}
+
+  private get root(): unknown {
+    return this.load().root
+  }
+
+  private get doc(): Document | null {
+    return this.load().doc
+  }
+
+  private load(): { root: unknown; doc: Document | null } {
+    this.ast ??= this.provider ? this.provider() : { root: null, doc: null }
+    return this.ast
+  }
 
   /** Offset of the path or of its nearest present parent. Inside an alias, the alias itself. */
   offsetOf(segments: ReadonlyArray<string | number>): number {

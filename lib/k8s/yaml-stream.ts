@@ -7,6 +7,7 @@
 import { Alias, Scalar, YAMLMap, YAMLSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml'
 import { MAX_ALIAS_NODES, MAX_DEPTH, checkInputLimits, type LimitProblem } from './input-limits.ts'
 import { LineIndex, SourceMap } from './source-map.ts'
+import { composeFast, type FastDocument } from './yaml-fast-path.ts'
 import { resolvePlain, resolveTagged } from './yaml-scalars.ts'
 
 export interface SyntaxProblem {
@@ -34,29 +35,52 @@ export interface ParsedStream {
   limit: { problem: LimitProblem; document: number } | null
 }
 
-export function parseYamlStream(text: string): ParsedStream {
+/** @param options.fastPath false forces the ordinary Composer (tests compare both paths) */
+export function parseYamlStream(text: string, options: { fastPath?: boolean } = {}): ParsedStream {
   const lines = new LineIndex(text)
   const limit = checkInputLimits(text)
   if (limit) {
     const offset = 'offset' in limit ? limit.offset : 0
     return { lines, documents: [], limit: { problem: limit, document: documentIndexAt(text, offset) } }
   }
+  const fast = options.fastPath === false ? null : composeFast(text)
+  if (fast) return { lines, documents: fastDocuments(text, fast, lines), limit: null }
   let docs: Document.Parsed[]
   try {
-    const parsed = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false })
-    docs = Array.isArray(parsed) ? parsed : []
+    docs = composeAll(text)
   } catch (error) {
     // The parser reports problems as errors on the document; a throw is a parser bug, still not the learner's crash.
     const message = `yaml: ${error instanceof Error ? error.message : String(error)}`
     return {
       lines,
-      documents: [{ index: 0, value: null, empty: false, source: new SourceMap(lines, 0), problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }] }],
+      documents: [{ index: 0, value: null, empty: false, source: new SourceMap(lines, 0, null), problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }] }],
       limit: null,
     }
   }
   const budget = { aliasNodes: 0 }
   const documents = docs.map((doc, index) => convertDocument(doc, index, lines, budget))
   return { lines, documents, limit: null }
+}
+
+function composeAll(text: string): Document.Parsed[] {
+  const parsed = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false })
+  return Array.isArray(parsed) ? parsed : []
+}
+
+/** Documents from the CST fast path; their positions come from the composed AST, built only if asked for. */
+function fastDocuments(text: string, fast: FastDocument[], lines: LineIndex): StreamDocument[] {
+  let composed: Document.Parsed[] | null = null
+  return fast.map((d, index) => ({
+    index,
+    value: d.value,
+    empty: d.empty,
+    problems: [],
+    source: new SourceMap(lines, d.offset, () => {
+      composed ??= composeAll(text)
+      const doc = composed[index] ?? null
+      return { root: doc?.contents ?? null, doc }
+    }),
+  }))
 }
 
 /** Index of the document holding `offset`: `---` markers before it, not counting a leading one. */
@@ -93,7 +117,7 @@ interface Context {
 function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }): StreamDocument {
   const contents = doc.contents as YamlNode | null
   const start = contents?.range?.[0] ?? doc.range[0]
-  const source = new SourceMap(lines, start, contents, doc)
+  const source = new SourceMap(lines, start, () => ({ root: contents, doc }))
   const problems: SyntaxProblem[] = doc.errors.map((e) => ({
     offset: e.pos[0],
     message: `yaml: line ${lines.positionAt(e.pos[0]).line}: ${lowerFirst(e.message)}`,
