@@ -1,19 +1,23 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts (each exports `run()` and prints its own medians and ratios),
- * or only those whose names contain the arguments: `npm run bench -- sim`.
+ * `npm run bench [-- FILTER…]`: runs every bench/*.bench.ts (each exports `run(): Promise<void>` and prints its
+ * own lines). With filters, only files whose name contains one of them.
  */
 import { readdirSync } from 'node:fs'
 
+const dir = new URL('./', import.meta.url)
 const filters = process.argv.slice(2)
-const files = readdirSync(new URL('./', import.meta.url))
+const files = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort()
 
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`)
 for (const file of files) {
-  console.log(`── ${file} ${'─'.repeat(Math.max(0, 60 - file.length))}`)
-  const mod = (await import(`./${file}`)) as { run: () => Promise<void> }
+  const mod = (await import(new URL(file, dir).href)) as { run?: () => Promise<void> }
+  if (typeof mod.run !== 'function') {
+    console.error(`bench/${file}: no exported run()`)
+    process.exitCode = 1
+    continue
+  }
+  console.log(`\n# ${file}`)
   await mod.run()
-  console.log()
 }

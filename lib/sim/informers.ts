@@ -193,8 +193,8 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
     enqueue(state, 'kubelet', key)
   }
   // Endpoints: anything a Service's endpoints depend on (only when the namespace has Services).
-  if (!state.indexes.byNamespace.Service.get(ns)?.size) {
-    // nothing selects pods here
+  if (!hasSelectingService(state, ns)) {
+    // no Service here selects pods
   } else if (
     !old ||
     !pod ||
@@ -235,6 +235,13 @@ function onReplicaSet(state: ClusterState, key: string, old: ReplicaSet | undefi
     state.indexes.ownerStats.delete(old.metadata!.uid!)
     enqueue(state, 'garbageCollector', old.metadata!.uid!)
   }
+}
+
+function hasSelectingService(state: ClusterState, ns: string): boolean {
+  const keys = state.indexes.byNamespace.Service.get(ns)
+  if (!keys) return false
+  for (const k of keys) if ((state.objects.Service.get(k) as Service).spec?.selector) return true
+  return false
 }
 
 export function serviceSelects(svc: Service, pod: Pod): boolean {

@@ -134,15 +134,17 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS)
-    const candidates: Pod[] = []
+    const related = relatedCounts(state, rs)
+    const candidates: RankedPod[] = []
     for (const podKey of state.indexes.podsByController.get(uid) ?? []) {
       if (released.has(podKey)) continue
+      const c = state.indexes.contributions.get(podKey)
+      if (!c?.active) continue
       const pod = state.objects.Pod.get(podKey) as Pod
-      if (isPodActive(pod)) candidates.push(pod)
+      candidates.push({ pod, relatedOnNode: pod.spec?.nodeName ? related(pod.spec.nodeName) : 0 })
     }
-    candidates.push(...adopted)
-    const ranked = rankWithRelated(state, rs, candidates)
-    for (const pod of podsToDelete(ranked, count, ctx.now, state.config.epoch)) {
+    for (const pod of adopted) candidates.push({ pod, relatedOnNode: pod.spec?.nodeName ? related(pod.spec.nodeName) : 0 })
+    for (const pod of podsToDelete(candidates, count, ctx.now, state.config.epoch)) {
       changes.push({ type: 'delete', kind: 'Pod', key: keyOf(ns, pod.metadata!.name!) })
       changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata!.name}`, source: 'replicaset-controller' } })
     }
@@ -170,16 +172,20 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
 }
 
 /** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer index). */
-function rankWithRelated(state: ClusterState, rs: ReplicaSet, pods: Pod[]): RankedPod[] {
+function relatedCounts(state: ClusterState, rs: ReplicaSet): (node: string) => number {
   const ctl = controllerOf(rs)
   const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => (state.objects.ReplicaSet.get(k) as ReplicaSet).metadata!.uid!) : [rs.metadata!.uid!]
   const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)
-  const onNode = (node: string): number => {
-    let n = 0
-    for (const m of maps) n += m.get(node) ?? 0
+  const memo = new Map<string, number>()
+  return (node) => {
+    let n = memo.get(node)
+    if (n === undefined) {
+      n = 0
+      for (const m of maps) n += m.get(node) ?? 0
+      memo.set(node, n)
+    }
     return n
   }
-  return pods.map((pod) => ({ pod, relatedOnNode: pod.spec?.nodeName ? onNode(pod.spec.nodeName) : 0 }))
 }
 
 export type { Node }

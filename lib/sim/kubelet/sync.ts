@@ -26,6 +26,14 @@ export const TIMINGS = {
   pullFailedRetryShowMs: 1000,
 }
 
+/**
+ * The kubelet learns that a container started or exited from PLEG, which relists the runtime every second:
+ * such changes surface at the next whole second (the resolution of every status timestamp anyway).
+ */
+export function relistAfter(t: number): number {
+  return Math.floor(t / TIMINGS.plegMs) * TIMINGS.plegMs + TIMINGS.plegMs
+}
+
 const programCache = new WeakMap<Container, Map<string, Program>>()
 
 export function programFor(container: Container, image: ImageInfo): Program {
@@ -321,7 +329,7 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
       if (present && policy !== 'Always') {
         event(env, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`)
         c.phase = 'creating'
-        c.nextAt = now + TIMINGS.createMs
+        c.nextAt = relistAfter(now + TIMINGS.createMs)
         return true
       }
       beginPull(env, c, info, present)
@@ -341,7 +349,7 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
         c.waitingReason = c.init ? 'PodInitializing' : 'ContainerCreating'
         c.waitingMessage = undefined
         c.startedAt = null
-        c.nextAt = now + TIMINGS.createMs
+        c.nextAt = relistAfter(now + TIMINGS.createMs)
         return true
       }
       const ref = parseImageRef(c.image)!
@@ -385,7 +393,7 @@ function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
       }
       c.crashBackoff = nextBackoff(c.crashBackoff, finished, now)
       c.phase = 'creating'
-      c.nextAt = now + TIMINGS.restartCreateMs
+      c.nextAt = relistAfter(now + TIMINGS.restartCreateMs)
       return true
     }
     default:
@@ -433,7 +441,7 @@ function startContainer(env: SyncEnv, c: ContainerRuntime): void {
     event(env, 'Warning', 'Failed', `Error: ${program.message}`)
     c.phase = 'exited'
     c.terminated = { exitCode: 128, reason: 'StartError', message: program.message, startedAt: now, finishedAt: now }
-    c.nextAt = now + TIMINGS.plegMs
+    c.nextAt = relistAfter(now)
     return
   }
   event(env, 'Normal', 'Created', `Created container: ${c.name}`)
@@ -610,7 +618,7 @@ function finish(env: SyncEnv, c: ContainerRuntime, exitCode: number, reason: str
   c.exitAt = null
   c.listeningAt = null
   c.probes = {}
-  c.nextAt = now + TIMINGS.plegMs
+  c.nextAt = relistAfter(now)
 }
 
 function decideRestart(env: SyncEnv, c: ContainerRuntime): void {
@@ -635,7 +643,7 @@ function decideRestart(env: SyncEnv, c: ContainerRuntime): void {
   c.crashBackoff = nextBackoff(c.crashBackoff, finished, now)
   c.phase = 'creating'
   c.waitingReason = 'ContainerCreating'
-  c.nextAt = now + TIMINGS.restartCreateMs
+  c.nextAt = relistAfter(now + TIMINGS.restartCreateMs)
 }
 
 /** Graceful deletion: SIGTERM every running container, remove the pod once all have stopped. */

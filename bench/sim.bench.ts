@@ -1,0 +1,163 @@
+/**
+ * Simulator benchmarks (issue 4): medians of several runs, wall and CPU time, memory.
+ *  1. a course-sized scenario: 3-replica Deployment + Service, traffic, rollout, 5 min virtual — target < 5 ms
+ *  2. a 1,000-replica rolling update to completion — target < 1 s
+ *  3. a 100,000-pod cluster on 1,000 nodes created and rolled — target < 60 s and < 2 GiB
+ *  4. growth from 1k to 10k to 100k pods (create + roll), which must stay close to linear
+ * Env: SIM_BENCH_MAX_PODS=10000 stops the growth series early (quick runs); SIM_BENCH_RUNS_100K (default 3).
+ */
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { createCluster, parseScenario, runScenario, type Cluster } from '../lib/sim/index.ts'
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+const MB = 1024 * 1024
+const fmtMs = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(0) : `${(ms / 1000).toFixed(1)} s`).replace(/^(\d+)$/, '$1 ms').replace(/^(\d+\.\d+)$/, '$1 ms')
+
+const COURSE = `cluster: {seed: 7, nodes: 3}
+steps:
+  - apply: |
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: {name: web}
+      spec:
+        replicas: 3
+        selector: {matchLabels: {app: web}}
+        template:
+          metadata: {labels: {app: web}}
+          spec:
+            containers:
+            - name: web
+              image: nginx:1.26
+              ports: [{containerPort: 80}]
+              readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5}
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: web}
+      spec: {selector: {app: web}, ports: [{port: 80}]}
+  - wait: 30s
+  - run: traffic start svc/web --rps 10
+  - run: kubectl set image deployment/web web=nginx:1.27
+  - wait: 4m30s
+  - run: kubectl get pods
+  - run: kubectl rollout status deployment/web
+`
+
+function deploymentYaml(replicas: number, image: string): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: big}
+spec:
+  replicas: ${replicas}
+  selector: {matchLabels: {app: big}}
+  template:
+    metadata: {labels: {app: big}}
+    spec: {containers: [{name: app, image: "${image}"}]}
+`
+}
+
+function complete(c: Cluster): boolean {
+  const d = c.snapshot().deployments[0]
+  return !!d && d.updatedReplicas === d.replicas && d.availableReplicas === d.replicas && d.replicas > 0 && c.state.objects.ReplicaSet.size >= 1
+}
+
+function rolledOut(c: Cluster, replicas: number): boolean {
+  const d = c.state.objects.Deployment.get('default/big') as { status?: { updatedReplicas?: number; availableReplicas?: number; replicas?: number } } | undefined
+  const s = d?.status ?? {}
+  return s.updatedReplicas === replicas && s.availableReplicas === replicas && s.replicas === replicas
+}
+
+/** Creates `pods` replicas on pods/100 nodes (250 pods each), waits until available, rolls to a new image. */
+function createAndRoll(pods: number, nodes: number): { create: number; roll: number; cpu: number; virtual: number; heapMB: number } {
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  const c = createCluster({
+    seed: 1,
+    nodes: Array.from({ length: nodes }, (_, i) => ({ name: `node-${i + 1}`, cpu: '64', memory: '256Gi', pods: 250 })),
+    recordEventLog: false,
+  })
+  c.apply(deploymentYaml(pods, 'nginx:1.26'))
+  while (!rolledOut(c, pods) && c.now < 3600) c.advance(10)
+  const t1 = performance.now()
+  const start = c.now
+  c.apply(deploymentYaml(pods, 'nginx:1.27'))
+  while (!(rolledOut(c, pods) && c.state.objects.Pod.size === pods) && c.now < start + 3600) c.advance(5)
+  const t2 = performance.now()
+  const cpu = process.cpuUsage(cpu0)
+  if (!rolledOut(c, pods)) throw new Error(`rollout of ${pods} pods did not complete`)
+  const virtual = c.now - start
+  gc()
+  const heapMB = process.memoryUsage().heapUsed / MB
+  return { create: t1 - t0, roll: t2 - t1, cpu: (cpu.user + cpu.system) / 1000, virtual, heapMB }
+}
+
+export async function run(): Promise<void> {
+  // 1. course-sized scenario
+  const parsed = parseScenario(COURSE).scenario!
+  for (let i = 0; i < 5; i++) runScenario(parsed)
+  gc()
+  const heap0 = process.memoryUsage().heapUsed
+  const course: number[] = []
+  let failed = -1
+  for (let i = 0; i < 31; i++) {
+    const t = performance.now()
+    const r = runScenario(parsed)
+    course.push(performance.now() - t)
+    failed = r.final.traffic.web?.failed ?? -1
+  }
+  gc()
+  console.log(
+    `sim: course scenario (3-replica Deployment + Service, traffic, rollout, 5 min virtual): median ${fmtMs(median(course))} (31 runs, min ${fmtMs(Math.min(...course))}); failed requests ${failed}; heap after gc ${(process.memoryUsage().heapUsed / MB).toFixed(1)} MB (+${((process.memoryUsage().heapUsed - heap0) / MB).toFixed(1)}) — target < 5 ms`,
+  )
+
+  // 2. 1,000-replica rolling update to completion (setup excluded)
+  const rolls: number[] = []
+  let virtualRoll = 0
+  for (let i = 0; i < 5; i++) {
+    const c = createCluster({ seed: i + 1, nodes: 20, recordEventLog: false })
+    c.apply(deploymentYaml(1000, 'nginx:1.26'))
+    while (!rolledOut(c, 1000)) c.advance(10)
+    const start = c.now
+    const t = performance.now()
+    c.apply(deploymentYaml(1000, 'nginx:1.27'))
+    while (!(rolledOut(c, 1000) && c.state.objects.Pod.size === 1000)) c.advance(5)
+    rolls.push(performance.now() - t)
+    virtualRoll = c.now - start
+  }
+  void complete
+  console.log(`sim: 1,000-replica rolling update (20 nodes) to completion: median ${fmtMs(median(rolls))} (5 runs), ${virtualRoll} s virtual — target < 1 s`)
+
+  // 3 + 4. growth series; the 100k point is the 100,000-pod / 1,000-node benchmark
+  const max = Number(process.env.SIM_BENCH_MAX_PODS ?? 100_000)
+  const sizes = [1000, 10_000, 100_000].filter((n) => n <= max)
+  const results: { pods: number; total: number; create: number; roll: number; cpu: number; heapMB: number; virtual: number }[] = []
+  for (const pods of sizes) {
+    const runs = pods >= 100_000 ? Number(process.env.SIM_BENCH_RUNS_100K ?? 3) : pods >= 10_000 ? 3 : 5
+    const rs: ReturnType<typeof createAndRoll>[] = []
+    for (let i = 0; i < runs; i++) {
+      gc()
+      rs.push(createAndRoll(pods, pods / 100))
+    }
+    const pick = rs.map((r) => r.create + r.roll)
+    const m = median(pick)
+    const mid = rs[pick.indexOf(m)] ?? rs[0]!
+    results.push({ pods, total: m, create: mid.create, roll: mid.roll, cpu: median(rs.map((r) => r.cpu)), heapMB: Math.max(...rs.map((r) => r.heapMB)), virtual: mid.virtual })
+    const peak = process.resourceUsage().maxRSS / 1024
+    console.log(
+      `sim: ${pods.toLocaleString('en')} pods on ${(pods / 100).toLocaleString('en')} nodes, created and rolled: median ${fmtMs(m)} (${runs} runs; create ${fmtMs(mid.create)}, roll ${fmtMs(mid.roll)}, CPU ${fmtMs(median(rs.map((r) => r.cpu)))}, ${mid.virtual} s virtual), live heap ${mid.heapMB.toFixed(0)} MB, peak RSS so far ${peak.toFixed(0)} MB${pods === 100_000 ? ' — target < 60 s and < 2 GiB' : ''}`,
+    )
+  }
+  if (results.length > 1) {
+    const parts = results.map((r, i) => `${(r.pods / 1000).toFixed(0)}k ${fmtMs(r.total)}${i ? ` (×${(r.total / results[i - 1]!.total).toFixed(1)} for ×${r.pods / results[i - 1]!.pods} pods; CPU ×${(r.cpu / results[i - 1]!.cpu).toFixed(1)})` : ''}`)
+    console.log(`sim: growth (create + roll): ${parts.join(', ')}`)
+  }
+}
