@@ -58,7 +58,7 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
     }
   }
   const budget = { aliasNodes: 0 }
-  const documents = docs.map((doc, index) => convertDocument(doc, index, lines, budget))
+  const documents = docs.map((doc, index) => convertDocument(doc, index, lines, budget, text))
   return { lines, documents, limit: null }
 }
 
@@ -114,15 +114,14 @@ interface Context {
   resolved: Map<unknown, unknown>
 }
 
-function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }): StreamDocument {
+function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }, text: string): StreamDocument {
   const contents = doc.contents as YamlNode | null
   const start = contents?.range?.[0] ?? doc.range[0]
   const source = new SourceMap(lines, start, () => ({ root: contents, doc }))
-  const problems: SyntaxProblem[] = doc.errors.map((e) => ({
-    offset: e.pos[0],
-    message: `yaml: line ${lines.positionAt(e.pos[0]).line}: ${lowerFirst(e.message)}`,
-    code: e.code,
-  }))
+  const problems: SyntaxProblem[] = doc.errors.map((e) => {
+    const offset = openingOffset(text, e.message, e.pos[0])
+    return { offset, message: `yaml: line ${lines.positionAt(offset).line}: ${lowerFirst(e.message)}`, code: e.code }
+  })
   const empty = contents === null || (contents instanceof Scalar && contents.type === 'PLAIN' && BLANK.has(String(contents.source ?? '')))
   if (problems.length > 0 || empty) return { index, value: null, empty: empty && problems.length === 0, source, problems }
   try {
@@ -243,6 +242,19 @@ function setOwn(out: Record<string, unknown>, name: string, value: unknown): voi
 function rangeStart(node: unknown): number {
   const range = (node as { range?: [number, number, number] } | null)?.range
   return range ? range[0] : 0
+}
+
+/**
+ * An unclosed quote or bracket is reported where the parser gave up (often the end of the file); the learner
+ * needs the line where it was opened.
+ */
+function openingOffset(text: string, message: string, offset: number): number {
+  const quote = /Missing closing (['"])quote/.exec(message)
+  const bracket = /must (?:be sufficiently indented and )?end with a ([\]}])/.exec(message)
+  const opener = quote ? quote[1] : bracket ? (bracket[1] === ']' ? '[' : '{') : null
+  if (!opener) return offset
+  const at = text.lastIndexOf(opener, Math.min(offset, text.length - 1))
+  return at >= 0 ? at : offset
 }
 
 function lowerFirst(s: string): string {
