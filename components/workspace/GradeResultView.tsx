@@ -1,9 +1,9 @@
 'use client'
 import { useLocale, useTranslations } from 'next-intl'
-import type { GradeResult } from '@/lib/grading/result'
+import type { GradeResponse as ServerGradeResponse } from '@/lib/server/grading-service'
 import { InlineMarkdown } from './InlineMarkdown'
 
-export type GradeResponse = GradeResult & { saved: boolean; lessonCompleted: boolean }
+export type GradeResponse = ServerGradeResponse
 
 export function GradeResultView({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')

@@ -19,10 +19,12 @@ interface Props {
   markers: Diagnostic[]
   label: string
   theme: 'light' | 'dark'
+  /** 'yaml' for manifests (Kubernetes schema), 'shell' for kubectl commands. */
+  language?: 'yaml' | 'shell'
 }
 
 /** The Monaco YAML editor with Kubernetes completions, hover docs and schema errors (monaco-yaml). */
-export default function YamlEditor({ exerciseId, value, onChange, onSubmitShortcut, onReady, markers, label, theme }: Props) {
+export default function YamlEditor({ exerciseId, value, onChange, onSubmitShortcut, onReady, markers, label, theme, language = 'yaml' }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null)
   const submitRef = useRef(onSubmitShortcut)
   submitRef.current = onSubmitShortcut
@@ -68,8 +70,8 @@ export default function YamlEditor({ exerciseId, value, onChange, onSubmitShortc
   return (
     <Editor
       height="100%"
-      language="yaml"
-      path={`file:///exercises/${exerciseId}.k8s.yaml`}
+      language={language}
+      path={language === 'yaml' ? `file:///exercises/${exerciseId}.k8s.yaml` : `file:///exercises/${exerciseId}.sh`}
       value={value}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       onChange={(v) => onChange(v ?? '')}

@@ -1,13 +1,14 @@
-/** What every check sees: the validated submission, the simulated cluster's final state, and the language. */
+/** What every check sees: the validated submission, the simulated run, and the language. */
 import type { ManifestObject, ValidationResult } from '../k8s/index.ts'
-import type { State } from '../sim/snapshot.ts'
+import type { ExerciseRun, Moment } from './run-exercise.ts'
 import type { Lang } from './result.ts'
 
 export interface CheckContext {
   lang: Lang
   validation: ValidationResult
-  /** The cluster at the end of the scenario; null when the submission could not be applied at all. */
-  final: State | null
+  /** The simulated run; null when nothing of the submission could be applied. */
+  run: ExerciseRun | null
+  moment(name: string | undefined): Moment | null
   findObject(kind: string, name: string): ManifestObject | undefined
   lineOf(kind: string, name: string, path: string): number | null
 }
@@ -19,12 +20,13 @@ export interface CheckVerdict {
   line?: number | null
 }
 
-export function createContext(lang: Lang, validation: ValidationResult, final: State | null): CheckContext {
+export function createContext(lang: Lang, validation: ValidationResult, run: ExerciseRun | null): CheckContext {
   const findObject = (kind: string, name: string) => validation.objects.find((o) => o.kind === kind && o.name === name)
   return {
     lang,
     validation,
-    final,
+    run,
+    moment: (name) => run?.moments.get(name ?? 'end') ?? null,
     findObject,
     lineOf(kind, name, path) {
       const object = findObject(kind, name)

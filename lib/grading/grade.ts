@@ -1,15 +1,20 @@
 /**
  * validate → simulate → evaluate checks → graded result. Pure: the clock for durationMs is injected.
  */
-import { validateManifests } from '../k8s/index.ts'
-import { createCluster } from '../sim/cluster.ts'
-import { parseDuration } from '../sim/clock.ts'
-import type { State } from '../sim/snapshot.ts'
+import { validateManifests, type ValidationResult } from '../k8s/index.ts'
+import type { EventRecord, State, TimelinePoint } from '../sim/index.ts'
 import { createContext, type CheckContext, type CheckVerdict } from './context.ts'
 import type { Check, Exercise } from './exercise-schema.ts'
+import { evaluateDeploymentCheck } from './checks/deployment-check.ts'
+import { evaluateEventCheck } from './checks/event-check.ts'
 import { evaluateFieldCheck } from './checks/field-check.ts'
 import { evaluateObjectCheck } from './checks/object-check.ts'
+import { evaluateOutputCheck } from './checks/output-check.ts'
 import { evaluatePodsCheck } from './checks/pods-check.ts'
+import { evaluateServiceCheck } from './checks/service-check.ts'
+import { evaluateEventuallyCheck, evaluateInvariantCheck } from './checks/timeline-checks.ts'
+import { evaluateTrafficCheck } from './checks/traffic-check.ts'
+import { commandsFromText, runExercise, type ExerciseRun, type Submission } from './run-exercise.ts'
 import type { CheckOutcome, GradeResult, Lang } from './result.ts'
 
 export interface GradeOptions {
@@ -18,50 +23,70 @@ export interface GradeOptions {
   now?: () => number
 }
 
+/** What the cluster did, for replay in the workspace (timeline chart, events, final state). */
+export interface SimulationTrace {
+  timeline: TimelinePoint[]
+  events: EventRecord[]
+  final: State
+  commandOutputs: ExerciseRun['commandOutputs']
+}
+
+export interface GradeReport {
+  result: GradeResult
+  simulation: SimulationTrace | null
+}
+
+type Evaluators = { [T in Check['type']]: (check: Extract<Check, { type: T }>, ctx: CheckContext) => CheckVerdict }
+const evaluators: Evaluators = {
+  object: evaluateObjectCheck,
+  field: evaluateFieldCheck,
+  pods: evaluatePodsCheck,
+  deployment: evaluateDeploymentCheck,
+  service: evaluateServiceCheck,
+  invariant: evaluateInvariantCheck,
+  eventually: evaluateEventuallyCheck,
+  traffic: evaluateTrafficCheck,
+  event: evaluateEventCheck,
+  output: evaluateOutputCheck,
+}
+
 function evaluate(check: Check, ctx: CheckContext): CheckVerdict {
-  switch (check.type) {
-    case 'object':
-      return evaluateObjectCheck(check, ctx)
-    case 'field':
-      return evaluateFieldCheck(check, ctx)
-    case 'pods':
-      return evaluatePodsCheck(check, ctx)
-  }
+  return (evaluators[check.type] as (c: Check, x: CheckContext) => CheckVerdict)(check, ctx)
 }
 
-function simulate(exercise: Exercise, source: string): State | null {
-  const cluster = createCluster({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes })
-  const applied = cluster.apply(source)
-  if (!applied.ok && applied.errors.length > 0 && !/created|configured|unchanged/.test(applied.output)) return null
-  for (const step of exercise.scenario) {
-    if ('wait' in step) cluster.advance((parseDuration(step.wait) ?? 0) / 1000)
-    else if ('run' in step) cluster.run(step.run)
-    else cluster.apply(step.apply)
-  }
-  return cluster.snapshot()
-}
+const noManifest: ValidationResult = { valid: true, errors: [], objects: [] }
 
-export function gradeManifestExercise(exercise: Exercise, source: string, options: GradeOptions = {}): GradeResult {
+/** Grades a submission: YAML for manifest exercises, commands (an array, or text one per line) for command ones. */
+export function gradeExercise(exercise: Exercise, submission: Submission | string, options: GradeOptions = {}): GradeReport {
   const now = options.now ?? (() => globalThis.performance.now())
   const lang = options.lang ?? 'ko'
   const started = now()
-  const validation = validateManifests(source)
-  const final = validation.objects.length > 0 ? simulate(exercise, source) : null
-  const ctx = createContext(lang, validation, final)
+  const normalized: Submission =
+    typeof submission === 'string' ? (exercise.kind === 'manifest' ? { yaml: submission } : { commands: commandsFromText(submission) }) : submission
+  const validation = 'yaml' in normalized ? validateManifests(normalized.yaml) : noManifest
+  const runnable = 'commands' in normalized || validation.objects.length > 0
+  const run = runnable ? runExercise(exercise, normalized) : null
+  const ctx = createContext(lang, validation, run)
   const checks: CheckOutcome[] = exercise.checks.map((check) => {
     const verdict = evaluate(check, ctx)
+    const line = verdict.line ?? (check.line ? ctx.lineOf(check.line.kind, check.line.name, check.line.path) : null)
     const message = verdict.passed || !verdict.detail ? check.message[lang] : `${check.message[lang]} — ${verdict.detail}`
-    return { id: check.id, passed: verdict.passed, message, hint: verdict.passed ? null : check.hint[lang], line: verdict.line ?? null, weight: check.weight }
+    return { id: check.id, passed: verdict.passed, message, hint: verdict.passed ? null : check.hint[lang], line, weight: check.weight }
   })
   const total = checks.reduce((sum, c) => sum + c.weight, 0)
   const earned = checks.reduce((sum, c) => sum + (c.passed ? c.weight : 0), 0)
-  const score = total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000
-  return {
+  const result: GradeResult = {
     exercise: exercise.id,
     passed: validation.valid && checks.every((c) => c.passed),
-    score,
+    score: total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000,
     checks,
     validation: { valid: validation.valid, errors: validation.errors },
     durationMs: Math.round((now() - started) * 100) / 100,
   }
+  return { result, simulation: run && { timeline: run.timeline, events: run.events, final: run.final, commandOutputs: run.commandOutputs } }
+}
+
+/** The graded result only (the CLI's and the content check's view). */
+export function gradeManifestExercise(exercise: Exercise, source: string, options: GradeOptions = {}): GradeResult {
+  return gradeExercise(exercise, { yaml: source }, options).result
 }

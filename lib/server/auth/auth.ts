@@ -20,6 +20,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     secret: process.env.AUTH_SECRET,
     pages: { signIn: '/signin' },
+    // A wrong password is an expected outcome shown to the user, not a server error worth a stack trace.
+    logger: {
+      error(error) {
+        if ((error as { type?: string }).type === 'CredentialsSignin') return
+        console.error(error)
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },

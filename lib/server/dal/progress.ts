@@ -73,6 +73,16 @@ export function progressDal(db: Db) {
       return rows.map(toView)
     },
 
+    /** How often this learner has submitted an exercise, and whether any attempt passed. */
+    async exerciseAttempts(viewer: Viewer | null, exerciseId: string): Promise<{ attempts: number; passed: boolean }> {
+      const user = requireViewer(viewer)
+      const [attempts, passed] = await Promise.all([
+        db.submission.count({ where: { userId: user.id, exerciseId } }),
+        db.submission.count({ where: { userId: user.id, exerciseId, passed: true } }),
+      ])
+      return { attempts, passed: passed > 0 }
+    },
+
     async recentSubmissions(viewer: Viewer | null, limit = 20) {
       const user = requireViewer(viewer)
       const rows = await db.submission.findMany({

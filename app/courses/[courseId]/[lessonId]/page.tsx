@@ -8,6 +8,7 @@ import { LessonMdx } from '@/components/mdx/LessonMdx'
 import { Workspace } from '@/components/workspace/Workspace'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
+import { solutionUnlocked } from '@/lib/grading/attempts'
 
 type Params = Promise<{ courseId: string; lessonId: string }>
 
@@ -29,9 +30,11 @@ export default async function LessonPage({ params }: { params: Params }) {
   const tw = await getTranslations('workspace')
   const viewer = await currentViewer()
   let completed = false
+  let attempts = { attempts: 0, passed: false }
   if (viewer) {
     await dal().progress.touchLesson(viewer, course.id, lesson.id)
     completed = (await dal().progress.courseProgress(viewer, course.id)).some((p) => p.lessonId === lesson.id && p.status === 'completed')
+    if (lesson.exercise) attempts = await dal().progress.exerciseAttempts(viewer, lesson.exercise.id)
   }
   const code = await compileMdxFile(join(lesson.dir, `${locale}.mdx`))
   const previous = course.lessons[index - 1]
@@ -56,8 +59,13 @@ export default async function LessonPage({ params }: { params: Params }) {
           {next && <Link href={`/courses/${course.id}/${next.id}`}>{t('next')}: {next.title[locale]} →</Link>}
         </nav>
       </article>
-      {exercise && exercise.kind === 'manifest' ? (
-        <Workspace exercise={{ id: exercise.id, title: exercise.title[locale], instructions: exercise.instructions[locale], starter: exercise.starter }} signedIn={viewer !== null} />
+      {exercise ? (
+        <Workspace
+          exercise={{ id: exercise.id, kind: exercise.kind, title: exercise.title[locale], instructions: exercise.instructions[locale], starter: exercise.starter, hints: exercise.hints.map((h) => h[locale]) }}
+          signedIn={viewer !== null}
+          initialAttempts={attempts.attempts}
+          initialSolutionAvailable={solutionUnlocked(attempts)}
+        />
       ) : (
         <section className="workspace" aria-label={tw('label')}>
           <p className="muted" style={{ padding: '1rem' }}>

@@ -21,6 +21,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!body.ok) return body.response
   const outcome = await gradeSubmission(await currentViewer(), id, body.data, body.data.lang)
   if (outcome.status === 'not_found') return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
-  if (outcome.status === 'unsupported') return NextResponse.json({ error: 'invalid_input', message: outcome.message }, { status: 422 })
-  return NextResponse.json({ ...outcome.result, saved: outcome.saved, lessonCompleted: outcome.lessonCompleted })
+  if (outcome.status === 'wrong_kind') return NextResponse.json({ error: 'invalid_input', message: outcome.message }, { status: 422 })
+  return NextResponse.json(outcome.response)
 }

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest'
+import { exerciseSchema, type ExerciseInput } from './exercise-schema.ts'
+import { gradeExercise } from './grade.ts'
+
+const m = (en: string) => ({ ko: `[ko] ${en}`, en })
+const base = { title: m('t'), instructions: m('i'), starter: '' }
+
+const readiness = `
+          readinessProbe:
+            httpGet:
+              path: /
+              port: 80
+            periodSeconds: 2`
+const deployment = (strategy = '', image = 'nginx:1.27', targetPort: number | string = 80, probe = readiness) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+${strategy}  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: nginx
+          image: ${image}
+          ports:
+            - containerPort: 80${probe}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: ${targetPort}
+`
+const recreate = '  strategy:\n    type: Recreate\n'
+
+function exercise(checks: ExerciseInput['checks'], extra: Partial<ExerciseInput> = {}) {
+  return exerciseSchema.parse({
+    id: 'checks-test',
+    kind: 'manifest',
+    ...base,
+    solution: deployment(),
+    scenario: [
+      { wait: '30s' },
+      { snapshot: 'ready' },
+      { run: 'traffic start svc/web --rps 10' },
+      { run: 'kubectl set image deployment/web nginx=nginx:1.28' },
+      { wait: '90s' },
+      { snapshot: 'rolled' },
+    ],
+    checks: checks.map((c) => ({ ...c, message: m(`check ${c.id}`), hint: m(`hint ${c.id}`) })),
+    ...extra,
+  })
+}
+
+function verdicts(ex: ReturnType<typeof exercise>, source: string) {
+  const { result } = gradeExercise(ex, source, { lang: 'en' })
+  return Object.fromEntries(result.checks.map((c) => [c.id, c.passed ? 'pass' : c.message]))
+}
+
+const message = m('m')
+const hint = m('h')
+
+describe('check vocabulary', () => {
+  const rollout = exercise([
+    { id: 'deployment', type: 'deployment', name: 'web', availableReplicas: 3, updatedReplicas: 3, image: 'nginx:1.28', revision: 2, condition: { type: 'Available', status: 'True' }, message, hint },
+    { id: 'service', type: 'service', name: 'web', serviceType: 'ClusterIP', port: { port: 80, targetPort: 80 }, readyEndpoints: 3, message, hint },
+    { id: 'never-below-3', type: 'invariant', metric: 'deployments.web.availableReplicas', min: 3, from: 'ready', to: 'rolled', message, hint },
+    { id: 'at-most-4', type: 'invariant', metric: 'deployments.web.replicas', max: 4, from: 'ready', message, hint },
+    { id: 'ready-in-30s', type: 'eventually', metric: 'deployments.web.availableReplicas', equals: 3, within: '30s', message, hint },
+    { id: 'no-failed-request', type: 'traffic', service: 'web', maxFailed: 0, message, hint },
+    { id: 'scaled-event', type: 'event', reason: 'ScalingReplicaSet', object: 'Deployment/web', messageMatches: 'Scaled up', message, hint },
+    { id: 'no-warnings-of-pull', type: 'event', reason: 'Failed', absent: true, message, hint },
+    { id: 'get-output', type: 'output', command: 'kubectl get deployment web', matches: 'web\\s+3/3\\s+3\\s+3', message, hint },
+    { id: 'pods', type: 'pods', selector: { app: 'web' }, count: 3, phase: 'Running', ready: true, image: 'nginx:1.28', minNodes: 2, replacedSince: 'ready', message, hint },
+  ])
+
+  it('passes every kind of check on a zero-downtime rolling update', () => {
+    expect(verdicts(rollout, deployment())).toEqual(Object.fromEntries(rollout.checks.map((c) => [c.id, 'pass'])))
+  })
+
+  it('counts the requests a rollout without a readiness probe loses', () => {
+    expect(verdicts(rollout, deployment('', 'nginx:1.27', 80, ''))['no-failed-request']).toMatch(/[1-9]\d* of \d+ requests failed/)
+  })
+
+  it('fails the timeline and traffic checks for a Recreate rollout, and says when and how much', () => {
+    const v = verdicts(rollout, deployment(recreate))
+    expect(v['never-below-3']).toMatch(/deployments\.web\.availableReplicas was 0, outside 3\.\.∞/)
+    expect(v['no-failed-request']).toMatch(/^check no-failed-request — \d+ of \d+ requests failed\.$/)
+    expect(v['at-most-4']).toBe('pass')
+    expect(v.deployment).toBe('pass')
+  })
+
+  it('fails endpoint and traffic checks when the Service targets the wrong port', () => {
+    const v = verdicts(rollout, deployment('', 'nginx:1.27', 8080))
+    expect(v.service).toMatch(/targetPort should be 80, but it is 8080/)
+    expect(v['no-failed-request']).toMatch(/requests failed/)
+  })
+
+  it('fails the deployment, pods and eventually checks when the image cannot be pulled', () => {
+    const stalled = exercise([
+      { id: 'ready-in-30s', type: 'eventually', metric: 'deployments.web.availableReplicas', equals: 3, within: '30s', message, hint },
+      { id: 'pods', type: 'pods', selector: { app: 'web' }, minCount: 3, ready: true, message, hint },
+      { id: 'pull-warning', type: 'event', reason: 'Failed', eventType: 'Warning', message, hint },
+      { id: 'available', type: 'deployment', name: 'web', condition: { type: 'Available', status: 'True' }, message, hint },
+    ], { scenario: [{ wait: '60s' }] })
+    const v = verdicts(stalled, deployment('', 'nginx:9.99'))
+    expect(v['ready-in-30s']).toMatch(/did not reach = 3 within 30 s \(last value 0\)/)
+    expect(v.pods).toMatch(/ImagePullBackOff|ErrImagePull/)
+    expect(v['pull-warning']).toBe('pass')
+    expect(v.available).toMatch(/Condition Available=True is not there/)
+  })
+
+  it('sees replaced pods and the node they left after a node failure', () => {
+    const failure = exercise(
+      [
+        { id: 'replaced', type: 'pods', selector: { app: 'web' }, count: 3, ready: true, notOnNode: 'node-1', message, hint },
+        { id: 'endpoints-dip', type: 'invariant', metric: 'services.web.readyEndpoints', min: 3, from: 'ready', message, hint },
+      ],
+      { scenario: [{ wait: '30s' }, { snapshot: 'ready' }, { run: 'node fail node-1' }, { wait: '7m' }] },
+    )
+    const v = verdicts(failure, deployment())
+    expect(v.replaced).toBe('pass')
+    expect(v['endpoints-dip']).toMatch(/services\.web\.readyEndpoints was [0-2]/)
+  })
+
+  it('refuses a check that refers to a moment the scenario never marks', () => {
+    const parsed = exerciseSchema.safeParse({ ...rollout, checks: [{ id: 'x', type: 'pods', name: 'web', at: 'later', message, hint }] })
+    expect(parsed.success).toBe(false)
+    expect(parsed.error?.issues[0]?.message).toContain('no moment "later"')
+  })
+})
+
+describe('command exercises', () => {
+  const scale = exerciseSchema.parse({
+    id: 'scale-web',
+    kind: 'command',
+    ...base,
+    solution: 'kubectl scale deployment/web --replicas=5',
+    setup: [{ apply: deployment() }, { wait: '30s' }],
+    scenario: [{ wait: '30s' }],
+    checks: [
+      { id: 'five', type: 'deployment', name: 'web', replicas: 5, availableReplicas: 5, message, hint },
+      { id: 'looked', type: 'output', learner: true, matches: '^web\\s', message, hint },
+      { id: 'still-there', type: 'object', kind: 'Service', name: 'web', message, hint },
+    ],
+  })
+
+  it('grades commands typed against a prepared cluster, including what they printed', () => {
+    const { result, simulation } = gradeExercise(scale, 'kubectl get deployments\n# then scale\n$ kubectl scale deployment/web --replicas=5\n', { lang: 'en' })
+    expect(result.checks.map((c) => c.passed)).toEqual([true, true, true])
+    expect(result.passed).toBe(true)
+    expect(simulation?.commandOutputs.map((c) => c.command)).toEqual(['kubectl get deployments', 'kubectl scale deployment/web --replicas=5'])
+    expect(simulation?.commandOutputs[1]?.output).toContain('deployment.apps/web scaled')
+  })
+
+  it('fails with the numbers it saw when the learner scaled to the wrong count', () => {
+    const { result } = gradeExercise(scale, { commands: ['kubectl scale deployment/web --replicas=4'] }, { lang: 'en' })
+    expect(result.checks[0]!.message).toMatch(/status\.replicas should be 5, but it is 4/)
+    expect(result.checks[1]!.passed).toBe(false)
+    expect(result.passed).toBe(false)
+  })
+
+  it('treats an unknown command as a failed step, not an error', () => {
+    const { result, simulation } = gradeExercise(scale, { commands: ['kubectl frobnicate'] }, { lang: 'en' })
+    expect(result.passed).toBe(false)
+    expect(simulation?.commandOutputs[0]?.ok).toBe(false)
+  })
+})
