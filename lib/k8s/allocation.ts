@@ -36,16 +36,16 @@ export function validateServiceAllocation(service: Service, allocated: Allocated
     const cidr = allocated.serviceCIDR ?? DEFAULT_SERVICE_CIDR
     const path = FieldPath.of('spec', 'clusterIPs')
     if (new Set(allocated.clusterIPs ?? []).has(ip)) {
-      out.push(invalid(path, [ip], `failed to allocate IP ${ip}: provided IP is already allocated`, updateHints.clusterIPTaken(ip)))
+      out.push(invalid(path, [ip], `failed to allocate IP ${ip}: provided IP is already allocated`, updateHints.clusterIPTaken(ip), FieldPath.of('spec', 'clusterIP')))
     } else if (!ipv4InCidr(ip, cidr)) {
       const detail = `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${cidr}`
-      out.push(invalid(path, [ip], detail, updateHints.clusterIPRange(ip, cidr)))
+      out.push(invalid(path, [ip], detail, updateHints.clusterIPRange(ip, cidr), FieldPath.of('spec', 'clusterIP')))
     }
   }
   const name = stringAt(objectAt((service as unknown as { metadata?: unknown }).metadata)?.name) ?? null
   return out.map((i) => {
     const d = toDiagnostic(i, { file: options.file, document: options.document ?? 0, kind: 'Service', name, source: NO_SOURCE })
-    return options.positionOf ? { ...d, ...options.positionOf(d.field) } : d
+    return options.positionOf ? { ...d, ...options.positionOf((i.at ?? i.path).toString()) } : d
   })
 }
 

@@ -1,5 +1,5 @@
 /** Update rules (kubernetes-behaviour.md §1.7): what may not change when an object is applied again. */
-import { applyDefaults } from './defaults.ts'
+import { applyDefaults, pullPolicyForImage } from './defaults.ts'
 import { toDiagnostic } from './diagnostics.ts'
 import { FieldPath } from './field-path.ts'
 import { forbidden, invalid, type FieldIssue } from './field-errors.ts'
@@ -32,7 +32,7 @@ export function validateUpdate(previous: KubeObject, next: KubeObject, options: 
   const name = stringAt(objectAt(nxt.metadata)?.name) ?? null
   return issues.map((i) => {
     const d = toDiagnostic(i, { file: options.file, document: options.document ?? 0, kind: String(nxt.kind ?? ''), name, source: NO_SOURCE })
-    return options.positionOf ? { ...d, ...options.positionOf(d.field) } : d
+    return options.positionOf ? { ...d, ...options.positionOf((i.at ?? i.path).toString()) } : d
   })
 }
 
@@ -87,7 +87,11 @@ function podSpecChanges(oldSpec: JsonObject, newSpec: JsonObject): string[] {
     if (oldList.length !== newList.length) continue
     newList.forEach((c, i) => {
       const o = objectAt(oldList[i])
-      if (isObject(c) && o) c.image = o.image
+      if (!isObject(c) || !o) return
+      // a pull policy that is merely the default for the new image was not written by the learner; the stored
+      // one stays, as `kubectl apply` would leave it
+      if (typeof c.image === 'string' && c.imagePullPolicy === pullPolicyForImage(c.image)) c.imagePullPolicy = o.imagePullPolicy
+      c.image = o.image
     })
   }
   munged.activeDeadlineSeconds = oldSpec.activeDeadlineSeconds
