@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { CliIO } from './main.ts'
 import { parseArgs } from './args.ts'
 import { findExercise } from '../content/load.ts'
-import { gradeManifestExercise } from '../grading/grade.ts'
+import { gradeExercise } from '../grading/grade.ts'
 
 const usage = 'Usage: kubelab grade EXERCISE_ID FILE [--lang ko|en] [--json]\n'
 
@@ -26,11 +26,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stderr(`kubelab: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
     return 2
   }
-  if (found.exercise.kind !== 'manifest') {
-    io.stderr(`kubelab: ${exerciseId} is a command exercise; command grading is not available in this version\n`)
-    return 2
-  }
-  const result = gradeManifestExercise(found.exercise, source, { lang })
+  // FILE holds YAML for a manifest exercise, or one kubectl command per line for a command exercise.
+  const { result } = gradeExercise(found.exercise, source, { lang })
   if (flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`)
   else {
     for (const e of result.validation.errors) io.stdout(`${file}:${e.line}:${e.column}: ${e.field}: ${e.message}\n`)

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { gradeManifestExercise } from '../grading/grade.ts'
+import { gradeExercise } from '../grading/grade.ts'
 import { ContentError, loadCourses, type Course } from './load.ts'
 import { compileMdxFile } from './mdx.ts'
 
@@ -44,14 +44,15 @@ async function checkCourse(course: Course, problems: ContentProblem[]): Promise<
       }
     }
     const exercise = lesson.exercise
-    if (!exercise || exercise.kind !== 'manifest') continue
-    const failing = (source: string) => gradeManifestExercise(exercise, source, { lang: 'en' }).checks.filter((c) => !c.passed).map((c) => c.id)
-    const solution = gradeManifestExercise(exercise, exercise.solution, { lang: 'en' })
+    if (!exercise) continue
+    const grade = (source: string) => gradeExercise(exercise, source, { lang: 'en' }).result
+    const failing = (source: string) => grade(source).checks.filter((c) => !c.passed).map((c) => c.id)
+    const solution = grade(exercise.solution)
     if (!solution.passed) {
       const why = [...solution.validation.errors.map((e) => `${e.field}: ${e.message}`), ...solution.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`)]
       problems.push({ where: `${where}/exercise ${exercise.id}`, message: `the reference solution does not pass: ${why.join('; ')}` })
     }
-    if (gradeManifestExercise(exercise, exercise.starter, { lang: 'en' }).passed) {
+    if (grade(exercise.starter).passed) {
       problems.push({ where: `${where}/exercise ${exercise.id}`, message: 'the starter already passes every check' })
     }
     for (const wrong of exercise.wrongAnswers) {
