@@ -67,6 +67,26 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     expect(recent.map((s) => s.passed)).toEqual([false, true, false])
   })
 
+  it('stores quiz attempts with their score', async () => {
+    const user = await dal.users.signUp({ email: `quiz-${Date.now()}@example.com`, password: 'password-1' })
+    const result = { quiz: 'pod-basics', correct: 4, total: 5, score: 0.8, questions: [] }
+    const { attemptId } = await dal.quizzes.recordAttempt({ id: user.id, role: 'learner' }, { courseId: 'kubernetes-basics', lessonId: 'pod', answers: { 'smallest-unit': 'b' }, result })
+    const stored = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
+    expect(stored).toMatchObject({ quizId: 'pod-basics', correct: 4, total: 5, score: 0.8 })
+    expect(JSON.parse(stored.answers)).toEqual({ 'smallest-unit': 'b' })
+    await expect(dal.quizzes.recordAttempt(null, { courseId: 'c', lessonId: 'l', answers: {}, result })).rejects.toBeInstanceOf(AccessDeniedError)
+  })
+
+  it('counts attempts per exercise for hints and the solution', async () => {
+    const user = await dal.users.signUp({ email: `attempts-${Date.now()}@example.com`, password: 'password-1' })
+    const viewer = { id: user.id, role: user.role }
+    expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 0, passed: false })
+    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest' as const, source: '' }
+    await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0.3) })
+    await dal.progress.recordSubmission(viewer, { ...base, result: result(true, 1) })
+    expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 2, passed: true })
+  })
+
   it('stores nothing for an anonymous visitor', async () => {
     const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'x', kind: 'manifest' as const, source: '', result: result(true, 1) }
     await expect(dal.progress.recordSubmission(null, base)).rejects.toBeInstanceOf(AccessDeniedError)
