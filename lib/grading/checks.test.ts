@@ -134,6 +134,21 @@ describe('check vocabulary', () => {
     expect(v['endpoints-dip']).toMatch(/services\.web\.readyEndpoints was [0-2]/)
   })
 
+  it('fails event and output checks with what was (not) seen', () => {
+    const quiet = exercise(
+      [
+        { id: 'rollback-event', type: 'event', reason: 'DeploymentRollback', message, hint },
+        { id: 'no-scaling', type: 'event', reason: 'ScalingReplicaSet', absent: true, message, hint },
+        { id: 'five-ready', type: 'output', command: 'kubectl get deployment web', matches: '5/5', message, hint },
+      ],
+      { scenario: [{ wait: '30s' }] },
+    )
+    const v = verdicts(quiet, deployment())
+    expect(v['rollback-event']).toBe('check rollback-event — No DeploymentRollback event was recorded.')
+    expect(v['no-scaling']).toMatch(/A ScalingReplicaSet event was recorded: Scaled up replica set web-[a-z0-9]+ from 0 to 3/)
+    expect(v['five-ready']).toBe('check five-ready — The output of kubectl get deployment web is not what was expected.')
+  })
+
   it('refuses a check that refers to a moment the scenario never marks', () => {
     const parsed = exerciseSchema.safeParse({ ...rollout, checks: [{ id: 'x', type: 'pods', name: 'web', at: 'later', message, hint }] })
     expect(parsed.success).toBe(false)
