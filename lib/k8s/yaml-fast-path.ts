@@ -30,30 +30,38 @@ function bail(): never {
   throw FALLBACK
 }
 
-/** The documents of `text`, or null when the ordinary Composer must handle it. */
-export function composeFast(text: string): FastDocument[] | null {
-  if (text.includes('\t')) return null // tab rules (TAB_AS_INDENT) are left to the Composer
-  try {
-    const docs: FastDocument[] = []
-    for (const token of new Parser().parse(text)) {
-      switch (token.type) {
-        case 'document':
+export type FastResult = { docs: FastDocument[] } | { tokens: Token[] }
+
+/**
+ * The documents of `text`, or — when the ordinary Composer must handle it — all CST tokens, so the text is
+ * not lexed and parsed a second time.
+ */
+export function composeFast(text: string): FastResult {
+  const tokens: Token[] = []
+  const docs: FastDocument[] = []
+  let fast = !text.includes('\t') // tab rules (TAB_AS_INDENT) are left to the Composer
+  for (const token of new Parser().parse(text)) {
+    tokens.push(token)
+    if (!fast) continue
+    switch (token.type) {
+      case 'document':
+        try {
           docs.push(composeDocument(token))
-          break
-        case 'comment':
-        case 'newline':
-        case 'space':
-        case 'byte-order-mark':
-          break
-        default:
-          return null // directives, `...`, errors
-      }
+        } catch (error) {
+          if (error !== FALLBACK) throw error
+          fast = false
+        }
+        break
+      case 'comment':
+      case 'newline':
+      case 'space':
+      case 'byte-order-mark':
+        break
+      default:
+        fast = false // directives, `...`, errors
     }
-    return docs
-  } catch (error) {
-    if (error === FALLBACK) return null
-    throw error
   }
+  return fast ? { docs } : { tokens }
 }
 
 /** resolveProps for the tokens we accept: comments need white space before them; at most one indicator. */

@@ -4,7 +4,7 @@
  * go-yaml v2 does (yaml-scalars.ts), and duplicate keys are found here with a hash set — both cheaper than
  * the package's own YAML 1.1 schema and O(n²) key check, and closer to what Kubernetes accepts.
  */
-import { Alias, Scalar, YAMLMap, YAMLSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml'
+import { Alias, Composer, Scalar, YAMLMap, YAMLSeq, parseAllDocuments, type CST, type Document, type Node as YamlNode } from 'yaml'
 import { MAX_ALIAS_NODES, MAX_DEPTH, checkInputLimits, type LimitProblem } from './input-limits.ts'
 import { LineIndex, SourceMap } from './source-map.ts'
 import { composeFast, type FastDocument } from './yaml-fast-path.ts'
@@ -43,11 +43,11 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
     const offset = 'offset' in limit ? limit.offset : 0
     return { lines, documents: [], limit: { problem: limit, document: documentIndexAt(text, offset) } }
   }
-  const fast = options.fastPath === false ? null : composeFast(text)
-  if (fast) return { lines, documents: fastDocuments(text, fast, lines), limit: null }
   let docs: Document.Parsed[]
   try {
-    docs = composeAll(text)
+    const fast = options.fastPath === false ? null : composeFast(text)
+    if (fast && 'docs' in fast) return { lines, documents: fastDocuments(text, fast.docs, lines), limit: null }
+    docs = fast ? composeTokens(fast.tokens) : composeAll(text)
   } catch (error) {
     // The parser reports problems as errors on the document; a throw is a parser bug, still not the learner's crash.
     const message = `yaml: ${error instanceof Error ? error.message : String(error)}`
@@ -62,9 +62,16 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
   return { lines, documents, limit: null }
 }
 
+const COMPOSE_OPTIONS = { schema: 'failsafe', prettyErrors: false, uniqueKeys: false } as const
+
 function composeAll(text: string): Document.Parsed[] {
-  const parsed = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false })
+  const parsed = parseAllDocuments(text, COMPOSE_OPTIONS)
   return Array.isArray(parsed) ? parsed : []
+}
+
+/** What parseAllDocuments does after parsing, for tokens the fast path already has. */
+function composeTokens(tokens: CST.Token[]): Document.Parsed[] {
+  return Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens)) as Document.Parsed[]
 }
 
 /** Documents from the CST fast path; their positions come from the composed AST, built only if asked for. */
