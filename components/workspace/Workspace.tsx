@@ -53,9 +53,11 @@ interface Props {
   /** Attempts stored for a signed-in learner; 0 for visitors. */
   initialAttempts: number
   initialSolutionAvailable: boolean
+  /** The learner's text saved on the server (signed in), used when this browser has none. */
+  serverDraft: string | null
 }
 
-export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable }: Props) {
+export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft }: Props) {
   const t = useTranslations('workspace')
   const locale = useLocale()
   const theme = usePreferredTheme()
@@ -71,19 +73,25 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const editor = useRef<EditorHandle | null>(null)
   const language = exercise.kind === 'manifest' ? 'yaml' : 'shell'
 
-  // The learner's text survives a reload.
+  // The learner's text survives a reload (this browser), and another device (the server, when signed in).
   useEffect(() => {
-    const saved = window.localStorage.getItem(draftKey(exercise.id))
+    const saved = window.localStorage.getItem(draftKey(exercise.id)) ?? serverDraft
     if (saved !== null) setSource(saved)
-  }, [exercise.id])
+  }, [exercise.id, serverDraft])
+  const serverSave = useRef<ReturnType<typeof setTimeout> | null>(null)
   const update = useCallback(
     (text: string) => {
       setSource(text)
       try {
         window.localStorage.setItem(draftKey(exercise.id), text)
       } catch {}
+      if (!signedIn) return
+      if (serverSave.current) clearTimeout(serverSave.current)
+      serverSave.current = setTimeout(() => {
+        void fetch(`/api/exercises/${exercise.id}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: text }), keepalive: true }).catch(() => {})
+      }, 1000)
     },
-    [exercise.id],
+    [exercise.id, signedIn],
   )
 
   useEffect(() => {

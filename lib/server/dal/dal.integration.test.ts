@@ -87,6 +87,16 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 2, passed: true })
   })
 
+  it('keeps one draft per learner and exercise', async () => {
+    const user = await dal.users.signUp({ email: `draft-${Date.now()}@example.com`, password: 'password-1' })
+    const viewer = { id: user.id, role: user.role }
+    expect(await dal.drafts.load(viewer, 'pod-first-manifest')).toBeNull()
+    await dal.drafts.save(viewer, 'pod-first-manifest', 'kind: Pod\n')
+    await dal.drafts.save(viewer, 'pod-first-manifest', 'kind: Pod\nmetadata: {}\n')
+    expect(await dal.drafts.load(viewer, 'pod-first-manifest')).toBe('kind: Pod\nmetadata: {}\n')
+    await expect(dal.drafts.save(null, 'pod-first-manifest', 'x')).rejects.toBeInstanceOf(AccessDeniedError)
+  })
+
   it('stores nothing for an anonymous visitor', async () => {
     const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'x', kind: 'manifest' as const, source: '', result: result(true, 1) }
     await expect(dal.progress.recordSubmission(null, base)).rejects.toBeInstanceOf(AccessDeniedError)

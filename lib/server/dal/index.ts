@@ -3,6 +3,7 @@
  * input with zod, then call these functions with the viewer; each function checks what that viewer may do.
  */
 import { db, type Db } from '../db/client.ts'
+import { draftsDal } from './drafts.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
 import { usersDal } from './users.ts'
@@ -12,6 +13,7 @@ export function createDal(database: Db) {
     users: usersDal(database),
     progress: progressDal(database),
     quizzes: quizzesDal(database),
+    drafts: draftsDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

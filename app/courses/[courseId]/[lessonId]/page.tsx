@@ -31,10 +31,14 @@ export default async function LessonPage({ params }: { params: Params }) {
   const viewer = await currentViewer()
   let completed = false
   let attempts = { attempts: 0, passed: false }
+  let serverDraft: string | null = null
   if (viewer) {
     await dal().progress.touchLesson(viewer, course.id, lesson.id)
     completed = (await dal().progress.courseProgress(viewer, course.id)).some((p) => p.lessonId === lesson.id && p.status === 'completed')
-    if (lesson.exercise) attempts = await dal().progress.exerciseAttempts(viewer, lesson.exercise.id)
+    if (lesson.exercise) {
+      attempts = await dal().progress.exerciseAttempts(viewer, lesson.exercise.id)
+      serverDraft = await dal().drafts.load(viewer, lesson.exercise.id)
+    }
   }
   const code = await compileMdxFile(join(lesson.dir, `${locale}.mdx`))
   const previous = course.lessons[index - 1]
@@ -65,6 +69,7 @@ export default async function LessonPage({ params }: { params: Params }) {
           signedIn={viewer !== null}
           initialAttempts={attempts.attempts}
           initialSolutionAvailable={solutionUnlocked(attempts)}
+          serverDraft={serverDraft}
         />
       ) : (
         <section className="workspace" aria-label={tw('label')}>

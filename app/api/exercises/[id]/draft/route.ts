@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server'
+import { z } from 'zod'
+import { findExercise } from '@/lib/content/load'
+import { dal } from '@/lib/server/dal'
+import { maxDraftBytes } from '@/lib/server/dal/drafts'
+import { readJsonBody } from '@/lib/server/http/json-body'
+import { currentViewer } from '@/lib/server/viewer'
+
+export const dynamic = 'force-dynamic'
+
+const bodySchema = z.object({ source: z.string().max(maxDraftBytes) }).strict()
+
+export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const viewer = await currentViewer()
+  if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in to save drafts on the server.' }, { status: 401 })
+  if (!findExercise(id)) return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
+  const body = await readJsonBody(request, bodySchema, maxDraftBytes + 1024)
+  if (!body.ok) return body.response
+  await dal().drafts.save(viewer, id, body.data.source)
+  return new NextResponse(null, { status: 204 })
+}
