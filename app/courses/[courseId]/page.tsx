@@ -22,6 +22,12 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
   const status = new Map(progress.map((p) => [p.lessonId, p.status]))
   const done = progress.filter((p) => p.status === 'completed').length
   const percent = Math.round((done / course.lessons.length) * 100)
+  // Resume where the learner left off: the lesson they touched last unless it is done, then the first one not done.
+  const lastTouched = progress[0]
+  const resume =
+    (lastTouched && lastTouched.status !== 'completed' ? course.lessons.find((l) => l.id === lastTouched.lessonId) : undefined) ??
+    course.lessons.find((l) => status.get(l.id) !== 'completed') ??
+    course.lessons[0]!
   return (
     <div className="page">
       <h1>{course.title[locale]}</h1>
@@ -36,6 +42,11 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
       ) : (
         <p className="notice">{t('signInToSave')}</p>
       )}
+      <p style={{ marginTop: '1rem' }}>
+        <Link className="button primary" href={`/courses/${course.id}/${resume.id}`} data-testid="resume">
+          {progress.length > 0 ? t('continue', { title: resume.title[locale] }) : t('start')}
+        </Link>
+      </p>
       <h2>{t('lessons')}</h2>
       <ol className="lesson-list">
         {course.lessons.map((lesson) => {

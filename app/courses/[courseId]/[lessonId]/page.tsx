@@ -6,6 +6,8 @@ import { findCourse } from '@/lib/content/load'
 import { compileMdxFile } from '@/lib/content/mdx'
 import { LessonMdx } from '@/components/mdx/LessonMdx'
 import { Workspace } from '@/components/workspace/Workspace'
+import { SplitPane } from '@/components/lesson/SplitPane'
+import { CourseMap } from '@/components/lesson/CourseMap'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 import { solutionUnlocked } from '@/lib/grading/attempts'
@@ -30,11 +32,13 @@ export default async function LessonPage({ params }: { params: Params }) {
   const tw = await getTranslations('workspace')
   const viewer = await currentViewer()
   let completed = false
+  let progress: Awaited<ReturnType<ReturnType<typeof dal>['progress']['courseProgress']>> = []
   let attempts = { attempts: 0, passed: false }
   let serverDraft: string | null = null
   if (viewer) {
     await dal().progress.touchLesson(viewer, course.id, lesson.id)
-    completed = (await dal().progress.courseProgress(viewer, course.id)).some((p) => p.lessonId === lesson.id && p.status === 'completed')
+    progress = await dal().progress.courseProgress(viewer, course.id)
+    completed = progress.some((p) => p.lessonId === lesson.id && p.status === 'completed')
     if (lesson.exercise) {
       attempts = await dal().progress.exerciseAttempts(viewer, lesson.exercise.id)
       serverDraft = await dal().drafts.load(viewer, lesson.exercise.id)
@@ -44,9 +48,11 @@ export default async function LessonPage({ params }: { params: Params }) {
   const previous = course.lessons[index - 1]
   const next = course.lessons[index + 1]
   const exercise = lesson.exercise
-  return (
-    <div className="lesson-layout">
+  const status = new Map(progress.map((p) => [p.lessonId, p.status]))
+  const mapLessons = course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: status.get(l.id) ?? null }))
+  const text = (
       <article className="lesson-text" aria-labelledby="lesson-title">
+        <CourseMap courseId={course.id} lessons={mapLessons} currentId={lesson.id} />
         <p className="muted">
           <Link href={`/courses/${course.id}`}>{course.title[locale]}</Link> · {t('lessonNumber', { number: lesson.number })}
           {completed && (
@@ -58,12 +64,13 @@ export default async function LessonPage({ params }: { params: Params }) {
         </p>
         <h1 id="lesson-title">{lesson.title[locale]}</h1>
         <LessonMdx code={code} lesson={lesson} courseDir={course.dir} />
-        <nav className="lesson-nav" aria-label={t('courseMap')}>
+        <nav className="lesson-nav" aria-label={t('lessonNav')}>
           {previous ? <Link href={`/courses/${course.id}/${previous.id}`}>← {t('previous')}: {previous.title[locale]}</Link> : <span />}
           {next && <Link href={`/courses/${course.id}/${next.id}`}>{t('next')}: {next.title[locale]} →</Link>}
         </nav>
       </article>
-      {exercise ? (
+  )
+  const workspace = exercise ? (
         <Workspace
           exercise={{ id: exercise.id, kind: exercise.kind, title: exercise.title[locale], instructions: exercise.instructions[locale], starter: exercise.starter, hints: exercise.hints.map((h) => h[locale]) }}
           signedIn={viewer !== null}
@@ -77,7 +84,6 @@ export default async function LessonPage({ params }: { params: Params }) {
             {tw('noExercise')}
           </p>
         </section>
-      )}
-    </div>
-  )
+      )
+  return <SplitPane left={text} right={workspace} label={t('resize')} />
 }

@@ -1,0 +1,59 @@
+'use client'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+
+const storageKey = 'kubelab:split'
+const clamp = (v: number) => Math.min(75, Math.max(25, v))
+
+/** Lesson text and workspace side by side, with a separator to drag (or move with the arrow keys). */
+export function SplitPane({ left, right, label }: { left: ReactNode; right: ReactNode; label: string }) {
+  const [percent, setPercent] = useState(50)
+  const container = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const saved = Number(window.localStorage.getItem(storageKey))
+    if (saved) setPercent(clamp(saved))
+  }, [])
+  const set = useCallback((value: number) => {
+    const next = clamp(value)
+    setPercent(next)
+    try {
+      window.localStorage.setItem(storageKey, String(next))
+    } catch {}
+  }, [])
+  const onPointerDown = (event: React.PointerEvent) => {
+    event.preventDefault()
+    const rect = container.current?.getBoundingClientRect()
+    if (!rect) return
+    const move = (e: PointerEvent) => set(((e.clientX - rect.left) / rect.width) * 100)
+    const up = () => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+    }
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
+  return (
+    <div className="lesson-layout" ref={container} style={{ gridTemplateColumns: `minmax(0, ${percent}fr) 8px minmax(0, ${100 - percent}fr)` }}>
+      {left}
+      <div
+        className="split-handle"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={label}
+        aria-valuemin={25}
+        aria-valuemax={75}
+        aria-valuenow={Math.round(percent)}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowLeft') set(percent - 5)
+          else if (e.key === 'ArrowRight') set(percent + 5)
+          else if (e.key === 'Home') set(25)
+          else if (e.key === 'End') set(75)
+          else return
+          e.preventDefault()
+        }}
+      />
+      {right}
+    </div>
+  )
+}
