@@ -120,3 +120,12 @@ describe('kubelab validate', () => {
     expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ field: 'spec.template.metadata.labels', line: 12, column: 7 })
   })
 })
+
+describe('kubelab validate on a huge file', () => {
+  it('refuses more than 3 MiB without reading it all', async () => {
+    const big = file('big.yaml', `apiVersion: v1\nkind: Pod\n# ${'x'.repeat(5 * 1024 * 1024)}\n`)
+    const r = await cli('--json', big)
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).errors).toEqual([expect.objectContaining({ file: big, type: 'FieldValueTooLong', message: 'Request entity too large: limit is 3145728' })])
+  })
+})

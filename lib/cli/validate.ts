@@ -4,8 +4,8 @@
  * `--json` prints exactly one JSON object: { valid, errors } (plus `error` on a usage or I/O failure).
  * Text mode prints kubectl-style lines prefixed with `file:line:column`.
  */
-import { readFileSync } from 'node:fs'
-import { decodeManifestBytes, formatKubectlError, validateManifests, type Diagnostic } from '../k8s/index.ts'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { MAX_REQUEST_BYTES, decodeManifestBytes, formatKubectlError, requestTooLarge, validateManifests, type Diagnostic } from '../k8s/index.ts'
 
 interface IO {
   stdout(text: string): void
@@ -58,14 +58,18 @@ export async function run(args: string[], io: IO): Promise<number> {
   const errors: Diagnostic[] = []
   const summaries: string[] = []
   for (const file of parsed.files) {
-    let bytes: Uint8Array
+    let read: { bytes: Uint8Array; total: number }
     try {
-      bytes = readFileSync(file === '-' ? 0 : file)
+      read = readCapped(file, MAX_REQUEST_BYTES)
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
       return fail(io, json, `kubelab validate: cannot read ${file}: ${reason}`, false)
     }
-    const decoded = decodeManifestBytes(bytes, { file })
+    if (read.total > MAX_REQUEST_BYTES) {
+      errors.push(requestTooLarge(read.total, file))
+      continue
+    }
+    const decoded = decodeManifestBytes(read.bytes, { file })
     if (!decoded.ok) {
       errors.push(decoded.error)
       continue
@@ -82,6 +86,38 @@ export async function run(args: string[], io: IO): Promise<number> {
     io.stdout([...summaries, ...lines].map((l) => `${l}\n`).join(''))
   }
   return valid ? 0 : 1
+}
+
+/**
+ * Reads at most `limit` bytes (memory stays bounded however large the file); `total` counts what was there,
+ * up to a little past the limit.
+ */
+function readCapped(file: string, limit: number): { bytes: Uint8Array; total: number } {
+  const fd = file === '-' ? 0 : openSync(file, 'r')
+  try {
+    const buffer = Buffer.alloc(limit + 1)
+    let total = 0
+    for (;;) {
+      let n: number
+      try {
+        n = readSync(fd, buffer, total, buffer.length - total, null)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue // non-blocking stdin: try again
+        throw error
+      }
+      if (n === 0) break
+      total += n
+      if (total > limit) {
+        // count the rest without keeping it, for the message
+        const sink = Buffer.alloc(64 * 1024)
+        for (let m = readSync(fd, sink, 0, sink.length, null); m > 0 && total < 64 * limit; m = readSync(fd, sink, 0, sink.length, null)) total += m
+        break
+      }
+    }
+    return { bytes: buffer.subarray(0, Math.min(total, limit)), total }
+  } finally {
+    if (fd !== 0) closeSync(fd)
+  }
 }
 
 function textLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {

@@ -3,6 +3,7 @@
  * and the exact errors (field path, ErrorType, line, Kubernetes message) it must produce — [] for valid ones.
  */
 import { describe, expect, it } from 'vitest'
+import { validateManifests } from './index.ts'
 import { deploymentWith, errorsOf, podWith, serviceWith, type Brief } from './test-support/manifests.ts'
 
 type Row = [title: string, text: string, expected: Brief[]]
@@ -11,6 +12,12 @@ function table(name: string, rows: Row[]) {
   describe(name, () => {
     it.each(rows)('%s', (_title, text, expected) => {
       expect(errorsOf(text)).toEqual(expected)
+      // every error explains itself to the learner in both languages
+      for (const { hint } of validateManifests(text).errors) {
+        expect(hint.ko).toMatch(/[가-힣]/)
+        expect(hint.en.length).toBeGreaterThan(20)
+        expect(`${hint.ko}${hint.en}`).not.toContain('{{')
+      }
     })
   })
 }

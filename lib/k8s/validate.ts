@@ -119,7 +119,7 @@ function limitDiagnostic(stream: ParsedStream, file: string | undefined): Diagno
   const base = { document, kind: null, name: null, field: '' }
   switch (problem.kind) {
     case 'tooLarge':
-      return withFile({ ...base, type: 'FieldValueTooLong', line: 1, column: 1, message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`, hint: limitHints.tooLarge(problem.bytes) }, file)
+      return requestTooLarge(problem.bytes, file)
     case 'tooManyDocuments':
       return withFile({ ...base, type: 'FieldValueTooMany', line: 1, column: 1, message: `Too many: ${problem.count}: must have at most ${MAX_DOCUMENTS} documents`, hint: limitHints.tooManyDocuments(problem.count, MAX_DOCUMENTS) }, file)
     case 'controlCharacter': {
@@ -131,6 +131,12 @@ function limitDiagnostic(stream: ParsedStream, file: string | undefined): Diagno
       return withFile({ ...base, type: 'YAMLSyntax', line: pos.line, column: pos.column, message: `yaml: line ${pos.line}: exceeded max depth of 100`, hint: yamlSyntaxHint('RESOURCE_EXHAUSTION') }, file)
     }
   }
+}
+
+/** The API server's answer to a body over 3 MiB, for callers that see the size before reading (the CLI). */
+export function requestTooLarge(bytes: number, file?: string): Diagnostic {
+  const d: Diagnostic = { document: 0, kind: null, name: null, field: '', type: 'FieldValueTooLong', line: 1, column: 1, message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`, hint: limitHints.tooLarge(bytes) }
+  return withFile(d, file)
 }
 
 function withFile(d: Diagnostic, file: string | undefined): Diagnostic {

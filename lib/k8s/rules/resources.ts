@@ -14,8 +14,9 @@ function isStandardContainerResource(name: string): boolean {
   return STANDARD.has(name) || name.startsWith('hugepages-')
 }
 
+/** Kubernetes prints the quantity back in canonical form; the text as written is what the learner recognises. */
 function quantityText(v: unknown): string {
-  return typeof v === 'number' ? String(v) : String(v)
+  return String(v)
 }
 
 export function validateResources(value: unknown, path: FieldPath, out: FieldIssue[]): void {
