@@ -152,6 +152,10 @@ function enqueueByUid(state: ClusterState, controller: 'replicaset' | 'deploymen
 
 function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod | undefined): void {
   refreshContribution(state, key)
+  if (pod && isPodActive(pod)) {
+    const ctl = controllerOf(pod)
+    if (ctl) state.indexes.ownerVersions.set(ctl.uid, (state.indexes.ownerVersions.get(ctl.uid) ?? 0) + 1)
+  }
   const now = pod ?? old!
   const ns = now.metadata!.namespace!
   const labelsChanged = !old || !pod || old.metadata?.labels !== pod.metadata?.labels

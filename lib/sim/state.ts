@@ -107,6 +107,8 @@ export interface Indexes {
   activeOwnerNodeCounts: Map<string, Map<string, number>>
   /** pods whose labels changed while owned: the RS checks whether to release them */
   releaseCandidates: Set<string>
+  /** per controller uid: bumped on every write that leaves one of its pods active (deletion-plan memo) */
+  ownerVersions: Map<string, number>
   /** bumped on every Node write (the scheduler's node list cache) */
   nodeGeneration: number
   /** pods the scheduler could not place; retried when nodes or capacity change */

@@ -28,6 +28,7 @@ export function emptyIndexes(): Indexes {
     activeOwnerNodeCounts: new Map(),
     releaseCandidates: new Set(),
     nodeGeneration: 0,
+    ownerVersions: new Map(),
     unschedulable: new Set(),
   }
 }

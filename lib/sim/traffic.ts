@@ -4,7 +4,8 @@
  * over the ready endpoints with the seeded RNG; a request succeeds when the chosen pod answers.
  */
 import type { Service } from './k8s.ts'
-import { chooseEndpoint, requestPod } from './network.ts'
+import { requestPod } from './network.ts'
+import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import { displayName } from './timeline.ts'
 
@@ -29,33 +30,55 @@ export function emptyTraffic(): TrafficState {
 /** Sends every request due before `until` (ms), against the cluster as it is now. */
 export function accountTraffic(state: ClusterState, until: number): void {
   for (const g of state.traffic.generators) {
+    const first = g.startedAt + Math.round((g.next * 1000) / g.rps)
+    if (first >= until) continue
     const [ns, name] = g.svcKey.split('/') as [string, string]
     const label = displayName(ns, name)
     const counter = (state.traffic.counters[label] ??= { sent: 0, ok: 0, failed: 0 })
     const svc = state.objects.Service.get(g.svcKey) as Service | undefined
+    // Nothing changes between two instants: the ready endpoints are fixed for the whole interval.
+    const ready = svc ? readyTargets(state, svc) : []
+    const answers = new Map<string, { ok: boolean; from: number } | null>()
     for (;;) {
       const at = g.startedAt + Math.round((g.next * 1000) / g.rps)
       if (at >= until) break
       g.next++
       counter.sent++
-      if (!svc) {
+      if (ready.length === 0) {
         counter.failed++
         continue
       }
-      const chosen = chooseEndpoint(state, svc, 0)
-      if (!chosen) {
-        counter.failed++
-        continue
+      const target = ready.length === 1 ? ready[0]! : ready[nextInt(state.rng, ready.length)]!
+      // A pod's answer only depends on whether its app already listens (from a known time) in this interval.
+      let a = answers.get(target.podKey)
+      if (a === undefined) {
+        const r = requestPod(state, target.podKey, target.port, g.path, until - 1)
+        const rt = state.pods.get(target.podKey)
+        const c = rt?.containers.find((x) => !x.init && x.phase === 'running')
+        a = r.ok && r.status < 500 ? { ok: true, from: c?.listeningAt ?? 0 } : null
+        answers.set(target.podKey, a)
       }
-      const r = requestPod(state, chosen.ep.podKey, chosen.port, g.path, at)
-      if (r.ok && r.status < 500) {
+      if (a && at >= a.from) {
         counter.ok++
-        const rt = state.pods.get(chosen.ep.podKey)
+        const rt = state.pods.get(target.podKey)
         const c = rt?.containers.find((x) => !x.init && x.phase === 'running')
         if (c) c.served++
       } else counter.failed++
     }
   }
+}
+
+function readyTargets(state: ClusterState, svc: Service): { podKey: string; port: number }[] {
+  const eps = state.endpoints.get(`${svc.metadata!.namespace}/${svc.metadata!.name}`)
+  if (!eps) return []
+  const name = svc.spec?.ports?.[0]?.name ?? ''
+  const out: { podKey: string; port: number }[] = []
+  for (const ep of eps.entries.values()) {
+    if (!ep.ready) continue
+    const p = ep.ports.find((x) => x.name === name)
+    if (p) out.push({ podKey: ep.podKey, port: p.port })
+  }
+  return out
 }
 
 export function startTraffic(state: ClusterState, svcKey: string, rps: number, path = '/'): void {

@@ -15,7 +15,7 @@ import {
   type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import { podsToDelete, type RankedPod } from './scale-down-ranking.ts'
+import { selectForDeletion, type Candidate } from './deletion-plan.ts'
 
 export const BURST_REPLICAS = 500
 
@@ -135,18 +135,27 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS)
     const related = relatedCounts(state, rs)
-    const candidates: RankedPod[] = []
-    for (const podKey of state.indexes.podsByController.get(uid) ?? []) {
-      if (released.has(podKey)) continue
-      const c = state.indexes.contributions.get(podKey)
-      if (!c?.active) continue
-      const pod = state.objects.Pod.get(podKey) as Pod
-      candidates.push({ pod, relatedOnNode: pod.spec?.nodeName ? related(pod.spec.nodeName) : 0 })
+    const gather = (): Candidate[] => {
+      const out: Candidate[] = []
+      for (const podKey of state.indexes.podsByController.get(uid) ?? []) {
+        if (released.has(podKey)) continue
+        const c = state.indexes.contributions.get(podKey)
+        if (!c?.active) continue
+        const pod = state.objects.Pod.get(podKey) as Pod
+        out.push({ key: podKey, pod, related: pod.spec?.nodeName ? related.count(pod.spec.nodeName) : 0 })
+      }
+      for (const pod of adopted) {
+        out.push({ key: keyOf(ns, pod.metadata!.name!), pod, related: pod.spec?.nodeName ? related.count(pod.spec.nodeName) : 0 })
+      }
+      return out
     }
-    for (const pod of adopted) candidates.push({ pod, relatedOnNode: pod.spec?.nodeName ? related(pod.spec.nodeName) : 0 })
-    for (const pod of podsToDelete(candidates, count, ctx.now, state.config.epoch)) {
-      changes.push({ type: 'delete', kind: 'Pod', key: keyOf(ns, pod.metadata!.name!) })
-      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulDelete', message: `Deleted pod: ${pod.metadata!.name}`, source: 'replicaset-controller' } })
+    // adoption/release in this sync changes the candidates: no plan reuse then
+    const version = released.size || adopted.length ? `fresh:${ctx.now}:${changes.length}` : related.version
+    const live = (node: string): number => related.live(node)
+    for (const podKey of selectForDeletion(state, uid, count, version, gather, live)) {
+      const podName = podKey.slice(podKey.indexOf('/') + 1)
+      changes.push({ type: 'delete', kind: 'Pod', key: podKey })
+      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulDelete', message: `Deleted pod: ${podName}`, source: 'replicaset-controller' } })
     }
   }
 
@@ -171,21 +180,25 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   return result
 }
 
-/** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer index). */
-function relatedCounts(state: ClusterState, rs: ReplicaSet): (node: string) => number {
+/** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer
+ *  index), and a version of all those pods (for the deletion plan memo). */
+function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
   const ctl = controllerOf(rs)
   const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => (state.objects.ReplicaSet.get(k) as ReplicaSet).metadata!.uid!) : [rs.metadata!.uid!]
   const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)
-  const memo = new Map<string, number>()
-  return (node) => {
-    let n = memo.get(node)
-    if (n === undefined) {
-      n = 0
-      for (const m of maps) n += m.get(node) ?? 0
-      memo.set(node, n)
-    }
+  const live = (node: string): number => {
+    let n = 0
+    for (const m of maps) n += m.get(node) ?? 0
     return n
   }
+  const memo = new Map<string, number>()
+  const count = (node: string): number => {
+    let n = memo.get(node)
+    if (n === undefined) memo.set(node, (n = live(node)))
+    return n
+  }
+  const version = related.map((uid) => `${uid}:${state.indexes.ownerVersions.get(uid) ?? 0}`).sort().join(',')
+  return { count, live, version }
 }
 
 export type { Node }

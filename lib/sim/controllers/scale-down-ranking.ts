@@ -89,7 +89,7 @@ function uidOrder(a: Pod, b: Pod): number {
   return ua < ub ? -1 : ua > ub ? 1 : 0
 }
 
-interface Keys {
+export interface Keys {
   pod: Pod
   scheduled: number
   phase: number
@@ -105,7 +105,7 @@ interface Keys {
 const keyCache = new WeakMap<Pod, Keys>()
 
 /** Keys per pod object (pods are immutable once stored); `related` is refreshed on every call. */
-function keysOf(p: RankedPod, epoch: number): Keys {
+export function keysOf(p: RankedPod, epoch: number): Keys {
   const pod = p.pod
   let k = keyCache.get(pod)
   if (!k) {
@@ -132,7 +132,7 @@ function podKeys(pod: Pod, epoch: number): Keys {
 }
 
 /** compareForDeletion on precomputed keys (the same rules, without re-parsing timestamps in the sort). */
-function compareKeys(a: Keys, b: Keys, now: number): number {
+export function compareKeys(a: Keys, b: Keys, now: number): number {
   if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled
   if (a.phase !== b.phase) return a.phase - b.phase
   if (a.ready !== b.ready) return a.ready - b.ready
@@ -153,7 +153,8 @@ function compareKeys(a: Keys, b: Keys, now: number): number {
     if (diff === 0) return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
     return diff
   }
-  return 0
+  // Upstream leaves full ties to an unstable sort; the UID makes the order total (and deterministic).
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
 }
 
 /** The `count` pods to delete, first-to-delete first. No ranking when every pod goes. */

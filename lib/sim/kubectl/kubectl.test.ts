@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest'
+import { createCluster, type Cluster } from '../cluster.ts'
+import { completeCommand } from '../completion.ts'
+import { rolloutStatusLine } from './rollout.ts'
+import { deployment } from '../test-builders.ts'
+import { replicaSetsOf } from '../test-builders.ts'
+import { ANNOTATIONS } from '../objects.ts'
+
+const WEB = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: nginx, image: "${image}", ports: [{containerPort: 80}]}]}
+`
+
+function cluster(): Cluster {
+  const c = createCluster({ seed: 5 })
+  c.apply(WEB('nginx:1.26'))
+  c.advance(20)
+  return c
+}
+
+describe('kubectl get', () => {
+  it('prints kubectl columns padded like its tabwriter, with AGE', () => {
+    const c = cluster()
+    const out = c.run('kubectl get deploy').output
+    expect(out).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           20s\n')
+    const pods = c.run('kubectl get pods').output.split('\n')
+    expect(pods[0]).toBe('NAME                   READY   STATUS    RESTARTS   AGE')
+    expect(pods[1]).toMatch(/^web-[456789bcdf]+-[bcdfghjklmnpqrstvwxz2456789]{5}   1\/1     Running   0          20s$/)
+  })
+
+  it('filters with -l, prints names with -o name, and reports what it cannot find like kubectl', () => {
+    const c = cluster()
+    expect(c.run('kubectl get pods -l app=other').output).toBe('No resources found in default namespace.\n')
+    expect(c.run('kubectl get pods -l app=web -o name').output.trim().split('\n')).toHaveLength(3)
+    expect(c.run('kubectl get pods -l app=web -o name').output).toMatch(/^pod\/web-/)
+    expect(c.run('kubectl get pod nope')).toEqual({ ok: false, output: 'Error from server (NotFound): pods "nope" not found\n' })
+    expect(c.run('kubectl get foo')).toEqual({ ok: false, output: 'error: the server doesn\'t have a resource type "foo"\n' })
+    expect(c.run('kubectl frobnicate').output).toBe('error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n')
+    expect(c.run('kubectl get pods -n kube-system').output).toBe('No resources found in kube-system namespace.\n')
+  })
+
+  it('-o yaml prints the stored object with sorted keys; -o json parses', () => {
+    const c = cluster()
+    const y = c.run('kubectl get deploy web -o yaml').output
+    expect(y.startsWith('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n')).toBe(true)
+    expect(y).toContain('  annotations:\n    deployment.kubernetes.io/revision: "1"')
+    const j = JSON.parse(c.run('kubectl get svc -o json').output) as { kind: string; items: { metadata: { name: string } }[] }
+    expect(j.kind).toBe('List')
+    expect(j.items.map((i) => i.metadata.name)).toEqual(['kubernetes'])
+  })
+
+  it('get all groups kinds with qualified names; -A adds NAMESPACE; -o wide adds IP and NODE', () => {
+    const c = cluster()
+    const all = c.run('kubectl get all').output
+    expect(all).toContain('deployment.apps/web')
+    expect(all).toMatch(/replicaset\.apps\/web-/)
+    expect(all).toContain('service/kubernetes')
+    expect(c.run('kubectl get pods -A').output.split('\n')[0]).toMatch(/^NAMESPACE   NAME/)
+    expect(c.run('kubectl get pods -o wide').output.split('\n')[0]).toContain('IP           NODE     NOMINATED NODE   READINESS GATES')
+  })
+})
+
+describe('kubectl rollout (C37, C38, C45)', () => {
+  it('C45: status lines for a stuck, an almost finished and a finished rollout', () => {
+    const d = deployment('web', { replicas: 10 })
+    const at = (s: Record<string, number>) => rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 2 }, status: { observedGeneration: 2, ...s } }).text
+    expect(at({ replicas: 13, updatedReplicas: 5, availableReplicas: 8 })).toBe('Waiting for deployment "web" rollout to finish: 5 out of 10 new replicas have been updated...\n')
+    expect(at({ replicas: 11, updatedReplicas: 10, availableReplicas: 10 })).toBe('Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n')
+    expect(at({ replicas: 10, updatedReplicas: 10, availableReplicas: 7 })).toBe('Waiting for deployment "web" rollout to finish: 7 of 10 updated replicas are available...\n')
+    expect(at({ replicas: 10, updatedReplicas: 10, availableReplicas: 10 })).toBe('deployment "web" successfully rolled out\n')
+    expect(rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 3 }, status: { observedGeneration: 2 } }).text).toBe('Waiting for deployment spec update to be observed...\n')
+  })
+
+  it('C37: undo makes the old ReplicaSet new again with revision 3 and revision-history 1, without a new ReplicaSet', () => {
+    const c = cluster()
+    c.apply(WEB('nginx:1.27'))
+    c.advance(30)
+    const [a, b] = replicaSetsOf(c.state, 'web')
+    expect(c.run('kubectl rollout undo deployment/web').output).toBe('deployment.apps/web rolled back\n')
+    c.advance(30)
+    const rss = replicaSetsOf(c.state, 'web')
+    expect(rss).toHaveLength(2)
+    const a2 = rss.find((r) => r.metadata!.name === a!.metadata!.name)!
+    expect(a2.metadata!.annotations![ANNOTATIONS.revision]).toBe('3')
+    expect(a2.metadata!.annotations![ANNOTATIONS.revisionHistory]).toBe('1')
+    expect(a2.spec!.replicas).toBe(3)
+    expect(rss.find((r) => r.metadata!.name === b!.metadata!.name)!.spec!.replicas).toBe(0)
+    expect(c.run('kubectl rollout history deployment/web').output).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
+    expect(c.snapshot().deployments[0]).toMatchObject({ revision: 3, images: ['nginx:1.26'] })
+  })
+
+  it('C38: undo errors are worded like kubectl', () => {
+    const c = cluster()
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({ ok: false, output: 'error: no rollout history found for deployment "web"\n' })
+    c.apply(WEB('nginx:1.27'))
+    c.advance(30)
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toEqual({ ok: false, output: 'error: unable to find specified revision 9 in history\n' })
+    expect(c.run('kubectl rollout pause deployment/web').output).toBe('deployment.apps/web paused\n')
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({ ok: false, output: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n" })
+    expect(c.run('kubectl rollout pause deployment/web')).toEqual({ ok: false, output: 'error: deployments.apps "web" is already paused\n' })
+    expect(c.run('kubectl rollout resume deployment/web').output).toBe('deployment.apps/web resumed\n')
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=1').output).toBe('deployment.apps/web rolled back\n')
+  })
+})
+
+describe('kubectl mutations', () => {
+  it('scale, set image, label, delete, create, run and expose print what kubectl prints', () => {
+    const c = cluster()
+    expect(c.run('kubectl scale deployment/web --replicas=5').output).toBe('deployment.apps/web scaled\n')
+    expect(c.run('kubectl scale deployment web --replicas=-1').output).toContain('The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0')
+    expect(c.run('kubectl scale deployment/web').output).toBe('error: required flag(s) "replicas" not set\n')
+    expect(c.run('kubectl set image deployment/web nginx=nginx:1.27').output).toBe('deployment.apps/web image updated\n')
+    expect(c.run('kubectl set image deployment/web app=nginx:1.27').output).toBe('error: unable to find container named "app"\n')
+    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0 --replicas=2 --port=8080').output).toBe('deployment.apps/api created\n')
+    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0').output).toBe('error: failed to create deployment: deployments.apps "api" already exists\n')
+    expect(c.run('kubectl expose deployment api --port=80 --target-port=8080 --type=NodePort').output).toBe('service/api exposed\n')
+    expect(c.run('kubectl run box --image=busybox:1.36 -- sleep 3600').output).toBe('pod/box created\n')
+    c.advance(20)
+    expect(c.run('curl http://api').output).toMatch(/^Hello from api-/)
+    expect(c.run('kubectl label pod box tier=debug').output).toBe('pod/box labeled\n')
+    expect(c.run('kubectl label pod box tier=x').output).toBe("error: 'tier' already has a value (debug), and --overwrite is false\n")
+    expect(c.run('kubectl label pod box tier-').output).toBe('pod/box unlabeled\n')
+    expect(c.run('kubectl delete deployment api').output).toBe('deployment.apps "api" deleted\n')
+    expect(c.run('kubectl delete svc api').output).toBe('service "api" deleted\n')
+    c.advance(40)
+    expect(c.snapshot().pods.some((p) => p.name.startsWith('api-'))).toBe(false)
+    expect(c.run('kubectl delete pod nope').output).toBe('Error from server (NotFound): pods "nope" not found\n')
+  })
+
+  it('logs and exec talk to the container', () => {
+    const c = cluster()
+    const pod = c.snapshot().pods[0]!.name
+    expect(c.run(`kubectl logs ${pod}`).output).toContain('nginx/1.26.3')
+    expect(c.run(`kubectl exec ${pod} -- curl -s http://localhost/`).output).toContain('Welcome to nginx!')
+    expect(c.run(`kubectl exec ${pod} -- hostname`).output).toBe(`${pod}\n`)
+    expect(c.run(`kubectl exec ${pod} -- sh -c "exit 3"`)).toEqual({ ok: false, output: 'command terminated with exit code 3\n' })
+    expect(c.run(`kubectl exec ${pod} -- nosuch`).output).toContain('exec: "nosuch": executable file not found in $PATH')
+  })
+
+  it('describe deployment shows replicas, strategy, conditions, ReplicaSets and events', () => {
+    const c = cluster()
+    const out = c.run('kubectl describe deployment web').output
+    expect(out).toContain('Replicas:               3 desired | 3 updated | 3 total | 3 available | 0 unavailable')
+    expect(out).toContain('RollingUpdateStrategy:  25% max unavailable, 25% max surge')
+    expect(out).toMatch(/Available\s+True\s+MinimumReplicasAvailable/)
+    expect(out).toMatch(/NewReplicaSet:\s+web-[456789bcdf]+ \(3\/3 replicas created\)/)
+    expect(out).toMatch(/Normal\s+ScalingReplicaSet\s+20s\s+deployment-controller\s+Scaled up replica set web-\S+ from 0 to 3/)
+  })
+})
+
+describe('terminal helpers', () => {
+  it('never throws on nonsense and answers with an error', () => {
+    const c = cluster()
+    for (const line of ['', 'kubectl get "unterminated', 'kubectl -', 'node explode x', 'wait forever', 'kubectl get pods -o banana', 'kubectl describe', 'kubectl exec', 'kubectl logs']) {
+      const r = c.run(line)
+      expect(typeof r.output).toBe('string')
+    }
+    expect(c.run('wait forever').ok).toBe(false)
+  })
+
+  it('completes verbs, types and live names', () => {
+    const c = cluster()
+    expect(completeCommand(c, 'kubectl ro')).toEqual(['rollout'])
+    expect(completeCommand(c, 'kubectl get dep')).toContain('deployments')
+    const pod = c.snapshot().pods[0]!.name
+    expect(completeCommand(c, `kubectl logs ${pod.slice(0, 6)}`)).toContain(pod)
+    expect(completeCommand(c, 'kubectl rollout status deployment/')).toEqual(['deployment/web'])
+    expect(completeCommand(c, 'node f')).toEqual(['fail'])
+  })
+})
