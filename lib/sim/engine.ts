@@ -88,10 +88,12 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
         state.schedulerNextStart = ch.next
         break
       case 'endpoints':
+        state.indexes.timelineDirty = true
         if (ch.value) state.endpoints.set(ch.svcKey, ch.value)
         else state.endpoints.delete(ch.svcKey)
         break
       case 'endpoint': {
+        state.indexes.timelineDirty = true
         const eps = state.endpoints.get(ch.svcKey)
         if (eps) setEndpoint(eps, ch.podKey, ch.endpoint)
         break

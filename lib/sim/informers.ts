@@ -30,10 +30,12 @@ export function onObjectChange(state: ClusterState, kind: Kind, key: string, old
     case 'ReplicaSet':
       return onReplicaSet(state, key, old as ReplicaSet | undefined, obj as ReplicaSet | undefined)
     case 'Deployment':
+      state.indexes.timelineDirty = true
       enqueue(state, 'deployment', key)
       if (!obj && old) enqueue(state, 'garbageCollector', old.metadata!.uid!)
       return
     case 'Service':
+      state.indexes.timelineDirty = true
       enqueue(state, 'endpoints', key)
       return
     case 'Node':
@@ -118,7 +120,10 @@ function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1
     u.pods += sign
     if (c.owner) {
       bump(state.indexes.ownerNodeCounts, c.owner, c.node, sign)
-      if (c.active) bump(state.indexes.activeOwnerNodeCounts, c.owner, c.node, sign)
+      if (c.active) {
+        bump(state.indexes.activeOwnerNodeCounts, c.owner, c.node, sign)
+        if (sign > 0) state.indexes.placementVersions.set(c.owner, (state.indexes.placementVersions.get(c.owner) ?? 0) + 1)
+      }
     }
   }
 }

@@ -109,6 +109,10 @@ export interface Indexes {
   releaseCandidates: Set<string>
   /** per controller uid: bumped on every write that leaves one of its pods active (deletion-plan memo) */
   ownerVersions: Map<string, number>
+  /** per controller uid: bumped whenever one more of its active pods sits on a node (rule 5 counts grow) */
+  placementVersions: Map<string, number>
+  /** a Deployment status or a Service's endpoints changed since the last timeline point */
+  timelineDirty: boolean
   /** bumped on every Node write (the scheduler's node list cache) */
   nodeGeneration: number
   /** pods the scheduler could not place; retried when nodes or capacity change */

@@ -28,7 +28,9 @@ export function emptyIndexes(): Indexes {
     activeOwnerNodeCounts: new Map(),
     releaseCandidates: new Set(),
     nodeGeneration: 0,
+    timelineDirty: true,
     ownerVersions: new Map(),
+    placementVersions: new Map(),
     unschedulable: new Set(),
   }
 }

@@ -37,11 +37,26 @@ export function timelinePoint(state: ClusterState): TimelinePoint {
   return { time: state.now / 1000, deployments, services }
 }
 
+function sameRecord<T extends Record<string, Record<string, number>>>(a: T, b: T): boolean {
+  const ka = Object.keys(a)
+  if (ka.length !== Object.keys(b).length) return false
+  for (const k of ka) {
+    const x = a[k]!
+    const y = b[k]
+    if (!y) return false
+    for (const f in x) if (x[f] !== y[f]) return false
+  }
+  return true
+}
+
 function samePoint(a: TimelinePoint, b: TimelinePoint): boolean {
-  return JSON.stringify(a.deployments) === JSON.stringify(b.deployments) && JSON.stringify(a.services) === JSON.stringify(b.services)
+  return sameRecord(a.deployments, b.deployments) && sameRecord(a.services, b.services)
 }
 
 export function recordTimeline(state: ClusterState): void {
+  // Only Deployment status and endpoint changes can move these numbers.
+  if (!state.indexes.timelineDirty && state.timeline.length > 0) return
+  state.indexes.timelineDirty = false
   const point = timelinePoint(state)
   const last = state.timeline[state.timeline.length - 1]
   if (last && samePoint(last, point)) return

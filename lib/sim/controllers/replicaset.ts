@@ -197,7 +197,9 @@ function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: str
     if (n === undefined) memo.set(node, (n = live(node)))
     return n
   }
-  const version = related.map((uid) => `${uid}:${state.indexes.ownerVersions.get(uid) ?? 0}`).sort().join(',')
+  // own pods: any write; related ReplicaSets: only more pods on a node (rule 5 counts growing)
+  const own = rs.metadata!.uid!
+  const version = `${state.indexes.ownerVersions.get(own) ?? 0}|${related.map((uid) => `${uid}:${state.indexes.placementVersions.get(uid) ?? 0}`).sort().join(',')}`
   return { count, live, version }
 }
 

@@ -212,14 +212,32 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
     changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
     return changes
   }
-  const status = buildPodStatus(pod, rt, { ip: nodeIpOf(state, nodeName!) }, now, state.config.epoch)
-  if (!deepEqual(status, pod.status)) changes.push({ type: 'status', object: { ...pod, status } })
+  // Rebuild the status only when what it shows changed (or someone else, e.g. the node controller, wrote it).
+  const sig = statusSignature(rt)
+  if (sig !== statusSigs.get(pod.status ?? rt) || !pod.status) {
+    const status = buildPodStatus(pod, rt, { ip: nodeIpOf(state, nodeName!) }, now, state.config.epoch)
+    if (!deepEqual(status, pod.status)) {
+      changes.push({ type: 'status', object: { ...pod, status } })
+      statusSigs.set(status!, sig)
+    } else if (pod.status) statusSigs.set(pod.status, sig)
+  }
   changes.push({ type: 'podRuntime', key, runtime: rt })
   if (Object.keys(env.node.delta).length) changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
   let next = rt.ip ? Infinity : rt.sandboxAt
   if (rt.ip) for (const c of rt.containers) next = Math.min(next, nextDue(c))
   if (next !== Infinity) changes.push({ type: 'wake', at: next, controller: 'kubelet', key })
   return changes
+}
+
+/** The status a kubelet last wrote, by object, with the runtime signature it was built from. */
+const statusSigs = new WeakMap<object, string>()
+
+function statusSignature(rt: PodRuntime): string {
+  let sig = `${rt.ip ?? ''}|${rt.startTime}`
+  for (const c of rt.containers) {
+    sig += `|${c.name}:${c.phase}:${c.waitingReason}:${c.waitingMessage ?? ''}:${c.ready ? 1 : 0}:${c.started ? 1 : 0}:${c.restartCount}:${c.startedAt ?? ''}:${c.containerId}:${c.terminated?.finishedAt ?? ''}:${c.lastTermination?.finishedAt ?? ''}`
+  }
+  return sig
 }
 
 export function nodeIpOf(state: ClusterState, node: string): string {
