@@ -74,3 +74,32 @@ export function decodeError(path: FieldPath, type: ErrorType, message: string, h
 
 /** Messages of decode-time errors start with these; kubectl prints them as BadRequest, not as "is invalid". */
 export const DECODE_MESSAGE_PREFIXES = ['strict decoding error:', 'json: cannot unmarshal', 'quantities must match', "unable to parse quantity's suffix"]
+
+/** Problems collected per phase and document; past this many only the count is kept (bounded memory). */
+export const MAX_ISSUES = 1000
+
+/**
+ * An issue list that stops growing at MAX_ISSUES and counts the rest, so a 3 MiB list of wrong values
+ * cannot allocate hundreds of thousands of diagnostics.
+ */
+export class IssueList extends Array<FieldIssue> {
+  dropped = 0
+
+  // Array methods (map, filter, slice) build results through this constructor; they must not be capped lists.
+  static get [Symbol.species]() {
+    return Array
+  }
+
+  /** Whether another issue would be kept; callers skip building one (and its hint) when it would not. */
+  get full(): boolean {
+    return this.length >= MAX_ISSUES
+  }
+
+  override push(...items: FieldIssue[]): number {
+    for (const item of items) {
+      if (this.length < MAX_ISSUES) super.push(item)
+      else this.dropped++
+    }
+    return this.length
+  }
+}

@@ -102,6 +102,22 @@ describe('hostile input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
+  it('lists the first 100 errors of a document and counts the rest', () => {
+    const containers = Array.from({ length: 3000 }, (_, i) => `  - {name: C_${i}, image: ""}`).join('\n')
+    const r = validateManifests(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n${containers}\n`)
+    expect(r.errors).toHaveLength(101)
+    expect(r.errors[0]).toMatchObject({ field: 'spec.containers[0].name', line: 6 })
+    // 6,000 problems: 1,000 kept by the rule phase, 100 shown, 5,900 counted
+    expect(r.errors[100]).toMatchObject({ type: 'FieldValueTooMany', field: '', message: 'Too many errors: 5900 more not shown' })
+  })
+
+  it('keeps a long list of wrongly typed values bounded too', () => {
+    const args = Array.from({ length: 50_000 }, (_, i) => i).join(', ')
+    const r = validateManifests(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x, args: [${args}]}]\n`)
+    expect(r.errors).toHaveLength(101)
+    expect(r.errors[100].message).toBe('Too many errors: 49900 more not shown')
+  })
+
   it('never throws on odd values passed as text', () => {
     for (const input of ['', '---', '~', '- a\n- b', '"just a string"', '{', ': :', '!!binary aGVsbG8=', '? [a]\n: b', '*nope', '&a a: *a', '%YAML 1.2\n---\na: 1']) {
       expect(() => validateManifests(input)).not.toThrow()

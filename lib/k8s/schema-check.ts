@@ -4,7 +4,7 @@
  * quantities, and enum values. Values that fail to decode are removed so later rules see typed data.
  */
 import { FieldPath } from './field-path.ts'
-import { decodeError, notSupported, type FieldIssue } from './field-errors.ts'
+import { IssueList, decodeError, notSupported, type FieldIssue } from './field-errors.ts'
 import { schemaHints, type ExpectedType } from './hints/schema-hints.ts'
 import { kubernetesSchema, type JsonSchemaNode } from './kubernetes-schema.ts'
 import { isObject, type JsonObject } from './object-access.ts'
@@ -91,14 +91,14 @@ const RULE_OWNED_ENUMS = new Set([
 ])
 
 interface Walk {
-  out: FieldIssue[]
+  out: IssueList
   kind: SupportedKind
 }
 
 /** Reports unknown fields and wrong types; drops badly typed and null values from `obj` in place. */
-export function checkSchema(kind: SupportedKind, obj: JsonObject): FieldIssue[] {
+export function checkSchema(kind: SupportedKind, obj: JsonObject): IssueList {
   const root = compileDefinition(kind)
-  const w: Walk = { out: [], kind }
+  const w: Walk = { out: new IssueList(), kind }
   if (root.t === 'struct') checkStruct(obj, root, FieldPath.root(), w)
   return w.out
 }
@@ -148,6 +148,10 @@ function expected(c: Compiled): ExpectedType {
 }
 
 function typeError(value: unknown, got: string, c: Compiled, path: FieldPath, structName: string, w: Walk): void {
+  if (w.out.full) {
+    w.out.dropped++
+    return
+  }
   const names = path.fieldNames()
   const message = `json: cannot unmarshal ${got} into Go struct field ${structName}.${names.join('.')} of type ${goType(c)}`
   w.out.push(decodeError(path, 'FieldValueTypeInvalid', message, schemaHints.wrongType(path.toString(), expected(c), got, value)))

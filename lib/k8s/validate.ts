@@ -17,10 +17,36 @@ import { parseYamlStream, type ParsedStream } from './yaml-stream.ts'
 
 interface CheckedObject {
   issues: FieldIssue[]
+  /** problems found but not kept (IssueList caps) */
+  dropped?: number
   kind: string | null
   name: string | null
   /** set when the object is valid */
   valid: { kind: SupportedKind; apiVersion: string; object: JsonObject } | null
+}
+
+/** Errors listed per document; a learner fixes the first ones first, and thousands help nobody. */
+export const MAX_SHOWN = 100
+
+function moreErrors(hidden: number, ctx: DocumentContext): Diagnostic {
+  const pos = ctx.source.positionOf([])
+  return withFile(
+    {
+      document: ctx.document,
+      kind: ctx.kind,
+      name: ctx.name,
+      field: '',
+      type: 'FieldValueTooMany',
+      line: pos.line,
+      column: pos.column,
+      message: `Too many errors: ${hidden} more not shown`,
+      hint: {
+        ko: `이 문서에는 오류가 ${hidden}개 더 있습니다. 위의 오류부터 고치세요 — 같은 실수가 반복된 경우가 많습니다.`,
+        en: `This document has ${hidden} more errors. Fix the ones above first — they are often the same mistake repeated.`,
+      },
+    },
+    ctx.file,
+  )
 }
 
 /** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
@@ -56,7 +82,9 @@ export function validateManifests(text: string, options: { file?: string } = {})
       continue
     }
     const ctx: DocumentContext = { ...base, kind: checked.kind, name: checked.name }
-    for (const issue of checked.issues) errors.push(toDiagnostic(issue, ctx))
+    for (const issue of checked.issues.slice(0, MAX_SHOWN)) errors.push(toDiagnostic(issue, ctx))
+    const hidden = Math.max(0, checked.issues.length - MAX_SHOWN) + (checked.dropped ?? 0)
+    if (hidden > 0) errors.push(moreErrors(hidden, ctx))
     if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source))
   }
   return { valid: errors.length === 0, errors, objects }
@@ -88,9 +116,11 @@ function checkObject(value: unknown): CheckedObject {
   // The server resets status on create and fills in defaults before validating.
   delete obj.status
   applyDefaultsInPlace(obj)
-  const ruleIssues = validateKindRules(kindCheck.kind, obj).filter((i) => !coveredByDecodeIssue(i, decodeIssues))
+  const ruleList = validateKindRules(kindCheck.kind, obj)
+  const ruleIssues = decodeIssues.length === 0 ? ruleList : ruleList.filter((i) => !coveredByDecodeIssue(i, decodeIssues))
   const issues = dedupe([...decodeIssues, ...ruleIssues])
-  if (issues.length > 0) return { issues, kind: kindCheck.kind, name, valid: null }
+  const dropped = decodeIssues.dropped + ruleList.dropped
+  if (issues.length > 0) return { issues, dropped, kind: kindCheck.kind, name, valid: null }
   const metadata = (isObject(obj.metadata) ? obj.metadata : (obj.metadata = {})) as JsonObject
   if (kindCheck.kind !== 'Namespace' && !stringAt(metadata.namespace)) metadata.namespace = 'default'
   return { issues: [], kind: kindCheck.kind, name, valid: { kind: kindCheck.kind, apiVersion: kindCheck.apiVersion, object: obj } }

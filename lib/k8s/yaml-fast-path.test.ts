@@ -88,7 +88,23 @@ function compare(text: string): 'fast' | 'fallback' {
   expect(ref.limit).toBeNull()
   expect(ref.documents.flatMap((d) => d.problems)).toEqual([])
   expect(fast.map((d) => ({ value: d.value, empty: d.empty }))).toEqual(ref.documents.map((d) => ({ value: d.value, empty: d.empty })))
+  // and finds every field at the same place (the CST walk against the composed AST's)
+  const mine = parseYamlStream(text)
+  ref.documents.forEach((doc, i) => {
+    for (const path of paths(doc.value).slice(0, 200)) expect([path, mine.documents[i].source.positionOf(path)]).toEqual([path, doc.source.positionOf(path)])
+  })
   return 'fast'
+}
+
+/** Every path in a decoded value, plus one missing child per object (to exercise the parent fallback). */
+function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
+  const out: Array<Array<string | number>> = []
+  if (Array.isArray(value)) value.forEach((v, i) => out.push([...prefix, i], ...paths(v, [...prefix, i])))
+  else if (value !== null && typeof value === 'object') {
+    out.push([...prefix, 'no-such-field'])
+    for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]))
+  }
+  return out
 }
 
 // Deterministic mutations: small edits of the kinds learners make (and some they never would).

@@ -20,6 +20,8 @@ export interface FastDocument {
   empty: boolean
   /** where the document's content starts (for paths not found in it) */
   offset: number
+  /** the document's content in the CST, where positions are looked up */
+  token: Token | undefined
 }
 
 /** Thrown to abandon the fast path; never escapes this module. */
@@ -107,12 +109,12 @@ function composeDocument(doc: CST.Document): FastDocument {
   const value = doc.value
   if (found && value && (value.type === 'block-map' || value.type === 'block-seq') && !hasNewline) bail()
   checkEnd(doc.end, false)
-  if (!value) return { value: null, empty: true, offset: doc.offset }
+  if (!value) return { value: null, empty: true, offset: doc.offset, token: undefined }
   if (value.type === 'scalar' && BLANK.has(value.source)) {
     scalarValue(value) // still checks what follows it
-    return { value: null, empty: true, offset: value.offset }
+    return { value: null, empty: true, offset: value.offset, token: value }
   }
-  return { value: node(value, 0), empty: false, offset: value.offset }
+  return { value: node(value, 0), empty: false, offset: value.offset, token: value }
 }
 
 const BLANK = new Set(['', '~', 'null', 'Null', 'NULL'])

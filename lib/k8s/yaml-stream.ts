@@ -6,7 +6,7 @@
  */
 import { Alias, Composer, Scalar, YAMLMap, YAMLSeq, parseAllDocuments, type CST, type Document, type Node as YamlNode } from 'yaml'
 import { MAX_ALIAS_NODES, MAX_DEPTH, checkInputLimits, type LimitProblem } from './input-limits.ts'
-import { LineIndex, SourceMap } from './source-map.ts'
+import { LineIndex, SourceMap, astLocator, cstLocator } from './source-map.ts'
 import { composeFast, type FastDocument } from './yaml-fast-path.ts'
 import { resolvePlain, resolveTagged } from './yaml-scalars.ts'
 
@@ -46,7 +46,7 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
   let docs: Document.Parsed[]
   try {
     const fast = options.fastPath === false ? null : composeFast(text)
-    if (fast && 'docs' in fast) return { lines, documents: fastDocuments(text, fast.docs, lines), limit: null }
+    if (fast && 'docs' in fast) return { lines, documents: fastDocuments(fast.docs, lines), limit: null }
     docs = fast ? composeTokens(fast.tokens) : composeAll(text)
   } catch (error) {
     // The parser reports problems as errors on the document; a throw is a parser bug, still not the learner's crash.
@@ -74,19 +74,14 @@ function composeTokens(tokens: CST.Token[]): Document.Parsed[] {
   return Array.from(new Composer(COMPOSE_OPTIONS).compose(tokens)) as Document.Parsed[]
 }
 
-/** Documents from the CST fast path; their positions come from the composed AST, built only if asked for. */
-function fastDocuments(text: string, fast: FastDocument[], lines: LineIndex): StreamDocument[] {
-  let composed: Document.Parsed[] | null = null
+/** Documents from the CST fast path; their positions are found in the CST. */
+function fastDocuments(fast: FastDocument[], lines: LineIndex): StreamDocument[] {
   return fast.map((d, index) => ({
     index,
     value: d.value,
     empty: d.empty,
     problems: [],
-    source: new SourceMap(lines, d.offset, () => {
-      composed ??= composeAll(text)
-      const doc = composed[index] ?? null
-      return { root: doc?.contents ?? null, doc }
-    }),
+    source: new SourceMap(lines, d.offset, () => cstLocator(d.token)),
   }))
 }
 
@@ -124,7 +119,7 @@ interface Context {
 function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }, text: string): StreamDocument {
   const contents = doc.contents as YamlNode | null
   const start = contents?.range?.[0] ?? doc.range[0]
-  const source = new SourceMap(lines, start, () => ({ root: contents, doc }))
+  const source = new SourceMap(lines, start, () => astLocator(contents, doc))
   const problems: SyntaxProblem[] = doc.errors.map((e) => {
     const offset = openingOffset(text, e.message, e.pos[0])
     return { offset, message: `yaml: line ${lines.positionAt(offset).line}: ${lowerFirst(e.message)}`, code: e.code }

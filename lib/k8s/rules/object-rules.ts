@@ -1,6 +1,6 @@
 /** Which semantic rules apply to which kind (the per-kind Validate* functions of the API server). */
 import { FieldPath } from '../field-path.ts'
-import type { FieldIssue } from '../field-errors.ts'
+import { IssueList } from '../field-errors.ts'
 import type { JsonObject } from '../object-access.ts'
 import type { SupportedKind } from '../types.ts'
 import { validateObjectMeta } from './object-meta.ts'
@@ -9,8 +9,8 @@ import { validateService } from './service.ts'
 import { validateWorkload } from './workloads.ts'
 
 /** Semantic validation of a decoded, defaulted object of a supported kind. */
-export function validateKindRules(kind: SupportedKind, obj: JsonObject): FieldIssue[] {
-  const out: FieldIssue[] = []
+export function validateKindRules(kind: SupportedKind, obj: JsonObject): IssueList {
+  const out = new IssueList()
   const root = FieldPath.root()
   const metadata = root.child('metadata')
   const spec = root.child('spec')
