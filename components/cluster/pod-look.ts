@@ -51,3 +51,8 @@ export function shortPodName(name: string, owner: string | null): string {
   const ownerName = owner.slice(owner.indexOf('/') + 1)
   return name.startsWith(`${ownerName}-`) ? name.slice(ownerName.length + 1) : name
 }
+
+/** The message key of a tone under `cluster.tone` (`not-ready` → `notReady`). */
+export function toneKey(tone: PodTone): string {
+  return tone.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+}

@@ -1,0 +1,29 @@
+/**
+ * Messages between the page and the simulator worker. Everything here is plain data (structured-clone safe):
+ * the worker answers each request with the same id, and either a result or the error text.
+ */
+import type { ApplyResult, EventRecord, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
+import type { Frame } from '@/components/cluster/record-frames.ts'
+
+export interface Recording {
+  frames: Frame[]
+  /** timeline points from the start of the recording (the one in force then included) to its end */
+  timeline: TimelinePoint[]
+  /** events that happened during the recording, oldest first */
+  events: EventRecord[]
+}
+
+/** What each operation takes and gives back. */
+export interface SimOps {
+  reset: { args: { seed?: number; nodes?: number }; result: State }
+  apply: { args: { yaml: string }; result: ApplyResult & { state: State } }
+  run: { args: { command: string }; result: RunResult & { state: State } }
+  advance: { args: { seconds: number }; result: State }
+  snapshot: { args: Record<string, never>; result: State }
+  record: { args: { seconds: number; step?: number }; result: Recording }
+  complete: { args: { line: string }; result: string[] }
+}
+export type SimOp = keyof SimOps
+
+export type SimRequest = { [K in SimOp]: { id: number; op: K; args: SimOps[K]['args'] } }[SimOp]
+export type SimResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { createSimHost, respond } from './sim-host.ts'
+import { deployment, service } from '@/components/cluster/test-manifests.ts'
+
+const web = deployment('web', 'nginx:1.27', 3) + '---\n' + service('web')
+
+describe('the simulator host', () => {
+  it('applies YAML and records the pods turning Running, with the timeline and events of that run', () => {
+    const host = createSimHost({ seed: 7, nodes: 3 })
+    const applied = host.handle('apply', { yaml: web })
+    expect(applied.ok).toBe(true)
+    expect(applied.output).toBe('deployment.apps/web created\nservice/web created\n')
+    const rec = host.handle('record', { seconds: 120, step: 0.5 })
+    expect(rec.frames[0]!.time).toBe(0)
+    expect(rec.frames.at(-1)!.time).toBe(120)
+    expect(rec.frames.at(-1)!.state.pods.map((p) => p.status)).toEqual(['Running', 'Running', 'Running'])
+    expect(rec.timeline.at(-1)!.deployments.web).toMatchObject({ availableReplicas: 3 })
+    expect(rec.events.some((e) => e.reason === 'ScalingReplicaSet')).toBe(true)
+    expect(rec.events.filter((e) => e.reason === 'Started')).toHaveLength(3)
+  })
+
+  it('shares one cluster between Run and the terminal: a deleted pod is replaced by a new one', () => {
+    const host = createSimHost({ seed: 7, nodes: 3 })
+    host.handle('apply', { yaml: web })
+    host.handle('record', { seconds: 60 })
+    const before = host.handle('snapshot', {}).pods.map((p) => p.name)
+    const victim = before[0]!
+    const deleted = host.handle('run', { command: `kubectl delete pod ${victim}` })
+    expect(deleted).toMatchObject({ ok: true, output: `pod "${victim}" deleted\n` })
+    const after = deleted.state.pods.filter((p) => !p.terminating).map((p) => p.name)
+    expect(after).toHaveLength(3)
+    expect(after).not.toContain(victim)
+    expect(after.filter((n) => !before.includes(n))).toHaveLength(1)
+  })
+
+  it('a second recording starts where the first ended and carries only its own events', () => {
+    const host = createSimHost({ seed: 7, nodes: 2 })
+    host.handle('apply', { yaml: web })
+    host.handle('record', { seconds: 60 })
+    host.handle('run', { command: 'kubectl scale deployment web --replicas=5' })
+    const rec = host.handle('record', { seconds: 30 })
+    expect(rec.frames[0]!.time).toBe(60)
+    expect(rec.events.every((e) => e.time >= 60)).toBe(true)
+    expect(rec.events.filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(2)
+    expect(rec.timeline[0]!.time).toBeLessThanOrEqual(60)
+    expect(rec.timeline.at(-1)!.deployments.web!.availableReplicas).toBe(5)
+  })
+
+  it('completes resource names from the live cluster', () => {
+    const host = createSimHost({ seed: 7, nodes: 2 })
+    host.handle('apply', { yaml: web })
+    host.handle('advance', { seconds: 10 })
+    const pods = host.handle('snapshot', {}).pods.map((p) => p.name).sort()
+    expect(host.handle('complete', { line: 'kubectl logs web-' })).toEqual(pods)
+    expect(host.handle('complete', { line: 'kubectl get deploy' })).toContain('deployments')
+  })
+
+  it('reset starts a fresh cluster with the nodes asked for', () => {
+    const host = createSimHost({ seed: 7, nodes: 2 })
+    host.handle('apply', { yaml: web })
+    const fresh = host.handle('reset', { seed: 3, nodes: 4 })
+    expect(fresh.nodes.map((n) => n.name)).toEqual(['node-1', 'node-2', 'node-3', 'node-4'])
+    expect(fresh.pods).toEqual([])
+    expect(host.handle('reset', { nodes: 0 }).nodes).toHaveLength(3)
+  })
+
+  it('answers bad YAML and unknown commands with kubectl errors, not failures of the worker', () => {
+    const host = createSimHost()
+    const bad = respond(host, { id: 1, op: 'apply', args: { yaml: 'kind: Deployment\n  oops: [' } })
+    expect(bad).toMatchObject({ id: 1, ok: true, result: { ok: false } })
+    const unknown = respond(host, { id: 2, op: 'run', args: { command: 'kubectl frobnicate' } })
+    expect(unknown).toMatchObject({ id: 2, ok: true, result: { ok: false } })
+  })
+
+  it('turns an unknown operation into an error response with the request id', () => {
+    const reply = respond(createSimHost(), { id: 9, op: 'explode' as never, args: {} as never })
+    expect(reply).toEqual({ id: 9, ok: false, error: 'unknown simulator operation: explode' })
+  })
+})

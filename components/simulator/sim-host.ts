@@ -1,0 +1,85 @@
+/**
+ * The simulator behind the worker, without the worker: one Cluster and the operations the page may ask for.
+ * Kept free of `self` and `postMessage` so the tests drive it directly.
+ */
+import { completeCommand, createCluster, type Cluster, type TimelinePoint } from '@/lib/sim/index.ts'
+import { recordFrames } from '@/components/cluster/record-frames.ts'
+import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol.ts'
+
+export const DEFAULT_SEED = 1
+export const DEFAULT_NODES = 3
+/** A recording's look interval when the caller names none: fine enough to catch a 0.3 s container start. */
+export const DEFAULT_STEP = 0.5
+/** Upper bounds, so one request cannot keep the worker busy for minutes. */
+export const MAX_RECORD_SECONDS = 3600
+export const MAX_NODES = 20
+
+/** The timeline from `start` on, led by the point in force at `start`. */
+function timelineFrom(points: TimelinePoint[], start: number): TimelinePoint[] {
+  let first = 0
+  for (let i = 0; i < points.length; i++) if (points[i]!.time <= start) first = i
+  return points.slice(first)
+}
+
+export interface SimHost {
+  readonly cluster: Cluster
+  handle<K extends SimOp>(op: K, args: SimOps[K]['args']): SimOps[K]['result']
+}
+
+export function createSimHost(options: { seed?: number; nodes?: number } = {}): SimHost {
+  let cluster = createCluster({ seed: options.seed ?? DEFAULT_SEED, nodes: options.nodes ?? DEFAULT_NODES })
+  const ops: { [K in SimOp]: (args: SimOps[K]['args']) => SimOps[K]['result'] } = {
+    reset({ seed, nodes }) {
+      const n = Number.isInteger(nodes) && nodes! >= 1 ? Math.min(nodes!, MAX_NODES) : DEFAULT_NODES
+      cluster = createCluster({ seed: Number.isFinite(seed) ? seed : DEFAULT_SEED, nodes: n })
+      return cluster.snapshot()
+    },
+    apply({ yaml }) {
+      const result = cluster.apply(String(yaml ?? ''))
+      return { ...result, state: cluster.snapshot() }
+    },
+    run({ command }) {
+      const result = cluster.run(String(command ?? ''))
+      return { ...result, state: cluster.snapshot() }
+    },
+    advance({ seconds }) {
+      cluster.advance(Math.min(Number(seconds), MAX_RECORD_SECONDS))
+      return cluster.snapshot()
+    },
+    snapshot() {
+      return cluster.snapshot()
+    },
+    record({ seconds, step }): Recording {
+      const start = cluster.now
+      const eventsBefore = cluster.events.length
+      const frames = recordFrames(cluster, Math.min(Number(seconds), MAX_RECORD_SECONDS), step ?? DEFAULT_STEP)
+      // Events of the start instant (from an apply just before) belong to this recording too; the log is in time order.
+      let first = eventsBefore
+      while (first > 0 && cluster.events[first - 1]!.time >= start) first--
+      const events = cluster.events.slice(first)
+      return { frames, timeline: timelineFrom(cluster.timeline, start), events }
+    },
+    complete({ line }) {
+      return completeCommand(cluster, String(line ?? ''))
+    },
+  }
+  return {
+    get cluster() {
+      return cluster
+    },
+    handle(op, args) {
+      const fn = ops[op] as ((a: typeof args) => SimOps[typeof op]['result']) | undefined
+      if (!fn) throw new Error(`unknown simulator operation: ${String(op)}`)
+      return fn(args ?? ({} as typeof args))
+    },
+  }
+}
+
+/** One request → one response; a throw (a bug in the engine) becomes an error response, never a dead worker. */
+export function respond(host: SimHost, request: SimRequest): SimResponse {
+  try {
+    return { id: request.id, ok: true, result: host.handle(request.op, request.args as never) }
+  } catch (err) {
+    return { id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) }
+  }
+}
