@@ -2,14 +2,19 @@
  * Monaco from the local `monaco-editor` package — never a CDN. Without loader.config({ monaco }),
  * @monaco-editor/react silently fetches Monaco from jsDelivr; e2e/no-external-requests.spec.ts guards that.
  */
-import * as monaco from 'monaco-editor'
+// The editor core with all editor features, but only the two languages we use (not Monaco's ~80 languages
+// and its TypeScript/CSS/HTML/JSON services), so the editor chunk stays small and starts faster.
+import * as monaco from 'monaco-editor/esm/vs/editor/edcore.main.js'
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js'
+import 'monaco-editor/esm/vs/basic-languages/shell/shell.contribution.js'
+import type * as MonacoApi from 'monaco-editor'
 import { loader } from '@monaco-editor/react'
 import { configureMonacoYaml } from 'monaco-yaml'
 import schema from '@/lib/k8s/schema/kubernetes.schema.json'
 
 declare global {
   interface Window {
-    MonacoEnvironment?: monaco.Environment
+    MonacoEnvironment?: MonacoApi.Environment
   }
 }
 
