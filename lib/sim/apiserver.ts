@@ -224,6 +224,11 @@ export function deleteObject(state: ClusterState, kind: Kind, key: string, opts:
     return { ok: true, object: obj }
   }
   if (kind === 'Namespace') {
+    // the namespace controller finalizes an emptied, terminating namespace
+    if (current.metadata?.deletionTimestamp && opts.gracePeriodSeconds === 0) {
+      removeObject(state, kind, key)
+      return { ok: true, object: current }
+    }
     if (!current.metadata?.deletionTimestamp) {
       putObject(state, { ...current, metadata: { ...current.metadata, deletionTimestamp: toTimestamp(state.config.epoch, state.now) }, status: { phase: 'Terminating' } } as AnyObject)
     }
