@@ -59,15 +59,19 @@ const NONZERO_MEMORY = 200 * 1024 * 1024
 
 /** Filters that depend only on the pod spec and the Node object (taints, unschedulable, nodeSelector),
  *  cached per (spec, node) — every pod of a ReplicaSet shares its spec object. */
-const staticFilterCache = new WeakMap<object, WeakMap<Node, string | null>>()
+const staticFilterCache = new WeakMap<object, { slots: NodeSlot[]; results: (string | null | undefined)[] }>()
+
+/** The static filter results of one pod spec for the current node list (indexed like the slots). */
+function staticFilters(pod: Pod, slots: NodeSlot[]): (string | null | undefined)[] {
+  const spec = pod.spec as object
+  let hit = staticFilterCache.get(spec)
+  if (!hit || hit.slots !== slots) staticFilterCache.set(spec, (hit = { slots, results: new Array(slots.length) }))
+  return hit.results
+}
 
 function staticFilter(pod: Pod, node: Node): string | null {
-  const spec = pod.spec as object
-  let perNode = staticFilterCache.get(spec)
-  if (!perNode) staticFilterCache.set(spec, (perNode = new WeakMap()))
-  let r = perNode.get(node)
-  if (r === undefined) {
-    r = null
+  {
+    let r: string | null = null
     const taint = (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
     if (taint) r = `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`
     else if (node.spec.unschedulable) r = 'node(s) were unschedulable'
@@ -75,9 +79,8 @@ function staticFilter(pod: Pod, node: Node): string | null {
       const selector = pod.spec?.nodeSelector
       if (selector && Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) r = "node(s) didn't match Pod's node affinity/selector"
     }
-    perNode.set(node, r)
+    return r
   }
-  return r
 }
 
 interface NodeSlot {
@@ -118,10 +121,13 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   const feasible: NodeSlot[] = []
   const start = total ? state.schedulerNextStart % total : 0
   let visited = 0
+  const filters = staticFilters(pod, slots)
   for (let i = 0; i < total && feasible.length < want; i++) {
-    const slot = slots[(start + i) % total]!
+    const idx = (start + i) % total
+    const slot = slots[idx]!
     visited++
-    const reason = staticFilter(pod, slot.node)
+    let reason = filters[idx]
+    if (reason === undefined) reason = filters[idx] = staticFilter(pod, slot.node)
     if (reason) {
       fail(reason)
       continue

@@ -7,7 +7,6 @@ import type { Container, Pod } from '../k8s.ts'
 import type { Change, ControllerContext, NodeDelta } from '../changes.ts'
 import { deepEqual, keyOf } from '../objects.ts'
 import { goDuration } from '../clock.ts'
-import { nextUint32 } from '../rng.ts'
 import type { ClusterState, NodeRuntime } from '../state.ts'
 import { resolveProgram, stopOnSigtermMs, type Program } from './apps.ts'
 import { formatBackoff, inBackoffSince, inBackoffSinceUpdate, nextBackoff } from './backoff.ts'
@@ -147,9 +146,23 @@ function specOf(pod: Pod, c: ContainerRuntime): Container | undefined {
   return list?.find((x) => x.name === c.name)
 }
 
-function randomId(env: SyncEnv): string {
+/** A containerd-style ID, derived from the pod UID and the restart (deterministic, no RNG draw). */
+function containerIdFor(env: SyncEnv, c: ContainerRuntime): string {
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193
+  const text = `${env.pod.metadata!.uid}/${c.name}/${c.restartCount}`
+  for (let i = 0; i < text.length; i++) {
+    h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193) >>> 0
+    h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) >>> 0
+  }
   let s = ''
-  for (let i = 0; i < 8; i++) s += nextUint32(env.ctx.rng).toString(16).padStart(8, '0')
+  let x = h1 ^ h2
+  for (let i = 0; i < 8; i++) {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    s += ((x ^ (i % 2 ? h1 : h2)) >>> 0).toString(16).padStart(8, '0')
+  }
   return `containerd://${s}`
 }
 
@@ -449,7 +462,7 @@ function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   if (c.terminated) c.lastTermination = c.terminated
   c.terminated = null
   if (isRestart) c.restartCount++
-  c.containerId = randomId(env)
+  c.containerId = containerIdFor(env, c)
   c.previousLogs = c.logs
   c.previousBootLog = c.bootLog
   c.logs = []
