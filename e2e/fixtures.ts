@@ -35,9 +35,16 @@ export async function typeIntoEditor(page: Page, text: string): Promise<void> {
   await page.waitForTimeout(120)
   await page.keyboard.press('Escape')
   const expected = lines.join('\n')
-  await expect.poll(() => page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('kubelab:draft:'))?.[1])).toBe(expected)
+  const exerciseId = await page.locator('[data-exercise-id]').getAttribute('data-exercise-id')
+  await expect.poll(() => page.evaluate((id) => localStorage.getItem(`kubelab:draft:${id}`), exerciseId)).toBe(expected)
 }
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
+}
+
+/** Submits an exercise's reference solution the way a learner would: typed into the workspace. */
+export async function submitSolution(page: Page, exercise: { kind: 'manifest' | 'command'; solution: string }): Promise<void> {
+  await typeIntoEditor(page, exercise.solution)
+  await page.getByTestId('submit').click()
 }

@@ -148,7 +148,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const hintsUnlocked = Math.min(exercise.hints.length, attempts)
 
   return (
-    <section className="workspace" aria-label={t('label')}>
+    <section className="workspace" aria-label={t('label')} data-exercise-id={exercise.id}>
       <div className="workspace-toolbar">
         <h2>{exercise.title}</h2>
         <button
