@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
 import { run } from './simulate.ts'
 
@@ -19,7 +20,8 @@ describe('simulate golden scenarios (lib/sim/testdata; UPDATE_GOLDEN=1 regenerat
   it('has scenarios', () => expect(files.length).toBeGreaterThanOrEqual(3))
   for (const f of files) {
     it(f, async () => {
-      const path = new URL(f, TESTDATA).pathname
+      // Relative to the repository, so file names in the golden output do not depend on where it is cloned.
+      const path = relative(process.cwd(), fileURLToPath(new URL(f, TESTDATA)))
       const r = await simulate([path, '--json'])
       const result = JSON.parse(r.stdout) as { ok: boolean }
       const pretty = `${JSON.stringify(result, null, 2)}\n`
