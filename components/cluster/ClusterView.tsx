@@ -1,5 +1,5 @@
 'use client'
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import type { State } from '@/lib/sim/index.ts'
 import './cluster.css'
@@ -55,7 +55,8 @@ function useServiceLines(root: React.RefObject<HTMLDivElement | null>, layout: C
   return drawn
 }
 
-export function ClusterView({ state }: { state: State }) {
+/** The cluster at one moment. Memoised: the timeline player re-renders every animation frame, the picture only when the frame changes. */
+export const ClusterView = memo(function ClusterView({ state }: { state: State }) {
   const t = useTranslations('cluster')
   const root = useRef<HTMLDivElement>(null)
   const pendingTitle = useId()
@@ -86,7 +87,7 @@ export function ClusterView({ state }: { state: State }) {
       <p className="cv-summary">
         <span>{t('summary', { nodes: state.nodes.length, pods: state.pods.length })}</span>
         {toneCounts.map(({ tone, count }) => (
-          <span key={tone} className="cv-tone-count" data-tone={tone} aria-label={t('toneCount', { meaning: t(`tone.${toneKey(tone)}`), count })}>
+          <span key={tone} className="cv-tone-count" data-tone={tone} role="img" aria-label={t('toneCount', { meaning: t(`tone.${toneKey(tone)}`), count })}>
             <PodIcon tone={tone} />
             {count}
           </span>
@@ -132,6 +133,6 @@ export function ClusterView({ state }: { state: State }) {
       )}
     </div>
   )
-}
+})
 
 export default ClusterView

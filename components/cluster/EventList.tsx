@@ -1,15 +1,20 @@
 'use client'
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import type { EventRecord } from '@/lib/sim/index.ts'
-import { eventsUpTo, formatClock } from './playback.ts'
+import { countUpTo, formatClock } from './playback.ts'
 
 const SHOWN = 200
 
 /** Kubernetes events that have happened by `time`, newest first; Warnings stand out. */
 export function EventList({ events, time, start }: { events: EventRecord[]; time: number; start: number }) {
+  // While playing, `time` changes every animation frame but the list only when another event is reached.
+  return <EventItems events={events} count={countUpTo(events, time)} start={start} />
+}
+
+const EventItems = memo(function EventItems({ events, count, start }: { events: EventRecord[]; count: number; start: number }) {
   const t = useTranslations('timeline')
-  const visible = useMemo(() => eventsUpTo(events, time), [events, time])
+  const visible = useMemo(() => events.slice(0, count).reverse(), [events, count])
   return (
     <section className="cv-events" aria-label={t('events.title')}>
       <p className="cv-section-title">
@@ -40,4 +45,4 @@ export function EventList({ events, time, start }: { events: EventRecord[]; time
       )}
     </section>
   )
-}
+})

@@ -29,14 +29,15 @@ export function ServiceCard({ service, flowing }: { service: ServiceView; flowin
         ))}
       </ul>
       {traffic && (
-        <p className="cv-svc-traffic" aria-label={t('service.trafficLabel', traffic)}>
-          <span className="cv-count">
+        <p className="cv-svc-traffic">
+          <span className="visually-hidden">{t('service.trafficLabel', traffic)}</span>
+          <span className="cv-count" aria-hidden="true">
             <span aria-hidden="true">⇢</span> {t('service.sent', { count: traffic.sent })}
           </span>
-          <span className="cv-count" data-kind="ok">
+          <span className="cv-count" data-kind="ok" aria-hidden="true">
             <span aria-hidden="true">✓</span> {t('service.ok', { count: traffic.ok })}
           </span>
-          <span className="cv-count" data-kind="failed" data-nonzero={traffic.failed > 0 || undefined}>
+          <span className="cv-count" data-kind="failed" data-nonzero={traffic.failed > 0 || undefined} aria-hidden="true">
             <span aria-hidden="true">✕</span> {t('service.failed', { count: traffic.failed })}
           </span>
         </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EventRecord } from '@/lib/sim/index.ts'
-import { advanceCursor, eventsUpTo, formatClock, frameIndexAt, nextChange, previousChange } from './playback.ts'
+import { advanceCursor, countUpTo, eventsUpTo, formatClock, frameIndexAt, nextChange, previousChange } from './playback.ts'
 
 const frames = [{ time: 10 }, { time: 12.5 }, { time: 20 }, { time: 130 }]
 const ev = (time: number, reason: string): EventRecord => ({ time, type: 'Normal', reason, object: 'Pod/x', message: '' })
@@ -15,6 +15,7 @@ describe('playback', () => {
     const events = [ev(10, 'Scheduled'), ev(11, 'Pulling'), ev(11, 'Pulled'), ev(15, 'Started')]
     expect(eventsUpTo(events, 11).map((e) => e.reason)).toEqual(['Pulled', 'Pulling', 'Scheduled'])
     expect(eventsUpTo(events, 9)).toEqual([])
+    expect([9, 10, 10.5, 11, 15, 99].map((t) => countUpTo(events, t))).toEqual([0, 1, 1, 3, 4, 4])
   })
 
   it('moves the cursor by wall time times speed and stops at the end', () => {

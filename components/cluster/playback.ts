@@ -21,11 +21,21 @@ export function frameIndexAt(frames: readonly { time: number }[], time: number):
   return lo
 }
 
+/** How many events (in time order, as the simulator logs them) have happened by `time`. */
+export function countUpTo(events: readonly { time: number }[], time: number): number {
+  let lo = 0
+  let hi = events.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (events[mid]!.time <= time) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Events that have happened by `time`, newest first (in recording order among equal times, reversed). */
 export function eventsUpTo(events: readonly EventRecord[], time: number): EventRecord[] {
-  const out: EventRecord[] = []
-  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.time <= time) out.push(events[i]!)
-  return out
+  return events.slice(0, countUpTo(events, time)).reverse()
 }
 
 /**

@@ -1,0 +1,160 @@
+'use client'
+/**
+ * A kubectl terminal on xterm.js. xterm is imported inside an effect, so this module is safe to render on the
+ * server; the workspace still loads it with next/dynamic({ ssr: false }) to keep it out of the first bundle.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import '@xterm/xterm/css/xterm.css'
+import './terminal.css'
+import { TerminalSession } from './session.ts'
+import { pageIsDark, terminalTheme } from './terminal-theme.ts'
+
+export interface KubectlTerminalProps {
+  run(command: string): Promise<{ ok: boolean; output: string }>
+  complete(line: string): Promise<string[]>
+  /** the prompt, `$ ` if omitted */
+  prompt?: string
+  /** localStorage key to keep the command history across reloads; not kept when omitted */
+  historyKey?: string
+}
+
+function readHistory(key: string | undefined): string[] {
+  if (!key) return []
+  try {
+    const v: unknown = JSON.parse(window.localStorage.getItem(key) ?? '[]')
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+function currentTheme() {
+  const css = getComputedStyle(document.documentElement)
+  const dark = pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches)
+  return terminalTheme({ bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') }, dark)
+}
+
+export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: KubectlTerminalProps) {
+  const t = useTranslations('terminal')
+  const hintId = useId()
+  const host = useRef<HTMLDivElement>(null)
+  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
+  // The session lives as long as the xterm instance; the latest callbacks and texts are read through refs.
+  const calls = useRef({ run, complete, t })
+  useEffect(() => {
+    calls.current = { run, complete, t }
+  }, [run, complete, t])
+
+  useEffect(() => {
+    const el = host.current
+    if (!el) return
+    let disposed = false
+    let teardown = () => {}
+    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
+      .then(([{ Terminal }, { FitAddon }]) => {
+        if (disposed) return
+        const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim()
+        const term = new Terminal({
+          screenReaderMode: true,
+          cursorBlink: true,
+          fontFamily: mono || 'ui-monospace, Menlo, Consolas, monospace',
+          fontSize: 14,
+          lineHeight: 1.15,
+          scrollback: 3000,
+          theme: currentTheme(),
+        })
+        const fit = new FitAddon()
+        term.loadAddon(fit)
+        term.open(el)
+        fit.fit()
+        term.textarea?.setAttribute('aria-label', calls.current.t('inputLabel'))
+        term.textarea?.setAttribute('aria-describedby', hintId)
+
+        const session = new TerminalSession(
+          { write: (text) => term.write(text), clearScreen: () => term.write('\x1b[H\x1b[2J\x1b[3J'), cols: () => term.cols },
+          {
+            prompt: `\x1b[1;32m${prompt}\x1b[0m`,
+            run: (command) => calls.current.run(command),
+            complete: (line) => calls.current.complete(line),
+            messages: {
+              more: (count) => calls.current.t('more', { count }),
+              failed: (message) => calls.current.t('failed', { message }),
+            },
+            history: readHistory(historyKey),
+            onHistory: (history) => {
+              if (!historyKey) return
+              try {
+                window.localStorage.setItem(historyKey, JSON.stringify(history.slice(-200)))
+              } catch {}
+            },
+          },
+        )
+        session.start(`\x1b[2m${calls.current.t('banner')}\x1b[0m`)
+        const data = term.onData((d) => void session.input(d))
+
+        // Tab completes, so it cannot also leave the terminal: Esc then Tab (or Shift+Tab) moves focus on.
+        let escaped = false
+        term.attachCustomKeyEventHandler((e) => {
+          if (e.type !== 'keydown') return true
+          if (e.key === 'Tab' && (e.shiftKey || escaped)) {
+            escaped = false
+            return false
+          }
+          // Ctrl+C with a selection copies it (the browser does); without one it interrupts.
+          if ((e.ctrlKey || e.metaKey) && e.key === 'c' && term.hasSelection()) return false
+          escaped = e.key === 'Escape'
+          return true
+        })
+
+        const resize = new ResizeObserver(() => {
+          if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit()
+        })
+        resize.observe(el)
+        const retheme = () => {
+          term.options.theme = currentTheme()
+        }
+        const themeObserver = new MutationObserver(retheme)
+        themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+        const media = window.matchMedia('(prefers-color-scheme: dark)')
+        media.addEventListener('change', retheme)
+        setStatus('ready')
+
+        teardown = () => {
+          media.removeEventListener('change', retheme)
+          themeObserver.disconnect()
+          resize.disconnect()
+          data.dispose()
+          term.dispose()
+        }
+      })
+      .catch(() => {
+        if (!disposed) setStatus('error')
+      })
+    return () => {
+      disposed = true
+      teardown()
+    }
+  }, [prompt, historyKey, hintId])
+
+  return (
+    <div className="kt-root" role="group" aria-label={t('label')} data-status={status}>
+      <div ref={host} className="kt-screen" onClick={() => host.current?.querySelector('textarea')?.focus()} />
+      {status === 'loading' && (
+        <p className="kt-status" role="status">
+          {t('loading')}
+        </p>
+      )}
+      {status === 'error' && (
+        <p className="kt-status kt-error" role="alert">
+          {t('loadFailed')}
+        </p>
+      )}
+      <p id={hintId} className="kt-hint">
+        {t('hint')}
+      </p>
+    </div>
+  )
+}
+
+export default KubectlTerminal

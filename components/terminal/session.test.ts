@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import { createSimHost } from '@/components/simulator/sim-host.ts'
+import { deployment } from '@/components/cluster/test-manifests.ts'
+import { TerminalSession, type SessionOptions } from './session.ts'
+import { testScreen } from './test-screen.ts'
+
+const messages = { more: (n: number) => `(${n} more)`, failed: (m: string) => `failed: ${m}` }
+
+/** A session on a 40×12 screen, running commands against a simulated cluster with a 2-pod Deployment. */
+function setup(options: Partial<SessionOptions> = {}, cols = 40) {
+  const host = createSimHost({ seed: 7, nodes: 2 })
+  host.handle('apply', { yaml: deployment('web', 'nginx:1.27', 2) })
+  host.handle('advance', { seconds: 30 })
+  const screen = testScreen(cols)
+  const ran: string[] = []
+  const session = new TerminalSession(screen.io, {
+    prompt: '\x1b[32m$\x1b[0m ',
+    run: async (command) => {
+      ran.push(command)
+      return host.handle('run', { command })
+    },
+    complete: async (line) => host.handle('complete', { line }),
+    messages,
+    ...options,
+  })
+  session.start('welcome')
+  const pods = () => host.handle('snapshot', {}).pods
+  return { host, screen, session, ran, pods }
+}
+
+describe('TerminalSession', () => {
+  it('runs a typed command and prints its output, then a new prompt', async () => {
+    const { screen, session, ran } = setup({}, 60)
+    await session.input('kubectl get deploy\r')
+    expect(ran).toEqual(['kubectl get deploy'])
+    const lines = await screen.lines()
+    expect(lines[0]).toBe('welcome')
+    expect(lines[1]).toBe('$ kubectl get deploy')
+    expect(lines[2]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/)
+    expect(lines[3]).toMatch(/^web\s+2\/2\s+2\s+2\s+30s$/)
+    expect(lines[4]).toBe('$')
+    expect(await screen.cursor()).toEqual({ row: 4, col: 2 })
+  })
+
+  it('deleting a pod from the terminal makes its ReplicaSet create a replacement', async () => {
+    const { session, pods, screen } = setup({}, 80)
+    const victim = pods()[0]!.name
+    await session.input(`kubectl delete pod ${victim}\r`)
+    expect((await screen.lines()).at(-2)).toBe(`pod "${victim}" deleted`)
+    const live = pods().filter((p) => !p.terminating).map((p) => p.name)
+    expect(live).toHaveLength(2)
+    expect(live).not.toContain(victim)
+  })
+
+  it('completes with Tab: a unique word, then the common prefix of pod names, then lists them', async () => {
+    const { session, screen, pods } = setup({}, 80)
+    await session.input('kubectl del\t')
+    expect(session.current.chars.join('')).toBe('kubectl delete ')
+    await session.input('pod web-\t')
+    const names = pods().map((p) => p.name).sort()
+    const common = names[0]!.slice(0, names[0]!.lastIndexOf('-') + 1)
+    expect(session.current.chars.join('')).toBe(`kubectl delete pod ${common}`)
+    await session.input('\t')
+    const lines = await screen.lines()
+    expect(lines.at(-2)).toBe(`${names[0]}  ${names[1]}`)
+    expect(lines.at(-1)).toBe(`$ kubectl delete pod ${common}`)
+    expect(lines.at(-3)).toBe(`$ kubectl delete pod ${common}`)
+  })
+
+  it('brings back earlier commands with ↑ and runs them again', async () => {
+    const { session, ran } = setup()
+    await session.input('kubectl get pods\r')
+    await session.input('kubectl get svc\r')
+    await session.input('\x1b[A\x1b[A\r')
+    expect(ran).toEqual(['kubectl get pods', 'kubectl get svc', 'kubectl get pods'])
+  })
+
+  it('`clear` and Ctrl+L clear the screen; Ctrl+L keeps the line being typed', async () => {
+    const { session, screen, ran } = setup()
+    await session.input('kubectl get pods\r')
+    await session.input('clear\r')
+    expect(ran).toEqual(['kubectl get pods'])
+    expect(await screen.lines()).toEqual(['$'])
+    await session.input('kubectl version\rkubectl ge\x0c')
+    expect(await screen.lines()).toEqual(['$ kubectl ge'])
+    expect(await screen.cursor()).toEqual({ row: 0, col: 12 })
+  })
+
+  it('Ctrl+C abandons the line; during a command it drops what was typed ahead and the output', async () => {
+    let release: (v: { ok: boolean; output: string }) => void = () => {}
+    const { session, screen, ran } = setup({ run: (command) => (ran.push(command), new Promise((r) => (release = r))) })
+    await session.input('kubectl dele\x03')
+    expect(ran).toEqual([])
+    expect((await screen.lines()).slice(-2)).toEqual(['$ kubectl dele^C', '$'])
+    const running = session.input('wait 10s\r')
+    await session.input('kubectl get pods\r')
+    await session.input('\x03')
+    release({ ok: true, output: 'waited\n' })
+    await running
+    expect(ran).toEqual(['wait 10s'])
+    expect((await screen.lines()).slice(-3)).toEqual(['$ wait 10s', '^C', '$'])
+  })
+
+  it('runs pasted lines one after another, each after the previous one finished', async () => {
+    const order: string[] = []
+    const { session } = setup({
+      run: async (command) => {
+        order.push(`start ${command}`)
+        await new Promise((r) => setTimeout(r, 5))
+        order.push(`end ${command}`)
+        return { ok: true, output: '' }
+      },
+    })
+    await session.input('kubectl get pods\nkubectl get svc\n')
+    expect(order).toEqual(['start kubectl get pods', 'end kubectl get pods', 'start kubectl get svc', 'end kubectl get svc'])
+  })
+
+  it('redraws a long wrapped line correctly when editing in its middle', async () => {
+    const { session, screen } = setup({}, 20)
+    await session.input('kubectl get pods -l app=web -o wide')
+    await session.input('\x01\x1bf\x1bf X')
+    const lines = await screen.lines()
+    expect(lines.slice(-2).join('')).toBe('$ kubectl get X pods -l app=web -o wide')
+    expect(await screen.cursor()).toEqual({ row: lines.length - 2, col: 15 })
+    await session.input('\x05')
+    expect(await screen.cursor()).toEqual({ row: lines.length - 1, col: 19 })
+  })
+
+  it('places the cursor after Korean text, which takes two columns a character', async () => {
+    const { session, screen } = setup()
+    await session.input('echo 안녕\x1b[D')
+    expect(await screen.cursor()).toEqual({ row: 1, col: 9 })
+  })
+
+  it('prints a failure of the simulator itself, and carries on', async () => {
+    const { session, screen } = setup({ run: async () => Promise.reject(new Error('worker crashed')) })
+    await session.input('kubectl get pods\r')
+    expect((await screen.lines()).slice(-2)).toEqual(['failed: worker crashed', '$'])
+  })
+
+  it('hands the history out after each command so it can be kept', async () => {
+    const saved: string[][] = []
+    const { session } = setup({ history: ['kubectl version'], onHistory: (h) => saved.push(h) })
+    await session.input('\x1b[A\r')
+    await session.input('kubectl get pods\r')
+    expect(saved.at(-1)).toEqual(['kubectl version', 'kubectl get pods'])
+  })
+})
