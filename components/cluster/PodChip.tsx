@@ -98,10 +98,11 @@ export function PodChip({ pod }: { pod: PodState }) {
           )}
         </dl>
         <p className="cv-tip-sub">{t('pod.containers')}</p>
+        {/* an unscheduled pod's containers are not being created yet, whatever the default reason says */}
         <ul className="cv-tip-containers">
           {pod.containers.map((c) => (
             <li key={c.name}>
-              {t('pod.container', { name: c.name, image: c.image, state: c.reason ? `${c.state} (${c.reason})` : c.state, ready: c.ready ? t('pod.yes') : t('pod.no'), restarts: c.restartCount })}
+              {t('pod.container', { name: c.name, image: c.image, state: c.reason && pod.node ? `${c.state} (${c.reason})` : c.state, ready: c.ready ? t('pod.yes') : t('pod.no'), restarts: c.restartCount })}
             </li>
           ))}
         </ul>

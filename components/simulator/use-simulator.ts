@@ -14,8 +14,19 @@ export interface UseSimulator {
   error: string | null
 }
 
-export function useSimulator(options: { seed?: number; nodes?: number } = {}): UseSimulator {
-  const { seed, nodes } = options
+export interface SimulatorOptions {
+  seed?: number
+  nodes?: number
+  /**
+   * Let virtual time follow the wall clock (one simulated second per second while the page is visible), so
+   * a pod deleted in the terminal is seen being replaced and started without typing `wait`. Off by default:
+   * the simulator's time otherwise moves only on Run, `wait` and `advance`.
+   */
+  live?: boolean
+}
+
+export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
+  const { seed, nodes, live = false } = options
   const client = useRef<SimulatorClient | null>(null)
   const [state, setState] = useState<State | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -32,6 +43,23 @@ export function useSimulator(options: { seed?: number; nodes?: number } = {}): U
       if (client.current === c) client.current = null
     }
   }, [seed, nodes])
+
+  useEffect(() => {
+    if (!live) return
+    let waiting = false
+    const timer = window.setInterval(() => {
+      const c = client.current
+      // One tick at a time: behind a long recording, ticks are skipped rather than queued up.
+      if (!c || waiting || document.hidden) return
+      waiting = true
+      c.advance(1)
+        .catch(() => {})
+        .finally(() => {
+          waiting = false
+        })
+    }, 1000)
+    return () => window.clearInterval(timer)
+  }, [live])
 
   // Stable functions that always talk to the current worker (Strict Mode mounts twice; seed changes replace it).
   const api = useMemo<SimulatorApi>(() => {
