@@ -1,0 +1,40 @@
+'use client'
+import dynamic from 'next/dynamic'
+import { useTranslations } from 'next-intl'
+import type { DemoRecording } from './record-demo'
+
+const TimelinePlayer = dynamic(() => import('@/components/cluster/TimelinePlayer'), { ssr: false })
+
+function clock(seconds: number): string {
+  const m = Math.floor(seconds / 60)
+  const s = Math.round(seconds % 60)
+  return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`
+}
+
+/** A recorded scenario: the cluster picture over time (play, pause, scrub) and the kubectl commands it ran. */
+export function DemoPlayer({ title, recording, testId }: { title: string; recording: DemoRecording; testId: string }) {
+  const t = useTranslations('demo')
+  return (
+    <section className="demo" aria-label={title} data-testid={testId}>
+      <header>
+        {t('title')}: {title}
+      </header>
+      <TimelinePlayer frames={recording.frames} timeline={recording.timeline} events={recording.events} autoPlay={false} />
+      <details>
+        <summary>{t('replay')}</summary>
+        <pre tabIndex={0}>
+          {recording.transcript.map((entry, i) => (
+            <span key={i}>
+              <span className="muted"># {t('at', { time: clock(entry.time) })}</span>
+              {'\n'}$ {entry.command}
+              {'\n'}
+              {entry.output}
+              {entry.output.endsWith('\n') ? '' : '\n'}
+              {'\n'}
+            </span>
+          ))}
+        </pre>
+      </details>
+    </section>
+  )
+}
