@@ -279,3 +279,42 @@ spec:
     expect(pod(c, 'bb').restarts).toBeGreaterThan(1)
   })
 })
+
+describe('startup probes and init containers', () => {
+  it('a startup probe holds the other probes back until the app answers; too few attempts kill the container', () => {
+    const probe = (threshold: number) => `\n    ports: [{name: http, containerPort: 8080}]\n    startupProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 2, failureThreshold: ${threshold}}\n    readinessProbe: {httpGet: {path: /ready, port: http}, periodSeconds: 2}`
+    const patient = createCluster({ seed: 9 })
+    patient.apply(podYaml('slow', { image: 'kubelab/hello:slow', extra: probe(30) }))
+    patient.advance(15)
+    expect(pod(patient, 'slow')).toMatchObject({ ready: false, restarts: 0 })
+    patient.advance(15)
+    expect(pod(patient, 'slow')).toMatchObject({ ready: true, restarts: 0 })
+    const impatient = createCluster({ seed: 9 })
+    impatient.apply(podYaml('slow', { image: 'kubelab/hello:slow', extra: probe(3) }))
+    impatient.advance(20)
+    const killing = impatient.events.find((e) => e.reason === 'Killing')
+    expect(killing?.message).toBe('Container app failed startup probe, will be restarted')
+    expect(impatient.events.find((e) => e.reason === 'Unhealthy')?.message).toMatch(/^Startup probe failed: Get "http:\/\/10\.244\.\d+\.\d+:8080\/healthz": dial tcp .*connection refused$/)
+    impatient.advance(10)
+    expect(pod(impatient, 'slow').restarts).toBeGreaterThanOrEqual(1)
+  })
+
+  it('init containers run to completion, in order, before the app starts (Init:0/1 meanwhile)', () => {
+    const c = createCluster({ seed: 9 })
+    c.apply(`apiVersion: v1
+kind: Pod
+metadata: {name: web}
+spec:
+  initContainers:
+  - {name: wait, image: "busybox:1.36", command: ["sh", "-c", "echo waiting; sleep 5"]}
+  containers:
+  - {name: app, image: "nginx:1.27"}
+`)
+    c.advance(3)
+    expect(pod(c, 'web').status).toBe('Init:0/1')
+    c.advance(15)
+    expect(pod(c, 'web')).toMatchObject({ status: 'Running', ready: true })
+    const started = c.events.filter((e) => e.reason === 'Started').map((e) => e.message)
+    expect(started).toEqual(['Started container wait', 'Started container app'])
+  })
+})
