@@ -118,7 +118,7 @@ function createAndRoll(pods: number, nodes: number): RunResult {
 export async function run(): Promise<void> {
   // 1. course-sized scenario
   const parsed = parseScenario(COURSE).scenario!
-  for (let i = 0; i < 5; i++) runScenario(parsed)
+  for (let i = 0; i < 40; i++) runScenario(parsed)
   gc()
   const heap0 = process.memoryUsage().heapUsed
   const course: number[] = []
