@@ -35,10 +35,17 @@ function withoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec | undefine
   return { ...t, metadata: { ...t.metadata, labels } }
 }
 
-/** EqualIgnoreHash: templates equal once the pod-template-hash label is ignored. */
+const equalMemo = new WeakMap<object, WeakMap<object, boolean>>()
+
+/** EqualIgnoreHash: templates equal once the pod-template-hash label is ignored (memoized: templates are immutable). */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
   if (a === b) return true
-  return deepEqual(withoutHash(a), withoutHash(b))
+  if (!a || !b) return deepEqual(withoutHash(a), withoutHash(b))
+  let inner = equalMemo.get(a)
+  if (!inner) equalMemo.set(a, (inner = new WeakMap()))
+  let r = inner.get(b)
+  if (r === undefined) inner.set(b, (r = deepEqual(withoutHash(a), withoutHash(b))))
+  return r
 }
 
 export function creationOrder(a: ReplicaSet, b: ReplicaSet): number {
