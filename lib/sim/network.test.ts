@@ -110,6 +110,19 @@ spec: {containers: [{name: c, image: "busybox:1.36", command: ["sleep", "3600"]}
     for (const n of served) expect(Math.abs(n - 1000)).toBeLessThan(120)
   })
 
+  it('C61: with sessionAffinity ClientIP one client always reaches the same pod; without it, several', () => {
+    const c = createCluster({ seed: 30 })
+    c.apply(app('web', 'default', 'kubelab/hello:1.0', 3, 8080))
+    c.advance(20)
+    const answers = () => new Set(Array.from({ length: 100 }, () => c.run('curl http://web').output))
+    expect(answers().size).toBe(3)
+    c.apply(app('web', 'default', 'kubelab/hello:1.0', 3, 8080).replace('  selector: {app: web}\n  ports', '  sessionAffinity: ClientIP\n  selector: {app: web}\n  ports'))
+    expect(answers().size).toBe(1)
+    c.run('traffic start svc/web --rps 20')
+    c.advance(10)
+    expect([...c.state.pods.values()].map((p) => p.containers[0]!.served).filter((n) => n > 0)).toEqual([200])
+  })
+
   it('a RollingUpdate with a readiness probe drops nothing; without one, or with Recreate, requests fail', () => {
     const probe = '\n        readinessProbe: {httpGet: {path: /ready, port: web}, periodSeconds: 2}'
     const run = (strategy: string, withProbe = true) => {

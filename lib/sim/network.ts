@@ -79,8 +79,11 @@ export function requestPod(state: ClusterState, podKey: string, port: number, pa
   return { ok: false, code: 7, error: `Failed to connect to ${rt.ip} port ${port} after 0 ms: Couldn't connect to server` }
 }
 
-/** kube-proxy: a ready endpoint with a port for this service port, chosen uniformly at random. */
-export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: number): { ep: Endpoint; port: number } | undefined {
+/**
+ * kube-proxy: a ready endpoint with a port for this service port, chosen uniformly at random — or, with
+ * `sessionAffinity: ClientIP`, the endpoint this client used last, until it idles for timeoutSeconds.
+ */
+export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: number, client?: string): { ep: Endpoint; port: number } | undefined {
   const key = `${svc.metadata!.namespace}/${svc.metadata!.name}`
   const eps = state.endpoints.get(key)
   if (!eps) return undefined
@@ -92,7 +95,21 @@ export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: num
     if (p) ready.push({ ep, port: p.port })
   }
   if (ready.length === 0) return undefined
+  if (svc.spec?.sessionAffinity === 'ClientIP' && client) {
+    const timeout = (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? 10800) * 1000
+    const id = `${key}|${client}`
+    const sticky = state.traffic.affinity[id]
+    const hit = sticky && state.now - sticky.last < timeout ? ready.find((r) => r.ep.podKey === sticky.podKey) : undefined
+    const chosen = hit ?? ready[nextInt(state.rng, ready.length)]!
+    state.traffic.affinity[id] = { podKey: chosen.ep.podKey, last: state.now }
+    return chosen
+  }
   return ready[nextInt(state.rng, ready.length)]
+}
+
+/** The source address kube-proxy sees: the pod's IP, or the terminal's (a fixed client outside the pods). */
+function clientId(state: ClusterState, client: Client): string {
+  return (client.podKey && state.pods.get(client.podKey)?.ip) || '172.18.0.1'
 }
 
 export function httpGet(state: ClusterState, url: string, client: Client): HttpResult {
@@ -110,7 +127,7 @@ export function httpGet(state: ClusterState, url: string, client: Client): HttpR
     case 'node': {
       for (const svc of state.objects.Service.values() as Iterable<Service>) {
         const i = (svc.spec?.ports ?? []).findIndex((p) => p.nodePort === port)
-        if (i >= 0) return viaService(state, svc, i, u.host, port, u.path)
+        if (i >= 0) return viaService(state, svc, i, u.host, port, u.path, clientId(state, client))
       }
       return { ok: false, code: 7, error: `Failed to connect to ${u.host} port ${port} after 0 ms: Couldn't connect to server` }
     }
@@ -125,13 +142,13 @@ export function httpGet(state: ClusterState, url: string, client: Client): HttpR
       }
       const i = (svc.spec?.ports ?? []).findIndex((p) => p.port === port)
       if (i < 0) return { ok: false, code: 28, error: `Failed to connect to ${u.host} port ${port} after 10001 ms: Timeout was reached` }
-      return viaService(state, svc, i, u.host, port, u.path)
+      return viaService(state, svc, i, u.host, port, u.path, clientId(state, client))
     }
   }
 }
 
-function viaService(state: ClusterState, svc: Service, portIndex: number, host: string, port: number, path: string): HttpResult {
-  const chosen = chooseEndpoint(state, svc, portIndex)
+function viaService(state: ClusterState, svc: Service, portIndex: number, host: string, port: number, path: string, client: string): HttpResult {
+  const chosen = chooseEndpoint(state, svc, portIndex, client)
   if (!chosen) return { ok: false, code: 7, error: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server` }
   return requestPod(state, chosen.ep.podKey, chosen.port, path, state.now)
 }

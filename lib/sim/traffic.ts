@@ -4,7 +4,7 @@
  * over the ready endpoints with the seeded RNG; a request succeeds when the chosen pod answers.
  */
 import type { Service } from './k8s.ts'
-import { requestPod } from './network.ts'
+import { chooseEndpoint, requestPod } from './network.ts'
 import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import { displayName } from './timeline.ts'
@@ -21,10 +21,15 @@ export interface TrafficGenerator {
 export interface TrafficState {
   generators: TrafficGenerator[]
   counters: Record<string, { sent: number; ok: number; failed: number }>
+  /** sessionAffinity: ClientIP — the endpoint each (service, client) last used */
+  affinity: Record<string, { podKey: string; last: number }>
 }
 
+/** The traffic generator's source address (one client, outside the pods). */
+export const LOADGEN_CLIENT = '172.18.0.200'
+
 export function emptyTraffic(): TrafficState {
-  return { generators: [], counters: {} }
+  return { generators: [], counters: {}, affinity: {} }
 }
 
 /** Sends every request due before `until` (ms), against the cluster as it is now. */
@@ -37,7 +42,12 @@ export function accountTraffic(state: ClusterState, until: number): void {
     const counter = (state.traffic.counters[label] ??= { sent: 0, ok: 0, failed: 0 })
     const svc = state.objects.Service.get(g.svcKey) as Service | undefined
     // Nothing changes between two instants: the ready endpoints are fixed for the whole interval.
-    const ready = svc ? readyTargets(state, svc) : []
+    let ready = svc ? readyTargets(state, svc) : []
+    // ClientIP affinity: the generator is one client, so the whole interval goes to its sticky endpoint.
+    if (svc?.spec?.sessionAffinity === 'ClientIP' && ready.length > 0) {
+      const chosen = chooseEndpoint(state, svc, 0, LOADGEN_CLIENT)
+      ready = chosen ? [{ podKey: chosen.ep.podKey, port: chosen.port }] : []
+    }
     const answers = new Map<string, { ok: boolean; from: number } | null>()
     for (;;) {
       const at = g.startedAt + Math.round((g.next * 1000) / g.rps)
