@@ -43,8 +43,26 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
 }
 
+/** Types commands into the workspace's kubectl terminal, waiting for each prompt to come back. */
+export async function typeInTerminal(page: Page, commands: string[]): Promise<void> {
+  await page.getByTestId('tab-terminal').click()
+  const terminal = page.getByTestId('terminal').locator('.xterm')
+  await expect(terminal).toBeVisible()
+  await terminal.click()
+  for (const command of commands) {
+    await page.keyboard.type(command)
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('terminal').locator('.xterm-rows')).toContainText(command.slice(0, 40))
+  }
+}
+
 /** Submits an exercise's reference solution the way a learner would: typed into the workspace. */
 export async function submitSolution(page: Page, exercise: { kind: 'manifest' | 'command'; solution: string }): Promise<void> {
-  await typeIntoEditor(page, exercise.solution)
+  if (exercise.kind === 'manifest') await typeIntoEditor(page, exercise.solution)
+  else {
+    const commands = exercise.solution.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    await typeInTerminal(page, commands)
+    await expect(page.getByText(new RegExp(`(${commands.length} commands? typed|입력한 명령 ${commands.length}개)`))).toBeVisible()
+  }
   await page.getByTestId('submit').click()
 }

@@ -44,6 +44,8 @@ export function PodChip({ pod }: { pod: PodState }) {
         className="cv-pod"
         data-tone={tone}
         data-pod={podKey(pod)}
+        data-pod-name={pod.name}
+        data-pod-status={pod.ready && !pod.terminating ? pod.status : pod.terminating ? "Terminating" : `${pod.status}-not-ready`}
         aria-label={t('pod.label', { name: pod.name, status: pod.status, meaning })}
         aria-describedby={tipId}
         onMouseEnter={show}

@@ -3,10 +3,18 @@ import dynamic from 'next/dynamic'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import type { Diagnostic } from '@/lib/k8s'
+import { parseDuration } from '@/lib/sim/clock'
+import type { Recording } from '@/components/simulator/protocol'
+import { useSimulator } from '@/components/simulator/use-simulator'
 import type { EditorHandle } from './YamlEditor'
 import { GradeResultView, type GradeResponse } from './GradeResultView'
+import { ClusterPanel } from './ClusterPanel'
+import { EventsPanel } from './EventsPanel'
+import { WorkspaceTabs } from './WorkspaceTabs'
 import { loadYamlEvent } from './editor-events'
 import { InlineMarkdown } from './InlineMarkdown'
+
+export type SetupStep = { wait: string | number } | { run: string } | { apply: string } | { snapshot: string }
 
 export interface WorkspaceExercise {
   id: string
@@ -15,6 +23,9 @@ export interface WorkspaceExercise {
   instructions: string
   starter: string
   hints: string[]
+  cluster: { seed: number; nodes: number }
+  /** The prepared cluster (command exercises start from it); not secret. */
+  setup: SetupStep[]
 }
 
 function EditorPlaceholder() {
@@ -26,9 +37,10 @@ function EditorPlaceholder() {
   )
 }
 
-// Monaco is large: it loads after the lesson text has painted, in its own chunk.
+// Monaco and xterm are large: they load after the lesson text has painted, in their own chunks.
 const YamlEditor = dynamic(() => import('./YamlEditor'), { ssr: false, loading: EditorPlaceholder })
 const SolutionDiff = dynamic(() => import('./SolutionDiff'), { ssr: false, loading: EditorPlaceholder })
+const KubectlTerminal = dynamic(() => import('@/components/terminal/KubectlTerminal'), { ssr: false, loading: EditorPlaceholder })
 
 const draftKey = (id: string) => `kubelab:draft:${id}`
 
@@ -57,10 +69,14 @@ interface Props {
   serverDraft: string | null
 }
 
+type TabId = 'editor' | 'cluster' | 'terminal' | 'events'
+
 export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft }: Props) {
   const t = useTranslations('workspace')
   const locale = useLocale()
   const theme = usePreferredTheme()
+  const isManifest = exercise.kind === 'manifest'
+  const [tab, setTab] = useState<TabId>(isManifest ? 'editor' : 'terminal')
   const [source, setSource] = useState(exercise.starter)
   const [result, setResult] = useState<GradeResponse | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -70,8 +86,15 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const [solutionAvailable, setSolutionAvailable] = useState(initialSolutionAvailable)
   const [solution, setSolution] = useState<string | null>(null)
   const [showSolution, setShowSolution] = useState(false)
+  const [runMarkers, setRunMarkers] = useState<Diagnostic[]>([])
+  const [recording, setRecording] = useState<Recording | null>(null)
+  const [clusterMode, setClusterMode] = useState<'recording' | 'live'>('recording')
+  const [running, setRunning] = useState(false)
+  const [commands, setCommands] = useState<string[]>([])
+  const [prepared, setPrepared] = useState(false)
   const editor = useRef<EditorHandle | null>(null)
-  const language = exercise.kind === 'manifest' ? 'yaml' : 'shell'
+  const language = isManifest ? 'yaml' : 'shell'
+  const sim = useSimulator({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes, live: prepared && (tab === 'terminal' || (tab === 'cluster' && clusterMode === 'live')) })
 
   // The learner's text survives a reload (this browser), and another device (the server, when signed in).
   useEffect(() => {
@@ -98,6 +121,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     const onLoad = (event: Event) => {
       const text = (event as CustomEvent<string>).detail
       update(text)
+      setTab('editor')
       editor.current?.setValue(text)
       editor.current?.focus()
     }
@@ -105,14 +129,64 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     return () => window.removeEventListener(loadYamlEvent, onLoad)
   }, [update])
 
+  /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
+  const prepare = useCallback(async () => {
+    await sim.api.reset({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes })
+    for (const step of exercise.setup) {
+      if ('apply' in step) await sim.api.apply(step.apply)
+      else if ('run' in step) await sim.api.run(step.run)
+      else if ('wait' in step) await sim.api.advance((parseDuration(step.wait) ?? 0) / 1000)
+    }
+    setPrepared(true)
+  }, [sim.api, exercise.cluster.seed, exercise.cluster.nodes, exercise.setup])
+
+  const run = useCallback(async () => {
+    if (!isManifest) return
+    setRunning(true)
+    setError(null)
+    try {
+      await prepare()
+      const { apply, recording: rec } = await sim.api.applyAndRecord(source, { seconds: 120 })
+      setRunMarkers(apply.errors)
+      if (rec) {
+        setRecording(rec)
+        setClusterMode('recording')
+        setTab('cluster')
+      } else setError(t('runRejected'))
+    } catch (e) {
+      setError(t('simulatorFailed', { message: e instanceof Error ? e.message : String(e) }))
+    } finally {
+      setRunning(false)
+    }
+  }, [isManifest, prepare, sim.api, source, t])
+
+  // The terminal acts on the same cluster; command exercises start from the prepared one and record what is typed.
+  const runCommand = useCallback(
+    async (command: string) => {
+      if (!prepared) await prepare()
+      const answer = await sim.api.run(command)
+      if (!isManifest) setCommands((list) => [...list, command])
+      setClusterMode('live')
+      return { ok: answer.ok, output: answer.output }
+    },
+    [prepared, prepare, sim.api, isManifest],
+  )
+
+  const resetCluster = useCallback(async () => {
+    setCommands([])
+    setRecording(null)
+    await prepare()
+  }, [prepare])
+
   const submit = useCallback(async () => {
+    if (!isManifest && commands.length === 0) {
+      setError(t('noCommands'))
+      return
+    }
     setPending(true)
     setError(null)
     try {
-      const payload =
-        exercise.kind === 'manifest'
-          ? { yaml: source }
-          : { commands: source.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) }
+      const payload = isManifest ? { yaml: source } : { commands }
       const response = await fetch(`/api/exercises/${exercise.id}/grade`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -130,7 +204,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     } finally {
       setPending(false)
     }
-  }, [exercise.id, exercise.kind, source, locale, t])
+  }, [exercise.id, isManifest, source, commands, locale, t])
 
   const openSolution = useCallback(async () => {
     if (solution === null) {
@@ -142,10 +216,17 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       setSolution(((await response.json()) as { solution: string }).solution)
     }
     setShowSolution(true)
+    setTab('editor')
   }, [exercise.id, solution, t])
 
-  const markers: Diagnostic[] = result?.validation.errors ?? []
+  const markers: Diagnostic[] = result?.validation.errors.length ? result.validation.errors : runMarkers
   const hintsUnlocked = Math.min(exercise.hints.length, attempts)
+  const tabs = [
+    ...(isManifest || showSolution ? [{ id: 'editor', label: t('tabEditor') }] : []),
+    { id: 'cluster', label: t('tabCluster') },
+    { id: 'terminal', label: t('tabTerminal'), badge: !isManifest && commands.length > 0 ? String(commands.length) : undefined },
+    { id: 'events', label: t('tabEvents') },
+  ]
 
   return (
     <section className="workspace" aria-label={t('label')} data-exercise-id={exercise.id}>
@@ -155,13 +236,14 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           type="button"
           className="button small"
           onClick={() => {
-            if (window.confirm(t('resetConfirm'))) {
+            if (!isManifest) void resetCluster()
+            else if (window.confirm(t('resetConfirm'))) {
               update(exercise.starter)
               editor.current?.setValue(exercise.starter)
             }
           }}
         >
-          {t('reset')}
+          {isManifest ? t('reset') : t('resetCluster')}
         </button>
         {exercise.hints.length > 0 && (
           <button type="button" className="button small" disabled={hintsShown >= hintsUnlocked} onClick={() => setHintsShown((n) => n + 1)} data-testid="show-hint">
@@ -173,6 +255,11 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
             {t('showSolution')}
           </button>
         )}
+        {isManifest && (
+          <button type="button" className="button" onClick={run} disabled={running} aria-keyshortcuts="Shift+Enter" title={t('runShortcut')} data-testid="run">
+            ▶ {running ? t('running') : t('run')}
+          </button>
+        )}
         <button type="button" className="button primary" onClick={submit} disabled={pending} aria-keyshortcuts="Control+Enter" title={t('submitShortcut')} data-testid="submit">
           {pending ? t('submitting') : t('submit')}
         </button>
@@ -181,7 +268,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         <p>
           <InlineMarkdown text={exercise.instructions} />
         </p>
-        {exercise.kind === 'command' && <p className="muted">{t('commandHelp')}</p>}
+        {!isManifest && <p className="muted">{t('terminalIntro')}</p>}
         {hintsShown > 0 && (
           <ol className="hints" aria-label={t('hint')}>
             {exercise.hints.slice(0, hintsShown).map((hint, i) => (
@@ -193,23 +280,34 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         )}
         {!signedIn && <p className="notice">{t('anonymousNote')}</p>}
       </div>
-      <div className="editor-frame" data-testid="editor">
-        {showSolution && solution !== null ? (
-          <SolutionDiff original={source} solution={solution} theme={theme} language={language} />
-        ) : (
-          <YamlEditor
-            exerciseId={exercise.id}
-            value={source}
-            onChange={update}
-            onSubmitShortcut={submit}
-            onReady={(handle) => (editor.current = handle)}
-            markers={markers}
-            label={t('editor')}
-            theme={theme}
-            language={language}
-          />
+      <WorkspaceTabs tabs={tabs} active={tab} onChange={(id) => setTab(id as TabId)} label={t('tabs')}>
+        {tab === 'editor' && (
+          <div className="editor-frame" data-testid="editor">
+            {showSolution && solution !== null ? (
+              <SolutionDiff original={isManifest ? source : commands.join('\n')} solution={solution} theme={theme} language={language} />
+            ) : (
+              <YamlEditor
+                exerciseId={exercise.id}
+                value={source}
+                onChange={update}
+                onSubmitShortcut={submit}
+                onRunShortcut={run}
+                onReady={(handle) => (editor.current = handle)}
+                markers={markers}
+                label={t('editor')}
+                theme={theme}
+                language={language}
+              />
+            )}
+          </div>
         )}
-      </div>
+        {tab === 'cluster' && <ClusterPanel mode={clusterMode} recording={recording} live={sim.state} onMode={setClusterMode} />}
+        {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
+        <div className="terminal-host" hidden={tab !== 'terminal'} data-testid="terminal">
+          {(tab === 'terminal' || prepared) && <KubectlTerminal run={runCommand} complete={sim.api.complete} historyKey={`kubelab:history:${exercise.id}`} />}
+        </div>
+        {tab === 'events' && <EventsPanel events={recording?.events ?? []} />}
+      </WorkspaceTabs>
       {showSolution && (
         <p className="notice" style={{ margin: 0, borderRadius: 0 }}>
           {t('solutionDiffNote')}{' '}
@@ -219,12 +317,13 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         </p>
       )}
       <div className="result-panel" aria-live="polite">
-        {error && (
+        {(error ?? sim.error) && (
           <p className="error" role="alert">
-            {error}
+            {error ?? t('simulatorFailed', { message: sim.error ?? '' })}
           </p>
         )}
-        {result ? <GradeResultView result={result} onGoToLine={(line) => editor.current?.revealLine(line)} /> : !error && <p className="muted">{t('emptyResult')}</p>}
+        {!isManifest && commands.length > 0 && <p className="muted">{t('commandsTyped', { count: commands.length })}</p>}
+        {result ? <GradeResultView result={result} onGoToLine={(line) => { setTab('editor'); editor.current?.revealLine(line) }} /> : !error && <p className="muted">{t('emptyResult')}</p>}
       </div>
     </section>
   )

@@ -15,6 +15,7 @@ interface Props {
   value: string
   onChange(value: string): void
   onSubmitShortcut(): void
+  onRunShortcut?(): void
   onReady(handle: EditorHandle): void
   markers: Diagnostic[]
   label: string
@@ -24,14 +25,17 @@ interface Props {
 }
 
 /** The Monaco YAML editor with Kubernetes completions, hover docs and schema errors (monaco-yaml). */
-export default function YamlEditor({ exerciseId, value, onChange, onSubmitShortcut, onReady, markers, label, theme, language = 'yaml' }: Props) {
+export default function YamlEditor({ exerciseId, value, onChange, onSubmitShortcut, onRunShortcut, onReady, markers, label, theme, language = 'yaml' }: Props) {
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null)
   const submitRef = useRef(onSubmitShortcut)
   submitRef.current = onSubmitShortcut
+  const runRef = useRef(onRunShortcut)
+  runRef.current = onRunShortcut
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => submitRef.current())
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => runRef.current?.())
     onReady({
       revealLine(line) {
         editor.revealLineInCenter(line)

@@ -72,7 +72,16 @@ export default async function LessonPage({ params }: { params: Params }) {
   )
   const workspace = exercise ? (
         <Workspace
-          exercise={{ id: exercise.id, kind: exercise.kind, title: exercise.title[locale], instructions: exercise.instructions[locale], starter: exercise.starter, hints: exercise.hints.map((h) => h[locale]) }}
+          exercise={{
+            id: exercise.id,
+            kind: exercise.kind,
+            title: exercise.title[locale],
+            instructions: exercise.instructions[locale],
+            starter: exercise.starter,
+            hints: exercise.hints.map((h) => h[locale]),
+            cluster: exercise.cluster,
+            setup: exercise.setup,
+          }}
           signedIn={viewer !== null}
           initialAttempts={attempts.attempts}
           initialSolutionAvailable={solutionUnlocked(attempts)}

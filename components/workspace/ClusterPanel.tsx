@@ -1,0 +1,31 @@
+'use client'
+import { useTranslations } from 'next-intl'
+import type { State } from '@/lib/sim/index.ts'
+import type { Recording } from '@/components/simulator/protocol.ts'
+import { ClusterView } from '@/components/cluster/ClusterView.tsx'
+import { TimelinePlayer } from '@/components/cluster/TimelinePlayer.tsx'
+
+/** The Cluster tab: the recording of the last Run (play, scrub), or the live cluster the terminal acts on. */
+export function ClusterPanel({ mode, recording, live, onMode }: { mode: 'recording' | 'live'; recording: Recording | null; live: State | null; onMode(mode: 'recording' | 'live'): void }) {
+  const t = useTranslations('workspace')
+  if (!recording && !live) return <p className="panel-empty">{t('clusterEmpty')}</p>
+  return (
+    <>
+      <div className="panel-toolbar" role="group" aria-label={t('clusterMode')}>
+        <button type="button" className="button small" aria-pressed={mode === 'recording'} disabled={!recording} onClick={() => onMode('recording')}>
+          {t('clusterRecording')}
+        </button>
+        <button type="button" className="button small" aria-pressed={mode === 'live'} disabled={!live} onClick={() => onMode('live')} data-testid="cluster-live">
+          {t('clusterLive')}
+        </button>
+      </div>
+      <div className="panel-scroll" data-testid="cluster-panel">
+        {mode === 'recording' && recording ? (
+          <TimelinePlayer frames={recording.frames} timeline={recording.timeline} events={recording.events} />
+        ) : live ? (
+          <ClusterView state={live} />
+        ) : null}
+      </div>
+    </>
+  )
+}
