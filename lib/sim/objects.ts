@@ -60,7 +60,8 @@ export const NAMESPACED: Record<Kind, boolean> = {
 }
 
 export function keyOf(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name
+  // join() makes a flat string: keys live as long as their objects, a rope would keep two strings alive
+  return namespace ? [namespace, name].join('/') : name
 }
 
 export function objectKey(obj: AnyObject): string {

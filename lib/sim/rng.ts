@@ -55,9 +55,10 @@ export function pick<T>(rng: RngState, items: readonly T[]): T {
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 
 export function randomString(rng: RngState, length: number, alphabet = NAME_ALPHABET): string {
-  let out = ''
-  for (let i = 0; i < length; i++) out += alphabet[nextInt(rng, alphabet.length)]
-  return out
+  const codes: number[] = []
+  for (let i = 0; i < length; i++) codes.push(alphabet.charCodeAt(nextInt(rng, alphabet.length)))
+  // one flat string (no rope of single characters kept alive in every pod name)
+  return String.fromCharCode(...codes)
 }
 
 /** A version-4 UUID made from the seeded stream. */

@@ -37,7 +37,7 @@ export function slowStartBatches(count: number): number[] {
 export function generateName(state: ClusterState, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
   const prefix = base.length > 58 ? base.slice(0, 58) : base
   for (;;) {
-    const name = prefix + randomString(ctx.rng, 5)
+    const name = [prefix, randomString(ctx.rng, 5)].join('')
     if (!state.objects.Pod.has(keyOf(namespace, name)) && !taken?.has(name)) return name
   }
 }
@@ -55,6 +55,18 @@ function ownerRefsFor(rs: ReplicaSet): OwnerRefs {
   return refs
 }
 
+const generateNames = new Map<string, string>()
+
+function generateNameOf(rs: ReplicaSet): string {
+  const n = rs.metadata!.name!
+  let g = generateNames.get(n)
+  if (g === undefined) {
+    if (generateNames.size > 10_000) generateNames.clear()
+    generateNames.set(n, (g = `${n}-`))
+  }
+  return g
+}
+
 export function podFromTemplate(rs: ReplicaSet, name: string): Pod {
   const t = rs.spec!.template!
   const pod: Pod = {
@@ -62,7 +74,7 @@ export function podFromTemplate(rs: ReplicaSet, name: string): Pod {
     kind: 'Pod',
     metadata: {
       name,
-      generateName: `${rs.metadata!.name}-`,
+      generateName: generateNameOf(rs),
       namespace: rs.metadata!.namespace,
       labels: t.metadata?.labels,
       ownerReferences: ownerRefsFor(rs),

@@ -55,15 +55,15 @@ export function containerIdFor(env: SyncEnv, c: ContainerRuntime): string {
     h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193) >>> 0
     h2 = Math.imul(h2 ^ text.charCodeAt(i), 0x5bd1e995) >>> 0
   }
-  let s = ''
+  const parts = ['containerd://']
   let x = h1 ^ h2
   for (let i = 0; i < 8; i++) {
     x ^= x << 13
     x ^= x >>> 17
     x ^= x << 5
-    s += ((x ^ (i % 2 ? h1 : h2)) >>> 0).toString(16).padStart(8, '0')
+    parts.push(((x ^ (i % 2 ? h1 : h2)) >>> 0).toString(16).padStart(8, '0'))
   }
-  return `containerd://${s}`
+  return parts.join('')
 }
 
 export function nextDue(c: ContainerRuntime): number {

@@ -29,12 +29,13 @@ function containerStatus(c: ContainerRuntime, epoch: number): ContainerStatus {
     restartCount: c.restartCount,
     started: c.phase === 'running' ? c.started : false,
     state: {},
-    lastState: {},
+    lastState: EMPTY_STATE,
   }
   if (c.containerId) status.containerID = c.containerId
   if (info && c.startedAt !== null) status.imageID = `${info.repository}@${info.digest}`
   if (c.phase === 'running') {
-    status.state = { running: { startedAt: toTimestamp(epoch, c.startedAt!) } }
+    const startedAt = toTimestamp(epoch, c.startedAt!)
+    status.state = intern(`r|${startedAt}`, () => ({ running: { startedAt } }))
   } else if ((c.phase === 'exited' || c.phase === 'done') && c.terminated) {
     status.state = { terminated: terminatedState(c.terminated, epoch, c.containerId) as never }
   } else {
@@ -74,6 +75,24 @@ export function podPhase(rt: PodRuntime, restartPolicy: string, initDone: boolea
   return 'Pending'
 }
 
+/**
+ * Status parts that are the same in many pods (a condition with its transition time, a running state with
+ * its start time, a host IP) are shared: objects are never mutated once stored, and a 100,000-pod cluster
+ * holds far fewer objects this way.
+ */
+const shared = new Map<string, unknown>()
+
+function intern<T>(key: string, make: () => T): T {
+  let v = shared.get(key) as T | undefined
+  if (v === undefined) {
+    if (shared.size > 200_000) shared.clear()
+    shared.set(key, (v = make()))
+  }
+  return v
+}
+
+const EMPTY_STATE = Object.freeze({}) as ContainerStatus['lastState']
+
 export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { ip: string }, now: number, epoch: number): Pod['status'] {
   const regular = rt.containers.filter((c) => !c.init)
   const inits = rt.containers.filter((c) => c.init)
@@ -93,6 +112,7 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { ip: string }, n
     if (!ok && reason) c.reason = reason
     return c
   }
+  const share = (c: PodCondition): PodCondition => intern(`c|${c.type}|${c.status}|${c.reason ?? ''}|${c.message ?? ''}|${c.lastTransitionTime}`, () => c)
   const notReadyReason = phase === 'Succeeded' || phase === 'Failed' ? 'PodCompleted' : 'ContainersNotReady'
   const conditions: PodCondition[] = [
     cond('PodReadyToStartContainers', rt.ip !== null),
@@ -112,9 +132,9 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { ip: string }, n
   }
   const status: Pod['status'] = {
     phase,
-    conditions,
+    conditions: conditions.map(share),
     hostIP: node.ip,
-    hostIPs: [{ ip: node.ip }],
+    hostIPs: intern(`h|${node.ip}`, () => [{ ip: node.ip }]),
     startTime: toTimestamp(epoch, rt.startTime),
     containerStatuses: regular.map((c) => containerStatus(c, epoch)),
     qosClass: prev.qosClass ?? 'BestEffort',

@@ -86,15 +86,41 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
   return changes
 }
 
-/** The status a kubelet last wrote, by object, with the runtime signature it was built from. */
-const statusSigs = new WeakMap<object, string>()
+/** The status a kubelet last wrote, by object, with a hash of the runtime fields it was built from. */
+const statusSigs = new WeakMap<object, number>()
 
-function statusSignature(rt: PodRuntime): string {
-  let sig = `${rt.ip ?? ''}|${rt.startTime}`
-  for (const c of rt.containers) {
-    sig += `|${c.name}:${c.phase}:${c.waitingReason}:${c.waitingMessage ?? ''}:${c.ready ? 1 : 0}:${c.started ? 1 : 0}:${c.restartCount}:${c.startedAt ?? ''}:${c.containerId}:${c.terminated?.finishedAt ?? ''}:${c.lastTermination?.finishedAt ?? ''}`
+/** cyrb53-style 53-bit hash of what the pod status shows (a number: nothing to retain per pod). */
+function statusSignature(rt: PodRuntime): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  const mix = (v: string | number | null | undefined): void => {
+    const s = v === null || v === undefined ? '~' : String(v)
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i)
+      h1 = Math.imul(h1 ^ ch, 2654435761)
+      h2 = Math.imul(h2 ^ ch, 1597334677)
+    }
+    h1 = Math.imul(h1 ^ 124, 2654435761)
+    h2 = Math.imul(h2 ^ 124, 1597334677)
   }
-  return sig
+  mix(rt.ip)
+  mix(rt.startTime)
+  for (const c of rt.containers) {
+    mix(c.name)
+    mix(c.phase)
+    mix(c.waitingReason)
+    mix(c.waitingMessage)
+    mix(c.ready ? 1 : 0)
+    mix(c.started ? 1 : 0)
+    mix(c.restartCount)
+    mix(c.startedAt)
+    mix(c.containerId)
+    mix(c.terminated?.finishedAt)
+    mix(c.lastTermination?.finishedAt)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }
 
 export function nodeIpOf(state: ClusterState, node: string): string {
