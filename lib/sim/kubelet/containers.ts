@@ -13,6 +13,20 @@ import type { ContainerRuntime, ProbeWorker } from './runtime.ts'
 import { newShellState, runShell } from './shell.ts'
 import { envOf, event, hasImage, podRef, programFor, relistAfter, specOf, TIMINGS, type SyncEnv } from './env.ts'
 
+/** Shared empty values (frozen: a write to them is a bug and throws). */
+export const NO_PROBES = Object.freeze({}) as ContainerRuntime['probes']
+export const NO_FILES = Object.freeze({}) as Record<string, string>
+export const NO_LINES = Object.freeze([]) as unknown as string[]
+
+export function cloneProbes(p: ContainerRuntime['probes']): ContainerRuntime['probes'] {
+  if (p === NO_PROBES) return p
+  const out: ContainerRuntime['probes'] = {}
+  if (p.liveness) out.liveness = { ...p.liveness }
+  if (p.readiness) out.readiness = { ...p.readiness }
+  if (p.startup) out.startup = { ...p.startup }
+  return out
+}
+
 export function newContainer(c: Container, init: boolean): ContainerRuntime {
   return {
     name: c.name,
@@ -35,12 +49,12 @@ export function newContainer(c: Container, init: boolean): ContainerRuntime {
     exitAt: null,
     exitCode: 0,
     stopping: null,
-    files: {},
-    logs: [],
-    previousLogs: [],
+    files: NO_FILES,
+    logs: NO_LINES,
+    previousLogs: NO_LINES,
     bootLog: null,
     previousBootLog: null,
-    probes: {},
+    probes: NO_PROBES,
     containerId: '',
     served: 0,
   }
@@ -123,7 +137,7 @@ export function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' 
   const stopMs = program ? stopOnSigtermMs(program) : 0
   c.stopping = { reason, at: env.ctx.now + Math.min(stopMs ?? grace, grace) }
   // probes stop with the container; readiness stays until it has stopped (EndpointSlice serving=true meanwhile)
-  c.probes = {}
+  c.probes = NO_PROBES
 }
 
 /** Advances one container through everything due now. Returns true when its phase changed. */
@@ -279,9 +293,9 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   c.containerId = containerIdFor(env, c)
   c.previousLogs = c.logs
   c.previousBootLog = c.bootLog
-  c.logs = []
+  c.logs = NO_LINES
   c.bootLog = null
-  c.files = {}
+  c.files = NO_FILES
   if (program.kind === 'startError') {
     event(env, 'Warning', 'Failed', `Error: ${program.message}`)
     c.phase = 'exited'
@@ -314,8 +328,8 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   const probes: Partial<Container> = c.init ? {} : spec
   c.started = !probes.startupProbe
   c.ready = !c.init && c.started && !probes.readinessProbe
-  c.probes = {}
-  if (probes.startupProbe) c.probes.startup = firstProbe(now, probes.startupProbe)
+  c.probes = NO_PROBES
+  if (probes.startupProbe) c.probes = { startup: firstProbe(now, probes.startupProbe) }
   else startLivenessReadiness(c, spec, now)
 }
 
@@ -327,9 +341,12 @@ export function firstProbe(start: number, probe: { initialDelaySeconds?: number 
 
 export function startLivenessReadiness(c: ContainerRuntime, spec: Container, from: number): void {
   if (c.init) return
-  if (spec.livenessProbe) c.probes.liveness = firstProbe(c.startedAt ?? from, spec.livenessProbe)
-  if (spec.readinessProbe) c.probes.readiness = firstProbe(c.startedAt ?? from, spec.readinessProbe)
-  for (const w of Object.values(c.probes)) if (w && w.nextAt < from) w.nextAt = from
+  if (!spec.livenessProbe && !spec.readinessProbe) return
+  const probes = { ...c.probes }
+  if (spec.livenessProbe) probes.liveness = firstProbe(c.startedAt ?? from, spec.livenessProbe)
+  if (spec.readinessProbe) probes.readiness = firstProbe(c.startedAt ?? from, spec.readinessProbe)
+  for (const w of Object.values(probes)) if (w && w.nextAt < from) w.nextAt = from
+  c.probes = probes
 }
 
 export function runShellNow(env: SyncEnv, c: ContainerRuntime, program: Extract<Program, { kind: 'shell' }>): void {
@@ -404,7 +421,8 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     su.nextAt = now + (p.periodSeconds ?? 10) * 1000
     if (r.ok) {
       c.started = true
-      delete c.probes.startup
+      const { startup: _done, ...others } = c.probes
+      c.probes = Object.keys(others).length ? others : NO_PROBES
       c.ready = !spec.readinessProbe
       startLivenessReadiness(c, spec, now)
     } else {
@@ -462,7 +480,7 @@ export function finish(env: SyncEnv, c: ContainerRuntime, exitCode: number, reas
   c.started = false
   c.exitAt = null
   c.listeningAt = null
-  c.probes = {}
+  c.probes = NO_PROBES
   c.nextAt = relistAfter(now)
 }
 

@@ -11,7 +11,7 @@ import { stopOnSigtermMs } from './apps.ts'
 import { lookupImage } from './images.ts'
 import type { PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
-import { activeContainers, finish, newContainer, nextDue, runContainers, startStop } from './containers.ts'
+import { activeContainers, cloneProbes, finish, newContainer, nextDue, runContainers, startStop } from './containers.ts'
 import { allocateIp, event, nodeIp, nodeView, programFor, specOf, TIMINGS, type SyncEnv } from './env.ts'
 
 export { TIMINGS, programFor, nodeIp, podCidrBase, relistAfter } from './env.ts'
@@ -39,7 +39,7 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
     return changes
   }
   const rt: PodRuntime = existing
-    ? { ...existing, containers: existing.containers.map((c) => ({ ...c, probes: { ...c.probes } })) }
+    ? { ...existing, containers: existing.containers.map((c) => ({ ...c, probes: cloneProbes(c.probes) })) }
     : {
         uid: pod.metadata!.uid!,
         key,
