@@ -129,6 +129,13 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     return () => window.removeEventListener(loadYamlEvent, onLoad)
   }, [update])
 
+  // Once the editor is up and the page is idle, start the simulator worker, so the first Run answers at once.
+  const warmUp = useCallback(() => {
+    const start = () => void sim.api.snapshot().catch(() => {})
+    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 })
+    else setTimeout(start, 500)
+  }, [sim.api])
+
   /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
   const prepare = useCallback(async () => {
     await sim.api.reset({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes })
@@ -292,7 +299,10 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
                 onChange={update}
                 onSubmitShortcut={submit}
                 onRunShortcut={run}
-                onReady={(handle) => (editor.current = handle)}
+                onReady={(handle) => {
+                  editor.current = handle
+                  warmUp()
+                }}
                 markers={markers}
                 label={t('editor')}
                 theme={theme}
