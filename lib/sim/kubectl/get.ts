@@ -13,8 +13,6 @@ import { table } from './table.ts'
 import { endpointSliceView, endpointsColumn, endpointsView } from './objects-view.ts'
 import type { CommandResult } from './result.ts'
 
-type Row = { obj: AnyObject | Record<string, unknown>; namespace: string; cells: string[] }
-
 interface Printer {
   headers: string[]
   wide: string[]

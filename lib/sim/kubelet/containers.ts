@@ -1,31 +1,15 @@
 /**
- * One container's life in virtual time: image checks and pulls (with pull backoff), create and start, the
- * program (server or shell script), probes, stop (SIGTERM, grace period, SIGKILL), exit and the restart
- * decision with CrashLoopBackOff.
+ * One container's life in virtual time: image checks and pulls (with pull backoff), create and start, and
+ * the restart decision with CrashLoopBackOff. While it runs, running.ts takes over.
  */
 import type { Container } from '../k8s.ts'
 import { goDuration } from '../clock.ts'
-import { stopOnSigtermMs, type Program } from './apps.ts'
 import { formatBackoff, inBackoffSince, inBackoffSinceUpdate, nextBackoff } from './backoff.ts'
 import { lookupImage, parseImageRef, pullDurationMs, type ImageInfo } from './images.ts'
-import { evaluateProbe } from './probes.ts'
-import type { ContainerRuntime, ProbeWorker } from './runtime.ts'
-import { newShellState, runShell } from './shell.ts'
-import { envOf, event, hasImage, podRef, programFor, relistAfter, specOf, TIMINGS, type SyncEnv } from './env.ts'
-
-/** Shared empty values (frozen: a write to them is a bug and throws). */
-export const NO_PROBES = Object.freeze({}) as ContainerRuntime['probes']
-export const NO_FILES = Object.freeze({}) as Record<string, string>
-export const NO_LINES = Object.freeze([]) as unknown as string[]
-
-export function cloneProbes(p: ContainerRuntime['probes']): ContainerRuntime['probes'] {
-  if (p === NO_PROBES) return p
-  const out: ContainerRuntime['probes'] = {}
-  if (p.liveness) out.liveness = { ...p.liveness }
-  if (p.readiness) out.readiness = { ...p.readiness }
-  if (p.startup) out.startup = { ...p.startup }
-  return out
-}
+import type { ContainerRuntime } from './runtime.ts'
+import { newShellState } from './shell.ts'
+import { event, hasImage, podRef, programFor, relistAfter, specOf, TIMINGS, type SyncEnv } from './env.ts'
+import { firstProbe, NO_FILES, NO_LINES, NO_PROBES, runShellNow, startLivenessReadiness, startStop, stepRunning } from './running.ts'
 
 export function newContainer(c: Container, init: boolean): ContainerRuntime {
   return {
@@ -127,17 +111,6 @@ export function runContainers(env: SyncEnv): void {
     }
     if (!progressed) return
   }
-}
-
-export function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' | 'startup' | 'delete' | 'spec'): void {
-  const spec = specOf(env.pod, c)
-  const image = lookupImage(c.image)
-  const program = spec && image ? programFor(spec, image) : undefined
-  const grace = (env.pod.metadata?.deletionGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000
-  const stopMs = program ? stopOnSigtermMs(program) : 0
-  c.stopping = { reason, at: env.ctx.now + Math.min(stopMs ?? grace, grace) }
-  // probes stop with the container; readiness stays until it has stopped (EndpointSlice serving=true meanwhile)
-  c.probes = NO_PROBES
 }
 
 /** Advances one container through everything due now. Returns true when its phase changed. */
@@ -331,157 +304,6 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   c.probes = NO_PROBES
   if (probes.startupProbe) c.probes = { startup: firstProbe(now, probes.startupProbe) }
   else startLivenessReadiness(c, spec, now)
-}
-
-export function firstProbe(start: number, probe: { initialDelaySeconds?: number }): ProbeWorker {
-  // The prober's first tick comes once the container runs (≥ 1 s) and not before initialDelaySeconds.
-  const delay = Math.max((probe.initialDelaySeconds ?? 0) * 1000, 1000)
-  return { nextAt: start + delay, successes: 0, failures: 0 }
-}
-
-export function startLivenessReadiness(c: ContainerRuntime, spec: Container, from: number): void {
-  if (c.init) return
-  if (!spec.livenessProbe && !spec.readinessProbe) return
-  const probes = { ...c.probes }
-  if (spec.livenessProbe) probes.liveness = firstProbe(c.startedAt ?? from, spec.livenessProbe)
-  if (spec.readinessProbe) probes.readiness = firstProbe(c.startedAt ?? from, spec.readinessProbe)
-  for (const w of Object.values(probes)) if (w && w.nextAt < from) w.nextAt = from
-  c.probes = probes
-}
-
-export function runShellNow(env: SyncEnv, c: ContainerRuntime, program: Extract<Program, { kind: 'shell' }>): void {
-  const spec = specOf(env.pod, c)!
-  const info = lookupImage(c.image)!
-  const files = { ...c.files }
-  const r = runShell(program.program, c.shell!, {
-    now: env.ctx.now,
-    epoch: env.state.config.epoch,
-    hostname: env.pod.metadata!.name!,
-    tools: info.tools,
-    files,
-    env: envOf(spec),
-  })
-  c.files = files
-  c.shell = r.state
-  if (r.output.length) c.logs = [...c.logs, ...r.output].slice(-1000)
-  if (r.exit !== undefined) {
-    c.exitAt = env.ctx.now
-    c.exitCode = r.exit
-  } else c.nextAt = r.sleepUntil ?? Infinity
-}
-
-/** Handles everything due for a running container. Returns true when something happened. */
-export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
-  const now = env.ctx.now
-  const spec = specOf(env.pod, c)
-  const info = lookupImage(c.image)
-  if (!spec || !info) return false
-  const program = programFor(spec, info)
-  if (c.stopping && c.stopping.at <= now) {
-    const graceful = stopOnSigtermMs(program) !== undefined
-    const byGrace = !graceful
-    const code = byGrace ? 137 : program.kind === 'server' && program.app === 'hello' ? 2 : 0
-    finish(env, c, code, byGrace ? 'Error' : code === 0 ? 'Completed' : 'Error')
-    if (c.stopping?.reason === 'spec') {
-      c.image = spec.image ?? ''
-      c.phase = 'new'
-      c.nextAt = now
-      c.lastTermination = c.terminated
-      c.terminated = null
-    }
-    c.stopping = null
-    return true
-  }
-  if (c.exitAt !== null && c.exitAt <= now && !c.stopping) {
-    finish(env, c, c.exitCode, c.exitCode === 0 ? 'Completed' : 'Error')
-    return true
-  }
-  if (program.kind === 'shell' && c.nextAt <= now && c.exitAt === null) {
-    runShellNow(env, c, program)
-    return true
-  }
-  if (c.stopping) return false
-  let happened = false
-  const target = {
-    container: spec,
-    runtime: c,
-    program,
-    image: info,
-    podName: env.pod.metadata!.name!,
-    ip: env.rt.ip ?? '',
-    now,
-    epoch: env.state.config.epoch,
-    env: envOf(spec),
-  }
-  const su = c.probes.startup
-  if (su && su.nextAt <= now && spec.startupProbe) {
-    happened = true
-    const p = spec.startupProbe
-    const r = evaluateProbe(p, target)
-    su.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) {
-      c.started = true
-      const { startup: _done, ...others } = c.probes
-      c.probes = Object.keys(others).length ? others : NO_PROBES
-      c.ready = !spec.readinessProbe
-      startLivenessReadiness(c, spec, now)
-    } else {
-      su.failures++
-      event(env, 'Warning', 'Unhealthy', `Startup probe failed: ${r.message}`)
-      if (su.failures >= (p.failureThreshold ?? 3)) {
-        event(env, 'Normal', 'Killing', `Container ${c.name} failed startup probe, will be restarted`)
-        startStop(env, c, 'startup')
-        return true
-      }
-    }
-  }
-  const lv = c.probes.liveness
-  if (lv && lv.nextAt <= now && spec.livenessProbe) {
-    happened = true
-    const p = spec.livenessProbe
-    const r = evaluateProbe(p, target)
-    lv.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) lv.failures = 0
-    else {
-      lv.failures++
-      event(env, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.message}`)
-      if (lv.failures >= (p.failureThreshold ?? 3)) {
-        event(env, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`)
-        startStop(env, c, 'liveness')
-        return true
-      }
-    }
-  }
-  const rd = c.probes.readiness
-  if (rd && rd.nextAt <= now && spec.readinessProbe) {
-    happened = true
-    const p = spec.readinessProbe
-    const r = evaluateProbe(p, target)
-    rd.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) {
-      rd.failures = 0
-      rd.successes++
-      if (rd.successes >= (p.successThreshold ?? 1)) c.ready = true
-    } else {
-      rd.successes = 0
-      rd.failures++
-      event(env, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.message}`)
-      if (rd.failures >= (p.failureThreshold ?? 3) || !c.ready) c.ready = false
-    }
-  }
-  return happened
-}
-
-export function finish(env: SyncEnv, c: ContainerRuntime, exitCode: number, reason: string): void {
-  const now = env.ctx.now
-  c.terminated = { exitCode, reason, startedAt: c.startedAt ?? now, finishedAt: now }
-  c.phase = 'exited'
-  c.ready = false
-  c.started = false
-  c.exitAt = null
-  c.listeningAt = null
-  c.probes = NO_PROBES
-  c.nextAt = relistAfter(now)
 }
 
 export function decideRestart(env: SyncEnv, c: ContainerRuntime): void {
