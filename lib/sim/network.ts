@@ -3,6 +3,7 @@
  * path), Service VIPs and node ports balanced over ready endpoints like kube-proxy in iptables mode
  * (uniform random, seeded), pod IPs, localhost inside a pod, and what the program on the other end answers.
  */
+import { mountedAt } from './kubelet/volumes.ts'
 import type { Pod, Service } from './k8s.ts'
 import { httpResponse } from './kubelet/apps.ts'
 import { lookupImage } from './kubelet/images.ts'
@@ -72,6 +73,7 @@ export function requestPod(state: ClusterState, podKey: string, port: number, pa
       path,
       runningMs: at - (c.startedAt ?? at),
       unhealthyAfterMs: program.unhealthyAfterMs,
+      webRoot: program.app === 'nginx' ? mountedAt(pod, rt, c.name, '/usr/share/nginx/html') : null,
     })
     if (!r) return { ok: false, code: 52, error: 'Empty reply from server' }
     return { ok: true, status: r.status, body: r.body, pod: pod.metadata!.name! }

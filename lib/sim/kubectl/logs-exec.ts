@@ -1,4 +1,5 @@
 /** kubectl logs and kubectl exec (-- curl/wget/cat/… run by the container's own tools, against the simulated network). */
+import { filesSeenBy, storeFiles } from '../kubelet/volumes.ts'
 import type { Pod } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
 import { lookupImage, type AppKind } from '../kubelet/images.ts'
@@ -101,7 +102,7 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
   const spec = pod.spec?.containers?.find((x) => x.name === c.name)
   const env: Record<string, string> = {}
   for (const e of spec?.env ?? []) if (e.value !== undefined) env[e.name] = e.value
-  const files = { ...cr.files }
+  const files = rt ? filesSeenBy(pod, rt, cr) : { ...cr.files }
   const result = runShell(program, newShellState(), {
     now: state.now,
     epoch: state.config.epoch,
@@ -115,8 +116,9 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
       return { ok: false, error: bin === 'wget' ? `wget: can't connect to remote host: Connection refused` : `curl: (${res.code}) ${res.error}` }
     },
   })
-  // exec changes the container's files (touch/rm) like a real shell would
-  cr.files = files
+  // exec changes the container's files (touch/rm), and mounted volumes, like a real shell would
+  if (rt) storeFiles(pod, rt, cr, files)
+  else cr.files = files
   const code = result.exit ?? 0
   const out = result.output.map((l) => `${l}\n`).join('')
   return code === 0 ? { ok: true, output: c.note + out } : { ok: false, output: `${c.note}${out}command terminated with exit code ${code}\n` }

@@ -71,6 +71,8 @@ export interface HttpContext {
   path: string
   runningMs: number
   unhealthyAfterMs?: number
+  /** nginx: the files of a volume mounted at its web root (/usr/share/nginx/html), which replaces the default page */
+  webRoot?: Record<string, string> | null
 }
 
 export interface HttpResponse {
@@ -114,7 +116,11 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
   const path = ctx.path.split('?')[0] || '/'
   switch (app) {
     case 'nginx':
-      if (path === '/' || path === '/index.html') return { status: 200, body: NGINX_INDEX }
+      if (ctx.webRoot) {
+        const file = ctx.webRoot[path === '/' ? 'index.html' : path.replace(/^\/+/, '')]
+        if (file !== undefined) return { status: 200, body: file }
+        if (path === '/') return { status: 403, body: `<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/${nginxVersion(tag)}</center>\n</body>\n</html>\n` }
+      } else if (path === '/' || path === '/index.html') return { status: 200, body: NGINX_INDEX }
       return {
         status: 404,
         body: `<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/${nginxVersion(tag)}</center>\n</body>\n</html>\n`,

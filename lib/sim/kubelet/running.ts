@@ -2,6 +2,7 @@
  * A running container: its program (shell scripts advance in virtual time), its probes (startup, liveness,
  * readiness), stopping it (SIGTERM, grace period, SIGKILL) and its exit.
  */
+import { filesSeenBy, storeFiles } from './volumes.ts'
 import type { Container } from '../k8s.ts'
 import { stopOnSigtermMs, type Program } from './apps.ts'
 import { lookupImage } from './images.ts'
@@ -56,7 +57,7 @@ export function startLivenessReadiness(c: ContainerRuntime, spec: Container, fro
 export function runShellNow(env: SyncEnv, c: ContainerRuntime, program: Extract<Program, { kind: 'shell' }>): void {
   const spec = specOf(env.pod, c)!
   const info = lookupImage(c.image)!
-  const files = { ...c.files }
+  const files = filesSeenBy(env.pod, env.rt, c)
   const r = runShell(program.program, c.shell!, {
     now: env.ctx.now,
     epoch: env.state.config.epoch,
@@ -65,7 +66,7 @@ export function runShellNow(env: SyncEnv, c: ContainerRuntime, program: Extract<
     files,
     env: envOf(spec),
   })
-  c.files = files
+  storeFiles(env.pod, env.rt, c, files)
   c.shell = r.state
   if (r.output.length) c.logs = [...c.logs, ...r.output].slice(-1000)
   if (r.exit !== undefined) {

@@ -81,4 +81,6 @@ export interface PodRuntime {
   /** index of the init container running, or containers.length when all init containers completed */
   terminatingSince: number | null
   removed: boolean
+  /** emptyDir volumes: volume name → path inside the volume → content (shared by the containers that mount it) */
+  volumes?: Record<string, Record<string, string>>
 }
