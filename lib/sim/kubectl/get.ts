@@ -255,11 +255,13 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
       if (!output || output === 'wide') {
         const p = PRINTERS[req.kind]!
         const wide = output === 'wide'
-        const headers = [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []), ...p.headers, ...(wide ? p.wide : [])]
+        // --show-labels adds kubectl's LABELS column, last.
+        const showLabels = boolFlag(args, 'show-labels')
+        const headers = [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []), ...p.headers, ...(wide ? p.wide : []), ...(showLabels ? ['LABELS'] : [])]
         const r = selected.map((x) => {
           const { cells, wide: w } = p.row(state, x as never)
           if (multi) cells[0] = `${QUALIFIED[req.kind]}/${cells[0]}`
-          return [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []), ...cells, ...(wide ? w : [])]
+          return [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []), ...cells, ...(wide ? w : []), ...(showLabels ? [labelsString(x.metadata?.labels)] : [])]
         })
         blocks.push(table([headers, ...r]))
         continue
