@@ -130,6 +130,8 @@ export interface ManifestObject {
   object: KubeObject
   /** 1-based position of a field path in the source text, or of its nearest present parent. */
   positionOf(field: string): SourcePosition
+  /** The document as written, before defaults (only with `validateManifests(text, { keepRaw: true })`). */
+  raw?: Record<string, unknown>
 }
 
 export interface ValidationResult {

@@ -50,7 +50,7 @@ function moreErrors(hidden: number, ctx: DocumentContext): Diagnostic {
 }
 
 /** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
-export function validateManifests(text: string, options: { file?: string } = {}): ValidationResult {
+export function validateManifests(text: string, options: { file?: string; keepRaw?: boolean } = {}): ValidationResult {
   const errors: Diagnostic[] = []
   const objects: ManifestObject[] = []
   let stream: ParsedStream
@@ -73,6 +73,8 @@ export function validateManifests(text: string, options: { file?: string } = {})
       continue
     }
     if (doc.empty) continue
+    // kubectl apply keeps the manifest as written (last-applied-configuration): copy it before defaulting.
+    const raw = options.keepRaw && isObject(doc.value) ? (cloneJson(doc.value) as Record<string, unknown>) : undefined
     let checked: CheckedObject
     try {
       checked = checkObject(doc.value)
@@ -85,7 +87,7 @@ export function validateManifests(text: string, options: { file?: string } = {})
     for (const issue of checked.issues.slice(0, MAX_SHOWN)) errors.push(toDiagnostic(issue, ctx))
     const hidden = Math.max(0, checked.issues.length - MAX_SHOWN) + (checked.dropped ?? 0)
     if (hidden > 0) errors.push(moreErrors(hidden, ctx))
-    if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source))
+    if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source, raw))
   }
   return { valid: errors.length === 0, errors, objects }
 }
@@ -131,7 +133,7 @@ function coveredByDecodeIssue(issue: FieldIssue, decodeIssues: FieldIssue[]): bo
   return decodeIssues.some((d) => d.field !== '' && (issue.field === d.field || issue.field.startsWith(`${d.field}.`) || issue.field.startsWith(`${d.field}[`)))
 }
 
-function manifestObject(document: number, valid: NonNullable<CheckedObject['valid']>, source: SourceMap): ManifestObject {
+function manifestObject(document: number, valid: NonNullable<CheckedObject['valid']>, source: SourceMap, raw?: Record<string, unknown>): ManifestObject {
   const meta = objectAt(valid.object.metadata) ?? {}
   return {
     document,
@@ -141,6 +143,7 @@ function manifestObject(document: number, valid: NonNullable<CheckedObject['vali
     namespace: valid.kind === 'Namespace' ? '' : (stringAt(meta.namespace) ?? 'default'),
     object: valid.object as unknown as KubeObject,
     positionOf: (field: string) => source.positionOf(field),
+    ...(raw ? { raw } : {}),
   }
 }
 

@@ -2,7 +2,6 @@
  * `kubectl apply -f` semantics: validate and default through lib/k8s, create what is new, three-way merge
  * (live, last-applied, manifest) what exists, refuse immutable changes, and print created/configured/unchanged.
  */
-import { parseAllDocuments } from 'yaml'
 import type { Diagnostic, KubeObject } from './k8s.ts'
 import { applyDefaults, formatKubectlError, validateManifests, validateObject, validateUpdate } from './k8s.ts'
 import { createObject, updateObject } from './apiserver.ts'
@@ -47,15 +46,6 @@ function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
   const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
-}
-
-/** The raw documents as JavaScript, by document index (for last-applied-configuration and the merge). */
-function rawDocuments(text: string): unknown[] {
-  try {
-    return parseAllDocuments(text).map((d) => (Array.isArray(d) ? undefined : d.toJS({ maxAliasCount: 100 })))
-  } catch {
-    return []
-  }
 }
 
 function lastApplied(raw: Record<string, unknown>, namespace: string | undefined): string {
@@ -124,12 +114,11 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
 }
 
 export function applyText(state: ClusterState, text: string, options: { namespace?: string; file?: string } = {}): ApplyResult {
-  const result = validateManifests(text, { file: options.file })
+  const result = validateManifests(text, { file: options.file, keepRaw: true })
   const syntax = result.errors.filter((e) => e.type === 'YAMLSyntax' || e.field === '' && e.document === 0 && result.objects.length === 0 && e.type !== 'NoKindMatch')
   if (syntax.some((e) => e.type === 'YAMLSyntax')) {
     return { ok: false, output: `${formatKubectlError(syntax)}\n`, errors: result.errors }
   }
-  const raws = rawDocuments(text)
   const byDoc = new Map<number, { errors: Diagnostic[]; object?: (typeof result.objects)[number] }>()
   for (const e of result.errors) {
     const entry = byDoc.get(e.document) ?? { errors: [] }
@@ -152,7 +141,7 @@ export function applyText(state: ClusterState, text: string, options: { namespac
       continue
     }
     if (!entry.object) continue
-    const raw = raws[doc]
+    const raw = entry.object.raw
     const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace)
     if (!r.ok) ok = false
     errors.push(...r.errors.map((e) => ({ ...e, document: doc, ...(options.file ? { file: options.file } : {}) })))
