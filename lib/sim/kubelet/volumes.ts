@@ -12,6 +12,8 @@ interface Mount {
 }
 
 function emptyDirMounts(pod: Pod, containerName: string): Mount[] {
+  // Most pods have no volumes; this runs on every request a pod answers, so leave early.
+  if (!pod.spec?.volumes?.length) return []
   const emptyDirs = new Set((pod.spec?.volumes ?? []).filter((v) => v.emptyDir).map((v) => v.name))
   const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === containerName)
   return (spec?.volumeMounts ?? [])
