@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test'
 
-export const demoPassword = 'kubelab-demo'
+import { demoPassword } from '../prisma/seed.ts'
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/signin')

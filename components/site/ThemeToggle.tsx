@@ -1,16 +1,13 @@
 'use client'
 import { useEffect, useState } from 'react'
+import { pageIsDark } from '@/components/terminal/terminal-theme'
 
 type Theme = 'light' | 'dark'
-
-function systemTheme(): Theme {
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
-}
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null)
   useEffect(() => {
-    setTheme((document.documentElement.dataset.theme as Theme | undefined) ?? systemTheme())
+    setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
   }, [])
   const next: Theme = theme === 'dark' ? 'light' : 'dark'
   return (

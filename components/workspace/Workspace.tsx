@@ -6,6 +6,7 @@ import type { Diagnostic } from '@/lib/k8s'
 import { parseDuration } from '@/lib/sim/clock'
 import type { Recording } from '@/components/simulator/protocol'
 import { useSimulator } from '@/components/simulator/use-simulator'
+import { pageIsDark } from '@/components/terminal/terminal-theme'
 import type { EditorHandle } from './YamlEditor'
 import { GradeResultView, type GradeResponse } from './GradeResultView'
 import { ClusterPanel } from './ClusterPanel'
@@ -48,8 +49,7 @@ function usePreferredTheme(): 'light' | 'dark' {
   const [theme, setTheme] = useState<'light' | 'dark'>('light')
   useEffect(() => {
     const read = () => {
-      const explicit = document.documentElement.dataset.theme
-      setTheme(explicit === 'dark' || (!explicit && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
+      setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
     }
     read()
     const observer = new MutationObserver(read)

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { gradeManifestExercise } from './grade.ts'
+import { gradeExercise, type GradeOptions } from './grade.ts'
+import type { Exercise } from './exercise-schema.ts'
+
+const gradeManifestExercise = (exercise: Exercise, yaml: string, options: GradeOptions) => gradeExercise(exercise, { yaml }, options).result
 import { buildExercise, podYaml } from './test-exercise.ts'
 
 const clock = () => {

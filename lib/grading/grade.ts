@@ -85,8 +85,3 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
   }
   return { result, simulation: run && { timeline: run.timeline, events: run.events, final: run.final, commandOutputs: run.commandOutputs } }
 }
-
-/** The graded result only (the CLI's and the content check's view). */
-export function gradeManifestExercise(exercise: Exercise, source: string, options: GradeOptions = {}): GradeResult {
-  return gradeExercise(exercise, { yaml: source }, options).result
-}
