@@ -13,7 +13,10 @@ import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import type { Endpoint } from './endpoint-slices.ts'
 
-export type HttpResult = { ok: true; status: number; body: string; pod: string } | { ok: false; code: number; error: string }
+export type HttpResult =
+  /** timeIndependent: the same request answers the same while the pod's runtime does not change */
+  | { ok: true; status: number; body: string; pod: string; timeIndependent: boolean }
+  | { ok: false; code: number; error: string }
 
 export interface Client {
   /** namespace for the DNS search path */
@@ -76,7 +79,7 @@ export function requestPod(state: ClusterState, podKey: string, port: number, pa
       webRoot: program.app === 'nginx' ? mountedAt(pod, rt, c.name, '/usr/share/nginx/html') : null,
     })
     if (!r) return { ok: false, code: 52, error: 'Empty reply from server' }
-    return { ok: true, status: r.status, body: r.body, pod: pod.metadata!.name! }
+    return { ok: true, status: r.status, body: r.body, pod: pod.metadata!.name!, timeIndependent: program.unhealthyAfterMs === undefined }
   }
   return { ok: false, code: 7, error: `Failed to connect to ${rt.ip} port ${port} after 0 ms: Couldn't connect to server` }
 }

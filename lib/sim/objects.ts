@@ -176,12 +176,20 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false
     return true
   }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
-  if (ka.length !== kb.length) return false
-  for (const k of ka) if (!deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false
-  return true
+  // plain loops, no key arrays: the kubelet compares every status it builds with the stored one
+  const ra = a as Record<string, unknown>
+  const rb = b as Record<string, unknown>
+  let defined = 0
+  for (const k in ra) {
+    if (!hasOwn.call(ra, k) || ra[k] === undefined) continue
+    defined++
+    if (!hasOwn.call(rb, k) || !deepEqual(ra[k], rb[k])) return false
+  }
+  for (const k in rb) if (hasOwn.call(rb, k) && rb[k] !== undefined) defined--
+  return defined === 0
 }
+
+const hasOwn = Object.prototype.hasOwnProperty
 
 /** CPU in cores ("500m" → 0.5); 0 when absent. */
 export function parseCpu(q: string | number | undefined): number {

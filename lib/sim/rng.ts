@@ -22,18 +22,17 @@ export function seedRng(seed: number): RngState {
 }
 
 export function nextUint32(rng: RngState): number {
+  // indexed reads, not destructuring: this runs for every random choice and must not allocate
   const s = rng.s
-  let [a, b, c, d] = s
+  const a = s[0]
+  const b = s[1]
+  const c = s[2]
+  const d = s[3]
   const t = (((a + b) >>> 0) + d) >>> 0
-  d = (d + 1) >>> 0
-  a = b ^ (b >>> 9)
-  b = (c + (c << 3)) >>> 0
-  c = ((c << 21) | (c >>> 11)) >>> 0
-  c = (c + t) >>> 0
-  s[0] = a >>> 0
-  s[1] = b
-  s[2] = c
-  s[3] = d
+  s[0] = (b ^ (b >>> 9)) >>> 0
+  s[1] = (c + (c << 3)) >>> 0
+  s[2] = ((((c << 21) | (c >>> 11)) >>> 0) + t) >>> 0
+  s[3] = (d + 1) >>> 0
   return t
 }
 

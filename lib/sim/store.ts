@@ -7,6 +7,7 @@ import type { Pod, ReplicaSet } from './k8s.ts'
 import { controllerOf, keyOf, objectKey, type AnyObject, type Kind } from './objects.ts'
 import type { ClusterState, Indexes } from './state.ts'
 import { onObjectChange } from './informers.ts'
+import { compareStrings, sortShort } from './sort.ts'
 
 export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
   return { Pod: new Map(), ReplicaSet: new Map(), Deployment: new Map(), Service: new Map(), Namespace: new Map(), Node: new Map() }
@@ -55,7 +56,7 @@ export function listNamespace<T extends AnyObject>(state: ClusterState, kind: Ki
   if (!keys) return []
   const out: T[] = []
   for (const k of keys) out.push(state.objects[kind].get(k) as T)
-  return out.sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : a.metadata!.name! > b.metadata!.name! ? 1 : 0))
+  return sortShort(out, (a, b) => compareStrings(a.metadata!.name!, b.metadata!.name!))
 }
 
 export function listAll<T extends AnyObject>(state: ClusterState, kind: Kind): T[] {

@@ -4,6 +4,7 @@
  */
 import type { Deployment } from './k8s.ts'
 import type { ClusterState } from './state.ts'
+import { compareStrings, sortShort } from './sort.ts'
 
 export interface TimelinePoint {
   time: number
@@ -18,7 +19,7 @@ export function displayName(namespace: string | undefined, name: string): string
 
 export function timelinePoint(state: ClusterState): TimelinePoint {
   const deployments: TimelinePoint['deployments'] = {}
-  const dkeys = [...state.objects.Deployment.keys()].sort()
+  const dkeys = sortShort([...state.objects.Deployment.keys()], compareStrings)
   for (const k of dkeys) {
     const d = state.objects.Deployment.get(k) as Deployment
     const s = d.status ?? {}
@@ -30,7 +31,7 @@ export function timelinePoint(state: ClusterState): TimelinePoint {
     }
   }
   const services: TimelinePoint['services'] = {}
-  for (const k of [...state.objects.Service.keys()].sort()) {
+  for (const k of sortShort([...state.objects.Service.keys()], compareStrings)) {
     const [ns, name] = k.split('/') as [string, string]
     services[displayName(ns, name)] = { readyEndpoints: state.endpoints.get(k)?.readyCount ?? 0 }
   }

@@ -7,6 +7,7 @@ import type { Service } from './k8s.ts'
 import { chooseEndpoint, requestPod } from './network.ts'
 import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
+import type { ContainerRuntime } from './kubelet/runtime.ts'
 import { displayName } from './timeline.ts'
 
 export interface TrafficGenerator {
@@ -16,6 +17,8 @@ export interface TrafficGenerator {
   next: number
   startedAt: number
   path: string
+  /** the counter's name (displayName of the Service) */
+  label?: string
 }
 
 export interface TrafficState {
@@ -32,23 +35,27 @@ export function emptyTraffic(): TrafficState {
   return { generators: [], counters: {}, affinity: {} }
 }
 
+/** What one pod answers during an interval: success from `from` on (its app listens), or never (null). */
+type Answer = { from: number; container: ContainerRuntime | undefined } | null
+
 /** Sends every request due before `until` (ms), against the cluster as it is now. */
 export function accountTraffic(state: ClusterState, until: number): void {
-  for (const g of state.traffic.generators) {
-    const first = g.startedAt + Math.round((g.next * 1000) / g.rps)
-    if (first >= until) continue
-    const [ns, name] = g.svcKey.split('/') as [string, string]
-    const label = displayName(ns, name)
-    const counter = (state.traffic.counters[label] ??= { sent: 0, ok: 0, failed: 0 })
+  const generators = state.traffic.generators
+  for (let gi = 0; gi < generators.length; gi++) {
+    const g = generators[gi]!
+    if (g.startedAt + Math.round((g.next * 1000) / g.rps) >= until) continue
     const svc = state.objects.Service.get(g.svcKey) as Service | undefined
+    const counter = (state.traffic.counters[g.label ?? labelOf(g.svcKey)] ??= { sent: 0, ok: 0, failed: 0 })
     // Nothing changes between two instants: the ready endpoints are fixed for the whole interval.
-    let ready = svc ? readyTargets(state, svc) : []
+    let ready = svc ? readyTargets(state, g.svcKey, svc) : NO_TARGETS
     // ClientIP affinity: the generator is one client, so the whole interval goes to its sticky endpoint.
     if (svc?.spec?.sessionAffinity === 'ClientIP' && ready.length > 0) {
       const chosen = chooseEndpoint(state, svc, 0, LOADGEN_CLIENT)
-      ready = chosen ? [{ podKey: chosen.ep.podKey, port: chosen.port }] : []
+      ready = chosen ? [{ podKey: chosen.ep.podKey, port: chosen.port }] : NO_TARGETS
     }
-    const answers = new Map<string, { ok: boolean; from: number } | null>()
+    // A pod's answer only depends on whether its app already listens (from a known time) in this interval;
+    // it is asked once, the first time the balancer picks it.
+    const answers: (Answer | undefined)[] = ready.length ? new Array<Answer | undefined>(ready.length) : []
     for (;;) {
       const at = g.startedAt + Math.round((g.next * 1000) / g.rps)
       if (at >= until) break
@@ -58,29 +65,47 @@ export function accountTraffic(state: ClusterState, until: number): void {
         counter.failed++
         continue
       }
-      const target = ready.length === 1 ? ready[0]! : ready[nextInt(state.rng, ready.length)]!
-      // A pod's answer only depends on whether its app already listens (from a known time) in this interval.
-      let a = answers.get(target.podKey)
-      if (a === undefined) {
-        const r = requestPod(state, target.podKey, target.port, g.path, until - 1)
-        const rt = state.pods.get(target.podKey)
-        const c = rt?.containers.find((x) => !x.init && x.phase === 'running')
-        a = r.ok && r.status < 500 ? { ok: true, from: c?.listeningAt ?? 0 } : null
-        answers.set(target.podKey, a)
-      }
+      const i = ready.length === 1 ? 0 : nextInt(state.rng, ready.length)
+      let a = answers[i]
+      if (a === undefined) a = answers[i] = answerOf(state, ready[i]!, g.path, until - 1)
       if (a && at >= a.from) {
         counter.ok++
-        const rt = state.pods.get(target.podKey)
-        const c = rt?.containers.find((x) => !x.init && x.phase === 'running')
-        if (c) c.served++
+        if (a.container) a.container.served++
       } else counter.failed++
     }
   }
 }
 
-function readyTargets(state: ClusterState, svc: Service): { podKey: string; port: number }[] {
-  const eps = state.endpoints.get(`${svc.metadata!.namespace}/${svc.metadata!.name}`)
-  if (!eps) return []
+/**
+ * What a pod answers, asked once per runtime: the kubelet replaces a pod's runtime object on every sync, so an
+ * answer kept on it (with the pod object, port and path it was for) holds until the next sync. Only answers
+ * that cannot change with time alone are kept: successes of apps without a time-based failure.
+ */
+function answerOf(state: ClusterState, target: { podKey: string; port: number }, path: string, at: number): Answer {
+  const rt = state.pods.get(target.podKey)
+  const pod = state.objects.Pod.get(target.podKey)
+  const kept = rt?.trafficAnswer
+  if (kept && kept.pod === pod && kept.port === target.port && kept.path === path && kept.from <= at && state.nodes.get(rt.node)?.up) {
+    return kept
+  }
+  const r = requestPod(state, target.podKey, target.port, path, at)
+  if (!r.ok || r.status >= 500) return null
+  const container = rt?.containers.find((x) => !x.init && x.phase === 'running')
+  const answer = { pod, port: target.port, path, from: container?.listeningAt ?? 0, container }
+  if (rt && container && r.timeIndependent) rt.trafficAnswer = answer
+  return answer
+}
+
+const NO_TARGETS: { podKey: string; port: number }[] = []
+
+function labelOf(svcKey: string): string {
+  const [ns, name] = svcKey.split('/') as [string, string]
+  return displayName(ns, name)
+}
+
+function readyTargets(state: ClusterState, svcKey: string, svc: Service): { podKey: string; port: number }[] {
+  const eps = state.endpoints.get(svcKey)
+  if (!eps) return NO_TARGETS
   const name = svc.spec?.ports?.[0]?.name ?? ''
   const out: { podKey: string; port: number }[] = []
   for (const ep of eps.entries.values()) {
@@ -94,9 +119,9 @@ function readyTargets(state: ClusterState, svc: Service): { podKey: string; port
 export function startTraffic(state: ClusterState, svcKey: string, rps: number, path = '/'): void {
   accountTraffic(state, state.now)
   state.traffic.generators = state.traffic.generators.filter((g) => g.svcKey !== svcKey)
-  state.traffic.generators.push({ svcKey, rps, next: 0, startedAt: state.now, path })
-  const [ns, name] = svcKey.split('/') as [string, string]
-  state.traffic.counters[displayName(ns, name)] ??= { sent: 0, ok: 0, failed: 0 }
+  const label = labelOf(svcKey)
+  state.traffic.generators.push({ svcKey, rps, next: 0, startedAt: state.now, path, label })
+  state.traffic.counters[label] ??= { sent: 0, ok: 0, failed: 0 }
 }
 
 export function stopTraffic(state: ClusterState, svcKey?: string): number {

@@ -113,7 +113,8 @@ function nginxVersion(tag: string): string {
 
 /** The HTTP answer of an app for a path (undefined: the app does not speak HTTP). */
 export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpResponse | undefined {
-  const path = ctx.path.split('?')[0] || '/'
+  const query = ctx.path.indexOf('?')
+  const path = (query < 0 ? ctx.path : ctx.path.slice(0, query)) || '/'
   switch (app) {
     case 'nginx':
       if (ctx.webRoot) {

@@ -18,6 +18,7 @@ export function newContainer(c: Container, init: boolean): ContainerRuntime {
     init,
     phase: 'new',
     waitingReason: init ? 'PodInitializing' : 'ContainerCreating',
+    waitingMessage: undefined,
     nextAt: 0,
     pullBackoff: null,
     pullStart: null,
@@ -69,7 +70,10 @@ export function nextDue(c: ContainerRuntime): number {
   if (c.phase === 'running') {
     if (c.stopping) return c.stopping.at
     t = Math.min(t, c.exitAt ?? Infinity)
-    for (const w of Object.values(c.probes)) if (w) t = Math.min(t, w.nextAt)
+    const p = c.probes
+    if (p.liveness && p.liveness.nextAt < t) t = p.liveness.nextAt
+    if (p.readiness && p.readiness.nextAt < t) t = p.readiness.nextAt
+    if (p.startup && p.startup.nextAt < t) t = p.startup.nextAt
   }
   return t
 }

@@ -6,6 +6,7 @@ import type { Container, Probe } from '../k8s.ts'
 import { httpResponse, type Program } from './apps.ts'
 import type { ImageInfo } from './images.ts'
 import type { ContainerRuntime } from './runtime.ts'
+import { envOf } from './env.ts'
 import { compileShell, newShellState, runShell, singleCommand } from './shell.ts'
 
 export interface ProbeTarget {
@@ -17,7 +18,6 @@ export interface ProbeTarget {
   ip: string
   now: number
   epoch: number
-  env: Record<string, string>
 }
 
 /** Resolves an int-or-name port against the container's declared ports. */
@@ -35,14 +35,20 @@ export function isListening(t: { runtime: ContainerRuntime; program: Program; no
   return c.listeningAt !== null && c.listeningAt <= t.now && t.program.ports.includes(port)
 }
 
+/** The URL in the prober's failure messages (built only then: most probes succeed). */
+function probeUrl(get: NonNullable<Probe['httpGet']>, host: string, port: number | undefined, path: string): string {
+  return `${(get.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`
+}
+
+const PROBE_OK: { ok: boolean; message: string } = Object.freeze({ ok: true, message: '' })
+
 export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; message: string } {
   if (probe.httpGet) {
     const port = resolvePort(t.container, probe.httpGet.port)
     const path = probe.httpGet.path ?? '/'
     const host = probe.httpGet.host ?? t.ip
-    const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path}`
     if (port === undefined || !isListening(t, port)) {
-      return { ok: false, message: `Get "${url}": dial tcp ${host}:${port ?? 0}: connect: connection refused` }
+      return { ok: false, message: `Get "${probeUrl(probe.httpGet, host, port, path)}": dial tcp ${host}:${port ?? 0}: connect: connection refused` }
     }
     const program = t.program as Extract<Program, { kind: 'server' }>
     const r = httpResponse(program.app, t.image.tag, {
@@ -52,13 +58,13 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
       runningMs: t.now - (t.runtime.startedAt ?? t.now),
       unhealthyAfterMs: program.unhealthyAfterMs,
     })
-    if (!r) return { ok: false, message: `Get "${url}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` }
-    if (r.status >= 200 && r.status < 400) return { ok: true, message: '' }
+    if (!r) return { ok: false, message: `Get "${probeUrl(probe.httpGet, host, port, path)}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` }
+    if (r.status >= 200 && r.status < 400) return PROBE_OK
     return { ok: false, message: `HTTP probe failed with statuscode: ${r.status}` }
   }
   if (probe.tcpSocket) {
     const port = resolvePort(t.container, probe.tcpSocket.port)
-    if (port !== undefined && isListening(t, port)) return { ok: true, message: '' }
+    if (port !== undefined && isListening(t, port)) return PROBE_OK
     return { ok: false, message: `dial tcp ${t.ip}:${port ?? 0}: connect: connection refused` }
   }
   if (probe.exec) {
@@ -79,7 +85,7 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
       hostname: t.podName,
       tools: t.image.tools,
       files: { ...t.runtime.files },
-      env: t.env,
+      env: envOf(t.container),
     })
     const code = r.exit ?? 0
     return { ok: code === 0, message: r.output.join('\n') }

@@ -116,7 +116,6 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     ip: env.rt.ip ?? '',
     now,
     epoch: env.state.config.epoch,
-    env: envOf(spec),
   }
   const su = c.probes.startup
   if (su && su.nextAt <= now && spec.startupProbe) {

@@ -83,4 +83,68 @@ export interface PodRuntime {
   removed: boolean
   /** emptyDir volumes: volume name → path inside the volume → content (shared by the containers that mount it) */
   volumes?: Record<string, Record<string, string>>
+  /**
+   * The traffic generator's last answer from this pod (traffic.ts): valid while this runtime object is the
+   * pod's current one, so a copy (every kubelet sync) starts without it.
+   */
+  trafficAnswer?: { pod: unknown; port: number; path: string; from: number; container: ContainerRuntime | undefined }
+  /** the pod status object (as stored) that shows this runtime: written, or found equal, by the last sync */
+  statusShown?: object
+}
+
+/**
+ * The kubelet's copy-on-write of a pod's runtime (controllers return changes, they never edit the state).
+ * Field by field rather than by spread: one object shape for every copy, which keeps this hot path fast.
+ */
+export function copyPodRuntime(rt: PodRuntime, copyProbes: (p: ContainerRuntime['probes']) => ContainerRuntime['probes']): PodRuntime {
+  const containers: ContainerRuntime[] = new Array(rt.containers.length)
+  for (let i = 0; i < containers.length; i++) containers[i] = copyContainer(rt.containers[i]!, copyProbes(rt.containers[i]!.probes))
+  return {
+    uid: rt.uid,
+    key: rt.key,
+    node: rt.node,
+    startTime: rt.startTime,
+    sandboxAt: rt.sandboxAt,
+    ip: rt.ip,
+    containers,
+    terminatingSince: rt.terminatingSince,
+    removed: rt.removed,
+    volumes: rt.volumes,
+    trafficAnswer: undefined,
+    statusShown: rt.statusShown,
+  }
+}
+
+function copyContainer(c: ContainerRuntime, probes: ContainerRuntime['probes']): ContainerRuntime {
+  return {
+    name: c.name,
+    image: c.image,
+    init: c.init,
+    phase: c.phase,
+    waitingReason: c.waitingReason,
+    waitingMessage: c.waitingMessage,
+    nextAt: c.nextAt,
+    pullBackoff: c.pullBackoff,
+    pullStart: c.pullStart,
+    crashBackoff: c.crashBackoff,
+    restartCount: c.restartCount,
+    startedAt: c.startedAt,
+    terminated: c.terminated,
+    lastTermination: c.lastTermination,
+    ready: c.ready,
+    started: c.started,
+    listeningAt: c.listeningAt,
+    shell: c.shell,
+    exitAt: c.exitAt,
+    exitCode: c.exitCode,
+    stopping: c.stopping,
+    files: c.files,
+    logs: c.logs,
+    previousLogs: c.previousLogs,
+    bootLog: c.bootLog,
+    previousBootLog: c.previousBootLog,
+    probes,
+    containerId: c.containerId,
+    served: c.served,
+  }
 }

@@ -93,46 +93,64 @@ function intern<T>(key: string, make: () => T): T {
 
 const EMPTY_STATE = Object.freeze({}) as ContainerStatus['lastState']
 
+/**
+ * One pod condition: the previous one when nothing about it changed (it is already shared), else a new one,
+ * with lastTransitionTime kept while the status stays the same.
+ */
+function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, reason: string | undefined, message: string | undefined, stamp: string): PodCondition {
+  const status = ok ? 'True' : 'False'
+  if (ok) {
+    reason = undefined
+    message = undefined
+  }
+  let before: PodCondition | undefined
+  if (prev) for (const c of prev) if (c.type === type) before = c
+  if (before && before.status === status && before.reason === reason && before.message === message && before.lastProbeTime === null) return before
+  const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: before && before.status === status ? before.lastTransitionTime : stamp }
+  if (reason) c.reason = reason
+  if (message !== undefined) c.message = message
+  return intern(`c|${c.type}|${c.status}|${c.reason ?? ''}|${c.message ?? ''}|${c.lastTransitionTime}`, () => c)
+}
+
+function names(containers: ContainerRuntime[]): string {
+  let out = ''
+  for (const c of containers) out = out ? `${out} ${c.name}` : c.name
+  return out
+}
+
 export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { ip: string }, now: number, epoch: number): Pod['status'] {
-  const regular = rt.containers.filter((c) => !c.init)
-  const inits = rt.containers.filter((c) => c.init)
-  const initDone = inits.every((c) => c.phase === 'done' && c.terminated?.exitCode === 0)
+  const regular: ContainerRuntime[] = []
+  const inits: ContainerRuntime[] = []
+  for (const c of rt.containers) (c.init ? inits : regular).push(c)
+  let initDone = true
+  let initFailed = false
+  for (const c of inits) {
+    if (!(c.phase === 'done' && c.terminated?.exitCode === 0)) initDone = false
+    if (c.phase === 'done' && c.terminated && c.terminated.exitCode !== 0) initFailed = true
+  }
   const restartPolicy = pod.spec?.restartPolicy ?? 'Always'
   let phase = podPhase(rt, restartPolicy, initDone)
   const prev = pod.status ?? {}
   if (prev.phase === 'Succeeded' || prev.phase === 'Failed') phase = prev.phase
-  if (!initDone && inits.some((c) => c.phase === 'done' && c.terminated && c.terminated.exitCode !== 0) && restartPolicy === 'Never') phase = 'Failed'
-  const containersReady = regular.length > 0 && regular.every((c) => c.ready)
+  if (!initDone && initFailed && restartPolicy === 'Never') phase = 'Failed'
+  let containersReady = regular.length > 0
+  for (const c of regular) if (!c.ready) containersReady = false
   const stamp = toTimestamp(epoch, now)
-  const old = new Map((prev.conditions ?? []).map((c) => [c.type, c]))
-  const cond = (type: string, ok: boolean, reason?: string): PodCondition => {
-    const status = ok ? 'True' : 'False'
-    const before = old.get(type)
-    const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: before && before.status === status ? before.lastTransitionTime : stamp }
-    if (!ok && reason) c.reason = reason
-    return c
-  }
-  const share = (c: PodCondition): PodCondition => intern(`c|${c.type}|${c.status}|${c.reason ?? ''}|${c.message ?? ''}|${c.lastTransitionTime}`, () => c)
   const notReadyReason = phase === 'Succeeded' || phase === 'Failed' ? 'PodCompleted' : 'ContainersNotReady'
-  const conditions: PodCondition[] = [
-    cond('PodReadyToStartContainers', rt.ip !== null),
-    cond('Initialized', initDone, 'ContainersNotInitialized'),
-    cond('Ready', containersReady, notReadyReason),
-    cond('ContainersReady', containersReady, notReadyReason),
-    old.get('PodScheduled') ?? cond('PodScheduled', true),
-  ]
-  const notReady = regular.filter((c) => !c.ready).map((c) => c.name)
-  for (const c of conditions) {
-    if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && notReadyReason === 'ContainersNotReady') {
-      c.message = `containers with unready status: [${notReady.join(' ')}]`
-    }
-    if (c.type === 'Initialized' && c.status === 'False') {
-      c.message = `containers with incomplete status: [${inits.filter((i) => i.phase !== 'done').map((i) => i.name).join(' ')}]`
-    }
-  }
+  const readyMessage = notReadyReason === 'ContainersNotReady' ? `containers with unready status: [${names(regular.filter((c) => !c.ready))}]` : undefined
+  const initMessage = `containers with incomplete status: [${names(inits.filter((i) => i.phase !== 'done'))}]`
+  const old = prev.conditions
+  let scheduled: PodCondition | undefined
+  if (old) for (const c of old) if (c.type === 'PodScheduled') scheduled = c
   const status: Pod['status'] = {
     phase,
-    conditions: conditions.map(share),
+    conditions: [
+      condition(old, 'PodReadyToStartContainers', rt.ip !== null, undefined, undefined, stamp),
+      condition(old, 'Initialized', initDone, 'ContainersNotInitialized', initMessage, stamp),
+      condition(old, 'Ready', containersReady, notReadyReason, readyMessage, stamp),
+      condition(old, 'ContainersReady', containersReady, notReadyReason, readyMessage, stamp),
+      scheduled ?? condition(undefined, 'PodScheduled', true, undefined, undefined, stamp),
+    ],
     hostIP: node.ip,
     hostIPs: intern(`h|${node.ip}`, () => [{ ip: node.ip }]),
     startTime: toTimestamp(epoch, rt.startTime),

@@ -9,7 +9,7 @@ import { deepEqual } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { stopOnSigtermMs } from './apps.ts'
 import { lookupImage } from './images.ts'
-import type { PodRuntime } from './runtime.ts'
+import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
 import { activeContainers, newContainer, nextDue, runContainers } from './containers.ts'
 import { cloneProbes, finish, startStop } from './running.ts'
@@ -40,7 +40,7 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
     return changes
   }
   const rt: PodRuntime = existing
-    ? { ...existing, containers: existing.containers.map((c) => ({ ...c, probes: cloneProbes(c.probes) })) }
+    ? copyPodRuntime(existing, cloneProbes)
     : {
         uid: pod.metadata!.uid!,
         key,
@@ -51,6 +51,9 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
         containers: [...(pod.spec?.initContainers ?? []).map((c) => newContainer(c, true)), ...(pod.spec?.containers ?? []).map((c) => newContainer(c, false))],
         terminatingSince: null,
         removed: false,
+        volumes: undefined,
+        trafficAnswer: undefined,
+        statusShown: undefined,
       }
   const env: SyncEnv = { state, ctx, pod, rt, node: nodeView(nodeRt), changes }
 
@@ -71,13 +74,14 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
     return changes
   }
   // Rebuild the status only when what it shows changed (or someone else, e.g. the node controller, wrote it).
-  const sig = statusSignature(rt)
-  if (sig !== statusSigs.get(pod.status ?? rt) || !pod.status) {
+  // (the status a sync left shows `existing`: when it is still the stored one and none of the fields it is built
+  // from changed, it would come out the same)
+  if (!pod.status || !existing || existing.statusShown !== pod.status || !sameStatusFields(existing, rt)) {
     const status = buildPodStatus(pod, rt, { ip: nodeIpOf(state, nodeName!) }, now, state.config.epoch)
     if (!deepEqual(status, pod.status)) {
       changes.push({ type: 'status', object: { ...pod, status } })
-      statusSigs.set(status!, sig)
-    } else if (pod.status) statusSigs.set(pod.status, sig)
+      rt.statusShown = status
+    } else rt.statusShown = pod.status
   }
   changes.push({ type: 'podRuntime', key, runtime: rt })
   if (Object.keys(env.node.delta).length) changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
@@ -87,41 +91,29 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
   return changes
 }
 
-/** The status a kubelet last wrote, by object, with a hash of the runtime fields it was built from. */
-const statusSigs = new WeakMap<object, number>()
-
-/** cyrb53-style 53-bit hash of what the pod status shows (a number: nothing to retain per pod). */
-function statusSignature(rt: PodRuntime): number {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  const mix = (v: string | number | null | undefined): void => {
-    const s = v === null || v === undefined ? '~' : String(v)
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i)
-      h1 = Math.imul(h1 ^ ch, 2654435761)
-      h2 = Math.imul(h2 ^ ch, 1597334677)
-    }
-    h1 = Math.imul(h1 ^ 124, 2654435761)
-    h2 = Math.imul(h2 ^ 124, 1597334677)
+/** Whether two runtimes of a pod agree on every field its status is built from. */
+function sameStatusFields(a: PodRuntime, b: PodRuntime): boolean {
+  if (a.ip !== b.ip || a.startTime !== b.startTime || a.containers.length !== b.containers.length) return false
+  for (let i = 0; i < a.containers.length; i++) {
+    const x = a.containers[i]!
+    const y = b.containers[i]!
+    if (
+      x.name !== y.name ||
+      x.phase !== y.phase ||
+      x.waitingReason !== y.waitingReason ||
+      x.waitingMessage !== y.waitingMessage ||
+      x.ready !== y.ready ||
+      x.started !== y.started ||
+      x.restartCount !== y.restartCount ||
+      x.startedAt !== y.startedAt ||
+      x.containerId !== y.containerId ||
+      x.image !== y.image ||
+      x.terminated?.finishedAt !== y.terminated?.finishedAt ||
+      x.lastTermination?.finishedAt !== y.lastTermination?.finishedAt
+    )
+      return false
   }
-  mix(rt.ip)
-  mix(rt.startTime)
-  for (const c of rt.containers) {
-    mix(c.name)
-    mix(c.phase)
-    mix(c.waitingReason)
-    mix(c.waitingMessage)
-    mix(c.ready ? 1 : 0)
-    mix(c.started ? 1 : 0)
-    mix(c.restartCount)
-    mix(c.startedAt)
-    mix(c.containerId)
-    mix(c.terminated?.finishedAt)
-    mix(c.lastTermination?.finishedAt)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+  return true
 }
 
 export function nodeIpOf(state: ClusterState, node: string): string {

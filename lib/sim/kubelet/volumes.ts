@@ -11,9 +11,11 @@ interface Mount {
   path: string
 }
 
-function emptyDirMounts(pod: Pod, containerName: string): Mount[] {
+const NO_MOUNTS: readonly Mount[] = Object.freeze([])
+
+function emptyDirMounts(pod: Pod, containerName: string): readonly Mount[] {
   // Most pods have no volumes; this runs on every request a pod answers, so leave early.
-  if (!pod.spec?.volumes?.length) return []
+  if (!pod.spec?.volumes?.length) return NO_MOUNTS
   const emptyDirs = new Set((pod.spec?.volumes ?? []).filter((v) => v.emptyDir).map((v) => v.name))
   const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === containerName)
   return (spec?.volumeMounts ?? [])
@@ -25,7 +27,10 @@ function emptyDirMounts(pod: Pod, containerName: string): Mount[] {
 /** The files a container's shell sees: its own, and those of the volumes it mounts. */
 export function filesSeenBy(pod: Pod, rt: PodRuntime, c: ContainerRuntime): Record<string, string> {
   const files = { ...c.files }
-  for (const m of emptyDirMounts(pod, c.name).reverse()) {
+  const mounts = emptyDirMounts(pod, c.name)
+  // deepest mount last, so it wins where mount paths nest
+  for (let i = mounts.length - 1; i >= 0; i--) {
+    const m = mounts[i]!
     for (const [rel, content] of Object.entries(rt.volumes?.[m.volume] ?? {})) files[`${m.path}/${rel}`] = content
   }
   return files

@@ -6,6 +6,7 @@ import type { Deployment, PodTemplateSpec, ReplicaSet } from '../../k8s.ts'
 import { ANNOTATIONS, deepEqual, POD_TEMPLATE_HASH } from '../../objects.ts'
 import { NAME_ALPHABET } from '../../rng.ts'
 import { maxSurge, replicasOf } from './fenceposts.ts'
+import { sortShort } from '../../sort.ts'
 
 function stableStringify(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
@@ -71,7 +72,12 @@ export function maxRevision(rss: ReplicaSet[]): number {
 
 /** The oldest owned ReplicaSet whose template equals the Deployment's (FindNewReplicaSet). */
 export function findNewReplicaSet(d: Deployment, rsList: ReplicaSet[]): ReplicaSet | undefined {
-  return [...rsList].sort(creationOrder).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template))
+  // the oldest ReplicaSet whose template equals the Deployment's (the list may come in any order)
+  let found: ReplicaSet | undefined
+  for (const rs of rsList) {
+    if ((!found || creationOrder(rs, found) < 0) && equalIgnoreHash(rs.spec?.template, d.spec?.template)) found = rs
+  }
+  return found
 }
 
 const SKIP_ANNOTATIONS = new Set<string>([
@@ -127,7 +133,7 @@ export function replicaSetsToClean(d: Deployment, oldRSs: ReplicaSet[]): Replica
   const cleanable = oldRSs.filter((rs) => !rs.metadata?.deletionTimestamp)
   const diff = cleanable.length - limit
   if (diff <= 0) return []
-  const sorted = [...cleanable].sort((a, b) => revisionOf(a) - revisionOf(b) || creationOrder(a, b))
+  const sorted = sortShort([...cleanable], (a, b) => revisionOf(a) - revisionOf(b) || creationOrder(a, b))
   const out: ReplicaSet[] = []
   for (let i = 0; i < diff; i++) {
     const rs = sorted[i]!

@@ -7,11 +7,12 @@ import { ANNOTATIONS } from '../../objects.ts'
 import { isRollingUpdate, maxSurge, replicasOf } from './fenceposts.ts'
 import { creationOrder } from './history.ts'
 import { activeReplicaSets, scaleReplicaSet, scaleReplicaSetAndRecordEvent, specReplicas, sumSpec, type DeploymentWork } from './work.ts'
+import { sortShort } from '../../sort.ts'
 
 /** FindActiveOrLatest: the only active ReplicaSet, or the newest when none is active. */
 export function findActiveOrLatest(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ReplicaSet | undefined {
   if (!newRS && oldRSs.length === 0) return undefined
-  const olds = [...oldRSs].sort(creationOrder).reverse()
+  const olds = sortShort([...oldRSs], creationOrder).reverse()
   const all = activeReplicaSets([...olds, newRS])
   if (all.length === 0) return newRS ?? olds[0]
   if (all.length === 1) return all[0]
@@ -62,11 +63,11 @@ export function scaleDeployment(w: DeploymentWork, newRS: ReplicaSet | undefined
   let operation = ''
   if (toAdd > 0) {
     // bigger first; same size: newer first
-    all.sort((a, b) => specReplicas(b) - specReplicas(a) || creationOrder(b, a))
+    sortShort(all, (a, b) => specReplicas(b) - specReplicas(a) || creationOrder(b, a))
     operation = 'up'
   } else if (toAdd < 0) {
     // bigger first; same size: older first
-    all.sort((a, b) => specReplicas(b) - specReplicas(a) || creationOrder(a, b))
+    sortShort(all, (a, b) => specReplicas(b) - specReplicas(a) || creationOrder(a, b))
     operation = 'down'
   }
   let added = 0

@@ -6,6 +6,7 @@ import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import { maxUnavailable, replicasOf, scaledValue } from './fenceposts.ts'
 import { creationOrder } from './history.ts'
 import { scaleReplicaSetAndRecordEvent, specReplicas, sumSpec, sumStatus, type DeploymentWork } from './work.ts'
+import { sortShort } from '../../sort.ts'
 
 /** NewRSNewReplicas for RollingUpdate: add up to maxSurge over the total, never past spec.replicas. */
 export function newRSNewReplicas(d: Deployment, allRSs: (ReplicaSet | undefined)[], newRS: ReplicaSet | { spec: { replicas: number } }): number {
@@ -40,7 +41,7 @@ export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[],
 }
 
 export function cleanupUnhealthyReplicas(w: DeploymentWork, oldRSs: ReplicaSet[], maxCleanup: number): { oldRSs: ReplicaSet[]; cleaned: number } {
-  const sorted = [...oldRSs].sort(creationOrder)
+  const sorted = sortShort([...oldRSs], creationOrder)
   let total = 0
   for (let i = 0; i < sorted.length; i++) {
     if (total >= maxCleanup) break
@@ -61,7 +62,7 @@ export function scaleDownOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[],
   if (available <= minAvailable) return 0
   const target = available - minAvailable
   let total = 0
-  for (const rs of [...oldRSs].sort(creationOrder)) {
+  for (const rs of sortShort([...oldRSs], creationOrder)) {
     if (total >= target) break
     const spec = specReplicas(rs)
     if (spec === 0) continue

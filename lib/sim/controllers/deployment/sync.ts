@@ -13,6 +13,7 @@ import { oldPodsRunning, scaleDownOldForRecreate } from './recreate.ts'
 import { newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets } from './rolling-update.ts'
 import { calculateStatus, deploymentComplete, getCondition, hasProgressDeadline, newCondition, REASONS, rolloutStatus, setCondition, timeoutAt } from './status.ts'
 import { activeReplicaSets, scaleReplicaSetAndRecordEvent, type DeploymentWork } from './work.ts'
+import { sortShort } from '../../sort.ts'
 
 export function syncDeployment(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
   const original = state.objects.Deployment.get(key) as Deployment | undefined
@@ -61,7 +62,7 @@ function claimReplicaSets(state: ClusterState, w: DeploymentWork): ReplicaSet[] 
       out.push(adopted)
     }
   }
-  return out.sort(creationOrder)
+  return sortShort(out, creationOrder)
 }
 
 function setStatus(w: DeploymentWork, status: Deployment['status']): void {
