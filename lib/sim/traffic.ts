@@ -105,13 +105,16 @@ function labelOf(svcKey: string): string {
 
 function readyTargets(state: ClusterState, svcKey: string, svc: Service): { podKey: string; port: number }[] {
   const eps = state.endpoints.get(svcKey)
-  if (!eps) return NO_TARGETS
+  if (!eps || eps.readyCount === 0) return NO_TARGETS
   const name = svc.spec?.ports?.[0]?.name ?? ''
   const out: { podKey: string; port: number }[] = []
   for (const ep of eps.entries.values()) {
     if (!ep.ready) continue
-    const p = ep.ports.find((x) => x.name === name)
-    if (p) out.push({ podKey: ep.podKey, port: p.port })
+    for (const p of ep.ports) {
+      if (p.name !== name) continue
+      out.push({ podKey: ep.podKey, port: p.port })
+      break
+    }
   }
   return out
 }
