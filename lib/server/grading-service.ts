@@ -29,8 +29,7 @@ export async function gradeSubmission(viewer: Viewer | null, exerciseId: string,
   const { result, simulation } = gradeExercise(exercise, submission, { lang })
   if (!viewer) return { status: 'graded', response: { ...result, simulation, saved: false, lessonCompleted: false, attempts: null, solutionAvailable: false } }
   const source = 'yaml' in submission ? submission.yaml : submission.commands.join('\n')
-  const { progress } = await dal().progress.recordSubmission(viewer, { courseId: course.id, lessonId: lesson.id, exerciseId: exercise.id, kind: exercise.kind, source, result })
-  const attempts = await dal().progress.exerciseAttempts(viewer, exercise.id)
+  const { progress, exercise: attempts } = await dal().progress.recordSubmission(viewer, { courseId: course.id, lessonId: lesson.id, exerciseId: exercise.id, kind: exercise.kind, source, result })
   return {
     status: 'graded',
     response: { ...result, simulation, saved: true, lessonCompleted: progress.status === 'completed', attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts) },

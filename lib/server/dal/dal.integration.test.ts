@@ -82,9 +82,15 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     const viewer = { id: user.id, role: user.role }
     expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 0, passed: false })
     const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest' as const, source: '' }
-    await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0.3) })
-    await dal.progress.recordSubmission(viewer, { ...base, result: result(true, 1) })
-    expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 2, passed: true })
+    const failed = await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0.3) })
+    expect(failed.exercise).toEqual({ attempts: 1, passed: false })
+    const passed = await dal.progress.recordSubmission(viewer, { ...base, result: result(true, 1) })
+    expect(passed.exercise).toEqual({ attempts: 2, passed: true })
+    const again = await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0) })
+    expect(again.exercise).toEqual({ attempts: 3, passed: true })
+    expect(await dal.progress.exerciseAttempts(viewer, 'pod-first-manifest')).toEqual({ attempts: 3, passed: true })
+    // another exercise's submissions do not count
+    expect(await dal.progress.exerciseAttempts(viewer, 'deployment-web')).toEqual({ attempts: 0, passed: false })
   })
 
   it('keeps one draft per learner and exercise', async () => {

@@ -25,7 +25,10 @@ export function progressDal(db: Db) {
      * Stores a graded submission and the lesson's progress in one transaction: either both are saved or neither.
      * A lesson stays completed once passed; later failing attempts only add to the attempt count.
      */
-    async recordSubmission(viewer: Viewer | null, input: SubmissionInput): Promise<{ submissionId: string; progress: LessonProgressView }> {
+    async recordSubmission(
+      viewer: Viewer | null,
+      input: SubmissionInput,
+    ): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
       const user = requireViewer(viewer)
       const { result } = input
       return db.$transaction(async (tx) => {
@@ -56,7 +59,9 @@ export function progressDal(db: Db) {
             completedAt: previous?.completedAt ?? (result.passed ? new Date() : null),
           },
         })
-        return { submissionId: submission.id, progress: toView(progress) }
+        // counted in the same transaction: the answer includes this submission and no concurrent one half-way
+        const exercise = await countAttempts(tx, user.id, input.exerciseId)
+        return { submissionId: submission.id, progress: toView(progress), exercise }
       })
     },
 
@@ -74,13 +79,9 @@ export function progressDal(db: Db) {
     },
 
     /** How often this learner has submitted an exercise, and whether any attempt passed. */
-    async exerciseAttempts(viewer: Viewer | null, exerciseId: string): Promise<{ attempts: number; passed: boolean }> {
+    async exerciseAttempts(viewer: Viewer | null, exerciseId: string): Promise<ExerciseAttempts> {
       const user = requireViewer(viewer)
-      const [attempts, passed] = await Promise.all([
-        db.submission.count({ where: { userId: user.id, exerciseId } }),
-        db.submission.count({ where: { userId: user.id, exerciseId, passed: true } }),
-      ])
-      return { attempts, passed: passed > 0 }
+      return countAttempts(db, user.id, exerciseId)
     },
 
     async recentSubmissions(viewer: Viewer | null, limit = 20) {
@@ -94,6 +95,23 @@ export function progressDal(db: Db) {
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
     },
   }
+}
+
+export interface ExerciseAttempts {
+  attempts: number
+  passed: boolean
+}
+
+/** Submissions of one exercise by one learner, and whether any passed: one grouped query. */
+async function countAttempts(db: Pick<Db, 'submission'>, userId: string, exerciseId: string): Promise<ExerciseAttempts> {
+  const groups = await db.submission.groupBy({ by: ['passed'], where: { userId, exerciseId }, _count: { _all: true } })
+  let attempts = 0
+  let passed = false
+  for (const g of groups) {
+    attempts += g._count._all
+    if (g.passed) passed = true
+  }
+  return { attempts, passed }
 }
 
 function toView(row: { lessonId: string; status: string; attempts: number; bestScore: number; completedAt: Date | null }): LessonProgressView {

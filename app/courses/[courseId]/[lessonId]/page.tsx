@@ -31,20 +31,26 @@ export default async function LessonPage({ params }: { params: Params }) {
   const t = await getTranslations('lesson')
   const tw = await getTranslations('workspace')
   const viewer = await currentViewer()
-  let completed = false
-  let progress: Awaited<ReturnType<ReturnType<typeof dal>['progress']['courseProgress']>> = []
-  let attempts = { attempts: 0, passed: false }
-  let serverDraft: string | null = null
-  if (viewer) {
-    await dal().progress.touchLesson(viewer, course.id, lesson.id)
-    progress = await dal().progress.courseProgress(viewer, course.id)
-    completed = progress.some((p) => p.lessonId === lesson.id && p.status === 'completed')
-    if (lesson.exercise) {
-      attempts = await dal().progress.exerciseAttempts(viewer, lesson.exercise.id)
-      serverDraft = await dal().drafts.load(viewer, lesson.exercise.id)
-    }
-  }
-  const code = await compileMdxFile(join(lesson.dir, `${locale}.mdx`))
+  const exerciseId = lesson.exercise?.id
+  // The lesson text compiles while the learner's progress loads (touch first: the map shows this lesson started).
+  const [code, mine] = await Promise.all([
+    compileMdxFile(join(lesson.dir, `${locale}.mdx`)),
+    viewer
+      ? dal()
+          .progress.touchLesson(viewer, course.id, lesson.id)
+          .then(() =>
+            Promise.all([
+              dal().progress.courseProgress(viewer, course.id),
+              exerciseId ? dal().progress.exerciseAttempts(viewer, exerciseId) : undefined,
+              exerciseId ? dal().drafts.load(viewer, exerciseId) : null,
+            ]),
+          )
+      : undefined,
+  ])
+  const progress = mine?.[0] ?? []
+  const attempts = mine?.[1] ?? { attempts: 0, passed: false }
+  const serverDraft = mine?.[2] ?? null
+  const completed = progress.some((p) => p.lessonId === lesson.id && p.status === 'completed')
   const previous = course.lessons[index - 1]
   const next = course.lessons[index + 1]
   const exercise = lesson.exercise
