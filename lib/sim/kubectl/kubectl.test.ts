@@ -117,6 +117,10 @@ describe('kubectl mutations', () => {
     expect(c.run('kubectl scale deployment/web').output).toBe('error: required flag(s) "replicas" not set\n')
     expect(c.run('kubectl set image deployment/web nginx=nginx:1.27').output).toBe('deployment.apps/web image updated\n')
     expect(c.run('kubectl set image deployment/web app=nginx:1.27').output).toBe('error: unable to find container named "app"\n')
+    expect(c.run('kubectl set image svc/kubernetes app=nginx:1.27')).toEqual({
+      ok: false,
+      output: 'error: services/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n',
+    })
     expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0 --replicas=2 --port=8080').output).toBe('deployment.apps/api created\n')
     expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0').output).toBe('error: failed to create deployment: deployments.apps "api" already exists\n')
     expect(c.run('kubectl expose deployment api --port=80 --target-port=8080 --type=NodePort').output).toBe('service/api exposed\n')

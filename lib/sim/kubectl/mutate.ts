@@ -48,6 +48,19 @@ export function validated<T extends AnyObject>(obj: T): { obj: T } | CommandResu
   return { obj }
 }
 
+/**
+ * What every mutating verb does last: validate the changed object (Nodes skip it: the simulator's validator
+ * knows only workload kinds and Services), write it, and word the outcome like kubectl.
+ */
+function writeChanged(state: ClusterState, t: Target, next: AnyObject, done: string): CommandResult {
+  if (next.kind !== 'Node') {
+    const v = validated(next)
+    if (!('obj' in v)) return { ok: false, output: v.output }
+  }
+  const r = updateObject(state, next)
+  return r.ok ? { ok: true, output: `${QUALIFIED[t.kind]}/${t.name} ${done}\n` } : { ok: false, output: apiError(r) }
+}
+
 export function runScale(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const replicasText = flag(args, 'replicas')
   if (replicasText === undefined) return { ok: false, output: 'error: required flag(s) "replicas" not set\n' }
@@ -69,18 +82,9 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
       ok = false
       continue
     }
-    const next = { ...obj, spec: { ...obj.spec!, replicas } } as AnyObject
-    const v = validated(next)
-    if (!('obj' in v)) {
-      out += v.output
-      ok = false
-      continue
-    }
-    const r = updateObject(state, next)
-    if (!r.ok) {
-      out += apiError(r)
-      ok = false
-    } else out += `${QUALIFIED[t.kind]}/${t.name} scaled\n`
+    const r = writeChanged(state, t, { ...obj, spec: { ...obj.spec!, replicas } } as AnyObject, 'scaled')
+    out += r.output
+    ok &&= r.ok
   }
   return { ok, output: out }
 }
@@ -96,12 +100,19 @@ export function runSetImage(state: ClusterState, args: ParsedArgs, namespace: st
   let out = ''
   let ok = true
   for (const t of ts) {
-    const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | Pod | undefined
-    if (!obj) {
+    const found = lookup(state, t, namespace)
+    if (!found) {
       out += notFound(t.kind, t.name)
       ok = false
       continue
     }
+    if (found.kind !== 'Pod' && found.kind !== 'Deployment' && found.kind !== 'ReplicaSet') {
+      // kubectl's polymorphic helper: only objects with a pod spec or template can change images
+      out += `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object is not a pod or does not have a pod template: *v1.${found.kind}\n`
+      ok = false
+      continue
+    }
+    const obj = found as Deployment | ReplicaSet | Pod
     const podSpec = obj.kind === 'Pod' ? (obj as Pod).spec! : (obj as Deployment).spec!.template!.spec!
     let containers = podSpec.containers
     let bad = ''
@@ -119,17 +130,9 @@ export function runSetImage(state: ClusterState, args: ParsedArgs, namespace: st
       obj.kind === 'Pod'
         ? ({ ...obj, spec: { ...podSpec, containers } } as Pod)
         : ({ ...obj, spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } } } as Deployment)
-    const v = validated(next)
-    if (!('obj' in v)) {
-      out += v.output
-      ok = false
-      continue
-    }
-    const r = updateObject(state, next)
-    if (!r.ok) {
-      out += apiError(r)
-      ok = false
-    } else out += `${QUALIFIED[t.kind]}/${t.name} image updated\n`
+    const r = writeChanged(state, t, next, 'image updated')
+    out += r.output
+    ok &&= r.ok
   }
   return { ok, output: out }
 }
@@ -179,20 +182,9 @@ export function runLabel(state: ClusterState, args: ParsedArgs, namespace: strin
       ok = false
       continue
     }
-    const next = { ...obj, metadata: { ...obj.metadata, labels } } as AnyObject
-    if (obj.kind !== 'Node') {
-      const v = validated(next)
-      if (!('obj' in v)) {
-        out += v.output
-        ok = false
-        continue
-      }
-    }
-    const r = updateObject(state, next)
-    if (!r.ok) {
-      out += apiError(r)
-      ok = false
-    } else out += `${QUALIFIED[t.kind]}/${t.name} ${onlyRemoval ? 'unlabeled' : 'labeled'}\n`
+    const r = writeChanged(state, t, { ...obj, metadata: { ...obj.metadata, labels } } as AnyObject, onlyRemoval ? 'unlabeled' : 'labeled')
+    out += r.output
+    ok &&= r.ok
   }
   return { ok, output: out }
 }

@@ -3,7 +3,7 @@
  * readiness), stopping it (SIGTERM, grace period, SIGKILL) and its exit.
  */
 import { filesSeenBy, storeFiles } from './volumes.ts'
-import type { Container } from '../k8s.ts'
+import type { Container, Probe } from '../k8s.ts'
 import { stopOnSigtermMs, type Program } from './apps.ts'
 import { lookupImage } from './images.ts'
 import { evaluateProbe } from './probes.ts'
@@ -129,15 +129,7 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
       c.probes = Object.keys(others).length ? others : NO_PROBES
       c.ready = !spec.readinessProbe
       startLivenessReadiness(c, spec, now)
-    } else {
-      su.failures++
-      event(env, 'Warning', 'Unhealthy', `Startup probe failed: ${r.message}`)
-      if (su.failures >= (p.failureThreshold ?? 3)) {
-        event(env, 'Normal', 'Killing', `Container ${c.name} failed startup probe, will be restarted`)
-        startStop(env, c, 'startup')
-        return true
-      }
-    }
+    } else if (failedToRestart(env, c, su, p, 'startup', r.message)) return true
   }
   const lv = c.probes.liveness
   if (lv && lv.nextAt <= now && spec.livenessProbe) {
@@ -146,15 +138,7 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     const r = evaluateProbe(p, target)
     lv.nextAt = now + (p.periodSeconds ?? 10) * 1000
     if (r.ok) lv.failures = 0
-    else {
-      lv.failures++
-      event(env, 'Warning', 'Unhealthy', `Liveness probe failed: ${r.message}`)
-      if (lv.failures >= (p.failureThreshold ?? 3)) {
-        event(env, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`)
-        startStop(env, c, 'liveness')
-        return true
-      }
-    }
+    else if (failedToRestart(env, c, lv, p, 'liveness', r.message)) return true
   }
   const rd = c.probes.readiness
   if (rd && rd.nextAt <= now && spec.readinessProbe) {
@@ -174,6 +158,20 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     }
   }
   return happened
+}
+
+/**
+ * A failed startup or liveness probe: the kubelet reports it, and after failureThreshold failures in a row
+ * kills the container to restart it. Returns true when the container is being stopped.
+ */
+function failedToRestart(env: SyncEnv, c: ContainerRuntime, worker: ProbeWorker, probe: Probe, kind: 'startup' | 'liveness', message: string): boolean {
+  worker.failures++
+  const title = kind === 'startup' ? 'Startup' : 'Liveness'
+  event(env, 'Warning', 'Unhealthy', `${title} probe failed: ${message}`)
+  if (worker.failures < (probe.failureThreshold ?? 3)) return false
+  event(env, 'Normal', 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`)
+  startStop(env, c, kind)
+  return true
 }
 
 export function finish(env: SyncEnv, c: ContainerRuntime, exitCode: number, reason: string): void {
