@@ -1,27 +1,10 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { typeInTerminal, typeIntoEditor } from './fixtures.ts'
+import { exerciseOf } from './course-content.ts'
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
-          ports:
-            - containerPort: 80
-`
+/** The Deployment lesson's reference solution: 3 nginx:1.27 replicas labelled app=web. */
+const deployment = exerciseOf('deployment').solution
 
 test.describe('the learner workspace', () => {
   test('completions and schema markers while typing a Deployment', async ({ page }) => {

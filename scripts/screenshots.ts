@@ -4,29 +4,12 @@
  * the Pod lesson after a graded submission.
  */
 import { chromium } from '@playwright/test'
+import { exerciseOf } from '../e2e/course-content.ts'
 
 const base = process.env.KUBELAB_URL ?? 'http://localhost:3000'
 const wrongPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.25\n'
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
-          ports:
-            - containerPort: 80
-`
+/** The Deployment lesson's reference solution: 3 nginx:1.27 replicas labelled app=web. */
+const deployment = exerciseOf('deployment').solution
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 for (const locale of ['ko', 'en'] as const) {

@@ -42,6 +42,9 @@ describe('kubectl get', () => {
     expect(c.run('kubectl get pod nope')).toEqual({ ok: false, output: 'Error from server (NotFound): pods "nope" not found\n' })
     expect(c.run('kubectl get foo')).toEqual({ ok: false, output: 'error: the server doesn\'t have a resource type "foo"\n' })
     expect(c.run('kubectl frobnicate').output).toBe('error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n')
+    for (const inherited of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(c.run(`kubectl ${inherited}`)).toEqual({ ok: false, output: `error: unknown command "${inherited}" for "kubectl"\nRun 'kubectl --help' for usage.\n` })
+    }
     expect(c.run('kubectl get pods -n kube-system').output).toBe('No resources found in kube-system namespace.\n')
   })
 

@@ -19,7 +19,6 @@ export interface RunCommandResult extends CommandResult {
   advanceMs?: number
 }
 
-export const KUBECTL_VERBS = ['get', 'describe', 'delete', 'scale', 'set', 'rollout', 'create', 'run', 'expose', 'label', 'logs', 'exec', 'apply', 'version', 'cluster-info', 'api-resources']
 export const SIM_VERBS = ['node', 'pod', 'traffic', 'curl', 'wait', 'help']
 
 const HELP = `Kubelab cluster terminal — a kubectl subset on a simulated cluster.
@@ -88,49 +87,43 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   if (!verb || verb === 'help' || verb === '--help') return { ok: true, output: HELP }
   const args = parseArgs(more)
   if ('error' in args) return { ok: false, output: `${args.error}\n` }
-  const ns = namespaceOf(args)
-  const all = boolFlag(args, 'all-namespaces')
-  switch (verb) {
-    case 'get':
-      return runGet(state, args, { namespace: ns, allNamespaces: all })
-    case 'describe':
-      return runDescribe(state, args, ns)
-    case 'delete':
-      return runDelete(state, args, ns, all)
-    case 'scale':
-      return runScale(state, args, ns)
-    case 'set':
-      return runSetImage(state, args, ns)
-    case 'rollout':
-      return runRollout(state, args, ns)
-    case 'create':
-      return runCreate(state, args, ns)
-    case 'run':
-      return runRun(state, args, ns)
-    case 'expose':
-      return runExpose(state, args, ns)
-    case 'label':
-      return runLabel(state, args, ns)
-    case 'logs':
-      return runLogs(state, args, ns)
-    case 'exec':
-      return runExec(state, args, ns)
-    case 'apply': {
-      const file = flag(args, 'filename')
-      return { ok: false, output: `error: the path "${file ?? ''}" does not exist (the simulated terminal has no files: use the editor's Apply button, or a scenario's apply step)\n` }
-    }
-    case 'version':
-      return { ok: true, output: `Client Version: ${state.config.kubernetesVersion}\nKustomize Version: v5.6.0\nServer Version: ${state.config.kubernetesVersion}\n` }
-    case 'cluster-info':
-      return { ok: true, output: 'Kubernetes control plane is running at https://172.18.0.1:6443\nCoreDNS is running at https://172.18.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use \'kubectl cluster-info dump\'.\n' }
-    case 'api-resources':
-      return {
-        ok: true,
-        output: 'NAME            SHORTNAMES   APIVERSION           NAMESPACED   KIND\nendpoints       ep           v1                   true         Endpoints\nevents          ev           v1                   true         Event\nnamespaces      ns           v1                   false        Namespace\nnodes           no           v1                   false        Node\npods            po           v1                   true         Pod\nservices        svc          v1                   true         Service\ndeployments     deploy       apps/v1              true         Deployment\nreplicasets     rs           apps/v1              true         ReplicaSet\nendpointslices               discovery.k8s.io/v1  true         EndpointSlice\n',
-      }
-    default:
-      return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
-  }
+  const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
+  if (!run) return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
+  return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
+
+type Verb = (state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean) => CommandResult
+
+/** The kubectl verbs the simulator answers (the terminal completes these). */
+const KUBECTL: Record<string, Verb> = {
+  get: (state, args, namespace, allNamespaces) => runGet(state, args, { namespace, allNamespaces }),
+  describe: (state, args, namespace) => runDescribe(state, args, namespace),
+  delete: (state, args, namespace, allNamespaces) => runDelete(state, args, namespace, allNamespaces),
+  scale: (state, args, namespace) => runScale(state, args, namespace),
+  set: (state, args, namespace) => runSetImage(state, args, namespace),
+  rollout: (state, args, namespace) => runRollout(state, args, namespace),
+  create: (state, args, namespace) => runCreate(state, args, namespace),
+  run: (state, args, namespace) => runRun(state, args, namespace),
+  expose: (state, args, namespace) => runExpose(state, args, namespace),
+  label: (state, args, namespace) => runLabel(state, args, namespace),
+  logs: (state, args, namespace) => runLogs(state, args, namespace),
+  exec: (state, args, namespace) => runExec(state, args, namespace),
+  apply: (_state, args) => ({
+    ok: false,
+    output: `error: the path "${flag(args, 'filename') ?? ''}" does not exist (the simulated terminal has no files: use the editor's Apply button, or a scenario's apply step)\n`,
+  }),
+  version: (state) => ({ ok: true, output: `Client Version: ${state.config.kubernetesVersion}\nKustomize Version: v5.6.0\nServer Version: ${state.config.kubernetesVersion}\n` }),
+  'cluster-info': () => ({
+    ok: true,
+    output: "Kubernetes control plane is running at https://172.18.0.1:6443\nCoreDNS is running at https://172.18.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+  }),
+  'api-resources': () => ({
+    ok: true,
+    output:
+      'NAME            SHORTNAMES   APIVERSION           NAMESPACED   KIND\nendpoints       ep           v1                   true         Endpoints\nevents          ev           v1                   true         Event\nnamespaces      ns           v1                   false        Namespace\nnodes           no           v1                   false        Node\npods            po           v1                   true         Pod\nservices        svc          v1                   true         Service\ndeployments     deploy       apps/v1              true         Deployment\nreplicasets     rs           apps/v1              true         ReplicaSet\nendpointslices               discovery.k8s.io/v1  true         EndpointSlice\n',
+  }),
+}
+
+export const KUBECTL_VERBS = Object.keys(KUBECTL)
 
 export { applyText }
