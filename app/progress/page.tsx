@@ -14,10 +14,26 @@ export default async function ProgressPage() {
   const tc = await getTranslations('course')
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const courses = loadCourses()
-  const submissions = await dal().progress.recentSubmissions(viewer, 20)
+  const [submissions, classes] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer)])
+  const tj = await getTranslations('teach.join')
   return (
     <div className="page">
       <h1>{t('title')}</h1>
+      <section aria-labelledby="my-classes">
+        <h2 id="my-classes">{tj('mine')}</h2>
+        {classes.length > 0 && (
+          <ul data-testid="my-classes">
+            {classes.map((c) => (
+              <li key={c.id}>
+                <Link href={`/courses/${c.courseId}`}>{c.name}</Link> <span className="muted">· {tj('teacher', { name: c.teacher })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/join">{tj('title')}</Link>
+        </p>
+      </section>
       {await Promise.all(
         courses.map(async (course) => {
           const progress = await dal().progress.courseProgress(viewer, course.id)

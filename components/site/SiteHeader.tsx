@@ -21,6 +21,7 @@ export async function SiteHeader() {
       <nav aria-label="Main">
         <Link href="/courses/kubernetes-basics">{t('nav.course')}</Link>
         {session && <Link href="/progress">{t('nav.progress')}</Link>}
+        {session && (session.role === 'teacher' || session.role === 'admin') && <Link href="/teach">{t('nav.classes')}</Link>}
       </nav>
       <div className="header-tools">
         <LocaleSwitcher current={locale} label={t('language')} />

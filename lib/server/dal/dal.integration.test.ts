@@ -93,6 +93,56 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     expect(await dal.progress.exerciseAttempts(viewer, 'deployment-web')).toEqual({ attempts: 0, passed: false })
   })
 
+  it('lets a teacher run a class: create, invite, see who joined and how far they got', async () => {
+    const stamp = Date.now()
+    const teacherUser = await dal.users.upsertWithRole(`teacher-${stamp}@example.com`, 'password-1', 'teacher', 'Ms Kim')
+    const teacher = { id: teacherUser.id, role: teacherUser.role }
+    const other = await dal.users.upsertWithRole(`teacher2-${stamp}@example.com`, 'password-1', 'teacher', 'Mr Lee')
+    const learnerUser = await dal.users.signUp({ email: `pupil-${stamp}@example.com`, password: 'password-1', name: 'Bora' })
+    const learner = { id: learnerUser.id, role: learnerUser.role }
+
+    const created = await dal.classes.create(teacher, { name: '  Monday group ', courseId: 'kubernetes-basics' })
+    expect(created).toMatchObject({ name: 'Monday group', courseId: 'kubernetes-basics', learnerCount: 0 })
+    expect(created.inviteCode).toMatch(/^[A-HJKMNP-Z2-9]{8}$/)
+
+    // learners join with the code as they type it; twice (even at once) is one enrolment
+    const typed = `${created.inviteCode.slice(0, 4).toLowerCase()}-${created.inviteCode.slice(4)}`
+    const [a, b] = await Promise.all([dal.classes.join(learner, typed), dal.classes.join(learner, typed)])
+    expect([a.classId, b.classId]).toEqual([created.id, created.id])
+    expect((await dal.classes.join(learner, created.inviteCode)).alreadyMember).toBe(true)
+    expect(await dal.classes.joined(learner)).toEqual([{ id: created.id, name: 'Monday group', courseId: 'kubernetes-basics', teacher: 'Ms Kim' }])
+
+    await dal.progress.touchLesson(learner, 'kubernetes-basics', 'pod')
+    for (let i = 0; i < 3; i++) {
+      await dal.progress.recordSubmission(learner, { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest', source: 'x', result: result(false, 0.5) })
+    }
+    await dal.progress.touchLesson(learner, 'other-course', 'x') // another course's progress stays out
+
+    const detail = await dal.classes.detail(teacher, created.id)
+    expect(detail?.learners).toEqual([{ id: learner.id, name: 'Bora', email: `pupil-${stamp}@example.com`, joinedAt: expect.any(Date) }])
+    expect(detail?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date) }])
+    expect((await dal.classes.listTaught(teacher)).find((c) => c.id === created.id)?.learnerCount).toBe(1)
+
+    // another teacher's class reads as not found; learners are not teachers
+    expect(await dal.classes.detail({ id: other.id, role: 'teacher' }, created.id)).toBeNull()
+    expect(await dal.classes.listTaught({ id: other.id, role: 'teacher' })).toEqual([])
+    await expect(dal.classes.detail(learner, created.id)).rejects.toMatchObject({ status: 403 })
+    await expect(dal.classes.create(learner, { name: 'x', courseId: 'kubernetes-basics' })).rejects.toMatchObject({ status: 403 })
+    await expect(dal.classes.create(null, { name: 'x', courseId: 'kubernetes-basics' })).rejects.toMatchObject({ status: 401 })
+    await expect(dal.classes.create(teacher, { name: '   ', courseId: 'kubernetes-basics' })).rejects.toThrow()
+
+    // a renewed code replaces the old one
+    const renewed = await dal.classes.renewInviteCode(teacher, created.id)
+    expect(renewed).not.toBe(created.inviteCode)
+    expect(await dal.classes.renewInviteCode({ id: other.id, role: 'teacher' }, created.id)).toBeNull()
+    const late = await dal.users.signUp({ email: `late-${stamp}@example.com`, password: 'password-1' })
+    await expect(dal.classes.join({ id: late.id, role: late.role }, created.inviteCode)).rejects.toMatchObject({ reason: 'unknown' })
+    await expect(dal.classes.join({ id: late.id, role: late.role }, renewed!)).resolves.toMatchObject({ classId: created.id, alreadyMember: false })
+    await expect(dal.classes.join({ id: late.id, role: late.role }, 'not a code')).rejects.toMatchObject({ reason: 'invalid' })
+    await expect(dal.classes.join(teacher, renewed!)).rejects.toMatchObject({ reason: 'own' })
+    await expect(dal.classes.join(null, renewed!)).rejects.toMatchObject({ status: 401 })
+  })
+
   it('keeps one draft per learner and exercise', async () => {
     const user = await dal.users.signUp({ email: `draft-${Date.now()}@example.com`, password: 'password-1' })
     const viewer = { id: user.id, role: user.role }

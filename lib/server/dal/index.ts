@@ -3,6 +3,7 @@
  * input with zod, then call these functions with the viewer; each function checks what that viewer may do.
  */
 import { db, type Db } from '../db/client.ts'
+import { classesDal } from './classes.ts'
 import { draftsDal } from './drafts.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
@@ -14,6 +15,7 @@ export function createDal(database: Db) {
     progress: progressDal(database),
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
+    classes: classesDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

@@ -1,0 +1,97 @@
+import Link from 'next/link'
+import { headers } from 'next/headers'
+import { notFound, redirect } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { formatInviteCode } from '@/lib/classes/invite-code'
+import { classProgress } from '@/lib/server/class-progress'
+import { currentViewer } from '@/lib/server/viewer'
+import { CopyButton } from '@/components/teach/CopyButton'
+import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
+import { renewInviteCodeAction } from '../actions'
+import '@/components/teach/teach.css'
+
+type Params = Promise<{ classId: string }>
+
+export const metadata = { title: 'Class' }
+
+export default async function ClassPage({ params }: { params: Params }) {
+  const { classId } = await params
+  const viewer = await currentViewer()
+  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}`)
+  if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const found = await classProgress(viewer, classId, locale)
+  if (!found) notFound()
+  const { detail, matrix, courseTitle } = found
+  const t = await getTranslations('teach')
+  const h = await headers()
+  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`
+  const code = formatInviteCode(detail.inviteCode)
+  const link = `${origin}/join?code=${code}`
+  const lessonLabel = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
+  const stuck = matrix.rows.filter((r) => r.stuckOn.length > 0)
+  return (
+    <div className="page">
+      <p>
+        <Link href="/teach">← {t('detail.back')}</Link>
+      </p>
+      <h1>{detail.name}</h1>
+      <p className="muted">{courseTitle}</p>
+
+      <section aria-labelledby="invite-heading">
+        <h2 id="invite-heading">{t('detail.invite')}</h2>
+        <div className="invite-card">
+          <span className="invite-code" data-testid="invite-code">
+            {code}
+          </span>
+          <div className="actions">
+            <CopyButton text={code} label={t('detail.copyCode')} copiedLabel={t('detail.copied')} />
+            <input readOnly value={link} aria-label={t('detail.copyLink')} data-testid="invite-link" />
+            <CopyButton text={link} label={t('detail.copyLink')} copiedLabel={t('detail.copied')} />
+            <form action={renewInviteCodeAction}>
+              <input type="hidden" name="classId" value={detail.id} />
+              <button className="button small" type="submit" title={t('detail.renewHelp')}>
+                {t('detail.renew')}
+              </button>
+            </form>
+          </div>
+          <p className="muted">{t('detail.inviteHelp')}</p>
+        </div>
+      </section>
+
+      <section aria-labelledby="progress-heading">
+        <div className="section-head">
+          <h2 id="progress-heading">{t('detail.progress')}</h2>
+          {matrix.rows.length > 0 && (
+            <a className="button small" href={`/api/classes/${detail.id}/export`} download data-testid="export-csv">
+              {t('detail.export')}
+            </a>
+          )}
+        </div>
+        <p data-testid="class-summary">{t('detail.summary', { learners: matrix.rows.length, stuck: matrix.stuckCount })}</p>
+        {matrix.rows.length === 0 ? (
+          <p className="muted" data-testid="no-learners">
+            {t('detail.empty')}
+          </p>
+        ) : (
+          <>
+            <h3>{t('detail.stuckHeading')}</h3>
+            <p className="muted">{t('detail.stuckHelp')}</p>
+            {stuck.length === 0 ? (
+              <p>{t('detail.noneStuck')}</p>
+            ) : (
+              <ul className="stuck-list" data-testid="stuck-list">
+                {stuck.map((r) => (
+                  <li key={r.learner.id}>
+                    <strong>{r.learner.name ?? r.learner.email}</strong> — {t('detail.stuckOn', { lessons: r.stuckOn.map((id) => lessonLabel.get(id) ?? id).join(', ') })}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ProgressMatrix matrix={matrix} locale={locale} />
+          </>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,87 @@
+import { getTranslations } from 'next-intl/server'
+import type { CellState, ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
+import './teach.css'
+
+const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
+
+/** Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first. */
+export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; locale: string }) {
+  const t = await getTranslations('teach')
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <>
+      <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progress')}>
+        <table className="progress-matrix" data-testid="progress-matrix">
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.learner')}</th>
+              {matrix.lessons.map((l) => (
+                <th scope="col" key={l.id} className="lesson-col">
+                  <abbr title={l.title}>{l.number}</abbr>
+                </th>
+              ))}
+              <th scope="col">{t('detail.completed')}</th>
+              <th scope="col">{t('detail.lastActivity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.rows.map((row) => (
+              <tr key={row.learner.id} data-stuck={row.stuckOn.length > 0 || undefined}>
+                <th scope="row">
+                  <span className="learner-name">{row.learner.name ?? row.learner.email}</span>
+                  {row.learner.name && <span className="muted learner-email">{row.learner.email}</span>}
+                </th>
+                {row.cells.map((cell, i) => {
+                  const lesson = matrix.lessons[i]!
+                  const detail = [t(`cell.${cell.state}`), cell.attempts > 0 ? t('cell.attempts', { count: cell.attempts }) : null, cell.attempts > 0 ? t('cell.score', { score: Math.round(cell.bestScore * 100) }) : null]
+                    .filter(Boolean)
+                    .join(', ')
+                  return (
+                    <td key={cell.lessonId} className="cell" data-state={cell.state} title={`${lesson.number}. ${lesson.title}: ${detail}`}>
+                      <span aria-hidden="true">{MARK[cell.state]}</span>
+                      <span className="visually-hidden">
+                        {lesson.number}. {lesson.title}: {detail}
+                      </span>
+                    </td>
+                  )
+                })}
+                <td>
+                  {row.completed}/{matrix.lessons.length}
+                </td>
+                <td>{row.lastActivity ? dateTime.format(row.lastActivity) : <span className="muted">{t('detail.never')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('detail.perLesson')}</th>
+              {matrix.totals.map((total, i) => (
+                <td key={total.lessonId} className="total" title={`${matrix.lessons[i]!.number}. ${matrix.lessons[i]!.title}: ${t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length })}`}>
+                  <span className="total-bar" aria-hidden="true">
+                    <span style={{ height: `${matrix.rows.length ? (100 * total.completed) / matrix.rows.length : 0}%` }} />
+                  </span>
+                  <span className="visually-hidden">
+                    {matrix.lessons[i]!.number}. {t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length })}
+                  </span>
+                  <span aria-hidden="true">{total.completed}</span>
+                </td>
+              ))}
+              <td colSpan={2} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <p className="matrix-legend muted">
+        {t('detail.legend')}:{' '}
+        {(['none', 'started', 'completed', 'stuck'] as const).map((s) => (
+          <span key={s} className="legend-item">
+            <span className="cell-swatch" data-state={s} aria-hidden="true">
+              {MARK[s]}
+            </span>
+            {t(`cell.${s}`)}
+          </span>
+        ))}
+      </p>
+    </>
+  )
+}

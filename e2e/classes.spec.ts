@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test'
+import { signIn, uniqueEmail } from './fixtures.ts'
+
+test('a teacher creates a class, a learner joins with its code, and the teacher sees their progress and exports it', async ({ page, browser }) => {
+  // the teacher creates a class
+  await signIn(page, 'teacher@kubelab.dev')
+  await page.getByRole('link', { name: /^(Classes|클래스)$/ }).click()
+  await expect(page).toHaveURL(/\/teach$/)
+  const name = `E2E class ${Date.now()}`
+  await page.getByLabel(/Class name|클래스 이름/).fill(name)
+  await page.getByRole('button', { name: /Create class|클래스 만들기/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByTestId('no-learners')).toBeVisible()
+  const code = (await page.getByTestId('invite-code').textContent())!.trim()
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  const link = await page.getByTestId('invite-link').inputValue()
+  const classUrl = page.url()
+
+  // a new learner follows the invite link, signs up, and joins
+  const learnerContext = await browser.newContext()
+  const learner = await learnerContext.newPage()
+  await learner.goto(new URL(link).pathname + new URL(link).search)
+  await expect(learner.getByTestId('join-sign-in')).toBeVisible()
+  await learner.getByRole('link', { name: /^(Sign up|회원가입)$/ }).last().click()
+  const email = uniqueEmail('class-learner')
+  await learner.getByLabel(/^(Name|이름)/).fill('Bora Learner')
+  await learner.getByLabel(/Email|이메일/).fill(email)
+  await learner.getByLabel(/Password|비밀번호/).fill('password-123')
+  await learner.getByRole('button', { name: /Create account|계정 만들기/ }).click()
+  await expect(learner).toHaveURL(/\/join\?code=/)
+  await expect(learner.getByLabel(/Invite code|초대 코드/)).toHaveValue(code)
+  await learner.getByRole('button', { name: /^(Join|참여)$/ }).click()
+  await expect(learner.getByRole('status')).toContainText(name)
+  await learner.getByRole('link', { name: /Go to the course|코스로 가기/ }).click()
+  await learner.goto('/courses/kubernetes-basics/pod') // opening a lesson starts it
+  await expect(learner.locator('[data-exercise-id]')).toBeVisible()
+  await learner.goto('/progress')
+  await expect(learner.getByTestId('my-classes')).toContainText(name)
+
+  // learners cannot see classes or their exports
+  await learner.goto('/teach')
+  await expect(learner.getByTestId('not-teacher')).toBeVisible()
+  const classId = new URL(classUrl).pathname.split('/').pop()
+  expect((await learner.request.get(`/api/classes/${classId}/export`)).status()).toBe(403)
+  // a mistyped code is refused with a reason
+  await learner.goto('/join')
+  await learner.getByLabel(/Invite code|초대 코드/).fill('ZZZZ-ZZZZ')
+  await learner.getByRole('button', { name: /^(Join|참여)$/ }).click()
+  await expect(learner.locator('#join-error')).toContainText(/No class has this code|이 코드의 클래스가 없습니다/)
+  await learnerContext.close()
+
+  // the teacher sees the learner in the matrix, with the Pod lesson started
+  await page.reload()
+  await expect(page.getByTestId('class-summary')).toContainText(/1 learner|학습자 1명/)
+  const row = page.getByTestId('progress-matrix').getByRole('row', { name: /Bora Learner/ })
+  await expect(row).toBeVisible()
+  await expect(row.locator('td[data-state="started"]')).toHaveCount(1)
+
+  // and downloads the CSV
+  const csv = await page.request.get(`/api/classes/${classId}/export`)
+  expect(csv.status()).toBe(200)
+  expect(csv.headers()['content-type']).toContain('text/csv')
+  const text = await csv.text()
+  expect(text).toContain(email)
+  expect(text.split('\r\n')).toHaveLength(3) // header, one learner, trailing newline
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { buildProgressMatrix, cellState, type MatrixLesson } from './progress-matrix.ts'
+
+const lessons: MatrixLesson[] = [
+  { id: 'intro', number: 1, title: 'Intro', graded: false },
+  { id: 'pod', number: 2, title: 'Pod', graded: true },
+  { id: 'deployment', number: 3, title: 'Deployment', graded: true },
+]
+const joinedAt = new Date('2026-11-01T00:00:00Z')
+const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00Z`)
+
+describe('the progress matrix', () => {
+  it('marks a lesson stuck after three attempts without a pass, only where there is an exercise', () => {
+    expect(cellState(undefined, true)).toBe('none')
+    expect(cellState({ status: 'started', attempts: 0 }, true)).toBe('started')
+    expect(cellState({ status: 'started', attempts: 2 }, true)).toBe('started')
+    expect(cellState({ status: 'started', attempts: 3 }, true)).toBe('stuck')
+    expect(cellState({ status: 'completed', attempts: 7 }, true)).toBe('completed')
+    expect(cellState({ status: 'started', attempts: 5 }, false)).toBe('started')
+  })
+
+  it('has a row per learner and a cell per lesson, stuck learners first, then by name', () => {
+    const learners = [
+      { id: 'u1', name: 'Yuna', email: 'yuna@example.com', joinedAt },
+      { id: 'u2', name: null, email: 'bora@example.com', joinedAt },
+      { id: 'u3', name: 'Minho', email: 'minho@example.com', joinedAt },
+    ]
+    const records = [
+      { userId: 'u1', lessonId: 'intro', status: 'completed', attempts: 0, bestScore: 0, updatedAt: at(2) },
+      { userId: 'u1', lessonId: 'pod', status: 'completed', attempts: 2, bestScore: 1, updatedAt: at(3) },
+      { userId: 'u3', lessonId: 'pod', status: 'started', attempts: 4, bestScore: 0.5, updatedAt: at(5) },
+      { userId: 'u3', lessonId: 'intro', status: 'started', attempts: 0, bestScore: 0, updatedAt: at(4) },
+    ]
+    const m = buildProgressMatrix(lessons, learners, records)
+    expect(m.rows.map((r) => r.learner.id)).toEqual(['u3', 'u2', 'u1'])
+    expect(m.stuckCount).toBe(1)
+    const [minho, bora, yuna] = m.rows
+    expect(minho!.stuckOn).toEqual(['pod'])
+    expect(minho!.cells.map((c) => c.state)).toEqual(['started', 'stuck', 'none'])
+    expect(minho!.lastActivity).toEqual(at(5))
+    expect(bora!.cells.every((c) => c.state === 'none')).toBe(true)
+    expect(bora!.lastActivity).toBeNull()
+    expect(yuna!.completed).toBe(2)
+    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1 })
+    expect(m.totals).toEqual([
+      { lessonId: 'intro', completed: 1, stuck: 0 },
+      { lessonId: 'pod', completed: 1, stuck: 1 },
+      { lessonId: 'deployment', completed: 0, stuck: 0 },
+    ])
+  })
+
+  it('is empty, not broken, for a class without learners', () => {
+    expect(buildProgressMatrix(lessons, [], [])).toMatchObject({ lessons, rows: [], stuckCount: 0 })
+    expect(buildProgressMatrix(lessons, [], []).totals.every((t) => t.completed === 0 && t.stuck === 0)).toBe(true)
+  })
+})

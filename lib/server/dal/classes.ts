@@ -1,0 +1,149 @@
+/**
+ * Classes: a teacher creates one for a course and shares its invite code; learners join with the code; the
+ * teacher (and only that teacher, or an admin) sees the class's progress. A class someone else teaches reads
+ * as not found, so its existence is not given away.
+ */
+import { z } from 'zod'
+import type { Db } from '../db/client.ts'
+import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-code.ts'
+import type { MatrixLearner, ProgressRecord } from '../../classes/progress-matrix.ts'
+import { requireRole, requireViewer, type Viewer } from './viewer.ts'
+
+export const classInputSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  courseId: z.string().trim().min(1).max(100),
+})
+export type ClassInput = z.input<typeof classInputSchema>
+
+export interface ClassSummary {
+  id: string
+  name: string
+  courseId: string
+  inviteCode: string
+  learnerCount: number
+  createdAt: Date
+}
+
+export interface ClassDetail extends ClassSummary {
+  learners: MatrixLearner[]
+  progress: ProgressRecord[]
+}
+
+export type JoinFailure = 'invalid' | 'unknown' | 'own'
+
+export class JoinError extends Error {
+  constructor(readonly reason: JoinFailure) {
+    super(`cannot join: ${reason}`)
+  }
+}
+
+const TEACHING_ROLES = ['teacher'] as const
+
+export function classesDal(db: Db) {
+  /** The class if this viewer teaches it (admins see every class), else null. */
+  async function taught(viewer: Viewer, classId: string) {
+    const c = await db.classroom.findUnique({ where: { id: classId }, include: { _count: { select: { enrolments: true } } } })
+    if (!c || c.archived || (c.teacherId !== viewer.id && viewer.role !== 'admin')) return null
+    return c
+  }
+
+  return {
+    async create(viewer: Viewer | null, input: ClassInput): Promise<ClassSummary> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const data = classInputSchema.parse(input)
+      // A fresh code until one is free (with 31^8 codes a clash is rare; the unique index decides).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const c = await db.classroom.create({ data: { ...data, teacherId: teacher.id, inviteCode: generateInviteCode() } })
+          return { ...summary(c), learnerCount: 0 }
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= 4) throw error
+        }
+      }
+    },
+
+    /** The viewer's classes, newest first. */
+    async listTaught(viewer: Viewer | null): Promise<ClassSummary[]> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const rows = await db.classroom.findMany({
+        where: { teacherId: teacher.id, archived: false },
+        orderBy: { createdAt: 'desc' },
+        include: { _count: { select: { enrolments: true } } },
+      })
+      return rows.map((c) => ({ ...summary(c), learnerCount: c._count.enrolments }))
+    },
+
+    /** A class with its learners and their progress in its course; null unless the viewer teaches it. */
+    async detail(viewer: Viewer | null, classId: string): Promise<ClassDetail | null> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c) return null
+      const enrolments = await db.enrolment.findMany({
+        where: { classroomId: c.id },
+        include: { user: { select: { id: true, name: true, email: true } } },
+        orderBy: { createdAt: 'asc' },
+      })
+      const learners = enrolments.map((e) => ({ id: e.user.id, name: e.user.name, email: e.user.email, joinedAt: e.createdAt }))
+      const progress = learners.length
+        ? await db.lessonProgress.findMany({
+            where: { courseId: c.courseId, userId: { in: learners.map((l) => l.id) } },
+            select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
+          })
+        : []
+      return { ...summary(c), learnerCount: learners.length, learners, progress }
+    },
+
+    /** A new invite code (the old one stops working), e.g. after it was shared too widely. */
+    async renewInviteCode(viewer: Viewer | null, classId: string): Promise<string | null> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c) return null
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const updated = await db.classroom.update({ where: { id: c.id }, data: { inviteCode: generateInviteCode() } })
+          return updated.inviteCode
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= 4) throw error
+        }
+      }
+    },
+
+    /** Any signed-in user joins a class by its code; joining twice is fine. */
+    async join(viewer: Viewer | null, typedCode: string): Promise<{ classId: string; name: string; courseId: string; alreadyMember: boolean }> {
+      const user = requireViewer(viewer)
+      const code = normalizeInviteCode(typedCode)
+      if (!code) throw new JoinError('invalid')
+      const c = await db.classroom.findUnique({ where: { inviteCode: code } })
+      if (!c || c.archived) throw new JoinError('unknown')
+      if (c.teacherId === user.id) throw new JoinError('own')
+      const existing = await db.enrolment.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } })
+      if (!existing) {
+        try {
+          await db.enrolment.create({ data: { classroomId: c.id, userId: user.id } })
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error // joined twice at once: one of them won
+        }
+      }
+      return { classId: c.id, name: c.name, courseId: c.courseId, alreadyMember: !!existing }
+    },
+
+    /** The classes the viewer has joined, with their teacher's name. */
+    async joined(viewer: Viewer | null): Promise<{ id: string; name: string; courseId: string; teacher: string }[]> {
+      const user = requireViewer(viewer)
+      const rows = await db.enrolment.findMany({
+        where: { userId: user.id, classroom: { archived: false } },
+        include: { classroom: { include: { teacher: { select: { name: true, email: true } } } } },
+        orderBy: { createdAt: 'desc' },
+      })
+      return rows.map((e) => ({ id: e.classroom.id, name: e.classroom.name, courseId: e.classroom.courseId, teacher: e.classroom.teacher.name ?? e.classroom.teacher.email }))
+    },
+  }
+}
+
+function summary(c: { id: string; name: string; courseId: string; inviteCode: string; createdAt: Date }): Omit<ClassSummary, 'learnerCount'> {
+  return { id: c.id, name: c.name, courseId: c.courseId, inviteCode: c.inviteCode, createdAt: c.createdAt }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002'
+}
