@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { signIn, uniqueEmail } from './fixtures.ts'
 
@@ -55,6 +56,14 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   const row = page.getByTestId('progress-matrix').getByRole('row', { name: /Bora Learner/ })
   await expect(row).toBeVisible()
   await expect(row.locator('td[data-state="started"]')).toHaveCount(1)
+
+  // the class page and the class list have no serious accessibility issues
+  for (const url of [classUrl, '/teach']) {
+    await page.goto(url)
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  }
 
   // and downloads the CSV
   const csv = await page.request.get(`/api/classes/${classId}/export`)

@@ -7,7 +7,7 @@ const MARK: Record<CellState, string> = { none: '', started: '•', completed: '
 /** Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first. */
 export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; locale: string }) {
   const t = await getTranslations('teach')
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <>
       <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progress')}>

@@ -41,19 +41,21 @@ export default async function ClassPage({ params }: { params: Params }) {
       <section aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('detail.invite')}</h2>
         <div className="invite-card">
-          <span className="invite-code" data-testid="invite-code">
-            {code}
-          </span>
-          <div className="actions">
+          <div className="invite-row">
+            <span className="invite-code" data-testid="invite-code">
+              {code}
+            </span>
             <CopyButton text={code} label={t('detail.copyCode')} copiedLabel={t('detail.copied')} />
-            <input readOnly value={link} aria-label={t('detail.copyLink')} data-testid="invite-link" />
-            <CopyButton text={link} label={t('detail.copyLink')} copiedLabel={t('detail.copied')} />
             <form action={renewInviteCodeAction}>
               <input type="hidden" name="classId" value={detail.id} />
               <button className="button small" type="submit" title={t('detail.renewHelp')}>
                 {t('detail.renew')}
               </button>
             </form>
+          </div>
+          <div className="invite-row">
+            <input type="text" readOnly value={link} aria-label={t('detail.copyLink')} data-testid="invite-link" />
+            <CopyButton text={link} label={t('detail.copyLink')} copiedLabel={t('detail.copied')} />
           </div>
           <p className="muted">{t('detail.inviteHelp')}</p>
         </div>
