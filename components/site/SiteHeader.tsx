@@ -22,6 +22,7 @@ export async function SiteHeader() {
         <Link href="/courses/kubernetes-basics">{t('nav.course')}</Link>
         {session && <Link href="/progress">{t('nav.progress')}</Link>}
         {session && (session.role === 'teacher' || session.role === 'admin') && <Link href="/teach">{t('nav.classes')}</Link>}
+        {session && (session.role === 'author' || session.role === 'admin') && <Link href="/studio">{t('nav.studio')}</Link>}
       </nav>
       <div className="header-tools">
         <LocaleSwitcher current={locale} label={t('language')} />

@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { gradeExercise } from '../grading/grade.ts'
 import { ContentError, loadCourses, type Course } from './load.ts'
 import { compileMdxFile } from './mdx.ts'
+import { caseProblem, proveExercise } from './prove.ts'
 
 export interface ContentProblem {
   where: string
@@ -45,22 +45,9 @@ async function checkCourse(course: Course, problems: ContentProblem[]): Promise<
     }
     const exercise = lesson.exercise
     if (!exercise) continue
-    const grade = (source: string) => gradeExercise(exercise, source, { lang: 'en' }).result
-    const failing = (source: string) => grade(source).checks.filter((c) => !c.passed).map((c) => c.id)
-    const solution = grade(exercise.solution)
-    if (!solution.passed) {
-      const why = [...solution.validation.errors.map((e) => `${e.field}: ${e.message}`), ...solution.checks.filter((c) => !c.passed).map((c) => `${c.id}: ${c.message}`)]
-      problems.push({ where: `${where}/exercise ${exercise.id}`, message: `the reference solution does not pass: ${why.join('; ')}` })
-    }
-    if (grade(exercise.starter).passed) {
-      problems.push({ where: `${where}/exercise ${exercise.id}`, message: 'the starter already passes every check' })
-    }
-    for (const wrong of exercise.wrongAnswers) {
-      const got = failing(wrong.source).sort()
-      const expected = [...wrong.fails].sort()
-      if (got.join(',') !== expected.join(',')) {
-        problems.push({ where: `${where}/exercise ${exercise.id}`, message: `wrong answer "${wrong.name}" should fail [${expected.join(', ')}] but fails [${got.join(', ')}]` })
-      }
+    for (const c of proveExercise(exercise).cases) {
+      const problem = caseProblem(c)
+      if (problem) problems.push({ where: `${where}/exercise ${exercise.id}`, message: problem })
     }
   }
 }

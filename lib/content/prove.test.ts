@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { findExercise } from './load.ts'
+import { caseProblem, proveExercise } from './prove.ts'
+
+describe('proving an exercise', () => {
+  const found = findExercise('deployment-web')!
+
+  it('proves a course exercise: the solution passes, the starter fails, each wrong answer fails exactly its checks', () => {
+    const proof = proveExercise(found.exercise)
+    expect(proof.ok).toBe(true)
+    expect(proof.cases.map((c) => c.kind)).toEqual(['solution', 'starter', ...found.exercise.wrongAnswers.map(() => 'wrong')])
+    const solution = proof.cases[0]!
+    expect(solution).toMatchObject({ ok: true, failing: [], score: 1 })
+    for (const [i, wrong] of found.exercise.wrongAnswers.entries()) {
+      expect(proof.cases[i + 2]).toMatchObject({ name: wrong.name, ok: true, failing: [...wrong.fails].sort(), expected: [...wrong.fails].sort() })
+    }
+    expect(proof.cases.map(caseProblem)).toEqual(proof.cases.map(() => null))
+  })
+
+  it('says what went wrong when an author is mistaken', () => {
+    const wrong = found.exercise.wrongAnswers[0]!
+    const mistaken = {
+      ...found.exercise,
+      starter: found.exercise.solution, // a starter that already passes
+      wrongAnswers: [{ ...wrong, fails: ['no-such-expectation'] }],
+    }
+    const proof = proveExercise(mistaken)
+    expect(proof.ok).toBe(false)
+    expect(caseProblem(proof.cases[1]!)).toBe('the starter already passes every check')
+    expect(caseProblem(proof.cases[2]!)).toBe(`wrong answer "${wrong.name}" should fail [no-such-expectation] but fails [${[...wrong.fails].sort().join(', ')}]`)
+  })
+})

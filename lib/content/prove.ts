@@ -1,0 +1,69 @@
+/**
+ * Proving an exercise: its reference solution passes every check, its starter fails at least one, and each
+ * known-wrong answer fails exactly the checks it names. `kubelab content check` reports the failures; the
+ * authors' studio shows the whole proof.
+ */
+import { gradeExercise } from '../grading/grade.ts'
+import type { Exercise } from '../grading/exercise-schema.ts'
+import type { GradeResult } from '../grading/result.ts'
+
+export interface CaseProof {
+  /** solution, starter or the wrong answer's name */
+  name: string
+  kind: 'solution' | 'starter' | 'wrong'
+  ok: boolean
+  /** checks that failed, sorted */
+  failing: string[]
+  /** for wrong answers: the checks it should fail, sorted */
+  expected?: string[]
+  score: number
+  durationMs: number
+  /** the reasons, for an author reading why a case did not go as expected */
+  details: { check: string; passed: boolean; message: string }[]
+  validationErrors: string[]
+}
+
+export interface ExerciseProof {
+  exerciseId: string
+  ok: boolean
+  cases: CaseProof[]
+}
+
+function caseOf(name: string, kind: CaseProof['kind'], result: GradeResult, ok: (failing: string[]) => boolean, expected?: string[]): CaseProof {
+  const failing = result.checks.filter((c) => !c.passed).map((c) => c.id).sort()
+  return {
+    name,
+    kind,
+    ok: ok(failing) && (kind !== 'solution' || result.passed),
+    failing,
+    expected,
+    score: result.score,
+    durationMs: result.durationMs,
+    details: result.checks.map((c) => ({ check: c.id, passed: c.passed, message: c.message })),
+    validationErrors: result.validation.errors.map((e) => `${e.field ? `${e.field}: ` : ''}${e.message}`),
+  }
+}
+
+export function proveExercise(exercise: Exercise, lang: 'ko' | 'en' = 'en'): ExerciseProof {
+  const grade = (source: string): GradeResult => gradeExercise(exercise, source, { lang }).result
+  const cases: CaseProof[] = [
+    caseOf('solution', 'solution', grade(exercise.solution), (failing) => failing.length === 0),
+    caseOf('starter', 'starter', grade(exercise.starter), (failing) => failing.length > 0),
+    ...exercise.wrongAnswers.map((w) => {
+      const expected = [...w.fails].sort()
+      return caseOf(w.name, 'wrong', grade(w.source), (failing) => failing.join(',') === expected.join(','), expected)
+    }),
+  ]
+  return { exerciseId: exercise.id, ok: cases.every((c) => c.ok), cases }
+}
+
+/** What `kubelab content check` says about a case that did not go as the author said. */
+export function caseProblem(c: CaseProof): string | null {
+  if (c.ok) return null
+  if (c.kind === 'solution') {
+    const why = [...c.validationErrors, ...c.details.filter((d) => !d.passed).map((d) => `${d.check}: ${d.message}`)]
+    return `the reference solution does not pass: ${why.join('; ')}`
+  }
+  if (c.kind === 'starter') return 'the starter already passes every check'
+  return `wrong answer "${c.name}" should fail [${c.expected!.join(', ')}] but fails [${c.failing.join(', ')}]`
+}
