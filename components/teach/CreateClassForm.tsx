@@ -29,7 +29,7 @@ export function CreateClassForm({ action, courses }: Props) {
       </label>
       {state.error && (
         <p className="error" role="alert">
-          {t('invalid')}
+          {t(state.error)}
         </p>
       )}
       <button className="button primary" type="submit" disabled={pending}>

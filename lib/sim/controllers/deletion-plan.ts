@@ -1,27 +1,38 @@
 /**
  * Scale-down selection for big ReplicaSets. A scale-down of thousands of pods runs in bursts of 500 at one
- * instant; re-ranking every pod for each burst costs O(n) per burst. Within one instant the ranking keys
- * only change when pods are written, and the bursts themselves only remove pods — which can only push
- * pods on the affected nodes later in the order (fewer related pods on their node). So the full ranking
- * is computed once per instant and consumed lazily: a pod whose related count dropped is re-queued with its
- * new key (like a lazy priority queue). Any other write to an active pod of the Deployment invalidates the
- * plan. The result is exactly the fresh ranking's; the plan is a memo outside the cluster state.
+ * instant, and each burst must take the pods a fresh ranking (scale-down-ranking.ts) would put first.
+ *
+ * Within one instant the ranking keys only change when pods are written, and the bursts only remove pods —
+ * which lowers the related-pods count (rule 5) of the pods left on those nodes. Rule 5 is the same for every
+ * pod on a node, so the plan keeps, per node, its candidates in ranking order (the order within a node does not
+ * depend on rule 5), and a heap of nodes keyed by their first candidate and the node's count. The best pod
+ * overall is the first candidate of the best node. A node whose count dropped since it was queued is re-queued
+ * with the new count when it comes up (counts only fall within a plan, so a queued position is never too late).
+ * Each deletion costs O(log nodes); any other write to an active pod of the Deployment starts a new plan. The
+ * result is exactly the fresh ranking's; the plan is a memo outside the cluster state.
  */
 import type { Pod } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
-import { compareKeys, keysOf, type Keys } from './scale-down-ranking.ts'
+import { compareRanked, keysOf, type Keys } from './scale-down-ranking.ts'
 
 interface Item {
   key: string
   keys: Keys
 }
 
+interface NodeQueue {
+  node: string
+  /** candidates in ranking order (rule 5 aside: equal within a node) */
+  items: Item[]
+  pos: number
+  /** the related-pods count this node was queued with */
+  related: number
+}
+
 interface Plan {
   now: number
   version: string
-  sorted: Item[]
-  pos: number
-  deferred: Item[]
+  heap: NodeQueue[]
 }
 
 const plans = new WeakMap<object, Map<string, Plan>>()
@@ -32,18 +43,22 @@ export interface Candidate {
   related: number
 }
 
-function push(heap: Item[], it: Item, cmp: (a: Item, b: Item) => number): void {
-  heap.push(it)
+function before(a: NodeQueue, b: NodeQueue, now: number): boolean {
+  return compareRanked(a.items[a.pos]!.keys, a.related, b.items[b.pos]!.keys, b.related, now) < 0
+}
+
+function push(heap: NodeQueue[], q: NodeQueue, now: number): void {
+  heap.push(q)
   let i = heap.length - 1
   while (i > 0) {
     const p = (i - 1) >> 1
-    if (cmp(heap[i]!, heap[p]!) >= 0) break
+    if (!before(heap[i]!, heap[p]!, now)) break
     ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
     i = p
   }
 }
 
-function pop(heap: Item[], cmp: (a: Item, b: Item) => number): Item | undefined {
+function pop(heap: NodeQueue[], now: number): NodeQueue | undefined {
   const top = heap[0]
   const last = heap.pop()
   if (heap.length && last) {
@@ -53,14 +68,30 @@ function pop(heap: Item[], cmp: (a: Item, b: Item) => number): Item | undefined 
       const l = 2 * i + 1
       const r = l + 1
       let m = i
-      if (l < heap.length && cmp(heap[l]!, heap[m]!) < 0) m = l
-      if (r < heap.length && cmp(heap[r]!, heap[m]!) < 0) m = r
+      if (l < heap.length && before(heap[l]!, heap[m]!, now)) m = l
+      if (r < heap.length && before(heap[r]!, heap[m]!, now)) m = r
       if (m === i) break
       ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
       i = m
     }
   }
   return top
+}
+
+function buildPlan(candidates: Candidate[], now: number, version: string, epoch: number): Plan {
+  const byNode = new Map<string, NodeQueue>()
+  for (const c of candidates) {
+    const node = c.pod.spec?.nodeName ?? ''
+    let q = byNode.get(node)
+    if (!q) byNode.set(node, (q = { node, items: [], pos: 0, related: node ? c.related : 0 }))
+    q.items.push({ key: c.key, keys: keysOf({ pod: c.pod, relatedOnNode: c.related }, epoch) })
+  }
+  const heap: NodeQueue[] = []
+  for (const q of byNode.values()) {
+    q.items.sort((a, b) => compareRanked(a.keys, 0, b.keys, 0, now))
+    push(heap, q, now)
+  }
+  return { now, version, heap }
 }
 
 /**
@@ -77,37 +108,34 @@ export function selectForDeletion(
   related: (node: string) => number,
 ): string[] {
   const now = state.now
-  const epoch = state.config.epoch
   let byRs = plans.get(state.indexes)
   if (!byRs) plans.set(state.indexes, (byRs = new Map()))
   let plan = byRs.get(rsUid)
   if (!plan || plan.now !== now || plan.version !== version) {
-    const sorted = gather().map((c) => ({ key: c.key, keys: { ...keysOf({ pod: c.pod, relatedOnNode: c.related }, epoch) } }))
-    sorted.sort((a, b) => compareKeys(a.keys, b.keys, now))
-    plan = { now, version, sorted, pos: 0, deferred: [] }
+    plan = buildPlan(gather(), now, version, state.config.epoch)
     byRs.set(rsUid, plan)
   }
-  const cmp = (a: Item, b: Item): number => compareKeys(a.keys, b.keys, now)
+  const { heap } = plan
   const out: string[] = []
+  // Within one call the counts stay as they are (these deletions land after the sync, like upstream's one sort).
   while (out.length < count) {
-    const fromSorted = plan.pos < plan.sorted.length ? plan.sorted[plan.pos]! : undefined
-    const fromDeferred = plan.deferred[0]
-    let it: Item | undefined
-    if (fromSorted && (!fromDeferred || cmp(fromSorted, fromDeferred) <= 0)) {
-      it = fromSorted
-      plan.pos++
-    } else it = pop(plan.deferred, cmp)
-    if (!it) break
+    const q = pop(heap, now)
+    if (!q) break
+    const it = q.items[q.pos]!
     const pod = state.objects.Pod.get(it.key) as Pod | undefined
     // gone or no longer active (deleted by an earlier burst): not a candidate any more
-    if (!pod || pod !== it.keys.pod || !state.indexes.contributions.get(it.key)?.active) continue
-    const node = pod.spec?.nodeName
-    const cur = node ? related(node) : 0
-    if (cur !== it.keys.related) {
-      push(plan.deferred, { key: it.key, keys: { ...it.keys, related: cur } }, cmp)
+    if (!pod || pod !== it.keys.pod || !state.indexes.contributions.get(it.key)?.active) {
+      if (++q.pos < q.items.length) push(heap, q, now)
+      continue
+    }
+    const cur = q.node ? related(q.node) : 0
+    if (cur !== q.related) {
+      q.related = cur
+      push(heap, q, now)
       continue
     }
     out.push(it.key)
+    if (++q.pos < q.items.length) push(heap, q, now)
   }
   return out
 }

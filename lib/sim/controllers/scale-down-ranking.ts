@@ -133,11 +133,16 @@ function podKeys(pod: Pod, epoch: number): Keys {
 
 /** compareForDeletion on precomputed keys (the same rules, without re-parsing timestamps in the sort). */
 export function compareKeys(a: Keys, b: Keys, now: number): number {
+  return compareRanked(a, a.related, b, b.related, now)
+}
+
+/** compareKeys with each pod's related-pods count given apart (the deletion plan keeps it per node). */
+export function compareRanked(a: Keys, relatedA: number, b: Keys, relatedB: number, now: number): number {
   if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled
   if (a.phase !== b.phase) return a.phase - b.phase
   if (a.ready !== b.ready) return a.ready - b.ready
   if (a.cost !== b.cost) return a.cost - b.cost
-  if (a.related !== b.related) return b.related - a.related
+  if (relatedA !== relatedB) return relatedB - relatedA
   if (a.ready === 1 && b.ready === 1 && a.readyAt !== b.readyAt) {
     if (a.readyAt === undefined) return -1
     if (b.readyAt === undefined) return 1
