@@ -9,11 +9,23 @@ export const demoAccounts: { email: string; role: Role; name: string }[] = [
   { email: 'author@kubelab.dev', role: 'author', name: 'Demo Author' },
 ]
 
+export const demoClassName = 'Demo class'
+
 export async function seedDemo(dal: Dal): Promise<void> {
+  const users = new Map<string, { id: string; role: Role }>()
   for (const account of demoAccounts) {
     const existing = await dal.users.authenticate(account.email, demoPassword)
-    if (!existing) await dal.users.upsertWithRole(account.email, demoPassword, account.role, account.name)
+    const user = existing ?? (await dal.users.upsertWithRole(account.email, demoPassword, account.role, account.name))
+    users.set(account.role, { id: user.id, role: user.role })
   }
+  // A class the demo teacher runs with the demo learner in it, so the teacher's pages show the learner's real
+  // progress as someone tries both accounts. Only when the teacher has no class yet (and the roles are intact).
+  const teacher = users.get('teacher')
+  const learner = users.get('learner')
+  if (teacher?.role !== 'teacher' || learner?.role !== 'learner') return
+  if ((await dal.classes.listTaught(teacher)).length > 0) return
+  const demo = await dal.classes.create(teacher, { name: demoClassName, courseId: 'kubernetes-basics' })
+  await dal.classes.join(learner, demo.inviteCode)
 }
 
 /** Demo data belongs to the embedded default; a production database gets it only when asked (SEED_DEMO=1). */

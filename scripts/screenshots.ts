@@ -1,7 +1,8 @@
 /**
- * `npm run screenshots` (with a server on KUBELAB_URL, default http://localhost:3000): the README's pictures of
- * the lesson page in light and dark, Korean and English — the Deployment lesson after Run (cluster view) and
- * the Pod lesson after a graded submission.
+ * `npm run screenshots` (with a server on KUBELAB_URL, default http://localhost:3000, on a throwaway database):
+ * the README's pictures of the lesson page in light and dark, Korean and English — the Deployment lesson after
+ * Run (cluster view) and the Pod lesson after a graded submission — and of the roles' pages: the demo class
+ * (after the demo learner did some lessons, and got stuck on one) and the authors' studio.
  */
 import { chromium } from '@playwright/test'
 import { exerciseOf } from '../e2e/course-content.ts'
@@ -43,5 +44,45 @@ for (const locale of ['ko', 'en'] as const) {
     await context.close()
   }
 }
+async function signedIn(email: string, locale: 'ko' | 'en', theme: 'light' | 'dark') {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: theme, locale: locale === 'ko' ? 'ko-KR' : 'en-US' })
+  const page = await context.newPage()
+  await page.goto(`${base}/signin`)
+  await page.getByLabel(/Email|이메일/).fill(email)
+  await page.getByLabel(/Password|비밀번호/).fill('kubelab-demo')
+  await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
+  await page.getByTestId('current-role').waitFor()
+  return { context, page }
+}
+
+// The demo learner passes lessons 1 and 5, opens 2 and 8, and fails the Pod exercise three times (stuck).
+{
+  const { context, page } = await signedIn('learner@kubelab.dev', 'en', 'light')
+  const grade = (id: string, data: object) => page.request.post(`${base}/api/exercises/${id}/grade`, { data })
+  for (const lesson of ['intro', 'pod', 'deployment', 'rolling-update']) await page.goto(`${base}/courses/kubernetes-basics/${lesson}`)
+  await grade(exerciseOf('intro').id, { commands: ['kubectl get nodes'] })
+  await grade(exerciseOf('deployment').id, { yaml: deployment })
+  for (let i = 0; i < 3; i++) await grade(exerciseOf('pod').id, { yaml: wrongPod })
+  await context.close()
+}
+for (const [locale, theme] of [
+  ['en', 'light'],
+  ['ko', 'dark'],
+] as const) {
+  const { context, page } = await signedIn('teacher@kubelab.dev', locale, theme)
+  await page.goto(`${base}/teach`)
+  await page.locator('.class-list a').first().click()
+  await page.getByTestId('progress-matrix').waitFor()
+  await page.screenshot({ path: `docs/screenshots/class-${locale}-${theme}.png`, fullPage: true })
+  await context.close()
+}
+{
+  const { context, page } = await signedIn('author@kubelab.dev', 'en', 'light')
+  await page.goto(`${base}/studio`)
+  await page.getByText(/Lesson 8 ·/).click()
+  await page.screenshot({ path: 'docs/screenshots/studio-en.png' })
+  await context.close()
+}
+
 await browser.close()
-console.log('wrote docs/screenshots/lesson-{ko,en}-{light,dark}.png and grading-{ko,en}.png')
+console.log('wrote docs/screenshots/lesson-{ko,en}-{light,dark}.png, grading-{ko,en}.png, class-en-light.png, class-ko-dark.png and studio-en.png')

@@ -4,6 +4,7 @@ import { AccessDeniedError } from './viewer.ts'
 import { EmailTakenError } from './users.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 import type { GradeResult } from '../../grading/result.ts'
+import { demoClassName, demoPassword, seedDemo } from '../../../prisma/seed.ts'
 
 function result(passed: boolean, score: number): GradeResult {
   return {
@@ -141,6 +142,17 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     await expect(dal.classes.join({ id: late.id, role: late.role }, 'not a code')).rejects.toMatchObject({ reason: 'invalid' })
     await expect(dal.classes.join(teacher, renewed!)).rejects.toMatchObject({ reason: 'own' })
     await expect(dal.classes.join(null, renewed!)).rejects.toMatchObject({ status: 401 })
+  })
+
+  it('seeds the demo accounts and a demo class with the demo learner in it, once', async () => {
+    await seedDemo(dal)
+    await seedDemo(dal)
+    const teacher = await dal.users.authenticate('teacher@kubelab.dev', demoPassword)
+    const learner = await dal.users.authenticate('learner@kubelab.dev', demoPassword)
+    expect(teacher?.role).toBe('teacher')
+    const classes = await dal.classes.listTaught({ id: teacher!.id, role: 'teacher' })
+    expect(classes.map((c) => [c.name, c.learnerCount])).toEqual([[demoClassName, 1]])
+    expect((await dal.classes.joined({ id: learner!.id, role: 'learner' })).map((c) => c.name)).toEqual([demoClassName])
   })
 
   it('keeps one draft per learner and exercise', async () => {
