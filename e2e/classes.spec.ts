@@ -72,4 +72,20 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   const text = await csv.text()
   expect(text).toContain(email)
   expect(text.split('\r\n')).toHaveLength(3) // header, one learner, trailing newline
+
+  // the teacher renames the class, removes the learner, then archives it: the code stops working
+  await page.goto(classUrl)
+  await page.locator('#manage-heading ~ form').getByLabel(/Class name|클래스 이름/).fill(`${name} (renamed)`)
+  await page.getByRole('button', { name: /^(Rename|이름 바꾸기)$/ }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `${name} (renamed)` })).toBeVisible()
+  await page.getByText(/1 learner: remove someone|학습자 1명: 내보내기/).click()
+  await page.getByRole('button', { name: /Remove Bora Learner|Bora Learner 님을/ }).click()
+  await expect(page.getByTestId('no-learners')).toBeVisible()
+  await page.getByText(/^(Archive this class|이 클래스 보관하기)$/).click()
+  await page.getByRole('button', { name: /^(Archive class|클래스 보관)$/ }).click()
+  await expect(page).toHaveURL(/\/teach$/)
+  await expect(page.locator('.class-list')).not.toContainText(name)
+  await page.goto(`/join?code=${code}`)
+  await page.getByRole('button', { name: /^(Join|참여)$/ }).click()
+  await expect(page.locator('#join-error')).toContainText(/No class has this code|이 코드의 클래스가 없습니다/)
 })

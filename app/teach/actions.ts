@@ -55,3 +55,37 @@ export async function joinClassAction(_prev: JoinClassState, form: FormData): Pr
     throw error
   }
 }
+
+const classIdSchema = z.string().min(1).max(64)
+
+/** Runs a teacher's change to a class; a signed-out or foreign request changes nothing (the page says why). */
+async function asTeacher(change: () => Promise<unknown>): Promise<void> {
+  try {
+    await change()
+  } catch (error) {
+    if (!(error instanceof AccessDeniedError) && !(error instanceof z.ZodError)) throw error
+  }
+}
+
+export async function renameClassAction(form: FormData): Promise<void> {
+  const classId = classIdSchema.safeParse(form.get('classId'))
+  if (!classId.success) return
+  await asTeacher(async () => dal().classes.rename(await currentViewer(), classId.data, String(form.get('name') ?? '')))
+  revalidatePath(`/teach/${classId.data}`)
+  revalidatePath('/teach')
+}
+
+export async function removeLearnerAction(form: FormData): Promise<void> {
+  const input = z.object({ classId: classIdSchema, userId: z.string().min(1).max(64) }).safeParse({ classId: form.get('classId'), userId: form.get('userId') })
+  if (!input.success) return
+  await asTeacher(async () => dal().classes.removeLearner(await currentViewer(), input.data.classId, input.data.userId))
+  revalidatePath(`/teach/${input.data.classId}`)
+}
+
+export async function archiveClassAction(form: FormData): Promise<void> {
+  const classId = classIdSchema.safeParse(form.get('classId'))
+  if (!classId.success) return
+  await asTeacher(async () => dal().classes.archive(await currentViewer(), classId.data))
+  revalidatePath('/teach')
+  redirect('/teach')
+}

@@ -7,7 +7,7 @@ import { classProgress } from '@/lib/server/class-progress'
 import { currentViewer } from '@/lib/server/viewer'
 import { CopyButton } from '@/components/teach/CopyButton'
 import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
-import { renewInviteCodeAction } from '../actions'
+import { archiveClassAction, removeLearnerAction, renameClassAction, renewInviteCodeAction } from '../actions'
 import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string }>
@@ -93,6 +93,52 @@ export default async function ClassPage({ params }: { params: Params }) {
             <ProgressMatrix matrix={matrix} locale={locale} />
           </>
         )}
+      </section>
+
+      <section aria-labelledby="manage-heading">
+        <h2 id="manage-heading">{t('manage.heading')}</h2>
+        <form className="form inline-form" action={renameClassAction}>
+          <input type="hidden" name="classId" value={detail.id} />
+          <label>
+            {t('create.name')}
+            <input type="text" name="name" required maxLength={80} defaultValue={detail.name} />
+          </label>
+          <button className="button" type="submit">
+            {t('manage.rename')}
+          </button>
+        </form>
+        {detail.learners.length > 0 && (
+          <details className="manage">
+            <summary>{t('manage.learners', { count: detail.learners.length })}</summary>
+            <p className="muted">{t('manage.removeHelp')}</p>
+            <ul className="learner-admin">
+              {detail.learners.map((l) => (
+                <li key={l.id}>
+                  <span>
+                    {l.name ?? l.email} <span className="muted">{l.name ? l.email : ''}</span>
+                  </span>
+                  <form action={removeLearnerAction}>
+                    <input type="hidden" name="classId" value={detail.id} />
+                    <input type="hidden" name="userId" value={l.id} />
+                    <button className="button small" type="submit" aria-label={t('manage.removeLabel', { name: l.name ?? l.email })}>
+                      {t('manage.remove')}
+                    </button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <details className="manage danger-zone">
+          <summary>{t('manage.archiveHeading')}</summary>
+          <p>{t('manage.archiveHelp')}</p>
+          <form action={archiveClassAction}>
+            <input type="hidden" name="classId" value={detail.id} />
+            <button className="button danger" type="submit">
+              {t('manage.archive')}
+            </button>
+          </form>
+        </details>
       </section>
     </div>
   )

@@ -108,6 +108,33 @@ export function classesDal(db: Db) {
       }
     },
 
+    async rename(viewer: Viewer | null, classId: string, name: string): Promise<boolean> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const data = classInputSchema.shape.name.parse(name)
+      const c = await taught(teacher, classId)
+      if (!c) return false
+      await db.classroom.update({ where: { id: c.id }, data: { name: data } })
+      return true
+    },
+
+    /** Archives a class: it leaves the teacher's list and its code stops working; progress stays with the learners. */
+    async archive(viewer: Viewer | null, classId: string): Promise<boolean> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c) return false
+      await db.classroom.update({ where: { id: c.id }, data: { archived: true } })
+      return true
+    },
+
+    /** Takes a learner out of a class (their own progress is untouched; they can rejoin with the code). */
+    async removeLearner(viewer: Viewer | null, classId: string, userId: string): Promise<boolean> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c) return false
+      const { count } = await db.enrolment.deleteMany({ where: { classroomId: c.id, userId } })
+      return count > 0
+    },
+
     /** Any signed-in user joins a class by its code; joining twice is fine. */
     async join(viewer: Viewer | null, typedCode: string): Promise<{ classId: string; name: string; courseId: string; alreadyMember: boolean }> {
       const user = requireViewer(viewer)

@@ -142,6 +142,25 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     await expect(dal.classes.join({ id: late.id, role: late.role }, 'not a code')).rejects.toMatchObject({ reason: 'invalid' })
     await expect(dal.classes.join(teacher, renewed!)).rejects.toMatchObject({ reason: 'own' })
     await expect(dal.classes.join(null, renewed!)).rejects.toMatchObject({ status: 401 })
+
+    // rename, remove a learner, archive — only by the class's teacher
+    expect(await dal.classes.rename({ id: other.id, role: 'teacher' }, created.id, 'Hijacked')).toBe(false)
+    expect(await dal.classes.rename(teacher, created.id, ' Tuesday group ')).toBe(true)
+    await expect(dal.classes.rename(teacher, created.id, '')).rejects.toThrow()
+    expect(await dal.classes.removeLearner({ id: other.id, role: 'teacher' }, created.id, late.id)).toBe(false)
+    expect(await dal.classes.removeLearner(teacher, created.id, late.id)).toBe(true)
+    expect(await dal.classes.removeLearner(teacher, created.id, late.id)).toBe(false)
+    const after = await dal.classes.detail(teacher, created.id)
+    expect(after).toMatchObject({ name: 'Tuesday group', learnerCount: 1 })
+    expect(await dal.progress.exerciseAttempts(learner, 'pod-first-manifest')).toMatchObject({ attempts: 3 })
+    await expect(dal.classes.archive(learner, created.id)).rejects.toMatchObject({ status: 403 })
+    expect(await dal.classes.archive(teacher, created.id)).toBe(true)
+    expect(await dal.classes.detail(teacher, created.id)).toBeNull()
+    expect((await dal.classes.listTaught(teacher)).some((c) => c.id === created.id)).toBe(false)
+    expect(await dal.classes.joined(learner)).toEqual([])
+    await expect(dal.classes.join({ id: late.id, role: late.role }, renewed!)).rejects.toMatchObject({ reason: 'unknown' })
+    // the learner's own progress is theirs: archiving the class keeps it
+    expect(await dal.progress.courseProgress(learner, 'kubernetes-basics')).toHaveLength(1)
   })
 
   it('seeds the demo accounts and a demo class with the demo learner in it, once', async () => {
