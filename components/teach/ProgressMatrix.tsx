@@ -33,12 +33,24 @@ export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; local
                 </th>
                 {row.cells.map((cell, i) => {
                   const lesson = matrix.lessons[i]!
-                  const detail = [t(`cell.${cell.state}`), cell.attempts > 0 ? t('cell.attempts', { count: cell.attempts }) : null, cell.attempts > 0 ? t('cell.score', { score: Math.round(cell.bestScore * 100) }) : null]
+                  const detail = [
+                    t(`cell.${cell.state}`),
+                    cell.attempts > 0 ? t('cell.attempts', { count: cell.attempts }) : null,
+                    cell.attempts > 0 ? t('cell.score', { score: Math.round(cell.bestScore * 100) }) : null,
+                    cell.quizScore !== null ? t('cell.quiz', { score: Math.round(cell.quizScore * 100) }) : null,
+                  ]
                     .filter(Boolean)
                     .join(', ')
                   return (
                     <td key={cell.lessonId} className="cell" data-state={cell.state} title={`${lesson.number}. ${lesson.title}: ${detail}`}>
-                      <span aria-hidden="true">{MARK[cell.state]}</span>
+                      <span className="cell-box" aria-hidden="true">
+                        <span className="cell-mark">{MARK[cell.state]}</span>
+                        {cell.quizScore !== null && (
+                          <span className="quiz-mark" data-full={cell.quizScore >= 1 || undefined}>
+                            {Math.round(cell.quizScore * 100)}
+                          </span>
+                        )}
+                      </span>
                       <span className="visually-hidden">
                         {lesson.number}. {lesson.title}: {detail}
                       </span>
@@ -75,12 +87,19 @@ export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; local
         {t('detail.legend')}:{' '}
         {(['none', 'started', 'completed', 'stuck'] as const).map((s) => (
           <span key={s} className="legend-item">
-            <span className="cell-swatch" data-state={s} aria-hidden="true">
-              {MARK[s]}
+            <span className="cell-box" aria-hidden="true" data-state={s}>
+              <span className="cell-mark">{MARK[s]}</span>
             </span>
             {t(`cell.${s}`)}
           </span>
         ))}
+        <span className="legend-item">
+          <span className="cell-box" aria-hidden="true">
+            <span className="cell-mark" />
+            <span className="quiz-mark">80</span>
+          </span>
+          {t('detail.legendQuiz')}
+        </span>
       </p>
     </>
   )

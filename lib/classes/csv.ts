@@ -23,9 +23,11 @@ export interface CsvLabels {
   stuckOn: string
   lastActivity: string
   state: Record<'none' | 'started' | 'completed' | 'stuck', string>
+  /** e.g. "quiz {score}%" */
+  quiz: (score: number) => string
 }
 
-/** One row per learner: identity, totals, then one column per lesson (state and attempts). */
+/** One row per learner: identity, totals, then one column per lesson (state, attempts, best quiz score). */
 export function progressCsv(matrix: ProgressMatrix, labels: CsvLabels): string {
   const header = [labels.name, labels.email, labels.joined, labels.completed, labels.stuckOn, labels.lastActivity, ...matrix.lessons.map((l) => `${l.number}. ${l.title}`)]
   const lines = [csvLine(header)]
@@ -38,7 +40,9 @@ export function progressCsv(matrix: ProgressMatrix, labels: CsvLabels): string {
         `${row.completed}/${matrix.lessons.length}`,
         row.stuckOn.map((id) => matrix.lessons.find((l) => l.id === id)?.number ?? id).join(' '),
         row.lastActivity?.toISOString() ?? '',
-        ...row.cells.map((c) => (c.attempts > 0 ? `${labels.state[c.state]} (${c.attempts})` : labels.state[c.state])),
+        ...row.cells.map((c) =>
+          [c.attempts > 0 ? `${labels.state[c.state]} (${c.attempts})` : labels.state[c.state], c.quizScore === null ? '' : labels.quiz(Math.round(c.quizScore * 100))].filter(Boolean).join(' · '),
+        ),
       ]),
     )
   }

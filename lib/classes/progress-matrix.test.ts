@@ -31,7 +31,7 @@ describe('the progress matrix', () => {
       { userId: 'u3', lessonId: 'pod', status: 'started', attempts: 4, bestScore: 0.5, updatedAt: at(5) },
       { userId: 'u3', lessonId: 'intro', status: 'started', attempts: 0, bestScore: 0, updatedAt: at(4) },
     ]
-    const m = buildProgressMatrix(lessons, learners, records)
+    const m = buildProgressMatrix(lessons, learners, records, [{ userId: 'u1', lessonId: 'pod', bestScore: 0.8 }])
     expect(m.rows.map((r) => r.learner.id)).toEqual(['u3', 'u2', 'u1'])
     expect(m.stuckCount).toBe(1)
     const [minho, bora, yuna] = m.rows
@@ -41,7 +41,8 @@ describe('the progress matrix', () => {
     expect(bora!.cells.every((c) => c.state === 'none')).toBe(true)
     expect(bora!.lastActivity).toBeNull()
     expect(yuna!.completed).toBe(2)
-    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1 })
+    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8 })
+    expect(yuna!.cells[0]!.quizScore).toBeNull()
     expect(m.totals).toEqual([
       { lessonId: 'intro', completed: 1, stuck: 0 },
       { lessonId: 'pod', completed: 1, stuck: 1 },

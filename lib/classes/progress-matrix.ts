@@ -22,6 +22,13 @@ export interface ProgressRecord {
   updatedAt: Date
 }
 
+export interface QuizRecord {
+  userId: string
+  lessonId: string
+  /** best score over the learner's attempts, 0–1 */
+  bestScore: number
+}
+
 export interface MatrixLearner {
   id: string
   name: string | null
@@ -36,6 +43,8 @@ export interface MatrixCell {
   state: CellState
   attempts: number
   bestScore: number
+  /** best quiz score (0–1), null when the quiz was not taken */
+  quizScore: number | null
 }
 
 export interface MatrixRow {
@@ -64,20 +73,21 @@ export function cellState(record: Pick<ProgressRecord, 'status' | 'attempts'> | 
 }
 
 /** Rows sorted stuck learners first, then by name (or email), so who needs help is on top. */
-export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLearner[], records: ProgressRecord[]): ProgressMatrix {
+export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLearner[], records: ProgressRecord[], quizzes: QuizRecord[] = []): ProgressMatrix {
   const byUser = new Map<string, Map<string, ProgressRecord>>()
   for (const r of records) {
     let m = byUser.get(r.userId)
     if (!m) byUser.set(r.userId, (m = new Map()))
     m.set(r.lessonId, r)
   }
+  const quizOf = new Map(quizzes.map((q) => [`${q.userId}|${q.lessonId}`, q.bestScore]))
   const rows = learners.map((learner): MatrixRow => {
     const mine = byUser.get(learner.id)
     let lastActivity: Date | null = null
     for (const r of mine?.values() ?? []) if (!lastActivity || r.updatedAt > lastActivity) lastActivity = r.updatedAt
     const cells = lessons.map((lesson): MatrixCell => {
       const r = mine?.get(lesson.id)
-      return { lessonId: lesson.id, state: cellState(r, lesson.graded), attempts: r?.attempts ?? 0, bestScore: r?.bestScore ?? 0 }
+      return { lessonId: lesson.id, state: cellState(r, lesson.graded), attempts: r?.attempts ?? 0, bestScore: r?.bestScore ?? 0, quizScore: quizOf.get(`${learner.id}|${lesson.id}`) ?? null }
     })
     return {
       learner,

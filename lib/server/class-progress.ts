@@ -11,5 +11,5 @@ export async function classProgress(viewer: Viewer, classId: string, locale: 'ko
   if (!detail) return null
   const course = findCourse(detail.courseId)
   const lessons = (course?.lessons ?? []).map((l) => ({ id: l.id, number: l.number, title: l.title[locale], graded: !!l.exercise }))
-  return { detail, matrix: buildProgressMatrix(lessons, detail.learners, detail.progress), courseTitle: course?.title[locale] ?? detail.courseId }
+  return { detail, matrix: buildProgressMatrix(lessons, detail.learners, detail.progress, detail.quizzes), courseTitle: course?.title[locale] ?? detail.courseId }
 }

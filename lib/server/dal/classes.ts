@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-code.ts'
-import type { MatrixLearner, ProgressRecord } from '../../classes/progress-matrix.ts'
+import type { MatrixLearner, ProgressRecord, QuizRecord } from '../../classes/progress-matrix.ts'
 import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
 export const classInputSchema = z.object({
@@ -27,6 +27,8 @@ export interface ClassSummary {
 export interface ClassDetail extends ClassSummary {
   learners: MatrixLearner[]
   progress: ProgressRecord[]
+  /** each learner's best quiz score per lesson (0–1) */
+  quizzes: QuizRecord[]
 }
 
 export type JoinFailure = 'invalid' | 'unknown' | 'own'
@@ -84,13 +86,18 @@ export function classesDal(db: Db) {
         orderBy: { createdAt: 'asc' },
       })
       const learners = enrolments.map((e) => ({ id: e.user.id, name: e.user.name, email: e.user.email, joinedAt: e.createdAt }))
-      const progress = learners.length
-        ? await db.lessonProgress.findMany({
-            where: { courseId: c.courseId, userId: { in: learners.map((l) => l.id) } },
-            select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
-          })
-        : []
-      return { ...summary(c), learnerCount: learners.length, learners, progress }
+      const ids = learners.map((l) => l.id)
+      const [progress, quizGroups] = ids.length
+        ? await Promise.all([
+            db.lessonProgress.findMany({
+              where: { courseId: c.courseId, userId: { in: ids } },
+              select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
+            }),
+            db.quizAttempt.groupBy({ by: ['userId', 'lessonId'], where: { courseId: c.courseId, userId: { in: ids } }, _max: { score: true } }),
+          ])
+        : [[], []]
+      const quizzes = quizGroups.map((g) => ({ userId: g.userId, lessonId: g.lessonId, bestScore: g._max.score ?? 0 }))
+      return { ...summary(c), learnerCount: learners.length, learners, progress, quizzes }
     },
 
     /** A new invite code (the old one stops working), e.g. after it was shared too widely. */
