@@ -47,7 +47,7 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   if (!verb) return pick(KUBECTL_VERBS)
   if (current.startsWith('-')) return pick(FLAGS[verb] ?? [])
   if (verb === 'rollout' && done.length === 2) return pick(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
-  if (verb === 'set' && done.length === 2) return pick(['image'])
+  if (verb === 'set' && done.length === 2) return pick(['image', 'selector'])
   if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace'])
   if (verb === 'logs' || verb === 'exec') return pick(objectNames(cluster, 'Pod', namespace))
   const typeIndex = verb === 'rollout' || verb === 'set' ? 3 : 2

@@ -113,6 +113,24 @@ describe('kubectl rollout (C37, C38, C45)', () => {
 })
 
 describe('kubectl mutations', () => {
+  it('set selector fixes a Service in place (endpoints follow) and refuses what has no selector', () => {
+    const c = cluster()
+    c.run('kubectl expose deployment web --port=80')
+    c.advance(5)
+    const endpoints = () => c.snapshot().services.find((s) => s.name === 'web')!.endpoints.length
+    expect(endpoints()).toBe(3)
+    expect(c.run('kubectl set selector service/web app=wbe')).toEqual({ ok: true, output: 'service/web selector updated\n' })
+    c.advance(1)
+    expect(endpoints()).toBe(0)
+    expect(c.run('kubectl set selector svc web app=web').output).toBe('service/web selector updated\n')
+    c.advance(1)
+    expect(endpoints()).toBe(3)
+    expect(c.run('kubectl set selector service/web')).toEqual({ ok: false, output: 'error: at least one selector is required\n' })
+    expect(c.run('kubectl set selector node/node-1 a=b').output).toBe('error: nodes/node-1 the object does not have a selector\n')
+    expect(c.run('kubectl set selector deployment/web app=x').ok).toBe(false)
+    expect(c.run('kubectl set nothing').output).toContain('unknown command "nothing" for "kubectl set"')
+  })
+
   it('scale, set image, label, delete, create, run and expose print what kubectl prints', () => {
     const c = cluster()
     expect(c.run('kubectl scale deployment/web --replicas=5').output).toBe('deployment.apps/web scaled\n')

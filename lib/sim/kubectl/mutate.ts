@@ -89,9 +89,54 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
   return { ok, output: out }
 }
 
-export function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
-  const [sub, ...rest] = args.positional
-  if (sub !== 'image') return { ok: false, output: `error: unknown command "${sub ?? ''}" for "kubectl set" (this simulator supports: set image)\n` }
+/** `kubectl set image|selector`. */
+export function runSet(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const sub = args.positional[0]
+  if (sub === 'image') return runSetImage(state, args, namespace)
+  if (sub === 'selector') return runSetSelector(state, args, namespace)
+  return { ok: false, output: `error: unknown command "${sub ?? ''}" for "kubectl set" (this simulator supports: set image, set selector)\n` }
+}
+
+/**
+ * `kubectl set selector service/web app=web`: replaces the selector (a Service's in place; a Deployment's or
+ * ReplicaSet's selector is immutable, and the API server says so).
+ */
+function runSetSelector(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const rest = args.positional.slice(1)
+  const pairs = rest.filter((a) => a.includes('='))
+  const words = rest.filter((a) => !a.includes('='))
+  if (pairs.length === 0) return { ok: false, output: 'error: at least one selector is required\n' }
+  const selector: Record<string, string> = {}
+  for (const p of pairs) selector[p.slice(0, p.indexOf('='))] = p.slice(p.indexOf('=') + 1)
+  const ts = targets(words)
+  if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
+  let out = ''
+  let ok = true
+  for (const t of ts) {
+    const obj = lookup(state, t, namespace)
+    if (!obj) {
+      out += notFound(t.kind, t.name)
+      ok = false
+      continue
+    }
+    const spec = (obj as { spec?: Record<string, unknown> }).spec ?? {}
+    let next: AnyObject
+    if (obj.kind === 'Service') next = { ...obj, spec: { ...spec, selector } } as AnyObject
+    else if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') next = { ...obj, spec: { ...spec, selector: { matchLabels: selector } } } as AnyObject
+    else {
+      out += `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object does not have a selector\n`
+      ok = false
+      continue
+    }
+    const r = writeChanged(state, t, next, 'selector updated')
+    out += r.output
+    ok &&= r.ok
+  }
+  return { ok, output: out }
+}
+
+function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
+  const rest = args.positional.slice(1)
   const pairs = rest.filter((a) => a.includes('='))
   const words = rest.filter((a) => !a.includes('='))
   if (pairs.length === 0) return { ok: false, output: 'error: at least one image update is required\n' }

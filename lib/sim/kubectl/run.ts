@@ -8,7 +8,7 @@ import { boolFlag, flag, parseArgs, splitCommandLine, type ParsedArgs } from './
 import { runGet } from './get.ts'
 import { runDescribe } from './describe.ts'
 import { runRollout } from './rollout.ts'
-import { runDelete, runLabel, runScale, runSetImage } from './mutate.ts'
+import { runDelete, runLabel, runScale, runSet } from './mutate.ts'
 import { runCreate, runExpose, runRun } from './create.ts'
 import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
@@ -30,6 +30,7 @@ kubectl run NAME --image=IMAGE
 kubectl expose deployment NAME --port=P [--target-port=T] [--type=ClusterIP|NodePort|LoadBalancer]
 kubectl scale deployment/NAME --replicas=N
 kubectl set image deployment/NAME CONTAINER=IMAGE
+kubectl set selector service/NAME KEY=VALUE...
 kubectl rollout status|history|undo [--to-revision=N]|pause|resume|restart deployment/NAME
 kubectl label TYPE NAME KEY=VALUE [--overwrite] | KEY-
 kubectl delete TYPE NAME | TYPE/NAME | -l SELECTOR | --all [--grace-period=N] [--force]
@@ -100,7 +101,7 @@ const KUBECTL: Record<string, Verb> = {
   describe: (state, args, namespace) => runDescribe(state, args, namespace),
   delete: (state, args, namespace, allNamespaces) => runDelete(state, args, namespace, allNamespaces),
   scale: (state, args, namespace) => runScale(state, args, namespace),
-  set: (state, args, namespace) => runSetImage(state, args, namespace),
+  set: (state, args, namespace) => runSet(state, args, namespace),
   rollout: (state, args, namespace) => runRollout(state, args, namespace),
   create: (state, args, namespace) => runCreate(state, args, namespace),
   run: (state, args, namespace) => runRun(state, args, namespace),
