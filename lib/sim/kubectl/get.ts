@@ -7,6 +7,7 @@ import { humanDuration, fromTimestamp } from '../clock.ts'
 import { flag, boolFlag, type ParsedArgs } from './args.ts'
 import { age, labelsString, toJson, toYaml } from './format.ts'
 import { matchesQuery, parseLabelQuery, type Requirement } from './label-query.ts'
+import { matchesFields, objectField, parseFieldSelector, unsupportedField, type FieldRequirement } from './field-selector.ts'
 import { podReadyColumn, podRestarts, podStatusColumn } from './pod-status.ts'
 import { notFound, QUALIFIED, resolveResource, splitTypeName, type ResourceKind } from './resources.ts'
 import { table } from './table.ts'
@@ -176,6 +177,13 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
     if ('error' in q) return { ok: false, output: `${q.error}\n` }
     query = q
   }
+  let fields: FieldRequirement[] = []
+  const fieldText = flag(args, 'field-selector')
+  if (fieldText !== undefined) {
+    const f = parseFieldSelector(fieldText)
+    if ('error' in f) return { ok: false, output: `Error from server (BadRequest): ${f.error}\n` }
+    fields = f
+  }
   // Requests: "pods", "deploy,svc", "all", "pod/web-1 svc/web", "pod web-1 web-2"
   const requests: { kind: ResourceKind; names: string[] }[] = []
   if (first.includes('/')) {
@@ -201,8 +209,12 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
   for (const req of requests) {
     let objs: (AnyObject | Record<string, unknown>)[] = []
     let rows: string[][] | null = null
+    if (fields.length) {
+      const bad = unsupportedField(req.kind, fields, sel ?? '', fieldText ?? '')
+      if (bad) return { ok: false, output: bad }
+    }
     if (req.kind === 'Event') {
-      const evs = listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace })
+      const evs = listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace }).filter((e) => matchesFields(fields, (f) => eventField(e, f)))
       if (output === 'yaml' || output === 'json' || output === 'name') objs = evs.map((e) => eventObject(state, e))
       else rows = eventRows(state, evs, o)
       if (evs.length === 0) continue
@@ -216,6 +228,7 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
       const svcs = listObjects(state, 'Service', o) as Service[]
       const views = svcs
         .filter((s) => req.names.length === 0 || req.names.includes(s.metadata!.name!))
+        .filter((s) => matchesFields(fields, (f) => objectField(s, f)))
         .map((s) => (req.kind === 'Endpoints' ? endpointsView(state, s) : endpointSliceView(state, s)))
         .filter((v): v is NonNullable<typeof v> => !!v)
       for (const n of req.names) if (!svcs.some((s) => s.metadata!.name === n)) errors.push(notFound(req.kind, n))
@@ -249,6 +262,7 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
         }
       }
       if (query) selected = selected.filter((x) => matchesQuery(query!, x.metadata?.labels))
+      if (fields.length) selected = selected.filter((x) => matchesFields(fields, (f) => objectField(x, f)))
       objs = selected
       if (selected.length === 0) continue
       any = true
@@ -282,6 +296,30 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
     out = `No resources found${kindWord}.\n`
   }
   return { ok: errors.length === 0, output: out + errors.join('') }
+}
+
+/** An event's fields as the API server's field selector sees them. */
+function eventField(e: StoredEvent, field: string): string {
+  switch (field) {
+    case 'metadata.namespace':
+    case 'involvedObject.namespace':
+      return e.namespace
+    case 'involvedObject.kind':
+      return e.kind
+    case 'involvedObject.name':
+      return e.name
+    case 'involvedObject.uid':
+      return e.uid
+    case 'reason':
+      return e.reason
+    case 'type':
+      return e.type
+    case 'source':
+    case 'reportingComponent':
+      return e.source
+    default:
+      return ''
+  }
 }
 
 export { labelsString, controllerOf, boolFlag }

@@ -23,7 +23,7 @@ export const SIM_VERBS = ['node', 'pod', 'traffic', 'curl', 'wait', 'help']
 
 const HELP = `Kubelab cluster terminal — a kubectl subset on a simulated cluster.
 
-kubectl get (pods|deployments|replicasets|services|endpoints|nodes|events|all) [NAME] [-l SELECTOR] [-o wide|yaml|json|name] [-n NS|-A]
+kubectl get (pods|deployments|replicasets|services|endpoints|nodes|events|all) [NAME] [-l SELECTOR] [--field-selector F=V] [-o wide|yaml|json|name] [-n NS|-A]
 kubectl describe TYPE NAME
 kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]
 kubectl run NAME --image=IMAGE
