@@ -2,16 +2,12 @@
 import dynamic from 'next/dynamic'
 import { useTranslations } from 'next-intl'
 import type { DemoRecording } from './record-demo'
+import { formatClock } from '@/components/cluster/playback'
 
 const TimelinePlayer = dynamic(() => import('@/components/cluster/TimelinePlayer'), { ssr: false })
 
-function clock(seconds: number): string {
-  const m = Math.floor(seconds / 60)
-  const s = Math.round(seconds % 60)
-  return m > 0 ? `${m}m${String(s).padStart(2, '0')}s` : `${s}s`
-}
-
-/** A recorded scenario: the cluster picture over time (play, pause, scrub) and the kubectl commands it ran. */
+/** A recorded scenario: the cluster picture over time (play, pause, scrub) and the kubectl commands it ran, each
+ *  stamped with the player's clock (m:ss) so a command can be found on the timeline. */
 export function DemoPlayer({ title, recording, testId }: { title: string; recording: DemoRecording; testId: string }) {
   const t = useTranslations('demo')
   return (
@@ -25,7 +21,7 @@ export function DemoPlayer({ title, recording, testId }: { title: string; record
         <pre tabIndex={0}>
           {recording.transcript.map((entry, i) => (
             <span key={i}>
-              <span className="muted"># {t('at', { time: clock(entry.time) })}</span>
+              <span className="muted"># {t('at', { time: formatClock(entry.time) })}</span>
               {'\n'}$ {entry.command}
               {'\n'}
               {entry.output}
