@@ -27,14 +27,23 @@ export default async function HomePage() {
         <div className="card">
           <h3>{t('learners')}</h3>
           <p>{t('learnersText')}</p>
+          <p>
+            <Link href="/join">{t('joinLink')}</Link>
+          </p>
         </div>
         <div className="card">
           <h3>{t('teachers')}</h3>
           <p>{t('teachersText')}</p>
+          <p>
+            <Link href="/teach">{t('teachersLink')}</Link>
+          </p>
         </div>
         <div className="card">
           <h3>{t('authors')}</h3>
           <p>{t('authorsText')}</p>
+          <p>
+            <Link href="/studio">{t('authorsLink')}</Link>
+          </p>
         </div>
       </div>
     </div>

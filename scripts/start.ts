@@ -40,7 +40,8 @@ async function main(): Promise<void> {
     const db = createDb(env.DATABASE_URL)
     await seedDemo(createDal(db))
     await db.$disconnect()
-    console.log(`kubelab: demo accounts (password "${demoPassword}"): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`)
+    const where: Record<string, string> = { teacher: ', Classes at /teach', author: ', Studio at /studio' }
+    console.log(`kubelab: demo accounts (password "${demoPassword}"): ${demoAccounts.map((a) => `${a.email} (${a.role}${where[a.role] ?? ''})`).join(', ')}`)
   }
 
   if (!dev) buildIfNeeded(childEnv)
