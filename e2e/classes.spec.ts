@@ -35,6 +35,11 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   await learner.getByRole('link', { name: /Go to the course|코스로 가기/ }).click()
   await learner.goto('/courses/kubernetes-basics/pod') // opening a lesson starts it
   await expect(learner.locator('[data-exercise-id]')).toBeVisible()
+  // one wrong answer: an nginx Pod with the wrong image
+  const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', {
+    data: { yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.25\n' },
+  })
+  expect((await graded.json()).passed).toBe(false)
   await learner.goto('/progress')
   await expect(learner.getByTestId('my-classes')).toContainText(name)
 
@@ -57,8 +62,18 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   await expect(row).toBeVisible()
   await expect(row.locator('td[data-state="started"]')).toHaveCount(1)
 
-  // the class page and the class list have no serious accessibility issues
-  for (const url of [classUrl, '/teach']) {
+  // the teacher opens the learner: their lessons, and the failed submission with what failed on which line
+  await row.getByRole('link', { name: 'Bora Learner' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Bora Learner' })).toBeVisible()
+  const submissions = page.getByTestId('learner-submissions')
+  await expect(submissions.locator(':scope > li')).toHaveCount(1)
+  await expect(submissions).toContainText('✗')
+  await expect(submissions.locator('.source-line[data-failing]')).not.toHaveCount(0)
+  await expect(submissions).toContainText('nginx:1.25')
+  const learnerUrl = page.url()
+
+  // the class page, the learner page and the class list have no serious accessibility issues
+  for (const url of [classUrl, learnerUrl, '/teach']) {
     await page.goto(url)
     const results = await new AxeBuilder({ page }).analyze()
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')

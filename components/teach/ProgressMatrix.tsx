@@ -1,3 +1,4 @@
+import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import type { CellState, ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
 import './teach.css'
@@ -5,7 +6,7 @@ import './teach.css'
 const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
 
 /** Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first. */
-export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; locale: string }) {
+export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: string; classId: string }) {
   const t = await getTranslations('teach')
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
   return (
@@ -28,7 +29,9 @@ export async function ProgressMatrix({ matrix, locale }: { matrix: Matrix; local
             {matrix.rows.map((row) => (
               <tr key={row.learner.id} data-stuck={row.stuckOn.length > 0 || undefined}>
                 <th scope="row">
-                  <span className="learner-name">{row.learner.name ?? row.learner.email}</span>
+                  <span className="learner-name">
+                    <Link href={`/teach/${classId}/learners/${row.learner.id}`}>{row.learner.name ?? row.learner.email}</Link>
+                  </span>
                   {row.learner.name && <span className="muted learner-email">{row.learner.email}</span>}
                 </th>
                 {row.cells.map((cell, i) => {

@@ -85,12 +85,15 @@ export default async function ClassPage({ params }: { params: Params }) {
               <ul className="stuck-list" data-testid="stuck-list">
                 {stuck.map((r) => (
                   <li key={r.learner.id}>
-                    <strong>{r.learner.name ?? r.learner.email}</strong> — {t('detail.stuckOn', { lessons: r.stuckOn.map((id) => lessonLabel.get(id) ?? id).join(', ') })}
+                    <strong>
+                      <Link href={`/teach/${detail.id}/learners/${r.learner.id}`}>{r.learner.name ?? r.learner.email}</Link>
+                    </strong>{' '}
+                    — {t('detail.stuckOn', { lessons: r.stuckOn.map((id) => lessonLabel.get(id) ?? id).join(', ') })}
                   </li>
                 ))}
               </ul>
             )}
-            <ProgressMatrix matrix={matrix} locale={locale} />
+            <ProgressMatrix matrix={matrix} locale={locale} classId={detail.id} />
           </>
         )}
       </section>

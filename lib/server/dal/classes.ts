@@ -100,6 +100,34 @@ export function classesDal(db: Db) {
       return { ...summary(c), learnerCount: learners.length, learners, progress, quizzes }
     },
 
+    /**
+     * One learner of a class, for its teacher: their recent submissions in the class's course with what failed,
+     * so a teacher can see why someone is stuck. Null unless the viewer teaches the class and the learner is in it.
+     */
+    async learnerSubmissions(viewer: Viewer | null, classId: string, userId: string, limit = 30): Promise<LearnerSubmissions | null> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c) return null
+      const enrolment = await db.enrolment.findUnique({
+        where: { classroomId_userId: { classroomId: c.id, userId } },
+        include: { user: { select: { id: true, name: true, email: true } } },
+      })
+      if (!enrolment) return null
+      const rows = await db.submission.findMany({
+        where: { userId, courseId: c.courseId },
+        orderBy: { createdAt: 'desc' },
+        take: Math.min(Math.max(limit, 1), 100),
+        select: { id: true, lessonId: true, exerciseId: true, kind: true, source: true, passed: true, score: true, result: true, createdAt: true },
+      })
+      return {
+        classId: c.id,
+        className: c.name,
+        courseId: c.courseId,
+        learner: { id: enrolment.user.id, name: enrolment.user.name, email: enrolment.user.email, joinedAt: enrolment.createdAt },
+        submissions: rows.map((r) => ({ ...r, failing: failingChecks(r.result) })),
+      }
+    },
+
     /** A new invite code (the old one stops working), e.g. after it was shared too widely. */
     async renewInviteCode(viewer: Viewer | null, classId: string): Promise<string | null> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
@@ -171,6 +199,39 @@ export function classesDal(db: Db) {
       })
       return rows.map((e) => ({ id: e.classroom.id, name: e.classroom.name, courseId: e.classroom.courseId, teacher: e.classroom.teacher.name ?? e.classroom.teacher.email }))
     },
+  }
+}
+
+export interface LearnerSubmission {
+  id: string
+  lessonId: string
+  exerciseId: string
+  kind: string
+  source: string
+  passed: boolean
+  score: number
+  createdAt: Date
+  /** the checks this submission failed, as the learner was told (their language), with the YAML line */
+  failing: { id: string; message: string; line: number | null }[]
+}
+
+export interface LearnerSubmissions {
+  classId: string
+  className: string
+  courseId: string
+  learner: MatrixLearner
+  submissions: LearnerSubmission[]
+}
+
+/** The failed checks (and validation errors) stored with a submission; nothing when the JSON is not ours. */
+function failingChecks(resultJson: string): LearnerSubmission['failing'] {
+  try {
+    const r = JSON.parse(resultJson) as { checks?: { id: string; passed: boolean; message: string; line: number | null }[]; validation?: { errors?: { field?: string; message: string; line?: number }[] } }
+    const validation = (r.validation?.errors ?? []).map((e) => ({ id: e.field || 'validation', message: e.message, line: e.line ?? null }))
+    const checks = (r.checks ?? []).filter((c) => !c.passed).map((c) => ({ id: c.id, message: c.message, line: c.line ?? null }))
+    return [...validation, ...checks]
+  } catch {
+    return []
   }
 }
 

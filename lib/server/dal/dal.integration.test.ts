@@ -119,6 +119,14 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     }
     await dal.progress.touchLesson(learner, 'other-course', 'x') // another course's progress stays out
 
+    const seen = await dal.classes.learnerSubmissions(teacher, created.id, learner.id)
+    expect(seen?.learner).toMatchObject({ id: learner.id, name: 'Bora' })
+    expect(seen?.submissions).toHaveLength(3)
+    expect(seen?.submissions[0]).toMatchObject({ exerciseId: 'pod-first-manifest', passed: false, source: 'x', failing: [{ id: 'image', message: 'wrong image', line: 9 }] })
+    expect(await dal.classes.learnerSubmissions({ id: other.id, role: 'teacher' }, created.id, learner.id)).toBeNull()
+    expect(await dal.classes.learnerSubmissions(teacher, created.id, other.id)).toBeNull() // not in the class
+    await expect(dal.classes.learnerSubmissions(learner, created.id, learner.id)).rejects.toMatchObject({ status: 403 })
+
     const detail = await dal.classes.detail(teacher, created.id)
     expect(detail?.learners).toEqual([{ id: learner.id, name: 'Bora', email: `pupil-${stamp}@example.com`, joinedAt: expect.any(Date) }])
     expect(detail?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date) }])

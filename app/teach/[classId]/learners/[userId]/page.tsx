@@ -1,0 +1,116 @@
+import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { classProgress } from '@/lib/server/class-progress'
+import { dal } from '@/lib/server/dal'
+import { currentViewer } from '@/lib/server/viewer'
+import '@/components/teach/teach.css'
+
+type Params = Promise<{ classId: string; userId: string }>
+
+export const metadata = { title: 'Learner' }
+
+/** One learner of a class, for the teacher: lesson by lesson, then what they submitted and what failed. */
+export default async function LearnerPage({ params }: { params: Params }) {
+  const { classId, userId } = await params
+  const viewer = await currentViewer()
+  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
+  if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const [seen, found] = await Promise.all([dal().classes.learnerSubmissions(viewer, classId, userId), classProgress(viewer, classId, locale)])
+  if (!seen || !found) notFound()
+  const t = await getTranslations('teach')
+  const row = found.matrix.rows.find((r) => r.learner.id === userId)!
+  const lessonTitle = new Map(found.matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  const name = seen.learner.name ?? seen.learner.email
+  return (
+    <div className="page">
+      <p>
+        <Link href={`/teach/${seen.classId}`}>← {seen.className}</Link>
+      </p>
+      <h1>{name}</h1>
+      <p className="muted">
+        {seen.learner.email} · {t('learner.joined', { date: dateTime.format(seen.learner.joinedAt) })} · {t('learner.done', { done: row.completed, total: found.matrix.lessons.length })}
+      </p>
+      {row.stuckOn.length > 0 && (
+        <p className="notice warn" data-testid="learner-stuck">
+          {t('detail.stuckOn', { lessons: row.stuckOn.map((id) => lessonTitle.get(id) ?? id).join(', ') })}
+        </p>
+      )}
+
+      <h2>{t('learner.lessons')}</h2>
+      <table className="learner-lessons">
+        <thead>
+          <tr>
+            <th scope="col">{t('learner.lesson')}</th>
+            <th scope="col">{t('learner.state')}</th>
+            <th scope="col">{t('learner.attempts')}</th>
+            <th scope="col">{t('learner.best')}</th>
+            <th scope="col">{t('learner.quiz')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {row.cells.map((c) => (
+            <tr key={c.lessonId} data-state={c.state}>
+              <th scope="row">{lessonTitle.get(c.lessonId)}</th>
+              <td>
+                <span className="cell-box" aria-hidden="true">
+                  <span className="cell-mark">{c.state === 'completed' ? '✓' : c.state === 'stuck' ? '!' : c.state === 'started' ? '•' : ''}</span>
+                </span>{' '}
+                {t(`cell.${c.state}`)}
+              </td>
+              <td>{c.attempts || ''}</td>
+              <td>{c.attempts ? `${Math.round(c.bestScore * 100)}%` : ''}</td>
+              <td>{c.quizScore === null ? '' : `${Math.round(c.quizScore * 100)}%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t('learner.submissions')}</h2>
+      {seen.submissions.length === 0 ? (
+        <p className="muted">{t('learner.noSubmissions')}</p>
+      ) : (
+        <ol className="submission-list" data-testid="learner-submissions">
+          {seen.submissions.map((s, i) => {
+            const failingLines = new Set(s.failing.map((f) => f.line).filter((l): l is number => l !== null))
+            return (
+              <li key={s.id}>
+                <details open={i === 0 && !s.passed}>
+                  <summary>
+                    <span className="status-dot" data-status={s.passed ? 'completed' : 'failed'}>
+                      {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
+                    </span>{' '}
+                    <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {dateTime.format(s.createdAt)}</span>
+                  </summary>
+                  {s.failing.length > 0 && (
+                    <ul className="failing-checks">
+                      {s.failing.map((f, j) => (
+                        <li key={`${f.id}-${j}`}>
+                          <code>{f.id}</code>
+                          {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <pre className="submitted-source" aria-label={t('learner.source')}>
+                    {s.source.split('\n').map((line, n) => (
+                      <span key={n} className="source-line" data-failing={failingLines.has(n + 1) || undefined}>
+                        <span className="line-number" aria-hidden="true">
+                          {n + 1}
+                        </span>
+                        {line}
+                        {'\n'}
+                      </span>
+                    ))}
+                  </pre>
+                </details>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </div>
+  )
+}
