@@ -33,7 +33,7 @@ interface RepoSpec {
   hasShell: boolean
 }
 
-const SHELL_TOOLS = ['sh', 'echo', 'sleep', 'true', 'false', 'exit', 'touch', 'rm', 'cat', 'mkdir', 'date', 'hostname', 'env', 'printenv', 'ls', 'wget']
+const SHELL_TOOLS = ['sh', 'echo', 'sleep', 'true', 'false', 'exit', 'touch', 'rm', 'cat', 'tail', 'mkdir', 'date', 'hostname', 'env', 'printenv', 'ls', 'wget']
 const MB = 1_000_000
 
 const REPOS: Record<string, RepoSpec> = {

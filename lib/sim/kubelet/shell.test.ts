@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileShell, newShellState, runShell, type ShellProgram } from './shell.ts'
 
-const ctx = (files: Record<string, string> = {}) => ({ now: 0, epoch: 0, hostname: 'pod-1', tools: new Set(['echo', 'sleep', 'cat', 'touch', 'rm']), files, env: { GREETING: 'hi' } })
+const ctx = (files: Record<string, string> = {}) => ({ now: 0, epoch: 0, hostname: 'pod-1', tools: new Set(['echo', 'sleep', 'cat', 'touch', 'rm', 'tail']), files, env: { GREETING: 'hi' } })
 
 function run(script: string, files: Record<string, string> = {}) {
   const p = compileShell(script) as ShellProgram
@@ -30,6 +30,39 @@ describe('shell subset', () => {
     expect(run("cat /nope").output).toEqual(["cat: can't open '/nope': No such file or directory"])
     expect(run('nosuch').output).toEqual(['sh: nosuch: not found'])
   })
+  it('tail prints the last lines of a file (-n N, -N, default 10)', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n') + '\n'
+    expect(run('tail /log', { '/log': text }).output).toEqual(Array.from({ length: 10 }, (_, i) => `line ${i + 3}`))
+    expect(run('tail -n 2 /log', { '/log': text }).output).toEqual(['line 11', 'line 12'])
+    expect(run('tail -1 /log', { '/log': text }).output).toEqual(['line 12'])
+    expect(run('tail /nope')).toMatchObject({ output: ["tail: can't open '/nope': No such file or directory"], exit: 1 })
+    expect(run('tail -x /log', { '/log': text }).output).toEqual(["tail: unrecognized option '-x'"])
+  })
+
+  it('tail -f follows a file in virtual time: new complete lines, truncation, -F waits for a missing file', () => {
+    const files: Record<string, string> = { '/log': 'a\nb\n' }
+    const p = compileShell('tail -n 1 -f /log') as ShellProgram
+    let step = runShell(p, newShellState(), { ...ctx(files), now: 0 })
+    expect(step).toMatchObject({ output: ['b'], sleepUntil: 1000 })
+    files['/log'] += 'c\nd\npartial'
+    step = runShell(p, step.state, { ...ctx(files), now: 1000 })
+    expect(step).toMatchObject({ output: ['c', 'd'], sleepUntil: 2000 })
+    files['/log'] += ' line\n'
+    step = runShell(p, step.state, { ...ctx(files), now: 2000 })
+    expect(step.output).toEqual(['partial line'])
+    files['/log'] = 'new\n'
+    step = runShell(p, step.state, { ...ctx(files), now: 3000 })
+    expect(step.output).toEqual(['tail: /log: file truncated', 'new'])
+    expect(runShell(compileShell('tail -f /nope') as ShellProgram, newShellState(), ctx())).toMatchObject({ exit: 1 })
+    const waiting: Record<string, string> = {}
+    const q = compileShell('tail -F /later') as ShellProgram
+    let w = runShell(q, newShellState(), ctx(waiting))
+    expect(w).toMatchObject({ output: ["tail: can't open '/later': No such file or directory"], sleepUntil: 1000 })
+    waiting['/later'] = 'hello\n'
+    w = runShell(q, w.state, { ...ctx(waiting), now: 1000 })
+    expect(w.output).toEqual(['hello'])
+  })
+
   it('cuts off a loop that never sleeps instead of hanging', () => {
     expect(run('while true; do echo x; done').sleepUntil).toBe(Infinity)
   })

@@ -1,6 +1,7 @@
 /**
  * A tiny POSIX-shell subset, enough for the commands course material puts in containers and probes:
- * `echo`, `sleep`, `exit`, `true`/`false`, `touch`/`rm`/`cat`/`ls`, `date`, `hostname`, `env`, `wget`/`curl`,
+ * `echo`, `sleep`, `exit`, `true`/`false`, `touch`/`rm`/`cat`/`tail [-n N] [-f|-F]`/`ls`, `date`, `hostname`, `env`,
+ * `wget`/`curl`,
  * `;` `&&` `||`, `while`/`until`/`if`/`for`, `>`/`>>` redirection and $VARIABLES. Scripts compile to a small
  * instruction list; running one advances until it blocks in `sleep` or exits, so it lives in virtual time.
  */
@@ -15,7 +16,12 @@ export interface ShellState {
   /** loop variable positions, by instruction index of the `for` */
   loops: Record<number, number>
   vars: Record<string, string>
+  /** `tail -f`/`-F` in progress: the instruction, the file and how much of it has been printed */
+  follow?: { pc: number; path: string; offset: number }
 }
+
+/** How often a following `tail` looks at its file again (busybox sleeps a second between reads). */
+export const TAIL_POLL_MS = 1000
 
 export interface ShellContext {
   now: number
@@ -74,6 +80,7 @@ const MAX_STEPS = 10_000
 /** Runs from state.pc until the script sleeps, exits or spins (a loop without sleep is cut off and sleeps forever). */
 export function runShell(program: ShellProgram, start: ShellState, ctx: ShellContext): ShellStep {
   const state: ShellState = { pc: start.pc, status: start.status, loops: { ...start.loops }, vars: { ...start.vars } }
+  if (start.follow) state.follow = { ...start.follow }
   const output: string[] = []
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const ins = program.instrs[state.pc]
@@ -106,6 +113,16 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
         continue
       case 'cmd': {
         const argv = ins.argv.map((w) => expand(w, ctx, state.vars))
+        const following = tailFollow(argv, ctx)
+        if (following) {
+          // `tail -f` never returns: print what is new, stay on this instruction and look again later
+          const pc = state.pc - 1
+          const r = followFile(following, ctx, state, pc)
+          output.push(...r.lines)
+          if (r.exit !== undefined) return { state, output, exit: r.exit }
+          state.pc = pc
+          return { state, output, sleepUntil: ctx.now + TAIL_POLL_MS }
+        }
         const r = runCommand(argv, ctx, state)
         if (r.exit !== undefined) {
           output.push(...r.lines)
@@ -124,6 +141,74 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
   }
   output.push('(busy loop without sleep: the simulator stops running this script)')
   return { state, output, sleepUntil: Infinity }
+}
+
+interface TailArgs {
+  lines: number
+  follow: 'f' | 'F' | null
+  path: string | undefined
+}
+
+/** `tail [-n N | -N] [-f|-F] FILE`, as busybox reads its options. */
+function tailArgs(args: string[]): TailArgs | { error: string } {
+  const out: TailArgs = { lines: 10, follow: null, path: undefined }
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '-f' || a === '-F') out.follow = a === '-F' ? 'F' : 'f'
+    else if (a === '-n') {
+      const n = Number(args[++i])
+      if (!Number.isInteger(n) || n < 0) return { error: `tail: invalid number '${args[i] ?? ''}'` }
+      out.lines = n
+    } else if (/^-n\d+$/.test(a) || /^-\d+$/.test(a)) out.lines = Number(a.replace(/^-n?/, ''))
+    else if (a.startsWith('-') && a.length > 1) return { error: `tail: unrecognized option '${a}'` }
+    else out.path = a
+  }
+  return out
+}
+
+function lastLines(text: string, n: number): string[] {
+  if (n === 0 || text === '') return []
+  const lines = text.replace(/\n$/, '').split('\n')
+  return lines.slice(Math.max(0, lines.length - n))
+}
+
+/** The arguments of a following `tail` this shell can run (`tail -f FILE`), else null. */
+function tailFollow(argv: string[], ctx: ShellContext): TailArgs | null {
+  if (argv[0]?.replace(/^\/(usr\/)?s?bin\//, '') !== 'tail' || !ctx.tools.has('tail')) return null
+  const a = tailArgs(argv.slice(1))
+  return 'error' in a || !a.follow || !a.path ? null : a
+}
+
+/**
+ * One look at a followed file: the first time its last lines (or, with -f, an error and exit when it does not
+ * exist; -F keeps waiting for it), then only the complete lines added since. A file that got shorter was
+ * truncated: busybox says so and starts from its beginning.
+ */
+function followFile(a: TailArgs, ctx: ShellContext, state: ShellState, pc: number): { lines: string[]; exit?: number } {
+  const path = a.path!
+  const text = ctx.files[path]
+  const lines: string[] = []
+  if (state.follow?.pc !== pc || state.follow.path !== path) {
+    if (text === undefined) {
+      lines.push(`tail: can't open '${path}': No such file or directory`)
+      if (a.follow === 'f') return { lines, exit: 1 }
+      state.follow = { pc, path, offset: 0 }
+      return { lines }
+    }
+    lines.push(...lastLines(text.slice(0, text.lastIndexOf('\n') + 1), a.lines))
+    state.follow = { pc, path, offset: text.lastIndexOf('\n') + 1 }
+    return { lines }
+  }
+  if (text === undefined) return { lines }
+  let offset = state.follow.offset
+  if (text.length < offset) {
+    lines.push(`tail: ${path}: file truncated`)
+    offset = 0
+  }
+  const end = text.lastIndexOf('\n') + 1
+  if (end > offset) lines.push(...text.slice(offset, end).replace(/\n$/, '').split('\n'))
+  state.follow.offset = Math.max(offset, end)
+  return { lines }
 }
 
 function runCommand(argv: string[], ctx: ShellContext, state: ShellState): { status: number; lines: string[]; sleep?: number; exit?: number } {
@@ -180,6 +265,15 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState): { sta
         }
       }
       return { status, lines }
+    }
+    case 'tail': {
+      // not following (tailFollow took those): the last lines, once
+      const a = tailArgs(args)
+      if ('error' in a) return { status: 1, lines: [a.error] }
+      if (!a.path) return { status: 0, lines: [] } // no file: stdin, which is empty here
+      const text = ctx.files[a.path]
+      if (text === undefined) return { status: 1, lines: [`tail: can't open '${a.path}': No such file or directory`] }
+      return { status: 0, lines: lastLines(text, a.lines) }
     }
     case 'ls':
       return { status: 0, lines: Object.keys(ctx.files).sort() }

@@ -25,7 +25,39 @@ spec:
           mountPath: /html
 `
 
+const writerAndFollower = `apiVersion: v1
+kind: Pod
+metadata:
+  name: log-demo
+spec:
+  volumes:
+    - name: logs
+      emptyDir: {}
+  containers:
+    - name: writer
+      image: busybox:1.36
+      command: ["sh", "-c", "while true; do echo tick >> /data/app.log; sleep 5; done"]
+      volumeMounts:
+        - name: logs
+          mountPath: /data
+    - name: shipper
+      image: busybox:1.36
+      command: ["tail", "-F", "/logs/app.log"]
+      volumeMounts:
+        - name: logs
+          mountPath: /logs
+`
+
 describe('emptyDir volumes', () => {
+  it('let a sidecar follow a file another container appends to (tail -F), shown by kubectl logs', () => {
+    const cluster = createCluster({ seed: 7 })
+    expect(cluster.apply(writerAndFollower).ok).toBe(true)
+    cluster.advance(60)
+    expect(cluster.run('kubectl get pod log-demo').output).toMatch(/log-demo\s+2\/2\s+Running\s+0/)
+    const lines = cluster.run('kubectl logs log-demo -c shipper').output.trim().split('\n')
+    expect(lines.filter((l) => l === 'tick').length).toBeGreaterThanOrEqual(8)
+  })
+
   it('share a file one container writes with another that serves it (lesson 3)', () => {
     const cluster = createCluster({ seed: 7 })
     expect(cluster.apply(twoRooms).ok).toBe(true)
