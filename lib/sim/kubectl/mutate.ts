@@ -61,6 +61,23 @@ function writeChanged(state: ClusterState, t: Target, next: AnyObject, done: str
   return r.ok ? { ok: true, output: `${QUALIFIED[t.kind]}/${t.name} ${done}\n` } : { ok: false, output: apiError(r) }
 }
 
+/**
+ * The loop of the mutating verbs: each target is looked up (not found: kubectl's error), changed by `change`
+ * (which returns the changed object, or the error line why it cannot be) and written; the outputs in order.
+ */
+function changeEach(state: ClusterState, ts: Target[], namespace: string, done: string, change: (t: Target, obj: AnyObject) => AnyObject | string): CommandResult {
+  let out = ''
+  let ok = true
+  for (const t of ts) {
+    const obj = lookup(state, t, namespace)
+    const next = obj ? change(t, obj) : notFound(t.kind, t.name)
+    const r = typeof next === 'string' ? { ok: false, output: next } : writeChanged(state, t, next, done)
+    out += r.output
+    ok &&= r.ok
+  }
+  return { ok, output: out }
+}
+
 export function runScale(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const replicasText = flag(args, 'replicas')
   if (replicasText === undefined) return { ok: false, output: 'error: required flag(s) "replicas" not set\n' }
@@ -110,29 +127,12 @@ function runSetSelector(state: ClusterState, args: ParsedArgs, namespace: string
   for (const p of pairs) selector[p.slice(0, p.indexOf('='))] = p.slice(p.indexOf('=') + 1)
   const ts = targets(words)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
-  let out = ''
-  let ok = true
-  for (const t of ts) {
-    const obj = lookup(state, t, namespace)
-    if (!obj) {
-      out += notFound(t.kind, t.name)
-      ok = false
-      continue
-    }
+  return changeEach(state, ts, namespace, 'selector updated', (t, obj) => {
     const spec = (obj as { spec?: Record<string, unknown> }).spec ?? {}
-    let next: AnyObject
-    if (obj.kind === 'Service') next = { ...obj, spec: { ...spec, selector } } as AnyObject
-    else if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') next = { ...obj, spec: { ...spec, selector: { matchLabels: selector } } } as AnyObject
-    else {
-      out += `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object does not have a selector\n`
-      ok = false
-      continue
-    }
-    const r = writeChanged(state, t, next, 'selector updated')
-    out += r.output
-    ok &&= r.ok
-  }
-  return { ok, output: out }
+    if (obj.kind === 'Service') return { ...obj, spec: { ...spec, selector } } as AnyObject
+    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return { ...obj, spec: { ...spec, selector: { matchLabels: selector } } } as AnyObject
+    return `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object does not have a selector\n`
+  })
 }
 
 function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
@@ -142,20 +142,10 @@ function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): 
   if (pairs.length === 0) return { ok: false, output: 'error: at least one image update is required\n' }
   const ts = targets(words)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
-  let out = ''
-  let ok = true
-  for (const t of ts) {
-    const found = lookup(state, t, namespace)
-    if (!found) {
-      out += notFound(t.kind, t.name)
-      ok = false
-      continue
-    }
+  return changeEach(state, ts, namespace, 'image updated', (t, found) => {
     if (found.kind !== 'Pod' && found.kind !== 'Deployment' && found.kind !== 'ReplicaSet') {
       // kubectl's polymorphic helper: only objects with a pod spec or template can change images
-      out += `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object is not a pod or does not have a pod template: *v1.${found.kind}\n`
-      ok = false
-      continue
+      return `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object is not a pod or does not have a pod template: *v1.${found.kind}\n`
     }
     const obj = found as Deployment | ReplicaSet | Pod
     const podSpec = obj.kind === 'Pod' ? (obj as Pod).spec! : (obj as Deployment).spec!.template!.spec!
@@ -166,20 +156,11 @@ function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): 
       if (cname !== '*' && !containers.some((c) => c.name === cname)) bad = cname
       containers = containers.map((c) => (cname === '*' || c.name === cname ? { ...c, image } : c))
     }
-    if (bad) {
-      out += `error: unable to find container named "${bad}"\n`
-      ok = false
-      continue
-    }
-    const next =
-      obj.kind === 'Pod'
-        ? ({ ...obj, spec: { ...podSpec, containers } } as Pod)
-        : ({ ...obj, spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } } } as Deployment)
-    const r = writeChanged(state, t, next, 'image updated')
-    out += r.output
-    ok &&= r.ok
-  }
-  return { ok, output: out }
+    if (bad) return `error: unable to find container named "${bad}"\n`
+    return obj.kind === 'Pod'
+      ? ({ ...obj, spec: { ...podSpec, containers } } as Pod)
+      : ({ ...obj, spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } } } as Deployment)
+  })
 }
 
 export function runLabel(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
@@ -199,39 +180,22 @@ export function runLabel(state: ClusterState, args: ParsedArgs, namespace: strin
   } else ts = targets(words)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
   const overwrite = boolFlag(args, 'overwrite')
-  let out = ''
-  let ok = true
-  for (const t of ts) {
-    const obj = lookup(state, t, namespace)
-    if (!obj) {
-      out += notFound(t.kind, t.name)
-      ok = false
-      continue
-    }
+  const onlyRemoval = changes.every((c) => c.endsWith('-') && !c.includes('='))
+  return changeEach(state, ts, namespace, onlyRemoval ? 'unlabeled' : 'labeled', (_t, obj) => {
     const labels = { ...obj.metadata?.labels }
     let err = ''
-    let onlyRemoval = true
     for (const c of changes) {
       if (c.endsWith('-') && !c.includes('=')) {
         delete labels[c.slice(0, -1)]
         continue
       }
-      onlyRemoval = false
       const k = c.slice(0, c.indexOf('='))
       const v = c.slice(c.indexOf('=') + 1)
       if (labels[k] !== undefined && labels[k] !== v && !overwrite) err = `error: '${k}' already has a value (${labels[k]}), and --overwrite is false\n`
       labels[k] = v
     }
-    if (err) {
-      out += err
-      ok = false
-      continue
-    }
-    const r = writeChanged(state, t, { ...obj, metadata: { ...obj.metadata, labels } } as AnyObject, onlyRemoval ? 'unlabeled' : 'labeled')
-    out += r.output
-    ok &&= r.ok
-  }
-  return { ok, output: out }
+    return err || ({ ...obj, metadata: { ...obj.metadata, labels } } as AnyObject)
+  })
 }
 
 export function runDelete(state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean): CommandResult {
