@@ -1,13 +1,15 @@
 /**
- * A binary min-heap of due work ordered by (at, seq): the discrete-event queue. Ties at the same virtual
- * time keep insertion order, so the simulation is deterministic. Plain arrays only (snapshot-friendly).
+ * Binary min-heaps on plain arrays (snapshot-friendly). The discrete-event queue orders due work by (at, seq):
+ * ties at the same virtual time keep insertion order, so the simulation is deterministic. Other queues (the
+ * scale-down plan's nodes) give their own order.
  */
 export interface HeapItem {
   at: number
   seq: number
 }
 
-export function heapPush<T extends HeapItem>(heap: T[], item: T): void {
+/** Adds `item` to a heap ordered by `before` (true when the first argument comes out first). */
+export function pushBy<T>(heap: T[], item: T, before: (a: T, b: T) => boolean): void {
   heap.push(item)
   let i = heap.length - 1
   while (i > 0) {
@@ -18,7 +20,8 @@ export function heapPush<T extends HeapItem>(heap: T[], item: T): void {
   }
 }
 
-export function heapPop<T extends HeapItem>(heap: T[]): T | undefined {
+/** Removes and returns the first item of a heap ordered by `before`. */
+export function popBy<T>(heap: T[], before: (a: T, b: T) => boolean): T | undefined {
   if (heap.length === 0) return undefined
   const top = heap[0]!
   const last = heap.pop()!
@@ -39,10 +42,18 @@ export function heapPop<T extends HeapItem>(heap: T[]): T | undefined {
   return top
 }
 
+export function heapPush<T extends HeapItem>(heap: T[], item: T): void {
+  pushBy(heap, item, dueBefore)
+}
+
+export function heapPop<T extends HeapItem>(heap: T[]): T | undefined {
+  return popBy(heap, dueBefore)
+}
+
 export function heapPeek<T extends HeapItem>(heap: T[]): T | undefined {
   return heap[0]
 }
 
-function before(a: HeapItem, b: HeapItem): boolean {
+function dueBefore(a: HeapItem, b: HeapItem): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq)
 }

@@ -13,6 +13,7 @@
  */
 import type { Pod } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
+import { pushBy, popBy } from '../heap.ts'
 import { compareRanked, keysOf, type Keys } from './scale-down-ranking.ts'
 
 interface Item {
@@ -43,39 +44,9 @@ export interface Candidate {
   related: number
 }
 
-function before(a: NodeQueue, b: NodeQueue, now: number): boolean {
-  return compareRanked(a.items[a.pos]!.keys, a.related, b.items[b.pos]!.keys, b.related, now) < 0
-}
-
-function push(heap: NodeQueue[], q: NodeQueue, now: number): void {
-  heap.push(q)
-  let i = heap.length - 1
-  while (i > 0) {
-    const p = (i - 1) >> 1
-    if (!before(heap[i]!, heap[p]!, now)) break
-    ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-    i = p
-  }
-}
-
-function pop(heap: NodeQueue[], now: number): NodeQueue | undefined {
-  const top = heap[0]
-  const last = heap.pop()
-  if (heap.length && last) {
-    heap[0] = last
-    let i = 0
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let m = i
-      if (l < heap.length && before(heap[l]!, heap[m]!, now)) m = l
-      if (r < heap.length && before(heap[r]!, heap[m]!, now)) m = r
-      if (m === i) break
-      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-      i = m
-    }
-  }
-  return top
+/** Nodes in ranking order of their first candidate, each with the related-pods count it was queued with. */
+function nodeOrder(now: number): (a: NodeQueue, b: NodeQueue) => boolean {
+  return (a, b) => compareRanked(a.items[a.pos]!.keys, a.related, b.items[b.pos]!.keys, b.related, now) < 0
 }
 
 function buildPlan(candidates: Candidate[], now: number, version: string, epoch: number): Plan {
@@ -87,9 +58,10 @@ function buildPlan(candidates: Candidate[], now: number, version: string, epoch:
     q.items.push({ key: c.key, keys: keysOf({ pod: c.pod, relatedOnNode: c.related }, epoch) })
   }
   const heap: NodeQueue[] = []
+  const before = nodeOrder(now)
   for (const q of byNode.values()) {
     q.items.sort((a, b) => compareRanked(a.keys, 0, b.keys, 0, now))
-    push(heap, q, now)
+    pushBy(heap, q, before)
   }
   return { now, version, heap }
 }
@@ -116,26 +88,27 @@ export function selectForDeletion(
     byRs.set(rsUid, plan)
   }
   const { heap } = plan
+  const before = nodeOrder(now)
   const out: string[] = []
   // Within one call the counts stay as they are (these deletions land after the sync, like upstream's one sort).
   while (out.length < count) {
-    const q = pop(heap, now)
+    const q = popBy(heap, before)
     if (!q) break
     const it = q.items[q.pos]!
     const pod = state.objects.Pod.get(it.key) as Pod | undefined
     // gone or no longer active (deleted by an earlier burst): not a candidate any more
     if (!pod || pod !== it.keys.pod || !state.indexes.contributions.get(it.key)?.active) {
-      if (++q.pos < q.items.length) push(heap, q, now)
+      if (++q.pos < q.items.length) pushBy(heap, q, before)
       continue
     }
     const cur = q.node ? related(q.node) : 0
     if (cur !== q.related) {
       q.related = cur
-      push(heap, q, now)
+      pushBy(heap, q, before)
       continue
     }
     out.push(it.key)
-    if (++q.pos < q.items.length) push(heap, q, now)
+    if (++q.pos < q.items.length) pushBy(heap, q, before)
   }
   return out
 }

@@ -5,6 +5,7 @@
 import type { Pod } from '../k8s.ts'
 import { ANNOTATIONS, isPodReady, podCondition } from '../objects.ts'
 import { fromTimestamp } from '../clock.ts'
+import { popBy, pushBy } from '../heap.ts'
 
 export interface RankedPod {
   pod: Pod
@@ -170,33 +171,12 @@ export function podsToDelete(pods: RankedPod[], count: number, now: number, epoc
   if (count * 8 >= keyed.length) return keyed.sort(cmp).slice(0, count).map((k) => k.pod)
   // Few to delete among many: keep the `count` first in a bounded max-heap (O(n log count)).
   const heap: Keys[] = []
-  const up = (i: number): void => {
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (cmp(heap[i]!, heap[p]!) <= 0) break
-      ;[heap[i], heap[p]] = [heap[p]!, heap[i]!]
-      i = p
-    }
-  }
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let m = i
-      if (l < heap.length && cmp(heap[l]!, heap[m]!) > 0) m = l
-      if (r < heap.length && cmp(heap[r]!, heap[m]!) > 0) m = r
-      if (m === i) return
-      ;[heap[i], heap[m]] = [heap[m]!, heap[i]!]
-      i = m
-    }
-  }
+  const later = (a: Keys, b: Keys): boolean => cmp(a, b) > 0
   for (const k of keyed) {
-    if (heap.length < count) {
-      heap.push(k)
-      up(heap.length - 1)
-    } else if (cmp(k, heap[0]!) < 0) {
-      heap[0] = k
-      down(0)
+    if (heap.length < count) pushBy(heap, k, later)
+    else if (cmp(k, heap[0]!) < 0) {
+      popBy(heap, later)
+      pushBy(heap, k, later)
     }
   }
   return heap.sort(cmp).map((k) => k.pod)
