@@ -6,7 +6,7 @@ import { filesSeenBy, storeFiles } from './volumes.ts'
 import type { Container, Probe } from '../k8s.ts'
 import { stopOnSigtermMs, type Program } from './apps.ts'
 import { lookupImage } from './images.ts'
-import { evaluateProbe } from './probes.ts'
+import { evaluateProbe, type ProbeTarget } from './probes.ts'
 import type { ContainerRuntime, ProbeWorker } from './runtime.ts'
 import { runShell } from './shell.ts'
 import { envOf, event, programFor, relistAfter, specOf, type SyncEnv } from './env.ts'
@@ -118,46 +118,49 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     epoch: env.state.config.epoch,
   }
   const su = c.probes.startup
-  if (su && su.nextAt <= now && spec.startupProbe) {
+  const startup = probeNow(su, spec.startupProbe, target, now)
+  if (startup) {
     happened = true
-    const p = spec.startupProbe
-    const r = evaluateProbe(p, target)
-    su.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) {
+    if (startup.ok) {
       c.started = true
       const { startup: _done, ...others } = c.probes
       c.probes = Object.keys(others).length ? others : NO_PROBES
       c.ready = !spec.readinessProbe
       startLivenessReadiness(c, spec, now)
-    } else if (failedToRestart(env, c, su, p, 'startup', r.message)) return true
+    } else if (failedToRestart(env, c, su!, spec.startupProbe!, 'startup', startup.message)) return true
   }
   const lv = c.probes.liveness
-  if (lv && lv.nextAt <= now && spec.livenessProbe) {
+  const liveness = probeNow(lv, spec.livenessProbe, target, now)
+  if (liveness) {
     happened = true
-    const p = spec.livenessProbe
-    const r = evaluateProbe(p, target)
-    lv.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) lv.failures = 0
-    else if (failedToRestart(env, c, lv, p, 'liveness', r.message)) return true
+    if (liveness.ok) lv!.failures = 0
+    else if (failedToRestart(env, c, lv!, spec.livenessProbe!, 'liveness', liveness.message)) return true
   }
   const rd = c.probes.readiness
-  if (rd && rd.nextAt <= now && spec.readinessProbe) {
+  const readiness = probeNow(rd, spec.readinessProbe, target, now)
+  if (readiness) {
     happened = true
-    const p = spec.readinessProbe
-    const r = evaluateProbe(p, target)
-    rd.nextAt = now + (p.periodSeconds ?? 10) * 1000
-    if (r.ok) {
-      rd.failures = 0
-      rd.successes++
-      if (rd.successes >= (p.successThreshold ?? 1)) c.ready = true
+    const p = spec.readinessProbe!
+    if (readiness.ok) {
+      rd!.failures = 0
+      rd!.successes++
+      if (rd!.successes >= (p.successThreshold ?? 1)) c.ready = true
     } else {
-      rd.successes = 0
-      rd.failures++
-      event(env, 'Warning', 'Unhealthy', `Readiness probe failed: ${r.message}`)
-      if (rd.failures >= (p.failureThreshold ?? 3) || !c.ready) c.ready = false
+      rd!.successes = 0
+      rd!.failures++
+      event(env, 'Warning', 'Unhealthy', `Readiness probe failed: ${readiness.message}`)
+      if (rd!.failures >= (p.failureThreshold ?? 3) || !c.ready) c.ready = false
     }
   }
   return happened
+}
+
+/** A probe whose period has come: evaluated now and scheduled a period later; null when it is not due. */
+function probeNow(worker: ProbeWorker | undefined, probe: Probe | undefined, target: ProbeTarget, now: number): { ok: boolean; message: string } | null {
+  if (!worker || worker.nextAt > now || !probe) return null
+  const result = evaluateProbe(probe, target)
+  worker.nextAt = now + (probe.periodSeconds ?? 10) * 1000
+  return result
 }
 
 /**
