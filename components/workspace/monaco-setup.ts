@@ -1,20 +1,5 @@
 /**
- * Monaco from the local `monaco-editor` package — never a CDN. Without // monaco-yaml creates its worker with the older `createWebWorker({ label, moduleId, createData })` options.
-// Monaco's full entry bridges those to the `{ worker }` API; the core entry we load does not, so bridge here
-// (the same steps as monaco-editor/esm/vs/editor/editor.main.js).
-type LegacyWorkerOptions = { label?: string; moduleId?: string; createData?: unknown; host?: unknown; keepIdleModels?: boolean; worker?: unknown }
-const createWebWorker = monaco.editor.createWebWorker as unknown as (options: LegacyWorkerOptions) => unknown
-;(monaco.editor as unknown as { createWebWorker: (options: LegacyWorkerOptions) => unknown }).createWebWorker = (options) => {
-  if (options.worker !== undefined) return createWebWorker(options)
-  const worker = Promise.resolve(window.MonacoEnvironment!.getWorker!('workerMain.js', options.label ?? 'monaco-editor-worker')).then((w) => {
-    w.postMessage('ignore')
-    w.postMessage(options.createData)
-    return w
-  })
-  return createWebWorker({ worker, host: options.host, keepIdleModels: options.keepIdleModels })
-}
-
-loader.config({ monaco }),
+ * Monaco from the local `monaco-editor` package — never a CDN. Without `loader.config({ monaco })`,
  * @monaco-editor/react silently fetches Monaco from jsDelivr; e2e/no-external-requests.spec.ts guards that.
  */
 // The editor core with all editor features, but only the two languages we use (not Monaco's ~80 languages
