@@ -49,6 +49,19 @@ export function classesDal(db: Db) {
     return c
   }
 
+  /** Lesson progress and best quiz scores of these learners in a course: one query each. */
+  async function progressOf(courseId: string, userIds: string[]): Promise<{ progress: ProgressRecord[]; quizzes: QuizRecord[] }> {
+    if (userIds.length === 0) return { progress: [], quizzes: [] }
+    const [progress, quizGroups] = await Promise.all([
+      db.lessonProgress.findMany({
+        where: { courseId, userId: { in: userIds } },
+        select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
+      }),
+      db.quizAttempt.groupBy({ by: ['userId', 'lessonId'], where: { courseId, userId: { in: userIds } }, _max: { score: true } }),
+    ])
+    return { progress, quizzes: quizGroups.map((g) => ({ userId: g.userId, lessonId: g.lessonId, bestScore: g._max.score ?? 0 })) }
+  }
+
   return {
     async create(viewer: Viewer | null, input: ClassInput): Promise<ClassSummary> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
@@ -86,18 +99,7 @@ export function classesDal(db: Db) {
         orderBy: { createdAt: 'asc' },
       })
       const learners = enrolments.map((e) => ({ id: e.user.id, name: e.user.name, email: e.user.email, joinedAt: e.createdAt }))
-      const ids = learners.map((l) => l.id)
-      const [progress, quizGroups] = ids.length
-        ? await Promise.all([
-            db.lessonProgress.findMany({
-              where: { courseId: c.courseId, userId: { in: ids } },
-              select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
-            }),
-            db.quizAttempt.groupBy({ by: ['userId', 'lessonId'], where: { courseId: c.courseId, userId: { in: ids } }, _max: { score: true } }),
-          ])
-        : [[], []]
-      const quizzes = quizGroups.map((g) => ({ userId: g.userId, lessonId: g.lessonId, bestScore: g._max.score ?? 0 }))
-      return { ...summary(c), learnerCount: learners.length, learners, progress, quizzes }
+      return { ...summary(c), learnerCount: learners.length, learners, ...(await progressOf(c.courseId, learners.map((l) => l.id))) }
     },
 
     /**
@@ -113,18 +115,22 @@ export function classesDal(db: Db) {
         include: { user: { select: { id: true, name: true, email: true } } },
       })
       if (!enrolment) return null
-      const rows = await db.submission.findMany({
-        where: { userId, courseId: c.courseId },
-        orderBy: { createdAt: 'desc' },
-        take: Math.min(Math.max(limit, 1), 100),
-        select: { id: true, lessonId: true, exerciseId: true, kind: true, source: true, passed: true, score: true, result: true, createdAt: true },
-      })
+      const [rows, mine] = await Promise.all([
+        db.submission.findMany({
+          where: { userId, courseId: c.courseId },
+          orderBy: { createdAt: 'desc' },
+          take: Math.min(Math.max(limit, 1), 100),
+          select: { id: true, lessonId: true, exerciseId: true, kind: true, source: true, passed: true, score: true, result: true, createdAt: true },
+        }),
+        progressOf(c.courseId, [userId]),
+      ])
       return {
         classId: c.id,
         className: c.name,
         courseId: c.courseId,
         learner: { id: enrolment.user.id, name: enrolment.user.name, email: enrolment.user.email, joinedAt: enrolment.createdAt },
         submissions: rows.map((r) => ({ ...r, failing: failingChecks(r.result) })),
+        ...mine,
       }
     },
 
@@ -221,6 +227,9 @@ export interface LearnerSubmissions {
   courseId: string
   learner: MatrixLearner
   submissions: LearnerSubmission[]
+  /** this learner's lesson progress and best quiz scores in the class's course */
+  progress: ProgressRecord[]
+  quizzes: QuizRecord[]
 }
 
 /** The failed checks (and validation errors) stored with a submission; nothing when the JSON is not ours. */

@@ -122,6 +122,8 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     const seen = await dal.classes.learnerSubmissions(teacher, created.id, learner.id)
     expect(seen?.learner).toMatchObject({ id: learner.id, name: 'Bora' })
     expect(seen?.submissions).toHaveLength(3)
+    expect(seen?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date) }])
+    expect(seen?.quizzes).toEqual([])
     expect(seen?.submissions[0]).toMatchObject({ exerciseId: 'pod-first-manifest', passed: false, source: 'x', failing: [{ id: 'image', message: 'wrong image', line: 9 }] })
     expect(await dal.classes.learnerSubmissions({ id: other.id, role: 'teacher' }, created.id, learner.id)).toBeNull()
     expect(await dal.classes.learnerSubmissions(teacher, created.id, other.id)).toBeNull() // not in the class

@@ -1,8 +1,7 @@
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { classProgress } from '@/lib/server/class-progress'
-import { dal } from '@/lib/server/dal'
+import { learnerProgress } from '@/lib/server/class-progress'
 import { currentViewer } from '@/lib/server/viewer'
 import '@/components/teach/teach.css'
 
@@ -17,11 +16,12 @@ export default async function LearnerPage({ params }: { params: Params }) {
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
   if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const [seen, found] = await Promise.all([dal().classes.learnerSubmissions(viewer, classId, userId), classProgress(viewer, classId, locale)])
-  if (!seen || !found) notFound()
+  const found = await learnerProgress(viewer, classId, userId, locale)
+  if (!found) notFound()
+  const { seen, matrix } = found
   const t = await getTranslations('teach')
-  const row = found.matrix.rows.find((r) => r.learner.id === userId)!
-  const lessonTitle = new Map(found.matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
+  const row = matrix.rows[0]!
+  const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const name = seen.learner.name ?? seen.learner.email
   return (
@@ -31,7 +31,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
       </p>
       <h1>{name}</h1>
       <p className="muted">
-        {seen.learner.email} · {t('learner.joined', { date: dateTime.format(seen.learner.joinedAt) })} · {t('learner.done', { done: row.completed, total: found.matrix.lessons.length })}
+        {seen.learner.email} · {t('learner.joined', { date: dateTime.format(seen.learner.joinedAt) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
       </p>
       {row.stuckOn.length > 0 && (
         <p className="notice warn" data-testid="learner-stuck">
