@@ -25,17 +25,6 @@ export async function createClassAction(_prev: CreateClassState, form: FormData)
   redirect(`/teach/${classId}`)
 }
 
-export async function renewInviteCodeAction(form: FormData): Promise<void> {
-  const classId = z.string().min(1).max(64).safeParse(form.get('classId'))
-  if (!classId.success) return
-  try {
-    await dal().classes.renewInviteCode(await currentViewer(), classId.data)
-  } catch (error) {
-    if (!(error instanceof AccessDeniedError)) throw error // signed out meanwhile: the page asks to sign in
-  }
-  revalidatePath(`/teach/${classId.data}`)
-}
-
 export interface JoinClassState {
   error: JoinFailure | 'signedOut' | null
   joined?: { name: string; courseId: string; alreadyMember: boolean }
@@ -65,6 +54,13 @@ async function asTeacher(change: () => Promise<unknown>): Promise<void> {
   } catch (error) {
     if (!(error instanceof AccessDeniedError) && !(error instanceof z.ZodError)) throw error
   }
+}
+
+export async function renewInviteCodeAction(form: FormData): Promise<void> {
+  const classId = classIdSchema.safeParse(form.get('classId'))
+  if (!classId.success) return
+  await asTeacher(async () => dal().classes.renewInviteCode(await currentViewer(), classId.data))
+  revalidatePath(`/teach/${classId.data}`)
 }
 
 export async function renameClassAction(form: FormData): Promise<void> {
