@@ -2,7 +2,8 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
-import { proveExercise, type CaseProof } from '@/lib/content/prove'
+import { proveExercise, type CaseProof, type ExerciseProof } from '@/lib/content/prove'
+import type { Exercise } from '@/lib/grading/exercise-schema'
 import { currentViewer } from '@/lib/server/viewer'
 import './studio.css'
 
@@ -12,6 +13,18 @@ export async function generateMetadata() {
 }
 
 export const dynamic = 'force-dynamic'
+
+/**
+ * Proofs by exercise object: in production the content is loaded once, so each exercise is proved once per
+ * language; in development every reload loads the files afresh (new objects), so an edit is proved again.
+ */
+const proofCache = new WeakMap<Exercise, Partial<Record<'ko' | 'en', ExerciseProof>>>()
+
+function proofOf(exercise: Exercise, locale: 'ko' | 'en'): ExerciseProof {
+  let byLang = proofCache.get(exercise)
+  if (!byLang) proofCache.set(exercise, (byLang = {}))
+  return (byLang[locale] ??= proveExercise(exercise, locale))
+}
 
 export default async function StudioPage() {
   const viewer = await currentViewer()
@@ -26,13 +39,13 @@ export default async function StudioPage() {
     )
   }
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const started = performance.now()
   const courses = loadCourses().map((course) => ({
     course,
-    lessons: course.lessons.map((lesson) => ({ lesson, proof: lesson.exercise ? proveExercise(lesson.exercise, locale) : null })),
+    lessons: course.lessons.map((lesson) => ({ lesson, proof: lesson.exercise ? proofOf(lesson.exercise, locale) : null })),
   }))
-  const ms = Math.round(performance.now() - started)
   const proofs = courses.flatMap((c) => c.lessons.flatMap((l) => (l.proof ? [l.proof] : [])))
+  // the grading time of the proofs themselves (a proof is kept once made, so not this request's time)
+  const ms = Math.round(proofs.reduce((n, p) => n + p.cases.reduce((m, c) => m + c.durationMs, 0), 0))
   const expectation = (c: CaseProof): string => (c.kind === 'wrong' ? t('expect.wrong', { checks: c.expected!.join(', ') }) : t(`expect.${c.kind}`))
   return (
     <div className="page">
