@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import {
+  clearVisitorWork,
+  draftKey,
+  hasVisitorWork,
+  readVisitorWork,
+  recordVisitorAttempt,
+  recordVisitorLessonVisit,
+  recordVisitorQuiz,
+  visitorDrafts,
+  visitorLessonStatus,
+  visitorWorkKey,
+  type KeyValueStore,
+  type VisitorAttempt,
+} from './visitor-work.ts'
+
+function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>()
+  return {
+    data,
+    get length() {
+      return data.size
+    },
+    key: (i) => [...data.keys()][i] ?? null,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, String(v)),
+    removeItem: (k) => void data.delete(k),
+  }
+}
+
+const attempt = (over: Partial<VisitorAttempt> = {}): VisitorAttempt => ({
+  courseId: 'kubernetes-basics',
+  lessonId: 'deployment',
+  exerciseId: 'deployment-web',
+  kind: 'manifest',
+  answer: 'kind: Deployment',
+  passed: false,
+  score: 40,
+  at: '2026-12-04T10:00:00.000Z',
+  ...over,
+})
+
+describe('a visitor’s work kept in the browser', () => {
+  it('keeps the passing answer even when a later attempt fails, and counts every attempt', () => {
+    const store = memoryStore()
+    recordVisitorAttempt(attempt(), store)
+    recordVisitorAttempt(attempt({ passed: true, score: 100, answer: 'right' }), store)
+    recordVisitorAttempt(attempt({ passed: false, score: 20, answer: 'worse' }), store)
+    const work = readVisitorWork(store)
+    expect(work.exercises['deployment-web']).toMatchObject({ attempts: 3, best: { passed: true, answer: 'right' } })
+    expect(visitorLessonStatus(work, 'kubernetes-basics', 'deployment', 'deployment-web')).toBe('completed')
+    expect(hasVisitorWork(work)).toBe(true)
+  })
+
+  it('keeps a quiz’s best score and marks lessons opened as started', () => {
+    const store = memoryStore()
+    const quiz = { courseId: 'kubernetes-basics', lessonId: 'pod', quizId: 'pod-quiz', answers: { q1: 'a' }, score: 80, at: 'x' }
+    recordVisitorQuiz(quiz, store)
+    recordVisitorQuiz({ ...quiz, score: 40, answers: { q1: 'b' } }, store)
+    recordVisitorLessonVisit('kubernetes-basics', 'service', 'y', store)
+    const work = readVisitorWork(store)
+    expect(work.quizzes['pod-quiz']?.answers).toEqual({ q1: 'a' })
+    expect(visitorLessonStatus(work, 'kubernetes-basics', 'service', 'service-hello')).toBe('started')
+    expect(visitorLessonStatus(work, 'kubernetes-basics', 'scaling', undefined)).toBeNull()
+  })
+
+  it('survives garbage in storage, refuses huge answers, and clears only its own record', () => {
+    const store = memoryStore()
+    store.setItem(visitorWorkKey, '{not json')
+    expect(readVisitorWork(store)).toEqual({ version: 1, exercises: {}, quizzes: {}, lessons: {} })
+    recordVisitorAttempt(attempt({ answer: 'x'.repeat(70 * 1024) }), store)
+    expect(hasVisitorWork(readVisitorWork(store))).toBe(false)
+    store.setItem(draftKey('deployment-web'), 'my draft')
+    recordVisitorAttempt(attempt(), store)
+    clearVisitorWork(store)
+    expect(store.getItem(visitorWorkKey)).toBeNull()
+    expect(visitorDrafts(store)).toEqual({ 'deployment-web': 'my draft' })
+  })
+
+  it('works without storage at all (disabled by privacy settings)', () => {
+    expect(() => recordVisitorAttempt(attempt(), null)).not.toThrow()
+    expect(hasVisitorWork(readVisitorWork(null))).toBe(false)
+  })
+})

@@ -1,0 +1,157 @@
+/**
+ * What a visitor did before signing in, kept in this browser until it is imported into their new account.
+ *
+ * Nothing here is trusted by the server: an import sends the *answers* (YAML, commands, quiz choices) and the
+ * server grades them again. The grades kept here only drive what this browser shows (the course map, a passed
+ * lesson's result) until the visitor signs in. Drafts live under their own keys (`kubelab:draft:<exerciseId>`),
+ * written by the workspace for everyone; `visitorDrafts` reads them for the import.
+ */
+
+export const visitorWorkKey = 'kubelab:visitor-work:v1'
+export const draftKeyPrefix = 'kubelab:draft:'
+export const draftKey = (exerciseId: string) => `${draftKeyPrefix}${exerciseId}`
+
+/** The part of `Storage` used here, so tests can pass a Map-backed fake. */
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>
+
+export interface VisitorAttempt {
+  courseId: string
+  lessonId: string
+  exerciseId: string
+  kind: 'manifest' | 'command'
+  /** YAML for a manifest exercise, the typed commands for a command exercise */
+  answer: string | string[]
+  passed: boolean
+  score: number
+  /** ISO time of the attempt */
+  at: string
+}
+
+export interface VisitorExercise {
+  /** the best attempt: the last passing one, or the last one when none passed */
+  best: VisitorAttempt
+  attempts: number
+}
+
+export interface VisitorQuiz {
+  courseId: string
+  lessonId: string
+  quizId: string
+  answers: Record<string, string | boolean | string[]>
+  score: number
+  at: string
+}
+
+export interface VisitorWork {
+  version: 1
+  /** by exercise id */
+  exercises: Record<string, VisitorExercise>
+  /** by quiz id: the best-scoring attempt */
+  quizzes: Record<string, VisitorQuiz>
+  /** `courseId/lessonId` → ISO time first opened */
+  lessons: Record<string, string>
+}
+
+const empty = (): VisitorWork => ({ version: 1, exercises: {}, quizzes: {}, lessons: {} })
+
+// Caps keep a long anonymous session from filling the browser's storage (and the import request).
+const maxAnswerChars = 64 * 1024
+const maxEntries = 200
+
+function defaultStore(): KeyValueStore | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage
+  } catch {
+    return null // storage disabled (privacy settings): visitors are still graded, nothing is kept
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+export function readVisitorWork(store: KeyValueStore | null = defaultStore()): VisitorWork {
+  if (!store) return empty()
+  try {
+    const parsed: unknown = JSON.parse(store.getItem(visitorWorkKey) ?? 'null')
+    if (!isRecord(parsed) || parsed.version !== 1) return empty()
+    return {
+      version: 1,
+      exercises: isRecord(parsed.exercises) ? (parsed.exercises as VisitorWork['exercises']) : {},
+      quizzes: isRecord(parsed.quizzes) ? (parsed.quizzes as VisitorWork['quizzes']) : {},
+      lessons: isRecord(parsed.lessons) ? (parsed.lessons as VisitorWork['lessons']) : {},
+    }
+  } catch {
+    return empty()
+  }
+}
+
+function write(work: VisitorWork, store: KeyValueStore | null): void {
+  if (!store) return
+  try {
+    store.setItem(visitorWorkKey, JSON.stringify(work))
+  } catch {
+    // quota exceeded: keep what was there rather than fail the learner's action
+  }
+}
+
+const tooMany = (record: Record<string, unknown>, id: string) => !(id in record) && Object.keys(record).length >= maxEntries
+
+export function recordVisitorAttempt(attempt: VisitorAttempt, store: KeyValueStore | null = defaultStore()): void {
+  const size = typeof attempt.answer === 'string' ? attempt.answer.length : attempt.answer.join('\n').length
+  if (size > maxAnswerChars) return
+  const work = readVisitorWork(store)
+  if (tooMany(work.exercises, attempt.exerciseId)) return
+  const previous = work.exercises[attempt.exerciseId]
+  const keepPrevious = previous?.best.passed === true && !attempt.passed
+  work.exercises[attempt.exerciseId] = { best: keepPrevious ? previous.best : attempt, attempts: (previous?.attempts ?? 0) + 1 }
+  work.lessons[`${attempt.courseId}/${attempt.lessonId}`] ??= attempt.at
+  write(work, store)
+}
+
+export function recordVisitorQuiz(quiz: VisitorQuiz, store: KeyValueStore | null = defaultStore()): void {
+  const work = readVisitorWork(store)
+  if (tooMany(work.quizzes, quiz.quizId)) return
+  const previous = work.quizzes[quiz.quizId]
+  if (!previous || quiz.score >= previous.score) work.quizzes[quiz.quizId] = quiz
+  work.lessons[`${quiz.courseId}/${quiz.lessonId}`] ??= quiz.at
+  write(work, store)
+}
+
+export function recordVisitorLessonVisit(courseId: string, lessonId: string, at = new Date().toISOString(), store: KeyValueStore | null = defaultStore()): void {
+  const work = readVisitorWork(store)
+  const key = `${courseId}/${lessonId}`
+  if (key in work.lessons || tooMany(work.lessons, key)) return
+  work.lessons[key] = at
+  write(work, store)
+}
+
+/** Lesson status as this browser knows it: completed when its exercise was passed. */
+export function visitorLessonStatus(work: VisitorWork, courseId: string, lessonId: string, exerciseId: string | undefined): 'completed' | 'started' | null {
+  if (exerciseId && work.exercises[exerciseId]?.best.passed) return 'completed'
+  return `${courseId}/${lessonId}` in work.lessons ? 'started' : null
+}
+
+/** Every exercise draft kept in this browser, by exercise id. */
+export function visitorDrafts(store: KeyValueStore | null = defaultStore()): Record<string, string> {
+  const drafts: Record<string, string> = {}
+  if (!store) return drafts
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i)
+    if (!key?.startsWith(draftKeyPrefix)) continue
+    const text = store.getItem(key)
+    if (text !== null && text.length <= maxAnswerChars) drafts[key.slice(draftKeyPrefix.length)] = text
+  }
+  return drafts
+}
+
+export function hasVisitorWork(work: VisitorWork): boolean {
+  return Object.keys(work.exercises).length > 0 || Object.keys(work.quizzes).length > 0
+}
+
+/** After a successful import (or when the learner declines it). Drafts stay: they are this browser's copy. */
+export function clearVisitorWork(store: KeyValueStore | null = defaultStore()): void {
+  try {
+    store?.removeItem(visitorWorkKey)
+  } catch {}
+}
