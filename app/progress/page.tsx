@@ -2,10 +2,14 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
+import { formatDateTime } from '@/lib/text/dates'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 
-export const metadata = { title: 'My progress' }
+export async function generateMetadata() {
+  const t = await getTranslations('progress')
+  return { title: t('title') }
+}
 
 export default async function ProgressPage() {
   const viewer = await currentViewer()
@@ -81,7 +85,7 @@ export default async function ProgressPage() {
           <tbody>
             {submissions.map((s) => (
               <tr key={s.id}>
-                <td>{new Date(s.createdAt).toLocaleString(locale)}</td>
+                <td>{formatDateTime(s.createdAt, locale)}</td>
                 <td>
                   <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{s.exerciseId}</Link>
                 </td>
