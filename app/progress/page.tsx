@@ -20,6 +20,11 @@ export default async function ProgressPage() {
   const courses = loadCourses()
   const [submissions, classes] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer)])
   const tj = await getTranslations('teach.join')
+  // A submission names its lesson as the course map does ("2. Pod — …"), not by the exercise's id.
+  const lessonTitle = (courseId: string, lessonId: string): string => {
+    const lesson = courses.find((c) => c.id === courseId)?.lessons.find((l) => l.id === lessonId)
+    return lesson ? `${lesson.number}. ${lesson.title[locale]}` : lessonId
+  }
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -87,7 +92,7 @@ export default async function ProgressPage() {
               <tr key={s.id}>
                 <td>{formatDateTime(s.createdAt, locale)}</td>
                 <td>
-                  <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{s.exerciseId}</Link>
+                  <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{lessonTitle(s.courseId, s.lessonId)}</Link>
                 </td>
                 <td>{s.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}</td>
                 <td>{Math.round(s.score * 100)}%</td>
