@@ -29,14 +29,14 @@ describe('grading details', () => {
     expect(detail('ko', 'podsNotReplaced', { pod: 'web-7d4b9', moment: '30s' })).toBe('Pod web-7d4b9는 30s 시점에도 있던 Pod입니다(이름 또는 IP가 같습니다).')
     expect(detail('ko', 'trafficNone', { service: 'hello' })).toBe('Service hello로 보낸 요청이 없습니다.')
     expect(detail('ko', 'trafficNone', { service: 'web' })).toBe('Service web으로 보낸 요청이 없습니다.')
-    expect(detail('ko', 'statusExpected', { what: 'status.readyReplicas', expected: '3', actual: '1' })).toBe('status.readyReplicas가 3이어야 하는데 1입니다.')
-    expect(detail('ko', 'statusExpected', { what: 'nodePort', expected: '30080', actual: '31000' })).toBe('nodePort가 30080이어야 하는데 31000입니다.')
-    expect(detail('ko', 'fieldExpected', { path: 'spec.replicas', expected: '2', actual: '1' })).toBe('spec.replicas의 값은 2여야 하는데 1입니다.')
+    expect(detail('ko', 'statusExpected', { what: 'status.readyReplicas', expected: '3', actual: '1' })).toBe('`status.readyReplicas`가 3이어야 하는데 1입니다.')
+    expect(detail('ko', 'statusExpected', { what: 'nodePort', expected: '30080', actual: '31000' })).toBe('`nodePort`가 30080이어야 하는데 31000입니다.')
+    expect(detail('ko', 'fieldExpected', { path: 'spec.replicas', expected: '2', actual: '1' })).toBe('`spec.replicas`의 값은 2여야 하는데 1입니다.')
   })
 
   it('names in Korean what the checks pass in English', () => {
     expect(detail('ko', 'statusExpected', { what: 'ready endpoints', expected: '3', actual: '0' })).toBe('준비된 엔드포인트 수가 3이어야 하는데 0입니다.')
-    expect(detail('ko', 'statusExpected', { what: 'spec.clusterIP', expected: 'an address', actual: 'None' })).toBe('spec.clusterIP가 IP 주소여야 하는데 None입니다.')
+    expect(detail('ko', 'statusExpected', { what: 'spec.clusterIP', expected: 'an address', actual: 'None' })).toBe('`spec.clusterIP`가 IP 주소여야 하는데 None입니다.')
     expect(detail('ko', 'podsState', { pod: 'web-1', status: 'Running', ready: 'false' })).toBe('Pod web-1의 상태가 Running(준비: 아니요)입니다.')
     expect(detail('ko', 'servicePortMissing', { port: '80', actual: '(none)' })).toBe('Service에 포트 80이 없습니다. 있는 포트: (없음).')
     // a value that happens to be a word translated elsewhere stays as written ("image" is read 이미지: 여야)
@@ -44,14 +44,20 @@ describe('grading details', () => {
   })
 
   it('says "should not be set" and "not set" instead of naming (none) as a value', () => {
-    expect(detail('ko', 'fieldExpected', { path: 'spec.nodeName', expected: show(undefined), actual: '"node-1"' })).toBe('spec.nodeName 필드는 없어야 하는데 값이 "node-1"입니다.')
-    expect(detail('en', 'fieldExpected', { path: 'spec.nodeName', expected: show(undefined), actual: '"node-1"' })).toBe('spec.nodeName should not be set, but it is "node-1".')
-    expect(detail('ko', 'fieldExpected', { path: 'spec.replicas', expected: '3', actual: show(undefined) })).toBe('spec.replicas의 값은 3이어야 하는데 값이 없습니다.')
-    expect(detail('en', 'fieldExpected', { path: 'spec.replicas', expected: '3', actual: show(undefined) })).toBe('spec.replicas should be 3, but it is not set.')
+    expect(detail('ko', 'fieldExpected', { path: 'spec.nodeName', expected: show(undefined), actual: '"node-1"' })).toBe('`spec.nodeName` 필드는 없어야 하는데 값이 "node-1"입니다.')
+    expect(detail('en', 'fieldExpected', { path: 'spec.nodeName', expected: show(undefined), actual: '"node-1"' })).toBe('`spec.nodeName` should not be set, but it is "node-1".')
+    expect(detail('ko', 'fieldExpected', { path: 'spec.replicas', expected: '3', actual: show(undefined) })).toBe('`spec.replicas`의 값은 3이어야 하는데 값이 없습니다.')
+    expect(detail('en', 'fieldExpected', { path: 'spec.replicas', expected: '3', actual: show(undefined) })).toBe('`spec.replicas` should be 3, but it is not set.')
+  })
+
+  it('puts field paths, metrics and commands in backticks, but not plain words', () => {
+    expect(detail('en', 'outputMismatch', { command: 'kubectl get pods' })).toBe('The output of `kubectl get pods` is not what was expected.')
+    expect(detail('en', 'statusExpected', { what: 'image', expected: 'nginx:1.27', actual: 'nginx:1.25' })).toBe('image should be nginx:1.27, but it is nginx:1.25.')
+    expect(detail('ko', 'statusExpected', { what: 'image', expected: 'nginx:1.27', actual: 'nginx:1.25' })).toBe('이미지가 nginx:1.27이어야 하는데 nginx:1.25입니다.')
   })
 
   it('words "eventually" by whether it waits for a value or a range', () => {
-    expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'deployments.web.readyReplicas', condition: '= 3', actual: '1' })).toBe('60초 안에 deployments.web.readyReplicas가 3이 되지 않았습니다(마지막 값 1).')
-    expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'pods.ready', condition: '3..∞', actual: '1' })).toBe('60초 안에 pods.ready가 범위(3..∞)에 들지 않았습니다(마지막 값 1).')
+    expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'deployments.web.readyReplicas', condition: '= 3', actual: '1' })).toBe('60초 안에 `deployments.web.readyReplicas`가 3이 되지 않았습니다(마지막 값 1).')
+    expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'pods.ready', condition: '3..∞', actual: '1' })).toBe('60초 안에 `pods.ready`가 범위(3..∞)에 들지 않았습니다(마지막 값 1).')
   })
 })

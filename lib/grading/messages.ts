@@ -78,10 +78,17 @@ const templates = {
 
 export type MessageKey = keyof typeof templates
 
+// Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
+// shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.
+const CODE_VALUES = new Set(['path', 'metric', 'command'])
+function asCode(key: string, value: string): string {
+  const code = CODE_VALUES.has(key) || (key === 'what' && /[.A-Z]/.test(value))
+  return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
+}
+
 export function detail(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  if (lang === 'en') return templates[key].en(values)
-  const korean = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
-  return templates[key].ko(korean)
+  const translated = lang === 'en' ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
+  return templates[key][lang](Object.fromEntries(Object.entries(translated).map(([k, v]) => [k, asCode(k, v)])))
 }
 
 export function show(value: unknown): string {
