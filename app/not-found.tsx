@@ -1,6 +1,11 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 
+export async function generateMetadata() {
+  const t = await getTranslations('notFound')
+  return { title: t('title') }
+}
+
 export default async function NotFound() {
   const t = await getTranslations('notFound')
   return (

@@ -16,6 +16,6 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.getByLabel(/Email|이메일/).fill('learner@kubelab.dev')
   await page.getByLabel(/Password|비밀번호/).fill('not-the-password')
   await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
-  await expect(page.getByText(/Wrong email or password|이메일 또는 비밀번호가 틀렸다/)).toBeVisible()
+  await expect(page.getByText(/Wrong email or password|이메일 또는 비밀번호가 틀렸습니다/)).toBeVisible()
   await expect(page.getByTestId('current-role')).toHaveCount(0)
 })

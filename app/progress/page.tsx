@@ -2,10 +2,14 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
+import { formatDateTime } from '@/lib/text/dates'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 
-export const metadata = { title: 'My progress' }
+export async function generateMetadata() {
+  const t = await getTranslations('progress')
+  return { title: t('title') }
+}
 
 export default async function ProgressPage() {
   const viewer = await currentViewer()
@@ -16,6 +20,11 @@ export default async function ProgressPage() {
   const courses = loadCourses()
   const [submissions, classes] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer)])
   const tj = await getTranslations('teach.join')
+  // A submission names its lesson as the course map does ("2. Pod — …"), not by the exercise's id.
+  const lessonTitle = (courseId: string, lessonId: string): string => {
+    const lesson = courses.find((c) => c.id === courseId)?.lessons.find((l) => l.id === lessonId)
+    return lesson ? `${lesson.number}. ${lesson.title[locale]}` : lessonId
+  }
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -81,9 +90,9 @@ export default async function ProgressPage() {
           <tbody>
             {submissions.map((s) => (
               <tr key={s.id}>
-                <td>{new Date(s.createdAt).toLocaleString(locale)}</td>
+                <td>{formatDateTime(s.createdAt, locale)}</td>
                 <td>
-                  <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{s.exerciseId}</Link>
+                  <Link href={`/courses/${s.courseId}/${s.lessonId}`}>{lessonTitle(s.courseId, s.lessonId)}</Link>
                 </td>
                 <td>{s.passed ? `✓ ${t('passed')}` : `✗ ${t('failed')}`}</td>
                 <td>{Math.round(s.score * 100)}%</td>

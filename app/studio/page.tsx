@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
 import { proveExercise, type CaseProof, type ExerciseProof } from '@/lib/content/prove'
 import type { Exercise } from '@/lib/grading/exercise-schema'
+import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
 import { currentViewer } from '@/lib/server/viewer'
 import './studio.css'
 
@@ -104,7 +105,7 @@ export default async function StudioPage() {
                                 .filter((d) => !d.passed)
                                 .map((d) => (
                                   <li key={d.check}>
-                                    <code>{d.check}</code>: {d.message}
+                                    <code>{d.check}</code>: <InlineMarkdown text={d.message} />
                                   </li>
                                 ))}
                             </ul>

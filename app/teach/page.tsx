@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
 import { formatInviteCode } from '@/lib/classes/invite-code'
+import { formatDate } from '@/lib/text/dates'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 import { CreateClassForm } from '@/components/teach/CreateClassForm'
@@ -33,7 +34,6 @@ export default async function TeachPage() {
   const courses = loadCourses()
   const titles = new Map(courses.map((c) => [c.id, c.title[locale]]))
   const classes = await dal().classes.listTaught(viewer)
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -56,7 +56,7 @@ export default async function TeachPage() {
                   <strong>{c.name}</strong>
                   <span>{t('list.learners', { count: c.learnerCount })}</span>
                   <span className="meta">
-                    {titles.get(c.courseId) ?? c.courseId} · {t('list.code')} <code>{formatInviteCode(c.inviteCode)}</code> · {t('list.created', { date: date.format(c.createdAt) })}
+                    {titles.get(c.courseId) ?? c.courseId} · {t('list.code')} <code>{formatInviteCode(c.inviteCode)}</code> · {t('list.created', { date: formatDate(c.createdAt, locale) })}
                   </span>
                 </Link>
               </li>

@@ -42,7 +42,7 @@ describe('ClusterView', () => {
     const state = cluster.snapshot()
     const html = render(<ClusterView state={state} />, locale)
     for (const n of state.nodes) expect(html).toContain(`aria-label="${locale === 'ko' ? '노드' : 'Node'} ${n.name}, Ready`)
-    for (const p of state.pods) expect(html).toMatch(new RegExp(`aria-label="${locale === 'ko' ? '파드' : 'Pod'} ${p.name}: ${p.status}, `))
+    for (const p of state.pods) expect(html).toMatch(new RegExp(`aria-label="Pod ${p.name}: ${p.status}, `))
     expect(html).toContain('CrashLoopBackOff')
     expect(html).toContain('ImagePullBackOff')
     // The ready endpoints of the Service are listed as text, not only drawn.
@@ -59,7 +59,7 @@ describe('ClusterView', () => {
   })
 
   it('says so when the cluster is empty', () => {
-    expect(render(<ClusterView state={createCluster({ nodes: 1 }).snapshot()} />)).toContain('아직 파드도 서비스도 없다')
+    expect(render(<ClusterView state={createCluster({ nodes: 1 }).snapshot()} />)).toContain('아직 Pod도 Service도 없습니다')
   })
 })
 
@@ -89,7 +89,7 @@ describe('TimelinePlayer', () => {
   })
 
   it('says there is nothing to play before the first recording', () => {
-    expect(render(<TimelinePlayer frames={[]} timeline={[]} events={[]} />)).toContain('아직 기록이 없다')
+    expect(render(<TimelinePlayer frames={[]} timeline={[]} events={[]} />)).toContain('아직 기록이 없습니다')
   })
 })
 

@@ -1,14 +1,14 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import type { CellState, ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
+import { formatDateTime } from '@/lib/text/dates'
 import './teach.css'
 
 const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
 
 /** Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first. */
-export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: string; classId: string }) {
+export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: 'ko' | 'en'; classId: string }) {
   const t = await getTranslations('teach')
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
   return (
     <>
       <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progress')}>
@@ -63,7 +63,7 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                 <td>
                   {row.completed}/{matrix.lessons.length}
                 </td>
-                <td>{row.lastActivity ? dateTime.format(row.lastActivity) : <span className="muted">{t('detail.never')}</span>}</td>
+                <td>{row.lastActivity ? formatDateTime(row.lastActivity, locale) : <span className="muted">{t('detail.never')}</span>}</td>
               </tr>
             ))}
           </tbody>

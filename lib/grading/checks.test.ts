@@ -95,7 +95,7 @@ describe('check vocabulary', () => {
 
   it('fails the timeline and traffic checks for a Recreate rollout, and says when and how much', () => {
     const v = verdicts(rollout, deployment(recreate))
-    expect(v['never-below-3']).toMatch(/deployments\.web\.availableReplicas was 0, outside 3\.\.∞/)
+    expect(v['never-below-3']).toMatch(/`deployments\.web\.availableReplicas` was 0, outside 3\.\.∞/)
     expect(v['no-failed-request']).toMatch(/^check no-failed-request — \d+ of \d+ requests failed\.$/)
     expect(v['at-most-4']).toBe('pass')
     expect(v.deployment).toBe('pass')
@@ -103,7 +103,7 @@ describe('check vocabulary', () => {
 
   it('fails endpoint and traffic checks when the Service targets the wrong port', () => {
     const v = verdicts(rollout, deployment('', 'nginx:1.27', 8080))
-    expect(v.service).toMatch(/targetPort should be 80, but it is 8080/)
+    expect(v.service).toMatch(/`targetPort` should be 80, but it is 8080/)
     expect(v['no-failed-request']).toMatch(/requests failed/)
   })
 
@@ -115,7 +115,7 @@ describe('check vocabulary', () => {
       { id: 'available', type: 'deployment', name: 'web', condition: { type: 'Available', status: 'True' }, message, hint },
     ], { scenario: [{ wait: '60s' }] })
     const v = verdicts(stalled, deployment('', 'nginx:9.99'))
-    expect(v['ready-in-30s']).toMatch(/did not reach = 3 within 30 s \(last value 0\)/)
+    expect(v['ready-in-30s']).toMatch(/` did not reach = 3 within 30 s \(last value 0\)/)
     expect(v.pods).toMatch(/ImagePullBackOff|ErrImagePull/)
     expect(v['pull-warning']).toBe('pass')
     expect(v.available).toMatch(/Condition Available=True is not there/)
@@ -131,7 +131,7 @@ describe('check vocabulary', () => {
     )
     const v = verdicts(failure, deployment())
     expect(v.replaced).toBe('pass')
-    expect(v['endpoints-dip']).toMatch(/services\.web\.readyEndpoints was [0-2]/)
+    expect(v['endpoints-dip']).toMatch(/`services\.web\.readyEndpoints` was [0-2]/)
   })
 
   it('fails event and output checks with what was (not) seen', () => {
@@ -146,7 +146,7 @@ describe('check vocabulary', () => {
     const v = verdicts(quiet, deployment())
     expect(v['rollback-event']).toBe('check rollback-event — No DeploymentRollback event was recorded.')
     expect(v['no-scaling']).toMatch(/A ScalingReplicaSet event was recorded: Scaled up replica set web-[a-z0-9]+ from 0 to 3/)
-    expect(v['five-ready']).toBe('check five-ready — The output of kubectl get deployment web is not what was expected.')
+    expect(v['five-ready']).toBe('check five-ready — The output of `kubectl get deployment web` is not what was expected.')
   })
 
   it('refuses a check that refers to a moment the scenario never marks', () => {
@@ -181,7 +181,7 @@ describe('command exercises', () => {
 
   it('fails with the numbers it saw when the learner scaled to the wrong count', () => {
     const { result } = gradeExercise(scale, { commands: ['kubectl scale deployment/web --replicas=4'] }, { lang: 'en' })
-    expect(result.checks[0]!.message).toMatch(/status\.replicas should be 5, but it is 4/)
+    expect(result.checks[0]!.message).toMatch(/`status\.replicas` should be 5, but it is 4/)
     expect(result.checks[1]!.passed).toBe(false)
     expect(result.passed).toBe(false)
   })

@@ -1,41 +1,96 @@
-/** Details the grader adds to an author's check message, in both languages (whole sentences, never fragments). */
+/**
+ * Details the grader adds to an author's check message, in both languages (whole sentences, never fragments).
+ * Korean follows docs/korean-style.md: 합쇼체, and each particle after a value chosen by how the value is read.
+ */
+import { withParticle as p } from '../text/korean-particles.ts'
 import type { Lang } from './result.ts'
 
+/** What `show` and the checks write for "no value". */
+export const NONE = '(none)'
+
+const NONE_KO = '(없음)'
+
+// Words the checks pass in English for some values (by value name); the Korean sentence names them in Korean.
+const KOREAN_WORDS: Record<string, Record<string, string>> = {
+  what: { 'ready endpoints': '준비된 엔드포인트 수', image: '이미지', revision: '리비전' },
+  expected: { 'an address': 'IP 주소' },
+  ready: { true: '예', false: '아니요' },
+}
+
 type Template = (v: Record<string, string>) => string
+
+const eventuallyKo: Template = (v) =>
+  v.condition!.startsWith('= ')
+    ? `${v.within}초 안에 ${p(v.metric!, '이/가')} ${p(v.condition!.slice(2), '이/가')} 되지 않았습니다(마지막 값 ${v.actual}).`
+    : `${v.within}초 안에 ${p(v.metric!, '이/가')} 범위(${v.condition})에 들지 않았습니다(마지막 값 ${v.actual}).`
+
 const templates = {
-  objectMissing: { ko: (v) => `${v.kind} "${v.name}"이(가) 제출한 YAML에 없거나 클러스터가 받아들이지 않았다.`, en: (v) => `${v.kind} "${v.name}" is missing from your YAML, or the cluster did not accept it.` },
-  fieldMissing: { ko: (v) => `${v.path} 필드가 없다.`, en: (v) => `The field ${v.path} is not set.` },
-  fieldExpected: { ko: (v) => `${v.path}의 값은 ${v.expected}이어야 하는데 ${v.actual}이다.`, en: (v) => `${v.path} should be ${v.expected}, but it is ${v.actual}.` },
-  fieldOutOfRange: { ko: (v) => `${v.path}의 값 ${v.actual}이(가) 허용 범위(${v.range})를 벗어났다.`, en: (v) => `${v.path} is ${v.actual}, outside ${v.range}.` },
-  notRun: { ko: () => '클러스터가 제출한 내용을 받아들이지 않아 확인할 수 없다. 위의 검증 오류부터 고친다.', en: () => 'The cluster did not accept your submission, so this could not be checked. Fix the validation errors above first.' },
-  podsNone: { ko: (v) => `${v.target}에 해당하는 Pod가 클러스터에 없다.`, en: (v) => `No Pod matching ${v.target} is in the cluster.` },
-  podsCount: { ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개다.`, en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.` },
-  podsState: { ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})다.`, en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).` },
-  podsImage: { ko: (v) => `Pod ${v.pod}의 이미지가 ${v.actual}이다.`, en: (v) => `Pod ${v.pod} runs ${v.actual}.` },
-  podsNodes: { ko: (v) => `Pod들이 노드 ${v.actual}개에만 있다(${v.expected}개 이상이어야 한다).`, en: (v) => `The Pods are on only ${v.actual} node(s); at least ${v.expected} expected.` },
-  podsNotReplaced: { ko: (v) => `Pod ${v.pod}은(는) ${v.moment} 시점에도 있던 Pod다(이름 또는 IP가 같다).`, en: (v) => `Pod ${v.pod} was already there at ${v.moment} (same name or IP).` },
-  podsOnNode: { ko: (v) => `Pod ${v.pod}이(가) 아직 ${v.node}에 있다.`, en: (v) => `Pod ${v.pod} is still on ${v.node}.` },
-  deploymentMissing: { ko: (v) => `Deployment "${v.name}"이(가) 클러스터에 없다.`, en: (v) => `There is no Deployment "${v.name}" in the cluster.` },
-  statusExpected: { ko: (v) => `${v.what}이(가) ${v.expected}이어야 하는데 ${v.actual}이다.`, en: (v) => `${v.what} should be ${v.expected}, but it is ${v.actual}.` },
-  conditionMissing: { ko: (v) => `조건 ${v.condition}이(가) 없다. 지금 조건: ${v.actual}.`, en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.` },
-  serviceMissing: { ko: (v) => `Service "${v.name}"이(가) 클러스터에 없다.`, en: (v) => `There is no Service "${v.name}" in the cluster.` },
-  servicePortMissing: { ko: (v) => `Service에 포트 ${v.port}이(가) 없다. 있는 포트: ${v.actual}.`, en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.` },
-  invariantBroken: { ko: (v) => `${v.time}초에 ${v.metric}이(가) ${v.actual}이 되어 범위(${v.range})를 벗어났다.`, en: (v) => `At ${v.time} s, ${v.metric} was ${v.actual}, outside ${v.range}.` },
-  eventuallyNever: { ko: (v) => `${v.within}초 안에 ${v.metric}이(가) ${v.condition}에 이르지 못했다(마지막 값 ${v.actual}).`, en: (v) => `${v.metric} did not reach ${v.condition} within ${v.within} s (last value ${v.actual}).` },
-  trafficFailed: { ko: (v) => `요청 ${v.sent}개 중 ${v.failed}개가 실패했다.`, en: (v) => `${v.failed} of ${v.sent} requests failed.` },
-  trafficNone: { ko: (v) => `Service ${v.service}로 보낸 요청이 없다.`, en: (v) => `No requests were sent to Service ${v.service}.` },
-  eventMissing: { ko: (v) => `${v.reason} 이벤트가 없었다.`, en: (v) => `No ${v.reason} event was recorded.` },
-  eventPresent: { ko: (v) => `${v.reason} 이벤트가 있었다: ${v.message}`, en: (v) => `A ${v.reason} event was recorded: ${v.message}` },
-  outputMismatch: { ko: (v) => `${v.command}의 출력이 기대와 다르다.`, en: (v) => `The output of ${v.command} is not what was expected.` },
-  learnerOutputMismatch: { ko: () => '입력한 명령 중 기대한 출력을 낸 것이 없다.', en: () => 'None of your commands printed what was expected.' },
+  objectMissing: {
+    ko: (v) => `${p(`${v.kind} "${v.name}"`, '이/가')} 제출한 YAML에 없거나 클러스터가 받아들이지 않았습니다.`,
+    en: (v) => `${v.kind} "${v.name}" is missing from your YAML, or the cluster did not accept it.`,
+  },
+  fieldMissing: { ko: (v) => `${v.path} 필드가 없습니다.`, en: (v) => `The field ${v.path} is not set.` },
+  fieldExpected: {
+    ko: (v) =>
+      v.expected === NONE_KO
+        ? `${v.path} 필드는 없어야 하는데 값이 ${v.actual}입니다.`
+        : v.actual === NONE_KO
+          ? `${v.path}의 값은 ${p(v.expected!, '이어야/여야')} 하는데 값이 없습니다.`
+          : `${v.path}의 값은 ${p(v.expected!, '이어야/여야')} 하는데 ${v.actual}입니다.`,
+    en: (v) =>
+      v.expected === NONE ? `${v.path} should not be set, but it is ${v.actual}.` : v.actual === NONE ? `${v.path} should be ${v.expected}, but it is not set.` : `${v.path} should be ${v.expected}, but it is ${v.actual}.`,
+  },
+  fieldOutOfRange: { ko: (v) => `${v.path}의 값 ${p(v.actual!, '이/가')} 허용 범위(${v.range})를 벗어났습니다.`, en: (v) => `${v.path} is ${v.actual}, outside ${v.range}.` },
+  notRun: {
+    ko: () => '클러스터가 제출한 내용을 받아들이지 않아 확인할 수 없습니다. 위의 검증 오류부터 고치세요.',
+    en: () => 'The cluster did not accept your submission, so this could not be checked. Fix the validation errors above first.',
+  },
+  podsNone: { ko: (v) => `${v.target}에 해당하는 Pod가 클러스터에 없습니다.`, en: (v) => `No Pod matching ${v.target} is in the cluster.` },
+  podsCount: { ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개입니다.`, en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.` },
+  podsState: { ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})입니다.`, en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).` },
+  podsImage: { ko: (v) => `Pod ${v.pod}의 이미지가 ${v.actual}입니다.`, en: (v) => `Pod ${v.pod} runs ${v.actual}.` },
+  podsNodes: { ko: (v) => `Pod가 노드 ${v.actual}대에만 있습니다(${v.expected}대 이상이어야 합니다).`, en: (v) => `The Pods are on only ${v.actual} node(s); at least ${v.expected} expected.` },
+  podsNotReplaced: {
+    ko: (v) => `${p(`Pod ${v.pod}`, '은/는')} ${v.moment} 시점에도 있던 Pod입니다(이름 또는 IP가 같습니다).`,
+    en: (v) => `Pod ${v.pod} was already there at ${v.moment} (same name or IP).`,
+  },
+  podsOnNode: { ko: (v) => `${p(`Pod ${v.pod}`, '이/가')} 아직 ${v.node}에 있습니다.`, en: (v) => `Pod ${v.pod} is still on ${v.node}.` },
+  deploymentMissing: { ko: (v) => `${p(`Deployment "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Deployment "${v.name}" in the cluster.` },
+  statusExpected: {
+    ko: (v) => `${p(v.what!, '이/가')} ${p(v.expected!, '이어야/여야')} 하는데 ${v.actual}입니다.`,
+    en: (v) => `${v.what} should be ${v.expected}, but it is ${v.actual}.`,
+  },
+  conditionMissing: { ko: (v) => `조건 ${p(v.condition!, '이/가')} 없습니다. 지금 조건: ${v.actual}.`, en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.` },
+  serviceMissing: { ko: (v) => `${p(`Service "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Service "${v.name}" in the cluster.` },
+  servicePortMissing: { ko: (v) => `Service에 포트 ${p(v.port!, '이/가')} 없습니다. 있는 포트: ${v.actual}.`, en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.` },
+  invariantBroken: {
+    ko: (v) => `${v.time}초에 ${p(v.metric!, '이/가')} ${p(v.actual!, '이/가')} 되어 범위(${v.range})를 벗어났습니다.`,
+    en: (v) => `At ${v.time} s, ${v.metric} was ${v.actual}, outside ${v.range}.`,
+  },
+  eventuallyNever: { ko: eventuallyKo, en: (v) => `${v.metric} did not reach ${v.condition} within ${v.within} s (last value ${v.actual}).` },
+  trafficFailed: { ko: (v) => `요청 ${v.sent}개 중 ${v.failed}개가 실패했습니다.`, en: (v) => `${v.failed} of ${v.sent} requests failed.` },
+  trafficNone: { ko: (v) => `${p(`Service ${v.service}`, '으로/로')} 보낸 요청이 없습니다.`, en: (v) => `No requests were sent to Service ${v.service}.` },
+  eventMissing: { ko: (v) => `${v.reason} 이벤트가 없었습니다.`, en: (v) => `No ${v.reason} event was recorded.` },
+  eventPresent: { ko: (v) => `${v.reason} 이벤트가 있었습니다: ${v.message}`, en: (v) => `A ${v.reason} event was recorded: ${v.message}` },
+  outputMismatch: { ko: (v) => `${v.command}의 출력이 기대와 다릅니다.`, en: (v) => `The output of ${v.command} is not what was expected.` },
+  learnerOutputMismatch: { ko: () => '입력한 명령 중 기대한 출력을 낸 것이 없습니다.', en: () => 'None of your commands printed what was expected.' },
 } satisfies Record<string, Record<Lang, Template>>
 
 export type MessageKey = keyof typeof templates
 
+// Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
+// shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.
+const CODE_VALUES = new Set(['path', 'metric', 'command'])
+function asCode(key: string, value: string): string {
+  const code = CODE_VALUES.has(key) || (key === 'what' && /[.A-Z]/.test(value))
+  return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
+}
+
 export function detail(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
-  return templates[key][lang](values)
+  const translated = lang === 'en' ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
+  return templates[key][lang](Object.fromEntries(Object.entries(translated).map(([k, v]) => [k, asCode(k, v)])))
 }
 
 export function show(value: unknown): string {
-  return value === undefined ? '(none)' : JSON.stringify(value)
+  return value === undefined ? NONE : JSON.stringify(value)
 }

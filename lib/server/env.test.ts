@@ -23,4 +23,14 @@ describe('environment', () => {
       expect(message).toContain('AUTH_SECRET: must be at least 32 characters')
     }
   })
+
+  it('reads PUBLIC_URL as an origin, and refuses one with a path or another scheme', () => {
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined()
+    expect(parseEnv({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined()
+    expect(parseEnv({ PUBLIC_URL: 'https://Kubelab.Example.org/' }).PUBLIC_URL).toBe('https://kubelab.example.org')
+    expect(parseEnv({ PUBLIC_URL: 'http://10.0.0.5:8080' }).PUBLIC_URL).toBe('http://10.0.0.5:8080')
+    for (const bad of ['kubelab.example.org', 'https://kubelab.example.org/app', 'ftp://kubelab.example.org', 'https://u:p@kubelab.example.org', 'https://x.org/?a=1']) {
+      expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: must be the address people open Kubelab at/)
+    }
+  })
 })

@@ -9,6 +9,27 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === '1' || v === 'true')
 
+// An origin only: the app is served at the root, and the value is joined with paths such as /join?code=….
+const publicUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return undefined
+    const message = 'must be the address people open Kubelab at, like https://kubelab.example.org (http or https, no path)'
+    let url: URL
+    try {
+      url = new URL(value.trim())
+    } catch {
+      ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+      ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }
+    return url.origin
+  })
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -20,6 +41,7 @@ export const envSchema = z.object({
     }),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 33`)').optional(),
   SEED_DEMO: booleanFlag,
+  PUBLIC_URL: publicUrl,
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,9 +1,12 @@
 import Link from 'next/link'
 import { headers } from 'next/headers'
 import { notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { formatInviteCode } from '@/lib/classes/invite-code'
 import { classProgress } from '@/lib/server/class-progress'
+import { env } from '@/lib/server/env'
+import { publicOrigin } from '@/lib/server/http/public-origin'
 import { currentViewer } from '@/lib/server/viewer'
 import { CopyButton } from '@/components/teach/CopyButton'
 import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
@@ -12,7 +15,17 @@ import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string }>
 
-export const metadata = { title: 'Class' }
+// One read per request for the title and the page (React's cache is shared by generateMetadata and the page).
+const loadClass = cache(async (classId: string, locale: 'ko' | 'en') => {
+  const viewer = await currentViewer()
+  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? classProgress(viewer, classId, locale) : null
+})
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const found = await loadClass((await params).classId, locale)
+  return { title: found?.detail.name ?? (await getTranslations('teach'))('title') }
+}
 
 export default async function ClassPage({ params }: { params: Params }) {
   const { classId } = await params
@@ -20,12 +33,11 @@ export default async function ClassPage({ params }: { params: Params }) {
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}`)
   if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const found = await classProgress(viewer, classId, locale)
+  const found = await loadClass(classId, locale)
   if (!found) notFound()
   const { detail, matrix, courseTitle } = found
   const t = await getTranslations('teach')
-  const h = await headers()
-  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost:3000'}`
+  const origin = publicOrigin(await headers(), env().PUBLIC_URL, env().PORT)
   const code = formatInviteCode(detail.inviteCode)
   const link = `${origin}/join?code=${code}`
   const lessonLabel = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))

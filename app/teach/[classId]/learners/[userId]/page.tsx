@@ -1,13 +1,26 @@
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { learnerProgress } from '@/lib/server/class-progress'
+import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
+import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
 import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string; userId: string }>
 
-export const metadata = { title: 'Learner' }
+const loadLearner = cache(async (classId: string, userId: string, locale: 'ko' | 'en') => {
+  const viewer = await currentViewer()
+  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? learnerProgress(viewer, classId, userId, locale) : null
+})
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { classId, userId } = await params
+  const found = await loadLearner(classId, userId, (await getLocale()) === 'en' ? 'en' : 'ko')
+  if (!found) return { title: (await getTranslations('teach'))('detail.learner') }
+  return { title: `${found.seen.learner.name ?? found.seen.learner.email} · ${found.seen.className}` }
+}
 
 /** One learner of a class, for the teacher: lesson by lesson, then what they submitted and what failed. */
 export default async function LearnerPage({ params }: { params: Params }) {
@@ -16,13 +29,12 @@ export default async function LearnerPage({ params }: { params: Params }) {
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
   if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const found = await learnerProgress(viewer, classId, userId, locale)
+  const found = await loadLearner(classId, userId, locale)
   if (!found) notFound()
   const { seen, matrix } = found
   const t = await getTranslations('teach')
   const row = matrix.rows[0]!
   const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   const name = seen.learner.name ?? seen.learner.email
   return (
     <div className="page">
@@ -31,7 +43,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
       </p>
       <h1>{name}</h1>
       <p className="muted">
-        {seen.learner.email} · {t('learner.joined', { date: dateTime.format(seen.learner.joinedAt) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
+        {seen.learner.email} · {t('learner.joined', { date: formatDateTime(seen.learner.joinedAt, locale) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
       </p>
       {row.stuckOn.length > 0 && (
         <p className="notice warn" data-testid="learner-stuck">
@@ -82,14 +94,14 @@ export default async function LearnerPage({ params }: { params: Params }) {
                     <span className="status-dot" data-status={s.passed ? 'completed' : 'failed'}>
                       {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
                     </span>{' '}
-                    <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {dateTime.format(s.createdAt)}</span>
+                    <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {formatDateTime(s.createdAt, locale)}</span>
                   </summary>
                   {s.failing.length > 0 && (
                     <ul className="failing-checks">
                       {s.failing.map((f, j) => (
                         <li key={`${f.id}-${j}`}>
                           <code>{f.id}</code>
-                          {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: {f.message}
+                          {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: <InlineMarkdown text={f.message} />
                         </li>
                       ))}
                     </ul>
