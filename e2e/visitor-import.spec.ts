@@ -192,3 +192,28 @@ test('the import API: visitors 401, wrong shapes 422, broken JSON 400, too large
   // nothing above was stored
   expect(await (await page.request.get('/progress')).text()).not.toContain('data-status=')
 })
+
+test('pictures of the offer and its outcome, 390 and 1280 px, Korean and English', async ({ browser }) => {
+  for (const [lang, viewport, theme] of [
+    ['ko', { width: 390, height: 844 }, 'light'],
+    ['en', { width: 390, height: 844 }, 'dark'],
+    ['ko', { width: 1280, height: 800 }, 'dark'],
+    ['en', { width: 1280, height: 800 }, 'light'],
+  ] as const) {
+    const context = await browser.newContext({ viewport, colorScheme: theme, locale: lang === 'ko' ? 'ko-KR' : 'en-US' })
+    const page = await context.newPage()
+    await page.goto(lessonPath)
+    await seed(page, await visitorWork(page.request))
+    await page.goto(`/signup?next=${encodeURIComponent(lessonPath)}`)
+    await typeInto(page, /Email|이메일/, uniqueEmail(`pictures-${lang}`))
+    await typeInto(page, /Password|비밀번호/, 'password-123')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('visitor-import')).toBeVisible()
+    const name = `test-results/visitor-import/${lang}-${viewport.width}-${theme}`
+    await page.screenshot({ path: `${name}-offer.png` })
+    await page.getByTestId('visitor-import-add').click()
+    await expect(page.getByTestId('visitor-import-status')).toContainText(/passed|통과/)
+    await page.screenshot({ path: `${name}-outcome.png` })
+    await context.close()
+  }
+})
