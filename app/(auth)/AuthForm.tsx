@@ -46,10 +46,13 @@ export function AuthForm({ mode, action, redirectTo }: Props) {
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {signup && (
         <div className="field">
-          <label htmlFor="auth-name">
-            {t('name')} <span className="field-optional">({t('optional')})</span>
-          </label>
-          <input id="auth-name" type="text" name="name" autoComplete="name" maxLength={80} defaultValue={state.name} aria-invalid={invalid('name')} aria-describedby={describedBy('name')} />
+          <div className="field-label">
+            <label htmlFor="auth-name">{t('name')}</label>
+            <span className="field-optional" id="name-optional">
+              ({t('optional')})
+            </span>
+          </div>
+          <input id="auth-name" type="text" name="name" autoComplete="name" maxLength={80} defaultValue={state.name} aria-invalid={invalid('name')} aria-describedby={describedBy('name', 'name-optional')} />
           {fieldError('name')}
         </div>
       )}
