@@ -3,6 +3,8 @@ import type { ReactNode } from 'react'
 import { NextIntlClientProvider } from 'next-intl'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { SiteHeader } from '@/components/site/SiteHeader'
+import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
+import { currentSession } from '@/lib/server/session'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,7 @@ const themeScript = `try{var t=localStorage.getItem('kubelab-theme');if(t==='dar
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
   const t = await getTranslations('site')
+  const session = await currentSession()
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
@@ -27,6 +30,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('skipToContent')}
           </a>
           <SiteHeader />
+          {/* keyed by account: another sign-in in this tab asks afresh */}
+          {session && <VisitorImportOffer key={session.id} />}
           <main id="main">{children}</main>
         </NextIntlClientProvider>
       </body>

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse as parseIcu, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { parse } from 'yaml'
 
 // Every interface string exists in Korean and English: the same keys, none empty.
@@ -54,6 +55,16 @@ function violations(items: { path: string; text: string }[], find: (text: string
   })
 }
 
+/** The arguments an ICU message takes, also inside plural and select branches (whose text is not an argument). */
+function argumentNames(elements: MessageFormatElement[]): string[] {
+  return elements.flatMap((e) => {
+    const own = 'value' in e && typeof e.value === 'string' && e.type !== 0 && e.type !== 8 ? [e.value] : []
+    const branches = 'options' in e ? Object.values(e.options).flatMap((o) => argumentNames(o.value)) : []
+    const children = 'children' in e ? argumentNames(e.children) : []
+    return [...own, ...branches, ...children]
+  })
+}
+
 describe('interface messages', () => {
   const files = ['', ...nested]
   it.each(files)('ko and en have the same keys (messages%s)', (file) => {
@@ -64,7 +75,7 @@ describe('interface messages', () => {
   })
 
   it.each(files)('ko and en take the same arguments (messages%s)', (file) => {
-    const args = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]))].sort()
+    const args = (text: string) => [...new Set(argumentNames(parseIcu(text, { ignoreTag: true })))].sort()
     const en = new Map(strings(file ? read(`messages/en${file}`) : read('messages/en.json')).map((s) => [s.path, args(s.text)]))
     for (const { path, text } of strings(file ? read(`messages/ko${file}`) : read('messages/ko.json'))) expect(args(text), path).toEqual(en.get(path))
   })

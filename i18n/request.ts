@@ -4,15 +4,16 @@ import { isLocale, localeCookie, negotiateLocale, type Locale } from './locales.
 
 // Namespaces kept in their own files (messages/<locale>/<namespace>.json), next to the main messages file.
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const [main, cluster, terminal, timeline, teach, studio] = await Promise.all([
+  const [main, cluster, terminal, timeline, teach, studio, visitor] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/cluster.json`),
     import(`../messages/${locale}/terminal.json`),
     import(`../messages/${locale}/timeline.json`),
     import(`../messages/${locale}/teach.json`),
     import(`../messages/${locale}/studio.json`),
+    import(`../messages/${locale}/visitor.json`),
   ])
-  return { ...main.default, cluster: cluster.default, terminal: terminal.default, timeline: timeline.default, teach: teach.default, studio: studio.default }
+  return { ...main.default, cluster: cluster.default, terminal: terminal.default, timeline: timeline.default, teach: teach.default, studio: studio.default, visitor: visitor.default }
 }
 
 // No locale in the URL: the learner's choice is remembered in a cookie, otherwise the browser's language decides.

@@ -1,14 +1,19 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { currentSession } from '@/lib/server/session'
-import { LocaleSwitcher } from './LocaleSwitcher'
-import { ThemeToggle } from './ThemeToggle'
 import { signOutAction } from '@/app/(auth)/actions'
+import { AuthLinks } from './AuthLinks'
+import { HeaderMenu } from './HeaderMenu'
+import { LocaleSwitcher } from './LocaleSwitcher'
+import { NavLink } from './NavLink'
+import { ThemeToggle } from './ThemeToggle'
 
 export async function SiteHeader() {
   const t = await getTranslations('site')
   const locale = await getLocale()
   const session = await currentSession()
+  const role = session?.role
+  const who = session ? (session.name ?? session.email ?? '') : ''
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -18,37 +23,37 @@ export async function SiteHeader() {
         </svg>
         {t('name')}
       </Link>
-      <nav aria-label="Main">
-        <Link href="/courses/kubernetes-basics">{t('nav.course')}</Link>
-        {session && <Link href="/progress">{t('nav.progress')}</Link>}
-        {session && (session.role === 'teacher' || session.role === 'admin') && <Link href="/teach">{t('nav.classes')}</Link>}
-        {session && (session.role === 'author' || session.role === 'admin') && <Link href="/studio">{t('nav.studio')}</Link>}
-      </nav>
-      <div className="header-tools">
-        <LocaleSwitcher current={locale} label={t('language')} />
-        <ThemeToggle />
-        {session ? (
-          <>
-            <span className="role-badge" data-testid="current-role" title={t('signedInAs', { name: session.name ?? session.email ?? '', role: t(`role.${session.role}`) })}>
-              {session.name ?? session.email} · {t(`role.${session.role}`)}
-            </span>
-            <form action={signOutAction}>
-              <button className="button small" type="submit">
-                {t('nav.signOut')}
-              </button>
-            </form>
-          </>
-        ) : (
-          <>
-            <Link className="button small" href="/signin">
-              {t('nav.signIn')}
-            </Link>
-            <Link className="button small primary" href="/signup">
-              {t('nav.signUp')}
-            </Link>
-          </>
-        )}
-      </div>
+      <HeaderMenu label={t('nav.menu')}>
+        <nav aria-label={t('nav.main')}>
+          <NavLink href="/courses/kubernetes-basics">{t('nav.course')}</NavLink>
+          {session && <NavLink href="/progress">{t('nav.progress')}</NavLink>}
+          {(role === 'teacher' || role === 'admin') && <NavLink href="/teach">{t('nav.classes')}</NavLink>}
+          {(role === 'author' || role === 'admin') && <NavLink href="/studio">{t('nav.studio')}</NavLink>}
+        </nav>
+        <div className="header-tools">
+          <div className="header-settings">
+            <LocaleSwitcher current={locale} label={t('language')} />
+            <ThemeToggle label={t('nav.darkMode')} />
+          </div>
+          {session ? (
+            <div className="header-account">
+              <span className="role-badge" data-testid="current-role" title={t('nav.signedInAs', { name: who, role: t(`role.${session.role}`) })}>
+                <span className="role-name">{who}</span>
+                <span className="role-kind">· {t(`role.${session.role}`)}</span>
+              </span>
+              <form action={signOutAction}>
+                <button className="button small" type="submit">
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </div>
+          ) : (
+            <div className="header-account">
+              <AuthLinks signIn={t('nav.signIn')} signUp={t('nav.signUp')} />
+            </div>
+          )}
+        </div>
+      </HeaderMenu>
     </header>
   )
 }

@@ -4,7 +4,8 @@ import { pageIsDark } from '@/components/terminal/terminal-theme'
 
 type Theme = 'light' | 'dark'
 
-export function ThemeToggle() {
+/** Dark mode on or off (a toggle button: one name, pressed when dark); the name shows as text in the phone menu. */
+export function ThemeToggle({ label }: { label: string }) {
   const [theme, setTheme] = useState<Theme | null>(null)
   useEffect(() => {
     setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
@@ -13,9 +14,10 @@ export function ThemeToggle() {
   return (
     <button
       type="button"
-      className="button small"
-      aria-label={next === 'dark' ? 'Dark mode / 다크 모드' : 'Light mode / 라이트 모드'}
+      className="button small theme-toggle"
+      aria-label={label}
       aria-pressed={theme === 'dark'}
+      data-testid="theme-toggle"
       onClick={() => {
         document.documentElement.dataset.theme = next
         try {
@@ -25,6 +27,9 @@ export function ThemeToggle() {
       }}
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+      <span className="theme-label" aria-hidden="true">
+        {label}
+      </span>
     </button>
   )
 }

@@ -3,12 +3,15 @@ import {
   clearVisitorWork,
   draftKey,
   hasVisitorWork,
+  importBatches,
   readVisitorWork,
   recordVisitorAttempt,
   recordVisitorLessonVisit,
   recordVisitorQuiz,
   visitorDrafts,
+  visitorImportRequest,
   visitorLessonStatus,
+  visitorWorkCounts,
   visitorWorkKey,
   type KeyValueStore,
   type VisitorAttempt,
@@ -80,5 +83,51 @@ describe('a visitor’s work kept in the browser', () => {
   it('works without storage at all (disabled by privacy settings)', () => {
     expect(() => recordVisitorAttempt(attempt(), null)).not.toThrow()
     expect(hasVisitorWork(readVisitorWork(null))).toBe(false)
+  })
+
+  it('builds the import request from the record and the drafts, and counts what it offers', () => {
+    const store = memoryStore()
+    recordVisitorAttempt(attempt({ passed: true, score: 1 }), store)
+    recordVisitorAttempt(attempt({ exerciseId: 'intro-get-nodes', lessonId: 'intro', kind: 'command', answer: ['kubectl get nodes'] }), store)
+    recordVisitorQuiz({ courseId: 'kubernetes-basics', lessonId: 'pod', quizId: 'pod-basics', answers: { q1: 'a' }, score: 1, at: 'x' }, store)
+    recordVisitorLessonVisit('kubernetes-basics', 'service', 'y', store)
+    store.setItem(draftKey('deployment-web'), 'kind: Deployment')
+    const work = readVisitorWork(store)
+    expect(visitorWorkCounts(work)).toEqual({ exercises: 2, passed: 1, quizzes: 1 })
+    expect(visitorImportRequest(work, visitorDrafts(store), 'en')).toEqual({
+      lang: 'en',
+      exercises: [
+        { exerciseId: 'deployment-web', answer: 'kind: Deployment', passed: true, score: 1 },
+        { exerciseId: 'intro-get-nodes', answer: ['kubectl get nodes'], passed: false, score: 40 },
+      ],
+      quizzes: [{ quizId: 'pod-basics', answers: { q1: 'a' }, score: 1 }],
+      drafts: [{ exerciseId: 'deployment-web', source: 'kind: Deployment' }],
+      lessons: [
+        { courseId: 'kubernetes-basics', lessonId: 'deployment' },
+        { courseId: 'kubernetes-basics', lessonId: 'intro' },
+        { courseId: 'kubernetes-basics', lessonId: 'pod' },
+        { courseId: 'kubernetes-basics', lessonId: 'service' },
+      ],
+    })
+  })
+
+  it('splits a request over the body limit into parts that each fit, losing nothing', () => {
+    const big = 'x'.repeat(60 * 1024)
+    const request = {
+      lang: 'ko' as const,
+      exercises: Array.from({ length: 30 }, (_, i) => ({ exerciseId: `e${i}`, answer: big })),
+      quizzes: [{ quizId: 'q', answers: { a: 'b' } }],
+      drafts: Array.from({ length: 10 }, (_, i) => ({ exerciseId: `e${i}`, source: big })),
+      lessons: [{ courseId: 'c', lessonId: 'l' }],
+    }
+    const limit = 256 * 1024
+    const batches = importBatches(request, limit)
+    expect(batches.length).toBeGreaterThan(1)
+    for (const batch of batches) expect(new TextEncoder().encode(JSON.stringify(batch)).length).toBeLessThanOrEqual(limit)
+    expect(batches.flatMap((b) => b.exercises)).toEqual(request.exercises)
+    expect(batches.flatMap((b) => b.drafts)).toEqual(request.drafts)
+    expect(batches.flatMap((b) => b.quizzes)).toEqual(request.quizzes)
+    expect(batches.flatMap((b) => b.lessons)).toEqual(request.lessons)
+    expect(importBatches({ ...request, exercises: [], drafts: [] }, limit)).toHaveLength(1)
   })
 })

@@ -155,3 +155,60 @@ export function clearVisitorWork(store: KeyValueStore | null = defaultStore()): 
     store?.removeItem(visitorWorkKey)
   } catch {}
 }
+
+/** The body of `POST /api/me/import` (the server's zod schema in lib/server/visitor-import.ts accepts it). */
+export interface VisitorImportRequest {
+  lang: 'ko' | 'en'
+  /** `passed` and `score` are this browser's grade: sent for the record, ignored by the server, which grades again */
+  exercises: { exerciseId: string; answer: string | string[]; passed?: boolean; score?: number }[]
+  quizzes: { quizId: string; answers: VisitorQuiz['answers']; score?: number }[]
+  drafts: { exerciseId: string; source: string }[]
+  lessons: { courseId: string; lessonId: string }[]
+}
+
+/** What the offer tells the visitor they did. */
+export function visitorWorkCounts(work: VisitorWork): { exercises: number; passed: number; quizzes: number } {
+  const exercises = Object.values(work.exercises)
+  return { exercises: exercises.length, passed: exercises.filter((e) => e.best.passed).length, quizzes: Object.keys(work.quizzes).length }
+}
+
+/** The import request for this browser's record and drafts. */
+export function visitorImportRequest(work: VisitorWork, drafts: Record<string, string>, lang: 'ko' | 'en'): VisitorImportRequest {
+  return {
+    lang,
+    exercises: Object.entries(work.exercises).map(([exerciseId, e]) => ({ exerciseId, answer: e.best.answer, passed: e.best.passed, score: e.best.score })),
+    quizzes: Object.entries(work.quizzes).map(([quizId, q]) => ({ quizId, answers: q.answers, score: q.score })),
+    drafts: Object.entries(drafts).map(([exerciseId, source]) => ({ exerciseId, source })),
+    lessons: Object.keys(work.lessons)
+      .map((key) => key.split('/'))
+      .filter((parts): parts is [string, string] => parts.length === 2 && parts[0] !== '' && parts[1] !== '')
+      .map(([courseId, lessonId]) => ({ courseId, lessonId })),
+  }
+}
+
+export const importRequestMaxBytes = 1024 * 1024
+
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
+
+/**
+ * Splits a request into requests under the server's body limit (the import is idempotent, so sending in
+ * several parts is safe). Each item is within the per-answer cap, so each fits on its own.
+ */
+export function importBatches(request: VisitorImportRequest, maxBytes = importRequestMaxBytes): VisitorImportRequest[] {
+  const emptyRequest = (): VisitorImportRequest => ({ lang: request.lang, exercises: [], quizzes: [], drafts: [], lessons: [] })
+  const batches = [emptyRequest()]
+  let size = bytesOf(batches[0])
+  const lists = ['lessons', 'exercises', 'quizzes', 'drafts'] as const
+  for (const list of lists) {
+    for (const item of request[list] as object[]) {
+      const itemBytes = bytesOf(item) + 1 // and a comma
+      if (size + itemBytes > maxBytes && size > bytesOf(emptyRequest())) {
+        batches.push(emptyRequest())
+        size = bytesOf(emptyRequest())
+      }
+      ;(batches.at(-1)![list] as object[]).push(item)
+      size += itemBytes
+    }
+  }
+  return batches
+}

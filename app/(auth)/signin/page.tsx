@@ -1,18 +1,26 @@
 import type { Metadata } from 'next'
 import { getTranslations } from 'next-intl/server'
-import { AuthForm } from '../AuthForm'
-import { signInAction } from '../actions'
+import { demoAccounts, demoPassword } from '@/prisma/seed'
+import { AuthPage, type AuthSearch } from '../AuthPage'
 
-export const metadata: Metadata = { title: 'Sign in' }
-
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auth')
-  const { next } = await searchParams
-  return (
-    <div className="page narrow">
-      <h1>{t('signInTitle')}</h1>
-      <AuthForm mode="signin" action={signInAction} redirectTo={next ?? '/courses/kubernetes-basics'} />
-      <p className="muted">{t('demoAccounts')}</p>
-    </div>
+  return { title: t('signInTitle'), description: t('signInDescription') }
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: AuthSearch }) {
+  const t = await getTranslations('auth')
+  const roles = await getTranslations('site.role')
+  const demo = (
+    <aside className="auth-demo" aria-labelledby="demo-title">
+      <h2 id="demo-title">{t('demoTitle')}</h2>
+      <ul>
+        {demoAccounts.map((account) => (
+          <li key={account.email}>{t('demoRole', { role: roles(account.role), email: account.email })}</li>
+        ))}
+      </ul>
+      <p>{t.rich('demoPassword', { password: demoPassword, code: (chunks) => <code>{chunks}</code> })}</p>
+    </aside>
   )
+  return <AuthPage mode="signin" searchParams={searchParams} aside={demo} />
 }

@@ -5,6 +5,7 @@
 import { db, type Db } from '../db/client.ts'
 import { classesDal } from './classes.ts'
 import { draftsDal } from './drafts.ts'
+import { importDal } from './import.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
 import { usersDal } from './users.ts'
@@ -16,6 +17,7 @@ export function createDal(database: Db) {
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
     classes: classesDal(database),
+    imports: importDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

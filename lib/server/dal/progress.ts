@@ -30,39 +30,7 @@ export function progressDal(db: Db) {
       input: SubmissionInput,
     ): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
       const user = requireViewer(viewer)
-      const { result } = input
-      return db.$transaction(async (tx) => {
-        const submission = await tx.submission.create({
-          data: {
-            userId: user.id,
-            courseId: input.courseId,
-            lessonId: input.lessonId,
-            exerciseId: input.exerciseId,
-            kind: input.kind,
-            source: input.source,
-            passed: result.passed,
-            score: result.score,
-            result: JSON.stringify(result),
-            durationMs: Math.round(result.durationMs),
-          },
-        })
-        const key = { userId: user.id, courseId: input.courseId, lessonId: input.lessonId }
-        const previous = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: key } })
-        const completed = previous?.status === 'completed' || result.passed
-        const progress = await tx.lessonProgress.upsert({
-          where: { userId_courseId_lessonId: key },
-          create: { ...key, status: completed ? 'completed' : 'started', attempts: 1, bestScore: result.score, completedAt: result.passed ? new Date() : null },
-          update: {
-            status: completed ? 'completed' : 'started',
-            attempts: { increment: 1 },
-            bestScore: Math.max(previous?.bestScore ?? 0, result.score),
-            completedAt: previous?.completedAt ?? (result.passed ? new Date() : null),
-          },
-        })
-        // counted in the same transaction: the answer includes this submission and no concurrent one half-way
-        const exercise = await countAttempts(tx, user.id, input.exerciseId)
-        return { submissionId: submission.id, progress: toView(progress), exercise }
-      })
+      return db.$transaction((tx) => storeSubmission(tx, user.id, input))
     },
 
     /** Marks a lesson as opened, so "resume where you left off" and the course map know about it. */
@@ -95,6 +63,47 @@ export function progressDal(db: Db) {
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }))
     },
   }
+}
+
+/** The database client inside a transaction. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+/**
+ * Writes one graded submission and the lesson's progress with a transaction's client, for the caller's
+ * transaction: recordSubmission's own, or the import of a visitor's work (lib/server/dal/import.ts).
+ */
+export async function storeSubmission(tx: Tx, userId: string, input: SubmissionInput): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
+  const { result } = input
+  const submission = await tx.submission.create({
+    data: {
+      userId,
+      courseId: input.courseId,
+      lessonId: input.lessonId,
+      exerciseId: input.exerciseId,
+      kind: input.kind,
+      source: input.source,
+      passed: result.passed,
+      score: result.score,
+      result: JSON.stringify(result),
+      durationMs: Math.round(result.durationMs),
+    },
+  })
+  const key = { userId, courseId: input.courseId, lessonId: input.lessonId }
+  const previous = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: key } })
+  const completed = previous?.status === 'completed' || result.passed
+  const progress = await tx.lessonProgress.upsert({
+    where: { userId_courseId_lessonId: key },
+    create: { ...key, status: completed ? 'completed' : 'started', attempts: 1, bestScore: result.score, completedAt: result.passed ? new Date() : null },
+    update: {
+      status: completed ? 'completed' : 'started',
+      attempts: { increment: 1 },
+      bestScore: Math.max(previous?.bestScore ?? 0, result.score),
+      completedAt: previous?.completedAt ?? (result.passed ? new Date() : null),
+    },
+  })
+  // counted in the same transaction: the answer includes this submission and no concurrent one half-way
+  const exercise = await countAttempts(tx, userId, input.exerciseId)
+  return { submissionId: submission.id, progress: toView(progress), exercise }
 }
 
 export interface ExerciseAttempts {

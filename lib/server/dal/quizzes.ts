@@ -4,21 +4,33 @@ import { requireViewer, type Viewer } from './viewer.ts'
 
 export function quizzesDal(db: Db) {
   return {
-    async recordAttempt(viewer: Viewer | null, input: { courseId: string; lessonId: string; answers: QuizAnswers; result: QuizResult }): Promise<{ attemptId: string }> {
+    async recordAttempt(viewer: Viewer | null, input: QuizAttemptInput): Promise<{ attemptId: string }> {
       const user = requireViewer(viewer)
-      const attempt = await db.quizAttempt.create({
-        data: {
-          userId: user.id,
-          courseId: input.courseId,
-          lessonId: input.lessonId,
-          quizId: input.result.quiz,
-          answers: JSON.stringify(input.answers),
-          score: input.result.score,
-          correct: input.result.correct,
-          total: input.result.total,
-        },
-      })
-      return { attemptId: attempt.id }
+      return storeQuizAttempt(db, user.id, input)
     },
   }
+}
+
+export interface QuizAttemptInput {
+  courseId: string
+  lessonId: string
+  answers: QuizAnswers
+  result: QuizResult
+}
+
+/** Writes one graded quiz attempt, with the DAL's client or a transaction's (the import of a visitor's work). */
+export async function storeQuizAttempt(db: Pick<Db, 'quizAttempt'>, userId: string, input: QuizAttemptInput): Promise<{ attemptId: string }> {
+  const attempt = await db.quizAttempt.create({
+    data: {
+      userId,
+      courseId: input.courseId,
+      lessonId: input.lessonId,
+      quizId: input.result.quiz,
+      answers: JSON.stringify(input.answers),
+      score: input.result.score,
+      correct: input.result.correct,
+      total: input.result.total,
+    },
+  })
+  return { attemptId: attempt.id }
 }
