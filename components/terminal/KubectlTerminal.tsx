@@ -6,17 +6,30 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import '@xterm/xterm/css/xterm.css'
+import '@fontsource/nanum-gothic-coding/400.css'
 import './terminal.css'
-import { TerminalSession } from './session.ts'
+import { resetBanner, startBanner, type BannerMessages } from './banner.ts'
+import { TerminalSession, type CommandAnswer } from './session.ts'
+import { TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, terminalFontReady } from './terminal-font.ts'
 import { pageIsDark, terminalTheme } from './terminal-theme.ts'
 
 export interface KubectlTerminalProps {
-  run(command: string): Promise<{ ok: boolean; output: string }>
+  /** runs a command line on the simulator; pass its RunResult on whole (a `notice` is shown translated) */
+  run(command: string): Promise<CommandAnswer>
   complete(line: string): Promise<string[]>
   /** the prompt, `$ ` if omitted */
   prompt?: string
   /** localStorage key to keep the command history across reloads; not kept when omitted */
   historyKey?: string
+  /**
+   * Counts the workspace's cluster resets: each change clears the screen and says the cluster was reset
+   * (the first value is the starting one and prints nothing).
+   */
+  resetCount?: number
+  /** the files in the learner's home directory (simulator `listFiles`), named in the banner */
+  files?: readonly string[]
+  /** which of them holds the editor's text (e.g. `exercise.yaml`); none in command exercises */
+  editorFile?: string
 }
 
 function readHistory(key: string | undefined): string[] {
@@ -35,31 +48,43 @@ function currentTheme() {
   return terminalTheme({ bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') }, dark)
 }
 
-export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: KubectlTerminalProps) {
+export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount = 0, files, editorFile }: KubectlTerminalProps) {
   const t = useTranslations('terminal')
   const hintId = useId()
   const host = useRef<HTMLDivElement>(null)
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
   // The session lives as long as the xterm instance; the latest callbacks and texts are read through refs.
-  const calls = useRef({ run, complete, t })
+  const calls = useRef({ run, complete, t, files, editorFile })
   useEffect(() => {
-    calls.current = { run, complete, t }
-  }, [run, complete, t])
+    calls.current = { run, complete, t, files, editorFile }
+  }, [run, complete, t, files, editorFile])
+  const sessionRef = useRef<TerminalSession | null>(null)
+  const bannerMessages = (): BannerMessages => {
+    const tr = calls.current.t
+    return { banner: tr('banner'), reset: tr('reset'), editorFile: (file) => tr('editorFile', { file }), files: (list) => tr('files', { files: list }) }
+  }
+
+  // A reset of the cluster: a clean screen that says so (the starting value prints nothing).
+  const resetsSeen = useRef(resetCount)
+  useEffect(() => {
+    if (resetCount === resetsSeen.current) return
+    resetsSeen.current = resetCount
+    sessionRef.current?.restart(resetBanner(bannerMessages(), calls.current.files, calls.current.editorFile))
+  }, [resetCount])
 
   useEffect(() => {
     const el = host.current
     if (!el) return
     let disposed = false
     let teardown = () => {}
-    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
-      .then(([{ Terminal }, { FitAddon }]) => {
+    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), terminalFontReady(document.fonts)])
+      .then(([{ Terminal }, { FitAddon }, fontReady]) => {
         if (disposed) return
-        const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim()
         const term = new Terminal({
           screenReaderMode: true,
           cursorBlink: true,
-          fontFamily: mono || 'ui-monospace, Menlo, Consolas, monospace',
-          fontSize: 14,
+          fontFamily: TERMINAL_FONT_FAMILY,
+          fontSize: TERMINAL_FONT_SIZE,
           lineHeight: 1.15,
           scrollback: 3000,
           theme: currentTheme(),
@@ -80,6 +105,7 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
             messages: {
               more: (count) => calls.current.t('more', { count }),
               failed: (message) => calls.current.t('failed', { message }),
+              notice: (code) => (code === 'stdinNotSupported' ? calls.current.t('notices.stdinNotSupported') : undefined),
             },
             history: readHistory(historyKey),
             onHistory: (history) => {
@@ -90,8 +116,17 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
             },
           },
         )
-        session.start(`\x1b[2m${calls.current.t('banner')}\x1b[0m`)
+        session.start(startBanner(bannerMessages(), calls.current.files, calls.current.editorFile))
+        sessionRef.current = session
         const data = term.onData((d) => void session.input(d))
+        // The font came late (a slow first visit): measure the cells again once it is there.
+        if (!fontReady) {
+          void document.fonts.ready.then(() => {
+            if (disposed) return
+            term.options.fontFamily = `${TERMINAL_FONT_FAMILY}, monospace`
+            fit.fit()
+          })
+        }
 
         // Tab completes, so it cannot also leave the terminal: Esc then Tab (or Shift+Tab) moves focus on.
         let escaped = false
@@ -121,6 +156,7 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
         setStatus('ready')
 
         teardown = () => {
+          sessionRef.current = null
           media.removeEventListener('change', retheme)
           themeObserver.disconnect()
           resize.disconnect()
