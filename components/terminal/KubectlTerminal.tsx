@@ -10,7 +10,7 @@ import '@fontsource/nanum-gothic-coding/400.css'
 import './terminal.css'
 import { resetBanner, startBanner, type BannerMessages } from './banner.ts'
 import { TerminalSession, type CommandAnswer } from './session.ts'
-import { TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE, terminalFontReady } from './terminal-font.ts'
+import { glyphsReady, needsMoreGlyphs, TERMINAL_FONT_FAMILY, TERMINAL_FONT_FAMILY_REMEASURED, TERMINAL_FONT_SIZE } from './terminal-font.ts'
 import { pageIsDark, terminalTheme } from './terminal-theme.ts'
 
 export interface KubectlTerminalProps {
@@ -59,6 +59,8 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
     calls.current = { run, complete, t, files, editorFile }
   }, [run, complete, t, files, editorFile])
   const sessionRef = useRef<TerminalSession | null>(null)
+  /** A notice of the simulator (lib/sim kubectl/result.ts RunNotice) in the learner's language. */
+  const noticeText = (code: string): string | undefined => (code === 'stdinNotSupported' ? calls.current.t('notices.stdinNotSupported') : undefined)
   const bannerMessages = (): BannerMessages => {
     const tr = calls.current.t
     return { banner: tr('banner'), reset: tr('reset'), editorFile: (file) => tr('editorFile', { file }), files: (list) => tr('files', { files: list }) }
@@ -69,7 +71,8 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
   useEffect(() => {
     if (resetCount === resetsSeen.current) return
     resetsSeen.current = resetCount
-    sessionRef.current?.restart(resetBanner(bannerMessages(), calls.current.files, calls.current.editorFile))
+    const text = resetBanner(bannerMessages(), calls.current.files, calls.current.editorFile)
+    void glyphsReady(document.fonts, text).then(() => sessionRef.current?.restart(text))
   }, [resetCount])
 
   useEffect(() => {
@@ -77,7 +80,8 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
     if (!el) return
     let disposed = false
     let teardown = () => {}
-    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), terminalFontReady(document.fonts)])
+    const banner = startBanner(bannerMessages(), calls.current.files, calls.current.editorFile)
+    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), glyphsReady(document.fonts, `W${banner}`)])
       .then(([{ Terminal }, { FitAddon }, fontReady]) => {
         if (disposed) return
         const term = new Terminal({
@@ -100,12 +104,18 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
           { write: (text) => term.write(text), clearScreen: () => term.write('\x1b[H\x1b[2J\x1b[3J'), cols: () => term.cols },
           {
             prompt: `\x1b[1;32m${prompt}\x1b[0m`,
-            run: (command) => calls.current.run(command),
+            // the output's glyphs are loaded before xterm draws (and measures) them
+            run: async (command) => {
+              const answer = await calls.current.run(command)
+              const shown = (answer.notice && noticeText(answer.notice)) || answer.output
+              if (needsMoreGlyphs(shown)) await glyphsReady(document.fonts, shown)
+              return answer
+            },
             complete: (line) => calls.current.complete(line),
             messages: {
               more: (count) => calls.current.t('more', { count }),
               failed: (message) => calls.current.t('failed', { message }),
-              notice: (code) => (code === 'stdinNotSupported' ? calls.current.t('notices.stdinNotSupported') : undefined),
+              notice: noticeText,
             },
             history: readHistory(historyKey),
             onHistory: (history) => {
@@ -116,17 +126,21 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
             },
           },
         )
-        session.start(startBanner(bannerMessages(), calls.current.files, calls.current.editorFile))
+        session.start(banner)
         sessionRef.current = session
         const data = term.onData((d) => void session.input(d))
-        // The font came late (a slow first visit): measure the cells again once it is there.
-        if (!fontReady) {
-          void document.fonts.ready.then(() => {
-            if (disposed) return
-            term.options.fontFamily = `${TERMINAL_FONT_FAMILY}, monospace`
-            fit.fit()
-          })
+        // A subset that came late (a slow first visit, Korean typed at the prompt): measure again once it is there.
+        const remeasure = () => {
+          if (disposed) return
+          term.options.fontFamily = term.options.fontFamily === TERMINAL_FONT_FAMILY ? TERMINAL_FONT_FAMILY_REMEASURED : TERMINAL_FONT_FAMILY
+          fit.fit()
+          term.refresh(0, term.rows - 1)
         }
+        const onFontLoaded = (event: FontFaceSetLoadEvent) => {
+          if (event.fontfaces.some((f) => f.family.replace(/['"]/g, '') === 'Nanum Gothic Coding')) remeasure()
+        }
+        document.fonts.addEventListener('loadingdone', onFontLoaded)
+        if (!fontReady) void document.fonts.ready.then(remeasure)
 
         // Tab completes, so it cannot also leave the terminal: Esc then Tab (or Shift+Tab) moves focus on.
         let escaped = false
@@ -157,6 +171,7 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
 
         teardown = () => {
           sessionRef.current = null
+          document.fonts.removeEventListener('loadingdone', onFontLoaded)
           media.removeEventListener('change', retheme)
           themeObserver.disconnect()
           resize.disconnect()
