@@ -2,7 +2,7 @@
  * Messages between the page and the simulator worker. Everything here is plain data (structured-clone safe):
  * the worker answers each request with the same id, and either a result or the error text.
  */
-import type { ApplyResult, EventRecord, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
+import type { ApplyResult, EventRecord, FileResult, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
 import type { Frame } from '@/components/cluster/record-frames.ts'
 
 export interface Recording {
@@ -22,6 +22,10 @@ export interface SimOps {
   snapshot: { args: Record<string, never>; result: State }
   record: { args: { seconds: number; step?: number }; result: Recording }
   complete: { args: { line: string }; result: string[] }
+  /** The learner's home directory (lib/sim/files.ts), e.g. the editor's text as `exercise.yaml`. Files survive `reset`. */
+  writeFile: { args: { path: string; text: string }; result: FileResult }
+  removeFile: { args: { path: string }; result: { removed: boolean } }
+  listFiles: { args: Record<string, never>; result: string[] }
 }
 export type SimOp = keyof SimOps
 

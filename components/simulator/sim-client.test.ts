@@ -61,6 +61,18 @@ describe('SimulatorClient', () => {
     expect(refused.recording).toBeNull()
   })
 
+  it('writes a file through the worker, and the terminal\'s kubectl applies it; the file outlives a reset', async () => {
+    const seen: State[] = []
+    const client = new SimulatorClient(fakeWorker(), { onState: (s) => seen.push(s) })
+    expect(await client.writeFile('exercise.yaml', deployment('web', 'nginx:1.27', 2))).toEqual({ ok: true })
+    expect(await client.run('kubectl apply -f exercise.yaml')).toMatchObject({ ok: true, output: 'deployment.apps/web created\n' })
+    expect(seen.at(-1)!.deployments.map((d) => d.name)).toEqual(['web'])
+    await client.reset({ seed: 2, nodes: 2 })
+    expect(await client.listFiles()).toEqual(['exercise.yaml'])
+    expect(await client.removeFile('exercise.yaml')).toEqual({ removed: true })
+    expect(await client.listFiles()).toEqual([])
+  })
+
   it('rejects with the worker error message when the engine throws', async () => {
     const client = new SimulatorClient(fakeWorker())
     await expect(client.call('explode' as never, {} as never)).rejects.toThrow(new SimulatorError('unknown simulator operation: explode'))

@@ -2,7 +2,7 @@
  * Promises over the simulator worker: each request gets an id, the response with that id settles it.
  * Framework-free (the React hook only manages its lifetime), so it is tested with a fake worker.
  */
-import type { ApplyResult, State } from '@/lib/sim/index.ts'
+import type { ApplyResult, FileResult, RunResult, State } from '@/lib/sim/index.ts'
 import type { Recording, SimOp, SimOps, SimResponse } from './protocol.ts'
 
 /** The part of `Worker` the client uses. */
@@ -21,11 +21,16 @@ export class SimulatorError extends Error {
 export interface SimulatorApi {
   reset(options?: { seed?: number; nodes?: number }): Promise<State>
   apply(yaml: string): Promise<ApplyResult & { state: State }>
-  run(command: string): Promise<{ ok: boolean; output: string; state: State }>
+  /** `exitCode` and `notice` as RunResult (lib/sim/cluster.ts) carries them */
+  run(command: string): Promise<RunResult & { state: State }>
   advance(seconds: number): Promise<State>
   snapshot(): Promise<State>
   record(seconds: number, step?: number): Promise<Recording>
   complete(line: string): Promise<string[]>
+  /** A file in the learner's home directory (`kubectl apply -f exercise.yaml`, `cat exercise.yaml`); kept across `reset`. */
+  writeFile(path: string, text: string): Promise<FileResult>
+  removeFile(path: string): Promise<{ removed: boolean }>
+  listFiles(): Promise<string[]>
   /** Run in the workspace: apply the learner's YAML, then record what the cluster does (default 120 s). */
   applyAndRecord(yaml: string, options?: { seconds?: number; step?: number }): Promise<{ apply: ApplyResult; recording: Recording | null }>
 }
@@ -107,6 +112,9 @@ export class SimulatorClient implements SimulatorApi {
   snapshot = () => this.call('snapshot', {})
   record = (seconds: number, step?: number) => this.call('record', { seconds, step })
   complete = (line: string) => this.call('complete', { line })
+  writeFile = (path: string, text: string) => this.call('writeFile', { path, text })
+  removeFile = (path: string) => this.call('removeFile', { path })
+  listFiles = () => this.call('listFiles', {})
   applyAndRecord = async (yaml: string, options: { seconds?: number; step?: number } = {}) => {
     const { state: _state, ...apply } = await this.apply(yaml)
     // Nothing was applied when every document was refused: there is nothing to watch.

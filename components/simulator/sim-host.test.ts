@@ -64,6 +64,35 @@ describe('the simulator host', () => {
     expect(host.handle('reset', { nodes: 0 }).nodes).toHaveLength(3)
   })
 
+  it('keeps the learner\'s files, which kubectl -f and cat read, and carries them into the cluster a reset makes', () => {
+    const host = createSimHost({ seed: 7, nodes: 2 })
+    expect(host.handle('writeFile', { path: 'exercise.yaml', text: web })).toEqual({ ok: true })
+    expect(host.handle('listFiles', {})).toEqual(['exercise.yaml'])
+    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({ ok: true, output: 'deployment.apps/web created\nservice/web created\n' })
+    host.handle('advance', { seconds: 30 })
+    const fresh = host.handle('reset', { seed: 7, nodes: 2 })
+    expect(fresh.deployments).toEqual([])
+    expect(host.handle('listFiles', {})).toEqual(['exercise.yaml'])
+    expect(host.handle('run', { command: 'cat ~/exercise.yaml' }).output).toBe(web)
+    const again = host.handle('run', { command: 'kubectl apply -f exercise.yaml' })
+    expect(again.output).toBe('deployment.apps/web created\nservice/web created\n')
+    expect(again.state.deployments.map((d) => d.name)).toEqual(['web'])
+    expect(host.handle('removeFile', { path: '/home/learner/exercise.yaml' })).toEqual({ removed: true })
+    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({ ok: false, output: 'error: the path "exercise.yaml" does not exist\n' })
+  })
+
+  it('refuses a file that is too large or badly named with a code and a clear error, and passes kubectl diff\'s exit status on', () => {
+    const host = createSimHost()
+    expect(host.handle('writeFile', { path: 'big.yaml', text: 'x'.repeat(300 * 1024) })).toEqual({ ok: false, code: 'tooLarge', error: 'big.yaml is 300 KiB; a file holds at most 256 KiB' })
+    expect(host.handle('writeFile', { path: '/etc/hosts', text: '' })).toMatchObject({ ok: false, code: 'badName' })
+    expect(host.handle('writeFile', { path: undefined as never, text: 'x' })).toMatchObject({ ok: false, code: 'badName' })
+    host.handle('writeFile', { path: 'web.yaml', text: web })
+    const diff = host.handle('run', { command: 'kubectl diff -f web.yaml' })
+    expect(diff).toMatchObject({ ok: false, exitCode: 1 })
+    expect(diff.output).toMatch(/^diff -u -N \/tmp\/LIVE-\d+\/apps\.v1\.Deployment\.default\.web /)
+    expect(host.handle('run', { command: 'kubectl apply -f -' })).toMatchObject({ ok: false, notice: 'stdinNotSupported' })
+  })
+
   it('answers bad YAML and unknown commands with kubectl errors, not failures of the worker', () => {
     const host = createSimHost()
     const bad = respond(host, { id: 1, op: 'apply', args: { yaml: 'kind: Deployment\n  oops: [' } })

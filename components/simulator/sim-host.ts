@@ -31,7 +31,10 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
   const ops: { [K in SimOp]: (args: SimOps[K]['args']) => SimOps[K]['result'] } = {
     reset({ seed, nodes }) {
       const n = Number.isInteger(nodes) && nodes! >= 1 ? Math.min(nodes!, MAX_NODES) : DEFAULT_NODES
+      // The learner's files are not the cluster's: they move into the fresh cluster.
+      const files = cluster.state.files
       cluster = createCluster({ seed: Number.isFinite(seed) ? seed : DEFAULT_SEED, nodes: n })
+      for (const [name, file] of files) cluster.writeFile(name, file.text)
       return cluster.snapshot()
     },
     apply({ yaml }) {
@@ -61,6 +64,15 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
     },
     complete({ line }) {
       return completeCommand(cluster, String(line ?? ''))
+    },
+    writeFile({ path, text }) {
+      return cluster.writeFile(String(path ?? ''), String(text ?? ''))
+    },
+    removeFile({ path }) {
+      return { removed: cluster.removeFile(String(path ?? '')) }
+    },
+    listFiles() {
+      return cluster.listFiles()
     },
   }
   return {

@@ -4,7 +4,8 @@
  * terminal. The worker (the engine, ~170 KB gzipped) starts on the first call, not on mount, so a lesson page
  * pays for it only when the learner runs something. `api` is stable for the component's life; `state` follows
  * every answer that carries the cluster's state; `error` is set when the worker itself fails. The worker is
- * terminated on unmount, and replaced (a fresh cluster) when `seed` or `nodes` change.
+ * terminated on unmount, and replaced (a fresh cluster) when `seed` or `nodes` change. The learner's files
+ * (`api.writeFile`) live in the worker: they survive `api.reset`, but a replaced worker starts without them.
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { State } from '@/lib/sim/index.ts'
@@ -101,6 +102,9 @@ export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
       snapshot: via((c) => c.snapshot),
       record: via((c) => c.record),
       complete: via((c) => c.complete),
+      writeFile: via((c) => c.writeFile),
+      removeFile: via((c) => c.removeFile),
+      listFiles: via((c) => c.listFiles),
       applyAndRecord: via((c) => c.applyAndRecord),
     }
   }, [])

@@ -6,17 +6,30 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import '@xterm/xterm/css/xterm.css'
+import '@fontsource/nanum-gothic-coding/400.css'
 import './terminal.css'
-import { TerminalSession } from './session.ts'
+import { resetBanner, startBanner, type BannerMessages } from './banner.ts'
+import { TerminalSession, type CommandAnswer } from './session.ts'
+import { glyphsReady, needsMoreGlyphs, TERMINAL_FONT_FAMILY, TERMINAL_FONT_FAMILY_REMEASURED, TERMINAL_FONT_SIZE } from './terminal-font.ts'
 import { pageIsDark, terminalTheme } from './terminal-theme.ts'
 
 export interface KubectlTerminalProps {
-  run(command: string): Promise<{ ok: boolean; output: string }>
+  /** runs a command line on the simulator; pass its RunResult on whole (a `notice` is shown translated) */
+  run(command: string): Promise<CommandAnswer>
   complete(line: string): Promise<string[]>
   /** the prompt, `$ ` if omitted */
   prompt?: string
   /** localStorage key to keep the command history across reloads; not kept when omitted */
   historyKey?: string
+  /**
+   * Counts the workspace's cluster resets: each change clears the screen and says the cluster was reset
+   * (the first value is the starting one and prints nothing).
+   */
+  resetCount?: number
+  /** the files in the learner's home directory (simulator `listFiles`), named in the banner */
+  files?: readonly string[]
+  /** which of them holds the editor's text (e.g. `exercise.yaml`); none in command exercises */
+  editorFile?: string
 }
 
 function readHistory(key: string | undefined): string[] {
@@ -35,31 +48,47 @@ function currentTheme() {
   return terminalTheme({ bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') }, dark)
 }
 
-export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: KubectlTerminalProps) {
+export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount = 0, files, editorFile }: KubectlTerminalProps) {
   const t = useTranslations('terminal')
   const hintId = useId()
   const host = useRef<HTMLDivElement>(null)
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
   // The session lives as long as the xterm instance; the latest callbacks and texts are read through refs.
-  const calls = useRef({ run, complete, t })
+  const calls = useRef({ run, complete, t, files, editorFile })
   useEffect(() => {
-    calls.current = { run, complete, t }
-  }, [run, complete, t])
+    calls.current = { run, complete, t, files, editorFile }
+  }, [run, complete, t, files, editorFile])
+  const sessionRef = useRef<TerminalSession | null>(null)
+  /** A notice of the simulator (lib/sim kubectl/result.ts RunNotice) in the learner's language. */
+  const noticeText = (code: string): string | undefined => (code === 'stdinNotSupported' ? calls.current.t('notices.stdinNotSupported') : undefined)
+  const bannerMessages = (): BannerMessages => {
+    const tr = calls.current.t
+    return { banner: tr('banner'), reset: tr('reset'), editorFile: (file) => tr('editorFile', { file }), files: (list) => tr('files', { files: list }) }
+  }
+
+  // A reset of the cluster: a clean screen that says so (the starting value prints nothing).
+  const resetsSeen = useRef(resetCount)
+  useEffect(() => {
+    if (resetCount === resetsSeen.current) return
+    resetsSeen.current = resetCount
+    const text = resetBanner(bannerMessages(), calls.current.files, calls.current.editorFile)
+    void glyphsReady(document.fonts, text).then(() => sessionRef.current?.restart(text))
+  }, [resetCount])
 
   useEffect(() => {
     const el = host.current
     if (!el) return
     let disposed = false
     let teardown = () => {}
-    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')])
-      .then(([{ Terminal }, { FitAddon }]) => {
+    const banner = startBanner(bannerMessages(), calls.current.files, calls.current.editorFile)
+    Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), glyphsReady(document.fonts, `W${banner}`)])
+      .then(([{ Terminal }, { FitAddon }, fontReady]) => {
         if (disposed) return
-        const mono = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim()
         const term = new Terminal({
           screenReaderMode: true,
           cursorBlink: true,
-          fontFamily: mono || 'ui-monospace, Menlo, Consolas, monospace',
-          fontSize: 14,
+          fontFamily: TERMINAL_FONT_FAMILY,
+          fontSize: TERMINAL_FONT_SIZE,
           lineHeight: 1.15,
           scrollback: 3000,
           theme: currentTheme(),
@@ -75,11 +104,18 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
           { write: (text) => term.write(text), clearScreen: () => term.write('\x1b[H\x1b[2J\x1b[3J'), cols: () => term.cols },
           {
             prompt: `\x1b[1;32m${prompt}\x1b[0m`,
-            run: (command) => calls.current.run(command),
+            // the output's glyphs are loaded before xterm draws (and measures) them
+            run: async (command) => {
+              const answer = await calls.current.run(command)
+              const shown = (answer.notice && noticeText(answer.notice)) || answer.output
+              if (needsMoreGlyphs(shown)) await glyphsReady(document.fonts, shown)
+              return answer
+            },
             complete: (line) => calls.current.complete(line),
             messages: {
               more: (count) => calls.current.t('more', { count }),
               failed: (message) => calls.current.t('failed', { message }),
+              notice: noticeText,
             },
             history: readHistory(historyKey),
             onHistory: (history) => {
@@ -90,8 +126,21 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
             },
           },
         )
-        session.start(`\x1b[2m${calls.current.t('banner')}\x1b[0m`)
+        session.start(banner)
+        sessionRef.current = session
         const data = term.onData((d) => void session.input(d))
+        // A subset that came late (a slow first visit, Korean typed at the prompt): measure again once it is there.
+        const remeasure = () => {
+          if (disposed) return
+          term.options.fontFamily = term.options.fontFamily === TERMINAL_FONT_FAMILY ? TERMINAL_FONT_FAMILY_REMEASURED : TERMINAL_FONT_FAMILY
+          fit.fit()
+          term.refresh(0, term.rows - 1)
+        }
+        const onFontLoaded = (event: FontFaceSetLoadEvent) => {
+          if (event.fontfaces.some((f) => f.family.replace(/['"]/g, '') === 'Nanum Gothic Coding')) remeasure()
+        }
+        document.fonts.addEventListener('loadingdone', onFontLoaded)
+        if (!fontReady) void document.fonts.ready.then(remeasure)
 
         // Tab completes, so it cannot also leave the terminal: Esc then Tab (or Shift+Tab) moves focus on.
         let escaped = false
@@ -121,6 +170,8 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey }: Ku
         setStatus('ready')
 
         teardown = () => {
+          sessionRef.current = null
+          document.fonts.removeEventListener('loadingdone', onFontLoaded)
           media.removeEventListener('change', retheme)
           themeObserver.disconnect()
           resize.disconnect()

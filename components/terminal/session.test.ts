@@ -138,6 +138,50 @@ describe('TerminalSession', () => {
     expect((await screen.lines()).slice(-2)).toEqual(['failed: worker crashed', '$'])
   })
 
+  it('after a reset of the cluster, clears the screen, says so, and keeps the line being typed', async () => {
+    const { session, screen } = setup({}, 60)
+    await session.input('kubectl get deploy\r')
+    await session.input('kubectl get po')
+    session.restart('The cluster was reset.')
+    expect(await screen.lines()).toEqual(['The cluster was reset.', '$ kubectl get po'])
+    expect(await screen.cursor()).toEqual({ row: 1, col: 16 })
+    await session.input('ds\r')
+    expect((await screen.lines()).slice(0, 3)).toEqual(['The cluster was reset.', '$ kubectl get pods', 'NAME                   READY   STATUS    RESTARTS   AGE'])
+  })
+
+  it('drops the output of a command that was running when the cluster was reset, then prompts', async () => {
+    let release: (v: { ok: boolean; output: string }) => void = () => {}
+    let started: () => void = () => {}
+    const began = new Promise<void>((r) => (started = r))
+    const { session, screen } = setup({ run: () => new Promise((r) => ((release = r), started())) })
+    const running = session.input('wait 30s\r')
+    await began
+    session.restart('reset')
+    release({ ok: true, output: 'old cluster output\n' })
+    await running
+    expect(await screen.lines()).toEqual(['reset', '$'])
+  })
+
+  it('prints a notice in the learner\'s language instead of the simulator\'s English line, when it has one', async () => {
+    const notice = (code: string) => (code === 'stdinNotSupported' ? '표준 입력은 아직 지원하지 않습니다.' : undefined)
+    const { session, screen } = setup({ messages: { ...messages, notice } }, 60)
+    await session.input('kubectl apply -f -\r')
+    expect((await screen.lines()).slice(-2)).toEqual(['표준 입력은 아직 지원하지 않습니다.', '$'])
+    await session.input('cat nope\r')
+    expect((await screen.lines()).slice(-2)).toEqual(['cat: nope: No such file or directory', '$'])
+  })
+
+  it('applies the editor\'s file from the terminal and prints kubectl\'s lines', async () => {
+    const { host, session, screen } = setup({}, 80)
+    host.handle('writeFile', { path: 'exercise.yaml', text: deployment('api', 'nginx:1.27', 1) })
+    await session.input('cat exercise.yaml\r')
+    expect(await screen.lines()).toContain('kind: Deployment')
+    await session.input('kubectl apply -f exercise.yaml\r')
+    expect((await screen.lines()).slice(-3)).toEqual(['$ kubectl apply -f exercise.yaml', 'deployment.apps/api created', '$'])
+    await session.input('kubectl apply -f ex\t')
+    expect(session.current.chars.join('')).toBe('kubectl apply -f exercise.yaml ')
+  })
+
   it('hands the history out after each command so it can be kept', async () => {
     const saved: string[][] = []
     const { session } = setup({ history: ['kubectl version'], onHistory: (h) => saved.push(h) })

@@ -14,13 +14,24 @@ export interface TerminalIo {
   cols(): number
 }
 
+/** What a command answers: the simulator's RunResult (lib/sim/cluster.ts), or the part of it the session uses. */
+export interface CommandAnswer {
+  ok: boolean
+  output: string
+  /** a simulator limit with a translated explanation (e.g. `stdinNotSupported`), printed instead of `output` */
+  notice?: string
+}
+
 export interface SessionOptions {
   /** shown before each line; may hold ANSI colour codes */
   prompt: string
-  run(command: string): Promise<{ ok: boolean; output: string }>
+  run(command: string): Promise<CommandAnswer>
   complete(line: string): Promise<string[]>
-  /** translated text: "n more" under a long completion list, and how a failed request is reported */
-  messages: { more(count: number): string; failed(reason: string): string }
+  /**
+   * translated text: "n more" under a long completion list, how a failed request is reported, and the
+   * learner's-language explanation of a notice (undefined: the simulator's own output is printed)
+   */
+  messages: { more(count: number): string; failed(reason: string): string; notice?(code: string): string | undefined }
   history?: string[]
   onHistory?(history: string[]): void
   /** at most this many completion candidates are listed */
@@ -28,6 +39,7 @@ export interface SessionOptions {
 }
 
 const RED = '\x1b[31m'
+const YELLOW = '\x1b[33m'
 const RESET = '\x1b[0m'
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n')
 
@@ -50,6 +62,22 @@ export class TerminalSession {
   /** Prints an optional banner and the first prompt. */
   start(banner?: string): void {
     if (banner) this.io.write(crlf(banner.endsWith('\n') ? banner : `${banner}\n`))
+    this.showPrompt()
+  }
+
+  /**
+   * A fresh start on the same session (the workspace reset the cluster): the screen is cleared, `text` is
+   * printed, and the prompt comes back with the line being typed. A command still running then belonged to
+   * the old cluster: its output is dropped, and the prompt follows when it ends.
+   */
+  restart(text: string): void {
+    this.io.clearScreen()
+    this.io.write(crlf(text.endsWith('\n') ? text : `${text}\n`))
+    this.cursorRow = 0
+    if (this.pumping) {
+      this.interrupted = true
+      return
+    }
     this.showPrompt()
   }
 
@@ -122,7 +150,8 @@ export class TerminalSession {
     let text: string
     try {
       const result = await this.options.run(trimmed)
-      text = result.output
+      const explained = result.notice ? this.options.messages.notice?.(result.notice) : undefined
+      text = explained ? `${YELLOW}${explained}${RESET}\n` : result.output
     } catch (err) {
       text = `${RED}${this.options.messages.failed(err instanceof Error ? err.message : String(err))}${RESET}\n`
     }

@@ -70,7 +70,7 @@ function comparable(obj: AnyObject): unknown {
   return { ...rest, metadata: m }
 }
 
-export function applyObject(state: ClusterState, manifest: KubeObject, raw: Record<string, unknown> | undefined, namespaceOverride?: string): { ok: boolean; line: string; errors: Diagnostic[] } {
+export function applyObject(state: ClusterState, manifest: KubeObject, raw: Record<string, unknown> | undefined, namespaceOverride?: string, source = 'STDIN'): { ok: boolean; line: string; errors: Diagnostic[] } {
   const kind = manifest.kind as Kind
   const name = manifest.metadata!.name!
   const namespace = NAMESPACED[kind] ? (manifest.metadata?.namespace ?? namespaceOverride ?? 'default') : undefined
@@ -84,7 +84,7 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
       metadata: { ...manifest.metadata, ...(namespace !== undefined ? { namespace } : {}), annotations: { ...manifest.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation } },
     } as AnyObject
     const r = createObject(state, obj)
-    if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when creating "STDIN": ${r.message}`, errors: [] }
+    if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when creating ${JSON.stringify(source)}: ${r.message}`, errors: [] }
     return { ok: true, line: `${prefix}/${name} created`, errors: [] }
   }
   const previous = live.metadata?.annotations?.[ANNOTATIONS.lastApplied]
@@ -113,7 +113,8 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
   return { ok: true, line: `${prefix}/${name} configured`, errors: [] }
 }
 
-export function applyText(state: ClusterState, text: string, options: { namespace?: string; file?: string } = {}): ApplyResult {
+/** `source` names the input in kubectl's "error when creating" lines (a file name; STDIN when omitted). */
+export function applyText(state: ClusterState, text: string, options: { namespace?: string; file?: string; source?: string } = {}): ApplyResult {
   const result = validateManifests(text, { file: options.file, keepRaw: true })
   const syntax = result.errors.filter((e) => e.type === 'YAMLSyntax' || e.field === '' && e.document === 0 && result.objects.length === 0 && e.type !== 'NoKindMatch')
   if (syntax.some((e) => e.type === 'YAMLSyntax')) {
@@ -142,7 +143,7 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     }
     if (!entry.object) continue
     const raw = entry.object.raw
-    const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace)
+    const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace, options.source)
     if (!r.ok) ok = false
     errors.push(...r.errors.map((e) => ({ ...e, document: doc, ...(options.file ? { file: options.file } : {}) })))
     lines.push(r.line)

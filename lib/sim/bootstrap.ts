@@ -63,6 +63,7 @@ export function bootstrapState(options: ClusterOptions = {}): ClusterState {
     nodePorts: new Set(),
     schedulerNextStart: 0,
     workDone: 0,
+    files: new Map(),
   }
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }

@@ -8,6 +8,8 @@ import { bootstrapState, type ClusterOptions } from './bootstrap.ts'
 import { runUntil, settleInstant } from './engine.ts'
 import type { EventRecord } from './events.ts'
 import { runCommand } from './kubectl/run.ts'
+import type { RunNotice } from './kubectl/result.ts'
+import { listFiles, readFile, removeFile, writeFile, type FileResult } from './files.ts'
 import { snapshot, type State } from './snapshot.ts'
 import type { ClusterState } from './state.ts'
 import type { TimelinePoint } from './timeline.ts'
@@ -15,6 +17,10 @@ import type { TimelinePoint } from './timeline.ts'
 export interface RunResult {
   ok: boolean
   output: string
+  /** only when `ok` alone does not say it: `kubectl diff` exits 1 when it found differences, 2 on an error */
+  exitCode?: number
+  /** a simulator limit the terminal may explain in the learner's language (see kubectl/result.ts) */
+  notice?: RunNotice
 }
 
 export interface Cluster {
@@ -27,6 +33,11 @@ export interface Cluster {
   snapshot(): State
   readonly timeline: TimelinePoint[]
   readonly events: EventRecord[]
+  /** The learner's home directory (files.ts): `kubectl apply -f exercise.yaml` and `cat` read these files. */
+  writeFile(path: string, text: string): FileResult
+  readFile(path: string): string | undefined
+  removeFile(path: string): boolean
+  listFiles(): string[]
 }
 
 export function createCluster(options: ClusterOptions = {}): Cluster {
@@ -49,7 +60,7 @@ export function wrapState(state: ClusterState): Cluster {
       const r = runCommand(state, commandLine)
       settleInstant(state)
       if (r.advanceMs !== undefined) runUntil(state, state.now + r.advanceMs)
-      return { ok: r.ok, output: r.output }
+      return { ok: r.ok, output: r.output, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ...(r.notice ? { notice: r.notice } : {}) }
     },
     advance(seconds) {
       if (!(seconds >= 0) || !Number.isFinite(seconds)) return
@@ -64,6 +75,10 @@ export function wrapState(state: ClusterState): Cluster {
     get events() {
       return state.events.log
     },
+    writeFile: (path, text) => writeFile(state, path, text),
+    readFile: (path) => readFile(state, path),
+    removeFile: (path) => removeFile(state, path),
+    listFiles: () => listFiles(state),
   }
 }
 

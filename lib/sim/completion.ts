@@ -1,19 +1,24 @@
 /**
- * Tab completion for the terminal: verbs, resource types, names of live objects, flags.
- * `completeCommand(cluster, "kubectl get po")` → ["pod", "pods"]; `…"kubectl logs web-"` → pod names.
+ * Tab completion for the terminal: verbs, resource types, names of live objects, flags, and the learner's
+ * files after `-f` and after `cat`, `head`, `wc`, `ls`.
+ * `completeCommand(cluster, "kubectl get po")` → ["pod", "pods"]; `…"kubectl logs web-"` → pod names;
+ * `…"kubectl apply -f ex"` → ["exercise.yaml"].
  */
 import type { Cluster } from './cluster.ts'
 import { RESOURCE_ALIASES } from './kubectl/resources.ts'
-import { KUBECTL_VERBS, SIM_VERBS } from './kubectl/run.ts'
+import { FILE_PROGRAMS, KUBECTL_VERBS, SIM_VERBS } from './kubectl/run.ts'
 
 const TYPE_WORDS = ['pods', 'deployments', 'replicasets', 'services', 'endpoints', 'nodes', 'events', 'namespaces', 'all']
 const VERB_TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'label', 'expose', 'rollout', 'set'])
+const FILE_FLAGS = ['-f', '--filename=']
 const FLAGS: Record<string, string[]> = {
-  get: ['-o', '--output=', '-l', '--selector=', '-n', '--namespace=', '-A', '--all-namespaces', '-w'],
-  delete: ['--grace-period=', '--force', '--all', '-l', '--cascade='],
+  apply: [...FILE_FLAGS, '-n', '--namespace='],
+  diff: [...FILE_FLAGS, '-n', '--namespace='],
+  get: ['-o', '--output=', '-l', '--selector=', '-n', '--namespace=', '-A', '--all-namespaces', '-w', ...FILE_FLAGS],
+  delete: ['--grace-period=', '--force', '--all', '-l', '--cascade=', '--ignore-not-found', ...FILE_FLAGS],
   scale: ['--replicas='],
   rollout: ['--to-revision=', '--revision='],
-  create: ['--image=', '--replicas=', '--port='],
+  create: ['--image=', '--replicas=', '--port=', ...FILE_FLAGS],
   run: ['--image=', '--port=', '--restart=', '--labels='],
   expose: ['--port=', '--target-port=', '--type=', '--name='],
   logs: ['-c', '--container=', '--previous', '--tail='],
@@ -38,17 +43,24 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   const nsIdx = done.findIndex((w) => w === '-n' || w === '--namespace')
   const namespace = nsIdx >= 0 ? (done[nsIdx + 1] ?? 'default') : (done.find((w) => w.startsWith('--namespace='))?.slice(12) ?? 'default')
   const pick = (cands: string[]): string[] => [...new Set(cands)].filter((c) => c.startsWith(current)).sort()
-  if (done.length === 0) return pick(['kubectl', ...SIM_VERBS])
+  const files = cluster.listFiles()
+  if (done.length === 0) return pick(['kubectl', ...SIM_VERBS, ...FILE_PROGRAMS])
+  if (FILE_PROGRAMS.includes(done[0]!)) return current.startsWith('-') ? [] : pick(files)
   if (done[0] === 'node') return done.length === 1 ? pick(['fail', 'recover']) : pick(objectNames(cluster, 'Node', namespace))
   if (done[0] === 'pod') return done.length === 1 ? pick(['crash']) : pick(objectNames(cluster, 'Pod', namespace))
   if (done[0] === 'traffic') return done.length === 1 ? pick(['start', 'stop']) : pick(objectNames(cluster, 'Service', namespace).map((n) => `svc/${n}`))
   if (done[0] !== 'kubectl' && done[0] !== 'k') return []
   const verb = done[1]
   if (!verb) return pick(KUBECTL_VERBS)
+  // -f FILE, --filename FILE, --filename=FILE, -f=FILE
+  const previous = done[done.length - 1]
+  if (previous === '-f' || previous === '--filename') return pick(files)
+  for (const prefix of ['--filename=', '-f=']) if (current.startsWith(prefix)) return pick(files.map((f) => `${prefix}${f}`))
   if (current.startsWith('-')) return pick(FLAGS[verb] ?? [])
+  if ((verb === 'apply' || verb === 'diff') && !done.slice(2).some((w) => w === '-f' || w.startsWith('--filename') || w.startsWith('-f'))) return pick(['-f'])
   if (verb === 'rollout' && done.length === 2) return pick(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
   if (verb === 'set' && done.length === 2) return pick(['image', 'selector'])
-  if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace'])
+  if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace', '-f'])
   if (verb === 'logs' || verb === 'exec') return pick(objectNames(cluster, 'Pod', namespace))
   const typeIndex = verb === 'rollout' || verb === 'set' ? 3 : 2
   const args = done.slice(typeIndex).filter((w) => !w.startsWith('-'))

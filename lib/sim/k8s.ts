@@ -36,4 +36,5 @@ export {
   labelSelectorMatches,
   parseQuantity,
   resolveIntOrPercent,
+  KIND_API_VERSIONS,
 } from '../k8s/index.ts'

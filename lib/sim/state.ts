@@ -10,6 +10,7 @@ import type { EventRecord, StoredEvent } from './events.ts'
 import type { TimelinePoint } from './timeline.ts'
 import type { ServiceEndpoints } from './endpoint-slices.ts'
 import type { TrafficState } from './traffic.ts'
+import type { HomeFile } from './files.ts'
 
 export type ControllerName =
   | 'availability'
@@ -158,6 +159,8 @@ export interface ClusterState {
   schedulerNextStart: number
   /** work processed since the cluster started (for benchmarks and the livelock guard) */
   workDone: number
+  /** the learner's home directory (files.ts): not API objects, never in a snapshot */
+  files: Map<string, HomeFile>
 }
 
 export function emptyQueues(): Record<ControllerName, Set<string>> {

@@ -39,6 +39,8 @@ export function splitCommandLine(line: string): string[] | { error: string } {
 export interface ParsedArgs {
   positional: string[]
   flags: Map<string, string | true>
+  /** every value a valued flag was given, in order (`-f a.yaml -f b.yaml`); `flags` keeps the last */
+  values: Map<string, string[]>
   /** everything after a bare `--` */
   rest: string[] | null
 }
@@ -54,6 +56,11 @@ const SHORT: Record<string, string> = { n: 'namespace', l: 'selector', o: 'outpu
 export function parseArgs(tokens: string[]): ParsedArgs | { error: string } {
   const positional: string[] = []
   const flags = new Map<string, string | true>()
+  const values = new Map<string, string[]>()
+  const set = (name: string, v: string | true) => {
+    flags.set(name, v)
+    if (typeof v === 'string') values.set(name, [...(values.get(name) ?? []), v])
+  }
   let rest: string[] | null = null
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
@@ -64,13 +71,13 @@ export function parseArgs(tokens: string[]): ParsedArgs | { error: string } {
     if (t.startsWith('--')) {
       const eq = t.indexOf('=')
       const name = eq >= 0 ? t.slice(2, eq) : t.slice(2)
-      if (eq >= 0) flags.set(name, t.slice(eq + 1))
+      if (eq >= 0) set(name, t.slice(eq + 1))
       else if (VALUE_FLAGS.has(name)) {
         const v = tokens[i + 1]
         if (v === undefined) return { error: `error: flag needs an argument: --${name}` }
-        flags.set(name, v)
+        set(name, v)
         i++
-      } else flags.set(name, true)
+      } else set(name, true)
       continue
     }
     if (t.startsWith('-') && t.length > 1 && !/^-\d/.test(t)) {
@@ -78,24 +85,29 @@ export function parseArgs(tokens: string[]): ParsedArgs | { error: string } {
       const name = SHORT[letter] ?? letter
       if (t.length > 2) {
         const v = t[2] === '=' ? t.slice(3) : t.slice(2)
-        if (VALUE_FLAGS.has(letter)) flags.set(name, v)
-        else for (const ch of t.slice(1)) flags.set(SHORT[ch] ?? ch, true)
+        if (VALUE_FLAGS.has(letter)) set(name, v)
+        else for (const ch of t.slice(1)) set(SHORT[ch] ?? ch, true)
       } else if (VALUE_FLAGS.has(letter)) {
         const v = tokens[i + 1]
         if (v === undefined) return { error: `error: flag needs an argument: '${letter}' in -${letter}` }
-        flags.set(name, v)
+        set(name, v)
         i++
-      } else flags.set(name, true)
+      } else set(name, true)
       continue
     }
     positional.push(t)
   }
-  return { positional, flags, rest }
+  return { positional, flags, values, rest }
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags.get(name)
   return typeof v === 'string' ? v : undefined
+}
+
+/** All values of a repeatable list flag, commas split as pflag's StringSlice does (`-f a.yaml,b.yaml -f c.yaml`). */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  return (args.values.get(name) ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '')
 }
 
 export function boolFlag(args: ParsedArgs, name: string): boolean {

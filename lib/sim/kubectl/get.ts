@@ -166,6 +166,31 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
   if (!first) {
     return { ok: false, output: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n' }
   }
+  const filters = getFilters(args)
+  if ('output' in filters) return filters
+  const { query, fields } = filters
+  // Requests: "pods", "deploy,svc", "all", "pod/web-1 svc/web", "pod web-1 web-2"
+  const requests: GetRequest[] = []
+  if (first.includes('/')) {
+    for (const w of [first, ...names]) {
+      const s = splitTypeName(w)
+      if (!s) return { ok: false, output: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n` }
+      if ('error' in s) return { ok: false, output: `${s.error}\n` }
+      requests.push({ kind: s.kind, names: [s.name] })
+    }
+  } else {
+    for (const t of first.split(',')) {
+      const kind = resolveResource(t)
+      if (!kind) return { ok: false, output: `error: the server doesn't have a resource type "${t}"\n` }
+      if (kind === 'All') for (const k of ['Pod', 'Service', 'Deployment', 'ReplicaSet'] as const) requests.push({ kind: k, names })
+      else requests.push({ kind, names })
+    }
+  }
+  return printRequests(state, args, o, requests, { multi: requests.length > 1 || first === 'all' || first.includes(','), query, fields })
+}
+
+/** -o, -l and --field-selector, checked before anything is listed. */
+export function getFilters(args: ParsedArgs): { query: Requirement[] | null; fields: FieldRequirement[] } | CommandResult {
   const output = flag(args, 'output') ?? ''
   if (output && !['wide', 'yaml', 'json', 'name'].includes(output)) {
     return { ok: false, output: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml\n` }
@@ -184,29 +209,36 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
     if ('error' in f) return { ok: false, output: `Error from server (BadRequest): ${f.error}\n` }
     fields = f
   }
-  // Requests: "pods", "deploy,svc", "all", "pod/web-1 svc/web", "pod web-1 web-2"
-  const requests: { kind: ResourceKind; names: string[] }[] = []
-  if (first.includes('/')) {
-    for (const w of [first, ...names]) {
-      const s = splitTypeName(w)
-      if (!s) return { ok: false, output: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n` }
-      if ('error' in s) return { ok: false, output: `${s.error}\n` }
-      requests.push({ kind: s.kind, names: [s.name] })
-    }
-  } else {
-    for (const t of first.split(',')) {
-      const kind = resolveResource(t)
-      if (!kind) return { ok: false, output: `error: the server doesn't have a resource type "${t}"\n` }
-      if (kind === 'All') for (const k of ['Pod', 'Service', 'Deployment', 'ReplicaSet'] as const) requests.push({ kind: k, names })
-      else requests.push({ kind, names })
-    }
-  }
-  const multi = requests.length > 1 || first === 'all' || first.includes(',')
+  return { query, fields }
+}
+
+/** What `get` was asked for: one kind, its names (none: all of them), and a namespace when not the command's. */
+export interface GetRequest {
+  kind: ResourceKind
+  names: string[]
+  namespace?: string
+}
+
+/**
+ * Prints the requested objects: tables (several kinds: qualified names, tables apart), or -o yaml|json|name.
+ * `kubectl get -f FILE` comes here with the file's objects (from-files.ts).
+ */
+export function printRequests(
+  state: ClusterState,
+  args: ParsedArgs,
+  options: GetOptions,
+  requests: GetRequest[],
+  { multi, query, fields }: { multi: boolean; query: Requirement[] | null; fields: FieldRequirement[] },
+): CommandResult {
+  const output = flag(args, 'output') ?? ''
+  const sel = flag(args, 'selector')
+  const fieldText = flag(args, 'field-selector')
   const blocks: string[] = []
   const items: unknown[] = []
   const errors: string[] = []
   let any = false
   for (const req of requests) {
+    const o = req.namespace !== undefined && !options.allNamespaces ? { ...options, namespace: req.namespace } : options
     let objs: (AnyObject | Record<string, unknown>)[] = []
     let rows: string[][] | null = null
     if (fields.length) {
@@ -290,9 +322,9 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
     const single = items.length === 1 && requests.length === 1 && requests[0]!.names.length === 1
     const doc = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }
     if (items.length > 0 || !errors.length) out = output === 'yaml' ? toYaml(doc) : toJson(doc)
-  } else out = blocks.join('\n')
+  } else out = blocks.join(output === 'name' ? '' : '\n') // tables apart, names one a line
   if (!any && errors.length === 0 && output !== 'yaml' && output !== 'json') {
-    const kindWord = requests.every((r) => r.kind === 'Node' || r.kind === 'Namespace') ? '' : o.allNamespaces ? '' : ` in ${o.namespace} namespace`
+    const kindWord = requests.every((r) => r.kind === 'Node' || r.kind === 'Namespace') ? '' : options.allNamespaces ? '' : ` in ${options.namespace} namespace`
     out = `No resources found${kindWord}.\n`
   }
   return { ok: errors.length === 0, output: out + errors.join('') }

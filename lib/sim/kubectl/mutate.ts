@@ -1,7 +1,7 @@
 /** kubectl scale, set image, label and delete. */
 import type { Deployment, Pod, ReplicaSet } from '../k8s.ts'
 import { formatKubectlError, validateObject } from '../k8s.ts'
-import { deleteObject, updateObject, type ApiResult } from '../apiserver.ts'
+import { deleteObject, updateObject, type ApiResult, type DeleteOptions } from '../apiserver.ts'
 import { keyOf, type AnyObject, type Kind } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
@@ -224,11 +224,9 @@ export function runDelete(state: ClusterState, args: ParsedArgs, namespace: stri
     if ('error' in t) return { ok: false, output: `${t.error}\n` }
     ts = t.map((x) => ({ ...x, namespace }))
   }
-  const force = boolFlag(args, 'force')
-  const graceText = flag(args, 'grace-period')
-  const grace = graceText !== undefined ? Number(graceText) : force ? 0 : undefined
-  const orphan = flag(args, 'cascade') === 'orphan'
-  let out = force && grace === 0 ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : ''
+  const { options, forced, warning } = deleteOptions(args)
+  const ignoreNotFound = boolFlag(args, 'ignore-not-found')
+  let out = warning
   let ok = true
   for (const t of ts) {
     if ((t.kind as string) === 'Event' || (t.kind as string) === 'Endpoints' || (t.kind as string) === 'EndpointSlice') {
@@ -242,12 +240,31 @@ export function runDelete(state: ClusterState, args: ParsedArgs, namespace: stri
       ok = false
       continue
     }
-    const r = deleteObject(state, t.kind, key, { gracePeriodSeconds: grace === undefined || Number.isNaN(grace) ? undefined : grace, orphan })
+    const r = deleteObject(state, t.kind, key, options)
     if (!r.ok) {
+      if (ignoreNotFound) continue
       out += `Error from server (NotFound): ${PLURAL[t.kind]} "${t.name}" not found\n`
       ok = false
-    } else out += `${QUALIFIED[t.kind]!.replace('/', '')} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`
+    } else out += deletedLine(t.kind, t.name, forced)
   }
   return { ok, output: out }
+}
+
+/** --grace-period, --force and --cascade=orphan as the API server's delete options, and kubectl's warning. */
+export function deleteOptions(args: ParsedArgs): { options: DeleteOptions; forced: boolean; warning: string } {
+  const force = boolFlag(args, 'force')
+  const graceText = flag(args, 'grace-period')
+  const grace = graceText !== undefined ? Number(graceText) : force ? 0 : undefined
+  const forced = force && grace === 0
+  return {
+    options: { gracePeriodSeconds: grace === undefined || Number.isNaN(grace) ? undefined : grace, orphan: flag(args, 'cascade') === 'orphan' },
+    forced,
+    warning: forced ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '',
+  }
+}
+
+/** delete.go PrintObj: `deployment.apps "web" deleted`. */
+export function deletedLine(kind: Kind, name: string, forced: boolean): string {
+  return `${QUALIFIED[kind]} "${name}" ${forced ? 'force deleted' : 'deleted'}\n`
 }
 

@@ -2,4 +2,11 @@
 export interface CommandResult {
   ok: boolean
   output: string
+  /** the exit status when `ok` alone does not say it (kubectl diff: 1 = differences found, 2 = an error) */
+  exitCode?: number
+  /** a simulator limit the terminal may explain in the learner's language, instead of the English output */
+  notice?: RunNotice
 }
+
+/** `stdinNotSupported`: `-f -`, a here-document or `<` redirection (reading standard input is not simulated yet). */
+export type RunNotice = 'stdinNotSupported'

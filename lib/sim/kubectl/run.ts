@@ -12,6 +12,10 @@ import { runDelete, runLabel, runScale, runSet } from './mutate.ts'
 import { runCreate, runExpose, runRun } from './create.ts'
 import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
+import { runApplyFiles, runCreateFiles, runDeleteFiles, runGetFiles } from './from-files.ts'
+import { runDiff } from './diff.ts'
+import { filenameArgs, readsStandardInput } from './manifest-files.ts'
+import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
 
 export interface RunCommandResult extends CommandResult {
@@ -20,9 +24,14 @@ export interface RunCommandResult extends CommandResult {
 }
 
 export const SIM_VERBS = ['node', 'pod', 'traffic', 'curl', 'wait', 'help']
+/** Shell programs for the learner's files (file-commands.ts). */
+export const FILE_PROGRAMS = ['cat', 'ls', 'head', 'wc']
 
 const HELP = `Kubelab cluster terminal — a kubectl subset on a simulated cluster.
 
+kubectl apply -f FILE                  create or update the objects in FILE (-f again for more files)
+kubectl diff -f FILE                   what apply would change (exit status 1 when something would)
+kubectl create -f FILE | kubectl delete -f FILE [--ignore-not-found] | kubectl get -f FILE
 kubectl get (pods|deployments|replicasets|services|endpoints|nodes|events|all) [NAME] [-l SELECTOR] [--field-selector F=V] [-o wide|yaml|json|name] [-n NS|-A]
 kubectl describe TYPE NAME
 kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]
@@ -37,6 +46,7 @@ kubectl delete TYPE NAME | TYPE/NAME | -l SELECTOR | --all [--grace-period=N] [-
 kubectl logs POD [-c CONTAINER] [--previous] [--tail=N]
 kubectl exec POD [-c CONTAINER] -- COMMAND (curl, wget, cat, env, ...)
 
+Files (your home directory, ~): ls [-l] · cat FILE · head [-n N] FILE · wc [-l] FILE
 Simulation: node fail NAME | node recover NAME | pod crash NAME [-c C]
             traffic start svc/NAME [--rps N] | traffic stop | curl URL | wait 30s
 `
@@ -60,6 +70,16 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   if (tokens.length === 0) return { ok: true, output: '' }
   let [cmd, ...rest] = tokens
   if (cmd === 'k') cmd = 'kubectl'
+  switch (cmd) {
+    case 'cat':
+      return runCat(state, rest)
+    case 'ls':
+      return runLs(state, rest)
+    case 'head':
+      return runHead(state, rest)
+    case 'wc':
+      return runWc(state, rest)
+  }
   if (cmd !== 'kubectl') {
     const args = parseArgs(rest)
     if ('error' in args) return { ok: false, output: `${args.error}\n` }
@@ -93,26 +113,29 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
 
+/** `-f FILE` (or standard input, which gets its notice) selects the objects, not TYPE NAME. */
+function fromFiles(args: ParsedArgs): boolean {
+  return filenameArgs(args).length > 0 || readsStandardInput(args)
+}
+
 type Verb = (state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean) => CommandResult
 
 /** The kubectl verbs the simulator answers (the terminal completes these). */
 const KUBECTL: Record<string, Verb> = {
-  get: (state, args, namespace, allNamespaces) => runGet(state, args, { namespace, allNamespaces }),
+  get: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runGetFiles : runGet)(state, args, { namespace, allNamespaces }),
   describe: (state, args, namespace) => runDescribe(state, args, namespace),
-  delete: (state, args, namespace, allNamespaces) => runDelete(state, args, namespace, allNamespaces),
+  delete: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runDeleteFiles(state, args, namespace) : runDelete(state, args, namespace, allNamespaces)),
   scale: (state, args, namespace) => runScale(state, args, namespace),
   set: (state, args, namespace) => runSet(state, args, namespace),
   rollout: (state, args, namespace) => runRollout(state, args, namespace),
-  create: (state, args, namespace) => runCreate(state, args, namespace),
+  create: (state, args, namespace) => (fromFiles(args) ? runCreateFiles : runCreate)(state, args, namespace),
   run: (state, args, namespace) => runRun(state, args, namespace),
   expose: (state, args, namespace) => runExpose(state, args, namespace),
   label: (state, args, namespace) => runLabel(state, args, namespace),
   logs: (state, args, namespace) => runLogs(state, args, namespace),
   exec: (state, args, namespace) => runExec(state, args, namespace),
-  apply: (_state, args) => ({
-    ok: false,
-    output: `error: the path "${flag(args, 'filename') ?? ''}" does not exist (the simulated terminal has no files: use the editor's Apply button, or a scenario's apply step)\n`,
-  }),
+  apply: (state, args, namespace) => (fromFiles(args) ? runApplyFiles(state, args, namespace) : { ok: false, output: 'error: must specify one of -f and -k\n' }),
+  diff: (state, args, namespace) => runDiff(state, args, namespace),
   version: (state) => ({ ok: true, output: `Client Version: ${state.config.kubernetesVersion}\nKustomize Version: v5.6.0\nServer Version: ${state.config.kubernetesVersion}\n` }),
   'cluster-info': () => ({
     ok: true,
