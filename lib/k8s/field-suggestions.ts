@@ -124,6 +124,11 @@ function concrete(where: string, root: JsonObject): { to: FieldPath | null; wher
   return { to: definite ? path : null, where: text }
 }
 
+/** Whether `name` is a field somewhere in `kind` (an unknown field with such a name is misplaced, not misspelt). */
+export function isFieldOfKind(kind: string, name: string): boolean {
+  return kubernetesSchema.definitions[kind] !== undefined && locations(kind).has(name)
+}
+
 const MAX_DEPTH = 10
 const locationIndex = new Map<string, Map<string, string>>()
 
@@ -170,7 +175,8 @@ function distance(a: string, b: string): number {
   return dp[b.length]
 }
 
-function nearMiss(names: readonly string[], unknown: string): string | undefined {
+/** The field among `names` that `unknown` is probably a misspelling of (edit distance 1 for short names, else 2). */
+export function nearMiss(names: readonly string[], unknown: string): string | undefined {
   const lower = unknown.toLowerCase()
   const budget = unknown.length <= 4 ? 1 : 2
   let best: string | undefined

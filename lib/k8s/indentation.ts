@@ -7,10 +7,13 @@
  *
  * Only documents with errors pay for this, with a bounded number of re-validations (see docs/decisions/0009).
  */
-import { parentField } from './field-path.ts'
+import { parentField, parseFieldPath } from './field-path.ts'
+import { isFieldOfKind, nearMiss } from './field-suggestions.ts'
 import { misindentedLineHint } from './hints/indentation-hints.ts'
 import { isObject } from './object-access.ts'
+import { compileDefinition, type Compiled } from './schema-check.ts'
 import type { Diagnostic } from './types.ts'
+import { composeFast } from './yaml-fast-path.ts'
 import { parseYamlStream } from './yaml-stream.ts'
 
 export interface IndentationCase {
@@ -23,74 +26,168 @@ export interface IndentationCase {
   syntaxCodes: string[]
   /** validates a document text the same way, without this search (positions relative to that text) */
   revalidate: (text: string) => Diagnostic[]
-  /** re-validations left for the whole input, shared by its documents */
-  budget: { tries: number }
+  /** trial parses left for the whole input, shared by its documents */
+  budget: { parses: number }
 }
 
-/** Syntax errors a misplaced line causes (yaml-stream codes); others (tabs, aliases, limits) are never indentation. */
+/**
+ * Syntax errors a misplaced line causes (yaml package codes), among them at least one that is about the layout of
+ * keys; others (tabs, aliases, limits) and a lone unclosed quote are never worth a search.
+ */
 const INDENTATION_SYNTAX = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN', 'DUPLICATE_KEY'])
-const MAX_TRIES_PER_DOCUMENT = 24
+const LAYOUT_SYNTAX = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'DUPLICATE_KEY'])
+/** trial changes looked at, and parsed (the costly part), per document */
+const MAX_CANDIDATES_PER_DOCUMENT = 48
+const MAX_PARSES_PER_DOCUMENT = 20
 const MAX_LINES = 600
-const MAX_COLUMNS_PER_LINE = 6
+const MAX_COLUMNS_PER_LINE = 5
 
-/** Every re-validation allowed for one call of validateManifests. */
+/** Trial parses allowed for one call of validateManifests, all documents together. */
 export const INDENTATION_BUDGET = 64
 
 const UNKNOWN_FIELD = 'strict decoding error: unknown field'
 
+/** Where a moved line landed: its path (Kubernetes' rendering), the object it is in, whether it is a list item. */
+interface Landing {
+  path: string
+  parent: string
+  item: boolean
+  segments: Array<string | number>
+  /** the line is a key of a map (labels, selector…), not a field */
+  inMap: boolean
+  kind: string
+}
+
 interface Trial {
   line: number
   column: number
+  /** the document's errors after the change, positioned in the whole input */
   errors: Diagnostic[]
-  path: { path: string; parent: string; item: boolean }
+  path: Landing
 }
 
 /** The document's diagnostics, reduced to the misindented line and the errors independent of it; null if none found. */
 export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
   const syntax = c.errors.filter((e) => e.type === 'YAMLSyntax')
-  const unknown = c.errors.filter((e) => e.type === 'FieldValueNotSupported' && e.message.startsWith(UNKNOWN_FIELD))
-  if (syntax.length > 0 ? !c.syntaxCodes.every((code) => INDENTATION_SYNTAX.has(code)) : unknown.length === 0) return null
+  const misplaced = c.errors.filter(isStructural)
+  const searchable = syntax.length > 0 ? c.syntaxCodes.every((code) => INDENTATION_SYNTAX.has(code)) && c.syntaxCodes.some((code) => LAYOUT_SYNTAX.has(code)) : misplaced.length > 0
+  if (!searchable) return null
   const lines = c.text.split('\n')
-  if (lines.length > MAX_LINES || c.budget.tries <= 0) return null
+  if (lines.length > MAX_LINES || c.budget.parses <= 0) return null
+  // blank lines in front keep line numbers (and the "(line N)" in hints) those of the whole input
+  const pad = '\n'.repeat(c.firstLine - 1)
   const local = (line: number) => line - c.firstLine
-  const originalKeys = new Set(c.errors.map(errorKey))
-  const suspects = syntax.length > 0 ? aroundSyntaxError(local(syntax[0].line)) : nearUnknownFields(unknown.map((e) => local(e.line)))
   const scalarLines = blockScalarLines(lines)
+  // Plain block YAML (no anchors, tags, tabs, directives, explicit keys, values spanning lines) can be checked for a
+  // sound layout line by line, and the CST fast path never accepts a text the parser finds an error in
+  // (yaml-fast-path.test.ts): most trials on a broken text fail one of these and need no full validation.
+  const plain = !/[&*!%?\t]|<</.test(c.text) && lines.every(balanced)
+  const brokenAt = plain ? layoutBreak(lines, scalarLines) : -1
+  const suspects =
+    syntax.length > 0
+      ? [...new Set([...(brokenAt >= 0 ? [brokenAt, brokenAt - 1] : []), ...aroundSyntaxError(local(syntax[0].line))])]
+      : nearMisplacedFields(misplaced.map((e) => local(e.line)))
 
   let best: Trial | null = null
-  let tries = 0
-  search: for (const line of suspects) {
-    if (!movable(lines, line, scalarLines)) continue
-    const current = indentOf(lines[line])
-    for (const column of columnsToTry(lines, line, scalarLines, current)) {
-      if (tries >= MAX_TRIES_PER_DOCUMENT || c.budget.tries <= 0) break search
-      tries++
-      c.budget.tries--
-      const changed = lines.slice()
-      changed[line] = ' '.repeat(column) + lines[line].slice(current)
-      const text = changed.join('\n')
-      const errors = c.revalidate(text)
-      if (errors.some((e) => e.type === 'YAMLSyntax')) continue
-      // no error the change creates: for a document that parsed, what remains must be a part of what was there
-      if (syntax.length === 0 && (errors.length >= c.errors.length || !errors.every((e) => originalKeys.has(errorKey(e))))) continue
-      // and none that says this line is now in the wrong place
-      if (errors.some((e) => e.line === line + 1 && e.message.startsWith(UNKNOWN_FIELD))) continue
-      if (best && errors.length >= best.errors.length) continue
-      const path = pathOnLine(text, line + 1)
-      if (!path) continue
-      best = { line, column, errors, path }
-      if (errors.length === 0) break search
-    }
+  let candidates = 0
+  let parses = 0
+  for (const { line, column } of trials(lines, suspects, scalarLines)) {
+    if (++candidates > MAX_CANDIDATES_PER_DOCUMENT || parses >= MAX_PARSES_PER_DOCUMENT || c.budget.parses <= 0) break
+    const changed = lines.slice()
+    changed[line] = ' '.repeat(column) + lines[line].trimStart()
+    if (plain && layoutBreak(changed, scalarLines) >= 0) continue
+    const text = pad + changed.join('\n')
+    parses++
+    c.budget.parses--
+    if (plain && syntax.length > 0 && !('docs' in composeFast(text))) continue
+    const errors = c.revalidate(text)
+    // unreadable still, or a kind without a schema to tell a right place from a wrong one
+    if (errors.some((e) => e.type === 'YAMLSyntax' || e.type === 'NoKindMatch' || e.field === 'kind' || e.field === 'apiVersion' || e.kind === null)) continue
+    // the moved line must not be a misplaced field where it lands
+    if (errors.some((e) => e.line === line + c.firstLine && isStructural(e))) continue
+    if (best && errors.length >= best.errors.length) continue
+    const path = pathOnLine(text, line + c.firstLine)
+    if (!path || !wellPlaced(path, errors, syntax.length > 0 ? [] : c.errors)) continue
+    // a document that could not be read had no other error to compare with: anything unknown left must be a typo
+    if (syntax.length > 0 && errors.some((e) => isUnknownField(e) && !isTypo(e))) continue
+    if (syntax.length === 0 && !explains(c.errors, errors, path.path)) continue
+    best = { line, column, errors, path }
+    if (errors.length === 0) break
   }
-  return best ? report(c, lines, best, syntax, originalKeys) : null
+  return best ? report(c, lines, best, syntax) : null
 }
 
-function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnostic[], originalKeys: Set<string>): Diagnostic[] {
+/**
+ * Lines and columns to try, likeliest first (measured on single-line edits of the course's manifests): three columns
+ * of the first suspect line, two of each other line, then the rest.
+ */
+function* trials(lines: string[], suspects: number[], scalarLines: Set<number>): Generator<{ line: number; column: number }> {
+  const options = suspects.filter((line) => movable(lines, line, scalarLines)).map((line) => ({ line, columns: columnsToTry(lines, line, scalarLines, indentOf(lines[line])) }))
+  const first = (i: number) => (i === 0 ? 3 : 2)
+  for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(0, first(i))) yield { line: options[i].line, column }
+  for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(first(i))) yield { line: options[i].line, column }
+}
+
+function isUnknownField(e: Diagnostic): boolean {
+  return e.type === 'FieldValueNotSupported' && e.message.startsWith(UNKNOWN_FIELD)
+}
+
+/** What a line in the wrong place decodes to: an unknown field, or a value of the wrong type (a list in a label map). */
+function isStructural(e: Diagnostic): boolean {
+  return isUnknownField(e) || e.type === 'FieldValueTypeInvalid'
+}
+
+/**
+ * The moved line is a field of the right type where it landed, inside values that decode, and the change leaves no
+ * field of this kind in a wrong place (a typo elsewhere is another, independent problem). `before`: errors that
+ * were already there.
+ */
+function wellPlaced(landed: Landing, after: Diagnostic[], before: Diagnostic[]): boolean {
+  // a field name does not become a label or a selector key
+  if (landed.inMap && !landed.item && isFieldOfKind(landed.kind, String(landed.segments[landed.segments.length - 1]))) return false
+  const already = new Set(before.map(errorKey))
+  for (const e of after) {
+    const segments = parseFieldPath(e.field)
+    // the line landed in a place that does not decode: in an unknown field, or in a value of the wrong type
+    const onTheWay = segments.length <= landed.segments.length && segments.every((s, i) => String(s) === String(landed.segments[i]))
+    if (onTheWay && isStructural(e)) return false
+    if (isUnknownField(e) && !already.has(errorKey(e)) && e.kind !== null && isFieldOfKind(e.kind, String(segments[segments.length - 1]))) return false
+  }
+  return true
+}
+
+/** An unknown field that is a near-miss of a field allowed where it is (`imagee`): a typo, not a misplaced line. */
+function isTypo(e: Diagnostic): boolean {
+  const segments = parseFieldPath(e.field)
+  let type: Compiled | undefined = e.kind ? compileDefinition(e.kind) : undefined
+  for (const seg of segments.slice(0, -1)) type = childType(type, seg)
+  return type?.t === 'struct' && nearMiss(type.names, String(segments[segments.length - 1])) !== undefined
+}
+
+function childType(type: Compiled | undefined, seg: string | number): Compiled | undefined {
+  if (typeof seg === 'number') return type?.t === 'array' ? type.items : undefined
+  return type?.t === 'struct' ? type.props.get(seg) : type?.t === 'map' ? type.values : undefined
+}
+
+/**
+ * For a document that parsed: the change removes an unknown field or a wrong type, and every structural error it brings up (an unknown
+ * field, a wrong type) is inside the block that moved — it was hidden there, a misplaced block is not checked. A rule
+ * error elsewhere may come up too: the selector that now exists does not match the labels, say.
+ */
+function explains(before: Diagnostic[], after: Diagnostic[], landed: string): boolean {
+  const afterKeys = new Set(after.map(errorKey))
+  const beforeKeys = new Set(before.map(errorKey))
+  if (!before.some((e) => isStructural(e) && !afterKeys.has(errorKey(e)))) return false
+  const inside = (e: Diagnostic) => e.field === landed || e.field.startsWith(`${landed}.`) || e.field.startsWith(`${landed}[`)
+  return after.every((e) => beforeKeys.has(errorKey(e)) || inside(e) || !isStructural(e))
+}
+
+function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnostic[]): Diagnostic[] {
   const written = lines[t.line]
   const spaces = indentOf(written)
   const inputLine = t.line + c.firstLine
-  const onLine = c.errors.find((e) => e.line === inputLine && e.type === 'FieldValueNotSupported' && e.message.startsWith(UNKNOWN_FIELD))
-  const readUnder = syntax.length > 0 || !onLine ? null : parentField(onLine.field)
+  const onLine = c.errors.find((e) => e.line === inputLine && isStructural(e))
+  const readUnder = syntax.length > 0 || !onLine ? null : { path: parentField(onLine.field), asField: isUnknownField(onLine) }
   const base = syntax[0] ?? onLine ?? c.errors[0]
   const hint = misindentedLineHint({
     key: t.path.item ? null : keyOf(written),
@@ -102,14 +199,19 @@ function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnosti
     wantedSpaces: t.column,
   })
   const explained: Diagnostic = { ...base, field: syntax.length > 0 ? '' : base.field, line: inputLine, column: spaces + 1, hint, indentation: { column: t.column + 1, parent: t.path.parent } }
-  if (syntax.length > 0) return [explained]
-  // the other errors still there after the change do not come from this line
-  const remaining = new Set(t.errors.map(errorKey))
+  // errors still there after the change do not come from this line; new ones were hidden in the misplaced block
+  const ofThisDocument = (e: Diagnostic): Diagnostic => {
+    const { file: _file, ...rest } = e
+    return base.file === undefined ? { ...rest, document: base.document } : { file: base.file, ...rest, document: base.document }
+  }
+  const afterKeys = new Set(t.errors.map(errorKey))
+  const beforeKeys = new Set(c.errors.map(errorKey))
   const out: Diagnostic[] = []
   for (const e of c.errors) {
     if (e === base) out.push(explained)
-    else if (remaining.has(errorKey(e)) && originalKeys.has(errorKey(e))) out.push(e)
+    else if (afterKeys.has(errorKey(e))) out.push(e)
   }
+  for (const e of t.errors) if (!beforeKeys.has(errorKey(e))) out.push(ofThisDocument(e))
   return out
 }
 
@@ -122,8 +224,8 @@ function aroundSyntaxError(at: number): number[] {
   return [at, at - 1, at + 1, at - 2, at - 3, at - 4, at - 5, at - 6]
 }
 
-/** The lines of the first unknown fields, and the line above each (a parent indented one level too far). */
-function nearUnknownFields(at: number[]): number[] {
+/** The lines of the first misplaced fields, and the line above each (a parent indented one level too far). */
+function nearMisplacedFields(at: number[]): number[] {
   const out: number[] = []
   for (const line of [...new Set(at)].sort((a, b) => a - b).slice(0, 3)) for (const l of [line, line - 1]) if (!out.includes(l)) out.push(l)
   return out
@@ -145,6 +247,58 @@ function movable(lines: string[], line: number, scalarLines: Set<number>): boole
   if (!isContent(text) || scalarLines.has(line)) return false
   if (/^(---|\.\.\.)(\s|$)/.test(text) || /^\s*\t/.test(text) || text.startsWith('\t')) return false
   return !/^[ ]*\t/.test(text)
+}
+
+/** No quote or bracket left open at the end of the line (a value that spans lines). */
+function balanced(line: string): boolean {
+  const t = withoutComment(line)
+  let depth = 0
+  let quote = ''
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]
+    if (quote) {
+      if (ch === quote && !(quote === '"' && t[i - 1] === '\\')) quote = ''
+    } else if (ch === '"' || ch === "'") {
+      // a quote opens a string only at the start of a value, not inside a word (it's)
+      if (i === 0 || /[\s:[{,-]/.test(t[i - 1])) quote = ch
+    } else if (ch === '[' || ch === '{') depth++
+    else if (ch === ']' || ch === '}') depth--
+  }
+  return quote === '' && depth === 0
+}
+
+function withoutComment(line: string): string {
+  const m = /(^|\s)#/.exec(line)
+  return (m ? line.slice(0, m.index) : line).trimEnd()
+}
+
+/**
+ * The first line (0-based) whose indentation block YAML cannot accept, or -1: a line deeper than the one above
+ * that opens no block (and is not a key of the list item above), or a line back at a column no open block uses.
+ */
+function layoutBreak(lines: string[], scalarLines: Set<number>): number {
+  // open blocks, innermost last: the column of their line and of their keys (a `- key:` item's keys are 2 further)
+  const open: Array<{ indent: number; keys: number; opens: boolean }> = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (!isContent(line) || scalarLines.has(i) || /^(---|\.\.\.)(\s|$)/.test(line)) continue
+    const indent = indentOf(line)
+    const text = withoutComment(line).trimStart()
+    const item = /^-(\s|$)/.test(text)
+    const here = { indent, keys: item ? indent + 2 : indent, opens: /:$/.test(text) || text === '-' || /^-\s+[^\s:][^:]*:$/.test(text) }
+    const above = open[open.length - 1]
+    if (above && indent > above.indent) {
+      if (!above.opens && indent !== above.keys) return i
+      open.push(here)
+      continue
+    }
+    while (open.length > 0 && open[open.length - 1].indent > indent) open.pop()
+    const top = open[open.length - 1]
+    if (top && top.indent !== indent && top.keys !== indent) return i
+    if (top && top.indent === indent) open.pop()
+    open.push(here)
+  }
+  return -1
 }
 
 /** Lines that are the content of `|` / `>` block scalars: moving them changes text, not structure. */
@@ -208,23 +362,26 @@ function keyOf(line: string): string {
 
 /**
  * The shallowest path written on a 1-based line of `text`, e.g. `spec.replicas`, or `…containers[0]` for a list item:
- * where the moved line landed. Null when the line starts no field (it became part of a value).
+ * where the moved line landed, rendered as Kubernetes does (map keys in brackets). Null when the line starts no
+ * field (it became part of a value).
  */
-function pathOnLine(text: string, line: number): { path: string; parent: string; item: boolean } | null {
+function pathOnLine(text: string, line: number): Landing | null {
   const doc = parseYamlStream(text).documents.find((d) => !d.empty && d.problems.length === 0)
   if (!doc) return null
   const item = /^\s*-(\s|$)/.test(text.split('\n')[line - 1] ?? '')
-  const queue: Array<{ value: unknown; segments: Array<string | number>; rendered: string }> = [{ value: doc.value, segments: [], rendered: '' }]
+  const kind = isObject(doc.value) && typeof doc.value.kind === 'string' ? doc.value.kind : ''
+  const root: Compiled | undefined = kind ? compileDefinition(kind) : undefined
+  const queue: Array<{ value: unknown; type: Compiled | undefined; segments: Array<string | number>; rendered: string }> = [{ value: doc.value, type: root, segments: [], rendered: '' }]
   for (let seen = 0; queue.length > 0 && seen < 5000; seen++) {
-    const { value, segments, rendered } = queue.shift()!
+    const { value, type, segments, rendered } = queue.shift()!
     const children: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : isObject(value) ? Object.entries(value) : []
     for (const [k, v] of children) {
       const childSegments = [...segments, k]
-      const childRendered = typeof k === 'number' ? `${rendered}[${k}]` : rendered === '' ? k : `${rendered}.${k}`
+      const childRendered = typeof k === 'number' || type?.t === 'map' ? `${rendered}[${k}]` : rendered === '' ? k : `${rendered}.${k}`
       if (doc.source.positionOf(childSegments).line === line && (typeof k === 'number') === item) {
-        return { path: childRendered, parent: rendered, item }
+        return { path: childRendered, parent: rendered, item, segments: childSegments, inMap: type?.t === 'map', kind }
       }
-      queue.push({ value: v, segments: childSegments, rendered: childRendered })
+      queue.push({ value: v, type: childType(type, k), segments: childSegments, rendered: childRendered })
     }
   }
   return null

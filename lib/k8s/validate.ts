@@ -69,14 +69,23 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
   } catch (error) {
     return internalFailure(error, options.file)
   }
-  const budget = { tries: options.indentation === false ? 0 : INDENTATION_BUDGET }
+  const budget = { parses: options.indentation === false ? 0 : INDENTATION_BUDGET }
   /** A document's errors, or the one misindented line that explains them and the errors independent of it. */
   const explained = (doc: StreamDocument, found: Diagnostic[], syntaxCodes: string[]): Diagnostic[] => {
-    if (found.length === 0 || budget.tries <= 0) return found
+    if (found.length === 0 || budget.parses <= 0) return found
     const next = stream.documents[stream.documents.indexOf(doc) + 1]
     const start = stream.lines.positionAt(doc.start)
     if (start.column !== 1) return found
-    const revalidate = (t: string) => validateManifests(t, { indentation: false }).errors
+    const revalidate = (t: string) => {
+      // most trials fail to parse, and the parser's errors would each capture a stack trace nobody reads
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      try {
+        return validateManifests(t, { indentation: false }).errors
+      } finally {
+        Error.stackTraceLimit = limit
+      }
+    }
     return explainIndentation({ text: text.slice(doc.start, next ? next.start : text.length), firstLine: start.line, errors: found, syntaxCodes, revalidate, budget }) ?? found
   }
   if (stream.limit) {

@@ -7,8 +7,11 @@ export interface MisindentedLine {
   key: string | null
   /** more spaces are needed (the line sits too far left), or fewer (too far right) */
   direction: 'indent' | 'outdent'
-  /** where the line is read now: a parent path ('' for the top level), or null when the YAML cannot be read */
-  readUnder: string | null
+  /**
+   * where the line is read now: the parent path ('' for the top level) and whether it is read as an unknown field
+   * (else as a value of the wrong type, a key of a label map say); null when the YAML cannot be read
+   */
+  readUnder: { path: string; asField: boolean } | null
   /** the object the line belongs to ('' for the top level) and the path it then has */
   parent: string
   path: string
@@ -21,12 +24,15 @@ const code = (s: string) => `\`${s}\``
 
 export function misindentedLineHint(m: MisindentedLine): Localized {
   const subject = m.key === null ? { ko: '이 목록 항목', en: 'This list item' } : { ko: code(m.key), en: code(m.key) }
+  const under = m.readUnder
   const readAs: Localized =
-    m.readUnder === null
+    under === null
       ? { ko: '그 주변의 YAML을 읽을 수 없습니다', en: 'the YAML around it cannot be read' }
-      : m.readUnder === ''
-        ? { ko: '맨 위 수준의 필드로 읽히는데, 그곳에는 그런 필드가 없습니다', en: 'it is read as a top-level field, which does not exist' }
-        : { ko: `${code(m.readUnder)}의 필드로 읽히는데, ${code(m.readUnder)}에는 그런 필드가 없습니다`, en: `it is read as a field of ${code(m.readUnder)}, which has no such field` }
+      : !under.asField
+        ? { ko: `${code(under.path)}의 일부로 읽히는데, 그곳에는 올 수 없습니다`, en: `it is read as part of ${code(under.path)}, where it does not belong` }
+        : under.path === ''
+          ? { ko: '맨 위 수준의 필드로 읽히는데, 그곳에는 그런 필드가 없습니다', en: 'it is read as a top-level field, which does not exist' }
+          : { ko: `${code(under.path)}의 필드로 읽히는데, ${code(under.path)}에는 그런 필드가 없습니다`, en: `it is read as a field of ${code(under.path)}, which has no such field` }
   const what: Localized =
     m.direction === 'indent'
       ? { ko: `${subject.ko}의 들여쓰기가 모자라 ${readAs.ko}.`, en: `${subject.en} is not indented enough, so ${readAs.en}.` }
