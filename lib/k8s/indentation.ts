@@ -69,7 +69,8 @@ interface Trial {
 /** The document's diagnostics, reduced to the misindented line and the errors independent of it; null if none found. */
 export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
   const syntax = c.errors.filter((e) => e.type === 'YAMLSyntax')
-  const misplaced = c.errors.filter(isStructural)
+  // a misspelt field (`imagee`) is no line in the wrong place
+  const misplaced = c.errors.filter((e) => isStructural(e) && !(isUnknownField(e) && isTypo(e)))
   const searchable = syntax.length > 0 ? c.syntaxCodes.every((code) => INDENTATION_SYNTAX.has(code)) && c.syntaxCodes.some((code) => LAYOUT_SYNTAX.has(code)) : misplaced.length > 0
   if (!searchable) return null
   const lines = c.text.split('\n')

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import type { Diagnostic } from './types.ts'
 import { fixtures, handWritten, mutations } from './test-support/corpus.ts'
+import { deploymentWith, podWith, serviceWith } from './test-support/manifests.ts'
 import { PLACEHOLDER_PARTICLE, offenders, type Seen } from './test-support/readable.ts'
 
 const recorded = vi.hoisted(() => ({ diagnostics: [] as Diagnostic[] }))
@@ -105,6 +106,18 @@ describe('the Korean of lib/k8s (docs/korean-style.md)', () => {
       [...text.matchAll(/\}["'`]?(?:이|가|은|는|을|를|과|와|으로|로)(?=[\s.,])/g)].map((m) => `${file}: …${text.slice(Math.max(0, m.index! - 30), m.index! + 4)}`),
     )
     expect(glued).toEqual([])
+  })
+
+  it.each([
+    [podWith('containers:\n- name: c\n  image: nginx\n  ports: [{containerPort: 70000}]'), 'containerPort 70000은 포트 번호 범위'],
+    [podWith('restartPolicy: Sometimes\ncontainers:\n- name: c\n  image: nginx'), 'restartPolicy "Sometimes"는 쓸 수 없습니다.'],
+    [serviceWith('type: NodePort\nports: [{port: 80, nodePort: 80}]'), 'nodePort 80은 허용 범위'],
+    [deploymentWith('containers: [{name: c, image: nginx}]').replace('labels: {app: web}', 'labels: {app: api}'), '의 app=web이 spec.template.metadata.labels (10번째 줄)의 app=api와 맞지 않습니다.'],
+    [podWith('containers:\n- name: web\n  image: nginx\n- name: web\n  image: nginx'), '컨테이너 이름 "web"이 이 Pod 안에서 두 번 쓰였습니다.'],
+    ['apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n', 'Deployment는 `apiVersion: v1`에 없습니다. `apiVersion: apps/v1`로 바꾸세요.'],
+    ['apiVersion: apps/v1\nkind: deployment\nmetadata: {name: x}\n', '`kind: Deployment`와 `apiVersion: apps/v1`을 쓰려던 것입니까?'],
+  ])('chooses each particle by how the value before it is read (%#)', (text, expected) => {
+    expect(validateManifests(text).errors.map((e) => e.hint.ko).join('\n')).toContain(expected)
   })
 
   it('speaks 합쇼체, not 해요체', () => {
