@@ -2,14 +2,16 @@
  * One line indented wrong makes a cascade: a syntax error two lines further down, or fields read under the wrong
  * parent, each reported as unknown, and the fields they were meant to fill reported missing. This finds the one line
  * whose indentation explains them: it re-indents each suspect line to the columns its neighbours open and validates
- * the document again. When one change removes the errors without adding any, that line is reported alone, with
- * where it belongs, and only the errors that remain after the change (independent ones) are kept.
+ * the document again. A change counts when the document then reads, the line lands as a field of the right type, and
+ * no field is left in a wrong place; the line is then reported alone, with where it belongs, followed by the errors
+ * still there after the change (independent ones, or ones the misplaced block hid).
  *
- * Only documents with errors pay for this, with a bounded number of re-validations (see docs/decisions/0009).
+ * Only documents with errors pay for this, with a bounded number of trial parses (docs/decisions/0009).
  */
 import { parentField, parseFieldPath } from './field-path.ts'
 import { isFieldOfKind, nearMiss } from './field-suggestions.ts'
 import { misindentedLineHint } from './hints/indentation-hints.ts'
+import { balanced, blockScalarLines, columnsToTry, indentOf, keyOf, layoutBreak, movable } from './indentation-layout.ts'
 import { isObject } from './object-access.ts'
 import { compileDefinition, type Compiled } from './schema-check.ts'
 import type { Diagnostic } from './types.ts'
@@ -24,7 +26,7 @@ export interface IndentationCase {
   errors: Diagnostic[]
   /** the `yaml` package's codes of its syntax errors */
   syntaxCodes: string[]
-  /** validates a document text the same way, without this search (positions relative to that text) */
+  /** validates a text the same way, without this search (the text is padded to keep the input's line numbers) */
   revalidate: (text: string) => Diagnostic[]
   /** trial parses left for the whole input, shared by its documents */
   budget: { parses: number }
@@ -123,7 +125,7 @@ export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
  * of the first suspect line, two of each other line, then the rest.
  */
 function* trials(lines: string[], suspects: number[], scalarLines: Set<number>): Generator<{ line: number; column: number }> {
-  const options = suspects.filter((line) => movable(lines, line, scalarLines)).map((line) => ({ line, columns: columnsToTry(lines, line, scalarLines, indentOf(lines[line])) }))
+  const options = suspects.filter((line) => movable(lines, line, scalarLines)).map((line) => ({ line, columns: columnsToTry(lines, line, scalarLines, indentOf(lines[line]), MAX_COLUMNS_PER_LINE) }))
   const first = (i: number) => (i === 0 ? 3 : 2)
   for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(0, first(i))) yield { line: options[i].line, column }
   for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(first(i))) yield { line: options[i].line, column }
@@ -231,135 +233,6 @@ function nearMisplacedFields(at: number[]): number[] {
   for (const line of [...new Set(at)].sort((a, b) => a - b).slice(0, 3)) for (const l of [line, line - 1]) if (!out.includes(l)) out.push(l)
   return out
 }
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length
-}
-
-function isContent(line: string | undefined): line is string {
-  if (line === undefined) return false
-  const t = line.trim()
-  return t !== '' && !t.startsWith('#')
-}
-
-/** A line this search may move: written with spaces only, not a document marker, not inside a block scalar. */
-function movable(lines: string[], line: number, scalarLines: Set<number>): boolean {
-  const text = lines[line]
-  if (!isContent(text) || scalarLines.has(line)) return false
-  if (/^(---|\.\.\.)(\s|$)/.test(text) || /^\s*\t/.test(text) || text.startsWith('\t')) return false
-  return !/^[ ]*\t/.test(text)
-}
-
-/** No quote or bracket left open at the end of the line (a value that spans lines). */
-function balanced(line: string): boolean {
-  const t = withoutComment(line)
-  let depth = 0
-  let quote = ''
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]
-    if (quote) {
-      if (ch === quote && !(quote === '"' && t[i - 1] === '\\')) quote = ''
-    } else if (ch === '"' || ch === "'") {
-      // a quote opens a string only at the start of a value, not inside a word (it's)
-      if (i === 0 || /[\s:[{,-]/.test(t[i - 1])) quote = ch
-    } else if (ch === '[' || ch === '{') depth++
-    else if (ch === ']' || ch === '}') depth--
-  }
-  return quote === '' && depth === 0
-}
-
-function withoutComment(line: string): string {
-  const m = /(^|\s)#/.exec(line)
-  return (m ? line.slice(0, m.index) : line).trimEnd()
-}
-
-/**
- * The first line (0-based) whose indentation block YAML cannot accept, or -1: a line deeper than the one above
- * that opens no block (and is not a key of the list item above), or a line back at a column no open block uses.
- */
-function layoutBreak(lines: string[], scalarLines: Set<number>): number {
-  // open blocks, innermost last: the column of their line and of their keys (a `- key:` item's keys are 2 further)
-  const open: Array<{ indent: number; keys: number; opens: boolean }> = []
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    if (!isContent(line) || scalarLines.has(i) || /^(---|\.\.\.)(\s|$)/.test(line)) continue
-    const indent = indentOf(line)
-    const text = withoutComment(line).trimStart()
-    const item = /^-(\s|$)/.test(text)
-    const here = { indent, keys: item ? indent + 2 : indent, opens: /:$/.test(text) || text === '-' || /^-\s+[^\s:][^:]*:$/.test(text) }
-    const above = open[open.length - 1]
-    if (above && indent > above.indent) {
-      if (!above.opens && indent !== above.keys) return i
-      open.push(here)
-      continue
-    }
-    while (open.length > 0 && open[open.length - 1].indent > indent) open.pop()
-    const top = open[open.length - 1]
-    if (top && top.indent !== indent && top.keys !== indent) return i
-    if (top && top.indent === indent) open.pop()
-    open.push(here)
-  }
-  return -1
-}
-
-/** Lines that are the content of `|` / `>` block scalars: moving them changes text, not structure. */
-function blockScalarLines(lines: string[]): Set<number> {
-  const out = new Set<number>()
-  let owner = -1
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    if (owner >= 0) {
-      if (line.trim() === '' || indentOf(line) > owner) {
-        out.add(i)
-        continue
-      }
-      owner = -1
-    }
-    if (/:\s*[|>][0-9+-]*\s*(#.*)?$/.test(line) || /^\s*-\s+[|>][0-9+-]*\s*(#.*)?$/.test(line)) owner = indentOf(line)
-  }
-  return out
-}
-
-/**
- * Columns the line could belong at, nearest block first: the line above (as its sibling, and as its child when it
- * opens a block), then each enclosing line's column, outwards.
- */
-function columnsToTry(lines: string[], line: number, scalarLines: Set<number>, current: number): number[] {
-  const columns: number[] = []
-  const add = (c: number) => {
-    if (c !== current && !columns.includes(c)) columns.push(c)
-  }
-  let bound = Infinity
-  for (let i = line - 1; i >= 0 && bound > 0; i--) {
-    const above = lines[i]
-    if (!isContent(above) || scalarLines.has(i)) continue
-    if (/^(---|\.\.\.)(\s|$)/.test(above)) break
-    const indent = indentOf(above)
-    const item = /^\s*-(\s|$)/.test(above)
-    const keyColumn = item ? indent + 2 : indent
-    if (bound === Infinity) {
-      add(keyColumn)
-      if (item) add(indent)
-      if (/:\s*(#.*)?$/.test(above)) add(keyColumn + 2)
-      bound = indent
-    } else if (indent < bound) {
-      add(keyColumn)
-      if (item) add(indent)
-      bound = indent
-    }
-  }
-  if (bound === Infinity) add(0) // the document's first line
-  return columns.slice(0, MAX_COLUMNS_PER_LINE)
-}
-
-/** The key written on a line (`replicas` in `  replicas: 3`), without quotes. */
-function keyOf(line: string): string {
-  const t = line.trim()
-  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]*?))\s*:(\s|$)/.exec(t)
-  if (!m) return t
-  return m[1] ?? m[2]?.replace(/''/g, "'") ?? m[3] ?? t
-}
-
 
 /**
  * The shallowest path written on a 1-based line of `text`, e.g. `spec.replicas`, or `…containers[0]` for a list item:

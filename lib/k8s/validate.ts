@@ -73,7 +73,7 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
   /** A document's errors, or the one misindented line that explains them and the errors independent of it. */
   const explained = (doc: StreamDocument, found: Diagnostic[], syntaxCodes: string[]): Diagnostic[] => {
     if (found.length === 0 || budget.parses <= 0) return found
-    const next = stream.documents[stream.documents.indexOf(doc) + 1]
+    const next = stream.documents[doc.index + 1]
     const start = stream.lines.positionAt(doc.start)
     if (start.column !== 1) return found
     const revalidate = (t: string) => {
