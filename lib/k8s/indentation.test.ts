@@ -75,6 +75,7 @@ describe('a line indented wrong is the one error', () => {
     expect(r.errors).toHaveLength(1)
     const [e] = r.errors
     expect(e).toMatchObject({ line, column: spaces + 1, type: expected.type, field: 'field' in expected ? expected.field : '', indentation: { column: expected.column, parent: expected.parent } })
+    if (e.type === 'YAMLSyntax') expect(e.message).toMatch(new RegExp(`^yaml: line ${line}: `))
     expect(e.hint.en).toContain(en)
     expect(e.hint.ko).toContain(ko)
     readable(r.errors)

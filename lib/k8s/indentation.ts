@@ -201,7 +201,9 @@ function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnosti
     spaces,
     wantedSpaces: t.column,
   })
-  const explained: Diagnostic = { ...base, field: syntax.length > 0 ? '' : base.field, line: inputLine, column: spaces + 1, hint, indentation: { column: t.column + 1, parent: t.path.parent } }
+  // the parser's words, said of the line that is wrong rather than of where the parser gave up
+  const message = syntax.length > 0 ? base.message.replace(/^yaml: line \d+:/, `yaml: line ${inputLine}:`) : base.message
+  const explained: Diagnostic = { ...base, field: syntax.length > 0 ? '' : base.field, line: inputLine, column: spaces + 1, message, hint, indentation: { column: t.column + 1, parent: t.path.parent } }
   // errors still there after the change do not come from this line; new ones were hidden in the misplaced block
   const ofThisDocument = (e: Diagnostic): Diagnostic => {
     const { file: _file, ...rest } = e
