@@ -74,6 +74,55 @@ describe('applyDefaults', () => {
   })
 })
 
+/**
+ * Defaulting runs before validation in the API server: the decoding codec calls the defaulter
+ * (kubernetes/kubernetes staging/src/k8s.io/apimachinery/pkg/runtime/serializer/versioning/versioning.go,
+ * `c.defaulter.Default(obj)` in Decode) and the registry validates afterwards. `Spec`, `Spec.Strategy` and
+ * `Spec.Template.Spec` are structs, not pointers, so their defaults apply to a manifest that leaves them out:
+ * pkg/apis/apps/v1/defaults.go SetDefaults_Deployment (`strategy := &obj.Spec.Strategy`; Type "" → RollingUpdate;
+ * maxUnavailable/maxSurge 25%; revisionHistoryLimit 10; progressDeadlineSeconds 600), pkg/apis/core/v1/defaults.go
+ * SetDefaults_PodSpec / SetDefaults_Service. pkg/apis/apps/validation/validation.go ValidateDeploymentStrategy
+ * therefore only reports `Unsupported value` for a type someone wrote.
+ */
+describe('defaults before validation', () => {
+  const placeholders = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/
+
+  it('a Deployment without spec is defaulted (strategy, limits) before its rules run, so nothing reports an unset strategy', () => {
+    const r = validateManifests('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n')
+    expect(r.errors.map((e) => [e.field, e.type])).toEqual([
+      ['spec.selector', 'FieldValueRequired'],
+      ['spec.template.metadata.labels', 'FieldValueInvalid'],
+      ['spec.template.spec.containers', 'FieldValueRequired'],
+    ])
+    for (const e of r.errors) expect(`${e.message} ${e.hint.en} ${e.hint.ko}`).not.toMatch(placeholders)
+    const d = applyDefaults({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } } as KubeObject) as unknown as { spec: Record<string, unknown> }
+    expect(d.spec).toMatchObject({
+      replicas: 1,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      template: { spec: { restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30 } },
+    })
+  })
+
+  it('an empty strategy type is unset (Go\'s zero value) and becomes RollingUpdate; a wrong one is reported with its value', () => {
+    expect(stored(deploymentWith('containers: [{name: c, image: nginx}]', 'strategy: {type: ""}')).object).toMatchObject({ spec: { strategy: { type: 'RollingUpdate' } } })
+    const r = validateManifests(deploymentWith('containers: [{name: c, image: nginx}]', 'strategy: {type: Rolling}'))
+    expect(r.errors).toMatchObject([{ field: 'spec.strategy', type: 'FieldValueNotSupported', message: 'Unsupported value: {"type":"Rolling"}: supported values: "Recreate", "RollingUpdate"' }])
+    expect(r.errors[0].hint.en).toContain('"Rolling"')
+  })
+
+  it.each([
+    ['Pod', 'v1', 'spec.containers'],
+    ['Service', 'v1', 'spec.ports'],
+    ['ReplicaSet', 'apps/v1', 'spec.selector'],
+  ])('a %s without spec gets its spec defaults and only the real errors', (kind, apiVersion, first) => {
+    const r = validateManifests(`apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: web\n`)
+    expect(r.errors[0]).toMatchObject({ field: first, type: 'FieldValueRequired' })
+    for (const e of r.errors) expect(`${e.message} ${e.hint.en} ${e.hint.ko}`).not.toMatch(placeholders)
+  })
+})
+
 describe('validateUpdate', () => {
   const pod = (spec: string, name = 'p') => stored(podWith(spec, name)).object
 

@@ -1,6 +1,10 @@
 /**
  * API-server defaulting (pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go, plus the
  * DefaultTolerationSeconds admission plugin for Pods), restated in kubernetes-behaviour.md §2.
+ *
+ * The server defaults while decoding (apimachinery runtime/serializer/versioning: `c.defaulter.Default(obj)`),
+ * before any validation. `spec` and a Deployment's `strategy` and `template` are Go structs, never nil, so
+ * their defaults apply even when the manifest leaves them out: validation never sees a strategy without a type.
  */
 import { arrayAt, isObject, objectAt, own, type JsonObject } from './object-access.ts'
 import type { KubeObject } from './types.ts'
@@ -14,21 +18,29 @@ export function applyDefaults<T extends KubeObject>(object: T): T {
 
 /** Defaults a decoded object in place; tolerates any shape (validation reports shape problems separately). */
 export function applyDefaultsInPlace(obj: JsonObject): void {
-  const spec = objectAt(obj.spec)
   switch (obj.kind) {
     case 'Pod':
-      if (spec) defaultPodSpec(spec, true)
+      defaultPodSpec(structAt(obj, 'spec'), true)
       break
     case 'Deployment':
-      if (spec) defaultDeploymentSpec(spec)
+      defaultDeploymentSpec(structAt(obj, 'spec'))
       break
     case 'ReplicaSet':
-      if (spec) defaultReplicaSet(obj, spec)
+      defaultReplicaSet(obj, structAt(obj, 'spec'))
       break
     case 'Service':
-      if (spec) defaultServiceSpec(spec)
+      defaultServiceSpec(structAt(obj, 'spec'))
       break
   }
+}
+
+/**
+ * A nested Go struct (not a pointer) exists even when the manifest leaves it out. Anything that is not an object
+ * here already failed to decode (schema-check reports it and drops it), so it is replaced.
+ */
+function structAt(obj: JsonObject, key: string): JsonObject {
+  if (!isObject(obj[key])) obj[key] = {}
+  return obj[key] as JsonObject
 }
 
 // Go defaulting tests for the zero value: an empty string counts as unset for string fields.
@@ -45,8 +57,7 @@ function setIfZero(obj: JsonObject, key: string, value: number): void {
 
 function defaultDeploymentSpec(spec: JsonObject): void {
   setIfAbsent(spec, 'replicas', 1)
-  if (!isObject(spec.strategy)) spec.strategy = {}
-  const strategy = spec.strategy as JsonObject
+  const strategy = structAt(spec, 'strategy')
   setIfAbsent(strategy, 'type', 'RollingUpdate')
   if (strategy.type === 'RollingUpdate') {
     if (!isObject(strategy.rollingUpdate)) strategy.rollingUpdate = {}
@@ -71,9 +82,9 @@ function defaultReplicaSet(obj: JsonObject, spec: JsonObject): void {
   defaultTemplate(spec)
 }
 
+/** SetObjectDefaults_Deployment/ReplicaSet default `&in.Spec.Template.Spec`, which always exists in Go. */
 function defaultTemplate(spec: JsonObject): void {
-  const templateSpec = objectAt(objectAt(spec.template)?.spec)
-  if (templateSpec) defaultPodSpec(templateSpec, false)
+  defaultPodSpec(structAt(structAt(spec, 'template'), 'spec'), false)
 }
 
 const DEFAULT_TOLERATIONS = [

@@ -14,6 +14,8 @@ export interface FieldIssue {
   hint: Localized
   /** where to point in the source when it is more precise than `field` (e.g. the one bad label key) */
   at?: FieldPath
+  /** an unknown field's value and the path where it probably belongs (field-suggestions.ts) */
+  relocate?: { to: FieldPath; value: unknown }
 }
 
 /** Go-style rendering of a bad value: strings quoted, numbers and booleans bare, composites as JSON. */

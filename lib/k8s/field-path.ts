@@ -106,3 +106,14 @@ export function positionKey(segments: ReadonlyArray<string | number>): string {
   for (const s of segments) out += typeof s === 'number' ? `\u0000#${s}` : `\u0000${s}`
   return out
 }
+
+/** The rendered path of the object a rendered field path is in: `spec.template` for `spec.template.labels`, '' at the top. */
+export function parentField(field: string): string {
+  if (field.endsWith(']')) {
+    const open = field.lastIndexOf('[')
+    return open < 0 ? '' : field.slice(0, open)
+  }
+  const close = field.lastIndexOf(']')
+  const dot = field.lastIndexOf('.')
+  return dot > close ? field.slice(0, dot) : close >= 0 ? field.slice(0, close + 1) : ''
+}

@@ -3,7 +3,7 @@
  * validation rules, returning diagnostics with Kubernetes' wording and Korean/English hints. Pure: no I/O.
  */
 export type * from './types.ts'
-export { validateManifests, validateObject, requestTooLarge } from './validate.ts'
+export { validateManifests, validateObject, requestTooLarge, type ValidateOptions } from './validate.ts'
 export { MAX_REQUEST_BYTES, MAX_DOCUMENTS } from './input-limits.ts'
 export { applyDefaults, pullPolicyForImage } from './defaults.ts'
 export { validateUpdate, type UpdateOptions } from './update.ts'

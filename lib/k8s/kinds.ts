@@ -23,12 +23,13 @@ export type KindCheck = { ok: true; kind: SupportedKind; apiVersion: string } | 
 /** Checks `apiVersion` + `kind` of a decoded document, as the REST mapper does before anything else. */
 export function checkKind(value: unknown): KindCheck {
   const root = FieldPath.root()
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const got = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value
+  // nothing at all (an object built in code can be null) reads as JSON's {}: no apiVersion, no kind
+  if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+    const got = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value
     const message = `json: cannot unmarshal ${got} into Go value of type map[string]interface {}`
     return { ok: false, issues: [decodeError(root, 'FieldValueTypeInvalid', message, kindHints.notAnObject)] }
   }
-  const obj = value as Record<string, unknown>
+  const obj = (value ?? {}) as Record<string, unknown>
   const issues: FieldIssue[] = []
   const apiVersion = obj.apiVersion
   const kind = obj.kind

@@ -10,7 +10,7 @@ import { kubernetesSchema, type JsonSchemaNode } from './kubernetes-schema.ts'
 import { isObject, type JsonObject } from './object-access.ts'
 import { parseQuantityStrict } from './quantity.ts'
 import type { SupportedKind } from './types.ts'
-import { suggestField } from './field-suggestions.ts'
+import { suggestField, type Ancestor } from './field-suggestions.ts'
 
 export type Compiled =
   | { t: 'struct'; name: string; props: Map<string, Compiled>; names: string[] }
@@ -93,13 +93,15 @@ const RULE_OWNED_ENUMS = new Set([
 interface Walk {
   out: IssueList
   kind: SupportedKind
+  /** the keys as written, for objects that lost some (nulls, unknown fields): where a block ended */
+  written: WeakMap<object, readonly string[]>
 }
 
 /** Reports unknown fields and wrong types; drops badly typed and null values from `obj` in place. */
 export function checkSchema(kind: SupportedKind, obj: JsonObject): IssueList {
   const root = compileDefinition(kind)
-  const w: Walk = { out: new IssueList(), kind }
-  if (root.t === 'struct') checkStruct(obj, root, FieldPath.root(), w)
+  const w: Walk = { out: new IssueList(), kind, written: new WeakMap() }
+  if (root.t === 'struct') checkStruct(obj, root, FieldPath.root(), w, null)
   return w.out
 }
 
@@ -158,7 +160,8 @@ function typeError(value: unknown, got: string, c: Compiled, path: FieldPath, st
 }
 
 /** @returns false when the value cannot be decoded into `c` (the caller removes it) */
-function check(value: unknown, c: Compiled, path: FieldPath, structName: string, w: Walk): boolean {
+/** @param up the objects enclosing `value`, for suggestions where an unknown field belongs */
+function check(value: unknown, c: Compiled, path: FieldPath, structName: string, w: Walk, up: Ancestor | null): boolean {
   switch (c.t) {
     case 'any':
       return true
@@ -200,7 +203,7 @@ function check(value: unknown, c: Compiled, path: FieldPath, structName: string,
       for (let i = 0; i < value.length; i++) {
         // null items decode to zero values; wrong ones are blanked (not spliced) so indices stay true
         if (value[i] === null) continue
-        if (!check(value[i], c.items, path.index(i), structName, w)) value[i] = null
+        if (!check(value[i], c.items, path.index(i), structName, w, up)) value[i] = null
       }
       return true
     case 'map':
@@ -211,7 +214,7 @@ function check(value: unknown, c: Compiled, path: FieldPath, structName: string,
       for (const k of Object.keys(value)) {
         const v = value[k]
         if (v === null) delete value[k]
-        else if (!check(v, c.values, path.key(k), structName, w)) delete value[k]
+        else if (!check(v, c.values, path.key(k), structName, w, up)) delete value[k]
       }
       return true
     case 'struct':
@@ -219,7 +222,7 @@ function check(value: unknown, c: Compiled, path: FieldPath, structName: string,
         typeError(value, jsonKind(value), c, path, structName, w)
         return false
       }
-      checkStruct(value, c, path, w)
+      checkStruct(value, c, path, w, up)
       return true
   }
 }
@@ -237,18 +240,22 @@ function checkInteger(value: unknown, bits: 32 | 64, c: Compiled, path: FieldPat
   return true
 }
 
-function checkStruct(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, path: FieldPath, w: Walk): void {
-  for (const k of Object.keys(obj)) {
+function checkStruct(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, path: FieldPath, w: Walk, up: Ancestor | null): void {
+  const keys = Object.keys(obj)
+  let self: Ancestor | null = null
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]
     const v = obj[k]
     const child = c.props.get(k)
     const childPath = path.child(k)
     if (!child) {
-      const message = `strict decoding error: unknown field "${childPath.toString()}"`
-      w.out.push(decodeError(childPath, 'FieldValueNotSupported', message, schemaHints.unknownField(k, suggestField(w.kind, c.names, k, path))))
+      unknownField(obj, c, path, keys, i, w, up)
+      w.written.set(obj, keys)
       delete obj[k]
       continue
     }
     if (v === null) {
+      w.written.set(obj, keys)
       delete obj[k] // null decodes to the zero value: "not set"
       continue
     }
@@ -259,6 +266,24 @@ function checkStruct(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, pat
       }
       continue
     }
-    if (!check(v, child, childPath, c.name, w)) delete obj[k]
+    self ??= { struct: c, path, value: obj, parent: up }
+    if (!check(v, child, childPath, c.name, w, self)) delete obj[k]
   }
+}
+
+/**
+ * `strict decoding error: unknown field "…"`, with where the field was probably meant to go. The value travels with
+ * the issue, so the validator can ask what else would change if it were there (validate.ts, misplaced fields).
+ */
+function unknownField(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, path: FieldPath, keys: readonly string[], index: number, w: Walk, up: Ancestor | null): void {
+  if (w.out.full) {
+    w.out.dropped++
+    return
+  }
+  const name = keys[index]
+  const childPath = path.child(name)
+  const suggestion = suggestField({ kind: w.kind, name, struct: c, path, value: obj, keys, index, up, keysOf: (o) => w.written.get(o) ?? Object.keys(o) })
+  const issue = decodeError(childPath, 'FieldValueNotSupported', `strict decoding error: unknown field "${childPath.toString()}"`, schemaHints.unknownField(name, path.toString(), suggestion))
+  if (suggestion?.to) issue.relocate = { to: suggestion.to, value: obj[name] }
+  w.out.push(issue)
 }

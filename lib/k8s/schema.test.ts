@@ -30,20 +30,26 @@ describe('the generated schema', () => {
 })
 
 describe('strict decoding', () => {
-  it('reports an unknown field with its path and suggests the near miss', () => {
+  it('reports an unknown field with its path and suggests the near miss; the field it stands for is not also "required"', () => {
     const r = validateManifests(podWith('containers:\n- name: c\n  imagee: nginx'))
     expect(r.errors.map(({ field, type, line, message }) => ({ field, type, line, message }))).toEqual([
       { field: 'spec.containers[0].imagee', type: 'FieldValueNotSupported', line: 8, message: 'strict decoding error: unknown field "spec.containers[0].imagee"' },
-      { field: 'spec.containers[0].image', type: 'FieldValueRequired', line: 7, message: 'Required value' },
     ])
     expect(r.errors[0].hint.en).toContain('Did you mean "image"?')
-    expect(r.errors[0].hint.ko).toContain('"image"')
+    expect(r.errors[0].hint.ko).toContain('"image"의 오타입니까?')
+    // a misspelling next to the real field is two problems
+    expect(errorsOf(podWith('containers:\n- name: c\n  image: nginx\n  imagee: nginx')).map((e) => e.field)).toEqual(['spec.containers[0].imagee'])
   })
 
-  it('says where a misplaced field belongs', () => {
+  it('says where a misplaced field belongs, nearest block first', () => {
     const r = validateManifests(deploymentWith('containers: [{name: c, image: nginx}]', 'containers: []'))
+    expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ field: 'spec.containers', line: 13 })
-    expect(r.errors[0].hint.en).toContain('it goes under spec.template.spec')
+    expect(r.errors[0].hint.en).toContain('Did you mean to indent this under `spec.template.spec`?')
+    expect(r.errors[0].hint.ko).toContain('`spec.template.spec` 아래에 들여 쓰려던 것입니까?')
+    const pod = validateManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ports: [{containerPort: 80}]\nspec:\n  containers: [{name: c, image: nginx}]\n')
+    expect(pod.errors).toMatchObject([{ field: 'metadata.ports', line: 5 }])
+    expect(pod.errors[0].hint.en).toContain('It belongs under `spec.containers[0]`')
   })
 
   it.each([

@@ -111,6 +111,12 @@ export interface Diagnostic {
   message: string
   /** learner-facing explanation + fix, Korean and English */
   hint: Localized
+  /**
+   * Set when the indentation of this diagnostic's line explains the document's errors (the others it caused are
+   * not listed): the 1-based column where the line's text should start, and the path of the object it then belongs
+   * to ('' for the top level). An editor can offer it as a quick fix.
+   */
+  indentation?: { column: number; parent: string }
 }
 
 export interface SourcePosition {

@@ -4,8 +4,9 @@
  */
 import { applyDefaultsInPlace } from './defaults.ts'
 import { dedupe, toDiagnostic, type DocumentContext } from './diagnostics.ts'
-import type { FieldIssue } from './field-errors.ts'
+import type { FieldIssue, IssueList } from './field-errors.ts'
 import { limitHints, yamlSyntaxHint } from './hints/yaml-hints.ts'
+import { INDENTATION_BUDGET, explainIndentation } from './indentation.ts'
 import { MAX_DOCUMENTS, MAX_REQUEST_BYTES } from './input-limits.ts'
 import { checkKind } from './kinds.ts'
 import { isObject, objectAt, stringAt, type JsonObject } from './object-access.ts'
@@ -13,7 +14,7 @@ import { validateKindRules } from './rules/object-rules.ts'
 import { checkSchema } from './schema-check.ts'
 import { NO_SOURCE, type SourceMap } from './source-map.ts'
 import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, ValidationResult } from './types.ts'
-import { parseYamlStream, type ParsedStream } from './yaml-stream.ts'
+import { parseYamlStream, type ParsedStream, type StreamDocument } from './yaml-stream.ts'
 
 interface CheckedObject {
   issues: FieldIssue[]
@@ -49,15 +50,43 @@ function moreErrors(hidden: number, ctx: DocumentContext): Diagnostic {
   )
 }
 
+export interface ValidateOptions {
+  file?: string
+  /** keep each object as written (`raw`), before defaults */
+  keepRaw?: boolean
+  /** look for one misindented line that explains a document's errors (indentation.ts); on unless false */
+  indentation?: boolean
+}
+
 /** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
-export function validateManifests(text: string, options: { file?: string; keepRaw?: boolean } = {}): ValidationResult {
+export function validateManifests(input: string, options: ValidateOptions = {}): ValidationResult {
   const errors: Diagnostic[] = []
   const objects: ManifestObject[] = []
+  const text = typeof input === 'string' ? input : String(input)
   let stream: ParsedStream
   try {
-    stream = parseYamlStream(typeof text === 'string' ? text : String(text))
+    stream = parseYamlStream(text)
   } catch (error) {
     return internalFailure(error, options.file)
+  }
+  const budget = { parses: options.indentation === false ? 0 : INDENTATION_BUDGET }
+  /** A document's errors, or the one misindented line that explains them and the errors independent of it. */
+  const explained = (doc: StreamDocument, found: Diagnostic[], syntaxCodes: string[]): Diagnostic[] => {
+    if (found.length === 0 || budget.parses <= 0) return found
+    const next = stream.documents[doc.index + 1]
+    const start = stream.lines.positionAt(doc.start)
+    if (start.column !== 1) return found
+    const revalidate = (t: string) => {
+      // most trials fail to parse, and the parser's errors would each capture a stack trace nobody reads
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      try {
+        return validateManifests(t, { indentation: false }).errors
+      } finally {
+        Error.stackTraceLimit = limit
+      }
+    }
+    return explainIndentation({ text: text.slice(doc.start, next ? next.start : text.length), firstLine: start.line, errors: found, syntaxCodes, revalidate, budget }) ?? found
   }
   if (stream.limit) {
     errors.push(limitDiagnostic(stream, options.file))
@@ -66,10 +95,11 @@ export function validateManifests(text: string, options: { file?: string; keepRa
   for (const doc of stream.documents) {
     const base = { file: options.file, document: doc.index, source: doc.source }
     if (doc.problems.length > 0) {
-      for (const p of doc.problems) {
+      const found = doc.problems.map((p) => {
         const pos = stream.lines.positionAt(p.offset)
-        errors.push(withFile({ document: doc.index, kind: null, name: null, field: '', type: 'YAMLSyntax', line: pos.line, column: pos.column, message: p.message, hint: yamlSyntaxHint(p.code) }, options.file))
-      }
+        return withFile({ document: doc.index, kind: null, name: null, field: '', type: 'YAMLSyntax', line: pos.line, column: pos.column, message: p.message, hint: yamlSyntaxHint(p.code) }, options.file)
+      })
+      errors.push(...explained(doc, found, doc.problems.map((p) => p.code)))
       continue
     }
     if (doc.empty) continue
@@ -84,9 +114,10 @@ export function validateManifests(text: string, options: { file?: string; keepRa
       continue
     }
     const ctx: DocumentContext = { ...base, kind: checked.kind, name: checked.name }
-    for (const issue of checked.issues.slice(0, MAX_SHOWN)) errors.push(toDiagnostic(issue, ctx))
+    const found = checked.issues.slice(0, MAX_SHOWN).map((issue) => toDiagnostic(issue, ctx))
     const hidden = Math.max(0, checked.issues.length - MAX_SHOWN) + (checked.dropped ?? 0)
-    if (hidden > 0) errors.push(moreErrors(hidden, ctx))
+    if (hidden > 0) errors.push(...found, moreErrors(hidden, ctx))
+    else errors.push(...explained(doc, found, []))
     if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source, raw))
   }
   return { valid: errors.length === 0, errors, objects }
@@ -115,17 +146,63 @@ function checkObject(value: unknown): CheckedObject {
   // Decoding: strict schema (unknown fields, JSON types, enums, quantities). Badly typed values are dropped
   // from `obj`, as a failed decode would leave them unset, so the rules below see well-typed data.
   const decodeIssues = checkSchema(kindCheck.kind, obj)
-  // The server resets status on create and fills in defaults before validating.
-  delete obj.status
-  applyDefaultsInPlace(obj)
-  const ruleList = validateKindRules(kindCheck.kind, obj)
-  const ruleIssues = decodeIssues.length === 0 ? ruleList : ruleList.filter((i) => !coveredByDecodeIssue(i, decodeIssues))
+  const relocated = withMisplacedFieldsMoved(obj, decodeIssues)
+  const ruleList = defaultAndValidate(kindCheck.kind, obj)
+  let ruleIssues = decodeIssues.length === 0 ? ruleList : ruleList.filter((i) => !coveredByDecodeIssue(i, decodeIssues))
+  if (relocated) {
+    // what follows only from a field being in the wrong place (a selector "missing" because it was indented under
+    // the wrong parent) is not a second problem: the unknown-field error already says where it belongs
+    const remaining = new Set(defaultAndValidate(kindCheck.kind, relocated).map(issueKey))
+    ruleIssues = ruleIssues.filter((i) => remaining.has(issueKey(i)))
+  }
   const issues = dedupe([...decodeIssues, ...ruleIssues])
   const dropped = decodeIssues.dropped + ruleList.dropped
   if (issues.length > 0) return { issues, dropped, kind: kindCheck.kind, name, valid: null }
   const metadata = (isObject(obj.metadata) ? obj.metadata : (obj.metadata = {})) as JsonObject
   if (kindCheck.kind !== 'Namespace' && !stringAt(metadata.namespace)) metadata.namespace = 'default'
   return { issues: [], kind: kindCheck.kind, name, valid: { kind: kindCheck.kind, apiVersion: kindCheck.apiVersion, object: obj } }
+}
+
+/** The server resets status on create and fills in defaults before validating. */
+function defaultAndValidate(kind: SupportedKind, obj: JsonObject): IssueList {
+  delete obj.status
+  applyDefaultsInPlace(obj)
+  return validateKindRules(kind, obj)
+}
+
+/**
+ * A copy of the decoded object with each unknown field put where field-suggestions.ts says it belongs (when that
+ * place is free), decoded the same way; null when no field can be moved.
+ */
+function withMisplacedFieldsMoved(obj: JsonObject, decodeIssues: FieldIssue[]): JsonObject | null {
+  let copy: JsonObject | null = null
+  for (const issue of decodeIssues) {
+    // a null field is unset wherever it is written
+    if (!issue.relocate || issue.relocate.value === null || issue.relocate.value === undefined) continue
+    copy ??= cloneJson(obj) as JsonObject
+    place(copy, issue.relocate.to.segments(), cloneJson(issue.relocate.value))
+  }
+  if (!copy) return null
+  checkSchema(copy.kind as SupportedKind, copy)
+  return copy
+}
+
+/** Sets `value` at `segments`, creating missing objects on the way; leaves a path that is taken or blocked alone. */
+function place(root: JsonObject, segments: Array<string | number>, value: unknown): void {
+  let at: unknown = root
+  for (let i = 0; i < segments.length - 1; i++) {
+    const seg = segments[i]
+    const next = typeof seg === 'number' ? (Array.isArray(at) ? at[seg] : undefined) : isObject(at) ? at[seg] : undefined
+    if ((next === undefined || next === null) && typeof seg === 'string' && isObject(at) && typeof segments[i + 1] === 'string') at[seg] = {}
+    else if (!isObject(next) && !Array.isArray(next)) return
+    at = typeof seg === 'number' ? (at as unknown[])[seg] : (at as JsonObject)[seg]
+  }
+  const last = segments[segments.length - 1]
+  if (isObject(at) && typeof last === 'string' && at[last] === undefined) at[last] = value
+}
+
+function issueKey(i: FieldIssue): string {
+  return `${i.field}\u0000${i.type}\u0000${i.message}`
 }
 
 /** A rule error on a field that already failed to decode repeats the same problem; keep only the decode error. */

@@ -3,72 +3,10 @@
  * must never accept a text the Composer finds an error in. Checked on the repository's manifests and on
  * thousands of seeded random mutations of them.
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { composeFast } from './yaml-fast-path.ts'
 import { parseYamlStream } from './yaml-stream.ts'
-
-const dir = new URL('./testdata/kubectl/', import.meta.url)
-const fixtures = readdirSync(dir)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => readFileSync(new URL(f, dir), 'utf8'))
-
-const handWritten = [
-  `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web # the name
-  labels: {app: web, "tier": 'fe', v: "1.0"}
-  annotations:
-    note: |
-      multi
-      line
-    folded: >-
-      one
-      two
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: "nginx:1.27"
-        args: ["--port", 8080, yes, ~, 0777, 1_000, 2024-01-01, -1.5e3, "x"]
-        env:
-        - {name: A, value: "1"}
-        - name: B
-          value: 'it''s'
-        ports: [{containerPort: 80, name: http}, {containerPort: 443}]
-        empty:
-      - name: sidecar
-        image: busybox
-        command:
-          - sleep
-          - "3600"
----
-# just a comment
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  ports:
-  - port: 80
-    targetPort: http
-  selector: {app: web,}
-`,
-  'a: 1\n---\n---\n~\n',
-  'list:\n- a\n-\n- - nested\n  - more\n',
-  '[a, [b, c], {d: e}]\n',
-  '{a: [1, 2], b: {c: d}}\n',
-  'key: "multi\n  line quoted"\nother: plain\n  continued\n',
-  'k: v\n# trailing comment\n',
-]
+import { fixtures, handWritten, mutations } from './test-support/corpus.ts'
 
 function slow(text: string) {
   return parseYamlStream(text, { fastPath: false })
@@ -105,46 +43,6 @@ function paths(value: unknown, prefix: Array<string | number> = []): Array<Array
     for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]))
   }
   return out
-}
-
-// Deterministic mutations: small edits of the kinds learners make (and some they never would).
-function* mutations(seed: number, sources: string[], count: number): Generator<string> {
-  let s = seed
-  const rand = (n: number) => {
-    s = (s * 1103515245 + 12345) % 2 ** 31
-    return s % n
-  }
-  const pieces = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', 'a', '|', '>', '&a ', '*a', '!!str ', '? ', '%', '---\n', '...\n', '\\', '@', '`', 'yes', '0x1F']
-  for (let i = 0; i < count; i++) {
-    let text = sources[rand(sources.length)]
-    const edits = 1 + rand(3)
-    for (let e = 0; e < edits; e++) {
-      const at = rand(text.length + 1)
-      switch (rand(4)) {
-        case 0:
-          text = text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(at)
-          break
-        case 1:
-          text = text.slice(0, at) + text.slice(at + 1 + rand(3))
-          break
-        case 2: {
-          // re-indent one line
-          const lines = text.split('\n')
-          const l = rand(lines.length)
-          lines[l] = rand(2) === 0 ? ` ${lines[l]}` : lines[l].replace(/^ /, '')
-          text = lines.join('\n')
-          break
-        }
-        default: {
-          const lines = text.split('\n')
-          const l = rand(lines.length)
-          lines.splice(l, 0, lines[rand(lines.length)])
-          text = lines.join('\n')
-        }
-      }
-    }
-    yield text
-  }
 }
 
 describe('CST fast path', () => {

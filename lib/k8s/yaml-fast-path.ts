@@ -20,6 +20,8 @@ export interface FastDocument {
   empty: boolean
   /** where the document's content starts (for paths not found in it) */
   offset: number
+  /** where the document starts in the text, its `---` included */
+  start: number
   /** the document's content in the CST, where positions are looked up */
   token: Token | undefined
 }
@@ -109,12 +111,12 @@ function composeDocument(doc: CST.Document): FastDocument {
   const value = doc.value
   if (found && value && (value.type === 'block-map' || value.type === 'block-seq') && !hasNewline) bail()
   checkEnd(doc.end, false)
-  if (!value) return { value: null, empty: true, offset: doc.offset, token: undefined }
+  if (!value) return { value: null, empty: true, offset: doc.offset, start: doc.offset, token: undefined }
   if (value.type === 'scalar' && BLANK.has(value.source)) {
     scalarValue(value) // still checks what follows it
-    return { value: null, empty: true, offset: value.offset, token: value }
+    return { value: null, empty: true, offset: value.offset, start: doc.offset, token: value }
   }
-  return { value: node(value, 0), empty: false, offset: value.offset, token: value }
+  return { value: node(value, 0), empty: false, offset: value.offset, start: doc.offset, token: value }
 }
 
 const BLANK = new Set(['', '~', 'null', 'Null', 'NULL'])

@@ -21,6 +21,8 @@ export interface SyntaxProblem {
 
 export interface StreamDocument {
   index: number
+  /** offset in the text where the document starts, its `---` included */
+  start: number
   /** null for an empty document */
   value: unknown
   empty: boolean
@@ -53,7 +55,7 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
     const message = `yaml: ${error instanceof Error ? error.message : String(error)}`
     return {
       lines,
-      documents: [{ index: 0, value: null, empty: false, source: new SourceMap(lines, 0, null), problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }] }],
+      documents: [{ index: 0, start: 0, value: null, empty: false, source: new SourceMap(lines, 0, null), problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }] }],
       limit: null,
     }
   }
@@ -78,6 +80,7 @@ function composeTokens(tokens: CST.Token[]): Document.Parsed[] {
 function fastDocuments(fast: FastDocument[], lines: LineIndex): StreamDocument[] {
   return fast.map((d, index) => ({
     index,
+    start: d.start,
     value: d.value,
     empty: d.empty,
     problems: [],
@@ -125,14 +128,14 @@ function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, 
     return { offset, message: `yaml: line ${lines.positionAt(offset).line}: ${lowerFirst(e.message)}`, code: e.code }
   })
   const empty = contents === null || (contents instanceof Scalar && contents.type === 'PLAIN' && BLANK.has(String(contents.source ?? '')))
-  if (problems.length > 0 || empty) return { index, value: null, empty: empty && problems.length === 0, source, problems }
+  if (problems.length > 0 || empty) return { index, start: doc.range[0], value: null, empty: empty && problems.length === 0, source, problems }
   try {
     const value = convert(contents, { doc, budget, aliasDepth: 0, resolved: new Map() }, 0)
-    return { index, value, empty: false, source, problems }
+    return { index, start: doc.range[0], value, empty: false, source, problems }
   } catch (error) {
     if (!(error instanceof ConversionStop)) throw error
     const message = `yaml: line ${lines.positionAt(error.offset).line}: ${error.reason}`
-    return { index, value: null, empty: false, source, problems: [{ offset: error.offset, message, code: error.code }] }
+    return { index, start: doc.range[0], value: null, empty: false, source, problems: [{ offset: error.offset, message, code: error.code }] }
   }
 }
 

@@ -1,4 +1,5 @@
 /** Learner hints for the document-level checks: is it an object, which apiVersion/kind. */
+import { withParticle as p } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
 
 const SUPPORTED = 'Pod (v1), Service (v1), Namespace (v1), Deployment (apps/v1), ReplicaSet (apps/v1)'
@@ -12,7 +13,7 @@ export const kindHints = {
     const v = kind === 'Deployment' || kind === 'ReplicaSet' ? 'apps/v1' : 'v1'
     return typeof kind === 'string' && kind !== ''
       ? {
-          ko: `apiVersion 필드가 없습니다. ${kind}라면 맨 위에 \`apiVersion: ${v}\`를 쓰세요.`,
+          ko: `apiVersion 필드가 없습니다. ${kind}의 apiVersion은 ${v}입니다. 맨 위에 ${p(`\`apiVersion: ${v}\``, '을/를')} 쓰세요.`,
           en: `The apiVersion field is missing. For a ${kind}, write \`apiVersion: ${v}\` at the top.`,
         }
       : { ko: 'apiVersion 필드가 없습니다. 예: `apiVersion: v1`', en: 'The apiVersion field is missing, e.g. `apiVersion: v1`.' }
@@ -24,13 +25,13 @@ export const kindHints = {
   noMatch: (kind: string, version: string, suggestion: { kind: string; apiVersion: string } | null): Localized => {
     if (suggestion && suggestion.kind === kind) {
       return {
-        ko: `${kind}는 \`apiVersion: ${version}\`에 없습니다. \`apiVersion: ${suggestion.apiVersion}\`로 바꾸세요.`,
+        ko: `${p(kind, '은/는')} \`apiVersion: ${version}\`에 없습니다. ${p(`\`apiVersion: ${suggestion.apiVersion}\``, '으로/로')} 바꾸세요.`,
         en: `${kind} does not exist in \`apiVersion: ${version}\`. Change it to \`apiVersion: ${suggestion.apiVersion}\`.`,
       }
     }
     if (suggestion) {
       return {
-        ko: `kind는 대소문자를 구분합니다. \`kind: ${suggestion.kind}\`(apiVersion: ${suggestion.apiVersion})를 쓰려던 것 아닌가요?`,
+        ko: `kind는 대소문자를 구분합니다. ${p(`\`kind: ${suggestion.kind}\``, '과/와')} ${p(`\`apiVersion: ${suggestion.apiVersion}\``, '을/를')} 쓰려던 것입니까?`,
         en: `kind is case-sensitive. Did you mean \`kind: ${suggestion.kind}\` (apiVersion: ${suggestion.apiVersion})?`,
       }
     }

@@ -1,5 +1,7 @@
 /** Learner hints for pod spec and container rules. */
+import { withParticle as p } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
+import { shown } from './shown.ts'
 
 const L = (ko: string, en: string): Localized => ({ ko, en })
 
@@ -11,8 +13,8 @@ export const podHints = {
   containerNameRequired: L('각 컨테이너에는 name이 필요합니다(예: `- name: web`).', 'Every container needs a name (e.g. `- name: web`).'),
   containerNameDuplicate: (name: string) =>
     L(
-      `컨테이너 이름 "${name}"이(가) 이 파드 안에서 두 번 쓰였습니다. 컨테이너 이름은 파드 안에서(initContainers 포함) 서로 달라야 합니다.`,
-      `The container name "${name}" is used twice in this pod. Container names must be unique within a pod (init containers included).`,
+      `컨테이너 이름 ${p(`"${name}"`, '이/가')} 이 Pod 안에서 두 번 쓰였습니다. 컨테이너 이름은 Pod 안에서(initContainers 포함) 서로 달라야 합니다.`,
+      `The container name "${name}" is used twice in this Pod. Container names must be unique within a Pod (init containers included).`,
     ),
   containerName: L('컨테이너 이름', 'The container name'),
   imageRequired: L(
@@ -26,26 +28,26 @@ export const podHints = {
     'A ports entry needs a containerPort between 1 and 65535 (e.g. `- containerPort: 80`).',
   ),
   portRange: (what: string, value: unknown) =>
-    L(`${what} ${String(value)}은(는) 포트 번호 범위(1–65535)를 벗어납니다.`, `${what} ${String(value)} is outside the port range 1–65535.`),
+    L(`${p(`${what} ${shown(value)}`, '은/는')} 포트 번호 범위(1–65535)를 벗어납니다.`, `${what} ${shown(value)} is outside the port range 1–65535.`),
   portName: (name: string) =>
     L(
-      `포트 이름 "${name}"이(가) 규칙에 맞지 않습니다. 15자 이하의 소문자·숫자·"-"만 쓰고, 글자를 하나 이상 포함하며, "-"로 시작/끝나거나 "--"를 쓰면 안 됩니다(예: http, web-8080).`,
+      `포트 이름 ${p(`"${name}"`, '이/가')} 규칙에 맞지 않습니다. 15자 이하의 소문자·숫자·"-"만 쓰고, 글자를 하나 이상 포함하며, "-"로 시작/끝나거나 "--"를 쓰면 안 됩니다(예: http, web-8080).`,
       `The port name "${name}" breaks the rules: up to 15 lower-case letters, digits and "-", at least one letter, no leading/trailing "-" and no "--" (e.g. http, web-8080).`,
     ),
   portNameDuplicate: (name: string) =>
-    L(`포트 이름 "${name}"이(가) 이 컨테이너에서 두 번 쓰였습니다. 이름을 다르게 하세요.`, `The port name "${name}" is used twice in this container. Give each port its own name.`),
+    L(`포트 이름 ${p(`"${name}"`, '이/가')} 이 컨테이너에서 두 번 쓰였습니다. 이름을 다르게 하세요.`, `The port name "${name}" is used twice in this container. Give each port its own name.`),
   hostPortDuplicate: (value: string) =>
-    L(`hostPort ${value}을(를) 두 곳에서 씁니다. 한 노드의 같은 포트는 하나만 쓸 수 있습니다.`, `hostPort ${value} is used twice; a node port can be bound only once.`),
+    L(`${p(`hostPort ${value}`, '을/를')} 두 곳에서 씁니다. 한 노드의 같은 포트는 하나만 쓸 수 있습니다.`, `hostPort ${value} is used twice; a node port can be bound only once.`),
   protocol: (value: string) =>
     L(
-      `프로토콜 "${value}"는 쓸 수 없습니다. TCP, UDP, SCTP 중 하나입니다(HTTP는 프로토콜이 아닙니다 — TCP를 쓰거나 줄을 지우세요).`,
+      `프로토콜 ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. TCP, UDP, SCTP 중 하나입니다(HTTP는 프로토콜이 아닙니다 — TCP를 쓰거나 줄을 지우세요).`,
       `Protocol "${value}" is not allowed. Use TCP, UDP or SCTP (HTTP is not a protocol here — use TCP or remove the line).`,
     ),
   restartPolicy: (value: string) =>
-    L(`restartPolicy "${value}"는 쓸 수 없습니다. Always, OnFailure, Never 중 하나를 쓰세요.`, `restartPolicy "${value}" is not allowed. Use Always, OnFailure or Never.`),
+    L(`restartPolicy ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. Always, OnFailure, Never 중 하나를 쓰세요.`, `restartPolicy "${value}" is not allowed. Use Always, OnFailure or Never.`),
   templateRestartPolicy: (value: string) =>
     L(
-      `Deployment와 ReplicaSet의 파드는 항상 다시 시작되어야 하므로 restartPolicy는 Always만 됩니다("${value}" 불가). 줄을 지우면 Always가 기본값입니다.`,
+      `Deployment와 ReplicaSet의 Pod는 항상 다시 시작되어야 하므로 restartPolicy는 Always만 됩니다("${value}" 불가). 줄을 지우면 Always가 기본값입니다.`,
       `Pods of a Deployment or ReplicaSet must always be restarted, so restartPolicy can only be Always (not "${value}"). Remove the line: Always is the default.`,
     ),
   templateActiveDeadline: L(
@@ -54,17 +56,20 @@ export const podHints = {
   ),
   dnsPolicy: (value: string) =>
     L(
-      `dnsPolicy "${value}"는 쓸 수 없습니다. ClusterFirst(기본), ClusterFirstWithHostNet, Default, None 중 하나입니다.`,
+      `dnsPolicy ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. ClusterFirst(기본), ClusterFirstWithHostNet, Default, None 중 하나입니다.`,
       `dnsPolicy "${value}" is not allowed. Use ClusterFirst (the default), ClusterFirstWithHostNet, Default or None.`,
     ),
   pullPolicy: (value: string) =>
-    L(`imagePullPolicy "${value}"는 쓸 수 없습니다. Always, IfNotPresent, Never 중 하나입니다(대소문자 구분).`, `imagePullPolicy "${value}" is not allowed. Use Always, IfNotPresent or Never (case-sensitive).`),
-  nonNegative: (field: string) => L(`${field}는 0 이상이어야 합니다.`, `${field} must be 0 or more.`),
+    L(
+      `imagePullPolicy ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. Always, IfNotPresent, Never 중 하나입니다(대소문자 구분).`,
+      `imagePullPolicy "${value}" is not allowed. Use Always, IfNotPresent or Never (case-sensitive).`,
+    ),
+  nonNegative: (field: string) => L(`${p(field, '은/는')} 0 이상이어야 합니다.`, `${field} must be 0 or more.`),
   activeDeadline: L('activeDeadlineSeconds는 1 이상이어야 합니다.', 'activeDeadlineSeconds must be at least 1.'),
   quantityNegative: (field: string) => L(`${field}의 자원 양은 음수일 수 없습니다.`, `The amount in ${field} cannot be negative.`),
   resourceName: (name: string) =>
     L(
-      `"${name}"는 컨테이너 자원 이름이 아닙니다. cpu, memory, ephemeral-storage를 쓰세요(복수형 cpus나 mem이 아닙니다).`,
+      `${p(`"${name}"`, '은/는')} 컨테이너 자원 이름이 아닙니다. cpu, memory, ephemeral-storage를 쓰세요(복수형 cpus나 mem이 아닙니다).`,
       `"${name}" is not a container resource name. Use cpu, memory or ephemeral-storage (not cpus or mem).`,
     ),
   requestOverLimit: (resource: string, request: string, limit: string) =>
@@ -86,33 +91,33 @@ export const podHints = {
   ),
   probeGrace: L('프로브의 terminationGracePeriodSeconds는 1 이상이어야 합니다.', "A probe's terminationGracePeriodSeconds must be at least 1."),
   execCommand: L('exec에는 실행할 command 목록이 필요합니다(예: `command: ["cat", "/tmp/healthy"]`).', 'exec needs a command list (e.g. `command: ["cat", "/tmp/healthy"]`).'),
-  httpScheme: (value: string) => L(`scheme "${value}"는 쓸 수 없습니다. HTTP 또는 HTTPS입니다.`, `scheme "${value}" is not allowed. Use HTTP or HTTPS.`),
+  httpScheme: (value: string) => L(`scheme ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. HTTP 또는 HTTPS입니다.`, `scheme "${value}" is not allowed. Use HTTP or HTTPS.`),
   httpPath: L('httpGet에는 path가 필요합니다(예: `path: /healthz`).', 'httpGet needs a path (e.g. `path: /healthz`).'),
   probePort: (value: unknown) =>
     L(
-      `프로브 포트 ${JSON.stringify(value)}이(가) 올바르지 않습니다. 1–65535의 숫자나 컨테이너 ports에 정의한 포트 이름을 쓰세요.`,
-      `The probe port ${JSON.stringify(value)} is invalid. Use a number 1–65535 or the name of a port defined in the container's ports.`,
+      `프로브 포트 ${p(shown(value), '이/가')} 올바르지 않습니다. 1–65535의 숫자나 컨테이너 ports에 정의한 포트 이름을 쓰세요.`,
+      `The probe port ${shown(value)} is invalid. Use a number 1–65535 or the name of a port defined in the container's ports.`,
     ),
   containerRestartPolicy: L(
     '일반 컨테이너에는 restartPolicy를 쓸 수 없습니다(재시작 정책은 spec.restartPolicy에서 정합니다). 그 줄을 지우세요.',
-    'A regular container may not set restartPolicy (the pod-level spec.restartPolicy decides). Remove that line.',
+    'A regular container may not set restartPolicy (the Pod-level spec.restartPolicy decides). Remove that line.',
   ),
   initContainerProbe: (field: string) =>
     L(
-      `initContainers에는 ${field}를 쓸 수 없습니다(restartPolicy: Always인 사이드카만 가능). 그 줄을 지우세요.`,
+      `initContainers에는 ${p(field, '을/를')} 쓸 수 없습니다(restartPolicy: Always인 사이드카만 가능). 그 줄을 지우세요.`,
       `Init containers may not set ${field} (only sidecars with restartPolicy: Always can). Remove it.`,
     ),
   volumeMountNotFound: (name: string) =>
     L(
-      `volumeMounts가 "${name}"라는 볼륨을 가리키지만, spec.volumes에 그런 이름의 볼륨이 없습니다. spec.volumes에 추가하거나 이름을 맞추세요.`,
+      `volumeMounts가 ${p(`"${name}"`, '이라는/라는')} 볼륨을 가리키지만, spec.volumes에 그런 이름의 볼륨이 없습니다. spec.volumes에 추가하거나 이름을 맞추세요.`,
       `volumeMounts refers to a volume "${name}", but spec.volumes has no volume with that name. Add it to spec.volumes or fix the name.`,
     ),
   volumeMountNameRequired: L('volumeMounts의 각 항목에는 name이 필요합니다.', 'Each volumeMounts entry needs a name.'),
   mountPathRequired: L('volumeMounts의 각 항목에는 mountPath가 필요합니다(예: `mountPath: /data`).', 'Each volumeMounts entry needs a mountPath (e.g. `mountPath: /data`).'),
-  mountPathUnique: (p: string) => L(`mountPath "${p}"에 두 개를 마운트했습니다. 경로는 서로 달라야 합니다.`, `Two mounts use mountPath "${p}". Each mount needs its own path.`),
+  mountPathUnique: (path: string) => L(`mountPath "${path}"에 두 개를 마운트했습니다. 경로는 서로 달라야 합니다.`, `Two mounts use mountPath "${path}". Each mount needs its own path.`),
   volumeNameRequired: L('각 볼륨에는 name이 필요합니다.', 'Every volume needs a name.'),
   volumeName: L('볼륨 이름', 'The volume name'),
-  volumeDuplicate: (name: string) => L(`볼륨 이름 "${name}"이(가) 두 번 쓰였습니다.`, `The volume name "${name}" is used twice.`),
+  volumeDuplicate: (name: string) => L(`볼륨 이름 ${p(`"${name}"`, '이/가')} 두 번 쓰였습니다.`, `The volume name "${name}" is used twice.`),
   volumeTypeRequired: L(
     '볼륨에 종류가 없습니다. emptyDir: {}, configMap, secret 같은 볼륨 종류를 하나 쓰세요.',
     'The volume has no type. Add one volume type such as emptyDir: {}, configMap or secret.',
@@ -121,11 +126,15 @@ export const podHints = {
   envNameRequired: L('env의 각 항목에는 name이 필요합니다(예: `- name: MODE`).', 'Each env entry needs a name (e.g. `- name: MODE`).'),
   envName: (name: string) => L(`환경 변수 이름 "${name}"에는 "="나 출력할 수 없는 문자를 쓸 수 없습니다.`, `The environment variable name "${name}" may not contain "=" or non-printable characters.`),
   envValueAndFrom: L('env 항목에는 value와 valueFrom 중 하나만 쓰세요.', 'An env entry takes either value or valueFrom, not both.'),
-  tolerationOperator: (v: string) => L(`toleration operator "${v}"는 쓸 수 없습니다. Equal 또는 Exists입니다.`, `Toleration operator "${v}" is not allowed. Use Equal or Exists.`),
+  tolerationOperator: (v: string) =>
+    L(`toleration operator ${p(`"${v}"`, '은/는')} 쓸 수 없습니다. Equal 또는 Exists입니다.`, `Toleration operator "${v}" is not allowed. Use Equal or Exists.`),
   tolerationEffect: (v: string) =>
-    L(`toleration effect "${v}"는 쓸 수 없습니다. NoSchedule, PreferNoSchedule, NoExecute 중 하나입니다.`, `Toleration effect "${v}" is not allowed. Use NoSchedule, PreferNoSchedule or NoExecute.`),
+    L(
+      `toleration effect ${p(`"${v}"`, '은/는')} 쓸 수 없습니다. NoSchedule, PreferNoSchedule, NoExecute 중 하나입니다.`,
+      `Toleration effect "${v}" is not allowed. Use NoSchedule, PreferNoSchedule or NoExecute.`,
+    ),
   tolerationExistsValue: L('operator가 Exists이면 value를 비워야 합니다.', 'With operator Exists the value must be empty.'),
   tolerationSeconds: L('tolerationSeconds는 effect가 NoExecute일 때만 쓸 수 있습니다.', 'tolerationSeconds is only allowed with effect NoExecute.'),
-  hostname: (v: string) => L(`호스트 이름 "${v}"은(는) 63자 이하의 소문자·숫자·"-"여야 합니다.`, `The hostname "${v}" must be up to 63 lower-case letters, digits and "-".`),
-  serviceAccountName: (v: string) => L(`서비스 계정 이름 "${v}"이(가) 올바르지 않습니다.`, `The service account name "${v}" is invalid.`),
+  hostname: (v: string) => L(`호스트 이름 ${p(`"${v}"`, '은/는')} 63자 이하의 소문자·숫자·"-"여야 합니다.`, `The hostname "${v}" must be up to 63 lower-case letters, digits and "-".`),
+  serviceAccountName: (v: string) => L(`서비스 계정 이름 ${p(`"${v}"`, '이/가')} 올바르지 않습니다.`, `The service account name "${v}" is invalid.`),
 }

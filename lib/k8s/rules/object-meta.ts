@@ -4,6 +4,7 @@ import { forbidden, invalid, required, type FieldIssue } from '../field-errors.t
 import { metadataHints, type NameRule } from '../hints/metadata-hints.ts'
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from '../name-rules.ts'
 import { objectAt, stringAt } from '../object-access.ts'
+import { withParticle } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
 import { validateAnnotations, validateLabels } from './labels.ts'
 
@@ -40,7 +41,7 @@ export function validateObjectMeta(metadata: unknown, path: FieldPath, opts: Met
     if (namespace !== '') validateNamespaceName(namespace, path.child('namespace'), metadataHints.namespaceName, out)
   } else if (namespace !== '') {
     out.push(forbidden(path.child('namespace'), 'not allowed on this type', {
-      ko: `${opts.kind}는 네임스페이스에 속하지 않으므로 metadata.namespace를 쓸 수 없습니다. 그 줄을 지우세요.`,
+      ko: `${withParticle(opts.kind, '은/는')} Namespace에 속하지 않으므로 metadata.namespace를 쓸 수 없습니다. 그 줄을 지우세요.`,
       en: `A ${opts.kind} does not live in a namespace, so metadata.namespace is not allowed. Remove that line.`,
     }))
   }

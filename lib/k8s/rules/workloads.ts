@@ -111,7 +111,8 @@ function validateStrategy(value: unknown, path: FieldPath, out: FieldIssue[]): v
     const ru = objectAt(strategy.rollingUpdate)
     if (ru) validateRollingUpdate(ru, path.child('rollingUpdate'), out)
   } else {
-    out.push({ ...notSupported(path, strategy, STRATEGY_TYPES, workloadHints.strategyType(String(type))), at: path.child('type') })
+    // defaulting has set a missing or empty type, so this is a value someone wrote
+    out.push({ ...notSupported(path, strategy, STRATEGY_TYPES, workloadHints.strategyType(typeof type === 'string' ? type : JSON.stringify(type) ?? '')), at: path.child('type') })
   }
 }
 
