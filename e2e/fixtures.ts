@@ -49,7 +49,7 @@ const suggestWidget = (page: Page) => page.locator('.monaco-editor .suggest-widg
  * next line's own indentation over it.
  */
 async function newLine(page: Page, typist: Typist): Promise<void> {
-  await page.waitForTimeout(typist.delay() + 80)
+  await page.waitForTimeout(typist.delay() + 30)
   await page.keyboard.press('Escape')
   await expect(suggestWidget(page)).toHaveCount(0)
   await page.keyboard.press('Enter', { delay: typist.delay() })
@@ -62,7 +62,7 @@ export async function typeLines(page: Page, lines: string[], typist = new Typist
     if (index > 0) await newLine(page, typist)
     await typist.type(page, line)
   }
-  await page.waitForTimeout(typist.delay() + 80)
+  await page.waitForTimeout(typist.delay() + 30)
   await page.keyboard.press('Escape')
 }
 
@@ -107,6 +107,15 @@ export async function typeIntoEditor(page: Page, text: string, typist = new Typi
   await expect.poll(() => savedDraft(page)).toBe(expected)
 }
 
+/** Signs up a new learner (the page's language stays as the locale cookie says). */
+export async function signUp(page: Page, prefix: string): Promise<void> {
+  await page.goto('/signup')
+  await page.getByLabel(/Email|이메일/).fill(uniqueEmail(prefix))
+  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
+  await expect(page.getByTestId('current-role')).toBeVisible()
+}
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`
 }
@@ -117,8 +126,9 @@ export async function typeInTerminal(page: Page, commands: string[]): Promise<vo
   const terminal = page.getByTestId('terminal').locator('.xterm')
   await expect(terminal).toBeVisible()
   await terminal.click()
+  const typist = new Typist(commands.length)
   for (const command of commands) {
-    await page.keyboard.type(command)
+    await typist.type(page, command)
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('terminal').locator('.xterm-rows')).toContainText(command.slice(0, 40))
   }
