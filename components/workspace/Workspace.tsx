@@ -113,13 +113,15 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     return () => window.removeEventListener(loadYamlEvent, onLoad)
   }, [isManifest, replaceText, t, commandKey])
 
+  const clearGradingError = grading.setError
   const run = useCallback(async () => {
     setMessage(null)
+    clearGradingError(null)
     const outcome = await cluster.run(editor.text())
     if (outcome.status === 'recorded') setTab('cluster')
     else if (outcome.status === 'rejected') setMessage(t('runRejected'))
     else setMessage(t('simulatorFailed', { message: outcome.message }))
-  }, [cluster, editor, t])
+  }, [cluster, editor, t, clearGradingError])
 
   const submit = useCallback(async () => {
     setMessage(null)

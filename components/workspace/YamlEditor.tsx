@@ -63,6 +63,8 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
     editorRef.current?.updateOptions({ tabFocusMode: mode !== 'indent' })
   }
 
+  const ctrlM = apple ? '⌃M' : 'Ctrl+M'
+  const indentHint = t('tabHint', { ctrlM })
   const options = useMemo(
     () => ({
       minimap: { enabled: false },
@@ -72,7 +74,8 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
       scrollBeyondLastLine: false,
       automaticLayout: true,
       quickSuggestions: { other: true, comments: false, strings: true },
-      ariaLabel: label,
+      // Screen readers hear how to leave the editor when they enter it.
+      ariaLabel: `${label}. ${indentHint}`,
       renderWhitespace: 'boundary' as const,
       // Hovers and completions are drawn above the page, so one near the editor's left edge is not cut off.
       fixedOverflowWidgets: true,
@@ -80,7 +83,7 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
       // few dozen lines.
       stickyScroll: { enabled: false },
     }),
-    [label],
+    [label, indentHint],
   )
 
   const onMount: OnMount = (editor) => {
@@ -149,7 +152,6 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
     )
   }, [markers])
 
-  const ctrlM = apple ? '⌃M' : 'Ctrl+M'
   return (
     <div
       className="yaml-editor"
@@ -171,7 +173,7 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
         />
       </div>
       <p className="editor-tab-hint" data-testid="editor-tab-hint" data-mode={tabMode} aria-hidden={!focused} style={{ visibility: focused ? 'visible' : 'hidden' }}>
-        {tabMode === 'indent' ? t('tabHint', { ctrlM }) : tabMode === 'leaveOnce' ? t('tabLeavesOnce') : t('tabLeaves', { ctrlM })}
+        {tabMode === 'indent' ? indentHint : tabMode === 'leaveOnce' ? t('tabLeavesOnce') : t('tabLeaves', { ctrlM })}
       </p>
     </div>
   )
