@@ -13,6 +13,7 @@ function lessonDir(lessonId: string): string {
 export interface ExerciseFile {
   id: string
   kind: 'manifest' | 'command'
+  starter: string
   solution: string
 }
 

@@ -11,32 +11,109 @@ export async function signIn(page: Page, email: string, password = demoPassword)
 }
 
 /**
- * Replaces the Monaco editor's text, typing it line by line as a learner would. Monaco indents each new line
- * for us; selecting that indentation first (Shift+Home) and typing over it keeps the YAML exactly as written.
+ * Human typing: keys a few at a time with pauses of 25–70 ms that vary but repeat run to run (a seeded
+ * sequence), so a failure can be replayed. Playwright's `delay` holds each key down that long, as a person does.
  */
-export async function typeIntoEditor(page: Page, text: string): Promise<void> {
+export class Typist {
+  private state: number
+  constructor(seed = 1) {
+    this.state = seed >>> 0 || 1
+  }
+  /** xorshift32: deterministic, no dependency */
+  private next(): number {
+    let x = this.state
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    this.state = x >>> 0
+    return this.state / 0x1_0000_0000
+  }
+  delay(): number {
+    return 25 + Math.floor(this.next() * 46)
+  }
+  async type(page: Page, text: string): Promise<void> {
+    let i = 0
+    while (i < text.length) {
+      const size = 1 + Math.floor(this.next() * 4)
+      await page.keyboard.type(text.slice(i, i + size), { delay: this.delay() })
+      i += size
+    }
+  }
+}
+
+const suggestWidget = (page: Page) => page.locator('.monaco-editor .suggest-widget.visible')
+
+/**
+ * Ends the current line and starts the next as a person does in Monaco: glance, close the completion list if it
+ * is open (Enter would accept a suggestion), press Enter, then select the indentation Monaco offers and type the
+ * next line's own indentation over it.
+ */
+async function newLine(page: Page, typist: Typist): Promise<void> {
+  await page.waitForTimeout(typist.delay() + 30)
+  await page.keyboard.press('Escape')
+  await expect(suggestWidget(page)).toHaveCount(0)
+  await page.keyboard.press('Enter', { delay: typist.delay() })
+  await page.keyboard.press('Shift+Home')
+}
+
+/** Types lines at the cursor: the first on the current line, each next one after Enter. */
+export async function typeLines(page: Page, lines: string[], typist = new Typist()): Promise<void> {
+  for (const [index, line] of lines.entries()) {
+    if (index > 0) await newLine(page, typist)
+    await typist.type(page, line)
+  }
+  await page.waitForTimeout(typist.delay() + 30)
+  await page.keyboard.press('Escape')
+}
+
+/** The editor's text as the workspace keeps it: the model (test hook), else this browser's saved draft. */
+export async function editorText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const hook = (window as { kubelabEditorText?: () => string }).kubelabEditorText
+    if (hook) return hook()
+    const id = document.querySelector('[data-exercise-id]')?.getAttribute('data-exercise-id')
+    return id ? localStorage.getItem(`kubelab:draft:${id}`) : null
+  })
+}
+
+/** This browser's saved draft of the exercise on the page. */
+export async function savedDraft(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const id = document.querySelector('[data-exercise-id]')?.getAttribute('data-exercise-id')
+    return id ? localStorage.getItem(`kubelab:draft:${id}`) : null
+  })
+}
+
+/** Clicks into the editor and waits until it takes keys. */
+export async function focusEditor(page: Page): Promise<void> {
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible()
-  await editor.click()
+  await editor.locator('.view-lines').click()
+  await expect(editor).toHaveClass(/focused/)
+}
+
+/**
+ * Replaces the Monaco editor's text by typing it line by line as a learner would, then waits until the
+ * workspace has saved exactly that text (a dropped or moved keystroke fails here, not later).
+ */
+export async function typeIntoEditor(page: Page, text: string, typist = new Typist()): Promise<void> {
+  await focusEditor(page)
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('Delete')
   const lines = text.replace(/\n$/, '').split('\n')
-  for (const [index, line] of lines.entries()) {
-    if (index > 0) {
-      // Let the completion list open (it is asynchronous), then close it, or Enter would accept a suggestion.
-      await page.waitForTimeout(120)
-      await page.keyboard.press('Escape')
-      await page.keyboard.press('Enter')
-    }
-    await page.keyboard.press('Shift+Home')
-    await page.keyboard.press('Shift+Home')
-    await page.keyboard.insertText(line)
-  }
-  await page.waitForTimeout(120)
-  await page.keyboard.press('Escape')
+  await typeLines(page, lines, typist)
   const expected = lines.join('\n')
-  const exerciseId = await page.locator('[data-exercise-id]').getAttribute('data-exercise-id')
-  await expect.poll(() => page.evaluate((id) => localStorage.getItem(`kubelab:draft:${id}`), exerciseId)).toBe(expected)
+  await expect.poll(() => editorText(page)).toBe(expected)
+  await expect.poll(() => savedDraft(page)).toBe(expected)
+}
+
+/** Signs up a new learner (the page's language stays as the locale cookie says). */
+export async function signUp(page: Page, prefix: string): Promise<void> {
+  await page.goto('/signup')
+  await page.getByLabel(/Email|이메일/).fill(uniqueEmail(prefix))
+  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
+  await expect(page.getByTestId('current-role')).toBeVisible()
 }
 
 export function uniqueEmail(prefix: string): string {
@@ -49,8 +126,9 @@ export async function typeInTerminal(page: Page, commands: string[]): Promise<vo
   const terminal = page.getByTestId('terminal').locator('.xterm')
   await expect(terminal).toBeVisible()
   await terminal.click()
+  const typist = new Typist(commands.length)
   for (const command of commands) {
-    await page.keyboard.type(command)
+    await typist.type(page, command)
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('terminal').locator('.xterm-rows')).toContainText(command.slice(0, 40))
   }

@@ -12,7 +12,7 @@ test('the lesson page, editor and its workers load without a single request leav
   // Hover docs and completions run in the YAML worker: make it start.
   await page.locator('.monaco-editor').click()
   await page.keyboard.press('Control+End')
-  await page.keyboard.insertText('\n')
+  await page.keyboard.press('Enter')
   await page.keyboard.press('Control+Space')
   await page.waitForLoadState('networkidle')
   expect(external).toEqual([])

@@ -52,4 +52,8 @@ test('an anonymous visitor gets graded but nothing is saved', async ({ page }) =
   await page.getByTestId('submit').click()
   await expect(page.getByTestId('grade-result').locator('.verdict')).toHaveAttribute('data-passed', 'true')
   await expect(page.getByTestId('grade-result')).not.toContainText(/Saved to your progress|진도에 저장됨/)
+  // ...except in this browser, for an import after signing up.
+  const work = await page.evaluate(() => JSON.parse(localStorage.getItem('kubelab:visitor-work:v1') ?? 'null'))
+  expect(work.exercises['pod-first-manifest']).toMatchObject({ attempts: 1, best: { courseId: 'kubernetes-basics', lessonId: 'pod', kind: 'manifest', passed: true, score: 1, answer: rightPod.replace(/\n$/, '') } })
+  expect(Object.keys(work.lessons)).toEqual(['kubernetes-basics/pod'])
 })

@@ -20,7 +20,7 @@ export async function LessonMdx({ code, lesson, courseDir }: { code: string; les
     Precisely,
     Diagram: makeDiagram(courseDir),
     Demo: makeDemo(courseDir),
-    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} /> : null),
+    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
   }
   return <Content components={components as never} />

@@ -1,33 +1,49 @@
 'use client'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
-import type { PublicQuiz, QuizResult } from '@/lib/grading/quiz'
+import type { PublicQuiz } from '@/lib/grading/quiz'
+import { recordVisitorQuiz } from '@/lib/browser/visitor-work'
+import { useConfirm } from '@/components/workspace/ConfirmDialog'
+import { unansweredNumbers, type Answer } from './quiz-answers'
+import { submitQuiz, type QuizResponse } from './quiz-api'
 
-type Answer = string | boolean | string[]
-
-export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
+export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; courseId: string; lessonId: string }) {
   const t = useTranslations('quiz')
-  const locale = useLocale()
+  const lang = useLocale() === 'en' ? 'en' : 'ko'
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(quiz.questions.filter((q) => q.type === 'ordering').map((q) => [q.id, 'choices' in q ? q.choices.map((c) => c.id) : []])),
   )
-  const [result, setResult] = useState<QuizResult | null>(null)
+  const [result, setResult] = useState<QuizResponse | null>(null)
   const [pending, setPending] = useState(false)
   const [error, setError] = useState(false)
+  const { dialog, confirm } = useConfirm()
+  const form = useRef<HTMLFormElement>(null)
   const set = (id: string, value: Answer) => setAnswers((a) => ({ ...a, [id]: value }))
 
   async function submit(event: React.FormEvent) {
     event.preventDefault()
+    const missing = unansweredNumbers(quiz.questions, answers)
+    if (missing.length > 0) {
+      const numbers = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(missing.map(String))
+      const go = await confirm({
+        title: t('unansweredTitle'),
+        message: t('unansweredMessage', { count: missing.length, numbers }),
+        confirmLabel: t('submitAnyway'),
+        cancelLabel: t('goBack'),
+      })
+      if (!go) {
+        // Back to the first question without an answer.
+        requestAnimationFrame(() => form.current?.querySelectorAll('fieldset')[missing[0]! - 1]?.querySelector<HTMLElement>('input, button')?.focus())
+        return
+      }
+    }
     setPending(true)
     setError(false)
     try {
-      const response = await fetch(`/api/quizzes/${quiz.id}/attempts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ answers, lang: locale }),
-      })
-      if (!response.ok) throw new Error(String(response.status))
-      setResult((await response.json()) as QuizResult)
+      const graded = await submitQuiz(quiz.id, answers, lang)
+      setResult(graded)
+      // A visitor's result stays in this browser until they sign in and import it.
+      if (!graded.saved) recordVisitorQuiz({ courseId, lessonId, quizId: quiz.id, answers, score: graded.score, at: new Date().toISOString() })
     } catch {
       setError(true)
     } finally {
@@ -39,7 +55,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
   return (
     <section className="quiz" aria-labelledby={`quiz-${quiz.id}`} data-testid="quiz">
       <h2 id={`quiz-${quiz.id}`}>{t('title')}</h2>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} ref={form} noValidate>
         {quiz.questions.map((q, index) => {
           const o = outcome(q.id)
           const name = `${quiz.id}-${q.id}`
@@ -126,6 +142,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
           </button>
         )}
       </form>
+      {dialog}
     </section>
   )
 }

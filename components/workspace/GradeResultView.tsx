@@ -1,9 +1,7 @@
 'use client'
 import { useLocale, useTranslations } from 'next-intl'
-import type { GradeResponse as ServerGradeResponse } from '@/lib/server/grading-service'
+import type { GradeResponse } from './exercise-api'
 import { InlineMarkdown } from './InlineMarkdown'
-
-export type GradeResponse = ServerGradeResponse
 
 export function GradeResultView({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')

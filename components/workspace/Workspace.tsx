@@ -1,24 +1,31 @@
 'use client'
 import dynamic from 'next/dynamic'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
-import type { Diagnostic } from '@/lib/k8s'
-import { parseDuration } from '@/lib/sim/clock'
-import type { Recording } from '@/components/simulator/protocol'
-import { useSimulator } from '@/components/simulator/use-simulator'
-import { pageIsDark } from '@/components/terminal/terminal-theme'
-import type { EditorHandle } from './YamlEditor'
-import { GradeResultView, type GradeResponse } from './GradeResultView'
+import { recordVisitorLessonVisit } from '@/lib/browser/visitor-work'
+import { GradeResultView } from './GradeResultView'
 import { ClusterPanel } from './ClusterPanel'
 import { EventsPanel } from './EventsPanel'
 import { WorkspaceTabs } from './WorkspaceTabs'
-import { loadYamlEvent } from './editor-events'
+import { loadYamlEvent, type LoadYamlDetail } from './editor-events'
 import { InlineMarkdown } from './InlineMarkdown'
+import { createExerciseApi } from './exercise-api'
+import { useDraft } from './useDraft'
+import { useGrading, useSolution } from './useGrading'
+import { useClusterRun, type SetupStep } from './useClusterRun'
+import { useCommandKeyLabel, useWorkspaceShortcuts } from './useWorkspaceShortcuts'
+import { usePreferredTheme } from './usePreferredTheme'
+import { useEditorText } from './useEditorText'
+import { useConfirm } from './ConfirmDialog'
+import { SkipToExercise } from './SkipToExercise'
 
-export type SetupStep = { wait: string | number } | { run: string } | { apply: string } | { snapshot: string }
+export type { SetupStep }
 
 export interface WorkspaceExercise {
   id: string
+  /** where the exercise sits, for a visitor's work kept in this browser */
+  courseId: string
+  lessonId: string
   kind: 'manifest' | 'command'
   title: string
   instructions: string
@@ -43,22 +50,6 @@ const YamlEditor = dynamic(() => import('./YamlEditor'), { ssr: false, loading: 
 const SolutionDiff = dynamic(() => import('./SolutionDiff'), { ssr: false, loading: EditorPlaceholder })
 const KubectlTerminal = dynamic(() => import('@/components/terminal/KubectlTerminal'), { ssr: false, loading: EditorPlaceholder })
 
-const draftKey = (id: string) => `kubelab:draft:${id}`
-
-function usePreferredTheme(): 'light' | 'dark' {
-  const [theme, setTheme] = useState<'light' | 'dark'>('light')
-  useEffect(() => {
-    const read = () => {
-      setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
-    }
-    read()
-    const observer = new MutationObserver(read)
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
-    return () => observer.disconnect()
-  }, [])
-  return theme
-}
-
 interface Props {
   exercise: WorkspaceExercise
   signedIn: boolean
@@ -71,185 +62,106 @@ interface Props {
 
 type TabId = 'editor' | 'cluster' | 'terminal' | 'events'
 
+export const exerciseHeadingId = 'exercise-title'
+
 export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft }: Props) {
   const t = useTranslations('workspace')
-  const locale = useLocale()
+  const lang = useLocale() === 'en' ? 'en' : 'ko'
   const theme = usePreferredTheme()
+  const commandKey = useCommandKeyLabel()
+  const api = useMemo(() => createExerciseApi(), [])
   const isManifest = exercise.kind === 'manifest'
   const [tab, setTab] = useState<TabId>(isManifest ? 'editor' : 'terminal')
-  const [source, setSource] = useState(exercise.starter)
-  const [result, setResult] = useState<GradeResponse | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [pending, setPending] = useState(false)
-  const [attempts, setAttempts] = useState(initialAttempts)
   const [hintsShown, setHintsShown] = useState(0)
-  const [solutionAvailable, setSolutionAvailable] = useState(initialSolutionAvailable)
-  const [solution, setSolution] = useState<string | null>(null)
-  const [showSolution, setShowSolution] = useState(false)
-  const [runMarkers, setRunMarkers] = useState<Diagnostic[]>([])
-  const [recording, setRecording] = useState<Recording | null>(null)
-  const [clusterMode, setClusterMode] = useState<'recording' | 'live'>('recording')
-  const [running, setRunning] = useState(false)
-  const [commands, setCommands] = useState<string[]>([])
-  const [prepared, setPrepared] = useState(false)
-  const editor = useRef<EditorHandle | null>(null)
-  const language = isManifest ? 'yaml' : 'shell'
-  const sim = useSimulator({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes, live: prepared && (tab === 'terminal' || (tab === 'cluster' && clusterMode === 'live')) })
+  const [message, setMessage] = useState<string | null>(null)
 
-  // The learner's text survives a reload (this browser), and another device (the server, when signed in).
+  const cluster = useClusterRun({
+    cluster: exercise.cluster,
+    setup: exercise.setup,
+    recordCommands: !isManifest,
+    showingLive: (prepared, mode) => prepared && (tab === 'terminal' || (tab === 'cluster' && mode === 'live')),
+  })
+  const grading = useGrading({ api, exercise, signedIn, lang, initialAttempts, initialSolutionAvailable })
+  const solution = useSolution(api, exercise.id)
+  const draft = useDraft({ exerciseId: exercise.id, starter: exercise.starter, serverDraft, signedIn, api })
+  const { dialog, confirm } = useConfirm()
+  const closeSolution = solution.close
+  const showEditor = useCallback(() => {
+    closeSolution()
+    setTab('editor')
+  }, [closeSolution])
+  const editor = useEditorText({ draft, starter: exercise.starter, confirm, showEditor })
+
   useEffect(() => {
-    const saved = window.localStorage.getItem(draftKey(exercise.id)) ?? serverDraft
-    if (saved !== null) setSource(saved)
-  }, [exercise.id, serverDraft])
-  const serverSave = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const update = useCallback(
-    (text: string) => {
-      setSource(text)
-      try {
-        window.localStorage.setItem(draftKey(exercise.id), text)
-      } catch {}
-      if (!signedIn) return
-      if (serverSave.current) clearTimeout(serverSave.current)
-      serverSave.current = setTimeout(() => {
-        void fetch(`/api/exercises/${exercise.id}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source: text }), keepalive: true }).catch(() => {})
-      }, 1000)
-    },
-    [exercise.id, signedIn],
-  )
+    if (!signedIn) recordVisitorLessonVisit(exercise.courseId, exercise.lessonId)
+  }, [signedIn, exercise.courseId, exercise.lessonId])
 
+  // "Load into editor" under a lesson's code blocks.
+  const replaceText = editor.replace
   useEffect(() => {
     const onLoad = (event: Event) => {
-      const text = (event as CustomEvent<string>).detail
-      update(text)
-      setTab('editor')
-      editor.current?.setValue(text)
-      editor.current?.focus()
+      const { yaml } = (event as CustomEvent<LoadYamlDetail>).detail
+      if (!isManifest) {
+        // A command exercise has no editor: its cluster is worked on in the terminal.
+        setTab('terminal')
+        setMessage(t('tryItInTerminal'))
+        return
+      }
+      void replaceText(yaml, { title: t('loadConfirmTitle'), message: t('loadConfirmMessage', { undo: `${commandKey}Z` }), confirmLabel: t('loadConfirmAction'), cancelLabel: t('cancel') })
     }
     window.addEventListener(loadYamlEvent, onLoad)
     return () => window.removeEventListener(loadYamlEvent, onLoad)
-  }, [update])
+  }, [isManifest, replaceText, t, commandKey])
 
-  // Once the editor is up and the page is idle, start the simulator worker, so the first Run answers at once.
-  const warmUp = useCallback(() => {
-    const start = () => void sim.api.snapshot().catch(() => {})
-    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 })
-    else setTimeout(start, 500)
-  }, [sim.api])
-
-  /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
-  const prepare = useCallback(async () => {
-    await sim.api.reset({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes })
-    for (const step of exercise.setup) {
-      if ('apply' in step) await sim.api.apply(step.apply)
-      else if ('run' in step) await sim.api.run(step.run)
-      else if ('wait' in step) await sim.api.advance((parseDuration(step.wait) ?? 0) / 1000)
-    }
-    setPrepared(true)
-  }, [sim.api, exercise.cluster.seed, exercise.cluster.nodes, exercise.setup])
-
+  const clearGradingError = grading.setError
   const run = useCallback(async () => {
-    if (!isManifest) return
-    setRunning(true)
-    setError(null)
-    try {
-      await prepare()
-      const { apply, recording: rec } = await sim.api.applyAndRecord(source, { seconds: 120 })
-      setRunMarkers(apply.errors)
-      if (rec) {
-        setRecording(rec)
-        setClusterMode('recording')
-        setTab('cluster')
-      } else setError(t('runRejected'))
-    } catch (e) {
-      setError(t('simulatorFailed', { message: e instanceof Error ? e.message : String(e) }))
-    } finally {
-      setRunning(false)
-    }
-  }, [isManifest, prepare, sim.api, source, t])
-
-  // The terminal acts on the same cluster; command exercises start from the prepared one and record what is typed.
-  const runCommand = useCallback(
-    async (command: string) => {
-      if (!prepared) await prepare()
-      const answer = await sim.api.run(command)
-      if (!isManifest) setCommands((list) => [...list, command])
-      setClusterMode('live')
-      return { ok: answer.ok, output: answer.output }
-    },
-    [prepared, prepare, sim.api, isManifest],
-  )
-
-  const resetCluster = useCallback(async () => {
-    setCommands([])
-    setRecording(null)
-    await prepare()
-  }, [prepare])
+    setMessage(null)
+    clearGradingError(null)
+    const outcome = await cluster.run(editor.text())
+    if (outcome.status === 'recorded') setTab('cluster')
+    else if (outcome.status === 'rejected') setMessage(t('runRejected'))
+    else setMessage(t('simulatorFailed', { message: outcome.message }))
+  }, [cluster, editor, t, clearGradingError])
 
   const submit = useCallback(async () => {
-    if (!isManifest && commands.length === 0) {
-      setError(t('noCommands'))
-      return
-    }
-    setPending(true)
-    setError(null)
-    try {
-      const payload = isManifest ? { yaml: source } : { commands }
-      const response = await fetch(`/api/exercises/${exercise.id}/grade`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...payload, lang: locale }),
-      })
-      if (response.status === 413) throw new Error(t('errorTooLarge'))
-      if (!response.ok) throw new Error(t('errorGeneric'))
-      const graded = (await response.json()) as GradeResponse
-      setResult(graded)
-      setShowSolution(false)
-      setAttempts((a) => graded.attempts ?? a + 1)
-      if (graded.solutionAvailable) setSolutionAvailable(true)
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t('errorGeneric'))
-    } finally {
-      setPending(false)
-    }
-  }, [exercise.id, isManifest, source, commands, locale, t])
+    setMessage(null)
+    const graded = await grading.submit(isManifest ? { yaml: editor.text() } : { commands: cluster.commands })
+    if (graded) solution.close()
+  }, [grading, isManifest, editor, cluster.commands, solution])
+
+  const reset = useCallback(async () => {
+    if (!isManifest) return void cluster.resetCluster()
+    await editor.replace(exercise.starter, { title: t('resetConfirmTitle'), message: t('resetConfirm', { undo: `${commandKey}Z` }), confirmLabel: t('reset'), cancelLabel: t('cancel') })
+  }, [isManifest, cluster, editor, exercise.starter, t, commandKey])
 
   const openSolution = useCallback(async () => {
-    if (solution === null) {
-      const response = await fetch(`/api/exercises/${exercise.id}/solution`)
-      if (!response.ok) {
-        setError(t('solutionLocked'))
-        return
-      }
-      setSolution(((await response.json()) as { solution: string }).solution)
-    }
-    setShowSolution(true)
-    setTab('editor')
-  }, [exercise.id, solution, t])
+    setMessage(null)
+    if (await solution.open()) setTab('editor')
+    else setMessage(t('solutionLocked'))
+  }, [solution, t])
 
-  const markers: Diagnostic[] = result?.validation.errors.length ? result.validation.errors : runMarkers
-  const hintsUnlocked = Math.min(exercise.hints.length, attempts)
+  const shortcuts = useWorkspaceShortcuts({ run: isManifest ? () => void run() : undefined, submit: () => void submit() })
+
+  const gradingError = grading.error === 'too_large' ? t('errorTooLarge') : grading.error === 'no_commands' ? t('noCommands') : grading.error ? t('errorGeneric') : null
+  const error = gradingError ?? message ?? (cluster.sim.error ? t('simulatorFailed', { message: cluster.sim.error }) : null)
+  const markers = grading.result?.validation.errors.length ? grading.result.validation.errors : cluster.runMarkers
+  const hintsUnlocked = Math.min(exercise.hints.length, grading.attempts)
   const tabs = [
-    ...(isManifest || showSolution ? [{ id: 'editor', label: t('tabEditor') }] : []),
+    ...(isManifest || solution.shown ? [{ id: 'editor', label: t('tabEditor') }] : []),
     { id: 'cluster', label: t('tabCluster') },
-    { id: 'terminal', label: t('tabTerminal'), badge: !isManifest && commands.length > 0 ? String(commands.length) : undefined },
+    { id: 'terminal', label: t('tabTerminal'), badge: !isManifest && cluster.commands.length > 0 ? String(cluster.commands.length) : undefined },
     { id: 'events', label: t('tabEvents') },
   ]
+  const language = isManifest ? 'yaml' : 'shell'
 
   return (
-    <section className="workspace" aria-label={t('label')} data-exercise-id={exercise.id}>
+    <section className="workspace" aria-label={t('label')} data-exercise-id={exercise.id} onKeyDownCapture={shortcuts.onKeyDownCapture}>
+      <SkipToExercise targetId={exerciseHeadingId} label={t('skipToExercise')} />
       <div className="workspace-toolbar">
-        <h2>{exercise.title}</h2>
-        <button
-          type="button"
-          className="button small"
-          onClick={() => {
-            if (!isManifest) void resetCluster()
-            else if (window.confirm(t('resetConfirm'))) {
-              update(exercise.starter)
-              editor.current?.setValue(exercise.starter)
-            }
-          }}
-        >
+        <h2 id={exerciseHeadingId} tabIndex={-1}>
+          {exercise.title}
+        </h2>
+        <button type="button" className="button small" onClick={() => void reset()} data-testid="reset">
           {isManifest ? t('reset') : t('resetCluster')}
         </button>
         {exercise.hints.length > 0 && (
@@ -258,17 +170,19 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           </button>
         )}
         {signedIn && (
-          <button type="button" className="button small" disabled={!solutionAvailable} title={solutionAvailable ? undefined : t('solutionLocked')} onClick={openSolution} data-testid="show-solution">
+          <button type="button" className="button small" disabled={!grading.solutionAvailable} title={grading.solutionAvailable ? undefined : t('solutionLocked')} onClick={() => void openSolution()} data-testid="show-solution">
             {t('showSolution')}
           </button>
         )}
         {isManifest && (
-          <button type="button" className="button" onClick={run} disabled={running} aria-keyshortcuts="Shift+Enter" title={t('runShortcut')} data-testid="run">
-            ▶ {running ? t('running') : t('run')}
+          <button type="button" className="button with-kbd" onClick={() => void run()} disabled={cluster.running} aria-keyshortcuts="Shift+Enter" data-testid="run">
+            <span>▶ {cluster.running ? t('running') : t('run')}</span>
+            <kbd aria-hidden="true">Shift+Enter</kbd>
           </button>
         )}
-        <button type="button" className="button primary" onClick={submit} disabled={pending} aria-keyshortcuts="Control+Enter" title={t('submitShortcut')} data-testid="submit">
-          {pending ? t('submitting') : t('submit')}
+        <button type="button" className="button primary with-kbd" onClick={() => void submit()} disabled={grading.pending} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="submit">
+          <span>{grading.pending ? t('submitting') : t('submit')}</span>
+          <kbd aria-hidden="true">{commandKey}Enter</kbd>
         </button>
       </div>
       <div className="instructions">
@@ -288,53 +202,69 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         {!signedIn && <p className="notice">{t('anonymousNote')}</p>}
       </div>
       <WorkspaceTabs tabs={tabs} active={tab} onChange={(id) => setTab(id as TabId)} label={t('tabs')}>
-        {tab === 'editor' && (
-          <div className="editor-frame" data-testid="editor">
-            {showSolution && solution !== null ? (
-              <SolutionDiff original={isManifest ? source : commands.join('\n')} solution={solution} theme={theme} language={language} />
-            ) : (
-              <YamlEditor
-                exerciseId={exercise.id}
-                value={source}
-                onChange={update}
-                onSubmitShortcut={submit}
-                onRunShortcut={run}
-                onReady={(handle) => {
-                  editor.current = handle
-                  warmUp()
-                }}
-                markers={markers}
-                label={t('editor')}
-                theme={theme}
-                language={language}
-              />
-            )}
+        {/* The editor stays mounted (hidden behind other tabs): its model, cursor and undo history live in it. */}
+        {isManifest && (
+          <div className="editor-frame" data-testid="editor" hidden={tab !== 'editor' || solution.shown}>
+            <YamlEditor
+              exerciseId={exercise.id}
+              initialText={draft.current}
+              onEdit={draft.edited}
+              onReady={(handle) => {
+                editor.ready(handle)
+                cluster.warmUp()
+              }}
+              markers={markers}
+              label={t('editor')}
+              theme={theme}
+              language={language}
+            />
           </div>
         )}
-        {tab === 'cluster' && <ClusterPanel mode={clusterMode} recording={recording} live={sim.state} onMode={setClusterMode} />}
+        {tab === 'editor' && solution.shown && solution.solution !== null && (
+          <div className="editor-frame" data-testid="solution-diff">
+            <SolutionDiff original={isManifest ? editor.text() : cluster.commands.join('\n')} solution={solution.solution} theme={theme} language={language} />
+          </div>
+        )}
+        {tab === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} />}
         {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
         <div className="terminal-host" hidden={tab !== 'terminal'} data-testid="terminal">
-          {(tab === 'terminal' || prepared) && <KubectlTerminal run={runCommand} complete={sim.api.complete} historyKey={`kubelab:history:${exercise.id}`} />}
+          {(tab === 'terminal' || cluster.prepared) && <KubectlTerminal run={cluster.runCommand} complete={cluster.sim.api.complete} historyKey={`kubelab:history:${exercise.id}`} />}
         </div>
-        {tab === 'events' && <EventsPanel events={recording?.events ?? []} />}
+        {tab === 'events' && <EventsPanel events={cluster.recording?.events ?? []} />}
       </WorkspaceTabs>
-      {showSolution && (
-        <p className="notice" style={{ margin: 0, borderRadius: 0 }}>
+      {editor.replacedNote && (
+        <p className="notice workspace-note" role="status" data-testid="replaced-note">
+          {t('replacedNote', { undo: `${commandKey}Z` })}
+        </p>
+      )}
+      {solution.shown && (
+        <p className="notice workspace-note">
           {t('solutionDiffNote')}{' '}
-          <button type="button" className="button small" onClick={() => setShowSolution(false)}>
+          <button type="button" className="button small" onClick={solution.close}>
             {t('backToEditor')}
           </button>
         </p>
       )}
-      <div className="result-panel" aria-live="polite">
-        {(error ?? sim.error) && (
+      {/* Focusable, so it scrolls from the keyboard and Tab out of the editor lands here. */}
+      <div className="result-panel" aria-live="polite" role="region" aria-label={t('result')} tabIndex={0} data-testid="result-panel">
+        {error && (
           <p className="error" role="alert">
-            {error ?? t('simulatorFailed', { message: sim.error ?? '' })}
+            {error}
           </p>
         )}
-        {!isManifest && commands.length > 0 && <p className="muted">{t('commandsTyped', { count: commands.length })}</p>}
-        {result ? <GradeResultView result={result} onGoToLine={(line) => { setTab('editor'); editor.current?.revealLine(line) }} /> : !error && <p className="muted">{t('emptyResult')}</p>}
+        {!isManifest && cluster.commands.length > 0 && <p className="muted">{t('commandsTyped', { count: cluster.commands.length })}</p>}
+        {grading.result ? (
+          <GradeResultView
+            result={grading.result}
+            onGoToLine={(line) => {
+              if (isManifest) editor.withEditor((e) => e.revealLine(line))
+            }}
+          />
+        ) : (
+          !error && <p className="muted">{t('emptyResult', { run: 'Shift+Enter', submit: `${commandKey}Enter` })}</p>
+        )}
       </div>
+      {dialog}
     </section>
   )
 }

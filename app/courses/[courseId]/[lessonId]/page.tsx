@@ -80,6 +80,8 @@ export default async function LessonPage({ params }: { params: Params }) {
         <Workspace
           exercise={{
             id: exercise.id,
+            courseId: course.id,
+            lessonId: lesson.id,
             kind: exercise.kind,
             title: exercise.title[locale],
             instructions: exercise.instructions[locale],

@@ -1,0 +1,90 @@
+'use client'
+import { useCallback, useState } from 'react'
+import { parseDuration } from '@/lib/sim/clock'
+import type { Recording } from '@/components/simulator/protocol'
+import { useSimulator } from '@/components/simulator/use-simulator'
+import type { LineDiagnostic } from './exercise-api'
+
+export type SetupStep = { wait: string | number } | { run: string } | { apply: string } | { snapshot: string }
+
+export type ClusterMode = 'recording' | 'live'
+
+interface Options {
+  cluster: { seed: number; nodes: number }
+  setup: SetupStep[]
+  /** command exercises record what is typed in the terminal, for Submit */
+  recordCommands: boolean
+  /** whether the live cluster is on screen (its virtual time then follows the clock) */
+  showingLive(prepared: boolean, mode: ClusterMode): boolean
+}
+
+export type RunOutcome = { status: 'recorded' } | { status: 'rejected' } | { status: 'failed'; message: string }
+
+/** The in-browser cluster: Run (apply and record), the terminal's commands, and the commands typed so far. */
+export function useClusterRun({ cluster, setup, recordCommands, showingLive }: Options) {
+  const [recording, setRecording] = useState<Recording | null>(null)
+  const [runMarkers, setRunMarkers] = useState<LineDiagnostic[]>([])
+  const [mode, setMode] = useState<ClusterMode>('recording')
+  const [running, setRunning] = useState(false)
+  const [commands, setCommands] = useState<string[]>([])
+  const [prepared, setPrepared] = useState(false)
+  const sim = useSimulator({ seed: cluster.seed, nodes: cluster.nodes, live: showingLive(prepared, mode) })
+
+  /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
+  const prepare = useCallback(async () => {
+    await sim.api.reset({ seed: cluster.seed, nodes: cluster.nodes })
+    for (const step of setup) {
+      if ('apply' in step) await sim.api.apply(step.apply)
+      else if ('run' in step) await sim.api.run(step.run)
+      else if ('wait' in step) await sim.api.advance((parseDuration(step.wait) ?? 0) / 1000)
+    }
+    setPrepared(true)
+  }, [sim.api, cluster.seed, cluster.nodes, setup])
+
+  const run = useCallback(
+    async (yaml: string): Promise<RunOutcome> => {
+      setRunning(true)
+      try {
+        await prepare()
+        const { apply, recording: rec } = await sim.api.applyAndRecord(yaml, { seconds: 120 })
+        setRunMarkers(apply.errors)
+        if (!rec) return { status: 'rejected' }
+        setRecording(rec)
+        setMode('recording')
+        return { status: 'recorded' }
+      } catch (e) {
+        return { status: 'failed', message: e instanceof Error ? e.message : String(e) }
+      } finally {
+        setRunning(false)
+      }
+    },
+    [prepare, sim.api],
+  )
+
+  // The terminal acts on the same cluster; command exercises start from the prepared one and record what is typed.
+  const runCommand = useCallback(
+    async (command: string) => {
+      if (!prepared) await prepare()
+      const answer = await sim.api.run(command)
+      if (recordCommands) setCommands((list) => [...list, command])
+      setMode('live')
+      return { ok: answer.ok, output: answer.output }
+    },
+    [prepared, prepare, sim.api, recordCommands],
+  )
+
+  const resetCluster = useCallback(async () => {
+    setCommands([])
+    setRecording(null)
+    await prepare()
+  }, [prepare])
+
+  /** Starts the worker when the page is idle, so the first Run answers at once. */
+  const warmUp = useCallback(() => {
+    const start = () => void sim.api.snapshot().catch(() => {})
+    if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 })
+    else setTimeout(start, 500)
+  }, [sim.api])
+
+  return { sim, recording, runMarkers, mode, setMode, running, commands, prepared, run, runCommand, resetCluster, warmUp }
+}
