@@ -120,11 +120,11 @@ export type BudgetLimit = OverBudget['limit'] | 'wallTime' | 'memory'
 const budgetTemplates: Record<BudgetLimit, Record<Lang, (max: number, requested: number | undefined) => string>> = {
   pods: {
     ko: (max, req) => `이 실습에서는 Pod를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 내용은 Pod ${count(req)}개를 요청합니다.` : ''} replicas를 줄여 다시 제출하세요.`,
-    en: (max, req) => `This exercise allows at most ${count(max)} Pods.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
+    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'Pod' : 'Pods'}.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
   },
   objects: {
     ko: (max, req) => `이 실습에서는 오브젝트를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 YAML에는 오브젝트가 ${count(req)}개 있습니다.` : ''}`,
-    en: (max, req) => `This exercise allows at most ${count(max)} objects.${req !== undefined ? ` Your YAML has ${count(req)}.` : ''}`,
+    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'object' : 'objects'}.${req !== undefined ? ` Your YAML has ${count(req)}.` : ''}`,
   },
   events: {
     ko: (max) => `시뮬레이션이 이 실습의 한도인 이벤트 ${count(max)}개를 넘어 멈췄습니다. Pod 수나 프로브 횟수를 줄여 다시 제출하세요.`,
