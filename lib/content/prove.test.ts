@@ -34,6 +34,6 @@ describe('proving an exercise', () => {
     const tight = { ...found.exercise, limits: { pods: 1 } }
     const proof = proveExercise(tight)
     expect(proof.ok).toBe(false)
-    expect(caseProblem(proof.cases[0]!)).toMatch(/^the solution goes over the exercise's limits: This exercise allows at most 1 Pods\./)
+    expect(caseProblem(proof.cases[0]!)).toMatch(/^the solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
   })
 })
