@@ -14,12 +14,13 @@ const ENTRY = join('lib', 'server', 'grading-pool', 'worker.ts')
 /** What the worker bundles (the pure modules it imports); a change under these rebuilds the development bundle. */
 const SOURCE_DIRS = [join('lib', 'sim'), join('lib', 'grading'), join('lib', 'k8s'), join('lib', 'text'), join('lib', 'server', 'grading-pool')]
 
+// `turbopackIgnore`: these paths are the project's files at run time, not modules for Next to trace and ship.
 export function productionWorkerFile(root = process.cwd()): string {
-  return join(root, '.next', 'kubelab-grading-worker.mjs')
+  return join(/* turbopackIgnore: true */ root, '.next', 'kubelab-grading-worker.mjs')
 }
 
 export function developmentWorkerFile(root = process.cwd()): string {
-  return join(root, 'node_modules', '.cache', 'kubelab', 'grading-worker.mjs')
+  return join(/* turbopackIgnore: true */ root, 'node_modules', '.cache', 'kubelab', 'grading-worker.mjs')
 }
 
 /** Bundles the worker into `outfile` (about a second; the result is a few MB of plain JS). */
@@ -27,7 +28,7 @@ export async function buildGradingWorker(outfile: string, root = process.cwd()):
   const esbuild = await import('esbuild')
   mkdirSync(dirname(outfile), { recursive: true })
   await esbuild.build({
-    entryPoints: [join(root, ENTRY)],
+    entryPoints: [join(/* turbopackIgnore: true */ root, ENTRY)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -48,12 +49,12 @@ function newestSource(root: string): number {
   const walk = (dir: string) => {
     if (!existsSync(dir)) return
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
+      const path = join(/* turbopackIgnore: true */ dir, entry.name)
       if (entry.isDirectory()) walk(path)
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs)
     }
   }
-  for (const dir of SOURCE_DIRS) walk(join(root, dir))
+  for (const dir of SOURCE_DIRS) walk(join(/* turbopackIgnore: true */ root, dir))
   return newest
 }
 

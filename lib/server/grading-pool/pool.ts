@@ -22,6 +22,8 @@ export interface GradingPoolOptions {
   queueWaitMs?: number
   /** a worker's V8 heap (old generation) in MiB (default 256) */
   memoryMb?: number
+  /** how much lower the workers' CPU priority is than the server's (default 10) */
+  niceIncrement?: number
 }
 
 export type PoolOutcome =
@@ -57,6 +59,8 @@ export class GradingPool {
       maxQueue: options.maxQueue ?? threads * 16,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // Grading threads yield to the thread that answers requests when cores are short (Linux: per-thread nice).
+      niceIncrement: options.niceIncrement ?? 10,
     })
     // A worker that dies is replaced by piscina; its task is rejected (handled in grade()). Nothing else to do.
     this.piscina.on('error', () => {})
