@@ -42,7 +42,8 @@ const hostile: [string, string, Record<string, unknown>, RegExp][] = [
   ['100,000 replicas', 'deployment-web', { yaml: deployment(100_000), lang: 'en' }, /^This exercise allows at most 50 Pods\. Your submission asks for 100,000\./],
   ['3 × 100,000 replicas in one manifest', 'deployment-web', { yaml: [0, 1, 2].map((i) => deployment(100_000, `w${i}`)).join('---\n'), lang: 'ko' }, /^이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다\. 제출한 내용은 Pod 300,000개를 요청합니다\./],
   ['kubectl scale --replicas=50000 as a command answer', 'scaling-web-to-5', { commands: ['kubectl scale deployment/web --replicas=50000'], lang: 'en' }, /at most 50 Pods\. Your submission asks for 50,000\./],
-  ['1,000 documents of 50 replicas (as many as fit the body)', 'deployment-web', { yaml: manyDocuments(), lang: 'en' }, /^This exercise allows at most 200 objects\./],
+  // validating ~800 documents takes about half a second; on a heavily loaded machine the wall budget may stop it first
+  ['1,000 documents of 50 replicas (as many as fit the body)', 'deployment-web', { yaml: manyDocuments(), lang: 'en' }, /^This exercise allows at most 200 objects\.|^Grading took longer than its limit of 2 s/],
   ['traffic and wait 1000h', 'scaling-web-to-5', { commands: ['traffic start svc/web --rps 1000', 'wait 1000h'], lang: 'ko' }, /^이 실습에서는 클러스터 시간을 최대 1시간까지/],
   ['190 full listings of 50 Pods (legal, but past the wall time)', 'scaling-web-to-5', { commands: ['kubectl scale deployment/web --replicas=50', 'wait 1m', ...Array(190).fill('kubectl get pods -o yaml')], lang: 'en' }, /^Grading took longer than its limit of 2 s/],
 ]
