@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { productionWorkerFile } from '../lib/server/grading-pool/bundle.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
 const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
@@ -24,17 +25,30 @@ function sourceFingerprint(): string {
   return hash.digest('hex')
 }
 
+/** The grading worker is bundled apart (Next's server bundle cannot host a worker thread's file): ADR 0013. */
+function buildGradingWorker(environment: NodeJS.ProcessEnv): void {
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'build-grading-worker.ts')], { stdio: 'inherit', env: environment })
+  if (result.status !== 0) {
+    console.error('kubelab: bundling the grading worker failed; see the output above.')
+    process.exit(result.status ?? 1)
+  }
+}
+
 export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
   const stampFile = join('.next', 'kubelab-build-stamp')
   const fingerprint = sourceFingerprint()
   const built = existsSync(join('.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint
-  if (built) return
+  if (built) {
+    if (!existsSync(productionWorkerFile())) buildGradingWorker(environment)
+    return
+  }
   console.log('kubelab: building the production bundle (first start or sources changed)…')
   const result = spawnSync(nextBin, ['build'], { stdio: 'inherit', env: { ...environment, NODE_ENV: 'production' } })
   if (result.status !== 0) {
     console.error('kubelab: the build failed; see the output above.')
     process.exit(result.status ?? 1)
   }
+  buildGradingWorker(environment)
   writeFileSync(stampFile, fingerprint)
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimHost, respond } from './sim-host.ts'
+import { createSimHost, MAX_RECORD_LOOKS, respond } from './sim-host.ts'
 import { deployment, service } from '@/components/cluster/test-manifests.ts'
 
 const web = deployment('web', 'nginx:1.27', 3) + '---\n' + service('web')
@@ -104,5 +104,30 @@ describe('the simulator host', () => {
   it('turns an unknown operation into an error response with the request id', () => {
     const reply = respond(createSimHost(), { id: 9, op: 'explode' as never, args: {} as never })
     expect(reply).toEqual({ id: 9, ok: false, error: 'unknown simulator operation: explode' })
+  })
+
+  it('has the grader’s limits, so a learner’s tab answers a hostile command at once instead of hanging', () => {
+    const host = createSimHost({ seed: 7, nodes: 3 })
+    host.handle('apply', { yaml: web })
+    const started = performance.now()
+    const scaled = host.handle('run', { command: 'kubectl scale deployment web --replicas=50000' })
+    expect(scaled).toMatchObject({ ok: false, notice: 'overBudget' })
+    expect(scaled.output).toContain("exceeded the simulator's limit of 50 Pods")
+    const huge = host.handle('apply', { yaml: deployment('big', 'nginx:1.27', 100_000) })
+    expect(huge.ok).toBe(false)
+    expect(huge.output).toContain("exceeded the simulator's limit of 50 Pods (this manifest asks for 100000 Pods)")
+    expect(host.handle('run', { command: 'wait 1000h' }).output).toContain("the simulator's limit of 1h of virtual time")
+    expect(performance.now() - started).toBeLessThan(1000)
+    // a reset starts a fresh cluster within budget again
+    host.handle('reset', { seed: 7, nodes: 3 })
+    expect(host.cluster.budget.over).toBeNull()
+  })
+
+  it('widens a recording’s step so one recording takes a bounded number of looks', () => {
+    const host = createSimHost({ seed: 7, nodes: 3 })
+    host.handle('apply', { yaml: web })
+    const rec = host.handle('record', { seconds: 3600, step: 0.001 })
+    expect(rec.frames.at(-1)!.time).toBe(3600)
+    expect(rec.frames.length).toBeLessThanOrEqual(MAX_RECORD_LOOKS + 2)
   })
 })

@@ -2,7 +2,7 @@
  * The simulator behind the worker, without the worker: one Cluster and the operations the page may ask for.
  * Kept free of `self` and `postMessage` so the tests drive it directly.
  */
-import { completeCommand, createCluster, type Cluster, type TimelinePoint } from '@/lib/sim/index.ts'
+import { completeCommand, createCluster, DEFAULT_LIMITS, type Cluster, type SimLimits, type TimelinePoint } from '@/lib/sim/index.ts'
 import { recordFrames } from '@/components/cluster/record-frames.ts'
 import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol.ts'
 
@@ -13,6 +13,16 @@ export const DEFAULT_STEP = 0.5
 /** Upper bounds, so one request cannot keep the worker busy for minutes. */
 export const MAX_RECORD_SECONDS = 3600
 export const MAX_NODES = 20
+/** Looks one recording takes at most (each is a snapshot compared with the last): a finer step is widened. */
+export const MAX_RECORD_LOOKS = 1200
+/**
+ * The grader's limits (lib/sim/budget.ts: Pods, objects, events, virtual time), so what the server refuses the
+ * learner's tab refuses too and no request keeps the worker busy for long; commands are not counted here, since
+ * a terminal session may be long and a command alone cannot run away.
+ */
+export const BROWSER_LIMITS: SimLimits = { ...DEFAULT_LIMITS, commands: Infinity }
+
+const newCluster = (seed: number, nodes: number) => createCluster({ seed, nodes, limits: BROWSER_LIMITS })
 
 /** The timeline from `start` on, led by the point in force at `start`. */
 function timelineFrom(points: TimelinePoint[], start: number): TimelinePoint[] {
@@ -27,13 +37,13 @@ export interface SimHost {
 }
 
 export function createSimHost(options: { seed?: number; nodes?: number } = {}): SimHost {
-  let cluster = createCluster({ seed: options.seed ?? DEFAULT_SEED, nodes: options.nodes ?? DEFAULT_NODES })
+  let cluster = newCluster(options.seed ?? DEFAULT_SEED, options.nodes ?? DEFAULT_NODES)
   const ops: { [K in SimOp]: (args: SimOps[K]['args']) => SimOps[K]['result'] } = {
     reset({ seed, nodes }) {
       const n = Number.isInteger(nodes) && nodes! >= 1 ? Math.min(nodes!, MAX_NODES) : DEFAULT_NODES
       // The learner's files are not the cluster's: they move into the fresh cluster.
       const files = cluster.state.files
-      cluster = createCluster({ seed: Number.isFinite(seed) ? seed : DEFAULT_SEED, nodes: n })
+      cluster = newCluster(Number.isFinite(seed) ? seed! : DEFAULT_SEED, n)
       for (const [name, file] of files) cluster.writeFile(name, file.text)
       return cluster.snapshot()
     },
@@ -55,7 +65,8 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
     record({ seconds, step }): Recording {
       const start = cluster.now
       const eventsBefore = cluster.events.length
-      const frames = recordFrames(cluster, Math.min(Number(seconds), MAX_RECORD_SECONDS), step ?? DEFAULT_STEP)
+      const length = Math.min(Number(seconds), MAX_RECORD_SECONDS)
+      const frames = recordFrames(cluster, length, Math.max(step ?? DEFAULT_STEP, length / MAX_RECORD_LOOKS))
       // Events of the start instant (from an apply just before) belong to this recording too; the log is in time order.
       let first = eventsBefore
       while (first > 0 && cluster.events[first - 1]!.time >= start) first--

@@ -27,9 +27,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2
   }
   // FILE holds YAML for a manifest exercise, or one kubectl command per line for a command exercise.
-  const { result } = gradeExercise(found.exercise, source, { lang })
-  if (flags.has('json')) io.stdout(`${JSON.stringify(result)}\n`)
+  const { result, overBudget } = gradeExercise(found.exercise, source, { lang })
+  if (flags.has('json')) io.stdout(`${JSON.stringify(overBudget ? { ...result, overBudget } : result)}\n`)
   else {
+    // the server answers this as a 422 (ADR 0013); the checks below then say little
+    if (overBudget) io.stdout(`over budget: ${overBudget.message}\n`)
     for (const e of result.validation.errors) io.stdout(`${file}:${e.line}:${e.column}: ${e.field}: ${e.message}\n`)
     for (const c of result.checks) io.stdout(`${c.passed ? '✓' : '✗'} ${c.id}: ${c.message}${c.line ? ` (${file}:${c.line})` : ''}${c.hint ? `\n    ${c.hint}` : ''}\n`)
     io.stdout(`${result.passed ? 'PASSED' : 'NOT PASSED'} — score ${Math.round(result.score * 100)}% in ${result.durationMs} ms\n`)

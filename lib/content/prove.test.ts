@@ -29,4 +29,11 @@ describe('proving an exercise', () => {
     expect(caseProblem(proof.cases[1]!)).toBe('the starter already passes every check')
     expect(caseProblem(proof.cases[2]!)).toBe(`wrong answer "${wrong.name}" should fail [no-such-expectation] but fails [${[...wrong.fails].sort().join(', ')}]`)
   })
+
+  it('does not prove a case that goes over the exercise’s limits', () => {
+    const tight = { ...found.exercise, limits: { pods: 1 } }
+    const proof = proveExercise(tight)
+    expect(proof.ok).toBe(false)
+    expect(caseProblem(proof.cases[0]!)).toMatch(/^the solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
+  })
 })

@@ -5,7 +5,6 @@
  */
 import { gradeExercise } from '../grading/grade.ts'
 import type { Exercise } from '../grading/exercise-schema.ts'
-import type { GradeResult } from '../grading/result.ts'
 
 export interface CaseProof {
   /** solution, starter or the wrong answer's name */
@@ -21,6 +20,8 @@ export interface CaseProof {
   /** the reasons, for an author reading why a case did not go as expected */
   details: { check: string; passed: boolean; message: string }[]
   validationErrors: string[]
+  /** the run reached one of the exercise's limits (lib/sim/budget.ts): the case cannot be proven */
+  overBudget?: string
 }
 
 export interface ExerciseProof {
@@ -29,12 +30,13 @@ export interface ExerciseProof {
   cases: CaseProof[]
 }
 
-function caseOf(name: string, kind: CaseProof['kind'], result: GradeResult, ok: (failing: string[]) => boolean, expected?: string[]): CaseProof {
+function caseOf(name: string, kind: CaseProof['kind'], { result, overBudget }: ReturnType<typeof gradeExercise>, ok: (failing: string[]) => boolean, expected?: string[]): CaseProof {
   const failing = result.checks.filter((c) => !c.passed).map((c) => c.id).sort()
   return {
     name,
     kind,
-    ok: ok(failing) && (kind !== 'solution' || result.passed),
+    ok: !overBudget && ok(failing) && (kind !== 'solution' || result.passed),
+    ...(overBudget ? { overBudget: overBudget.message } : {}),
     failing,
     expected,
     score: result.score,
@@ -45,7 +47,7 @@ function caseOf(name: string, kind: CaseProof['kind'], result: GradeResult, ok: 
 }
 
 export function proveExercise(exercise: Exercise, lang: 'ko' | 'en' = 'en'): ExerciseProof {
-  const grade = (source: string): GradeResult => gradeExercise(exercise, source, { lang }).result
+  const grade = (source: string) => gradeExercise(exercise, source, { lang })
   const cases: CaseProof[] = [
     caseOf('solution', 'solution', grade(exercise.solution), (failing) => failing.length === 0),
     caseOf('starter', 'starter', grade(exercise.starter), (failing) => failing.length > 0),
@@ -60,6 +62,7 @@ export function proveExercise(exercise: Exercise, lang: 'ko' | 'en' = 'en'): Exe
 /** What `kubelab content check` says about a case that did not go as the author said. */
 export function caseProblem(c: CaseProof): string | null {
   if (c.ok) return null
+  if (c.overBudget) return `${c.kind === 'wrong' ? `wrong answer "${c.name}"` : `the ${c.kind}`} goes over the exercise's limits: ${c.overBudget}`
   if (c.kind === 'solution') {
     const why = [...c.validationErrors, ...c.details.filter((d) => !d.passed).map((d) => `${d.check}: ${d.message}`)]
     return `the reference solution does not pass: ${why.join('; ')}`

@@ -8,6 +8,12 @@
  * each with its own localized message (what is checked) and hint (what to do when it fails).
  */
 import { z } from 'zod'
+import { parseDuration } from '../sim/clock.ts'
+
+/** A duration as authors write it (90s, 5m, 1m30s, or seconds as a number), in milliseconds. */
+export function durationMs(d: string | number): number | undefined {
+  return parseDuration(d)
+}
 
 const localized = z.object({ ko: z.string().trim().min(1), en: z.string().trim().min(1) }).strict()
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case')
@@ -152,6 +158,19 @@ export const exerciseSchema = z
     /** Progressive hints, unlocked one per failed attempt. */
     hints: z.array(localized).default([]),
     cluster: z.object({ seed: z.number().int().default(7), nodes: z.number().int().min(1).max(20).default(3) }).strict().default({ seed: 7, nodes: 3 }),
+    /**
+     * What a run of this exercise may cost (lib/sim/budget.ts): Pods and objects at once, virtual time in all.
+     * Unset: the simulator's defaults (50 Pods, 200 objects, 1h). Capped so no exercise can open the server to
+     * a huge run; `kubelab content check` proves the solution and wrong answers fit.
+     */
+    limits: z
+      .object({
+        pods: z.number().int().min(1).max(200).optional(),
+        objects: z.number().int().min(10).max(1000).optional(),
+        virtualTime: duration.refine((d) => (durationMs(d) ?? Infinity) <= 24 * 3_600_000, 'at most 24h').optional(),
+      })
+      .strict()
+      .optional(),
     /** Steps run before the submission (a prepared cluster). */
     setup: z.array(stepSchema).default([]),
     /** Steps run after the submission. */

@@ -2,7 +2,7 @@
  * validate → simulate → evaluate checks → graded result. Pure: the clock for durationMs is injected.
  */
 import { validateManifests, type ValidationResult } from '../k8s/index.ts'
-import type { EventRecord, State, TimelinePoint } from '../sim/index.ts'
+import { manifestDemand, refuseDemand, type OverBudget } from '../sim/index.ts'
 import { createContext, type CheckContext, type CheckVerdict } from './context.ts'
 import type { Check, Exercise } from './exercise-schema.ts'
 import { evaluateDeploymentCheck } from './checks/deployment-check.ts'
@@ -14,7 +14,9 @@ import { evaluatePodsCheck } from './checks/pods-check.ts'
 import { evaluateServiceCheck } from './checks/service-check.ts'
 import { evaluateEventuallyCheck, evaluateInvariantCheck } from './checks/timeline-checks.ts'
 import { evaluateTrafficCheck } from './checks/traffic-check.ts'
-import { commandsFromText, runExercise, type ExerciseRun, type Submission } from './run-exercise.ts'
+import { commandsFromText, exerciseLimits, runExercise, type Submission } from './run-exercise.ts'
+import { overBudgetMessage } from './messages.ts'
+import type { SimulationTrace } from './trace.ts'
 import type { CheckOutcome, GradeResult, Lang } from './result.ts'
 
 export interface GradeOptions {
@@ -23,18 +25,23 @@ export interface GradeOptions {
   now?: () => number
 }
 
-/** What the cluster did, for replay in the workspace (timeline chart, events, final state). */
-export interface SimulationTrace {
-  timeline: TimelinePoint[]
-  events: EventRecord[]
-  final: State
-  commandOutputs: ExerciseRun['commandOutputs']
+export type { SimulationTrace } from './trace.ts'
+
+/** A run that reached a limit: what the grader answers instead of a score (the API's 422). */
+export interface OverBudgetVerdict extends OverBudget {
+  /** in the learner's language: "이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다. …" */
+  message: string
 }
 
 export interface GradeReport {
   result: GradeResult
   simulation: SimulationTrace | null
+  /** The run reached one of the exercise's limits (lib/sim/budget.ts): the checks say nothing reliable then. */
+  overBudget: OverBudgetVerdict | null
 }
+
+/** Diagnostics a grade answers with at most (1,000 broken documents would otherwise fill a megabyte). */
+export const MAX_GRADE_DIAGNOSTICS = 100
 
 type Evaluators = { [T in Check['type']]: (check: Extract<Check, { type: T }>, ctx: CheckContext) => CheckVerdict }
 const evaluators: Evaluators = {
@@ -64,8 +71,11 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
   const normalized: Submission =
     typeof submission === 'string' ? (exercise.kind === 'manifest' ? { yaml: submission } : { commands: commandsFromText(submission) }) : submission
   const validation = 'yaml' in normalized ? validateManifests(normalized.yaml) : noManifest
-  const runnable = 'commands' in normalized || validation.objects.length > 0
-  const run = runnable ? runExercise(exercise, normalized) : null
+  const limits = exerciseLimits(exercise)
+  // A manifest that asks for more than the limits is refused before anything is simulated.
+  const refused = refuseDemand(limits, manifestDemand(validation.objects.map((o) => o.object)))
+  const runnable = !refused && ('commands' in normalized || validation.objects.length > 0)
+  const run = runnable ? runExercise(exercise, normalized, limits) : null
   const ctx = createContext(lang, validation, run)
   const checks: CheckOutcome[] = exercise.checks.map((check) => {
     const verdict = evaluate(check, ctx)
@@ -80,8 +90,13 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
     passed: validation.valid && checks.every((c) => c.passed),
     score: total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000,
     checks,
-    validation: { valid: validation.valid, errors: validation.errors },
+    validation: { valid: validation.valid, errors: validation.errors.slice(0, MAX_GRADE_DIAGNOSTICS), ...(validation.errors.length > MAX_GRADE_DIAGNOSTICS ? { omitted: validation.errors.length - MAX_GRADE_DIAGNOSTICS } : {}) },
     durationMs: Math.round((now() - started) * 100) / 100,
   }
-  return { result, simulation: run && { timeline: run.timeline, events: run.events, final: run.final, commandOutputs: run.commandOutputs } }
+  const over = refused ?? run?.overBudget ?? null
+  return {
+    result,
+    simulation: run && { timeline: run.timeline, events: run.events, final: run.final, commandOutputs: run.commandOutputs },
+    overBudget: over && { ...over, message: overBudgetMessage(lang, over) },
+  }
 }

@@ -3,6 +3,7 @@
  * Korean follows docs/korean-style.md: 합쇼체, and each particle after a value chosen by how the value is read.
  */
 import { withParticle as p } from '../text/korean-particles.ts'
+import type { OverBudget } from '../sim/index.ts'
 import type { Lang } from './result.ts'
 
 /** What `show` and the checks write for "no value". */
@@ -93,4 +94,66 @@ export function detail(lang: Lang, key: MessageKey, values: Record<string, strin
 
 export function show(value: unknown): string {
   return value === undefined ? NONE : JSON.stringify(value)
+}
+
+/** A duration in words: "1시간 30분" / "1 hour 30 minutes" (the unit a learner reads, not `wait`'s 1h30m). */
+export function durationWords(lang: Lang, ms: number): string {
+  let s = Math.round(ms / 1000)
+  const h = Math.floor(s / 3600)
+  s -= h * 3600
+  const m = Math.floor(s / 60)
+  s -= m * 60
+  const parts: [number, string, string][] = [
+    [h, '시간', 'hour'],
+    [m, '분', 'minute'],
+    [s, '초', 'second'],
+  ]
+  const shown = parts.filter(([n], i) => n > 0 || (i === 2 && h === 0 && m === 0))
+  return shown.map(([n, ko, en]) => (lang === 'ko' ? `${n}${ko}` : `${n} ${en}${n === 1 ? '' : 's'}`)).join(' ')
+}
+
+const count = (n: number) => n.toLocaleString('en')
+
+/** Why a grade was stopped: a limit of the simulator (lib/sim/budget.ts) or of the grading server. */
+export type BudgetLimit = OverBudget['limit'] | 'wallTime' | 'memory'
+
+const budgetTemplates: Record<BudgetLimit, Record<Lang, (max: number, requested: number | undefined) => string>> = {
+  pods: {
+    ko: (max, req) => `이 실습에서는 Pod를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 내용은 Pod ${count(req)}개를 요청합니다.` : ''} replicas를 줄여 다시 제출하세요.`,
+    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'Pod' : 'Pods'}.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
+  },
+  objects: {
+    ko: (max, req) => `이 실습에서는 오브젝트를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 YAML에는 오브젝트가 ${count(req)}개 있습니다.` : ''}`,
+    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'object' : 'objects'}.${req !== undefined ? ` Your YAML has ${count(req)}.` : ''}`,
+  },
+  events: {
+    ko: (max) => `시뮬레이션이 이 실습의 한도인 이벤트 ${count(max)}개를 넘어 멈췄습니다. Pod 수나 프로브 횟수를 줄여 다시 제출하세요.`,
+    en: (max) => `The simulation went past this exercise's limit of ${count(max)} events and was stopped. Use fewer Pods or probes and submit again.`,
+  },
+  virtualTimeMs: {
+    ko: (max) => `이 실습에서는 클러스터 시간을 최대 ${durationWords('ko', max)}까지 흘려보낼 수 있습니다. wait를 더 짧게 하세요.`,
+    en: (max) => `This exercise runs the cluster for at most ${durationWords('en', max)} of simulated time. Use a shorter wait.`,
+  },
+  commands: {
+    ko: (max) => `이 실습에서는 명령을 최대 ${count(max)}개까지 실행할 수 있습니다.`,
+    en: (max) => `This exercise allows at most ${count(max)} commands.`,
+  },
+  wallTime: {
+    ko: (max) => `채점이 제한 시간 ${max / 1000}초를 넘어 중단되었습니다. 클러스터를 더 작게 만들어 다시 제출하세요.`,
+    en: (max) => `Grading took longer than its limit of ${max / 1000} s and was stopped. Make the cluster smaller and submit again.`,
+  },
+  memory: {
+    ko: () => '채점에 쓸 수 있는 메모리를 넘어 중단되었습니다. 클러스터를 더 작게 만들어 다시 제출하세요.',
+    en: () => 'Grading used more memory than it may and was stopped. Make the cluster smaller and submit again.',
+  },
+}
+
+/** "이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다." / "This exercise allows at most 50 Pods." — and what to do. */
+export function overBudgetMessage(lang: Lang, over: { limit: BudgetLimit; max: number; requested?: number }): string {
+  return budgetTemplates[over.limit][lang](over.max, over.requested)
+}
+
+/** The grading server's queue is full (503). */
+export function busyMessage(lang: Lang): string {
+  return lang === 'ko' ? '지금 채점 요청이 많습니다. 잠시 후 다시 제출하세요.' : 'Many submissions are being graded right now. Submit again in a moment.'
 }

@@ -21,6 +21,7 @@ export interface GradeResult {
   /** Share of check weight passed, 0..1. */
   score: number
   checks: CheckOutcome[]
-  validation: { valid: boolean; errors: Diagnostic[] }
+  /** `omitted`: diagnostics past the first 100 that the grade does not list */
+  validation: { valid: boolean; errors: Diagnostic[]; omitted?: number }
   durationMs: number
 }

@@ -2,8 +2,8 @@
  * Plays an exercise on a fresh simulated cluster: setup → the learner's submission → scenario, and keeps what
  * checks look at — the state at each named moment, the timeline, the events, and the learner's command output.
  */
-import { createCluster, parseDuration, type State, type TimelinePoint, type EventRecord } from '../sim/index.ts'
-import type { Exercise, Step } from './exercise-schema.ts'
+import { createCluster, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
+import { durationMs, type Exercise, type Step } from './exercise-schema.ts'
 
 export type Submission = { yaml: string } | { commands: string[] }
 
@@ -22,6 +22,15 @@ export interface ExerciseRun {
   commandOutputs: { command: string; ok: boolean; output: string }[]
   /** What the grader's own `output` checks' commands printed at the end, by command. */
   run(command: string): string
+  /** The first of the exercise's limits the run reached (the rest of the run was skipped), or null. */
+  overBudget: OverBudget | null
+}
+
+/** The simulator's limits for this exercise: its own `limits`, the simulator's defaults for the rest. */
+export function exerciseLimits(exercise: Exercise): SimLimits {
+  const own = exercise.limits
+  const virtualTimeMs = own?.virtualTime !== undefined ? durationMs(own.virtualTime) : undefined
+  return resolveLimits({ pods: own?.pods, objects: own?.objects, virtualTimeMs })
 }
 
 /** A command exercise's submission: one command per line; blank lines and # comments are skipped. */
@@ -33,11 +42,14 @@ export function commandsFromText(text: string): string[] {
     .map((l) => l.replace(/^\$\s+/, ''))
 }
 
-export function runExercise(exercise: Exercise, submission: Submission): ExerciseRun {
-  const cluster = createCluster({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes })
+export function runExercise(exercise: Exercise, submission: Submission, limits: SimLimits = exerciseLimits(exercise)): ExerciseRun {
+  const cluster = createCluster({ seed: exercise.cluster.seed, nodes: exercise.cluster.nodes, limits })
   const moments = new Map<string, Moment>()
   const mark = (name: string) => moments.set(name, { time: cluster.now, state: cluster.snapshot() })
+  // Once a limit is reached the grade is "over budget" whatever happens next: the rest is not simulated.
+  const within = () => cluster.budget.over === null
   const play = (step: Step) => {
+    if (!within() && !('snapshot' in step)) return
     if ('wait' in step) cluster.advance((parseDuration(step.wait) ?? 0) / 1000)
     else if ('run' in step) cluster.run(step.run)
     else if ('apply' in step) cluster.apply(step.apply)
@@ -49,6 +61,7 @@ export function runExercise(exercise: Exercise, submission: Submission): Exercis
   if ('yaml' in submission) cluster.apply(submission.yaml)
   else
     for (const command of submission.commands) {
+      if (!within()) break
       const r = cluster.run(command)
       commandOutputs.push({ command, ok: r.ok, output: r.output })
     }
@@ -62,5 +75,8 @@ export function runExercise(exercise: Exercise, submission: Submission): Exercis
     events: cluster.events,
     commandOutputs,
     run: (command) => cluster.run(command).output,
+    get overBudget() {
+      return cluster.budget.over
+    },
   }
 }

@@ -1,12 +1,15 @@
 import 'server-only'
 import { findExercise } from '../content/load.ts'
 import { solutionUnlocked } from '../grading/attempts.ts'
-import { gradeExercise, type SimulationTrace } from '../grading/grade.ts'
+import type { SimulationTrace } from '../grading/grade.ts'
+import { busyMessage, overBudgetMessage, type BudgetLimit } from '../grading/messages.ts'
 import type { Submission } from '../grading/run-exercise.ts'
 import type { GradeResult, Lang } from '../grading/result.ts'
 import { dal } from './dal/index.ts'
 import type { Viewer } from './dal/viewer.ts'
+import { gradingPool, type PoolOutcome } from './grading-pool/index.ts'
 
+/** The grade API's answer (the trace is thinned to keep the body under 512 KiB: `simulation.thinned`). */
 export interface GradeResponse extends GradeResult {
   simulation: SimulationTrace | null
   saved: boolean
@@ -16,23 +19,57 @@ export interface GradeResponse extends GradeResult {
   solutionAvailable: boolean
 }
 
-export type GradeOutcome = { status: 'graded'; response: GradeResponse } | { status: 'not_found' } | { status: 'wrong_kind'; message: string }
+/** Everything but the trace, which comes from the worker already serialised (`simulationJson`). */
+export type GradeResponseFields = Omit<GradeResponse, 'simulation'>
+
+export type GradeOutcome =
+  | { status: 'graded'; response: GradeResponseFields; simulationJson: string }
+  | { status: 'not_found' }
+  | { status: 'wrong_kind'; message: string }
+  /** the run reached a limit (a 422): nothing is stored, the message names the limit in the learner's language */
+  | { status: 'over_budget'; message: string; limit: { name: BudgetLimit; max: number; requested?: number } }
+  /** the grading pool is full or failed (a 503): try again */
+  | { status: 'busy' | 'failed'; message: string }
+
+/** How a grade is run: the worker pool on the server; tests may pass another (e.g. in-process). */
+export type Grader = (task: { exercise: NonNullable<ReturnType<typeof findExercise>>['exercise']; submission: Submission; lang: Lang }) => Promise<PoolOutcome>
+
+const poolGrader: Grader = async (task) => (await gradingPool()).grade(task)
+
+/** The response body: the fields as JSON with the worker's trace JSON spliced in (serialised once, never parsed). */
+export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'graded' }>): string {
+  const fields = JSON.stringify(outcome.response)
+  return `${fields.slice(0, -1)},"simulation":${outcome.simulationJson}}`
+}
 
 /** Grades a submission; for a signed-in learner also stores it and the lesson's progress (one transaction). */
-export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Lang): Promise<GradeOutcome> {
+export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader = poolGrader): Promise<GradeOutcome> {
   const found = findExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const { exercise, lesson, course } = found
   const { yaml, commands } = input
   const submission: Submission | null = exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null
   if (!submission) return { status: 'wrong_kind', message: exercise.kind === 'manifest' ? 'This exercise takes { "yaml": "…" }.' : 'This exercise takes { "commands": ["…"] }.' }
-  const { result, simulation } = gradeExercise(exercise, submission, { lang })
-  if (!viewer) return { status: 'graded', response: { ...result, simulation, saved: false, lessonCompleted: false, attempts: null, solutionAvailable: false } }
+  const graded = await grader({ exercise, submission, lang })
+  if (graded.status === 'busy') return { status: 'busy', message: busyMessage(lang) }
+  if (graded.status === 'failed') {
+    console.error(`kubelab: grading ${exercise.id} failed in its worker: ${graded.message}`)
+    return { status: 'failed', message: busyMessage(lang) }
+  }
+  if (graded.status === 'stopped') {
+    const over = { limit: graded.limit, max: graded.max }
+    return { status: 'over_budget', message: overBudgetMessage(lang, over), limit: { name: over.limit, max: over.max } }
+  }
+  const { result, simulationJson, overBudget } = graded.output
+  if (overBudget) return { status: 'over_budget', message: overBudget.message, limit: { name: overBudget.limit, max: overBudget.max, ...(overBudget.requested !== undefined ? { requested: overBudget.requested } : {}) } }
+  if (!viewer) return { status: 'graded', response: { ...result, saved: false, lessonCompleted: false, attempts: null, solutionAvailable: false }, simulationJson }
+  // Storing stays on this thread: the data-access layer and its permission checks.
   const source = 'yaml' in submission ? submission.yaml : submission.commands.join('\n')
   const { progress, exercise: attempts } = await dal().progress.recordSubmission(viewer, { courseId: course.id, lessonId: lesson.id, exerciseId: exercise.id, kind: exercise.kind, source, result })
   return {
     status: 'graded',
-    response: { ...result, simulation, saved: true, lessonCompleted: progress.status === 'completed', attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts) },
+    response: { ...result, saved: true, lessonCompleted: progress.status === 'completed', attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts) },
+    simulationJson,
   }
 }
 

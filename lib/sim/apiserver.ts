@@ -10,8 +10,15 @@ import { nextInt, randomUid } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import { putObject, removeObject } from './store.ts'
 import { enqueue } from './queue.ts'
+import { limitPhrase, markOverBudget, storedObjects } from './budget.ts'
 
-export type ApiResult = { ok: true; object: AnyObject } | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict'; message: string }
+export type ApiResult = { ok: true; object: AnyObject } | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden'; message: string }
+
+/** Who writes: a learner's command or manifest (the default), or a controller of the cluster. */
+export interface WriteOptions {
+  /** controllers may set a ReplicaSet above the Pod limit during a surge; the Pod limit still stops them */
+  byController?: boolean
+}
 
 const RESOURCE: Record<Kind, string> = {
   Pod: 'pods',
@@ -126,7 +133,32 @@ function serviceAllocations(state: ClusterState, svc: Service, previous?: Servic
   return { ok: true, object: { ...svc, spec, status } }
 }
 
-export function createObject(state: ClusterState, input: AnyObject): ApiResult {
+/**
+ * The simulator's quota (budget.ts), checked like ResourceQuota admission: a Pod past the Pod limit, an object
+ * past the object limit, and — from a learner, not a controller — a workload asking for more replicas than the
+ * Pod limit are refused as Forbidden, and the run is marked over budget.
+ */
+function admitBudget(state: ClusterState, kind: Kind, name: string, input: AnyObject, creating: boolean, opts: WriteOptions): ApiResult | null {
+  const { limits } = state.budget
+  if (creating && kind === 'Pod' && state.objects.Pod.size >= limits.pods) {
+    markOverBudget(state, { limit: 'pods', max: limits.pods })
+    return { ok: false, reason: 'Forbidden', message: `pods "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)}` }
+  }
+  if (creating && kind !== 'Node' && storedObjects(state) >= limits.objects) {
+    markOverBudget(state, { limit: 'objects', max: limits.objects })
+    return { ok: false, reason: 'Forbidden', message: `${RESOURCE[kind]} "${name}" is forbidden: exceeded ${limitPhrase('objects', limits.objects)}` }
+  }
+  if (!opts.byController && (kind === 'Deployment' || kind === 'ReplicaSet')) {
+    const replicas = (input as Deployment).spec?.replicas
+    if (typeof replicas === 'number' && replicas > limits.pods) {
+      markOverBudget(state, { limit: 'pods', max: limits.pods, requested: replicas })
+      return { ok: false, reason: 'Forbidden', message: `${RESOURCE[kind]} "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)} (spec.replicas: ${replicas})` }
+    }
+  }
+  return null
+}
+
+export function createObject(state: ClusterState, input: AnyObject, opts: WriteOptions = {}): ApiResult {
   const kind = input.kind as Kind
   const name = input.metadata?.name
   if (!name) return { ok: false, reason: 'Invalid', message: `${kind} is invalid: metadata.name: Required value: name or generateName is required` }
@@ -140,6 +172,8 @@ export function createObject(state: ClusterState, input: AnyObject): ApiResult {
   }
   const key = keyOf(namespace, name)
   if (state.objects[kind].has(key)) return { ok: false, reason: 'AlreadyExists', message: `${RESOURCE[kind]} "${name}" already exists` }
+  const refused = admitBudget(state, kind, name, input, true, opts)
+  if (refused) return refused
   const metadata = {
     ...input.metadata,
     name,
@@ -166,11 +200,13 @@ export function createObject(state: ClusterState, input: AnyObject): ApiResult {
 }
 
 /** Replaces metadata and spec (status kept unless `withStatus`), bumping generation when the spec changes. */
-export function updateObject(state: ClusterState, input: AnyObject, withStatus = false): ApiResult {
+export function updateObject(state: ClusterState, input: AnyObject, withStatus = false, opts: WriteOptions = {}): ApiResult {
   const kind = input.kind as Kind
   const key = objectKey(input)
   const current = state.objects[kind].get(key)
   if (!current) return { ok: false, reason: 'NotFound', message: `${RESOURCE[kind]} "${input.metadata?.name}" not found` }
+  const refused = admitBudget(state, kind, input.metadata?.name ?? '', input, false, opts)
+  if (refused) return refused
   const cur = current as AnyObject & { spec?: unknown; status?: unknown }
   const next = input as AnyObject & { spec?: unknown; status?: unknown }
   let obj = { ...next, metadata: { ...next.metadata, uid: cur.metadata!.uid, creationTimestamp: cur.metadata!.creationTimestamp } } as AnyObject

@@ -4,9 +4,10 @@
  */
 import type { Diagnostic, KubeObject } from './k8s.ts'
 import { applyDefaults, formatKubectlError, validateManifests, validateObject, validateUpdate } from './k8s.ts'
-import { createObject, updateObject } from './apiserver.ts'
+import { createObject, resourceName, updateObject } from './apiserver.ts'
 import { ANNOTATIONS, deepEqual, keyOf, NAMESPACED, type AnyObject, type Kind } from './objects.ts'
 import type { ClusterState } from './state.ts'
+import { limitPhrase, manifestDemand, markOverBudget, refuseDemand } from './budget.ts'
 
 export interface ApplyResult {
   ok: boolean
@@ -131,6 +132,8 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     entry.object = o
     byDoc.set(o.document, entry)
   }
+  const refused = refuseManifest(state, result.objects.map((o) => o.object), options.source)
+  if (refused) return { ok: false, output: refused, errors: result.errors }
   // Namespaces first, as kubectl's apply order does for a mixed file? kubectl applies in file order; so do we.
   const lines: string[] = []
   let ok = result.errors.length === 0
@@ -153,4 +156,20 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     ok = false
   }
   return { ok, output: lines.length ? `${lines.join('\n')}\n` : '', errors }
+}
+
+/**
+ * A manifest that asks for more than the simulator's limits (its documents, or the Pods its workloads would
+ * run) is refused whole, before anything is created: the answer kubectl prints, or null when it fits.
+ */
+export function refuseManifest(state: ClusterState, objects: readonly KubeObject[], source = 'STDIN'): string | null {
+  const demand = manifestDemand(objects)
+  const documents = demand.objects
+  const over = refuseDemand(state.budget.limits, demand)
+  if (!over) return null
+  markOverBudget(state, over)
+  if (over.limit === 'objects') return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: exceeded ${limitPhrase('objects', over.max)} (this manifest has ${documents} objects)\n`
+  const largest = demand.largest ? objects[demand.largest.index]! : undefined
+  const what = largest ? `${RESOURCE_PREFIX[largest.kind] ? resourceName(largest.kind as Kind) : largest.kind.toLowerCase()} ${JSON.stringify(largest.metadata?.name ?? '')} is forbidden: ` : ''
+  return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: ${what}exceeded ${limitPhrase('pods', over.max)} (this manifest asks for ${demand.pods} Pods)\n`
 }

@@ -11,6 +11,7 @@ import { emptyTraffic } from './traffic.ts'
 import { newNode } from './node-lifecycle.ts'
 import { settleInstant } from './engine.ts'
 import type { Namespace, Service } from './k8s.ts'
+import { newBudget, type SimLimits } from './budget.ts'
 
 export const KUBERNETES_VERSION = 'v1.33.1'
 
@@ -22,6 +23,8 @@ export interface ClusterOptions {
   recordEventLog?: boolean
   /** node-monitor-grace-period in seconds (default 50, the v1.32+ value) */
   nodeMonitorGracePeriodSeconds?: number
+  /** what this cluster may cost (budget.ts); unset fields keep DEFAULT_LIMITS, benchmarks pass larger ones */
+  limits?: Partial<SimLimits>
 }
 
 export function nodeConfigs(nodes: ClusterOptions['nodes']): NodeConfig[] {
@@ -64,6 +67,7 @@ export function bootstrapState(options: ClusterOptions = {}): ClusterState {
     schedulerNextStart: 0,
     workDone: 0,
     files: new Map(),
+    budget: newBudget(options.limits),
   }
   for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
     const ns: Namespace = { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }

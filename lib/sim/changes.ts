@@ -8,6 +8,7 @@ import type { ControllerName, NodeRuntime } from './state.ts'
 import type { PodRuntime } from './kubelet/runtime.ts'
 import type { Endpoint, ServiceEndpoints } from './endpoint-slices.ts'
 import type { RngState } from './rng.ts'
+import type { OverBudget } from './budget.ts'
 
 export type Change =
   /** create through the API server (it fills uid, creationTimestamp, generation, resourceVersion) */
@@ -33,6 +34,8 @@ export type Change =
   /** EndpointSlice controller: a whole Service, or one pod's endpoint in a Service */
   | { type: 'endpoints'; svcKey: string; value: ServiceEndpoints | null }
   | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null }
+  /** a controller met a limit of the simulator (budget.ts); `owner` was told with an event, once */
+  | { type: 'overBudget'; over: OverBudget; owner?: string }
 
 export interface NodeDelta {
   allocatedIps?: string[]

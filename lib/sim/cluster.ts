@@ -13,6 +13,7 @@ import { listFiles, readFile, removeFile, writeFile, type FileResult } from './f
 import { snapshot, type State } from './snapshot.ts'
 import type { ClusterState } from './state.ts'
 import type { TimelinePoint } from './timeline.ts'
+import type { OverBudget, SimLimits } from './budget.ts'
 
 export interface RunResult {
   ok: boolean
@@ -33,6 +34,8 @@ export interface Cluster {
   snapshot(): State
   readonly timeline: TimelinePoint[]
   readonly events: EventRecord[]
+  /** This cluster's limits and the first one a run reached (null while within budget). */
+  readonly budget: { limits: SimLimits; over: OverBudget | null }
   /** The learner's home directory (files.ts): `kubectl apply -f exercise.yaml` and `cat` read these files. */
   writeFile(path: string, text: string): FileResult
   readFile(path: string): string | undefined
@@ -57,10 +60,13 @@ export function wrapState(state: ClusterState): Cluster {
       return r
     },
     run(commandLine) {
+      const withinBudget = state.budget.over === null
       const r = runCommand(state, commandLine)
       settleInstant(state)
       if (r.advanceMs !== undefined) runUntil(state, state.now + r.advanceMs)
-      return { ok: r.ok, output: r.output, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ...(r.notice ? { notice: r.notice } : {}) }
+      // the command that first met a limit says so, for the terminal to explain (kubectl's line stays the output)
+      const notice = r.notice ?? (withinBudget && state.budget.over ? 'overBudget' : undefined)
+      return { ok: r.ok, output: r.output, ...(r.exitCode !== undefined ? { exitCode: r.exitCode } : {}), ...(notice ? { notice } : {}) }
     },
     advance(seconds) {
       if (!(seconds >= 0) || !Number.isFinite(seconds)) return
@@ -74,6 +80,9 @@ export function wrapState(state: ClusterState): Cluster {
     },
     get events() {
       return state.events.log
+    },
+    get budget() {
+      return { limits: state.budget.limits, over: state.budget.over }
     },
     writeFile: (path, text) => writeFile(state, path, text),
     readFile: (path) => readFile(state, path),

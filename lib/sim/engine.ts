@@ -21,6 +21,9 @@ import { syncNode } from './node-lifecycle.ts'
 import { setEndpoint, syncServiceEndpoints, syncPodEndpoints } from './endpoint-slices.ts'
 import { recordTimeline } from './timeline.ts'
 import { accountTraffic } from './traffic.ts'
+import { markOverBudget } from './budget.ts'
+
+const BY_CONTROLLER = { byController: true }
 
 /** More work than this at one instant means controllers are fighting: a bug, reported instead of hanging. */
 const MAX_WORK_PER_INSTANT = 5_000_000
@@ -38,10 +41,10 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
   for (const ch of changes) {
     switch (ch.type) {
       case 'create':
-        createObject(state, ch.object)
+        createObject(state, ch.object, BY_CONTROLLER)
         break
       case 'update':
-        updateObject(state, ch.object, true)
+        updateObject(state, ch.object, true, BY_CONTROLLER)
         break
       case 'status': {
         const kind = ch.object.kind as keyof ClusterState['objects']
@@ -100,6 +103,10 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
       }
       case 'releaseHandled':
         state.indexes.releaseCandidates.delete(ch.key)
+        break
+      case 'overBudget':
+        markOverBudget(state, ch.over)
+        if (ch.owner && !state.budget.refusedOwners.includes(ch.owner)) state.budget.refusedOwners.push(ch.owner)
         break
     }
   }
@@ -176,11 +183,28 @@ function fireDue(state: ClusterState): boolean {
   }
 }
 
-/** Runs the cluster until virtual time `until` (ms), recording the timeline after each instant. */
+/** The event budget is spent: time stops here (checked between instants, so an instant is always whole). */
+function eventsSpent(state: ClusterState): boolean {
+  const { limits } = state.budget
+  if (state.workDone <= limits.events) return false
+  markOverBudget(state, { limit: 'events', max: limits.events })
+  return true
+}
+
+/**
+ * Runs the cluster until virtual time `until` (ms), recording the timeline after each instant. Past the
+ * virtual-time limit it runs to the limit only; past the event budget it stops where it is (budget.ts).
+ */
 export function runUntil(state: ClusterState, until: number): void {
+  const { virtualTimeMs } = state.budget.limits
+  if (until > virtualTimeMs) {
+    markOverBudget(state, { limit: 'virtualTimeMs', max: virtualTimeMs, requested: until })
+    until = Math.max(state.now, virtualTimeMs)
+  }
   settleInstant(state)
   let settledAt = state.now
   for (;;) {
+    if (eventsSpent(state)) return
     const t = heapPeek(state.timers)
     if (!t || t.at > until) break
     if (t.at > state.now) {

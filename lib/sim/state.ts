@@ -11,6 +11,7 @@ import type { TimelinePoint } from './timeline.ts'
 import type { ServiceEndpoints } from './endpoint-slices.ts'
 import type { TrafficState } from './traffic.ts'
 import type { HomeFile } from './files.ts'
+import type { BudgetState } from './budget.ts'
 
 export type ControllerName =
   | 'availability'
@@ -161,6 +162,8 @@ export interface ClusterState {
   workDone: number
   /** the learner's home directory (files.ts): not API objects, never in a snapshot */
   files: Map<string, HomeFile>
+  /** the limits of this cluster and whether a run reached one (budget.ts) */
+  budget: BudgetState
 }
 
 export function emptyQueues(): Record<ControllerName, Set<string>> {

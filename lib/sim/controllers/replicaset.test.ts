@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Pod, ReplicaSet } from '../k8s.ts'
 import { create, get, pod, replicaSet, step, testState } from '../test-builders.ts'
 import { context } from '../engine.ts'
+import { UNLIMITED } from '../budget.ts'
 import { putObject } from '../store.ts'
 import { toTimestamp } from '../clock.ts'
 import { ownerRef } from '../objects.ts'
@@ -150,7 +151,7 @@ spec:
   })
 
   it('creates at most 500 pods per sync (burstReplicas)', () => {
-    const state = testState({ nodes: 1 })
+    const state = testState({ nodes: 1, limits: UNLIMITED })
     create(state, replicaSet('big', { replicas: 700, labels: { app: 'big' } }))
     const r = syncReplicaSet(state, 'default/big', context(state))
     expect(r.changes.filter((c) => c.type === 'create')).toHaveLength(500)

@@ -16,6 +16,7 @@ import {
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
+import { limitPhrase } from '../budget.ts'
 
 export const BURST_REPLICAS = 500
 
@@ -135,7 +136,19 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   const want = rs.spec?.replicas ?? 1
   const diff = active - want
   if (diff < 0) {
-    const count = Math.min(-diff, BURST_REPLICAS)
+    const wanted = Math.min(-diff, BURST_REPLICAS)
+    // The simulator's Pod limit acts like a ResourceQuota: creations past it are refused (FailedCreate, once).
+    const room = Math.max(0, state.budget.limits.pods - state.objects.Pod.size)
+    const count = Math.min(wanted, room)
+    if (count < wanted) {
+      const max = state.budget.limits.pods
+      const told = state.budget.refusedOwners.includes(key)
+      changes.push({ type: 'overBudget', over: { limit: 'pods', max }, owner: key })
+      if (!told) {
+        const message = `Error creating: pods "${generateNameOf(rs)}" is forbidden: exceeded ${limitPhrase('pods', max)}`
+        changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, type: 'Warning', reason: 'FailedCreate', message, source: 'replicaset-controller' } })
+      }
+    }
     result.batches = slowStartBatches(count)
     const taken = new Set<string>()
     for (let i = 0; i < count; i++) {

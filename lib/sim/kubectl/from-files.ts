@@ -4,7 +4,7 @@
  * (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go Run, create/create.go, delete/delete.go DeleteResult,
  * get/get.go). Simplified: several errors are each printed in kubectl's one-error form.
  */
-import { applyObject, resourcePrefix } from '../apply.ts'
+import { applyObject, refuseManifest, resourcePrefix } from '../apply.ts'
 import { createObject, deleteObject } from '../apiserver.ts'
 import { ANNOTATIONS, keyOf, NAMESPACED, type AnyObject } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
@@ -31,6 +31,12 @@ function live(state: ClusterState, doc: FileDocument, namespace: string): boolea
   return state.objects[kind].has(keyOf(NAMESPACED[kind] ? (doc.identity.namespace ?? namespace) : undefined, name))
 }
 
+/** The files' manifests as one request: refused whole when they ask for more than the simulator's limits. */
+function refuseFiles(state: ClusterState, documents: FileDocument[]): string | null {
+  const objects = documents.flatMap((d) => (d.object ? [d.object.object] : []))
+  return refuseManifest(state, objects, documents[0]?.source)
+}
+
 /** apply.go's warning when apply takes over an object made imperatively (`kubectl create`, `run`, …). */
 function missingAnnotationWarning(kind: AnyObject['kind'], name: string): string {
   const resource = PLURAL[kind]!.split('.')[0]
@@ -42,6 +48,8 @@ export function runApplyFiles(state: ClusterState, args: ParsedArgs, namespace: 
   const loaded = loadManifests(state, args)
   if (!('documents' in loaded)) return loaded
   if (loaded.documents.length === 0) return { ok: false, output: 'error: no objects passed to apply\n' }
+  const refused = refuseFiles(state, loaded.documents)
+  if (refused) return { ok: false, output: refused }
   const done: string[] = []
   const errors: string[] = []
   for (const doc of loaded.documents) {
@@ -64,6 +72,8 @@ export function runCreateFiles(state: ClusterState, args: ParsedArgs, namespace:
   const loaded = loadManifests(state, args)
   if (!('documents' in loaded)) return loaded
   if (loaded.documents.length === 0) return { ok: false, output: 'error: no objects passed to create\n' }
+  const refused = refuseFiles(state, loaded.documents)
+  if (refused) return { ok: false, output: refused }
   const done: string[] = []
   const errors: string[] = []
   for (const doc of loaded.documents) {

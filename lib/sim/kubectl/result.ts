@@ -8,5 +8,8 @@ export interface CommandResult {
   notice?: RunNotice
 }
 
-/** `stdinNotSupported`: `-f -`, a here-document or `<` redirection (reading standard input is not simulated yet). */
-export type RunNotice = 'stdinNotSupported'
+/**
+ * `stdinNotSupported`: `-f -`, a here-document or `<` redirection (reading standard input is not simulated yet).
+ * `overBudget`: the command met one of the simulator's limits (budget.ts; `cluster.budget.over` says which).
+ */
+export type RunNotice = 'stdinNotSupported' | 'overBudget'

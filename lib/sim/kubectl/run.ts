@@ -17,6 +17,7 @@ import { runDiff } from './diff.ts'
 import { filenameArgs, readsStandardInput } from './manifest-files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
+import { formatDuration, limitPhrase, markOverBudget } from '../budget.ts'
 
 export interface RunCommandResult extends CommandResult {
   /** `wait 30s`: virtual time the caller should advance */
@@ -56,6 +57,11 @@ function namespaceOf(args: ParsedArgs): string {
 }
 
 export function runCommand(state: ClusterState, line: string): RunCommandResult {
+  const { budget } = state
+  if (++budget.commands > budget.limits.commands) {
+    markOverBudget(state, { limit: 'commands', max: budget.limits.commands })
+    return { ok: false, output: `error: exceeded ${limitPhrase('commands', budget.limits.commands)}\n`, notice: 'overBudget' }
+  }
   try {
     return dispatch(state, line)
   } catch (error) {
@@ -96,6 +102,11 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
       case 'sleep': {
         const ms = parseWait(args)
         if (ms === undefined) return { ok: false, output: `error: invalid duration "${args.positional[0] ?? ''}" (use 30s, 5m, 1m30s)\n` }
+        const { virtualTimeMs } = state.budget.limits
+        if (state.now + ms > virtualTimeMs) {
+          markOverBudget(state, { limit: 'virtualTimeMs', max: virtualTimeMs, requested: state.now + ms })
+          return { ok: false, output: `error: ${cmd} ${args.positional[0]} would go past ${limitPhrase('virtualTimeMs', virtualTimeMs)} (the cluster is at ${formatDuration(state.now)})\n`, notice: 'overBudget' }
+        }
         return { ok: true, output: '', advanceMs: ms }
       }
       case 'help':

@@ -9,6 +9,7 @@ import { parseDuration } from '../clock.ts'
 import { flag, type ParsedArgs } from './args.ts'
 import { notFound, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
+import { MAX_TOTAL_RPS } from '../budget.ts'
 
 export function runNode(state: ClusterState, args: ParsedArgs): CommandResult {
   const [verb, name] = args.positional
@@ -64,7 +65,10 @@ export function runTraffic(state: ClusterState, args: ParsedArgs, namespace: str
   const svc = state.objects.Service.get(`${namespace}/${name}`) as Service | undefined
   if (!svc) return { ok: false, output: notFound('Service', name) }
   const rps = Number(flag(args, 'rps') ?? 10)
-  if (!(rps > 0 && rps <= 1000)) return { ok: false, output: 'error: --rps must be between 1 and 1000\n' }
+  if (!(rps > 0 && rps <= MAX_TOTAL_RPS)) return { ok: false, output: `error: --rps must be between 1 and ${MAX_TOTAL_RPS}\n` }
+  // Each request is simulated: the generators together send at most MAX_TOTAL_RPS, so virtual time bounds the work.
+  const others = state.traffic.generators.reduce((sum, g) => sum + (g.svcKey === `${namespace}/${name}` ? 0 : g.rps), 0)
+  if (others + rps > MAX_TOTAL_RPS) return { ok: false, output: `error: the simulator sends at most ${MAX_TOTAL_RPS} requests/s in all (${others} already running): lower --rps or stop other traffic\n` }
   startTraffic(state, `${namespace}/${name}`, rps, flag(args, 'path') ?? '/')
   return { ok: true, output: `traffic to service/${name} started (${rps} requests/s)\n` }
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { readJsonBody } from '@/lib/server/http/json-body'
-import { gradeSubmission } from '@/lib/server/grading-service'
+import { gradeResponseBody, gradeSubmission } from '@/lib/server/grading-service'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
@@ -22,5 +22,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const outcome = await gradeSubmission(await currentViewer(), id, body.data, body.data.lang)
   if (outcome.status === 'not_found') return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   if (outcome.status === 'wrong_kind') return NextResponse.json({ error: 'invalid_input', message: outcome.message }, { status: 422 })
-  return NextResponse.json(outcome.response)
+  // A limit of the simulator or of the grader: the learner's input asked for too much (nothing was stored).
+  if (outcome.status === 'over_budget') return NextResponse.json({ error: 'over_budget', message: outcome.message, limit: outcome.limit }, { status: 422 })
+  if (outcome.status !== 'graded') return NextResponse.json({ error: outcome.status, message: outcome.message }, { status: 503, headers: { 'retry-after': '2' } })
+  return new Response(gradeResponseBody(outcome), { headers: { 'content-type': 'application/json' } })
 }

@@ -1,0 +1,86 @@
+/**
+ * The grade route with the real worker pool (the development bundle of lib/server/grading-pool), against the
+ * hostile grades that used to take the server down (issue 12): each is a 422 within the wall-time budget and a
+ * body under 512 KiB, and a normal grade is answered while one runs.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+vi.mock('server-only', () => ({}))
+vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => null }))
+const { POST } = await import('./route.ts')
+const { gradingPool } = await import('@/lib/server/grading-pool/index.ts')
+const { DEFAULT_WALL_TIME_MS } = await import('@/lib/server/grading-pool/pool.ts')
+const { MAX_GRADE_RESPONSE_BYTES } = await import('@/lib/grading/trace.ts')
+const { findExercise } = await import('@/lib/content/load.ts')
+
+const deployment = (replicas: number, name = 'web') =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.27\n          ports:\n            - containerPort: 80\n`
+
+function manyDocuments(): string {
+  let text = ''
+  for (let i = 0; i < 1000; i++) {
+    const doc = `${i ? '---\n' : ''}${deployment(50, `web${i}`)}`
+    if (JSON.stringify(text + doc).length > 250 * 1024) break
+    text += doc
+  }
+  return text
+}
+
+async function grade(exercise: string, body: Record<string, unknown>) {
+  const request = new Request(`http://localhost/api/exercises/${exercise}/grade`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify(body),
+  })
+  const started = performance.now()
+  const response = await POST(request, { params: Promise.resolve({ id: exercise }) })
+  const text = await response.text()
+  return { status: response.status, ms: performance.now() - started, bytes: Buffer.byteLength(text), json: JSON.parse(text) as Record<string, unknown> }
+}
+
+const hostile: [string, string, Record<string, unknown>, RegExp][] = [
+  ['100,000 replicas', 'deployment-web', { yaml: deployment(100_000), lang: 'en' }, /^This exercise allows at most 50 Pods\. Your submission asks for 100,000\./],
+  ['3 × 100,000 replicas in one manifest', 'deployment-web', { yaml: [0, 1, 2].map((i) => deployment(100_000, `w${i}`)).join('---\n'), lang: 'ko' }, /^이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다\. 제출한 내용은 Pod 300,000개를 요청합니다\./],
+  ['kubectl scale --replicas=50000 as a command answer', 'scaling-web-to-5', { commands: ['kubectl scale deployment/web --replicas=50000'], lang: 'en' }, /at most 50 Pods\. Your submission asks for 50,000\./],
+  // validating ~800 documents takes about half a second; on a heavily loaded machine the wall budget may stop it first
+  ['1,000 documents of 50 replicas (as many as fit the body)', 'deployment-web', { yaml: manyDocuments(), lang: 'en' }, /^This exercise allows at most 200 objects\.|^Grading took longer than its limit of 2 s/],
+  ['traffic and wait 1000h', 'scaling-web-to-5', { commands: ['traffic start svc/web --rps 1000', 'wait 1000h'], lang: 'ko' }, /^이 실습에서는 클러스터 시간을 최대 1시간까지/],
+  ['190 full listings of 50 Pods (legal, but past the wall time)', 'scaling-web-to-5', { commands: ['kubectl scale deployment/web --replicas=50', 'wait 1m', ...Array(190).fill('kubectl get pods -o yaml')], lang: 'en' }, /^Grading took longer than its limit of 2 s/],
+]
+
+describe('POST /api/exercises/[id]/grade with the grading pool', () => {
+  beforeAll(async () => {
+    await gradingPool() // bundles the worker on first use (about a second) and starts the threads
+    expect((await grade('deployment-web', { yaml: findExercise('deployment-web')!.exercise.solution })).status).toBe(200)
+  }, 60_000)
+  afterAll(async () => (await gradingPool()).close())
+
+  it.each(hostile)('answers %s with a 422 naming the limit, within the wall budget, in a small body', async (_name, exercise, body, message) => {
+    const r = await grade(exercise, body)
+    expect(r.status).toBe(422)
+    expect(r.json.error).toBe('over_budget')
+    expect(r.json.message).toMatch(message)
+    expect(r.ms).toBeLessThan(DEFAULT_WALL_TIME_MS + 1500)
+    expect(r.bytes).toBeLessThan(MAX_GRADE_RESPONSE_BYTES)
+  })
+
+  it('answers a normal grade while a hostile one runs', async () => {
+    const slow = grade('scaling-web-to-5', hostile[5]![2])
+    await new Promise((r) => setTimeout(r, 100))
+    const normal = await grade('deployment-web', { yaml: findExercise('deployment-web')!.exercise.solution, lang: 'en' })
+    expect(normal.status).toBe(200)
+    expect(normal.json.passed).toBe(true)
+    expect(normal.ms).toBeLessThan(1000)
+    expect((await slow).status).toBe(422)
+  })
+
+  it('answers the largest legal answer whole but thinned under 512 KiB', async () => {
+    const commands = ['kubectl create deployment crash --image=busybox --replicas=43', 'wait 50m', ...Array(6).fill('kubectl get pods -o yaml')]
+    const r = await grade('scaling-web-to-5', { commands, lang: 'en' })
+    expect(r.status).toBe(200)
+    expect(r.bytes).toBeLessThan(MAX_GRADE_RESPONSE_BYTES)
+    const simulation = r.json.simulation as { thinned?: { events: [number, number]; outputsCut: number }; final: unknown }
+    expect(simulation.final).not.toBeNull()
+    expect(simulation.thinned!.outputsCut).toBeGreaterThan(0)
+  })
+})

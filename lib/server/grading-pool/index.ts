@@ -1,0 +1,53 @@
+/**
+ * The server's one grading pool (kept on globalThis so Next's module reloads in development do not start
+ * another), created on the first grade with the worker bundle for this mode (bundle.ts).
+ */
+import { existsSync } from 'node:fs'
+import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
+import { GradingPool } from './pool.ts'
+
+export { GradingPool, type PoolOutcome, type GradingPoolOptions } from './pool.ts'
+export { gradeTask, type GradeTaskInput, type GradeTaskOutput } from './task.ts'
+
+interface Holder {
+  pool: GradingPool | null
+  checkedAt: number
+  preparing: Promise<GradingPool> | null
+  fixed: boolean
+}
+
+const holder: Holder = ((globalThis as { __kubelabGradingPool?: Holder }).__kubelabGradingPool ??= { pool: null, checkedAt: 0, preparing: null, fixed: false })
+
+/** How often development checks whether the engine's sources changed since the worker was bundled. */
+const DEV_CHECK_MS = 2000
+
+async function prepare(): Promise<GradingPool> {
+  const production = process.env.NODE_ENV === 'production'
+  const file = production ? productionWorkerFile() : developmentWorkerFile()
+  if (production ? !existsSync(file) : workerBundleStale(file)) {
+    if (production) console.warn(`kubelab: ${file} is missing (built by \`npm run build\`); bundling the grading worker now`)
+    await buildGradingWorker(file)
+    const old = holder.pool
+    holder.pool = null
+    if (old) void old.close()
+  }
+  holder.pool ??= new GradingPool({ workerFile: file })
+  holder.checkedAt = Date.now()
+  return holder.pool
+}
+
+/** The pool grades go to. Production checks its bundle once; development whenever two seconds have passed. */
+export async function gradingPool(): Promise<GradingPool> {
+  const fresh = holder.pool && (holder.fixed || process.env.NODE_ENV === 'production' || Date.now() - holder.checkedAt < DEV_CHECK_MS)
+  if (fresh) return holder.pool!
+  holder.preparing ??= prepare().finally(() => {
+    holder.preparing = null
+  })
+  return holder.preparing
+}
+
+/** Tests: grade with this pool (or go back to the default one with null). */
+export function useGradingPool(pool: GradingPool | null): void {
+  holder.pool = pool
+  holder.fixed = pool !== null
+}

@@ -1,0 +1,113 @@
+/**
+ * Grades run in worker threads (piscina), never on the thread that answers HTTP requests: a grade that takes
+ * long, or dies, costs one worker, not the site. Each grade has a wall-time budget from the moment a worker
+ * takes it (then the task is aborted and piscina replaces the worker), each worker a memory limit (V8 kills a
+ * worker past it; piscina replaces it), and the queue is bounded (full → "busy", a 503). See ADR 0013.
+ */
+import { availableParallelism } from 'node:os'
+import { MessageChannel, type MessagePort } from 'node:worker_threads'
+import Piscina from 'piscina'
+import type { GradeTaskInput, GradeTaskOutput } from './task.ts'
+
+export interface GradingPoolOptions {
+  /** the bundled worker (bundle.ts) */
+  workerFile: string
+  /** worker threads (default: the machine's cores) */
+  threads?: number
+  /** grades waiting for a worker at most (default 16 per thread) */
+  maxQueue?: number
+  /** a running grade is stopped after this long (default 2 s) */
+  wallTimeMs?: number
+  /** a grade still waiting for a worker after this long is answered "busy" (default 10 s) */
+  queueWaitMs?: number
+  /** a worker's V8 heap (old generation) in MiB (default 256) */
+  memoryMb?: number
+  /** how much lower the workers' CPU priority is than the server's (default 10) */
+  niceIncrement?: number
+}
+
+export type PoolOutcome =
+  | { status: 'done'; output: GradeTaskOutput }
+  /** the grade was stopped: too long (wall time) or too much memory */
+  | { status: 'stopped'; limit: 'wallTime' | 'memory'; max: number }
+  /** every worker is busy and the queue is full, or the grade waited too long for a worker */
+  | { status: 'busy' }
+  /** the worker failed otherwise (a bug): the message is for the log, not for the learner */
+  | { status: 'failed'; message: string }
+
+export const DEFAULT_WALL_TIME_MS = 2000
+
+export class GradingPool {
+  readonly wallTimeMs: number
+  readonly memoryMb: number
+  private readonly queueWaitMs: number
+  /** grades running or waiting: counted here, because piscina's own queue limit depends on its workers' states */
+  private inflight = 0
+  private readonly capacity: number
+  private readonly piscina: Piscina<GradeTaskInput & { started: MessagePort }, GradeTaskOutput>
+
+  constructor(options: GradingPoolOptions) {
+    const threads = Math.max(1, options.threads ?? availableParallelism())
+    this.wallTimeMs = options.wallTimeMs ?? DEFAULT_WALL_TIME_MS
+    this.queueWaitMs = options.queueWaitMs ?? 10_000
+    this.memoryMb = options.memoryMb ?? 256
+    this.capacity = threads + (options.maxQueue ?? threads * 16)
+    this.piscina = new Piscina({
+      filename: options.workerFile,
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: options.maxQueue ?? threads * 16,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      // Grading threads yield to the thread that answers requests when cores are short (Linux: per-thread nice).
+      niceIncrement: options.niceIncrement ?? 10,
+    })
+    // A worker that dies is replaced by piscina; its task is rejected (handled in grade()). Nothing else to do.
+    this.piscina.on('error', () => {})
+  }
+
+  get threads(): number {
+    return this.piscina.threads.length
+  }
+
+  /** grades running or waiting for a worker */
+  get pending(): number {
+    return this.inflight
+  }
+
+  async grade(input: GradeTaskInput): Promise<PoolOutcome> {
+    if (this.inflight >= this.capacity) return { status: 'busy' }
+    this.inflight++
+    const abort = new AbortController()
+    const { port1, port2 } = new MessageChannel()
+    let stoppedFor: 'queue' | 'wallTime' | null = null
+    const stop = (why: 'queue' | 'wallTime') => {
+      stoppedFor = why
+      abort.abort()
+    }
+    let timer = setTimeout(() => stop('queue'), this.queueWaitMs)
+    port1.once('message', () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => stop('wallTime'), this.wallTimeMs)
+    })
+    try {
+      const output = await this.piscina.run({ ...input, started: port2 }, { transferList: [port2], signal: abort.signal })
+      return { status: 'done', output }
+    } catch (error) {
+      if (stoppedFor === 'wallTime') return { status: 'stopped', limit: 'wallTime', max: this.wallTimeMs }
+      if (stoppedFor === 'queue') return { status: 'busy' }
+      const err = error as Error & { code?: string }
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return { status: 'stopped', limit: 'memory', max: this.memoryMb }
+      if (/queue is at limit|no task queue available/i.test(err.message)) return { status: 'busy' }
+      return { status: 'failed', message: err.message }
+    } finally {
+      this.inflight--
+      clearTimeout(timer)
+      port1.close()
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy()
+  }
+}
