@@ -37,8 +37,9 @@ const nextConfig = {
     // Next.js's own origin check for server actions stays on (no extra allowedOrigins: a reverse proxy forwards
     // the public host in X-Forwarded-Host); proxy.ts adds the size, shape and missing-Origin checks in front.
     serverActions: { bodySizeLimit: serverActionBodyLimit },
-    // The proxy buffers a page POST to check it; one byte over the limit is enough to know it is too large.
-    proxyClientMaxBodySize: serverActionBodyLimit + 1,
+    // The proxy buffers a page POST to check it. Past this cap Next.js keeps what it read up to the chunk that
+    // crossed it, so the cap is twice the limit: whatever is kept of a larger body is still over the limit (413).
+    proxyClientMaxBodySize: 2 * serverActionBodyLimit,
     // forbidden() and app/forbidden.tsx
     authInterrupts: true,
   },

@@ -27,6 +27,7 @@ describe('progress CSV', () => {
     expect(csvCell('+1')).toBe("'+1")
     expect(csvCell('-2')).toBe("'-2")
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    for (const fullWidth of ['＝1+1', '＋1', '－2', '＠SUM(A1)']) expect(csvCell(fullWidth)).toBe(`'${fullWidth}`)
     expect(csvCell(-2)).toBe('-2')
   })
 

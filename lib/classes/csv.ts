@@ -1,13 +1,14 @@
 /**
  * The progress matrix as CSV for spreadsheets: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark so
  * Excel shows Korean names, and spreadsheet formula injection defused (a cell a learner controls — a name —
- * that starts with = + - @ or a tab is prefixed with an apostrophe, as OWASP recommends).
+ * that starts with = + - @ or a tab is prefixed with an apostrophe, as OWASP recommends; so are their
+ * full-width forms ＝ ＋ － ＠, which a Korean or Japanese spreadsheet may read as the ASCII ones).
  */
 import { quizPercents, type ProgressMatrix } from './progress-matrix.ts'
 
 export function csvCell(value: string | number): string {
   let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  if (typeof value === 'string' && /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text
 }
 

@@ -11,7 +11,7 @@ const valueOf = (source: string, key: string, withHas = false) => rules.find((r)
 describe('next.config.mjs', () => {
   it('limits server-action bodies to what proxy.ts checks', () => {
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(serverActionBodyLimit)
-    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(serverActionBodyLimit + 1)
+    expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(2 * serverActionBodyLimit)
   })
 
   it('sends the security headers on every path', () => {

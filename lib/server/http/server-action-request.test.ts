@@ -17,10 +17,11 @@ function actionForm(fields: Record<string, string>): FormData {
 
 describe('a POST to a page (a server action)', () => {
   it('goes on when it is a well-formed action from a Kubelab page', async () => {
-    expect(await checkPagePost(pagePost('["$K1"]', { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' }))).toBeNull()
+    expect(await checkPagePost(pagePost('[{"error":null},"$undefined"]', { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' }))).toBeNull()
     expect(await checkPagePost(pagePost(actionForm({ '0': '[{"error":null},"$K1"]', '1_name': 'Class' }), { 'next-action': actionId }))).toBeNull()
     // a form posted without JavaScript: no header, the action id is a field
     expect(await checkPagePost(pagePost(actionForm({ [`$ACTION_ID_${actionId}`]: '', name: 'x' }), {}))).toBeNull()
+    expect(await checkPagePost(pagePost(actionForm({ '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`, '$ACTION_1:1': '[{"error":null}]', email: 'a@b.c' }), {}))).toBeNull()
     // the browser omits Origin but says same-origin
     expect(await checkPagePost(pagePost('[]', { origin: undefined, 'sec-fetch-site': 'same-origin', 'next-action': actionId }))).toBeNull()
   })
@@ -52,8 +53,20 @@ describe('a POST to a page (a server action)', () => {
     expect(await checkPagePost(pagePost(body as BodyInit, headers))).toMatchObject({ status: 400, error: 'invalid_action' })
   })
 
-  it('is refused with 400 when a multipart action’s root argument is not JSON', async () => {
-    expect(await checkPagePost(pagePost(actionForm({ '0': '[{"error":', name: 'x' }), { 'next-action': actionId }))).toMatchObject({ status: 400 })
+  it.each([
+    ['a root argument that is not JSON', { '0': '[{"error":', name: 'x' }],
+    ['no root argument', { '1_name': 'x' }],
+    ['a reference to a part that is not there', { '0': '["$@5"]' }],
+  ])('is refused with 400 for a multipart action with %s', async (_, fields) => {
+    expect(await checkPagePost(pagePost(actionForm(fields), { 'next-action': actionId }))).toMatchObject({ status: 400 })
+  })
+
+  it.each([
+    ['a malformed action id field', { '$ACTION_ID_abc': '' }],
+    ['a reference to an undescribed action', { '$ACTION_REF_1': '' }],
+    ['bound arguments that are not JSON', { '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`, '$ACTION_1:1': '[{' }],
+  ])('is refused with 400 for a form posted without JavaScript with %s', async (_, fields) => {
+    expect(await checkPagePost(pagePost(actionForm(fields), {}))).toMatchObject({ status: 400 })
   })
 
   it('leaves a POST that is not an action to Next.js (it renders the page or answers 405)', async () => {

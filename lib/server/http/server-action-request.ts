@@ -4,6 +4,7 @@
  * but lets a request without Origin through and answers 500 to a cross-origin, oversized or undecodable action.
  * proxy.ts runs these first so such requests get a clear 4xx and never reach the action (ADR 0012).
  */
+import { formActionProblem, replyProblem, type ReplyParts } from './action-reply.ts'
 import { checkSameOrigin } from './same-origin.ts'
 
 /** Largest server-action body; next.config.mjs sets the same `serverActions.bodySizeLimit` (a test keeps them equal). */
@@ -21,15 +22,6 @@ const ACTION_ID = /^[0-9a-f]{42}$/i
 const invalid = (message: string): Rejection => ({ status: 400, error: 'invalid_action', message })
 const tooLarge: Rejection = { status: 413, error: 'too_large', message: `The request body is larger than ${serverActionBodyLimit / 1024 / 1024} MiB.` }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Null when the request may go on to Next.js; otherwise why not. */
 export async function checkPagePost(request: Request, publicUrl?: string): Promise<Rejection | null> {
   const origin = checkSameOrigin(request.headers, publicUrl)
@@ -40,7 +32,8 @@ export async function checkPagePost(request: Request, publicUrl?: string): Promi
   if (actionId !== null && !ACTION_ID.test(actionId)) return invalid('The Next-Action header is not an action id.')
   const contentType = request.headers.get('content-type') ?? ''
   const multipart = contentType.toLowerCase().startsWith('multipart/form-data')
-  if (actionId === null && !multipart) return null // not an action: Next.js renders the page or answers 405
+  if (actionId === null && !multipart) return null // not an action: Next.js renders the page
+  if (actionId !== null && contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null // Next.js declines these itself (404)
   const body = new Uint8Array(await request.arrayBuffer())
   if (body.byteLength > serverActionBodyLimit) return tooLarge
   if (multipart) {
@@ -50,12 +43,17 @@ export async function checkPagePost(request: Request, publicUrl?: string): Promi
     } catch {
       return invalid('The form body is not valid multipart/form-data.')
     }
+    const parts: ReplyParts = new Map([...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : 'file']))
+    if (actionId === null) {
+      const problem = formActionProblem(parts)
+      return problem ? invalid(`The form cannot be decoded: ${problem}.`) : null
+    }
     // A fetch action's arguments: React's encodeReply puts the root value, JSON, in the field "0".
-    const root = form.get('0')
-    if (actionId !== null && typeof root === 'string' && !isJson(root)) return invalid('The action arguments are not valid JSON.')
-    return null
+    const root = parts.get('0')
+    if (typeof root !== 'string') return invalid('The action arguments are missing.')
+    const problem = replyProblem(root, parts)
+    return problem ? invalid(`The action arguments cannot be decoded: ${problem}.`) : null
   }
-  if (contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null // Next.js declines these itself (404)
   // A fetch action whose arguments React encoded as one JSON text.
   let text: string
   try {
@@ -63,6 +61,7 @@ export async function checkPagePost(request: Request, publicUrl?: string): Promi
   } catch {
     return invalid('The action arguments are not UTF-8.')
   }
-  if (!isJson(text)) return invalid('The action arguments are not valid JSON.')
+  const problem = replyProblem(text, null)
+  if (problem) return invalid(`The action arguments cannot be decoded: ${problem}.`)
   return null
 }
