@@ -24,7 +24,7 @@ describe('the page Content-Security-Policy', () => {
     expect(p.get('object-src')).toEqual(["'none'"])
     expect(p.get('base-uri')).toEqual(["'none'"])
     expect(p.get('form-action')).toEqual(["'self'"])
-    expect(p.get('worker-src')).toEqual(["'self'", 'blob:'])
+    expect(p.get('worker-src')).toEqual(["'self'"])
     expect(p.get('connect-src')).toEqual(["'self'"])
     expect(p.get('default-src')).toEqual(["'self'"])
   })

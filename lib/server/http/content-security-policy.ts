@@ -47,8 +47,8 @@ export function pagePolicy({ nonce, inlineScriptHashes = [], https = false, deve
     ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'", 'data:'],
     ['connect-src', "'self'"],
-    // Monaco's editor and YAML workers and the simulator are bundled module workers served from /_next/static.
-    ['worker-src', "'self'", 'blob:'],
+    // Monaco's editor and YAML workers and the simulator are bundled workers served from /_next/static.
+    ['worker-src', "'self'"],
     ['manifest-src', "'self'"],
     ['frame-src', "'none'"],
     ['object-src', "'none'"],
