@@ -4,3 +4,4 @@ import type { NextConfig } from 'next'
 declare const nextConfig: NextConfig
 export default nextConfig
 export declare const apiContentSecurityPolicy: string
+export declare function serverActionOrigins(publicUrl: string | undefined): string[]

@@ -23,6 +23,18 @@ const securityHeaders = [
   { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ]
 
+/**
+ * Hosts server actions may come from besides the request's own: the host of PUBLIC_URL, for a reverse proxy that
+ * forwards neither the public Host nor X-Forwarded-Host (proxy.ts accepts PUBLIC_URL's origin the same way).
+ */
+export function serverActionOrigins(publicUrl) {
+  try {
+    return publicUrl ? [new URL(publicUrl).host] : []
+  } catch {
+    return [] // the env check stops the start with a readable line
+  }
+}
+
 export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 /** @type {import('next').NextConfig} */
@@ -34,9 +46,9 @@ const nextConfig = {
   // Types are checked by `npm run typecheck` in CI, once for the whole repository, not again inside every build.
   typescript: { ignoreBuildErrors: true },
   experimental: {
-    // Next.js's own origin check for server actions stays on (no extra allowedOrigins: a reverse proxy forwards
-    // the public host in X-Forwarded-Host); proxy.ts adds the size, shape and missing-Origin checks in front.
-    serverActions: { bodySizeLimit: serverActionBodyLimit },
+    // Next.js's own origin check for server actions stays on; proxy.ts adds the size, shape and missing-Origin
+    // checks in front of it.
+    serverActions: { bodySizeLimit: serverActionBodyLimit, allowedOrigins: serverActionOrigins(process.env.PUBLIC_URL) },
     // The proxy buffers a page POST to check it. Past this cap Next.js keeps what it read up to the chunk that
     // crossed it, so the cap is twice the limit: whatever is kept of a larger body is still over the limit (413).
     proxyClientMaxBodySize: 2 * serverActionBodyLimit,

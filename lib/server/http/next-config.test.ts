@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import nextConfig, { apiContentSecurityPolicy } from '../../../next.config.mjs'
+import nextConfig, { apiContentSecurityPolicy, serverActionOrigins } from '../../../next.config.mjs'
 import { serverActionBodyLimit } from './server-action-request.ts'
 
 type Header = { key: string; value: string }
@@ -12,6 +12,13 @@ describe('next.config.mjs', () => {
   it('limits server-action bodies to what proxy.ts checks', () => {
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(serverActionBodyLimit)
     expect(nextConfig.experimental?.proxyClientMaxBodySize).toBe(2 * serverActionBodyLimit)
+  })
+
+  it('lets server actions come from PUBLIC_URL’s host too, and from nowhere else', () => {
+    expect(serverActionOrigins('https://kubelab.example.org')).toEqual(['kubelab.example.org'])
+    expect(serverActionOrigins('http://10.0.0.5:8080')).toEqual(['10.0.0.5:8080'])
+    expect(serverActionOrigins(undefined)).toEqual([])
+    expect(serverActionOrigins('not a url')).toEqual([])
   })
 
   it('sends the security headers on every path', () => {
