@@ -2,6 +2,41 @@ import createNextIntlPlugin from 'next-intl/plugin'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
+// Server-action bodies: the same limit as lib/server/http/server-action-request.ts (next-config.test.ts keeps
+// them equal). proxy.ts answers 413 above it; Next.js would answer 500.
+const serverActionBodyLimit = 1024 * 1024
+
+// Headers every response carries, pages, API routes and static files alike (ADR 0012). Pages get their
+// Content-Security-Policy from proxy.ts (it needs a fresh nonce per response); API routes get a fixed one here.
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Nothing Kubelab links to needs to know which page a learner came from.
+  { key: 'Referrer-Policy', value: 'same-origin' },
+  // Kubelab uses none of these; a script that got in could not either. Clipboard writes (copy invite link) stay allowed.
+  {
+    key: 'Permissions-Policy',
+    value: 'accelerometer=(), autoplay=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()',
+  },
+  // For browsers without CSP frame-ancestors.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+]
+
+/**
+ * Hosts server actions may come from besides the request's own: the host of PUBLIC_URL, for a reverse proxy that
+ * forwards neither the public Host nor X-Forwarded-Host (proxy.ts accepts PUBLIC_URL's origin the same way).
+ */
+export function serverActionOrigins(publicUrl) {
+  try {
+    return publicUrl ? [new URL(publicUrl).host] : []
+  } catch {
+    return [] // the env check stops the start with a readable line
+  }
+}
+
+export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -11,6 +46,28 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'mdx-bundler', 'esbuild', 'piscina'],
   // Types are checked by `npm run typecheck` in CI, once for the whole repository, not again inside every build.
   typescript: { ignoreBuildErrors: true },
+  experimental: {
+    // Next.js's own origin check for server actions stays on; proxy.ts adds the size, shape and missing-Origin
+    // checks in front of it.
+    serverActions: { bodySizeLimit: serverActionBodyLimit, allowedOrigins: serverActionOrigins(process.env.PUBLIC_URL) },
+    // The proxy buffers a page POST to check it. Past this cap Next.js keeps what it read up to the chunk that
+    // crossed it, so the cap is twice the limit: whatever is kept of a larger body is still over the limit (413).
+    proxyClientMaxBodySize: 2 * serverActionBodyLimit,
+    // forbidden() and app/forbidden.tsx
+    authInterrupts: true,
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiContentSecurityPolicy }] },
+      // HSTS only where the browser reached Kubelab over TLS (a proxy says so); over plain http it means nothing.
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(\\s*,.*)?' }],
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
+    ]
+  },
 }
 
 export default withNextIntl(nextConfig)

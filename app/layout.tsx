@@ -5,15 +5,13 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { SiteHeader } from '@/components/site/SiteHeader'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
 import { currentSession } from '@/lib/server/session'
+import { themeScript } from '@/lib/server/http/theme-script'
 import './globals.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('site')
   return { title: { default: `Kubelab — ${t('tagline')}`, template: '%s · Kubelab' }, description: t('tagline') }
 }
-
-// Applies the remembered theme before the first paint, so dark mode does not flash.
-const themeScript = `try{var t=localStorage.getItem('kubelab-theme');if(t==='dark'||t==='light')document.documentElement.dataset.theme=t}catch(e){}`
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
@@ -22,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
+        {/* allowed by its hash in the Content-Security-Policy, so it needs no nonce */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>

@@ -1,27 +1,28 @@
 import { expect, test } from '@playwright/test'
 import { typeIntoEditor, uniqueEmail } from './fixtures.ts'
+import { e2eBaseUrl } from './config.ts'
 
 const grade = '/api/exercises/pod-first-manifest/grade'
 
 test('the grade API answers bad input with a clear status and loses nothing', async ({ request }) => {
-  const tooBig = await request.post(grade, { data: { yaml: 'x'.repeat(300 * 1024) } })
+  const tooBig = await request.post(grade, { data: { yaml: 'x'.repeat(300 * 1024) }, headers: { origin: e2eBaseUrl } })
   expect(tooBig.status()).toBe(413)
   expect((await tooBig.json()).error).toBe('too_large')
 
-  const notJson = await request.post(grade, { data: Buffer.from('{"yaml": '), headers: { 'content-type': 'application/json' } })
+  const notJson = await request.post(grade, { data: Buffer.from('{"yaml": '), headers: { 'content-type': 'application/json', origin: e2eBaseUrl } })
   expect(notJson.status()).toBe(400)
 
-  const wrongShape = await request.post(grade, { data: { yaml: 'kind: Pod', commands: ['kubectl get pods'] } })
+  const wrongShape = await request.post(grade, { data: { yaml: 'kind: Pod', commands: ['kubectl get pods'] }, headers: { origin: e2eBaseUrl } })
   expect(wrongShape.status()).toBe(422)
   expect((await wrongShape.json()).issues[0].message).toContain('either "yaml" or "commands"')
 
-  const commandsForManifest = await request.post(grade, { data: { commands: ['kubectl get pods'] } })
+  const commandsForManifest = await request.post(grade, { data: { commands: ['kubectl get pods'] }, headers: { origin: e2eBaseUrl } })
   expect(commandsForManifest.status()).toBe(422)
 
-  const unknown = await request.post('/api/exercises/no-such-exercise/grade', { data: { yaml: 'kind: Pod' } })
+  const unknown = await request.post('/api/exercises/no-such-exercise/grade', { data: { yaml: 'kind: Pod' }, headers: { origin: e2eBaseUrl } })
   expect(unknown.status()).toBe(404)
 
-  const hostile = await request.post(grade, { data: { yaml: 'a: &a [*a, *a]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n' } })
+  const hostile = await request.post(grade, { data: { yaml: 'a: &a [*a, *a]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n' }, headers: { origin: e2eBaseUrl } })
   expect(hostile.status()).toBe(200)
   const graded = await hostile.json()
   expect(graded.passed).toBe(false)

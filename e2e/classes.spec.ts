@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { signIn, uniqueEmail } from './fixtures.ts'
+import { e2eBaseUrl } from './config.ts'
 
 test('a teacher creates a class, a learner joins with its code, and the teacher sees their progress and exports it', async ({ page, browser }) => {
   // the teacher creates a class
@@ -38,6 +39,7 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   // one wrong answer: an nginx Pod with the wrong image
   const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', {
     data: { yaml: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.25\n' },
+    headers: { origin: e2eBaseUrl },
   })
   expect((await graded.json()).passed).toBe(false)
   await learner.goto('/progress')

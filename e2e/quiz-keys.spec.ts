@@ -32,6 +32,16 @@ test('quiz answer keys and explanations are absent from the lesson page HTML and
   await page.reload()
   const form = page.getByTestId('quiz')
   await form.getByLabel('A Pod', { exact: true }).check()
+  // the server shows keys only for an attempt that answers every question: answer the rest (not necessarily right)
+  for (const [index, q] of quiz.questions.entries()) {
+    const fieldset = form.locator('fieldset').nth(index)
+    if (q.id === 'smallest-unit') continue
+    const type = (q as { type?: string }).type
+    if (type === 'short') {
+      await fieldset.locator('input[type="text"]').click()
+      await page.keyboard.type('kubectl get pods', { delay: 20 })
+    } else if (type !== 'ordering') await fieldset.locator('input').first().check()
+  }
   await form.getByRole('button', { name: 'Check answers' }).click()
   // The other questions are left open on purpose: the quiz asks first.
   await page.getByRole('dialog', { name: 'Unanswered questions' }).getByRole('button', { name: 'Submit anyway' }).click()

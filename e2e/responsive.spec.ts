@@ -6,6 +6,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { demoPassword } from '../prisma/seed.ts'
+import { e2eBaseUrl } from './config.ts'
 
 type Role = 'learner' | 'teacher' | 'author'
 type Lang = 'ko' | 'en'
@@ -111,7 +112,7 @@ test.beforeAll(async ({ browser }) => {
   const context = await contextFor(browser, 'en', wide)
   const page = await context.newPage()
   await signIn(page, 'learner@kubelab.dev')
-  const graded = await page.request.post('/api/exercises/pod-first-manifest/grade', { data: { yaml: wrongPod } })
+  const graded = await page.request.post('/api/exercises/pod-first-manifest/grade', { data: { yaml: wrongPod }, headers: { origin: e2eBaseUrl } })
   expect(graded.ok()).toBe(true)
   await context.close()
 })

@@ -8,6 +8,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { recordVisitorAttempt, recordVisitorLessonVisit, recordVisitorQuiz, visitorWorkKey, type KeyValueStore } from '../lib/browser/visitor-work.ts'
 import { exerciseOf, quizOf } from './course-content.ts'
 import { uniqueEmail } from './fixtures.ts'
+import { e2eBaseUrl } from './config.ts'
 
 const course = 'kubernetes-basics'
 const lessonPath = `/${['courses', course, 'pod'].join('/')}`
@@ -38,14 +39,14 @@ async function visitorWork(request: APIRequestContext) {
   const store = memoryStore()
   const at = new Date().toISOString()
   recordVisitorLessonVisit(course, 'pod', at, store)
-  const graded = await (await request.post(`/api/exercises/${pod.id}/grade`, { data: { yaml: pod.solution, lang: 'en' } })).json()
+  const graded = await (await request.post(`/api/exercises/${pod.id}/grade`, { data: { yaml: pod.solution, lang: 'en' }, headers: { origin: e2eBaseUrl } })).json()
   expect(graded).toMatchObject({ passed: true, saved: false })
   recordVisitorAttempt({ courseId: course, lessonId: 'pod', exerciseId: pod.id, kind: 'manifest', answer: pod.solution, passed: graded.passed, score: graded.score, at }, store)
-  const quiz = await (await request.post(`/api/quizzes/${podQuiz.id}/attempts`, { data: { answers: rightAnswers, lang: 'en' } })).json()
+  const quiz = await (await request.post(`/api/quizzes/${podQuiz.id}/attempts`, { data: { answers: rightAnswers, lang: 'en' }, headers: { origin: e2eBaseUrl } })).json()
   expect(quiz.correct).toBe(podQuiz.questions.length)
   recordVisitorQuiz({ courseId: course, lessonId: 'pod', quizId: podQuiz.id, answers: rightAnswers, score: quiz.score, at }, store)
   // forged: a wrong Deployment the browser claims passed
-  const wrong = await (await request.post(`/api/exercises/${deployment.id}/grade`, { data: { yaml: wrongDeployment } })).json()
+  const wrong = await (await request.post(`/api/exercises/${deployment.id}/grade`, { data: { yaml: wrongDeployment }, headers: { origin: e2eBaseUrl } })).json()
   expect(wrong.passed).toBe(false)
   recordVisitorAttempt({ courseId: course, lessonId: 'deployment', exerciseId: deployment.id, kind: 'manifest', answer: wrongDeployment, passed: true, score: 1, at }, store)
   return store.data.get(visitorWorkKey)!
@@ -112,7 +113,7 @@ test('a visitor signs up from the lesson, comes back to it, adds their work, and
   await expect(page.getByTestId('visitor-import')).toBeHidden() // nothing left to offer
 
   // the same work sent again (another tab that still had it) counts nothing twice
-  const again = await page.request.post('/api/me/import', { data: { exercises: [{ exerciseId: pod.id, answer: pod.solution, passed: true }] } })
+  const again = await page.request.post('/api/me/import', { data: { exercises: [{ exerciseId: pod.id, answer: pod.solution, passed: true }] }, headers: { origin: e2eBaseUrl } })
   expect(again.status()).toBe(200)
   expect((await again.json()).exercises).toEqual([expect.objectContaining({ exerciseId: pod.id, outcome: 'duplicate', passed: true })])
 })
@@ -164,14 +165,14 @@ test('"Not now" waits for the next visit, "Discard" asks first and then forgets;
 
 test('the import API: visitors 401, wrong shapes 422, broken JSON 400, too large 413', async ({ page, request }) => {
   const body = { exercises: [{ exerciseId: 'pod-first-manifest', answer: 'kind: Pod' }] }
-  expect((await request.post('/api/me/import', { data: body })).status()).toBe(401)
+  expect((await request.post('/api/me/import', { data: body, headers: { origin: e2eBaseUrl } })).status()).toBe(401)
 
   await page.goto('/signup')
   await typeInto(page, /Email|이메일/, uniqueEmail('import-api'))
   await typeInto(page, /Password|비밀번호/, 'password-123')
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
-  const post = (data: unknown) => page.request.post('/api/me/import', { data: data as object })
+  const post = (data: unknown) => page.request.post('/api/me/import', { data: data as object, headers: { origin: e2eBaseUrl } })
 
   for (const bad of [
     { exercises: 'all of them' },
@@ -185,7 +186,7 @@ test('the import API: visitors 401, wrong shapes 422, broken JSON 400, too large
     expect(response.status(), JSON.stringify(bad).slice(0, 80)).toBe(422)
     expect((await response.json()).error).toBe('invalid_input')
   }
-  const broken = await page.request.post('/api/me/import', { data: Buffer.from('{"exercises": ['), headers: { 'content-type': 'application/json' } })
+  const broken = await page.request.post('/api/me/import', { data: Buffer.from('{"exercises": ['), headers: { 'content-type': 'application/json', origin: e2eBaseUrl } })
   expect(broken.status()).toBe(400)
   const huge = await post({ drafts: Array.from({ length: 20 }, (_, i) => ({ exerciseId: `e${i}`, source: 'x'.repeat(60 * 1024) })) })
   expect(huge.status()).toBe(413)

@@ -28,9 +28,19 @@ export async function seedDemo(dal: Dal): Promise<void> {
   await dal.classes.join(learner, demo.inviteCode)
 }
 
-/** Demo data belongs to the embedded default; a production database gets it only when asked (SEED_DEMO=1). */
-export function shouldSeedDemo(environment: { NODE_ENV?: string; DATABASE_URL?: string; SEED_DEMO?: string }): boolean {
-  if (environment.SEED_DEMO === '1' || environment.SEED_DEMO === 'true') return true
-  if (environment.SEED_DEMO === '0' || environment.SEED_DEMO === 'false') return false
-  return !(environment.NODE_ENV === 'production' && environment.DATABASE_URL)
+/**
+ * Whether this start creates the demo accounts (their password is in the README, so anyone can sign in as them).
+ * Never by surprise: `SEED_DEMO=1` always creates them and `SEED_DEMO=0` never does; otherwise only a
+ * newcomer's first start creates them — not production (whatever the database), and not a database that
+ * already existed, so accounts someone removed do not come back on the next start.
+ */
+export function shouldSeedDemo(environment: { NODE_ENV?: string; SEED_DEMO?: string }, database: { isNew: boolean }): boolean {
+  const flag = environment.SEED_DEMO?.trim().toLowerCase()
+  if (flag === '1' || flag === 'true') return true
+  if (flag === '0' || flag === 'false') return false
+  if (environment.NODE_ENV === 'production') return false
+  return database.isNew
 }
+
+/** How to remove the demo accounts again (the `kubelab demo remove` command). */
+export const removeDemoCommand = 'npm run -s kubelab -- demo remove'

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { productionWorkerFile } from '../lib/server/grading-pool/bundle.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
-const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
 
 /** A fingerprint of everything the build depends on (paths, sizes, modification times). */
 function sourceFingerprint(): string {

@@ -1,16 +1,17 @@
 /**
  * `npm start`: checks the configuration, builds when the sources changed since the last build, applies
- * migrations, seeds the demo accounts on the embedded database, prints them, and serves Kubelab on PORT.
+ * migrations, creates the demo accounts on a newcomer's first start (never in production unless SEED_DEMO=1;
+ * see shouldSeedDemo), says which demo accounts exist and how to remove them, and serves Kubelab on PORT.
  * `npm run dev` does the same with the development server instead of a build.
  */
 import { spawn } from 'node:child_process'
 import { buildIfNeeded, nextBin } from './build-if-needed.ts'
-import { EnvError, parseEnv } from '../lib/server/env.ts'
+import { databaseProvider, EnvError, parseEnv } from '../lib/server/env.ts'
 import { ensureAuthSecret } from '../lib/server/auth/secret.ts'
-import { migrate } from '../lib/server/db/migrate.ts'
-import { createDal } from '../lib/server/dal/index.ts'
+import { listMigrations, migrate } from '../lib/server/db/migrate.ts'
+import { createDal, type Dal } from '../lib/server/dal/index.ts'
 import { createDb } from '../lib/server/db/client.ts'
-import { demoAccounts, demoPassword, seedDemo, shouldSeedDemo } from '../prisma/seed.ts'
+import { demoAccounts, demoPassword, removeDemoCommand, seedDemo, shouldSeedDemo } from '../prisma/seed.ts'
 
 const dev = process.argv.includes('--dev')
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     env = parseEnv(userEnvironment)
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(`kubelab: ${error.message}`)
+      for (const line of error.message.split('\n')) console.error(`kubelab: ${line}`)
       process.exit(1)
     }
     throw error
@@ -36,12 +37,25 @@ async function main(): Promise<void> {
 
   const applied = await migrate(env.DATABASE_URL)
   if (applied.length > 0) console.log(`kubelab: applied ${applied.length} migration(s): ${applied.join(', ')}`)
-  if (shouldSeedDemo(userEnvironment)) {
-    const db = createDb(env.DATABASE_URL)
-    await seedDemo(createDal(db))
+  const isNew = applied.length > 0 && applied.length === listMigrations(databaseProvider(env.DATABASE_URL)).length
+  const db = createDb(env.DATABASE_URL)
+  try {
+    const dal = createDal(db)
+    if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal)
+    const present = await demoAccountsWithPublicPassword(dal)
+    if (present.length > 0 && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
+      // Created by an earlier start that was not production: anyone who read the README could sign in.
+      console.error(`kubelab: this database has the demo accounts with their public password (${present.map((a) => a.email).join(', ')}).`)
+      console.error(`kubelab: remove them with \`${removeDemoCommand}\`, or set SEED_DEMO=1 to keep them on purpose.`)
+      process.exit(1)
+    }
+    if (present.length > 0) {
+      const where: Record<string, string> = { teacher: ', Classes at /teach', author: ', Studio at /studio' }
+      console.log(`kubelab: demo accounts (password "${demoPassword}"): ${present.map((a) => `${a.email} (${a.role}${where[a.role] ?? ''})`).join(', ')}`)
+      console.log(`kubelab: anyone who knows that password can sign in as them; remove them with \`${removeDemoCommand}\``)
+    }
+  } finally {
     await db.$disconnect()
-    const where: Record<string, string> = { teacher: ', Classes at /teach', author: ', Studio at /studio' }
-    console.log(`kubelab: demo accounts (password "${demoPassword}"): ${demoAccounts.map((a) => `${a.email} (${a.role}${where[a.role] ?? ''})`).join(', ')}`)
   }
 
   if (!dev) buildIfNeeded(childEnv)
@@ -52,6 +66,13 @@ async function main(): Promise<void> {
   })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
+}
+
+/** The demo accounts that exist and still have the password the README gives. */
+async function demoAccountsWithPublicPassword(dal: Dal): Promise<typeof demoAccounts> {
+  const present: typeof demoAccounts = []
+  for (const account of demoAccounts) if (await dal.users.authenticate(account.email, demoPassword)) present.push(account)
+  return present
 }
 
 main().catch((error) => {

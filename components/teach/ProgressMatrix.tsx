@@ -1,12 +1,17 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
-import type { CellState, ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
+import { quizPercents, type CellState, type ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import './teach.css'
 
 const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
+const percent = (score: number) => Math.round(score * 100)
 
-/** Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first. */
+/**
+ * Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first.
+ * The quiz mark shows the first attempt's score beside the best when they differ ("40→100"): the first attempt
+ * is the one made without the key it reveals.
+ */
 export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: 'ko' | 'en'; classId: string }) {
   const t = await getTranslations('teach')
   return (
@@ -36,11 +41,12 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                 </th>
                 {row.cells.map((cell, i) => {
                   const lesson = matrix.lessons[i]!
+                  const quiz = quizPercents(cell)
                   const detail = [
                     t(`cell.${cell.state}`),
                     cell.attempts > 0 ? t('cell.attempts', { count: cell.attempts }) : null,
-                    cell.attempts > 0 ? t('cell.score', { score: Math.round(cell.bestScore * 100) }) : null,
-                    cell.quizScore !== null ? t('cell.quiz', { score: Math.round(cell.quizScore * 100) }) : null,
+                    cell.attempts > 0 ? t('cell.score', { score: percent(cell.bestScore) }) : null,
+                    quiz === null ? null : quiz.first === quiz.best ? t('cell.quiz', { score: quiz.best }) : t('cell.quizFirstBest', quiz),
                   ]
                     .filter(Boolean)
                     .join(', ')
@@ -48,9 +54,9 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                     <td key={cell.lessonId} className="cell" data-state={cell.state} title={`${lesson.number}. ${lesson.title}: ${detail}`}>
                       <span className="cell-box" aria-hidden="true">
                         <span className="cell-mark">{MARK[cell.state]}</span>
-                        {cell.quizScore !== null && (
-                          <span className="quiz-mark" data-full={cell.quizScore >= 1 || undefined}>
-                            {Math.round(cell.quizScore * 100)}
+                        {quiz !== null && (
+                          <span className="quiz-mark" data-full={quiz.best >= 100 || undefined} data-first-differs={quiz.first !== quiz.best || undefined} data-testid="quiz-mark">
+                            {quiz.first === quiz.best ? quiz.best : `${quiz.first}→${quiz.best}`}
                           </span>
                         )}
                       </span>
@@ -99,7 +105,9 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
         <span className="legend-item">
           <span className="cell-box" aria-hidden="true">
             <span className="cell-mark" />
-            <span className="quiz-mark">80</span>
+            <span className="quiz-mark" data-first-differs>
+              40→80
+            </span>
           </span>
           {t('detail.legendQuiz')}
         </span>

@@ -10,7 +10,7 @@ const labels: CsvLabels = {
   stuckOn: 'Stuck on',
   lastActivity: 'Last activity',
   state: { none: '', started: 'started', completed: 'done', stuck: 'stuck' },
-  quiz: (score) => `quiz ${score}%`,
+  quiz: ({ best, first }) => (first === best ? `quiz ${best}%` : `quiz first ${first}%, best ${best}%`),
 }
 
 describe('progress CSV', () => {
@@ -27,6 +27,7 @@ describe('progress CSV', () => {
     expect(csvCell('+1')).toBe("'+1")
     expect(csvCell('-2')).toBe("'-2")
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
+    for (const fullWidth of ['＝1+1', '＋1', '－2', '＠SUM(A1)']) expect(csvCell(fullWidth)).toBe(`'${fullWidth}`)
     expect(csvCell(-2)).toBe('-2')
   })
 
@@ -38,12 +39,12 @@ describe('progress CSV', () => {
     const joinedAt = new Date('2026-11-01T00:00:00Z')
     const m = buildProgressMatrix(lessons, [{ id: 'u', name: '김민호', email: 'minho@example.com', joinedAt }], [
       { userId: 'u', lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: new Date('2026-11-02T00:00:00Z') },
-    ], [{ userId: 'u', lessonId: 'pod', bestScore: 0.6667 }, { userId: 'u', lessonId: 'svc', bestScore: 1 }])
+    ], [{ userId: 'u', lessonId: 'pod', bestScore: 0.6667, firstScore: 0.3333 }, { userId: 'u', lessonId: 'svc', bestScore: 1, firstScore: 1 }])
     const csv = progressCsv(m, labels)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     expect(csv.slice(1).split('\r\n')).toEqual([
       'Name,Email,Joined,Completed,Stuck on,Last activity,2. Pod,"3. Service, ClusterIP"',
-      '김민호,minho@example.com,2026-11-01T00:00:00.000Z,0/2,2,2026-11-02T00:00:00.000Z,stuck (3) · quiz 67%,quiz 100%',
+      '김민호,minho@example.com,2026-11-01T00:00:00.000Z,0/2,2,2026-11-02T00:00:00.000Z,"stuck (3) · quiz first 33%, best 67%",quiz 100%',
       '',
     ])
   })

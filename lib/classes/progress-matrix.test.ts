@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildProgressMatrix, cellState, type MatrixLesson } from './progress-matrix.ts'
+import { buildProgressMatrix, cellState, quizPercents, type MatrixLesson } from './progress-matrix.ts'
 
 const lessons: MatrixLesson[] = [
   { id: 'intro', number: 1, title: 'Intro', graded: false },
@@ -31,7 +31,7 @@ describe('the progress matrix', () => {
       { userId: 'u3', lessonId: 'pod', status: 'started', attempts: 4, bestScore: 0.5, updatedAt: at(5) },
       { userId: 'u3', lessonId: 'intro', status: 'started', attempts: 0, bestScore: 0, updatedAt: at(4) },
     ]
-    const m = buildProgressMatrix(lessons, learners, records, [{ userId: 'u1', lessonId: 'pod', bestScore: 0.8 }])
+    const m = buildProgressMatrix(lessons, learners, records, [{ userId: 'u1', lessonId: 'pod', bestScore: 0.8, firstScore: 0.4 }])
     expect(m.rows.map((r) => r.learner.id)).toEqual(['u3', 'u2', 'u1'])
     expect(m.stuckCount).toBe(1)
     const [minho, bora, yuna] = m.rows
@@ -41,8 +41,9 @@ describe('the progress matrix', () => {
     expect(bora!.cells.every((c) => c.state === 'none')).toBe(true)
     expect(bora!.lastActivity).toBeNull()
     expect(yuna!.completed).toBe(2)
-    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8 })
+    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8, quizFirstScore: 0.4 })
     expect(yuna!.cells[0]!.quizScore).toBeNull()
+    expect(yuna!.cells[0]!.quizFirstScore).toBeNull()
     expect(m.totals).toEqual([
       { lessonId: 'intro', completed: 1, stuck: 0 },
       { lessonId: 'pod', completed: 1, stuck: 1 },
@@ -53,5 +54,13 @@ describe('the progress matrix', () => {
   it('is empty, not broken, for a class without learners', () => {
     expect(buildProgressMatrix(lessons, [], [])).toMatchObject({ lessons, rows: [], stuckCount: 0 })
     expect(buildProgressMatrix(lessons, [], []).totals.every((t) => t.completed === 0 && t.stuck === 0)).toBe(true)
+  })
+})
+
+describe('quiz scores in a cell', () => {
+  it('are whole percents of the first attempt and the best, or nothing when the quiz was not taken', () => {
+    expect(quizPercents({ quizScore: 1, quizFirstScore: 0.4 })).toEqual({ first: 40, best: 100 })
+    expect(quizPercents({ quizScore: 0.6667, quizFirstScore: 0.6667 })).toEqual({ first: 67, best: 67 })
+    expect(quizPercents({ quizScore: null, quizFirstScore: null })).toBeNull()
   })
 })

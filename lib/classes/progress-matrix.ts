@@ -27,6 +27,8 @@ export interface QuizRecord {
   lessonId: string
   /** best score over the learner's attempts, 0–1 */
   bestScore: number
+  /** score of the learner's first attempt, 0–1: a later perfect score may have been made with the key the first one revealed */
+  firstScore: number
 }
 
 export interface MatrixLearner {
@@ -45,6 +47,8 @@ export interface MatrixCell {
   bestScore: number
   /** best quiz score (0–1), null when the quiz was not taken */
   quizScore: number | null
+  /** the first attempt's quiz score (0–1), null when the quiz was not taken */
+  quizFirstScore: number | null
 }
 
 export interface MatrixRow {
@@ -72,6 +76,12 @@ export function cellState(record: Pick<ProgressRecord, 'status' | 'attempts'> | 
   return 'started'
 }
 
+/** A cell's quiz scores in whole percent (first attempt and best), or null when the quiz was not taken. */
+export function quizPercents(cell: Pick<MatrixCell, 'quizScore' | 'quizFirstScore'>): { first: number; best: number } | null {
+  if (cell.quizScore === null) return null
+  return { first: Math.round((cell.quizFirstScore ?? cell.quizScore) * 100), best: Math.round(cell.quizScore * 100) }
+}
+
 /** Rows sorted stuck learners first, then by name (or email), so who needs help is on top. */
 export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLearner[], records: ProgressRecord[], quizzes: QuizRecord[] = []): ProgressMatrix {
   const byUser = new Map<string, Map<string, ProgressRecord>>()
@@ -80,14 +90,22 @@ export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLea
     if (!m) byUser.set(r.userId, (m = new Map()))
     m.set(r.lessonId, r)
   }
-  const quizOf = new Map(quizzes.map((q) => [`${q.userId}|${q.lessonId}`, q.bestScore]))
+  const quizOf = new Map(quizzes.map((q) => [`${q.userId}|${q.lessonId}`, q]))
   const rows = learners.map((learner): MatrixRow => {
     const mine = byUser.get(learner.id)
     let lastActivity: Date | null = null
     for (const r of mine?.values() ?? []) if (!lastActivity || r.updatedAt > lastActivity) lastActivity = r.updatedAt
     const cells = lessons.map((lesson): MatrixCell => {
       const r = mine?.get(lesson.id)
-      return { lessonId: lesson.id, state: cellState(r, lesson.graded), attempts: r?.attempts ?? 0, bestScore: r?.bestScore ?? 0, quizScore: quizOf.get(`${learner.id}|${lesson.id}`) ?? null }
+      const quiz = quizOf.get(`${learner.id}|${lesson.id}`)
+      return {
+        lessonId: lesson.id,
+        state: cellState(r, lesson.graded),
+        attempts: r?.attempts ?? 0,
+        bestScore: r?.bestScore ?? 0,
+        quizScore: quiz?.bestScore ?? null,
+        quizFirstScore: quiz?.firstScore ?? null,
+      }
     })
     return {
       learner,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { quizSchema } from '../content/schemas.ts'
-import { gradeQuiz, publicQuiz } from './quiz.ts'
+import { attemptQuiz, gradeQuiz, publicQuiz, unansweredQuestions, type QuizAnswers } from './quiz.ts'
 
 const t = (en: string) => ({ ko: `ko:${en}`, en })
 const quiz = quizSchema.parse({
@@ -40,5 +40,46 @@ describe('quizzes', () => {
     const broken = quizSchema.safeParse({ id: 'x', questions: [{ id: 'q', type: 'single', prompt: t('p'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'c', explanation: t('e') }] })
     expect(broken.success).toBe(false)
     expect(broken.error?.issues[0]?.message).toContain('answer "c" is not one of the choices')
+  })
+})
+
+describe('a quiz attempt', () => {
+  const complete = { one: 'a', many: ['b'], tf: true, order: ['x', 'y', 'z'], short: 'kubectl get deploy' }
+
+  it('is graded, with the keys and explanations, only when every question is answered', () => {
+    const attempt = attemptQuiz(quiz, complete, 'en')
+    expect(attempt.complete).toBe(true)
+    if (attempt.complete) {
+      expect(attempt.result).toMatchObject({ correct: 0, total: 5, score: 0 })
+      expect(attempt.result.questions.map((q) => q.answer)).toEqual(['B', 'A, C', 'False', 'Y → Z → X', 'kubectl get pods'])
+    }
+  })
+
+  it('lists the unanswered questions, in quiz order, and reveals nothing, when any is missing', () => {
+    const attempt = attemptQuiz(quiz, {}, 'en')
+    expect(attempt).toEqual({ complete: false, unanswered: ['one', 'many', 'tf', 'order', 'short'] })
+    expect(JSON.stringify(attempt)).not.toMatch(/because b|kubectl get pods/)
+    const { short: _short, tf: _tf, ...most } = complete
+    expect(attemptQuiz(quiz, most, 'en')).toEqual({ complete: false, unanswered: ['tf', 'short'] })
+  })
+
+  it.each([
+    ['a choice the question does not offer', { one: 'c' }, 'one'],
+    ['a single answer given as a list', { one: ['b'] }, 'one'],
+    ['no choice ticked in a multiple-choice question', { many: [] }, 'many'],
+    ['a choice ticked twice', { many: ['a', 'a'] }, 'many'],
+    ['"false" as text for true/false', { tf: 'false' }, 'tf'],
+    ['an ordering that leaves a choice out', { order: ['y', 'z'] }, 'order'],
+    ['an ordering that repeats a choice', { order: ['y', 'y', 'x'] }, 'order'],
+    ['blank text', { short: '   ' }, 'short'],
+  ])('counts %s as unanswered', (_, change, id) => {
+    expect(unansweredQuestions(quiz, { ...complete, ...change } as QuizAnswers)).toEqual([id])
+  })
+
+  it('keeps only the answers to its own questions, and reads no inherited property as an answer', () => {
+    const attempt = attemptQuiz(quiz, { ...complete, extra: 'x', ['__proto__']: 'y' } as QuizAnswers, 'en')
+    expect(attempt.complete && Object.keys(attempt.answers)).toEqual(['one', 'many', 'tf', 'order', 'short'])
+    const inherited = quizSchema.parse({ id: 'proto', questions: [{ id: 'constructor', type: 'truefalse', prompt: t('p'), answer: true, explanation: t('e') }] })
+    expect(unansweredQuestions(inherited, {})).toEqual(['constructor'])
   })
 })

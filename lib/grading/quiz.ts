@@ -1,5 +1,7 @@
 /**
- * Quizzes: what the browser may see (no answer keys) and grading on the server. Pure.
+ * Quizzes: what the browser may see (no answer keys), and grading on the server. The keys and explanations are
+ * revealed only for an attempt that answers every question (attemptQuiz): otherwise an empty attempt would be a
+ * free way to read the key before a "first" try. Pure.
  */
 import { z } from 'zod'
 import type { Localized, Question, Quiz } from '../content/schemas.ts'
@@ -83,10 +85,49 @@ const trueFalseWords: Localized[] = [
   { ko: '거짓', en: 'False' },
 ]
 
+const given = (answers: QuizAnswers, id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined)
+
+/** A value that can be this question's answer (right or wrong): one of its choices, all of them in some order, true or false, some text. */
+function isAnswer(q: Question, value: QuizAnswers[string] | undefined): boolean {
+  const choiceIds = 'choices' in q ? new Set(q.choices.map((c) => c.id)) : new Set<string>()
+  const distinctChoices = (list: string[]) => list.every((id) => choiceIds.has(id)) && new Set(list).size === list.length
+  switch (q.type) {
+    case 'single':
+      return typeof value === 'string' && choiceIds.has(value)
+    case 'multiple':
+      return Array.isArray(value) && value.length > 0 && distinctChoices(value)
+    case 'ordering':
+      return Array.isArray(value) && value.length === choiceIds.size && distinctChoices(value)
+    case 'truefalse':
+      return typeof value === 'boolean'
+    case 'short':
+      return typeof value === 'string' && value.trim() !== ''
+  }
+}
+
+/** Ids of the questions without an answer (or with something that cannot be one), in the quiz's order. */
+export function unansweredQuestions(quiz: Quiz, answers: QuizAnswers): string[] {
+  return quiz.questions.filter((q) => !isAnswer(q, given(answers, q.id))).map((q) => q.id)
+}
+
+export type QuizAttempt = { complete: true; result: QuizResult; answers: QuizAnswers } | { complete: false; unanswered: string[] }
+
+/**
+ * A learner's attempt: graded, with keys and explanations, only when every question is answered. The answers
+ * kept are those to this quiz's questions, nothing else that was sent.
+ */
+export function attemptQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizAttempt {
+  const unanswered = unansweredQuestions(quiz, answers)
+  if (unanswered.length > 0) return { complete: false, unanswered }
+  const kept: QuizAnswers = {}
+  for (const q of quiz.questions) kept[q.id] = given(answers, q.id)!
+  return { complete: true, result: gradeQuiz(quiz, kept, lang), answers: kept }
+}
+
 export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizResult {
   const questions = quiz.questions.map((q) => ({
     id: q.id,
-    correct: isCorrect(q, answers[q.id]),
+    correct: isCorrect(q, given(answers, q.id)),
     explanation: q.explanation[lang],
     answer: answerText(q, lang, trueFalseWords),
   }))

@@ -1,5 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { databaseProvider, EnvError, parseEnv } from './env.ts'
+
+const secret = 'x'.repeat(32)
 
 describe('environment', () => {
   it('defaults to SQLite on port 3000', () => {
@@ -16,12 +21,53 @@ describe('environment', () => {
     expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'short' })).toThrow(EnvError)
     try {
       parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AUTH_SECRET: 'short' })
+      expect.unreachable()
     } catch (error) {
-      const message = (error as Error).message
-      expect(message).toContain('PORT:')
-      expect(message).toContain('DATABASE_URL: must be a SQLite file URL')
-      expect(message).toContain('AUTH_SECRET: must be at least 32 characters')
+      const lines = (error as Error).message.split('\n')
+      expect(lines).toHaveLength(3)
+      expect(lines[0]).toMatch(/^PORT: /)
+      expect(lines).toContain('DATABASE_URL: must be a SQLite file URL (file:./data/kubelab.db) or a PostgreSQL URL (postgresql://user:pass@host:5432/db)')
+      expect(lines.find((l) => l.startsWith('AUTH_SECRET:'))).toContain('must be at least 32 characters')
     }
+  })
+
+  describe('AUTH_SECRET', () => {
+    it('is required in production, in one line that says how to make one', () => {
+      expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/^AUTH_SECRET: is required when NODE_ENV=production; generate one with `openssl rand -base64 33`/)
+      expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: '' })).toThrow(/AUTH_SECRET: /)
+      expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret)
+    })
+
+    it('must be at least 32 characters wherever it is given', () => {
+      expect(() => parseEnv({ AUTH_SECRET: 'x'.repeat(31) })).toThrow(/AUTH_SECRET: must be at least 32 characters/)
+      expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(31) })).toThrow(/AUTH_SECRET: must be at least 32 characters/)
+    })
+
+    it('is optional outside production (npm start keeps a generated one in data/) and while next build runs', () => {
+      expect(parseEnv({}).AUTH_SECRET).toBeUndefined()
+      expect(parseEnv({ NODE_ENV: 'test' }).AUTH_SECRET).toBeUndefined()
+      expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).AUTH_SECRET).toBeUndefined()
+      expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-server' })).toThrow(/AUTH_SECRET/)
+    })
+
+    it('is reported with the other problems, not instead of them', () => {
+      expect(() => parseEnv({ NODE_ENV: 'production', PORT: '0' })).toThrow(/^PORT: .*\nAUTH_SECRET: is required/)
+    })
+  })
+
+  describe('KUBELAB_CONTENT_DIR', () => {
+    it('defaults to content/ of the checkout', () => {
+      expect(parseEnv({}).KUBELAB_CONTENT_DIR).toBe('content')
+      expect(parseEnv({ KUBELAB_CONTENT_DIR: '  ' }).KUBELAB_CONTENT_DIR).toBe('content')
+    })
+
+    it('takes another directory, and refuses one that does not exist or is a file', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kubelab-content-'))
+      expect(parseEnv({ KUBELAB_CONTENT_DIR: dir }).KUBELAB_CONTENT_DIR).toBe(dir)
+      expect(() => parseEnv({ KUBELAB_CONTENT_DIR: join(dir, 'missing') })).toThrow(/^KUBELAB_CONTENT_DIR: must be a directory of courses/)
+      writeFileSync(join(dir, 'file.txt'), 'x')
+      expect(() => parseEnv({ KUBELAB_CONTENT_DIR: join(dir, 'file.txt') })).toThrow(/KUBELAB_CONTENT_DIR: must be a directory/)
+    })
   })
 
   it('reads PUBLIC_URL as an origin, and refuses one with a path or another scheme', () => {

@@ -2,6 +2,8 @@
  * The server's configuration, validated once with zod so a bad setting fails at start with a readable message.
  * Every variable and its default is listed in the README's Configuration table.
  */
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 
 const booleanFlag = z
@@ -30,30 +32,47 @@ const publicUrl = z
     return url.origin
   })
 
-export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .default('file:./data/kubelab.db')
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-      message: 'must be a SQLite file URL (file:./data/kubelab.db) or a PostgreSQL URL (postgresql://user:pass@host:5432/db)',
-    }),
-  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 33`)').optional(),
-  SEED_DEMO: booleanFlag,
-  PUBLIC_URL: publicUrl,
-})
+// A directory of courses (each a folder with course.yaml), relative to where Kubelab starts.
+const contentDir = z
+  .string()
+  .default('content')
+  .transform((value) => value.trim() || 'content')
+  .refine((dir) => existsSync(resolve(dir)) && statSync(resolve(dir)).isDirectory(), { message: 'must be a directory of courses (default: content)' })
+
+const generateSecret = 'generate one with `openssl rand -base64 33`'
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // Set by `next build` while it builds: no request is served then, so no secret is needed.
+    NEXT_PHASE: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .default('file:./data/kubelab.db')
+      .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+        message: 'must be a SQLite file URL (file:./data/kubelab.db) or a PostgreSQL URL (postgresql://user:pass@host:5432/db)',
+      }),
+    AUTH_SECRET: z.string().min(32, `must be at least 32 characters (${generateSecret})`).optional(),
+    SEED_DEMO: booleanFlag,
+    PUBLIC_URL: publicUrl,
+    KUBELAB_CONTENT_DIR: contentDir,
+  })
+  // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && value.NEXT_PHASE !== 'phase-production-build') {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: `is required when NODE_ENV=production; ${generateSecret} and set it in the environment` })
+    }
+  })
 
 export type Env = z.infer<typeof envSchema>
 
 export class EnvError extends Error {}
 
+/** The configuration, or an EnvError whose message has one line per problem: `VARIABLE: what is wrong`. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source)
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-    throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`)
-  }
+  if (!result.success) throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'))
   return result.data
 }
 

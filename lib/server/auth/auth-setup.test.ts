@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hashPassword, verifyPassword } from './password.ts'
 import { ensureAuthSecret } from './secret.ts'
-import { shouldSeedDemo } from '../../../prisma/seed.ts'
 
 describe('passwords', () => {
   it('verifies the right password only, with a fresh salt each time', async () => {
@@ -30,17 +29,5 @@ describe('AUTH_SECRET', () => {
 
   it('is required in production', () => {
     expect(() => ensureAuthSecret({ NODE_ENV: 'production' }, mkdtempSync(join(tmpdir(), 'kubelab-secret-')))).toThrow(/AUTH_SECRET is required in production/)
-  })
-})
-
-describe('demo accounts', () => {
-  it.each([
-    [{}, true],
-    [{ NODE_ENV: 'production' }, true],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgresql://x' }, false],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgresql://x', SEED_DEMO: '1' }, true],
-    [{ SEED_DEMO: '0' }, false],
-  ])('seeded for %j: %s', (environment, expected) => {
-    expect(shouldSeedDemo(environment)).toBe(expected)
   })
 })

@@ -27,7 +27,7 @@ export interface ClassSummary {
 export interface ClassDetail extends ClassSummary {
   learners: MatrixLearner[]
   progress: ProgressRecord[]
-  /** each learner's best quiz score per lesson (0–1) */
+  /** each learner's first and best quiz score per lesson (0–1) */
   quizzes: QuizRecord[]
 }
 
@@ -49,17 +49,18 @@ export function classesDal(db: Db) {
     return c
   }
 
-  /** Lesson progress and best quiz scores of these learners in a course: one query each. */
+  /** Lesson progress and first and best quiz scores of these learners in a course: one query each. */
   async function progressOf(courseId: string, userIds: string[]): Promise<{ progress: ProgressRecord[]; quizzes: QuizRecord[] }> {
     if (userIds.length === 0) return { progress: [], quizzes: [] }
-    const [progress, quizGroups] = await Promise.all([
+    const [progress, attempts] = await Promise.all([
       db.lessonProgress.findMany({
         where: { courseId, userId: { in: userIds } },
         select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
       }),
-      db.quizAttempt.groupBy({ by: ['userId', 'lessonId'], where: { courseId, userId: { in: userIds } }, _max: { score: true } }),
+      // oldest first, so the first row per learner and lesson is the first attempt
+      db.quizAttempt.findMany({ where: { courseId, userId: { in: userIds } }, select: { userId: true, lessonId: true, score: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     ])
-    return { progress, quizzes: quizGroups.map((g) => ({ userId: g.userId, lessonId: g.lessonId, bestScore: g._max.score ?? 0 })) }
+    return { progress, quizzes: quizScores(attempts) }
   }
 
   return {
@@ -242,6 +243,18 @@ function failingChecks(resultJson: string): LearnerSubmission['failing'] {
   } catch {
     return []
   }
+}
+
+/** First and best score per learner and lesson, from attempts in the order they were made. */
+export function quizScores(attempts: { userId: string; lessonId: string; score: number }[]): QuizRecord[] {
+  const byKey = new Map<string, QuizRecord>()
+  for (const a of attempts) {
+    const key = `${a.userId}|${a.lessonId}`
+    const seen = byKey.get(key)
+    if (seen) seen.bestScore = Math.max(seen.bestScore, a.score)
+    else byKey.set(key, { userId: a.userId, lessonId: a.lessonId, bestScore: a.score, firstScore: a.score })
+  }
+  return [...byKey.values()]
 }
 
 function summary(c: { id: string; name: string; courseId: string; inviteCode: string; createdAt: Date }): Omit<ClassSummary, 'learnerCount'> {

@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
     stuckOn: t('csv.stuckOn'),
     lastActivity: t('csv.lastActivity'),
     state: { none: '', started: t('cell.started'), completed: t('cell.completed'), stuck: t('cell.stuck') },
-    quiz: (score) => t('cell.quiz', { score }),
+    quiz: ({ best, first }) => (first === best ? t('cell.quiz', { score: best }) : t('cell.quizFirstBest', { first, best })),
   })
   const slug = found.detail.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'class'
   return new NextResponse(csv, {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { findQuiz } from '@/lib/content/load'
-import { gradeQuiz, quizAnswersSchema } from '@/lib/grading/quiz'
+import { attemptQuiz, quizAnswersSchema } from '@/lib/grading/quiz'
 import { dal } from '@/lib/server/dal'
 import { readJsonBody } from '@/lib/server/http/json-body'
 import { currentViewer } from '@/lib/server/viewer'
@@ -10,14 +10,21 @@ export const dynamic = 'force-dynamic'
 
 const bodySchema = z.object({ answers: quizAnswersSchema, lang: z.enum(['ko', 'en']).default('ko') }).strict()
 
+/**
+ * Grades an attempt that answers every question and only then returns the keys and explanations; an incomplete
+ * one is refused with 422 and the ids of the unanswered questions (nothing is stored or revealed).
+ */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const body = await readJsonBody(request, bodySchema, 64 * 1024)
   if (!body.ok) return body.response
   const found = findQuiz(id)
   if (!found) return NextResponse.json({ error: 'not_found', message: `No quiz "${id}".` }, { status: 404 })
-  const result = gradeQuiz(found.quiz, body.data.answers, body.data.lang)
+  const attempt = attemptQuiz(found.quiz, body.data.answers, body.data.lang)
+  if (!attempt.complete) {
+    return NextResponse.json({ error: 'unanswered', message: 'Answer every question; the answers are shown after that.', unanswered: attempt.unanswered }, { status: 422 })
+  }
   const viewer = await currentViewer()
-  if (viewer) await dal().quizzes.recordAttempt(viewer, { courseId: found.course.id, lessonId: found.lesson.id, answers: body.data.answers, result })
-  return NextResponse.json({ ...result, saved: viewer !== null })
+  if (viewer) await dal().quizzes.recordAttempt(viewer, { courseId: found.course.id, lessonId: found.lesson.id, answers: attempt.answers, result: attempt.result })
+  return NextResponse.json({ ...attempt.result, saved: viewer !== null })
 }

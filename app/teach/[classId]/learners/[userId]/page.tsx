@@ -1,8 +1,9 @@
 import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
+import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { learnerProgress } from '@/lib/server/class-progress'
+import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
 import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
@@ -27,7 +28,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
   const { classId, userId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
+  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const found = await loadLearner(classId, userId, locale)
   if (!found) notFound()
@@ -36,6 +37,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
   const row = matrix.rows[0]!
   const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const name = seen.learner.name ?? seen.learner.email
+  const quizText = (quiz: ReturnType<typeof quizPercents>) => (quiz === null ? '' : quiz.first === quiz.best ? `${quiz.best}%` : t('cell.quizFirstBest', quiz))
   return (
     <div className="page">
       <p>
@@ -74,7 +76,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
               </td>
               <td>{c.attempts || ''}</td>
               <td>{c.attempts ? `${Math.round(c.bestScore * 100)}%` : ''}</td>
-              <td>{c.quizScore === null ? '' : `${Math.round(c.quizScore * 100)}%`}</td>
+              <td>{quizText(quizPercents(c))}</td>
             </tr>
           ))}
         </tbody>
