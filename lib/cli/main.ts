@@ -18,6 +18,7 @@ const commands: Record<string, CommandEntry> = {
   simulate: { summary: 'run a scenario on the simulated cluster: simulate SCENARIO.yaml [--json]', load: () => import('./simulate.ts') },
   grade: { summary: 'grade a submission: grade EXERCISE_ID FILE [--lang ko|en] [--json]', load: () => import('./grade.ts') },
   content: { summary: 'list, show and check course content: content list|show ID|check [--json]', load: () => import('./content.ts') },
+  db: { summary: 'the database of DATABASE_URL: db migrate|status|backup FILE|restore FILE', load: () => import('./db.ts') },
 }
 
 const defaultIO: CliIO = {
