@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { databaseProvider } from '../env.ts'
+import type { Db } from './client.ts'
 import { listMigrations } from './migrate.ts'
 import { sqlitePath } from './sqlite-path.ts'
 
@@ -35,8 +36,11 @@ export function compareMigrations(provider: 'sqlite' | 'postgresql', recorded: I
 
 /** "relation/table does not exist": a database nothing was applied to yet. */
 export function isMissingLedger(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { code?: string } } | null
-  if (e?.code === '42P01' || e?.meta?.code === '42P01') return true
+  const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; table?: string } } } } | null
+  if (e?.code === '42P01') return true
+  // through Prisma's driver adapters
+  const cause = e?.meta?.driverAdapterError?.cause
+  if (cause?.kind === 'TableDoesNotExist') return cause.table === undefined || cause.table === '_prisma_migrations'
   return /no such table: _prisma_migrations|relation "_prisma_migrations" does not exist/.test(String(e?.message ?? ''))
 }
 
@@ -65,6 +69,12 @@ export async function recordedMigrations(databaseUrl: string): Promise<string[]>
   } finally {
     await client.end()
   }
+}
+
+/** The same through the server's own Prisma client (/api/ready: no new connection per probe). Throws when the
+ *  ledger is missing too (isMissingLedger tells that apart from an unreachable database). */
+export async function recordedMigrationsOf(db: Db): Promise<string[]> {
+  return (await db.$queryRawUnsafe<{ migration_name: string }[]>(appliedQuery)).map((r) => r.migration_name)
 }
 
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
