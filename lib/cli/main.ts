@@ -27,6 +27,8 @@ const defaultIO: CliIO = {
 }
 
 export function version(): string {
+  // The bundled CLI (scripts/build-cli.ts) has it compiled in: no package.json sits beside dist/kubelab.mjs.
+  if (process.env.KUBELAB_BUNDLED_VERSION) return process.env.KUBELAB_BUNDLED_VERSION
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   return pkg.version
 }

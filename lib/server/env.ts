@@ -65,6 +65,9 @@ export const envSchema = z
     PUBLIC_URL: publicUrl,
     KUBELAB_CONTENT_DIR: contentDir,
     KUBELAB_MIGRATE: onUnlessOff,
+    // Grading threads (ADR 0013). Node counts the host's CPUs, not a container's CPU limit: a pod limited to 2 CPUs
+    // on a 32-core node would start 32 threads of up to 256 MiB each. Set it to the CPU limit in a container.
+    KUBELAB_GRADING_THREADS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {
