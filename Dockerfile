@@ -29,10 +29,13 @@ RUN KUBELAB_STANDALONE=1 npm run build \
 # --- runtime: node, the traced node_modules and Kubelab's files; nothing else ---------------------------------------
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
+# HOSTNAME is where server.js listens (Docker and Kubernetes would set it to the container's name). HOME: some
+# modules ask for it as they load, and a uid without a passwd entry (OpenShift) has none.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
+    HOME=/app \
     DATABASE_URL=file:./data/kubelab.db
 
 RUN groupadd --system --gid 10001 kubelab \

@@ -82,8 +82,9 @@ if [ "$(id -u)" = "0" ] && command -v setpriv >/dev/null; then
 else
   echo "not root (or no setpriv): running as $(id -un); the image runs as uid $APP_UID"
 fi
-# The environment the image's ENV lines set, nothing from this shell (no SEED_DEMO, no DATABASE_URL of the caller).
-run_env=(env -i PATH="$PATH" HOME=/tmp NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=127.0.0.1 DATABASE_URL=file:./data/kubelab.db)
+# The environment the image's ENV lines set (HOME is /app there, HOSTNAME keeps the server off other interfaces
+# here), nothing from this shell: no SEED_DEMO, no DATABASE_URL of the caller.
+run_env=(env -i PATH="$PATH" NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=127.0.0.1 HOME="$app" DATABASE_URL=file:./data/kubelab.db)
 in_app() { (cd "$app" && "${as_app[@]}" "${run_env[@]}" "$@"); }
 
 say "node dist/kubelab.mjs --version / db migrate / db status (as the migration Job runs it)"

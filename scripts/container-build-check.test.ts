@@ -89,6 +89,16 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     expect(runtime.at(-1)).toBe('CMD ["node", "server.js"]')
   })
 
+  it('run with the same environment variables: the ENV lines of the image are what the script sets, nothing more', () => {
+    const envLine = runtimeStage!.lines.find((l) => l.startsWith('ENV '))!
+    const imageEnv = [...envLine.slice(4).matchAll(/(\w+)=/g)].map((m) => m[1]).sort()
+    const runEnv = /run_env=\(env -i ([^)]*)\)/.exec(script)
+    expect(runEnv).not.toBeNull()
+    const scriptEnv = [...runEnv![1]!.matchAll(/(\w+)=/g)].map((m) => m[1]).filter((k) => k !== 'PATH').sort()
+    expect(scriptEnv).toEqual(imageEnv)
+    expect(imageEnv).toEqual(expect.arrayContaining(['NODE_ENV', 'HOME', 'HOSTNAME', 'PORT', 'DATABASE_URL']))
+  })
+
   it('keep build outputs and local state out of the build context', () => {
     const ignored = readFileSync('.dockerignore', 'utf8').split('\n').map((l) => l.trim())
     for (const entry of ['.git', '**/node_modules', '.next', 'dist', 'data', 'lib/server/db/generated']) expect(ignored).toContain(entry)
