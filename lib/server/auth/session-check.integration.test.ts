@@ -6,7 +6,8 @@ import { cliActor } from '../dal/audit.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
+const pgUrl = postgresAdminUrl
+if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 /**
  * The session check as Auth.js runs it: at sign-in with the authenticated user, then on every request with the

@@ -5,7 +5,8 @@ import { cliActor } from './audit.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
+const pgUrl = postgresAdminUrl
+if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
 
 let n = 0

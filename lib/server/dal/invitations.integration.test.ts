@@ -6,7 +6,8 @@ import { hashToken } from './tokens.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
+const pgUrl = postgresAdminUrl
+if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 let n = 0
 const email = (what: string) => `${what}-${Date.now()}-${++n}@example.org`
