@@ -12,26 +12,28 @@ export function InvitationForm() {
   const [state, action, pending] = useActionState(createInvitationAction, idle)
   return (
     <>
-      <form className="form inline-form invitation-form" action={action} aria-labelledby="new-invitation">
-        <label>
-          {t('invitations.role')}
-          <select name="role" defaultValue="teacher" data-testid="invitation-role">
+      <form className="admin-form invitation-form" action={action} aria-labelledby="new-invitation">
+        <div className="admin-field">
+          <label htmlFor="invitation-role">{t('invitations.role')}</label>
+          <select id="invitation-role" name="role" defaultValue="teacher">
             {(['teacher', 'author', 'admin'] as const).map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="days">
-          {t('invitations.days')}
-          <input type="number" name="days" min={1} max={30} defaultValue={7} required inputMode="numeric" />
-        </label>
-        <label>
-          {t('invitations.note')}
-          <input type="text" name="note" maxLength={80} aria-describedby="note-hint" />
-          <small id="note-hint">{t('invitations.noteHint')}</small>
-        </label>
+        </div>
+        <div className="admin-field days">
+          <label htmlFor="invitation-days">{t('invitations.days')}</label>
+          <input id="invitation-days" type="number" name="days" min={1} max={30} defaultValue={7} required inputMode="numeric" />
+        </div>
+        <div className="admin-field note">
+          <label htmlFor="invitation-note">{t('invitations.note')}</label>
+          <input id="invitation-note" type="text" name="note" maxLength={80} aria-describedby="invitation-note-hint" />
+          <small id="invitation-note-hint" className="muted">
+            {t('invitations.noteHint')}
+          </small>
+        </div>
         <button className="button primary" type="submit" disabled={pending}>
           {t('invitations.submit')}
         </button>

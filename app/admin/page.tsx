@@ -30,14 +30,14 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const found = await dal().admin.users(viewer, { query, role: roleFilter, page: requested })
   return (
     <AdminFrame current="users" intro={t('users.intro')}>
-      <form className="form admin-search" action="/admin" method="get" role="search">
-        <label>
-          {t('users.search')}
-          <input type="search" name="q" defaultValue={query} maxLength={100} autoComplete="off" spellCheck={false} />
-        </label>
-        <label>
-          {t('users.role')}
-          <select name="role" defaultValue={roleFilter ?? ''}>
+      <form className="admin-form admin-search" action="/admin" method="get" role="search">
+        <div className="admin-field grow">
+          <label htmlFor="user-search">{t('users.search')}</label>
+          <input id="user-search" type="search" name="q" defaultValue={query} maxLength={100} autoComplete="off" spellCheck={false} />
+        </div>
+        <div className="admin-field">
+          <label htmlFor="user-role">{t('users.role')}</label>
+          <select id="user-role" name="role" defaultValue={roleFilter ?? ''}>
             <option value="">{t('users.allRoles')}</option>
             {roles.map((role) => (
               <option key={role} value={role}>
@@ -45,7 +45,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button className="button" type="submit">
           {t('users.submit')}
         </button>

@@ -49,7 +49,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         return null
     }
   }
-  const actionLabel = (e: AuditEntry) => (t.has(`audit.action.${e.action}`) ? t(`audit.action.${e.action}`) : e.action)
+  // message keys cannot hold a dot (next-intl reads it as nesting): user.role_changed → user_role_changed
+  const actionLabel = (e: AuditEntry) => {
+    const key = `audit.action.${e.action.replace('.', '_')}`
+    return t.has(key) ? t(key) : e.action
+  }
 
   return (
     <AdminFrame current="audit" intro={t('audit.intro')}>
