@@ -48,6 +48,19 @@ async function englishContext(browser: Browser) {
   return context
 }
 
+/** A page as a Korean visitor on a phone sees it, for review (nothing is changed: only looked at). */
+async function pictureOnAPhoneInKorean(browser: Browser, path: string, heading: string, name: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ko-KR' })
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: 'http://localhost' }])
+  const page = await context.newPage()
+  await page.goto(path)
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
+  await context.close()
+}
+
 const userRow = (page: Page, email: string) => page.getByTestId('admin-users').locator(`li[data-email="${email}"]`)
 
 async function findUser(page: Page, email: string): Promise<Locator> {
@@ -134,11 +147,14 @@ test('the first admin from the command line makes a teacher and an author; demot
   const author = await authorContext.newPage()
   await author.goto(new URL(link).pathname)
   await expect(author.getByRole('heading', { level: 1, name: 'Invitation: Author' })).toBeVisible()
+  await author.screenshot({ path: `${shots}/invite-en-desktop.png` })
+  await pictureOnAPhoneInKorean(browser, new URL(link).pathname, 'Kubelab 초대: 저자', 'invite-ko-phone')
   await author.getByRole('link', { name: 'Create an account' }).click()
   const authorEmail = uniqueEmail('lee-author')
   await signUpAs(author, 'Lee Author', authorEmail, 'lee password 123')
   await expect(author).toHaveURL(new URL(link).pathname)
   await expect(author.getByText('Accepting changes this account\'s role: Learner → Author.')).toBeVisible()
+  await author.screenshot({ path: `${shots}/invite-accept-en-desktop.png` })
   await author.getByRole('button', { name: 'Accept invitation' }).click()
   await expect(author).toHaveURL(/\/studio$/)
   await expect(author.getByTestId('current-role')).toContainText('Author')
@@ -207,6 +223,8 @@ test('a password reset link sets a new password once and ends the open sessions;
   const reset = await resetContext.newPage()
   await reset.goto(new URL(resetLink).pathname)
   await expect(reset.getByText(`For ${email}.`)).toBeVisible()
+  await reset.screenshot({ path: `${shots}/reset-en-desktop.png` })
+  await pictureOnAPhoneInKorean(browser, new URL(resetLink).pathname, '새 비밀번호 정하기', 'reset-ko-phone')
   await typeInto(reset.getByLabel('New password', { exact: true }), 'short')
   await reset.getByRole('button', { name: 'Set password' }).click()
   expect(await reset.getByLabel('New password', { exact: true }).evaluate((input: HTMLInputElement) => input.validity.valid)).toBe(false) // the browser asks for 8 characters first

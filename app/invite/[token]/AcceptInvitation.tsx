@@ -15,7 +15,7 @@ export function AcceptInvitation({ token, role }: { token: string; role: string 
         {message && <p className="error">{message}</p>}
       </div>
       <button className="button primary wide" type="submit" disabled={pending}>
-        {pending ? t('invite.accepting') : t('invite.accept')}
+        {pending ? t('invite.accepting') : t('invite.acceptInvitation')}
       </button>
     </form>
   )
