@@ -3,18 +3,24 @@ import { getRequestConfig } from 'next-intl/server'
 import { isLocale, localeCookie, negotiateLocale, type Locale } from './locales.ts'
 
 // Namespaces kept in their own files (messages/<locale>/<namespace>.json), next to the main messages file.
+// One entry per line, alphabetical: a feature adds its namespace here and nowhere else.
+export const messageNamespaces = [
+  'admin',
+  'cluster',
+  'errors',
+  'studio',
+  'teach',
+  'terminal',
+  'timeline',
+  'visitor',
+] as const
+
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const [main, cluster, terminal, timeline, teach, studio, visitor, errors] = await Promise.all([
+  const [main, ...nested] = await Promise.all([
     import(`../messages/${locale}.json`),
-    import(`../messages/${locale}/cluster.json`),
-    import(`../messages/${locale}/terminal.json`),
-    import(`../messages/${locale}/timeline.json`),
-    import(`../messages/${locale}/teach.json`),
-    import(`../messages/${locale}/studio.json`),
-    import(`../messages/${locale}/visitor.json`),
-    import(`../messages/${locale}/errors.json`),
+    ...messageNamespaces.map((namespace) => import(`../messages/${locale}/${namespace}.json`)),
   ])
-  return { ...main.default, cluster: cluster.default, terminal: terminal.default, timeline: timeline.default, teach: teach.default, studio: studio.default, visitor: visitor.default, errors: errors.default }
+  return { ...main.default, ...Object.fromEntries(messageNamespaces.map((namespace, i) => [namespace, nested[i].default])) }
 }
 
 // No locale in the URL: the learner's choice is remembered in a cookie, otherwise the browser's language decides.

@@ -29,6 +29,7 @@ export async function SiteHeader() {
           {session && <NavLink href="/progress">{t('nav.progress')}</NavLink>}
           {(role === 'teacher' || role === 'admin') && <NavLink href="/teach">{t('nav.classes')}</NavLink>}
           {(role === 'author' || role === 'admin') && <NavLink href="/studio">{t('nav.studio')}</NavLink>}
+          {role === 'admin' && <NavLink href="/admin">{(await getTranslations('admin'))('nav')}</NavLink>}
         </nav>
         <div className="header-tools">
           <div className="header-settings">

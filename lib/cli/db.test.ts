@@ -5,25 +5,19 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import Database from 'better-sqlite3'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from './main.ts'
 import { describeDatabase } from './db.ts'
 import { listMigrations } from '../server/db/migrate.ts'
 import { postgresAdminUrl } from '../server/testing/databases.ts'
 
-const savedUrl = process.env.DATABASE_URL
-afterEach(() => {
-  if (savedUrl === undefined) delete process.env.DATABASE_URL
-  else process.env.DATABASE_URL = savedUrl
-})
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-cli-db-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 async function kubelab(databaseUrl: string, ...args: string[]) {
-  process.env.DATABASE_URL = databaseUrl
   let stdout = ''
   let stderr = ''
-  const code = await runCli(['db', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
+  const code = await runCli(['db', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' } })
   return { code, stdout, stderr }
 }
 

@@ -39,7 +39,8 @@ export function describeDatabase(url: string): string {
 }
 
 function databaseUrl(io: CliIO): string | null {
-  const parsed = envSchema.shape.DATABASE_URL.safeParse(process.env.DATABASE_URL)
+  // only DATABASE_URL: the migration Job runs without AUTH_SECRET, which a production parseEnv would require
+  const parsed = envSchema.shape.DATABASE_URL.safeParse((io.env ?? process.env).DATABASE_URL)
   if (parsed.success) return parsed.data
   io.stderr(`kubelab db: DATABASE_URL ${parsed.error.issues[0]?.message ?? 'is not valid'}\n`)
   return null

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs'
 export interface CliIO {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** the environment the commands that open the database read (DATABASE_URL, SEED_DEMO); process.env by default */
+  env?: Record<string, string | undefined>
+  /** standard input up to its first line (or its end), for `--password-stdin` */
+  readStdin?: () => Promise<string>
 }
 
 export type CommandModule = { run: (args: string[], io: CliIO) => Promise<number> }
@@ -18,12 +22,38 @@ const commands: Record<string, CommandEntry> = {
   simulate: { summary: 'run a scenario on the simulated cluster: simulate SCENARIO.yaml [--json]', load: () => import('./simulate.ts') },
   grade: { summary: 'grade a submission: grade EXERCISE_ID FILE [--lang ko|en] [--json]', load: () => import('./grade.ts') },
   content: { summary: 'list, show and check course content: content list|show ID|check [--json]', load: () => import('./content.ts') },
+  user: { summary: 'manage accounts and roles: user add|role|list|disable|enable … [--json]', load: () => import('./user.ts') },
+  demo: { summary: 'delete the demo accounts and their data: demo remove [--json]', load: () => import('./demo.ts') },
   db: { summary: 'the database of DATABASE_URL: db migrate|status|backup FILE|restore FILE', load: () => import('./db.ts') },
 }
 
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  readStdin: () => readFirstLine(process.stdin),
+}
+
+/** The first line of a stream (a typed password ends with Enter), or all of it when it has no newline. */
+export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const done = (value: string) => {
+      stream.removeAllListeners('data')
+      stream.removeAllListeners('end')
+      stream.removeAllListeners('error')
+      if ('pause' in stream) stream.pause()
+      resolve(value)
+    }
+    stream.setEncoding?.('utf8')
+    stream.on('data', (chunk: string) => {
+      text += chunk
+      const newline = text.search(/\r?\n/)
+      if (newline >= 0) done(text.slice(0, newline))
+    })
+    stream.on('end', () => done(text))
+    stream.on('error', reject)
+  })
 }
 
 export function version(): string {
@@ -45,7 +75,7 @@ export function usage(): string {
     '  --help     show this help',
     '  --version  print the Kubelab version',
     '',
-    'Exit codes: 0 success, 1 the input is invalid or did not pass, 2 usage or I/O error.',
+    'Exit codes: 0 success, 1 the input is invalid, did not pass or was refused, 2 usage, I/O or database error.',
     '',
   ].join('\n')
 }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { cache } from 'react'
 import { auth } from './auth/auth.ts'
 import type { Role } from './auth/roles.ts'
 
@@ -9,8 +10,14 @@ export interface SessionUser {
   role: Role
 }
 
-export async function currentSession(): Promise<SessionUser | null> {
+/**
+ * The signed-in user with the role their account has now, or null for a visitor. Auth.js reads the account from
+ * the database while checking the session cookie (lib/server/auth/session-check.ts), so a demoted user loses the
+ * role at once and a deleted or disabled account reads as signed out. React's cache makes it one lookup per
+ * request however many components ask (the layout, the header, the page, generateMetadata).
+ */
+export const currentSession = cache(async (): Promise<SessionUser | null> => {
   const session = await auth()
   if (!session?.user?.id) return null
   return { id: session.user.id, email: session.user.email ?? null, name: session.user.name ?? null, role: session.user.role }
-}
+})

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { db } from '../db/client.ts'
 import { dal } from '../dal/index.ts'
 import { toRole } from './roles.ts'
+import { checkSession } from './session-check.ts'
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })
 
@@ -34,17 +35,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const parsed = credentialsSchema.safeParse(raw)
           if (!parsed.success) return null
           const user = await dal().users.authenticate(parsed.data.email, parsed.data.password)
-          return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null
+          return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null
         },
       }),
     ],
     callbacks: {
+      // The role and the account's state come from the database on every request, not from the token (ADR 0011).
       jwt({ token, user }) {
-        if (user) {
-          token.uid = user.id
-          token.role = user.role
-        }
-        return token
+        return checkSession(token, user ? { id: user.id, sessionVersion: user.sessionVersion } : undefined, (id) => dal().users.sessionRecord(id))
       },
       session({ session, token }) {
         session.user.id = String(token.uid ?? token.sub ?? '')

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-code.ts'
 import type { MatrixLearner, ProgressRecord, QuizRecord } from '../../classes/progress-matrix.ts'
+import { recordAudit } from './audit.ts'
 import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
 export const classInputSchema = z.object({
@@ -159,13 +160,20 @@ export function classesDal(db: Db) {
       return true
     },
 
-    /** Archives a class: it leaves the teacher's list and its code stops working; progress stays with the learners. */
+    /**
+     * Archives a class: it leaves the teacher's list and its code stops working; progress stays with the
+     * learners. Audited (who archived which class), in the same transaction.
+     */
     async archive(viewer: Viewer | null, classId: string): Promise<boolean> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taught(teacher, classId)
       if (!c) return false
-      await db.classroom.update({ where: { id: c.id }, data: { archived: true } })
-      return true
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.classroom.updateMany({ where: { id: c.id, archived: false }, data: { archived: true } })
+        if (count === 0) return false // archived meanwhile by another request: logged once
+        await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.archived', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { courseId: c.courseId, learners: c._count.enrolments, teacherId: c.teacherId } })
+        return true
+      })
     },
 
     /** Takes a learner out of a class (their own progress is untouched; they can rejoin with the code). */

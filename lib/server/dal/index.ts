@@ -3,9 +3,12 @@
  * input with zod, then call these functions with the viewer; each function checks what that viewer may do.
  */
 import { db, type Db } from '../db/client.ts'
+import { adminDal } from './admin.ts'
 import { classesDal } from './classes.ts'
 import { draftsDal } from './drafts.ts'
 import { importDal } from './import.ts'
+import { invitationsDal } from './invitations.ts'
+import { passwordResetsDal } from './password-resets.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
 import { usersDal } from './users.ts'
@@ -18,6 +21,9 @@ export function createDal(database: Db) {
     drafts: draftsDal(database),
     classes: classesDal(database),
     imports: importDal(database),
+    admin: adminDal(database),
+    invitations: invitationsDal(database),
+    passwordResets: passwordResetsDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

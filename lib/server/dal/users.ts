@@ -15,12 +15,24 @@ export interface PublicUser {
   email: string
   name: string | null
   role: Role
+  /** the session version a new session starts with (ADR 0011) */
+  sessionVersion: number
+}
+
+/** The account behind a session as the database has it now: the JWT says who, this says what they may do. */
+export interface SessionRecord {
+  id: string
+  email: string
+  name: string | null
+  role: Role
+  disabled: boolean
+  sessionVersion: number
 }
 
 export class EmailTakenError extends Error {}
 
-function toPublic(u: { id: string; email: string; name: string | null; role: string }): PublicUser {
-  return { id: u.id, email: u.email, name: u.name, role: toRole(u.role) }
+function toPublic(u: { id: string; email: string; name: string | null; role: string; sessionVersion: number }): PublicUser {
+  return { id: u.id, email: u.email, name: u.name, role: toRole(u.role), sessionVersion: u.sessionVersion }
 }
 
 export function usersDal(db: Db) {
@@ -36,14 +48,25 @@ export function usersDal(db: Db) {
       return toPublic(user)
     },
 
-    /** The user for these credentials, or null; the same answer (and similar time) for an unknown email. */
+    /**
+     * The user for these credentials, or null; the same answer (and similar time) for an unknown email and for
+     * a disabled account, whose password is still checked so the timing does not tell them apart.
+     */
     async authenticate(email: string, password: string): Promise<PublicUser | null> {
       const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } })
       if (!user?.passwordHash) {
         await hashPassword(password)
         return null
       }
-      return (await verifyPassword(password, user.passwordHash)) ? toPublic(user) : null
+      const matches = await verifyPassword(password, user.passwordHash)
+      return matches && !user.disabledAt ? toPublic(user) : null
+    },
+
+    /** One lookup by primary key per request (lib/server/auth/session-check.ts); null when the account is gone. */
+    async sessionRecord(id: string): Promise<SessionRecord | null> {
+      if (!id) return null
+      const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } })
+      return user ? { id: user.id, email: user.email, name: user.name, role: toRole(user.role), disabled: user.disabledAt !== null, sessionVersion: user.sessionVersion } : null
     },
 
     async upsertWithRole(email: string, password: string, role: Role, name: string): Promise<PublicUser> {

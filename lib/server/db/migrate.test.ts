@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listMigrations, migrate, MigrationChecksumError, MigrationsMissingError } from './migrate.ts'
+import { listMigrations, migrate, migrateSqlite, MigrationChecksumError, MigrationForeignKeyError, MigrationsMissingError, type Migration } from './migrate.ts'
 import { compareMigrations, migrationStatus } from './migration-status.ts'
 import { providers, readModels, snapshotFile } from '../../../prisma/providers.ts'
 
@@ -62,5 +62,52 @@ describe('migration runner', () => {
   it.each(providers)('has a migration for every change to prisma/models.prisma (%s)', (provider) => {
     // Fails when models.prisma was edited without `npm run db:migration -- <name>`.
     expect(readFileSync(snapshotFile(provider), 'utf8')).toBe(readModels())
+  })
+})
+
+describe('SQLite table rebuilds', () => {
+  const parentAndChild: Migration = {
+    name: '1_init',
+    sql: 'CREATE TABLE "Parent" ("id" TEXT PRIMARY KEY); CREATE TABLE "Child" ("id" TEXT PRIMARY KEY, "parentId" TEXT NOT NULL REFERENCES "Parent"("id") ON DELETE CASCADE);',
+    checksum: 'a',
+  }
+  // What `prisma migrate diff` writes for SQLite when a column changes: a new table, a copy, DROP, rename.
+  const rebuildParent: Migration = {
+    name: '2_rebuild',
+    sql: `PRAGMA defer_foreign_keys=ON; PRAGMA foreign_keys=OFF;
+      CREATE TABLE "new_Parent" ("id" TEXT PRIMARY KEY, "note" TEXT NOT NULL DEFAULT '');
+      INSERT INTO "new_Parent" ("id") SELECT "id" FROM "Parent";
+      DROP TABLE "Parent"; ALTER TABLE "new_Parent" RENAME TO "Parent";
+      PRAGMA foreign_keys=ON; PRAGMA defer_foreign_keys=OFF;`,
+    checksum: 'b',
+  }
+
+  it('keep the child rows of a rebuilt table (the DROP does not cascade)', () => {
+    const { url, path } = tempDbUrl()
+    migrateSqlite(url, [parentAndChild])
+    const db = new Database(path)
+    db.prepare(`INSERT INTO "Parent" ("id") VALUES ('p')`).run()
+    db.prepare(`INSERT INTO "Child" ("id", "parentId") VALUES ('c', 'p')`).run()
+    db.close()
+    expect(migrateSqlite(url, [parentAndChild, rebuildParent])).toEqual(['2_rebuild'])
+    const after = new Database(path)
+    expect(after.prepare('SELECT count(*) AS n FROM "Child"').get()).toEqual({ n: 1 })
+    expect(after.pragma('foreign_keys', { simple: true })).toBe(1)
+    after.close()
+  })
+
+  it('refuse a migration that leaves dangling references, and apply nothing of it', () => {
+    const { url, path } = tempDbUrl()
+    migrateSqlite(url, [parentAndChild])
+    const db = new Database(path)
+    db.prepare(`INSERT INTO "Parent" ("id") VALUES ('p')`).run()
+    db.prepare(`INSERT INTO "Child" ("id", "parentId") VALUES ('c', 'p')`).run()
+    db.close()
+    const dropsParents: Migration = { name: '2_drop', sql: 'DELETE FROM "Parent";', checksum: 'c' }
+    expect(() => migrateSqlite(url, [parentAndChild, dropsParents])).toThrow(MigrationForeignKeyError)
+    const after = new Database(path)
+    expect(after.prepare('SELECT count(*) AS n FROM "Parent"').get()).toEqual({ n: 1 })
+    expect(after.prepare(`SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name = '2_drop'`).get()).toEqual({ n: 0 })
+    after.close()
   })
 })

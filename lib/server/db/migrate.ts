@@ -64,7 +64,16 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]):
   }
 }
 
-function migrateSqlite(url: string, migrations: Migration[]): string[] {
+export class MigrationForeignKeyError extends Error {}
+
+/**
+ * SQLite changes a column by rebuilding its table (create new, copy, DROP old, rename): with foreign keys on,
+ * that DROP cascades into every child row. `PRAGMA foreign_keys` is ignored inside a transaction, so the
+ * pragma Prisma writes into such a migration does nothing here: it is turned off around the transaction
+ * instead, and the result is checked with `foreign_key_check` before it commits (SQLite's documented
+ * procedure for schema changes, https://www.sqlite.org/lang_altertable.html#otheralter).
+ */
+export function migrateSqlite(url: string, migrations: Migration[]): string[] {
   const db = new Database(sqlitePath(url))
   try {
     db.pragma('journal_mode = WAL')
@@ -77,10 +86,17 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     const done: string[] = []
     for (const m of migrations) {
       if (applied.has(m.name)) continue
-      db.transaction(() => {
-        db.exec(m.sql)
-        db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, current_timestamp, 1)').run(randomUUID(), m.checksum, m.name)
-      }).immediate()
+      db.pragma('foreign_keys = OFF')
+      try {
+        db.transaction(() => {
+          db.exec(m.sql)
+          const broken = db.pragma('foreign_key_check') as unknown[]
+          if (broken.length > 0) throw new MigrationForeignKeyError(`migration ${m.name} leaves ${broken.length} row(s) pointing at rows that do not exist; nothing was applied`)
+          db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, current_timestamp, 1)').run(randomUUID(), m.checksum, m.name)
+        }).immediate()
+      } finally {
+        db.pragma('foreign_keys = ON')
+      }
       done.push(m.name)
     }
     return done

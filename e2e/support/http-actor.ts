@@ -1,0 +1,78 @@
+/**
+ * Requests as one actor, with fetch and that actor's session cookie, and no cookie jar: what a response sets
+ * does not change the actor for the next request (a sign-out probe must not sign the actor out of the suite).
+ * Server actions are called the way the React client calls them: a POST to the page with the Next-Action
+ * header and React's encoding of (prevState, FormData) or of plain arguments.
+ */
+import { readFileSync } from 'node:fs'
+import type { CallAction, Http, HttpRequest, HttpResponse } from '../../lib/server/authz/table.ts'
+import { e2eBaseUrl } from '../config.ts'
+
+function adapt(response: Response, body: string): HttpResponse {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, key) => {
+    headers[key] = value
+  })
+  headers['set-cookie'] = response.headers.getSetCookie().join('\n')
+  return { status: () => response.status, headers: () => headers, text: async () => body }
+}
+
+export class HttpActor {
+  constructor(readonly cookie: string) {}
+
+  readonly http: Http = async (request: HttpRequest) => {
+    const headers: Record<string, string> = { ...request.headers }
+    const cookie = [this.cookie, request.headers?.cookie].filter(Boolean).join('; ')
+    if (cookie) headers.cookie = cookie
+    let body: BodyInit | undefined
+    if (request.form) {
+      body = new URLSearchParams(request.form)
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+    } else if (request.data !== undefined) {
+      body = JSON.stringify(request.data)
+      headers['content-type'] ??= 'application/json'
+    }
+    const response = await fetch(`${e2eBaseUrl}${request.path}`, { method: request.method, headers, body, redirect: 'manual' })
+    return adapt(response, await response.text())
+  }
+
+  /** A bound CallAction for one server action id. */
+  action(actionId: string): CallAction {
+    return async (page, input) => {
+      const form = new FormData()
+      if (input.args) form.append('0', JSON.stringify(input.args))
+      else {
+        for (const [key, value] of Object.entries(input.fields ?? {})) form.append(`_1_${key}`, value)
+        form.append('0', JSON.stringify(input.prevState === undefined ? ['$K1'] : [input.prevState, '$K1']))
+      }
+      const headers: Record<string, string> = { 'next-action': actionId, accept: 'text/x-component', origin: e2eBaseUrl }
+      if (this.cookie) headers.cookie = this.cookie
+      const response = await fetch(`${e2eBaseUrl}${page}`, { method: 'POST', body: form, headers, redirect: 'manual' })
+      return adapt(response, await response.text())
+    }
+  }
+}
+
+/** Signs in through Auth.js like a browser form (CSRF token first) and keeps only the session cookie. */
+export async function signInOverHttp(email: string, password: string): Promise<HttpActor> {
+  const csrfResponse = await fetch(`${e2eBaseUrl}/api/auth/csrf`)
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string }
+  const response = await fetch(`${e2eBaseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${e2eBaseUrl}/` }),
+    redirect: 'manual',
+  })
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='))
+  if (!session) throw new Error(`could not sign in as ${email} (status ${response.status}, ${response.headers.get('location')})`)
+  return new HttpActor(session.split(';')[0]!)
+}
+
+/** Server action ids of this build, by file and export name (they change with every build). */
+export function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> }
+  const ids = new Map<string, string>()
+  for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id)
+  return ids
+}

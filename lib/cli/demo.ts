@@ -1,0 +1,53 @@
+/**
+ * `kubelab demo remove`: deletes the demo accounts (prisma/seed.ts) with their progress, submissions, drafts and
+ * the demo class, in one audited transaction — before opening a server to real users. The start-up prints
+ * this command while the demo accounts exist.
+ * Exit codes: 0 removed (or none there), 1 refused (a demo account is the last admin), 2 usage or database error.
+ */
+import type { CliIO } from './main.ts'
+import { parseArgs } from './args.ts'
+import { withDatabase } from './database.ts'
+import { accountOperations, AccountRuleError } from '../server/dal/accounts.ts'
+import { cliActor } from '../server/dal/audit.ts'
+import { demoAccounts, shouldSeedDemo } from '../../prisma/seed.ts'
+
+const USAGE = `Usage: npm run -s kubelab -- demo remove [--json]
+
+Deletes the demo accounts (${demoAccounts.map((a) => a.email).join(', ')}) and everything that is theirs:
+progress, submissions, drafts, quiz attempts, and the classes the demo teacher runs. Recorded in the audit log.
+Set SEED_DEMO=0 as well, or the next start creates them again.
+Exit codes: 0 removed or none there, 1 refused, 2 usage or database error.
+`
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseArgs(args)
+  if (flags.has('help') || flags.has('h')) {
+    io.stdout(USAGE)
+    return 0
+  }
+  const unknown = [...flags].find((f) => f !== 'json')
+  if (positionals.length !== 1 || positionals[0] !== 'remove' || unknown) {
+    io.stderr(`kubelab demo: ${unknown ? `unknown option --${unknown}` : positionals[0] ? `unknown command "demo ${positionals.join(' ')}"` : 'a command is required'}\n\n${USAGE}`)
+    return 2
+  }
+  const json = flags.has('json')
+  return withDatabase(io, 'demo', async (db) => {
+    let result: { removed: string[]; classes: number }
+    try {
+      result = await accountOperations(db).remove(cliActor, demoAccounts.map((a) => a.email), 'demo.removed')
+    } catch (error) {
+      if (!(error instanceof AccountRuleError)) throw error
+      if (json) io.stdout(`${JSON.stringify({ ok: false, error: error.code, message: error.message })}\n`)
+      else io.stderr(`kubelab demo: ${error.message}\n`)
+      return 1
+    }
+    // shouldSeedDemo reads the raw variables, as `npm start` does; this database is not new any more
+    const seededAgain = shouldSeedDemo((io.env ?? process.env) as Record<string, string | undefined>, { isNew: false })
+    if (json) io.stdout(`${JSON.stringify({ ok: true, removed: result.removed, classes: result.classes, seededAgainAtStart: seededAgain })}\n`)
+    else {
+      io.stdout(result.removed.length === 0 ? 'No demo accounts here; nothing removed.\n' : `Removed ${result.removed.length} demo account(s) (${result.removed.join(', ')}) and ${result.classes} class(es) with all their data.\n`)
+      if (seededAgain) io.stdout('Note: the next start creates them again unless SEED_DEMO=0 is set.\n')
+    }
+    return 0
+  })
+}
