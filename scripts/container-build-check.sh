@@ -124,6 +124,9 @@ grade="$(curl -s -o "$work/grade.json" -w '%{http_code}' -H 'content-type: appli
 [ "$grade" = "200" ] && grep -q '"passed":true' "$work/grade.json" || { head -c 600 "$work/grade.json"; echo; fail "grading the reference solution answered $grade"; }
 echo "grade of the reference solution: 200, passed (in the worker pool)"
 
+say "The CLI's account commands, as an admin would make the first admin (kubectl exec / docker compose exec)"
+in_app AUTH_SECRET="$auth_secret" node dist/kubelab.mjs user list
+
 say "No demo accounts, and nothing written outside data/"
 users="$(cd "$app" && "${as_app[@]}" node -e "const D = require('./node_modules/better-sqlite3'); const db = new D('data/kubelab.db', { readonly: true }); console.log(db.prepare('SELECT count(*) AS n FROM \"User\"').get().n)")"
 [ "$users" = "0" ] || fail "the database has $users users after a plain start (expected none: no demo accounts)"
