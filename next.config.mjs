@@ -39,6 +39,9 @@ export const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'no
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The container image (Dockerfile) runs Next's standalone server: `.next/standalone/server.js` with only the
+  // node_modules the server traces. Only when building the image, so `npm start` keeps using `next start` (ADR 0016).
+  ...(process.env.KUBELAB_STANDALONE === '1' ? { output: 'standalone' } : {}),
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or esbuild-driven packages stay as Node modules on the server instead of being bundled; piscina starts

@@ -9,6 +9,7 @@ import { buildIfNeeded, nextBin } from './build-if-needed.ts'
 import { databaseProvider, EnvError, parseEnv } from '../lib/server/env.ts'
 import { ensureAuthSecret } from '../lib/server/auth/secret.ts'
 import { listMigrations, migrate } from '../lib/server/db/migrate.ts'
+import { migrationStatus } from '../lib/server/db/migration-status.ts'
 import { createDal, type Dal } from '../lib/server/dal/index.ts'
 import { createDb } from '../lib/server/db/client.ts'
 import { demoAccounts, demoPassword, removeDemoCommand, seedDemo, shouldSeedDemo } from '../prisma/seed.ts'
@@ -33,13 +34,17 @@ async function main(): Promise<void> {
     console.error(`kubelab: ${(error as Error).message}`)
     process.exit(1)
   }
-  const childEnv: NodeJS.ProcessEnv = { ...userEnvironment, AUTH_SECRET: authSecret, DATABASE_URL: env.DATABASE_URL, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: '1' }
+  // This script migrates (unless KUBELAB_MIGRATE=0); the server it starts need not check again (instrumentation.ts).
+  const childEnv: NodeJS.ProcessEnv = { ...userEnvironment, AUTH_SECRET: authSecret, DATABASE_URL: env.DATABASE_URL, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: '1', KUBELAB_MIGRATE: '0' }
 
-  const applied = await migrate(env.DATABASE_URL)
+  const applied = env.KUBELAB_MIGRATE ? await migrate(env.DATABASE_URL) : []
   if (applied.length > 0) console.log(`kubelab: applied ${applied.length} migration(s): ${applied.join(', ')}`)
+  const pending = env.KUBELAB_MIGRATE ? [] : (await migrationStatus(env.DATABASE_URL)).pending
+  if (pending.length > 0) console.log(`kubelab: KUBELAB_MIGRATE=0 and ${pending.length} migration(s) pending: /api/ready answers 503 until \`kubelab db migrate\` applies them`)
   const isNew = applied.length > 0 && applied.length === listMigrations(databaseProvider(env.DATABASE_URL)).length
   const db = createDb(env.DATABASE_URL)
-  try {
+  // Demo accounts need the tables; with migrations pending there is nothing to seed or check yet.
+  if (pending.length === 0) try {
     const dal = createDal(db)
     if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal)
     const present = await demoAccountsWithPublicPassword(dal)

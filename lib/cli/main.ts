@@ -24,6 +24,7 @@ const commands: Record<string, CommandEntry> = {
   content: { summary: 'list, show and check course content: content list|show ID|check [--json]', load: () => import('./content.ts') },
   user: { summary: 'manage accounts and roles: user add|role|list|disable|enable … [--json]', load: () => import('./user.ts') },
   demo: { summary: 'delete the demo accounts and their data: demo remove [--json]', load: () => import('./demo.ts') },
+  db: { summary: 'the database of DATABASE_URL: db migrate|status|backup FILE|restore FILE', load: () => import('./db.ts') },
 }
 
 const defaultIO: CliIO = {
@@ -56,6 +57,8 @@ export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 export function version(): string {
+  // The bundled CLI (scripts/build-cli.ts) has it compiled in: no package.json sits beside dist/kubelab.mjs.
+  if (process.env.KUBELAB_BUNDLED_VERSION) return process.env.KUBELAB_BUNDLED_VERSION
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   return pkg.version
 }

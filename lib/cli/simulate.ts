@@ -5,6 +5,7 @@
  * `--json` prints exactly one JSON object: { ok, steps, snapshots, final, timeline, events }.
  */
 import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseScenario, runScenario, type SimulationResult } from '../sim/index.ts'
 
 interface IO {
@@ -15,10 +16,11 @@ interface IO {
 const USAGE = `Usage: npm run -s kubelab -- simulate SCENARIO.yaml [--json]
 
 Runs a scenario on Kubelab's simulated Kubernetes cluster (virtual time; same seed, same result).
-  SCENARIO.yaml   cluster: {seed, nodes} and steps: apply | run | wait | snapshot; - reads standard input
+  SCENARIO.yaml   cluster: {seed, nodes} and steps: apply (text, or {file: PATH} beside the scenario) | run | wait |
+                  snapshot | expect (state path: value or {min, max}); - reads standard input
   --json          print one JSON object: { ok, steps, snapshots, final, timeline, events }
 
-Exit codes: 0 every step succeeded, 1 a step failed, 2 usage or I/O error.
+Exit codes: 0 every step succeeded (every expect held), 1 a step failed, 2 usage or I/O error.
 `
 
 function readInput(file: string): string {
@@ -32,7 +34,7 @@ export function formatTranscript(result: SimulationResult, stepsText: { kind: st
     const label = stepsText[step.index]!.label
     switch (step.kind) {
       case 'apply':
-        out.push(`$ kubectl apply -f -   # step ${step.index + 1}, t=${time}s`)
+        out.push(`$ kubectl apply -f ${label || '-'}   # step ${step.index + 1}, t=${time}s`)
         break
       case 'run':
         out.push(`$ ${label}   # step ${step.index + 1}, t=${time}s`)
@@ -43,6 +45,9 @@ export function formatTranscript(result: SimulationResult, stepsText: { kind: st
         break
       case 'snapshot':
         out.push(`# snapshot "${label}" at t=${time}s`)
+        break
+      case 'expect':
+        out.push(`# expect   # step ${step.index + 1}, t=${time}s`)
         break
     }
     if (step.output) out.push(step.output.replace(/\n$/, ''))
@@ -75,7 +80,9 @@ export async function run(args: string[], io: IO): Promise<number> {
   } catch (error) {
     return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
   }
-  const { scenario, errors } = parseScenario(text)
+  // apply: {file} reads beside the scenario (or from the working directory for standard input)
+  const base = file === '-' ? process.cwd() : dirname(resolve(file))
+  const { scenario, errors } = parseScenario(text, { readFile: (path) => readFileSync(resolve(base, path), 'utf8') })
   if (!scenario) {
     const lines = errors.map((e) => `${file}:${e.line}:${e.column}: ${e.path ? `${e.path}: ` : ''}${e.message}`)
     if (json) io.stdout(`${JSON.stringify({ ok: false, error: 'invalid scenario', scenarioErrors: errors })}\n`)
@@ -85,7 +92,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   const result = runScenario(scenario, { file: file === '-' ? undefined : file })
   if (json) io.stdout(`${JSON.stringify(result)}\n`)
   else {
-    const labels = scenario.steps.map((s) => ({ kind: s.kind, label: s.kind === 'run' ? s.command : s.kind === 'wait' ? String(s.ms / 1000) : s.kind === 'snapshot' ? s.name : '' }))
+    const labels = scenario.steps.map((s) => ({ kind: s.kind, label: s.kind === 'apply' ? (s.file ?? '') : s.kind === 'run' ? s.command : s.kind === 'wait' ? String(s.ms / 1000) : s.kind === 'snapshot' ? s.name : '' }))
     io.stdout(formatTranscript(result, labels))
   }
   return result.ok ? 0 : 1

@@ -87,7 +87,7 @@ describe('kubelab validate', () => {
 
   it('reports YAML syntax, unknown kinds and bad bytes per file with positions', async () => {
     const broken = file('broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n\tlabels: {}\n')
-    const unknown = file('ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\n')
+    const unknown = file('cronjob.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\n')
     const bytes = file('latin1.yaml', new Uint8Array([0x61, 0x3a, 0x20, 0xe9, 0x0a]))
     const r = await cli('--json', broken, unknown, bytes)
     expect(r.code).toBe(1)
@@ -98,7 +98,7 @@ describe('kubelab validate', () => {
       [bytes, 'YAMLSyntax', 1],
     ])
     const text = await cli(unknown)
-    expect(text.stdout).toBe(`${unknown}:2:1: error: resource mapping not found for name: "x" namespace: "": no matches for kind "Ingress" in version "networking.k8s.io/v1"\n`)
+    expect(text.stdout).toBe(`${unknown}:2:1: error: resource mapping not found for name: "x" namespace: "": no matches for kind "CronJob" in version "batch/v1"\n`)
   })
 
   it('exits 2 on a missing file, still printing one JSON object with --json', async () => {

@@ -5,6 +5,7 @@
  * Text mode prints kubectl-style lines prefixed with `file:line:column`.
  */
 import { closeSync, openSync, readSync } from 'node:fs'
+import { parseAllDocuments } from 'yaml'
 import { MAX_REQUEST_BYTES, decodeManifestBytes, formatKubectlError, requestTooLarge, validateManifests, type Diagnostic } from '../k8s/index.ts'
 
 interface IO {
@@ -14,7 +15,9 @@ interface IO {
 
 const USAGE = `Usage: npm run -s kubelab -- validate FILE… [--json] [--lang ko|en]
 
-Validates Kubernetes manifests (Pod, Deployment, ReplicaSet, Service, Namespace) as the API server would.
+Validates Kubernetes manifests as the API server would: the kinds the simulator runs (Pod, Deployment, ReplicaSet,
+Service, Namespace) and, not simulated, Job, Ingress, PodDisruptionBudget, Secret, ConfigMap and ServiceAccount.
+A kustomization file (kustomize.config.k8s.io) is not an API object: it is skipped, and said so.
   FILE         a YAML file with one or more documents; - reads standard input
   --json       print one JSON object: { "valid": bool, "errors": [ … ] }
   --lang L     also print the learner hint under each error, in ko or en (text mode)
@@ -74,9 +77,15 @@ export async function run(args: string[], io: IO): Promise<number> {
       errors.push(decoded.error)
       continue
     }
-    const result = validateManifests(decoded.text, { file })
+    if (isKustomization(decoded.text)) {
+      summaries.push(`${file}: a kustomization (kustomize's file, not an API object): skipped`)
+      continue
+    }
+    const result = validateManifests(decoded.text, { file, kinds: 'all' })
     errors.push(...result.errors)
-    if (result.valid) summaries.push(`${file}: ${result.objects.length === 1 ? '1 object' : `${result.objects.length} objects`} valid (${result.objects.map((o) => `${o.kind}/${o.name}`).join(', ')})`)
+    const named = [...result.objects, ...(result.unsimulated ?? [])].sort((a, b) => a.document - b.document)
+    const notSimulated = new Set(result.unsimulated ?? [])
+    if (result.valid) summaries.push(`${file}: ${named.length === 1 ? '1 object' : `${named.length} objects`} valid (${named.map((o) => `${o.kind}/${o.name}${notSimulated.has(o as never) ? ' — not simulated' : ''}`).join(', ')})`)
   }
 
   const valid = errors.length === 0
@@ -86,6 +95,20 @@ export async function run(args: string[], io: IO): Promise<number> {
     io.stdout([...summaries, ...lines].map((l) => `${l}\n`).join(''))
   }
   return valid ? 0 : 1
+}
+
+/** Every document is kustomize's own (`kind: Kustomization` or `Component`, apiVersion kustomize.config.k8s.io/…). */
+function isKustomization(text: string): boolean {
+  try {
+    const docs = parseAllDocuments(text)
+    if (!Array.isArray(docs) || docs.length === 0) return false
+    return docs.every((d) => {
+      const v = d.errors.length === 0 ? (d.toJS() as { apiVersion?: unknown; kind?: unknown } | null) : null
+      return typeof v?.apiVersion === 'string' && v.apiVersion.startsWith('kustomize.config.k8s.io/') && (v.kind === 'Kustomization' || v.kind === 'Component')
+    })
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -31,7 +31,25 @@ export function applyDefaultsInPlace(obj: JsonObject): void {
     case 'Service':
       defaultServiceSpec(structAt(obj, 'spec'))
       break
+    // validated only (kubelab validate), never simulated
+    case 'Job':
+      defaultJobSpec(structAt(obj, 'spec'))
+      break
+    case 'Secret':
+      setIfAbsent(obj, 'type', 'Opaque')
+      break
   }
+}
+
+/** batch/v1 SetDefaults_Job; the pod template's defaults make an unset restartPolicy Always, which Jobs refuse. */
+function defaultJobSpec(spec: JsonObject): void {
+  if (spec.completions == null && spec.parallelism == null) spec.completions = 1
+  setIfAbsent(spec, 'parallelism', 1)
+  if (spec.backoffLimitPerIndex == null) setIfAbsent(spec, 'backoffLimit', 6)
+  setIfAbsent(spec, 'completionMode', 'NonIndexed')
+  setIfAbsent(spec, 'suspend', false)
+  setIfAbsent(spec, 'podReplacementPolicy', spec.podFailurePolicy == null ? 'TerminatingOrFailed' : 'Failed')
+  defaultTemplate(spec)
 }
 
 /**

@@ -1,8 +1,11 @@
-/** The kinds Kubelab simulates, and the `no matches for kind` answer for everything else. */
+/**
+ * The kinds Kubelab simulates, the kinds it only validates when asked (`kinds: 'all'`: `kubelab validate`, for
+ * deploy/kubernetes), and the `no matches for kind` answer for everything else.
+ */
 import { FieldPath } from './field-path.ts'
 import { decodeError, required, type FieldIssue } from './field-errors.ts'
 import { kindHints } from './hints/kind-hints.ts'
-import type { SupportedKind } from './types.ts'
+import type { SupportedKind, UnsimulatedKind } from './types.ts'
 
 export const KIND_API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
   Pod: 'v1',
@@ -18,10 +21,24 @@ export function isSupportedKind(kind: unknown): kind is SupportedKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KIND_API_VERSIONS, kind)
 }
 
-export type KindCheck = { ok: true; kind: SupportedKind; apiVersion: string } | { ok: false; issues: FieldIssue[] }
+/** Validated with `kinds: 'all'`, never simulated (the simulator's apply still answers `no matches for kind`). */
+export const UNSIMULATED_KIND_API_VERSIONS: Readonly<Record<UnsimulatedKind, string>> = {
+  Job: 'batch/v1',
+  Ingress: 'networking.k8s.io/v1',
+  PodDisruptionBudget: 'policy/v1',
+  Secret: 'v1',
+  ConfigMap: 'v1',
+  ServiceAccount: 'v1',
+}
+
+export function isUnsimulatedKind(kind: unknown): kind is UnsimulatedKind {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(UNSIMULATED_KIND_API_VERSIONS, kind)
+}
+
+export type KindCheck = { ok: true; kind: SupportedKind | UnsimulatedKind; apiVersion: string } | { ok: false; issues: FieldIssue[] }
 
 /** Checks `apiVersion` + `kind` of a decoded document, as the REST mapper does before anything else. */
-export function checkKind(value: unknown): KindCheck {
+export function checkKind(value: unknown, options: { all?: boolean } = {}): KindCheck {
   const root = FieldPath.root()
   // nothing at all (an object built in code can be null) reads as JSON's {}: no apiVersion, no kind
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
@@ -39,18 +56,20 @@ export function checkKind(value: unknown): KindCheck {
   const k = kind as string
   const v = apiVersion as string
   if (isSupportedKind(k) && KIND_API_VERSIONS[k] === v) return { ok: true, kind: k, apiVersion: v }
+  if (options.all && isUnsimulatedKind(k) && UNSIMULATED_KIND_API_VERSIONS[k] === v) return { ok: true, kind: k, apiVersion: v }
   const issue: FieldIssue = {
     path: root.child('kind'),
     field: 'kind',
     type: 'NoKindMatch',
     message: `no matches for kind "${k}" in version "${v}"`,
-    hint: kindHints.noMatch(k, v, suggestKind(k)),
+    hint: kindHints.noMatch(k, v, suggestKind(k, options.all === true), options.all === true),
   }
   return { ok: false, issues: [issue] }
 }
 
-/** The supported kind a learner probably meant: same letters in another case (`deployment`). */
-function suggestKind(kind: string): { kind: SupportedKind; apiVersion: string } | null {
-  const match = SUPPORTED_KINDS.find((k) => k.toLowerCase() === kind.toLowerCase())
-  return match ? { kind: match, apiVersion: KIND_API_VERSIONS[match] } : null
+/** The kind a learner probably meant: same letters in another case (`deployment`), or the right apiVersion. */
+function suggestKind(kind: string, all: boolean): { kind: string; apiVersion: string } | null {
+  const versions: Record<string, string> = all ? { ...KIND_API_VERSIONS, ...UNSIMULATED_KIND_API_VERSIONS } : KIND_API_VERSIONS
+  const match = Object.keys(versions).find((k) => k.toLowerCase() === kind.toLowerCase())
+  return match ? { kind: match, apiVersion: versions[match]! } : null
 }

@@ -67,6 +67,7 @@ await import('./defaults-and-updates.test.ts')
 await import('./kubectl-fixtures.test.ts')
 await import('./validate.test.ts')
 await import('./indentation.test.ts')
+await import('./unsimulated-kinds.test.ts')
 
 describe('readable messages', () => {
   it('over every input the other lib/k8s tests validate', () => {

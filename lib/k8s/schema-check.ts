@@ -9,7 +9,7 @@ import { schemaHints, type ExpectedType } from './hints/schema-hints.ts'
 import { kubernetesSchema, type JsonSchemaNode } from './kubernetes-schema.ts'
 import { isObject, type JsonObject } from './object-access.ts'
 import { parseQuantityStrict } from './quantity.ts'
-import type { SupportedKind } from './types.ts'
+import type { SupportedKind, UnsimulatedKind } from './types.ts'
 import { suggestField, type Ancestor } from './field-suggestions.ts'
 
 export type Compiled =
@@ -92,13 +92,13 @@ const RULE_OWNED_ENUMS = new Set([
 
 interface Walk {
   out: IssueList
-  kind: SupportedKind
+  kind: SupportedKind | UnsimulatedKind
   /** the keys as written, for objects that lost some (nulls, unknown fields): where a block ended */
   written: WeakMap<object, readonly string[]>
 }
 
 /** Reports unknown fields and wrong types; drops badly typed and null values from `obj` in place. */
-export function checkSchema(kind: SupportedKind, obj: JsonObject): IssueList {
+export function checkSchema(kind: SupportedKind | UnsimulatedKind, obj: JsonObject): IssueList {
   const root = compileDefinition(kind)
   const w: Walk = { out: new IssueList(), kind, written: new WeakMap() }
   if (root.t === 'struct') checkStruct(obj, root, FieldPath.root(), w, null)

@@ -32,6 +32,12 @@ import type { IRollingUpdateDeployment } from 'kubernetes-models/apps/v1/Rolling
 import type { IReplicaSet } from 'kubernetes-models/apps/v1/ReplicaSet'
 import type { IReplicaSetSpec } from 'kubernetes-models/apps/v1/ReplicaSetSpec'
 import type { IReplicaSetStatus } from 'kubernetes-models/apps/v1/ReplicaSetStatus'
+import type { IJob } from 'kubernetes-models/batch/v1/Job'
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress'
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget'
+import type { ISecret } from 'kubernetes-models/v1/Secret'
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap'
+import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount'
 import type { IObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta'
 import type { IOwnerReference } from '@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference'
 import type { ILabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector'
@@ -75,6 +81,19 @@ export type IntOrString = number | string
 
 export type KubeObject = Pod | Deployment | ReplicaSet | Service | Namespace
 export type SupportedKind = KubeObject['kind']
+
+/**
+ * Kinds `validateManifests(text, { kinds: 'all' })` also checks (schema, defaults, the API server's cheap rules) but
+ * the simulator does not run: what deploy/kubernetes uses besides the simulated kinds (`kubelab validate`).
+ */
+export type Job = IJob
+export type Ingress = IIngress
+export type PodDisruptionBudget = IPodDisruptionBudget
+export type Secret = ISecret
+export type ConfigMap = IConfigMap
+export type ServiceAccount = IServiceAccount
+export type UnsimulatedObject = Job | Ingress | PodDisruptionBudget | Secret | ConfigMap | ServiceAccount
+export type UnsimulatedKind = UnsimulatedObject['kind']
 
 export type ErrorType =
   | 'FieldValueRequired'
@@ -140,8 +159,21 @@ export interface ManifestObject {
   raw?: Record<string, unknown>
 }
 
+/** A valid document of a kind that is validated but not simulated (`validateManifests(text, { kinds: 'all' })`). */
+export interface UnsimulatedManifestObject {
+  document: number
+  apiVersion: string
+  kind: UnsimulatedKind
+  name: string
+  namespace: string
+  /** plain JSON, defaults applied */
+  object: Record<string, unknown>
+}
+
 export interface ValidationResult {
   valid: boolean
   errors: Diagnostic[]
   objects: ManifestObject[]
+  /** only with `kinds: 'all'`: the valid objects of kinds the simulator does not run */
+  unsimulated?: UnsimulatedManifestObject[]
 }

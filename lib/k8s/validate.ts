@@ -13,7 +13,8 @@ import { isObject, objectAt, stringAt, type JsonObject } from './object-access.t
 import { validateKindRules } from './rules/object-rules.ts'
 import { checkSchema } from './schema-check.ts'
 import { NO_SOURCE, type SourceMap } from './source-map.ts'
-import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, ValidationResult } from './types.ts'
+import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, UnsimulatedKind, UnsimulatedManifestObject, ValidationResult } from './types.ts'
+import { isUnsimulatedKind } from './kinds.ts'
 import { parseYamlStream, type ParsedStream, type StreamDocument } from './yaml-stream.ts'
 
 interface CheckedObject {
@@ -23,7 +24,7 @@ interface CheckedObject {
   kind: string | null
   name: string | null
   /** set when the object is valid */
-  valid: { kind: SupportedKind; apiVersion: string; object: JsonObject } | null
+  valid: { kind: SupportedKind | UnsimulatedKind; apiVersion: string; object: JsonObject } | null
 }
 
 /** Errors listed per document; a learner fixes the first ones first, and thousands help nobody. */
@@ -56,12 +57,19 @@ export interface ValidateOptions {
   keepRaw?: boolean
   /** look for one misindented line that explains a document's errors (indentation.ts); on unless false */
   indentation?: boolean
+  /**
+   * 'simulated' (default): the kinds the simulator runs; anything else is `no matches for kind`. 'all': also Job,
+   * Ingress, PodDisruptionBudget, Secret, ConfigMap and ServiceAccount, returned in `unsimulated` (kubelab validate).
+   */
+  kinds?: 'simulated' | 'all'
 }
 
 /** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
 export function validateManifests(input: string, options: ValidateOptions = {}): ValidationResult {
   const errors: Diagnostic[] = []
   const objects: ManifestObject[] = []
+  const unsimulated: UnsimulatedManifestObject[] = []
+  const all = options.kinds === 'all'
   const text = typeof input === 'string' ? input : String(input)
   let stream: ParsedStream
   try {
@@ -81,7 +89,7 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
       const limit = Error.stackTraceLimit
       Error.stackTraceLimit = 0
       try {
-        return validateManifests(t, { indentation: false }).errors
+        return validateManifests(t, { indentation: false, kinds: options.kinds }).errors
       } finally {
         Error.stackTraceLimit = limit
       }
@@ -90,7 +98,7 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
   }
   if (stream.limit) {
     errors.push(limitDiagnostic(stream, options.file))
-    return { valid: false, errors, objects }
+    return { valid: false, errors, objects, ...(all ? { unsimulated } : {}) }
   }
   for (const doc of stream.documents) {
     const base = { file: options.file, document: doc.index, source: doc.source }
@@ -107,7 +115,7 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
     const raw = options.keepRaw && isObject(doc.value) ? (cloneJson(doc.value) as Record<string, unknown>) : undefined
     let checked: CheckedObject
     try {
-      checked = checkObject(doc.value)
+      checked = checkObject(doc.value, all)
     } catch (error) {
       // a throw here is our bug; the learner still gets a diagnostic instead of a crash
       errors.push(...internalFailure(error, options.file, doc.index).errors)
@@ -118,9 +126,18 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
     const hidden = Math.max(0, checked.issues.length - MAX_SHOWN) + (checked.dropped ?? 0)
     if (hidden > 0) errors.push(...found, moreErrors(hidden, ctx))
     else errors.push(...explained(doc, found, []))
-    if (checked.valid) objects.push(manifestObject(doc.index, checked.valid, doc.source, raw))
+    if (checked.valid && isUnsimulatedKind(checked.valid.kind)) unsimulated.push(unsimulatedObject(doc.index, checked.valid as UnsimulatedValid))
+    else if (checked.valid) objects.push(manifestObject(doc.index, checked.valid as SimulatedValid, doc.source, raw))
   }
-  return { valid: errors.length === 0, errors, objects }
+  return { valid: errors.length === 0, errors, objects, ...(all ? { unsimulated } : {}) }
+}
+
+type SimulatedValid = { kind: SupportedKind; apiVersion: string; object: JsonObject }
+type UnsimulatedValid = { kind: UnsimulatedKind; apiVersion: string; object: JsonObject }
+
+function unsimulatedObject(document: number, valid: UnsimulatedValid): UnsimulatedManifestObject {
+  const meta = objectAt(valid.object.metadata) ?? {}
+  return { document, apiVersion: valid.apiVersion, kind: valid.kind, name: stringAt(meta.name) ?? '', namespace: stringAt(meta.namespace) ?? 'default', object: valid.object }
 }
 
 /** Same checks for an object that did not come from text (kubectl create, scenario builders). line/column 0. */
@@ -136,11 +153,11 @@ export function validateObject(object: unknown): { errors: Diagnostic[]; object:
   return { errors, object: checked.valid ? (checked.valid.object as unknown as KubeObject) : null }
 }
 
-function checkObject(value: unknown): CheckedObject {
+function checkObject(value: unknown, all = false): CheckedObject {
   const meta = isObject(value) ? objectAt(value.metadata) : undefined
   const name = stringAt(meta?.name) ?? null
   const kindValue = isObject(value) ? (stringAt(value.kind) ?? null) : null
-  const kindCheck = checkKind(value)
+  const kindCheck = checkKind(value, { all })
   if (!kindCheck.ok) return { issues: kindCheck.issues, kind: kindValue, name, valid: null }
   const obj = value as JsonObject
   // Decoding: strict schema (unknown fields, JSON types, enums, quantities). Badly typed values are dropped
@@ -164,7 +181,7 @@ function checkObject(value: unknown): CheckedObject {
 }
 
 /** The server resets status on create and fills in defaults before validating. */
-function defaultAndValidate(kind: SupportedKind, obj: JsonObject): IssueList {
+function defaultAndValidate(kind: SupportedKind | UnsimulatedKind, obj: JsonObject): IssueList {
   delete obj.status
   applyDefaultsInPlace(obj)
   return validateKindRules(kind, obj)
@@ -183,7 +200,7 @@ function withMisplacedFieldsMoved(obj: JsonObject, decodeIssues: FieldIssue[]): 
     place(copy, issue.relocate.to.segments(), cloneJson(issue.relocate.value))
   }
   if (!copy) return null
-  checkSchema(copy.kind as SupportedKind, copy)
+  checkSchema(copy.kind as SupportedKind | UnsimulatedKind, copy)
   return copy
 }
 
@@ -210,7 +227,7 @@ function coveredByDecodeIssue(issue: FieldIssue, decodeIssues: FieldIssue[]): bo
   return decodeIssues.some((d) => d.field !== '' && (issue.field === d.field || issue.field.startsWith(`${d.field}.`) || issue.field.startsWith(`${d.field}[`)))
 }
 
-function manifestObject(document: number, valid: NonNullable<CheckedObject['valid']>, source: SourceMap, raw?: Record<string, unknown>): ManifestObject {
+function manifestObject(document: number, valid: SimulatedValid, source: SourceMap, raw?: Record<string, unknown>): ManifestObject {
   const meta = objectAt(valid.object.metadata) ?? {}
   return {
     document,

@@ -79,4 +79,18 @@ describe('environment', () => {
       expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: must be the address people open Kubelab at/)
     }
   })
+
+  it('migrates at start unless KUBELAB_MIGRATE is 0 or false, and refuses other values', () => {
+    expect(parseEnv({}).KUBELAB_MIGRATE).toBe(true)
+    for (const on of ['1', 'true', '']) expect(parseEnv({ KUBELAB_MIGRATE: on }).KUBELAB_MIGRATE, on).toBe(true)
+    for (const off of ['0', 'false']) expect(parseEnv({ KUBELAB_MIGRATE: off }).KUBELAB_MIGRATE, off).toBe(false)
+    expect(() => parseEnv({ KUBELAB_MIGRATE: 'no' })).toThrow(/^KUBELAB_MIGRATE: /)
+  })
+
+  it('takes a number of grading threads between 1 and 64, or leaves it to the CPU count', () => {
+    expect(parseEnv({}).KUBELAB_GRADING_THREADS).toBeUndefined()
+    expect(parseEnv({ KUBELAB_GRADING_THREADS: '' }).KUBELAB_GRADING_THREADS).toBeUndefined()
+    expect(parseEnv({ KUBELAB_GRADING_THREADS: '2' }).KUBELAB_GRADING_THREADS).toBe(2)
+    for (const bad of ['0', '1.5', 'two', '65']) expect(() => parseEnv({ KUBELAB_GRADING_THREADS: bad }), bad).toThrow(/^KUBELAB_GRADING_THREADS: /)
+  })
 })

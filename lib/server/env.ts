@@ -39,6 +39,13 @@ const contentDir = z
   .transform((value) => value.trim() || 'content')
   .refine((dir) => existsSync(resolve(dir)) && statSync(resolve(dir)).isDirectory(), { message: 'must be a directory of courses (default: content)' })
 
+// On unless set to 0/false: a server applies pending migrations as it starts. Several instances behind a load
+// balancer set KUBELAB_MIGRATE=0 and run `kubelab db migrate` once per deploy instead (ADR 0016).
+const onUnlessOff = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v !== '0' && v !== 'false')
+
 const generateSecret = 'generate one with `openssl rand -base64 33`'
 
 export const envSchema = z
@@ -57,6 +64,10 @@ export const envSchema = z
     SEED_DEMO: booleanFlag,
     PUBLIC_URL: publicUrl,
     KUBELAB_CONTENT_DIR: contentDir,
+    KUBELAB_MIGRATE: onUnlessOff,
+    // Grading threads (ADR 0013). Node counts the host's CPUs, not a container's CPU limit: a pod limited to 2 CPUs
+    // on a 32-core node would start 32 threads of up to 256 MiB each. Set it to the CPU limit in a container.
+    KUBELAB_GRADING_THREADS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {

@@ -3,6 +3,8 @@ import { withParticle as p } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
 
 const SUPPORTED = 'Pod (v1), Service (v1), Namespace (v1), Deployment (apps/v1), ReplicaSet (apps/v1)'
+// validated only (`kubelab validate`), not simulated
+const VALIDATED = 'Job (batch/v1), Ingress (networking.k8s.io/v1), PodDisruptionBudget (policy/v1), Secret (v1), ConfigMap (v1), ServiceAccount (v1)'
 
 export const kindHints = {
   notAnObject: {
@@ -22,7 +24,7 @@ export const kindHints = {
     ko: `kind 필드가 없습니다. 만들 오브젝트 종류를 쓰세요: ${SUPPORTED}.`,
     en: `The kind field is missing. Write the kind of object to create: ${SUPPORTED}.`,
   } satisfies Localized,
-  noMatch: (kind: string, version: string, suggestion: { kind: string; apiVersion: string } | null): Localized => {
+  noMatch: (kind: string, version: string, suggestion: { kind: string; apiVersion: string } | null, all = false): Localized => {
     if (suggestion && suggestion.kind === kind) {
       return {
         ko: `${p(kind, '은/는')} \`apiVersion: ${version}\`에 없습니다. ${p(`\`apiVersion: ${suggestion.apiVersion}\``, '으로/로')} 바꾸세요.`,
@@ -33,6 +35,12 @@ export const kindHints = {
       return {
         ko: `kind는 대소문자를 구분합니다. ${p(`\`kind: ${suggestion.kind}\``, '과/와')} ${p(`\`apiVersion: ${suggestion.apiVersion}\``, '을/를')} 쓰려던 것입니까?`,
         en: `kind is case-sensitive. Did you mean \`kind: ${suggestion.kind}\` (apiVersion: ${suggestion.apiVersion})?`,
+      }
+    }
+    if (all) {
+      return {
+        ko: `Kubelab이 검사할 수 없는 종류입니다. 검사하는 종류: ${SUPPORTED}, ${VALIDATED}.`,
+        en: `Kubelab cannot validate this kind. It validates ${SUPPORTED}, ${VALIDATED}.`,
       }
     }
     return {

@@ -2,14 +2,15 @@
 import { FieldPath } from '../field-path.ts'
 import { IssueList } from '../field-errors.ts'
 import type { JsonObject } from '../object-access.ts'
-import type { SupportedKind } from '../types.ts'
+import type { SupportedKind, UnsimulatedKind } from '../types.ts'
+import { validateUnsimulatedKind } from './unsimulated-kinds.ts'
 import { validateObjectMeta } from './object-meta.ts'
 import { validatePodSpec } from './pod-spec.ts'
 import { validateService } from './service.ts'
 import { validateWorkload } from './workloads.ts'
 
 /** Semantic validation of a decoded, defaulted object of a supported kind. */
-export function validateKindRules(kind: SupportedKind, obj: JsonObject): IssueList {
+export function validateKindRules(kind: SupportedKind | UnsimulatedKind, obj: JsonObject): IssueList {
   const out = new IssueList()
   const root = FieldPath.root()
   const metadata = root.child('metadata')
@@ -31,6 +32,8 @@ export function validateKindRules(kind: SupportedKind, obj: JsonObject): IssueLi
     case 'Namespace':
       validateObjectMeta(obj.metadata, metadata, { kind, nameRule: 'dns1123label', namespaced: false }, out)
       break
+    default:
+      validateUnsimulatedKind(kind, obj, out)
   }
   return out
 }

@@ -160,6 +160,7 @@ const savedIsSignedIn = (_r: HttpResponse, body: string, actor: Actor) => {
 
 const routes: RouteRow[] = [
   { kind: 'route', file: 'app/api/health/route.ts', method: 'GET', what: 'health', request: () => ({ method: 'GET', path: '/api/health' }), expect: all(200) },
+  { kind: 'route', file: 'app/api/ready/route.ts', method: 'GET', what: 'readiness (load balancers, Kubernetes)', request: () => ({ method: 'GET', path: '/api/ready' }), expect: all(200) },
   {
     kind: 'route',
     file: 'app/api/auth/[...nextauth]/route.ts',

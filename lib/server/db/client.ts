@@ -13,9 +13,25 @@ import { sqlitePath } from './sqlite-path.ts'
 export type Db = InstanceType<typeof SqliteClient>
 export type { Prisma } from './generated/sqlite/client.ts'
 
+/**
+ * Every SQLite connection Kubelab opens: WAL, so readers never wait for a writer and `kubelab db backup` copies a
+ * running database without stopping it (ADR 0016); NORMAL sync, durable in WAL mode against a crash of the
+ * process (a power cut may lose the last commits); wait for a busy writer instead of failing at once.
+ */
+export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;'
+
+/** The adapter opens its own better-sqlite3 connection; the pragmas are set on it as it connects. */
+class SqliteAdapterFactory extends PrismaBetterSqlite3 {
+  override async connect(): ReturnType<PrismaBetterSqlite3['connect']> {
+    const adapter = await super.connect()
+    await adapter.executeScript(SQLITE_PRAGMAS)
+    return adapter
+  }
+}
+
 export function createDb(databaseUrl: string): Db {
   if (databaseProvider(databaseUrl) === 'sqlite') {
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: `file:${sqlitePath(databaseUrl)}` }) })
+    return new SqliteClient({ adapter: new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` }) })
   }
   return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db
 }

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listMigrations, migrate, migrateSqlite, MigrationChecksumError, MigrationForeignKeyError, type Migration } from './migrate.ts'
+import { listMigrations, migrate, migrateSqlite, MigrationChecksumError, MigrationForeignKeyError, MigrationsMissingError, type Migration } from './migrate.ts'
+import { compareMigrations, migrationStatus } from './migration-status.ts'
 import { providers, readModels, snapshotFile } from '../../../prisma/providers.ts'
 
 const dirs: string[] = []
@@ -37,6 +38,25 @@ describe('migration runner', () => {
     db.prepare('UPDATE _prisma_migrations SET checksum = ?').run('0'.repeat(64))
     db.close()
     await expect(migrate(url)).rejects.toBeInstanceOf(MigrationChecksumError)
+  })
+
+  it('reads the migrations from the working directory and fails loudly where there are none', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kubelab-no-migrations-'))
+    dirs.push(elsewhere)
+    expect(() => listMigrations('sqlite', elsewhere)).toThrow(MigrationsMissingError)
+    expect(() => listMigrations('sqlite', elsewhere)).toThrow(/start Kubelab from its own directory/)
+  })
+
+  it('reports applied, pending and unknown migrations without creating anything', async () => {
+    const { url, path } = tempDbUrl()
+    const all = listMigrations('sqlite').map((m) => m.name)
+    expect(await migrationStatus(url)).toEqual({ applied: [], pending: all, unknown: [] })
+    expect(existsSync(path)).toBe(false)
+    await migrate(url)
+    expect(await migrationStatus(url)).toEqual({ applied: all, pending: [], unknown: [] })
+    // a database a newer Kubelab migrated: its extra migration is unknown here, nothing is pending
+    expect(compareMigrations('sqlite', [...all, '29990101000000_later'])).toEqual({ applied: all, pending: [], unknown: ['29990101000000_later'] })
+    expect(compareMigrations('sqlite', all.slice(1))).toEqual({ applied: all.slice(1), pending: all.slice(0, 1), unknown: [] })
   })
 
   it.each(providers)('has a migration for every change to prisma/models.prisma (%s)', (provider) => {

@@ -6,6 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import { databaseProvider } from '../env.ts'
@@ -17,17 +18,27 @@ export interface Migration {
   checksum: string
 }
 
-const migrationsRoot = new URL('../../../prisma/migrations/', import.meta.url)
+export class MigrationsMissingError extends Error {}
 
-export function listMigrations(provider: 'sqlite' | 'postgresql'): Migration[] {
-  const dir = new URL(`${provider}/`, migrationsRoot)
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { withFileTypes: true })
+/**
+ * The migrations ship beside the app, like content/: read from the working directory (the checkout, or the
+ * container's /app), never from the bundle, so `next start`, a standalone server.js and the bundled CLI all find
+ * them. `turbopackIgnore`: a path read at run time, not a module for Next to trace.
+ */
+export function migrationsDir(provider: 'sqlite' | 'postgresql', root = process.cwd()): string {
+  return resolve(/*turbopackIgnore: true*/ root, 'prisma', 'migrations', provider)
+}
+
+export function listMigrations(provider: 'sqlite' | 'postgresql', root = process.cwd()): Migration[] {
+  const dir = migrationsDir(provider, root)
+  // No folder must not read as "nothing to apply": a server would then run on a database without tables.
+  if (!existsSync(dir)) throw new MigrationsMissingError(`no migrations at ${dir}: start Kubelab from its own directory (where prisma/migrations is)`)
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(new URL(`${name}/migration.sql`, dir), 'utf8')
+      const sql = readFileSync(join(/*turbopackIgnore: true*/ dir, name, 'migration.sql'), 'utf8')
       return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') }
     })
 }

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
 import { GradingPool } from './pool.ts'
+import { env } from '../env.ts'
 
 export { GradingPool, type PoolOutcome, type GradingPoolOptions } from './pool.ts'
 export { gradeTask, type GradeTaskInput, type GradeTaskOutput } from './task.ts'
@@ -31,7 +32,7 @@ async function prepare(): Promise<GradingPool> {
     holder.pool = null
     if (old) void old.close()
   }
-  holder.pool ??= new GradingPool({ workerFile: file })
+  holder.pool ??= new GradingPool({ workerFile: file, threads: env().KUBELAB_GRADING_THREADS })
   holder.checkedAt = Date.now()
   return holder.pool
 }

@@ -17,6 +17,8 @@ const SERVERS: Record<string, { ports: number[]; startupMs: number }> = {
   httpd: { ports: [80], startupMs: 500 },
   redis: { ports: [6379], startupMs: 200 },
   hello: { ports: [8080], startupMs: 1000 },
+  // Next's standalone server: listening about 3 s after start (instrumentation, the database's first answer)
+  kubelab: { ports: [3000], startupMs: 3000 },
 }
 
 /** The server program an image runs by default (its own entrypoint and command). */
@@ -31,7 +33,7 @@ function server(image: ImageInfo): Program {
   return { kind: 'server', app: image.app, ports: s.ports, startupMs: s.startupMs }
 }
 
-const SERVER_BINARIES = new Set(['nginx', 'httpd-foreground', 'httpd', 'redis-server', '/hello', 'hello'])
+const SERVER_BINARIES = new Set(['nginx', 'httpd-foreground', 'httpd', 'redis-server', '/hello', 'hello', 'node'])
 
 export function resolveProgram(image: ImageInfo, container: Container): Program {
   const command = container.command
@@ -138,6 +140,15 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
       if (path === '/ready') return { status: 200, body: 'ready\n' }
       if (path === '/version') return { status: 200, body: `${ctx.version}\n` }
       return { status: 404, body: '404 page not found\n' }
+    case 'kubelab':
+      if (path === '/api/health') return { status: 200, body: '{"status":"ok","db":"ok"}' }
+      if (path === '/api/ready') {
+        return tag === 'unready'
+          ? { status: 503, body: '{"status":"not ready","failed":["migrations"],"checks":{"database":"ok","migrations":"1 pending","content":"ok"}}' }
+          : { status: 200, body: '{"status":"ready","checks":{"database":"ok","migrations":"ok","content":"ok"}}' }
+      }
+      if (path === '/' || path.startsWith('/courses')) return { status: 200, body: `<!DOCTYPE html><html lang="ko"><title>Kubelab</title><body>Kubelab ${tag} on ${ctx.podName}</body></html>\n` }
+      return { status: 404, body: '<!DOCTYPE html><html><title>404</title><body>This page could not be found.</body></html>\n' }
     default:
       return undefined
   }
@@ -171,6 +182,8 @@ export function startupLogs(app: AppKind, tag: string, stamp: string): string[] 
       return ['1:C Redis is starting oO0OoO0OoO0Oo', '1:M * Server initialized', '1:M * Ready to accept connections tcp']
     case 'hello':
       return [`hello ${tag}: listening on :8080`]
+    case 'kubelab':
+      return ['▲ Next.js 16.4.6', '- Local:         http://0.0.0.0:3000', '✓ Ready in 0ms']
     default:
       return []
   }
@@ -178,6 +191,6 @@ export function startupLogs(app: AppKind, tag: string, stamp: string): string[] 
 
 /** Seconds a program needs to exit after SIGTERM; undefined: it ignores SIGTERM (PID 1 without a handler). */
 export function stopOnSigtermMs(program: Program): number | undefined {
-  if (program.kind === 'server') return program.app === 'nginx' ? 100 : program.app === 'httpd' ? 300 : 50
+  if (program.kind === 'server') return program.app === 'nginx' ? 100 : program.app === 'httpd' ? 300 : program.app === 'kubelab' ? 500 : 50
   return undefined
 }

@@ -4,7 +4,7 @@
  * would on a real cluster.
  */
 
-export type AppKind = 'nginx' | 'httpd' | 'redis' | 'hello' | 'shell'
+export type AppKind = 'nginx' | 'httpd' | 'redis' | 'hello' | 'kubelab' | 'shell'
 
 export interface ImageInfo {
   /** canonical reference, e.g. docker.io/library/nginx:1.27 */
@@ -26,6 +26,8 @@ export interface ImageInfo {
 interface RepoSpec {
   repository: string
   tags: Record<string, number>
+  /** every valid tag exists, this size in MB (an image its users build and tag themselves) */
+  anyTag?: number
   entrypoint: string[]
   cmd: string[]
   app: AppKind
@@ -84,6 +86,19 @@ const REPOS: Record<string, RepoSpec> = {
     cmd: [],
     app: 'hello',
     tools: ['/hello', 'hello'],
+    hasShell: false,
+  },
+  // Kubelab itself (the Dockerfile's image, `docker build -t kubelab:<version> .`), so deploy/kubernetes can be
+  // rolled out here: Next's server on :3000 with /api/health and /api/ready (ADR 0016). Any tag is a version;
+  // `unready` never gets ready (its /api/ready answers 503, as with a migration that was never applied).
+  kubelab: {
+    repository: 'docker.io/library/kubelab',
+    tags: {},
+    anyTag: 62.0,
+    entrypoint: ['docker-entrypoint.sh'],
+    cmd: ['node', 'server.js'],
+    app: 'kubelab',
+    tools: ['node'],
     hasShell: false,
   },
 }
@@ -151,14 +166,14 @@ export function lookupImage(image: string): ImageInfo | null {
   const ref = parseImageRef(image)
   let info: ImageInfo | null = null
   const spec = ref ? REPOS[ref.short] : undefined
-  if (ref && spec && (ref.tag === '' || spec.tags[ref.tag] !== undefined)) {
+  if (ref && spec && (ref.tag === '' || spec.tags[ref.tag] !== undefined || spec.anyTag !== undefined)) {
     const tag = ref.tag || 'latest'
     const version = ref.short === 'kubelab/hello' ? (/^\d/.test(tag) ? tag : tag === 'latest' ? '3.0' : '2.0') : tag
     info = {
       canonical: `${spec.repository}:${tag}`,
       repository: spec.repository,
       tag,
-      sizeBytes: Math.round((spec.tags[tag] ?? 10) * MB),
+      sizeBytes: Math.round((spec.tags[tag] ?? spec.anyTag ?? 10) * MB),
       entrypoint: spec.entrypoint,
       cmd: spec.cmd,
       app: spec.app,
