@@ -21,7 +21,8 @@ export class HttpActor {
   constructor(readonly cookie: string) {}
 
   readonly http: Http = async (request: HttpRequest) => {
-    const headers: Record<string, string> = { ...request.headers }
+    // As a browser sends them: a GET is a page navigation unless told otherwise; a body comes from a Kubelab page.
+    const headers: Record<string, string> = request.method === 'GET' ? { accept: 'text/html,application/xhtml+xml', ...request.headers } : { origin: e2eBaseUrl, ...request.headers }
     const cookie = [this.cookie, request.headers?.cookie].filter(Boolean).join('; ')
     if (cookie) headers.cookie = cookie
     let body: BodyInit | undefined

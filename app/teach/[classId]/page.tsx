@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { headers } from 'next/headers'
-import { notFound, redirect } from 'next/navigation'
+import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { formatInviteCode } from '@/lib/classes/invite-code'
@@ -31,7 +31,7 @@ export default async function ClassPage({ params }: { params: Params }) {
   const { classId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') redirect('/teach')
+  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const found = await loadClass(classId, locale)
   if (!found) notFound()

@@ -55,7 +55,7 @@ export interface World {
 /** Calls one server action as the React client does; `args` for a plain function, else (prevState, FormData). */
 export type CallAction = (page: string, input: { fields?: Record<string, string>; prevState?: unknown; args?: unknown[] }) => Promise<HttpResponse>
 
-export type PageOutcome = 'ok' | 'signin' | 'refused' | 'notFound' | 'tooManyRequests' | `redirect:${string}`
+export type PageOutcome = 'ok' | 'signin' | 'refused' | 'forbidden' | 'notFound' | 'tooManyRequests' | `redirect:${string}`
 export type ActionOutcome = 'allow' | 'deny'
 
 interface Row<Outcome> {
@@ -97,11 +97,11 @@ const unique = (what: string) => `${what} ${Date.now().toString(36)}-${++counter
 
 const teacherPage = (marks: { teacher: PageOutcome; otherTeacher: PageOutcome }): Record<Actor, PageOutcome> => ({
   visitor: 'signin',
-  learner: 'redirect:/teach',
-  otherLearner: 'redirect:/teach',
+  learner: 'forbidden',
+  otherLearner: 'forbidden',
   teacher: marks.teacher,
   otherTeacher: marks.otherTeacher,
-  author: 'redirect:/teach',
+  author: 'forbidden',
   admin: 'ok',
 })
 const adminPage: Record<Actor, PageOutcome> = { ...signedIn<PageOutcome>('signin', 'refused'), admin: 'ok' }

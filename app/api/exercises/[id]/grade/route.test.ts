@@ -29,7 +29,7 @@ function manyDocuments(): string {
 async function grade(exercise: string, body: Record<string, unknown>) {
   const request = new Request(`http://localhost/api/exercises/${exercise}/grade`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    headers: { 'content-type': 'application/json', origin: 'http://localhost', host: 'localhost' }, // as a browser on this site sends it
     body: JSON.stringify(body),
   })
   const started = performance.now()
