@@ -5,6 +5,7 @@
  * header and React's encoding of (prevState, FormData) or of plain arguments.
  */
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import type { CallAction, Http, HttpRequest, HttpResponse } from '../../lib/server/authz/table.ts'
 import { e2eBaseUrl } from '../config.ts'
 
@@ -17,24 +18,46 @@ function adapt(response: Response, body: string): HttpResponse {
   return { status: () => response.status, headers: () => headers, text: async () => body }
 }
 
+/**
+ * One request with node:http rather than fetch: fetch (undici) replaces the Fetch Metadata headers with its own
+ * `Sec-Fetch-Mode: cors`, so it cannot send what a browser sends on a page navigation.
+ */
+function send(path: string, method: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(`${e2eBaseUrl}${path}`, { method, headers }, (incoming) => {
+      const chunks: Buffer[] = []
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+      incoming.on('error', reject)
+      incoming.on('end', () => {
+        const flat: Record<string, string> = {}
+        for (const [key, value] of Object.entries(incoming.headers)) if (value !== undefined) flat[key] = Array.isArray(value) ? value.join(key === 'set-cookie' ? '\n' : ', ') : value
+        flat['set-cookie'] ??= ''
+        const text = Buffer.concat(chunks).toString('utf8')
+        resolve({ status: () => incoming.statusCode ?? 0, headers: () => flat, text: async () => text })
+      })
+    })
+    outgoing.on('error', reject)
+    outgoing.end(body)
+  })
+}
+
 export class HttpActor {
   constructor(readonly cookie: string) {}
 
   readonly http: Http = async (request: HttpRequest) => {
     // As a browser sends them: a GET is a page navigation unless told otherwise; a body comes from a Kubelab page.
-    const headers: Record<string, string> = request.method === 'GET' ? { accept: 'text/html,application/xhtml+xml', ...request.headers } : { origin: e2eBaseUrl, ...request.headers }
+    const headers: Record<string, string> = request.method === 'GET' ? { accept: 'text/html,application/xhtml+xml', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', ...request.headers } : { origin: e2eBaseUrl, ...request.headers }
     const cookie = [this.cookie, request.headers?.cookie].filter(Boolean).join('; ')
     if (cookie) headers.cookie = cookie
-    let body: BodyInit | undefined
+    let body: string | undefined
     if (request.form) {
-      body = new URLSearchParams(request.form)
+      body = new URLSearchParams(request.form).toString()
       headers['content-type'] = 'application/x-www-form-urlencoded'
     } else if (request.data !== undefined) {
       body = JSON.stringify(request.data)
       headers['content-type'] ??= 'application/json'
     }
-    const response = await fetch(`${e2eBaseUrl}${request.path}`, { method: request.method, headers, body, redirect: 'manual' })
-    return adapt(response, await response.text())
+    return send(request.path, request.method, headers, body)
   }
 
   /** A bound CallAction for one server action id. */

@@ -7,6 +7,9 @@
  * Actors: a visitor; a learner in class A and another learner in class B; the teacher of class A and another
  * teacher (of class B, not of A); an author; an admin. Class-scoped rows are about class A.
  */
+import { findQuiz } from '../../content/load.ts'
+import { publicQuiz, type QuizAnswers } from '../../grading/quiz.ts'
+
 export const actors = ['visitor', 'learner', 'otherLearner', 'teacher', 'otherTeacher', 'author', 'admin'] as const
 export type Actor = (typeof actors)[number]
 export type Account = Exclude<Actor, 'visitor'>
@@ -152,6 +155,19 @@ const pages: PageRow[] = [
 
 // Route handlers -------------------------------------------------------------------------------------------------
 
+/** Some answer to every question (an attempt must answer them all; whether right does not matter here). */
+export function everyQuestionAnswered(quizId: string): QuizAnswers {
+  const quiz = findQuiz(quizId)?.quiz
+  if (!quiz) throw new Error(`no quiz ${quizId}`)
+  return Object.fromEntries(
+    publicQuiz(quiz, 'en').questions.map((q) => {
+      if (!('choices' in q)) return [q.id, q.type === 'truefalse' ? true : 'kubectl']
+      const ids = q.choices.map((c) => c.id)
+      return [q.id, q.type === 'single' ? ids[0]! : ids] // multiple: all of them; ordering: as listed
+    }),
+  )
+}
+
 const json = (method: HttpRequest['method'], path: string, data: unknown): HttpRequest => ({ method, path, data, headers: { 'content-type': 'application/json' } })
 const savedIsSignedIn = (_r: HttpResponse, body: string, actor: Actor) => {
   const saved = (JSON.parse(body) as { saved?: boolean }).saved
@@ -228,7 +244,7 @@ const routes: RouteRow[] = [
     file: 'app/api/quizzes/[id]/attempts/route.ts',
     method: 'POST',
     what: 'a quiz attempt (public; stored only for a signed-in account)',
-    request: () => json('POST', '/api/quizzes/pod-basics/attempts', { answers: {}, lang: 'en' }),
+    request: () => json('POST', '/api/quizzes/pod-basics/attempts', { answers: everyQuestionAnswered('pod-basics'), lang: 'en' }),
     expect: all(200),
     verify: savedIsSignedIn,
   },
