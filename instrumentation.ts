@@ -1,4 +1,8 @@
 /** Runs once when a Next.js server starts, before it serves anything (also `next start` run directly). */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME === 'nodejs') (await import('./lib/server/startup-check')).checkConfigurationOrExit()
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    ;(await import('./lib/server/startup-check')).checkConfigurationOrExit()
+    // every request carries its socket's address for the abuse limits (ADR 0015)
+    ;(await import('./lib/server/rate-limit/client-address')).installClientAddressStamp()
+  }
 }

@@ -4,7 +4,7 @@ import { isLocale, localeCookie, negotiateLocale, type Locale } from './locales.
 
 // Namespaces kept in their own files (messages/<locale>/<namespace>.json), next to the main messages file.
 async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const [main, cluster, terminal, timeline, teach, studio, visitor, errors] = await Promise.all([
+  const [main, cluster, terminal, timeline, teach, studio, visitor, errors, limits] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/${locale}/cluster.json`),
     import(`../messages/${locale}/terminal.json`),
@@ -13,8 +13,9 @@ async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
     import(`../messages/${locale}/studio.json`),
     import(`../messages/${locale}/visitor.json`),
     import(`../messages/${locale}/errors.json`),
+    import(`../messages/${locale}/limits.json`),
   ])
-  return { ...main.default, cluster: cluster.default, terminal: terminal.default, timeline: timeline.default, teach: teach.default, studio: studio.default, visitor: visitor.default, errors: errors.default }
+  return { ...main.default, cluster: cluster.default, terminal: terminal.default, timeline: timeline.default, teach: teach.default, studio: studio.default, visitor: visitor.default, errors: errors.default, limits: limits.default }
 }
 
 // No locale in the URL: the learner's choice is remembered in a cookie, otherwise the browser's language decides.

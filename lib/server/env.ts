@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { parseBackoff, parseRate } from './rate-limit/spec.ts'
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -39,6 +40,41 @@ const contentDir = z
   .transform((value) => value.trim() || 'content')
   .refine((dir) => existsSync(resolve(dir)) && statSync(resolve(dir)).isDirectory(), { message: 'must be a directory of courses (default: content)' })
 
+// A limit as `<count>/<window>` (e.g. 50/15m) or `off`; see lib/server/rate-limit/spec.ts and the README's Security section.
+const rate = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseRate(value === undefined || value.trim() === '' ? fallback : value)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    })
+
+const backoff = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseBackoff(value === undefined || value.trim() === '' ? fallback : value)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    })
+
+const count = (fallback: number) => z.coerce.number().int().min(1).max(10_000_000).default(fallback)
+
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined))
+  .refine((value) => value === undefined || /^rediss?:\/\/./.test(value), { message: 'must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)' })
+
 const generateSecret = 'generate one with `openssl rand -base64 33`'
 
 export const envSchema = z
@@ -57,6 +93,21 @@ export const envSchema = z
     SEED_DEMO: booleanFlag,
     PUBLIC_URL: publicUrl,
     KUBELAB_CONTENT_DIR: contentDir,
+    // Abuse limits and storage quotas (ADR 0015). The client address is the socket's, or with TRUST_PROXY=1 the
+    // first X-Forwarded-For entry (only behind a proxy that sets it: a client could otherwise choose its own).
+    TRUST_PROXY: booleanFlag,
+    REDIS_URL: redisUrl,
+    RATE_LIMIT_SIGNIN_ACCOUNT: rate('5/24h'),
+    RATE_LIMIT_SIGNIN_BACKOFF: backoff('30s-15m'),
+    RATE_LIMIT_SIGNIN_ADDRESS: rate('50/15m'),
+    RATE_LIMIT_SIGNUP_ADDRESS: rate('30/1h'),
+    RATE_LIMIT_GRADE_USER: rate('60/5m'),
+    RATE_LIMIT_GRADE_ADDRESS: rate('300/5m'),
+    RATE_LIMIT_QUIZ_USER: rate('30/10m'),
+    RATE_LIMIT_IMPORT_USER: rate('20/1h'),
+    QUOTA_SUBMISSIONS_PER_HOUR: count(200),
+    QUOTA_SUBMISSIONS_TOTAL: count(2000),
+    QUOTA_SOURCES_PER_EXERCISE: count(10),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {

@@ -8,6 +8,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter'
 import { z } from 'zod'
 import { db } from '../db/client.ts'
 import { dal } from '../dal/index.ts'
+import { signInLimits } from '../rate-limit/index.ts'
 import { toRole } from './roles.ts'
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })
@@ -30,14 +31,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw)
           if (!parsed.success) return null
+          await signInLimits.check(parsed.data.email, request) // throws while this account or address must wait (ADR 0015)
           const user = await dal().users.authenticate(parsed.data.email, parsed.data.password)
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null
         },
       }),
     ],
+    // the right password forgives the account's earlier failures (the sign-in limits, ADR 0015)
+    events: { signIn: ({ user }) => signInLimits.succeeded(user.email) },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

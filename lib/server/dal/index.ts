@@ -8,16 +8,23 @@ import { draftsDal } from './drafts.ts'
 import { importDal } from './import.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
+import { storageQuotaFromEnv, type StorageQuota } from './quotas.ts'
 import { usersDal } from './users.ts'
 
-export function createDal(database: Db) {
+export interface DalOptions {
+  /** storage quotas per learner (default: from the environment) */
+  quota?: StorageQuota
+}
+
+export function createDal(database: Db, options: DalOptions = {}) {
+  const quota = () => options.quota ?? storageQuotaFromEnv()
   return {
     users: usersDal(database),
-    progress: progressDal(database),
+    progress: progressDal(database, quota),
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
     classes: classesDal(database),
-    imports: importDal(database),
+    imports: importDal(database, quota),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true
@@ -34,3 +41,5 @@ export function dal(): Dal {
 }
 
 export { AccessDeniedError, type Viewer } from './viewer.ts'
+export { QuotaExceededError, type StorageQuota } from './quotas.ts'
+export { UnstorableTextError } from './text.ts'
