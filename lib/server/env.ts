@@ -67,7 +67,7 @@ const backoff = (fallback: string) =>
       return parsed
     })
 
-const count = (fallback: number) => z.coerce.number().int().min(1).max(10_000_000).default(fallback)
+const count = (fallback: number) => z.coerce.number({ message: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').max(10_000_000, 'must be at most 10,000,000').default(fallback)
 
 const redisUrl = z
   .string()

@@ -8,7 +8,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter'
 import { z } from 'zod'
 import { db } from '../db/client.ts'
 import { dal } from '../dal/index.ts'
-import { signInLimits } from '../rate-limit/index.ts'
+import { signInLimits } from '../rate-limit/sign-in.ts'
 import { toRole } from './roles.ts'
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })

@@ -2,7 +2,6 @@
  * The server's limits, configured from the environment (README, Security): counters in Redis when REDIS_URL is
  * set, else in the database. Created on first use, so `next build` opens nothing.
  */
-import { CredentialsSignin } from 'next-auth'
 import { headers } from 'next/headers'
 import { Redis } from 'ioredis'
 import { db } from '../db/client.ts'
@@ -62,18 +61,7 @@ export async function requestAddress(): Promise<string | null> {
   }
 }
 
-/**
- * A sign-in refused by the limits before the password was checked. Auth.js passes it through to the sign-in
- * action, and its `code` (`rate_limited.<seconds>`) into the redirect of its own credentials endpoint, which
- * app/api/auth/[...nextauth]/route.ts turns into a 429.
- */
-export class SignInThrottled extends CredentialsSignin {
-  constructor(readonly retryAfter: number) {
-    super()
-    this.code = `${throttledCodePrefix}${retryAfter}`
-  }
-}
-
+/** The prefix of the Auth.js error code of a sign-in the limits refused (SignInThrottled in sign-in.ts). */
 export const throttledCodePrefix = 'rate_limited.'
 
 /** The wait in an Auth.js error code set by SignInThrottled, or null. */
@@ -81,17 +69,4 @@ export function throttledWait(code: string | null | undefined): number | null {
   if (!code?.startsWith(throttledCodePrefix)) return null
   const seconds = Number(code.slice(throttledCodePrefix.length))
   return Number.isInteger(seconds) && seconds > 0 ? seconds : null
-}
-
-export const signInLimits = {
-  /** Throws SignInThrottled while this account or the request's address must wait (the password is not checked). */
-  async check(email: string, request: Request | undefined): Promise<void> {
-    const address = request ? addressOf(request) : ((await requestAddress()) ?? 'unknown')
-    const wait = await limits().signIn.consume(email, address)
-    if (wait > 0) throw new SignInThrottled(wait)
-  },
-  /** After a right password: forgives the account's failures (Auth.js `events.signIn`). */
-  async succeeded(email: string | null | undefined): Promise<void> {
-    if (email) await limits().signIn.succeeded(email, await requestAddress())
-  },
 }
