@@ -48,7 +48,7 @@ describe.each(backends)('storage quotas and storable text on %s', (_name, create
     for (const bad of ['kind: Pod\u0000', 'kind: Pod\ud800']) {
       await expect(dal.progress.recordSubmission(viewer, submission(bad))).rejects.toMatchObject({ name: 'Error', field: 'source' })
       await expect(dal.drafts.save(viewer, 'pod-first-manifest', bad)).rejects.toBeInstanceOf(UnstorableTextError)
-      await expect(dal.users.signUp({ email: `nul-${n++}@example.com`, password: 'password-1', name: `a${bad}` })).rejects.toBeInstanceOf(ZodError)
+      await expect(dal.users.signUp({ email: `nul-${n++}@example.com`, password: 'password-1', name: `a${bad}` })).rejects.toMatchObject({ field: 'name' })
       await expect(dal.users.upsertWithRole(`nul-${n++}@example.com`, 'password-1', 'teacher', bad)).rejects.toMatchObject({ field: 'name' })
       const imported = dal.imports.importVisitorWork(viewer, { submissions: [], quizzes: [], drafts: [{ exerciseId: 'pod-first-manifest', source: bad }], lessons: [] })
       await expect(imported).rejects.toMatchObject({ field: 'drafts.pod-first-manifest.source' })

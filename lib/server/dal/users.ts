@@ -28,6 +28,7 @@ export function usersDal(db: Db) {
   return {
     /** Anyone may sign up, always as a learner; other roles are given by an admin (or the demo seed). */
     async signUp(input: SignUpInput): Promise<PublicUser> {
+      assertStorable({ email: input.email, name: input.name }) // named, before zod's generic refusal
       const data = signUpSchema.parse(input)
       const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } })
       if (existing) throw new EmailTakenError('An account with this email already exists.')
