@@ -73,7 +73,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
       <p>
         <Link href={`/teach/${seen.classId}`}>← {seen.className}</Link>
       </p>
-      <h1>{name}</h1>
+      <h1 className="learner-heading">{name}</h1>
       <p className="muted">
         {seen.learner.email} · {t('learner.joined', { date: formatDateTime(seen.learner.joinedAt, locale) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
       </p>
