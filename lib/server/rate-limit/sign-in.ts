@@ -2,8 +2,27 @@
  * The sign-in limits as Auth.js's `authorize` and `events.signIn` use them (lib/server/auth/auth.ts). Apart from
  * index.ts because it needs next-auth, which the routes' tests cannot load.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import { CredentialsSignin } from 'next-auth'
+import { hashPassword } from '../auth/password.ts'
 import { addressOf, limits, requestAddress, throttledCodePrefix } from './index.ts'
+
+let passwordCheckMs: Promise<number> | null = null
+
+/**
+ * How long checking a password takes here (one scrypt, timed once). A refused attempt waits about as long before
+ * it answers, so a locked account does not answer faster than an email tried for the first time: timing tells
+ * neither whether the account exists nor whether it is locked. Waiting costs a timer, not the CPU a hash would.
+ */
+async function likeAPasswordCheck(): Promise<void> {
+  passwordCheckMs ??= (async () => {
+    const started = performance.now()
+    await hashPassword('timing-reference')
+    return performance.now() - started
+  })()
+  const ms = await passwordCheckMs
+  await sleep(ms * (0.9 + Math.random() * 0.2))
+}
 
 /**
  * A sign-in refused by the limits before the password was checked. Auth.js passes it through to the sign-in
@@ -22,7 +41,10 @@ export const signInLimits = {
   async check(email: string, request: Request | undefined): Promise<void> {
     const address = request ? addressOf(request) : ((await requestAddress()) ?? 'unknown')
     const wait = await limits().signIn.consume(email, address)
-    if (wait > 0) throw new SignInThrottled(wait)
+    if (wait > 0) {
+      await likeAPasswordCheck()
+      throw new SignInThrottled(wait)
+    }
   },
   /** After a right password: forgives the account's failures (Auth.js `events.signIn`). */
   async succeeded(email: string | null | undefined): Promise<void> {
