@@ -2,5 +2,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   const { checkConfigurationOrExit, migrateAtStartOrExit } = await import('./lib/server/startup-check')
-  await migrateAtStartOrExit(checkConfigurationOrExit())
+  const env = checkConfigurationOrExit()
+  // every request carries its socket's address for the abuse limits (ADR 0015)
+  ;(await import('./lib/server/rate-limit/client-address')).installClientAddressStamp()
+  await migrateAtStartOrExit(env)
 }

@@ -8,6 +8,7 @@ export const messageNamespaces = [
   'admin',
   'cluster',
   'errors',
+  'limits',
   'studio',
   'teach',
   'terminal',

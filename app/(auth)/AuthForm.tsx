@@ -16,8 +16,16 @@ interface Props {
 
 const fieldMessage = { email: 'fieldEmail', password: 'fieldPassword', name: 'fieldName' } as const
 
+/** A wait in the unit a person would say: seconds up to 90, then minutes, then hours (rounded up). */
+function waitIn(seconds: number): { unit: 'seconds' | 'minutes' | 'hours'; count: number } {
+  if (seconds <= 90) return { unit: 'seconds', count: seconds }
+  if (seconds <= 90 * 60) return { unit: 'minutes', count: Math.ceil(seconds / 60) }
+  return { unit: 'hours', count: Math.ceil(seconds / 3600) }
+}
+
 export function AuthForm({ mode, action, redirectTo }: Props) {
   const t = useTranslations('auth')
+  const tl = useTranslations('limits')
   const [state, formAction, pending] = useActionState(action, { error: null })
   const form = useRef<HTMLFormElement>(null)
   const invalid = (field: Field) => Boolean(state.fields?.[field])
@@ -94,7 +102,9 @@ export function AuthForm({ mode, action, redirectTo }: Props) {
       <div role="alert" className="form-alert">
         {state.error && (
           <p className="error" id="auth-error">
-            {t(state.error)}
+            {state.error === 'signInThrottled' || state.error === 'signUpThrottled'
+              ? tl(state.error === 'signInThrottled' ? 'signIn' : 'signUp', { wait: tl(`wait.${waitIn(state.retryAfter ?? 60).unit}`, { count: waitIn(state.retryAfter ?? 60).count }) })
+              : t(state.error)}
           </p>
         )}
       </div>

@@ -101,6 +101,9 @@ export function VisitorImportOffer() {
       summary.duplicates > 0 && t('result.duplicates', { count: summary.duplicates }),
       summary.skipped > 0 && t('result.skipped', { count: summary.skipped }),
       summary.draftsSaved > 0 && t('result.drafts', { count: summary.draftsSaved }),
+      summary.quizzesIncomplete > 0 && t('result.quizzesIncomplete', { count: summary.quizzesIncomplete }),
+      summary.overBudget > 0 && t('result.overBudget', { count: summary.overBudget }),
+      summary.overQuota > 0 && t('result.overQuota', { count: summary.overQuota }),
     ].filter((line): line is string => typeof line === 'string')
     return lines.length > 0 ? lines : [t('result.nothing')]
   }

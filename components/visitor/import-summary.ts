@@ -10,6 +10,8 @@ export interface ImportResponse {
   quizzes: { quizId: string; outcome: 'added' | 'duplicate' }[]
   drafts: { exerciseId: string; outcome: 'saved' | 'kept' }[]
   skipped: { exercises: string[]; quizzes: string[] }
+  /** graded but not added, and why (ADR 0015) */
+  notAdded?: { exercises: { exerciseId: string; reason: 'over_budget' | 'over_quota' }[]; quizzes: { quizId: string; reason: 'unanswered' }[] }
 }
 
 export interface ImportSummary {
@@ -24,6 +26,12 @@ export interface ImportSummary {
   /** exercises and quizzes the course no longer has */
   skipped: number
   draftsSaved: number
+  /** quizzes with questions left unanswered: not added */
+  quizzesIncomplete: number
+  /** answers over the grading budget: not added */
+  overBudget: number
+  /** answers past the account's storage quota: not added */
+  overQuota: number
 }
 
 export function summarizeImport(request: VisitorImportRequest, responses: ImportResponse[]): ImportSummary {
@@ -39,5 +47,8 @@ export function summarizeImport(request: VisitorImportRequest, responses: Import
     notPassedAgain: exercises.filter((e) => !e.passed && claimedPass.has(e.exerciseId)).length,
     skipped: responses.reduce((sum, r) => sum + r.skipped.exercises.length + r.skipped.quizzes.length, 0),
     draftsSaved: responses.flatMap((r) => r.drafts).filter((d) => d.outcome === 'saved').length,
+    quizzesIncomplete: responses.reduce((sum, r) => sum + (r.notAdded?.quizzes.length ?? 0), 0),
+    overBudget: responses.flatMap((r) => r.notAdded?.exercises ?? []).filter((e) => e.reason === 'over_budget').length,
+    overQuota: responses.flatMap((r) => r.notAdded?.exercises ?? []).filter((e) => e.reason === 'over_quota').length,
   }
 }

@@ -23,8 +23,8 @@ export async function classProgress(viewer: Viewer, classId: string, locale: 'ko
 }
 
 /** One learner of a class the viewer teaches: submissions and their row of the matrix; null when not theirs. */
-export async function learnerProgress(viewer: Viewer, classId: string, userId: string, locale: 'ko' | 'en'): Promise<{ seen: LearnerSubmissions; matrix: ProgressMatrix } | null> {
-  const seen = await dal().classes.learnerSubmissions(viewer, classId, userId)
+export async function learnerProgress(viewer: Viewer, classId: string, userId: string, locale: 'ko' | 'en', page = 1): Promise<{ seen: LearnerSubmissions; matrix: ProgressMatrix } | null> {
+  const seen = await dal().classes.learnerSubmissions(viewer, classId, userId, { page })
   if (!seen) return null
   const { lessons } = matrixLessons(seen.courseId, locale)
   return { seen, matrix: buildProgressMatrix(lessons, [seen.learner], seen.progress, seen.quizzes) }

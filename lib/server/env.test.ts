@@ -93,4 +93,27 @@ describe('environment', () => {
     expect(parseEnv({ KUBELAB_GRADING_THREADS: '2' }).KUBELAB_GRADING_THREADS).toBe(2)
     for (const bad of ['0', '1.5', 'two', '65']) expect(() => parseEnv({ KUBELAB_GRADING_THREADS: bad }), bad).toThrow(/^KUBELAB_GRADING_THREADS: /)
   })
+
+  it('reads the abuse limits with their defaults, and says which one is malformed', () => {
+    const env = parseEnv({})
+    expect(env.REDIS_URL).toBeUndefined()
+    expect(env).toMatchObject({
+      TRUST_PROXY: false,
+      RATE_LIMIT_SIGNIN_ACCOUNT: { points: 5, seconds: 86400 },
+      RATE_LIMIT_SIGNIN_BACKOFF: { firstSeconds: 30, maxSeconds: 900 },
+      RATE_LIMIT_SIGNUP_ADDRESS: { points: 30, seconds: 3600 },
+      QUOTA_SUBMISSIONS_PER_HOUR: 200,
+    })
+    expect(parseEnv({ RATE_LIMIT_GRADE_USER: 'off', TRUST_PROXY: '1', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ RATE_LIMIT_GRADE_USER: null, TRUST_PROXY: true, REDIS_URL: 'redis://127.0.0.1:6379' })
+    expect(() => parseEnv({ RATE_LIMIT_SIGNUP_ADDRESS: '30 per hour', REDIS_URL: 'localhost:6379', QUOTA_SUBMISSIONS_TOTAL: '0' })).toThrow(EnvError)
+    try {
+      parseEnv({ RATE_LIMIT_SIGNUP_ADDRESS: '30 per hour', REDIS_URL: 'localhost:6379', QUOTA_SUBMISSIONS_TOTAL: '0' })
+    } catch (error) {
+      expect((error as Error).message.split('\n').sort()).toEqual([
+        'QUOTA_SUBMISSIONS_TOTAL: must be a whole number from 1',
+        'RATE_LIMIT_SIGNUP_ADDRESS: must be <count>/<window> like 50/15m (units s, m, h, d; at most 30d), or off',
+        'REDIS_URL: must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)',
+      ])
+    }
+  })
 })

@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { parseBackoff, parseRate } from './rate-limit/spec.ts'
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -45,6 +46,40 @@ const onUnlessOff = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v !== '0' && v !== 'false')
+// A limit as `<count>/<window>` (e.g. 50/15m) or `off`; see lib/server/rate-limit/spec.ts and the README's Security section.
+const rate = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseRate(value === undefined || value.trim() === '' ? fallback : value)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    })
+
+const backoff = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseBackoff(value === undefined || value.trim() === '' ? fallback : value)
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed })
+        return z.NEVER
+      }
+      return parsed
+    })
+
+const count = (fallback: number) => z.coerce.number({ message: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').max(10_000_000, 'must be at most 10,000,000').default(fallback)
+
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined))
+  .refine((value) => value === undefined || /^rediss?:\/\/./.test(value), { message: 'must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)' })
 
 const generateSecret = 'generate one with `openssl rand -base64 33`'
 
@@ -68,6 +103,21 @@ export const envSchema = z
     // Grading threads (ADR 0013). Node counts the host's CPUs, not a container's CPU limit: a pod limited to 2 CPUs
     // on a 32-core node would start 32 threads of up to 256 MiB each. Set it to the CPU limit in a container.
     KUBELAB_GRADING_THREADS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(64).optional()),
+    // Abuse limits and storage quotas (ADR 0015). The client address is the socket's, or with TRUST_PROXY=1 the
+    // first X-Forwarded-For entry (only behind a proxy that sets it: a client could otherwise choose its own).
+    TRUST_PROXY: booleanFlag,
+    REDIS_URL: redisUrl,
+    RATE_LIMIT_SIGNIN_ACCOUNT: rate('5/24h'),
+    RATE_LIMIT_SIGNIN_BACKOFF: backoff('30s-15m'),
+    RATE_LIMIT_SIGNIN_ADDRESS: rate('50/15m'),
+    RATE_LIMIT_SIGNUP_ADDRESS: rate('30/1h'),
+    RATE_LIMIT_GRADE_USER: rate('60/5m'),
+    RATE_LIMIT_GRADE_ADDRESS: rate('300/5m'),
+    RATE_LIMIT_QUIZ_USER: rate('30/10m'),
+    RATE_LIMIT_IMPORT_USER: rate('20/1h'),
+    QUOTA_SUBMISSIONS_PER_HOUR: count(200),
+    QUOTA_SUBMISSIONS_TOTAL: count(2000),
+    QUOTA_SOURCES_PER_EXERCISE: count(10),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {

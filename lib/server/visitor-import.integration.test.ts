@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
-const { importVisitorWork, visitorImportSchema } = await import('./visitor-import.ts')
+const { importVisitorWork, visitorImportSchema, ImportBusyError } = await import('./visitor-import.ts')
+const { gradingPool } = await import('./grading-pool/index.ts')
 const { createDal } = await import('./dal/index.ts')
 const { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl } = await import('./testing/databases.ts')
 const { findExercise, findQuiz } = await import('../content/load.ts')
@@ -78,16 +79,44 @@ describe.each(backends)('importing a visitor’s work on %s', (_name, create) =>
     expect(JSON.parse(stored.result)).toMatchObject({ exercise: nodes.id, passed: true })
   })
 
-  it('keeps a forged "passed" for a wrong answer not passed', async () => {
+  it('keeps a forged "passed" for a wrong answer not passed, and a forged quiz score with no answers out', async () => {
     const viewer = await newLearner()
     const outcome = await importVisitorWork(dal, viewer, parse({ exercises: [{ exerciseId: pod.id, answer: wrongPod, passed: true, score: 1 }], quizzes: [{ quizId: podQuiz.id, answers: {}, score: 1 }] }))
     expect(outcome.exercises[0]).toMatchObject({ outcome: 'added', passed: false, lessonCompleted: false })
     expect(outcome.exercises[0]!.score).toBeLessThan(1)
-    expect(outcome.quizzes[0]).toMatchObject({ correct: 0 })
     expect((await dal.progress.courseProgress(viewer, course))[0]).toMatchObject({ lessonId: 'pod', status: 'started', completedAt: null })
     expect(await dal.progress.exerciseAttempts(viewer, pod.id)).toEqual({ attempts: 1, passed: false })
-    const quiz = await database.db.quizAttempt.findFirstOrThrow({ where: { userId: viewer.id } })
-    expect(quiz.score).toBe(0)
+    // no answers is no attempt (the quiz route answers such an attempt 422 too)
+    expect(outcome.quizzes).toEqual([])
+    expect(outcome.notAdded.quizzes).toEqual([{ quizId: podQuiz.id, reason: 'unanswered', unanswered: podQuiz.questions.map((q) => q.id) }])
+    expect(await database.db.quizAttempt.count({ where: { userId: viewer.id } })).toBe(0)
+  })
+
+  it('leaves out a partly answered quiz, naming the questions left open', async () => {
+    const viewer = await newLearner()
+    const [firstQuestion, ...rest] = podQuiz.questions
+    const partly = Object.fromEntries(Object.entries(rightAnswers(podQuiz)).filter(([id]) => id === firstQuestion!.id))
+    const outcome = await importVisitorWork(dal, viewer, parse({ quizzes: [{ quizId: podQuiz.id, answers: partly }] }))
+    expect(outcome.notAdded.quizzes).toEqual([{ quizId: podQuiz.id, reason: 'unanswered', unanswered: rest.map((q) => q.id) }])
+    expect(await database.db.quizAttempt.count({ where: { userId: viewer.id } })).toBe(0)
+  })
+
+  it('grades in the pool with the grade route’s budget: an answer over it is not added, and says why', async () => {
+    const viewer = await newLearner()
+    const deployment = findExercise('deployment-web')!.exercise
+    const tooBig = deployment.solution.replace(/replicas: \d+/, 'replicas: 100000')
+    const outcome = await importVisitorWork(dal, viewer, parse({ exercises: [{ exerciseId: deployment.id, answer: tooBig }, { exerciseId: pod.id, answer: pod.solution }] }))
+    expect(outcome.notAdded.exercises).toEqual([{ exerciseId: deployment.id, reason: 'over_budget' }])
+    expect(outcome.exercises.map((e) => [e.exerciseId, e.passed])).toEqual([[pod.id, true]])
+    expect(await database.db.submission.count({ where: { userId: viewer.id, exerciseId: deployment.id } })).toBe(0)
+  })
+
+  it('adds nothing when the grading pool is busy (the browser keeps its record and tries again)', async () => {
+    const viewer = await newLearner()
+    const busy = async () => ({ status: 'busy' as const })
+    const body = parse({ exercises: [{ exerciseId: pod.id, answer: pod.solution }], lessons: [{ courseId: course, lessonId: 'pod' }] })
+    await expect(importVisitorWork(dal, viewer, body, busy)).rejects.toBeInstanceOf(ImportBusyError)
+    expect(await database.db.lessonProgress.count({ where: { userId: viewer.id } })).toBe(0)
   })
 
   it('counts nothing twice: the same import again, or two at once, adds each answer once', async () => {
@@ -186,7 +215,18 @@ describe.each(backends)('importing a visitor’s work on %s', (_name, create) =>
   })
 })
 
+afterAll(async () => (await gradingPool()).close())
+
 describe('the import request’s shape', () => {
+  it('refuses NUL characters and lone surrogates in answers and drafts, naming the field', () => {
+    const nul = visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: 'kind: Pod\u0000' }] })
+    expect(nul.success ? [] : nul.error.issues.map((i) => i.path.join('.'))).toContain('exercises.0.answer')
+    const commands = visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: ['ok', 'kubectl \ud800'] }] })
+    expect(commands.success).toBe(false)
+    const draft = visitorImportSchema.safeParse({ drafts: [{ exerciseId: 'a', source: '\udc00' }] })
+    expect(draft.success ? [] : draft.error.issues.map((i) => i.path.join('.'))).toEqual(['drafts.0.source'])
+  })
+
   it('refuses the same exercise twice, unknown fields, and answers over the caps', () => {
     const twice = visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: 'x' }, { exerciseId: 'a', answer: 'y' }] })
     expect(twice.success).toBe(false)

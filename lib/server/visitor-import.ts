@@ -1,19 +1,22 @@
 /**
  * Importing what a visitor did before signing in (ADR 0010): the browser sends its answers, the server grades
- * each one again with the same code as a normal submission and stores the result through the DAL. The
- * browser's own grades (`passed`, `score`) are accepted in the body only to be ignored.
+ * each one again with the same code as a normal submission — in the grading pool, with the same budget as the
+ * grade route (ADR 0013) — and stores the result through the DAL. The browser's own grades (`passed`, `score`)
+ * are accepted in the body only to be ignored. What is graded but not added is reported with the reason: an
+ * answer over the grading budget, the account's storage quota, a quiz with unanswered questions.
  */
 import 'server-only'
 import { z } from 'zod'
 import { findExercise, findLesson, findQuiz } from '../content/load.ts'
-import { gradeExercise } from '../grading/grade.ts'
-import { gradeQuiz, quizAnswersSchema } from '../grading/quiz.ts'
-import type { Submission } from '../grading/run-exercise.ts'
+import { gradeQuiz, quizAnswersSchema, unansweredQuestions } from '../grading/quiz.ts'
+import { commandsFromText, type Submission } from '../grading/run-exercise.ts'
 import type { Lang } from '../grading/result.ts'
 import type { VisitorImportRequest } from '../browser/visitor-work.ts'
 import type { Dal } from './dal/index.ts'
 import type { GradedVisitorWork, ImportedWork } from './dal/import.ts'
+import { storableText } from './dal/text.ts'
 import type { Viewer } from './dal/viewer.ts'
+import { gradingPool, type GradeTaskInput, type PoolOutcome } from './grading-pool/index.ts'
 
 /** Same caps as the browser's record (lib/browser/visitor-work.ts) and the grade route. */
 export const importLimits = { items: 200, answerChars: 64 * 1024, commands: 200, commandChars: 4096, bodyBytes: 1024 * 1024 } as const
@@ -29,7 +32,7 @@ export const visitorImportSchema = z
         z
           .object({
             exerciseId: id,
-            answer: z.union([z.string().max(importLimits.answerChars), z.array(z.string().max(importLimits.commandChars)).max(importLimits.commands)]),
+            answer: z.union([storableText(z.string().max(importLimits.answerChars)), z.array(storableText(z.string().max(importLimits.commandChars))).max(importLimits.commands)]),
             // what this browser graded: never trusted, never stored
             passed: z.boolean().optional(),
             score: z.number().optional(),
@@ -45,7 +48,7 @@ export const visitorImportSchema = z
       .refine((items) => unique(items.map((q) => q.quizId)), { message: 'each quiz at most once' })
       .default([]),
     drafts: z
-      .array(z.object({ exerciseId: id, source: z.string().max(importLimits.answerChars) }).strict())
+      .array(z.object({ exerciseId: id, source: storableText(z.string().max(importLimits.answerChars)) }).strict())
       .max(importLimits.items)
       .refine((items) => unique(items.map((d) => d.exerciseId)), { message: 'each draft at most once' })
       .default([]),
@@ -63,22 +66,40 @@ export type VisitorImportInput = z.output<typeof visitorImportSchema>
 const requestFitsSchema = (request: VisitorImportRequest): z.input<typeof visitorImportSchema> => request
 void requestFitsSchema
 
-export interface VisitorImportOutcome extends ImportedWork {
+export interface VisitorImportOutcome extends Omit<ImportedWork, 'overQuota'> {
   /** ids the course no longer has (or never had), or answers of the wrong kind: left out */
   skipped: { exercises: string[]; quizzes: string[]; drafts: string[]; lessons: string[] }
+  /** graded but not added, and why */
+  notAdded: {
+    /** over the grading budget (as the grade route would answer 422), or over the account's storage quota */
+    exercises: { exerciseId: string; reason: 'over_budget' | 'over_quota' }[]
+    /** a quiz must be answered in full to count (as the quiz route requires) */
+    quizzes: { quizId: string; reason: 'unanswered'; unanswered: string[] }[]
+  }
 }
 
-function submissionFor(kind: 'manifest' | 'command', answer: string | string[]): Submission | string | null {
+/** How each answer is graded: the grading pool on the server; tests may pass another (e.g. in-process). */
+export type ImportGrader = (task: GradeTaskInput) => Promise<PoolOutcome>
+
+const poolGrader: ImportGrader = async (task) => (await gradingPool()).grade(task)
+
+/** The grading pool is full or failed: nothing was added, the browser keeps its record and can try again. */
+export class ImportBusyError extends Error {}
+
+function submissionFor(kind: 'manifest' | 'command', answer: string | string[]): Submission | null {
   if (kind === 'manifest') return typeof answer === 'string' ? { yaml: answer } : null
-  return typeof answer === 'string' ? answer : { commands: answer }
+  // a command answer kept as text, one command per line, as the grader reads it
+  return { commands: typeof answer === 'string' ? commandsFromText(answer) : answer }
 }
 
 /** Grades every answer again on the server, then adds the lot to the viewer's account in one transaction. */
-export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: VisitorImportInput): Promise<VisitorImportOutcome> {
+export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: VisitorImportInput, grader: ImportGrader = poolGrader): Promise<VisitorImportOutcome> {
   const lang: Lang = input.lang
   const skipped: VisitorImportOutcome['skipped'] = { exercises: [], quizzes: [], drafts: [], lessons: [] }
+  const notAdded: VisitorImportOutcome['notAdded'] = { exercises: [], quizzes: [] }
   const work: GradedVisitorWork = { submissions: [], quizzes: [], drafts: [], lessons: [] }
 
+  // one at a time: an import must not fill the pool's queue ahead of other learners' grades
   for (const item of input.exercises) {
     const found = findExercise(item.exerciseId)
     const submission = found && submissionFor(found.exercise.kind, item.answer)
@@ -86,14 +107,27 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
       skipped.exercises.push(item.exerciseId)
       continue
     }
-    const { result } = gradeExercise(found.exercise, submission, { lang })
+    const graded = await grader({ exercise: found.exercise, submission, lang })
+    if (graded.status === 'busy' || graded.status === 'failed') {
+      if (graded.status === 'failed') console.error(`kubelab: grading ${found.exercise.id} for an import failed in its worker: ${graded.message}`)
+      throw new ImportBusyError('The grading pool is busy; nothing was added.')
+    }
+    if (graded.status === 'stopped' || graded.output.overBudget) {
+      notAdded.exercises.push({ exerciseId: item.exerciseId, reason: 'over_budget' })
+      continue
+    }
     const source = typeof item.answer === 'string' ? item.answer : item.answer.join('\n')
-    work.submissions.push({ courseId: found.course.id, lessonId: found.lesson.id, exerciseId: found.exercise.id, kind: found.exercise.kind, source, result })
+    work.submissions.push({ courseId: found.course.id, lessonId: found.lesson.id, exerciseId: found.exercise.id, kind: found.exercise.kind, source, result: graded.output.result })
   }
   for (const item of input.quizzes) {
     const found = findQuiz(item.quizId)
     if (!found) {
       skipped.quizzes.push(item.quizId)
+      continue
+    }
+    const unanswered = unansweredQuestions(found.quiz, item.answers)
+    if (unanswered.length > 0) {
+      notAdded.quizzes.push({ quizId: item.quizId, reason: 'unanswered', unanswered })
       continue
     }
     work.quizzes.push({ courseId: found.course.id, lessonId: found.lesson.id, answers: item.answers, result: gradeQuiz(found.quiz, item.answers, lang) })
@@ -107,6 +141,7 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
     else skipped.lessons.push(`${lesson.courseId}/${lesson.lessonId}`)
   }
 
-  const imported = await dal.imports.importVisitorWork(viewer, work)
-  return { ...imported, skipped }
+  const { overQuota, ...imported } = await dal.imports.importVisitorWork(viewer, work)
+  for (const exerciseId of overQuota) notAdded.exercises.push({ exerciseId, reason: 'over_quota' })
+  return { ...imported, skipped, notAdded }
 }

@@ -8,6 +8,7 @@ import { PrismaAdapter } from '@auth/prisma-adapter'
 import { z } from 'zod'
 import { db } from '../db/client.ts'
 import { dal } from '../dal/index.ts'
+import { signInLimits } from '../rate-limit/sign-in.ts'
 import { toRole } from './roles.ts'
 import { checkSession } from './session-check.ts'
 
@@ -31,14 +32,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: [
       Credentials({
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw)
           if (!parsed.success) return null
+          await signInLimits.check(parsed.data.email, request) // throws while this account or address must wait (ADR 0015)
           const user = await dal().users.authenticate(parsed.data.email, parsed.data.password)
           return user ? { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion } : null
         },
       }),
     ],
+    // the right password forgives the account's earlier failures (the sign-in limits, ADR 0015)
+    events: { signIn: ({ user }) => signInLimits.succeeded(user.email) },
     callbacks: {
       // The role and the account's state come from the database on every request, not from the token (ADR 0011).
       jwt({ token, user }) {

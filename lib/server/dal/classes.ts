@@ -8,10 +8,11 @@ import type { Db } from '../db/client.ts'
 import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-code.ts'
 import type { MatrixLearner, ProgressRecord, QuizRecord } from '../../classes/progress-matrix.ts'
 import { recordAudit } from './audit.ts'
+import { isStorableText, storableText } from './text.ts'
 import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
 export const classInputSchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: storableText(z.string().trim().min(1).max(80)),
   courseId: z.string().trim().min(1).max(100),
 })
 export type ClassInput = z.input<typeof classInputSchema>
@@ -45,6 +46,7 @@ const TEACHING_ROLES = ['teacher'] as const
 export function classesDal(db: Db) {
   /** The class if this viewer teaches it (admins see every class), else null. */
   async function taught(viewer: Viewer, classId: string) {
+    if (!isStorableText(classId)) return null // an id PostgreSQL cannot even look up names no class
     const c = await db.classroom.findUnique({ where: { id: classId }, include: { _count: { select: { enrolments: true } } } })
     if (!c || c.archived || (c.teacherId !== viewer.id && viewer.role !== 'admin')) return null
     return c
@@ -105,24 +107,31 @@ export function classesDal(db: Db) {
     },
 
     /**
-     * One learner of a class, for its teacher: their recent submissions in the class's course with what failed,
-     * so a teacher can see why someone is stuck. Null unless the viewer teaches the class and the learner is in it.
+     * One learner of a class, for its teacher: their submissions in the class's course with what failed, newest
+     * first, a page at a time (so one learner cannot make the page huge) with each source cut to a preview, so a
+     * teacher can see why someone is stuck. Null unless the viewer teaches the class and the learner is in it.
      */
-    async learnerSubmissions(viewer: Viewer | null, classId: string, userId: string, limit = 30): Promise<LearnerSubmissions | null> {
+    async learnerSubmissions(viewer: Viewer | null, classId: string, userId: string, options: { page?: number; pageSize?: number } = {}): Promise<LearnerSubmissions | null> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taught(teacher, classId)
-      if (!c) return null
+      if (!c || !isStorableText(userId)) return null
       const enrolment = await db.enrolment.findUnique({
         where: { classroomId_userId: { classroomId: c.id, userId } },
         include: { user: { select: { id: true, name: true, email: true } } },
       })
       if (!enrolment) return null
+      const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? submissionsPageSize), 1), 100)
+      const where = { userId, courseId: c.courseId }
+      const total = await db.submission.count({ where })
+      const pageCount = Math.max(1, Math.ceil(total / pageSize))
+      const page = Math.min(Math.max(Math.trunc(options.page ?? 1) || 1, 1), pageCount)
       const [rows, mine] = await Promise.all([
         db.submission.findMany({
-          where: { userId, courseId: c.courseId },
-          orderBy: { createdAt: 'desc' },
-          take: Math.min(Math.max(limit, 1), 100),
-          select: { id: true, lessonId: true, exerciseId: true, kind: true, source: true, passed: true, score: true, result: true, createdAt: true },
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: (page - 1) * pageSize,
+          take: pageSize,
+          select: submissionFields,
         }),
         progressOf(c.courseId, [userId]),
       ])
@@ -131,8 +140,30 @@ export function classesDal(db: Db) {
         className: c.name,
         courseId: c.courseId,
         learner: { id: enrolment.user.id, name: enrolment.user.name, email: enrolment.user.email, joinedAt: enrolment.createdAt },
-        submissions: rows.map((r) => ({ ...r, failing: failingChecks(r.result) })),
+        submissions: rows.map((r) => toLearnerSubmission(r, sourcePreviewLimits)),
+        page,
+        pageCount,
+        totalSubmissions: total,
         ...mine,
+      }
+    },
+
+    /** One submission of a learner of the class, with its whole stored source; null when not the viewer's to see. */
+    async learnerSubmission(viewer: Viewer | null, classId: string, userId: string, submissionId: string): Promise<{ className: string; learner: MatrixLearner; submission: LearnerSubmission } | null> {
+      const teacher = requireRole(viewer, TEACHING_ROLES)
+      const c = await taught(teacher, classId)
+      if (!c || !isStorableText(userId) || !isStorableText(submissionId)) return null
+      const enrolment = await db.enrolment.findUnique({
+        where: { classroomId_userId: { classroomId: c.id, userId } },
+        include: { user: { select: { id: true, name: true, email: true } } },
+      })
+      if (!enrolment) return null
+      const row = await db.submission.findFirst({ where: { id: submissionId, userId, courseId: c.courseId }, select: submissionFields })
+      if (!row) return null
+      return {
+        className: c.name,
+        learner: { id: enrolment.user.id, name: enrolment.user.name, email: enrolment.user.email, joinedAt: enrolment.createdAt },
+        submission: toLearnerSubmission(row, null),
       }
     },
 
@@ -180,7 +211,7 @@ export function classesDal(db: Db) {
     async removeLearner(viewer: Viewer | null, classId: string, userId: string): Promise<boolean> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taught(teacher, classId)
-      if (!c) return false
+      if (!c || !isStorableText(userId)) return false
       const { count } = await db.enrolment.deleteMany({ where: { classroomId: c.id, userId } })
       return count > 0
     },
@@ -222,7 +253,14 @@ export interface LearnerSubmission {
   lessonId: string
   exerciseId: string
   kind: string
+  /** the stored source, or its first lines on the learner's page (`sourceCut`) */
   source: string
+  /** lines of the stored source */
+  sourceLines: number
+  /** `source` is a preview: the stored source goes on */
+  sourceCut: boolean
+  /** an older attempt: only the start of what was submitted was kept (storage quotas) */
+  sourceTrimmed: boolean
   passed: boolean
   score: number
   createdAt: Date
@@ -235,10 +273,49 @@ export interface LearnerSubmissions {
   className: string
   courseId: string
   learner: MatrixLearner
+  /** this page of submissions, newest first */
   submissions: LearnerSubmission[]
+  page: number
+  pageCount: number
+  totalSubmissions: number
   /** this learner's lesson progress and best quiz scores in the class's course */
   progress: ProgressRecord[]
   quizzes: QuizRecord[]
+}
+
+/** Submissions per page of a learner's page, and how much of each source it shows. */
+export const submissionsPageSize = 10
+export const sourcePreviewLimits = { lines: 40, chars: 4096 }
+
+const submissionFields = { id: true, lessonId: true, exerciseId: true, kind: true, source: true, sourceTrimmed: true, passed: true, score: true, result: true, createdAt: true } as const
+
+function toLearnerSubmission(
+  r: { id: string; lessonId: string; exerciseId: string; kind: string; source: string; sourceTrimmed: boolean; passed: boolean; score: number; result: string; createdAt: Date },
+  preview: { lines: number; chars: number } | null,
+): LearnerSubmission {
+  const lines = r.source.split('\n')
+  const shown = preview ? previewOf(r.source, lines, preview) : r.source
+  return {
+    id: r.id,
+    lessonId: r.lessonId,
+    exerciseId: r.exerciseId,
+    kind: r.kind,
+    source: shown,
+    sourceLines: lines.length,
+    sourceCut: shown.length < r.source.length,
+    sourceTrimmed: r.sourceTrimmed,
+    passed: r.passed,
+    score: r.score,
+    createdAt: r.createdAt,
+    failing: failingChecks(r.result),
+  }
+}
+
+/** The first lines of a source, at most `chars` characters (a long line is cut, never a surrogate pair). */
+function previewOf(source: string, lines: string[], limits: { lines: number; chars: number }): string {
+  let text = lines.slice(0, limits.lines).join('\n')
+  if (text.length > limits.chars) text = text.slice(0, /[\ud800-\udbff]/.test(text[limits.chars - 1] ?? '') ? limits.chars - 1 : limits.chars)
+  return text
 }
 
 /** The failed checks (and validation errors) stored with a submission; nothing when the JSON is not ours. */

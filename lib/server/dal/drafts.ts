@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts'
+import { assertStorable } from './text.ts'
 import { requireViewer, type Viewer } from './viewer.ts'
 
 export const maxDraftBytes = 256 * 1024
@@ -8,6 +9,7 @@ export function draftsDal(db: Db) {
   return {
     async save(viewer: Viewer | null, exerciseId: string, source: string): Promise<void> {
       const user = requireViewer(viewer)
+      assertStorable({ source })
       const key = { userId: user.id, exerciseId }
       await db.exerciseDraft.upsert({ where: { userId_exerciseId: key }, create: { ...key, source }, update: { source } })
     },

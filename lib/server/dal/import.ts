@@ -10,7 +10,9 @@
 import type { Db } from '../db/client.ts'
 import type { QuizAnswers } from '../../grading/quiz.ts'
 import { storeSubmission, type SubmissionInput, type Tx } from './progress.ts'
+import { submissionQuotaExceeded, type StorageQuota } from './quotas.ts'
 import { storeQuizAttempt, type QuizAttemptInput } from './quizzes.ts'
+import { assertStorable } from './text.ts'
 import { AccessDeniedError, requireViewer, type Viewer } from './viewer.ts'
 
 export interface GradedVisitorWork {
@@ -31,6 +33,8 @@ export interface ImportedWork {
   drafts: { exerciseId: string; outcome: 'saved' | 'kept' }[]
   /** lessons this import started (they had no progress on the account before) */
   lessonsStarted: number
+  /** exercises not added because the account's storage quota is used up (ADR 0015) */
+  overQuota: string[]
 }
 
 /** Quiz answers with their keys in one order, so the same answers compare equal however they were sent. */
@@ -46,7 +50,7 @@ const sameAnswers = (stored: string, answers: QuizAnswers): boolean => {
   }
 }
 
-export function importDal(db: Db) {
+export function importDal(db: Db, quota: () => StorageQuota) {
   return {
     async importVisitorWork(viewer: Viewer | null, work: GradedVisitorWork): Promise<ImportedWork> {
       const user = requireViewer(viewer)
@@ -58,6 +62,7 @@ export function importDal(db: Db) {
           if (touched.count === 0) throw new AccessDeniedError(401, 'This account no longer exists.')
           const lessonsStarted = await startLessons(tx, user.id, work.lessons)
           const exercises: ImportedWork['exercises'] = []
+          const overQuota: string[] = []
           for (const input of work.submissions) {
             const already = await tx.submission.findFirst({ where: { userId: user.id, exerciseId: input.exerciseId, source: input.source }, select: { id: true } })
             const base = { exerciseId: input.exerciseId, passed: input.result.passed, score: input.result.score }
@@ -66,7 +71,12 @@ export function importDal(db: Db) {
               exercises.push({ ...base, outcome: 'duplicate', lessonCompleted: progress?.status === 'completed' })
               continue
             }
-            const stored = await storeSubmission(tx, user.id, input)
+            // past the quota the rest is left out (and reported), not the whole import refused
+            if (await submissionQuotaExceeded(tx, user.id, quota())) {
+              overQuota.push(input.exerciseId)
+              continue
+            }
+            const stored = await storeSubmission(tx, user.id, input, quota())
             exercises.push({ ...base, outcome: 'added', lessonCompleted: stored.progress.status === 'completed' })
           }
           const quizzes: ImportedWork['quizzes'] = []
@@ -78,13 +88,14 @@ export function importDal(db: Db) {
           }
           const drafts: ImportedWork['drafts'] = []
           for (const draft of work.drafts) {
+            assertStorable({ [`drafts.${draft.exerciseId}.source`]: draft.source })
             const key = { userId: user.id, exerciseId: draft.exerciseId }
             // the account's own draft (typed while signed in, maybe on another device) wins over this browser's
             const existing = await tx.exerciseDraft.findUnique({ where: { userId_exerciseId: key }, select: { userId: true } })
             if (!existing) await tx.exerciseDraft.create({ data: { ...key, source: draft.source } })
             drafts.push({ exerciseId: draft.exerciseId, outcome: existing ? 'kept' : 'saved' })
           }
-          return { exercises, quizzes, drafts, lessonsStarted }
+          return { exercises, quizzes, drafts, lessonsStarted, overQuota }
         },
         { timeout: 20_000, maxWait: 10_000 },
       )

@@ -11,16 +11,23 @@ import { invitationsDal } from './invitations.ts'
 import { passwordResetsDal } from './password-resets.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
+import { storageQuotaFromEnv, type StorageQuota } from './quotas.ts'
 import { usersDal } from './users.ts'
 
-export function createDal(database: Db) {
+export interface DalOptions {
+  /** storage quotas per learner (default: from the environment) */
+  quota?: StorageQuota
+}
+
+export function createDal(database: Db, options: DalOptions = {}) {
+  const quota = () => options.quota ?? storageQuotaFromEnv()
   return {
     users: usersDal(database),
-    progress: progressDal(database),
+    progress: progressDal(database, quota),
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
     classes: classesDal(database),
-    imports: importDal(database),
+    imports: importDal(database, quota),
     admin: adminDal(database),
     invitations: invitationsDal(database),
     passwordResets: passwordResetsDal(database),
@@ -40,3 +47,5 @@ export function dal(): Dal {
 }
 
 export { AccessDeniedError, type Viewer } from './viewer.ts'
+export { QuotaExceededError, type StorageQuota } from './quotas.ts'
+export { UnstorableTextError } from './text.ts'

@@ -1,6 +1,8 @@
 import type { Db } from '../db/client.ts'
 import type { GradeResult } from '../../grading/result.ts'
 import { requireViewer, type Viewer } from './viewer.ts'
+import { storageQuotaFromEnv, submissionQuotaExceeded, trimOlderSources, type QuotaExceededError, type StorageQuota } from './quotas.ts'
+import { assertStorable } from './text.ts'
 
 export interface SubmissionInput {
   courseId: string
@@ -19,18 +21,25 @@ export interface LessonProgressView {
   completedAt: string | null
 }
 
-export function progressDal(db: Db) {
+export function progressDal(db: Db, quota: () => StorageQuota = storageQuotaFromEnv) {
   return {
     /**
      * Stores a graded submission and the lesson's progress in one transaction: either both are saved or neither.
      * A lesson stays completed once passed; later failing attempts only add to the attempt count.
+     * Throws QuotaExceededError past the learner's storage quota, UnstorableTextError for text PostgreSQL refuses.
      */
     async recordSubmission(
       viewer: Viewer | null,
       input: SubmissionInput,
     ): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
       const user = requireViewer(viewer)
-      return db.$transaction((tx) => storeSubmission(tx, user.id, input))
+      return db.$transaction((tx) => storeSubmission(tx, user.id, input, quota()))
+    },
+
+    /** The storage quota the viewer's next submission would exceed (checked before grading), or null. */
+    async submissionQuota(viewer: Viewer | null): Promise<QuotaExceededError | null> {
+      const user = requireViewer(viewer)
+      return submissionQuotaExceeded(db, user.id, quota())
     },
 
     /** Marks a lesson as opened, so "resume where you left off" and the course map know about it. */
@@ -70,10 +79,15 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
 
 /**
  * Writes one graded submission and the lesson's progress with a transaction's client, for the caller's
- * transaction: recordSubmission's own, or the import of a visitor's work (lib/server/dal/import.ts).
+ * transaction: recordSubmission's own, or the import of a visitor's work (lib/server/dal/import.ts). Within the
+ * storage quota: refused past the hourly or total count (QuotaExceededError), and only the newest attempts of
+ * the exercise keep their full text.
  */
-export async function storeSubmission(tx: Tx, userId: string, input: SubmissionInput): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
+export async function storeSubmission(tx: Tx, userId: string, input: SubmissionInput, quota: StorageQuota): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
   const { result } = input
+  assertStorable({ source: input.source })
+  const exceeded = await submissionQuotaExceeded(tx, userId, quota)
+  if (exceeded) throw exceeded
   const submission = await tx.submission.create({
     data: {
       userId,
@@ -101,6 +115,7 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
       completedAt: previous?.completedAt ?? (result.passed ? new Date() : null),
     },
   })
+  await trimOlderSources(tx, userId, input.exerciseId, quota.sourcesPerExercise)
   // counted in the same transaction: the answer includes this submission and no concurrent one half-way
   const exercise = await countAttempts(tx, userId, input.exerciseId)
   return { submissionId: submission.id, progress: toView(progress), exercise }

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { hashPassword, verifyPassword } from '../auth/password.ts'
 import { toRole, type Role } from '../auth/roles.ts'
+import { assertStorable, isStorableText, storableText } from './text.ts'
 
 export const signUpSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
   password: z.string().min(8).max(200),
-  name: z.string().trim().min(1).max(80).optional(),
+  name: storableText(z.string().trim().min(1).max(80)).optional(),
 })
 export type SignUpInput = z.input<typeof signUpSchema>
 
@@ -39,6 +40,7 @@ export function usersDal(db: Db) {
   return {
     /** Anyone may sign up, always as a learner; other roles are given by an admin (or the demo seed). */
     async signUp(input: SignUpInput): Promise<PublicUser> {
+      assertStorable({ email: input.email, name: input.name }) // named, before zod's generic refusal
       const data = signUpSchema.parse(input)
       const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } })
       if (existing) throw new EmailTakenError('An account with this email already exists.')
@@ -53,7 +55,8 @@ export function usersDal(db: Db) {
      * a disabled account, whose password is still checked so the timing does not tell them apart.
      */
     async authenticate(email: string, password: string): Promise<PublicUser | null> {
-      const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } })
+      // PostgreSQL cannot even look up such text; no account has it
+      const user = isStorableText(email) ? await db.user.findUnique({ where: { email: email.trim().toLowerCase() } }) : null
       if (!user?.passwordHash) {
         await hashPassword(password)
         return null
@@ -70,6 +73,7 @@ export function usersDal(db: Db) {
     },
 
     async upsertWithRole(email: string, password: string, role: Role, name: string): Promise<PublicUser> {
+      assertStorable({ email, name })
       const passwordHash = await hashPassword(password)
       const user = await db.user.upsert({
         where: { email },

@@ -1,14 +1,16 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { findExercise } from '@/lib/content/load'
-import { dal } from '@/lib/server/dal'
+import { UnstorableTextError, dal } from '@/lib/server/dal'
 import { maxDraftBytes } from '@/lib/server/dal/drafts'
+import { storableText } from '@/lib/server/dal/text'
 import { readJsonBody } from '@/lib/server/http/json-body'
+import { unstorableTextResponse } from '@/lib/server/rate-limit/responses'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
 
-const bodySchema = z.object({ source: z.string().max(maxDraftBytes) }).strict()
+const bodySchema = z.object({ source: storableText(z.string().max(maxDraftBytes)) }).strict()
 
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
@@ -17,6 +19,11 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   if (!findExercise(id)) return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   const body = await readJsonBody(request, bodySchema, maxDraftBytes + 1024)
   if (!body.ok) return body.response
-  await dal().drafts.save(viewer, id, body.data.source)
+  try {
+    await dal().drafts.save(viewer, id, body.data.source)
+  } catch (error) {
+    if (error instanceof UnstorableTextError) return unstorableTextResponse(error)
+    throw error
+  }
   return new NextResponse(null, { status: 204 })
 }

@@ -12,6 +12,11 @@ const { gradingPool } = await import('@/lib/server/grading-pool/index.ts')
 const { DEFAULT_WALL_TIME_MS } = await import('@/lib/server/grading-pool/pool.ts')
 const { MAX_GRADE_RESPONSE_BYTES } = await import('@/lib/grading/trace.ts')
 const { findExercise } = await import('@/lib/content/load.ts')
+const { createLimits, useLimits } = await import('@/lib/server/rate-limit/index.ts')
+const { parseEnv } = await import('@/lib/server/env.ts')
+const { limitSettings } = await import('@/lib/server/rate-limit/index.ts')
+// the default limits, counted in memory (no database in this test)
+useLimits(createLimits({ kind: 'memory' }, limitSettings(parseEnv({}))))
 
 const deployment = (replicas: number, name = 'web') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.27\n          ports:\n            - containerPort: 80\n`

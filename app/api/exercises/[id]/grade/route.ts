@@ -1,15 +1,20 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
+import { QuotaExceededError, UnstorableTextError, dal } from '@/lib/server/dal'
+import { storableText } from '@/lib/server/dal/text'
 import { readJsonBody } from '@/lib/server/http/json-body'
+import { tooManyRequests } from '@/lib/server/http/too-many-requests'
 import { gradeResponseBody, gradeSubmission } from '@/lib/server/grading-service'
+import { addressOf, limits } from '@/lib/server/rate-limit'
+import { quotaExceededResponse, unstorableTextResponse } from '@/lib/server/rate-limit/responses'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
 
 const bodySchema = z
   .object({
-    yaml: z.string().max(256 * 1024).optional(),
-    commands: z.array(z.string().max(4096)).max(200).optional(),
+    yaml: storableText(z.string().max(256 * 1024)).optional(),
+    commands: z.array(storableText(z.string().max(4096))).max(200).optional(),
     lang: z.enum(['ko', 'en']).default('ko'),
   })
   .strict()
@@ -19,7 +24,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params
   const body = await readJsonBody(request, bodySchema)
   if (!body.ok) return body.response
-  const outcome = await gradeSubmission(await currentViewer(), id, body.data, body.data.lang)
+  const viewer = await currentViewer()
+  // grades per signed-in user, visitors' per address; then a learner's storage quota, before any grading is spent
+  const wait = await limits().grade.consume(viewer, addressOf(request))
+  if (wait > 0) return tooManyRequests(request, wait)
+  if (viewer) {
+    const exceeded = await dal().progress.submissionQuota(viewer)
+    if (exceeded) return quotaExceededResponse(request, exceeded, viewer.id, body.data.lang)
+  }
+  let outcome: Awaited<ReturnType<typeof gradeSubmission>>
+  try {
+    outcome = await gradeSubmission(viewer, id, body.data, body.data.lang)
+  } catch (error) {
+    // concurrent grades may use up the quota between the check above and the write
+    if (error instanceof QuotaExceededError && viewer) return quotaExceededResponse(request, error, viewer.id, body.data.lang)
+    if (error instanceof UnstorableTextError) return unstorableTextResponse(error)
+    throw error
+  }
   if (outcome.status === 'not_found') return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   if (outcome.status === 'wrong_kind') return NextResponse.json({ error: 'invalid_input', message: outcome.message }, { status: 422 })
   // A limit of the simulator or of the grader: the learner's input asked for too much (nothing was stored).

@@ -4,6 +4,8 @@ import { findQuiz } from '@/lib/content/load'
 import { attemptQuiz, quizAnswersSchema } from '@/lib/grading/quiz'
 import { dal } from '@/lib/server/dal'
 import { readJsonBody } from '@/lib/server/http/json-body'
+import { tooManyRequests } from '@/lib/server/http/too-many-requests'
+import { limits } from '@/lib/server/rate-limit'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
@@ -25,6 +27,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return NextResponse.json({ error: 'unanswered', message: 'Answer every question; the answers are shown after that.', unanswered: attempt.unanswered }, { status: 422 })
   }
   const viewer = await currentViewer()
+  // a signed-in learner's complete attempts are stored: so many per user (visitors' are graded and forgotten)
+  const wait = viewer ? await limits().quiz.consume(viewer.id) : 0
+  if (wait > 0) return tooManyRequests(request, wait)
   if (viewer) await dal().quizzes.recordAttempt(viewer, { courseId: found.course.id, lessonId: found.lesson.id, answers: attempt.answers, result: attempt.result })
   return NextResponse.json({ ...attempt.result, saved: viewer !== null })
 }

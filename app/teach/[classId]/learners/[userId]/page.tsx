@@ -3,37 +3,67 @@ import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { learnerProgress } from '@/lib/server/class-progress'
+import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
 import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
+import { SubmittedSource } from './SubmittedSource'
 import '@/components/teach/teach.css'
+import './learner-page.css'
 
 type Params = Promise<{ classId: string; userId: string }>
+type Search = Promise<{ page?: string | string[] }>
 
-const loadLearner = cache(async (classId: string, userId: string, locale: 'ko' | 'en') => {
+const loadLearner = cache(async (classId: string, userId: string, locale: 'ko' | 'en', page: number) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? learnerProgress(viewer, classId, userId, locale) : null
+  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? learnerProgress(viewer, classId, userId, locale, page) : null
 })
 
-export async function generateMetadata({ params }: { params: Params }) {
+/** ?page=N (the DAL clamps it to the pages there are). */
+function pageOf(raw: string | string[] | undefined): number {
+  const n = Number(Array.isArray(raw) ? raw[0] : raw)
+  return Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : 1
+}
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { classId, userId } = await params
-  const found = await loadLearner(classId, userId, (await getLocale()) === 'en' ? 'en' : 'ko')
+  const found = await loadLearner(classId, userId, (await getLocale()) === 'en' ? 'en' : 'ko', pageOf((await searchParams).page))
   if (!found) return { title: (await getTranslations('teach'))('detail.learner') }
   return { title: `${found.seen.learner.name ?? found.seen.learner.email} · ${found.seen.className}` }
 }
 
 /** One learner of a class, for the teacher: lesson by lesson, then what they submitted and what failed. */
-export default async function LearnerPage({ params }: { params: Params }) {
+export default async function LearnerPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { classId, userId } = await params
+  const page = pageOf((await searchParams).page)
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
   if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const found = await loadLearner(classId, userId, locale)
+  const found = await loadLearner(classId, userId, locale, page)
   if (!found) notFound()
   const { seen, matrix } = found
   const t = await getTranslations('teach')
+  const tl = await getTranslations('limits.submissions')
+  const base = `/teach/${encodeURIComponent(seen.classId)}/learners/${encodeURIComponent(seen.learner.id)}`
+  const pageHref = (n: number) => (n === 1 ? base : `${base}?page=${n}`)
+  const from = (seen.page - 1) * submissionsPageSize + 1
+  const pager = seen.pageCount > 1 && (
+    <nav className="submissions-pager" aria-label={tl('pages')}>
+      {seen.page > 1 && (
+        <Link className="button" href={pageHref(seen.page - 1)} rel="prev">
+          ← {tl('newer')}
+        </Link>
+      )}
+      <span className="pager-position">{tl('page', { page: seen.page, pages: seen.pageCount })}</span>
+      {seen.page < seen.pageCount && (
+        <Link className="button" href={pageHref(seen.page + 1)} rel="next">
+          {tl('older')} →
+        </Link>
+      )}
+    </nav>
+  )
   const row = matrix.rows[0]!
   const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const name = seen.learner.name ?? seen.learner.email
@@ -43,7 +73,7 @@ export default async function LearnerPage({ params }: { params: Params }) {
       <p>
         <Link href={`/teach/${seen.classId}`}>← {seen.className}</Link>
       </p>
-      <h1>{name}</h1>
+      <h1 className="learner-heading">{name}</h1>
       <p className="muted">
         {seen.learner.email} · {t('learner.joined', { date: formatDateTime(seen.learner.joinedAt, locale) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
       </p>
@@ -86,12 +116,15 @@ export default async function LearnerPage({ params }: { params: Params }) {
       {seen.submissions.length === 0 ? (
         <p className="muted">{t('learner.noSubmissions')}</p>
       ) : (
-        <ol className="submission-list" data-testid="learner-submissions">
-          {seen.submissions.map((s, i) => {
-            const failingLines = new Set(s.failing.map((f) => f.line).filter((l): l is number => l !== null))
-            return (
+        <>
+          <p className="muted" data-testid="submissions-range">
+            {tl('showing', { from, to: from + seen.submissions.length - 1, total: seen.totalSubmissions })}
+          </p>
+          {pager}
+          <ol className="submission-list" data-testid="learner-submissions" start={from}>
+            {seen.submissions.map((s, i) => (
               <li key={s.id}>
-                <details open={i === 0 && !s.passed}>
+                <details open={seen.page === 1 && i === 0 && !s.passed}>
                   <summary>
                     <span className="status-dot" data-status={s.passed ? 'completed' : 'failed'}>
                       {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
@@ -108,22 +141,19 @@ export default async function LearnerPage({ params }: { params: Params }) {
                       ))}
                     </ul>
                   )}
-                  <pre className="submitted-source" aria-label={t('learner.source')}>
-                    {s.source.split('\n').map((line, n) => (
-                      <span key={n} className="source-line" data-failing={failingLines.has(n + 1) || undefined}>
-                        <span className="line-number" aria-hidden="true">
-                          {n + 1}
-                        </span>
-                        {line}
-                        {'\n'}
-                      </span>
-                    ))}
-                  </pre>
+                  <SubmittedSource submission={s} label={t('learner.source')} />
+                  {(s.sourceCut || s.sourceTrimmed) && (
+                    <p className="source-note muted" data-testid="source-cut">
+                      {s.sourceTrimmed ? tl('trimmed') : tl('cut', { shown: s.source.split('\n').length, lines: s.sourceLines })}
+                      {s.sourceCut && <Link href={`${base}/submissions/${encodeURIComponent(s.id)}`}>{tl('open')}</Link>}
+                    </p>
+                  )}
                 </details>
               </li>
-            )
-          })}
-        </ol>
+            ))}
+          </ol>
+          {pager}
+        </>
       )}
     </div>
   )

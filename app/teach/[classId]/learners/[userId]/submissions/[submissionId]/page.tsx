@@ -1,0 +1,68 @@
+import Link from 'next/link'
+import { forbidden, notFound, redirect } from 'next/navigation'
+import { cache } from 'react'
+import { getLocale, getTranslations } from 'next-intl/server'
+import { dal } from '@/lib/server/dal'
+import { formatDateTime } from '@/lib/text/dates'
+import { currentViewer } from '@/lib/server/viewer'
+import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
+import { SubmittedSource } from '../../SubmittedSource'
+import '@/components/teach/teach.css'
+import '../../learner-page.css'
+
+type Params = Promise<{ classId: string; userId: string; submissionId: string }>
+
+const load = cache(async (classId: string, userId: string, submissionId: string) => {
+  const viewer = await currentViewer()
+  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? dal().classes.learnerSubmission(viewer, classId, userId, submissionId) : null
+})
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { classId, userId, submissionId } = await params
+  const found = await load(classId, userId, submissionId)
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  if (!found) return { title: (await getTranslations('teach'))('learner.source') }
+  return { title: `${(await getTranslations('limits.submissions'))('title', { date: formatDateTime(found.submission.createdAt, locale) })} · ${found.learner.name ?? found.learner.email}` }
+}
+
+/** One submission in full, opened from the learner's page where its source is cut to a preview. */
+export default async function SubmissionPage({ params }: { params: Params }) {
+  const { classId, userId, submissionId } = await params
+  const viewer = await currentViewer()
+  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}/submissions/${encodeURIComponent(submissionId)}`)
+  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
+  const found = await load(classId, userId, submissionId)
+  if (!found) notFound()
+  const { submission: s, learner } = found
+  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const t = await getTranslations('teach')
+  const tl = await getTranslations('limits.submissions')
+  return (
+    <div className="page">
+      <p>
+        <Link href={`/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(learner.id)}`}>← {learner.name ?? learner.email}</Link>
+      </p>
+      <h1>{tl('title', { date: formatDateTime(s.createdAt, locale) })}</h1>
+      <p>
+        <span className="status-dot" data-status={s.passed ? 'completed' : 'failed'}>
+          {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
+        </span>{' '}
+        <span className="muted">
+          · {found.className} · <code>{s.exerciseId}</code>
+        </span>
+      </p>
+      {s.failing.length > 0 && (
+        <ul className="failing-checks">
+          {s.failing.map((f, j) => (
+            <li key={`${f.id}-${j}`}>
+              <code>{f.id}</code>
+              {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: <InlineMarkdown text={f.message} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.sourceTrimmed && <p className="source-note muted">{tl('trimmed')}</p>}
+      <SubmittedSource submission={s} label={t('learner.source')} />
+    </div>
+  )
+}

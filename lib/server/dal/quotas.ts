@@ -1,0 +1,71 @@
+/**
+ * Storage quotas per learner (ADR 0015): stored submissions per rolling hour and in all, and the full text of
+ * only the newest attempts of each exercise — older ones keep their grade, their result (the checks a teacher
+ * reads) and the start of their text. Checked where submissions are written (storeSubmission), so grades and
+ * imports count alike.
+ */
+import type { Db } from '../db/client.ts'
+import { env } from '../env.ts'
+
+export interface StorageQuota {
+  submissionsPerHour: number
+  submissionsTotal: number
+  /** attempts per exercise whose full source is kept; older ones keep `trimmedSourceChars` characters */
+  sourcesPerExercise: number
+}
+
+/** How much of an older attempt's source is kept: enough to recognise it, little enough not to matter. */
+export const trimmedSourceChars = 2048
+
+export function storageQuotaFromEnv(): StorageQuota {
+  const e = env()
+  return { submissionsPerHour: e.QUOTA_SUBMISSIONS_PER_HOUR, submissionsTotal: e.QUOTA_SUBMISSIONS_TOTAL, sourcesPerExercise: e.QUOTA_SOURCES_PER_EXERCISE }
+}
+
+export type QuotaName = 'submissionsPerHour' | 'submissionsTotal'
+
+export class QuotaExceededError extends Error {
+  constructor(
+    readonly quota: QuotaName,
+    readonly max: number,
+    /** seconds until the hourly quota has room again; null for the total */
+    readonly retryAfter: number | null,
+  ) {
+    super(quota === 'submissionsPerHour' ? `At most ${max} stored submissions per hour; try again in ${retryAfter} s.` : `This account has reached its ${max} stored submissions.`)
+  }
+}
+
+const HOUR_MS = 3600_000
+
+/** The quota this user's next submission would exceed, or null when it fits. */
+export async function submissionQuotaExceeded(db: Pick<Db, 'submission'>, userId: string, quota: StorageQuota, now = new Date()): Promise<QuotaExceededError | null> {
+  const since = new Date(now.getTime() - HOUR_MS)
+  const [total, lastHour] = await Promise.all([db.submission.count({ where: { userId } }), db.submission.count({ where: { userId, createdAt: { gt: since } } })])
+  if (total >= quota.submissionsTotal) return new QuotaExceededError('submissionsTotal', quota.submissionsTotal, null)
+  if (lastHour < quota.submissionsPerHour) return null
+  // room again when the oldest submission still in the hour's window leaves it
+  const oldest = await db.submission.findFirst({ where: { userId, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })
+  const ms = oldest ? oldest.createdAt.getTime() + HOUR_MS - now.getTime() : HOUR_MS
+  return new QuotaExceededError('submissionsPerHour', quota.submissionsPerHour, Math.max(1, Math.ceil(ms / 1000)))
+}
+
+/** The start of a source, cut at a line end when there is one near the limit. */
+export function trimmedSource(source: string): string {
+  if (source.length <= trimmedSourceChars) return source
+  const cut = source.slice(0, trimmedSourceChars)
+  const lineEnd = cut.lastIndexOf('\n')
+  // never split a surrogate pair: the cut must stay storable text
+  const end = lineEnd > trimmedSourceChars / 2 ? lineEnd + 1 : /[\ud800-\udbff]$/.test(cut) ? cut.length - 1 : cut.length
+  return source.slice(0, end)
+}
+
+/** Keeps the full text of this user's newest `keep` attempts at an exercise; older ones keep their start. */
+export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: string, exerciseId: string, keep: number): Promise<number> {
+  // ids only: the older rows are mostly trimmed already, usually one is not
+  const older = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
+  const untrimmed = older.filter((row) => !row.sourceTrimmed).map((row) => row.id)
+  if (untrimmed.length === 0) return 0
+  const rows = await db.submission.findMany({ where: { id: { in: untrimmed } }, select: { id: true, source: true } })
+  for (const row of rows) await db.submission.update({ where: { id: row.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+  return rows.length
+}
