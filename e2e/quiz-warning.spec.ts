@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { quizOf } from './course-content.ts'
 import { Typist } from './fixtures.ts'
 
-test('the quiz warns about unanswered questions, goes back to the first, or submits anyway; a visitor keeps the result in this browser', async ({ page }) => {
+test('the quiz names the unanswered questions and goes back to the first; once all are answered it grades, and a visitor keeps the result in this browser', async ({ page }) => {
   const quiz = quizOf('deployment') // 1 ordering, 2 single, 3 single, 4 short, 5 true/false
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: 'http://localhost' }])
   await page.goto('/courses/kubernetes-basics/deployment')
@@ -11,18 +11,26 @@ test('the quiz warns about unanswered questions, goes back to the first, or subm
   await form.getByRole('button', { name: '정답 확인' }).click()
 
   const dialog = page.getByRole('dialog', { name: '답하지 않은 문제' })
-  await expect(dialog).toContainText('아직 답하지 않은 문제가 3개 있습니다: 3, 4 및 5번. 그대로 제출하시겠습니까?')
-  await dialog.getByRole('button', { name: '문제로 돌아가기' }).click()
+  await expect(dialog).toContainText('아직 답하지 않은 문제가 3개 있습니다: 3, 4 및 5번. 모든 문제에 답하면 점수와 풀이를 보여 드립니다.')
+  await dialog.getByRole('button', { name: '3번 문제로' }).click()
   await expect(dialog).toHaveCount(0)
   await expect(form.locator('fieldset').nth(2).locator('input').first()).toBeFocused()
   expect(await page.evaluate(() => localStorage.getItem('kubelab:visitor-work:v1'))).not.toContain('deployment-basics')
 
-  // Answer the short question by typing, leave two open, and submit anyway.
+  // Answer the short question by typing, leave two open: the quiz still refuses, naming the two.
   await form.locator('fieldset').nth(3).locator('input[type="text"]').click()
   await new Typist(4).type(page, 'apps/v1')
   await form.getByRole('button', { name: '정답 확인' }).click()
   await expect(dialog).toContainText('2개 있습니다: 3 및 5번')
-  await dialog.getByRole('button', { name: '그대로 제출' }).click()
+  await page.keyboard.press('Escape')
+  await expect(form.locator('fieldset').nth(2).locator('input').first()).toBeFocused()
+  expect(await page.evaluate(() => localStorage.getItem('kubelab:visitor-work:v1'))).not.toContain('deployment-basics')
+
+  // With the keyboard: Space picks the focused choice; then the last question, and the quiz is graded.
+  await page.keyboard.press('Space')
+  await form.locator('fieldset').nth(4).locator('input').first().check()
+  await form.getByRole('button', { name: '정답 확인' }).click()
+  await expect(dialog).toHaveCount(0)
   await expect(form).toContainText(`${quiz.questions.length}문제 중`)
 
   const work = await page.evaluate(() => JSON.parse(localStorage.getItem('kubelab:visitor-work:v1') ?? 'null'))
@@ -36,7 +44,7 @@ test('the warning in English', async ({ page }) => {
   const form = page.getByTestId('quiz')
   await form.getByRole('button', { name: 'Check answers' }).click()
   const dialog = page.getByRole('dialog', { name: 'Unanswered questions' })
-  await expect(dialog).toContainText('Questions 1, 2, 3, 4, and 5 are not answered yet. Submit anyway?')
+  await expect(dialog).toContainText('Questions 1, 2, 3, 4, and 5 are not answered yet. Answer every question to see your score and the explanations.')
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 })

@@ -24,18 +24,16 @@ export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; cours
     event.preventDefault()
     const missing = unansweredNumbers(quiz.questions, answers)
     if (missing.length > 0) {
+      // The server grades only a complete attempt (its keys would give the rest away), so the quiz sends the
+      // learner back to the first open question instead of offering to submit anyway.
       const numbers = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(missing.map(String))
-      const go = await confirm({
+      await confirm({
         title: t('unansweredTitle'),
         message: t('unansweredMessage', { count: missing.length, numbers }),
-        confirmLabel: t('submitAnyway'),
-        cancelLabel: t('goBack'),
+        confirmLabel: t('goToQuestion', { number: missing[0]! }),
       })
-      if (!go) {
-        // Back to the first question without an answer.
-        requestAnimationFrame(() => form.current?.querySelectorAll('fieldset')[missing[0]! - 1]?.querySelector<HTMLElement>('input, button')?.focus())
-        return
-      }
+      requestAnimationFrame(() => form.current?.querySelectorAll('fieldset')[missing[0]! - 1]?.querySelector<HTMLElement>('input, button')?.focus())
+      return
     }
     setPending(true)
     setError(false)

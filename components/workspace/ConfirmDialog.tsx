@@ -5,7 +5,8 @@ export interface ConfirmRequest {
   title: string
   message: string
   confirmLabel: string
-  cancelLabel: string
+  /** Without one the dialog is a notice: a single button, and Esc answers false. */
+  cancelLabel?: string
 }
 
 /**
@@ -76,9 +77,11 @@ function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest; onAnswe
       <h2 id={`${id}-title`}>{request.title}</h2>
       <p id={`${id}-message`}>{request.message}</p>
       <div className="confirm-actions">
-        <button type="button" className="button" onClick={() => reply(false)}>
-          {request.cancelLabel}
-        </button>
+        {request.cancelLabel && (
+          <button type="button" className="button" onClick={() => reply(false)}>
+            {request.cancelLabel}
+          </button>
+        )}
         <button type="button" className="button primary" ref={confirmButton} onClick={() => reply(true)}>
           {request.confirmLabel}
         </button>

@@ -31,12 +31,21 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
   await dal.classes.join(viewer('learner'), classA.inviteCode)
   const classB = await dal.classes.create(viewer('otherTeacher'), { name: `Authz class B ${tag}`, courseId: 'kubernetes-basics' })
   await dal.classes.join(viewer('otherLearner'), classB.inviteCode)
+  const { submissionId: submissionA } = await dal.progress.recordSubmission(viewer('learner'), {
+    courseId: 'kubernetes-basics',
+    lessonId: 'pod',
+    exerciseId: 'pod-first-manifest',
+    kind: 'manifest',
+    source: 'apiVersion: v1\nkind: Pod\n',
+    result: { exercise: 'pod-first-manifest', passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 },
+  })
 
   const admin = { kind: 'user' as const, id: users.admin.id, email: users.admin.email }
   const world: World = {
     password,
     users,
     classA: classA.id,
+    submissionA,
     setup: {
       newAccount: async (role) => {
         const made = await accounts.create(cliActor, { email: email(`target-${role}`), role, password })

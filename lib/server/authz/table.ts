@@ -36,6 +36,8 @@ export interface World {
   users: Record<Account, { id: string; email: string; role: Role }>
   /** taught by `teacher`, with `learner` in it */
   classA: string
+  /** a submission of `learner` in class A */
+  submissionA: string
   setup: {
     newAccount(role: Role): Promise<{ id: string; email: string }>
     account(id: string): Promise<{ role: string; disabled: boolean } | null>
@@ -143,6 +145,14 @@ const pages: PageRow[] = [
     what: 'the learner of class A',
     path: (w) => `/teach/${w.classA}/learners/${w.users.learner.id}`,
     mark: 'class="learner-lessons"',
+    expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
+  },
+  {
+    kind: 'page',
+    file: 'app/teach/[classId]/learners/[userId]/submissions/[submissionId]/page.tsx',
+    what: 'one submission of the learner of class A',
+    path: (w) => `/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`,
+    mark: 'class="submitted-source"',
     expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
   },
   { kind: 'page', file: 'app/admin/page.tsx', what: 'administration: users', path: () => '/admin', mark: 'data-testid="admin-users"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
