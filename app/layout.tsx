@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from 'next-intl'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { SiteHeader } from '@/components/site/SiteHeader'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
-import { currentSession } from '@/lib/server/session'
+import { displayedSession } from '@/lib/server/session'
 import { themeScript } from '@/lib/server/http/theme-script'
 import './globals.css'
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale()
   const t = await getTranslations('site')
-  const session = await currentSession()
+  const session = await displayedSession()
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>

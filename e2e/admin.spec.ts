@@ -168,9 +168,9 @@ test('the first admin from the command line makes a teacher and an author; demot
   await again.getByRole('combobox', { name: 'Role of Kim Jiwoo' }).selectOption('learner')
   await again.getByRole('button', { name: 'Change role' }).click()
   await expect(again.getByRole('status')).toHaveText('Role changed.')
-  await teacher.goto(classUrl)
-  await expect(teacher).toHaveURL(/\/teach$/)
-  await expect(teacher.getByTestId('not-teacher')).toBeVisible()
+  const refused = await teacher.goto(classUrl)
+  expect(refused?.status()).toBe(403)
+  await expect(teacher.getByTestId('forbidden-page')).toBeVisible()
   await expect(teacher.getByTestId('current-role')).toContainText('Learner')
   expect((await teacher.request.get(`/api/classes/${classId}/export`)).status()).toBe(403)
 

@@ -153,9 +153,12 @@ test.describe('the Content-Security-Policy', () => {
       await expect(page.locator('.monaco-editor :is(.squiggly-error, .squiggly-warning)').first()).toBeVisible({ timeout: 30_000 })
       // the lesson's own example, loaded into the editor with its button
       await page.getByRole('button', { name: /Load into editor|편집기로 불러오기/ }).first().click()
+      // the editor holds the learner's text, so it asks before replacing it
+      await page.getByTestId('confirm-dialog').getByRole('button', { name: /^(Replace|예시로 바꾸기)$/ }).click()
       await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: Deployment')
       // it leaves replicas and the selector to the learner: type them in place of its comment (Monaco indents after each colon)
-      await page.locator('.monaco-editor .view-line', { hasText: '# add replicas' }).click()
+      // (Monaco renders spaces as no-break spaces, which \s matches)
+      await page.locator('.monaco-editor .view-line', { hasText: /#\s+add\s+replicas|#\s+여기에\s+replicas와/ }).click()
       await page.keyboard.press('End')
       await page.keyboard.press('Shift+Home')
       for (const [index, line] of ['replicas: 3', 'selector:', 'matchLabels:', 'app: web'].entries()) {

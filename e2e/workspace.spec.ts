@@ -14,7 +14,8 @@ test.describe('the learner workspace', () => {
   test('completions and schema markers while typing a Deployment', async ({ page }) => {
     await page.goto('/courses/kubernetes-basics/deployment')
     await typeIntoEditor(page, deployment.replace('replicas: 3', 'replicas: three'))
-    // monaco-yaml flags the wrong type from the Kubernetes schema...
+    // monaco-yaml flags the wrong type from the Kubernetes schema (back to the top: Monaco draws only the lines in view)...
+    await page.keyboard.press('ControlOrMeta+Home')
     await expect(page.locator('.monaco-editor :is(.squiggly-error, .squiggly-warning)').first()).toBeVisible({ timeout: 20_000 })
     // ...and offers the fields of a container.
     await page.keyboard.press('Control+End')
@@ -83,7 +84,7 @@ test.describe('the learner workspace', () => {
     // On the untouched starter it just loads.
     await tryItButton(page).click()
     await expect(page.getByTestId('confirm-dialog')).toHaveCount(0)
-    await expect.poll(() => editorText(page)).toContain('# 여기에 replicas 와 selector 를 추가한다')
+    await expect.poll(() => editorText(page)).toContain('# 여기에 replicas와 selector를 추가한다')
     const snippet = (await editorText(page))!
 
     await typeIntoEditor(page, '# my answer\nkind: Deployment', new Typist(3))

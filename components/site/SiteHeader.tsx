@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { currentSession } from '@/lib/server/session'
+import { displayedSession } from '@/lib/server/session'
 import { signOutAction } from '@/app/(auth)/actions'
 import { AuthLinks } from './AuthLinks'
 import { HeaderMenu } from './HeaderMenu'
@@ -11,7 +11,7 @@ import { ThemeToggle } from './ThemeToggle'
 export async function SiteHeader() {
   const t = await getTranslations('site')
   const locale = await getLocale()
-  const session = await currentSession()
+  const session = await displayedSession()
   const role = session?.role
   const who = session ? (session.name ?? session.email ?? '') : ''
   return (

@@ -51,6 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       session({ session, token }) {
         session.user.id = String(token.uid ?? token.sub ?? '')
         session.user.role = toRole(token.role)
+        session.user.unverified = token.unverified === true
         return session
       },
     },

@@ -90,4 +90,15 @@ describe.each(backends)('a session checked against the database on %s', (_name, 
     await ops.setDisabled(cliActor, { id: user.id }, false)
     expect(await request({ uid: user.id })).toBeNull()
   })
+
+  it('marks the token unverified while the database cannot be asked, keeps the person signed in, and clears the mark when it can', async () => {
+    const ops = accountOperations(database.db)
+    await ops.create(cliActor, { email: 'outage@example.org', role: 'teacher', password: 'password-123' })
+    const token = await signIn('outage@example.org')
+    const duringOutage = await checkSession({ ...token }, undefined, () => Promise.reject(new Error('connect ECONNREFUSED')))
+    expect(duringOutage).toMatchObject({ uid: token.uid, role: 'teacher', unverified: true })
+    const after = await request(duringOutage!)
+    expect(after).toMatchObject({ uid: token.uid, role: 'teacher' })
+    expect(after).not.toHaveProperty('unverified')
+  })
 })

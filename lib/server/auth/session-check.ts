@@ -20,6 +20,8 @@ export interface SessionToken {
   uid?: unknown
   sub?: string | null
   sv?: unknown
+  /** set while the database could not be asked about the account; never trusted for anything but display */
+  unverified?: unknown
   role?: unknown
   name?: string | null
   email?: string | null
@@ -42,7 +44,16 @@ export async function checkSession<T extends SessionToken>(
   }
   const id = typeof token.uid === 'string' ? token.uid : (token.sub ?? '')
   if (!id) return null
-  const account = await lookUp(id)
+  let account: SessionAccount | null
+  try {
+    account = await lookUp(id)
+  } catch {
+    // The database cannot say (an outage): keep the token and mark it, so the request fails with a 500 where the
+    // account matters instead of reading as signed out (which would also clear the cookie of everyone at once).
+    token.unverified = true
+    return token
+  }
+  delete token.unverified
   // A token from before session versions existed counts as version 0, the version every account started at.
   const version = typeof token.sv === 'number' ? token.sv : 0
   if (!account || account.disabled || account.sessionVersion !== version) return null

@@ -3,7 +3,7 @@ import type { Role } from './roles.ts'
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role } & DefaultSession['user']
+    user: { id: string; role: Role; unverified?: boolean } & DefaultSession['user']
   }
   interface User {
     role?: Role
