@@ -76,7 +76,9 @@ test.describe('when the database is unreachable', () => {
       env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: e2eAuthSecret, DATABASE_URL: 'postgresql://kubelab@127.0.0.1:9/kubelab', KUBELAB_MIGRATE: '0', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: 'ignore',
     })
-    await expect.poll(async () => (await fetch(`${brokenUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(503)
+    // alive (liveness answers) but not ready: the database does not answer
+    await expect.poll(async () => (await fetch(`${brokenUrl}/api/health`).catch(() => null))?.status, { timeout: 60_000 }).toBe(200)
+    expect((await fetch(`${brokenUrl}/api/ready`)).status).toBe(503)
   })
   test.afterAll(() => {
     server?.kill('SIGTERM')
