@@ -8,7 +8,8 @@ const exclusiveSpecs = /admin\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  // two browsers share two cores: a test that types a whole manifest at a human pace needs more than a minute
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   // Two files at a time (most of a test is waiting on human-paced keystrokes); E2E_WORKERS=1 for one at a time.
