@@ -5,5 +5,13 @@ export async function register(): Promise<void> {
   const env = checkConfigurationOrExit()
   // every request carries its socket's address for the abuse limits (ADR 0015)
   ;(await import('./lib/server/rate-limit/client-address')).installClientAddressStamp()
+  // every request gets an id, a log line and its metrics (ADR 0017)
+  ;(await import('./lib/server/observability/install')).installObservability(env)
   await migrateAtStartOrExit(env)
+}
+
+/** An error thrown while rendering a page or running a route handler or server action: one `http.error` log line. */
+export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath?: string; routeType?: string }): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  ;(await import('./lib/server/observability/install')).logRequestError(error, request, context)
 }
