@@ -65,8 +65,8 @@ export async function startAppServer(options: { port: number; env: Record<string
   throw new Error(`the server on ${url} ${gone ? 'exited' : 'was not ready in time'}; its last lines:\n${tail}`)
 }
 
-/** Signs in through Auth.js's credentials endpoint as a browser's form would; returns the Cookie header to send. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
+/** One sign-in attempt through Auth.js's credentials endpoint, as a browser's form sends it. */
+export async function attemptSignIn(base: string, email: string, password: string): Promise<{ status: number; location: string | null; cookie: string | null }> {
   const jar = new Map<string, string>()
   const keep = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {
@@ -87,7 +87,13 @@ export async function signIn(base: string, email: string, password: string): Pro
   })
   keep(response)
   await response.arrayBuffer()
-  const session = [...jar.keys()].find((k) => k.includes('session-token'))
-  if (!session) throw new Error(`signing in as ${email} on ${base} failed (status ${response.status}, location ${response.headers.get('location')})`)
-  return header()
+  const signedIn = [...jar.keys()].some((k) => k.includes('session-token'))
+  return { status: response.status, location: response.headers.get('location'), cookie: signedIn ? header() : null }
+}
+
+/** Signs in; returns the Cookie header to send (throws when the sign-in fails). */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const attempt = await attemptSignIn(base, email, password)
+  if (!attempt.cookie) throw new Error(`signing in as ${email} on ${base} failed (status ${attempt.status}, location ${attempt.location})`)
+  return attempt.cookie
 }
