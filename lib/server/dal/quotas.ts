@@ -64,17 +64,24 @@ export function trimmedSource(source: string): string {
 
 /**
  * Keeps the full text of this user's newest `keep` attempts at an exercise; older ones keep their start.
- * After each new attempt usually one row leaves the newest `keep`, and every row older than it was trimmed when
- * it left: so one step of the (userId, exerciseId, createdAt) index says whether there is anything to do. Only
- * when that row is untrimmed (the first time past `keep`, or after QUOTA_SOURCES_PER_EXERCISE was lowered) are the
- * older rows swept.
+ * After a new attempt one row leaves the newest `keep`, and every row older than it was trimmed when it left: so
+ * the two rows just past the newest `keep` (one step of the (userId, exerciseId, createdAt) index) say what to do —
+ * trim the first alone, or nothing. Only when the second is untrimmed too (QUOTA_SOURCES_PER_EXERCISE was lowered)
+ * are all the older rows swept.
  */
 export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: string, exerciseId: string, keep: number): Promise<number> {
-  const [leaving] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, take: 1, select: { sourceTrimmed: true } })
+  // ordered by the index alone: an id tiebreak would sort every attempt of the exercise (attempts of one
+  // millisecond then come in the index's order, which is not always the order they were written in)
+  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true } })
   if (!leaving || leaving.sourceTrimmed) return 0
-  // ids only: the older rows are mostly trimmed already, usually one is not
-  const older = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
-  const untrimmed = older.filter((row) => !row.sourceTrimmed).map((row) => row.id)
+  if (!older || older.sourceTrimmed) {
+    const row = await db.submission.findUniqueOrThrow({ where: { id: leaving.id }, select: { source: true } })
+    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+    return 1
+  }
+  // ids only: the older rows are mostly trimmed already
+  const beyond = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
+  const untrimmed = beyond.filter((row) => !row.sourceTrimmed).map((row) => row.id)
   if (untrimmed.length === 0) return 0
   const rows = await db.submission.findMany({ where: { id: { in: untrimmed } }, select: { id: true, source: true } })
   for (const row of rows) await db.submission.update({ where: { id: row.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
