@@ -5,5 +5,16 @@ export async function register(): Promise<void> {
   const env = checkConfigurationOrExit()
   // every request carries its socket's address for the abuse limits (ADR 0015)
   ;(await import('./lib/server/rate-limit/client-address')).installClientAddressStamp()
+  // every request gets an id, a log line and its metrics (ADR 0017)
+  ;(await import('./lib/server/observability/install')).installObservability(env)
   await migrateAtStartOrExit(env)
+  // the limits' store now, not on the first request: with REDIS_URL the connection is made before anything is
+  // counted, so a new instance's first requests count in Redis with the others', not in its own memory (ADR 0015)
+  ;(await import('./lib/server/rate-limit')).limits()
+}
+
+/** An error thrown while rendering a page or running a route handler or server action: one `http.error` log line. */
+export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath?: string; routeType?: string }): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  ;(await import('./lib/server/observability/install')).logRequestError(error, request, context)
 }

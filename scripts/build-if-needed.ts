@@ -17,7 +17,8 @@ function sourceFingerprint(): string {
     if (stat.isDirectory()) {
       if (path.endsWith('generated') || path.endsWith('node_modules')) return
       for (const entry of readdirSync(path).sort()) walk(join(path, entry))
-    } else {
+    } else if (!/\.test\.tsx?$/.test(path)) {
+      // tests are not part of the build: editing one does not make the next start or test build again
       hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`)
     }
   }

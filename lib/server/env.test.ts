@@ -94,6 +94,20 @@ describe('environment', () => {
     for (const bad of ['0', '1.5', 'two', '65']) expect(() => parseEnv({ KUBELAB_GRADING_THREADS: bad }), bad).toThrow(/^KUBELAB_GRADING_THREADS: /)
   })
 
+  it('logs at info unless LOG_LEVEL says otherwise, and refuses a level pino does not have', () => {
+    expect(parseEnv({}).LOG_LEVEL).toBe('info')
+    expect(parseEnv({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info')
+    expect(parseEnv({ LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug')
+    expect(() => parseEnv({ LOG_LEVEL: 'verbose' })).toThrow(/^LOG_LEVEL: must be one of/)
+  })
+
+  it('leaves /api/metrics open without METRICS_TOKEN, and takes only a long visible token', () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined()
+    expect(parseEnv({ METRICS_TOKEN: '  ' }).METRICS_TOKEN).toBeUndefined()
+    expect(parseEnv({ METRICS_TOKEN: 'a'.repeat(16) }).METRICS_TOKEN).toBe('a'.repeat(16))
+    for (const bad of ['short', 'has a space inside it', 'é'.repeat(20)]) expect(() => parseEnv({ METRICS_TOKEN: bad }), bad).toThrow(/^METRICS_TOKEN: must be 16 to 256/)
+  })
+
   it('reads the abuse limits with their defaults, and says which one is malformed', () => {
     const env = parseEnv({})
     expect(env.REDIS_URL).toBeUndefined()

@@ -118,6 +118,13 @@ export const envSchema = z
     QUOTA_SUBMISSIONS_PER_HOUR: count(200),
     QUOTA_SUBMISSIONS_TOTAL: count(2000),
     QUOTA_SOURCES_PER_EXERCISE: count(10),
+    // Observability (ADR 0017): JSON log lines at this level and above on stdout; /api/metrics behind this token.
+    LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
+    METRICS_TOKEN: z
+      .string()
+      .optional()
+      .transform((value) => (value?.trim() ? value.trim() : undefined))
+      .refine((value) => value === undefined || /^[\x21-\x7e]{16,256}$/.test(value), { message: 'must be 16 to 256 visible ASCII characters (generate one with `openssl rand -hex 24`)' }),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {

@@ -8,6 +8,8 @@ import type { GradeResult, Lang } from '../grading/result.ts'
 import { dal } from './dal/index.ts'
 import type { Viewer } from './dal/viewer.ts'
 import { gradingPool, type PoolOutcome } from './grading-pool/index.ts'
+import { log } from './observability/log.ts'
+import { metrics } from './observability/metrics.ts'
 
 /** The grade API's answer (the trace is thinned to keep the body under 512 KiB: `simulation.thinned`). */
 export interface GradeResponse extends GradeResult {
@@ -42,10 +44,26 @@ export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'grad
   return `${fields.slice(0, -1)},"simulation":${outcome.simulationJson}}`
 }
 
-/** Grades a submission; for a signed-in learner also stores it and the lesson's progress (one transaction). */
+/**
+ * Grades a submission; for a signed-in learner also stores it and the lesson's progress (one transaction).
+ * Timed per exercise and outcome (`kubelab_grade_duration_seconds`); grades over budget are counted.
+ */
 export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader = poolGrader): Promise<GradeOutcome> {
   const found = findExercise(exerciseId)
   if (!found) return { status: 'not_found' }
+  const startedAt = process.hrtime.bigint()
+  let outcome: GradeOutcome['status'] | 'error' = 'error'
+  try {
+    const graded = await gradeFound(viewer, found, input, lang, grader)
+    outcome = graded.status
+    if (graded.status === 'over_budget') metrics().gradesOverBudget.inc({ exercise: found.exercise.id, limit: graded.limit.name })
+    return graded
+  } finally {
+    if (outcome !== 'wrong_kind') metrics().gradeDuration.observe({ exercise: found.exercise.id, outcome }, Number(process.hrtime.bigint() - startedAt) / 1e9)
+  }
+}
+
+async function gradeFound(viewer: Viewer | null, found: NonNullable<ReturnType<typeof findExercise>>, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader): Promise<GradeOutcome> {
   const { exercise, lesson, course } = found
   const { yaml, commands } = input
   const submission: Submission | null = exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null
@@ -53,7 +71,7 @@ export async function gradeSubmission(viewer: Viewer | null, exerciseId: string,
   const graded = await grader({ exercise, submission, lang })
   if (graded.status === 'busy') return { status: 'busy', message: busyMessage(lang) }
   if (graded.status === 'failed') {
-    console.error(`kubelab: grading ${exercise.id} failed in its worker: ${graded.message}`)
+    log().error({ event: 'grade.failed', exercise: exercise.id, message: graded.message }, `grading ${exercise.id} failed in its worker`)
     return { status: 'failed', message: busyMessage(lang) }
   }
   if (graded.status === 'stopped') {

@@ -17,6 +17,7 @@ import type { GradedVisitorWork, ImportedWork } from './dal/import.ts'
 import { storableText } from './dal/text.ts'
 import type { Viewer } from './dal/viewer.ts'
 import { gradingPool, type GradeTaskInput, type PoolOutcome } from './grading-pool/index.ts'
+import { log } from './observability/log.ts'
 
 /** Same caps as the browser's record (lib/browser/visitor-work.ts) and the grade route. */
 export const importLimits = { items: 200, answerChars: 64 * 1024, commands: 200, commandChars: 4096, bodyBytes: 1024 * 1024 } as const
@@ -109,7 +110,7 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
     }
     const graded = await grader({ exercise: found.exercise, submission, lang })
     if (graded.status === 'busy' || graded.status === 'failed') {
-      if (graded.status === 'failed') console.error(`kubelab: grading ${found.exercise.id} for an import failed in its worker: ${graded.message}`)
+      if (graded.status === 'failed') log().error({ event: 'grade.failed', exercise: found.exercise.id, import: true, message: graded.message }, `grading ${found.exercise.id} for an import failed in its worker`)
       throw new ImportBusyError('The grading pool is busy; nothing was added.')
     }
     if (graded.status === 'stopped' || graded.output.overBudget) {

@@ -6,6 +6,7 @@ import { listMigrations } from '@/lib/server/db/migrate'
 import { recordedMigrationsOf } from '@/lib/server/db/migration-status'
 import { databaseProvider, env } from '@/lib/server/env'
 import { checkReadiness } from './readiness'
+import { log } from '@/lib/server/observability/log'
 
 export const dynamic = 'force-dynamic'
 
@@ -27,8 +28,8 @@ export async function GET() {
   )
   const state = JSON.stringify(result.checks)
   if (state !== lastLogged) {
-    if (!result.ready) console.error(`kubelab: not ready (${result.failed.join(', ')}): ${[state, ...details].join('; ')}`)
-    else if (lastLogged) console.log('kubelab: ready')
+    if (!result.ready) log().error({ event: 'ready.failed', failed: result.failed, checks: result.checks, details }, `not ready (${result.failed.join(', ')})`)
+    else if (lastLogged) log().info({ event: 'ready.ok' }, 'ready')
     lastLogged = state
   }
   return NextResponse.json(

@@ -11,6 +11,7 @@ import { dal } from '../dal/index.ts'
 import { signInLimits } from '../rate-limit/sign-in.ts'
 import { toRole } from './roles.ts'
 import { checkSession } from './session-check.ts'
+import { log } from '../observability/log.ts'
 
 const credentialsSchema = z.object({ email: z.string().trim().email().max(254), password: z.string().min(1).max(200) })
 
@@ -26,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     logger: {
       error(error) {
         if ((error as { type?: string }).type === 'CredentialsSignin') return
-        console.error(error)
+        log().error({ event: 'auth.error', err: error }, 'Auth.js failed')
       },
     },
     providers: [

@@ -116,8 +116,9 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
     },
   })
   await trimOlderSources(tx, userId, input.exerciseId, quota.sourcesPerExercise)
-  // counted in the same transaction: the answer includes this submission and no concurrent one half-way
-  const exercise = await countAttempts(tx, userId, input.exerciseId)
+  // counted in the same transaction: the answer includes this submission and no concurrent one half-way; a passing
+  // one answers "passed" itself
+  const exercise = result.passed ? { attempts: await tx.submission.count({ where: { userId, exerciseId: input.exerciseId } }), passed: true } : await countAttempts(tx, userId, input.exerciseId)
   return { submissionId: submission.id, progress: toView(progress), exercise }
 }
 

@@ -112,6 +112,23 @@ describe.each(backends)('storage quotas and storable text on %s', (_name, create
     expect(other).toMatchObject({ source: 'kind: Pod', sourceTrimmed: false }) // another exercise keeps its own
   })
 
+  it('trims one attempt per new one as they leave the newest, and all of them once the quota is lowered', async () => {
+    const viewer = await learner()
+    const roomy = createDal(database.db, { quota: { ...quota, submissionsPerHour: 100, submissionsTotal: 100, sourcesPerExercise: 4 } })
+    const long = (i: number) => `# attempt ${i}\n` + `${'y'.repeat(99)}\n`.repeat(30)
+    const trimmed = async () => (await database.db.submission.findMany({ where: { userId: viewer.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { sourceTrimmed: true } })).map((r) => r.sourceTrimmed)
+    for (let i = 1; i <= 6; i++) {
+      const answer = await roomy.progress.recordSubmission(viewer, { ...submission(long(i)), result: result(i === 2) })
+      // attempts counted in the same transaction; passed once any attempt passed
+      expect(answer.exercise).toEqual({ attempts: i, passed: i >= 2 })
+    }
+    expect(await trimmed()).toEqual([true, true, false, false, false, false])
+    // QUOTA_SOURCES_PER_EXERCISE lowered to 1: the next attempt trims every older one, not just one
+    const tight = createDal(database.db, { quota: { ...quota, submissionsPerHour: 100, submissionsTotal: 100, sourcesPerExercise: 1 } })
+    await tight.progress.recordSubmission(viewer, submission(long(7)))
+    expect(await trimmed()).toEqual([true, true, true, true, true, true, false])
+  })
+
   it('adds a visitor’s answers only up to the quota and says which were left out', async () => {
     const viewer = await learner()
     for (let i = 0; i < quota.submissionsPerHour - 1; i++) await dal.progress.recordSubmission(viewer, submission(`kind: Pod # ${i}`))

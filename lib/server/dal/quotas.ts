@@ -40,8 +40,11 @@ const HOUR_MS = 3600_000
 /** The quota this user's next submission would exceed, or null when it fits. */
 export async function submissionQuotaExceeded(db: Pick<Db, 'submission'>, userId: string, quota: StorageQuota, now = new Date()): Promise<QuotaExceededError | null> {
   const since = new Date(now.getTime() - HOUR_MS)
-  const [total, lastHour] = await Promise.all([db.submission.count({ where: { userId } }), db.submission.count({ where: { userId, createdAt: { gt: since } } })])
+  const total = await db.submission.count({ where: { userId } })
   if (total >= quota.submissionsTotal) return new QuotaExceededError('submissionsTotal', quota.submissionsTotal, null)
+  // the last hour holds no more than all of them: one count is enough for most learners
+  if (total < quota.submissionsPerHour) return null
+  const lastHour = await db.submission.count({ where: { userId, createdAt: { gt: since } } })
   if (lastHour < quota.submissionsPerHour) return null
   // room again when the oldest submission still in the hour's window leaves it
   const oldest = await db.submission.findFirst({ where: { userId, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })
@@ -59,11 +62,26 @@ export function trimmedSource(source: string): string {
   return source.slice(0, end)
 }
 
-/** Keeps the full text of this user's newest `keep` attempts at an exercise; older ones keep their start. */
+/**
+ * Keeps the full text of this user's newest `keep` attempts at an exercise; older ones keep their start.
+ * After a new attempt one row leaves the newest `keep`, and every row older than it was trimmed when it left: so
+ * the two rows just past the newest `keep` (one step of the (userId, exerciseId, createdAt) index) say what to do —
+ * trim the first alone, or nothing. Only when the second is untrimmed too (QUOTA_SOURCES_PER_EXERCISE was lowered)
+ * are all the older rows swept.
+ */
 export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: string, exerciseId: string, keep: number): Promise<number> {
-  // ids only: the older rows are mostly trimmed already, usually one is not
-  const older = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
-  const untrimmed = older.filter((row) => !row.sourceTrimmed).map((row) => row.id)
+  // ordered by the index alone: an id tiebreak would sort every attempt of the exercise (attempts of one
+  // millisecond then come in the index's order, which is not always the order they were written in)
+  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true } })
+  if (!leaving || leaving.sourceTrimmed) return 0
+  if (!older || older.sourceTrimmed) {
+    const row = await db.submission.findUniqueOrThrow({ where: { id: leaving.id }, select: { source: true } })
+    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+    return 1
+  }
+  // ids only: the older rows are mostly trimmed already
+  const beyond = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
+  const untrimmed = beyond.filter((row) => !row.sourceTrimmed).map((row) => row.id)
   if (untrimmed.length === 0) return 0
   const rows = await db.submission.findMany({ where: { id: { in: untrimmed } }, select: { id: true, source: true } })
   for (const row of rows) await db.submission.update({ where: { id: row.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })

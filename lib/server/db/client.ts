@@ -8,6 +8,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts'
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts'
 import { databaseProvider, env } from '../env.ts'
 import { sqlitePath } from './sqlite-path.ts'
+import { recordDatabaseError } from '../observability/database-errors.ts'
 
 // Both clients come from the same models file, so they share one shape; the SQLite one names the type.
 export type Db = InstanceType<typeof SqliteClient>
@@ -30,10 +31,27 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
 }
 
 export function createDb(databaseUrl: string): Db {
-  if (databaseProvider(databaseUrl) === 'sqlite') {
-    return new SqliteClient({ adapter: new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` }) })
-  }
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db
+  const client =
+    databaseProvider(databaseUrl) === 'sqlite'
+      ? new SqliteClient({ adapter: new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` }) })
+      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
+  return countingErrors(client)
+}
+
+/** Every failed operation is counted and logged (lib/server/observability/database-errors.ts), then thrown as before. */
+function countingErrors(client: Db): Db {
+  return client.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        try {
+          return await query(args)
+        } catch (error) {
+          recordDatabaseError(model, operation, error)
+          throw error
+        }
+      },
+    },
+  }) as unknown as Db
 }
 
 const globalForDb = globalThis as unknown as { kubelabDb?: Db }

@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs'
 import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
 import { GradingPool } from './pool.ts'
 import { env } from '../env.ts'
+import { log } from '../observability/log.ts'
+import { setPoolReading } from '../observability/metrics.ts'
 
 export { GradingPool, type PoolOutcome, type GradingPoolOptions } from './pool.ts'
 export { gradeTask, type GradeTaskInput, type GradeTaskOutput } from './task.ts'
@@ -19,6 +21,9 @@ interface Holder {
 
 const holder: Holder = ((globalThis as { __kubelabGradingPool?: Holder }).__kubelabGradingPool ??= { pool: null, checkedAt: 0, preparing: null, fixed: false })
 
+// the pool gauges of /api/metrics read the pool this process grades with
+setPoolReading(() => (holder.pool ? { queued: holder.pool.queued, running: holder.pool.running, threads: holder.pool.threads } : null))
+
 /** How often development checks whether the engine's sources changed since the worker was bundled. */
 const DEV_CHECK_MS = 2000
 
@@ -26,7 +31,7 @@ async function prepare(): Promise<GradingPool> {
   const production = process.env.NODE_ENV === 'production'
   const file = production ? productionWorkerFile() : developmentWorkerFile()
   if (production ? !existsSync(file) : workerBundleStale(file)) {
-    if (production) console.warn(`kubelab: ${file} is missing (built by \`npm run build\`); bundling the grading worker now`)
+    if (production) log().warn({ event: 'grading.bundle-missing', file }, `${file} is missing (built by \`npm run build\`); bundling the grading worker now`)
     await buildGradingWorker(file)
     const old = holder.pool
     holder.pool = null

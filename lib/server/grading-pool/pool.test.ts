@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { fileURLToPath } from 'node:url'
 import { GradingPool } from './pool.ts'
 import type { GradeTaskInput } from './task.ts'
@@ -30,11 +30,14 @@ describe('the grading pool', () => {
 
   it('answers "busy" when the queue is full instead of queueing without end', async () => {
     const running = [pool.grade(task({ spin: true })), pool.grade(task({})), pool.grade(task({}))]
+    // what /api/metrics reads: one grade running, two waiting for the thread
+    await vi.waitFor(() => expect({ running: pool.running, queued: pool.queued }).toEqual({ running: 1, queued: 2 }))
     const overflow = await pool.grade(task({}))
     expect(overflow).toEqual({ status: 'busy' })
     const settled = await Promise.all(running)
     expect(settled[0]).toMatchObject({ status: 'stopped', limit: 'wallTime' })
     expect(settled.slice(1).map((s) => s.status)).toEqual(['done', 'done'])
+    expect({ running: pool.running, queued: pool.queued }).toEqual({ running: 0, queued: 0 })
   })
 
   it('answers "busy" when a grade waits for a worker longer than it may', async () => {

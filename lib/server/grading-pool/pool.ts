@@ -75,6 +75,16 @@ export class GradingPool {
     return this.inflight
   }
 
+  /** grades waiting for a worker thread */
+  get queued(): number {
+    return this.piscina.queueSize
+  }
+
+  /** grades a worker thread is running */
+  get running(): number {
+    return Math.max(0, this.inflight - this.piscina.queueSize)
+  }
+
   async grade(input: GradeTaskInput): Promise<PoolOutcome> {
     if (this.inflight >= this.capacity) return { status: 'busy' }
     this.inflight++

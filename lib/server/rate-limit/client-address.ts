@@ -9,6 +9,7 @@ import { subscribe } from 'node:diagnostics_channel'
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { isIP, type Socket } from 'node:net'
+import { log } from '../observability/log.ts'
 
 export const peerHeader = 'x-kubelab-peer'
 /** requests whose address is not known (no stamp: a test, or the stamp was not installed) share one key */
@@ -52,7 +53,7 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
   if (stamp && state.token && space > 0 && stamp.slice(0, space) === state.token) return normalizeAddress(stamp.slice(space + 1)) ?? unknownAddress
   if (!state.warned) {
     state.warned = true
-    console.warn('kubelab: a request came without the client-address stamp; address limits share one key for such requests (is instrumentation.ts loaded?)')
+    log().warn({ event: 'limit.no-address' }, 'a request came without the client-address stamp; address limits share one key for such requests (is instrumentation.ts loaded?)')
   }
   return unknownAddress
 }

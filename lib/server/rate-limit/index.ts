@@ -8,6 +8,7 @@ import { db } from '../db/client.ts'
 import { env, type Env } from '../env.ts'
 import { clientAddress } from './client-address.ts'
 import { createLimits, type LimitSettings, type Limits, type LimitStore } from './limits.ts'
+import { log } from '../observability/log.ts'
 
 export { recordRefusal, onRefusal, type LimitName } from './refusals.ts'
 export { clientAddress, installClientAddressStamp } from './client-address.ts'
@@ -32,7 +33,7 @@ function defaultStore(e: Env): LimitStore {
   if (!e.REDIS_URL) return { kind: 'database', db: db() }
   // no offline queue: while Redis is away, a limit answers from the in-memory fallback at once
   const client = new Redis(e.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
-  client.on('error', (error) => console.error(`kubelab: Redis for the limits: ${error.message}`))
+  client.on('error', (error) => log().error({ event: 'redis.error', message: error.message }, `Redis for the limits: ${error.message}`))
   return { kind: 'redis', client }
 }
 

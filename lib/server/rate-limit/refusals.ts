@@ -1,7 +1,8 @@
 /**
- * Every refusal by a limit or a quota goes through recordRefusal: one structured line on the server's log
- * now, and the one place a logger or metrics can hook later.
+ * Every refusal by a limit or a quota goes through recordRefusal: one `limit.refused` line on the server's log
+ * (with the request's id), and the listeners: the refusal counter of /api/metrics (instrumentation.ts) and tests.
  */
+import { log } from '../observability/log.ts'
 
 export type LimitName =
   | 'signin-account'
@@ -20,7 +21,7 @@ const listeners: RefusalListener[] = ((globalThis as { __kubelabRefusalListeners
 
 /** `key` never holds an email (sign-in keys are hashed) nor a password; user ids and addresses are kept. */
 export function recordRefusal(limit: LimitName, key: string, retryAfterSeconds: number | null = null): void {
-  console.warn(JSON.stringify({ event: 'kubelab.limit.refused', limit, key, retryAfter: retryAfterSeconds, at: new Date().toISOString() }))
+  log().warn({ event: 'limit.refused', limit, key, retryAfter: retryAfterSeconds }, `limit ${limit} refused a request`)
   for (const listener of listeners) listener(limit, key, retryAfterSeconds)
 }
 

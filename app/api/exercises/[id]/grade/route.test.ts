@@ -69,6 +69,18 @@ describe('POST /api/exercises/[id]/grade with the grading pool', () => {
     expect(r.bytes).toBeLessThan(MAX_GRADE_RESPONSE_BYTES)
   })
 
+  it('counts the grades over budget by exercise and limit, and times every grade by exercise and outcome', async () => {
+    const { metrics } = await import('@/lib/server/observability/metrics.ts')
+    const overBudget = async () => Object.fromEntries((await metrics().gradesOverBudget.get()).values.map((v) => [`${v.labels.exercise} ${v.labels.limit}`, v.value]))
+    const before = await overBudget()
+    await grade('deployment-web', hostile[0]![2])
+    const after = await overBudget()
+    expect(after['deployment-web pods']).toBe((before['deployment-web pods'] ?? 0) + 1)
+    const timed = (await metrics().gradeDuration.get()).values.filter((v) => v.metricName === 'kubelab_grade_duration_seconds_count')
+    expect(timed.find((v) => v.labels.exercise === 'deployment-web' && v.labels.outcome === 'graded')?.value).toBeGreaterThanOrEqual(1)
+    expect(timed.find((v) => v.labels.exercise === 'deployment-web' && v.labels.outcome === 'over_budget')?.value).toBeGreaterThanOrEqual(1)
+  })
+
   it('answers a normal grade while a hostile one runs', async () => {
     const slow = grade('scaling-web-to-5', hostile[5]![2])
     await new Promise((r) => setTimeout(r, 100))
