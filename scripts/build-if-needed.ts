@@ -38,7 +38,14 @@ function buildGradingWorker(environment: NodeJS.ProcessEnv): void {
 export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
   const stampFile = join('.next', 'kubelab-build-stamp')
   const fingerprint = sourceFingerprint()
-  const built = existsSync(join('.next', 'BUILD_ID')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === fingerprint
+  // A standalone build (KUBELAB_STANDALONE=1, for the container image) is a normal build plus .next/standalone: it
+  // serves `next start` too, but a normal one does not serve a caller that wants the standalone output.
+  const wantsStandalone = environment.KUBELAB_STANDALONE === '1'
+  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : ''
+  const standaloneStamp = `${fingerprint}+standalone`
+  const built =
+    existsSync(join('.next', 'BUILD_ID')) &&
+    (wantsStandalone ? stamp === standaloneStamp && existsSync(join('.next', 'standalone')) : stamp === fingerprint || stamp === standaloneStamp)
   if (built) {
     if (!existsSync(productionWorkerFile())) buildGradingWorker(environment)
     return
@@ -50,7 +57,7 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
     process.exit(result.status ?? 1)
   }
   buildGradingWorker(environment)
-  writeFileSync(stampFile, fingerprint)
+  writeFileSync(stampFile, wantsStandalone ? standaloneStamp : fingerprint)
 }
 
 
