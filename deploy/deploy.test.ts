@@ -107,12 +107,16 @@ describe('the manifests keep their promises', () => {
 
   it('servers never migrate; the Job does, with the same image, and secrets are referenced, never committed', () => {
     expect(doc('configmap.yaml').data.KUBELAB_MIGRATE).toBe('0')
+    // behind the Ingress the per-address limits need the forwarded address, not the controller's
+    expect(doc('configmap.yaml').data.TRUST_PROXY).toBe('1')
     expect(container.envFrom).toEqual([{ configMapRef: { name: 'kubelab' } }])
     const job = doc('migrate-job.yaml')
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'dist/kubelab.mjs', 'db', 'migrate'])
     expect(job.spec.template.spec.restartPolicy).toBe('Never')
     const fromSecret = (env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[]) => env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'kubelab').map((e) => e.name)
-    expect(fromSecret(container.env)).toEqual(['AUTH_SECRET', 'DATABASE_URL'])
+    expect(fromSecret(container.env)).toEqual(['AUTH_SECRET', 'DATABASE_URL', 'METRICS_TOKEN'])
+    // the metrics token is optional: a Secret without it still starts the pods
+    expect(container.env.find((e: { name: string }) => e.name === 'METRICS_TOKEN').valueFrom.secretKeyRef.optional).toBe(true)
     expect(fromSecret(job.spec.template.spec.containers[0].env)).toEqual(['DATABASE_URL'])
     // the example's placeholders would stop Kubelab from starting (AUTH_SECRET must have 32 characters)
     const example = doc('secret.example.yaml')
