@@ -141,7 +141,7 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
       if (path === '/version') return { status: 200, body: `${ctx.version}\n` }
       return { status: 404, body: '404 page not found\n' }
     case 'kubelab':
-      if (path === '/api/health') return { status: 200, body: '{"status":"ok","db":"ok"}' }
+      if (path === '/api/health') return { status: 200, body: '{"status":"ok"}' }
       if (path === '/api/ready') {
         return tag === 'unready'
           ? { status: 503, body: '{"status":"not ready","failed":["migrations"],"checks":{"database":"ok","migrations":"1 pending","content":"ok"}}' }
