@@ -61,7 +61,7 @@ test.describe('the learner workspace', () => {
     await expect(page.getByRole('tab', { name: 'Editor' })).toBeVisible()
     await page.getByTestId('locale-switcher').selectOption('ko')
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-    await expect(page.getByRole('tab', { name: '편집기' })).toBeVisible()
+    await expect(page.getByRole('tab', { name: '클러스터' })).toBeVisible()
     await page.reload()
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# my own deployment')
   })
@@ -147,7 +147,7 @@ test.describe('the learner workspace', () => {
     await expect(hint).toHaveAttribute('data-mode', 'leaveOnce')
     await page.keyboard.press('Tab')
     await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/focused/)
-    await expect(page.getByTestId('result-panel')).toBeFocused() // the next stop after the editor
+    await expect(page.getByTestId('tab-cluster')).toBeFocused() // the next stop after the editor: the side panel beside it
     expect(await editorText(page)).toBe(`${starter}  `)
     // Back in, Tab indents again; Ctrl+M makes Tab leave until pressed again.
     await focusEditor(page)
@@ -172,9 +172,10 @@ test.describe('the learner workspace', () => {
     await page.getByTestId('cluster-panel').getByRole('slider').focus()
     await page.keyboard.press('Control+Enter')
     await expect(page.getByTestId('grade-result').locator('.verdict')).toHaveAttribute('data-passed', 'true')
-    // Plain Enter on a button is the button's: the Editor tab opens, nothing is submitted again.
-    await page.getByTestId('tab-editor').focus()
+    // Plain Enter on a button is the button's: the Events tab opens, nothing is submitted again; the editor stays.
+    await page.getByTestId('tab-events').focus()
     await page.keyboard.press('Enter')
+    await expect(page.getByTestId('tab-events')).toHaveAttribute('aria-selected', 'true')
     await expect(page.locator('.monaco-editor').first()).toBeVisible()
   })
 

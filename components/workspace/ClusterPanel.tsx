@@ -19,7 +19,7 @@ export function ClusterPanel({ mode, recording, live, onMode }: { mode: 'recordi
           {t('clusterLive')}
         </button>
       </div>
-      <div className="panel-scroll" data-testid="cluster-panel">
+      <div className="panel-scroll" data-testid="cluster-panel" tabIndex={0} role="region" aria-label={t('tabCluster')}>
         {mode === 'recording' && recording ? (
           <TimelinePlayer frames={recording.frames} timeline={recording.timeline} events={recording.events} />
         ) : live ? (

@@ -51,7 +51,7 @@ export function PassPanel({ pass, quiz, links, hasQuiz }: { pass: PassRecord; qu
         )}
         {hasQuiz && links.quizAnchor && (
           <a className="button" href={`#${links.quizAnchor}`} data-testid="go-to-quiz">
-            {t('quizBelow')} ↓
+            {t('quizBelow')}
           </a>
         )}
       </div>

@@ -1,5 +1,6 @@
 'use client'
 import dynamic from 'next/dynamic'
+import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { readVisitorWork, recordVisitorLessonVisit, visitorWorkChanged } from '@/lib/browser/visitor-work'
@@ -84,6 +85,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const theme = usePreferredTheme()
   const commandKey = useCommandKeyLabel()
   const api = useMemo(() => createExerciseApi(), [])
+  const router = useRouter()
   const isManifest = exercise.kind === 'manifest'
   // The editor (or, in a command exercise, the terminal) is always on screen; the side panel shows the rest.
   const [side, setSide] = useState<SideTab>('cluster')
@@ -194,8 +196,12 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     if (!graded) return
     solution.close()
     dispatch({ type: 'submit', checks: graded.checks })
-    if (graded.passed) setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn })
-  }, [grading, isManifest, editor, cluster.commands, solution, signedIn])
+    if (graded.passed) {
+      setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn })
+      // The server's parts of the page (course map, "done" mark) show the pass; the workspace keeps its state.
+      if (signedIn) router.refresh()
+    }
+  }, [grading, isManifest, editor, cluster.commands, solution, signedIn, router])
 
   const reset = useCallback(async () => {
     if (!isManifest) {
