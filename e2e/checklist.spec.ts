@@ -139,6 +139,9 @@ for (const [lang, size, who] of [
     await page.screenshot({ path: `test-results/checklist/${lang}-${size}-${who.replace(' ', '-')}-reopened.png`, fullPage: size === 'phone' })
     await page.getByTestId('next-lesson').click()
     await expect(page).toHaveURL(/\/courses\/kubernetes-basics\/shared-environment$/)
+    // ...and the course page counts it, a visitor's from this browser
+    await page.goto('/courses/kubernetes-basics')
+    await expect(page.getByTestId('lesson-status-pod')).toHaveAttribute('data-status', 'completed')
   })
 }
 

@@ -89,7 +89,8 @@ export async function savedDraft(page: Page): Promise<string | null> {
 export async function focusEditor(page: Page): Promise<void> {
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible()
-  await editor.locator('.view-lines').click()
+  // near the top left: the text may be wider than the editor, and its box's centre under the scrollbar
+  await editor.locator('.view-lines').click({ position: { x: 8, y: 8 } })
   await expect(editor).toHaveClass(/focused/)
 }
 

@@ -115,7 +115,7 @@ test('Hangul takes exactly two cells of the terminal font, locally installed or 
   await expectHangulInItsCells(page)
 })
 
-// The phone layout is left to the harness tests: the workspace itself is wider than a 390 px screen today.
+// The phone layout of the terminal is left to the harness tests; e2e/responsive.spec.ts checks the lesson pages at 390 px.
 test('in the real workspace, Korean: the shipped font fills the cells, and a command exercise has no files', async ({ page }, testInfo) => {
   await page.goto('/courses/kubernetes-basics/scaling')
   await page.getByTestId('locale-switcher').selectOption('ko')

@@ -58,7 +58,7 @@ test.describe('the learner workspace', () => {
     await typeIntoEditor(page, `# my own deployment\n${deployment}`)
     await page.getByTestId('locale-switcher').selectOption('en')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-    await expect(page.getByRole('tab', { name: 'Editor' })).toBeVisible()
+    await expect(page.getByRole('tab', { name: 'Cluster' })).toBeVisible()
     await page.getByTestId('locale-switcher').selectOption('ko')
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
     await expect(page.getByRole('tab', { name: '클러스터' })).toBeVisible()
@@ -198,7 +198,7 @@ test.describe('the learner workspace', () => {
       const whole = await hover.evaluate((el) => {
         const box = el.getBoundingClientRect()
         const at = (x: number) => el.contains(document.elementFromPoint(x, box.top + Math.min(12, box.height / 2)))
-        // (On a phone the page itself is wider than the screen today; what is off screen is the page's, not the editor's.)
+        // (what might lie past the right edge of the window is off screen, not clipped by the editor)
         return box.left >= 0 && at(box.left + 3) && at(Math.min(box.right, window.innerWidth) - 3)
       })
       expect(whole).toBe(true)

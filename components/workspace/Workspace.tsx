@@ -314,7 +314,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         </div>
         <div className="workspace-side" role="group" aria-label={t('sidePanel')}>
           <WorkspaceTabs tabs={tabs} active={side} onChange={(id) => setSide(id as SideTab)} label={t('tabs')}>
-            {side === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} />}
+            {side === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} commands={!isManifest} />}
             {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
             {isManifest && (
               <div className="terminal-host" hidden={!terminalShown} data-testid="terminal">
@@ -349,7 +349,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         {pass && <PassPanel pass={pass} quiz={quiz} links={links} hasQuiz={exercise.quizId !== null} />}
         <div data-testid={grading.result ? 'grade-result' : undefined}>
           {grading.result && <GradeVerdict result={grading.result} onGoToLine={goToLine} />}
-          {!grading.result && !pass && !error && <p className="muted">{isManifest ? t('checklistIntro') : t('emptyResult', { run: 'Shift+Enter', submit: `${commandKey}Enter` })}</p>}
+          {!grading.result && !pass && !error && <p className="muted">{isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}</p>}
           {checking && (
             <p className="muted" role="status">
               {t('runChecking')}
