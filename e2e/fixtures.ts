@@ -89,8 +89,9 @@ export async function savedDraft(page: Page): Promise<string | null> {
 export async function focusEditor(page: Page): Promise<void> {
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible()
-  // near the top left: the text may be wider than the editor, and its box's centre under the scrollbar
-  await editor.locator('.view-lines').click({ position: { x: 8, y: 8 } })
+  // on the text area's visible top left, past the line numbers: the text's own box may be wider than the editor
+  // (its centre under the scrollbar) or scrolled up under the page around it
+  await editor.click({ position: { x: 80, y: 10 } })
   await expect(editor).toHaveClass(/focused/)
 }
 

@@ -6,6 +6,7 @@
  * a palette so the repository stays small.
  */
 import { chromium, type Page } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
 import sharp from 'sharp'
 import { exerciseOf, quizOf } from '../e2e/course-content.ts'
 
@@ -27,6 +28,7 @@ async function save(page: Page, name: string, options: { fullPage?: boolean } = 
   written.push(`${name}.png`)
 }
 const written: string[] = []
+mkdirSync('docs/screenshots', { recursive: true })
 
 async function context(locale: 'ko' | 'en', size: Size, theme: 'light' | 'dark' = 'light') {
   const ctx = await browser.newContext({ viewport: sizes[size], colorScheme: theme, locale: locale === 'ko' ? 'ko-KR' : 'en-US' })
@@ -62,7 +64,9 @@ for (const [locale, size, theme] of [
   const slider = page.getByTestId('cluster-panel').getByRole('slider')
   await slider.focus()
   await page.keyboard.press('End')
-  if (size === '390') await page.getByTestId('editor').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await slider.blur()
+  // on a phone: the editor's top just under the sticky header
+  if (size === '390') await page.getByTestId('editor').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120))
   await page.waitForTimeout(500)
   await save(page, `workspace-${locale}-${size}${theme === 'dark' ? '-dark' : ''}`)
   if (size === '390') {

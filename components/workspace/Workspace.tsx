@@ -349,7 +349,9 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         {pass && <PassPanel pass={pass} quiz={quiz} links={links} hasQuiz={exercise.quizId !== null} />}
         <div data-testid={grading.result ? 'grade-result' : undefined}>
           {grading.result && <GradeVerdict result={grading.result} onGoToLine={goToLine} />}
-          {!grading.result && !pass && !error && <p className="muted">{isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}</p>}
+          {!grading.result && !pass && !error && checklist.every((c) => c.status === 'unchecked') && (
+            <p className="muted checklist-intro">{isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}</p>
+          )}
           {checking && (
             <p className="muted" role="status">
               {t('runChecking')}
