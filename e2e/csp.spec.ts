@@ -153,6 +153,8 @@ test.describe('the Content-Security-Policy', () => {
       await expect(page.locator('.monaco-editor :is(.squiggly-error, .squiggly-warning)').first()).toBeVisible({ timeout: 30_000 })
       // the lesson's own example, loaded into the editor with its button
       await page.getByRole('button', { name: /Load into editor|편집기로 불러오기/ }).first().click()
+      // the editor holds the learner's own lines: it asks before replacing them (ADR 0007)
+      await page.getByRole('dialog').getByRole('button', { name: /^(Replace|예시로 바꾸기)$/ }).click()
       await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: Deployment')
       // it leaves replicas and the selector to the learner: type them in place of its comment (Monaco indents after each colon)
       await page.locator('.monaco-editor .view-line', { hasText: '# add replicas' }).click()
