@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { exerciseOf, quizOf } from './course-content.ts'
-import { submitSolution, uniqueEmail } from './fixtures.ts'
+import { exerciseOf } from './course-content.ts'
+import { answerQuiz, submitSolution, uniqueEmail } from './fixtures.ts'
 
 async function signUpIn(page: Page, lang: 'ko' | 'en') {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
@@ -9,36 +9,6 @@ async function signUpIn(page: Page, lang: 'ko' | 'en') {
   await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
-}
-
-/** Answers the lesson's quiz the way the key says, through the form, and expects a full score. */
-async function answerQuiz(page: Page, lessonId: string, lang: 'ko' | 'en') {
-  const quiz = quizOf(lessonId)
-  const form = page.getByTestId('quiz')
-  for (const [index, q] of quiz.questions.entries()) {
-    const fieldset = form.locator('fieldset').nth(index)
-    const choice = (id: string) => fieldset.locator(`input[value="${id}"]`)
-    if (q.type === 'single') await choice(q.answer as string).check()
-    else if (q.type === 'multiple') for (const id of q.answer as string[]) await choice(id).check()
-    else if (q.type === 'truefalse') await fieldset.getByLabel(q.answer ? (lang === 'ko' ? '참' : 'True') : lang === 'ko' ? '거짓' : 'False', { exact: true }).check()
-    else if (q.type === 'short') await fieldset.locator('input[type="text"]').fill((q.answer as { accept: string[] }).accept[0]!)
-    else {
-      // Move each item up into its place, top to bottom.
-      const order = q.answer as string[]
-      for (const [target, id] of order.entries()) {
-        const text = q.choices!.find((c) => c.id === id)!.text[lang]
-        for (;;) {
-          const items = await fieldset.locator('.ordering li span').allTextContents()
-          const at = items.indexOf(text)
-          if (at <= target) break
-          await fieldset.getByRole('button', { name: `${lang === 'ko' ? '위로' : 'Move up'}: ${text}` }).click()
-        }
-      }
-    }
-  }
-  await form.getByRole('button', { name: lang === 'ko' ? '정답 확인' : 'Check answers' }).click()
-  const total = quiz.questions.length
-  await expect(form).toContainText(lang === 'ko' ? `${total}문제 중 ${total}문제 정답` : `${total} of ${total} correct`)
 }
 
 async function takeLesson(page: Page, lessonId: string, lang: 'ko' | 'en') {

@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 import { demoPassword } from '../prisma/seed.ts'
+import { quizOf } from './course-content.ts'
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/signin')
@@ -88,7 +89,9 @@ export async function savedDraft(page: Page): Promise<string | null> {
 export async function focusEditor(page: Page): Promise<void> {
   const editor = page.locator('.monaco-editor').first()
   await expect(editor).toBeVisible()
-  await editor.locator('.view-lines').click()
+  // on the text area's visible top left, past the line numbers: the text's own box may be wider than the editor
+  // (its centre under the scrollbar) or scrolled up under the page around it
+  await editor.click({ position: { x: 80, y: 10 } })
   await expect(editor).toHaveClass(/focused/)
 }
 
@@ -122,7 +125,9 @@ export function uniqueEmail(prefix: string): string {
 
 /** Types commands into the workspace's kubectl terminal, waiting for each prompt to come back. */
 export async function typeInTerminal(page: Page, commands: string[]): Promise<void> {
-  await page.getByTestId('tab-terminal').click()
+  // a manifest exercise has the terminal in the side panel; a command exercise's terminal is always on screen
+  const tab = page.getByTestId('tab-terminal')
+  if ((await tab.count()) > 0) await tab.click()
   const terminal = page.getByTestId('terminal').locator('.xterm')
   await expect(terminal).toBeVisible()
   await terminal.click()
@@ -143,4 +148,34 @@ export async function submitSolution(page: Page, exercise: { kind: 'manifest' | 
     await expect(page.getByText(new RegExp(`(${commands.length} commands? typed|입력한 명령 ${commands.length}개)`))).toBeVisible()
   }
   await page.getByTestId('submit').click()
+}
+
+/** Answers the lesson's quiz the way the key says, through the form, and expects a full score. */
+export async function answerQuiz(page: Page, lessonId: string, lang: 'ko' | 'en') {
+  const quiz = quizOf(lessonId)
+  const form = page.getByTestId('quiz')
+  for (const [index, q] of quiz.questions.entries()) {
+    const fieldset = form.locator('fieldset').nth(index)
+    const choice = (id: string) => fieldset.locator(`input[value="${id}"]`)
+    if (q.type === 'single') await choice(q.answer as string).check()
+    else if (q.type === 'multiple') for (const id of q.answer as string[]) await choice(id).check()
+    else if (q.type === 'truefalse') await fieldset.getByLabel(q.answer ? (lang === 'ko' ? '참' : 'True') : lang === 'ko' ? '거짓' : 'False', { exact: true }).check()
+    else if (q.type === 'short') await fieldset.locator('input[type="text"]').fill((q.answer as { accept: string[] }).accept[0]!)
+    else {
+      // Move each item up into its place, top to bottom.
+      const order = q.answer as string[]
+      for (const [target, id] of order.entries()) {
+        const text = q.choices!.find((c) => c.id === id)!.text[lang]
+        for (;;) {
+          const items = await fieldset.locator('.ordering li span').allTextContents()
+          const at = items.indexOf(text)
+          if (at <= target) break
+          await fieldset.getByRole('button', { name: `${lang === 'ko' ? '위로' : 'Move up'}: ${text}` }).click()
+        }
+      }
+    }
+  }
+  await form.getByRole('button', { name: lang === 'ko' ? '정답 확인' : 'Check answers' }).click()
+  const total = quiz.questions.length
+  await expect(form).toContainText(lang === 'ko' ? `${total}문제 중 ${total}문제 정답` : `${total} of ${total} correct`)
 }

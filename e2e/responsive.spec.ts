@@ -46,7 +46,16 @@ export const pages: PageToCheck[] = [
     },
   },
   { name: 'studio', as: 'author', open: '/studio' },
-  // lesson pages come here once the workspace fits a phone, e.g. { name: 'lesson: Pod', open: '/courses/kubernetes-basics/pod' }
+  // lesson pages: the workspace stacked under the text (ADR 0014)
+  { name: 'lesson: intro (commands)', open: '/courses/kubernetes-basics/intro' },
+  { name: 'lesson: Pod', open: '/courses/kubernetes-basics/pod' },
+  { name: 'lesson: Deployment', open: '/courses/kubernetes-basics/deployment' },
+  { name: 'lesson: scaling (commands)', open: '/courses/kubernetes-basics/scaling' },
+  { name: 'lesson: rolling update', open: '/courses/kubernetes-basics/rolling-update' },
+  { name: 'lesson: Service', open: '/courses/kubernetes-basics/service' },
+  { name: 'lesson: Service types', open: '/courses/kubernetes-basics/service-types' },
+  { name: 'lesson: capstone', open: '/courses/kubernetes-basics/capstone' },
+  { name: 'lesson: Pod, signed in', as: 'learner', open: '/courses/kubernetes-basics/pod' },
 ]
 
 const phone = { width: 390, height: 844 }
@@ -130,6 +139,11 @@ for (const lang of ['ko', 'en'] as const) {
         else await entry.open(page)
         await expect(page.locator('h1').first()).toBeVisible()
         await expectNoSidewaysOverflow(page, `${entry.name} (${lang})`)
+        if (entry.name.startsWith('lesson')) {
+          // no empty height under a lesson: visually-hidden text stays in its column
+          const extra = await page.evaluate(() => document.documentElement.scrollHeight - (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY))
+          expect(extra, `${entry.name} (${lang}): empty height under the lesson`).toBeLessThanOrEqual(2)
+        }
         await page.screenshot({ path: `test-results/responsive/pages/${lang}-${entry.name.replace(/\W+/g, '-')}.png`, fullPage: true })
         // the header is one row with the menu button; opened, the menu fits too
         const header = page.locator('.site-header')

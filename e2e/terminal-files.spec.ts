@@ -115,7 +115,7 @@ test('Hangul takes exactly two cells of the terminal font, locally installed or 
   await expectHangulInItsCells(page)
 })
 
-// The phone layout is left to the harness tests: the workspace itself is wider than a 390 px screen today.
+// The phone layout of the terminal is left to the harness tests; e2e/responsive.spec.ts checks the lesson pages at 390 px.
 test('in the real workspace, Korean: the shipped font fills the cells, and a command exercise has no files', async ({ page }, testInfo) => {
   await page.goto('/courses/kubernetes-basics/scaling')
   await page.getByTestId('locale-switcher').selectOption('ko')
@@ -125,7 +125,8 @@ test('in the real workspace, Korean: the shipped font fills the cells, and a com
     await page.emulateMedia({ colorScheme: theme })
     await page.goto('/courses/kubernetes-basics/scaling')
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-    await page.getByTestId('tab-terminal').click()
+    // a command exercise: the terminal is always on screen (no tab)
+    await expect(page.getByTestId('tab-terminal')).toHaveCount(0)
     const terminal = page.getByTestId('terminal')
     await expect(terminal.locator('.xterm-rows')).toContainText('시뮬레이션 클러스터에 연결했습니다.')
     await terminal.locator('.xterm').click()

@@ -59,10 +59,10 @@ test.describe('the learner workspace', () => {
     await typeIntoEditor(page, `# my own deployment\n${deployment}`)
     await page.getByTestId('locale-switcher').selectOption('en')
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-    await expect(page.getByRole('tab', { name: 'Editor' })).toBeVisible()
+    await expect(page.getByRole('tab', { name: 'Cluster' })).toBeVisible()
     await page.getByTestId('locale-switcher').selectOption('ko')
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-    await expect(page.getByRole('tab', { name: '편집기' })).toBeVisible()
+    await expect(page.getByRole('tab', { name: '클러스터' })).toBeVisible()
     await page.reload()
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('# my own deployment')
   })
@@ -148,7 +148,7 @@ test.describe('the learner workspace', () => {
     await expect(hint).toHaveAttribute('data-mode', 'leaveOnce')
     await page.keyboard.press('Tab')
     await expect(page.locator('.monaco-editor').first()).not.toHaveClass(/focused/)
-    await expect(page.getByTestId('result-panel')).toBeFocused() // the next stop after the editor
+    await expect(page.getByTestId('tab-cluster')).toBeFocused() // the next stop after the editor: the side panel beside it
     expect(await editorText(page)).toBe(`${starter}  `)
     // Back in, Tab indents again; Ctrl+M makes Tab leave until pressed again.
     await focusEditor(page)
@@ -173,9 +173,10 @@ test.describe('the learner workspace', () => {
     await page.getByTestId('cluster-panel').getByRole('slider').focus()
     await page.keyboard.press('Control+Enter')
     await expect(page.getByTestId('grade-result').locator('.verdict')).toHaveAttribute('data-passed', 'true')
-    // Plain Enter on a button is the button's: the Editor tab opens, nothing is submitted again.
-    await page.getByTestId('tab-editor').focus()
+    // Plain Enter on a button is the button's: the Events tab opens, nothing is submitted again; the editor stays.
+    await page.getByTestId('tab-events').focus()
     await page.keyboard.press('Enter')
+    await expect(page.getByTestId('tab-events')).toHaveAttribute('aria-selected', 'true')
     await expect(page.locator('.monaco-editor').first()).toBeVisible()
   })
 
@@ -198,7 +199,7 @@ test.describe('the learner workspace', () => {
       const whole = await hover.evaluate((el) => {
         const box = el.getBoundingClientRect()
         const at = (x: number) => el.contains(document.elementFromPoint(x, box.top + Math.min(12, box.height / 2)))
-        // (On a phone the page itself is wider than the screen today; what is off screen is the page's, not the editor's.)
+        // (what might lie past the right edge of the window is off screen, not clipped by the editor)
         return box.left >= 0 && at(box.left + 3) && at(Math.min(box.right, window.innerWidth) - 3)
       })
       expect(whole).toBe(true)

@@ -3,10 +3,15 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 
 const storageKey = 'kubelab:split'
 const clamp = (v: number) => Math.min(75, Math.max(25, v))
+/** The lesson text's share by default: the workspace gets the rest, wide enough for editor and cluster side by side. */
+const defaultPercent = 40
 
-/** Lesson text and workspace side by side, with a separator to drag (or move with the arrow keys). */
+/**
+ * Lesson text and workspace side by side, with a separator to drag (or move with the arrow keys); one column
+ * under 900 px (app/globals.css).
+ */
 export function SplitPane({ left, right, label }: { left: ReactNode; right: ReactNode; label: string }) {
-  const [percent, setPercent] = useState(50)
+  const [percent, setPercent] = useState(defaultPercent)
   const container = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const saved = Number(window.localStorage.getItem(storageKey))

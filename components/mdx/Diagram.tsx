@@ -8,7 +8,7 @@ export function makeDiagram(courseDir: string) {
     const svg = await readFile(join(courseDir, 'diagrams', `${name}.svg`), 'utf8').catch(() => null)
     if (!svg) return <p role="note">[diagram {name} is missing]</p>
     return (
-      <figure className="diagram" role="group" aria-label={alt}>
+      <figure className="diagram" aria-label={alt}>
         <div aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg.replace(/<\?xml[^>]*>/, '') }} />
         <figcaption>{alt}</figcaption>
       </figure>

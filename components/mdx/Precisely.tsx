@@ -5,9 +5,9 @@ import { getTranslations } from 'next-intl/server'
 export async function Precisely({ children }: { children: ReactNode }) {
   const t = await getTranslations('lesson')
   return (
-    <aside className="precisely" aria-label={t('precisely')}>
+    <div className="precisely" role="note" aria-label={t('precisely')}>
       <strong className="precisely-label">{t('precisely')}</strong>
       {children}
-    </aside>
+    </div>
   )
 }

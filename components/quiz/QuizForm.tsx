@@ -6,6 +6,7 @@ import { recordVisitorQuiz } from '@/lib/browser/visitor-work'
 import { useConfirm } from '@/components/workspace/ConfirmDialog'
 import { unansweredNumbers, type Answer } from './quiz-answers'
 import { submitQuiz, type QuizResponse } from './quiz-api'
+import { quizGradedEvent, type QuizGradedDetail } from './quiz-events'
 
 export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; courseId: string; lessonId: string }) {
   const t = useTranslations('quiz')
@@ -40,6 +41,8 @@ export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; cours
     try {
       const graded = await submitQuiz(quiz.id, answers, lang)
       setResult(graded)
+      // The workspace's pass panel shows the quiz's score.
+      window.dispatchEvent(new CustomEvent<QuizGradedDetail>(quizGradedEvent, { detail: { quizId: quiz.id, correct: graded.correct, total: graded.total, score: graded.score } }))
       // A visitor's result stays in this browser until they sign in and import it.
       if (!graded.saved) recordVisitorQuiz({ courseId, lessonId, quizId: quiz.id, answers, score: graded.score, at: new Date().toISOString() })
     } catch {

@@ -4,6 +4,7 @@
  */
 import type { ApplyResult, EventRecord, FileResult, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
 import type { Frame } from '@/components/cluster/record-frames.ts'
+import type { BrowserExercise } from '@/lib/grading/checklist.ts'
 
 export interface Recording {
   frames: Frame[]
@@ -26,6 +27,18 @@ export interface SimOps {
   writeFile: { args: { path: string; text: string }; result: FileResult }
   removeFile: { args: { path: string }; result: { removed: boolean } }
   listFiles: { args: Record<string, never>; result: string[] }
+  /**
+   * The live checklist: grades the learner's YAML with the exercise's public checks on a fresh cluster of its
+   * own (setup → the YAML → scenario, as the server does); the workspace's cluster is left as it is.
+   */
+  check: { args: { exercise: BrowserExercise; yaml: string; lang: 'ko' | 'en' }; result: CheckRun }
+}
+
+export interface CheckRun {
+  checks: { id: string; passed: boolean }[]
+  valid: boolean
+  /** the run reached one of the exercise's limits: the checks say nothing reliable (the server's message) */
+  overBudget: string | null
 }
 export type SimOp = keyof SimOps
 

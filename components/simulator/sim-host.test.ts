@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createSimHost, MAX_RECORD_LOOKS, respond } from './sim-host.ts'
 import { deployment, service } from '@/components/cluster/test-manifests.ts'
+import { findExercise } from '@/lib/content/load.ts'
+import { publicChecklist } from '@/lib/grading/checklist.ts'
 
 const web = deployment('web', 'nginx:1.27', 3) + '---\n' + service('web')
 
@@ -129,5 +131,20 @@ describe('the simulator host', () => {
     const rec = host.handle('record', { seconds: 3600, step: 0.001 })
     expect(rec.frames.at(-1)!.time).toBe(3600)
     expect(rec.frames.length).toBeLessThanOrEqual(MAX_RECORD_LOOKS + 2)
+  })
+
+  it('grades the learner’s YAML with the public checks on a cluster of its own, leaving the workspace’s cluster alone', () => {
+    const { exercise } = findExercise('deployment-web')!
+    const browser = publicChecklist(exercise, 'en').exercise!
+    const host = createSimHost({ seed: 7, nodes: 3 })
+    const before = host.handle('snapshot', {})
+    const wrong = exercise.solution.replace('replicas: 3', 'replicas: 2')
+    const failing = host.handle('check', { exercise: browser, yaml: wrong, lang: 'en' })
+    expect(failing.valid).toBe(true)
+    expect(failing.checks.find((c) => c.id === 'replicas')).toEqual({ id: 'replicas', passed: false })
+    const passing = host.handle('check', { exercise: browser, yaml: exercise.solution, lang: 'en' })
+    expect(passing.checks.map((c) => c.passed)).toEqual(browser.checks.map(() => true))
+    expect(passing.overBudget).toBeNull()
+    expect(host.handle('snapshot', {})).toEqual(before)
   })
 })

@@ -4,6 +4,8 @@
  */
 import { completeCommand, createCluster, DEFAULT_LIMITS, type Cluster, type SimLimits, type TimelinePoint } from '@/lib/sim/index.ts'
 import { recordFrames } from '@/components/cluster/record-frames.ts'
+import { gradeExercise } from '@/lib/grading/grade.ts'
+import { gradableExercise } from '@/lib/grading/checklist.ts'
 import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol.ts'
 
 export const DEFAULT_SEED = 1
@@ -84,6 +86,10 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
     },
     listFiles() {
       return cluster.listFiles()
+    },
+    check({ exercise, yaml, lang }) {
+      const report = gradeExercise(gradableExercise(exercise), { yaml: String(yaml ?? '') }, { lang: lang === 'en' ? 'en' : 'ko' })
+      return { checks: report.result.checks.map((c) => ({ id: c.id, passed: c.passed })), valid: report.result.validation.valid, overBudget: report.overBudget?.message ?? null }
     },
   }
   return {

@@ -105,6 +105,7 @@ export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
       writeFile: via((c) => c.writeFile),
       removeFile: via((c) => c.removeFile),
       listFiles: via((c) => c.listFiles),
+      check: via((c) => c.check),
       applyAndRecord: via((c) => c.applyAndRecord),
     }
   }, [])

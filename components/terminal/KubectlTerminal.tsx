@@ -60,7 +60,7 @@ export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, rese
   }, [run, complete, t, files, editorFile])
   const sessionRef = useRef<TerminalSession | null>(null)
   /** A notice of the simulator (lib/sim kubectl/result.ts RunNotice) in the learner's language. */
-  const noticeText = (code: string): string | undefined => (code === 'stdinNotSupported' ? calls.current.t('notices.stdinNotSupported') : undefined)
+  const noticeText = (code: string): string | undefined => (code === 'stdinNotSupported' || code === 'overBudget' ? calls.current.t(`notices.${code}`) : undefined)
   const bannerMessages = (): BannerMessages => {
     const tr = calls.current.t
     return { banner: tr('banner'), reset: tr('reset'), editorFile: (file) => tr('editorFile', { file }), files: (list) => tr('files', { files: list }) }

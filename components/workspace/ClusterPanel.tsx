@@ -6,9 +6,9 @@ import { ClusterView } from '@/components/cluster/ClusterView.tsx'
 import { TimelinePlayer } from '@/components/cluster/TimelinePlayer.tsx'
 
 /** The Cluster tab: the recording of the last Run (play, scrub), or the live cluster the terminal acts on. */
-export function ClusterPanel({ mode, recording, live, onMode }: { mode: 'recording' | 'live'; recording: Recording | null; live: State | null; onMode(mode: 'recording' | 'live'): void }) {
+export function ClusterPanel({ mode, recording, live, onMode, commands = false }: { mode: 'recording' | 'live'; recording: Recording | null; live: State | null; onMode(mode: 'recording' | 'live'): void; commands?: boolean }) {
   const t = useTranslations('workspace')
-  if (!recording && !live) return <p className="panel-empty">{t('clusterEmpty')}</p>
+  if (!recording && !live) return <p className="panel-empty">{commands ? t('clusterEmptyCommands') : t('clusterEmpty')}</p>
   return (
     <>
       <div className="panel-toolbar" role="group" aria-label={t('clusterMode')}>
@@ -19,7 +19,7 @@ export function ClusterPanel({ mode, recording, live, onMode }: { mode: 'recordi
           {t('clusterLive')}
         </button>
       </div>
-      <div className="panel-scroll" data-testid="cluster-panel">
+      <div className="panel-scroll" data-testid="cluster-panel" tabIndex={0} role="region" aria-label={t('tabCluster')}>
         {mode === 'recording' && recording ? (
           <TimelinePlayer frames={recording.frames} timeline={recording.timeline} events={recording.events} />
         ) : live ? (

@@ -7,7 +7,7 @@ export function EventsPanel({ events }: { events: EventRecord[] }) {
   const t = useTranslations('workspace')
   if (events.length === 0) return <p className="panel-empty">{t('eventsEmpty')}</p>
   return (
-    <div className="panel-scroll">
+    <div className="panel-scroll" tabIndex={0} role="region" aria-label={t('tabEvents')}>
       <table className="events-table">
         <caption className="visually-hidden">{t('eventsCaption')}</caption>
         <thead>

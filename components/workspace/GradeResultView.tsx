@@ -3,11 +3,12 @@ import { useLocale, useTranslations } from 'next-intl'
 import type { GradeResponse } from './exercise-api'
 import { InlineMarkdown } from './InlineMarkdown'
 
-export function GradeResultView({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
+/** The verdict of the last Submit and what the cluster refused; the checks themselves are in the checklist. */
+export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')
   const lang = useLocale() === 'en' ? 'en' : 'ko'
   return (
-    <div data-testid="grade-result">
+    <>
       <p className="verdict" data-passed={result.passed} role="status">
         <span aria-hidden="true">{result.passed ? '✓' : '✗'}</span>
         {result.passed ? t('passed') : t('notPassed')}
@@ -36,34 +37,16 @@ export function GradeResultView({ result, onGoToLine }: { result: GradeResponse;
           </ul>
         </div>
       )}
-      <ul className="checks" aria-label={t('result')}>
-        {result.checks.map((check) => (
-          <li key={check.id} className="check" data-passed={check.passed} data-check-id={check.id}>
-            <div className="check-head">
-              <span className="check-icon" aria-label={check.passed ? t('checkPassed') : t('checkFailed')}>
-                {check.passed ? '✓' : '✗'}
-              </span>
-              <span>
-                <InlineMarkdown text={check.message} />
-              </span>
-              {check.line !== null && !check.passed && (
-                <button type="button" className="button small line-link" onClick={() => onGoToLine(check.line!)} aria-label={t('goToLine', { line: check.line })}>
-                  {t('line', { line: check.line })}
-                </button>
-              )}
-            </div>
-            {check.hint && (
-              <p className="hint">
-                <strong>{t('hint')}:</strong> <InlineMarkdown text={check.hint} />
-              </p>
-            )}
-          </li>
-        ))}
-      </ul>
-      <p className="muted" style={{ fontSize: '0.85rem' }}>
-        {t('gradedIn', { ms: result.durationMs })}
-        {result.saved && <> · {t('saved')}</>}
-      </p>
-    </div>
+    </>
+  )
+}
+
+export function GradeFooter({ result }: { result: GradeResponse }) {
+  const t = useTranslations('workspace')
+  return (
+    <p className="muted" style={{ fontSize: '0.85rem' }}>
+      {t('gradedIn', { ms: result.durationMs })}
+      {result.saved && <> · {t('saved')}</>}
+    </p>
   )
 }

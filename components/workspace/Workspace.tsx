@@ -1,23 +1,29 @@
 'use client'
 import dynamic from 'next/dynamic'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useRouter } from 'next/navigation'
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
-import { recordVisitorLessonVisit } from '@/lib/browser/visitor-work'
-import { GradeResultView } from './GradeResultView'
+import { readVisitorWork, recordVisitorLessonVisit, visitorWorkChanged } from '@/lib/browser/visitor-work'
+import { checklistReducer, initialChecklist, type PublicChecklist } from '@/lib/grading/checklist'
+import { GradeFooter, GradeVerdict } from './GradeResultView'
+import { Checklist } from './Checklist'
+import { PassPanel, type LessonLinks, type PassRecord, type QuizScore } from './PassPanel'
 import { ClusterPanel } from './ClusterPanel'
 import { EventsPanel } from './EventsPanel'
 import { WorkspaceTabs } from './WorkspaceTabs'
 import { loadYamlEvent, type LoadYamlDetail } from './editor-events'
 import { InlineMarkdown } from './InlineMarkdown'
 import { createExerciseApi } from './exercise-api'
+import { gradingProblemText } from './grading-problem'
 import { useDraft } from './useDraft'
 import { useGrading, useSolution } from './useGrading'
-import { useClusterRun, type SetupStep } from './useClusterRun'
+import { editorFile, useClusterRun, type SetupStep } from './useClusterRun'
 import { useCommandKeyLabel, useWorkspaceShortcuts } from './useWorkspaceShortcuts'
 import { usePreferredTheme } from './usePreferredTheme'
 import { useEditorText } from './useEditorText'
 import { useConfirm } from './ConfirmDialog'
 import { SkipToExercise } from './SkipToExercise'
+import { quizGradedEvent, type QuizGradedDetail } from '@/components/quiz/quiz-events'
 
 export type { SetupStep }
 
@@ -34,6 +40,10 @@ export interface WorkspaceExercise {
   cluster: { seed: number; nodes: number }
   /** The prepared cluster (command exercises start from it); not secret. */
   setup: SetupStep[]
+  /** The checks' messages, and the public checks the browser grades on Run (lib/grading/checklist.ts). */
+  checklist: PublicChecklist
+  /** the lesson's quiz, for the score shown after a pass */
+  quizId: string | null
 }
 
 function EditorPlaceholder() {
@@ -58,43 +68,83 @@ interface Props {
   initialSolutionAvailable: boolean
   /** The learner's text saved on the server (signed in), used when this browser has none. */
   serverDraft: string | null
+  /** A signed-in learner's last passing submission (a visitor's comes from this browser). */
+  initialPass: PassRecord | null
+  /** A signed-in learner's best quiz attempt of this lesson. */
+  initialQuiz: QuizScore | null
+  links: LessonLinks
 }
 
-type TabId = 'editor' | 'cluster' | 'terminal' | 'events'
+type SideTab = 'cluster' | 'terminal' | 'events'
 
 export const exerciseHeadingId = 'exercise-title'
 
-export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft }: Props) {
+export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft, initialPass, initialQuiz, links }: Props) {
   const t = useTranslations('workspace')
   const lang = useLocale() === 'en' ? 'en' : 'ko'
   const theme = usePreferredTheme()
   const commandKey = useCommandKeyLabel()
   const api = useMemo(() => createExerciseApi(), [])
+  const router = useRouter()
   const isManifest = exercise.kind === 'manifest'
-  const [tab, setTab] = useState<TabId>(isManifest ? 'editor' : 'terminal')
+  // The editor (or, in a command exercise, the terminal) is always on screen; the side panel shows the rest.
+  const [side, setSide] = useState<SideTab>('cluster')
   const [hintsShown, setHintsShown] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
+  const [checking, setChecking] = useState(false)
+  const [checklist, dispatch] = useReducer(checklistReducer, exercise.checklist.items, initialChecklist)
+  const [pass, setPass] = useState<PassRecord | null>(initialPass)
+  const [quiz, setQuiz] = useState<QuizScore | null>(initialQuiz)
 
-  const cluster = useClusterRun({
-    cluster: exercise.cluster,
-    setup: exercise.setup,
-    recordCommands: !isManifest,
-    showingLive: (prepared, mode) => prepared && (tab === 'terminal' || (tab === 'cluster' && mode === 'live')),
-  })
   const grading = useGrading({ api, exercise, signedIn, lang, initialAttempts, initialSolutionAvailable })
   const solution = useSolution(api, exercise.id)
   const draft = useDraft({ exerciseId: exercise.id, starter: exercise.starter, serverDraft, signedIn, api })
   const { dialog, confirm } = useConfirm()
   const closeSolution = solution.close
-  const showEditor = useCallback(() => {
-    closeSolution()
-    setTab('editor')
-  }, [closeSolution])
+  const showEditor = useCallback(() => closeSolution(), [closeSolution])
   const editor = useEditorText({ draft, starter: exercise.starter, confirm, showEditor })
+  const editorTextForTerminal = useCallback(() => (isManifest ? editor.text() : null), [isManifest, editor])
 
+  const cluster = useClusterRun({
+    cluster: exercise.cluster,
+    setup: exercise.setup,
+    recordCommands: !isManifest,
+    showingLive: (prepared, mode) => prepared && (!isManifest || side === 'terminal' || (side === 'cluster' && mode === 'live')),
+    editorText: editorTextForTerminal,
+  })
+
+  // A passed lesson shows its result when reopened: the server's (signed in) or this browser's (visitor).
   useEffect(() => {
-    if (!signedIn) recordVisitorLessonVisit(exercise.courseId, exercise.lessonId)
-  }, [signedIn, exercise.courseId, exercise.lessonId])
+    if (signedIn) return
+    recordVisitorLessonVisit(exercise.courseId, exercise.lessonId)
+    const read = () => {
+      const work = readVisitorWork()
+      const best = work.exercises[exercise.id]?.best
+      if (best?.passed) setPass((p) => p ?? { at: best.at, score: best.score, checks: best.checks ?? [], visitor: true })
+      const q = exercise.quizId ? work.quizzes[exercise.quizId] : undefined
+      setQuiz((previous) => (previous && 'correct' in previous ? previous : q ? { score: q.score } : null))
+    }
+    read()
+    window.addEventListener(visitorWorkChanged, read)
+    return () => window.removeEventListener(visitorWorkChanged, read)
+  }, [signedIn, exercise.courseId, exercise.lessonId, exercise.id, exercise.quizId])
+
+  // A quiz graded on this page (signed in or not) shows in the pass panel at once.
+  useEffect(() => {
+    const onGraded = (event: Event) => {
+      const detail = (event as CustomEvent<QuizGradedDetail>).detail
+      if (detail.quizId !== exercise.quizId) return
+      setQuiz((previous) => (previous && 'correct' in previous && previous.correct > detail.correct ? previous : { correct: detail.correct, total: detail.total, score: detail.score }))
+    }
+    window.addEventListener(quizGradedEvent, onGraded)
+    return () => window.removeEventListener(quizGradedEvent, onGraded)
+  }, [exercise.quizId])
+
+  // The checklist starts from the last passing result, when there is one and nothing has been run yet.
+  const passChecks = pass?.checks
+  useEffect(() => {
+    if (passChecks && passChecks.length > 0) dispatch({ type: 'submit', checks: passChecks })
+  }, [passChecks])
 
   // "Load into editor" under a lesson's code blocks.
   const replaceText = editor.replace
@@ -103,7 +153,6 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       const { yaml } = (event as CustomEvent<LoadYamlDetail>).detail
       if (!isManifest) {
         // A command exercise has no editor: its cluster is worked on in the terminal.
-        setTab('terminal')
         setMessage(t('tryItInTerminal'))
         return
       }
@@ -114,45 +163,85 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   }, [isManifest, replaceText, t, commandKey])
 
   const clearGradingError = grading.setError
+  const simApi = cluster.sim.api
+  const browserExercise = exercise.checklist.exercise
   const run = useCallback(async () => {
     setMessage(null)
     clearGradingError(null)
-    const outcome = await cluster.run(editor.text())
-    if (outcome.status === 'recorded') setTab('cluster')
+    const yaml = editor.text()
+    const outcome = await cluster.run(yaml)
+    if (outcome.status === 'recorded') setSide('cluster')
     else if (outcome.status === 'rejected') setMessage(t('runRejected'))
     else setMessage(t('simulatorFailed', { message: outcome.message }))
-  }, [cluster, editor, t, clearGradingError])
+    if (!browserExercise || outcome.status === 'failed') return
+    // The live checklist: the same grader as the server's, with the checks the browser may know.
+    setChecking(true)
+    try {
+      const checked = await simApi.check(browserExercise, yaml, lang)
+      if (checked.overBudget) {
+        dispatch({ type: 'runInconclusive' })
+        setMessage(t('runOverBudget', { message: checked.overBudget }))
+      } else dispatch({ type: 'run', checks: checked.checks })
+    } catch (e) {
+      dispatch({ type: 'runInconclusive' })
+      setMessage(t('runCheckFailed', { message: e instanceof Error ? e.message : String(e) }))
+    } finally {
+      setChecking(false)
+    }
+  }, [cluster, editor, t, clearGradingError, browserExercise, simApi, lang])
 
   const submit = useCallback(async () => {
     setMessage(null)
     const graded = await grading.submit(isManifest ? { yaml: editor.text() } : { commands: cluster.commands })
-    if (graded) solution.close()
-  }, [grading, isManifest, editor, cluster.commands, solution])
+    if (!graded) return
+    solution.close()
+    dispatch({ type: 'submit', checks: graded.checks })
+    if (graded.passed) {
+      setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn })
+      // The server's parts of the page (course map, "done" mark) show the pass; the workspace keeps its state.
+      if (signedIn) router.refresh()
+    }
+  }, [grading, isManifest, editor, cluster.commands, solution, signedIn, router])
 
   const reset = useCallback(async () => {
-    if (!isManifest) return void cluster.resetCluster()
+    if (!isManifest) {
+      dispatch({ type: 'reset' })
+      return void cluster.resetCluster()
+    }
     await editor.replace(exercise.starter, { title: t('resetConfirmTitle'), message: t('resetConfirm', { undo: `${commandKey}Z` }), confirmLabel: t('reset'), cancelLabel: t('cancel') })
   }, [isManifest, cluster, editor, exercise.starter, t, commandKey])
 
   const openSolution = useCallback(async () => {
     setMessage(null)
-    if (await solution.open()) setTab('editor')
-    else setMessage(t('solutionLocked'))
+    if (!(await solution.open())) setMessage(t('solutionLocked'))
   }, [solution, t])
 
   const shortcuts = useWorkspaceShortcuts({ run: isManifest ? () => void run() : undefined, submit: () => void submit() })
 
-  const gradingError = grading.error === 'too_large' ? t('errorTooLarge') : grading.error === 'no_commands' ? t('noCommands') : grading.error ? t('errorGeneric') : null
+  const gradingError = grading.error ? gradingProblemText(grading.error, (key, values) => t(key as never, values as never)) : null
   const error = gradingError ?? message ?? (cluster.sim.error ? t('simulatorFailed', { message: cluster.sim.error }) : null)
   const markers = grading.result?.validation.errors.length ? grading.result.validation.errors : cluster.runMarkers
   const hintsUnlocked = Math.min(exercise.hints.length, grading.attempts)
   const tabs = [
-    ...(isManifest || solution.shown ? [{ id: 'editor', label: t('tabEditor') }] : []),
     { id: 'cluster', label: t('tabCluster') },
-    { id: 'terminal', label: t('tabTerminal'), badge: !isManifest && cluster.commands.length > 0 ? String(cluster.commands.length) : undefined },
+    ...(isManifest ? [{ id: 'terminal', label: t('tabTerminal') }] : []),
     { id: 'events', label: t('tabEvents') },
   ]
   const language = isManifest ? 'yaml' : 'shell'
+  const goToLine = (line: number) => {
+    if (isManifest) editor.withEditor((e) => e.revealLine(line))
+  }
+  const terminal = (
+    <KubectlTerminal
+      run={cluster.runCommand}
+      complete={cluster.sim.api.complete}
+      historyKey={`kubelab:history:${exercise.id}`}
+      resetCount={cluster.resetCount}
+      files={isManifest ? [editorFile] : []}
+      editorFile={isManifest ? editorFile : undefined}
+    />
+  )
+  const terminalShown = !isManifest || side === 'terminal'
 
   return (
     <section className="workspace" aria-label={t('label')} data-exercise-id={exercise.id} onKeyDownCapture={shortcuts.onKeyDownCapture}>
@@ -174,16 +263,6 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
             {t('showSolution')}
           </button>
         )}
-        {isManifest && (
-          <button type="button" className="button with-kbd" onClick={() => void run()} disabled={cluster.running} aria-keyshortcuts="Shift+Enter" data-testid="run">
-            <span>▶ {cluster.running ? t('running') : t('run')}</span>
-            <kbd aria-hidden="true">Shift+Enter</kbd>
-          </button>
-        )}
-        <button type="button" className="button primary with-kbd" onClick={() => void submit()} disabled={grading.pending} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="submit">
-          <span>{grading.pending ? t('submitting') : t('submit')}</span>
-          <kbd aria-hidden="true">{commandKey}Enter</kbd>
-        </button>
       </div>
       <div className="instructions">
         <p>
@@ -201,37 +280,51 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         )}
         {!signedIn && <p className="notice">{t('anonymousNote')}</p>}
       </div>
-      <WorkspaceTabs tabs={tabs} active={tab} onChange={(id) => setTab(id as TabId)} label={t('tabs')}>
-        {/* The editor stays mounted (hidden behind other tabs): its model, cursor and undo history live in it. */}
-        {isManifest && (
-          <div className="editor-frame" data-testid="editor" hidden={tab !== 'editor' || solution.shown}>
-            <YamlEditor
-              exerciseId={exercise.id}
-              initialText={draft.current}
-              onEdit={draft.edited}
-              onReady={(handle) => {
-                editor.ready(handle)
-                cluster.warmUp()
-              }}
-              markers={markers}
-              label={t('editor')}
-              theme={theme}
-              language={language}
-            />
-          </div>
-        )}
-        {tab === 'editor' && solution.shown && solution.solution !== null && (
-          <div className="editor-frame" data-testid="solution-diff">
-            <SolutionDiff original={isManifest ? editor.text() : cluster.commands.join('\n')} solution={solution.solution} theme={theme} language={language} />
-          </div>
-        )}
-        {tab === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} />}
-        {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
-        <div className="terminal-host" hidden={tab !== 'terminal'} data-testid="terminal">
-          {(tab === 'terminal' || cluster.prepared) && <KubectlTerminal run={cluster.runCommand} complete={cluster.sim.api.complete} historyKey={`kubelab:history:${exercise.id}`} />}
+      {/* Side by side when the workspace is wide enough (a container query), stacked otherwise: either way Run keeps the editor in view. */}
+      <div className="workspace-body" data-kind={exercise.kind}>
+        <div className="workspace-main">
+          {/* The editor stays mounted (hidden behind the solution): its model, cursor and undo history live in it. */}
+          {isManifest && (
+            <div className="editor-frame" data-testid="editor" hidden={solution.shown}>
+              <YamlEditor
+                exerciseId={exercise.id}
+                initialText={draft.current}
+                onEdit={draft.edited}
+                onReady={(handle) => {
+                  editor.ready(handle)
+                  cluster.warmUp()
+                }}
+                markers={markers}
+                label={t('editor')}
+                theme={theme}
+                language={language}
+              />
+            </div>
+          )}
+          {!isManifest && (
+            <div className="terminal-host" hidden={solution.shown} data-testid="terminal">
+              {terminal}
+            </div>
+          )}
+          {solution.shown && solution.solution !== null && (
+            <div className="editor-frame" data-testid="solution-diff">
+              <SolutionDiff original={isManifest ? editor.text() : cluster.commands.join('\n')} solution={solution.solution} theme={theme} language={language} />
+            </div>
+          )}
         </div>
-        {tab === 'events' && <EventsPanel events={cluster.recording?.events ?? []} />}
-      </WorkspaceTabs>
+        <div className="workspace-side" role="group" aria-label={t('sidePanel')}>
+          <WorkspaceTabs tabs={tabs} active={side} onChange={(id) => setSide(id as SideTab)} label={t('tabs')}>
+            {side === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} commands={!isManifest} />}
+            {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
+            {isManifest && (
+              <div className="terminal-host" hidden={!terminalShown} data-testid="terminal">
+                {(terminalShown || cluster.prepared) && terminal}
+              </div>
+            )}
+            {side === 'events' && <EventsPanel events={cluster.recording?.events ?? []} />}
+          </WorkspaceTabs>
+        </div>
+      </div>
       {editor.replacedNote && (
         <p className="notice workspace-note" role="status" data-testid="replaced-note">
           {t('replacedNote', { undo: `${commandKey}Z` })}
@@ -245,24 +338,40 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           </button>
         </p>
       )}
-      {/* Focusable, so it scrolls from the keyboard and Tab out of the editor lands here. */}
+      {/* Focusable, so it scrolls from the keyboard. */}
       <div className="result-panel" aria-live="polite" role="region" aria-label={t('result')} tabIndex={0} data-testid="result-panel">
         {error && (
-          <p className="error" role="alert">
+          <p className="error" role="alert" data-testid="workspace-error">
             {error}
           </p>
         )}
         {!isManifest && cluster.commands.length > 0 && <p className="muted">{t('commandsTyped', { count: cluster.commands.length })}</p>}
-        {grading.result ? (
-          <GradeResultView
-            result={grading.result}
-            onGoToLine={(line) => {
-              if (isManifest) editor.withEditor((e) => e.revealLine(line))
-            }}
-          />
-        ) : (
-          !error && <p className="muted">{t('emptyResult', { run: 'Shift+Enter', submit: `${commandKey}Enter` })}</p>
+        {pass && <PassPanel pass={pass} quiz={quiz} links={links} hasQuiz={exercise.quizId !== null} />}
+        <div data-testid={grading.result ? 'grade-result' : undefined}>
+          {grading.result && <GradeVerdict result={grading.result} onGoToLine={goToLine} />}
+          {!grading.result && !pass && !error && checklist.every((c) => c.status === 'unchecked') && (
+            <p className="muted checklist-intro">{isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}</p>
+          )}
+          {checking && (
+            <p className="muted" role="status">
+              {t('runChecking')}
+            </p>
+          )}
+          <Checklist entries={checklist} result={grading.result} onGoToLine={goToLine} />
+          {grading.result && <GradeFooter result={grading.result} />}
+        </div>
+      </div>
+      <div className="workspace-actions" role="group" aria-label={t('actions')}>
+        {isManifest && (
+          <button type="button" className="button with-kbd" onClick={() => void run()} disabled={cluster.running || checking} aria-keyshortcuts="Shift+Enter" data-testid="run">
+            <span>▶ {cluster.running || checking ? t('running') : t('run')}</span>
+            <kbd aria-hidden="true">Shift+Enter</kbd>
+          </button>
         )}
+        <button type="button" className="button primary with-kbd" onClick={() => void submit()} disabled={grading.pending} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="submit">
+          <span>{grading.pending ? t('submitting') : t('submit')}</span>
+          <kbd aria-hidden="true">{commandKey}Enter</kbd>
+        </button>
       </div>
       {dialog}
     </section>

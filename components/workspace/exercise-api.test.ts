@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { findExercise } from '@/lib/content/load'
 import { gradeExercise } from '@/lib/grading/grade'
 import type { GradeResponse as ServerGradeResponse } from '@/lib/server/grading-service'
-import { createExerciseApi, ExerciseApiError, gradeResponseSchema } from './exercise-api'
+import { createExerciseApi, ExerciseApiError, gradeResponseSchema, retryAfterOf } from './exercise-api'
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
@@ -41,8 +41,11 @@ describe('the exercise API client', () => {
       [401, 'unauthorized'],
       [403, 'locked'],
       [404, 'not_found'],
-      [422, 'rejected'],
+      [422, 'invalid'],
+      [429, 'rate_limited'],
+      [503, 'unavailable'],
       [500, 'server'],
+      [418, 'rejected'],
     ]
     for (const [status, reason] of cases) {
       const error = await createExerciseApi(async () => json({ error: 'x' }, status))
@@ -82,5 +85,31 @@ describe('the exercise API client', () => {
   it("follows the server's type: a server answer is a valid schema input (checked by tsc) and parses", () => {
     const input: z.input<typeof gradeResponseSchema> = serverAnswer()
     expect(gradeResponseSchema.safeParse(input).success).toBe(true)
+  })
+
+  it('keeps the server’s reason: its code, its message for the learner, and Retry-After', async () => {
+    const refuse = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+      createExerciseApi(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }))
+        .grade('x', { yaml: '' }, 'ko')
+        .catch((e: unknown) => e as ExerciseApiError)
+    const over = await refuse({ error: 'over_budget', message: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.', limit: 'pods' }, 422)
+    expect(over).toMatchObject({ reason: 'over_budget', status: 422, serverMessage: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.' })
+    const quota = await refuse({ error: 'quota_exceeded', quota: 'submissions', max: 5000, message: '이 계정에 저장할 수 있는 제출 기록 5000개를 모두 썼습니다.' }, 403)
+    expect(quota).toMatchObject({ reason: 'quota', serverMessage: expect.stringContaining('5000개') })
+    const limited = await refuse({ error: 'too_many_requests', message: 'Too many requests; try again in 17 s.', retryAfter: 17 }, 429, { 'retry-after': '17' })
+    // an English sentence is not shown to a Korean learner: the workspace words it from the code and the seconds
+    expect(limited).toMatchObject({ reason: 'rate_limited', retryAfter: 17, serverMessage: null })
+    expect(await refuse({ error: 'timeout', message: 'grading took too long' }, 503, { 'retry-after': '2' })).toMatchObject({ reason: 'unavailable', retryAfter: 2, serverMessage: null })
+    expect(await refuse({ error: 'invalid_input', issues: [] }, 422)).toMatchObject({ reason: 'invalid', serverMessage: null })
+    const html = await createExerciseApi(async () => new Response('<html>busy</html>', { status: 503 })).grade('x', { yaml: '' }, 'ko').catch((e: unknown) => e)
+    expect(html).toMatchObject({ reason: 'unavailable', retryAfter: null })
+  })
+
+  it('reads Retry-After as whole seconds within an hour', () => {
+    expect(retryAfterOf('17')).toBe(17)
+    expect(retryAfterOf('0.2')).toBe(1)
+    expect(retryAfterOf('99999')).toBe(3600)
+    expect(retryAfterOf(null)).toBeNull()
+    expect(retryAfterOf('Wed, 21 Oct 2026 07:28:00 GMT')).toBeNull()
   })
 })

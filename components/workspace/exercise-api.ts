@@ -43,6 +43,11 @@ export type ExerciseApiFailure =
   | 'too_large' // 413
   | 'unauthorized' // 401: signed out meanwhile
   | 'locked' // 403: the solution is not unlocked yet
+  | 'quota' // 403 quota_exceeded: the account's storage quota is used up
+  | 'over_budget' // 422 over_budget: the answer asks the simulator for more than the exercise allows
+  | 'invalid' // 422 invalid_input: the request was refused as it stands
+  | 'rate_limited' // 429: too many grades; Retry-After says when to try again
+  | 'unavailable' // 503: the grader is busy or timed out; try again shortly
   | 'not_found' // 404
   | 'rejected' // another 4xx
   | 'server' // 5xx
@@ -53,17 +58,51 @@ export class ExerciseApiError extends Error {
   constructor(
     readonly reason: ExerciseApiFailure,
     readonly status: number | null,
+    /** what the server said, in the language the request asked for (over_budget, quota_exceeded), if anything */
+    readonly serverMessage: string | null = null,
+    /** seconds to wait before trying again (429, 503), from Retry-After */
+    readonly retryAfter: number | null = null,
   ) {
     super(`exercise API: ${reason}${status === null ? '' : ` (${status})`}`)
   }
 }
 
-function failureOf(status: number): ExerciseApiFailure {
+const errorBodySchema = z.object({ error: z.string().optional(), message: z.string().max(2000).optional() }).passthrough()
+
+function failureOf(status: number, code: string | undefined): ExerciseApiFailure {
   if (status === 413) return 'too_large'
   if (status === 401) return 'unauthorized'
-  if (status === 403) return 'locked'
+  if (status === 403) return code === 'quota_exceeded' ? 'quota' : 'locked'
   if (status === 404) return 'not_found'
+  if (status === 422) return code === 'over_budget' ? 'over_budget' : 'invalid'
+  if (status === 429) return 'rate_limited'
+  if (status === 503) return 'unavailable'
   return status >= 500 ? 'server' : 'rejected'
+}
+
+/** Retry-After in whole seconds (1 s to 1 h), or null when missing or not a number of seconds. */
+export function retryAfterOf(value: string | null): number | null {
+  const n = Number(value)
+  return value !== null && value.trim() !== '' && Number.isFinite(n) && n >= 0 ? Math.min(3600, Math.max(1, Math.ceil(n))) : null
+}
+
+/** The refusal a response carries: its status, the server's code and message, and when to try again. */
+export async function errorOf(response: Response): Promise<ExerciseApiError> {
+  let code: string | undefined
+  let message: string | null = null
+  try {
+    const body = errorBodySchema.safeParse(await response.json())
+    if (body.success) {
+      code = body.data.error
+      message = body.data.message ?? null
+    }
+  } catch {
+    // not JSON (a proxy's page): the status alone says what happened
+  }
+  const reason = failureOf(response.status, code)
+  // Only these messages are written for the learner, in the language the request named.
+  const shown = reason === 'over_budget' || reason === 'quota' ? message : null
+  return new ExerciseApiError(reason, response.status, shown, retryAfterOf(response.headers.get('retry-after')))
 }
 
 // Browsers refuse a keepalive request whose body (with the others in flight) passes 64 KiB.
@@ -79,7 +118,7 @@ export function createExerciseApi(fetchImpl: typeof fetch = (...args) => fetch(.
     } catch {
       throw new ExerciseApiError('network', null)
     }
-    if (!response.ok) throw new ExerciseApiError(failureOf(response.status), response.status)
+    if (!response.ok) throw await errorOf(response)
     return response
   }
 

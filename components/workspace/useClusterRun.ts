@@ -16,18 +16,24 @@ interface Options {
   recordCommands: boolean
   /** whether the live cluster is on screen (its virtual time then follows the clock) */
   showingLive(prepared: boolean, mode: ClusterMode): boolean
+  /** manifest exercises: the editor's text, written to `editorFile` before each terminal command */
+  editorText?: () => string | null
 }
+
+/** The editor's text as a file in the terminal's home directory (`cat exercise.yaml`, `kubectl apply -f exercise.yaml`). */
+export const editorFile = 'exercise.yaml'
 
 export type RunOutcome = { status: 'recorded' } | { status: 'rejected' } | { status: 'failed'; message: string }
 
 /** The in-browser cluster: Run (apply and record), the terminal's commands, and the commands typed so far. */
-export function useClusterRun({ cluster, setup, recordCommands, showingLive }: Options) {
+export function useClusterRun({ cluster, setup, recordCommands, showingLive, editorText }: Options) {
   const [recording, setRecording] = useState<Recording | null>(null)
   const [runMarkers, setRunMarkers] = useState<LineDiagnostic[]>([])
   const [mode, setMode] = useState<ClusterMode>('recording')
   const [running, setRunning] = useState(false)
   const [commands, setCommands] = useState<string[]>([])
   const [prepared, setPrepared] = useState(false)
+  const [resetCount, setResetCount] = useState(0)
   const sim = useSimulator({ seed: cluster.seed, nodes: cluster.nodes, live: showingLive(prepared, mode) })
 
   /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
@@ -65,18 +71,21 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive }: O
   const runCommand = useCallback(
     async (command: string) => {
       if (!prepared) await prepare()
+      const text = editorText?.()
+      if (text !== undefined && text !== null) await sim.api.writeFile(editorFile, text)
       const answer = await sim.api.run(command)
       if (recordCommands) setCommands((list) => [...list, command])
       setMode('live')
-      return { ok: answer.ok, output: answer.output }
+      return { ok: answer.ok, output: answer.output, notice: answer.notice }
     },
-    [prepared, prepare, sim.api, recordCommands],
+    [prepared, prepare, sim.api, recordCommands, editorText],
   )
 
   const resetCluster = useCallback(async () => {
     setCommands([])
     setRecording(null)
     await prepare()
+    setResetCount((n) => n + 1)
   }, [prepare])
 
   /** Starts the worker when the page is idle, so the first Run answers at once. */
@@ -86,5 +95,5 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive }: O
     else setTimeout(start, 500)
   }, [sim.api])
 
-  return { sim, recording, runMarkers, mode, setMode, running, commands, prepared, run, runCommand, resetCluster, warmUp }
+  return { sim, recording, runMarkers, mode, setMode, running, commands, prepared, resetCount, run, runCommand, resetCluster, warmUp }
 }

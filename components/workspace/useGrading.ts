@@ -1,9 +1,8 @@
 'use client'
 import { useCallback, useState } from 'react'
 import { recordVisitorAttempt } from '@/lib/browser/visitor-work'
-import { ExerciseApiError, type ExerciseApi, type GradeRequest, type GradeResponse } from './exercise-api'
-
-export type GradingError = 'too_large' | 'no_commands' | 'generic'
+import type { ExerciseApi, GradeRequest, GradeResponse } from './exercise-api'
+import { gradingProblemOf, type GradingProblem } from './grading-problem'
 
 interface Options {
   api: ExerciseApi
@@ -17,7 +16,7 @@ interface Options {
 /** Submitting for grading: the result, the attempts so far (hints unlock from them), and errors. */
 export function useGrading({ api, exercise, signedIn, lang, initialAttempts, initialSolutionAvailable }: Options) {
   const [result, setResult] = useState<GradeResponse | null>(null)
-  const [error, setError] = useState<GradingError | null>(null)
+  const [error, setError] = useState<GradingProblem | null>(null)
   const [pending, setPending] = useState(false)
   const [attempts, setAttempts] = useState(initialAttempts)
   const [solutionAvailable, setSolutionAvailable] = useState(initialSolutionAvailable)
@@ -25,7 +24,7 @@ export function useGrading({ api, exercise, signedIn, lang, initialAttempts, ini
   const submit = useCallback(
     async (answer: GradeRequest): Promise<GradeResponse | null> => {
       if ('commands' in answer && answer.commands.length === 0) {
-        setError('no_commands')
+        setError({ key: 'noCommands' })
         return null
       }
       setPending(true)
@@ -45,12 +44,13 @@ export function useGrading({ api, exercise, signedIn, lang, initialAttempts, ini
             answer: 'yaml' in answer ? answer.yaml : answer.commands,
             passed: graded.passed,
             score: graded.score,
+            checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })),
             at: new Date().toISOString(),
           })
         }
         return graded
       } catch (e) {
-        setError(e instanceof ExerciseApiError && e.reason === 'too_large' ? 'too_large' : 'generic')
+        setError(gradingProblemOf(e))
         return null
       } finally {
         setPending(false)

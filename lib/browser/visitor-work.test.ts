@@ -55,6 +55,20 @@ describe('a visitor’s work kept in the browser', () => {
     expect(hasVisitorWork(work)).toBe(true)
   })
 
+  it('keeps the passing attempt’s check verdicts for the lesson reopened, and never sends them in an import', () => {
+    const store = memoryStore()
+    const passing = [
+      { id: 'replicas', passed: true },
+      { id: 'deployment-ready', passed: true },
+    ]
+    recordVisitorAttempt(attempt({ passed: true, score: 1, answer: 'right', checks: passing }), store)
+    recordVisitorAttempt(attempt({ passed: false, score: 0.5, answer: 'worse', checks: [{ id: 'replicas', passed: false }] }), store)
+    const work = readVisitorWork(store)
+    expect(work.exercises['deployment-web']!.best.checks).toEqual(passing)
+    const request = visitorImportRequest(work, {}, 'ko')
+    expect(request.exercises).toEqual([{ exerciseId: 'deployment-web', answer: 'right', passed: true, score: 1 }])
+  })
+
   it('keeps a quiz’s best score and marks lessons opened as started', () => {
     const store = memoryStore()
     const quiz = { courseId: 'kubernetes-basics', lessonId: 'pod', quizId: 'pod-quiz', answers: { q1: 'a' }, score: 80, at: 'x' }

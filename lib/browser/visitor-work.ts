@@ -23,6 +23,8 @@ export interface VisitorAttempt {
   answer: string | string[]
   passed: boolean
   score: number
+  /** the checks' verdicts, for the result a passed lesson shows when reopened (this browser only) */
+  checks?: { id: string; passed: boolean }[]
   /** ISO time of the attempt */
   at: string
 }
@@ -86,13 +88,18 @@ export function readVisitorWork(store: KeyValueStore | null = defaultStore()): V
   }
 }
 
+/** Dispatched on `window` when this tab changes the visitor's work (other tabs get the `storage` event). */
+export const visitorWorkChanged = 'kubelab:visitor-work-changed'
+
 function write(work: VisitorWork, store: KeyValueStore | null): void {
   if (!store) return
   try {
     store.setItem(visitorWorkKey, JSON.stringify(work))
   } catch {
     // quota exceeded: keep what was there rather than fail the learner's action
+    return
   }
+  if (typeof window !== 'undefined' && store === defaultStore()) window.dispatchEvent(new Event(visitorWorkChanged))
 }
 
 const tooMany = (record: Record<string, unknown>, id: string) => !(id in record) && Object.keys(record).length >= maxEntries

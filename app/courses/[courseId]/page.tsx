@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { findCourse } from '@/lib/content/load'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
+import { CourseLessons, VisitorCourseProgress } from '@/components/lesson/CourseLessons'
 
 export async function generateMetadata({ params }: { params: Promise<{ courseId: string }> }) {
   const course = findCourse((await params).courseId)
@@ -28,6 +29,15 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
     (lastTouched && lastTouched.status !== 'completed' ? course.lessons.find((l) => l.id === lastTouched.lessonId) : undefined) ??
     course.lessons.find((l) => status.get(l.id) !== 'completed') ??
     course.lessons[0]!
+  const lessons = course.lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title[locale],
+    summary: l.summary[locale],
+    minutes: l.minutes,
+    status: status.get(l.id) ?? null,
+    exerciseId: l.exercise?.id ?? null,
+  }))
   return (
     <div className="page">
       <h1>{course.title[locale]}</h1>
@@ -40,7 +50,10 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
           </div>
         </div>
       ) : (
-        <p className="notice">{t('signInToSave')}</p>
+        <>
+          <VisitorCourseProgress courseId={course.id} lessons={lessons} />
+          <p className="notice">{t('signInToSave')}</p>
+        </>
       )}
       <p style={{ marginTop: '1rem' }}>
         <Link className="button primary" href={`/courses/${course.id}/${resume.id}`} data-testid="resume">
@@ -48,26 +61,7 @@ export default async function CoursePage({ params }: { params: Promise<{ courseI
         </Link>
       </p>
       <h2>{t('lessons')}</h2>
-      <ol className="lesson-list">
-        {course.lessons.map((lesson) => {
-          const s = status.get(lesson.id)
-          return (
-            <li key={lesson.id}>
-              <Link href={`/courses/${course.id}/${lesson.id}`} data-testid={`lesson-link-${lesson.id}`}>
-                <span className="lesson-number">{lesson.number}</span>
-                <span>
-                  <strong>{lesson.title[locale]}</strong>
-                  <br />
-                  <span className="muted">{lesson.summary[locale]}</span>
-                </span>
-                <span className="status-dot" data-status={s ?? 'none'} data-testid={`lesson-status-${lesson.id}`}>
-                  {s === 'completed' ? `✓ ${t('completed')}` : s === 'started' ? t('started') : t('minutes', { minutes: lesson.minutes })}
-                </span>
-              </Link>
-            </li>
-          )
-        })}
-      </ol>
+      <CourseLessons courseId={course.id} lessons={lessons} signedIn={viewer !== null} />
     </div>
   )
 }

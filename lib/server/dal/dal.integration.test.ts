@@ -94,6 +94,29 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     expect(await dal.progress.exerciseAttempts(viewer, 'deployment-web')).toEqual({ attempts: 0, passed: false })
   })
 
+  it('reads back a learner’s last pass and best quiz attempt, for a passed lesson reopened', async () => {
+    const user = await dal.users.signUp({ email: `reopen-${Date.now()}@example.com`, password: 'password-1' })
+    const viewer = { id: user.id, role: user.role }
+    expect(await dal.progress.lastPass(viewer, 'pod-first-manifest')).toBeNull()
+    expect(await dal.quizzes.bestAttempt(viewer, 'pod-basics')).toBeNull()
+    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest' as const, source: '' }
+    await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0.3) })
+    expect(await dal.progress.lastPass(viewer, 'pod-first-manifest')).toBeNull()
+    await dal.progress.recordSubmission(viewer, { ...base, result: result(true, 1) })
+    await dal.progress.recordSubmission(viewer, { ...base, result: result(false, 0) }) // a later failure keeps the pass
+    const pass = await dal.progress.lastPass(viewer, 'pod-first-manifest')
+    expect(pass).toMatchObject({ score: 1, checks: [{ id: 'image', passed: true }] })
+    expect(Date.parse(pass!.at)).not.toBeNaN()
+    await expect(dal.progress.lastPass(null, 'pod-first-manifest')).rejects.toBeInstanceOf(AccessDeniedError)
+
+    const quiz = (correct: number) => ({ quiz: 'pod-basics', correct, total: 5, score: correct / 5, questions: [] })
+    for (const correct of [2, 4, 3]) await dal.quizzes.recordAttempt(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', answers: {}, result: quiz(correct) })
+    expect(await dal.quizzes.bestAttempt(viewer, 'pod-basics')).toMatchObject({ correct: 4, total: 5, score: 0.8 })
+    // another learner's attempts are not theirs
+    const other = await dal.users.signUp({ email: `reopen-other-${Date.now()}@example.com`, password: 'password-1' })
+    expect(await dal.quizzes.bestAttempt({ id: other.id, role: other.role }, 'pod-basics')).toBeNull()
+  })
+
   it('lets a teacher run a class: create, invite, see who joined and how far they got', async () => {
     const stamp = Date.now()
     const teacherUser = await dal.users.upsertWithRole(`teacher-${stamp}@example.com`, 'password-1', 'teacher', 'Ms Kim')

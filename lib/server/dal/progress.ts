@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import type { GradeResult } from '../../grading/result.ts'
 import { requireViewer, type Viewer } from './viewer.ts'
@@ -61,6 +62,21 @@ export function progressDal(db: Db, quota: () => StorageQuota = storageQuotaFrom
       return countAttempts(db, user.id, exerciseId)
     },
 
+    /**
+     * The learner's last passing attempt at an exercise (what a passed lesson shows when reopened): when, the
+     * score and each check's verdict, read back from the stored result; null when none passed.
+     */
+    async lastPass(viewer: Viewer | null, exerciseId: string): Promise<PassView | null> {
+      const user = requireViewer(viewer)
+      const row = await db.submission.findFirst({
+        where: { userId: user.id, exerciseId, passed: true },
+        orderBy: { createdAt: 'desc' },
+        select: { score: true, result: true, createdAt: true },
+      })
+      if (!row) return null
+      return { at: row.createdAt.toISOString(), score: row.score, checks: storedChecks(row.result) }
+    },
+
     async recentSubmissions(viewer: Viewer | null, limit = 20) {
       const user = requireViewer(viewer)
       const rows = await db.submission.findMany({
@@ -120,6 +136,24 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
   // one answers "passed" itself
   const exercise = result.passed ? { attempts: await tx.submission.count({ where: { userId, exerciseId: input.exerciseId } }), passed: true } : await countAttempts(tx, userId, input.exerciseId)
   return { submissionId: submission.id, progress: toView(progress), exercise }
+}
+
+export interface PassView {
+  at: string
+  score: number
+  checks: { id: string; passed: boolean }[]
+}
+
+const storedResultSchema = z.object({ checks: z.array(z.object({ id: z.string(), passed: z.boolean() }).passthrough()) }).passthrough()
+
+/** The checks' verdicts of a stored result; none when the text is not a result (written by an older version). */
+function storedChecks(text: string): PassView['checks'] {
+  try {
+    const parsed = storedResultSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data.checks.map((c) => ({ id: c.id, passed: c.passed })) : []
+  } catch {
+    return []
+  }
 }
 
 export interface ExerciseAttempts {

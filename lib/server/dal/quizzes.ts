@@ -8,6 +8,17 @@ export function quizzesDal(db: Db) {
       const user = requireViewer(viewer)
       return storeQuizAttempt(db, user.id, input)
     },
+
+    /** The learner's best attempt at a quiz (most correct, then the latest), or null before the first. */
+    async bestAttempt(viewer: Viewer | null, quizId: string): Promise<{ correct: number; total: number; score: number; at: string } | null> {
+      const user = requireViewer(viewer)
+      const row = await db.quizAttempt.findFirst({
+        where: { userId: user.id, quizId },
+        orderBy: [{ score: 'desc' }, { createdAt: 'desc' }],
+        select: { correct: true, total: true, score: true, createdAt: true },
+      })
+      return row && { correct: row.correct, total: row.total, score: row.score, at: row.createdAt.toISOString() }
+    },
   }
 }
 

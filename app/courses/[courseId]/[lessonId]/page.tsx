@@ -11,6 +11,7 @@ import { CourseMap } from '@/components/lesson/CourseMap'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 import { solutionUnlocked } from '@/lib/grading/attempts'
+import { publicChecklist } from '@/lib/grading/checklist'
 
 type Params = Promise<{ courseId: string; lessonId: string }>
 
@@ -43,6 +44,8 @@ export default async function LessonPage({ params }: { params: Params }) {
               dal().progress.courseProgress(viewer, course.id),
               exerciseId ? dal().progress.exerciseAttempts(viewer, exerciseId) : undefined,
               exerciseId ? dal().drafts.load(viewer, exerciseId) : null,
+              exerciseId ? dal().progress.lastPass(viewer, exerciseId) : null,
+              lesson.quiz ? dal().quizzes.bestAttempt(viewer, lesson.quiz.id) : null,
             ]),
           )
       : undefined,
@@ -50,15 +53,17 @@ export default async function LessonPage({ params }: { params: Params }) {
   const progress = mine?.[0] ?? []
   const attempts = mine?.[1] ?? { attempts: 0, passed: false }
   const serverDraft = mine?.[2] ?? null
+  const lastPass = mine?.[3] ?? null
+  const bestQuiz = mine?.[4] ?? null
   const completed = progress.some((p) => p.lessonId === lesson.id && p.status === 'completed')
   const previous = course.lessons[index - 1]
   const next = course.lessons[index + 1]
   const exercise = lesson.exercise
   const status = new Map(progress.map((p) => [p.lessonId, p.status]))
-  const mapLessons = course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: status.get(l.id) ?? null }))
+  const mapLessons = course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: status.get(l.id) ?? null, exerciseId: l.exercise?.id ?? null }))
   const text = (
       <article className="lesson-text" aria-labelledby="lesson-title">
-        <CourseMap courseId={course.id} lessons={mapLessons} currentId={lesson.id} />
+        <CourseMap courseId={course.id} lessons={mapLessons} currentId={lesson.id} signedIn={viewer !== null} />
         <p className="muted">
           <Link href={`/courses/${course.id}`}>{course.title[locale]}</Link> · {t('lessonNumber', { number: lesson.number })}
           {completed && (
@@ -89,11 +94,20 @@ export default async function LessonPage({ params }: { params: Params }) {
             hints: exercise.hints.map((h) => h[locale]),
             cluster: exercise.cluster,
             setup: exercise.setup,
+            checklist: publicChecklist(exercise, locale),
+            quizId: lesson.quiz?.id ?? null,
           }}
           signedIn={viewer !== null}
           initialAttempts={attempts.attempts}
           initialSolutionAvailable={solutionUnlocked(attempts)}
           serverDraft={serverDraft}
+          initialPass={lastPass && { ...lastPass, visitor: false }}
+          initialQuiz={bestQuiz && { correct: bestQuiz.correct, total: bestQuiz.total, score: bestQuiz.score }}
+          links={{
+            next: next ? { href: `/courses/${course.id}/${next.id}`, title: next.title[locale] } : null,
+            course: `/courses/${course.id}`,
+            quizAnchor: lesson.quiz ? `quiz-${lesson.quiz.id}` : null,
+          }}
         />
       ) : (
         <section className="workspace" aria-label={tw('label')}>
