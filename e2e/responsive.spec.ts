@@ -4,6 +4,7 @@
  * Also takes pictures of the header (menu closed and open) and the sign-in page at 390 and 1280 px for review
  * (test-results/responsive/).
  */
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { demoPassword } from '../prisma/seed.ts'
 import { e2eBaseUrl } from './config.ts'
@@ -110,6 +111,12 @@ async function contextFor(browser: Browser, lang: Lang, viewport = phone, colorS
   return context
 }
 
+/** What axe finds on the page as it is now, at any impact (none is expected). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
 async function expectNoSidewaysOverflow(page: Page, what: string) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
   expect(scrollWidth, `${what}: the page scrolls sideways`).toBeLessThanOrEqual(phone.width)
@@ -139,6 +146,8 @@ for (const lang of ['ko', 'en'] as const) {
         else await entry.open(page)
         await expect(page.locator('h1').first()).toBeVisible()
         await expectNoSidewaysOverflow(page, `${entry.name} (${lang})`)
+        // axe on every page: in Korean here at 390 px, in English at 1280 px below
+        if (lang === 'ko') expect(await accessibilityViolations(page), `${entry.name} (${lang}, 390 px)`).toEqual([])
         if (entry.name.startsWith('lesson')) {
           // no empty height under a lesson: visually-hidden text stays in its column
           const extra = await page.evaluate(() => document.documentElement.scrollHeight - (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY))
@@ -157,6 +166,23 @@ for (const lang of ['ko', 'en'] as const) {
       await context.close()
     })
   }
+}
+
+for (const role of [undefined, 'learner', 'teacher', 'author'] as const) {
+  const group = pages.filter((p) => p.as === role)
+  if (group.length === 0) continue
+  test(`en: ${role ?? 'visitor'} pages at 1280 px have nothing axe finds`, async ({ browser }) => {
+    const context = await contextFor(browser, 'en', wide)
+    const page = await context.newPage()
+    if (role) await signIn(page, `${role}@kubelab.dev`)
+    for (const entry of group) {
+      if (typeof entry.open === 'string') await page.goto(entry.open)
+      else await entry.open(page)
+      await expect(page.locator('h1').first()).toBeVisible()
+      expect(await accessibilityViolations(page), `${entry.name} (en, 1280 px)`).toEqual([])
+    }
+    await context.close()
+  })
 }
 
 test('the phone menu is a disclosure: named button, aria-expanded, Escape and Tab close it, focus returns', async ({ browser }) => {

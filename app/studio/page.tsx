@@ -75,6 +75,8 @@ export default async function StudioPage() {
               {!proof ? (
                 <p className="muted">{t('noExercise')}</p>
               ) : (
+                // on a phone the table scrolls sideways in its own box, which keyboard users can focus and scroll
+                <div className="proof-scroll" role="region" tabIndex={0} aria-label={`${t('lesson', { number: lesson.number })} · ${lesson.title[locale]}`}>
                 <table className="proof-table">
                   <thead>
                     <tr>
@@ -117,6 +119,7 @@ export default async function StudioPage() {
                     ))}
                   </tbody>
                 </table>
+                </div>
               )}
             </details>
           ))}

@@ -22,6 +22,8 @@ export async function LessonMdx({ code, lesson, courseDir }: { code: string; les
     Demo: makeDemo(courseDir),
     Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
+    // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it
+    table: (props: ComponentProps<'table'>) => <table {...props} tabIndex={0} />,
   }
   return <Content components={components as never} />
 }

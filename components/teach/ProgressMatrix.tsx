@@ -16,7 +16,7 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
   const t = await getTranslations('teach')
   return (
     <>
-      <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progress')}>
+      <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progressTable')}>
         <table className="progress-matrix" data-testid="progress-matrix">
           <thead>
             <tr>

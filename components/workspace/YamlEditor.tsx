@@ -77,6 +77,8 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
       // Screen readers hear how to leave the editor when they enter it.
       ariaLabel: `${label}. ${indentHint}`,
       renderWhitespace: 'boundary' as const,
+      // a dimmed number on the empty last line is below WCAG contrast (axe); the plain one reads the same
+      renderFinalNewline: 'on' as const,
       // Hovers and completions are drawn above the page, so one near the editor's left edge is not cut off.
       fixedOverflowWidgets: true,
       // Its pinned lines are extra Tab stops (tabindex=0) between the text and the rest of the page, for files of a
