@@ -35,8 +35,8 @@ test('the grade API answers bad input with a clear status and loses nothing', as
 
 test('hints unlock one per failed attempt and the solution after three, shown as a diff', async ({ page }) => {
   await page.goto('/signup?next=/courses/kubernetes-basics/pod')
-  await page.getByLabel(/Email|이메일/).fill(uniqueEmail('hints'))
-  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail('hints'), { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
   await expect(page).toHaveURL(/^[^?]*\/courses\/kubernetes-basics\/pod$/)

@@ -9,7 +9,7 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   await page.getByRole('link', { name: /^(Classes|클래스)$/ }).click()
   await expect(page).toHaveURL(/\/teach$/)
   const name = `E2E class ${Date.now()}`
-  await page.getByLabel(/Class name|클래스 이름/).fill(name)
+  await page.getByLabel(/Class name|클래스 이름/).pressSequentially(name, { delay: 20 })
   await page.getByRole('button', { name: /Create class|클래스 만들기/ }).click()
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   await expect(page.getByTestId('no-learners')).toBeVisible()
@@ -25,9 +25,9 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   await expect(learner.getByTestId('join-sign-in')).toBeVisible()
   await learner.getByRole('link', { name: /^(Sign up|회원가입)$/ }).last().click()
   const email = uniqueEmail('class-learner')
-  await learner.getByLabel(/^(Name|이름)/).fill('Bora Learner')
-  await learner.getByLabel(/Email|이메일/).fill(email)
-  await learner.getByLabel(/Password|비밀번호/).fill('password-123')
+  await learner.getByLabel(/^(Name|이름)/).pressSequentially('Bora Learner', { delay: 20 })
+  await learner.getByLabel(/Email|이메일/).pressSequentially(email, { delay: 20 })
+  await learner.getByLabel(/Password|비밀번호/).pressSequentially('password-123', { delay: 20 })
   await learner.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(learner).toHaveURL(/\/join\?code=/)
   await expect(learner.getByLabel(/Invite code|초대 코드/)).toHaveValue(code)
@@ -52,7 +52,7 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   expect((await learner.request.get(`/api/classes/${classId}/export`)).status()).toBe(403)
   // a mistyped code is refused with a reason
   await learner.goto('/join')
-  await learner.getByLabel(/Invite code|초대 코드/).fill('ZZZZ-ZZZZ')
+  await learner.getByLabel(/Invite code|초대 코드/).pressSequentially('ZZZZ-ZZZZ', { delay: 20 })
   await learner.getByRole('button', { name: /^(Join|참여)$/ }).click()
   await expect(learner.locator('#join-error')).toContainText(/No class has this code|이 코드의 클래스가 없습니다/)
   await learnerContext.close()
@@ -92,7 +92,11 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
 
   // the teacher renames the class, removes the learner, then archives it: the code stops working
   await page.goto(classUrl)
-  await page.locator('#manage-heading ~ form').getByLabel(/Class name|클래스 이름/).fill(`${name} (renamed)`)
+  const renameField = page.locator('#manage-heading ~ form').getByLabel(/Class name|클래스 이름/)
+  await renameField.click()
+  await renameField.press('ControlOrMeta+A')
+  await renameField.press('Backspace')
+  await renameField.pressSequentially(`${name} (renamed)`, { delay: 20 })
   await page.getByRole('button', { name: /^(Rename|이름 바꾸기)$/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: `${name} (renamed)` })).toBeVisible()
   await page.getByText(/1 learner: remove someone|학습자 1명: 내보내기/).click()

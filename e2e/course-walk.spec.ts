@@ -5,8 +5,8 @@ import { answerQuiz, submitSolution, uniqueEmail } from './fixtures.ts'
 async function signUpIn(page: Page, lang: 'ko' | 'en') {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
   await page.goto('/signup')
-  await page.getByLabel(/Email|이메일/).fill(uniqueEmail(`walk-${lang}`))
-  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail(`walk-${lang}`), { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
 }

@@ -5,8 +5,8 @@ import { quizOf } from './course-content.ts'
 
 export async function signIn(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.goto('/signin')
-  await page.getByLabel(/Email|이메일/).fill(email)
-  await page.getByLabel(/Password|비밀번호/).fill(password)
+  await page.getByLabel(/Email|이메일/).pressSequentially(email, { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially(password, { delay: 20 })
   await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
 }
@@ -113,8 +113,8 @@ export async function typeIntoEditor(page: Page, text: string, typist = new Typi
 /** Signs up a new learner (the page's language stays as the locale cookie says). */
 export async function signUp(page: Page, prefix: string): Promise<void> {
   await page.goto('/signup')
-  await page.getByLabel(/Email|이메일/).fill(uniqueEmail(prefix))
-  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail(prefix), { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toBeVisible()
 }
@@ -160,7 +160,7 @@ export async function answerQuiz(page: Page, lessonId: string, lang: 'ko' | 'en'
     if (q.type === 'single') await choice(q.answer as string).check()
     else if (q.type === 'multiple') for (const id of q.answer as string[]) await choice(id).check()
     else if (q.type === 'truefalse') await fieldset.getByLabel(q.answer ? (lang === 'ko' ? '참' : 'True') : lang === 'ko' ? '거짓' : 'False', { exact: true }).check()
-    else if (q.type === 'short') await fieldset.locator('input[type="text"]').fill((q.answer as { accept: string[] }).accept[0]!)
+    else if (q.type === 'short') await fieldset.locator('input[type="text"]').pressSequentially((q.answer as { accept: string[] }).accept[0]!, { delay: 20 })
     else {
       // Move each item up into its place, top to bottom.
       const order = q.answer as string[]

@@ -18,9 +18,9 @@ const rightPod = wrongPod.replace('nginx:1.25', 'nginx:1.27')
 
 test('a visitor signs up, fails the Pod exercise with a line-pointed check, fixes it, and finds the lesson done after a reload', async ({ page }) => {
   await page.goto('/signup?next=/courses/kubernetes-basics/pod')
-  await page.getByLabel(/^(Name|이름)$/).fill('New Learner')
-  await page.getByLabel(/Email|이메일/).fill(uniqueEmail('learner'))
-  await page.getByLabel(/Password|비밀번호/).fill('a-strong-password')
+  await page.getByLabel(/^(Name|이름)$/).pressSequentially('New Learner', { delay: 20 })
+  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail('learner'), { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
   await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
   await expect(page.getByTestId('current-role')).toContainText(/Learner|학습자/)
   await expect(page).toHaveURL(/^[^?]*\/courses\/kubernetes-basics\/pod$/)

@@ -99,8 +99,8 @@ async function overflowingElements(page: Page): Promise<string[]> {
 /** Signs in through the form; on a phone the signed-in badge is inside the closed menu, so it is only attached. */
 async function signIn(page: Page, email: string) {
   await page.goto('/signin')
-  await page.getByLabel(/Email|이메일/).fill(email)
-  await page.getByLabel(/Password|비밀번호/).fill(demoPassword)
+  await page.getByLabel(/Email|이메일/).pressSequentially(email, { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially(demoPassword, { delay: 20 })
   await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
   await expect(page.getByTestId('current-role')).toBeAttached()
 }

@@ -13,8 +13,8 @@ for (const [email, role] of [
 
 test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.goto('/signin')
-  await page.getByLabel(/Email|이메일/).fill('learner@kubelab.dev')
-  await page.getByLabel(/Password|비밀번호/).fill('not-the-password')
+  await page.getByLabel(/Email|이메일/).pressSequentially('learner@kubelab.dev', { delay: 20 })
+  await page.getByLabel(/Password|비밀번호/).pressSequentially('not-the-password', { delay: 20 })
   await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
   await expect(page.getByText(/Wrong email or password|이메일 또는 비밀번호가 틀렸습니다/)).toBeVisible()
   await expect(page.getByTestId('current-role')).toHaveCount(0)
