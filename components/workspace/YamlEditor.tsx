@@ -79,6 +79,9 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
       renderWhitespace: 'boundary' as const,
       // a dimmed number on the empty last line is below WCAG contrast (axe); the plain one reads the same
       renderFinalNewline: 'on' as const,
+      // Enter accepts a completion only when it changes the text: a list that pops up late (a slow machine) while the
+      // learner already typed the word must not swallow the new line they meant
+      acceptSuggestionOnEnter: 'smart' as const,
       // Hovers and completions are drawn above the page, so one near the editor's left edge is not cut off.
       fixedOverflowWidgets: true,
       // Its pinned lines are extra Tab stops (tabindex=0) between the text and the rest of the page, for files of a
