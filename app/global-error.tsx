@@ -52,6 +52,7 @@ export default function GlobalError({ error, retry, reset }: { error: unknown; r
               {shown.map((l) => messages[l].retry).join(' · ')}
             </button>{' '}
             {/* a plain link: the client router may be what failed */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load, without the client router */}
             <a className="button" href="/courses/kubernetes-basics">
               {shown.map((l) => messages[l].home).join(' · ')}
             </a>

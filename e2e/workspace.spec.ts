@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { editorText, focusEditor, Typist, typeInTerminal, typeIntoEditor, typeLines } from './fixtures.ts'
+import { editorText, focusEditor, Typist, typeInTerminal, typeIntoEditor } from './fixtures.ts'
 import { exerciseOf } from './course-content.ts'
 
 /** The Deployment lesson's reference solution: 3 nginx:1.27 replicas labelled app=web. */

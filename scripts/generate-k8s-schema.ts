@@ -96,7 +96,6 @@ renameRefs(defs)
 
 // 3. Restore integer types. Every schema node that admits `number` is probed through a path from a kind's root.
 type Seg = { prop: string } | { index: true } | { mapKey: true }
-const resolve = (s: Schema): Schema => (s.$ref ? resolve(defs[refName(s.$ref)]) : s)
 const admitsNumber = (s: Schema) => s.type === 'number' || (Array.isArray(s.type) && s.type.includes('number')) || (s.anyOf ?? []).some((a) => a.type === 'number')
 
 interface Probe {

@@ -36,6 +36,7 @@ export function sameSitePath(value: unknown): string | null {
   if (/\s/.test(value)) return null // raw whitespace; an encoded space (`%20`) in a query is fine
   for (const text of [value, decoded]) {
     if (!text.startsWith('/') || text.startsWith('//')) return null
+    // eslint-disable-next-line no-control-regex -- control characters are what a redirect target must not contain
     if (/[\\\u0000-\u001f\u007f]/.test(text)) return null
   }
   let url: URL

@@ -73,6 +73,7 @@ const CONTROLS: Record<string, Key['type']> = {
 }
 
 // CSI (ESC [ params final), SS3 (ESC O x), or ESC + one character (Alt+key).
+// eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
 const ESCAPE_SEQUENCE = /^\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?/
 
 export function parseInput(data: string): Key[] {

@@ -5,7 +5,7 @@
  */
 import { applyCompletion, formatColumns } from './completion.ts'
 import { parseInput, type Key } from './keys.ts'
-import { editKey, emptyLine, lineText, lineWidths, renderLine, type LineState } from './line-editor.ts'
+import { editKey, emptyLine, lineWidths, renderLine, type LineState } from './line-editor.ts'
 import { charWidth, visibleWidth } from './text-width.ts'
 
 export interface TerminalIo {
@@ -160,7 +160,7 @@ export class TerminalSession {
   }
 
   private async complete(): Promise<void> {
-    let candidates: string[] = []
+    let candidates: string[]
     try {
       candidates = await this.options.complete(this.line.chars.slice(0, this.line.cursor).join(''))
     } catch {

@@ -34,6 +34,7 @@ export function glyphsReady(fonts: FontFaceSet | undefined, text: string, timeou
 
 /** Whether a text needs more than the Latin subset (then its glyphs are loaded before it is printed). */
 export function needsMoreGlyphs(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- anything outside ASCII needs the shipped font
   return /[^\x00-\x7f]/.test(text)
 }
 

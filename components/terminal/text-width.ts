@@ -84,5 +84,6 @@ export function textWidth(text: string): number {
 
 /** Visible width of text that may hold ANSI colour codes (a coloured prompt). */
 export function visibleWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex -- colour escape sequences take no cells
   return textWidth(text.replace(/\x1b\[[0-9;]*m/g, ''))
 }

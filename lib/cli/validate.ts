@@ -41,7 +41,10 @@ function parseArgs(args: string[]): Options | { usageError: string } | { help: t
       const value = a === '--lang' ? args[++i] : a.slice('--lang='.length)
       if (value !== 'ko' && value !== 'en') return { usageError: `--lang must be ko or en, not ${JSON.stringify(value ?? '')}` }
       opts.lang = value
-    } else if (a === '--') opts.files.push(...args.slice(i + 1)), (i = args.length)
+    } else if (a === '--') {
+      opts.files.push(...args.slice(i + 1))
+      i = args.length
+    }
     else if (a.startsWith('-') && a !== '-') return { usageError: `unknown option ${a}` }
     else opts.files.push(a)
   }

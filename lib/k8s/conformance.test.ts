@@ -11,6 +11,7 @@ const NGINX = '- name: nginx\n  image: nginx'
 function only(text: string) {
   const r = validateManifests(text)
   expect(r.errors).toEqual([])
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads any field of the decoded object
   return r.objects[0].object as unknown as Record<string, any>
 }
 

@@ -38,6 +38,7 @@ export class FieldPath {
   /** Path segments as plain strings (indices as numbers) — the form positions are looked up by. */
   segments(): Array<string | number> {
     const out: Array<string | number> = []
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks up the chain from this node
     for (let p: FieldPath | null = this; p && p.segment; p = p.parent) {
       const s = p.segment
       out.push('index' in s ? s.index : 'name' in s ? s.name : s.key)
@@ -48,6 +49,7 @@ export class FieldPath {
   /** Struct field names only (no indices, no map keys): the path Go's JSON decoder reports. */
   fieldNames(): string[] {
     const out: string[] = []
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks up the chain from this node
     for (let p: FieldPath | null = this; p && p.segment; p = p.parent) if ('name' in p.segment) out.push(p.segment.name)
     return out.reverse()
   }
@@ -55,6 +57,7 @@ export class FieldPath {
   toString(): string {
     let out = ''
     const chain: Segment[] = []
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- walks up the chain from this node
     for (let p: FieldPath | null = this; p && p.segment; p = p.parent) chain.push(p.segment)
     for (let i = chain.length - 1; i >= 0; i--) {
       const s = chain[i]

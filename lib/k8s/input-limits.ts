@@ -38,8 +38,10 @@ export function utf8Length(text: string, limit = Infinity): number {
 
 // YAML's printable set (c-printable): everything else — C0/C1 controls, DEL, lone surrogates, U+FFFE/U+FFFF —
 // means the input is not a text file. The first pattern is a cheap screen; surrogates need the exact one.
+// eslint-disable-next-line no-control-regex -- control characters are what this screens for
 const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF\uD800-\uDFFF]/
 const NON_PRINTABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this refuses
   /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 export function checkInputLimits(text: string): LimitProblem | null {

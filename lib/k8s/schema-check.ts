@@ -4,7 +4,7 @@
  * quantities, and enum values. Values that fail to decode are removed so later rules see typed data.
  */
 import { FieldPath } from './field-path.ts'
-import { IssueList, decodeError, notSupported, type FieldIssue } from './field-errors.ts'
+import { IssueList, decodeError, notSupported } from './field-errors.ts'
 import { schemaHints, type ExpectedType } from './hints/schema-hints.ts'
 import { kubernetesSchema, type JsonSchemaNode } from './kubernetes-schema.ts'
 import { isObject, type JsonObject } from './object-access.ts'

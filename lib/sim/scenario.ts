@@ -61,7 +61,7 @@ export interface SimulationResult {
   events: EventRecord[]
 }
 
-const STEP_KINDS = ['apply', 'run', 'wait', 'snapshot', 'expect'] as const
+type StepKind = 'apply' | 'run' | 'wait' | 'snapshot' | 'expect'
 
 export interface ParseOptions {
   /** Reads `apply: {file}`; without it such a step is an error (only the CLI reads files). Throws when unreadable. */
@@ -154,7 +154,7 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
     const k = isScalar(item.key) ? String(item.key.value) : ''
     const v = item.value as YamlNode | null
     const value = isScalar(v) ? v.value : undefined
-    switch (k as (typeof STEP_KINDS)[number]) {
+    switch (k as StepKind) {
       case 'apply': {
         const file = isMap(v) && v.items.length === 1 && isScalar(v.items[0]!.key) && v.items[0]!.key.value === 'file' && isScalar(v.items[0]!.value) ? v.items[0]!.value.value : undefined
         if (typeof file === 'string' && file) {

@@ -79,7 +79,7 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
   const obj = lookup(state, t, namespace)
   if (!obj) return { ok: false, output: notFound(t.kind, t.name) }
   let selector: Record<string, string> | undefined
-  let containerPorts: number[] = []
+  let containerPorts: number[]
   if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
     const w = obj as Deployment
     selector = w.spec?.selector?.matchLabels

@@ -143,7 +143,7 @@ describe('kubectl create, delete and get -f', () => {
     c.advance(30)
     expect(c.run('kubectl get -f web.yaml').output).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           30s\n')
     const both = c.run('kubectl get -f both.yaml').output.split('\n')
-    expect(both[1]).toMatch(/^deployment\.apps\/web   3\/3 /)
+    expect(both[1]).toMatch(/^deployment\.apps\/web {3}3\/3 /)
     expect(both.find((l) => l.startsWith('service/web'))).toMatch(/^service\/web\s+ClusterIP\s+10\./)
     expect(c.run('kubectl get -f both.yaml -o name').output).toBe('deployment.apps/web\nservice/web\n')
   })

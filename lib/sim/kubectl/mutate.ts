@@ -201,7 +201,7 @@ export function runLabel(state: ClusterState, args: ParsedArgs, namespace: strin
 export function runDelete(state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean): CommandResult {
   const sel = flag(args, 'selector')
   const all = boolFlag(args, 'all')
-  let ts: (Target & { namespace: string })[] = []
+  let ts: (Target & { namespace: string })[]
   if (sel !== undefined || all) {
     const out: (Target & { namespace: string })[] = []
     for (const type of (args.positional[0] ?? '').split(',')) {

@@ -74,8 +74,8 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   const tokens = splitCommandLine(line.trim())
   if ('error' in tokens) return { ok: false, output: `${tokens.error}\n` }
   if (tokens.length === 0) return { ok: true, output: '' }
-  let [cmd, ...rest] = tokens
-  if (cmd === 'k') cmd = 'kubectl'
+  const [first, ...rest] = tokens
+  const cmd = first === 'k' ? 'kubectl' : first
   switch (cmd) {
     case 'cat':
       return runCat(state, rest)

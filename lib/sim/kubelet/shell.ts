@@ -50,6 +50,7 @@ function expand(word: string, ctx: ShellContext, vars: Record<string, string>): 
   return word
     .replace(/\$\((hostname|date)\)/g, (_, cmd: string) => (cmd === 'hostname' ? ctx.hostname : shellDate(ctx)))
     .replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => vars[name] ?? (name === 'HOSTNAME' ? ctx.hostname : ctx.env[name] ?? ''))
+    // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped $ while variables are expanded
     .replace(/\u0000/g, '$')
 }
 
