@@ -7,7 +7,7 @@ import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
-import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
+import { FailingChecks } from './FailingChecks'
 import { SubmittedSource } from './SubmittedSource'
 import '@/components/teach/teach.css'
 import './learner-page.css'
@@ -131,16 +131,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                     </span>{' '}
                     <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {formatDateTime(s.createdAt, locale)}</span>
                   </summary>
-                  {s.failing.length > 0 && (
-                    <ul className="failing-checks">
-                      {s.failing.map((f, j) => (
-                        <li key={`${f.id}-${j}`}>
-                          <code>{f.id}</code>
-                          {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: <InlineMarkdown text={f.message} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
+                  <FailingChecks failing={s.failing} />
                   <SubmittedSource submission={s} label={t('learner.source')} />
                   {(s.sourceCut || s.sourceTrimmed) && (
                     <p className="source-note muted" data-testid="source-cut">

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server'
 import { dal } from '@/lib/server/dal'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
-import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
+import { FailingChecks } from '../../FailingChecks'
 import { SubmittedSource } from '../../SubmittedSource'
 import '@/components/teach/teach.css'
 import '../../learner-page.css'
@@ -51,16 +51,7 @@ export default async function SubmissionPage({ params }: { params: Params }) {
           · {found.className} · <code>{s.exerciseId}</code>
         </span>
       </p>
-      {s.failing.length > 0 && (
-        <ul className="failing-checks">
-          {s.failing.map((f, j) => (
-            <li key={`${f.id}-${j}`}>
-              <code>{f.id}</code>
-              {f.line !== null && <span className="muted"> · {t('learner.line', { line: f.line })}</span>}: <InlineMarkdown text={f.message} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <FailingChecks failing={s.failing} />
       {s.sourceTrimmed && <p className="source-note muted">{tl('trimmed')}</p>}
       <SubmittedSource submission={s} label={t('learner.source')} />
     </div>
