@@ -46,6 +46,7 @@ RUN groupadd --system --gid 10001 kubelab \
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/.next/kubelab-grading-worker.mjs ./.next/kubelab-grading-worker.mjs
+COPY --from=build /app/.next/kubelab-static-pages.json ./.next/kubelab-static-pages.json
 COPY --from=build /app/dist/kubelab.mjs ./dist/kubelab.mjs
 COPY --from=build /app/content ./content
 COPY --from=build /app/prisma/migrations ./prisma/migrations

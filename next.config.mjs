@@ -43,6 +43,10 @@ const nextConfig = {
   // node_modules the server traces. Only when building the image, so `npm start` keeps using `next start` (ADR 0016).
   ...(process.env.KUBELAB_STANDALONE === '1' ? { output: 'standalone' } : {}),
   reactStrictMode: true,
+  // proxy.ts rewrites every page to app/[locale]/… (ADR 0018). Without this, Next.js gives the proxy a URL on
+  // `localhost` while judging rewrites against the host it listens on (`-H 127.0.0.1`, `HOSTNAME=0.0.0.0`): the two
+  // differ, and an internal rewrite turns into an external proxy hop through the proxy again.
+  skipProxyUrlNormalize: true,
   poweredByHeader: false,
   // Native or esbuild-driven packages stay as Node modules on the server instead of being bundled; piscina starts
   // worker threads from its own files (the grading pool, ADR 0013).

@@ -112,8 +112,9 @@ test('a role taken away in the database applies to the next request of a session
     expect(page.status()).toBe(403)
     expect(await page.text()).toContain('forbidden-page')
     expect((await teacher.http({ method: 'GET', path: `/api/classes/${classB}/export` })).status()).toBe(403)
-    const header = await (await teacher.http({ method: 'GET', path: '/progress', headers: { 'accept-language': 'en' } })).text()
-    expect(header).toMatch(/data-testid="current-role"[^>]*>.*Learner/)
+    // the header of every page asks who is signed in (ADR 0018): the role it gets is the one in the database now
+    const me = JSON.parse(await (await teacher.http({ method: 'GET', path: '/api/me' })).text()) as { viewer: { role: string } | null }
+    expect(me.viewer?.role).toBe('learner')
   } finally {
     await db.user.update({ where: { id: world.users.otherTeacher.id }, data: { role: 'teacher' } })
   }

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto'
 import { expect, test, type Page } from '@playwright/test'
 import { quizOf } from './course-content.ts'
 import { e2eBaseUrl } from './config.ts'
 
 /**
- * Every kind of page works under the Content-Security-Policy (ADR 0012): nothing is blocked, while an injected
- * inline script is (the listener is proven to hear violations). Monaco and its workers, monaco-yaml, the
+ * Every kind of page works under the Content-Security-Policy (ADR 0012; prerendered pages by script hashes, ADR 0018):
+ * nothing is blocked, while an injected inline script is (the listener is proven to hear violations). Monaco and its workers, monaco-yaml, the
  * simulator worker, xterm.js, the quiz, the theme script, the teacher's and the author's pages.
  */
 
@@ -70,27 +71,48 @@ async function typeLines(page: Page, lines: string[]) {
 }
 
 test.describe('the Content-Security-Policy', () => {
-  test('is sent, with a fresh nonce, on pages; API routes get a policy that allows nothing', async ({ request }) => {
-    const nonces = new Set<string>()
-    for (const path of ['/', '/courses/kubernetes-basics', '/courses/kubernetes-basics/deployment', '/signin', '/too-many-requests']) {
-      const response = await request.get(path, { headers: { accept: 'text/html' }, maxRedirects: 0 })
-      const headers = response.headers()
-      const policy = headers['content-security-policy'] ?? ''
-      expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'sha256-[A-Za-z0-9+/=]{44}' 'strict-dynamic'/)
+  test('is sent on pages: a fresh nonce where rendered per request, the hashes of its own scripts where prerendered; API routes get a policy that allows nothing', async ({ request }) => {
+    const expectCommon = (headers: Record<string, string>, policy: string, path: string) => {
       expect(policy, path).toContain("frame-ancestors 'none'")
       expect(policy, path).toContain("object-src 'none'")
       expect(policy, path).not.toContain('unsafe-eval')
-      nonces.add(/'nonce-([^']+)'/.exec(policy)![1]!)
-      const html = await response.text()
-      // Next.js stamps its own scripts with this response's nonce
-      expect(html, path).toContain(`nonce="${/'nonce-([^']+)'/.exec(policy)![1]}"`)
+      expect(/script-src[^;]*'unsafe-inline'/.test(policy), path).toBe(false)
       expect(headers['x-content-type-options'], path).toBe('nosniff')
       expect(headers['referrer-policy'], path).toMatch(/^(same-origin|strict-origin-when-cross-origin|no-referrer)$/)
       expect(headers['permissions-policy'], path).toContain('camera=()')
       expect(headers['x-frame-options'], path).toBe('DENY')
       expect(headers['strict-transport-security'], `${path} over plain http`).toBeUndefined()
     }
-    expect(nonces.size).toBe(5)
+    const nonces = new Set<string>()
+    for (const path of ['/signin', '/too-many-requests', '/join', '/courses/kubernetes-basics/no-such-lesson']) {
+      const response = await request.get(path, { headers: { accept: 'text/html' }, maxRedirects: 0 })
+      const headers = response.headers()
+      const policy = headers['content-security-policy'] ?? ''
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'sha256-[A-Za-z0-9+/=]{44}' 'strict-dynamic'/)
+      expectCommon(headers, policy, path)
+      nonces.add(/'nonce-([^']+)'/.exec(policy)![1]!)
+      const html = await response.text()
+      // Next.js stamps its own scripts with this response's nonce
+      expect(html, path).toContain(`nonce="${/'nonce-([^']+)'/.exec(policy)![1]}"`)
+    }
+    expect(nonces.size).toBe(4)
+
+    // prerendered (ADR 0018): no nonce, no 'strict-dynamic'; every inline script of the document is allowed by its hash
+    for (const path of ['/', '/courses/kubernetes-basics', '/courses/kubernetes-basics/deployment']) {
+      for (const language of ['ko', 'en']) {
+        const response = await request.get(path, { headers: { accept: 'text/html', cookie: `NEXT_LOCALE=${language}` }, maxRedirects: 0 })
+        const headers = response.headers()
+        const policy = headers['content-security-policy'] ?? ''
+        expect(policy, path).not.toContain("'nonce-")
+        expect(policy, path).not.toContain("'strict-dynamic'")
+        expectCommon(headers, policy, path)
+        const html = await response.text()
+        expect(html, path).toContain(`<html lang="${language}"`)
+        const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)
+        expect(inline.length, path).toBeGreaterThan(1)
+        for (const script of inline) expect(policy, `${path} (${language}): ${script.slice(0, 60)}`).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+      }
+    }
 
     for (const path of ['/api/health', '/api/auth/session', '/api/exercises/pod-first-manifest/solution']) {
       const headers = (await request.get(path)).headers()

@@ -21,3 +21,8 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .sort((a, b) => b.q - a.q)
   return ranked.map((x) => x.lang).find(isLocale) ?? defaultLocale
 }
+
+/** A page's locale from its app/[locale] segment (the layout has already refused any other value). */
+export function contentLocale(value: string): Locale {
+  return isLocale(value) ? value : defaultLocale
+}

@@ -1,6 +1,5 @@
-import { cookies, headers } from 'next/headers'
 import { getRequestConfig } from 'next-intl/server'
-import { isLocale, localeCookie, negotiateLocale, type Locale } from './locales.ts'
+import { defaultLocale, isLocale, type Locale } from './locales.ts'
 
 // Namespaces kept in their own files (messages/<locale>/<namespace>.json), next to the main messages file.
 // One entry per line, alphabetical: a feature adds its namespace here and nowhere else.
@@ -24,9 +23,11 @@ async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   return { ...main.default, ...Object.fromEntries(messageNamespaces.map((namespace, i) => [namespace, nested[i].default])) }
 }
 
-// No locale in the URL: the learner's choice is remembered in a cookie, otherwise the browser's language decides.
-export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get(localeCookie)?.value
-  const locale = isLocale(chosen) ? chosen : negotiateLocale((await headers()).get('accept-language'))
+// The URL a learner sees carries no locale: proxy.ts picks it (the learner's choice in a cookie, else the browser's
+// language) and rewrites the request to app/[locale]/…. A page learns it from that segment (setRequestLocale, which
+// keeps lessons prerenderable) or, on a page rendered per request, from the header proxy.ts sets beside the rewrite.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale
+  const locale = isLocale(requested) ? requested : defaultLocale
   return { locale, messages: await loadMessages(locale) }
 })

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { productionWorkerFile } from '../lib/server/grading-pool/bundle.ts'
+import { writeStaticPagePolicies } from './static-page-hashes.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
 const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
@@ -56,6 +57,7 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
     console.error('kubelab: the build failed; see the output above.')
     process.exit(result.status ?? 1)
   }
+  writeStaticPagePolicies()
   buildGradingWorker(environment)
   writeFileSync(stampFile, wantsStandalone ? standaloneStamp : fingerprint)
 }

@@ -30,6 +30,7 @@ RUNNER_COPIES=(
   ".next/standalone ."
   ".next/static .next/static"
   ".next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs"
+  ".next/kubelab-static-pages.json .next/kubelab-static-pages.json"
   "dist/kubelab.mjs dist/kubelab.mjs"
   "content content"
   "prisma/migrations prisma/migrations"
@@ -116,9 +117,12 @@ healthcheck="$(node -e "
 mapfile -t health_cmd < <(node -e "for (const a of JSON.parse(process.argv[1])) console.log(a)" "$healthcheck")
 (cd "$app" && "${as_app[@]}" "${run_env[@]}" PORT="$port" "${health_cmd[@]}") || fail "the HEALTHCHECK command failed"
 echo "HEALTHCHECK: ok"
-lesson="$(curl -s -o "$work/lesson.html" -w '%{http_code}' "$base/courses/kubernetes-basics/deployment")"
+lesson="$(curl -s -D "$work/lesson.headers" -o "$work/lesson.html" -w '%{http_code}' "$base/courses/kubernetes-basics/deployment")"
 [ "$lesson" = "200" ] && grep -q 'Deployment' "$work/lesson.html" || fail "the Deployment lesson answered $lesson"
-echo "lesson page: 200 ($(wc -c <"$work/lesson.html") bytes)"
+# prerendered (ADR 0018): served with the hashes of its inline scripts, which the image must carry
+grep -qi "^content-security-policy:.*'sha256-" "$work/lesson.headers" && ! grep -qi "^content-security-policy:.*'nonce-" "$work/lesson.headers" ||
+  fail "the lesson page is not served as a prerendered page (no script hashes in its policy): $(grep -i '^content-security-policy' "$work/lesson.headers")"
+echo "lesson page: 200 ($(wc -c <"$work/lesson.html") bytes), prerendered, policy by script hashes"
 solution="$(in_app node dist/kubelab.mjs content show deployment-web --json | node -e "let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => console.log(JSON.stringify({ yaml: JSON.parse(s).solution, lang: 'en' })))")"
 grade="$(curl -s -o "$work/grade.json" -w '%{http_code}' -H 'content-type: application/json' -H "origin: $base" --data "$solution" "$base/api/exercises/deployment-web/grade")"
 [ "$grade" = "200" ] && grep -q '"passed":true' "$work/grade.json" || { head -c 600 "$work/grade.json"; echo; fail "grading the reference solution answered $grade"; }

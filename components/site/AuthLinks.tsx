@@ -1,8 +1,9 @@
 'use client'
 import Link from 'next/link'
-import { usePathname, useSearchParams } from 'next/navigation'
+import { useSearchParams } from 'next/navigation'
+import { useSitePathname } from './useSitePathname'
 import { Suspense } from 'react'
-import { authHref } from '@/app/(auth)/safe-redirect'
+import { authHref } from '@/app/[locale]/(auth)/safe-redirect'
 
 interface Labels {
   signIn: string
@@ -11,7 +12,7 @@ interface Labels {
 
 /** The page to come back to: this one, or on the sign-in and sign-up pages the one they will return to. */
 function useReturnPath(): string | null {
-  const pathname = usePathname()
+  const pathname = useSitePathname()
   const search = useSearchParams()
   if (pathname === '/signin' || pathname === '/signup') return search.get('next')
   const query = search.toString()

@@ -1,7 +1,7 @@
 'use client'
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { CreateClassState } from '@/app/teach/actions'
+import type { CreateClassState } from '@/app/[locale]/teach/actions'
 
 interface Props {
   action: (state: CreateClassState, form: FormData) => Promise<CreateClassState>

@@ -2,7 +2,7 @@
 import Link from 'next/link'
 import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { JoinClassState } from '@/app/teach/actions'
+import type { JoinClassState } from '@/app/[locale]/teach/actions'
 
 interface Props {
   action: (state: JoinClassState, form: FormData) => Promise<JoinClassState>

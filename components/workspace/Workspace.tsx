@@ -1,6 +1,6 @@
 'use client'
 import dynamic from 'next/dynamic'
-import { useRouter } from 'next/navigation'
+import { useLessonViewer } from '@/components/lesson/lessonViewerContext'
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
 import { useLocale, useTranslations } from 'next-intl'
 import { readVisitorWork, recordVisitorLessonVisit, visitorWorkChanged } from '@/lib/browser/visitor-work'
@@ -85,7 +85,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const theme = usePreferredTheme()
   const commandKey = useCommandKeyLabel()
   const api = useMemo(() => createExerciseApi(), [])
-  const router = useRouter()
+  const lessonViewer = useLessonViewer()
   const isManifest = exercise.kind === 'manifest'
   // The editor (or, in a command exercise, the terminal) is always on screen; the side panel shows the rest.
   const [side, setSide] = useState<SideTab>('cluster')
@@ -198,10 +198,10 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     dispatch({ type: 'submit', checks: graded.checks })
     if (graded.passed) {
       setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn })
-      // The server's parts of the page (course map, "done" mark) show the pass; the workspace keeps its state.
-      if (signedIn) router.refresh()
+      // The course map and the "done" mark ask the server again; the workspace keeps its state.
+      if (signedIn) lessonViewer?.reload()
     }
-  }, [grading, isManifest, editor, cluster.commands, solution, signedIn, router])
+  }, [grading, isManifest, editor, cluster.commands, solution, signedIn, lessonViewer])
 
   const reset = useCallback(async () => {
     if (!isManifest) {

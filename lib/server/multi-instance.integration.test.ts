@@ -52,7 +52,7 @@ describe.skipIf(!postgresAdminUrl)(`two instances on one PostgreSQL${redisUrl ? 
     expect(await session(b())).toMatchObject({ user: { email: learner, role: 'learner' } })
     // and a page of the other instance knows the learner
     const progress = await fetch(`${b().url}/progress`, { headers: { cookie }, redirect: 'manual' })
-    expect(progress.status).toBe(200)
+    expect(progress.status, `redirected to ${progress.headers.get('location')}`).toBe(200)
   })
 
   it('counts failed sign-ins on both instances toward one backoff', async () => {

@@ -14,10 +14,10 @@ const actionRows = authzTable.filter((r): r is ActionRow => r.kind === 'action')
 
 describe('the authorization table names everything a request can reach', () => {
   it('finds the pages, route handlers and server actions of app/', () => {
-    expect(surface.pages).toContain('app/admin/page.tsx')
+    expect(surface.pages).toContain('app/[locale]/admin/page.tsx')
     expect(surface.routes).toContainEqual({ file: 'app/api/me/import/route.ts', method: 'POST' })
     expect(surface.routes).toContainEqual({ file: 'app/api/auth/[...nextauth]/route.ts', method: 'GET' })
-    expect(surface.actions).toContainEqual({ file: 'app/teach/actions.ts', name: 'archiveClassAction' })
+    expect(surface.actions).toContainEqual({ file: 'app/[locale]/teach/actions.ts', name: 'archiveClassAction' })
     expect(surface.actions).not.toContainEqual(expect.objectContaining({ name: 'AdminActionState' })) // types are not actions
   })
 

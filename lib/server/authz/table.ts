@@ -112,17 +112,18 @@ const teacherPage = (marks: { teacher: PageOutcome; otherTeacher: PageOutcome })
 const adminPage: Record<Actor, PageOutcome> = { ...signedIn<PageOutcome>('signin', 'refused'), admin: 'ok' }
 
 const pages: PageRow[] = [
-  { kind: 'page', file: 'app/page.tsx', what: 'home', path: () => '/', mark: 'class="hero"', expect: all('ok') },
-  { kind: 'page', file: 'app/(auth)/signin/page.tsx', what: 'sign in (signed-in people are sent on)', path: () => '/signin', mark: 'data-testid="signin-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
-  { kind: 'page', file: 'app/(auth)/signup/page.tsx', what: 'sign up (signed-in people are sent on)', path: () => '/signup', mark: 'data-testid="signup-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
-  { kind: 'page', file: 'app/courses/[courseId]/page.tsx', what: 'a course', path: () => '/courses/kubernetes-basics', mark: 'data-testid="resume"', expect: all('ok') },
-  { kind: 'page', file: 'app/courses/[courseId]/[lessonId]/page.tsx', what: 'a lesson', path: () => '/courses/kubernetes-basics/pod', mark: 'data-exercise-id="pod-first-manifest"', expect: all('ok') },
-  { kind: 'page', file: 'app/too-many-requests/page.tsx', what: 'the 429 page a rate limit shows (status 429 for everyone)', path: () => '/too-many-requests?retryAfter=30', mark: 'data-testid="too-many-requests-page"', expect: all('tooManyRequests') },
-  { kind: 'page', file: 'app/join/page.tsx', what: 'join a class (a visitor is asked to sign in)', path: () => '/join', mark: 'name="code"', refusedMark: 'data-testid="join-sign-in"', expect: signedIn('refused', 'ok') },
-  { kind: 'page', file: 'app/progress/page.tsx', what: 'my progress', path: () => '/progress', mark: 'id="my-classes"', expect: signedIn('signin', 'ok') },
+  { kind: 'page', file: 'app/[locale]/[...missing]/page.tsx', what: 'an address no page answers', path: () => '/no-such-page', mark: 'class="page"', expect: all('notFound') },
+  { kind: 'page', file: 'app/[locale]/page.tsx', what: 'home', path: () => '/', mark: 'class="hero"', expect: all('ok') },
+  { kind: 'page', file: 'app/[locale]/(auth)/signin/page.tsx', what: 'sign in (signed-in people are sent on)', path: () => '/signin', mark: 'data-testid="signin-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
+  { kind: 'page', file: 'app/[locale]/(auth)/signup/page.tsx', what: 'sign up (signed-in people are sent on)', path: () => '/signup', mark: 'data-testid="signup-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
+  { kind: 'page', file: 'app/[locale]/courses/[courseId]/page.tsx', what: 'a course', path: () => '/courses/kubernetes-basics', mark: 'data-testid="resume"', expect: all('ok') },
+  { kind: 'page', file: 'app/[locale]/courses/[courseId]/[lessonId]/page.tsx', what: 'a lesson', path: () => '/courses/kubernetes-basics/pod', mark: 'data-exercise-id="pod-first-manifest"', expect: all('ok') },
+  { kind: 'page', file: 'app/[locale]/too-many-requests/page.tsx', what: 'the 429 page a rate limit shows (status 429 for everyone)', path: () => '/too-many-requests?retryAfter=30', mark: 'data-testid="too-many-requests-page"', expect: all('tooManyRequests') },
+  { kind: 'page', file: 'app/[locale]/join/page.tsx', what: 'join a class (a visitor is asked to sign in)', path: () => '/join', mark: 'name="code"', refusedMark: 'data-testid="join-sign-in"', expect: signedIn('refused', 'ok') },
+  { kind: 'page', file: 'app/[locale]/progress/page.tsx', what: 'my progress', path: () => '/progress', mark: 'id="my-classes"', expect: signedIn('signin', 'ok') },
   {
     kind: 'page',
-    file: 'app/studio/page.tsx',
+    file: 'app/[locale]/studio/page.tsx',
     what: 'the authors’ studio',
     path: () => '/studio',
     mark: 'data-testid="studio-summary"',
@@ -131,17 +132,17 @@ const pages: PageRow[] = [
   },
   {
     kind: 'page',
-    file: 'app/teach/page.tsx',
+    file: 'app/[locale]/teach/page.tsx',
     what: 'classes (teachers)',
     path: () => '/teach',
     mark: 'id="create-class-heading"',
     refusedMark: 'data-testid="not-teacher"',
     expect: { ...signedIn<PageOutcome>('signin', 'refused'), teacher: 'ok', otherTeacher: 'ok', admin: 'ok' },
   },
-  { kind: 'page', file: 'app/teach/[classId]/page.tsx', what: 'class A', path: (w) => `/teach/${w.classA}`, mark: 'data-testid="invite-code"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
+  { kind: 'page', file: 'app/[locale]/teach/[classId]/page.tsx', what: 'class A', path: (w) => `/teach/${w.classA}`, mark: 'data-testid="invite-code"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
   {
     kind: 'page',
-    file: 'app/teach/[classId]/learners/[userId]/page.tsx',
+    file: 'app/[locale]/teach/[classId]/learners/[userId]/page.tsx',
     what: 'the learner of class A',
     path: (w) => `/teach/${w.classA}/learners/${w.users.learner.id}`,
     mark: 'class="learner-lessons"',
@@ -149,18 +150,18 @@ const pages: PageRow[] = [
   },
   {
     kind: 'page',
-    file: 'app/teach/[classId]/learners/[userId]/submissions/[submissionId]/page.tsx',
+    file: 'app/[locale]/teach/[classId]/learners/[userId]/submissions/[submissionId]/page.tsx',
     what: 'one submission of the learner of class A',
     path: (w) => `/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`,
     mark: 'class="submitted-source"',
     expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
   },
-  { kind: 'page', file: 'app/admin/page.tsx', what: 'administration: users', path: () => '/admin', mark: 'data-testid="admin-users"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
-  { kind: 'page', file: 'app/admin/invitations/page.tsx', what: 'administration: invitations', path: () => '/admin/invitations', mark: 'id="new-invitation"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
-  { kind: 'page', file: 'app/admin/audit/page.tsx', what: 'administration: audit log', path: () => '/admin/audit', mark: 'class="admin-tabs"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
+  { kind: 'page', file: 'app/[locale]/admin/page.tsx', what: 'administration: users', path: () => '/admin', mark: 'data-testid="admin-users"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
+  { kind: 'page', file: 'app/[locale]/admin/invitations/page.tsx', what: 'administration: invitations', path: () => '/admin/invitations', mark: 'id="new-invitation"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
+  { kind: 'page', file: 'app/[locale]/admin/audit/page.tsx', what: 'administration: audit log', path: () => '/admin/audit', mark: 'class="admin-tabs"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
   // The token is the authority on these two: whoever holds a valid link sees the page (accepting needs an account).
-  { kind: 'page', file: 'app/invite/[token]/page.tsx', what: 'a made-up invitation link', path: () => `/invite/${'A'.repeat(43)}`, mark: 'data-testid="invitation"', refusedMark: 'data-testid="invitation-invalid"', expect: all('refused') },
-  { kind: 'page', file: 'app/reset/[token]/page.tsx', what: 'a made-up password reset link', path: () => `/reset/${'A'.repeat(43)}`, mark: 'id="reset-password"', refusedMark: 'data-testid="reset-invalid"', expect: all('refused') },
+  { kind: 'page', file: 'app/[locale]/invite/[token]/page.tsx', what: 'a made-up invitation link', path: () => `/invite/${'A'.repeat(43)}`, mark: 'data-testid="invitation"', refusedMark: 'data-testid="invitation-invalid"', expect: all('refused') },
+  { kind: 'page', file: 'app/[locale]/reset/[token]/page.tsx', what: 'a made-up password reset link', path: () => `/reset/${'A'.repeat(43)}`, mark: 'id="reset-password"', refusedMark: 'data-testid="reset-invalid"', expect: all('refused') },
 ]
 
 // Route handlers -------------------------------------------------------------------------------------------------
@@ -185,6 +186,16 @@ const savedIsSignedIn = (_r: HttpResponse, body: string, actor: Actor) => {
 }
 
 const routes: RouteRow[] = [
+  { kind: 'route', file: 'app/api/me/route.ts', method: 'GET', what: 'who is signed in (the header of every page)', request: () => ({ method: 'GET', path: '/api/me' }), expect: all(200) },
+  { kind: 'route', file: 'app/api/me/courses/[courseId]/route.ts', method: 'GET', what: 'my progress in a course (a visitor: none)', request: () => ({ method: 'GET', path: '/api/me/courses/kubernetes-basics' }), expect: all(200) },
+  {
+    kind: 'route',
+    file: 'app/api/me/lessons/[courseId]/[lessonId]/route.ts',
+    method: 'POST',
+    what: 'open a lesson: mark it started, read my work in it (a visitor: none)',
+    request: () => json('POST', '/api/me/lessons/kubernetes-basics/pod', {}),
+    expect: all(200),
+  },
   { kind: 'route', file: 'app/api/health/route.ts', method: 'GET', what: 'health', request: () => ({ method: 'GET', path: '/api/health' }), expect: all(200) },
   { kind: 'route', file: 'app/api/ready/route.ts', method: 'GET', what: 'readiness (load balancers, Kubernetes)', request: () => ({ method: 'GET', path: '/api/ready' }), expect: all(200) },
   // open here: the runner's server has no METRICS_TOKEN (with one, 401 without the bearer token: app/api/metrics/route.test.ts)
@@ -278,7 +289,7 @@ const teachers: Actor[] = ['teacher', 'admin']
 const actions: ActionRow[] = [
   {
     kind: 'action',
-    file: 'app/(auth)/actions.ts',
+    file: 'app/[locale]/(auth)/actions.ts',
     name: 'signInAction',
     what: 'sign in (anyone, with the right password)',
     expect: all('allow'),
@@ -289,7 +300,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/(auth)/actions.ts',
+    file: 'app/[locale]/(auth)/actions.ts',
     name: 'signUpAction',
     what: 'sign up, always as a learner (a role field is ignored)',
     expect: all('allow'),
@@ -303,7 +314,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/(auth)/actions.ts',
+    file: 'app/[locale]/(auth)/actions.ts',
     name: 'signOutAction',
     what: 'sign out (ends the session cookie it is sent with)',
     expect: signedIn('deny', 'allow'),
@@ -319,7 +330,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'createClassAction',
     what: 'create a class',
     expect: only(['teacher', 'otherTeacher', 'admin']),
@@ -331,7 +342,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'joinClassAction',
     what: 'join another teacher’s class with its code (not one’s own)',
     expect: { ...all<ActionOutcome>('allow'), visitor: 'deny', otherTeacher: 'deny' },
@@ -344,7 +355,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'renewInviteCodeAction',
     what: 'a new invite code for a class of `teacher`',
     expect: only(teachers),
@@ -356,7 +367,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'renameClassAction',
     what: 'rename a class of `teacher`',
     expect: only(teachers),
@@ -369,7 +380,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'removeLearnerAction',
     what: 'take `learner` out of a class of `teacher`',
     expect: only(teachers),
@@ -381,7 +392,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/teach/actions.ts',
+    file: 'app/[locale]/teach/actions.ts',
     name: 'archiveClassAction',
     what: 'archive a class of `teacher` (audited)',
     expect: only(teachers),
@@ -395,7 +406,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/admin/actions.ts',
+    file: 'app/[locale]/admin/actions.ts',
     name: 'changeRoleAction',
     what: 'make a learner an author',
     expect: only(['admin']),
@@ -407,7 +418,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/admin/actions.ts',
+    file: 'app/[locale]/admin/actions.ts',
     name: 'setDisabledAction',
     what: 'disable an account',
     expect: only(['admin']),
@@ -419,7 +430,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/admin/actions.ts',
+    file: 'app/[locale]/admin/actions.ts',
     name: 'resetPasswordAction',
     what: 'make a password reset link',
     expect: only(['admin']),
@@ -431,7 +442,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/admin/actions.ts',
+    file: 'app/[locale]/admin/actions.ts',
     name: 'createInvitationAction',
     what: 'make an admin invitation',
     expect: only(['admin']),
@@ -443,7 +454,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/admin/actions.ts',
+    file: 'app/[locale]/admin/actions.ts',
     name: 'revokeInvitationAction',
     what: 'revoke an invitation',
     expect: only(['admin']),
@@ -455,7 +466,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/invite/actions.ts',
+    file: 'app/[locale]/invite/actions.ts',
     name: 'acceptInvitationAction',
     what: 'accept an author invitation (not an author already, not an admin)',
     expect: { ...only(['learner', 'otherLearner', 'teacher', 'otherTeacher']) },
@@ -469,7 +480,7 @@ const actions: ActionRow[] = [
   },
   {
     kind: 'action',
-    file: 'app/reset/actions.ts',
+    file: 'app/[locale]/reset/actions.ts',
     name: 'completePasswordResetAction',
     what: 'set a new password with a reset link (the link is the authority)',
     expect: all('allow'),

@@ -2,8 +2,9 @@
  * Kubelab's Content-Security-Policy (ADR 0012). One builder for every kind of response:
  * - a page rendered per request gets a fresh nonce (proxy.ts): Next.js reads it from the request's policy and
  *   puts it on its own scripts; 'strict-dynamic' then trusts the chunks, Monaco and the workers those scripts load;
- * - a page rendered once (prerendered, later) cannot carry a nonce: it passes the hashes of its inline scripts
- *   instead, and the rest of the policy is the same;
+ * - a page prerendered at build time (lessons, courses, home: ADR 0018) cannot carry a nonce: it allows the hashes of
+ *   its own inline scripts (scripts/static-page-hashes.ts) and script files from this origin ('self'), without
+ *   'strict-dynamic' (which would ignore 'self' and block Next's parser-inserted chunk scripts);
  * - API responses are data, never documents: next.config.mjs gives them a fixed policy that allows nothing.
  * The theme script is allowed by its hash in both page policies, so it needs no nonce attribute.
  */
@@ -37,7 +38,7 @@ export interface PagePolicyOptions {
 
 export function pagePolicy({ nonce, inlineScriptHashes = [], https = false, development = false }: PagePolicyOptions): string {
   if (!nonce && inlineScriptHashes.length === 0) throw new Error('a page policy needs a nonce or the hashes of its inline scripts')
-  const scriptSources = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...inlineScriptHashes, themeScriptHash, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])]
+  const scriptSources = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...new Set([...inlineScriptHashes, themeScriptHash]), ...(nonce ? ["'strict-dynamic'"] : []), ...(development ? ["'unsafe-eval'"] : [])]
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', ...scriptSources],

@@ -1,10 +1,13 @@
 import Link from 'next/link'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations, setRequestLocale } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
+import { contentLocale } from '@/i18n/locales'
 
-export default async function HomePage() {
+/** Prerendered per language (ADR 0018): nothing here depends on who is looking. */
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const locale = contentLocale((await params).locale)
+  setRequestLocale(locale)
   const t = await getTranslations('home')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const courses = loadCourses()
   return (
     <div className="page">

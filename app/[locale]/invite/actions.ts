@@ -1,6 +1,5 @@
 'use server'
 import { redirect } from 'next/navigation'
-import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { AccessDeniedError, dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
@@ -24,6 +23,7 @@ export async function acceptInvitationAction(_prev: AcceptInvitationState, form:
     if (error instanceof AccessDeniedError) return { error: 'signedOut' }
     throw error
   }
-  revalidatePath('/', 'layout')
+  // The whole site is not revalidated here: that would re-render the prerendered lessons, whose script hashes are fixed at build time
+  // (ADR 0018). The header asks /api/me again on the page this leads to, and shows the new role.
   redirect(home[role])
 }

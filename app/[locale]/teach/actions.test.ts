@@ -15,7 +15,7 @@ vi.mock('@/lib/server/dal', async (original) => {
   return { ...actual, dal: () => ({ classes: { create: record('create'), join: record('join'), renewInviteCode: record('renew'), rename: record('rename'), removeLearner: record('remove'), archive: record('archive') } }) }
 })
 const actions = await import('./actions.ts')
-const { setLocaleAction } = await import('../locale-actions.ts')
+const { setLocaleAction } = await import('../../locale-actions.ts')
 
 const wrong = [2, [1, 2], null, undefined, 'classId=x', { classId: 'c1', name: 'x' }, new Blob(['x'])] as unknown as FormData[]
 const withFile = () => {

@@ -61,6 +61,7 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   return signInWith(parsed.data.email, parsed.data.password, safeRedirect(input.redirectTo ?? null))
 }
 
+/** Ends the session; the header then loads the home page afresh, so nothing of the account stays on screen. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' })
+  await signOut({ redirect: false })
 }

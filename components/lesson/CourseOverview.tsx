@@ -1,0 +1,69 @@
+'use client'
+import Link from 'next/link'
+import { useTranslations } from 'next-intl'
+import { useEffect, useState } from 'react'
+import type { CourseState } from '@/lib/server/learner-state'
+import { CourseLessons, VisitorCourseProgress, type CourseLesson } from './CourseLessons'
+
+type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; state: CourseState }
+
+/**
+ * The course page's moving parts: the learner's progress bar, where to resume and each lesson's status. The page
+ * around them is prerendered and the same for everyone (ADR 0018); this asks the server who is looking.
+ */
+export function CourseOverview({ courseId, lessons }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[] }) {
+  const t = useTranslations('course')
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
+  useEffect(() => {
+    let current = true
+    fetch(`/api/me/courses/${encodeURIComponent(courseId)}`, { cache: 'no-store' })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(String(response.status))
+        const state = (await response.json()) as CourseState
+        if (current) setLoaded({ status: 'ready', state })
+      })
+      .catch(() => current && setLoaded({ status: 'failed' }))
+    return () => {
+      current = false
+    }
+  }, [courseId])
+
+  const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
+  const visitor = loaded.status === 'ready' && !loaded.state.signedIn
+  const progress = learner?.progress ?? []
+  const status = new Map(progress.map((p) => [p.lessonId, p.status]))
+  const withStatus: CourseLesson[] = lessons.map((l) => ({ ...l, status: status.get(l.id) ?? null }))
+  const done = progress.filter((p) => p.status === 'completed').length
+  const percent = Math.round((done / lessons.length) * 100)
+  // Resume where the learner left off: the lesson they touched last unless it is done, then the first one not done.
+  const lastTouched = progress[0]
+  const resume =
+    (lastTouched && lastTouched.status !== 'completed' ? lessons.find((l) => l.id === lastTouched.lessonId) : undefined) ??
+    lessons.find((l) => status.get(l.id) !== 'completed') ??
+    lessons[0]!
+  return (
+    <>
+      {learner && (
+        <div>
+          <p id="course-progress-label">{t('progress', { done, total: lessons.length })}</p>
+          <div className="progress-bar" role="progressbar" aria-labelledby="course-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+            <span style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+      )}
+      {visitor && (
+        <>
+          <VisitorCourseProgress courseId={courseId} lessons={withStatus} />
+          <p className="notice">{t('signInToSave')}</p>
+        </>
+      )}
+      <p style={{ marginTop: '1rem' }}>
+        <Link className="button primary" href={`/courses/${courseId}/${resume.id}`} data-testid="resume">
+          {progress.length > 0 ? t('continue', { title: resume.title }) : t('start')}
+        </Link>
+      </p>
+      <h2>{t('lessons')}</h2>
+      <CourseLessons courseId={courseId} lessons={withStatus} signedIn={!visitor} />
+    </>
+  )
+}
