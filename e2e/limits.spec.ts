@@ -35,6 +35,8 @@ async function failFiveTimes(page: Page, email: string) {
   for (let i = 1; i <= 5; i++) {
     await typeInto(page, /^(Password|비밀번호)/, `wrong-password-${i}`)
     await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
+    // the answer came back when the form was reset (the alert of the previous try is still on screen before that)
+    await expect(page.getByLabel(/^(Password|비밀번호)/)).toHaveValue('')
     await expect(page.getByTestId('signin-form').getByRole('alert')).toContainText(/Wrong email or password|이메일 또는 비밀번호가 틀렸습니다/)
     await expect(page.getByLabel(/^(Email|이메일)/)).toHaveValue(email) // kept for the next try
   }

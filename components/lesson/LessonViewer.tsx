@@ -3,6 +3,7 @@ import { useTranslations } from 'next-intl'
 import { useCallback, useEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react'
 import type { LessonState } from '@/lib/server/learner-state'
 import { Workspace } from '@/components/workspace/Workspace'
+import { learnerWorkChanged } from '@/lib/browser/learner-work-changed'
 import { CourseMap, type CourseMapLesson } from './CourseMap'
 import { LessonViewerContext, useLessonViewer, type LoadedLessonState as Loaded } from './lessonViewerContext'
 
@@ -14,6 +15,10 @@ export function LessonViewerProvider({ courseId, lessonId, children }: { courseI
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
   const [asked, setAsked] = useState(0)
   const reload = useCallback(() => setAsked((n) => n + 1), [])
+  useEffect(() => {
+    window.addEventListener(learnerWorkChanged, reload)
+    return () => window.removeEventListener(learnerWorkChanged, reload)
+  }, [reload])
   useEffect(() => {
     let current = true
     fetch(`/api/me/lessons/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`, {

@@ -11,6 +11,7 @@ import {
   visitorImportRequest,
   visitorWorkCounts,
 } from '@/lib/browser/visitor-work'
+import { announceLearnerWorkChanged } from '@/lib/browser/learner-work-changed'
 import { summarizeImport, type ImportResponse, type ImportSummary } from './import-summary'
 
 /** "Not now" lasts for this tab's session; the offer comes back in the next one. */
@@ -91,6 +92,7 @@ export function VisitorImportOffer() {
     clearVisitorWork()
     setPhase({ kind: 'done', summary: summarizeImport(request, responses) })
     router.refresh() // the page behind shows the lessons as the account now has them
+    announceLearnerWorkChanged() // the prerendered lesson and course pages ask for it themselves
   }
 
   const outcomeLines = (summary: ImportSummary): string[] => {
