@@ -48,6 +48,10 @@ const nextConfig = {
   // differ, and an internal rewrite turns into an external proxy hop through the proxy again.
   skipProxyUrlNormalize: true,
   poweredByHeader: false,
+  // Next.js would hash every page's whole body for an ETag on every request: a quarter of the CPU a prerendered lesson
+  // costs (104 KB, measured with --cpu-prof; docs/benchmarks.md). Pages change only with a deploy and are fetched
+  // compressed; the static files under /_next/static keep their immutable caching.
+  generateEtags: false,
   // Native or esbuild-driven packages stay as Node modules on the server instead of being bundled; piscina starts
   // worker threads from its own files (the grading pool, ADR 0013).
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', 'pg', '@prisma/adapter-pg', 'mdx-bundler', 'esbuild', 'piscina', 'rate-limiter-flexible', 'ioredis', 'pino', 'prom-client'],

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { notFound } from 'next/navigation'
 import { NextIntlClientProvider } from 'next-intl'
-import { getTranslations, setRequestLocale } from 'next-intl/server'
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server'
 import { isLocale, locales } from '@/i18n/locales'
 import { SiteHeader } from '@/components/site/SiteHeader'
 import { SignedInExtras } from '@/components/site/HeaderViewer'
@@ -23,12 +23,23 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: { default: `Kubelab — ${t('tagline')}`, template: '%s · Kubelab' }, description: t('tagline') }
 }
 
+/**
+ * What the browser gets of the messages on every page: all but the namespaces only teachers', authors' and
+ * admins' pages use (they are a third of the whole and would ride along in every prerendered lesson); those pages
+ * add them with their own provider (FullMessages). The header's admin link keeps its one message.
+ */
+function publicMessages(all: Record<string, unknown>): Record<string, unknown> {
+  const { admin, teach: _teach, studio: _studio, ...rest } = all as Record<string, Record<string, unknown>>
+  return { ...rest, admin: { nav: admin?.nav } }
+}
+
 /** The same for everyone, so lessons can be prerendered: who is signed in is asked by the header in the browser. */
 export default async function RootLayout({ children, params }: { children: ReactNode; params: Params }) {
   const { locale } = await params
   if (!isLocale(locale)) notFound()
   setRequestLocale(locale)
   const t = await getTranslations('site')
+  const messages = publicMessages(await getMessages())
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
@@ -36,7 +47,7 @@ export default async function RootLayout({ children, params }: { children: React
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <a className="skip-link" href="#main">
             {t('skipToContent')}
           </a>
