@@ -114,3 +114,17 @@ test('every page has a Korean title, and the Korean pages read as one voice', as
   await phone.goto('/courses/kubernetes-basics')
   await phone.screenshot({ path: `${shots}/course-ko-phone.png`, fullPage: true })
 })
+
+test('an address that names a language (a shared /en/… link) switches to it and drops it from the address', async ({ page, request }) => {
+  const redirect = await request.get('/en/courses/kubernetes-basics/pod?from=share', { maxRedirects: 0 })
+  expect(redirect.status()).toBe(307)
+  expect(redirect.headers()['location']).toBe('/courses/kubernetes-basics/pod?from=share')
+  expect(redirect.headers()['set-cookie']).toMatch(/NEXT_LOCALE=en;/)
+  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: e2eBaseUrl }])
+  await page.goto('/en/courses/kubernetes-basics/pod')
+  await expect(page).toHaveURL(/\/courses\/kubernetes-basics\/pod$/)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.goto('/ko')
+  await expect(page).toHaveURL(`${e2eBaseUrl}/`)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
+})
