@@ -40,7 +40,9 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   }
 }
 
-const sqliteFactories = new WeakMap<object, SqliteAdapterFactory>()
+// on globalThis, like the client itself (db() below): Next's server bundles may load this module more than once, and
+// a client made by one copy must be found by the others
+const sqliteFactories: WeakMap<object, SqliteAdapterFactory> = ((globalThis as { __kubelabSqliteFactories?: WeakMap<object, SqliteAdapterFactory> }).__kubelabSqliteFactories ??= new WeakMap())
 
 export function createDb(databaseUrl: string): Db {
   if (databaseProvider(databaseUrl) !== 'sqlite') return countingErrors(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
