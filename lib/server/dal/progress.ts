@@ -130,6 +130,7 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
       result: JSON.stringify(result),
       durationMs: Math.round(result.durationMs),
     },
+    select: { id: true }, // not the text just sent back again
   })
   const key = { userId, courseId: input.courseId, lessonId: input.lessonId }
   const previous = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: key } })

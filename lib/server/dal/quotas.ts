@@ -79,11 +79,12 @@ export function trimmedSource(source: string): string {
 export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: string, exerciseId: string, keep: number): Promise<number> {
   // ordered by the index alone: an id tiebreak would sort every attempt of the exercise (attempts of one
   // millisecond then come in the index's order, which is not always the order they were written in)
-  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true } })
+  // with their text, read once: the row leaving needs its own whenever there is work to do (the other row is
+  // trimmed, so short, unless the limit was lowered)
+  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true, source: true } })
   if (!leaving || leaving.sourceTrimmed) return 0
   if (!older || older.sourceTrimmed) {
-    const row = await db.submission.findUniqueOrThrow({ where: { id: leaving.id }, select: { source: true } })
-    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(leaving.source), sourceTrimmed: true }, select: { id: true } })
     return 1
   }
   // ids only: the older rows are mostly trimmed already
