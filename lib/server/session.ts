@@ -1,11 +1,12 @@
 import 'server-only'
 import { cache } from 'react'
-import { cookies } from 'next/headers'
-import { auth } from './auth/auth.ts'
+import { headers } from 'next/headers'
 import type { Role } from './auth/roles.ts'
+import { readSessionCookie, type SessionRead } from './auth/session-cookie.ts'
+import { dal } from './dal/index.ts'
+import { log } from './observability/log.ts'
 
-/** Auth.js's session cookie: `authjs.session-token`, `__Secure-` over HTTPS, `.0`, `.1`, … when chunked. */
-export const sessionCookieName = /^(__Secure-)?authjs\.session-token(\.\d+)?$/
+export { sessionCookieName } from './auth/session-cookie.ts'
 
 export interface SessionUser {
   id: string
@@ -22,21 +23,19 @@ export class SessionUnverifiedError extends Error {
   }
 }
 
-const readSession = cache(async (): Promise<{ user: SessionUser; unverified: boolean } | null> => {
-  // No session cookie, no session: a visitor's request skips Auth.js, which would otherwise make (and hash) a CSRF
-  // token on every call — a twentieth of a visitor's grade on the request thread (docs/benchmarks.md).
-  if (!(await cookies()).getAll().some((cookie) => sessionCookieName.test(cookie.name))) return null
-  const session = await auth()
-  if (!session?.user?.id) return null
-  return {
-    user: { id: session.user.id, email: session.user.email ?? null, name: session.user.name ?? null, role: session.user.role },
-    unverified: session.user.unverified === true,
-  }
-})
+// Auth.js's session endpoint minus what auth() throws away (lib/server/auth/session-cookie.ts).
+const readSession = cache(
+  async (): Promise<SessionRead | null> =>
+    readSessionCookie(
+      await headers(),
+      (id) => dal().users.sessionRecord(id),
+      (error) => log().error({ event: 'auth.error', err: error }, 'the session cookie could not be read'),
+    ),
+)
 
 /**
- * The signed-in user with the role their account has now, or null for a visitor. Auth.js reads the account from
- * the database while checking the session cookie (lib/server/auth/session-check.ts), so a demoted user loses the
+ * The signed-in user with the role their account has now, or null for a visitor. The account is read from the
+ * database while checking the session cookie (lib/server/auth/session-check.ts), so a demoted user loses the
  * role at once and a deleted or disabled account reads as signed out. React's cache makes it one lookup per
  * request however many components ask (the layout, the header, the page, generateMetadata). Throws
  * SessionUnverifiedError when the database could not be asked, so the page shows the error page (500).

@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import type { Db } from '../db/client.ts'
+import { sqliteConnection, type Db } from '../db/client.ts'
 import type { GradeResult } from '../../grading/result.ts'
 import { AccessDeniedError, requireViewer, type Viewer } from './viewer.ts'
 import { storageQuotaFromEnv, submissionQuotaExceeded, trimOlderSources, type QuotaExceededError, type StorageQuota } from './quotas.ts'
 import { assertStorable } from './text.ts'
+import { recordSubmissionSqlite, submissionQuotaExceededSqlite } from './progress-sqlite.ts'
 
 export interface SubmissionInput {
   courseId: string
@@ -34,6 +35,9 @@ export function progressDal(db: Db, quota: () => StorageQuota = storageQuotaFrom
       input: SubmissionInput,
     ): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
       const user = requireViewer(viewer)
+      // SQLite: prepared statements in one synchronous transaction (progress-sqlite.ts)
+      const sqlite = await sqliteConnection(db)
+      if (sqlite) return recordSubmissionSqlite(sqlite, user.id, input, quota())
       return db.$transaction(async (tx) => {
         // A write first. SQLite then takes its write lock now, waiting for another connection's write (a `kubelab`
         // command, a test) instead of failing when a transaction that began by reading must become a writer after
@@ -48,7 +52,8 @@ export function progressDal(db: Db, quota: () => StorageQuota = storageQuotaFrom
     /** The storage quota the viewer's next submission would exceed (checked before grading), or null. */
     async submissionQuota(viewer: Viewer | null): Promise<QuotaExceededError | null> {
       const user = requireViewer(viewer)
-      return submissionQuotaExceeded(db, user.id, quota())
+      const sqlite = await sqliteConnection(db)
+      return sqlite ? submissionQuotaExceededSqlite(sqlite, user.id, quota()) : submissionQuotaExceeded(db, user.id, quota())
     },
 
     /** Marks a lesson as opened, so "resume where you left off" and the course map know about it. */
@@ -125,6 +130,7 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
       result: JSON.stringify(result),
       durationMs: Math.round(result.durationMs),
     },
+    select: { id: true }, // not the text just sent back again
   })
   const key = { userId, courseId: input.courseId, lessonId: input.lessonId }
   const previous = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: key } })

@@ -39,16 +39,23 @@ const HOUR_MS = 3600_000
 
 /** The quota this user's next submission would exceed, or null when it fits. */
 export async function submissionQuotaExceeded(db: Pick<Db, 'submission'>, userId: string, quota: StorageQuota, now = new Date()): Promise<QuotaExceededError | null> {
-  const since = new Date(now.getTime() - HOUR_MS)
+  const since = hourlyWindowStart(now)
   const total = await db.submission.count({ where: { userId } })
   if (total >= quota.submissionsTotal) return new QuotaExceededError('submissionsTotal', quota.submissionsTotal, null)
   // the last hour holds no more than all of them: one count is enough for most learners
   if (total < quota.submissionsPerHour) return null
   const lastHour = await db.submission.count({ where: { userId, createdAt: { gt: since } } })
   if (lastHour < quota.submissionsPerHour) return null
-  // room again when the oldest submission still in the hour's window leaves it
   const oldest = await db.submission.findFirst({ where: { userId, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })
-  const ms = oldest ? oldest.createdAt.getTime() + HOUR_MS - now.getTime() : HOUR_MS
+  return hourlyQuotaExceeded(quota, oldest?.createdAt ?? null, now)
+}
+
+/** The start of the hour's window whose submissions count against the hourly quota. */
+export const hourlyWindowStart = (now: Date): Date => new Date(now.getTime() - HOUR_MS)
+
+/** The hourly quota is spent: room again when the oldest submission still in the hour's window leaves it. */
+export function hourlyQuotaExceeded(quota: StorageQuota, oldestInHour: Date | null, now: Date): QuotaExceededError {
+  const ms = oldestInHour ? oldestInHour.getTime() + HOUR_MS - now.getTime() : HOUR_MS
   return new QuotaExceededError('submissionsPerHour', quota.submissionsPerHour, Math.max(1, Math.ceil(ms / 1000)))
 }
 
@@ -72,11 +79,12 @@ export function trimmedSource(source: string): string {
 export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: string, exerciseId: string, keep: number): Promise<number> {
   // ordered by the index alone: an id tiebreak would sort every attempt of the exercise (attempts of one
   // millisecond then come in the index's order, which is not always the order they were written in)
-  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true } })
+  // with their text, read once: the row leaving needs its own whenever there is work to do (the other row is
+  // trimmed, so short, unless the limit was lowered)
+  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true, source: true } })
   if (!leaving || leaving.sourceTrimmed) return 0
   if (!older || older.sourceTrimmed) {
-    const row = await db.submission.findUniqueOrThrow({ where: { id: leaving.id }, select: { source: true } })
-    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(leaving.source), sourceTrimmed: true }, select: { id: true } })
     return 1
   }
   // ids only: the older rows are mostly trimmed already

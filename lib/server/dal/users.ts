@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Db } from '../db/client.ts'
+import { sqliteConnection, type Db } from '../db/client.ts'
 import { hashPassword, verifyPassword } from '../auth/password.ts'
 import { toRole, type Role } from '../auth/roles.ts'
 import { assertStorable, isStorableText, storableText } from './text.ts'
@@ -68,7 +68,18 @@ export function usersDal(db: Db) {
     /** One lookup by primary key per request (lib/server/auth/session-check.ts); null when the account is gone. */
     async sessionRecord(id: string): Promise<SessionRecord | null> {
       if (!id) return null
-      const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } })
+      // every signed-in request: a prepared statement on SQLite (lib/server/db/sqlite-direct.ts), in turn with the
+      // connection's transactions so a change to the account is seen committed or not at all
+      const sqlite = await sqliteConnection(db)
+      const user = sqlite
+        ? await sqlite.transaction(
+            () =>
+              sqlite.statement('SELECT "id", "email", "name", "role", "disabledAt", "sessionVersion" FROM "User" WHERE "id" = ?').get(id) as
+                | { id: string; email: string; name: string | null; role: string; disabledAt: string | null; sessionVersion: number }
+                | undefined,
+            { model: 'User', operation: 'sessionRecord' },
+          )
+        : await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } })
       return user ? { id: user.id, email: user.email, name: user.name, role: toRole(user.role), disabled: user.disabledAt !== null, sessionVersion: user.sessionVersion } : null
     },
 

@@ -9,6 +9,7 @@ import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts
 import { databaseProvider, env } from '../env.ts'
 import { sqlitePath } from './sqlite-path.ts'
 import { recordDatabaseError } from '../observability/database-errors.ts'
+import { SqliteConnection } from './sqlite-direct.ts'
 
 // Both clients come from the same models file, so they share one shape; the SQLite one names the type.
 export type Db = InstanceType<typeof SqliteClient>
@@ -21,21 +22,46 @@ export type { Prisma } from './generated/sqlite/client.ts'
  */
 export const SQLITE_PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;'
 
-/** The adapter opens its own better-sqlite3 connection; the pragmas are set on it as it connects. */
+/**
+ * The adapter opens its own better-sqlite3 connection; the pragmas are set on it as it connects, and the connection
+ * is kept for the statements run on it directly (sqlite-direct.ts).
+ */
 class SqliteAdapterFactory extends PrismaBetterSqlite3 {
+  connection: SqliteConnection | null = null
+  /** connected, but to an adapter this code does not know how to reach into */
+  unknownAdapter = false
+
   override async connect(): ReturnType<PrismaBetterSqlite3['connect']> {
     const adapter = await super.connect()
     await adapter.executeScript(SQLITE_PRAGMAS)
+    this.connection = SqliteConnection.of(adapter, (what, error) => recordDatabaseError(what.model, what.operation, error))
+    this.unknownAdapter = this.connection === null
     return adapter
   }
 }
 
+// on globalThis, like the client itself (db() below): Next's server bundles may load this module more than once, and
+// a client made by one copy must be found by the others
+const sqliteFactories: WeakMap<object, SqliteAdapterFactory> = ((globalThis as { __kubelabSqliteFactories?: WeakMap<object, SqliteAdapterFactory> }).__kubelabSqliteFactories ??= new WeakMap())
+
 export function createDb(databaseUrl: string): Db {
-  const client =
-    databaseProvider(databaseUrl) === 'sqlite'
-      ? new SqliteClient({ adapter: new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` }) })
-      : (new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
-  return countingErrors(client)
+  if (databaseProvider(databaseUrl) !== 'sqlite') return countingErrors(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
+  const factory = new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` })
+  const client = countingErrors(new SqliteClient({ adapter: factory }))
+  sqliteFactories.set(client, factory)
+  return client
+}
+
+/**
+ * The SQLite connection of a client made by createDb, connected; null for PostgreSQL, for a transaction's client,
+ * or when the adapter is not the one this code knows (then the caller goes through Prisma).
+ */
+export async function sqliteConnection(client: Db): Promise<SqliteConnection | null> {
+  const factory = sqliteFactories.get(client)
+  if (!factory || factory.unknownAdapter) return null
+  // Prisma connects on its first query, and again after $disconnect closed the connection
+  if (!factory.connection?.open) await client.$connect()
+  return factory.connection?.open ? factory.connection : null
 }
 
 /** Every failed operation is counted and logged (lib/server/observability/database-errors.ts), then thrown as before. */

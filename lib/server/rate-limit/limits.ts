@@ -6,11 +6,12 @@
  * neither opens the limits completely nor takes the site down.
  */
 import { createHash } from 'node:crypto'
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 import type { Redis } from 'ioredis'
 import type { Db } from '../db/client.ts'
 import { addressKey } from './client-address.ts'
 import { recordRefusal, type LimitName } from './refusals.ts'
+import { RateLimiterSqlite } from './sqlite-store.ts'
 import type { Backoff, Rate } from './spec.ts'
 
 export type LimitStore = { kind: 'database'; db: Db } | { kind: 'redis'; client: Redis } | { kind: 'memory' }
@@ -43,8 +44,9 @@ function build(store: LimitStore, prefix: string, name: string, rate: Rate, clea
   if (store.kind === 'memory') return new RateLimiterMemory(base)
   const insuranceLimiter = new RateLimiterMemory(base)
   if (store.kind === 'database') {
-    // `tableName` is the Prisma client's accessor of model RateLimit; one limiter sweeps expired rows for all
-    return new RateLimiterPrisma({ ...base, storeClient: store.db, tableName: 'rateLimit', clearExpiredByTimeout: cleanup, insuranceLimiter } as never)
+    // `tableName` is the Prisma client's accessor of model RateLimit; one limiter sweeps expired rows for all.
+    // RateLimiterPrisma, with prepared statements on SQLite (sqlite-store.ts).
+    return new RateLimiterSqlite({ ...base, storeClient: store.db, tableName: 'rateLimit', clearExpiredByTimeout: cleanup, insuranceLimiter } as never)
   }
   return new RateLimiterRedis({ ...base, storeClient: store.client, rejectIfRedisNotReady: true, insuranceLimiter })
 }
