@@ -45,7 +45,8 @@ export async function proxy(request: NextRequest) {
   const development = process.env.NODE_ENV === 'development'
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set(intlLocaleHeader, locale)
-  const hashes = READ_ONLY.has(request.method) ? staticPageScripts(internalPath) : undefined
+  // `next dev` renders every page per request: a production build's list (left in .next) must not apply to it
+  const hashes = READ_ONLY.has(request.method) && !development ? staticPageScripts(internalPath) : undefined
   let policy: string
   if (hashes) {
     policy = pagePolicy({ inlineScriptHashes: hashes, https, development })
