@@ -38,6 +38,8 @@ export type PoolOutcome =
 export const DEFAULT_WALL_TIME_MS = 2000
 
 export class GradingPool {
+  /** worker threads this pool runs (threads may be replaced, never added) */
+  readonly size: number
   readonly wallTimeMs: number
   readonly memoryMb: number
   private readonly queueWaitMs: number
@@ -48,6 +50,7 @@ export class GradingPool {
 
   constructor(options: GradingPoolOptions) {
     const threads = Math.max(1, options.threads ?? availableParallelism())
+    this.size = threads
     this.wallTimeMs = options.wallTimeMs ?? DEFAULT_WALL_TIME_MS
     this.queueWaitMs = options.queueWaitMs ?? 10_000
     this.memoryMb = options.memoryMb ?? 256
