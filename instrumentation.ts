@@ -11,6 +11,12 @@ export async function register(): Promise<void> {
   // the limits' store now, not on the first request: with REDIS_URL the connection is made before anything is
   // counted, so a new instance's first requests count in Redis with the others', not in its own memory (ADR 0015)
   ;(await import('./lib/server/rate-limit')).limits()
+  // the grading threads now, warmed with the reference solutions while nobody waits for a grade (in the background:
+  // the server answers meanwhile; lib/server/grading-pool/warm-up.ts)
+  if (process.env.NODE_ENV === 'production') {
+    const [{ warmGradingPool }, { loadCourses }] = await Promise.all([import('./lib/server/grading-pool'), import('./lib/content/load')])
+    void warmGradingPool(() => loadCourses().flatMap((course) => course.lessons.flatMap((lesson) => (lesson.exercise ? [lesson.exercise] : []))))
+  }
 }
 
 /** An error thrown while rendering a page or running a route handler or server action: one `http.error` log line. */

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs'
 import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
 import { GradingPool } from './pool.ts'
+import { warmUp, warmUpTasks } from './warm-up.ts'
+import type { Exercise } from '../../grading/exercise-schema.ts'
 import { env } from '../env.ts'
 import { log } from '../observability/log.ts'
 import { setPoolReading } from '../observability/metrics.ts'
@@ -56,4 +58,20 @@ export async function gradingPool(): Promise<GradingPool> {
 export function useGradingPool(pool: GradingPool | null): void {
   holder.pool = pool
   holder.fixed = pool !== null
+}
+
+/**
+ * Starts the pool now and warms its threads with the reference solutions of the `exercises` (warm-up.ts), so the first
+ * learners do not wait for V8 to compile the simulator. For a server's start (instrumentation.ts): never throws,
+ * logs what it did.
+ */
+export async function warmGradingPool(exercises: () => Exercise[]): Promise<void> {
+  try {
+    const started = performance.now()
+    const pool = await gradingPool()
+    const { grades, stopped } = await warmUp(pool, warmUpTasks(exercises()))
+    log().info({ event: 'grading.warm', grades, threads: pool.size, stopped, ms: Math.round(performance.now() - started) }, `grading threads warmed with ${grades} grades`)
+  } catch (error) {
+    log().warn({ event: 'grading.warm-failed', err: error }, 'warming the grading threads failed; grades still work, the first ones are slower')
+  }
 }

@@ -5,8 +5,8 @@
  * worker past it; piscina replaces it), and the queue is bounded (full → "busy", a 503). See ADR 0013.
  */
 import { availableParallelism } from 'node:os'
-import { MessageChannel, type MessagePort } from 'node:worker_threads'
 import Piscina from 'piscina'
+import { StartStamps, type StartTicket } from './start-stamps.ts'
 import type { GradeTaskInput, GradeTaskOutput } from './task.ts'
 
 export interface GradingPoolOptions {
@@ -38,22 +38,35 @@ export type PoolOutcome =
 export const DEFAULT_WALL_TIME_MS = 2000
 
 export class GradingPool {
+  /** worker threads this pool runs (threads may be replaced, never added) */
+  readonly size: number
   readonly wallTimeMs: number
   readonly memoryMb: number
   private readonly queueWaitMs: number
   /** grades running or waiting: counted here, because piscina's own queue limit depends on its workers' states */
   private inflight = 0
   private readonly capacity: number
-  private readonly piscina: Piscina<GradeTaskInput & { started: MessagePort }, GradeTaskOutput>
+  private readonly piscina: Piscina<GradeTaskInput & { start: StartTicket }, GradeTaskOutput>
+  /** when each grade in flight started, written by its worker (start-stamps.ts) */
+  private readonly stamps: StartStamps
+  private readonly waiting = new Map<StartTicket, { queuedAt: number; stop: (why: 'queue' | 'wallTime') => void }>()
+  /** one timer for every grade in flight, while there are any: stops those past their queue wait or wall time */
+  private sweeper: ReturnType<typeof setInterval> | null = null
+  private readonly sweepMs: number
 
   constructor(options: GradingPoolOptions) {
     const threads = Math.max(1, options.threads ?? availableParallelism())
+    this.size = threads
     this.wallTimeMs = options.wallTimeMs ?? DEFAULT_WALL_TIME_MS
     this.queueWaitMs = options.queueWaitMs ?? 10_000
     this.memoryMb = options.memoryMb ?? 256
     this.capacity = threads + (options.maxQueue ?? threads * 16)
+    this.stamps = new StartStamps(this.capacity)
+    // a grade is stopped at most this long after its budget ran out
+    this.sweepMs = Math.min(50, Math.max(5, Math.floor(Math.min(this.wallTimeMs, this.queueWaitMs) / 20)))
     this.piscina = new Piscina({
       filename: options.workerFile,
+      workerData: { startStamps: this.stamps.buffer },
       minThreads: threads,
       maxThreads: threads,
       maxQueue: options.maxQueue ?? threads * 16,
@@ -87,21 +100,21 @@ export class GradingPool {
 
   async grade(input: GradeTaskInput): Promise<PoolOutcome> {
     if (this.inflight >= this.capacity) return { status: 'busy' }
+    const start = this.stamps.take()
+    if (!start) return { status: 'busy' }
     this.inflight++
     const abort = new AbortController()
-    const { port1, port2 } = new MessageChannel()
     let stoppedFor: 'queue' | 'wallTime' | null = null
-    const stop = (why: 'queue' | 'wallTime') => {
-      stoppedFor = why
-      abort.abort()
-    }
-    let timer = setTimeout(() => stop('queue'), this.queueWaitMs)
-    port1.once('message', () => {
-      clearTimeout(timer)
-      timer = setTimeout(() => stop('wallTime'), this.wallTimeMs)
+    this.waiting.set(start, {
+      queuedAt: Date.now(),
+      stop: (why) => {
+        stoppedFor = why
+        abort.abort()
+      },
     })
+    this.sweeper ??= setInterval(() => this.sweep(), this.sweepMs)
     try {
-      const output = await this.piscina.run({ ...input, started: port2 }, { transferList: [port2], signal: abort.signal })
+      const output = await this.piscina.run({ ...input, start }, { signal: abort.signal })
       return { status: 'done', output }
     } catch (error) {
       if (stoppedFor === 'wallTime') return { status: 'stopped', limit: 'wallTime', max: this.wallTimeMs }
@@ -112,12 +125,30 @@ export class GradingPool {
       return { status: 'failed', message: err.message }
     } finally {
       this.inflight--
-      clearTimeout(timer)
-      port1.close()
+      this.waiting.delete(start)
+      this.stamps.release(start)
+      if (this.waiting.size === 0 && this.sweeper) {
+        clearInterval(this.sweeper)
+        this.sweeper = null
+      }
+    }
+  }
+
+  /** Stops the grades that waited for a worker longer than they may, or ran past their wall time. */
+  private sweep(): void {
+    const now = Date.now()
+    for (const [start, grade] of this.waiting) {
+      const startedAt = this.stamps.startedAt(start)
+      if (startedAt === null ? now - grade.queuedAt > this.queueWaitMs : now - startedAt > this.wallTimeMs) {
+        this.waiting.delete(start) // stopped once
+        grade.stop(startedAt === null ? 'queue' : 'wallTime')
+      }
     }
   }
 
   async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper)
+    this.sweeper = null
     await this.piscina.destroy()
   }
 }
