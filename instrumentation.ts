@@ -13,10 +13,7 @@ export async function register(): Promise<void> {
   ;(await import('./lib/server/rate-limit')).limits()
   // the grading threads now, warmed with the reference solutions while nobody waits for a grade (in the background:
   // the server answers meanwhile; lib/server/grading-pool/warm-up.ts)
-  if (process.env.NODE_ENV === 'production') {
-    const [{ warmGradingPool }, { loadCourses }] = await Promise.all([import('./lib/server/grading-pool'), import('./lib/content/load')])
-    void warmGradingPool(() => loadCourses().flatMap((course) => course.lessons.flatMap((lesson) => (lesson.exercise ? [lesson.exercise] : []))))
-  }
+  if (process.env.NODE_ENV === 'production') void (await import('./lib/server/grading-pool')).warmGradingPool()
 }
 
 /** An error thrown while rendering a page or running a route handler or server action: one `http.error` log line. */

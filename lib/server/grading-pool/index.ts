@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
 import { GradingPool } from './pool.ts'
 import { warmUp, warmUpTasks } from './warm-up.ts'
+import { loadCourses } from '../../content/load.ts'
 import type { Exercise } from '../../grading/exercise-schema.ts'
 import { env } from '../env.ts'
 import { log } from '../observability/log.ts'
@@ -39,7 +40,8 @@ async function prepare(): Promise<GradingPool> {
     holder.pool = null
     if (old) void old.close()
   }
-  holder.pool ??= new GradingPool({ workerFile: file, threads: env().KUBELAB_GRADING_THREADS })
+  // production loads content once, so its workers can hold every exercise from the start (pool.ts, `exercises`)
+  holder.pool ??= new GradingPool({ workerFile: file, threads: env().KUBELAB_GRADING_THREADS, exercises: production ? courseExercises() : [] })
   holder.checkedAt = Date.now()
   return holder.pool
 }
@@ -60,16 +62,25 @@ export function useGradingPool(pool: GradingPool | null): void {
   holder.fixed = pool !== null
 }
 
+/** Every exercise of every course; none when the content does not load (each grade then carries its exercise). */
+function courseExercises(): Exercise[] {
+  try {
+    return loadCourses().flatMap((course) => course.lessons.flatMap((lesson) => (lesson.exercise ? [lesson.exercise] : [])))
+  } catch {
+    return []
+  }
+}
+
 /**
- * Starts the pool now and warms its threads with the reference solutions of the `exercises` (warm-up.ts), so the first
+ * Starts the pool now and warms its threads with the course's reference solutions (warm-up.ts), so the first
  * learners do not wait for V8 to compile the simulator. For a server's start (instrumentation.ts): never throws,
  * logs what it did.
  */
-export async function warmGradingPool(exercises: () => Exercise[]): Promise<void> {
+export async function warmGradingPool(): Promise<void> {
   try {
     const started = performance.now()
     const pool = await gradingPool()
-    const { grades, stopped } = await warmUp(pool, warmUpTasks(exercises()))
+    const { grades, stopped } = await warmUp(pool, warmUpTasks(courseExercises()))
     log().info({ event: 'grading.warm', grades, threads: pool.size, stopped, ms: Math.round(performance.now() - started) }, `grading threads warmed with ${grades} grades`)
   } catch (error) {
     log().warn({ event: 'grading.warm-failed', err: error }, 'warming the grading threads failed; grades still work, the first ones are slower')

@@ -40,6 +40,24 @@ describe('the grading pool', () => {
     expect({ running: pool.running, queued: pool.queued }).toEqual({ running: 0, queued: 0 })
   })
 
+  it('gives a worker an exercise it holds by its index, and one it does not (or that changed since) whole', async () => {
+    const held = { id: 'held', checks: [{ id: 'a' }] } as unknown as GradeTaskInput['exercise']
+    const holding = new GradingPool({ workerFile: misbehaving, threads: 1, exercises: [held] })
+    const grade = async (exercise: unknown) => {
+      const outcome = await holding.grade({ exercise, submission: {}, lang: 'en' } as unknown as GradeTaskInput)
+      return outcome.status === 'done' ? outcome.output.result : outcome
+    }
+    try {
+      expect(await grade(held)).toMatchObject({ exercise: 'held', carried: false })
+      // the same content loaded again (another copy of the content module): still by index
+      expect(await grade(structuredClone(held))).toMatchObject({ exercise: 'held', carried: false })
+      expect(await grade({ ...held, checks: [] })).toMatchObject({ exercise: 'held', carried: true })
+      expect(await grade({ id: 'other' })).toMatchObject({ exercise: 'other', carried: true })
+    } finally {
+      await holding.close()
+    }
+  })
+
   it('answers "busy" when a grade waits for a worker longer than it may', async () => {
     const slow = new GradingPool({ workerFile: misbehaving, threads: 1, wallTimeMs: 1500, queueWaitMs: 200 })
     try {

@@ -4,8 +4,10 @@
  * takes it (then the task is aborted and piscina replaces the worker), each worker a memory limit (V8 kills a
  * worker past it; piscina replaces it), and the queue is bounded (full → "busy", a 503). See ADR 0013.
  */
+import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import Piscina from 'piscina'
+import type { Exercise } from '../../grading/exercise-schema.ts'
 import { StartStamps, type StartTicket } from './start-stamps.ts'
 import type { GradeTaskInput, GradeTaskOutput } from './task.ts'
 
@@ -24,6 +26,21 @@ export interface GradingPoolOptions {
   memoryMb?: number
   /** how much lower the workers' CPU priority is than the server's (default 10) */
   niceIncrement?: number
+  /**
+   * Exercises every worker holds from its start: a grade of one of them (the same content) carries its index,
+   * not the exercise. Otherwise each grade copied the exercise (9 KB, hundreds of small objects) into the worker:
+   * serialised on the request thread, deserialised in the worker.
+   */
+  exercises?: readonly Exercise[]
+}
+
+/** What a worker receives for a grade: the exercise itself, or its index among the pool's exercises. */
+export type PoolTask = (GradeTaskInput | (Omit<GradeTaskInput, 'exercise'> & { exerciseIndex: number })) & { start: StartTicket }
+
+/** What every worker of a pool starts with (piscina's workerData). */
+export interface PoolWorkerData {
+  startStamps: SharedArrayBuffer
+  exercises: readonly Exercise[]
 }
 
 export type PoolOutcome =
@@ -46,7 +63,9 @@ export class GradingPool {
   /** grades running or waiting: counted here, because piscina's own queue limit depends on its workers' states */
   private inflight = 0
   private readonly capacity: number
-  private readonly piscina: Piscina<GradeTaskInput & { start: StartTicket }, GradeTaskOutput>
+  private readonly piscina: Piscina<PoolTask, GradeTaskOutput>
+  /** the exercises the workers hold, by id: their index and what their content was */
+  private readonly held: Map<string, { index: number; fingerprint: string }>
   /** when each grade in flight started, written by its worker (start-stamps.ts) */
   private readonly stamps: StartStamps
   private readonly waiting = new Map<StartTicket, { queuedAt: number; stop: (why: 'queue' | 'wallTime') => void }>()
@@ -64,9 +83,12 @@ export class GradingPool {
     this.stamps = new StartStamps(this.capacity)
     // a grade is stopped at most this long after its budget ran out
     this.sweepMs = Math.min(50, Math.max(5, Math.floor(Math.min(this.wallTimeMs, this.queueWaitMs) / 20)))
+    const exercises = options.exercises ?? []
+    this.held = new Map(exercises.map((exercise, index) => [exercise.id, { index, fingerprint: fingerprintOf(exercise) }]))
+    const workerData: PoolWorkerData = { startStamps: this.stamps.buffer, exercises }
     this.piscina = new Piscina({
       filename: options.workerFile,
-      workerData: { startStamps: this.stamps.buffer },
+      workerData,
       minThreads: threads,
       maxThreads: threads,
       maxQueue: options.maxQueue ?? threads * 16,
@@ -114,7 +136,9 @@ export class GradingPool {
     })
     this.sweeper ??= setInterval(() => this.sweep(), this.sweepMs)
     try {
-      const output = await this.piscina.run({ ...input, start }, { signal: abort.signal })
+      const held = this.held.get(input.exercise.id)
+      const task: PoolTask = held?.fingerprint === fingerprintOf(input.exercise) ? { exerciseIndex: held.index, submission: input.submission, lang: input.lang, start } : { ...input, start }
+      const output = await this.piscina.run(task, { signal: abort.signal })
       return { status: 'done', output }
     } catch (error) {
       if (stoppedFor === 'wallTime') return { status: 'stopped', limit: 'wallTime', max: this.wallTimeMs }
@@ -151,4 +175,16 @@ export class GradingPool {
     this.sweeper = null
     await this.piscina.destroy()
   }
+}
+
+const fingerprints = new WeakMap<Exercise, string>()
+
+/** What an exercise says, in short; computed once per exercise object (content is loaded once in production). */
+function fingerprintOf(exercise: Exercise): string {
+  let fingerprint = fingerprints.get(exercise)
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(JSON.stringify(exercise)).digest('base64')
+    fingerprints.set(exercise, fingerprint)
+  }
+  return fingerprint
 }
