@@ -1,12 +1,9 @@
 'use client'
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
-import { useEffect, useState } from 'react'
-import { learnerWorkChanged } from '@/lib/browser/learner-work-changed'
 import type { CourseState } from '@/lib/server/learner-state'
 import { CourseLessons, VisitorCourseProgress, type CourseLesson } from './CourseLessons'
-
-type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; state: CourseState }
+import { useLearnerState } from './useLearnerState'
 
 /**
  * The course page's moving parts: the learner's progress bar, where to resume and each lesson's status. The page
@@ -14,26 +11,7 @@ type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; 
  */
 export function CourseOverview({ courseId, lessons }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[] }) {
   const t = useTranslations('course')
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
-  const [asked, setAsked] = useState(0)
-  useEffect(() => {
-    const again = () => setAsked((n) => n + 1)
-    window.addEventListener(learnerWorkChanged, again)
-    return () => window.removeEventListener(learnerWorkChanged, again)
-  }, [])
-  useEffect(() => {
-    let current = true
-    fetch(`/api/me/courses/${encodeURIComponent(courseId)}`, { cache: 'no-store' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status))
-        const state = (await response.json()) as CourseState
-        if (current) setLoaded({ status: 'ready', state })
-      })
-      .catch(() => current && setLoaded((previous) => (previous.status === 'ready' ? previous : { status: 'failed' })))
-    return () => {
-      current = false
-    }
-  }, [courseId, asked])
+  const { loaded } = useLearnerState<CourseState>(`/api/me/courses/${encodeURIComponent(courseId)}`)
 
   const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
   const visitor = loaded.status === 'ready' && !loaded.state.signedIn

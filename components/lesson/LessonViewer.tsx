@@ -1,10 +1,10 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import { useCallback, useEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react'
+import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import type { LessonState } from '@/lib/server/learner-state'
 import { Workspace } from '@/components/workspace/Workspace'
-import { learnerWorkChanged } from '@/lib/browser/learner-work-changed'
 import { CourseMap, type CourseMapLesson } from './CourseMap'
+import { useLearnerState } from './useLearnerState'
 import { LessonViewerContext, useLessonViewer, type LoadedLessonState as Loaded } from './lessonViewerContext'
 
 /**
@@ -12,34 +12,7 @@ import { LessonViewerContext, useLessonViewer, type LoadedLessonState as Loaded 
  * who is looking and what they did here (POST /api/me/lessons/…, which also marks the lesson started).
  */
 export function LessonViewerProvider({ courseId, lessonId, children }: { courseId: string; lessonId: string; children: ReactNode }) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
-  const [asked, setAsked] = useState(0)
-  const reload = useCallback(() => setAsked((n) => n + 1), [])
-  useEffect(() => {
-    window.addEventListener(learnerWorkChanged, reload)
-    return () => window.removeEventListener(learnerWorkChanged, reload)
-  }, [reload])
-  useEffect(() => {
-    let current = true
-    fetch(`/api/me/lessons/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-      cache: 'no-store',
-    })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(String(response.status))
-        const state = (await response.json()) as LessonState
-        if (current) setLoaded({ status: 'ready', state })
-      })
-      .catch(() => {
-        // a reload that fails keeps what was shown; only a first answer that never came is an error
-        if (current) setLoaded((previous) => (previous.status === 'ready' ? previous : { status: 'failed' }))
-      })
-    return () => {
-      current = false
-    }
-  }, [courseId, lessonId, asked])
+  const { loaded, reload } = useLearnerState<LessonState>(`/api/me/lessons/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`, { method: 'POST', body: '{}' })
   const value = useMemo(() => ({ loaded, reload }), [loaded, reload])
   return <LessonViewerContext.Provider value={value}>{children}</LessonViewerContext.Provider>
 }

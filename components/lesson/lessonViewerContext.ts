@@ -1,8 +1,9 @@
 'use client'
 import { createContext, useContext } from 'react'
 import type { LessonState } from '@/lib/server/learner-state'
+import type { Loaded } from './useLearnerState'
 
-export type LoadedLessonState = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; state: LessonState }
+export type LoadedLessonState = Loaded<LessonState>
 
 export interface LessonViewerValue {
   loaded: LoadedLessonState

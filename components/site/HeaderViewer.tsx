@@ -4,14 +4,13 @@ import { signOutAction } from '@/app/[locale]/(auth)/actions'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
 import { AuthLinks } from './AuthLinks'
 import { NavLink } from './NavLink'
-import { useViewer, useViewerRefresh } from './useViewer'
+import { useSignedInViewer, useViewer, useViewerRefresh } from './useViewer'
 
 /** The header links only some people have: my progress (signed in), classes (teachers), studio (authors), admin. */
 export function ViewerNavLinks() {
   const t = useTranslations('site')
   const ta = useTranslations('admin')
-  const state = useViewer()
-  const viewer = state.status === 'ready' ? state.viewer : null
+  const viewer = useSignedInViewer()
   const role = viewer?.role
   return (
     <>
@@ -64,7 +63,6 @@ export function HeaderAccount() {
 
 /** Offers a learner who just signed in to add what this browser did before; keyed by account (ask afresh). */
 export function SignedInExtras() {
-  const state = useViewer()
-  const viewer = state.status === 'ready' ? state.viewer : null
+  const viewer = useSignedInViewer()
   return viewer ? <VisitorImportOffer key={viewer.id} /> : null
 }

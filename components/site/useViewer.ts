@@ -53,6 +53,12 @@ export function useViewer(): ViewerState {
   return useSyncExternalStore(subscribe, () => state, () => serverState)
 }
 
+/** The signed-in person, or null while /api/me has not answered, could not, or said nobody is signed in. */
+export function useSignedInViewer(): ViewerSummary | null {
+  const state = useViewer()
+  return state.status === 'ready' ? state.viewer : null
+}
+
 /** Mounted once (the header): asks again whenever the page changes, since signing in or out moves to another page. */
 export function useViewerRefresh(): void {
   const pathname = usePathname()

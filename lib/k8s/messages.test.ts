@@ -1,6 +1,7 @@
 /**
  * No message or hint, in either language, shows JavaScript's `undefined`, `null`, `NaN` or `[object Object]`, or a
- * particle placeholder ("이(가)", "을(를)", "은(는)", "(으)로"). Checked over:
+ * particle placeholder (both forms of a particle written together with parentheses, the one to use left to the
+ * reader: lib/text/korean-particles.ts chooses it from the word before). Checked over:
  * - every input the other lib/k8s tests validate: their files are imported below, so their own tests run here too
  *   while every diagnostic they produce is recorded (conformance cases, rule tables, hostile input, schema, YAML…);
  * - the fuzz corpus of yaml-fast-path.test.ts (3,000 seeded mutations of real manifests);

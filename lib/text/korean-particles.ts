@@ -1,5 +1,6 @@
 /**
- * Korean particles (조사) chosen by the word before them, so no message ever shows a placeholder like "이(가)".
+ * Korean particles (조사) chosen by the word before them, so no message ever shows both forms with parentheses
+ * for the reader to pick from.
  *
  * The particle depends on how the preceding word is *read*: `web` is read 웹 (ends in a consonant: "web이"),
  * `Pod` 파드 (a vowel: "Pod가"), `3` 삼 ("3이"), `label` 레이블 (ㄹ: "label로"). Hangul is exact; digits follow
