@@ -10,6 +10,7 @@ import { databaseProvider, env } from '../env.ts'
 import { sqlitePath } from './sqlite-path.ts'
 import { recordDatabaseError } from '../observability/database-errors.ts'
 import { SqliteConnection } from './sqlite-direct.ts'
+import { takingTurns } from './sqlite-turns.ts'
 
 // Both clients come from the same models file, so they share one shape; the SQLite one names the type.
 export type Db = InstanceType<typeof SqliteClient>
@@ -32,7 +33,8 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
   unknownAdapter = false
 
   override async connect(): ReturnType<PrismaBetterSqlite3['connect']> {
-    const adapter = await super.connect()
+    // plain queries wait for another request's open transaction instead of running inside it (sqlite-turns.ts)
+    const adapter = takingTurns(await super.connect())
     await adapter.executeScript(SQLITE_PRAGMAS)
     this.connection = SqliteConnection.of(adapter, (what, error) => recordDatabaseError(what.model, what.operation, error))
     this.unknownAdapter = this.connection === null
