@@ -47,6 +47,7 @@ COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/.next/kubelab-grading-worker.mjs ./.next/kubelab-grading-worker.mjs
 COPY --from=build /app/.next/kubelab-static-pages.json ./.next/kubelab-static-pages.json
+COPY --from=build /app/.next/kubelab-static-documents ./.next/kubelab-static-documents
 COPY --from=build /app/dist/kubelab.mjs ./dist/kubelab.mjs
 COPY --from=build /app/content ./content
 COPY --from=build /app/prisma/migrations ./prisma/migrations

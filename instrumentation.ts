@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
   ;(await import('./lib/server/rate-limit/client-address')).installClientAddressStamp()
   // every request gets an id, a log line and its metrics (ADR 0017)
   ;(await import('./lib/server/observability/install')).installObservability(env)
+  // prerendered pages go out as compressed at build time, before Next.js handles them (ADR 0018); `next dev` renders
+  // every page per request, so a production build's documents left in .next must not answer for it
+  if (process.env.NODE_ENV === 'production') (await import('./lib/server/http/static-page-server')).installStaticPageServer()
   await migrateAtStartOrExit(env)
   // the limits' store now, not on the first request: with REDIS_URL the connection is made before anything is
   // counted, so a new instance's first requests count in Redis with the others', not in its own memory (ADR 0015)

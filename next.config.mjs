@@ -1,27 +1,11 @@
 import createNextIntlPlugin from 'next-intl/plugin'
+import { securityHeaders, strictTransportSecurity } from './lib/server/http/security-headers.mjs'
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts')
 
 // Server-action bodies: the same limit as lib/server/http/server-action-request.ts (next-config.test.ts keeps
 // them equal). proxy.ts answers 413 above it; Next.js would answer 500.
 const serverActionBodyLimit = 1024 * 1024
-
-// Headers every response carries, pages, API routes and static files alike (ADR 0012). Pages get their
-// Content-Security-Policy from proxy.ts (it needs a fresh nonce per response); API routes get a fixed one here.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  // Nothing Kubelab links to needs to know which page a learner came from.
-  { key: 'Referrer-Policy', value: 'same-origin' },
-  // Kubelab uses none of these; a script that got in could not either. Clipboard writes (copy invite link) stay allowed.
-  {
-    key: 'Permissions-Policy',
-    value: 'accelerometer=(), autoplay=(), bluetooth=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()',
-  },
-  // For browsers without CSP frame-ancestors.
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
-]
 
 /**
  * Hosts server actions may come from besides the request's own: the host of PUBLIC_URL, for a reverse proxy that
@@ -75,7 +59,7 @@ const nextConfig = {
       {
         source: '/:path*',
         has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https(\\s*,.*)?' }],
-        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+        headers: [strictTransportSecurity],
       },
     ]
   },

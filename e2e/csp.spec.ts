@@ -111,6 +111,12 @@ test.describe('the Content-Security-Policy', () => {
         const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)
         expect(inline.length, path).toBeGreaterThan(1)
         for (const script of inline) expect(policy, `${path} (${language}): ${script.slice(0, 60)}`).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+        // sent as the build compressed it (lib/server/http/static-page-server.ts), with a validator: a revisit is a 304
+        expect(headers['content-encoding'], path).toBe('br')
+        expect(headers['x-request-id'], path).toBeTruthy()
+        expect(headers.vary, path).toBe('Accept-Encoding, Accept-Language, Cookie')
+        const revisit = await request.get(path, { headers: { accept: 'text/html', cookie: `NEXT_LOCALE=${language}`, 'if-none-match': headers.etag! }, maxRedirects: 0 })
+        expect(revisit.status(), path).toBe(304)
       }
     }
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { productionWorkerFile } from '../lib/server/grading-pool/bundle.ts'
-import { writeStaticPagePolicies } from './static-page-hashes.ts'
+import { staticDocumentsDir } from '../lib/server/http/static-documents.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
 const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
@@ -27,13 +27,17 @@ function sourceFingerprint(): string {
   return hash.digest('hex')
 }
 
-/** The grading worker is bundled apart (Next's server bundle cannot host a worker thread's file): ADR 0013. */
-function buildGradingWorker(environment: NodeJS.ProcessEnv): void {
-  const result = spawnSync(join('node_modules', '.bin', 'tsx'), [join('scripts', 'build-grading-worker.ts')], { stdio: 'inherit', env: environment })
+function runScript(script: string, what: string, environment: NodeJS.ProcessEnv): void {
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), [join('scripts', script)], { stdio: 'inherit', env: environment })
   if (result.status !== 0) {
-    console.error('kubelab: bundling the grading worker failed; see the output above.')
+    console.error(`kubelab: ${what} failed; see the output above.`)
     process.exit(result.status ?? 1)
   }
+}
+
+/** The grading worker is bundled apart (Next's server bundle cannot host a worker thread's file): ADR 0013. */
+function buildGradingWorker(environment: NodeJS.ProcessEnv): void {
+  runScript('build-grading-worker.ts', 'bundling the grading worker', environment)
 }
 
 export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
@@ -49,6 +53,7 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
     (wantsStandalone ? stamp === standaloneStamp && existsSync(join('.next', 'standalone')) : stamp === fingerprint || stamp === standaloneStamp)
   if (built) {
     if (!existsSync(productionWorkerFile())) buildGradingWorker(environment)
+    if (!existsSync(staticDocumentsDir)) runScript('static-pages.ts', 'preparing the prerendered pages', environment)
     return
   }
   console.log('kubelab: building the production bundle (first start or sources changed)…')
@@ -57,7 +62,8 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
     console.error('kubelab: the build failed; see the output above.')
     process.exit(result.status ?? 1)
   }
-  writeStaticPagePolicies()
+  // the prerendered pages' script hashes and compressed documents (ADR 0018)
+  runScript('static-pages.ts', 'preparing the prerendered pages', environment)
   buildGradingWorker(environment)
   writeFileSync(stampFile, wantsStandalone ? standaloneStamp : fingerprint)
 }

@@ -31,6 +31,7 @@ RUNNER_COPIES=(
   ".next/static .next/static"
   ".next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs"
   ".next/kubelab-static-pages.json .next/kubelab-static-pages.json"
+  ".next/kubelab-static-documents .next/kubelab-static-documents"
   "dist/kubelab.mjs dist/kubelab.mjs"
   "content content"
   "prisma/migrations prisma/migrations"
@@ -122,7 +123,10 @@ lesson="$(curl -s -D "$work/lesson.headers" -o "$work/lesson.html" -w '%{http_co
 # prerendered (ADR 0018): served with the hashes of its inline scripts, which the image must carry
 grep -qi "^content-security-policy:.*'sha256-" "$work/lesson.headers" && ! grep -qi "^content-security-policy:.*'nonce-" "$work/lesson.headers" ||
   fail "the lesson page is not served as a prerendered page (no script hashes in its policy): $(grep -i '^content-security-policy' "$work/lesson.headers")"
-echo "lesson page: 200 ($(wc -c <"$work/lesson.html") bytes), prerendered, policy by script hashes"
+# and sent as compressed at build time (the documents the image must carry), not compressed again per request
+encoded="$(curl -s -o /dev/null -D - -H 'accept-encoding: gzip, deflate, br' "$base/courses/kubernetes-basics/deployment" | tr -d '\r' | sed -n 's/^[Cc]ontent-[Ee]ncoding: //p')"
+[ "$encoded" = "br" ] || fail "the lesson page is not sent as its build-time brotli document (Content-Encoding: '$encoded')"
+echo "lesson page: 200 ($(wc -c <"$work/lesson.html") bytes), prerendered, policy by script hashes, brotli from the build"
 solution="$(in_app node dist/kubelab.mjs content show deployment-web --json | node -e "let s = ''; process.stdin.on('data', (d) => (s += d)).on('end', () => console.log(JSON.stringify({ yaml: JSON.parse(s).solution, lang: 'en' })))")"
 grade="$(curl -s -o "$work/grade.json" -w '%{http_code}' -H 'content-type: application/json' -H "origin: $base" --data "$solution" "$base/api/exercises/deployment-web/grade")"
 [ "$grade" = "200" ] && grep -q '"passed":true' "$work/grade.json" || { head -c 600 "$work/grade.json"; echo; fail "grading the reference solution answered $grade"; }

@@ -75,7 +75,7 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     expect(script).toMatch(/KUBELAB_STANDALONE=1 (NEXT_TELEMETRY_DISABLED=1 )?npm run build/)
     expect(script).toContain('npx tsx scripts/build-cli.ts')
     // npm run build is next build, the prerendered pages' script hashes (ADR 0018) and the grading worker bundle (ADR 0013)
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('next build && tsx scripts/static-page-hashes.ts && tsx scripts/build-grading-worker.ts')
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('next build && tsx scripts/static-pages.ts && tsx scripts/build-grading-worker.ts')
   })
 
   it('run as a numeric non-root user, in production, without demo accounts, with a health check on /api/health', () => {

@@ -6,7 +6,7 @@
  *   npm run loadtest -- --ci          3 s per case: fails on any error, never on speed (CI)
  *   options: --seconds N  --connections N  --port N  --json FILE  --keep (keep the database and server log)
  *
- * Cases: a lesson page (visitor); grading the Deployment exercise's reference solution as a visitor and as the
+ * Cases: a lesson page (visitor), asked for as a browser asks (brotli accepted) and with no compression; grading the Deployment exercise's reference solution as a visitor and as the
  * signed-in demo learner (stored), each with /api/health probed on one connection meanwhile; a quiz attempt that
  * answers every question (learner, stored); /api/health alone. Every response must be a 2xx with the expected body,
  * and every learner grade answered 200 must be stored exactly once. Exit 1 on any error; 2 past the time bound.
@@ -93,7 +93,7 @@ async function main(): Promise<number> {
       console.error(`kubelab loadtest: still running after its time bound; stopping`)
       void server?.stop().finally(() => process.exit(2))
     },
-    (7 * seconds + 180) * 1000,
+    (8 * seconds + 180) * 1000,
   )
   bound.unref()
   try {
@@ -118,6 +118,8 @@ async function main(): Promise<number> {
     }
     const graded = (saved: boolean) => (status: number, body: string) => status === 200 && (JSON.parse(body) as { passed?: boolean; saved?: boolean }).passed === true && JSON.parse(body).saved === saved
     await check('lesson page', lessonPath, {}, (status, body) => status === 200 && body.includes('</html>'))
+    // fetch decodes the body; the check is that the brotli document is what the server sends
+    await check('lesson page (brotli)', lessonPath, { headers: { 'accept-encoding': 'br' } }, (status, body) => status === 200 && body.includes('</html>'))
     await check('grade (visitor)', gradePath, { method: 'POST', headers: json, body: gradeBody }, graded(false))
     await check('grade (learner)', gradePath, { method: 'POST', headers: { ...json, cookie }, body: gradeBody }, graded(true))
     await check('quiz attempt (learner)', `/api/quizzes/${quiz.id}/attempts`, { method: 'POST', headers: { ...json, cookie }, body: quizBody }, (status, body) => status === 200 && (JSON.parse(body) as { saved?: boolean }).saved === true)
@@ -137,7 +139,10 @@ async function main(): Promise<number> {
       return main
     }
 
-    say(row(`lesson page ${lessonPath} (visitor)`, await run({ url: base + lessonPath })))
+    // as Chromium asks for a document, and as a client that accepts no compression (curl, autocannon's default)
+    const browser = { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip, deflate, br, zstd', 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' }
+    say(row(`lesson page ${lessonPath} (visitor, brotli as a browser asks)`, await run({ url: base + lessonPath, headers: browser })))
+    say(row(`lesson page ${lessonPath} (visitor, no compression)`, await run({ url: base + lessonPath })))
     await healthDuring('grade (visitor)', { url: base + gradePath, method: 'POST', headers: json, body: gradeBody })
     const learner = await healthDuring('grade (learner, stored)', { url: base + gradePath, method: 'POST', headers: { ...json, cookie }, body: gradeBody })
     say(row('quiz attempt (learner, stored)', await run({ url: `${base}/api/quizzes/${quiz.id}/attempts`, method: 'POST', headers: { ...json, cookie }, body: quizBody })))

@@ -3,7 +3,7 @@
  * - a page rendered per request gets a fresh nonce (proxy.ts): Next.js reads it from the request's policy and
  *   puts it on its own scripts; 'strict-dynamic' then trusts the chunks, Monaco and the workers those scripts load;
  * - a page prerendered at build time (lessons, courses, home: ADR 0018) cannot carry a nonce: it allows the hashes of
- *   its own inline scripts (scripts/static-page-hashes.ts) and script files from this origin ('self'), without
+ *   its own inline scripts (scripts/static-pages.ts) and script files from this origin ('self'), without
  *   'strict-dynamic' (which would ignore 'self' and block Next's parser-inserted chunk scripts);
  * - API responses are data, never documents: next.config.mjs gives them a fixed policy that allows nothing.
  * The theme script is allowed by its hash in both page policies, so it needs no nonce attribute.

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { scriptHash } from './content-security-policy'
 import { inlineScriptHashes, inlineScripts, staticPageScripts, staticPagesFile } from './static-pages'
-import { prerenderedPages, writeStaticPagePolicies } from '../../../scripts/static-page-hashes'
+import { prerenderedPages, writeStaticPagePolicies } from '../../../scripts/static-pages'
 
 // The shape Next.js writes: chunk files by src, the theme script, flight data pushed by inline scripts.
 const page = [

@@ -1,6 +1,6 @@
 /**
  * Pages prerendered at build time (lessons, courses, the home page: ADR 0018) cannot carry a per-request nonce. After
- * `next build`, scripts/static-page-hashes.ts reads each prerendered document, hashes its inline scripts and writes
+ * `next build`, scripts/static-pages.ts reads each prerendered document, hashes its inline scripts and writes
  * them here, by page path; proxy.ts serves such a page with a policy allowing exactly those scripts.
  */
 import { existsSync, readFileSync } from 'node:fs'
