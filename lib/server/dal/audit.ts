@@ -19,9 +19,13 @@ export const auditActions = [
   'invitation.revoked',
   'class.archived',
   'demo.removed',
+  'studio.lesson_created',
+  'studio.lesson_published',
+  'studio.lesson_restored',
+  'studio.lesson_unpublished',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
-export type AuditTargetType = 'user' | 'class' | 'invitation' | 'demo'
+export type AuditTargetType = 'user' | 'class' | 'invitation' | 'demo' | 'lesson'
 
 /** Who acts: a signed-in user (their email is copied into the log), or the command line on the server. */
 export type Actor = { kind: 'user'; id: string; email?: string } | { kind: 'cli' }

@@ -12,6 +12,7 @@ import { passwordResetsDal } from './password-resets.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
 import { storageQuotaFromEnv, type StorageQuota } from './quotas.ts'
+import { studioLessonsDal } from './studio-lessons.ts'
 import { usersDal } from './users.ts'
 
 export interface DalOptions {
@@ -31,6 +32,7 @@ export function createDal(database: Db, options: DalOptions = {}) {
     admin: adminDal(database),
     invitations: invitationsDal(database),
     passwordResets: passwordResetsDal(database),
+    studioLessons: studioLessonsDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

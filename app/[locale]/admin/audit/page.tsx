@@ -45,6 +45,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         return t('audit.learners', { count: count(d.learners) })
       case 'demo.removed':
         return t('audit.removed', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes) })
+      case 'studio.lesson_published':
+        return t('audit.version', { version: count(d.version) })
+      case 'studio.lesson_restored':
+        return t('audit.restoredAs', { from: count(d.from), version: count(d.version) })
       default:
         return null
     }
