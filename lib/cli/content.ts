@@ -5,8 +5,19 @@ import { parseArgs } from './args.ts'
 import { checkContent } from '../content/check.ts'
 import { contentRoot, findExercise, loadCourses } from '../content/load.ts'
 import { scaffoldLesson, ScaffoldError } from '../content/scaffold.ts'
+import { LessonFolderError, readLessonFolder, writeLessonFolder } from '../content/lesson-folder.ts'
+import { cliActor } from '../server/dal/audit.ts'
+import { studioLessonOperations } from '../server/dal/studio-lessons.ts'
+import { withDatabase } from './database.ts'
+import { parse } from 'yaml'
 
-const usage = 'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json] | content new LESSON_ID [--course COURSE_ID] [--after LESSON_ID]\n'
+const usage = [
+  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json]',
+  '       kubelab content new LESSON_ID [--course COURSE_ID] [--after LESSON_ID]      a file lesson that passes check',
+  '       kubelab content import DIR [--course COURSE_ID] [--replace]                   a lesson folder as a studio draft',
+  '       kubelab content export LESSON_ID DIR [--course COURSE_ID] [--published] [--force]',
+  '',
+].join('\n')
 
 /** The course folders under the content root, by course id (read from the folder's course.yaml name). */
 function courseFolders(root: string): Map<string, string> {
@@ -22,17 +33,9 @@ function newLesson(lessonId: string | undefined, courseId: string | undefined, a
     io.stderr(usage)
     return 2
   }
-  const root = contentRoot()
-  const courses = courseFolders(root)
-  if (!courseId && courses.size !== 1) {
-    io.stderr(`kubelab: say which course with --course (one of: ${[...courses.keys()].join(', ') || 'none yet'})\n`)
-    return 2
-  }
-  const courseDir = courseId ? courses.get(courseId) : [...courses.values()][0]
-  if (!courseDir) {
-    io.stderr(`kubelab: no course "${courseId}" under ${root} (there are: ${[...courses.keys()].join(', ') || 'none'})\n`)
-    return 2
-  }
+  const course = pickCourse(courseId, io)
+  if (!course) return 2
+  const courseDir = course.dir
   try {
     const { dir, files } = scaffoldLesson({ courseDir, lessonId, after })
     io.stdout(`created ${relative(process.cwd(), dir) || dir}/ with ${files.join(', ')}, and listed it in course.yaml\n`)
@@ -43,6 +46,87 @@ function newLesson(lessonId: string | undefined, courseId: string | undefined, a
     io.stderr(`kubelab: ${error.message}\n`)
     return 2
   }
+}
+
+/** The course a command means: the one named, or the only one; an error line otherwise. */
+function pickCourse(courseId: string | undefined, io: CliIO): { id: string; dir: string } | null {
+  const root = contentRoot()
+  const courses = courseFolders(root)
+  if (!courseId && courses.size !== 1) {
+    io.stderr(`kubelab: say which course with --course (one of: ${[...courses.keys()].join(', ') || 'none yet'})\n`)
+    return null
+  }
+  const id = courseId ?? [...courses.keys()][0]!
+  const dir = courses.get(id)
+  if (!dir) {
+    io.stderr(`kubelab: no course "${id}" under ${root} (there are: ${[...courses.keys()].join(', ') || 'none'})\n`)
+    return null
+  }
+  return { id, dir }
+}
+
+async function importLesson(dir: string | undefined, courseId: string | undefined, replace: boolean, io: CliIO): Promise<number> {
+  if (!dir) {
+    io.stderr(usage)
+    return 2
+  }
+  const course = pickCourse(courseId, io)
+  if (!course) return 2
+  let folder: ReturnType<typeof readLessonFolder>
+  try {
+    folder = readLessonFolder(dir)
+  } catch (error) {
+    if (!(error instanceof LessonFolderError)) throw error
+    io.stderr(`kubelab: ${error.message}\n`)
+    return 2
+  }
+  const fileLessons = (parse(readFileSync(join(course.dir, 'course.yaml'), 'utf8')) as { lessons?: unknown }).lessons
+  if (Array.isArray(fileLessons) && fileLessons.includes(folder.lessonId)) {
+    io.stderr(`kubelab: the course ${course.id} has a file lesson "${folder.lessonId}"; give the studio lesson another id in lesson.yaml\n`)
+    return 2
+  }
+  return withDatabase(io, 'content import', async (db) => {
+    const outcome = await studioLessonOperations(db).importDraft(cliActor, { courseId: course.id, lessonId: folder.lessonId, texts: folder.texts, replace })
+    if (outcome === 'exists') {
+      io.stderr(`kubelab: the studio already has a lesson "${folder.lessonId}" in ${course.id}; add --replace to make this folder its draft\n`)
+      return 1
+    }
+    io.stdout(`${outcome === 'created' ? 'imported' : 'replaced the draft of'} ${course.id}/${folder.lessonId} as a studio draft (not published: prove and publish it in the studio)\n`)
+    return 0
+  })
+}
+
+async function exportLesson(lessonId: string | undefined, dir: string | undefined, courseId: string | undefined, published: boolean, force: boolean, io: CliIO): Promise<number> {
+  if (!lessonId || !dir) {
+    io.stderr(usage)
+    return 2
+  }
+  return withDatabase(io, 'content export', async (db) => {
+    const operations = studioLessonOperations(db)
+    let course = courseId
+    if (!course) {
+      const courses = await operations.coursesWith(lessonId)
+      if (courses.length !== 1) {
+        io.stderr(courses.length === 0 ? `kubelab: the studio has no lesson "${lessonId}"\n` : `kubelab: several courses have a studio lesson "${lessonId}": say which with --course (${courses.join(', ')})\n`)
+        return courses.length === 0 ? 1 : 2
+      }
+      course = courses[0]!
+    }
+    const texts = await operations.texts(course, lessonId, published ? 'published' : 'draft')
+    if (!texts) {
+      io.stderr(published ? `kubelab: ${course}/${lessonId} has no published version\n` : `kubelab: the studio has no lesson "${lessonId}" in ${course}\n`)
+      return 1
+    }
+    try {
+      const files = writeLessonFolder(dir, texts, force)
+      io.stdout(`wrote the ${published ? 'published version' : 'draft'} of ${course}/${lessonId} to ${dir}: ${files.join(', ')}\n`)
+      return 0
+    } catch (error) {
+      if (!(error instanceof LessonFolderError)) throw error
+      io.stderr(`kubelab: ${error.message}\n`)
+      return 2
+    }
+  })
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -79,6 +163,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 0
   }
   if (sub === 'new') return newLesson(id, options.get('course'), options.get('after'), io)
+  if (sub === 'import') return importLesson(id, options.get('course'), flags.has('replace'), io)
+  if (sub === 'export') return exportLesson(id, positionals[2], options.get('course'), flags.has('published'), flags.has('force'), io)
   if (sub === 'check') {
     const report = await checkContent()
     if (json) io.stdout(`${JSON.stringify(report)}\n`)

@@ -9,7 +9,7 @@
 import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { idSchema } from '../../content/schemas.ts'
-import { recordAudit } from './audit.ts'
+import { recordAudit, type Actor } from './audit.ts'
 import { assertStorable } from './text.ts'
 import { requireRole, type Viewer } from './viewer.ts'
 
@@ -250,6 +250,49 @@ export function studioLessonsDal(db: Db) {
         const version = byLesson.get(r.lessonId)
         return version ? [{ lessonId: r.lessonId, afterLessonId: r.afterLessonId, number: version.number, texts: textsOf(version) }] : []
       })
+    },
+  }
+}
+
+/**
+ * What the command line does on the server (`kubelab content import` / `export`): trusted like the operator who runs
+ * it, so no viewer; imports are audited as the command line's.
+ */
+export function studioLessonOperations(db: Db) {
+  const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { courseId, lessonId } })
+  return {
+    /** Loads a lesson folder as a draft: a new studio lesson, or with `replace` a new draft version of one. */
+    async importDraft(actor: Actor, input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean }): Promise<'created' | 'replaced' | 'exists'> {
+      const courseId = idSchema.parse(input.courseId)
+      const lessonId = idSchema.parse(input.lessonId)
+      const texts = checkedTexts(input.texts)
+      const label = actor.kind === 'cli' ? 'cli' : (actor.email ?? actor.id)
+      const by = { draftSavedById: actor.kind === 'user' ? actor.id : null, draftSavedByLabel: label }
+      return db.$transaction(async (tx) => {
+        const existing = await tx.studioLesson.findUnique({ where: key(courseId, lessonId), select: { draftVersion: true } })
+        if (existing && !input.replace) return 'exists'
+        if (existing) await tx.studioLesson.update({ where: key(courseId, lessonId), data: { ...texts, ...by, draftVersion: { increment: 1 }, draftSavedAt: new Date() } })
+        else {
+          await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId: null, ...texts, ...by } })
+          await recordAudit(tx, actor, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
+        }
+        return existing ? 'replaced' : 'created'
+      })
+    },
+
+    /** The draft's texts, or the published version's; null when there is none. */
+    async texts(courseId: string, lessonId: string, which: 'draft' | 'published'): Promise<StudioTexts | null> {
+      const row = await db.studioLesson.findUnique({ where: key(courseId, lessonId) })
+      if (!row) return null
+      if (which === 'draft') return textsOf(row)
+      if (row.publishedNumber === null) return null
+      const version = await db.studioLessonVersion.findUnique({ where: { courseId_lessonId_number: { courseId, lessonId, number: row.publishedNumber } } })
+      return version ? textsOf(version) : null
+    },
+
+    /** The courses that have a studio lesson with this id. */
+    async coursesWith(lessonId: string): Promise<string[]> {
+      return (await db.studioLesson.findMany({ where: { lessonId }, select: { courseId: true }, orderBy: { courseId: 'asc' } })).map((r) => r.courseId)
     },
   }
 }
