@@ -1,0 +1,76 @@
+/**
+ * A studio lesson from creation to learners (issue 14, ADR 0020), on SQLite with the real course: created only in a
+ * course that exists and under an id no file lesson has, refused at publish with the gate's reasons while its
+ * solution is broken, published once fixed, and what learners get is exactly the version that passed.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readLessonFolder } from '../content/lesson-folder.ts'
+import { scaffoldLesson } from '../content/scaffold.ts'
+import { accountOperations } from './dal/accounts.ts'
+import { cliActor } from './dal/audit.ts'
+import { createDal, type Dal } from './dal/index.ts'
+import { studioLessonService } from './studio-lessons.ts'
+import { createSqliteTestDatabase, type TestDatabase } from './testing/databases.ts'
+
+const scratch = mkdtempSync(join(tmpdir(), 'kubelab-studio-service-'))
+mkdirSync(join(scratch, 'c', 'lessons'), { recursive: true })
+writeFileSync(join(scratch, 'c', 'course.yaml'), 'id: c\ntitle: { ko: "가", en: "a" }\ndescription: { ko: "가", en: "a" }\nlessons: []\n')
+const texts = readLessonFolder(scaffoldLesson({ courseDir: join(scratch, 'c'), lessonId: 'probes' }).dir).texts
+const brokenSolution = { ...texts, exerciseYaml: texts.exerciseYaml!.replace('    labels:\n      app: web\n', '') }
+const acceptEveryPage = () => []
+
+describe('studio lessons, from draft to learners', () => {
+  let database: TestDatabase
+  let dal: Dal
+  let author: { id: string; role: 'author' }
+  let learner: { id: string; role: 'learner' }
+  const course = 'kubernetes-basics'
+  afterAll(async () => {
+    await database?.drop()
+    rmSync(scratch, { recursive: true, force: true })
+  })
+  beforeAll(async () => {
+    database = await createSqliteTestDatabase()
+    dal = createDal(database.db)
+    const ops = accountOperations(database.db)
+    author = { id: (await ops.create(cliActor, { email: 'author@example.org', role: 'author', password: 'password-123' })).id, role: 'author' }
+    learner = { id: (await ops.create(cliActor, { email: 'learner@example.org', role: 'learner', password: 'password-123' })).id, role: 'learner' }
+  })
+
+  it('is created only in a course that exists, under an id no file lesson has, by an author', async () => {
+    const studio = studioLessonService(dal, acceptEveryPage)
+    expect(brokenSolution.exerciseYaml).not.toBe(texts.exerciseYaml)
+    await expect(studio.create(learner, { courseId: course, lessonId: 'probes', afterLessonId: null, texts })).rejects.toMatchObject({ status: 403 })
+    expect(await studio.create(author, { courseId: 'no-such-course', lessonId: 'probes', afterLessonId: null, texts })).toEqual({ status: 'no_course' })
+    expect(await studio.create(author, { courseId: course, lessonId: 'pod', afterLessonId: null, texts })).toEqual({ status: 'file_lesson' })
+    expect(await studio.create(author, { courseId: course, lessonId: 'probes', afterLessonId: 'pod', texts: brokenSolution })).toMatchObject({ status: 'created', lesson: { draftVersion: 1 } })
+    expect(await studio.create(author, { courseId: course, lessonId: 'probes', afterLessonId: null, texts })).toEqual({ status: 'exists' })
+  })
+
+  it('refuses to publish a broken solution with the reasons, then publishes the fixed draft', async () => {
+    const studio = studioLessonService(dal, acceptEveryPage)
+    const refused = await studio.publish(author, course, 'probes', 1, null)
+    expect(refused.status).toBe('refused')
+    if (refused.status !== 'refused') return
+    expect(refused.gate.problems.map((p) => p.message.en)).toEqual([expect.stringMatching(/^Proof failed — the reference solution does not pass: label: /)])
+    expect(await dal.studioLessons.published(course)).toEqual([])
+
+    expect(await dal.studioLessons.saveDraft(author, course, 'probes', 1, texts)).toMatchObject({ status: 'saved', draftVersion: 2 })
+    expect(await studio.publish(author, course, 'probes', 1, null)).toMatchObject({ status: 'conflict', current: { draftVersion: 2 } })
+    expect(await studio.publish(author, course, 'probes', 2, 'first')).toEqual({ status: 'published', number: 1 })
+    expect(await dal.studioLessons.published(course)).toEqual([{ lessonId: 'probes', afterLessonId: 'pod', number: 1, texts }])
+  }, 60_000)
+
+  it('refuses a page the untrusted-page check refuses, and an exercise id another lesson has', async () => {
+    const refusing = studioLessonService(dal, (source) => (source.includes('<Quiz') ? [{ line: 3, column: 1, message: { ko: '안 됩니다.', en: 'Not allowed.' } }] : []))
+    const check = await refusing.check(author, course, 'probes')
+    expect(check?.gate.problems.map((p) => `${p.file}:${p.line} ${p.message.en}`)).toEqual(['ko.mdx:3 Not allowed.', 'en.mdx:3 Not allowed.'])
+    const studio = studioLessonService(dal, acceptEveryPage)
+    await dal.studioLessons.saveDraft(author, course, 'probes', 2, { ...texts, exerciseYaml: texts.exerciseYaml!.replace('id: probes-exercise', 'id: pod-first-manifest') })
+    const refused = await studio.publish(author, course, 'probes', 3, null)
+    expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id pod-first-manifest; give this one its own.'])
+  }, 60_000)
+})
