@@ -18,9 +18,22 @@ export async function compileMdxFile(file: string): Promise<string> {
   return code
 }
 
+/**
+ * Front matter is never code: gray-matter (inside mdx-bundler) would `eval` a `---js` block. No lesson has front
+ * matter; a studio page that starts with `---` is refused before this (untrusted-mdx.ts), and this is the second lock.
+ */
+function frontMatterNeverRuns<O extends { engines?: Record<string, unknown> }>(options: O): O {
+  const refuse = () => {
+    throw new Error('front matter in JavaScript is not allowed')
+  }
+  options.engines = { ...options.engines, js: refuse, javascript: refuse }
+  return options
+}
+
 export async function compileMdx(source: string): Promise<string> {
   const { code } = await bundleMDX({
     source,
+    grayMatterOptions: frontMatterNeverRuns,
     mdxOptions(options) {
       options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCodeMeta]
       return options

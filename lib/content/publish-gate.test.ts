@@ -73,6 +73,14 @@ describe('publishProblems', () => {
     expect(byFile('ko.mdx').map((p) => p.message.en)).toEqual(['<Quiz id="probes-quiz" /> names a quiz this lesson\'s quiz.yaml does not have.'])
   }, 30_000)
 
+  it('lists the first problems of a page with thousands, and counts the rest', async () => {
+    const many = (source: string) => (source.includes('{') ? Array.from({ length: 1000 }, (_, i) => ({ line: i + 1, column: 1, message: { ko: '식', en: 'expression' } })) : [])
+    const result = await publishProblems({ ...good, pageEn: '{x}' }, { ...context, checkPage: many })
+    const en = result.problems.filter((p) => p.file === 'en.mdx')
+    expect(en).toHaveLength(51)
+    expect(en[50]!.message).toEqual({ ko: '같은 종류의 문제가 950개 더 있습니다.', en: '950 more problems of the same kinds.' })
+  })
+
   it('reports a page that does not compile', async () => {
     const result = await publishProblems({ ...good, pageEn: '<Precisely>\nnever closed' }, context)
     expect(result.problems.find((p) => p.file === 'en.mdx')?.message.en).toMatch(/^The page does not compile: /)

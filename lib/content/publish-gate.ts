@@ -63,6 +63,9 @@ function parseText<T>(file: string, text: string, schema: ZodType<T>, problems: 
   return parsed.data
 }
 
+/** How many of a page's untrusted-page problems are listed; the rest are counted. */
+export const pageProblemsShown = 50
+
 /** Every `<Quiz id="…">` a page names. */
 function quizIdsIn(page: string): string[] {
   return [...page.matchAll(/<Quiz\s+id="([^"]*)"/g)].map((m) => m[1]!)
@@ -85,8 +88,11 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
   for (const [file, page] of [['ko.mdx', texts.pageKo], ['en.mdx', texts.pageEn]] as const) {
     const unsafe = context.checkPage(page)
     if (unsafe.length > 0) {
-      // never compiled: the compiler would run what the check refused
-      problems.push(...unsafe.map((p) => ({ file, line: p.line, column: p.column, message: p.message })))
+      // never compiled: the compiler would run what the check refused. A page of `{x}` repeated has thousands of
+      // problems; the first ones say what to fix
+      problems.push(...unsafe.slice(0, pageProblemsShown).map((p) => ({ file, line: p.line, column: p.column, message: p.message })))
+      const more = unsafe.length - pageProblemsShown
+      if (more > 0) problems.push({ file, message: { ko: `같은 종류의 문제가 ${more}개 더 있습니다.`, en: `${more} more problems of the same kinds.` } })
       continue
     }
     try {

@@ -6,6 +6,7 @@ import { parse } from 'yaml'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli/main.ts'
 import { checkContent } from './check.ts'
+import { checkUntrustedMdx } from './untrusted-mdx.ts'
 
 async function kubelab(...args: string[]) {
   let stdout = ''
@@ -49,6 +50,8 @@ describe('kubelab content new', () => {
     const report = await checkContent(root)
     expect(report.problems).toEqual([])
     expect(report).toMatchObject({ ok: true, lessons: 1, exercises: 1, quizzes: 1 })
+    // the pages are what a studio page may be, too
+    for (const page of ['ko.mdx', 'en.mdx']) expect(checkUntrustedMdx(readFileSync(join(root, 'basics', 'lessons', '01-config-maps', page), 'utf8')), page).toEqual([])
     // the course file keeps its comment
     expect(readFileSync(join(root, 'basics', 'course.yaml'), 'utf8')).toContain("# the course's order is this list")
   }, 60_000)

@@ -73,4 +73,16 @@ describe('studio lessons, from draft to learners', () => {
     const refused = await studio.publish(author, course, 'probes', 3, null)
     expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id pod-first-manifest; give this one its own.'])
   }, 60_000)
+
+  it('checks pages with the untrusted-page check by default: a script never reaches the compiler', async () => {
+    const studio = studioLessonService(dal)
+    const current = (await dal.studioLessons.get(author, course, 'probes'))!
+    await dal.studioLessons.saveDraft(author, course, 'probes', current.draftVersion, { ...texts, pageEn: texts.pageEn + '\n<script>alert(1)</script>\n' })
+    const check = await studio.check(author, course, 'probes')
+    const en = check!.gate.problems.filter((p) => p.file === 'en.mdx')
+    expect(en).toHaveLength(1)
+    expect(en[0]!.message.en).toMatch(/script/)
+    expect(en[0]!.line).toBeGreaterThan(1)
+    expect(check!.gate.problems.filter((p) => p.file === 'ko.mdx')).toEqual([])
+  }, 60_000)
 })

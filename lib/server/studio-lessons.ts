@@ -6,6 +6,7 @@
 import { parse } from 'yaml'
 import { loadCourses } from '../content/load.ts'
 import { publishProblems, type GateResult, type PageCheck } from '../content/publish-gate.ts'
+import { checkUntrustedMdx } from '../content/untrusted-mdx.ts'
 import type { Dal } from './dal/index.ts'
 import { StudioLessonExistsError, type PublishOutcome, type StudioLessonDraft, type StudioTexts } from './dal/studio-lessons.ts'
 import { requireRole, type Viewer } from './dal/viewer.ts'
@@ -25,7 +26,8 @@ function declaredId(text: string | null): string | null {
   }
 }
 
-export function studioLessonService(dal: Dal, checkPage: PageCheck) {
+/** `checkPage` is the untrusted-page check (lib/content/untrusted-mdx.ts); tests pass their own. */
+export function studioLessonService(dal: Dal, checkPage: PageCheck = (source) => checkUntrustedMdx(source)) {
   /** Exercise and quiz ids of every file lesson and every other studio lesson's published version. */
   async function takenIds(courseId: string, lessonId: string): Promise<Set<string>> {
     const taken = new Set<string>()
