@@ -82,17 +82,22 @@ describe('POST /api/exercises/[id]/grade with the grading pool', () => {
   })
 
   it('answers a normal grade while a hostile one runs', async () => {
-    const slow = grade('scaling-web-to-5', hostile[5]![2])
+    let hostileAnswered = false
+    const slow = grade('scaling-web-to-5', hostile[5]![2]).finally(() => (hostileAnswered = true))
     await new Promise((r) => setTimeout(r, 100))
     const normal = await grade('deployment-web', { yaml: findExercise('deployment-web')!.exercise.solution, lang: 'en' })
     expect(normal.status).toBe(200)
     expect(normal.json.passed).toBe(true)
-    expect(normal.ms).toBeLessThan(1000)
+    // answered on another thread while the hostile grade still runs to its wall budget (an order, not a timing:
+    // a loaded machine slows both)
+    expect(hostileAnswered).toBe(false)
     expect((await slow).status).toBe(422)
   })
 
-  it('answers the largest legal answer whole but thinned under 512 KiB', async () => {
-    const commands = ['kubectl create deployment crash --image=busybox --replicas=43', 'wait 50m', ...Array(6).fill('kubectl get pods -o yaml')]
+  it('answers a large legal answer whole but thinned under 512 KiB', async () => {
+    // 43 crash-looping Pods listed in full six times: more than 512 KiB of output, yet light enough (~0.2 s on an
+    // idle machine) that a loaded one does not reach the 2 s wall budget (lib/grading/budget.test.ts thins the largest)
+    const commands = ['kubectl create deployment crash --image=busybox --replicas=43', 'wait 5m', ...Array(6).fill('kubectl get pods -o yaml')]
     const r = await grade('scaling-web-to-5', { commands, lang: 'en' })
     expect(r.status).toBe(200)
     expect(r.bytes).toBeLessThan(MAX_GRADE_RESPONSE_BYTES)
