@@ -19,13 +19,34 @@ const usage = [
   '',
 ].join('\n')
 
-/** The course folders under the content root, by course id (read from the folder's course.yaml name). */
-function courseFolders(root: string): Map<string, string> {
-  return new Map(
-    readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'course.yaml')))
-      .map((entry) => [/^id:\s*(\S+)/m.exec(readFileSync(join(root, entry.name, 'course.yaml'), 'utf8'))?.[1] ?? entry.name, join(root, entry.name)] as const),
-  )
+interface CourseFolder {
+  dir: string
+  /** the file lessons course.yaml lists */
+  lessons: unknown[]
+}
+
+/** A course.yaml's data, or null when it does not parse (`content check` says what is wrong with it). */
+function readCourseYaml(file: string): { id?: unknown; lessons?: unknown } | null {
+  try {
+    return parse(readFileSync(file, 'utf8')) as { id?: unknown; lessons?: unknown } | null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The course folders under the content root, by the id their course.yaml gives (the folder's name when it gives
+ * none). Read leniently, not through loadCourses: a half-written lesson elsewhere must not stop `content new`.
+ */
+function courseFolders(root: string): Map<string, CourseFolder> {
+  const courses = new Map<string, CourseFolder>()
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    const file = join(root, entry.name, 'course.yaml')
+    if (!entry.isDirectory() || !existsSync(file)) continue
+    const course = readCourseYaml(file)
+    courses.set(typeof course?.id === 'string' ? course.id : entry.name, { dir: join(root, entry.name), lessons: Array.isArray(course?.lessons) ? course.lessons : [] })
+  }
+  return courses
 }
 
 function newLesson(lessonId: string | undefined, courseId: string | undefined, after: string | undefined, io: CliIO): number {
@@ -49,7 +70,7 @@ function newLesson(lessonId: string | undefined, courseId: string | undefined, a
 }
 
 /** The course a command means: the one named, or the only one; an error line otherwise. */
-function pickCourse(courseId: string | undefined, io: CliIO): { id: string; dir: string } | null {
+function pickCourse(courseId: string | undefined, io: CliIO): (CourseFolder & { id: string }) | null {
   const root = contentRoot()
   const courses = courseFolders(root)
   if (!courseId && courses.size !== 1) {
@@ -57,12 +78,12 @@ function pickCourse(courseId: string | undefined, io: CliIO): { id: string; dir:
     return null
   }
   const id = courseId ?? [...courses.keys()][0]!
-  const dir = courses.get(id)
-  if (!dir) {
+  const course = courses.get(id)
+  if (!course) {
     io.stderr(`kubelab: no course "${id}" under ${root} (there are: ${[...courses.keys()].join(', ') || 'none'})\n`)
     return null
   }
-  return { id, dir }
+  return { id, ...course }
 }
 
 async function importLesson(dir: string | undefined, courseId: string | undefined, replace: boolean, io: CliIO): Promise<number> {
@@ -80,8 +101,7 @@ async function importLesson(dir: string | undefined, courseId: string | undefine
     io.stderr(`kubelab: ${error.message}\n`)
     return 2
   }
-  const fileLessons = (parse(readFileSync(join(course.dir, 'course.yaml'), 'utf8')) as { lessons?: unknown }).lessons
-  if (Array.isArray(fileLessons) && fileLessons.includes(folder.lessonId)) {
+  if (course.lessons.includes(folder.lessonId)) {
     io.stderr(`kubelab: the course ${course.id} has a file lesson "${folder.lessonId}"; give the studio lesson another id in lesson.yaml\n`)
     return 2
   }

@@ -36,8 +36,6 @@ export function studioLessonService(dal: Dal, checkPage: PageCheck = (source) =>
         if (lesson.exercise) taken.add(lesson.exercise.id)
         if (lesson.quiz) taken.add(lesson.quiz.id)
       }
-    }
-    for (const course of loadCourses()) {
       for (const other of await dal.studioLessons.published(course.id)) {
         if (course.id === courseId && other.lessonId === lessonId) continue
         for (const id of [declaredId(other.texts.exerciseYaml), declaredId(other.texts.quizYaml)]) if (id) taken.add(id)

@@ -9,20 +9,15 @@
 import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { idSchema } from '../../content/schemas.ts'
+import type { LessonTexts } from '../../content/lesson-folder.ts'
 import { recordAudit, type Actor } from './audit.ts'
 import { assertStorable } from './text.ts'
 import { requireRole, type Viewer } from './viewer.ts'
 
 const STUDIO_ROLES = ['author'] as const
 
-/** The five texts of a lesson, in the file format and exactly as written. */
-export interface StudioTexts {
-  lessonYaml: string
-  pageKo: string
-  pageEn: string
-  exerciseYaml: string | null
-  quizYaml: string | null
-}
+/** The five texts of a lesson, in the file format and exactly as written (a lesson folder's, lesson-folder.ts). */
+export type StudioTexts = LessonTexts
 
 const KIB = 1024
 /** Bounds on what one draft may hold (a lesson's page is ~10 KB; the untrusted-page check refuses past 256 KiB). */
@@ -100,6 +95,9 @@ function toDraft(row: Row): StudioLessonDraft {
   }
 }
 
+/** A studio lesson's primary key, as Prisma names it. */
+const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { courseId, lessonId } })
+
 function checkedTexts(texts: StudioTexts): StudioTexts {
   const parsed = studioTextsSchema.parse(texts)
   assertStorable({ lessonYaml: parsed.lessonYaml, pageKo: parsed.pageKo, pageEn: parsed.pageEn, exerciseYaml: parsed.exerciseYaml, quizYaml: parsed.quizYaml })
@@ -110,7 +108,6 @@ export function studioLessonsDal(db: Db) {
   async function label(viewer: Viewer): Promise<string> {
     return (await db.user.findUnique({ where: { id: viewer.id }, select: { email: true } }))?.email ?? viewer.id
   }
-  const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { courseId, lessonId } })
   const find = async (courseId: string, lessonId: string) => {
     const row = await db.studioLesson.findUnique({ where: key(courseId, lessonId) })
     return row ? toDraft(row) : null
@@ -259,7 +256,6 @@ export function studioLessonsDal(db: Db) {
  * it, so no viewer; imports are audited as the command line's.
  */
 export function studioLessonOperations(db: Db) {
-  const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { courseId, lessonId } })
   return {
     /** Loads a lesson folder as a draft: a new studio lesson, or with `replace` a new draft version of one. */
     async importDraft(actor: Actor, input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean }): Promise<'created' | 'replaced' | 'exists'> {
