@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path'
 import { isSeq, parseDocument } from 'yaml'
 import { idSchema } from './schemas.ts'
+import type { LessonTexts } from './lesson-folder.ts'
 
 export class ScaffoldError extends Error {}
 
@@ -30,6 +31,12 @@ function nextNumber(lessonsDir: string): string {
   return String(Math.max(0, ...taken) + 1).padStart(2, '0')
 }
 
+/** The five texts of a new lesson that passes the publish gate as it is (the studio's "new lesson" starts here too). */
+export function newLessonTexts(lessonId: string): LessonTexts & { exerciseYaml: string; quizYaml: string } {
+  const quizId = `${lessonId}-quiz`
+  return { lessonYaml: lessonYaml(lessonId), pageKo: koPage.replace('QUIZ_ID', quizId), pageEn: enPage.replace('QUIZ_ID', quizId), exerciseYaml: exerciseYaml(lessonId), quizYaml: quizYaml(lessonId) }
+}
+
 export function scaffoldLesson({ courseDir, lessonId, after }: ScaffoldOptions): Scaffolded {
   if (!idSchema.safeParse(lessonId).success) throw new ScaffoldError(`"${lessonId}" is not a lesson id: use kebab-case (lowercase letters, digits and single dashes), e.g. config-maps`)
   const courseFile = join(courseDir, 'course.yaml')
@@ -50,8 +57,8 @@ export function scaffoldLesson({ courseDir, lessonId, after }: ScaffoldOptions):
 
   const dir = join(lessonsDir, `${nextNumber(lessonsDir)}-${lessonId}`)
   mkdirSync(dir, { recursive: true })
-  const quizId = `${lessonId}-quiz`
-  const files = { 'lesson.yaml': lessonYaml(lessonId), 'ko.mdx': koPage.replace('QUIZ_ID', quizId), 'en.mdx': enPage.replace('QUIZ_ID', quizId), 'exercise.yaml': exerciseYaml(lessonId), 'quiz.yaml': quizYaml(lessonId) }
+  const texts = newLessonTexts(lessonId)
+  const files = { 'lesson.yaml': texts.lessonYaml, 'ko.mdx': texts.pageKo, 'en.mdx': texts.pageEn, 'exercise.yaml': texts.exerciseYaml, 'quiz.yaml': texts.quizYaml }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   lessons.items.splice(position, 0, course.createNode(lessonId))
   writeFileSync(courseFile, course.toString())

@@ -121,4 +121,19 @@ describe.each(backends)('studio lessons on %s', (_name, create) => {
     expect(events.map((e) => e.action)).toEqual(['studio.lesson_created', 'studio.lesson_published', 'studio.lesson_published', 'studio.lesson_restored', 'studio.lesson_unpublished'])
     expect(events.every((e) => e.targetId === 'basics/probes')).toBe(true)
   })
+
+  it('shows learners a published lesson where it was placed even when the lesson before it is unpublished', async () => {
+    const studio = dal.studioLessons
+    const chained = (id: string): StudioTexts => ({ ...texts('c'), lessonYaml: texts('c').lessonYaml.replace('id: probes', `id: ${id}`), quizYaml: null })
+    await studio.create(people.author, { courseId: 'chain', lessonId: 'first', afterLessonId: 'pod', texts: chained('first') })
+    await studio.create(people.author, { courseId: 'chain', lessonId: 'second', afterLessonId: 'first', texts: chained('second') })
+    expect(await studio.publish(people.author, 'chain', 'second', 1, null)).toEqual({ status: 'published', number: 1 })
+    // `first` is a draft nobody sees: `second` takes its place, right after `pod`
+    expect((await studio.published('chain')).map((l) => [l.lessonId, l.afterLessonId])).toEqual([['second', 'pod']])
+    await studio.publish(people.author, 'chain', 'first', 1, null)
+    expect((await studio.published('chain')).map((l) => [l.lessonId, l.afterLessonId])).toEqual([
+      ['first', 'pod'],
+      ['second', 'first'],
+    ])
+  })
 })

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { idSchema } from '../../content/schemas.ts'
 import type { LessonTexts } from '../../content/lesson-folder.ts'
+import { visibleAnchor } from '../../content/lesson-order.ts'
 import { recordAudit, type Actor } from './audit.ts'
 import { assertStorable } from './text.ts'
 import { requireRole, type Viewer } from './viewer.ts'
@@ -237,9 +238,14 @@ export function studioLessonsDal(db: Db) {
       })
     },
 
-    /** What learners see: each published studio lesson of the course, in its published version. */
+    /**
+     * What learners see: each published studio lesson of the course, in its published version, anchored where
+     * learners see it (past any unpublished lesson it was placed after, lesson-order.ts).
+     */
     async published(courseId: string): Promise<Array<{ lessonId: string; afterLessonId: string | null; number: number; texts: StudioTexts }>> {
-      const rows = await db.studioLesson.findMany({ where: { courseId, publishedNumber: { not: null } }, orderBy: { createdAt: 'asc' }, select: { lessonId: true, afterLessonId: true, publishedNumber: true } })
+      const all = await db.studioLesson.findMany({ where: { courseId }, orderBy: { createdAt: 'asc' }, select: { lessonId: true, afterLessonId: true, publishedNumber: true } })
+      const anchors = new Map(all.map((r) => [r.lessonId, { lessonId: r.lessonId, afterLessonId: r.afterLessonId, published: r.publishedNumber !== null }]))
+      const rows = all.filter((r) => r.publishedNumber !== null).map((r) => ({ ...r, afterLessonId: visibleAnchor(r.lessonId, anchors) }))
       if (rows.length === 0) return []
       const versions = await db.studioLessonVersion.findMany({ where: { OR: rows.map((r) => ({ courseId, lessonId: r.lessonId, number: r.publishedNumber! })) } })
       const byLesson = new Map(versions.map((v) => [v.lessonId, v]))
