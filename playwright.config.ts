@@ -4,7 +4,7 @@ import { e2eAuthSecret, e2eBaseUrl, e2eDatabaseUrl, e2ePort } from './e2e/config
 // Debian's Chromium, never a downloaded browser (`npx playwright install` cannot work offline).
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
-const exclusiveSpecs = /admin\.spec\.ts$/
+const exclusiveSpecs = /(admin|studio-journey)\.spec\.ts$/
 
 export default defineConfig({
   testDir: 'e2e',

@@ -11,10 +11,13 @@ import { makeDiagram } from './Diagram'
 import { makeDemo } from './Demo'
 import { Precisely } from './Precisely'
 
-/** Renders a compiled lesson with the components lessons may use (see content/README.md). */
-export async function LessonMdx({ code, lesson, courseDir }: { code: string; lesson: Lesson; courseDir: string }) {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const t = await getTranslations('lesson')
+/**
+ * Renders a compiled lesson with the components lessons may use (see content/README.md). `locale`: the page's
+ * language when it is not the request's (the studio previews both pages side by side).
+ */
+export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string; locale?: 'ko' | 'en' }) {
+  const locale = pageLocale ?? ((await getLocale()) === 'en' ? 'en' : 'ko')
+  const t = await getTranslations({ locale, namespace: 'lesson' })
   const Content = mdxComponent(code)
   const components = {
     Precisely,

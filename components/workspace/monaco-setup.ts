@@ -42,12 +42,16 @@ const createWebWorker = monaco.editor.createWebWorker as unknown as (options: Le
 
 loader.config({ monaco })
 
-configureMonacoYaml(monaco, {
+/** Manifests a learner writes: the Kubernetes schema (lib/k8s/schema). */
+export const kubernetesSchema = { uri: 'https://kubelab.dev/schemas/kubernetes.json', fileMatch: ['**/*.k8s.yaml'], schema: schema as never }
+
+/** monaco-yaml's settings; the studio adds the authoring schemas of exercise.yaml, quiz.yaml and lesson.yaml. */
+export const monacoYaml = configureMonacoYaml(monaco, {
   enableSchemaRequest: false,
   hover: true,
   completion: true,
   validate: true,
-  schemas: [{ uri: 'https://kubelab.dev/schemas/kubernetes.json', fileMatch: ['**/*.k8s.yaml'], schema: schema as never }],
+  schemas: [kubernetesSchema],
 })
 
 export { monaco }

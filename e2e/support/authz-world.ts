@@ -9,6 +9,7 @@ import { accountOperations } from '../../lib/server/dal/accounts.ts'
 import { cliActor } from '../../lib/server/dal/audit.ts'
 import { invitationOperations } from '../../lib/server/dal/invitations.ts'
 import { passwordResetOperations } from '../../lib/server/dal/password-resets.ts'
+import { newLessonTexts } from '../../lib/content/scaffold.ts'
 import type { Account, World } from '../../lib/server/authz/table.ts'
 import { e2eDatabaseUrl } from '../config.ts'
 
@@ -40,6 +41,13 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
     result: { exercise: 'pod-first-manifest', passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 },
   })
 
+  const newStudioLesson = async (options: { unlisted?: boolean; published?: boolean } = {}) => {
+    const courseId = options.unlisted || options.published ? 'authz-unlisted' : 'kubernetes-basics'
+    const lessonId = `authz-${tag}-studio-${++n}`.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    await dal.studioLessons.create(viewer('author'), { courseId, lessonId, afterLessonId: null, texts: newLessonTexts(lessonId) })
+    if (options.published) await dal.studioLessons.publish(viewer('author'), courseId, lessonId, 1, null)
+    return { courseId, lessonId }
+  }
   const admin = { kind: 'user' as const, id: users.admin.id, email: users.admin.email }
   const world: World = {
     password,
@@ -77,7 +85,10 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       newPasswordReset: async (userId) => ({ token: (await passwordResetOperations(db).create(admin, userId)).token }),
       passwordResets: (userId) => db.passwordReset.count({ where: { userId } }),
       audited: async (action, targetId) => (await db.auditEvent.count({ where: { action, targetId } })) > 0,
+      newStudioLesson,
+      studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
     },
+    studioLessonA: (await newStudioLesson()).lessonId,
   }
   return { world, db, classB: classB.id }
 }

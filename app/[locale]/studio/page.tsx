@@ -2,9 +2,14 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
-import { proveExercise, type CaseProof, type ExerciseProof } from '@/lib/content/prove'
+import { proveExercise, type ExerciseProof } from '@/lib/content/prove'
 import type { Exercise } from '@/lib/grading/exercise-schema'
-import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
+import { orderLessonIds } from '@/lib/content/lesson-order'
+import { dal } from '@/lib/server/dal'
+import { formatDateTime } from '@/lib/text/dates'
+import { ProofTable } from '@/components/studio/ProofTable'
+import { NewStudioLessonForm } from '@/components/studio/NewStudioLessonForm'
+import { moveStudioLessonAction } from './actions'
 import { currentViewer } from '@/lib/server/viewer'
 import './studio.css'
 
@@ -44,10 +49,17 @@ export default async function StudioPage() {
     course,
     lessons: course.lessons.map((lesson) => ({ lesson, proof: lesson.exercise ? proofOf(lesson.exercise, locale) : null })),
   }))
+  const studioLessons = await dal().studioLessons.list(viewer)
+  const lessonOrder = loadCourses().map((course) => {
+    const studio = studioLessons.filter((s) => s.courseId === course.id)
+    const byId = new Map(studio.map((s) => [s.lessonId, s]))
+    const files = new Map(course.lessons.map((l) => [l.id, l]))
+    const ids = orderLessonIds(course.lessons.map((l) => l.id), studio)
+    return { course, studio: studio.length, rows: ids.map((id, index) => ({ id, index, last: index === ids.length - 1, file: files.get(id) ?? null, studio: byId.get(id) ?? null })) }
+  })
   const proofs = courses.flatMap((c) => c.lessons.flatMap((l) => (l.proof ? [l.proof] : [])))
   // the grading time of the proofs themselves (a proof is kept once made, so not this request's time)
   const ms = Math.round(proofs.reduce((n, p) => n + p.cases.reduce((m, c) => m + c.durationMs, 0), 0))
-  const expectation = (c: CaseProof): string => (c.kind === 'wrong' ? t('expect.wrong', { checks: c.expected!.join(', ') }) : t(`expect.${c.kind}`))
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -55,9 +67,59 @@ export default async function StudioPage() {
       <p data-testid="studio-summary">
         {t('summary', { proven: proofs.filter((p) => p.ok).length, total: proofs.length, cases: proofs.reduce((n, p) => n + p.cases.length, 0), ms })}
       </p>
+      <section aria-labelledby="studio-lessons">
+        <h2 id="studio-lessons">{t('studioLessons')}</h2>
+        <p className="muted">{t('studioLessonsIntro')}</p>
+        {lessonOrder.map(({ course, studio, rows }) => (
+          <div key={course.id}>
+            <h3>{course.title[locale]}</h3>
+            {studio === 0 && <p className="muted" data-testid="no-studio-lessons">{t('noStudioLessons')}</p>}
+            <ol className="studio-order" data-testid={`order-${course.id}`}>
+              {rows.map((row) => (
+                <li key={row.id} data-lesson={row.id} data-kind={row.studio ? 'studio' : 'file'}>
+                  {row.file ? (
+                    <span>
+                      {row.file.title[locale]} <span className="muted">· {t('fileLesson')}</span>
+                    </span>
+                  ) : (
+                    <span>
+                      <Link href={`/studio/lessons/${course.id}/${row.id}`}>
+                        <code>{row.id}</code>
+                      </Link>{' '}
+                      <span className="muted">
+                        · {row.studio!.publishedNumber === null ? t('draftOnly') : t('publishedVersion', { number: row.studio!.publishedNumber })} ·{' '}
+                        {t('savedBy', { who: row.studio!.draftSavedBy, when: formatDateTime(row.studio!.draftSavedAt, locale) })}
+                      </span>
+                      <form action={moveStudioLessonAction} className="studio-move">
+                        <input type="hidden" name="courseId" value={course.id} />
+                        <input type="hidden" name="lessonId" value={row.id} />
+                        <button type="submit" name="direction" value="up" className="button small" disabled={row.index === 0} aria-label={t('moveUp', { id: row.id })}>
+                          ↑
+                        </button>
+                        <button type="submit" name="direction" value="down" className="button small" disabled={row.last} aria-label={t('moveDown', { id: row.id })}>
+                          ↓
+                        </button>
+                      </form>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+        <h3>{t('newLesson')}</h3>
+        <NewStudioLessonForm
+          courses={lessonOrder.map(({ course, rows }) => ({
+            id: course.id,
+            title: course.title[locale],
+            lessons: rows.map((row) => ({ id: row.id, title: row.file ? row.file.title[locale] : row.id, file: row.file !== null })),
+          }))}
+        />
+      </section>
+      <h2>{t('fileLessons')}</h2>
       {courses.map(({ course, lessons }) => (
         <section key={course.id}>
-          <h2>{course.title[locale]}</h2>
+          <h3>{course.title[locale]}</h3>
           {lessons.map(({ lesson, proof }) => (
             <details key={lesson.id} className="proof" data-ok={proof ? proof.ok : undefined} open={proof ? !proof.ok : false}>
               <summary>
@@ -75,51 +137,7 @@ export default async function StudioPage() {
               {!proof ? (
                 <p className="muted">{t('noExercise')}</p>
               ) : (
-                // on a phone the table scrolls sideways in its own box, which keyboard users can focus and scroll
-                <div className="proof-scroll" role="region" tabIndex={0} aria-label={`${t('lesson', { number: lesson.number })} · ${lesson.title[locale]}`}>
-                <table className="proof-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('case')}</th>
-                      <th scope="col">{t('expectation')}</th>
-                      <th scope="col">{t('actual')}</th>
-                      <th scope="col">{t('score')}</th>
-                      <th scope="col">{t('time')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {proof.cases.map((c) => (
-                      <tr key={`${c.kind}:${c.name}`} data-ok={c.ok}>
-                        <th scope="row">
-                          {c.ok ? '✓' : '✗'} {c.name}
-                        </th>
-                        <td>{expectation(c)}</td>
-                        <td>
-                          {c.failing.length ? c.failing.join(', ') : <span className="muted">{t('none')}</span>}
-                          {!c.ok && (
-                            <ul className="proof-details">
-                              {c.validationErrors.map((e) => (
-                                <li key={e}>
-                                  {t('validation')}: {e}
-                                </li>
-                              ))}
-                              {c.details
-                                .filter((d) => !d.passed)
-                                .map((d) => (
-                                  <li key={d.check}>
-                                    <code>{d.check}</code>: <InlineMarkdown text={d.message} />
-                                  </li>
-                                ))}
-                            </ul>
-                          )}
-                        </td>
-                        <td>{Math.round(c.score * 100)}%</td>
-                        <td>{c.durationMs.toFixed(1)} ms</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                </div>
+                <ProofTable proof={proof} label={`${t('lesson', { number: lesson.number })} · ${lesson.title[locale]}`} />
               )}
             </details>
           ))}

@@ -54,7 +54,16 @@ export interface World {
     newPasswordReset(userId: string): Promise<{ token: string }>
     passwordResets(userId: string): Promise<number>
     audited(action: string, targetId: string): Promise<boolean>
+    /**
+     * A draft studio lesson made by `author` from the template (it passes the publish gate), in kubernetes-basics; or,
+     * `unlisted` (and always when `published`), in a course id no course has, so learners' pages in other specs never
+     * show it.
+     */
+    newStudioLesson(options?: { unlisted?: boolean; published?: boolean }): Promise<{ courseId: string; lessonId: string }>
+    studioLesson(courseId: string, lessonId: string): Promise<{ draftVersion: number; publishedNumber: number | null; afterLessonId: string | null } | null>
   }
+  /** a studio lesson of kubernetes-basics, for the editor page's row */
+  studioLessonA: string
 }
 
 /** Calls one server action as the React client does; `args` for a plain function, else (prevState, FormData). */
@@ -127,6 +136,15 @@ const pages: PageRow[] = [
     what: 'the authors’ studio',
     path: () => '/studio',
     mark: 'data-testid="studio-summary"',
+    refusedMark: 'data-testid="not-author"',
+    expect: { ...signedIn<PageOutcome>('signin', 'refused'), author: 'ok', admin: 'ok' },
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/studio/lessons/[courseId]/[lessonId]/page.tsx',
+    what: 'the editor of a studio lesson',
+    path: (w) => `/studio/lessons/kubernetes-basics/${w.studioLessonA}`,
+    mark: 'data-testid="studio-lesson-id"',
     refusedMark: 'data-testid="not-author"',
     expect: { ...signedIn<PageOutcome>('signin', 'refused'), author: 'ok', admin: 'ok' },
   },
@@ -491,6 +509,63 @@ const actions: ActionRow[] = [
       return w.setup.signsIn(target.email, 'a brand new password')
     },
   },
+  ...studioActions(),
 ]
+
+/** The studio's actions (issue 14): authors and admins only; each probe says whether the call did or revealed anything. */
+function studioActions(): ActionRow[] {
+  const studio = 'app/[locale]/studio/actions.ts'
+  const authors = only(['author', 'admin'])
+  const editor = (l: { courseId: string; lessonId: string }) => `/studio/lessons/${l.courseId}/${l.lessonId}`
+  const row = (name: string, what: string, probe: ActionRow['probe']): ActionRow => ({ kind: 'action', file: studio, name, what, expect: authors, probe })
+  return [
+    row('createStudioLessonAction', 'start a studio lesson', async (w, _actor, call) => {
+      const lessonId = unique('probe').replace(/[^a-z0-9]+/g, '-')
+      await call('/studio', { prevState: { error: null }, fields: { courseId: 'kubernetes-basics', lessonId, after: '', from: '' } })
+      return (await w.setup.studioLesson('kubernetes-basics', lessonId)) !== null
+    }),
+    row('saveStudioDraftAction', 'save a studio draft', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson()
+      const texts = { lessonYaml: `id: ${l.lessonId}\n`, pageKo: '본문\n', pageEn: 'Text\n', exerciseYaml: null, quizYaml: null }
+      await call(editor(l), { args: [{ ...l, baseVersion: 1, texts }] })
+      return (await w.setup.studioLesson(l.courseId, l.lessonId))?.draftVersion === 2
+    }),
+    row('previewStudioPageAction', 'render a studio page’s preview', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson()
+      const mark = unique('preview').replace(/\W/g, '')
+      const body = await (await call(editor(l), { args: [{ ...l, page: 'en', source: `Text ${mark.split('').reverse().join('')}\n`, quizYaml: null }] })).text()
+      // the page is rendered only for authors: its text comes back (the request carries it reversed, so no echo counts)
+      return body.includes(`Text ${mark.split('').reverse().join('')}`) && body.includes('"status":"ok"')
+    }),
+    row('checkStudioLessonAction', 'run the publish gate on a draft', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson()
+      return (await (await call(editor(l), { args: [l] })).text()).includes('"proof":')
+    }),
+    row('tryStudioAnswerAction', 'grade an answer against a draft exercise', async (w, _actor, call) => {
+      const exerciseYaml = 'id: probe-exercise\nkind: command\ntitle: { ko: 가, en: A }\ninstructions: { ko: 가, en: A }\nstarter: ""\nsolution: "kubectl get nodes"\nchecks:\n  - id: listed\n    type: output\n    matches: "node-1"\n    message: { ko: 가, en: A }\n'
+      return (await (await call('/studio', { args: [{ exerciseYaml, answer: 'kubectl get nodes' }] })).text()).includes('"graded"')
+    }),
+    row('publishStudioLessonAction', 'publish a studio lesson', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson({ unlisted: true })
+      await call(editor(l), { args: [{ ...l, draftVersion: 1, note: 'probe' }] })
+      return (await w.setup.studioLesson(l.courseId, l.lessonId))?.publishedNumber === 1
+    }),
+    row('unpublishStudioLessonAction', 'unpublish a studio lesson', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson({ published: true })
+      await call(editor(l), { args: [l] })
+      return (await w.setup.studioLesson(l.courseId, l.lessonId))?.publishedNumber === null
+    }),
+    row('restoreStudioVersionAction', 'restore an earlier version of a studio lesson', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson({ published: true })
+      await call(editor(l), { args: [{ ...l, number: 1, baseVersion: 1 }] })
+      return (await w.setup.studioLesson(l.courseId, l.lessonId))?.publishedNumber === 2
+    }),
+    row('moveStudioLessonAction', 'move a studio lesson in its course', async (w, _actor, call) => {
+      const l = await w.setup.newStudioLesson()
+      await call('/studio', { fields: { ...l, direction: 'down' } })
+      return (await w.setup.studioLesson(l.courseId, l.lessonId))?.afterLessonId !== null
+    }),
+  ]
+}
 
 export const authzTable: TableRow[] = [...pages, ...routes, ...actions]
