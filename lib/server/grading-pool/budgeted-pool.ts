@@ -17,10 +17,6 @@ export interface BudgetedPoolOptions {
   workerFile: string
   /** worker threads at most (default: the machine's cores) */
   threads?: number
-  /** worker threads kept while idle (default: all of them, so none starts cold) */
-  minThreads?: number
-  /** how long a thread above minThreads may stay idle before it ends (default 60 s) */
-  idleTimeoutMs?: number
   /** tasks waiting for a worker at most (default 16 per thread) */
   maxQueue?: number
   /** a running task is stopped after this long (each run may ask for its own) */
@@ -80,10 +76,10 @@ export class BudgetedPool<Task extends object, Output> {
     this.piscina = new Piscina({
       filename: options.workerFile,
       workerData,
-      minThreads: Math.min(threads, options.minThreads ?? threads),
+      minThreads: threads,
       maxThreads: threads,
       maxQueue: options.maxQueue ?? threads * 16,
-      idleTimeout: options.idleTimeoutMs ?? 60_000,
+      idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
       // Worker threads yield to the thread that answers requests when cores are short (Linux: per-thread nice).
       niceIncrement: options.niceIncrement ?? 10,
