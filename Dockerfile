@@ -1,4 +1,4 @@
-# Kubelab's container image: Next's standalone server, the grading worker bundle, content/, the migrations and the
+# Kubelab's container image: Next's standalone server, the worker bundles (grading, studio gate), content/, the migrations and the
 # bundled `kubelab` CLI, running as a non-root user. ADR 0016; README "Deploying".
 #
 #   docker build -t kubelab:1.0.0 .
@@ -21,7 +21,7 @@ COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund
 
 COPY . .
-# Next's standalone output (next.config.mjs switches it on) and the grading worker bundle (ADR 0013), then the CLI
+# Next's standalone output (next.config.mjs switches it on) and the worker bundles (ADR 0013, 0020), then the CLI
 # as one ES module that plain node runs.
 RUN KUBELAB_STANDALONE=1 npm run build \
  && npx tsx scripts/build-cli.ts
@@ -46,6 +46,7 @@ RUN groupadd --system --gid 10001 kubelab \
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/.next/kubelab-grading-worker.mjs ./.next/kubelab-grading-worker.mjs
+COPY --from=build /app/.next/kubelab-studio-gate-worker.mjs ./.next/kubelab-studio-gate-worker.mjs
 COPY --from=build /app/.next/kubelab-static-pages.json ./.next/kubelab-static-pages.json
 COPY --from=build /app/.next/kubelab-static-documents ./.next/kubelab-static-documents
 COPY --from=build /app/dist/kubelab.mjs ./dist/kubelab.mjs

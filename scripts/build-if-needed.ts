@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { productionWorkerFile } from '../lib/server/grading-pool/bundle.ts'
+import { productionWorkerFile, WORKER_BUNDLES } from '../lib/server/grading-pool/bundle.ts'
 import { staticDocumentsDir } from '../lib/server/http/static-documents.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
@@ -35,9 +35,9 @@ function runScript(script: string, what: string, environment: NodeJS.ProcessEnv)
   }
 }
 
-/** The grading worker is bundled apart (Next's server bundle cannot host a worker thread's file): ADR 0013. */
-function buildGradingWorker(environment: NodeJS.ProcessEnv): void {
-  runScript('build-grading-worker.ts', 'bundling the grading worker', environment)
+/** The worker threads are bundled apart (Next's server bundle cannot host a worker thread's file): ADR 0013, 0020. */
+function buildWorkers(environment: NodeJS.ProcessEnv): void {
+  runScript('build-workers.ts', 'bundling the worker threads', environment)
 }
 
 export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
@@ -52,7 +52,7 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
     existsSync(join('.next', 'BUILD_ID')) &&
     (wantsStandalone ? stamp === standaloneStamp && existsSync(join('.next', 'standalone')) : stamp === fingerprint || stamp === standaloneStamp)
   if (built) {
-    if (!existsSync(productionWorkerFile())) buildGradingWorker(environment)
+    if (WORKER_BUNDLES.some((bundle) => !existsSync(productionWorkerFile(bundle)))) buildWorkers(environment)
     if (!existsSync(staticDocumentsDir)) runScript('static-pages.ts', 'preparing the prerendered pages', environment)
     return
   }
@@ -64,7 +64,7 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
   }
   // the prerendered pages' script hashes and compressed documents (ADR 0018)
   runScript('static-pages.ts', 'preparing the prerendered pages', environment)
-  buildGradingWorker(environment)
+  buildWorkers(environment)
   writeFileSync(stampFile, wantsStandalone ? standaloneStamp : fingerprint)
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Dockerfile's steps as a script, for a CI without a Docker engine (ADR 0016): in a temporary fresh clone,
-# the build stage (npm ci, the standalone build, the grading worker, the CLI bundle), then the runtime stage's
+# the build stage (npm ci, the standalone build, the worker bundles, the CLI bundle), then the runtime stage's
 # copies into a runner directory owned by root, and as a non-root user (uid 10001, as in the image, when this runs
 # as root): `node dist/kubelab.mjs db migrate` on a SQLite file, `node server.js` with KUBELAB_MIGRATE=0 on a
 # spare port, until /api/ready answers 200; then the image's HEALTHCHECK, a lesson page, a grade and the CLI.
@@ -30,6 +30,7 @@ RUNNER_COPIES=(
   ".next/standalone ."
   ".next/static .next/static"
   ".next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs"
+  ".next/kubelab-studio-gate-worker.mjs .next/kubelab-studio-gate-worker.mjs"
   ".next/kubelab-static-pages.json .next/kubelab-static-pages.json"
   ".next/kubelab-static-documents .next/kubelab-static-documents"
   "dist/kubelab.mjs dist/kubelab.mjs"

@@ -62,20 +62,20 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     expect(copies.length).toBeGreaterThanOrEqual(6)
     expect(scriptCopies()).toEqual(copies)
     // what the brief of the image requires
-    for (const needed of ['.next/standalone .', '.next/static .next/static', '.next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs', 'dist/kubelab.mjs dist/kubelab.mjs', 'content content', 'prisma/migrations prisma/migrations']) {
+    for (const needed of ['.next/standalone .', '.next/static .next/static', '.next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs', '.next/kubelab-studio-gate-worker.mjs .next/kubelab-studio-gate-worker.mjs', 'dist/kubelab.mjs dist/kubelab.mjs', 'content content', 'prisma/migrations prisma/migrations']) {
       expect(copies).toContain(needed)
     }
   })
 
-  it('build the same way: npm ci, the standalone build with the grading worker, the CLI bundle', () => {
+  it('build the same way: npm ci, the standalone build with the worker bundles, the CLI bundle', () => {
     const build = buildStage!.lines.join('\n')
     expect(buildStage!.name).toBe('build')
     for (const step of ['npm ci', 'KUBELAB_STANDALONE=1 npm run build', 'npx tsx scripts/build-cli.ts']) expect(build).toContain(step)
     expect(script).toContain('npm ci')
     expect(script).toMatch(/KUBELAB_STANDALONE=1 (NEXT_TELEMETRY_DISABLED=1 )?npm run build/)
     expect(script).toContain('npx tsx scripts/build-cli.ts')
-    // npm run build is next build, the prerendered pages' script hashes (ADR 0018) and the grading worker bundle (ADR 0013)
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('next build && tsx scripts/static-pages.ts && tsx scripts/build-grading-worker.ts')
+    // npm run build is next build, the prerendered pages' script hashes (ADR 0018) and the worker bundles (ADR 0013, 0020)
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('next build && tsx scripts/static-pages.ts && tsx scripts/build-workers.ts')
   })
 
   it('run as a numeric non-root user, in production, without demo accounts, with a health check on /api/health', () => {

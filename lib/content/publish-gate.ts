@@ -21,8 +21,15 @@ export interface GateProblem {
   message: Localized
 }
 
+/** A problem with one page; without a line when it concerns the page as a whole (e.g. it took too long to check). */
+export interface PageProblem {
+  line?: number
+  column?: number
+  message: Localized
+}
+
 /** What the untrusted-page check says about one page (lib/content/untrusted-mdx.ts). */
-export type PageCheck = (source: string) => Array<{ line: number; column: number; message: Localized }>
+export type PageCheck = (source: string) => PageProblem[]
 
 export interface GateContext {
   lessonId: string
@@ -71,6 +78,30 @@ function quizIdsIn(page: string): string[] {
   return [...page.matchAll(/<Quiz\s+id="([^"]*)"/g)].map((m) => m[1]!)
 }
 
+/** A page compiled, or why not: `refused` when the untrusted-page check refused it, so it was never compiled. */
+export type PageOutcome = { ok: true; code: string } | { ok: false; refused: boolean; problems: PageProblem[] }
+
+/**
+ * One page as the gate and the studio's preview take it: the untrusted-page check first, and only a page it passes
+ * is compiled (the compiler would run what the check refused).
+ */
+export async function checkAndCompilePage(source: string, checkPage: PageCheck): Promise<PageOutcome> {
+  const unsafe = checkPage(source)
+  if (unsafe.length > 0) {
+    // A page of `{x}` repeated has thousands of problems; the first ones say what to fix
+    const problems = unsafe.slice(0, pageProblemsShown).map(({ line, column, message }): PageProblem => (line === undefined ? { message } : { line, column, message }))
+    const more = unsafe.length - pageProblemsShown
+    if (more > 0) problems.push({ message: { ko: `같은 종류의 문제가 ${more}개 더 있습니다.`, en: `${more} more problems of the same kinds.` } })
+    return { ok: false, refused: true, problems }
+  }
+  try {
+    return { ok: true, code: await compileMdx(source) }
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]!
+    return { ok: false, refused: false, problems: [{ message: { ko: `페이지를 만들 수 없습니다: ${reason}`, en: `The page does not compile: ${reason}` } }] }
+  }
+}
+
 export async function publishProblems(texts: LessonTexts, context: GateContext): Promise<GateResult> {
   const problems: GateProblem[] = []
 
@@ -86,21 +117,9 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
   }
 
   for (const [file, page] of [['ko.mdx', texts.pageKo], ['en.mdx', texts.pageEn]] as const) {
-    const unsafe = context.checkPage(page)
-    if (unsafe.length > 0) {
-      // never compiled: the compiler would run what the check refused. A page of `{x}` repeated has thousands of
-      // problems; the first ones say what to fix
-      problems.push(...unsafe.slice(0, pageProblemsShown).map((p) => ({ file, line: p.line, column: p.column, message: p.message })))
-      const more = unsafe.length - pageProblemsShown
-      if (more > 0) problems.push({ file, message: { ko: `같은 종류의 문제가 ${more}개 더 있습니다.`, en: `${more} more problems of the same kinds.` } })
-      continue
-    }
-    try {
-      await compileMdx(page)
-    } catch (error) {
-      const reason = (error as Error).message.split('\n')[0]!
-      problems.push({ file, message: { ko: `페이지를 만들 수 없습니다: ${reason}`, en: `The page does not compile: ${reason}` } })
-    }
+    const compiled = await checkAndCompilePage(page, context.checkPage)
+    if (!compiled.ok) problems.push(...compiled.problems.map((p) => ({ file, ...p })))
+    if (!compiled.ok && compiled.refused) continue
     for (const id of quizIdsIn(page)) {
       if (id !== quiz?.id) problems.push({ file, message: { ko: `이 레슨의 quiz.yaml에는 <Quiz id="${id}" />의 퀴즈가 없습니다.`, en: `<Quiz id="${id}" /> names a quiz this lesson's quiz.yaml does not have.` } })
     }

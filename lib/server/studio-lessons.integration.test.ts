@@ -13,6 +13,7 @@ import { accountOperations } from './dal/accounts.ts'
 import { cliActor } from './dal/audit.ts'
 import { createDal, type Dal } from './dal/index.ts'
 import { studioLessonService } from './studio-lessons.ts'
+import { closeStudioGate } from './studio-gate/index.ts'
 import { createSqliteTestDatabase, type TestDatabase } from './testing/databases.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'kubelab-studio-service-'))
@@ -29,6 +30,7 @@ describe('studio lessons, from draft to learners', () => {
   let learner: { id: string; role: 'learner' }
   const course = 'kubernetes-basics'
   afterAll(async () => {
+    await closeStudioGate()
     await database?.drop()
     rmSync(scratch, { recursive: true, force: true })
   })
@@ -74,7 +76,7 @@ describe('studio lessons, from draft to learners', () => {
     expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id pod-first-manifest; give this one its own.'])
   }, 60_000)
 
-  it('checks pages with the untrusted-page check by default: a script never reaches the compiler', async () => {
+  it('checks pages in the studio gate’s worker by default, with the untrusted-page check: a script never reaches the compiler', async () => {
     const studio = studioLessonService(dal)
     const current = (await dal.studioLessons.get(author, course, 'probes'))!
     await dal.studioLessons.saveDraft(author, course, 'probes', current.draftVersion, { ...texts, pageEn: texts.pageEn + '\n<script>alert(1)</script>\n' })
@@ -84,5 +86,16 @@ describe('studio lessons, from draft to learners', () => {
     expect(en[0]!.message.en).toMatch(/script/)
     expect(en[0]!.line).toBeGreaterThan(1)
     expect(check!.gate.problems.filter((p) => p.file === 'ko.mdx')).toEqual([])
+  }, 60_000)
+
+  it('answers a page the parser would take minutes on as too slow instead of hanging the server (the default gate runs in a worker)', async () => {
+    const studio = studioLessonService(dal)
+    const current = (await dal.studioLessons.get(author, course, 'probes'))!
+    // quadratic for remark's parser: about 80 s for half of it in-process (ADR 0020)
+    await dal.studioLessons.saveDraft(author, course, 'probes', current.draftVersion, { ...texts, pageKo: '*a'.repeat(128_000) })
+    const check = await studio.check(author, course, 'probes')
+    expect(check!.gate.problems).toEqual([{ file: 'ko.mdx', message: { ko: expect.stringMatching(/^이 페이지는 확인하는 데 너무 오래 걸려 멈췄습니다/), en: expect.stringMatching(/^Checking this page took too long/) } }])
+    const refused = await studio.publish(author, course, 'probes', current.draftVersion + 1, null)
+    expect(refused.status).toBe('refused')
   }, 60_000)
 })

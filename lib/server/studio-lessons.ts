@@ -5,11 +5,12 @@
  */
 import { parse } from 'yaml'
 import { loadCourses } from '../content/load.ts'
+import type { LessonTexts } from '../content/lesson-folder.ts'
 import { publishProblems, type GateResult, type PageCheck } from '../content/publish-gate.ts'
-import { checkUntrustedMdx } from '../content/untrusted-mdx.ts'
 import type { Dal } from './dal/index.ts'
 import { StudioLessonExistsError, type PublishOutcome, type StudioLessonDraft, type StudioTexts } from './dal/studio-lessons.ts'
 import { requireRole, type Viewer } from './dal/viewer.ts'
+import { runStudioGate } from './studio-gate/index.ts'
 
 export type CreateOutcome = { status: 'created'; lesson: StudioLessonDraft } | { status: 'no_course' } | { status: 'file_lesson' } | { status: 'exists' }
 
@@ -26,8 +27,15 @@ function declaredId(text: string | null): string | null {
   }
 }
 
-/** `checkPage` is the untrusted-page check (lib/content/untrusted-mdx.ts); tests pass their own. */
-export function studioLessonService(dal: Dal, checkPage: PageCheck = (source) => checkUntrustedMdx(source)) {
+/** The publish gate as the service runs it on a draft's texts. */
+export type StudioGate = (texts: LessonTexts, context: { lessonId: string; takenIds: ReadonlySet<string> }) => Promise<GateResult>
+
+/**
+ * By default the gate runs in the studio's worker thread with its time limits (lib/server/studio-gate), with the
+ * untrusted-page check (lib/content/untrusted-mdx.ts). Tests pass their own `checkPage` (the gate then runs
+ * in-process with it, as it did before the worker) or their own `gate`.
+ */
+export function studioLessonService(dal: Dal, checkPage?: PageCheck, gate: StudioGate = checkPage ? (texts, context) => publishProblems(texts, { ...context, checkPage }) : runStudioGate) {
   /** Exercise and quiz ids of every file lesson and every other studio lesson's published version. */
   async function takenIds(courseId: string, lessonId: string): Promise<Set<string>> {
     const taken = new Set<string>()
@@ -63,7 +71,7 @@ export function studioLessonService(dal: Dal, checkPage: PageCheck = (source) =>
     async check(viewer: Viewer | null, courseId: string, lessonId: string): Promise<{ draft: StudioLessonDraft; gate: GateResult } | null> {
       const draft = await dal.studioLessons.get(viewer, courseId, lessonId)
       if (!draft) return null
-      return { draft, gate: await publishProblems(draft.texts, { lessonId, takenIds: await takenIds(courseId, lessonId), checkPage }) }
+      return { draft, gate: await gate(draft.texts, { lessonId, takenIds: await takenIds(courseId, lessonId) }) }
     },
 
     /**
@@ -74,8 +82,8 @@ export function studioLessonService(dal: Dal, checkPage: PageCheck = (source) =>
       const draft = await dal.studioLessons.get(viewer, courseId, lessonId)
       if (!draft) return { status: 'missing' }
       if (draft.draftVersion !== draftVersion) return { status: 'conflict', current: draft }
-      const gate = await publishProblems(draft.texts, { lessonId, takenIds: await takenIds(courseId, lessonId), checkPage })
-      if (!gate.ok) return { status: 'refused', gate }
+      const verdict = await gate(draft.texts, { lessonId, takenIds: await takenIds(courseId, lessonId) })
+      if (!verdict.ok) return { status: 'refused', gate: verdict }
       return dal.studioLessons.publish(viewer, courseId, lessonId, draftVersion, note)
     },
   }

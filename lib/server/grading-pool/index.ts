@@ -3,7 +3,7 @@
  * another), created on the first grade with the worker bundle for this mode (bundle.ts).
  */
 import { existsSync } from 'node:fs'
-import { buildGradingWorker, developmentWorkerFile, productionWorkerFile, workerBundleStale } from './bundle.ts'
+import { buildWorkerBundle, developmentWorkerFile, GRADING_WORKER, productionWorkerFile, workerBundleStale } from './bundle.ts'
 import { GradingPool } from './pool.ts'
 import { warmUp, warmUpTasks } from './warm-up.ts'
 import { loadCourses } from '../../content/load.ts'
@@ -32,10 +32,10 @@ const DEV_CHECK_MS = 2000
 
 async function prepare(): Promise<GradingPool> {
   const production = process.env.NODE_ENV === 'production'
-  const file = production ? productionWorkerFile() : developmentWorkerFile()
-  if (production ? !existsSync(file) : workerBundleStale(file)) {
+  const file = production ? productionWorkerFile(GRADING_WORKER) : developmentWorkerFile(GRADING_WORKER)
+  if (production ? !existsSync(file) : workerBundleStale(GRADING_WORKER, file)) {
     if (production) log().warn({ event: 'grading.bundle-missing', file }, `${file} is missing (built by \`npm run build\`); bundling the grading worker now`)
-    await buildGradingWorker(file)
+    await buildWorkerBundle(GRADING_WORKER, file)
     const old = holder.pool
     holder.pool = null
     if (old) void old.close()
