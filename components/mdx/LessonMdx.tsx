@@ -12,7 +12,7 @@ import { makeDemo } from './Demo'
 import { Precisely } from './Precisely'
 
 /** Renders a compiled lesson with the components lessons may use (see content/README.md). */
-export async function LessonMdx({ code, lesson, courseDir }: { code: string; lesson: Lesson; courseDir: string }) {
+export async function LessonMdx({ code, lesson, courseDir }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string }) {
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const t = await getTranslations('lesson')
   const Content = mdxComponent(code)
