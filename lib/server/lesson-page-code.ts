@@ -25,6 +25,3 @@ export function lessonPageCode(courseId: string, lesson: Pick<CatalogLesson, 'id
   }
   return code
 }
-
-/** Tests: how many studio pages are compiled and kept. */
-export const compiledStudioPages = () => studioPages.size
