@@ -4,7 +4,9 @@
  *    decodable, or it is answered here with 403/413/400 (lib/server/http/server-action-request.ts);
  * 2. the page's language is picked (the learner's cookie, else the browser's languages) and the request is
  *    rewritten to app/[locale]/… — addresses carry no locale, yet each lesson is prerendered once per language
- *    (ADR 0018). An address that names a locale (`/en/courses/…`, shared by someone) switches to it and drops it;
+ *    (ADR 0018). An address that names a locale (`/en/courses/…`, shared by someone) switches to it and drops it.
+ *    A lesson address that names no file lesson goes to the studio lesson route, rendered per request (ADR 0020,
+ *    lib/server/http/lesson-address.ts);
  * 3. every page gets a Content-Security-Policy: a prerendered page allows the hashes of its own inline scripts
  *    (lib/server/http/static-pages.ts); a page rendered per request gets a fresh nonce, put on the request too,
  *    which is where Next.js reads it to stamp its own scripts. The other security headers come from
@@ -16,11 +18,13 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { localeCookie } from '@/i18n/locales'
 import { createNonce, pagePolicy, servedOverTls } from '@/lib/server/http/content-security-policy'
-import { localizedPath, pageLocale, splitLocalePrefix } from '@/lib/server/http/page-locale'
+import { internalPagePath } from '@/lib/server/http/lesson-address'
+import { pageLocale, splitLocalePrefix } from '@/lib/server/http/page-locale'
 import { checkPagePost } from '@/lib/server/http/server-action-request'
 import { staticPageScripts } from '@/lib/server/http/static-pages'
 import { retryAfterParam, retryAfterSeconds, tooManyRequests, tooManyRequestsPath } from '@/lib/server/http/too-many-requests'
 import { env } from '@/lib/server/env'
+import { findLesson } from '@/lib/content/load'
 
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 // next-intl reads a page's locale from this request header when the page does not set it itself.
@@ -40,7 +44,7 @@ export async function proxy(request: NextRequest) {
     return response
   }
   const locale = pageLocale(request.cookies.get(localeCookie)?.value, request.headers.get('accept-language'))
-  const internalPath = localizedPath(locale, pathname)
+  const internalPath = internalPagePath(locale, pathname, isFileLesson)
   const https = servedOverTls(request.headers.get('x-forwarded-proto'))
   const development = process.env.NODE_ENV === 'development'
   const requestHeaders = new Headers(request.headers)
@@ -64,6 +68,14 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.rewrite(new URL(internalPath + search, request.url), { request: { headers: requestHeaders } })
   response.headers.set('Content-Security-Policy', policy)
   return response
+}
+
+function isFileLesson(courseId: string, lessonId: string): boolean {
+  try {
+    return findLesson(courseId, lessonId) !== undefined
+  } catch {
+    return true // content that does not load: the file lesson route shows the error, as it did before studio lessons
+  }
 }
 
 export const config = {

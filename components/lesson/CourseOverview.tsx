@@ -1,17 +1,21 @@
 'use client'
 import Link from 'next/link'
-import { useTranslations } from 'next-intl'
+import { useLocale, useTranslations } from 'next-intl'
 import type { CourseState } from '@/lib/server/learner-state'
 import { CourseLessons, VisitorCourseProgress, type CourseLesson } from './CourseLessons'
 import { useLearnerState } from './useLearnerState'
 
 /**
  * The course page's moving parts: the learner's progress bar, where to resume and each lesson's status. The page
- * around them is prerendered and the same for everyone (ADR 0018); this asks the server who is looking.
+ * around them is prerendered and the same for everyone (ADR 0018); this asks the server who is looking, and for
+ * the course's order when published studio lessons join its file lessons (ADR 0020).
  */
-export function CourseOverview({ courseId, lessons }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[] }) {
+export function CourseOverview({ courseId, lessons: fileLessons }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[] }) {
   const t = useTranslations('course')
+  const locale = useLocale() === 'en' ? 'en' : 'ko'
   const { loaded } = useLearnerState<CourseState>(`/api/me/courses/${encodeURIComponent(courseId)}`)
+  const outline = loaded.status === 'ready' ? loaded.state.outline : null
+  const lessons = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], summary: l.summary[locale], minutes: l.minutes, exerciseId: l.exerciseId })) : fileLessons
 
   const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
   const visitor = loaded.status === 'ready' && !loaded.state.signedIn

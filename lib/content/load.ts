@@ -36,18 +36,23 @@ export function contentRoot(): string {
   return resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.KUBELAB_CONTENT_DIR ?? 'content')
 }
 
-function readYaml<T>(file: string, schema: ZodType<T>): T {
+/** A YAML text checked with its zod schema; `name` says where it came from in the error (a file, or a studio text). */
+export function parseYamlText<T>(text: string, schema: ZodType<T>, name: string): T {
   let data: unknown
   try {
-    data = parse(readFileSync(file, 'utf8'))
+    data = parse(text)
   } catch (error) {
-    throw new ContentError(file, `not valid YAML: ${(error as Error).message}`)
+    throw new ContentError(name, `not valid YAML: ${(error as Error).message}`)
   }
   const result = schema.safeParse(data)
   if (!result.success) {
-    throw new ContentError(file, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '))
+    throw new ContentError(name, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '))
   }
   return result.data
+}
+
+function readYaml<T>(file: string, schema: ZodType<T>): T {
+  return parseYamlText(readFileSync(file, 'utf8'), schema, file)
 }
 
 function loadLesson(courseId: string, lessonsDir: string, dirName: string): Lesson {

@@ -1,12 +1,13 @@
 import 'server-only'
-import { findExercise } from '../content/load.ts'
 import { solutionUnlocked } from '../grading/attempts.ts'
 import type { SimulationTrace } from '../grading/grade.ts'
 import { busyMessage, overBudgetMessage, type BudgetLimit } from '../grading/messages.ts'
+import type { Exercise } from '../grading/exercise-schema.ts'
 import type { Submission } from '../grading/run-exercise.ts'
 import type { GradeResult, Lang } from '../grading/result.ts'
 import { dal } from './dal/index.ts'
 import type { Viewer } from './dal/viewer.ts'
+import { findCatalogExercise } from './course-catalog.ts'
 import { gradingPool, type PoolOutcome } from './grading-pool/index.ts'
 import { log } from './observability/log.ts'
 import { metrics } from './observability/metrics.ts'
@@ -34,7 +35,9 @@ export type GradeOutcome =
   | { status: 'busy' | 'failed'; message: string }
 
 /** How a grade is run: the worker pool on the server; tests may pass another (e.g. in-process). */
-export type Grader = (task: { exercise: NonNullable<ReturnType<typeof findExercise>>['exercise']; submission: Submission; lang: Lang }) => Promise<PoolOutcome>
+export type Grader = (task: { exercise: Exercise; submission: Submission; lang: Lang }) => Promise<PoolOutcome>
+
+type FoundExercise = NonNullable<Awaited<ReturnType<typeof findCatalogExercise>>>
 
 const poolGrader: Grader = async (task) => (await gradingPool()).grade(task)
 
@@ -45,11 +48,13 @@ export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'grad
 }
 
 /**
- * Grades a submission; for a signed-in learner also stores it and the lesson's progress (one transaction).
+ * Grades a submission to a file or published studio exercise (the course catalog: a studio exercise, which the
+ * pool's workers do not hold, goes to them with the task); for a signed-in learner also stores it and the lesson's
+ * progress (one transaction).
  * Timed per exercise and outcome (`kubelab_grade_duration_seconds`); grades over budget are counted.
  */
 export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader = poolGrader): Promise<GradeOutcome> {
-  const found = findExercise(exerciseId)
+  const found = await findCatalogExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const startedAt = process.hrtime.bigint()
   let outcome: GradeOutcome['status'] | 'error' = 'error'
@@ -63,7 +68,7 @@ export async function gradeSubmission(viewer: Viewer | null, exerciseId: string,
   }
 }
 
-async function gradeFound(viewer: Viewer | null, found: NonNullable<ReturnType<typeof findExercise>>, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader): Promise<GradeOutcome> {
+async function gradeFound(viewer: Viewer | null, found: FoundExercise, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader): Promise<GradeOutcome> {
   const { exercise, lesson, course } = found
   const { yaml, commands } = input
   const submission: Submission | null = exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null
@@ -95,7 +100,7 @@ export type SolutionOutcome = { status: 'ok'; solution: string } | { status: 'no
 
 /** The reference solution, for a signed-in learner who passed or tried enough. */
 export async function revealSolution(viewer: Viewer, exerciseId: string): Promise<SolutionOutcome> {
-  const found = findExercise(exerciseId)
+  const found = await findCatalogExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const progress = await dal().progress.exerciseAttempts(viewer, exerciseId)
   return solutionUnlocked(progress) ? { status: 'ok', solution: found.exercise.solution } : { status: 'locked', attempts: progress.attempts }

@@ -7,11 +7,11 @@
  */
 import 'server-only'
 import { z } from 'zod'
-import { findExercise, findLesson, findQuiz } from '../content/load.ts'
 import { gradeQuiz, quizAnswersSchema, unansweredQuestions } from '../grading/quiz.ts'
 import { commandsFromText, type Submission } from '../grading/run-exercise.ts'
 import type { Lang } from '../grading/result.ts'
 import type { VisitorImportRequest } from '../browser/visitor-work.ts'
+import { courseCatalog } from './course-catalog.ts'
 import type { Dal } from './dal/index.ts'
 import type { GradedVisitorWork, ImportedWork } from './dal/import.ts'
 import { storableText } from './dal/text.ts'
@@ -99,10 +99,12 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
   const skipped: VisitorImportOutcome['skipped'] = { exercises: [], quizzes: [], drafts: [], lessons: [] }
   const notAdded: VisitorImportOutcome['notAdded'] = { exercises: [], quizzes: [] }
   const work: GradedVisitorWork = { submissions: [], quizzes: [], drafts: [], lessons: [] }
+  // file and published studio lessons alike: a visitor may have done either
+  const catalog = await courseCatalog()
 
   // one at a time: an import must not fill the pool's queue ahead of other learners' grades
   for (const item of input.exercises) {
-    const found = findExercise(item.exerciseId)
+    const found = catalog.exercise(item.exerciseId)
     const submission = found && submissionFor(found.exercise.kind, item.answer)
     if (!found || !submission) {
       skipped.exercises.push(item.exerciseId)
@@ -121,7 +123,7 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
     work.submissions.push({ courseId: found.course.id, lessonId: found.lesson.id, exerciseId: found.exercise.id, kind: found.exercise.kind, source, result: graded.output.result })
   }
   for (const item of input.quizzes) {
-    const found = findQuiz(item.quizId)
+    const found = catalog.quiz(item.quizId)
     if (!found) {
       skipped.quizzes.push(item.quizId)
       continue
@@ -134,11 +136,11 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
     work.quizzes.push({ courseId: found.course.id, lessonId: found.lesson.id, answers: item.answers, result: gradeQuiz(found.quiz, item.answers, lang) })
   }
   for (const draft of input.drafts) {
-    if (findExercise(draft.exerciseId)) work.drafts.push(draft)
+    if (catalog.exercise(draft.exerciseId)) work.drafts.push(draft)
     else skipped.drafts.push(draft.exerciseId)
   }
   for (const lesson of input.lessons) {
-    if (findLesson(lesson.courseId, lesson.lessonId)) work.lessons.push(lesson)
+    if (catalog.lesson(lesson.courseId, lesson.lessonId)) work.lessons.push(lesson)
     else skipped.lessons.push(`${lesson.courseId}/${lesson.lessonId}`)
   }
 

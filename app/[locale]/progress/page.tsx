@@ -1,8 +1,8 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
-import { loadCourses } from '@/lib/content/load'
 import { formatDateTime } from '@/lib/text/dates'
+import { courseCatalog } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 
@@ -17,7 +17,8 @@ export default async function ProgressPage() {
   const t = await getTranslations('progress')
   const tc = await getTranslations('course')
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
-  const courses = loadCourses()
+  // published studio lessons count and are listed in their place, like the course page shows them
+  const { courses } = await courseCatalog()
   const [submissions, classes] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer)])
   const tj = await getTranslations('teach.join')
   // A submission names its lesson as the course map does ("2. Pod — …"), not by the exercise's id.

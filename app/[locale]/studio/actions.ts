@@ -17,6 +17,7 @@ import { studioEditor, tryAnswerSchema, type TryOutcome } from '@/lib/server/stu
 import { studioLessonService } from '@/lib/server/studio-lessons'
 import type { GateResult } from '@/lib/content/publish-gate'
 import { currentViewer } from '@/lib/server/viewer'
+import { studioCatalogChanged } from '@/lib/server/course-catalog'
 
 const editor = () => studioEditor(dal(), async (task) => (await gradingPool()).grade(task))
 const service = () => studioLessonService(dal())
@@ -165,6 +166,7 @@ export async function moveStudioLessonAction(form: FormData): Promise<void> {
 
 /** Learners' pages of the course show the change (this process now; other instances within the catalog's TTL). */
 function changed(courseId: string, lessonId: string): void {
+  studioCatalogChanged()
   revalidatePath('/studio')
   revalidatePath(`/studio/lessons/${courseId}/${lessonId}`)
 }

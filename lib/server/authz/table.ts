@@ -127,6 +127,9 @@ const pages: PageRow[] = [
   { kind: 'page', file: 'app/[locale]/(auth)/signup/page.tsx', what: 'sign up (signed-in people are sent on)', path: () => '/signup', mark: 'data-testid="signup-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
   { kind: 'page', file: 'app/[locale]/courses/[courseId]/page.tsx', what: 'a course', path: () => '/courses/kubernetes-basics', mark: 'data-testid="resume"', expect: all('ok') },
   { kind: 'page', file: 'app/[locale]/courses/[courseId]/[lessonId]/page.tsx', what: 'a lesson', path: () => '/courses/kubernetes-basics/pod', mark: 'data-exercise-id="pod-first-manifest"', expect: all('ok') },
+  // Published studio lessons are public like file lessons; this world publishes none, so a lesson address that names
+  // no file lesson reaches the studio lesson route and is a 404 for everyone (as is that route's own address).
+  { kind: 'page', file: 'app/[locale]/studio-lesson/[courseId]/[lessonId]/page.tsx', what: 'a studio lesson that is not published', path: () => '/courses/kubernetes-basics/no-such-studio-lesson', mark: 'class="page"', expect: all('notFound') },
   { kind: 'page', file: 'app/[locale]/too-many-requests/page.tsx', what: 'the 429 page a rate limit shows (status 429 for everyone)', path: () => '/too-many-requests?retryAfter=30', mark: 'data-testid="too-many-requests-page"', expect: all('tooManyRequests') },
   { kind: 'page', file: 'app/[locale]/join/page.tsx', what: 'join a class (a visitor is asked to sign in)', path: () => '/join', mark: 'name="code"', refusedMark: 'data-testid="join-sign-in"', expect: signedIn('refused', 'ok') },
   { kind: 'page', file: 'app/[locale]/progress/page.tsx', what: 'my progress', path: () => '/progress', mark: 'id="my-classes"', expect: signedIn('signin', 'ok') },

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { findExercise } from '@/lib/content/load'
+import { findCatalogExercise } from '@/lib/server/course-catalog'
 import { UnstorableTextError, dal } from '@/lib/server/dal'
 import { maxDraftBytes } from '@/lib/server/dal/drafts'
 import { storableText } from '@/lib/server/dal/text'
@@ -16,7 +16,7 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params
   const viewer = await currentViewer()
   if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in to save drafts on the server.' }, { status: 401 })
-  if (!findExercise(id)) return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
+  if (!(await findCatalogExercise(id))) return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   const body = await readJsonBody(request, bodySchema, maxDraftBytes + 1024)
   if (!body.ok) return body.response
   try {

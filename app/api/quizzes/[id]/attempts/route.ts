@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { findQuiz } from '@/lib/content/load'
 import { attemptQuiz, quizAnswersSchema } from '@/lib/grading/quiz'
+import { findCatalogQuiz } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
 import { readJsonBody } from '@/lib/server/http/json-body'
 import { tooManyRequests } from '@/lib/server/http/too-many-requests'
@@ -20,7 +20,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const { id } = await params
   const body = await readJsonBody(request, bodySchema, 64 * 1024)
   if (!body.ok) return body.response
-  const found = findQuiz(id)
+  const found = await findCatalogQuiz(id)
   if (!found) return NextResponse.json({ error: 'not_found', message: `No quiz "${id}".` }, { status: 404 })
   const attempt = attemptQuiz(found.quiz, body.data.answers, body.data.lang)
   if (!attempt.complete) {
