@@ -24,7 +24,7 @@ const { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl }
 const { courseCatalog, studioCatalogChanged } = await import('./course-catalog.ts')
 const { loadCourses, contentRoot } = await import('../content/load.ts')
 const { GradingPool, gradingPool, useGradingPool } = await import('./grading-pool/index.ts')
-const { developmentWorkerFile } = await import('./grading-pool/bundle.ts')
+const { developmentWorkerFile, GRADING_WORKER } = await import('./grading-pool/bundle.ts')
 const { createLimits, limitSettings, useLimits } = await import('./rate-limit/index.ts')
 const { parseEnv } = await import('./env.ts')
 const grade = await import('../../app/api/exercises/[id]/grade/route.ts')
@@ -67,7 +67,7 @@ let pool: InstanceType<typeof GradingPool> | undefined
 beforeAll(async () => {
   await gradingPool() // bundles the development worker
   // as in production: the workers hold the file exercises, so a studio exercise has to travel with its task
-  pool = new GradingPool({ workerFile: developmentWorkerFile(), threads: 1, exercises: course.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])) })
+  pool = new GradingPool({ workerFile: developmentWorkerFile(GRADING_WORKER), threads: 1, exercises: course.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])) })
   useGradingPool(pool)
 }, 120_000)
 afterAll(async () => {
@@ -114,9 +114,10 @@ describe.each(backends)('published studio lessons for learners on %s', (_name, c
       ...fileIds.slice(0, podAt + 1),
       'pod-practice',
       'pod-practice-more',
-      ...fileIds.slice(podAt + 1),
-      // an unpublished anchor is as gone as a removed one
+      // put after a draft learners do not see: it takes the draft's place (after `pod`, behind lessons made before it)
       'after-unfinished',
+      ...fileIds.slice(podAt + 1),
+      // an anchor that is gone: at the end, nothing lost
       'after-removed',
     ])
     expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1))
