@@ -59,7 +59,8 @@ describe('kubelab content import and export', () => {
     expect(imported.code, imported.stderr).toBe(0)
     expect(imported.stdout).toContain('basics/probes')
     const row = await database.db.studioLesson.findUniqueOrThrow({ where: { courseId_lessonId: { courseId: 'basics', lessonId: 'probes' } } })
-    expect(row).toMatchObject({ draftSavedByLabel: 'cli', publishedNumber: null })
+    // last in the course, after its one file lesson (not first, where a lesson nobody placed would land)
+    expect(row).toMatchObject({ draftSavedByLabel: 'cli', publishedNumber: null, afterLessonId: 'first' })
 
     const out = join(work, 'exported')
     const exported = await kubelab('content', 'export', 'probes', out)

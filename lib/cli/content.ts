@@ -106,12 +106,12 @@ async function importLesson(dir: string | undefined, courseId: string | undefine
     return 2
   }
   return withDatabase(io, 'content import', async (db) => {
-    const outcome = await studioLessonOperations(db).importDraft(cliActor, { courseId: course.id, lessonId: folder.lessonId, texts: folder.texts, replace })
+    const outcome = await studioLessonOperations(db).importDraft(cliActor, { courseId: course.id, lessonId: folder.lessonId, texts: folder.texts, replace, fileLessonIds: course.lessons.map(String) })
     if (outcome === 'exists') {
       io.stderr(`kubelab: the studio already has a lesson "${folder.lessonId}" in ${course.id}; add --replace to make this folder its draft\n`)
       return 1
     }
-    io.stdout(`${outcome === 'created' ? 'imported' : 'replaced the draft of'} ${course.id}/${folder.lessonId} as a studio draft (not published: prove and publish it in the studio)\n`)
+    io.stdout(`${outcome === 'created' ? 'imported' : 'replaced the draft of'} ${course.id}/${folder.lessonId} as a studio draft, last in the course (not published: prove and publish it in the studio, where the arrows move it)\n`)
     return 0
   })
 }

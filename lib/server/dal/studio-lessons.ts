@@ -10,7 +10,7 @@ import { z } from 'zod'
 import type { Db } from '../db/client.ts'
 import { idSchema } from '../../content/schemas.ts'
 import type { LessonTexts } from '../../content/lesson-folder.ts'
-import { visibleAnchor } from '../../content/lesson-order.ts'
+import { orderLessonIds, visibleAnchor } from '../../content/lesson-order.ts'
 import { recordAudit, type Actor } from './audit.ts'
 import { assertStorable } from './text.ts'
 import { requireRole, type Viewer } from './viewer.ts'
@@ -263,8 +263,11 @@ export function studioLessonsDal(db: Db) {
  */
 export function studioLessonOperations(db: Db) {
   return {
-    /** Loads a lesson folder as a draft: a new studio lesson, or with `replace` a new draft version of one. */
-    async importDraft(actor: Actor, input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean }): Promise<'created' | 'replaced' | 'exists'> {
+    /**
+     * Loads a lesson folder as a draft: a new studio lesson, last in the course (after `fileLessonIds` and the studio
+     * lessons), or with `replace` a new draft version of one, where it was.
+     */
+    async importDraft(actor: Actor, input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean; fileLessonIds: readonly string[] }): Promise<'created' | 'replaced' | 'exists'> {
       const courseId = idSchema.parse(input.courseId)
       const lessonId = idSchema.parse(input.lessonId)
       const texts = checkedTexts(input.texts)
@@ -275,7 +278,9 @@ export function studioLessonOperations(db: Db) {
         if (existing && !input.replace) return 'exists'
         if (existing) await tx.studioLesson.update({ where: key(courseId, lessonId), data: { ...texts, ...by, draftVersion: { increment: 1 }, draftSavedAt: new Date() } })
         else {
-          await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId: null, ...texts, ...by } })
+          const studio = await tx.studioLesson.findMany({ where: { courseId }, orderBy: { createdAt: 'asc' }, select: { lessonId: true, afterLessonId: true } })
+          const last = orderLessonIds(input.fileLessonIds, studio).at(-1) ?? null
+          await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId: last, ...texts, ...by } })
           await recordAudit(tx, actor, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
         }
         return existing ? 'replaced' : 'created'
