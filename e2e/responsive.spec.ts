@@ -47,6 +47,18 @@ export const pages: PageToCheck[] = [
     },
   },
   { name: 'studio', as: 'author', open: '/studio' },
+  {
+    // a draft nobody publishes: learners never see it
+    name: 'studio editor',
+    as: 'author',
+    open: async (page) => {
+      await page.goto('/studio')
+      await page.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).fill(`phone-${Date.now().toString(36)}`)
+      await page.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+      await expect(page.getByTestId('studio-lesson-id')).toBeVisible()
+      await expect(page.locator('.studio-monaco .monaco-editor')).toBeVisible()
+    },
+  },
   // lesson pages: the workspace stacked under the text (ADR 0014)
   { name: 'lesson: intro (commands)', open: '/courses/kubernetes-basics/intro' },
   { name: 'lesson: Pod', open: '/courses/kubernetes-basics/pod' },

@@ -23,7 +23,7 @@ export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }:
     Precisely,
     Diagram: makeDiagram(courseDir),
     Demo: makeDemo(courseDir),
-    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} /> : null),
+    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
     // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it
     table: (props: ComponentProps<'table'>) => <table {...props} tabIndex={0} />,

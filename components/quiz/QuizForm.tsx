@@ -8,7 +8,8 @@ import { unansweredNumbers, type Answer } from './quiz-answers'
 import { submitQuiz, type QuizResponse } from './quiz-api'
 import { quizGradedEvent, type QuizGradedDetail } from './quiz-events'
 
-export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; courseId: string; lessonId: string }) {
+/** `anchorId`: the heading's id (lessons link to `#quiz-ID`); the studio's side-by-side preview gives each page its own. */
+export function QuizForm({ quiz, courseId, lessonId, anchorId = `quiz-${quiz.id}` }: { quiz: PublicQuiz; courseId: string; lessonId: string; anchorId?: string }) {
   const t = useTranslations('quiz')
   const lang = useLocale() === 'en' ? 'en' : 'ko'
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
@@ -54,8 +55,8 @@ export function QuizForm({ quiz, courseId, lessonId }: { quiz: PublicQuiz; cours
 
   const outcome = (id: string) => result?.questions.find((q) => q.id === id)
   return (
-    <section className="quiz" aria-labelledby={`quiz-${quiz.id}`} data-testid="quiz">
-      <h2 id={`quiz-${quiz.id}`}>{t('title')}</h2>
+    <section className="quiz" aria-labelledby={anchorId} data-testid="quiz">
+      <h2 id={anchorId}>{t('title')}</h2>
       <form onSubmit={submit} ref={form} noValidate>
         {quiz.questions.map((q, index) => {
           const o = outcome(q.id)

@@ -2,7 +2,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useMemo, useRef } from 'react'
 import 'monaco-editor/esm/vs/basic-languages/markdown/markdown.contribution.js'
-import { kubernetesSchema, monaco, monacoYaml } from '@/components/workspace/monaco-setup'
+import { kubernetesSchema, monaco, monacoYaml, setLineMarkers } from '@/components/workspace/monaco-setup'
 
 type CodeEditor = Parameters<OnMount>[0]
 
@@ -106,20 +106,7 @@ export default function StudioMonaco({ path, language, initialText, onEdit, onRe
   useEffect(() => {
     const model = editorRef.current?.getModel()
     if (!model || language !== 'markdown') return
-    monaco.editor.setModelMarkers(
-      model,
-      'kubelab-studio',
-      markers
-        .filter((m) => m.line > 0 && m.line <= model.getLineCount())
-        .map((m) => ({
-          severity: monaco.MarkerSeverity.Error,
-          message: m.message,
-          startLineNumber: m.line,
-          startColumn: Math.max(1, m.column),
-          endLineNumber: m.line,
-          endColumn: model.getLineMaxColumn(m.line),
-        })),
-    )
+    setLineMarkers(model, 'kubelab-studio', markers)
   }, [markers, language, path])
 
   return (

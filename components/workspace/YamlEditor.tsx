@@ -2,7 +2,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
-import { monaco } from './monaco-setup'
+import { monaco, setLineMarkers } from './monaco-setup'
 import type { LineDiagnostic } from './exercise-api'
 import { isApplePlatform } from './shortcuts'
 
@@ -141,19 +141,10 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
   useEffect(() => {
     const model = editorRef.current?.getModel()
     if (!model) return
-    monaco.editor.setModelMarkers(
+    setLineMarkers(
       model,
       'kubelab',
-      markers
-        .filter((m) => m.line > 0 && m.line <= model.getLineCount())
-        .map((m) => ({
-          severity: monaco.MarkerSeverity.Error,
-          message: `${m.field}: ${m.message}`,
-          startLineNumber: m.line,
-          startColumn: Math.max(1, m.column),
-          endLineNumber: m.line,
-          endColumn: model.getLineMaxColumn(m.line),
-        })),
+      markers.map((m) => ({ line: m.line, column: m.column, message: `${m.field}: ${m.message}` })),
     )
   }, [markers])
 

@@ -1,5 +1,4 @@
 import Link from 'next/link'
-import { redirect } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { loadCourses } from '@/lib/content/load'
 import { proveExercise, type ExerciseProof } from '@/lib/content/prove'
@@ -10,7 +9,7 @@ import { formatDateTime } from '@/lib/text/dates'
 import { ProofTable } from '@/components/studio/ProofTable'
 import { NewStudioLessonForm } from '@/components/studio/NewStudioLessonForm'
 import { moveStudioLessonAction } from './actions'
-import { currentViewer } from '@/lib/server/viewer'
+import { studioViewer } from '@/components/studio/studio-viewer'
 import './studio.css'
 
 export async function generateMetadata() {
@@ -33,17 +32,9 @@ function proofOf(exercise: Exercise, locale: 'ko' | 'en'): ExerciseProof {
 }
 
 export default async function StudioPage() {
-  const viewer = await currentViewer()
-  if (!viewer) redirect('/signin?next=/studio')
+  const { viewer, refusal } = await studioViewer('/studio')
+  if (!viewer) return refusal
   const t = await getTranslations('studio')
-  if (viewer.role !== 'author' && viewer.role !== 'admin') {
-    return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p data-testid="not-author">{t('notAuthor')}</p>
-      </div>
-    )
-  }
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const courses = loadCourses().map((course) => ({
     course,

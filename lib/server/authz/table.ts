@@ -7,7 +7,9 @@
  * Actors: a visitor; a learner in class A and another learner in class B; the teacher of class A and another
  * teacher (of class B, not of A); an author; an admin. Class-scoped rows are about class A.
  */
+import { parse } from 'yaml'
 import { findQuiz } from '../../content/load.ts'
+import { newLessonTexts } from '../../content/scaffold.ts'
 import { publicQuiz, type QuizAnswers } from '../../grading/quiz.ts'
 
 export const actors = ['visitor', 'learner', 'otherLearner', 'teacher', 'otherTeacher', 'author', 'admin'] as const
@@ -545,8 +547,9 @@ function studioActions(): ActionRow[] {
       return (await (await call(editor(l), { args: [l] })).text()).includes('"proof":')
     }),
     row('tryStudioAnswerAction', 'grade an answer against a draft exercise', async (w, _actor, call) => {
-      const exerciseYaml = 'id: probe-exercise\nkind: command\ntitle: { ko: 가, en: A }\ninstructions: { ko: 가, en: A }\nstarter: ""\nsolution: "kubectl get nodes"\nchecks:\n  - id: listed\n    type: output\n    matches: "node-1"\n    message: { ko: 가, en: A }\n'
-      return (await (await call('/studio', { args: [{ exerciseYaml, answer: 'kubectl get nodes' }] })).text()).includes('"graded"')
+      const { exerciseYaml } = newLessonTexts('probe')
+      const answer = (parse(exerciseYaml) as { solution: string }).solution
+      return (await (await call('/studio', { args: [{ exerciseYaml, answer }] })).text()).includes('"graded"')
     }),
     row('publishStudioLessonAction', 'publish a studio lesson', async (w, _actor, call) => {
       const l = await w.setup.newStudioLesson({ unlisted: true })

@@ -1,10 +1,10 @@
 import Link from 'next/link'
-import { notFound, redirect } from 'next/navigation'
+import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { authoringJsonSchema } from '@/lib/content/authoring-json-schema'
 import { findCourse } from '@/lib/content/load'
 import { dal } from '@/lib/server/dal'
-import { currentViewer } from '@/lib/server/viewer'
+import { studioViewer } from '@/components/studio/studio-viewer'
 import { StudioLessonEditor } from '@/components/studio/StudioLessonEditor'
 import { renderStudioPage } from '@/components/studio/studio-preview'
 import '../../../studio.css'
@@ -22,17 +22,9 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** The studio's editor for one studio lesson: its five files, the live preview in both languages, proof, publish, versions. */
 export default async function StudioLessonPage({ params }: { params: Params }) {
   const { courseId, lessonId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/studio/lessons/${courseId}/${lessonId}`)
+  const { viewer, refusal } = await studioViewer(`/studio/lessons/${courseId}/${lessonId}`)
+  if (!viewer) return refusal
   const t = await getTranslations('studio')
-  if (viewer.role !== 'author' && viewer.role !== 'admin') {
-    return (
-      <div className="page narrow">
-        <h1>{t('title')}</h1>
-        <p data-testid="not-author">{t('notAuthor')}</p>
-      </div>
-    )
-  }
   const course = findCourse(courseId)
   const draft = course ? await dal().studioLessons.get(viewer, courseId, lessonId) : null
   if (!course || !draft) notFound()
