@@ -9,6 +9,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { newLessonTexts } from '../lib/content/scaffold.ts'
 import { parse } from 'yaml'
+import { e2eBaseUrl } from './config.ts'
 import { signIn, signUp, typeIntoEditor, Typist } from './fixtures.ts'
 
 const lessonId = `studio-e2e-${Date.now().toString(36)}`
@@ -41,7 +42,7 @@ async function waitSaved(page: Page): Promise<void> {
 }
 
 test('an author writes, proves and publishes a lesson; a learner passes it; a restore keeps their progress', async ({ page, browser }) => {
-  test.setTimeout(300_000)
+  test.setTimeout(480_000)
   const typist = new Typist(14)
   await signIn(page, 'author@kubelab.dev')
   await page.goto('/studio')
@@ -121,7 +122,9 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   await expect(page.getByTestId('studio-notice')).toContainText(/버전 2|version 2/)
 
   // a learner finds it in the course, after "service-types", and passes the exercise and the quiz
-  const learnerContext = await browser.newContext()
+  // the author works in English, the learner in Korean (the title was changed in Korean only)
+  const learnerContext = await browser.newContext({ locale: 'ko-KR' })
+  await learnerContext.addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: e2eBaseUrl }])
   const learner = await learnerContext.newPage()
   await signUp(learner, 'studio-learner')
   await learner.goto('/courses/kubernetes-basics')
@@ -135,8 +138,8 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   const quiz = learner.getByTestId('quiz')
   await quiz.locator('fieldset').nth(0).getByLabel('정답', { exact: true }).check()
   await quiz.locator('fieldset').nth(1).getByLabel('참', { exact: true }).check()
-  await quiz.getByRole('button', { name: /제출|Submit/ }).click()
-  await expect(quiz).toContainText(/2\s*\/\s*2|2점|100/)
+  await quiz.getByRole('button', { name: '정답 확인' }).click()
+  await expect(quiz).toContainText('2문제 중 2문제 정답')
   await learner.reload()
   await expect(learner.getByTestId('lesson-completed')).toBeVisible()
 
