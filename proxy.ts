@@ -5,8 +5,8 @@
  * 2. the page's language is picked (the learner's cookie, else the browser's languages) and the request is
  *    rewritten to app/[locale]/… — addresses carry no locale, yet each lesson is prerendered once per language
  *    (ADR 0018). An address that names a locale (`/en/courses/…`, shared by someone) switches to it and drops it.
- *    A lesson address that names no file lesson goes to the studio lesson route, rendered per request (ADR 0020,
- *    lib/server/http/lesson-address.ts);
+ *    A course or lesson address that names no file course or lesson goes to the studio course or lesson route,
+ *    rendered per request (ADR 0020, lib/server/http/lesson-address.ts);
  * 3. every page gets a Content-Security-Policy: a prerendered page allows the hashes of its own inline scripts
  *    (lib/server/http/static-pages.ts); a page rendered per request gets a fresh nonce, put on the request too,
  *    which is where Next.js reads it to stamp its own scripts. The other security headers come from
@@ -24,7 +24,7 @@ import { checkPagePost } from '@/lib/server/http/server-action-request'
 import { staticPageScripts } from '@/lib/server/http/static-pages'
 import { retryAfterParam, retryAfterSeconds, tooManyRequests, tooManyRequestsPath } from '@/lib/server/http/too-many-requests'
 import { env } from '@/lib/server/env'
-import { findLesson } from '@/lib/content/load'
+import { findCourse, findLesson } from '@/lib/content/load'
 
 const READ_ONLY = new Set(['GET', 'HEAD', 'OPTIONS'])
 // next-intl reads a page's locale from this request header when the page does not set it itself.
@@ -44,7 +44,7 @@ export async function proxy(request: NextRequest) {
     return response
   }
   const locale = pageLocale(request.cookies.get(localeCookie)?.value, request.headers.get('accept-language'))
-  const internalPath = internalPagePath(locale, pathname, isFileLesson)
+  const internalPath = internalPagePath(locale, pathname, { isFileCourse, isFileLesson })
   const https = servedOverTls(request.headers.get('x-forwarded-proto'))
   const development = process.env.NODE_ENV === 'development'
   const requestHeaders = new Headers(request.headers)
@@ -75,6 +75,14 @@ function isFileLesson(courseId: string, lessonId: string): boolean {
     return findLesson(courseId, lessonId) !== undefined
   } catch {
     return true // content that does not load: the file lesson route shows the error, as it did before studio lessons
+  }
+}
+
+function isFileCourse(courseId: string): boolean {
+  try {
+    return findCourse(courseId) !== undefined
+  } catch {
+    return true // as for lessons: the file course route shows the content's error
   }
 }
 

@@ -29,7 +29,7 @@ export async function LessonBody({
   code,
   locale,
 }: {
-  course: { id: string; title: Localized; dir: string }
+  course: { id: string; title: Localized; dir: string | null }
   /** the course's lessons as this page knows them, in order */
   lessons: readonly BodyLesson[]
   /** this lesson's index in `lessons` */

@@ -15,7 +15,7 @@ import { Precisely } from './Precisely'
  * Renders a compiled lesson with the components lessons may use (see content/README.md). `locale`: the page's
  * language when it is not the request's (the studio previews both pages side by side).
  */
-export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string; locale?: 'ko' | 'en' }) {
+export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: 'ko' | 'en' }) {
   const locale = pageLocale ?? ((await getLocale()) === 'en' ? 'en' : 'ko')
   const t = await getTranslations({ locale, namespace: 'lesson' })
   const Content = mdxComponent(code)

@@ -1,7 +1,6 @@
 import 'server-only'
 import type { ReactNode } from 'react'
 import { parse } from 'yaml'
-import { findCourse } from '@/lib/content/load'
 import { quizSchema, type Localized, type Quiz } from '@/lib/content/schemas'
 import { compileStudioPage } from '@/lib/server/studio-gate'
 import { LessonMdx } from '@/components/mdx/LessonMdx'
@@ -19,10 +18,10 @@ function quizOf(quizYaml: string | null): Quiz | null {
 
 /**
  * A studio page as learners will see it: checked as untrusted and compiled in the studio's worker, then rendered
- * with the lessons' own components, the course's diagrams and the draft's quiz.
+ * with the lessons' own components, the course's diagrams (a studio course has none: a Diagram or Demo shows its
+ * "missing" notice) and the draft's quiz. `course`: the lesson's course (`authoringCourse`), null when there is none.
  */
-export async function renderStudioPage(input: { courseId: string; lessonId: string; page: 'ko' | 'en'; source: string; quizYaml: string | null }): Promise<StudioPreview> {
-  const course = findCourse(input.courseId)
+export async function renderStudioPage(input: { courseId: string; lessonId: string; page: 'ko' | 'en'; source: string; quizYaml: string | null }, course: { dir: string | null } | null): Promise<StudioPreview> {
   if (!course) return { status: 'problems', problems: [{ message: { ko: '이 코스가 없습니다.', en: 'There is no such course.' } }] }
   const compiled = await compileStudioPage(input.source)
   if (!compiled.ok) return { status: 'problems', problems: compiled.problems }

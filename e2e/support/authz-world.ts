@@ -87,6 +87,7 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       audited: async (action, targetId) => (await db.auditEvent.count({ where: { action, targetId } })) > 0,
       newStudioLesson,
       studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
+      studioCourse: async (courseId) => (await db.studioCourse.count({ where: { id: courseId } })) > 0,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

@@ -58,6 +58,35 @@ describe('the catalog of file courses and studio lessons', () => {
     expect(catalog.exercise(course!.lessons[0]!.exercise!.id)?.lesson.id).toBe(fileIds[0])
   })
 
+  it('lists a studio course with a published lesson after the file courses, its lessons in their authors’ order', () => {
+    const helm = { id: 'helm-basics', title: { ko: '헬름 기초', en: 'Helm basics' }, description: { ko: '차트', en: 'Charts' } }
+    const quiet = { id: 'quiet-course', title: { ko: '조용한', en: 'Quiet' }, description: { ko: '없음', en: 'None' } }
+    const lessons = [published('values', 'charts', 2, { quizId: 'values-quiz' }), published('charts', null)].map((p) => parseStudioLesson(helm.id, p))
+    const catalog = buildCatalog([course!], new Map([[helm.id, lessons]]), [helm, quiet])
+    expect(catalog.courses.map((c) => [c.id, c.kind])).toEqual([
+      [course!.id, 'file'],
+      [helm.id, 'studio'],
+    ])
+    const listed = catalog.course(helm.id)!
+    expect(listed).toMatchObject({ title: helm.title, description: helm.description, dir: null })
+    expect(listed.lessons.map((l) => [l.id, l.number, l.courseId])).toEqual([
+      ['charts', 1, helm.id],
+      ['values', 2, helm.id],
+    ])
+    expect(catalog.lesson(helm.id, 'values')).toMatchObject({ index: 1, lesson: { source: { kind: 'studio', version: 2 } } })
+    // grading and quizzes find it through the catalog like any lesson
+    expect(catalog.quiz('values-quiz')?.course.id).toBe(helm.id)
+    // a studio course without a published lesson is not for learners
+    expect(catalog.course(quiet.id)).toBeUndefined()
+  })
+
+  it('keeps a file course over a studio course with the same id', () => {
+    const clash = { id: course!.id, title: { ko: '다른', en: 'Other' }, description: { ko: '다른', en: 'Other' } }
+    const catalog = buildCatalog([course!], new Map([[course!.id, [parseStudioLesson(course!.id, published('extra', null))]]]), [clash])
+    expect(catalog.courses.map((c) => [c.id, c.kind])).toEqual([[course!.id, 'file']])
+    expect(catalog.course(course!.id)!.title).toEqual(course!.title)
+  })
+
   it('keeps a file lesson over a studio lesson with the same id', () => {
     const clash = parseStudioLesson(course!.id, published(fileIds[0]!, null))
     const catalog = buildCatalog([course!], new Map([[course!.id, [clash]]]))
@@ -95,6 +124,21 @@ describe('the cached catalog', () => {
     expect((await courseCatalog()).lesson(course!.id, 'second-studio')).toBeUndefined()
     vi.advanceTimersByTime(200)
     expect((await courseCatalog()).lesson(course!.id, 'second-studio')).toBeDefined()
+  })
+
+  it('reads the studio courses and their published lessons, and shows a course once it has one', async () => {
+    const helm = { id: 'helm-basics', title: { ko: '헬름 기초', en: 'Helm basics' }, description: { ko: '차트', en: 'Charts' } }
+    let helmLessons: Published[] = []
+    usePublishedStudioLessons(
+      async (courseId) => (courseId === helm.id ? helmLessons : []),
+      async () => [helm],
+    )
+    expect((await courseCatalog()).course(helm.id)).toBeUndefined()
+    helmLessons = [published('charts', null)]
+    studioCatalogChanged()
+    const catalog = await courseCatalog()
+    expect(catalog.course(helm.id)?.lessons.map((l) => l.id)).toEqual(['charts'])
+    expect(catalog.lesson(helm.id, 'charts')?.lesson.source.kind).toBe('studio')
   })
 
   it('keeps serving the last catalog when the database cannot be read', async () => {

@@ -1,6 +1,6 @@
 /**
  * The courses as learners and teachers see them (issue 14, ADR 0020): each file course from content/ with its
- * published studio lessons in the place their authors gave them. Lookups by course, lesson, exercise and quiz id
+ * published studio lessons in the place their authors gave them, then each studio course that has a published lesson. Lookups by course, lesson, exercise and quiz id
  * are Map reads on a catalog cached per process; the cache is dropped by `studioCatalogChanged()` (the studio's
  * publish, unpublish, restore and move call it) and expires after `catalogTtlMs`, so another instance on the same
  * database (ADR 0016) shows a change within a few seconds. The command line and the build stay on the files alone
@@ -24,8 +24,19 @@ export interface CatalogLesson extends Omit<Lesson, 'dir'> {
   source: LessonSource
 }
 
-export interface CatalogCourse extends Omit<Course, 'lessons'> {
+export interface CatalogCourse extends Omit<Course, 'lessons' | 'dir'> {
+  /** a course of content/, or one written in the studio (all its lessons are studio lessons) */
+  kind: 'file' | 'studio'
+  /** the file course's folder (its diagrams and demos); a studio course has none */
+  dir: string | null
   lessons: CatalogLesson[]
+}
+
+/** A course written in the studio, as the data-access layer gives it (`studioCourses.all`). */
+export interface StudioCourseRecord {
+  id: string
+  title: Course['title']
+  description: Course['description']
 }
 
 export interface CatalogEntry {
@@ -95,9 +106,19 @@ export function parseStudioLesson(courseId: string, published: PublishedStudioLe
   }
 }
 
-/** The catalog of these file courses and these parsed studio lessons (by course id). Pure. */
-export function buildCatalog(fileCourses: readonly Course[], studioByCourse: ReadonlyMap<string, readonly ParsedStudioLesson[]>): CourseCatalog {
-  const courses = fileCourses.map((course): CatalogCourse => {
+/**
+ * The catalog of these file courses and these parsed studio lessons (by course id), then of the studio courses that
+ * have a published lesson (one whose id a file course took since is left out: the file course wins). Pure.
+ */
+export function buildCatalog(fileCourses: readonly Course[], studioByCourse: ReadonlyMap<string, readonly ParsedStudioLesson[]>, studioCourses: readonly StudioCourseRecord[] = []): CourseCatalog {
+  const fileCourseIds = new Set(fileCourses.map((c) => c.id))
+  const listed = [
+    ...fileCourses.map((course) => ({ kind: 'file' as const, course })),
+    ...studioCourses
+      .filter((c) => !fileCourseIds.has(c.id) && (studioByCourse.get(c.id)?.length ?? 0) > 0)
+      .map((c) => ({ kind: 'studio' as const, course: { ...c, dir: null, lessons: [] as Lesson[] } })),
+  ]
+  const courses = listed.map(({ kind, course }): CatalogCourse => {
     const fileIds = new Set(course.lessons.map((l) => l.id))
     // a file lesson added later with a studio lesson's id wins: the studio lesson stays hidden until renamed
     const studio = (studioByCourse.get(course.id) ?? []).filter((s) => !fileIds.has(s.lessonId))
@@ -116,7 +137,7 @@ export function buildCatalog(fileCourses: readonly Course[], studioByCourse: Rea
         source: { kind: 'studio', version: entry.version, pages: entry.pages },
       }
     })
-    return { ...course, lessons }
+    return { ...course, kind, lessons }
   })
   const byCourse = new Map(courses.map((c) => [c.id, c]))
   const byLesson = new Map<string, CatalogEntry>()
@@ -141,6 +162,7 @@ export function buildCatalog(fileCourses: readonly Course[], studioByCourse: Rea
 }
 
 type PublishedSource = (courseId: string) => Promise<PublishedStudioLesson[]>
+type StudioCourseSource = () => Promise<StudioCourseRecord[]>
 
 interface Holder {
   catalog: CourseCatalog | null
@@ -153,6 +175,7 @@ interface Holder {
   /** parsed versions by course/lesson@version, so a reload parses only what was newly published */
   parsed: Map<string, ParsedStudioLesson | null>
   source: PublishedSource | null
+  studioCourseSource: StudioCourseSource | null
 }
 
 // On globalThis: Next.js may load this module once per server bundle, and the studio's actions must drop the same
@@ -165,9 +188,11 @@ const holder: Holder = ((globalThis as { __kubelabCourseCatalog?: Holder }).__ku
   generation: 0,
   parsed: new Map(),
   source: null,
+  studioCourseSource: null,
 })
 
 const publishedFromDatabase: PublishedSource = (courseId) => dal().studioLessons.published(courseId)
+const studioCoursesFromDatabase: StudioCourseSource = () => dal().studioCourses.all()
 
 function parsedOnce(courseId: string, published: PublishedStudioLesson, seen: Map<string, ParsedStudioLesson | null>): ParsedStudioLesson | null {
   const key = `${courseId}/${published.lessonId}@${published.number}`
@@ -191,11 +216,13 @@ async function load(): Promise<CourseCatalog> {
   const source = holder.source ?? publishedFromDatabase
   let catalog: CourseCatalog
   try {
-    const published = await Promise.all(files.map(async (course) => [course.id, await source(course.id)] as const))
+    const studioCourses = await (holder.studioCourseSource ?? studioCoursesFromDatabase)()
+    const courseIds = [...files.map((c) => c.id), ...studioCourses.map((c) => c.id)]
+    const published = await Promise.all(courseIds.map(async (courseId) => [courseId, await source(courseId)] as const))
     const seen = new Map<string, ParsedStudioLesson | null>()
     const studio = new Map(published.map(([courseId, lessons]) => [courseId, lessons.flatMap((l) => parsedOnce(courseId, l, seen) ?? [])]))
     holder.parsed = seen
-    catalog = buildCatalog(files, studio)
+    catalog = buildCatalog(files, studio, studioCourses)
     if (generation === holder.generation) holder.lastRead = catalog
   } catch (error) {
     // the database is away: file lessons stay available; what was known of studio lessons too, until it is back
@@ -231,9 +258,13 @@ export function studioCatalogChanged(): void {
   holder.loading = null
 }
 
-/** Tests: read published studio lessons from here instead of the server's database (null: the database again). */
-export function usePublishedStudioLessons(source: PublishedSource | null): void {
+/**
+ * Tests: read published studio lessons (and studio courses, none when not given) from here instead of the server's
+ * database (null: the database again).
+ */
+export function usePublishedStudioLessons(source: PublishedSource | null, studioCourses: StudioCourseSource = async () => []): void {
   holder.source = source
+  holder.studioCourseSource = source ? studioCourses : null
   holder.lastRead = null
   studioCatalogChanged()
 }

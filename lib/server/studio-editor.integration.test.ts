@@ -69,4 +69,16 @@ describe('studio editor', () => {
     await expect(editor.move(learner, course.id, 's-two', 'down')).rejects.toMatchObject({ status: 403 })
     expect(await editor.order(author, course.id)).toEqual(['s-two', fileIds[0], 's-one', ...fileIds.slice(1)])
   })
+
+  it('orders and moves the lessons of a studio course, and starts one there as a copy of a file course’s lesson', async () => {
+    const helm = { id: 'helm-basics', title: { ko: '헬름', en: 'Helm' }, description: { ko: '차트', en: 'Charts' } }
+    await dal.studioCourses.create(author, helm, { lessonId: 'charts', afterLessonId: null, texts: newLessonTexts('charts') })
+    await dal.studioLessons.create(author, { courseId: helm.id, lessonId: 'values', afterLessonId: 'charts', texts: newLessonTexts('values') })
+    expect(await editor.order(author, helm.id)).toEqual(['charts', 'values'])
+    expect(await editor.move(author, helm.id, 'values', 'up')).toBe(true)
+    expect(await editor.order(author, helm.id)).toEqual(['values', 'charts'])
+    const copy = editor.startingTexts(helm.id, 'pods-again', { copyOf: fileIds[0]!, fromCourse: course.id })
+    expect(copy?.lessonYaml).toMatch(/^id: pods-again$/m)
+    expect(editor.startingTexts(helm.id, 'pods-again', { copyOf: fileIds[0]! })).toBeNull() // a studio course has no file lessons
+  })
 })

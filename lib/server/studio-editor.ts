@@ -19,7 +19,8 @@ import { studioTextLimits } from './dal/studio-lessons.ts'
 import { requireRole, type Viewer } from './dal/viewer.ts'
 import type { GradeTaskInput, PoolOutcome } from './grading-pool/index.ts'
 
-export type StartFrom = { template: true } | { copyOf: string }
+/** A new lesson's texts: the template, or a copy of a file lesson (of `fromCourse`, by default the lesson's own course). */
+export type StartFrom = { template: true } | { copyOf: string; fromCourse?: string }
 
 export type TryOutcome =
   | { status: 'graded'; passed: boolean; score: number; checks: Array<Pick<CheckOutcome, 'id' | 'passed' | 'message'>>; failing: string[]; validationErrors: string[]; durationMs: number }
@@ -33,11 +34,14 @@ export type Grade = (task: GradeTaskInput) => Promise<PoolOutcome>
 
 export function studioEditor(dal: Dal, grade: Grade) {
   return {
-    /** The texts a new lesson starts with; null when the file lesson to copy is not in the course. */
+    /**
+     * The texts a new lesson starts with; null when the file lesson to copy is not there. A studio course has no file
+     * lessons, so a lesson in it copies one of a file course (`fromCourse`).
+     */
     startingTexts(courseId: string, lessonId: string, from: StartFrom) {
       if ('template' in from) return newLessonTexts(lessonId)
       const original = loadCourses()
-        .find((c) => c.id === courseId)
+        .find((c) => c.id === (from.fromCourse ?? courseId))
         ?.lessons.find((l) => l.id === from.copyOf)
       return original ? copyLessonTexts(readLessonFolder(original.dir).texts, lessonId) : null
     },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLessonFolder } from '../content/lesson-folder.ts'
-import { scaffoldLesson } from '../content/scaffold.ts'
+import { newLessonTexts, scaffoldLesson } from '../content/scaffold.ts'
 import { accountOperations } from './dal/accounts.ts'
 import { cliActor } from './dal/audit.ts'
 import { createDal, type Dal } from './dal/index.ts'
@@ -74,6 +74,26 @@ describe('studio lessons, from draft to learners', () => {
     await dal.studioLessons.saveDraft(author, course, 'probes', 2, { ...texts, exerciseYaml: texts.exerciseYaml!.replace('id: probes-exercise', 'id: pod-first-manifest') })
     const refused = await studio.publish(author, course, 'probes', 3, null)
     expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id pod-first-manifest; give this one its own.'])
+  }, 60_000)
+
+  it('starts a lesson in a new studio course, refusing a file course’s id and a malformed one; its exercise ids count as taken', async () => {
+    const studio = studioLessonService(dal, acceptEveryPage)
+    const newCourse = { title: { ko: '헬름', en: 'Helm' }, description: { ko: '차트', en: 'Charts' } }
+    const charts = newLessonTexts('charts')
+    // the template for `values` with charts' exercise id: the gate must see charts once it is published
+    const values = { ...newLessonTexts('values'), exerciseYaml: newLessonTexts('values').exerciseYaml!.replace('id: values-exercise', 'id: charts-exercise') }
+    expect(await studio.create(author, { courseId: course, lessonId: 'charts', afterLessonId: null, texts: charts, newCourse })).toEqual({ status: 'file_course' })
+    await expect(studio.create(author, { courseId: 'Helm!', lessonId: 'charts', afterLessonId: null, texts: charts, newCourse })).rejects.toThrow(/kebab-case/)
+    await expect(studio.create(learner, { courseId: 'helm', lessonId: 'charts', afterLessonId: null, texts: charts, newCourse })).rejects.toMatchObject({ status: 403 })
+    expect(await dal.studioCourses.get(author, 'helm')).toBeNull()
+
+    expect(await studio.create(author, { courseId: 'helm', lessonId: 'charts', afterLessonId: 'ignored', texts: charts, newCourse })).toMatchObject({ status: 'created', lesson: { courseId: 'helm', afterLessonId: null } })
+    expect(await studio.create(author, { courseId: 'helm', lessonId: 'values', afterLessonId: null, texts: values, newCourse })).toEqual({ status: 'course_exists' })
+    // later lessons go into the studio course like into a file course
+    expect(await studio.create(author, { courseId: 'helm', lessonId: 'values', afterLessonId: 'charts', texts: values })).toMatchObject({ status: 'created' })
+    expect(await studio.publish(author, 'helm', 'charts', 1, null)).toEqual({ status: 'published', number: 1 })
+    const refused = await studio.publish(author, 'helm', 'values', 1, null)
+    expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id charts-exercise; give this one its own.'])
   }, 60_000)
 
   it('checks pages in the studio gate’s worker by default, with the untrusted-page check: a script never reaches the compiler', async () => {

@@ -9,12 +9,14 @@ import { getLocale } from 'next-intl/server'
 import { z } from 'zod'
 import { idSchema } from '@/lib/content/schemas'
 import { renderStudioPage, type StudioPreview } from '@/components/studio/studio-preview'
+import { NEW_COURSE } from '@/components/studio/new-course-choice'
 import { formFields } from '@/lib/server/action-input'
 import { AccessDeniedError, dal, UnstorableTextError } from '@/lib/server/dal'
+import { studioCourseLimits } from '@/lib/server/dal/studio-courses'
 import { studioTextsSchema, type StudioLessonDraft } from '@/lib/server/dal/studio-lessons'
 import { gradingPool } from '@/lib/server/grading-pool'
 import { studioEditor, tryAnswerSchema, type TryOutcome } from '@/lib/server/studio-editor'
-import { studioLessonService } from '@/lib/server/studio-lessons'
+import { authoringCourse, studioLessonService } from '@/lib/server/studio-lessons'
 import type { GateResult } from '@/lib/content/publish-gate'
 import { currentViewer } from '@/lib/server/viewer'
 import { studioCatalogChanged } from '@/lib/server/course-catalog'
@@ -49,23 +51,74 @@ async function guarded<T>(run: () => Promise<T>): Promise<T | Refusal> {
 }
 
 export interface CreateStudioLessonState {
-  error: 'invalid' | 'forbidden' | 'no_course' | 'file_lesson' | 'exists' | 'no_source' | null
+  error:
+    | 'invalid'
+    | 'forbidden'
+    | 'no_course'
+    | 'file_lesson'
+    | 'exists'
+    | 'no_source'
+    /** a new course: its id is not kebab-case, a title or description is missing or too long, the id is taken */
+    | 'course_id'
+    | 'course_text'
+    | 'file_course'
+    | 'course_exists'
+    | null
+  /** what a refused new course was given, so the author does not type it again */
+  course?: Record<NewCourseField, string>
 }
 
-/** A new studio lesson from the template that passes the gate, or a copy of a file lesson; then its editor. */
+type NewCourseTexts = { title: { ko: string; en: string }; description: { ko: string; en: string } }
+const newCourseFields = ['newCourseId', 'titleKo', 'titleEn', 'descriptionKo', 'descriptionEn'] as const
+type NewCourseField = (typeof newCourseFields)[number]
+const newCourseText = (max: number) => z.string().trim().min(1).max(max)
+const newCourseSchema = z.object({
+  newCourseId: idSchema.max(60),
+  titleKo: newCourseText(studioCourseLimits.title),
+  titleEn: newCourseText(studioCourseLimits.title),
+  descriptionKo: newCourseText(studioCourseLimits.description),
+  descriptionEn: newCourseText(studioCourseLimits.description),
+})
+/** A file lesson to copy: its id in the lesson's own course, or `course/lesson` from another (a studio course has none). */
+const copySource = z.union([z.literal(''), idSchema, z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/)])
+
+/**
+ * A new studio lesson from the template that passes the gate, or a copy of a file lesson; with the course choice
+ * `NEW_COURSE`, in a new studio course (id, ko/en titles and descriptions) made with it. Then its editor.
+ */
 export async function createStudioLessonAction(_prev: CreateStudioLessonState, form: FormData): Promise<CreateStudioLessonState> {
   const parsed = z
-    .object({ courseId: idSchema, lessonId: idSchema, after: z.union([idSchema, z.literal('')]), from: z.union([idSchema, z.literal('')]) })
+    .object({ courseId: z.union([idSchema, z.literal(NEW_COURSE)]), lessonId: idSchema, after: z.union([idSchema, z.literal('')]).optional(), from: copySource })
     .safeParse(formFields(form, ['courseId', 'lessonId', 'after', 'from']) ?? {})
   if (!parsed.success) return { error: 'invalid' }
-  const { courseId, lessonId, after, from } = parsed.data
-  const texts = editor().startingTexts(courseId, lessonId, from ? { copyOf: from } : { template: true })
-  if (!texts) return { error: 'no_source' }
-  const outcome = await guarded(async () => service().create(await currentViewer(), { courseId, lessonId, afterLessonId: after || null, texts }))
-  if (outcome.status === 'forbidden' || outcome.status === 'invalid') return { error: outcome.status }
-  if (outcome.status !== 'created') return { error: outcome.status }
+  const { lessonId, after, from } = parsed.data
+  let courseId = parsed.data.courseId
+  if (courseId === NEW_COURSE) {
+    const given = formFields(form, newCourseFields)!
+    const echo = Object.fromEntries(newCourseFields.map((f) => [f, given[f] ?? ''])) as Record<NewCourseField, string>
+    const course = newCourseSchema.safeParse(given)
+    if (!course.success) return { error: course.error.issues.some((i) => i.path[0] === 'newCourseId') ? 'course_id' : 'course_text', course: echo }
+    courseId = course.data.newCourseId
+    const newCourse = { title: { ko: course.data.titleKo, en: course.data.titleEn }, description: { ko: course.data.descriptionKo, en: course.data.descriptionEn } }
+    const refused = await createLesson(courseId, lessonId, null, from, newCourse)
+    // the lesson's texts are ours (template or a file lesson's copy): text that cannot be stored is the course's
+    if (refused) return { error: refused.error === 'invalid' ? 'course_text' : refused.error, course: echo }
+  } else {
+    const refused = await createLesson(courseId, lessonId, after || null, from, undefined)
+    if (refused) return refused
+  }
   revalidatePath('/studio')
   redirect(`/studio/lessons/${courseId}/${lessonId}`)
+}
+
+/** Creates the lesson (and its new course); the refusal to show, or null once created. */
+async function createLesson(courseId: string, lessonId: string, afterLessonId: string | null, from: string, newCourse: NewCourseTexts | undefined): Promise<CreateStudioLessonState | null> {
+  const [fromCourse, copyOf] = from.includes('/') ? from.split('/') : [undefined, from]
+  const texts = editor().startingTexts(courseId, lessonId, copyOf ? { copyOf, fromCourse } : { template: true })
+  if (!texts) return { error: 'no_source' }
+  const outcome = await guarded(async () => service().create(await currentViewer(), { courseId, lessonId, afterLessonId, texts, newCourse }))
+  if (outcome.status === 'created') return null
+  return { error: outcome.status }
 }
 
 export type SaveDraftResult = { status: 'saved'; draftVersion: number; savedAt: string } | { status: 'conflict'; current: DraftView } | { status: 'missing' } | Refusal
@@ -93,8 +146,8 @@ export async function previewStudioPageAction(input: unknown): Promise<PreviewRe
     .safeParse(input)
   if (!parsed.success) return { status: 'invalid' }
   return guarded(async () => {
-    await dal().studioLessons.list(await currentViewer(), parsed.data.courseId) // authors and admins only
-    return renderStudioPage(parsed.data)
+    const course = await authoringCourse(dal(), await currentViewer(), parsed.data.courseId) // authors and admins only
+    return renderStudioPage(parsed.data, course)
   })
 }
 

@@ -5,6 +5,7 @@ import { proveExercise, type ExerciseProof } from '@/lib/content/prove'
 import type { Exercise } from '@/lib/grading/exercise-schema'
 import { orderLessonIds } from '@/lib/content/lesson-order'
 import { dal } from '@/lib/server/dal'
+import { authoringCourses } from '@/lib/server/studio-lessons'
 import { formatDateTime } from '@/lib/text/dates'
 import { ProofTable } from '@/components/studio/ProofTable'
 import { NewStudioLessonForm } from '@/components/studio/NewStudioLessonForm'
@@ -41,11 +42,12 @@ export default async function StudioPage() {
     lessons: course.lessons.map((lesson) => ({ lesson, proof: lesson.exercise ? proofOf(lesson.exercise, locale) : null })),
   }))
   const studioLessons = await dal().studioLessons.list(viewer)
-  const lessonOrder = loadCourses().map((course) => {
+  // file courses, then the studio's own courses (their lessons are all studio lessons)
+  const lessonOrder = (await authoringCourses(dal(), viewer)).map((course) => {
     const studio = studioLessons.filter((s) => s.courseId === course.id)
     const byId = new Map(studio.map((s) => [s.lessonId, s]))
-    const files = new Map(course.lessons.map((l) => [l.id, l]))
-    const ids = orderLessonIds(course.lessons.map((l) => l.id), studio)
+    const files = new Map(course.fileLessons.map((l) => [l.id, l]))
+    const ids = orderLessonIds(course.fileLessons.map((l) => l.id), studio)
     return { course, studio: studio.length, rows: ids.map((id, index) => ({ id, index, last: index === ids.length - 1, file: files.get(id) ?? null, studio: byId.get(id) ?? null })) }
   })
   const proofs = courses.flatMap((c) => c.lessons.flatMap((l) => (l.proof ? [l.proof] : [])))
@@ -63,8 +65,15 @@ export default async function StudioPage() {
         <p className="muted">{t('studioLessonsIntro')}</p>
         {lessonOrder.map(({ course, studio, rows }) => (
           <div key={course.id}>
-            <h3>{course.title[locale]}</h3>
-            {studio === 0 && <p className="muted" data-testid="no-studio-lessons">{t('noStudioLessons')}</p>}
+            <h3>
+              {course.title[locale]}
+              {course.kind === 'studio' && <span className="muted"> · {t('studioCourse')}</span>}
+            </h3>
+            {studio === 0 && (
+              <p className="muted" data-testid="no-studio-lessons">
+                {course.kind === 'studio' ? t('noStudioCourseLessons') : t('noStudioLessons')}
+              </p>
+            )}
             <ol className="studio-order" data-testid={`order-${course.id}`}>
               {rows.map((row) => (
                 <li key={row.id} data-lesson={row.id} data-kind={row.studio ? 'studio' : 'file'}>
@@ -103,6 +112,7 @@ export default async function StudioPage() {
           courses={lessonOrder.map(({ course, rows }) => ({
             id: course.id,
             title: course.title[locale],
+            kind: course.kind,
             lessons: rows.map((row) => ({ id: row.id, title: row.file ? row.file.title[locale] : row.id, file: row.file !== null })),
           }))}
         />

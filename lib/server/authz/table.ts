@@ -11,6 +11,7 @@ import { parse } from 'yaml'
 import { findQuiz } from '../../content/load.ts'
 import { newLessonTexts } from '../../content/scaffold.ts'
 import { publicQuiz, type QuizAnswers } from '../../grading/quiz.ts'
+import { NEW_COURSE } from '../../../components/studio/new-course-choice.ts'
 
 export const actors = ['visitor', 'learner', 'otherLearner', 'teacher', 'otherTeacher', 'author', 'admin'] as const
 export type Actor = (typeof actors)[number]
@@ -63,6 +64,8 @@ export interface World {
      */
     newStudioLesson(options?: { unlisted?: boolean; published?: boolean }): Promise<{ courseId: string; lessonId: string }>
     studioLesson(courseId: string, lessonId: string): Promise<{ draftVersion: number; publishedNumber: number | null; afterLessonId: string | null } | null>
+    /** whether a studio course with this id exists */
+    studioCourse(courseId: string): Promise<boolean>
   }
   /** a studio lesson of kubernetes-basics, for the editor page's row */
   studioLessonA: string
@@ -132,6 +135,9 @@ const pages: PageRow[] = [
   // Published studio lessons are public like file lessons; this world publishes none, so a lesson address that names
   // no file lesson reaches the studio lesson route and is a 404 for everyone (as is that route's own address).
   { kind: 'page', file: 'app/[locale]/studio-lesson/[courseId]/[lessonId]/page.tsx', what: 'a studio lesson that is not published', path: () => '/courses/kubernetes-basics/no-such-studio-lesson', mark: 'class="page"', expect: all('notFound') },
+  // Likewise a course address that names no file course reaches the studio course route: public once the course has a
+  // published lesson; this world publishes none in a studio course, so it is a 404 for everyone.
+  { kind: 'page', file: 'app/[locale]/studio-course/[courseId]/page.tsx', what: 'a studio course with no published lesson', path: () => '/courses/no-such-studio-course', mark: 'class="page"', expect: all('notFound') },
   { kind: 'page', file: 'app/[locale]/too-many-requests/page.tsx', what: 'the 429 page a rate limit shows (status 429 for everyone)', path: () => '/too-many-requests?retryAfter=30', mark: 'data-testid="too-many-requests-page"', expect: all('tooManyRequests') },
   { kind: 'page', file: 'app/[locale]/join/page.tsx', what: 'join a class (a visitor is asked to sign in)', path: () => '/join', mark: 'name="code"', refusedMark: 'data-testid="join-sign-in"', expect: signedIn('refused', 'ok') },
   { kind: 'page', file: 'app/[locale]/progress/page.tsx', what: 'my progress', path: () => '/progress', mark: 'id="my-classes"', expect: signedIn('signin', 'ok') },
@@ -524,10 +530,17 @@ function studioActions(): ActionRow[] {
   const editor = (l: { courseId: string; lessonId: string }) => `/studio/lessons/${l.courseId}/${l.lessonId}`
   const row = (name: string, what: string, probe: ActionRow['probe']): ActionRow => ({ kind: 'action', file: studio, name, what, expect: authors, probe })
   return [
-    row('createStudioLessonAction', 'start a studio lesson', async (w, _actor, call) => {
+    row('createStudioLessonAction', 'start a studio lesson, in a file course and in a new studio course', async (w, _actor, call) => {
       const lessonId = unique('probe').replace(/[^a-z0-9]+/g, '-')
       await call('/studio', { prevState: { error: null }, fields: { courseId: 'kubernetes-basics', lessonId, after: '', from: '' } })
-      return (await w.setup.studioLesson('kubernetes-basics', lessonId)) !== null
+      const inFileCourse = (await w.setup.studioLesson('kubernetes-basics', lessonId)) !== null
+      const courseId = unique('probe-course').replace(/[^a-z0-9]+/g, '-')
+      const course = { newCourseId: courseId, titleKo: '코스', titleEn: 'Course', descriptionKo: '설명', descriptionEn: 'About' }
+      await call('/studio', { prevState: { error: null }, fields: { courseId: NEW_COURSE, ...course, lessonId, from: '' } })
+      const inNewCourse = (await w.setup.studioCourse(courseId)) && (await w.setup.studioLesson(courseId, lessonId)) !== null
+      // one actor may do both or neither; anything else is a hole in one of the two ways in
+      if (inFileCourse !== inNewCourse) throw new Error(`a lesson in a file course: ${inFileCourse}, in a new studio course: ${inNewCourse}`)
+      return inFileCourse
     }),
     row('saveStudioDraftAction', 'save a studio draft', async (w, _actor, call) => {
       const l = await w.setup.newStudioLesson()

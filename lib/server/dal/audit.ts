@@ -19,13 +19,14 @@ export const auditActions = [
   'invitation.revoked',
   'class.archived',
   'demo.removed',
+  'studio.course_created',
   'studio.lesson_created',
   'studio.lesson_published',
   'studio.lesson_restored',
   'studio.lesson_unpublished',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
-export type AuditTargetType = 'user' | 'class' | 'invitation' | 'demo' | 'lesson'
+export type AuditTargetType = 'user' | 'class' | 'invitation' | 'demo' | 'lesson' | 'course'
 
 /** Who acts: a signed-in user (their email is copied into the log), or the command line on the server. */
 export type Actor = { kind: 'user'; id: string; email?: string } | { kind: 'cli' }

@@ -12,6 +12,7 @@ import { passwordResetsDal } from './password-resets.ts'
 import { progressDal } from './progress.ts'
 import { quizzesDal } from './quizzes.ts'
 import { storageQuotaFromEnv, type StorageQuota } from './quotas.ts'
+import { studioCoursesDal } from './studio-courses.ts'
 import { studioLessonsDal } from './studio-lessons.ts'
 import { usersDal } from './users.ts'
 
@@ -33,6 +34,7 @@ export function createDal(database: Db, options: DalOptions = {}) {
     invitations: invitationsDal(database),
     passwordResets: passwordResetsDal(database),
     studioLessons: studioLessonsDal(database),
+    studioCourses: studioCoursesDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

@@ -12,6 +12,7 @@ import { idSchema } from '../../content/schemas.ts'
 import type { LessonTexts } from '../../content/lesson-folder.ts'
 import { orderLessonIds, visibleAnchor } from '../../content/lesson-order.ts'
 import { recordAudit, type Actor } from './audit.ts'
+import type { Tx } from './progress.ts'
 import { assertStorable } from './text.ts'
 import { requireRole, type Viewer } from './viewer.ts'
 
@@ -96,6 +97,43 @@ function toDraft(row: Row): StudioLessonDraft {
   }
 }
 
+/** What a new studio lesson is made of. */
+export interface NewStudioLesson {
+  courseId: string
+  lessonId: string
+  afterLessonId: string | null
+  texts: StudioTexts
+}
+
+/** The new lesson's ids and texts, checked before any transaction starts (zod and storable text). */
+export function checkedNewLesson(input: NewStudioLesson): NewStudioLesson {
+  return {
+    courseId: idSchema.parse(input.courseId),
+    lessonId: idSchema.parse(input.lessonId),
+    afterLessonId: input.afterLessonId === null ? null : idSchema.parse(input.afterLessonId),
+    texts: checkedTexts(input.texts),
+  }
+}
+
+/**
+ * Writes a checked new lesson and its audit event with the caller's transaction, so a studio course and its first
+ * lesson (studio-courses.ts) are made together or not at all.
+ */
+export async function insertStudioLesson(tx: Tx, author: Actor & { kind: 'user' }, lesson: NewStudioLesson): Promise<StudioLessonDraft> {
+  const { courseId, lessonId, afterLessonId, texts } = lesson
+  const savedBy = author.email ?? author.id
+  if (await tx.studioLesson.findUnique({ where: key(courseId, lessonId), select: { lessonId: true } })) throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
+  try {
+    const created = await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId, ...texts, draftSavedById: author.id, draftSavedByLabel: savedBy } })
+    await recordAudit(tx, author, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
+    return toDraft(created)
+  } catch (error) {
+    // two authors at once: the second insert meets the first one's row
+    if ((error as { code?: string }).code === 'P2002') throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
+    throw error
+  }
+}
+
 /** A studio lesson's primary key, as Prisma names it. */
 const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { courseId, lessonId } })
 
@@ -116,24 +154,11 @@ export function studioLessonsDal(db: Db) {
 
   return {
     /** A new draft lesson; refused when the course already has a studio lesson with this id. */
-    async create(viewer: Viewer | null, input: { courseId: string; lessonId: string; afterLessonId: string | null; texts: StudioTexts }): Promise<StudioLessonDraft> {
+    async create(viewer: Viewer | null, input: NewStudioLesson): Promise<StudioLessonDraft> {
       const author = requireRole(viewer, STUDIO_ROLES)
-      const courseId = idSchema.parse(input.courseId)
-      const lessonId = idSchema.parse(input.lessonId)
-      const afterLessonId = input.afterLessonId === null ? null : idSchema.parse(input.afterLessonId)
-      const texts = checkedTexts(input.texts)
+      const lesson = checkedNewLesson(input)
       const savedBy = await label(author)
-      try {
-        const row = await db.$transaction(async (tx) => {
-          const created = await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId, ...texts, draftSavedById: author.id, draftSavedByLabel: savedBy } })
-          await recordAudit(tx, { kind: 'user', id: author.id, email: savedBy }, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
-          return created
-        })
-        return toDraft(row)
-      } catch (error) {
-        if ((error as { code?: string }).code === 'P2002') throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
-        throw error
-      }
+      return db.$transaction((tx) => insertStudioLesson(tx, { kind: 'user', id: author.id, email: savedBy }, lesson))
     },
 
     async list(viewer: Viewer | null, courseId?: string): Promise<StudioLessonSummary[]> {

@@ -1,22 +1,35 @@
 /**
- * Where a lesson's address goes inside app/[locale]/ (ADR 0018, 0020). Learners see one shape for every lesson,
- * `/courses/<course>/<lesson>`; a file lesson is prerendered at app/[locale]/courses/[courseId]/[lessonId], a studio
- * lesson is rendered per request at app/[locale]/studio-lesson/[courseId]/[lessonId]. That second route has no
- * address of its own: asked for directly, it is a 404. No server-only imports: proxy.ts uses it.
+ * Where a course's or lesson's address goes inside app/[locale]/ (ADR 0018, 0020). Learners see one shape for
+ * every course and lesson, `/courses/<course>` and `/courses/<course>/<lesson>`. File courses and their lessons are
+ * prerendered at app/[locale]/courses/…; a studio lesson is rendered per request at app/[locale]/studio-lesson/…,
+ * and a studio course's page at app/[locale]/studio-course/[courseId]. Those routes have no address of their own:
+ * asked for directly, they are a 404. No server-only imports: proxy.ts uses it.
  */
 import type { Locale } from '@/i18n/locales'
 import { localizedPath } from './page-locale.ts'
 
 export const studioLessonRoute = '/studio-lesson'
+export const studioCourseRoute = '/studio-course'
 /** Any address no page answers (app/[locale]/[...missing]). */
 const missingPage = '/no-such-page'
 
+const courseAddressPattern = /^\/courses\/([^/]+)\/?$/
 const lessonAddressPattern = /^\/courses\/([^/]+)\/([^/]+)\/?$/
 
-/** The internal path of a page request: the locale's copy of the address, or the studio lesson route. */
-export function internalPagePath(locale: Locale, pathname: string, isFileLesson: (courseId: string, lessonId: string) => boolean): string {
-  if (pathname === studioLessonRoute || pathname.startsWith(`${studioLessonRoute}/`)) return localizedPath(locale, missingPage)
+/** What the files under content/ hold (the proxy cannot ask the database). */
+export interface FileContent {
+  isFileCourse(courseId: string): boolean
+  isFileLesson(courseId: string, lessonId: string): boolean
+}
+
+const isRoute = (pathname: string, route: string) => pathname === route || pathname.startsWith(`${route}/`)
+
+/** The internal path of a page request: the locale's copy of the address, or a studio course or lesson route. */
+export function internalPagePath(locale: Locale, pathname: string, files: FileContent): string {
+  if (isRoute(pathname, studioLessonRoute) || isRoute(pathname, studioCourseRoute)) return localizedPath(locale, missingPage)
+  const course = courseAddressPattern.exec(pathname)
+  if (course && !files.isFileCourse(course[1]!)) return localizedPath(locale, `${studioCourseRoute}/${course[1]}`)
   const lesson = lessonAddressPattern.exec(pathname)
-  if (lesson && !isFileLesson(lesson[1]!, lesson[2]!)) return localizedPath(locale, `${studioLessonRoute}/${lesson[1]}/${lesson[2]}`)
+  if (lesson && !files.isFileLesson(lesson[1]!, lesson[2]!)) return localizedPath(locale, `${studioLessonRoute}/${lesson[1]}/${lesson[2]}`)
   return localizedPath(locale, pathname)
 }

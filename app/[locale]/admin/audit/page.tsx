@@ -45,6 +45,10 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         return t('audit.learners', { count: count(d.learners) })
       case 'demo.removed':
         return t('audit.removed', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes) })
+      case 'studio.course_created': {
+        const title = d[locale === 'ko' ? 'titleKo' : 'titleEn']
+        return typeof title === 'string' ? title : null
+      }
       case 'studio.lesson_published':
         return t('audit.version', { version: count(d.version) })
       case 'studio.lesson_restored':

@@ -2,8 +2,8 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { authoringJsonSchema } from '@/lib/content/authoring-json-schema'
-import { findCourse } from '@/lib/content/load'
 import { dal } from '@/lib/server/dal'
+import { authoringCourse } from '@/lib/server/studio-lessons'
 import { studioViewer } from '@/components/studio/studio-viewer'
 import { StudioLessonEditor } from '@/components/studio/StudioLessonEditor'
 import { renderStudioPage } from '@/components/studio/studio-preview'
@@ -25,13 +25,13 @@ export default async function StudioLessonPage({ params }: { params: Params }) {
   const { viewer, refusal } = await studioViewer(`/studio/lessons/${courseId}/${lessonId}`)
   if (!viewer) return refusal
   const t = await getTranslations('studio')
-  const course = findCourse(courseId)
+  const course = await authoringCourse(dal(), viewer, courseId)
   const draft = course ? await dal().studioLessons.get(viewer, courseId, lessonId) : null
   if (!course || !draft) notFound()
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const versions = await dal().studioLessons.versions(viewer, courseId, lessonId)
   const [ko, en] = await Promise.all(
-    (['ko', 'en'] as const).map((page) => renderStudioPage({ courseId, lessonId, page, source: page === 'ko' ? draft.texts.pageKo : draft.texts.pageEn, quizYaml: draft.texts.quizYaml })),
+    (['ko', 'en'] as const).map((page) => renderStudioPage({ courseId, lessonId, page, source: page === 'ko' ? draft.texts.pageKo : draft.texts.pageEn, quizYaml: draft.texts.quizYaml }, course)),
   )
   const first = (preview: typeof ko) => (preview!.status === 'ok' ? { page: preview!.page, problems: [] } : { page: null, problems: preview!.problems })
   return (

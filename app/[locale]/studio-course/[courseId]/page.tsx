@@ -1,0 +1,49 @@
+import { notFound } from 'next/navigation'
+import { connection } from 'next/server'
+import { setRequestLocale } from 'next-intl/server'
+import { contentLocale } from '@/i18n/locales'
+import { CourseOverview } from '@/components/lesson/CourseOverview'
+import { findCatalogCourse } from '@/lib/server/course-catalog'
+
+type Params = Promise<{ locale: string; courseId: string }>
+
+/** A studio course as learners see it: in the catalog once it has a published lesson. */
+async function listedStudioCourse(courseId: string) {
+  const course = await findCatalogCourse(courseId)
+  return course?.kind === 'studio' ? course : undefined
+}
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { locale, courseId } = await params
+  return { title: (await listedStudioCourse(courseId))?.title[contentLocale(locale)] }
+}
+
+/**
+ * A course written in the studio (ADR 0020) at its learners' address, `/courses/<course>`: proxy.ts rewrites there
+ * when the address names no file course, and answers this route's own address with a 404. Rendered per request (a
+ * nonce, like every page not prerendered: ADR 0018), with the same overview as a file course; an unknown course, or
+ * one with no published lesson, is a 404.
+ */
+export default async function StudioCoursePage({ params }: { params: Params }) {
+  await connection()
+  const { locale: segment, courseId } = await params
+  const locale = contentLocale(segment)
+  setRequestLocale(locale)
+  const course = await listedStudioCourse(courseId)
+  if (!course) notFound()
+  const lessons = course.lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title[locale],
+    summary: l.summary[locale],
+    minutes: l.minutes,
+    exerciseId: l.exercise?.id ?? null,
+  }))
+  return (
+    <div className="page">
+      <h1>{course.title[locale]}</h1>
+      <p className="muted">{course.description[locale]}</p>
+      <CourseOverview courseId={course.id} lessons={lessons} />
+    </div>
+  )
+}
