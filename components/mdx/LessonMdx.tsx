@@ -18,12 +18,14 @@ import { Precisely } from './Precisely'
 export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: 'ko' | 'en' }) {
   const locale = pageLocale ?? ((await getLocale()) === 'en' ? 'en' : 'ko')
   const t = await getTranslations({ locale, namespace: 'lesson' })
+  // the studio previews both pages side by side: each quiz region needs a name of its own
+  const previewLabel = pageLocale ? `${(await getTranslations('quiz'))('title')} · ${pageLocale === 'ko' ? '한국어' : 'English'}` : undefined
   const Content = mdxComponent(code)
   const components = {
     Precisely,
     Diagram: makeDiagram(courseDir),
     Demo: makeDemo(courseDir),
-    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} /> : null),
+    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} regionLabel={previewLabel} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
     // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it
     table: (props: ComponentProps<'table'>) => <table {...props} tabIndex={0} />,

@@ -8,8 +8,11 @@ import { unansweredNumbers, type Answer } from './quiz-answers'
 import { submitQuiz, type QuizResponse } from './quiz-api'
 import { quizGradedEvent, type QuizGradedDetail } from './quiz-events'
 
-/** `anchorId`: the heading's id (lessons link to `#quiz-ID`); the studio's side-by-side preview gives each page its own. */
-export function QuizForm({ quiz, courseId, lessonId, anchorId = `quiz-${quiz.id}` }: { quiz: PublicQuiz; courseId: string; lessonId: string; anchorId?: string }) {
+/**
+ * `anchorId`: the heading's id (lessons link to `#quiz-ID`); `regionLabel`: the region's name when the heading's is
+ * not unique. The studio's side-by-side preview shows the same quiz twice and gives each its own.
+ */
+export function QuizForm({ quiz, courseId, lessonId, anchorId = `quiz-${quiz.id}`, regionLabel }: { quiz: PublicQuiz; courseId: string; lessonId: string; anchorId?: string; regionLabel?: string }) {
   const t = useTranslations('quiz')
   const lang = useLocale() === 'en' ? 'en' : 'ko'
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
@@ -55,7 +58,7 @@ export function QuizForm({ quiz, courseId, lessonId, anchorId = `quiz-${quiz.id}
 
   const outcome = (id: string) => result?.questions.find((q) => q.id === id)
   return (
-    <section className="quiz" aria-labelledby={anchorId} data-testid="quiz">
+    <section className="quiz" aria-labelledby={regionLabel ? undefined : anchorId} aria-label={regionLabel} data-testid="quiz">
       <h2 id={anchorId}>{t('title')}</h2>
       <form onSubmit={submit} ref={form} noValidate>
         {quiz.questions.map((q, index) => {

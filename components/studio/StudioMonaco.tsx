@@ -6,6 +6,10 @@ import { kubernetesSchema, monaco, monacoYaml, setLineMarkers } from '@/componen
 
 type CodeEditor = Parameters<OnMount>[0]
 
+// Monaco's light theme draws MDX attribute names in #ff0000, below WCAG contrast on white (axe); this module only
+// loads in the browser (next/dynamic without SSR), so the theme exists before any editor mounts
+monaco.editor.defineTheme('kubelab-studio-light', { base: 'vs', inherit: true, rules: [{ token: 'attribute.name', foreground: 'b30000' }], colors: {} })
+
 export interface StudioEditorHandle {
   getText(path: string): string | null
   /** Replaces a file's whole text as one edit the author can undo (Ctrl+Z). */
@@ -71,6 +75,8 @@ export default function StudioMonaco({ path, language, initialText, onEdit, onRe
       fixedOverflowWidgets: true,
       stickyScroll: { enabled: false },
       acceptSuggestionOnEnter: 'smart' as const,
+      // a dimmed number on the empty last line is below WCAG contrast (axe); the plain one reads the same
+      renderFinalNewline: 'on' as const,
       // MDX is prose: closing a quote or a bracket the author typed themselves would double it
       autoClosingBrackets: language === 'markdown' ? ('never' as const) : ('languageDefined' as const),
       autoClosingQuotes: language === 'markdown' ? ('never' as const) : ('languageDefined' as const),
@@ -116,7 +122,7 @@ export default function StudioMonaco({ path, language, initialText, onEdit, onRe
         language={language}
         path={`file://${path}`}
         defaultValue={initialText()}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={theme === 'dark' ? 'vs-dark' : 'kubelab-studio-light'}
         onMount={onMount}
         options={options}
       />
