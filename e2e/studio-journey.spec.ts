@@ -158,3 +158,38 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   await expect(learner.getByTestId(`lesson-status-${lessonId}`)).toHaveAttribute('data-status', 'completed')
   await learnerContext.close()
 })
+
+for (const { rate, lang, viewport } of [
+  { rate: 4, lang: 'en', viewport: { width: 1280, height: 900 } },
+  { rate: 6, lang: 'ko', viewport: { width: 390, height: 844 } },
+] as const) {
+  test(`typing in the studio with the CPU ×${rate} (${lang}, ${viewport.width} px) loses no key, and the draft keeps it`, async ({ browser }) => {
+    test.setTimeout(240_000)
+    const context = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' })
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: e2eBaseUrl }])
+    const page = await context.newPage()
+    await signIn(page, 'author@kubelab.dev') // on a phone the role badge it waits for is inside the closed menu
+    await page.setViewportSize(viewport)
+    await page.goto('/studio')
+    // a draft nobody publishes: learners never see it
+    const id = `typed-${rate}-${Date.now().toString(36)}`
+    await page.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).pressSequentially(id, { delay: 25 })
+    await page.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+    await expect(page.getByTestId('studio-lesson-id')).toHaveText(id)
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+    const sentence = lang === 'ko' ? 'Service는 바뀌는 Pod 앞에 고정된 주소를 둔다. 레이블로 Pod를 고른다.' : 'A Service puts a stable address in front of Pods that come and go; it picks them by label.'
+    await openFile(page, 'ko.mdx')
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.press('Enter')
+    await new Typist(rate).type(page, sentence)
+    await expect(page.getByTestId('preview-ko')).toContainText(sentence, { timeout: 30_000 })
+    await waitSaved(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+    // the saved draft is exactly what was typed: it comes back on a fresh load
+    await page.reload()
+    await expect(page.getByTestId('preview-ko')).toContainText(sentence)
+    await page.screenshot({ path: `test-results/studio-typed-${lang}-${viewport.width}.png` })
+    await context.close()
+  })
+}
