@@ -9,7 +9,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { newLessonTexts } from '../lib/content/scaffold.ts'
 import { parse } from 'yaml'
-import { e2eBaseUrl } from './config.ts'
+import { createDb } from '../lib/server/db/client.ts'
+import { accountOperations } from '../lib/server/dal/accounts.ts'
+import { cliActor } from '../lib/server/dal/audit.ts'
+import { e2eBaseUrl, e2eDatabaseUrl } from './config.ts'
 import { signIn, signUp, typeIntoEditor, Typist } from './fixtures.ts'
 
 const lessonId = `studio-e2e-${Date.now().toString(36)}`
@@ -193,3 +196,61 @@ for (const { rate, lang, viewport } of [
     await context.close()
   })
 }
+
+test('two authors on one lesson: the second is told who saved first and loses nothing; a typo in exercise.yaml is marked as typed', async ({ browser }) => {
+  test.setTimeout(240_000)
+  const typist = new Typist(3)
+  const first = await (await browser.newContext()).newPage()
+  const second = await (await browser.newContext()).newPage()
+  // a second author, made as an operator would (the command line's account operations)
+  const db = createDb(e2eDatabaseUrl)
+  const otherAuthor = `second-author-${Date.now().toString(36)}@example.test`
+  await accountOperations(db).create(cliActor, { email: otherAuthor, role: 'author', name: 'Second Author', password: 'second-author-password' })
+  await db.$disconnect()
+  await signIn(first, 'author@kubelab.dev')
+  await signIn(second, otherAuthor, 'second-author-password')
+  await first.goto('/studio')
+  const id = `shared-${Date.now().toString(36)}`
+  await first.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).pressSequentially(id, { delay: 25 })
+  await first.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+  await expect(first.getByTestId('studio-lesson-id')).toHaveText(id)
+  await second.goto(`/studio/lessons/kubernetes-basics/${id}`)
+  await expect(second.getByTestId('studio-lesson-id')).toHaveText(id)
+
+  // both start from version 1; the first author saves first
+  await openFile(first, 'en.mdx')
+  await first.keyboard.press('ControlOrMeta+End')
+  await typist.type(first, 'First author was here.')
+  await waitSaved(first)
+  await openFile(second, 'en.mdx')
+  await second.keyboard.press('ControlOrMeta+End')
+  await typist.type(second, 'Second author too.')
+  await expect(second.getByTestId('conflict')).toBeVisible({ timeout: 20_000 })
+  await expect(second.getByTestId('conflict')).toContainText('author@kubelab.dev')
+  // nothing of the second author's was written, and their text is still in their editor
+  await first.reload()
+  await expect(first.getByTestId('preview-en')).toContainText('First author was here.')
+  await expect(first.getByTestId('preview-en')).not.toContainText('Second author too.')
+  await expect(second.getByTestId('preview-en')).toContainText('Second author too.')
+  // they keep theirs, knowingly: saved over the first author's version
+  await second.getByRole('button', { name: /Save mine over it|내 내용으로 저장/ }).click()
+  await waitSaved(second)
+  await first.reload()
+  await expect(first.getByTestId('preview-en')).toContainText('Second author too.')
+
+  // a check type that does not exist is marked on its line by the schema, as it is typed
+  await openFile(second, 'exercise.yaml')
+  await replaceInEditor(second, 'type: field', 'type: feild', typist)
+  await second.keyboard.press('Escape') // the completion list offers `field`
+  await expect(second.locator('.studio-monaco :is(.squiggly-error, .squiggly-warning)').first()).toBeVisible({ timeout: 20_000 })
+  // on the typo's line (the only one with a marker)
+  const typoLine = await second.evaluate(() => {
+    const squiggle = document.querySelector('.studio-monaco :is(.squiggly-error, .squiggly-warning)') as HTMLElement
+    const top = squiggle.parentElement!.getBoundingClientRect().top
+    const line = [...document.querySelectorAll('.studio-monaco .view-line')].find((l) => Math.abs(l.getBoundingClientRect().top - top) < 3)
+    return line?.textContent ?? ''
+  })
+  expect(typoLine.replace(/\u00a0/g, ' ')).toContain('type: feild')
+  await first.context().close()
+  await second.context().close()
+})
