@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation'
 import { setRequestLocale } from 'next-intl/server'
 import { contentLocale, locales } from '@/i18n/locales'
 import { findCourse, loadCourses } from '@/lib/content/load'
-import { CourseOverview } from '@/components/lesson/CourseOverview'
+import { CourseBody } from '@/components/lesson/CourseBody'
 
 type Params = Promise<{ locale: string; courseId: string }>
 
@@ -24,19 +24,5 @@ export default async function CoursePage({ params }: { params: Params }) {
   setRequestLocale(locale)
   const course = findCourse(courseId)
   if (!course) notFound()
-  const lessons = course.lessons.map((l) => ({
-    id: l.id,
-    number: l.number,
-    title: l.title[locale],
-    summary: l.summary[locale],
-    minutes: l.minutes,
-    exerciseId: l.exercise?.id ?? null,
-  }))
-  return (
-    <div className="page">
-      <h1>{course.title[locale]}</h1>
-      <p className="muted">{course.description[locale]}</p>
-      <CourseOverview courseId={course.id} lessons={lessons} />
-    </div>
-  )
+  return <CourseBody course={course} locale={locale} />
 }

@@ -1,0 +1,28 @@
+import type { Localized } from '@/lib/content/schemas'
+import { CourseOverview } from './CourseOverview'
+
+interface CourseLike {
+  id: string
+  title: Localized
+  description: Localized
+  lessons: Array<{ id: string; number: number; title: Localized; summary: Localized; minutes: number; exercise: { id: string } | null }>
+}
+
+/** A course's page as learners see it, for a file course (prerendered) and a studio course (per request) alike. */
+export function CourseBody({ course, locale }: { course: CourseLike; locale: 'ko' | 'en' }) {
+  const lessons = course.lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title[locale],
+    summary: l.summary[locale],
+    minutes: l.minutes,
+    exerciseId: l.exercise?.id ?? null,
+  }))
+  return (
+    <div className="page">
+      <h1>{course.title[locale]}</h1>
+      <p className="muted">{course.description[locale]}</p>
+      <CourseOverview courseId={course.id} lessons={lessons} />
+    </div>
+  )
+}
