@@ -224,10 +224,6 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
     }
   }
 
-  function conflictNotice(current: DraftView) {
-    setSave({ kind: 'conflict', version: autosave.version, other: current })
-  }
-
   async function publish() {
     setBusy('publish')
     setNotice(null)
@@ -241,7 +237,7 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
         setNotice(t('published', { number: answer.number }))
         router.refresh()
       } else if (answer.status === 'refused') setGate({ result: answer.gate, version: autosave.version, refused: true })
-      else if (answer.status === 'conflict') conflictNotice(answer.current)
+      else if (answer.status === 'conflict') autosave.conflictWith(answer.current)
       else setNotice(forbidden(answer.status))
     } finally {
       setBusy(null)
@@ -276,7 +272,7 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
         setPublishedNumber(answer.number)
         setNotice(t('restored', { from: version.number, number: answer.number }))
         router.refresh()
-      } else if (answer.status === 'conflict') conflictNotice(answer.current)
+      } else if (answer.status === 'conflict') autosave.conflictWith(answer.current)
       else if (answer.status !== 'refused') setNotice(forbidden(answer.status))
     } finally {
       setBusy(null)

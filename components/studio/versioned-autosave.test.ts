@@ -87,6 +87,19 @@ describe('VersionedAutosave', () => {
     expect(s.db.saves.at(-1)).toEqual({ text: 'theirs, edited', base: 2 })
   })
 
+  it('takes a conflict found by a publish as its own: nothing is saved until the author chooses mine', async () => {
+    const s = server()
+    const autosave = new VersionedAutosave<string, Other>({ delayMs: 100, version: 1, savedAt: 't1', save: s.save, onChange: () => {} })
+    await s.save('theirs', 1)
+    autosave.conflictWith({ draftVersion: 2, texts: 'theirs' })
+    autosave.edit('mine')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(await autosave.flush()).toBe(false)
+    expect(s.db.saves).toHaveLength(1)
+    expect(await autosave.keepMine()).toBe(true)
+    expect(s.db.saves.at(-1)).toEqual({ text: 'mine', base: 2 })
+  })
+
   it('keeps a failed save pending and sends it again with the next flush', async () => {
     let fail = true
     const s = server()

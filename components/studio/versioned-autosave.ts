@@ -72,6 +72,15 @@ export class VersionedAutosave<Texts, Other extends { draftVersion: number }> {
     return this.flush()
   }
 
+  /**
+   * Someone else saved since this version, found out by a publish or restore (not by a save): the same state as a
+   * save's conflict, so the author's choice (theirs or mine) works the same.
+   */
+  conflictWith(other: Other): void {
+    this.stopTimer()
+    if (this.state.kind !== 'conflict') this.set({ kind: 'conflict', version: this.state.version, other })
+  }
+
   /** After a conflict: take their text; the caller puts `other`'s texts into the editor. */
   takeTheirs(savedAt: string): void {
     if (this.state.kind !== 'conflict') return

@@ -33,6 +33,12 @@ export const tryAnswerSchema = z.object({ exerciseYaml: z.string().max(studioTex
 export type Grade = (task: GradeTaskInput) => Promise<PoolOutcome>
 
 export function studioEditor(dal: Dal, grade: Grade) {
+  async function courseOrder(viewer: Viewer | null, courseId: string) {
+    const studio = await dal.studioLessons.list(viewer, courseId)
+    const fileIds = loadCourses().find((c) => c.id === courseId)?.lessons.map((l) => l.id) ?? []
+    return { studio, order: orderLessonIds(fileIds, studio) }
+  }
+
   return {
     /**
      * The texts a new lesson starts with; null when the file lesson to copy is not there. A studio course has no file
@@ -74,17 +80,13 @@ export function studioEditor(dal: Dal, grade: Grade) {
 
     /** The course's lessons in order, file and studio (drafts too), as the studio lists them. */
     async order(viewer: Viewer | null, courseId: string): Promise<string[]> {
-      const course = loadCourses().find((c) => c.id === courseId)
-      const studio = await dal.studioLessons.list(viewer, courseId)
-      return orderLessonIds(course?.lessons.map((l) => l.id) ?? [], studio)
+      return (await courseOrder(viewer, courseId)).order
     },
 
     /** One place up or down; every studio lesson whose predecessor changed is re-anchored to it. */
     async move(viewer: Viewer | null, courseId: string, lessonId: string, direction: 'up' | 'down'): Promise<boolean> {
-      const studio = await dal.studioLessons.list(viewer, courseId)
+      const { studio, order } = await courseOrder(viewer, courseId)
       if (!studio.some((s) => s.lessonId === lessonId)) return false
-      const course = loadCourses().find((c) => c.id === courseId)
-      const order = orderLessonIds(course?.lessons.map((l) => l.id) ?? [], studio)
       const moved = moveInOrder(order, lessonId, direction)
       if (moved.join() === order.join()) return false
       const current = new Map(studio.map((s) => [s.lessonId, s.afterLessonId]))
