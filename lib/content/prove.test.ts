@@ -30,10 +30,30 @@ describe('proving an exercise', () => {
     expect(caseProblem(proof.cases[2]!)).toBe(`wrong answer "${wrong.name}" should fail [no-such-expectation] but fails [${[...wrong.fails].sort().join(', ')}]`)
   })
 
+  it('proves each right answer passes every check, and says which check a right answer the grader refuses fails', () => {
+    const wrong = found.exercise.wrongAnswers[0]!
+    const withRight = {
+      ...found.exercise,
+      rightAnswers: [
+        { name: 'the solution with a comment on top', source: `# my Deployment\n${found.exercise.solution}` },
+        { name: 'not right after all', source: wrong.source },
+      ],
+    }
+    const proof = proveExercise(withRight)
+    expect(proof.cases.map((c) => [c.kind, c.name, c.ok])).toEqual([
+      ['solution', 'solution', true],
+      ['starter', 'starter', true],
+      ['right', 'the solution with a comment on top', true],
+      ['right', 'not right after all', false],
+      ...found.exercise.wrongAnswers.map((w) => ['wrong', w.name, true]),
+    ])
+    expect(caseProblem(proof.cases[3]!)).toMatch(new RegExp(`^right answer "not right after all" does not pass: .*${[...wrong.fails].sort()[0]}: `))
+  })
+
   it('does not prove a case that goes over the exercise’s limits', () => {
     const tight = { ...found.exercise, limits: { pods: 1 } }
     const proof = proveExercise(tight)
     expect(proof.ok).toBe(false)
-    expect(caseProblem(proof.cases[0]!)).toMatch(/^the solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
+    expect(caseProblem(proof.cases[0]!)).toMatch(/^the reference solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
   })
 })

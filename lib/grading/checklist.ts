@@ -120,7 +120,7 @@ export function publicChecklist(exercise: Exercise, lang: Lang): PublicChecklist
 /** The browser's exercise as gradeExercise takes it (the fields it does not read are empty). */
 export function gradableExercise(exercise: BrowserExercise): Exercise {
   const none = { ko: '-', en: '-' }
-  return { ...exercise, title: none, instructions: none, starter: '', solution: '-', hints: [], wrongAnswers: [] }
+  return { ...exercise, title: none, instructions: none, starter: '', solution: '-', hints: [], rightAnswers: [], wrongAnswers: [] }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ const templates = {
     en: (v) => `${v.kind} "${v.name}" is missing from your YAML, or the cluster did not accept it.`,
   },
   fieldMissing: { ko: (v) => `${v.path} 필드가 없습니다.`, en: (v) => `The field ${v.path} is not set.` },
+  fieldNoItem: { ko: (v) => `${v.list}에 ${v.path}에 해당하는 항목이 없습니다.`, en: (v) => `No item of ${v.list} matches ${v.path}.` },
   fieldExpected: {
     ko: (v) =>
       v.expected === NONE_KO
@@ -81,7 +82,7 @@ export type MessageKey = keyof typeof templates
 
 // Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
 // shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.
-const CODE_VALUES = new Set(['path', 'metric', 'command'])
+const CODE_VALUES = new Set(['path', 'list', 'metric', 'command'])
 function asCode(key: string, value: string): string {
   const code = CODE_VALUES.has(key) || (key === 'what' && /[.A-Z]/.test(value))
   return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
