@@ -154,6 +154,29 @@ export function overBudgetMessage(lang: Lang, over: { limit: BudgetLimit; max: n
   return budgetTemplates[over.limit][lang](over.max, over.requested)
 }
 
+/** Why a manifest's checks were not run: nothing of it was accepted, part of it was refused, or it held nothing. */
+export type NotRunCause = 'refused' | 'partly' | 'empty'
+
+const notRunTemplates: Record<NotRunCause, Record<Lang, string>> = {
+  refused: {
+    ko: '클러스터가 YAML을 받아들이지 않아 아무것도 실행하지 않았습니다. 위의 검증 오류를 고치면 검사가 실행됩니다.',
+    en: 'The cluster did not run anything: it refused your YAML. Fix the validation errors above and the checks will run.',
+  },
+  partly: {
+    ko: '클러스터가 받아들인 오브젝트만 실행했으므로 통과하지 못한 검사는 결과를 보여 주지 않습니다. 위의 검증 오류부터 고치세요.',
+    en: 'The cluster ran only the objects it accepted, so the checks that did not pass are not reported. Fix the validation errors above first.',
+  },
+  empty: {
+    ko: 'YAML에 오브젝트가 없어 클러스터에서 실행한 것이 없습니다.',
+    en: 'Your YAML has no objects, so nothing ran on the cluster.',
+  },
+}
+
+/** The one line a grade shows instead of each check's detail when the cluster did not run the submission. */
+export function notRunMessage(lang: Lang, cause: NotRunCause): string {
+  return notRunTemplates[cause][lang]
+}
+
 /** The grading server's queue is full (503). */
 export function busyMessage(lang: Lang): string {
   return lang === 'ko' ? '지금 채점 요청이 많습니다. 잠시 후 다시 제출하세요.' : 'Many submissions are being graded right now. Submit again in a moment.'
