@@ -64,6 +64,10 @@ const templates = {
   },
   conditionMissing: { ko: (v) => `조건 ${p(v.condition!, '이/가')} 없습니다. 지금 조건: ${v.actual}.`, en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.` },
   serviceMissing: { ko: (v) => `${p(`Service "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Service "${v.name}" in the cluster.` },
+  selectorMatchesNothing: {
+    ko: (v) => `셀렉터 ${v.selector}에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 ${v.labels}입니다.`,
+    en: (v) => `The selector ${v.selector} matches no Pod; the Pods have ${v.labels}.`,
+  },
   servicePortMissing: { ko: (v) => `Service에 포트 ${p(v.port!, '이/가')} 없습니다. 있는 포트: ${v.actual}.`, en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.` },
   invariantBroken: {
     ko: (v) => `${v.time}초에 ${p(v.metric!, '이/가')} ${p(v.actual!, '이/가')} 되어 범위(${v.range})를 벗어났습니다.`,
@@ -82,7 +86,7 @@ export type MessageKey = keyof typeof templates
 
 // Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
 // shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.
-const CODE_VALUES = new Set(['path', 'list', 'metric', 'command'])
+const CODE_VALUES = new Set(['path', 'list', 'metric', 'command', 'selector'])
 function asCode(key: string, value: string): string {
   const code = CODE_VALUES.has(key) || (key === 'what' && /[.A-Z]/.test(value))
   return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
