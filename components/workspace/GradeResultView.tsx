@@ -37,6 +37,11 @@ export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; on
           </ul>
         </div>
       )}
+      {result.notRun && (
+        <p className="muted" data-testid="not-run">
+          {result.notRun}
+        </p>
+      )}
     </>
   )
 }

@@ -13,6 +13,8 @@ export interface CheckOutcome {
   /** 1-based line in the submitted YAML this check is about, when it is about a field. */
   line: number | null
   weight: number
+  /** The cluster did not run what this check is about (the YAML was refused): it fails, without detail or hint. */
+  notRun?: true
 }
 
 export interface GradeResult {
@@ -23,5 +25,7 @@ export interface GradeResult {
   checks: CheckOutcome[]
   /** `omitted`: diagnostics past the first 100 that the grade does not list */
   validation: { valid: boolean; errors: Diagnostic[]; omitted?: number }
+  /** One line, shown after the validation errors, when they kept the cluster from running the YAML (or part of it). */
+  notRun?: string
   durationMs: number
 }

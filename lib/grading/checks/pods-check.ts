@@ -1,6 +1,7 @@
 import type { Check } from '../exercise-schema.ts'
 import type { CheckContext, CheckVerdict } from '../context.ts'
 import { detail } from '../messages.ts'
+import { podCauseLine, podImageLine } from './cause.ts'
 
 type PodsCheck = Extract<Check, { type: 'pods' }>
 
@@ -17,10 +18,10 @@ export function evaluatePodsCheck(check: PodsCheck, ctx: CheckContext): CheckVer
   if (expectedCount !== undefined && pods.length !== expectedCount) return fail('podsCount', { target, expected: String(expectedCount), actual: String(pods.length) })
   if (check.minCount !== undefined && pods.length < check.minCount) return fail('podsCount', { target, expected: `≥ ${check.minCount}`, actual: String(pods.length) })
   const wrong = pods.find((p) => (check.phase !== undefined && p.phase !== check.phase) || (check.ready !== undefined && p.ready !== check.ready))
-  if (wrong) return fail('podsState', { pod: wrong.name, status: wrong.status, ready: String(wrong.ready) })
+  if (wrong) return { ...fail('podsState', { pod: wrong.name, status: wrong.status, ready: String(wrong.ready) }), line: podCauseLine(ctx, wrong, moment.state) }
   if (check.image !== undefined) {
     const other = pods.find((p) => p.containers.some((c) => c.image !== check.image))
-    if (other) return fail('podsImage', { pod: other.name, actual: other.containers.map((c) => c.image).join(', ') })
+    if (other) return { ...fail('podsImage', { pod: other.name, actual: other.containers.map((c) => c.image).join(', ') }), line: podImageLine(ctx, other, moment.state, check.image) }
   }
   if (check.minNodes !== undefined) {
     const nodes = new Set(pods.map((p) => p.node).filter(Boolean))
