@@ -31,6 +31,7 @@ export const gradeResponseSchema = z.object({
   checks: z.array(checkSchema),
   validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema) }),
   notRun: z.string().optional(),
+  commandErrors: z.array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() })).optional(),
   durationMs: z.number(),
   saved: z.boolean(),
   lessonCompleted: z.boolean(),

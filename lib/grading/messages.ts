@@ -83,6 +83,8 @@ const templates = {
 } satisfies Record<string, Record<Lang, Template>>
 
 export type MessageKey = keyof typeof templates
+/** Every detail the grader can add (the tests hold each to the Korean style rules). */
+export const MESSAGE_KEYS = Object.keys(templates) as MessageKey[]
 
 // Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
 // shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.

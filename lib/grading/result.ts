@@ -17,6 +17,13 @@ export interface CheckOutcome {
   notRun?: true
 }
 
+export interface CommandError {
+  number: number
+  command: string
+  output: string
+  explanation: string
+}
+
 export interface GradeResult {
   exercise: string
   passed: boolean
@@ -25,6 +32,11 @@ export interface GradeResult {
   checks: CheckOutcome[]
   /** `omitted`: diagnostics past the first 100 that the grade does not list */
   validation: { valid: boolean; errors: Diagnostic[]; omitted?: number }
+  /**
+   * Command exercises that did not pass: the learner's commands kubectl refused, by their number in the transcript
+   * (1-based), with what kubectl printed (its English, as it printed it) and what that means in the learner's language.
+   */
+  commandErrors?: CommandError[]
   /** One line, shown after the validation errors, when they kept the cluster from running the YAML (or part of it). */
   notRun?: string
   durationMs: number
