@@ -142,6 +142,8 @@ export function refreshContribution(state: ClusterState, key: string): boolean {
   const owners = new Set([before?.owner, after?.owner])
   for (const o of owners) if (o) enqueueByUid(state, 'replicaset', o)
   if (before?.placed && (!after?.placed || after.node !== before.node)) freeCapacity(state)
+  // a new placement may satisfy a waiting pod's pod affinity or topology spread (scheduler-filters.ts)
+  else if (after?.placed && !before?.placed) freeCapacity(state)
   return true
 }
 
