@@ -69,7 +69,7 @@ export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
   const selector = pod.spec?.nodeSelector
   if (selector) for (const k in selector) if (node.metadata.labels?.[k] !== selector[k]) return false
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
-  return !required || required.nodeSelectorTerms.some((t) => nodeSelectorTermMatches(t, node))
+  return !required || (required.nodeSelectorTerms ?? []).some((t) => nodeSelectorTermMatches(t, node))
 }
 
 /** Placed pods as the scheduler's cache holds them: bound to a node and not finished. */
@@ -122,18 +122,21 @@ function interPodAffinityCheck(state: ClusterState, pod: Pod, nodes: readonly No
   const affinityCounts: Counts = new Map()
   const antiCounts: Counts = new Map()
   const existingAntiCounts: Counts = new Map()
-  const incomingTerms = affinityTerms.length > 0 || antiTerms.length > 0
-  for (const { node } of nodes) {
-    for (const key of state.indexes.podsByNode.get(node.metadata.name!) ?? []) {
-      const other = state.objects.Pod.get(key) as Pod | undefined
-      if (!other || isPodTerminal(other)) continue
-      // most pods have no affinity at all: one property read each
-      if (!incomingTerms && !other.spec?.affinity?.podAntiAffinity) continue
-      if (affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, other))) for (const t of affinityTerms) bumpPair(affinityCounts, node, t.topologyKey)
-      for (const t of antiTerms) if (affinityTermMatches(state, pod, t, other)) bumpPair(antiCounts, node, t.topologyKey)
-      // symmetry: a placed pod's anti-affinity keeps the incoming pod out of its topology domain too
-      for (const t of other.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
-        if (affinityTermMatches(state, other, t, pod)) bumpPair(existingAntiCounts, node, t.topologyKey)
+  // symmetry: a placed pod's anti-affinity keeps the incoming pod out of its topology domain too (indexed, so plain
+  // pods never scan every placed pod)
+  for (const key of state.indexes.podsWithRequiredAntiAffinity) {
+    const other = state.objects.Pod.get(key) as Pod | undefined
+    const node = other && !isPodTerminal(other) ? (state.objects.Node.get(other.spec!.nodeName!) as Node | undefined) : undefined
+    if (!node) continue
+    for (const t of other!.spec!.affinity!.podAntiAffinity!.requiredDuringSchedulingIgnoredDuringExecution!) {
+      if (affinityTermMatches(state, other!, t, pod)) bumpPair(existingAntiCounts, node, t.topologyKey)
+    }
+  }
+  if (affinityTerms.length > 0 || antiTerms.length > 0) {
+    for (const { node } of nodes) {
+      for (const other of placedPods(state, node.metadata.name!)) {
+        if (affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, other))) for (const t of affinityTerms) bumpPair(affinityCounts, node, t.topologyKey)
+        for (const t of antiTerms) if (affinityTermMatches(state, pod, t, other)) bumpPair(antiCounts, node, t.topologyKey)
       }
     }
   }
@@ -167,7 +170,9 @@ interface SpreadCount {
 
 /** DoNotSchedule topology spread: skew = pods in the node's domain + the pod itself − the global minimum ≤ maxSkew. */
 function topologySpreadCheck(state: ClusterState, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
-  const constraints = (pod.spec?.topologySpreadConstraints ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
+  const written = pod.spec?.topologySpreadConstraints
+  if (!written?.length) return null
+  const constraints = written.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
   if (constraints.length === 0) return null
   const ns = pod.metadata!.namespace!
   const counts: SpreadCount[] = constraints.map((c) => ({

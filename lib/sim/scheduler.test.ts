@@ -353,3 +353,26 @@ describe('nodeSelector and required node affinity (pkg/scheduler/framework/plugi
     )
   })
 })
+
+describe('terms lib/k8s does not validate yet', () => {
+  it('leave the pod Pending instead of throwing (no nodeSelectorTerms, no topologyKey)', () => {
+    const c = createCluster({ seed: 5 })
+    const r = c.apply(
+      podYaml(
+        'odd',
+        { app: 'x' },
+        `  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution: {}
+  topologySpreadConstraints:
+  - {maxSkew: 1, whenUnsatisfiable: DoNotSchedule}
+`,
+      ),
+    )
+    expect(r.ok).toBe(true)
+    c.advance(5)
+    expect(unschedulableMessage(c, 'odd')).toBe(
+      "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    )
+  })
+})
