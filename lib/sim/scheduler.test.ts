@@ -144,6 +144,10 @@ describe('FitError message (pkg/scheduler/framework/types.go, FitError.Error; sc
     )
   })
 
+  it('a pod with preemptionPolicy: Never is not eligible to preempt (defaultpreemption/default_preemption.go)', () => {
+    expect(fitErrorMessage(3, new Map([['Insufficient cpu', 3]]), 3, 'Never')).toBe('0/3 nodes are available: 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.')
+  })
+
   it('requests against allocatable: every node short of CPU is a node where preemption finds no victims (noderesources/fit.go)', () => {
     const c = createCluster({ seed: 3 })
     c.apply(podYaml('huge', { app: 'huge' }, '  containers: [{name: a, image: "nginx:1.27", resources: {requests: {cpu: "5"}}}]\n').replace('  containers: [{name: a, image: "nginx:1.27"}]\n', ''))

@@ -168,7 +168,7 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   const ns = pod.metadata!.namespace!
   const name = pod.metadata!.name!
   if (feasible.length === 0) {
-    const message = total === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(total, reasons, preemptionMightHelp)
+    const message = total === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(total, reasons, preemptionMightHelp, pod.spec?.preemptionPolicy)
     const cond = podCondition(pod, 'PodScheduled')
     if (cond?.status !== 'False' || cond.message !== message) {
       const conditions = [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }]
@@ -197,18 +197,23 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
  * DefaultPreemption's answer in the same form. No pod has a priority here, so preemption finds no victims on any node
  * where it might help, and is "not helpful" on the others.
  */
-export function fitErrorMessage(total: number, reasons: Map<string, number>, preemptionMightHelp: number): string {
-  const histogram = (counts: Iterable<[string, number]>): string =>
-    [...counts]
-      .filter(([, n]) => n > 0)
-      .map(([r, n]) => `${n} ${r}`)
-      .sort()
-      .join(', ')
-  const preemption = histogram([
+export function fitErrorMessage(total: number, reasons: Map<string, number>, preemptionMightHelp: number, preemptionPolicy?: string): string {
+  // DefaultPreemption's PodEligibleToPreemptOthers (plugins/defaultpreemption/default_preemption.go)
+  if (preemptionPolicy === 'Never') return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: not eligible due to preemptionPolicy=Never.`
+  const preemption = histogramOf([
     ['Preemption is not helpful for scheduling', total - preemptionMightHelp],
     ['No preemption victims found for incoming pod', preemptionMightHelp],
   ])
-  return `0/${total} nodes are available: ${histogram(reasons)}. preemption: 0/${total} nodes are available: ${preemption}.`
+  return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: 0/${total} nodes are available: ${preemption}.`
+}
+
+/** "N reason" for each reason counted, sorted as strings (Go's sort.Strings: "10 …" before "2 …"). */
+function histogramOf(counts: Iterable<[string, number]>): string {
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ')
 }
 
 /** Scores: NodeResourcesFit LeastAllocated (non-zero defaults for pods without requests) + 2 × spreading of
