@@ -166,6 +166,8 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
   const now = pod ?? old!
   const ns = now.metadata!.namespace!
   const labelsChanged = !old || !pod || old.metadata?.labels !== pod.metadata?.labels
+  // a placed pod's new labels may satisfy (or stop blocking) a waiting pod's affinity or spread (scheduler-filters.ts)
+  if (old && pod?.spec?.nodeName && labelsChanged) freeCapacity(state)
   // Adoption and release: orphans (and label changes) may concern any ReplicaSet of the namespace.
   if (pod && labelsChanged) {
     const ctl = controllerOf(pod)

@@ -234,6 +234,17 @@ describe('required pod affinity (pkg/scheduler/framework/plugins/interpodaffinit
     expect(c.snapshot().pods.find((p) => p.name === 'cache')).toMatchObject({ node: 'node-2' })
   })
 
+  it('is retried when a placed pod gets the labels it asks for (kubectl label)', () => {
+    const c = createCluster({ seed: 5 })
+    c.apply(podYaml('cache', { app: 'cache' }, withDb))
+    c.apply(podYaml('store', { app: 'store' }, '  nodeName: node-3\n'))
+    c.advance(5)
+    expect(c.snapshot().pods.find((p) => p.name === 'cache')).toMatchObject({ node: null })
+    expect(c.run('kubectl label pod store app=db --overwrite').ok).toBe(true)
+    c.advance(5)
+    expect(c.snapshot().pods.find((p) => p.name === 'cache')).toMatchObject({ node: 'node-3' })
+  })
+
   it('the first pod of a group whose affinity selects itself is not kept waiting for itself', () => {
     const c = createCluster({ seed: 5 })
     c.apply(deploymentYaml('db', 3, withDb))
