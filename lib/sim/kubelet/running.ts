@@ -47,6 +47,7 @@ export function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' 
   let left = grace
   if (hook && grace > 0 && image) {
     const run = runPreStopHook(env, c, hook, image, grace)
+    // (recorded when the hook starts: the simulator knows its outcome then; the kubelet records it when it ends)
     if (run.failed) event(env, 'Warning', 'FailedPreStopHook', 'PreStopHook failed')
     hookMs = run.ms
     left = Math.max(grace - Math.floor(hookMs / 1000) * 1000, MIN_GRACE_AFTER_HOOK_MS)
