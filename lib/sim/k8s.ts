@@ -1,6 +1,11 @@
 /**
  * The one place lib/sim imports the object model from lib/k8s, so the boundary is visible and easy to audit.
  */
+import type { Container } from '../k8s/types.ts'
+
+/** A lifecycle hook's handler (`lifecycle.preStop` / `postStart`): exec, httpGet, tcpSocket or sleep. */
+export type LifecycleHandler = NonNullable<NonNullable<Container['lifecycle']>['preStop']>
+
 export type {
   Pod,
   PodSpec,
