@@ -202,6 +202,14 @@ describe('the line of a failed check is the field that is wrong', () => {
     expect(grade(source, 'ko').service!.message).toBe('[ko] check service — 준비된 엔드포인트 수가 3이어야 하는데 0입니다. 셀렉터 `app=hello`에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 `app=web`입니다.')
   })
 
+  it('Pods whose labels the pods check’s selector misses: both sides named, on the template’s labels line', () => {
+    const source = deployment().replaceAll('app: web', 'app: hello')
+    const pods = grade(source).pods!
+    expect(pods).toMatchObject({ passed: false, line: lineWith(source, 'labels:', 'template:') })
+    expect(pods.message).toBe('check pods — No Pod matching app=web is in the cluster. The Pods have `app=hello`.')
+    expect(grade(source, 'ko').pods!.message).toBe('[ko] check pods — app=web에 해당하는 Pod가 클러스터에 없습니다. 지금 Pod의 레이블은 `app=hello`입니다.')
+  })
+
   it('a Deployment with the wrong number of replicas: the replicas line', () => {
     const source = deployment().replace('replicas: 3', 'replicas: 2')
     expect(grade(source).available).toMatchObject({ passed: false, line: lineWith(source, 'replicas: 2') })

@@ -46,6 +46,24 @@ export function podImageLine(ctx: CheckContext, pod: PodState, state: State, exp
   return ctx.lineOf(source.kind, source.name, `${source.spec}.containers[name=${container.name}].image`)
 }
 
+/** The line of a Pod's labels in the object that made it (the Pod's own, or its template's). */
+export function podLabelsLine(ctx: CheckContext, pod: PodState, state: State): number | null {
+  const source = podSource(pod, state)
+  return ctx.lineOf(source.kind, source.name, source.kind === 'Pod' ? 'metadata.labels' : 'spec.template.metadata.labels')
+}
+
+/** The labels to show beside a selector: those with the selector's keys, else all but the ones controllers add. */
+export function relevantLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): Record<string, string> {
+  const shared = Object.entries(labels).filter(([k]) => k in selector)
+  return Object.fromEntries(shared.length > 0 ? shared : Object.entries(labels).filter(([k]) => k !== 'pod-template-hash'))
+}
+
+/** The label sets of these Pods beside a selector, each as `code` (at most three), for a message. */
+export function podLabelsText(pods: PodState[], selector: Readonly<Record<string, string>>, lang: 'ko' | 'en'): string {
+  const sets = [...new Set(pods.map((p) => labelText(relevantLabels(p.labels, selector))))].slice(0, 3)
+  return sets.map((l) => (l === '' ? (lang === 'ko' ? '(레이블 없음)' : '(no labels)') : `\`${l}\``)).join(', ')
+}
+
 /** The first Pod among these that is not ready, with the line of its cause. */
 export function firstUnreadyCause(ctx: CheckContext, pods: PodState[], state: State): number | null {
   for (const pod of pods) {
