@@ -58,10 +58,15 @@ export function relevantLabels(labels: Readonly<Record<string, string>>, selecto
   return Object.fromEntries(shared.length > 0 ? shared : Object.entries(labels).filter(([k]) => k !== 'pod-template-hash'))
 }
 
+/** Pods a selector could have meant: those with labels (an unlabelled helper, like a client Pod, is not one). */
+export function labelledPods(pods: PodState[]): PodState[] {
+  return pods.filter((p) => !p.terminating && p.namespace === 'default' && Object.keys(p.labels).some((k) => k !== 'pod-template-hash'))
+}
+
 /** The label sets of these Pods beside a selector, each as `code` (at most three), for a message. */
-export function podLabelsText(pods: PodState[], selector: Readonly<Record<string, string>>, lang: 'ko' | 'en'): string {
+export function podLabelsText(pods: PodState[], selector: Readonly<Record<string, string>>): string {
   const sets = [...new Set(pods.map((p) => labelText(relevantLabels(p.labels, selector))))].slice(0, 3)
-  return sets.map((l) => (l === '' ? (lang === 'ko' ? '(레이블 없음)' : '(no labels)') : `\`${l}\``)).join(', ')
+  return sets.map((l) => `\`${l}\``).join(', ')
 }
 
 /** The first Pod among these that is not ready, with the line of its cause. */

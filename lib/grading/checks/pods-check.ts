@@ -1,7 +1,7 @@
 import type { Check } from '../exercise-schema.ts'
 import type { CheckContext, CheckVerdict } from '../context.ts'
 import { detail } from '../messages.ts'
-import { podCauseLine, podImageLine, podLabelsLine, podLabelsText } from './cause.ts'
+import { labelledPods, podCauseLine, podImageLine, podLabelsLine, podLabelsText } from './cause.ts'
 
 type PodsCheck = Extract<Check, { type: 'pods' }>
 
@@ -16,12 +16,12 @@ export function evaluatePodsCheck(check: PodsCheck, ctx: CheckContext): CheckVer
   const expectedCount = check.count ?? (check.name ? 1 : undefined)
   if (pods.length === 0 && expectedCount !== 0) {
     // Pods that the selector misses: name both sides (the labels, on their line), and neither as the one to change
-    const others = check.selector && check.name === undefined ? moment.state.pods.filter((p) => !p.terminating && p.namespace === 'default') : []
+    const others = check.selector && check.name === undefined ? labelledPods(moment.state.pods) : []
     if (others.length === 0) return fail('podsNone', { target })
     return {
       passed: false,
       line: podLabelsLine(ctx, others[0]!, moment.state),
-      detail: `${detail(ctx.lang, 'podsNone', { target })} ${detail(ctx.lang, 'podsHaveLabels', { labels: podLabelsText(others, check.selector!, ctx.lang) })}`,
+      detail: `${detail(ctx.lang, 'podsNone', { target })} ${detail(ctx.lang, 'podsHaveLabels', { labels: podLabelsText(others, check.selector!) })}`,
     }
   }
   if (expectedCount !== undefined && pods.length !== expectedCount) return fail('podsCount', { target, expected: String(expectedCount), actual: String(pods.length) })

@@ -3,7 +3,7 @@ import type { State } from '../../sim/index.ts'
 import type { Check } from '../exercise-schema.ts'
 import type { CheckContext, CheckVerdict } from '../context.ts'
 import { detail } from '../messages.ts'
-import { firstUnreadyCause, labelText, podLabelsText } from './cause.ts'
+import { firstUnreadyCause, labelledPods, labelText, podLabelsText } from './cause.ts'
 
 type ServiceCheck = Extract<Check, { type: 'service' }>
 
@@ -28,10 +28,10 @@ function selectorOf(ctx: CheckContext, name: string): Record<string, string> | n
  */
 function endpointsCause(ctx: CheckContext, check: ServiceCheck, state: State): Pick<CheckVerdict, 'detail' | 'line'> | null {
   const selector = selectorOf(ctx, check.name)
-  const pods = state.pods.filter((p) => p.namespace === 'default' && !p.terminating)
+  const pods = labelledPods(state.pods)
   if (selector && Object.keys(selector).length > 0 && pods.length > 0 && !pods.some((p) => serviceSelectorMatches(selector, p.labels))) {
     return {
-      detail: detail(ctx.lang, 'selectorMatchesNothing', { selector: labelText(selector), labels: podLabelsText(pods, selector, ctx.lang) }),
+      detail: detail(ctx.lang, 'selectorMatchesNothing', { selector: labelText(selector), labels: podLabelsText(pods, selector) }),
       line: ctx.lineOf('Service', check.name, 'spec.selector'),
     }
   }
