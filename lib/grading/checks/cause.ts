@@ -25,8 +25,8 @@ function podProblemField(pod: PodState): string | null {
   const item = `containers[name=${container.name}]`
   if (container.reason !== null && IMAGE_REASONS.has(container.reason)) return `${item}.image`
   if (container.state === 'running') return `${item}.readinessProbe`
-  // crashed or could not start: the container's command (or the container, when it has none written)
-  if (container.state === 'terminated' || container.reason === 'CrashLoopBackOff' || container.reason === 'StartError') return `${item}.command`
+  // A container that exits may have a wrong command, or a right one under restartPolicy Always: the run cannot
+  // tell which line is wrong, so the author's line stands.
   return null
 }
 
