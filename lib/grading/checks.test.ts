@@ -199,16 +199,28 @@ describe('the line of a failed check is the field that is wrong', () => {
   })
 
   it('a Service selector that matches no Pod: both sides named, in both languages, on the selector line', () => {
-    const source = deployment().replace('  selector:\n    app: web', '  selector:\n    app: hello')
+    // an unlabelled helper Pod is not one the selector could have meant: it is not listed
+    const client = '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n'
+    const source = deployment().replace('  selector:\n    app: web', '  selector:\n    app: hello') + client
     const en = grade(source).service!
     expect(en).toMatchObject({ passed: false, line: lineWith(source, 'selector:', 'kind: Service') })
     expect(en.message).toBe('check service — ready endpoints should be 3, but it is 0. The selector `app=hello` matches no Pod; the Pods have `app=web`.')
     expect(grade(source, 'ko').service!.message).toBe('[ko] check service — 준비된 엔드포인트 수가 3이어야 하는데 0입니다. 셀렉터 `app=hello`에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 `app=web`입니다.')
   })
 
-  it('a Deployment with the wrong number of replicas: the replicas line', () => {
+  it('Pods whose labels the pods check’s selector misses: both sides named, on the template’s labels line', () => {
+    const source = deployment().replaceAll('app: web', 'app: hello')
+    const pods = grade(source).pods!
+    expect(pods).toMatchObject({ passed: false, line: lineWith(source, 'labels:', 'template:') })
+    expect(pods.message).toBe('check pods — No Pod matching app=web is in the cluster. The Pods have `app=hello`.')
+    expect(grade(source, 'ko').pods!.message).toBe('[ko] check pods — app=web에 해당하는 Pod가 클러스터에 없습니다. 지금 Pod의 레이블은 `app=hello`입니다.')
+  })
+
+  it('a Deployment with the wrong number of replicas: the replicas line; the right number that is not ready: not that line', () => {
     const source = deployment().replace('replicas: 3', 'replicas: 2')
     expect(grade(source).available).toMatchObject({ passed: false, line: lineWith(source, 'replicas: 2') })
+    const pending = deployment('', 'nginx:1.27', 80, readiness.replace('port: 80', 'port: 8080'))
+    expect(grade(pending).available).toMatchObject({ passed: false, line: lineWith(pending, 'readinessProbe:') })
   })
 })
 

@@ -48,6 +48,7 @@ const templates = {
     en: () => 'The cluster did not accept your submission, so this could not be checked. Fix the validation errors above first.',
   },
   podsNone: { ko: (v) => `${v.target}에 해당하는 Pod가 클러스터에 없습니다.`, en: (v) => `No Pod matching ${v.target} is in the cluster.` },
+  podsHaveLabels: { ko: (v) => `지금 Pod의 레이블은 ${v.labels}입니다.`, en: (v) => `The Pods have ${v.labels}.` },
   podsCount: { ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개입니다.`, en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.` },
   podsState: { ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})입니다.`, en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).` },
   podsImage: { ko: (v) => `Pod ${v.pod}의 이미지가 ${v.actual}입니다.`, en: (v) => `Pod ${v.pod} runs ${v.actual}.` },

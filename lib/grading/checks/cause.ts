@@ -25,8 +25,8 @@ function podProblemField(pod: PodState): string | null {
   const item = `containers[name=${container.name}]`
   if (container.reason !== null && IMAGE_REASONS.has(container.reason)) return `${item}.image`
   if (container.state === 'running') return `${item}.readinessProbe`
-  // crashed or could not start: the container's command (or the container, when it has none written)
-  if (container.state === 'terminated' || container.reason === 'CrashLoopBackOff' || container.reason === 'StartError') return `${item}.command`
+  // A container that exits may have a wrong command, or a right one under restartPolicy Always: the run cannot
+  // tell which line is wrong, so the author's line stands.
   return null
 }
 
@@ -44,6 +44,29 @@ export function podImageLine(ctx: CheckContext, pod: PodState, state: State, exp
   if (!container) return null
   const source = podSource(pod, state)
   return ctx.lineOf(source.kind, source.name, `${source.spec}.containers[name=${container.name}].image`)
+}
+
+/** The line of a Pod's labels in the object that made it (the Pod's own, or its template's). */
+export function podLabelsLine(ctx: CheckContext, pod: PodState, state: State): number | null {
+  const source = podSource(pod, state)
+  return ctx.lineOf(source.kind, source.name, source.kind === 'Pod' ? 'metadata.labels' : 'spec.template.metadata.labels')
+}
+
+/** The labels to show beside a selector: those with the selector's keys, else all but the ones controllers add. */
+export function relevantLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): Record<string, string> {
+  const shared = Object.entries(labels).filter(([k]) => k in selector)
+  return Object.fromEntries(shared.length > 0 ? shared : Object.entries(labels).filter(([k]) => k !== 'pod-template-hash'))
+}
+
+/** Pods a selector could have meant: those with labels (an unlabelled helper, like a client Pod, is not one). */
+export function labelledPods(pods: PodState[]): PodState[] {
+  return pods.filter((p) => !p.terminating && p.namespace === 'default' && Object.keys(p.labels).some((k) => k !== 'pod-template-hash'))
+}
+
+/** The label sets of these Pods beside a selector, each as `code` (at most three), for a message. */
+export function podLabelsText(pods: PodState[], selector: Readonly<Record<string, string>>): string {
+  const sets = [...new Set(pods.map((p) => labelText(relevantLabels(p.labels, selector))))].slice(0, 3)
+  return sets.map((l) => `\`${l}\``).join(', ')
 }
 
 /** The first Pod among these that is not ready, with the line of its cause. */

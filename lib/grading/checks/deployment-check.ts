@@ -12,12 +12,12 @@ export function evaluateDeploymentCheck(check: DeploymentCheck, ctx: CheckContex
   const d = moment.state.deployments.find((x) => x.name === check.name && x.namespace === 'default')
   if (!d) return { passed: false, detail: detail(ctx.lang, 'deploymentMissing', { name: check.name }) }
   const pods = podsOfDeployment(moment.state, check.name)
-  // Too few Pods ready or available: the line of what keeps one of them from being ready; the wrong number asked
-  // for: the replicas line; neither: the author's line.
-  const replicasLine = () => ctx.lineOf('Deployment', check.name, 'spec.replicas')
+  // The wrong number asked for: the replicas line. Otherwise too few Pods ready or available: the line of what keeps
+  // one of them from being ready. Neither (a rollout that stalled, say): the author's line.
+  const desired = (ctx.findObject('Deployment', check.name)?.object as { spec?: { replicas?: number } } | undefined)?.spec?.replicas
   const countLine = (key: (typeof counts)[number], expected: number) => {
-    if (key === 'replicas' || d[key] > expected) return replicasLine()
-    return firstUnreadyCause(ctx, pods, moment.state) ?? (d.replicas < expected ? replicasLine() : null)
+    if (desired !== undefined && desired !== expected) return ctx.lineOf('Deployment', check.name, 'spec.replicas')
+    return d[key] < expected ? firstUnreadyCause(ctx, pods, moment.state) : null
   }
   const mismatch = (what: string, expected: unknown, actual: unknown, line: number | null = null): CheckVerdict => ({
     passed: false,

@@ -3,7 +3,7 @@ import type { State } from '../../sim/index.ts'
 import type { Check } from '../exercise-schema.ts'
 import type { CheckContext, CheckVerdict } from '../context.ts'
 import { detail } from '../messages.ts'
-import { firstUnreadyCause, labelText } from './cause.ts'
+import { firstUnreadyCause, labelledPods, labelText, podLabelsText } from './cause.ts'
 
 type ServiceCheck = Extract<Check, { type: 'service' }>
 
@@ -21,12 +21,6 @@ function selectorOf(ctx: CheckContext, name: string): Record<string, string> | n
   }
 }
 
-/** The labels to show beside a selector: those with the selector's keys, else all but the ones controllers add. */
-function relevantLabels(labels: Record<string, string>, selector: Record<string, string>): Record<string, string> {
-  const shared = Object.entries(labels).filter(([k]) => k in selector)
-  return Object.fromEntries(shared.length > 0 ? shared : Object.entries(labels).filter(([k]) => k !== 'pod-template-hash'))
-}
-
 /**
  * Why a Service has fewer ready endpoints than expected, from the run: its selector matches no Pod (both sides
  * named, and neither called the one to change: the instructions fixed one of them), or the Pods it matches are
@@ -34,12 +28,10 @@ function relevantLabels(labels: Record<string, string>, selector: Record<string,
  */
 function endpointsCause(ctx: CheckContext, check: ServiceCheck, state: State): Pick<CheckVerdict, 'detail' | 'line'> | null {
   const selector = selectorOf(ctx, check.name)
-  const pods = state.pods.filter((p) => p.namespace === 'default' && !p.terminating)
+  const pods = labelledPods(state.pods)
   if (selector && Object.keys(selector).length > 0 && pods.length > 0 && !pods.some((p) => serviceSelectorMatches(selector, p.labels))) {
-    const labelSets = [...new Set(pods.map((p) => labelText(relevantLabels(p.labels, selector))))].slice(0, 3)
-    const labels = labelSets.map((l) => (l === '' ? (ctx.lang === 'ko' ? '(레이블 없음)' : '(no labels)') : `\`${l}\``)).join(', ')
     return {
-      detail: detail(ctx.lang, 'selectorMatchesNothing', { selector: labelText(selector), labels }),
+      detail: detail(ctx.lang, 'selectorMatchesNothing', { selector: labelText(selector), labels: podLabelsText(pods, selector) }),
       line: ctx.lineOf('Service', check.name, 'spec.selector'),
     }
   }
