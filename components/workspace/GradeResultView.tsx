@@ -47,7 +47,8 @@ export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; on
             {result.commandErrors.map((e) => (
               <li key={e.number}>
                 {t('commandNumber', { number: e.number })} <code>{e.command}</code>
-                <pre>{e.output}</pre>
+                {/* kubectl's own words, in English whatever the page's language */}
+                <pre lang="en">{e.output}</pre>
                 <span className="muted">
                   <InlineMarkdown text={e.explanation} />
                 </span>
