@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from 'next-intl'
 import type { GateResult } from '@/lib/content/publish-gate'
 import { ProofTable } from './ProofTable'
+import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
 
 /** The publish gate's verdict: every reason the lesson cannot go to learners (file, line, why), then the proof. */
 export function GateReport({ gate, refused }: { gate: GateResult; refused: boolean }) {
@@ -17,7 +18,8 @@ export function GateReport({ gate, refused }: { gate: GateResult; refused: boole
           {gate.problems.map((p, i) => (
             <li key={i}>
               <code>{p.file}</code>
-              {p.line ? ` ${t('at', { line: p.line, column: p.column ?? 1 })}` : ''} — {p.message[locale]}
+              {p.line ? ` ${t('at', { line: p.line, column: p.column ?? 1 })}` : ''} — {/* a proof's problem quotes check messages, whose field paths are `code` */}
+              <InlineMarkdown text={p.message[locale]} />
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { InlineMarkdown } from './InlineMarkdown'
 
 /**
  * The exercise's checks, listed from the start: ticked by Run in the browser and by Submit on the server.
- * After a Submit, a check it ticked shows the server's detail, hint and line.
+ * After a Submit, a check it ticked shows the server's detail, hint and line; a check the refused YAML kept from
+ * running shows only its message (the verdict above says why).
  */
 export function Checklist({ entries, result, onGoToLine }: { entries: ChecklistEntry[]; result: GradeResponse | null; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')
@@ -19,12 +20,12 @@ export function Checklist({ entries, result, onGoToLine }: { entries: ChecklistE
       <ul className="checks">
         {entries.map((entry) => {
           const graded = entry.by === 'submit' ? result?.checks.find((c) => c.id === entry.id) : undefined
-          const state = entry.status === 'passed' ? t('checkPassed') : entry.status === 'failed' ? t('checkFailed') : t('checkUnchecked')
+          const state = { passed: t('checkPassed'), failed: t('checkFailed'), notRun: t('checkNotRun'), unchecked: t('checkUnchecked') }[entry.status]
           return (
             <li key={entry.id} className="check" data-check-id={entry.id} data-status={entry.status} data-passed={entry.status === 'unchecked' ? undefined : entry.status === 'passed'} data-by={entry.by ?? undefined}>
               <div className="check-head">
                 <span className="check-icon" aria-hidden="true">
-                  {entry.status === 'passed' ? '✓' : entry.status === 'failed' ? '✗' : '○'}
+                  {{ passed: '✓', failed: '✗', notRun: '–', unchecked: '○' }[entry.status]}
                 </span>
                 <span className="visually-hidden">{state}: </span>
                 <span className="check-message">

@@ -3,7 +3,10 @@ import { useLocale, useTranslations } from 'next-intl'
 import type { GradeResponse } from './exercise-api'
 import { InlineMarkdown } from './InlineMarkdown'
 
-/** The verdict of the last Submit and what the cluster refused; the checks themselves are in the checklist. */
+/**
+ * The verdict of the last Submit and what the cluster refused (the YAML's validation errors, or the commands kubectl
+ * refused, in kubectl's words with an explanation); the checks themselves are in the checklist.
+ */
 export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')
   const lang = useLocale() === 'en' ? 'en' : 'ko'
@@ -36,6 +39,28 @@ export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; on
             ))}
           </ul>
         </div>
+      )}
+      {result.commandErrors && result.commandErrors.length > 0 && (
+        <div className="validation-errors" data-testid="command-errors">
+          <strong>{t('commandErrors')}</strong>
+          <ul>
+            {result.commandErrors.map((e) => (
+              <li key={e.number}>
+                {t('commandNumber', { number: e.number })} <code>{e.command}</code>
+                {/* kubectl's own words, in English whatever the page's language */}
+                <pre lang="en">{e.output}</pre>
+                <span className="muted">
+                  <InlineMarkdown text={e.explanation} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.notRun && (
+        <p className="muted" data-testid="not-run">
+          {result.notRun}
+        </p>
       )}
     </>
   )

@@ -20,6 +20,7 @@ const checkSchema = z.object({
   hint: z.string().nullable(),
   line: z.number().int().nullable(),
   weight: z.number(),
+  notRun: z.literal(true).optional(),
 })
 
 /** What the workspace uses of the grade API's answer (the simulation trace is left out: the browser replays its own). */
@@ -29,6 +30,8 @@ export const gradeResponseSchema = z.object({
   score: z.number().min(0).max(1),
   checks: z.array(checkSchema),
   validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema) }),
+  notRun: z.string().optional(),
+  commandErrors: z.array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() })).optional(),
   durationMs: z.number(),
   saved: z.boolean(),
   lessonCompleted: z.boolean(),

@@ -50,6 +50,15 @@ describe('kubelab CLI', () => {
     expect(failed.code).toBe(1)
     expect(failed.stdout).toContain(`✗ image: The image is \`nginx:1.27\``)
     expect(failed.stdout).toContain('bad.yaml:10')
+
+    // refused YAML: its error, one line saying nothing ran, the checks marked not run without their hints
+    const refused = await kubelab('grade', 'pod-first-manifest', file('refused.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n'), '--lang', 'en')
+    expect(refused.stdout).toContain('The cluster did not run anything: it refused your YAML.')
+    expect(refused.stdout).toMatch(/^– image: The image is `nginx:1\.27`[^\n]*\n– /m)
+
+    // a command exercise: the refused command by its number, kubectl's words, what they mean
+    const typo = await kubelab('grade', 'intro-get-nodes', file('commands.txt', 'kubectl get nods\n'), '--lang', 'en')
+    expect(typo.stdout).toContain('commands.txt: command 1: kubectl get nods\n    error: the server doesn\'t have a resource type "nods"\n    kubectl knows no resource type "nods".')
   })
 
   it('answers usage and I/O errors with exit 2', async () => {

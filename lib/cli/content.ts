@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { CliIO } from './main.ts'
 import { parseArgs } from './args.ts'
-import { checkContent } from '../content/check.ts'
+import { checkContent, proofSummaryTable, withProofSummary } from '../content/check.ts'
 import { contentRoot, findExercise, loadCourses } from '../content/load.ts'
 import { scaffoldLesson, ScaffoldError } from '../content/scaffold.ts'
 import { LessonFolderError, readLessonFolder, writeLessonFolder } from '../content/lesson-folder.ts'
@@ -12,7 +12,7 @@ import { withDatabase } from './database.ts'
 import { parse } from 'yaml'
 
 const usage = [
-  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json]',
+  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json] [--summary] [--write-readme]',
   '       kubelab content new LESSON_ID [--course COURSE_ID] [--after LESSON_ID]      a file lesson that passes check',
   '       kubelab content import DIR [--course COURSE_ID] [--replace]                   a lesson folder as a studio draft',
   '       kubelab content export LESSON_ID DIR [--course COURSE_ID] [--published] [--force]',
@@ -187,10 +187,23 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (sub === 'export') return exportLesson(id, positionals[2], options.get('course'), flags.has('published'), flags.has('force'), io)
   if (sub === 'check') {
     const report = await checkContent()
+    const right = report.summary.reduce((sum, s) => sum + s.right, 0)
+    const wrong = report.summary.reduce((sum, s) => sum + s.wrong, 0)
     if (json) io.stdout(`${JSON.stringify(report)}\n`)
     else {
       for (const p of report.problems) io.stdout(`✗ ${p.where}: ${p.message}\n`)
-      io.stdout(`${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises, ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`)
+      io.stdout(`${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises (${right} right and ${wrong} wrong answers proved), ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`)
+      if (flags.has('summary')) io.stdout(`\n${proofSummaryTable(report.summary)}\n`)
+    }
+    if (flags.has('write-readme')) {
+      // only a course that is proven may say so in the README
+      if (!report.ok) {
+        io.stderr('kubelab: README.md not written: the content has problems (above)\n')
+        return 1
+      }
+      const file = join(process.cwd(), 'README.md')
+      writeFileSync(file, withProofSummary(readFileSync(file, 'utf8'), proofSummaryTable(report.summary)))
+      io.stdout('README.md: proof summary written\n')
     }
     return report.ok ? 0 : 1
   }

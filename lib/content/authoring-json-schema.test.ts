@@ -41,6 +41,13 @@ describe('authoring JSON Schemas', () => {
     expect(errorsOf('exercise', { ...exercise, solutoin: 'x' }).join('\n')).toMatch(/additional properties/)
   })
 
+  it('accept right answers beside wrong ones, and mark a right answer that names checks to fail', () => {
+    const rightAnswers = [{ name: 'the containers in another order', source: 'apiVersion: v1\nkind: Pod\n' }]
+    expect(errorsOf('exercise', { ...exercise, rightAnswers })).toEqual([])
+    expect(errorsOf('exercise', { ...exercise, rightAnswers: [{ ...rightAnswers[0], fails: ['image'] }] }).join('\n')).toMatch(/\/rightAnswers\/0 .*additional properties/)
+    expect(errorsOf('exercise', { ...exercise, rightAnswers: [{ source: 'x' }] }).join('\n')).toMatch(/\/rightAnswers\/0 .*name/)
+  })
+
   it('mark a quiz question of an unknown type and a lesson without minutes', () => {
     expect(errorsOf('quiz', { id: 'q', questions: [{ id: 'a', type: 'essay', prompt: { ko: '가', en: 'a' }, explanation: { ko: '가', en: 'a' } }] })).not.toEqual([])
     expect(errorsOf('lesson', { id: 'pods', title: { ko: '가', en: 'a' }, summary: { ko: '가', en: 'a' } }).join('\n')).toContain('minutes')

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkContent } from './check.ts'
+import { checkContent, proofSummaryTable, readmeProofSummary, withProofSummary } from './check.ts'
 
 function copyOfContent(): string {
   const root = mkdtempSync(join(tmpdir(), 'kubelab-content-'))
@@ -16,7 +16,27 @@ describe('content check', () => {
     expect(report.problems).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.lessons).toBeGreaterThanOrEqual(14)
+    // every exercise proves its solution and at least one wrong answer, and the README's table says so
+    expect(report.summary).toHaveLength(report.exercises)
+    for (const s of report.summary) expect([s.exercise, s.right >= 1, s.wrong >= 1]).toEqual([s.exercise, true, true])
+    expect(readmeProofSummary(readFileSync('README.md', 'utf8')), 'README.md is stale: run `npm run -s kubelab -- content check --summary --write-readme`').toBe(proofSummaryTable(report.summary))
   }, 120_000)
+
+  it('writes the proof summary between the README’s markers, and refuses a README without them', () => {
+    const summary = [
+      { course: 'c', lesson: 'pod', exercise: 'pod-web', kind: 'manifest' as const, right: 3, wrong: 2 },
+      { course: 'c', lesson: 'scale', exercise: 'scale-web', kind: 'command' as const, right: 1, wrong: 4 },
+    ]
+    const table = proofSummaryTable(summary)
+    expect(table.split('\n').at(-1)).toBe('| **2 exercises** | | | **4** | **6** |')
+    expect(table).toContain('| c/pod | `pod-web` | manifest | 3 | 2 |')
+    const readme = readFileSync('README.md', 'utf8')
+    const written = withProofSummary(readme, table)
+    expect(readmeProofSummary(written)).toBe(table)
+    // the rest of the README is kept as it was
+    expect(withProofSummary(written, proofSummaryTable([])).replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, '')).toBe(readme.replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, ''))
+    expect(() => withProofSummary('# no markers\n', table)).toThrow(/no proof summary markers/)
+  })
 
   it('reports a wrong answer that does not fail the checks it names, and a starter that already passes', async () => {
     const root = copyOfContent()

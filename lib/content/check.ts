@@ -1,7 +1,8 @@
 /**
  * `kubelab content check`: everything an author can get wrong, found before a learner does. Every lesson compiles
- * in both languages, ids are unique, reference solutions pass every check, starters fail at least one, each
- * known-wrong answer fails exactly the checks it names, and quiz keys point at real choices (the schema).
+ * in both languages, ids are unique, reference solutions and other right answers pass every check, starters fail
+ * at least one, each known-wrong answer fails exactly the checks it names, and quiz keys point at real choices (the
+ * schema). Its summary (how many right and wrong answers each exercise proves) is the table in the README.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -14,6 +15,18 @@ export interface ContentProblem {
   message: string
 }
 
+/** What one exercise's proof covers: answers proved right (the reference solution among them) and proved wrong. */
+export interface ExerciseProofSummary {
+  course: string
+  lesson: string
+  exercise: string
+  kind: 'manifest' | 'command'
+  /** the reference solution and each of `rightAnswers` that passes every check */
+  right: number
+  /** each of `wrongAnswers` that fails exactly the checks it names */
+  wrong: number
+}
+
 export interface ContentCheckReport {
   ok: boolean
   courses: number
@@ -21,6 +34,7 @@ export interface ContentCheckReport {
   exercises: number
   quizzes: number
   problems: ContentProblem[]
+  summary: ExerciseProofSummary[]
 }
 
 function duplicates(ids: string[]): string[] {
@@ -28,7 +42,7 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)))
 }
 
-async function checkCourse(course: Course, problems: ContentProblem[]): Promise<void> {
+async function checkCourse(course: Course, problems: ContentProblem[], summary: ExerciseProofSummary[]): Promise<void> {
   for (const lesson of course.lessons) {
     const where = `${course.id}/${lesson.id}`
     for (const lang of ['ko', 'en'] as const) {
@@ -45,15 +59,19 @@ async function checkCourse(course: Course, problems: ContentProblem[]): Promise<
     }
     const exercise = lesson.exercise
     if (!exercise) continue
-    for (const c of proveExercise(exercise).cases) {
+    const { cases } = proveExercise(exercise)
+    for (const c of cases) {
       const problem = caseProblem(c)
       if (problem) problems.push({ where: `${where}/exercise ${exercise.id}`, message: problem })
     }
+    const proved = (kinds: string[]) => cases.filter((c) => c.ok && kinds.includes(c.kind)).length
+    summary.push({ course: course.id, lesson: lesson.id, exercise: exercise.id, kind: exercise.kind, right: proved(['solution', 'right']), wrong: proved(['wrong']) })
   }
 }
 
 export async function checkContent(root?: string): Promise<ContentCheckReport> {
   const problems: ContentProblem[] = []
+  const summary: ExerciseProofSummary[] = []
   let courses: Course[] = []
   try {
     courses = loadCourses(root)
@@ -70,6 +88,36 @@ export async function checkContent(root?: string): Promise<ContentCheckReport> {
   ] as const) {
     for (const id of duplicates([...ids])) problems.push({ where: `${what} ${id}`, message: `the ${what} id "${id}" is used more than once` })
   }
-  for (const course of courses) await checkCourse(course, problems)
-  return { ok: problems.length === 0, courses: courses.length, lessons: lessons.length, exercises: exercises.length, quizzes: quizzes.length, problems }
+  for (const course of courses) await checkCourse(course, problems, summary)
+  return { ok: problems.length === 0, courses: courses.length, lessons: lessons.length, exercises: exercises.length, quizzes: quizzes.length, problems, summary }
+}
+
+/** The summary as the README shows it: one row per exercise, in course order, and the totals. */
+export function proofSummaryTable(summary: ExerciseProofSummary[]): string {
+  const rows = summary.map((s) => `| ${s.course}/${s.lesson} | \`${s.exercise}\` | ${s.kind} | ${s.right} | ${s.wrong} |`)
+  const total = (key: 'right' | 'wrong') => summary.reduce((sum, s) => sum + s[key], 0)
+  return [
+    '| Lesson | Exercise | Kind | Right answers proved (solution included) | Wrong answers proved |',
+    '|---|---|---|---:|---:|',
+    ...rows,
+    `| **${summary.length} exercises** | | | **${total('right')}** | **${total('wrong')}** |`,
+  ].join('\n')
+}
+
+const SUMMARY_START = '<!-- proof-summary: written by `npm run -s kubelab -- content check --summary --write-readme`; do not edit by hand -->'
+const SUMMARY_END = '<!-- /proof-summary -->'
+
+/** The README's proof summary (the text between its markers), or null when it has none. */
+export function readmeProofSummary(readme: string): string | null {
+  const start = readme.indexOf(SUMMARY_START)
+  const end = readme.indexOf(SUMMARY_END)
+  return start < 0 || end < start ? null : readme.slice(start + SUMMARY_START.length, end).trim()
+}
+
+/** The README with its proof summary replaced by this table. */
+export function withProofSummary(readme: string, table: string): string {
+  const start = readme.indexOf(SUMMARY_START)
+  const end = readme.indexOf(SUMMARY_END)
+  if (start < 0 || end < start) throw new Error(`README.md has no proof summary markers (${SUMMARY_START} … ${SUMMARY_END})`)
+  return `${readme.slice(0, start + SUMMARY_START.length)}\n${table}\n${readme.slice(end)}`
 }

@@ -14,7 +14,7 @@ describe('proving an exercise', () => {
     for (const [i, wrong] of found.exercise.wrongAnswers.entries()) {
       expect(proof.cases[i + 2]).toMatchObject({ name: wrong.name, ok: true, failing: [...wrong.fails].sort(), expected: [...wrong.fails].sort() })
     }
-    expect(proof.cases.map(caseProblem)).toEqual(proof.cases.map(() => null))
+    expect(proof.cases.map((c) => caseProblem(c))).toEqual(proof.cases.map(() => null))
   })
 
   it('says what went wrong when an author is mistaken', () => {
@@ -28,12 +28,35 @@ describe('proving an exercise', () => {
     expect(proof.ok).toBe(false)
     expect(caseProblem(proof.cases[1]!)).toBe('the starter already passes every check')
     expect(caseProblem(proof.cases[2]!)).toBe(`wrong answer "${wrong.name}" should fail [no-such-expectation] but fails [${[...wrong.fails].sort().join(', ')}]`)
+    expect(caseProblem(proof.cases[1]!, 'ko')).toBe('처음 틀이 이미 모든 검사를 통과합니다')
+    expect(caseProblem({ ...proof.cases[2]!, name: 'web' }, 'ko')).toBe(`오답 "web"은 [no-such-expectation]에서 실패해야 하는데 [${[...wrong.fails].sort().join(', ')}]에서 실패합니다`)
+  })
+
+  it('proves each right answer passes every check, and says which check a right answer the grader refuses fails', () => {
+    const wrong = found.exercise.wrongAnswers[0]!
+    const withRight = {
+      ...found.exercise,
+      rightAnswers: [
+        { name: 'the solution with a comment on top', source: `# my Deployment\n${found.exercise.solution}` },
+        { name: 'not right after all', source: wrong.source },
+      ],
+    }
+    const proof = proveExercise(withRight)
+    expect(proof.cases.map((c) => [c.kind, c.name, c.ok])).toEqual([
+      ['solution', 'solution', true],
+      ['starter', 'starter', true],
+      ['right', 'the solution with a comment on top', true],
+      ['right', 'not right after all', false],
+      ...found.exercise.wrongAnswers.map((w) => ['wrong', w.name, true]),
+    ])
+    expect(caseProblem(proof.cases[3]!)).toMatch(new RegExp(`^right answer "not right after all" does not pass: .*${[...wrong.fails].sort()[0]}: `))
+    expect(caseProblem(proveExercise(withRight, 'ko').cases[3]!, 'ko')).toMatch(new RegExp(`^정답 "not right after all"이 모든 검사를 통과하지 못합니다: .*${[...wrong.fails].sort()[0]}: `))
   })
 
   it('does not prove a case that goes over the exercise’s limits', () => {
     const tight = { ...found.exercise, limits: { pods: 1 } }
     const proof = proveExercise(tight)
     expect(proof.ok).toBe(false)
-    expect(caseProblem(proof.cases[0]!)).toMatch(/^the solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
+    expect(caseProblem(proof.cases[0]!)).toMatch(/^the reference solution goes over the exercise's limits: This exercise allows at most 1 Pod\./)
   })
 })

@@ -44,7 +44,9 @@ describe('publishProblems', () => {
     expect(result.ok).toBe(false)
     const problem = result.problems.find((p) => p.file === 'exercise.yaml')!
     expect(problem.message.en).toMatch(/^Proof failed — .*label/)
-    expect(problem.message.ko).toMatch(/^증명 실패 — /)
+    // Korean all through: the frame and the checks' messages, with the particle chosen for the subject
+    expect(problem.message.ko).toMatch(/^증명 실패 — 모범 답안이 모든 검사를 통과하지 못합니다: [a-z-]+: [^;]*[\u3131-\uD79D]/)
+    expect(problem.message.ko).not.toMatch(/does not pass|undefined|이\(가\)/)
   }, 30_000)
 
   it('never compiles a page the untrusted-page check refuses, and reports where', async () => {

@@ -128,10 +128,12 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
   let proof: ExerciseProof | null = null
   if (exercise) {
     proof = proveExercise(exercise)
-    for (const c of proof.cases) {
+    // the checks' messages are in the proof's language: a failed proof is proved again in Korean for the Korean text
+    const korean = proof.ok ? null : proveExercise(exercise, 'ko')
+    proof.cases.forEach((c, i) => {
       const problem = caseProblem(c)
-      if (problem) problems.push({ file: 'exercise.yaml', message: { ko: `증명 실패 — ${problem}`, en: `Proof failed — ${problem}` } })
-    }
+      if (problem) problems.push({ file: 'exercise.yaml', message: { ko: `증명 실패 — ${caseProblem(korean!.cases[i]!, 'ko')}`, en: `Proof failed — ${problem}` } })
+    })
   }
   return { ok: problems.length === 0, problems, proof }
 }

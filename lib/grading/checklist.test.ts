@@ -130,6 +130,16 @@ describe('the checklist in the workspace', () => {
     expect(rerun.map((e) => e.status)).toEqual(['failed', 'passed', 'unchecked'])
   })
 
+  it('marks the checks a refused YAML kept from running as not run, neither passed nor failed', () => {
+    const submitted = checklistReducer(initialChecklist(items), { type: 'submit', checks: [{ id: 'a', passed: true }, { id: 'b', passed: false, notRun: true }, { id: 'c', passed: false, notRun: true }] })
+    expect(submitted.map((e) => [e.status, e.by])).toEqual([
+      ['passed', 'submit'],
+      ['notRun', 'submit'],
+      ['notRun', 'submit'],
+    ])
+    expect(checklistCounts(submitted)).toEqual({ passed: 1, failed: 0, total: 3 })
+  })
+
   it('unticks everything after an inconclusive run or a reset', () => {
     const ran = checklistReducer(initialChecklist(items), { type: 'run', checks: [{ id: 'a', passed: true }] })
     expect(checklistReducer(ran, { type: 'runInconclusive' }).every((e) => e.status === 'unchecked')).toBe(true)

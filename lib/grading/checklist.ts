@@ -120,13 +120,14 @@ export function publicChecklist(exercise: Exercise, lang: Lang): PublicChecklist
 /** The browser's exercise as gradeExercise takes it (the fields it does not read are empty). */
 export function gradableExercise(exercise: BrowserExercise): Exercise {
   const none = { ko: '-', en: '-' }
-  return { ...exercise, title: none, instructions: none, starter: '', solution: '-', hints: [], wrongAnswers: [] }
+  return { ...exercise, title: none, instructions: none, starter: '', solution: '-', hints: [], rightAnswers: [], wrongAnswers: [] }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The checklist's state in the workspace.
 
-export type CheckStatus = 'unchecked' | 'passed' | 'failed'
+/** `notRun`: the cluster refused the YAML, so the check says nothing yet (the validation errors are the cause). */
+export type CheckStatus = 'unchecked' | 'passed' | 'failed' | 'notRun'
 
 export interface ChecklistEntry extends ChecklistItem {
   status: CheckStatus
@@ -134,11 +135,16 @@ export interface ChecklistEntry extends ChecklistItem {
   by: 'run' | 'submit' | null
 }
 
+/** What a grade said of one check (a CheckOutcome, or a passing attempt's record). */
+type CheckVerdictOf = { id: string; passed: boolean; notRun?: boolean }
+
+const statusOf = (c: CheckVerdictOf): CheckStatus => (c.notRun ? 'notRun' : c.passed ? 'passed' : 'failed')
+
 export type ChecklistAction =
-  | { type: 'run'; checks: { id: string; passed: boolean }[] }
+  | { type: 'run'; checks: CheckVerdictOf[] }
   /** the run said nothing reliable (over a limit, the engine failed): live checks go back to unchecked */
   | { type: 'runInconclusive' }
-  | { type: 'submit'; checks: { id: string; passed: boolean }[] }
+  | { type: 'submit'; checks: CheckVerdictOf[] }
   | { type: 'reset' }
 
 export function initialChecklist(items: ChecklistItem[]): ChecklistEntry[] {
@@ -156,18 +162,17 @@ export function checklistReducer(entries: ChecklistEntry[], action: ChecklistAct
     case 'runInconclusive':
       return entries.map((e) => ({ ...e, status: 'unchecked', by: null }))
     case 'run': {
-      const verdicts = new Map(action.checks.map((c) => [c.id, c.passed]))
+      const verdicts = new Map(action.checks.map((c) => [c.id, statusOf(c)]))
       return entries.map((e) => {
-        const passed = e.live ? verdicts.get(e.id) : undefined
-        if (passed === undefined) return { ...e, status: 'unchecked', by: null }
-        return { ...e, status: passed ? 'passed' : 'failed', by: 'run' }
+        const status = e.live ? verdicts.get(e.id) : undefined
+        return status === undefined ? { ...e, status: 'unchecked', by: null } : { ...e, status, by: 'run' }
       })
     }
     case 'submit': {
-      const verdicts = new Map(action.checks.map((c) => [c.id, c.passed]))
+      const verdicts = new Map(action.checks.map((c) => [c.id, statusOf(c)]))
       return entries.map((e) => {
-        const passed = verdicts.get(e.id)
-        return passed === undefined ? { ...e, status: 'unchecked', by: null } : { ...e, status: passed ? 'passed' : 'failed', by: 'submit' }
+        const status = verdicts.get(e.id)
+        return status === undefined ? { ...e, status: 'unchecked', by: null } : { ...e, status, by: 'submit' }
       })
     }
   }

@@ -160,6 +160,70 @@ describe('check vocabulary', () => {
   })
 })
 
+/** The 1-based line of the first line of `source` that contains `text` after `after` (a line-number oracle for the tests). */
+function lineWith(source: string, text: string, after = ''): number {
+  const lines = source.split('\n')
+  const start = after ? lines.findIndex((l) => l.includes(after)) : 0
+  const i = lines.findIndex((l, n) => n >= start && l.includes(text))
+  if (i < 0) throw new Error(`no line with ${text}`)
+  return i + 1
+}
+
+describe('the line of a failed check is the field that is wrong', () => {
+  const statuses = exercise(
+    [
+      { id: 'pods', type: 'pods', selector: { app: 'web' }, count: 3, ready: true, message, hint },
+      { id: 'available', type: 'deployment', name: 'web', availableReplicas: 3, message, hint },
+      { id: 'service', type: 'service', name: 'web', port: { port: 80, targetPort: 80 }, readyEndpoints: 3, message, hint, line: { kind: 'Service', name: 'web', path: 'metadata.name' } },
+    ],
+    { scenario: [{ wait: '60s' }] },
+  )
+  const grade = (source: string, lang: 'en' | 'ko' = 'en') => Object.fromEntries(gradeExercise(statuses, source, { lang }).result.checks.map((c) => [c.id, c]))
+
+  it('an image that cannot be pulled: the image line, for the pods and the deployment check', () => {
+    const source = deployment('', 'ngnix:1.27')
+    const v = grade(source)
+    expect([v.pods!.line, v.available!.line]).toEqual([lineWith(source, 'image: ngnix'), lineWith(source, 'image: ngnix')])
+  })
+
+  it('a readiness probe that never succeeds: the probe, not its neighbour', () => {
+    const source = deployment('', 'nginx:1.27', 80, readiness.replace('port: 80', 'port: 8080'))
+    const v = grade(source)
+    expect(v.pods!.line).toBe(lineWith(source, 'readinessProbe:'))
+    expect(v.service).toMatchObject({ passed: false, line: lineWith(source, 'readinessProbe:') })
+  })
+
+  it('a wrong targetPort: the targetPort line, whatever line the author gave', () => {
+    const source = deployment('', 'nginx:1.27', 8080)
+    expect(grade(source).service).toMatchObject({ passed: false, line: lineWith(source, 'targetPort: 8080') })
+  })
+
+  it('a Service selector that matches no Pod: both sides named, in both languages, on the selector line', () => {
+    // an unlabelled helper Pod is not one the selector could have meant: it is not listed
+    const client = '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n'
+    const source = deployment().replace('  selector:\n    app: web', '  selector:\n    app: hello') + client
+    const en = grade(source).service!
+    expect(en).toMatchObject({ passed: false, line: lineWith(source, 'selector:', 'kind: Service') })
+    expect(en.message).toBe('check service — ready endpoints should be 3, but it is 0. The selector `app=hello` matches no Pod; the Pods have `app=web`.')
+    expect(grade(source, 'ko').service!.message).toBe('[ko] check service — 준비된 엔드포인트 수가 3이어야 하는데 0입니다. 셀렉터 `app=hello`에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 `app=web`입니다.')
+  })
+
+  it('Pods whose labels the pods check’s selector misses: both sides named, on the template’s labels line', () => {
+    const source = deployment().replaceAll('app: web', 'app: hello')
+    const pods = grade(source).pods!
+    expect(pods).toMatchObject({ passed: false, line: lineWith(source, 'labels:', 'template:') })
+    expect(pods.message).toBe('check pods — No Pod matching app=web is in the cluster. The Pods have `app=hello`.')
+    expect(grade(source, 'ko').pods!.message).toBe('[ko] check pods — app=web에 해당하는 Pod가 클러스터에 없습니다. 지금 Pod의 레이블은 `app=hello`입니다.')
+  })
+
+  it('a Deployment with the wrong number of replicas: the replicas line; the right number that is not ready: not that line', () => {
+    const source = deployment().replace('replicas: 3', 'replicas: 2')
+    expect(grade(source).available).toMatchObject({ passed: false, line: lineWith(source, 'replicas: 2') })
+    const pending = deployment('', 'nginx:1.27', 80, readiness.replace('port: 80', 'port: 8080'))
+    expect(grade(pending).available).toMatchObject({ passed: false, line: lineWith(pending, 'readinessProbe:') })
+  })
+})
+
 describe('command exercises', () => {
   const scale = exerciseSchema.parse({
     id: 'scale-web',

@@ -2,6 +2,7 @@
 import type { ManifestObject, ValidationResult } from '../k8s/index.ts'
 import type { ExerciseRun, Moment } from './run-exercise.ts'
 import type { Lang } from './result.ts'
+import { resolveCheckPath } from './check-path.ts'
 
 export interface CheckContext {
   lang: Lang
@@ -10,6 +11,7 @@ export interface CheckContext {
   run: ExerciseRun | null
   moment(name: string | undefined): Moment | null
   findObject(kind: string, name: string): ManifestObject | undefined
+  /** The line of a field (a check path: `spec.containers[name=web].image`), or of its nearest parent that is written. */
   lineOf(kind: string, name: string, path: string): number | null
 }
 
@@ -31,7 +33,8 @@ export function createContext(lang: Lang, validation: ValidationResult, run: Exe
     lineOf(kind, name, path) {
       const object = findObject(kind, name)
       if (!object) return null
-      const { line } = object.positionOf(path)
+      const { fields, deepest } = resolveCheckPath(object.object, path)
+      const { line } = object.positionOf(fields[0]?.path ?? deepest)
       return line > 0 ? line : null
     },
   }

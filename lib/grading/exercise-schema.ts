@@ -28,7 +28,7 @@ const checkBase = {
   message: localized,
   hint: localized,
   weight: z.number().positive().max(100).default(1),
-  /** The YAML field this check is about, for a line in the feedback (manifest exercises). */
+  /** The YAML field this check is about, for a line in the feedback (manifest exercises); `path` as in field checks. */
   line: z.object({ kind, name: z.string(), path: z.string() }).strict().optional(),
 }
 
@@ -41,7 +41,12 @@ const metric = z.string().regex(/^(deployments\.[a-z0-9.-]+\.(replicas|updatedRe
 export const checkSchema = z.discriminatedUnion('type', [
   /** The submission contains this object and the cluster accepted it. */
   z.object({ ...checkBase, type: z.literal('object'), kind, name: z.string().min(1) }).strict(),
-  /** A field of the submitted object, after API-server defaults, meets a condition. */
+  /**
+   * A field of the submitted object, after API-server defaults, meets a condition. `path` is a field path whose list
+   * items may be chosen by position (`containers[0]`), by a field's value (`containers[name=web].image`,
+   * `ports[containerPort=80]`) or all at once (`containers[*].image`): with a selector the check passes when any
+   * item it names meets the condition (lib/grading/check-path.ts).
+   */
   z
     .object({
       ...checkBase,
@@ -176,6 +181,9 @@ export const exerciseSchema = z
     /** Steps run after the submission. */
     scenario: z.array(stepSchema).default([{ wait: '60s' }]),
     checks: z.array(checkSchema).min(1),
+    /** Other right answers (another order, a sidecar, a different but valid spelling): each must pass every check. */
+    rightAnswers: z.array(z.object({ name: z.string().min(1), source: z.string() }).strict()).default([]),
+    /** Real beginner mistakes: each must fail exactly the checks in `fails`. */
     wrongAnswers: z
       .array(z.object({ name: z.string().min(1), source: z.string(), fails: z.array(id).min(1) }).strict())
       .default([]),

@@ -55,6 +55,48 @@ describe('grading a manifest exercise', () => {
     expect(result.checks.every((c) => !c.passed)).toBe(true)
   })
 
+  it('answers refused YAML with its validation errors and one line saying the cluster did not run, not a hint per check', () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const result = gradeManifestExercise(buildExercise(), 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n', { lang })
+      expect(result.checks.map((c) => [c.id, c.passed, c.notRun, c.hint, c.line])).toEqual([
+        ['exists', false, true, null, null],
+        ['image', false, true, null, null],
+        ['running', false, true, null, null],
+      ])
+      // the author's message alone: no "Pod web is missing" detail behind it
+      expect(result.checks.map((c) => c.message)).toEqual(buildExercise().checks.map((c) => c.message[lang]))
+      expect(result.notRun).toBe(
+        lang === 'en'
+          ? 'The cluster did not run anything: it refused your YAML. Fix the validation errors above and the checks will run.'
+          : '클러스터가 YAML을 받아들이지 않아 아무것도 실행하지 않았습니다. 위의 검증 오류를 고치면 검사가 실행됩니다.',
+      )
+    }
+  })
+
+  it('reports the checks that fail beside a refused document as not run, and keeps the ones that passed', () => {
+    const exercise = buildExercise({
+      checks: [
+        ...buildExercise().checks,
+        { id: 'service', type: 'service', name: 'web', port: { port: 80 }, message: { ko: '서비스', en: 'service' }, hint: { ko: '힌트', en: 'hint' } },
+      ],
+    })
+    const source = `${podYaml()}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{ port: 80, targetPort: 70000 }]\n`
+    const result = gradeManifestExercise(exercise, source, { lang: 'en' })
+    expect(result.validation.valid).toBe(false)
+    expect(result.checks.map((c) => [c.id, c.passed, c.notRun ?? false])).toEqual([
+      ['exists', true, false],
+      ['image', true, false],
+      ['running', true, false],
+      ['service', false, true],
+    ])
+    expect(result.notRun).toMatch(/^The cluster ran only the objects it accepted/)
+  })
+
+  it('says nothing ran when the YAML holds no object, and nothing about not running when it is valid', () => {
+    expect(gradeManifestExercise(buildExercise(), '# nothing yet\n', { lang: 'en' }).notRun).toBe('Your YAML has no objects, so nothing ran on the cluster.')
+    expect(gradeManifestExercise(buildExercise(), podYaml('nginx:1.25'), { lang: 'en' }).notRun).toBeUndefined()
+  })
+
   it('does not pass a submission that is valid in parts but rejected in others', () => {
     const source = `${podYaml()}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: Bad_Name\nspec:\n  ports: [{ port: 80 }]\n`
     const result = gradeManifestExercise(buildExercise(), source, { lang: 'en' })

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { detail, show, type MessageKey } from './messages.ts'
+import { loadCourses } from '../content/load.ts'
+import { gradeExercise } from './grade.ts'
+import { detail, MESSAGE_KEYS, notRunMessage, show, type MessageKey } from './messages.ts'
 
 const sample: Record<string, string> = {
   kind: 'Deployment', name: 'web', path: 'spec.replicas', expected: '3', actual: '1', range: '1..5', target: 'app=web', pod: 'web-1',
   status: 'Running', ready: 'false', moment: '30s', node: 'node-1', what: 'status.readyReplicas', condition: 'Available=True',
   port: '80', time: '12', metric: 'deployments.web.readyReplicas', within: '60', sent: '20', failed: '2', service: 'web',
-  reason: 'FailedScheduling', message: '0/3 nodes are available', command: 'kubectl get pods',
+  reason: 'FailedScheduling', message: '0/3 nodes are available', command: 'kubectl get pods', list: 'spec.containers',
+  selector: 'app=hello', labels: '`app=web`',
 }
-const keys: MessageKey[] = [
-  'objectMissing', 'fieldMissing', 'fieldExpected', 'fieldOutOfRange', 'notRun', 'podsNone', 'podsCount', 'podsState', 'podsImage', 'podsNodes',
-  'podsNotReplaced', 'podsOnNode', 'deploymentMissing', 'statusExpected', 'conditionMissing', 'serviceMissing', 'servicePortMissing',
-  'invariantBroken', 'eventuallyNever', 'trafficFailed', 'trafficNone', 'eventMissing', 'eventPresent', 'outputMismatch', 'learnerOutputMismatch',
-]
+// every key the grader has, so a new message cannot escape the rules below
+const keys: MessageKey[] = MESSAGE_KEYS
 
 describe('grading details', () => {
   it.each(keys)('%s is one 합쇼체 sentence or more in Korean, with no placeholder particle or undefined', (key) => {
@@ -20,6 +20,15 @@ describe('grading details', () => {
     expect(ko).toMatch(/(니다|세요)[.)]?|니다: .*$/)
     expect(ko).not.toMatch(/(?<!니)다[.)]?$/)
     expect(detail('en', key, sample)).not.toContain('undefined')
+  })
+
+  it('covers the messages added for check paths and selectors', () => {
+    expect(keys).toEqual(expect.arrayContaining(['fieldNoItem', 'selectorMatchesNothing']))
+  })
+
+  it.each(['refused', 'partly', 'empty'] as const)('says in one sentence or two in each language why the cluster did not run (%s)', (cause) => {
+    expect(notRunMessage('ko', cause)).toMatch(/^[^a-z]*니다\.( [^a-z]*(니다|세요)\.)?$/)
+    expect(notRunMessage('en', cause)).toMatch(/^[A-Z].*\.$/)
   })
 
   it('chooses each particle by how the word before it is read', () => {
@@ -59,5 +68,20 @@ describe('grading details', () => {
   it('words "eventually" by whether it waits for a value or a range', () => {
     expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'deployments.web.readyReplicas', condition: '= 3', actual: '1' })).toBe('60초 안에 `deployments.web.readyReplicas`가 3이 되지 않았습니다(마지막 값 1).')
     expect(detail('ko', 'eventuallyNever', { within: '60', metric: 'pods.ready', condition: '3..∞', actual: '1' })).toBe('60초 안에 `pods.ready`가 범위(3..∞)에 들지 않았습니다(마지막 값 1).')
+  })
+})
+
+describe('the feedback on every answer the course proves', () => {
+  const exercises = loadCourses().flatMap((c) => c.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])))
+  it.each(exercises.map((e) => [e.id, e] as const))('%s: reads as Korean in ko and has no undefined or both particle forms in either language', (_, exercise) => {
+    const answers = [exercise.starter, ...exercise.rightAnswers.map((r) => r.source), ...exercise.wrongAnswers.map((w) => w.source)]
+    for (const lang of ['ko', 'en'] as const) {
+      for (const answer of answers) {
+        const { result } = gradeExercise(exercise, answer, { lang })
+        const texts = [...result.checks.flatMap((c) => [c.message, c.hint ?? '']), result.notRun ?? '', ...(result.commandErrors ?? []).map((e) => e.explanation)]
+        for (const text of texts) expect(text).not.toMatch(/undefined|\((이|을|은|과|으)\)|이\(가\)|을\(를\)|은\(는\)/)
+        if (lang === 'ko') for (const c of result.checks.filter((c) => !c.passed && !c.notRun)) expect(c.message, c.id).toMatch(/[\uAC00-\uD7A3]/)
+      }
+    }
   })
 })

@@ -31,6 +31,7 @@ const templates = {
     en: (v) => `${v.kind} "${v.name}" is missing from your YAML, or the cluster did not accept it.`,
   },
   fieldMissing: { ko: (v) => `${v.path} 필드가 없습니다.`, en: (v) => `The field ${v.path} is not set.` },
+  fieldNoItem: { ko: (v) => `${v.list}에 ${v.path}에 해당하는 항목이 없습니다.`, en: (v) => `No item of ${v.list} matches ${v.path}.` },
   fieldExpected: {
     ko: (v) =>
       v.expected === NONE_KO
@@ -47,6 +48,7 @@ const templates = {
     en: () => 'The cluster did not accept your submission, so this could not be checked. Fix the validation errors above first.',
   },
   podsNone: { ko: (v) => `${v.target}에 해당하는 Pod가 클러스터에 없습니다.`, en: (v) => `No Pod matching ${v.target} is in the cluster.` },
+  podsHaveLabels: { ko: (v) => `지금 Pod의 레이블은 ${v.labels}입니다.`, en: (v) => `The Pods have ${v.labels}.` },
   podsCount: { ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개입니다.`, en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.` },
   podsState: { ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})입니다.`, en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).` },
   podsImage: { ko: (v) => `Pod ${v.pod}의 이미지가 ${v.actual}입니다.`, en: (v) => `Pod ${v.pod} runs ${v.actual}.` },
@@ -63,6 +65,10 @@ const templates = {
   },
   conditionMissing: { ko: (v) => `조건 ${p(v.condition!, '이/가')} 없습니다. 지금 조건: ${v.actual}.`, en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.` },
   serviceMissing: { ko: (v) => `${p(`Service "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Service "${v.name}" in the cluster.` },
+  selectorMatchesNothing: {
+    ko: (v) => `셀렉터 ${v.selector}에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 ${v.labels}입니다.`,
+    en: (v) => `The selector ${v.selector} matches no Pod; the Pods have ${v.labels}.`,
+  },
   servicePortMissing: { ko: (v) => `Service에 포트 ${p(v.port!, '이/가')} 없습니다. 있는 포트: ${v.actual}.`, en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.` },
   invariantBroken: {
     ko: (v) => `${v.time}초에 ${p(v.metric!, '이/가')} ${p(v.actual!, '이/가')} 되어 범위(${v.range})를 벗어났습니다.`,
@@ -78,10 +84,12 @@ const templates = {
 } satisfies Record<string, Record<Lang, Template>>
 
 export type MessageKey = keyof typeof templates
+/** Every detail the grader can add (the tests hold each to the Korean style rules). */
+export const MESSAGE_KEYS = Object.keys(templates) as MessageKey[]
 
 // Field paths, metrics and commands are code: in backticks, rendered like the authors' `code` where messages are
 // shown (the workspace, the teacher's learner page, the studio). A plain word the checks pass ("image") is not.
-const CODE_VALUES = new Set(['path', 'metric', 'command'])
+const CODE_VALUES = new Set(['path', 'list', 'metric', 'command', 'selector'])
 function asCode(key: string, value: string): string {
   const code = CODE_VALUES.has(key) || (key === 'what' && /[.A-Z]/.test(value))
   return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
@@ -151,6 +159,29 @@ const budgetTemplates: Record<BudgetLimit, Record<Lang, (max: number, requested:
 /** "이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다." / "This exercise allows at most 50 Pods." — and what to do. */
 export function overBudgetMessage(lang: Lang, over: { limit: BudgetLimit; max: number; requested?: number }): string {
   return budgetTemplates[over.limit][lang](over.max, over.requested)
+}
+
+/** Why a manifest's checks were not run: nothing of it was accepted, part of it was refused, or it held nothing. */
+export type NotRunCause = 'refused' | 'partly' | 'empty'
+
+const notRunTemplates: Record<NotRunCause, Record<Lang, string>> = {
+  refused: {
+    ko: '클러스터가 YAML을 받아들이지 않아 아무것도 실행하지 않았습니다. 위의 검증 오류를 고치면 검사가 실행됩니다.',
+    en: 'The cluster did not run anything: it refused your YAML. Fix the validation errors above and the checks will run.',
+  },
+  partly: {
+    ko: '클러스터가 받아들인 오브젝트만 실행했으므로 통과하지 못한 검사는 결과를 보여 주지 않습니다. 위의 검증 오류부터 고치세요.',
+    en: 'The cluster ran only the objects it accepted, so the checks that did not pass are not reported. Fix the validation errors above first.',
+  },
+  empty: {
+    ko: 'YAML에 오브젝트가 없어 클러스터에서 실행한 것이 없습니다.',
+    en: 'Your YAML has no objects, so nothing ran on the cluster.',
+  },
+}
+
+/** The one line a grade shows instead of each check's detail when the cluster did not run the submission. */
+export function notRunMessage(lang: Lang, cause: NotRunCause): string {
+  return notRunTemplates[cause][lang]
 }
 
 /** The grading server's queue is full (503). */

@@ -13,6 +13,15 @@ export interface CheckOutcome {
   /** 1-based line in the submitted YAML this check is about, when it is about a field. */
   line: number | null
   weight: number
+  /** The cluster did not run what this check is about (the YAML was refused): it fails, without detail or hint. */
+  notRun?: true
+}
+
+export interface CommandError {
+  number: number
+  command: string
+  output: string
+  explanation: string
 }
 
 export interface GradeResult {
@@ -23,5 +32,12 @@ export interface GradeResult {
   checks: CheckOutcome[]
   /** `omitted`: diagnostics past the first 100 that the grade does not list */
   validation: { valid: boolean; errors: Diagnostic[]; omitted?: number }
+  /**
+   * Command exercises that did not pass: the learner's commands kubectl refused, by their number in the transcript
+   * (1-based), with what kubectl printed (its English, as it printed it) and what that means in the learner's language.
+   */
+  commandErrors?: CommandError[]
+  /** One line, shown after the validation errors, when they kept the cluster from running the YAML (or part of it). */
+  notRun?: string
   durationMs: number
 }
