@@ -173,7 +173,11 @@ function rolloutRolling(state: ClusterState, w: DeploymentWork, rsList: ReplicaS
   if (!newRS) return syncRollout(state, w, oldRSs, undefined)
   const all = [...oldRSs, newRS]
   if (reconcileNewReplicaSet(w, all, newRS)) return syncRollout(state, w, all, newRS)
-  if (reconcileOldReplicaSets(w, all, activeReplicaSets(oldRSs), newRS)) return syncRollout(state, w, all, newRS)
+  const scaledDown = reconcileOldReplicaSets(w, all, activeReplicaSets(oldRSs), newRS)
+  // refused: upstream's sync returns the error before any status update; the ReplicaSet's status update that
+  // makes the numbers consistent again queues this Deployment (informer), which is the retry
+  if (scaledDown === 'refused') return
+  if (scaledDown) return syncRollout(state, w, all, newRS)
   if (deploymentComplete(w.d, w.d.status ?? {})) cleanup(w, oldRSs)
   syncRollout(state, w, all, newRS)
 }
