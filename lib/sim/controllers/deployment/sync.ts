@@ -129,13 +129,18 @@ function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: Repli
   const replicas = newRSNewReplicas(d, [...oldRSs, draft], draft)
   const { annotations } = newReplicaSetAnnotations(d, draft, newRevision, false)
   const newRS: ReplicaSet = { ...draft, metadata: { ...draft.metadata, annotations }, spec: { ...draft.spec!, replicas }, status: { replicas: 0 } }
-  w.changes.push({ type: 'create', object: newRS })
-  if (replicas > 0) {
-    w.changes.push({
-      type: 'event',
-      event: { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}`, source: 'deployment-controller' },
-    })
-  }
+  const owner = { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, source: 'deployment-controller' }
+  w.changes.push({
+    type: 'create',
+    object: newRS,
+    onSuccess: replicas > 0 ? [{ type: 'event', event: { ...owner, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}` } }] : undefined,
+    // sync.go getNewReplicaSet: a refused create is a ReplicaSetCreateError event and the sync's error (retried)
+    onFailure: {
+      event: { ...owner, reason: 'ReplicaSetCreateError', message: `Failed to create new replica set "${name}": ` },
+      retry: { controller: 'deployment', key: keyOf(d.metadata!.namespace, d.metadata!.name!) },
+      abortSync: true,
+    },
+  })
   setRevision(w, String(newRevision))
   if (hasProgressDeadline(d)) {
     setStatus(w, setCondition(w.d.status ?? {}, newCondition('Progressing', 'True', REASONS.newReplicaSet, `Created new replica set "${name}"`, w.ctx.timestamp)))
