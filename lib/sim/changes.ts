@@ -48,6 +48,8 @@ export interface CreateFailure {
   batch?: number
   /** a refusal ends the sync: the rest of its changes are not applied (the sync returned an error) */
   abortSync?: boolean
+  /** the event's Deployment also gets Progressing=False with this reason and the event's message */
+  progressingReason?: string
 }
 
 export interface NodeDelta {

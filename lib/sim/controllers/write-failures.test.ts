@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster } from '../cluster.ts'
+import type { Deployment } from '../k8s.ts'
 import { storedObjects } from '../budget.ts'
 import { retryDelayMs } from './write-failures.ts'
 
@@ -85,9 +86,13 @@ describe('a refused ReplicaSet create (pkg/controller/deployment/sync.go getNewR
     expect(failed[0]!.message).toMatch(/^Failed to create new replica set "web-\w+": replicasets\.apps "web-\w+" is forbidden: exceeded the simulator's limit of \d+ objects$/)
     expect(after.filter((e) => e.reason === 'ScalingReplicaSet')).toEqual([])
     expect(c.snapshot().replicaSets).toHaveLength(1)
+    const d = c.state.objects.Deployment.get('default/web') as Deployment
+    expect(d.status!.conditions!.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ReplicaSetCreateError', message: failed[0]!.message })
     c.run('kubectl delete service other')
     c.advance(60)
     expect(c.snapshot().replicaSets).toHaveLength(2)
     expect(c.events.slice(before).some((e) => e.reason === 'ScalingReplicaSet' && e.message.startsWith('Scaled up'))).toBe(true)
+    const progressing = (c.state.objects.Deployment.get('default/web') as Deployment).status!.conditions!.find((x) => x.type === 'Progressing')
+    expect(progressing?.reason).not.toBe('ReplicaSetCreateError')
   })
 })

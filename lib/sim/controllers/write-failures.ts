@@ -9,6 +9,11 @@ import type { CreateFailure } from '../changes.ts'
 import { recordEvent } from '../events.ts'
 import { wakeAt } from '../queue.ts'
 import type { ClusterState } from '../state.ts'
+import type { Deployment } from '../k8s.ts'
+import { toTimestamp } from '../clock.ts'
+import { keyOf } from '../objects.ts'
+import { putObject } from '../store.ts'
+import { hasProgressDeadline, newCondition, setCondition } from './deployment/status.ts'
 
 export const RETRY_BASE_MS = 5
 export const RETRY_MAX_MS = 1_000_000
@@ -27,7 +32,9 @@ export function createFailed(state: ClusterState, f: CreateFailure, error: Extra
   // "unable to create new content in namespace … because it is being terminated" (NamespaceTerminatingCause):
   // no event and no retry — the namespace and everything in it is going away
   if (error.message.includes('because it is being terminated')) return
-  recordEvent(state, { ...f.event, type: 'Warning', message: `${f.event.message}${f.errorText ? f.errorText(error.message) : error.message}` })
+  const message = `${f.event.message}${f.errorText ? f.errorText(error.message) : error.message}`
+  recordEvent(state, { ...f.event, type: 'Warning', message })
+  if (f.progressingReason) setProgressingFailed(state, keyOf(f.event.namespace, f.event.name), f.progressingReason, message)
   const failures = (state.writeFailures ??= {})
   const key = retryKey(f)
   const prev = failures[key]
@@ -36,6 +43,15 @@ export function createFailed(state: ClusterState, f: CreateFailure, error: Extra
   const pending = prev !== undefined && prev.retryAt > state.now && prev.retryAt <= at
   failures[key] = { failures: (prev?.failures ?? 0) + 1, retryAt: pending ? prev.retryAt : at }
   if (!pending) wakeAt(state, at, f.retry.controller, f.retry.key)
+}
+
+/** sync.go getNewReplicaSet: with a progress deadline, the refusal is also the Progressing condition. */
+function setProgressingFailed(state: ClusterState, key: string, reason: string, message: string): void {
+  const d = state.objects.Deployment.get(key) as Deployment | undefined
+  if (!d || !hasProgressDeadline(d)) return
+  const status = setCondition(d.status ?? {}, newCondition('Progressing', 'False', reason, message, toTimestamp(state.config.epoch, state.now)))
+  // an unchanged condition is no write (the API server drops a no-op update), so no informer event either
+  if (status !== d.status) putObject(state, { ...d, status })
 }
 
 /** A create of this key went through: the rate limiter forgets its failures (workqueue Forget). */

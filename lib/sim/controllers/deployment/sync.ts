@@ -139,6 +139,7 @@ function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: Repli
       event: { ...owner, reason: 'ReplicaSetCreateError', message: `Failed to create new replica set "${name}": ` },
       retry: { controller: 'deployment', key: keyOf(d.metadata!.namespace, d.metadata!.name!) },
       abortSync: true,
+      progressingReason: 'ReplicaSetCreateError',
     },
   })
   setRevision(w, String(newRevision))
