@@ -102,8 +102,15 @@ class Parser {
   }
   expect(v: string): void {
     this.skipSeparators()
-    if (!this.isWord(v)) throw new Error(`syntax error: expected "${v}"`)
+    if (!this.isWord(v)) throw new Error(`syntax error: unexpected ${this.tokenName()} (expecting "${v}")`)
     this.pos++
+  }
+  /** ash's tokname: `end of file` and `word` bare, keywords and operators quoted */
+  tokenName(): string {
+    const t = this.peek()
+    if (!t) return 'end of file'
+    if (t.t === 'op') return `"${t.v}"`
+    return !t.quoted && KEYWORDS.has(t.v) ? `"${t.v}"` : 'word'
   }
   /** parses commands until one of the `stops` keywords (not consumed) or the end */
   list(stops: string[]): void {
@@ -220,7 +227,7 @@ class Parser {
       argv.push(t.v)
       this.pos++
     }
-    if (argv.length === 0) throw new Error('syntax error: empty command')
+    if (argv.length === 0) throw new Error(`syntax error: unexpected ${this.tokenName()}`)
     this.instrs.push({ op: 'cmd', argv, ...(redirect ? { redirect } : {}), ...(line !== undefined ? { line } : {}) })
   }
 }
