@@ -88,7 +88,7 @@ describe('busybox fidelity (shell/ash.c, coreutils/*.c)', () => {
     ['a bare sh reads an empty stdin and exits 0', 'sh && echo ok', ['ok'], 0],
     ['an unknown command in sh -c', 'sh -c foo', ['sh: foo: not found'], 127],
     ['an unknown command at the top level', 'foo; echo $?x', ['sh: foo: not found', '127x'], 0],
-    // parser.c raise_error_unexpected_syntax: "unexpected <token> (expecting <token>)"
+    // shell/ash.c raise_error_unexpected_syntax: "unexpected <token> (expecting <token>)"
     ['a syntax error in sh -c ends that shell with 2', "sh -c 'if true; then echo'", ['sh: syntax error: unexpected end of file (expecting "fi")'], 2],
     ['a keyword where a command belongs', "sh -c 'echo a; fi'", ['sh: syntax error: unexpected "fi"'], 2],
     ['an operator with nothing after it', "sh -c 'echo a &&'", ['sh: syntax error: unexpected end of file'], 2],
