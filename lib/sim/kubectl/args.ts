@@ -1,14 +1,36 @@
 /** Command-line splitting (shell quoting) and kubectl-style flag parsing. */
 
-export function splitCommandLine(line: string): string[] | { error: string } {
-  const out: string[] = []
+/** A word of a command line; `bare` when its first character was neither quoted nor escaped (so `<<` there is an operator). */
+export interface ShellWord {
+  text: string
+  bare: boolean
+}
+
+/**
+ * Splits a line into words as a POSIX shell does with quotes and backslashes; a `#` that starts a word begins a
+ * comment to the end of the line (`kubectl get pods # all of them`), so kubectl never sees it. A `#` inside a
+ * word or inside quotes is text (`app=web#1`, `'#'`).
+ */
+export function splitShellWords(line: string): ShellWord[] | { error: string } {
+  const out: ShellWord[] = []
   let cur = ''
   let has = false
+  let bare = false
   let i = 0
+  const begin = (plain: boolean) => {
+    if (!has) bare = plain
+    has = true
+  }
   while (i < line.length) {
     const c = line[i]!
+    if (c === '#' && !has) {
+      const end = line.indexOf('\n', i)
+      if (end < 0) break
+      i = end
+      continue
+    }
     if (c === ' ' || c === '\t' || c === '\n') {
-      if (has) out.push(cur)
+      if (has) out.push({ text: cur, bare })
       cur = ''
       has = false
       i++
@@ -17,23 +39,28 @@ export function splitCommandLine(line: string): string[] | { error: string } {
     if (c === "'" || c === '"') {
       const end = line.indexOf(c, i + 1)
       if (end < 0) return { error: 'error: unterminated quoted string' }
+      begin(false)
       cur += line.slice(i + 1, end)
-      has = true
       i = end + 1
       continue
     }
     if (c === '\\' && i + 1 < line.length) {
+      begin(false)
       cur += line[i + 1]
-      has = true
       i += 2
       continue
     }
+    begin(true)
     cur += c
-    has = true
     i++
   }
-  if (has) out.push(cur)
+  if (has) out.push({ text: cur, bare })
   return out
+}
+
+export function splitCommandLine(line: string): string[] | { error: string } {
+  const words = splitShellWords(line)
+  return 'error' in words ? words : words.map((w) => w.text)
 }
 
 export interface ParsedArgs {
@@ -43,6 +70,8 @@ export interface ParsedArgs {
   values: Map<string, string[]>
   /** everything after a bare `--` */
   rest: string[] | null
+  /** the command's standard input, when the shell gave it one (a here-document, `< FILE`) */
+  stdin?: string
 }
 
 /** Flags that take a value when written as `-x value` / `--flag value`. */

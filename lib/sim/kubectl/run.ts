@@ -4,7 +4,7 @@
  */
 import type { ClusterState } from '../state.ts'
 import { applyText } from '../apply.ts'
-import { boolFlag, flag, parseArgs, splitCommandLine, type ParsedArgs } from './args.ts'
+import { boolFlag, flag, parseArgs, type ParsedArgs } from './args.ts'
 import { runGet } from './get.ts'
 import { runDescribe } from './describe.ts'
 import { runRollout } from './rollout.ts'
@@ -14,7 +14,9 @@ import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
 import { runApplyFiles, runCreateFiles, runDeleteFiles, runGetFiles } from './from-files.ts'
 import { runDiff } from './diff.ts'
-import { filenameArgs, readsStandardInput } from './manifest-files.ts'
+import { filenameArgs } from './manifest-files.ts'
+import { parseShellCommand } from './shell-input.ts'
+import { readFile } from '../files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
 import { formatDuration, limitPhrase, markOverBudget } from '../budget.ts'
@@ -71,20 +73,26 @@ export function runCommand(state: ClusterState, line: string): RunCommandResult 
 }
 
 function dispatch(state: ClusterState, line: string): RunCommandResult {
-  const tokens = splitCommandLine(line.trim())
-  if ('error' in tokens) return { ok: false, output: `${tokens.error}\n` }
+  const shell = parseShellCommand(line.trim())
+  if ('error' in shell) return { ok: false, output: `${shell.error}\n` }
+  let stdin = shell.hereDocument
+  if (shell.inputFile !== undefined) {
+    stdin = readFile(state, shell.inputFile)
+    if (stdin === undefined) return { ok: false, output: `bash: ${shell.inputFile}: No such file or directory\n`, exitCode: 1 }
+  }
+  const tokens = shell.words
   if (tokens.length === 0) return { ok: true, output: '' }
   const [first, ...rest] = tokens
   const cmd = first === 'k' ? 'kubectl' : first
   switch (cmd) {
     case 'cat':
-      return runCat(state, rest)
+      return runCat(state, rest, stdin)
     case 'ls':
       return runLs(state, rest)
     case 'head':
-      return runHead(state, rest)
+      return runHead(state, rest, stdin)
     case 'wc':
-      return runWc(state, rest)
+      return runWc(state, rest, stdin)
   }
   if (cmd !== 'kubectl') {
     const args = parseArgs(rest)
@@ -119,14 +127,15 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   if (!verb || verb === 'help' || verb === '--help') return { ok: true, output: HELP }
   const args = parseArgs(more)
   if ('error' in args) return { ok: false, output: `${args.error}\n` }
+  args.stdin = stdin
   const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
   if (!run) return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
 
-/** `-f FILE` (or standard input, which gets its notice) selects the objects, not TYPE NAME. */
+/** `-f FILE` (or `-f -`, standard input) selects the objects, not TYPE NAME. */
 function fromFiles(args: ParsedArgs): boolean {
-  return filenameArgs(args).length > 0 || readsStandardInput(args)
+  return filenameArgs(args).length > 0
 }
 
 type Verb = (state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean) => CommandResult
