@@ -78,11 +78,17 @@ export interface ParsedArgs {
 const VALUE_FLAGS = new Set([
   'n', 'namespace', 'l', 'selector', 'o', 'output', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name',
   'to-revision', 'revision', 'grace-period', 'tail', 'rps', 'f', 'filename', 'field-selector', 'protocol', 'cascade', 'path', 'timeout', 'sort-by',
+  'patch', 'patch-file', 'limits', 'requests', 'env', 'from', 'prefix', 'keys', 'containers', 'restart', 'labels', 'overrides',
 ])
 
 const SHORT: Record<string, string> = { n: 'namespace', l: 'selector', o: 'output', c: 'container', A: 'all-namespaces', f: 'filename', p: 'previous', w: 'watch', i: 'stdin', t: 'tty' }
 
-export function parseArgs(tokens: string[]): ParsedArgs | { error: string } {
+/** Shorthands that mean another flag in one verb (pflag flag sets are per command): `kubectl patch -p`, `set env -e`. */
+const VERB_SHORT: Record<string, Record<string, string>> = { patch: { p: 'patch' }, set: { e: 'env', c: 'containers' } }
+
+export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error: string } {
+  const shorts = verb && Object.hasOwn(VERB_SHORT, verb) ? { ...SHORT, ...VERB_SHORT[verb] } : SHORT
+  const takesValue = (letter: string) => VALUE_FLAGS.has(letter) || VALUE_FLAGS.has(shorts[letter] ?? '')
   const positional: string[] = []
   const flags = new Map<string, string | true>()
   const values = new Map<string, string[]>()
@@ -111,12 +117,12 @@ export function parseArgs(tokens: string[]): ParsedArgs | { error: string } {
     }
     if (t.startsWith('-') && t.length > 1 && !/^-\d/.test(t)) {
       const letter = t[1]!
-      const name = SHORT[letter] ?? letter
+      const name = shorts[letter] ?? letter
       if (t.length > 2) {
         const v = t[2] === '=' ? t.slice(3) : t.slice(2)
-        if (VALUE_FLAGS.has(letter)) set(name, v)
-        else for (const ch of t.slice(1)) set(SHORT[ch] ?? ch, true)
-      } else if (VALUE_FLAGS.has(letter)) {
+        if (takesValue(letter)) set(name, v)
+        else for (const ch of t.slice(1)) set(shorts[ch] ?? ch, true)
+      } else if (takesValue(letter)) {
         const v = tokens[i + 1]
         if (v === undefined) return { error: `error: flag needs an argument: '${letter}' in -${letter}` }
         set(name, v)

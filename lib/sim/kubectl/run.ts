@@ -14,6 +14,7 @@ import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
 import { runApplyFiles, runCreateFiles, runDeleteFiles, runGetFiles } from './from-files.ts'
 import { runDiff } from './diff.ts'
+import { runPatch } from './patch.ts'
 import { filenameArgs } from './manifest-files.ts'
 import { parseShellCommand } from './shell-input.ts'
 import { readFile } from '../files.ts'
@@ -123,14 +124,29 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
         return { ok: false, output: `${cmd}: command not found\n` }
     }
   }
-  const [verb, ...more] = rest
+  const { verb, more } = verbAndArgs(rest)
   if (!verb || verb === 'help' || verb === '--help') return { ok: true, output: HELP }
-  const args = parseArgs(more)
+  const args = parseArgs(more, verb)
   if ('error' in args) return { ok: false, output: `${args.error}\n` }
   args.stdin = stdin
   const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
   if (!run) return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
+}
+
+/** kubectl's global flags that take a value; they may come before the verb (`kubectl -n prod get pods`). */
+const GLOBAL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--request-timeout', '-v', '--v'])
+
+/** The verb, and its arguments with any flags given before it. */
+function verbAndArgs(words: string[]): { verb: string | undefined; more: string[] } {
+  const leading: string[] = []
+  let i = 0
+  while (i < words.length && words[i]!.startsWith('-') && words[i] !== '--help' && words[i] !== '-h') {
+    leading.push(words[i]!)
+    if (GLOBAL_VALUE_FLAGS.has(words[i]!) && i + 1 < words.length) leading.push(words[++i]!)
+    i++
+  }
+  return { verb: words[i], more: [...leading, ...words.slice(i + 1)] }
 }
 
 /** `-f FILE` (or `-f -`, standard input) selects the objects, not TYPE NAME. */
@@ -147,6 +163,7 @@ const KUBECTL: Record<string, Verb> = {
   delete: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runDeleteFiles(state, args, namespace) : runDelete(state, args, namespace, allNamespaces)),
   scale: (state, args, namespace) => runScale(state, args, namespace),
   set: (state, args, namespace) => runSet(state, args, namespace),
+  patch: (state, args, namespace) => runPatch(state, args, namespace),
   rollout: (state, args, namespace) => runRollout(state, args, namespace),
   create: (state, args, namespace) => (fromFiles(args) ? runCreateFiles : runCreate)(state, args, namespace),
   run: (state, args, namespace) => runRun(state, args, namespace),
