@@ -9,6 +9,8 @@ import { listObjects } from './get.ts'
 import { matchesQuery, parseLabelQuery } from './label-query.ts'
 import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
+import { runSetEnv, runSetResources } from './set-pod-template.ts'
+import { unknownSubcommand } from './unknown-command.ts'
 
 type Target = { kind: Kind; name: string }
 
@@ -106,12 +108,15 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
   return { ok, output: out }
 }
 
-/** `kubectl set image|selector`. */
+/** `kubectl set image|selector|env|resources`. */
 export function runSet(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const sub = args.positional[0]
   if (sub === 'image') return runSetImage(state, args, namespace)
   if (sub === 'selector') return runSetSelector(state, args, namespace)
-  return { ok: false, output: `error: unknown command "${sub ?? ''}" for "kubectl set" (this simulator supports: set image, set selector)\n` }
+  if (sub === 'env') return runSetEnv(state, args, args.positional.slice(1), namespace)
+  if (sub === 'resources') return runSetResources(state, args, args.positional.slice(1), namespace)
+  if (!sub) return { ok: false, output: 'error: Required subcommand: one of env, image, resources, selector\n' }
+  return { ok: false, output: unknownSubcommand('set', args.positional) }
 }
 
 /**

@@ -17,6 +17,7 @@ import { runDiff } from './diff.ts'
 import { runPatch } from './patch.ts'
 import { filenameArgs } from './manifest-files.ts'
 import { parseShellCommand } from './shell-input.ts'
+import { unknownCommand } from './unknown-command.ts'
 import { readFile } from '../files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
@@ -130,7 +131,7 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   if ('error' in args) return { ok: false, output: `${args.error}\n` }
   args.stdin = stdin
   const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
-  if (!run) return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
+  if (!run) return { ok: false, output: unknownCommand(verb, KUBECTL_VERBS) }
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
 
