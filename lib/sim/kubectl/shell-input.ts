@@ -92,12 +92,14 @@ export function parseShellCommand(text: string): ShellCommand | { error: string 
 
 /**
  * Commands one a line (a submission's text): a line that opens a here-document takes the following lines up to
- * its delimiter into the same command, joined by newlines.
+ * its delimiter into the same command, joined by newlines and kept as typed. `commandLine` reads a line that
+ * starts a command (null: not a command, e.g. a blank line or a comment).
  */
-export function joinHereDocuments(lines: string[]): string[] {
+export function joinHereDocuments(lines: string[], commandLine: (line: string) => string | null = (line) => line): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
-    let command = lines[i]!
+    let command = commandLine(lines[i]!)
+    if (command === null) continue
     const opened = hereDocumentOpen(command)
     while (opened && i + 1 < lines.length) {
       const line = lines[++i]!
