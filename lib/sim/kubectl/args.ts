@@ -72,6 +72,8 @@ export interface ParsedArgs {
   rest: string[] | null
   /** the command's standard input, when the shell gave it one (a here-document, `< FILE`) */
   stdin?: string
+  /** how each flag was written, for kubectl's unknown-flag error: `--name`, or the shorthand and its word (`-x`, `-ix`) */
+  spelled: Map<string, { word: string; letter?: string }>
 }
 
 /** Flags that take a value when written as `-x value` / `--flag value`. */
@@ -79,12 +81,23 @@ const VALUE_FLAGS = new Set([
   'n', 'namespace', 'l', 'selector', 'o', 'output', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name',
   'to-revision', 'revision', 'grace-period', 'tail', 'rps', 'f', 'filename', 'field-selector', 'protocol', 'cascade', 'path', 'timeout', 'sort-by',
   'patch', 'patch-file', 'limits', 'requests', 'env', 'from', 'prefix', 'keys', 'containers', 'restart', 'labels', 'overrides',
+  'label-columns', 'kustomize', 'since', 'since-time', 'context', 'cluster', 'user', 'kubeconfig', 'server', 'request-timeout', 'v',
 ])
 
-const SHORT: Record<string, string> = { n: 'namespace', l: 'selector', o: 'output', c: 'container', A: 'all-namespaces', f: 'filename', p: 'previous', w: 'watch', i: 'stdin', t: 'tty' }
+const SHORT: Record<string, string> = {
+  n: 'namespace', l: 'selector', o: 'output', c: 'container', A: 'all-namespaces', f: 'filename', p: 'previous', w: 'watch', i: 'stdin', t: 'tty',
+  L: 'label-columns', R: 'recursive', k: 'kustomize', q: 'quiet', h: 'help', s: 'server', v: 'v',
+}
 
 /** Shorthands that mean another flag in one verb (pflag flag sets are per command): `kubectl patch -p`, `set env -e`. */
-const VERB_SHORT: Record<string, Record<string, string>> = { patch: { p: 'patch' }, set: { e: 'env', c: 'containers' } }
+const VERB_SHORT: Record<string, Record<string, string>> = {
+  patch: { p: 'patch' },
+  set: { e: 'env', c: 'containers' },
+  logs: { f: 'follow' },
+  create: { r: 'replicas' },
+  expose: { l: 'labels' },
+  run: { l: 'labels' },
+}
 
 export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error: string } {
   const shorts = verb && Object.hasOwn(VERB_SHORT, verb) ? { ...SHORT, ...VERB_SHORT[verb] } : SHORT
@@ -92,9 +105,11 @@ export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error
   const positional: string[] = []
   const flags = new Map<string, string | true>()
   const values = new Map<string, string[]>()
-  const set = (name: string, v: string | true) => {
+  const spelled = new Map<string, { word: string; letter?: string }>()
+  const set = (name: string, v: string | true, word: string, letter?: string) => {
     flags.set(name, v)
     if (typeof v === 'string') values.set(name, [...(values.get(name) ?? []), v])
+    if (!spelled.has(name)) spelled.set(name, { word, letter })
   }
   let rest: string[] | null = null
   for (let i = 0; i < tokens.length; i++) {
@@ -106,13 +121,13 @@ export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error
     if (t.startsWith('--')) {
       const eq = t.indexOf('=')
       const name = eq >= 0 ? t.slice(2, eq) : t.slice(2)
-      if (eq >= 0) set(name, t.slice(eq + 1))
+      if (eq >= 0) set(name, t.slice(eq + 1), t)
       else if (VALUE_FLAGS.has(name)) {
         const v = tokens[i + 1]
         if (v === undefined) return { error: `error: flag needs an argument: --${name}` }
-        set(name, v)
+        set(name, v, t)
         i++
-      } else set(name, true)
+      } else set(name, true, t)
       continue
     }
     if (t.startsWith('-') && t.length > 1 && !/^-\d/.test(t)) {
@@ -120,19 +135,19 @@ export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error
       const name = shorts[letter] ?? letter
       if (t.length > 2) {
         const v = t[2] === '=' ? t.slice(3) : t.slice(2)
-        if (takesValue(letter)) set(name, v)
-        else for (const ch of t.slice(1)) set(shorts[ch] ?? ch, true)
+        if (takesValue(letter)) set(name, v, t, letter)
+        else for (const ch of t.slice(1)) set(shorts[ch] ?? ch, true, t, ch)
       } else if (takesValue(letter)) {
         const v = tokens[i + 1]
         if (v === undefined) return { error: `error: flag needs an argument: '${letter}' in -${letter}` }
-        set(name, v)
+        set(name, v, t, letter)
         i++
-      } else set(name, true)
+      } else set(name, true, t, letter)
       continue
     }
     positional.push(t)
   }
-  return { positional, flags, values, rest }
+  return { positional, flags, values, rest, spelled }
 }
 
 export function flag(args: ParsedArgs, name: string): string | undefined {

@@ -18,6 +18,7 @@ import { runPatch } from './patch.ts'
 import { filenameArgs } from './manifest-files.ts'
 import { parseShellCommand } from './shell-input.ts'
 import { unknownCommand } from './unknown-command.ts'
+import { unknownFlag } from './known-flags.ts'
 import { readFile } from '../files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
@@ -132,6 +133,9 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
   args.stdin = stdin
   const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
   if (!run) return { ok: false, output: unknownCommand(verb, KUBECTL_VERBS) }
+  const badFlag = unknownFlag(verb, args)
+  if (badFlag) return { ok: false, output: badFlag }
+  if (args.flags.has('help')) return { ok: true, output: HELP }
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
 
