@@ -14,7 +14,7 @@ import { unknownSubcommand } from './unknown-command.ts'
 
 type Target = { kind: Kind; name: string }
 
-/** `TYPE NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
+/** `TYPE NAME...`, `TYPE1,TYPE2 NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
 export function targets(args: string[]): Target[] | { error: string } {
   if (args.length === 0) return { error: 'error: You must provide one or more resources by argument or filename.' }
   const out: Target[] = []
@@ -27,9 +27,12 @@ export function targets(args: string[]): Target[] | { error: string } {
     }
     return out
   }
-  const kind = resolveResource(args[0]!)
-  if (!kind) return { error: `error: the server doesn't have a resource type "${args[0]}"` }
-  for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
+  // `deploy,svc web api`: every name of every type, types first (the resource builder's order)
+  for (const type of args[0]!.split(',')) {
+    const kind = resolveResource(type)
+    if (!kind) return { error: `error: the server doesn't have a resource type "${type}"` }
+    for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
+  }
   return out
 }
 

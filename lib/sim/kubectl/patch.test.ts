@@ -1,6 +1,7 @@
 /** kubectl patch (staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go) through the simulated API server. */
 import { describe, expect, it } from 'vitest'
 import { createCluster, type Cluster } from '../cluster.ts'
+import { completeCommand } from '../completion.ts'
 
 function cluster(): Cluster {
   const c = createCluster({ seed: 3 })
@@ -69,5 +70,14 @@ describe('kubectl patch', () => {
     const c = cluster()
     c.writeFile('web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n')
     expect(c.run(`kubectl patch -f web.yaml -p '{"spec":{"replicas":1}}'`).output).toBe('deployment.apps/web patched\n')
+  })
+})
+
+describe('completion of the new verbs', () => {
+  it('completes patch, its objects, and the set subcommands', () => {
+    const c = cluster()
+    expect(completeCommand(c, 'kubectl pat')).toEqual(['patch'])
+    expect(completeCommand(c, 'kubectl patch deploy/')).toEqual(['deploy/web'])
+    expect(completeCommand(c, 'kubectl set ')).toEqual(['env', 'image', 'resources', 'selector'])
   })
 })

@@ -36,6 +36,7 @@ export const FILE_PROGRAMS = ['cat', 'ls', 'head', 'wc']
 const HELP = `Kubelab cluster terminal — a kubectl subset on a simulated cluster.
 
 kubectl apply -f FILE                  create or update the objects in FILE (-f again for more files)
+kubectl apply -f - <<EOF               the manifest typed on the following lines, up to a line EOF (a here-document)
 kubectl diff -f FILE                   what apply would change (exit status 1 when something would)
 kubectl create -f FILE | kubectl delete -f FILE [--ignore-not-found] | kubectl get -f FILE
 kubectl get (pods|deployments|replicasets|services|endpoints|nodes|events|all) [NAME] [-l SELECTOR] [--field-selector F=V] [-o wide|yaml|json|name] [-n NS|-A]
@@ -45,7 +46,10 @@ kubectl run NAME --image=IMAGE
 kubectl expose deployment NAME --port=P [--target-port=T] [--type=ClusterIP|NodePort|LoadBalancer]
 kubectl scale deployment/NAME --replicas=N
 kubectl set image deployment/NAME CONTAINER=IMAGE
+kubectl set env deployment/NAME KEY=VALUE... | KEY- | --list [-c CONTAINER]
+kubectl set resources deployment/NAME [-c CONTAINER] --limits=cpu=200m,memory=512Mi [--requests=...]
 kubectl set selector service/NAME KEY=VALUE...
+kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]
 kubectl rollout status|history|undo [--to-revision=N]|pause|resume|restart deployment/NAME
 kubectl label TYPE NAME KEY=VALUE [--overwrite] | KEY-
 kubectl delete TYPE NAME | TYPE/NAME | -l SELECTOR | --all [--grace-period=N] [--force]
@@ -53,6 +57,7 @@ kubectl logs POD [-c CONTAINER] [--previous] [--tail=N]
 kubectl exec POD [-c CONTAINER] -- COMMAND (curl, wget, cat, env, ...)
 
 Files (your home directory, ~): ls [-l] · cat FILE · head [-n N] FILE · wc [-l] FILE
+Shell: # comments · quotes · <<EOF here-documents · < FILE
 Simulation: node fail NAME | node recover NAME | pod crash NAME [-c C]
             traffic start svc/NAME [--rps N] | traffic stop | curl URL | wait 30s
 `

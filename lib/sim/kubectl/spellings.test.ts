@@ -88,3 +88,14 @@ describe('unknown flags are refused as kubectl refuses them (pflag)', () => {
     expect(c.run('kubectl get pods -L app --no-headers').ok).toBe(true)
   })
 })
+
+describe('comma lists of types', () => {
+  it('delete, label and describe act on every name of every type, types in the order given', () => {
+    const c = cluster()
+    expect(c.run('kubectl label deploy,svc web tier=front').output).toBe('deployment.apps/web labeled\nservice/web labeled\n')
+    const described = c.run('kubectl describe deploy,svc web').output
+    expect(described.indexOf('Name:                   web')).toBeLessThan(described.indexOf('Type:                     ClusterIP'))
+    expect(c.run('kubectl delete deploy,svc web').output).toBe('deployment.apps "web" deleted\nservice "web" deleted\n')
+    expect(c.run('kubectl delete deploy,foo web').output).toBe('error: the server doesn\'t have a resource type "foo"\n')
+  })
+})
