@@ -216,4 +216,12 @@ describe('TerminalSession', () => {
     expect(ran.at(-1)).toBe('kubectl version')
     expect(ran).toHaveLength(2)
   })
+
+  it('a line ending in a backslash goes on after "> ", as in bash', async () => {
+    const { session, ran } = setup({}, 80)
+    await session.input('kubectl get \\\r')
+    expect(ran).toEqual([])
+    await session.input('  deploy\r')
+    expect(ran).toEqual(['kubectl get \\\n  deploy'])
+  })
 })

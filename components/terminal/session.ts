@@ -7,9 +7,9 @@ import { applyCompletion, formatColumns } from './completion.ts'
 import { parseInput, type Key } from './keys.ts'
 import { editKey, emptyLine, lineWidths, renderLine, type LineState } from './line-editor.ts'
 import { charWidth, visibleWidth } from './text-width.ts'
-import { hereDocumentOpen } from '@/lib/sim/kubectl/shell-input.ts'
+import { commandIncomplete } from '@/lib/sim/kubectl/shell-input.ts'
 
-/** bash's PS2: the prompt of a line that continues a command (a here-document's lines). */
+/** bash's PS2: the prompt of a line that continues a command (a here-document's lines, after a `\` or in a quote). */
 export const CONTINUATION_PROMPT = '> '
 
 export interface TerminalIo {
@@ -54,7 +54,7 @@ export class TerminalSession {
   private pumping = false
   private interrupted = false
   private readonly promptWidth: number
-  /** the lines of a command still being typed: one that opened a here-document, and its lines so far */
+  /** the lines of a command still being typed (a here-document, a `\` at the end, an open quote), so far */
   private continued: string[] | null = null
 
   constructor(
@@ -145,26 +145,25 @@ export class TerminalSession {
         this.io.clearScreen()
         return this.showPrompt()
       case 'complete':
-        // inside a here-document Tab has nothing to complete: the lines are the document's text
+        // on a continuation line Tab has nothing to complete (a here-document's lines are text)
         return this.continued ? undefined : this.complete()
     }
   }
 
   /**
-   * A submitted line: the whole command to run, or null while a here-document is still open (bash's `> `
-   * prompt follows). Only the first line of a here-document command is kept in the history, since ↑ recalls one
-   * line; the lines after it are the document's, not commands.
+   * A submitted line: the whole command to run, or null while the command goes on (bash's `> ` prompt follows).
+   * Only the first line of a command over several lines is kept in the history, since ↑ recalls one line.
    */
   private continue(before: LineState, line: string): string | null {
     if (this.continued) {
       this.continued.push(line)
       this.line = emptyLine(before.history)
       const command = this.continued.join('\n')
-      if (!hereDocumentOpen(command)?.closed) return null
+      if (commandIncomplete(command)) return null
       this.continued = null
       return command
     }
-    if (hereDocumentOpen(line)?.closed === false) {
+    if (commandIncomplete(line)) {
       this.continued = [line]
       return null
     }

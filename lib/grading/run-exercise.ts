@@ -2,7 +2,7 @@
  * Plays an exercise on a fresh simulated cluster: setup → the learner's submission → scenario, and keeps what
  * checks look at — the state at each named moment, the timeline, the events, and the learner's command output.
  */
-import { createCluster, joinHereDocuments, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
+import { createCluster, joinCommandLines, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
 import { durationMs, type Exercise, type Step } from './exercise-schema.ts'
 
 export type Submission = { yaml: string } | { commands: string[] }
@@ -34,11 +34,12 @@ export function exerciseLimits(exercise: Exercise): SimLimits {
 }
 
 /**
- * A command exercise's submission: one command per line; blank lines and # comments are skipped. A here-document
- * (`kubectl apply -f - <<EOF` … `EOF`) keeps its lines, as typed, in the command that opened it.
+ * A command exercise's submission: one command per line; blank lines and # comments are skipped. A command that
+ * goes on over more lines, as in bash — a here-document (`kubectl apply -f - <<EOF` … `EOF`), a quote left open, a
+ * line ending in a backslash — keeps those lines, as typed, in the command.
  */
 export function commandsFromText(text: string): string[] {
-  return joinHereDocuments(text.split(/\r?\n/), (line) => {
+  return joinCommandLines(text.split(/\r?\n/), (line) => {
     const command = line.trim()
     return command === '' || command.startsWith('#') ? null : command.replace(/^\$\s+/, '')
   })

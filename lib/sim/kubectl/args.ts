@@ -44,6 +44,10 @@ export function splitShellWords(line: string): ShellWord[] | { error: string } {
       i = end + 1
       continue
     }
+    if (c === '\\' && line[i + 1] === '\n') {
+      i += 2 // a backslash-newline joins two lines: it is removed, as the shell removes it
+      continue
+    }
     if (c === '\\' && i + 1 < line.length) {
       begin(false)
       cur += line[i + 1]

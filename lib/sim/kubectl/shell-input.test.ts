@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster } from '../cluster.ts'
 import { splitCommandLine } from './args.ts'
-import { hereDocumentOpen, joinHereDocuments, parseShellCommand } from './shell-input.ts'
+import { commandIncomplete, hereDocumentOpen, joinCommandLines, parseShellCommand } from './shell-input.ts'
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: app\n    image: kubelab/hello:1.0\n'
 
@@ -59,8 +59,8 @@ describe('here-documents', () => {
 
   it('joins a submission\'s lines into commands, a here-document with the command that opened it', () => {
     const lines = ['kubectl apply -f - <<EOF', 'kind: Pod', '  # kept: part of the document', 'EOF', 'kubectl get pods']
-    expect(joinHereDocuments(lines)).toEqual(['kubectl apply -f - <<EOF\nkind: Pod\n  # kept: part of the document\nEOF', 'kubectl get pods'])
-    expect(joinHereDocuments(['cat <<-END', '\tEND', 'ls'])).toEqual(['cat <<-END\n\tEND', 'ls'])
+    expect(joinCommandLines(lines)).toEqual(['kubectl apply -f - <<EOF\nkind: Pod\n  # kept: part of the document\nEOF', 'kubectl get pods'])
+    expect(joinCommandLines(['cat <<-END', '\tEND', 'ls'])).toEqual(['cat <<-END\n\tEND', 'ls'])
   })
 
   it('a here-document without its word is bash\'s syntax error', () => {
@@ -82,5 +82,26 @@ describe('< FILE', () => {
     const c = createCluster({ seed: 1 })
     expect(c.run('head -n 1 <<EOF\none\ntwo\nEOF').output).toBe('one\n')
     expect(c.run('cat -n <<EOF\none\nEOF').output).toBe('     1\tone\n')
+  })
+})
+
+describe('commands over several lines (a trailing backslash, an open quote)', () => {
+  it.each([
+    ['kubectl get pods \\', true],
+    ['kubectl get pods \\\\', false],
+    ["kubectl patch deploy web -p '{", true],
+    ["kubectl patch deploy web -p '{\n  \"spec\": {\"replicas\": 3}}'", false],
+    ['kubectl apply -f - <<EOF\nkind: Pod', true],
+    ["kubectl apply -f - <<EOF\nit's in the document\nEOF", false],
+    ['kubectl get pods', false],
+  ])('%j incomplete: %s', (text, incomplete) => {
+    expect(commandIncomplete(text)).toBe(incomplete)
+  })
+
+  it('a backslash-newline joins the lines; a quote keeps its newlines', () => {
+    const c = createCluster({ seed: 1 })
+    expect(c.run('kubectl create deployment web \\\n  --image=nginx:1.27 \\\n  --replicas=2').output).toBe('deployment.apps/web created\n')
+    expect(c.run("kubectl patch deploy web -p '\nspec:\n  replicas: 3\n'").output).toBe('deployment.apps/web patched\n')
+    expect(joinCommandLines(['kubectl scale deploy web \\', '  --replicas=3', 'kubectl get deploy'])).toEqual(['kubectl scale deploy web \\\n  --replicas=3', 'kubectl get deploy'])
   })
 })

@@ -2,8 +2,9 @@
  * What a shell does with a command's standard input before the program runs: a here-document
  * (`kubectl apply -f - <<EOF`, its lines up to the one that is exactly `EOF`; `<<-EOF` strips leading tabs,
  * `<<'EOF'` quotes the word) or a redirection from a file (`< web.yaml`). The redirection words are removed, so
- * kubectl never sees them, as in bash. The terminal and the grader use `hereDocumentOpen` and
- * `joinHereDocuments` to keep a here-document's lines with the command that opened it.
+ * kubectl never sees them, as in bash. A command also goes on over the next line after a line that ends in a
+ * backslash or inside an open quote. The terminal (`commandIncomplete`: bash's `> ` prompt) and the grader
+ * (`joinCommandLines`) keep such lines with the command they continue.
  */
 import { splitCommandLine, splitShellWords, type ShellWord } from './args.ts'
 
@@ -69,7 +70,11 @@ export function hereDocumentOpen(text: string): { delimiter: string; closed: boo
 export function parseShellCommand(text: string): ShellCommand | { error: string } {
   const { line, rest } = firstLine(text)
   const opened = splitShellWords(line)
-  if ('error' in opened) return opened
+  if ('error' in opened) {
+    // a quote that goes on over the next lines (no redirection is looked for then)
+    const words = splitCommandLine(text)
+    return 'error' in words ? words : { words }
+  }
   const r = findRedirection(opened)
   if (r && 'error' in r) return r
   if (!r) {
@@ -91,21 +96,28 @@ export function parseShellCommand(text: string): ShellCommand | { error: string 
 }
 
 /**
- * Commands one a line (a submission's text): a line that opens a here-document takes the following lines up to
- * its delimiter into the same command, joined by newlines and kept as typed. `commandLine` reads a line that
+ * Whether the text typed so far is not a whole command yet, so bash would read another line: a here-document
+ * without its closing word, a quote not closed, or a last line that ends in a backslash.
+ */
+export function commandIncomplete(text: string): boolean {
+  const opened = hereDocumentOpen(text)
+  if (opened) return !opened.closed
+  if ('error' in splitShellWords(text)) return true
+  const trailing = /\\+$/.exec(text)
+  return trailing !== null && trailing[0].length % 2 === 1
+}
+
+/**
+ * Commands one a line (a submission's text): a line whose command is incomplete (`commandIncomplete`) takes the
+ * following lines into the same command, joined by newlines and kept as typed. `commandLine` reads a line that
  * starts a command (null: not a command, e.g. a blank line or a comment).
  */
-export function joinHereDocuments(lines: string[], commandLine: (line: string) => string | null = (line) => line): string[] {
+export function joinCommandLines(lines: string[], commandLine: (line: string) => string | null = (line) => line): string[] {
   const out: string[] = []
   for (let i = 0; i < lines.length; i++) {
     let command = commandLine(lines[i]!)
     if (command === null) continue
-    const opened = hereDocumentOpen(command)
-    while (opened && i + 1 < lines.length) {
-      const line = lines[++i]!
-      command += `\n${line}`
-      if (opened.ends(line)) break
-    }
+    while (commandIncomplete(command) && i + 1 < lines.length) command += `\n${lines[++i]}`
     out.push(command)
   }
   return out
