@@ -58,6 +58,7 @@ describe('kubectl patch', () => {
     [`kubectl patch deploy web`, 'error: must specify --patch or --patch-file containing the contents of the patch\n'],
     [`kubectl patch deploy web -p '{}' --type=foo`, 'error: --type must be one of [json merge strategic], not "foo"\n'],
     [`kubectl patch deploy nope -p '{}'`, 'Error from server (NotFound): deployments.apps "nope" not found\n'],
+    [`kubectl patch deploy web -p '{"spec":'`, 'error: unable to parse "{\\"spec\\":": yaml: line 1: Flow map must end with a }\n'],
     [`kubectl patch deploy web --type json -p '{"op":"add"}'`, 'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n'],
     [`kubectl patch deploy web --type json -p '[{"op":"remove","path":"/spec/paused"}]'`, "The request is invalid: : error in remove for path: '/spec/paused': Unable to remove nonexistent key: paused: missing value\n"],
     [`kubectl patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}'`, 'Error from server (BadRequest): map: {"image":"x"} does not contain declared merge key: name\n'],

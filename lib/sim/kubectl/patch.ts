@@ -32,8 +32,10 @@ function parsePatch(text: string): { patch: unknown } | { error: string } {
   try {
     return { patch: parse(text) ?? null }
   } catch (error) {
-    const first = ((error as Error).message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
-    return { error: `error: unable to parse ${JSON.stringify(text)}: yaml: ${first}` }
+    // go-yaml's shape, `yaml: line 1: …`; the reason is the JavaScript parser's own words
+    const e = error as Error & { linePos?: { line: number }[] }
+    const reason = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
+    return { error: `error: unable to parse ${JSON.stringify(text)}: yaml: ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ''}${reason}` }
   }
 }
 
