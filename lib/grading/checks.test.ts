@@ -5,13 +5,17 @@ import { gradeExercise } from './grade.ts'
 const m = (en: string) => ({ ko: `[ko] ${en}`, en })
 const base = { title: m('t'), instructions: m('i'), starter: '' }
 
-const readiness = `
+const readinessAndPreStop = `
           readinessProbe:
             httpGet:
               path: /
               port: 80
-            periodSeconds: 2`
-const deployment = (strategy = '', image = 'nginx:1.27', targetPort: number | string = 80, probe = readiness) => `apiVersion: apps/v1
+            periodSeconds: 2
+          lifecycle:
+            preStop:
+              sleep:
+                seconds: 5`
+const deployment = (strategy = '', image = 'nginx:1.27', targetPort: number | string = 80, probe = readinessAndPreStop) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -89,7 +93,7 @@ describe('check vocabulary', () => {
     expect(verdicts(rollout, deployment())).toEqual(Object.fromEntries(rollout.checks.map((c) => [c.id, 'pass'])))
   })
 
-  it('counts the requests a rollout without a readiness probe loses', () => {
+  it('counts the requests a rollout without a readiness probe or preStop loses', () => {
     expect(verdicts(rollout, deployment('', 'nginx:1.27', 80, ''))['no-failed-request']).toMatch(/[1-9]\d* of \d+ requests failed/)
   })
 

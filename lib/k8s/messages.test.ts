@@ -23,7 +23,7 @@ vi.mock('./validate.ts', async (importOriginal) => {
     ...real,
     validateManifests: (...args: Parameters<typeof real.validateManifests>) => {
       const result = real.validateManifests(...args)
-      recorded.diagnostics.push(...result.errors)
+      recorded.diagnostics.push(...result.errors, ...(result.warnings ?? []))
       return result
     },
     validateObject: (object: unknown) => {
@@ -69,6 +69,7 @@ await import('./kubectl-fixtures.test.ts')
 await import('./validate.test.ts')
 await import('./indentation.test.ts')
 await import('./unsimulated-kinds.test.ts')
+await import('./unsimulated-fields.test.ts')
 
 describe('readable messages', () => {
   it('over every input the other lib/k8s tests validate', () => {

@@ -107,6 +107,8 @@ export type ErrorType =
   | 'FieldValueTypeInvalid'
   | 'YAMLSyntax'
   | 'NoKindMatch'
+  /** a warning, never an error: a valid field the simulator accepts but does not act on (rules/unsimulated-fields.ts) */
+  | 'NotSimulated'
 
 export interface Localized {
   ko: string
@@ -176,4 +178,6 @@ export interface ValidationResult {
   objects: ManifestObject[]
   /** only with `kinds: 'all'`: the valid objects of kinds the simulator does not run */
   unsimulated?: UnsimulatedManifestObject[]
+  /** only when there are any: valid fields the simulator does not act on, on their lines (the objects stay valid) */
+  warnings?: Diagnostic[]
 }

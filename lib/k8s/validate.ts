@@ -11,6 +11,7 @@ import { MAX_DOCUMENTS, MAX_REQUEST_BYTES } from './input-limits.ts'
 import { checkKind } from './kinds.ts'
 import { isObject, objectAt, stringAt, type JsonObject } from './object-access.ts'
 import { validateKindRules } from './rules/object-rules.ts'
+import { unsimulatedFieldWarnings } from './rules/unsimulated-fields.ts'
 import { checkSchema } from './schema-check.ts'
 import { NO_SOURCE, type SourceMap } from './source-map.ts'
 import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, UnsimulatedKind, UnsimulatedManifestObject, ValidationResult } from './types.ts'
@@ -67,6 +68,7 @@ export interface ValidateOptions {
 /** Parse multi-document YAML with positions, check kinds, schema (strict), semantic rules, then default. */
 export function validateManifests(input: string, options: ValidateOptions = {}): ValidationResult {
   const errors: Diagnostic[] = []
+  const warnings: Diagnostic[] = []
   const objects: ManifestObject[] = []
   const unsimulated: UnsimulatedManifestObject[] = []
   const all = options.kinds === 'all'
@@ -127,9 +129,12 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
     if (hidden > 0) errors.push(...found, moreErrors(hidden, ctx))
     else errors.push(...explained(doc, found, []))
     if (checked.valid && isUnsimulatedKind(checked.valid.kind)) unsimulated.push(unsimulatedObject(doc.index, checked.valid as UnsimulatedValid))
-    else if (checked.valid) objects.push(manifestObject(doc.index, checked.valid as SimulatedValid, doc.source, raw))
+    else if (checked.valid) {
+      objects.push(manifestObject(doc.index, checked.valid as SimulatedValid, doc.source, raw))
+      for (const w of unsimulatedFieldWarnings(checked.valid.kind as SupportedKind, checked.valid.object)) warnings.push(toDiagnostic(w, ctx))
+    }
   }
-  return { valid: errors.length === 0, errors, objects, ...(all ? { unsimulated } : {}) }
+  return { valid: errors.length === 0, errors, objects, ...(all ? { unsimulated } : {}), ...(warnings.length > 0 ? { warnings } : {}) }
 }
 
 type SimulatedValid = { kind: SupportedKind; apiVersion: string; object: JsonObject }

@@ -33,7 +33,7 @@ export type Change =
   | { type: 'releaseHandled'; key: string }
   /** EndpointSlice controller: a whole Service, or one pod's endpoint in a Service */
   | { type: 'endpoints'; svcKey: string; value: ServiceEndpoints | null }
-  | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null }
+  | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null; departed?: Endpoint }
   /** a controller met a limit of the simulator (budget.ts); `owner` was told with an event, once */
   | { type: 'overBudget'; over: OverBudget; owner?: string }
 

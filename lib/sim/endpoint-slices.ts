@@ -4,6 +4,10 @@
  * selector matches, phase not Succeeded/Failed, has an IP. ready = publishNotReadyAddresses || (Ready and not
  * terminating); serving = Ready; terminating = deletionTimestamp set. Named targetPorts resolve per pod
  * (name AND protocol); a pod without the named port gets no endpoint port for that service port.
+ *
+ * kube-proxy follows these changes late: every change of an endpoint (and its removal) takes effect in the
+ * proxy's rules PROXY_SYNC_MS later (`routedAt`). Until then kube-proxy still routes as before — to a pod that
+ * has started terminating, or to none yet for a pod that has just become ready.
  */
 import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
@@ -25,6 +29,10 @@ export interface Endpoint {
   serving: boolean
   terminating: boolean
   ports: EndpointPort[]
+  /** when this endpoint last changed (created, ready or not, ports, removed) */
+  changedAt: number
+  /** whether kube-proxy routed to this endpoint just before that change (what it keeps doing for PROXY_SYNC_MS) */
+  routedBefore: boolean
 }
 
 export interface ServiceEndpoints {
@@ -33,6 +41,27 @@ export interface ServiceEndpoints {
   readyCount: number
   /** true for Services the controller manages (selector set, not ExternalName) */
   managed: boolean
+  /** removed endpoints kube-proxy may still route to (changedAt = removal), by pod key; pruned once it follows */
+  departed: Map<string, Endpoint>
+}
+
+/**
+ * How long kube-proxy takes to apply an endpoint change. Upstream's iptables (and nftables) proxier runs its
+ * sync through a bounded-frequency runner with minSyncPeriod 1 s (pkg/proxy/apis/config/v1alpha1/defaults.go),
+ * so under a stream of changes — a rolling update — a change waits up to a second; the simulator always waits
+ * that bound, which keeps the lag deterministic.
+ */
+export const PROXY_SYNC_MS = 1000
+
+/** Whether kube-proxy routes new connections to this endpoint at `now`. */
+export function routedAt(ep: Endpoint, now: number): boolean {
+  return now >= ep.changedAt + PROXY_SYNC_MS ? ep.ready : ep.routedBefore
+}
+
+/** The endpoints kube-proxy may route to at `now`: the current ones and those removed less than PROXY_SYNC_MS ago. */
+export function* proxiedEndpoints(eps: ServiceEndpoints, now: number): Generator<Endpoint> {
+  for (const ep of eps.entries.values()) if (routedAt(ep, now)) yield ep
+  for (const ep of eps.departed.values()) if (routedAt(ep, now)) yield ep
 }
 
 export function servicePortsFor(svc: Service, pod: Pod): EndpointPort[] {
@@ -71,7 +100,31 @@ export function endpointFor(svc: Service, pod: Pod): Endpoint | null {
     serving: podReady,
     terminating,
     ports: servicePortsFor(svc, pod),
+    changedAt: 0,
+    routedBefore: false,
   }
+}
+
+/**
+ * The endpoint as stored at `now`: unchanged, the one before it; changed without a change of readiness (serving,
+ * ports, …), kube-proxy's timing carries over; otherwise stamped with the change and with what kube-proxy
+ * routed until then.
+ */
+function stamped(before: Endpoint | undefined, after: Endpoint, now: number): Endpoint {
+  if (before && sameEndpoint(before, after)) return before
+  const carried = before !== undefined && before.ready === after.ready
+  after.changedAt = carried ? before.changedAt : now
+  after.routedBefore = carried ? before.routedBefore : before ? routedAt(before, now) : false
+  return after
+}
+
+/**
+ * A removed endpoint, kept for kube-proxy's lag: it stops being routed PROXY_SYNC_MS from now — or from when it
+ * stopped being ready, when it was not ready any more (a terminating pod that has just gone).
+ */
+function departure(before: Endpoint, now: number): Endpoint {
+  if (!before.ready) return { ...before, serving: false, terminating: true }
+  return { ...before, ready: false, serving: false, terminating: true, changedAt: now, routedBefore: true }
 }
 
 function managed(svc: Service): boolean {
@@ -84,28 +137,54 @@ function sameEndpoint(a: Endpoint | undefined | null, b: Endpoint | undefined | 
 }
 
 /** Full recompute for one Service (created, changed or deleted). */
-export function syncServiceEndpoints(state: ClusterState, svcKey: string, _ctx: ControllerContext): Change[] {
+export function syncServiceEndpoints(state: ClusterState, svcKey: string, ctx: ControllerContext): Change[] {
   const svc = state.objects.Service.get(svcKey) as Service | undefined
   if (!svc) return [{ type: 'endpoints', svcKey, value: null }]
+  const previous = state.endpoints.get(svcKey)
   const entries = new Map<string, Endpoint>()
+  const departed = new Map<string, Endpoint>()
+  const changes: Change[] = []
   let readyCount = 0
   if (managed(svc)) {
     const ns = svc.metadata!.namespace!
     for (const podKey of state.indexes.byNamespace.Pod.get(ns) ?? []) {
-      const ep = endpointFor(svc, state.objects.Pod.get(podKey) as Pod)
-      if (!ep) continue
+      const after = endpointFor(svc, state.objects.Pod.get(podKey) as Pod)
+      if (!after) continue
+      const before = previous?.entries.get(podKey) ?? previous?.departed.get(podKey)
+      const ep = stamped(before, after, ctx.now)
+      if (ep.changedAt === ctx.now) changes.push(proxyCatchUp(ep, podKey))
       entries.set(podKey, ep)
       if (ep.ready) readyCount++
     }
   } else if (svc.metadata!.name === 'kubernetes' && svc.metadata!.namespace === 'default') {
-    entries.set('apiserver', { ip: '172.18.0.1', pod: '', podKey: '', node: '', ready: true, serving: true, terminating: false, ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] })
+    const apiserver: Endpoint = { ip: '172.18.0.1', pod: '', podKey: '', node: '', ready: true, serving: true, terminating: false, ports: [{ name: 'https', port: 6443, protocol: 'TCP' }], changedAt: 0, routedBefore: true }
+    entries.set('apiserver', apiserver)
     readyCount = 1
   }
-  return [{ type: 'endpoints', svcKey, value: { entries, readyCount, managed: managed(svc) } }]
+  // endpoints the recompute dropped (selector changed, …) stay reachable for kube-proxy's lag
+  for (const [podKey, before] of previous?.entries ?? []) {
+    if (entries.has(podKey) || !routedAt(before, ctx.now)) continue
+    const gone = departure(before, ctx.now)
+    departed.set(podKey, gone)
+    if (gone.changedAt === ctx.now) changes.push(proxyCatchUp(gone, podKey))
+  }
+  for (const [podKey, gone] of previous?.departed ?? []) {
+    if (!entries.has(podKey) && !departed.has(podKey) && routedAt(gone, ctx.now)) departed.set(podKey, gone)
+  }
+  changes.unshift({ type: 'endpoints', svcKey, value: { entries, readyCount, managed: managed(svc), departed } })
+  return changes
+}
+
+/**
+ * A wake-up when kube-proxy applies this change: traffic is accounted between instants, so the moment the
+ * proxy's rules change must be one (the woken sync finds nothing to do).
+ */
+function proxyCatchUp(ep: Endpoint, podKey: string): Change {
+  return { type: 'wake', at: ep.changedAt + PROXY_SYNC_MS, controller: 'endpointPods', key: podKey }
 }
 
 /** One pod changed: update its entry in every Service of the namespace that selects it (or selected it). */
-export function syncPodEndpoints(state: ClusterState, podKey: string, _ctx: ControllerContext): Change[] {
+export function syncPodEndpoints(state: ClusterState, podKey: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(podKey) as Pod | undefined
   const ns = podKey.slice(0, podKey.indexOf('/'))
   const changes: Change[] = []
@@ -116,17 +195,35 @@ export function syncPodEndpoints(state: ClusterState, podKey: string, _ctx: Cont
     const before = eps.entries.get(podKey)
     const after = pod ? endpointFor(svc, pod) : null
     if (sameEndpoint(before, after)) continue
-    changes.push({ type: 'endpoint', svcKey, podKey, endpoint: after })
+    if (after) {
+      const ep = stamped(before ?? eps.departed.get(podKey), after, ctx.now)
+      changes.push({ type: 'endpoint', svcKey, podKey, endpoint: ep })
+      if (ep.changedAt === ctx.now) changes.push(proxyCatchUp(ep, podKey))
+    } else if (routedAt(before!, ctx.now)) {
+      const gone = departure(before!, ctx.now)
+      changes.push({ type: 'endpoint', svcKey, podKey, endpoint: null, departed: gone })
+      if (gone.changedAt === ctx.now) changes.push(proxyCatchUp(gone, podKey))
+    } else changes.push({ type: 'endpoint', svcKey, podKey, endpoint: null })
   }
   return changes
 }
 
-/** Applies one endpoint change (the engine's half of the controller). */
-export function setEndpoint(eps: ServiceEndpoints, podKey: string, endpoint: Endpoint | null): void {
+/**
+ * Applies one endpoint change (the engine's half of the controller). A removed endpoint moves to `departed`
+ * while kube-proxy may still route to it; departed ones it no longer routes to are dropped here.
+ */
+export function setEndpoint(eps: ServiceEndpoints, podKey: string, endpoint: Endpoint | null, departed?: Endpoint): void {
   const before = eps.entries.get(podKey)
   if (before?.ready) eps.readyCount--
+  // (a change's time is the latest one known here; pruning by it never drops an endpoint still routed)
+  const now = (endpoint ?? departed)?.changedAt
+  if (now !== undefined) for (const [key, gone] of eps.departed) if (!routedAt(gone, now)) eps.departed.delete(key)
+  eps.departed.delete(podKey)
   if (endpoint) {
     eps.entries.set(podKey, endpoint)
     if (endpoint.ready) eps.readyCount++
-  } else eps.entries.delete(podKey)
+  } else {
+    eps.entries.delete(podKey)
+    if (departed && routedAt(departed, departed.changedAt)) eps.departed.set(podKey, departed)
+  }
 }

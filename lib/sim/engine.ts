@@ -98,7 +98,7 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
       case 'endpoint': {
         state.indexes.timelineDirty = true
         const eps = state.endpoints.get(ch.svcKey)
-        if (eps) setEndpoint(eps, ch.podKey, ch.endpoint)
+        if (eps) setEndpoint(eps, ch.podKey, ch.endpoint, ch.departed)
         break
       }
       case 'releaseHandled':

@@ -142,6 +142,8 @@ export function refreshContribution(state: ClusterState, key: string): boolean {
   const owners = new Set([before?.owner, after?.owner])
   for (const o of owners) if (o) enqueueByUid(state, 'replicaset', o)
   if (before?.placed && (!after?.placed || after.node !== before.node)) freeCapacity(state)
+  // a new placement may satisfy a waiting pod's pod affinity or topology spread (scheduler-filters.ts)
+  else if (after?.placed && !before?.placed) freeCapacity(state)
   return true
 }
 
@@ -164,6 +166,8 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
   const now = pod ?? old!
   const ns = now.metadata!.namespace!
   const labelsChanged = !old || !pod || old.metadata?.labels !== pod.metadata?.labels
+  // a placed pod's new labels may satisfy (or stop blocking) a waiting pod's affinity or spread (scheduler-filters.ts)
+  if (old && pod?.spec?.nodeName && labelsChanged) freeCapacity(state)
   // Adoption and release: orphans (and label changes) may concern any ReplicaSet of the namespace.
   if (pod && labelsChanged) {
     const ctl = controllerOf(pod)

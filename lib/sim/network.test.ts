@@ -31,6 +31,11 @@ describe('Services at runtime (conformance H)', () => {
     const [p1, p2] = c.snapshot().pods
     // p2 stops being ready: its only container is killed and restarted... simplest: relabel-free readiness loss via crash
     c.run(`pod crash ${p2!.name}`)
+    // kube-proxy applies the change a second later (endpoint-slices.ts PROXY_SYNC_MS): until then some requests
+    // still go to the crashed pod
+    const during = Array.from({ length: 20 }, () => c.run('curl http://web').output)
+    expect(during.some((o) => o.startsWith('curl: (7) Failed to connect to'))).toBe(true)
+    c.advance(1)
     const out = c.run('kubectl get endpoints web -o yaml').output
     expect(out).toContain(`ip: ${p1!.ip}`)
     const view = c.run('kubectl get endpoints web -o json').output
@@ -123,25 +128,31 @@ spec: {containers: [{name: c, image: "busybox:1.36", command: ["sleep", "3600"]}
     expect([...c.state.pods.values()].map((p) => p.containers[0]!.served).filter((n) => n > 0)).toEqual([200])
   })
 
-  it('a RollingUpdate with a readiness probe drops nothing; without one, or with Recreate, requests fail', () => {
+  it('a RollingUpdate with a readiness probe and a preStop sleep drops nothing; without either, or with Recreate, requests fail', () => {
     const probe = '\n        readinessProbe: {httpGet: {path: /ready, port: web}, periodSeconds: 2}'
-    const run = (strategy: string, withProbe = true) => {
+    const preStop = '\n        lifecycle: {preStop: {sleep: {seconds: 5}}}'
+    const run = (strategy: string, extras: string, newImage = 'kubelab/hello:2.0') => {
       const c = createCluster({ seed: 26 })
       const m = (image: string) =>
         app('web', 'default', image, 3, 8080)
           .replace('replicas: 3', `replicas: 3\n  strategy: {type: ${strategy}}`)
-          .replace('containerPort: 8080}]', `containerPort: 8080}]${withProbe ? probe : ''}`)
+          .replace('containerPort: 8080}]', `containerPort: 8080}]${extras}`)
       c.apply(m('kubelab/hello:1.0'))
       c.advance(30)
       c.run('traffic start svc/web --rps 10')
-      c.apply(m('kubelab/hello:2.0'))
+      c.apply(m(newImage))
       c.advance(120)
       return c.snapshot().traffic.web!
     }
-    expect(run('RollingUpdate')).toMatchObject({ sent: 1200, failed: 0 })
-    // without a readiness probe a new pod is Ready before the app listens (1 s for kubelab/hello)
-    expect(run('RollingUpdate', false).failed).toBeGreaterThan(0)
-    expect(run('Recreate').failed).toBeGreaterThan(20)
+    expect(run('RollingUpdate', probe + preStop)).toMatchObject({ sent: 1200, failed: 0 })
+    // without preStop an old pod stops listening at SIGTERM while kube-proxy still routes to it for a second
+    expect(run('RollingUpdate', probe).failed).toBeGreaterThan(0)
+    // without a readiness probe a new pod is Ready before the app listens: kube-proxy's second of lag hides
+    // kubelab/hello's 1 s start, not the 20 s of kubelab/hello:slow
+    expect(run('RollingUpdate', preStop).failed).toBe(0)
+    expect(run('RollingUpdate', preStop, 'kubelab/hello:slow').failed).toBeGreaterThan(20)
+    expect(run('RollingUpdate', probe + preStop, 'kubelab/hello:slow')).toMatchObject({ sent: 1200, failed: 0 })
+    expect(run('Recreate', probe + preStop).failed).toBeGreaterThan(20)
   })
 
   it('NodePort services answer on every node IP', () => {

@@ -1,7 +1,7 @@
 /**
  * The cluster network as a client sees it: cluster DNS (<svc>.<ns>.svc.cluster.local with the pod's search
  * path), Service VIPs and node ports balanced over ready endpoints like kube-proxy in iptables mode
- * (uniform random, seeded), pod IPs, localhost inside a pod, and what the program on the other end answers.
+ * (uniform random, seeded, following endpoint changes a second late), pod IPs, localhost inside a pod, and what the program on the other end answers.
  */
 import { mountedAt } from './kubelet/volumes.ts'
 import type { Pod, Service } from './k8s.ts'
@@ -11,7 +11,7 @@ import { programFor, nodeIp } from './kubelet/sync.ts'
 import { isListening } from './kubelet/probes.ts'
 import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
-import type { Endpoint } from './endpoint-slices.ts'
+import { proxiedEndpoints, type Endpoint } from './endpoint-slices.ts'
 
 export type HttpResult =
   /** timeIndependent: the same request answers the same while the pod's runtime does not change */
@@ -85,7 +85,8 @@ export function requestPod(state: ClusterState, podKey: string, port: number, pa
 }
 
 /**
- * kube-proxy: a ready endpoint with a port for this service port, chosen uniformly at random — or, with
+ * kube-proxy: an endpoint it routes to (ready, as of PROXY_SYNC_MS ago) with a port for this service port,
+ * chosen uniformly at random — or, with
  * `sessionAffinity: ClientIP`, the endpoint this client used last, until it idles for timeoutSeconds.
  */
 export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: number, client?: string): { ep: Endpoint; port: number } | undefined {
@@ -94,8 +95,7 @@ export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: num
   if (!eps) return undefined
   const name = svc.spec?.ports?.[portIndex]?.name ?? ''
   const ready: { ep: Endpoint; port: number }[] = []
-  for (const ep of eps.entries.values()) {
-    if (!ep.ready) continue
+  for (const ep of proxiedEndpoints(eps, state.now)) {
     const p = ep.ports.find((x) => x.name === name)
     if (p) ready.push({ ep, port: p.port })
   }

@@ -1,13 +1,16 @@
 /**
- * kube-scheduler, reduced to what the course needs: filter nodes (Ready, untainted or tolerated,
- * nodeSelector, requests against allocatable, max pods), score the feasible ones (least allocated +
- * spreading the pods of one controller over nodes), break ties with the seeded RNG. Like upstream it stops
- * looking after percentageOfNodesToScore feasible nodes on big clusters, starting from a rotating index.
+ * kube-scheduler, reduced to what the course needs: filter nodes in the default plugins' order (unschedulable,
+ * untainted or tolerated, nodeSelector and required node affinity, requests against allocatable and max pods,
+ * DoNotSchedule topology spread, required pod affinity and anti-affinity — scheduler-filters.ts), score the feasible
+ * ones (least allocated + spreading the pods of one controller over nodes), break ties with the seeded RNG. Like
+ * upstream it stops looking after percentageOfNodesToScore feasible nodes on big clusters, starting from a rotating
+ * index, and words a failure as FitError does (framework/types.go).
  */
 import type { Pod, Toleration } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { controllerOf, isPodTerminal, parseCpu, parseQuantity, podCondition, type Node, type Taint } from './objects.ts'
 import { nextInt } from './rng.ts'
+import { REASONS, matchesNodeSelectorAndAffinity, placedPodFilters, type NodeRejection } from './scheduler-filters.ts'
 import type { ClusterState } from './state.ts'
 
 /** numFeasibleNodesToFind with the default adaptive percentage (schedule_one.go). */
@@ -57,8 +60,8 @@ export function nodeReady(node: Node): boolean {
 const NONZERO_CPU = 0.1
 const NONZERO_MEMORY = 200 * 1024 * 1024
 
-/** Filters that depend only on the pod spec and the Node object (taints, unschedulable, nodeSelector),
- *  cached per (spec, node) — every pod of a ReplicaSet shares its spec object. */
+/** Filters that depend only on the pod spec and the Node object (unschedulable, taints, node affinity), cached
+ *  per (spec, node) — every pod of a ReplicaSet shares its spec object. All are UnschedulableAndUnresolvable. */
 const staticFilterCache = new WeakMap<object, { slots: NodeSlot[]; results: (string | null | undefined)[] }>()
 
 /** The static filter results of one pod spec for the current node list (indexed like the slots). */
@@ -69,18 +72,16 @@ function staticFilters(pod: Pod, slots: NodeSlot[]): (string | null | undefined)
   return hit.results
 }
 
+function untoleratedTaint(pod: Pod, node: Node): Taint | undefined {
+  return (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
+}
+
 function staticFilter(pod: Pod, node: Node): string | null {
-  {
-    let r: string | null = null
-    const taint = (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
-    if (taint) r = `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`
-    else if (node.spec.unschedulable) r = 'node(s) were unschedulable'
-    else {
-      const selector = pod.spec?.nodeSelector
-      if (selector && Object.entries(selector).some(([k, v]) => node.metadata.labels?.[k] !== v)) r = "node(s) didn't match Pod's node affinity/selector"
-    }
-    return r
-  }
+  if (node.spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return 'node(s) were unschedulable'
+  const taint = untoleratedTaint(pod, node)
+  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`
+  if (!matchesNodeSelectorAndAffinity(pod, node)) return REASONS.nodeAffinity
+  return null
 }
 
 interface NodeSlot {
@@ -115,6 +116,8 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   const want = feasibleNodesToFind(total)
   const req = podResources(pod)
   const reasons = new Map<string, number>()
+  // per rejected node: would preempting a lower-priority pod help (Unschedulable) or not (…AndUnresolvable)?
+  let preemptionMightHelp = 0
   const fail = (r: string): void => {
     reasons.set(r, (reasons.get(r) ?? 0) + 1)
   }
@@ -122,6 +125,7 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   const start = total ? state.schedulerNextStart % total : 0
   let visited = 0
   const filters = staticFilters(pod, slots)
+  const placedFilter = placedPodFilters(state, pod, slots, (node) => untoleratedTaint(pod, node) !== undefined)
   for (let i = 0; i < total && feasible.length < want; i++) {
     const idx = (start + i) % total
     const slot = slots[idx]!
@@ -147,19 +151,24 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
       fail('Insufficient memory')
       short = true
     }
-    if (!short) feasible.push(slot)
+    if (short) {
+      preemptionMightHelp++
+      continue
+    }
+    const rejection: NodeRejection | null = placedFilter ? placedFilter(slot.node) : null
+    if (rejection) {
+      fail(rejection.reason)
+      if (rejection.preemptionMightHelp) preemptionMightHelp++
+      continue
+    }
+    feasible.push(slot)
   }
   const next = total ? (start + visited) % total : 0
   const changes: Change[] = []
   const ns = pod.metadata!.namespace!
   const name = pod.metadata!.name!
   if (feasible.length === 0) {
-    const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort()
-    const resourceOnly = [...reasons.keys()].every((r) => r.startsWith('Insufficient') || r === 'Too many pods')
-    const message =
-      total === 0
-        ? 'no nodes available to schedule pods'
-        : `0/${total} nodes are available: ${parts.join(', ')}. preemption: 0/${total} nodes are available: ${total} ${resourceOnly ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling'}.`
+    const message = total === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(total, reasons, preemptionMightHelp, pod.spec?.preemptionPolicy)
     const cond = podCondition(pod, 'PodScheduled')
     if (cond?.status !== 'False' || cond.message !== message) {
       const conditions = [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }]
@@ -181,6 +190,30 @@ export function schedulePod(state: ClusterState, key: string, ctx: ControllerCon
   })
   changes.push({ type: 'event', event: { kind: 'Pod', namespace: ns, name, uid: pod.metadata!.uid, reason: 'Scheduled', message: `Successfully assigned ${ns}/${name} to ${nodeName}`, source: 'default-scheduler' } })
   return changes
+}
+
+/**
+ * FitError.Error() (framework/types.go): the reasons counted over the nodes, each "N reason", sorted as strings, then
+ * DefaultPreemption's answer in the same form. No pod has a priority here, so preemption finds no victims on any node
+ * where it might help, and is "not helpful" on the others.
+ */
+export function fitErrorMessage(total: number, reasons: Map<string, number>, preemptionMightHelp: number, preemptionPolicy?: string): string {
+  // DefaultPreemption's PodEligibleToPreemptOthers (plugins/defaultpreemption/default_preemption.go)
+  if (preemptionPolicy === 'Never') return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: not eligible due to preemptionPolicy=Never.`
+  const preemption = histogramOf([
+    ['Preemption is not helpful for scheduling', total - preemptionMightHelp],
+    ['No preemption victims found for incoming pod', preemptionMightHelp],
+  ])
+  return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: 0/${total} nodes are available: ${preemption}.`
+}
+
+/** "N reason" for each reason counted, sorted as strings (Go's sort.Strings: "10 …" before "2 …"). */
+function histogramOf(counts: Iterable<[string, number]>): string {
+  return [...counts]
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ')
 }
 
 /** Scores: NodeResourcesFit LeastAllocated (non-zero defaults for pods without requests) + 2 × spreading of

@@ -98,6 +98,8 @@ export interface Indexes {
   /** every dependent (any ownerReference) by owner uid, as "Kind/key" */
   dependents: Map<string, Set<string>>
   podsByNode: Map<string, Set<string>>
+  /** bound pods with required pod anti-affinity: the scheduler checks theirs against every incoming pod */
+  podsWithRequiredAntiAffinity: Set<string>
   /** pods without a controller ownerReference, by namespace (adoption candidates) */
   orphanPods: Map<string, Set<string>>
   ownerStats: Map<string, OwnerStats>

@@ -21,6 +21,7 @@ export function emptyIndexes(): Indexes {
     replicaSetsByController: new Map(),
     dependents: new Map(),
     podsByNode: new Map(),
+    podsWithRequiredAntiAffinity: new Set(),
     orphanPods: new Map(),
     ownerStats: new Map(),
     contributions: new Map(),
@@ -107,6 +108,7 @@ function unindex(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (kind === 'Pod') {
     const node = (obj as Pod).spec?.nodeName
     if (node) removeFrom(ix.podsByNode, node, key)
+    ix.podsWithRequiredAntiAffinity.delete(key)
     if (!ctl) removeFrom(ix.orphanPods, m.namespace ?? '', key)
   }
 }
@@ -122,6 +124,7 @@ function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (kind === 'Pod') {
     const node = (obj as Pod).spec?.nodeName
     if (node) addTo(ix.podsByNode, node, key)
+    if (node && (obj as Pod).spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
     if (!ctl) addTo(ix.orphanPods, m.namespace ?? '', key)
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The traffic generator: steady requests to a Service (`traffic start svc/web --rps 10`). Between two events
  * the cluster does not change, so the requests of that interval are accounted in one go, each one balanced
- * over the ready endpoints with the seeded RNG; a request succeeds when the chosen pod answers.
+ * with the seeded RNG over the endpoints kube-proxy routes to (the ready ones, a second late: a pod that has
+ * just started terminating still gets requests for that second); a request succeeds when the chosen pod answers.
  */
 import type { Service } from './k8s.ts'
 import { chooseEndpoint, requestPod } from './network.ts'
+import { proxiedEndpoints } from './endpoint-slices.ts'
 import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import type { ContainerRuntime } from './kubelet/runtime.ts'
@@ -46,7 +48,7 @@ export function accountTraffic(state: ClusterState, until: number): void {
     if (g.startedAt + Math.round((g.next * 1000) / g.rps) >= until) continue
     const svc = state.objects.Service.get(g.svcKey) as Service | undefined
     const counter = (state.traffic.counters[g.label ?? labelOf(g.svcKey)] ??= { sent: 0, ok: 0, failed: 0 })
-    // Nothing changes between two instants: the ready endpoints are fixed for the whole interval.
+    // Nothing changes between two instants (kube-proxy's catch-ups are instants too): the routed endpoints are fixed.
     let ready = svc ? readyTargets(state, g.svcKey, svc) : NO_TARGETS
     // ClientIP affinity: the generator is one client, so the whole interval goes to its sticky endpoint.
     if (svc?.spec?.sessionAffinity === 'ClientIP' && ready.length > 0) {
@@ -103,20 +105,20 @@ function labelOf(svcKey: string): string {
   return displayName(ns, name)
 }
 
+/** The endpoints kube-proxy routes to now (it follows EndpointSlice changes PROXY_SYNC_MS late). */
 function readyTargets(state: ClusterState, svcKey: string, svc: Service): { podKey: string; port: number }[] {
   const eps = state.endpoints.get(svcKey)
-  if (!eps || eps.readyCount === 0) return NO_TARGETS
+  if (!eps || (eps.entries.size === 0 && eps.departed.size === 0)) return NO_TARGETS
   const name = svc.spec?.ports?.[0]?.name ?? ''
   const out: { podKey: string; port: number }[] = []
-  for (const ep of eps.entries.values()) {
-    if (!ep.ready) continue
+  for (const ep of proxiedEndpoints(eps, state.now)) {
     for (const p of ep.ports) {
       if (p.name !== name) continue
       out.push({ podKey: ep.podKey, port: p.port })
       break
     }
   }
-  return out
+  return out.length ? out : NO_TARGETS
 }
 
 export function startTraffic(state: ClusterState, svcKey: string, rps: number, path = '/'): void {

@@ -98,7 +98,8 @@ const REPOS: Record<string, RepoSpec> = {
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['node', 'server.js'],
     app: 'kubelab',
-    tools: ['node'],
+    // node:20-bookworm-slim has coreutils' sleep: deploy/kubernetes/deployment.yaml's preStop hook runs it
+    tools: ['node', 'sleep'],
     hasShell: false,
   },
 }

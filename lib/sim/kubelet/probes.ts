@@ -7,7 +7,7 @@ import { httpResponse, type Program } from './apps.ts'
 import type { ImageInfo } from './images.ts'
 import type { ContainerRuntime } from './runtime.ts'
 import { envOf } from './env.ts'
-import { compileShell, newShellState, runShell, singleCommand } from './shell.ts'
+import { compileShell, newShellState, runShell, singleCommand, type ShellProgram } from './shell.ts'
 
 export interface ProbeTarget {
   container: Container
@@ -28,11 +28,26 @@ export function resolvePort(container: Container, port: number | string | undefi
   return container.ports?.find((p) => p.name === port)?.containerPort
 }
 
+/** Whether the app accepts connections on `port` at `now`: it does until SIGTERM (so during a preStop hook). */
 export function isListening(t: { runtime: ContainerRuntime; program: Program; now: number }, port: number): boolean {
   const c = t.runtime
-  if (c.phase !== 'running' || c.stopping) return false
+  if (c.phase !== 'running' || (c.stopping && c.stopping.sigtermAt <= t.now)) return false
   if (t.program.kind !== 'server') return false
   return c.listeningAt !== null && c.listeningAt <= t.now && t.program.ports.includes(port)
+}
+
+/**
+ * An exec action's command (probe or lifecycle hook) as the container's shell runs it, or the error the runtime
+ * reports when it cannot start.
+ */
+export function compileExec(argv: string[], image: ImageInfo): ShellProgram | { error: string } {
+  if (argv.length === 0) return { error: 'exec: no command' }
+  const program = (argv[0] === 'sh' || argv[0] === '/bin/sh') && argv[1] === '-c' && image.hasShell ? compileShell(argv[2] ?? '') : singleCommand(argv)
+  if ('error' in program) return { error: `sh: ${program.error}` }
+  if (!image.tools.has(argv[0]!.replace(/^\/(usr\/)?s?bin\//, ''))) {
+    return { error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` }
+  }
+  return program
 }
 
 /** The URL in the prober's failure messages (built only then: most probes succeed). */
@@ -68,17 +83,8 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
     return { ok: false, message: `dial tcp ${t.ip}:${port ?? 0}: connect: connection refused` }
   }
   if (probe.exec) {
-    const argv = probe.exec.command ?? []
-    if (argv.length === 0) return { ok: false, message: 'exec: no command' }
-    const program =
-      (argv[0] === 'sh' || argv[0] === '/bin/sh') && argv[1] === '-c' && t.image.hasShell ? compileShell(argv[2] ?? '') : singleCommand(argv)
-    if ('error' in program) return { ok: false, message: `sh: ${program.error}` }
-    if (!t.image.tools.has(argv[0]!.replace(/^\/(usr\/)?s?bin\//, ''))) {
-      return {
-        ok: false,
-        message: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
-      }
-    }
+    const program = compileExec(probe.exec.command ?? [], t.image)
+    if ('error' in program) return { ok: false, message: program.error }
     const r = runShell(program, newShellState(), {
       now: t.now,
       epoch: t.epoch,

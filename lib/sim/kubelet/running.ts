@@ -1,14 +1,14 @@
 /**
  * A running container: its program (shell scripts advance in virtual time), its probes (startup, liveness,
- * readiness), stopping it (SIGTERM, grace period, SIGKILL) and its exit.
+ * readiness), stopping it (preStop hook, SIGTERM, grace period, SIGKILL) and its exit.
  */
 import { filesSeenBy, storeFiles } from './volumes.ts'
-import type { Container, Probe } from '../k8s.ts'
+import type { Container, LifecycleHandler, Probe } from '../k8s.ts'
 import { stopOnSigtermMs, type Program } from './apps.ts'
-import { lookupImage } from './images.ts'
-import { evaluateProbe, type ProbeTarget } from './probes.ts'
+import { lookupImage, type ImageInfo } from './images.ts'
+import { compileExec, evaluateProbe, type ProbeTarget } from './probes.ts'
 import type { ContainerRuntime, ProbeWorker } from './runtime.ts'
-import { runShell } from './shell.ts'
+import { newShellState, runShell } from './shell.ts'
 import { envOf, event, programFor, relistAfter, specOf, type SyncEnv } from './env.ts'
 
 /** Shared empty values (frozen: a write to them is a bug and throws). */
@@ -27,15 +27,62 @@ export function cloneProbes(p: ContainerRuntime['probes']): ContainerRuntime['pr
   return out
 }
 
+/** The kubelet always leaves SIGTERM at least this long after a preStop hook (minimumGracePeriodInSeconds). */
+export const MIN_GRACE_AFTER_HOOK_MS = 2000
+
+/**
+ * Stops a running container as the kubelet's killContainer does (pkg/kubelet/kuberuntime/kuberuntime_container.go):
+ * the preStop hook first, for at most the grace period, the app still serving meanwhile; then SIGTERM with what
+ * is left of the grace period (its whole seconds the hook took are subtracted; never less than 2 s); SIGKILL
+ * when the app has not exited by then.
+ */
 export function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' | 'startup' | 'delete' | 'spec'): void {
+  const now = env.ctx.now
   const spec = specOf(env.pod, c)
   const image = lookupImage(c.image)
   const program = spec && image ? programFor(spec, image) : undefined
   const grace = (env.pod.metadata?.deletionGracePeriodSeconds ?? env.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000
+  const hook = spec?.lifecycle?.preStop
+  let hookMs = 0
+  let left = grace
+  if (hook && grace > 0 && image) {
+    const run = runPreStopHook(env, c, hook, image, grace)
+    // (recorded when the hook starts: the simulator knows its outcome then; the kubelet records it when it ends)
+    if (run.failed) event(env, 'Warning', 'FailedPreStopHook', 'PreStopHook failed')
+    hookMs = run.ms
+    left = Math.max(grace - Math.floor(hookMs / 1000) * 1000, MIN_GRACE_AFTER_HOOK_MS)
+  }
   const stopMs = program ? stopOnSigtermMs(program) : 0
-  c.stopping = { reason, at: env.ctx.now + Math.min(stopMs ?? grace, grace) }
+  const killed = stopMs === undefined || stopMs > left
+  const sigtermAt = now + hookMs
+  c.stopping = { reason, sigtermAt, at: sigtermAt + (killed ? left : stopMs), killed }
   // probes stop with the container; readiness stays until it has stopped (EndpointSlice serving=true meanwhile)
   c.probes = NO_PROBES
+}
+
+/**
+ * How long a preStop hook runs (cut at the grace period) and whether it failed. `sleep` waits its seconds
+ * (pkg/kubelet/lifecycle/handlers.go runSleepHandler); `exec` runs in the container's shell in virtual time;
+ * httpGet and tcpSocket answer at once in the simulator.
+ */
+function runPreStopHook(env: SyncEnv, c: ContainerRuntime, hook: LifecycleHandler, image: ImageInfo, graceMs: number): { ms: number; failed: boolean } {
+  if (hook.sleep) return { ms: Math.min(Math.max(hook.sleep.seconds ?? 0, 0) * 1000, graceMs), failed: false }
+  if (!hook.exec) return { ms: 0, failed: false }
+  const program = compileExec(hook.exec.command ?? [], image)
+  if ('error' in program) return { ms: 0, failed: true }
+  const start = env.ctx.now
+  const spec = specOf(env.pod, c)!
+  let shell = newShellState()
+  let at = start
+  // the shell returns at each sleep; a loop that never ends is cut by the grace period like any other hook
+  for (let steps = 0; steps < 10_000; steps++) {
+    const r = runShell(program, shell, { now: at, epoch: env.state.config.epoch, hostname: env.pod.metadata!.name!, tools: image.tools, files: { ...c.files }, env: envOf(spec) })
+    if (r.exit !== undefined) return { ms: Math.min(at - start, graceMs), failed: r.exit !== 0 && at - start < graceMs }
+    if (r.sleepUntil === undefined || r.sleepUntil - start >= graceMs) break
+    shell = r.state
+    at = r.sleepUntil
+  }
+  return { ms: graceMs, failed: false }
 }
 
 export function firstProbe(start: number, probe: { initialDelaySeconds?: number }): ProbeWorker {
@@ -83,8 +130,7 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
   if (!spec || !info) return false
   const program = programFor(spec, info)
   if (c.stopping && c.stopping.at <= now) {
-    const graceful = stopOnSigtermMs(program) !== undefined
-    const byGrace = !graceful
+    const byGrace = c.stopping.killed
     const code = byGrace ? 137 : program.kind === 'server' && program.app === 'hello' ? 2 : 0
     finish(env, c, code, byGrace ? 'Error' : code === 0 ? 'Completed' : 'Error')
     if (c.stopping?.reason === 'spec') {

@@ -56,7 +56,11 @@ export interface ContainerRuntime {
   exitAt: number | null
   exitCode: number
   /** why the current run is being stopped (liveness/startup/termination/image change) */
-  stopping: { reason: 'liveness' | 'startup' | 'delete' | 'spec'; at: number } | null
+  /**
+   * why the current run is being stopped (liveness/startup/termination/image change), when its preStop hook
+   * ends and SIGTERM is sent (the app listens until then), when it has stopped, and whether by SIGKILL
+   */
+  stopping: { reason: 'liveness' | 'startup' | 'delete' | 'spec'; at: number; sigtermAt: number; killed: boolean } | null
   files: Record<string, string>
   /** lines the program printed; a server's start-up banner is generated on demand (bootLog) */
   logs: string[]

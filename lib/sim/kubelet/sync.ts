@@ -7,13 +7,11 @@ import type { Pod } from '../k8s.ts'
 import type { Change, ControllerContext } from '../changes.ts'
 import { deepEqual } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import { stopOnSigtermMs } from './apps.ts'
-import { lookupImage } from './images.ts'
 import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
 import { activeContainers, newContainer, nextDue, runContainers } from './containers.ts'
 import { cloneProbes, finish, startStop } from './running.ts'
-import { allocateIp, event, nodeIp, nodeView, programFor, specOf, TIMINGS, type SyncEnv } from './env.ts'
+import { allocateIp, event, nodeIp, nodeView, TIMINGS, type SyncEnv } from './env.ts'
 
 export { TIMINGS, programFor, nodeIp, podCidrBase, relistAfter } from './env.ts'
 
@@ -86,9 +84,17 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
   changes.push({ type: 'podRuntime', key, runtime: rt })
   if (Object.keys(env.node.delta).length) changes.push({ type: 'nodeDelta', node: env.node.name, delta: env.node.delta })
   let next = rt.ip ? Infinity : rt.sandboxAt
-  if (rt.ip) for (const c of activeContainers(rt)) next = Math.min(next, nextDue(c))
+  if (rt.ip) for (const c of activeContainers(rt)) next = Math.min(next, nextDue(c), sigtermDue(c, now))
   if (next !== Infinity) changes.push({ type: 'wake', at: next, controller: 'kubelet', key })
   return changes
+}
+
+/**
+ * The end of a running preStop hook: the app stops listening then, and traffic is accounted between instants,
+ * so that moment must be one.
+ */
+function sigtermDue(c: PodRuntime['containers'][number], now: number): number {
+  return c.stopping && c.stopping.sigtermAt > now ? c.stopping.sigtermAt : Infinity
 }
 
 /** Whether two runtimes of a pod agree on every field its status is built from. */
@@ -121,7 +127,7 @@ export function nodeIpOf(state: ClusterState, node: string): string {
   return n ? nodeIp(n.index) : ''
 }
 
-/** Graceful deletion: SIGTERM every running container, remove the pod once all have stopped. */
+/** Graceful deletion: stop every running container (preStop, SIGTERM, SIGKILL), remove the pod once all have stopped. */
 function terminate(env: SyncEnv): void {
   const { rt, ctx } = env
   if (rt.terminatingSince === null) {
@@ -140,10 +146,7 @@ function terminate(env: SyncEnv): void {
   }
   for (const c of rt.containers) {
     if (c.phase === 'running' && c.stopping && c.stopping.at <= ctx.now) {
-      const spec = specOf(env.pod, c)
-      const info = lookupImage(c.image)
-      const program = spec && info ? programFor(spec, info) : undefined
-      const graceful = program ? stopOnSigtermMs(program) !== undefined && c.stopping.at - rt.terminatingSince < ((env.pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000) : false
+      const graceful = !c.stopping.killed
       finish(env, c, graceful ? 0 : 137, graceful ? 'Completed' : 'Error')
       c.phase = 'done'
       c.nextAt = Infinity
