@@ -105,3 +105,12 @@ describe('comma lists of types', () => {
     expect(c.run('kubectl delete deploy,foo web').output).toBe('error: the server doesn\'t have a resource type "foo"\n')
   })
 })
+
+describe('kubectl-only shorthands leave the simulation verbs alone', () => {
+  it('curl -s, -v and -L still take the URL as the URL', () => {
+    const c = cluster()
+    const ip = JSON.parse(c.run('kubectl get svc web -o json').output).spec.clusterIP as string
+    for (const option of ['-s', '-v', '-L', '-sS']) expect(c.run(`curl ${option} http://${ip}/`).output, option).toContain('Welcome to nginx!')
+    expect(c.run('kubectl get pods -s https://10.0.0.1:6443 -v 6').ok).toBe(true)
+  })
+})
