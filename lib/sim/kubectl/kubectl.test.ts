@@ -128,7 +128,7 @@ describe('kubectl mutations', () => {
     expect(c.run('kubectl set selector service/web')).toEqual({ ok: false, output: 'error: at least one selector is required\n' })
     expect(c.run('kubectl set selector node/node-1 a=b').output).toBe('error: nodes/node-1 the object does not have a selector\n')
     expect(c.run('kubectl set selector deployment/web app=x').ok).toBe(false)
-    expect(c.run('kubectl set nothing').output).toContain('unknown command "nothing" for "kubectl set"')
+    expect(c.run('kubectl set nothing').output).toBe('error: unknown command "nothing"\nSee \'kubectl set -h\' for help and examples\n')
   })
 
   it('scale, set image, label, delete, create, run and expose print what kubectl prints', () => {
