@@ -361,3 +361,100 @@ describe('kubectl wording across kinds', () => {
     expect(structuredClone(o)).toEqual(o)
   })
 })
+
+describe('E. Fidelity with upstream validation (issue 15)', () => {
+  const withEnv = (env: string) => podWith(`containers:\n- name: c\n  image: nginx\n  env:\n${env}`)
+
+  it('a volume with no source is defaulted to emptyDir: {} and is valid (v1 SetDefaults_Volume, pkg/apis/core/v1/defaults.go)', () => {
+    const pod = only(podWith('volumes:\n- name: cache\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: cache, mountPath: /cache}]'))
+    expect(pod.spec.volumes).toEqual([{ name: 'cache', emptyDir: {} }])
+    expect(only(deploymentWith('volumes: [{name: cache}]\ncontainers:\n- name: c\n  image: nginx')).spec.template.spec.volumes).toEqual([{ name: 'cache', emptyDir: {} }])
+    // a volume with a source keeps it
+    expect(only(podWith('volumes: [{name: cfg, configMap: {name: app}}]\ncontainers: [{name: c, image: nginx}]')).spec.volumes[0].emptyDir).toBeUndefined()
+  })
+
+  it.each([
+    // pkg/apis/core/validation validateObjectFieldSelector with validEnvDownwardAPIFieldPathExpressions
+    ['status.phase', 'FieldValueNotSupported', 'Unsupported value: "status.phase": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"'],
+    ['metadata.labels', 'FieldValueNotSupported', 'Unsupported value: "metadata.labels": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"'],
+    // pkg/apis/core/pods ConvertDownwardAPIFieldLabel refuses a path it does not know at all
+    ['metadata.podName', 'FieldValueInvalid', 'Invalid value: "metadata.podName": error converting fieldPath: field label not supported: metadata.podName'],
+    ["spec.nodeName['x']", 'FieldValueInvalid', `Invalid value: "spec.nodeName['x']": error converting fieldPath: field label does not support subscript: spec.nodeName['x']`],
+  ])('env fieldRef.fieldPath %s is refused', (fieldPath, type, message) => {
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "${fieldPath}"}`))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', type, line: 12, message },
+    ])
+  })
+
+  it.each(['metadata.name', 'status.podIP', 'spec.host', "metadata.labels['app']", "metadata.annotations['example.com/Team']"])('env fieldRef.fieldPath %s is accepted, apiVersion defaulted to v1', (fieldPath) => {
+    const pod = only(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "${fieldPath}"}`))
+    expect(pod.spec.containers[0].env[0].valueFrom.fieldRef).toEqual({ apiVersion: 'v1', fieldPath })
+  })
+
+  it('env valueFrom: a bad label key, another apiVersion, no source, two sources (validateEnvVarValueFrom)', () => {
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "metadata.labels['a b']"}`))).toEqual([
+      {
+        field: 'spec.containers[0].env[0].valueFrom.fieldRef',
+        type: 'FieldValueInvalid',
+        line: 12,
+        message: expect.stringMatching(/^Invalid value: "a b": name part must consist of alphanumeric characters/),
+      },
+    ])
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {apiVersion: v2, fieldPath: metadata.name}`))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', type: 'FieldValueInvalid', line: 12, message: 'Invalid value: "metadata.name": error converting fieldPath: unsupported pod version: v2' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom: {}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom', type: 'FieldValueInvalid', line: 11, message: 'Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: metadata.name}\n      secretKeyRef: {name: db, key: password}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom', type: 'FieldValueInvalid', line: 11, message: 'Invalid value: "": may not have more than one field specified at a time' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom:\n      configMapKeyRef: {name: app}\n  - name: Z\n    valueFrom:\n      resourceFieldRef: {resource: limits.gpu}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.configMapKeyRef.key', type: 'FieldValueRequired', line: 12, message: 'Required value' },
+      {
+        field: 'spec.containers[0].env[1].valueFrom.resourceFieldRef.resource',
+        type: 'FieldValueNotSupported',
+        line: 15,
+        message: 'Unsupported value: "limits.gpu": supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"',
+      },
+    ])
+  })
+
+  it('hostNetwork: a Pod hostPort must equal containerPort; an unset one is defaulted to it (validatePodHostNetworkDeps, SetDefaults_Pod)', () => {
+    const pod = (ports: string) => podWith(`hostNetwork: true\ncontainers:\n- name: c\n  image: nginx\n  ports: [${ports}]`)
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 8080}'))).toEqual([
+      { field: 'spec.containers[0].ports[0].hostPort', type: 'FieldValueInvalid', line: 10, message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true' },
+    ])
+    expect(only(pod('{containerPort: 80}')).spec.containers[0].ports[0]).toEqual({ containerPort: 80, hostPort: 80, protocol: 'TCP' })
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 80}'))).toEqual([])
+    // without hostNetwork any hostPort goes
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 8080}').replace('hostNetwork: true', 'hostNetwork: false'))).toEqual([])
+  })
+
+  it('hostNetwork in a template: hostPort may be left unset (its Pods get the default), not set to another port', () => {
+    const template = (ports: string) => deploymentWith(`hostNetwork: true\ncontainers:\n- name: c\n  image: nginx\n  ports: [${ports}]`)
+    expect(errorsOf(template('{containerPort: 80}'))).toEqual([])
+    expect(only(template('{containerPort: 80}')).spec.template.spec.containers[0].ports[0].hostPort).toBeUndefined()
+    expect(errorsOf(template('{containerPort: 80, hostPort: 81}'))).toEqual([
+      { field: 'spec.template.spec.containers[0].ports[0].hostPort', type: 'FieldValueInvalid', line: 16, message: 'Invalid value: 81: must match `containerPort` when `hostNetwork` is true' },
+    ])
+  })
+
+  it.each([
+    // ValidateVolumeMounts → validateLocalDescendingPath; upstream names the list's path (no index) for subPath
+    ['/html', ['Invalid value: "/html": must be a relative path']],
+    ['../etc', ["Invalid value: \"../etc\": must not contain '..'"]],
+    ['/a/../../b', ['Invalid value: "/a/../../b": must be a relative path', "Invalid value: \"/a/../../b\": must not contain '..'"]],
+  ])('volumeMounts subPath %s is refused', (subPath, messages) => {
+    const text = podWith(`volumes: [{name: web, emptyDir: {}}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts:\n  - {name: web, mountPath: /usr/share/nginx/html, subPath: "${subPath}"}`)
+    expect(errorsOf(text)).toEqual(messages.map((message) => ({ field: 'spec.containers[0].volumeMounts.subPath', type: 'FieldValueInvalid', line: 11, message })))
+    expect(errorsOf(text.replace(`"${subPath}"`, 'site/html..old'))).toEqual([])
+  })
+
+  it('a volume mount without a name is Required and Not found, as upstream reports both', () => {
+    expect(errorsOf(podWith('volumes: [{name: a, emptyDir: {}}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{mountPath: /a}]'))).toEqual([
+      { field: 'spec.containers[0].volumeMounts[0].name', type: 'FieldValueRequired', line: 10, message: 'Required value' },
+      { field: 'spec.containers[0].volumeMounts[0].name', type: 'FieldValueNotFound', line: 10, message: 'Not found: ""' },
+    ])
+  })
+})

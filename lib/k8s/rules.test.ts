@@ -198,7 +198,8 @@ table('volumes and mounts (V-POD)', [
     [err('spec.containers[0].volumeMounts[1].mountPath', 'FieldValueInvalid', 12, 'Invalid value: "/x": must be unique')],
   ],
   ['a mount without mountPath', podWith('volumes: [{name: a, emptyDir: {}}]\n' + c('volumeMounts:\n- {name: a}')), [err('spec.containers[0].volumeMounts[0].mountPath', 'FieldValueRequired', 11, 'Required value')]],
-  ['a volume without a type', podWith('volumes:\n- name: a\n' + 'containers: [{name: c, image: nginx}]'), [err('spec.volumes[0]', 'FieldValueRequired', 7, 'Required value: must specify a volume type')]],
+  // SetDefaults_Volume (pkg/apis/core/v1/defaults.go) makes it an emptyDir before validation
+  ['a volume without a type', podWith('volumes:\n- name: a\n' + 'containers: [{name: c, image: nginx}]'), []],
   [
     'a volume with two types',
     podWith('volumes:\n- name: a\n  emptyDir: {}\n  configMap: {name: cfg}\ncontainers: [{name: c, image: nginx}]'),

@@ -5,6 +5,7 @@ import { metadataHints } from '../hints/metadata-hints.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { isDNS1123Label, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
+import { validateEnv } from './env.ts'
 import { validateLifecycle, validateProbe } from './probes.ts'
 import { validateResources } from './resources.ts'
 
@@ -102,25 +103,6 @@ function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, 
   })
 }
 
-// RelaxedEnvironmentVariableValidation (on by default in current releases): printable ASCII except '='.
-const ENV_NAME = /^[\x20-\x3C\x3E-\x7E]+$/
-
-function validateEnv(value: unknown, path: FieldPath, out: FieldIssue[]): void {
-  arrayAt(value).forEach((e, i) => {
-    const env = objectAt(e)
-    if (!env) return
-    const p = path.index(i)
-    const name = stringAt(env.name) ?? ''
-    if (name === '') out.push(required(p.child('name'), '', podHints.envNameRequired))
-    else if (!ENV_NAME.test(name)) {
-      out.push(invalid(p.child('name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(name)))
-    }
-    if (env.valueFrom !== undefined && (stringAt(env.value) ?? '') !== '') {
-      out.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty', podHints.envValueAndFrom))
-    }
-  })
-}
-
 function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<string>, out: FieldIssue[]): void {
   const mountPaths = new Set<string>()
   arrayAt(value).forEach((m, i) => {
@@ -128,13 +110,26 @@ function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<stri
     if (!mount) return
     const p = path.index(i)
     const name = stringAt(mount.name) ?? ''
+    // as upstream: a nameless mount is both Required and Not found
     if (name === '') out.push(required(p.child('name'), '', podHints.volumeMountNameRequired))
-    else if (!volumes.has(name)) out.push(notFound(p.child('name'), name, podHints.volumeMountNotFound(name)))
+    if (!volumes.has(name)) out.push(notFound(p.child('name'), name, name === '' ? podHints.volumeMountNameRequired : podHints.volumeMountNotFound(name)))
     const mountPath = stringAt(mount.mountPath) ?? ''
     if (mountPath === '') out.push(required(p.child('mountPath'), '', podHints.mountPathRequired))
-    else {
-      if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
-      mountPaths.add(mountPath)
+    if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
+    mountPaths.add(mountPath)
+    const subPath = stringAt(mount.subPath) ?? ''
+    const subPathExpr = stringAt(mount.subPathExpr) ?? ''
+    // upstream reports these at `volumeMounts.subPath` (the list's path, no index); kubectl prints it so
+    if (subPath !== '') validateLocalDescendingPath(subPath, path.child('subPath'), p.child('subPath'), out)
+    if (subPathExpr !== '') {
+      if (subPath !== '') out.push(invalid(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', podHints.subPathExprExclusive))
+      validateLocalDescendingPath(subPathExpr, path.child('subPathExpr'), p.child('subPathExpr'), out)
     }
   })
+}
+
+/** validateLocalDescendingPath: relative, and no `..` element (one error however many there are). */
+function validateLocalDescendingPath(target: string, path: FieldPath, at: FieldPath, out: FieldIssue[]): void {
+  if (target.startsWith('/')) out.push(invalid(path, target, 'must be a relative path', podHints.subPathAbsolute(target), at))
+  if (target.split('/').includes('..')) out.push(invalid(path, target, "must not contain '..'", podHints.subPathBacksteps(target), at))
 }

@@ -3,7 +3,7 @@ import type { FieldPath } from '../field-path.ts'
 import { forbidden, invalid, notSupported, type FieldIssue } from '../field-errors.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain } from '../name-rules.ts'
-import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
+import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateContainerList } from './containers.ts'
 import { validateLabels } from './labels.ts'
 import { validateVolumes } from './volumes.ts'
@@ -21,6 +21,7 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
   const spec = objectAt(specValue) ?? {}
   const volumeNames = validateVolumes(spec.volumes, path.child('volumes'), out)
   validateContainerList(spec, path, { volumeNames, template: opts.template }, out)
+  if (spec.hostNetwork === true) validateHostNetworkPorts(spec, path, opts, out)
 
   const restartPolicy = stringAt(spec.restartPolicy)
   if (restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(restartPolicy)) {
@@ -55,6 +56,25 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
       out.push(forbidden(path.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported', podHints.templateActiveDeadline))
     }
   }
+}
+
+/**
+ * validatePodHostNetworkDeps: on the node's network a container port is a node port. A Pod's hostPort was defaulted
+ * to its containerPort; a template may leave it 0 (its Pods get that default) but not set another number.
+ */
+function validateHostNetworkPorts(spec: JsonObject, path: FieldPath, opts: PodSpecOptions, out: FieldIssue[]): void {
+  arrayAt(spec.containers).forEach((c, i) => {
+    arrayAt(objectAt(c)?.ports).forEach((p, j) => {
+      const port = objectAt(p)
+      if (!port) return
+      const hostPort = numberAt(port.hostPort) ?? 0
+      const containerPort = numberAt(port.containerPort) ?? 0
+      if ((!opts.template || hostPort !== 0) && hostPort !== containerPort) {
+        const at = path.child('containers').index(i).child('ports').index(j).child('hostPort')
+        out.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true', podHints.hostNetworkPort(hostPort, containerPort)))
+      }
+    })
+  })
 }
 
 const TOLERATION_OPERATORS = ['Equal', 'Exists']
