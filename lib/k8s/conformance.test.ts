@@ -457,4 +457,56 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       { field: 'spec.containers[0].volumeMounts[0].name', type: 'FieldValueNotFound', line: 10, message: 'Not found: ""' },
     ])
   })
+
+  describe('rows of TestValidateContainers / TestValidateInitContainers (pkg/apis/core/validation/validation_test.go)', () => {
+    const container = (extra: string) => podWith(`containers:\n- name: c\n  image: nginx\n${extra}`)
+
+    it('host port not unique: the value is AccumulateUniqueHostPorts\' protocol/hostIP/port key; TCP and UDP may share a port', () => {
+      const text = podWith('containers:\n- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}\n- {name: b, image: nginx, ports: [{containerPort: 81, hostPort: 80}]}')
+      expect(errorsOf(text)).toEqual([{ field: 'spec.containers[1].ports[0].hostPort', type: 'FieldValueDuplicate', line: 8, message: 'Duplicate value: "TCP//80"' }])
+      expect(errorsOf(container('  ports: [{containerPort: 80, hostPort: 80}, {containerPort: 80, hostPort: 80, protocol: UDP}]'))).toEqual([])
+    })
+
+    it('init containers are checked one by one (reported at initContainers[0], as upstream checks a one-element list)', () => {
+      const inits = (second: string) => podWith(`initContainers:\n- {name: i0, image: busybox, ports: [{containerPort: 80, hostPort: 80}]}\n- {name: i1, image: busybox, ports: [${second}]}\ncontainers:\n- {name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}`)
+      expect(errorsOf(inits('{containerPort: 80, hostPort: 80}'))).toEqual([])
+      expect(errorsOf(inits('{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080}'))).toEqual([
+        { field: 'spec.initContainers[0].ports[1].hostPort', type: 'FieldValueDuplicate', line: 8, message: 'Duplicate value: "TCP//8080"' },
+      ])
+    })
+
+    it('invalid readiness probe, terminationGracePeriodSeconds set', () => {
+      expect(errorsOf(container('  readinessProbe: {tcpSocket: {port: 80}, terminationGracePeriodSeconds: 10}'))).toEqual([
+        { field: 'spec.containers[0].readinessProbe.terminationGracePeriodSeconds', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: 10: must not be set for readinessProbes' },
+      ])
+    })
+
+    it('invalid lifecycle, no http path: not reachable, SetDefaults_HTTPGetAction gives a hook path / and scheme HTTP', () => {
+      const pod = only(container('  lifecycle: {preStop: {httpGet: {port: 80}}}'))
+      expect(pod.spec.containers[0].lifecycle.preStop.httpGet).toEqual({ port: 80, path: '/', scheme: 'HTTP' })
+    })
+
+    it('invalid compute resource: a bare name that is no standard resource is refused twice (validateResourceName, validateContainerResourceName)', () => {
+      expect(errorsOf(container('  resources: {requests: {gpu: 1}}'))).toEqual([
+        { field: 'spec.containers[0].resources.requests[gpu]', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: "gpu": must be a standard resource type or fully qualified' },
+        { field: 'spec.containers[0].resources.requests[gpu]', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: "gpu": must be a standard resource for containers' },
+      ])
+      // a standard name that containers cannot request is refused once
+      expect(errorsOf(container('  resources: {requests: {storage: 1Gi}}')).map((e) => e.message)).toEqual(['Invalid value: "storage": must be a standard resource for containers'])
+    })
+
+    it.each([
+      ["[{configMapRef: {name: 'App_Config'}}]", 'spec.containers[0].envFrom[0].configMapRef.name', 'FieldValueInvalid', /^Invalid value: "App_Config": a lowercase RFC 1123 subdomain/],
+      ['[{configMapRef: {}}]', 'spec.containers[0].envFrom[0].configMapRef.name', 'FieldValueRequired', /^Required value$/],
+      ['[{prefix: APP_}]', 'spec.containers[0].envFrom', 'FieldValueInvalid', /^Invalid value: "": must specify one of: `configMapRef` or `secretRef`$/],
+      ['[{configMapRef: {name: a}, secretRef: {name: b}}]', 'spec.containers[0].envFrom', 'FieldValueInvalid', /^Invalid value: "": may not have more than one field specified at a time$/],
+      ["[{prefix: 'A=', secretRef: {name: a}}]", 'spec.containers[0].envFrom[0].prefix', 'FieldValueInvalid', /^Invalid value: "A=": a valid environment variable name/],
+    ])('invalid env from %s (ValidateEnvFrom)', (envFrom, field, type, message) => {
+      expect(errorsOf(container(`  envFrom: ${envFrom}`))).toEqual([{ field, type, line: 9, message: expect.stringMatching(message) }])
+    })
+
+    it('a valid envFrom passes, a trailing dash included (the name is a prefix)', () => {
+      expect(errorsOf(container('  envFrom: [{configMapRef: {name: app-config}}, {prefix: DB_, secretRef: {name: db-}}]'))).toEqual([])
+    })
+  })
 })

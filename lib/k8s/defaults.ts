@@ -165,6 +165,12 @@ function defaultContainer(c: JsonObject, isPod: boolean, hostNetworkPod: boolean
     const pr = objectAt(c[probe])
     if (pr) defaultProbe(pr)
   }
+  // SetDefaults_HTTPGetAction holds for lifecycle hooks too
+  const lifecycle = objectAt(c.lifecycle)
+  for (const hook of ['postStart', 'preStop']) {
+    const http = objectAt(objectAt(lifecycle?.[hook])?.httpGet)
+    if (http) defaultHttpGet(http)
+  }
   if (isPod) copyLimitsToRequests(c)
 }
 
@@ -183,10 +189,12 @@ function defaultProbe(probe: JsonObject): void {
   setIfZero(probe, 'successThreshold', 1)
   setIfZero(probe, 'failureThreshold', 3)
   const http = objectAt(probe.httpGet)
-  if (http) {
-    setIfAbsent(http, 'path', '/')
-    setIfAbsent(http, 'scheme', 'HTTP')
-  }
+  if (http) defaultHttpGet(http)
+}
+
+function defaultHttpGet(http: JsonObject): void {
+  setIfAbsent(http, 'path', '/')
+  setIfAbsent(http, 'scheme', 'HTTP')
 }
 
 function copyLimitsToRequests(c: JsonObject): void {

@@ -145,7 +145,8 @@ table('containers (V-POD)', [
   [
     'two containers binding one hostPort',
     podWith('containers:\n- {name: a, image: x, ports: [{containerPort: 80, hostPort: 8080}]}\n- {name: b, image: x, ports: [{containerPort: 81, hostPort: 8080}]}'),
-    [err('spec.containers[1].ports[0].hostPort', 'FieldValueDuplicate', 8, 'Duplicate value: "8080/TCP"')],
+    // AccumulateUniqueHostPorts' key: protocol/hostIP/hostPort
+    [err('spec.containers[1].ports[0].hostPort', 'FieldValueDuplicate', 8, 'Duplicate value: "TCP//8080"')],
   ],
   ['an env var without a name', podWith(c('env:\n- value: x')), [err('spec.containers[0].env[0].name', 'FieldValueRequired', 10, 'Required value')]],
   [
@@ -227,7 +228,10 @@ table('resources (V-POD)', [
     'a resource name that is not a container resource',
     podWith(c('resources:\n  limits: {cpus: 1}')),
     [
+      // validateResourceName, then validateContainerResourceName; the bare Pod copied the limit to requests
+      err('spec.containers[0].resources.limits[cpus]', 'FieldValueInvalid', 10, 'Invalid value: "cpus": must be a standard resource type or fully qualified'),
       err('spec.containers[0].resources.limits[cpus]', 'FieldValueInvalid', 10, 'Invalid value: "cpus": must be a standard resource for containers'),
+      err('spec.containers[0].resources.requests[cpus]', 'FieldValueInvalid', 9, 'Invalid value: "cpus": must be a standard resource type or fully qualified'),
       err('spec.containers[0].resources.requests[cpus]', 'FieldValueInvalid', 9, 'Invalid value: "cpus": must be a standard resource for containers'),
     ],
   ],

@@ -130,6 +130,14 @@ export const podHints = {
     'valueFrom에는 값을 가져올 곳을 하나만 쓸 수 있습니다. 나머지를 지우세요.',
     'valueFrom takes exactly one source. Remove the others.',
   ),
+  envFromSourceRequired: L(
+    'envFrom 항목에는 configMapRef나 secretRef 중 하나를 쓰세요(예: `- configMapRef: {name: app-config}`).',
+    'An envFrom entry needs configMapRef or secretRef (e.g. `- configMapRef: {name: app-config}`).',
+  ),
+  readinessProbeGrace: L(
+    'readinessProbe에는 terminationGracePeriodSeconds를 쓸 수 없습니다(준비 상태 검사는 컨테이너를 멈추지 않습니다). 그 줄을 지우세요.',
+    'A readinessProbe may not set terminationGracePeriodSeconds (readiness never stops the container). Remove that line.',
+  ),
   fieldPathRequired: L('fieldRef에는 fieldPath가 필요합니다(예: `fieldPath: metadata.name`).', 'fieldRef needs a fieldPath (e.g. `fieldPath: metadata.name`).'),
   fieldRefApiVersion: (apiVersion: string) =>
     L(

@@ -5,7 +5,7 @@ import { metadataHints } from '../hints/metadata-hints.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { isDNS1123Label, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
-import { validateEnv } from './env.ts'
+import { validateEnv, validateEnvFrom } from './env.ts'
 import { validateLifecycle, validateProbe } from './probes.ts'
 import { validateResources } from './resources.ts'
 
@@ -20,19 +20,28 @@ interface ContainerContext {
 export function validateContainerList(spec: JsonObject, path: FieldPath, ctx: ContainerContext, out: FieldIssue[]): void {
   const containers = arrayAt(spec.containers)
   const names = new Set<string>()
-  const hostPorts = new Set<string>()
   if (containers.length === 0) out.push(required(path.child('containers'), '', podHints.containersRequired))
+  // checkHostPortConflicts: across all regular containers, but each init container alone (they run one by one)
+  const hostPorts: HostPorts = { seen: new Set(), path: null }
   containers.forEach((c, i) => {
     const container = objectAt(c)
     if (container) validateContainer(container, path.child('containers').index(i), false, ctx, names, hostPorts, out)
   })
   arrayAt(spec.initContainers).forEach((c, i) => {
     const container = objectAt(c)
-    if (container) validateContainer(container, path.child('initContainers').index(i), true, ctx, names, hostPorts, out)
+    // upstream checks a one-element list, so its conflicts are reported at initContainers[0], whatever the index
+    const own: HostPorts = { seen: new Set(), path: path.child('initContainers').index(0).child('ports') }
+    if (container) validateContainer(container, path.child('initContainers').index(i), true, ctx, names, own, out)
   })
 }
 
-function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: Set<string>, out: FieldIssue[]): void {
+/** The host ports bound so far (`protocol/hostIP/port`), and where a conflict is reported when not at the port itself. */
+interface HostPorts {
+  seen: Set<string>
+  path: FieldPath | null
+}
+
+function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: HostPorts, out: FieldIssue[]): void {
   const name = stringAt(c.name) ?? ''
   if (name === '') out.push(required(path.child('name'), '', podHints.containerNameRequired))
   else {
@@ -50,6 +59,7 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
 
   validatePorts(c.ports, path.child('ports'), hostPorts, out)
   validateEnv(c.env, path.child('env'), out)
+  validateEnvFrom(c.envFrom, path.child('envFrom'), out)
   validateVolumeMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumeNames, out)
   validateResources(c.resources, path.child('resources'), out)
 
@@ -73,7 +83,7 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
   }
 }
 
-function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, out: FieldIssue[]): void {
+function validatePorts(value: unknown, path: FieldPath, hostPorts: HostPorts, out: FieldIssue[]): void {
   const names = new Set<string>()
   arrayAt(value).forEach((p, i) => {
     const port = objectAt(p)
@@ -95,9 +105,13 @@ function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, 
     const protocol = stringAt(port.protocol) ?? ''
     if (hostPort !== 0) {
       for (const msg of isValidPortNum(hostPort)) out.push(invalid(pp.child('hostPort'), hostPort, msg, podHints.portRange('hostPort', hostPort)))
-      const key = `${hostPort}/${protocol}`
-      if (hostPorts.has(key)) out.push(duplicate(pp.child('hostPort'), key, podHints.hostPortDuplicate(key)))
-      hostPorts.add(key)
+      // AccumulateUniqueHostPorts' key: protocol/hostIP/hostPort, e.g. "TCP//8080"
+      const key = `${protocol}/${stringAt(port.hostIP) ?? ''}/${hostPort}`
+      if (hostPorts.seen.has(key)) {
+        const reported = hostPorts.path ? hostPorts.path.index(i).child('hostPort') : pp.child('hostPort')
+        out.push({ ...duplicate(reported, key, podHints.hostPortDuplicate(`${hostPort}/${protocol}`)), at: pp.child('hostPort') })
+      }
+      hostPorts.seen.add(key)
     }
     if (protocol !== '' && !PORT_PROTOCOLS.includes(protocol)) out.push(notSupported(pp.child('protocol'), protocol, PORT_PROTOCOLS, podHints.protocol(protocol)))
   })

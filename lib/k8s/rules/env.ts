@@ -53,6 +53,31 @@ export function validateEnv(value: unknown, path: FieldPath, out: FieldIssue[]):
   })
 }
 
+/** ValidateEnvFrom. Upstream reports a missing or doubled source on the list's path, without the index. */
+export function validateEnvFrom(value: unknown, path: FieldPath, out: FieldIssue[]): void {
+  arrayAt(value).forEach((e, i) => {
+    const source = objectAt(e)
+    if (!source) return
+    const p = path.index(i)
+    const prefix = stringAt(source.prefix) ?? ''
+    if (prefix !== '' && !ENV_NAME.test(prefix)) {
+      out.push(invalid(p.child('prefix'), prefix, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(prefix)))
+    }
+    let sources = 0
+    for (const kind of ['configMapRef', 'secretRef'] as const) {
+      const ref = objectAt(source[kind])
+      if (!ref) continue
+      sources++
+      const name = stringAt(ref.name) ?? ''
+      if (name === '') out.push(required(p.child(kind).child('name'), '', podHints.keyRefName(name)))
+      // ValidateConfigMapName/ValidateSecretName with prefix=true: a trailing '-' is allowed
+      else for (const msg of isDNS1123Subdomain(name.endsWith('-') ? `${name.slice(0, -1)}a` : name)) out.push(invalid(p.child(kind).child('name'), name, msg, podHints.keyRefName(name)))
+    }
+    if (sources === 0) out.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`', podHints.envFromSourceRequired))
+    else if (sources > 1) out.push(invalid(path, '', 'may not have more than one field specified at a time', podHints.envValueFromOneSource))
+  })
+}
+
 function validateValueFrom(valueFrom: JsonObject, value: string, path: FieldPath, out: FieldIssue[]): void {
   let sources = 0
   for (const source of VALUE_FROM_SOURCES) {
