@@ -509,4 +509,37 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       expect(errorsOf(container('  envFrom: [{configMapRef: {name: app-config}}, {prefix: DB_, secretRef: {name: db-}}]'))).toEqual([])
     })
   })
+
+  describe('rows of TestValidateEnv / TestValidateVolumeMounts (pkg/apis/core/validation/validation_test.go)', () => {
+    const env = (entry: string) => podWith(`containers:\n- name: c\n  image: nginx\n  env: [${entry}]`)
+    it.each([
+      ["{name: '=abc'}", 'spec.containers[0].env[0].name', `Invalid value: "=abc": a valid environment variable name must consist only of printable ASCII characters other than '='`],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.name}, secretKeyRef: {name: a, key: k}, configMapKeyRef: {name: b, key: k}}}', 'spec.containers[0].env[0].valueFrom', 'Invalid value: "": may not have more than one field specified at a time'],
+      ['{name: abc, valueFrom: {fieldRef: {apiVersion: v1}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', 'Required value'],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.whoops}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', 'Invalid value: "metadata.whoops": error converting fieldPath: field label not supported: metadata.whoops'],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.annotations}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', expect.stringMatching(/^Unsupported value: "metadata.annotations": supported values: "metadata.name"/)],
+      [`{name: abc, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['invalid~key']"}}}`, 'spec.containers[0].env[0].valueFrom.fieldRef', expect.stringMatching(/^Invalid value: "invalid~key": name part must consist of/)],
+      [`{name: abc, valueFrom: {fieldRef: {fieldPath: "metadata.labels['Www.k8s.io/test']"}}}`, 'spec.containers[0].env[0].valueFrom.fieldRef', expect.stringMatching(/^Invalid value: "Www.k8s.io\/test": prefix part a lowercase RFC 1123 subdomain/)],
+      ["{name: abc, valueFrom: {secretKeyRef: {name: '$%^&*#', key: a-key}}}", 'spec.containers[0].env[0].valueFrom.secretKeyRef.name', expect.stringMatching(/^Invalid value: "\$%\^&\*#": a lowercase RFC 1123 subdomain/)],
+    ])('env %s', (entry, field, message) => {
+      expect(errorsOf(env(entry)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it.each([
+      ['baz/../bat', ["must not contain '..'"]],
+      ['./..', ["must not contain '..'"]],
+      ['..baz', []],
+      ['.baz', []],
+    ])('subPath %s', (subPath, problems) => {
+      const text = podWith(`volumes: [{name: a}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: a, mountPath: /x, subPath: "${subPath}"}]`)
+      expect(errorsOf(text).map((e) => e.message)).toEqual(problems.map((p) => `Invalid value: "${subPath}": ${p}`))
+    })
+
+    it('subPath and subPathExpr are mutually exclusive', () => {
+      const text = podWith('volumes: [{name: a}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: a, mountPath: /x, subPath: baz, subPathExpr: $(POD_NAME)}]')
+      expect(errorsOf(text)).toEqual([
+        { field: 'spec.containers[0].volumeMounts[0].subPathExpr', type: 'FieldValueInvalid', line: 10, message: 'Invalid value: "$(POD_NAME)": subPathExpr and subPath are mutually exclusive' },
+      ])
+    })
+  })
 })
