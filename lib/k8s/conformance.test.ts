@@ -542,4 +542,31 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       ])
     })
   })
+
+  describe('rows of TestValidatePodSpec (pkg/apis/core/validation/validation_test.go)', () => {
+    const C = 'containers: [{name: c, image: nginx}]'
+    const SUBDOMAIN = /: a lowercase RFC 1123 subdomain must consist of/
+    it.each([
+      ['nodeName: node name', 'spec.nodeName', expect.stringMatching(SUBDOMAIN)],
+      ['priorityClassName: InvalidName', 'spec.priorityClassName', expect.stringMatching(SUBDOMAIN)],
+      ['runtimeClassName: invalid/sandbox', 'spec.runtimeClassName', expect.stringMatching(SUBDOMAIN)],
+      ['securityContext: {runAsUser: -1}', 'spec.securityContext.runAsUser', 'Invalid value: -1: must be between 0 and 2147483647, inclusive'],
+      ['securityContext: {fsGroup: 2147483648}', 'spec.securityContext.fsGroup', 'Invalid value: 2147483648: must be between 0 and 2147483647, inclusive'],
+      ['securityContext: {supplementalGroups: [-1, 1234]}', 'spec.securityContext.supplementalGroups[0]', 'Invalid value: -1: must be between 0 and 2147483647, inclusive'],
+      ['hostAliases: [{ip: 999.999.999.999, hostnames: [host1]}]', 'spec.hostAliases[0].ip', 'Invalid value: "999.999.999.999": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+      ["hostAliases: [{ip: 12.34.56.78, hostnames: ['@#$^#@#$']}]", 'spec.hostAliases[0].hostnames[0]', expect.stringMatching(SUBDOMAIN)],
+      ['dnsPolicy: None', 'spec.dnsConfig', 'Required value: must provide `dnsConfig` when `dnsPolicy` is None'],
+      ['dnsPolicy: None\ndnsConfig: {searches: [custom]}', 'spec.dnsConfig.nameservers', 'Required value: must provide at least one DNS nameserver when `dnsPolicy` is None'],
+      ['dnsConfig: {nameservers: [127.0.0.1, 10.0.0.10, 8.8.8.8, 1.2.3.4]}', 'spec.dnsConfig.nameservers', 'Invalid value: ["127.0.0.1","10.0.0.10","8.8.8.8","1.2.3.4"]: must not have more than 3 nameservers'],
+      ['dnsConfig: {nameservers: [invalid]}', 'spec.dnsConfig.nameservers[0]', 'Invalid value: "invalid": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+    ])('%s', (spec, field, message) => {
+      expect(errorsOf(podWith(`${spec}\n${C}`)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it('a container securityContext ID is checked too; valid names, IDs, DNS and aliases pass', () => {
+      expect(errorsOf(podWith('containers: [{name: c, image: nginx, securityContext: {runAsUser: -1}}]')).map((e) => e.field)).toEqual(['spec.containers[0].securityContext.runAsUser'])
+      const valid = 'nodeName: node-1\npriorityClassName: high\nsecurityContext: {runAsUser: 1000, fsGroup: 2000}\ndnsPolicy: None\ndnsConfig: {nameservers: [10.96.0.10], options: [{name: ndots, value: "2"}]}\nhostAliases: [{ip: 10.1.2.3, hostnames: [db.local]}]'
+      expect(errorsOf(podWith(`${valid}\n${C}`))).toEqual([])
+    })
+  })
 })

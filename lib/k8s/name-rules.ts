@@ -147,3 +147,19 @@ export function isConfigMapKey(key: string): string[] {
   else if (key.startsWith('..')) problems.push("must not start with '..'")
   return problems
 }
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+
+/** netutils.ParseIPSloppy accepts it: dotted IPv4 or IPv6. */
+export function isIP(value: string): boolean {
+  if (IPV4.test(value)) return true
+  // IPv6: hex groups with at most one `::`
+  if (!/^[0-9a-fA-F:]+$/.test(value) || !value.includes(':')) return false
+  const halves = value.split('::')
+  if (halves.length > 2) return false
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')))
+  if (groups.some((g) => g.length === 0 || g.length > 4)) return false
+  return halves.length === 2 ? groups.length < 8 : groups.length === 8
+}
+
+export const IP_ADDRESS_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'

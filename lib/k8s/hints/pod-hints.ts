@@ -190,6 +190,22 @@ export const podHints = {
     ),
   tolerationExistsValue: L('operator가 Exists이면 value를 비워야 합니다.', 'With operator Exists the value must be empty.'),
   tolerationSeconds: L('tolerationSeconds는 effect가 NoExecute일 때만 쓸 수 있습니다.', 'tolerationSeconds is only allowed with effect NoExecute.'),
+  referencedName: (field: 'nodeName' | 'priorityClassName' | 'runtimeClassName') =>
+    ({ nodeName: L('노드 이름', 'The node name'), priorityClassName: L('PriorityClass 이름', 'The PriorityClass name'), runtimeClassName: L('RuntimeClass 이름', 'The RuntimeClass name') })[field],
+  hostAliasName: L('hostAliases의 호스트 이름', 'The hostAliases host name'),
+  securityId: (field: string, id: number) =>
+    L(
+      `${p(field, '은/는')} 0부터 2147483647 사이의 숫자여야 합니다(${id} 불가).`,
+      `${field} must be a number from 0 to 2147483647 (not ${id}).`,
+    ),
+  dnsNoneNeedsConfig: L(
+    'dnsPolicy가 None이면 DNS 설정을 직접 써야 합니다. dnsConfig.nameservers에 DNS 서버 IP를 하나 이상 쓰세요(예: `nameservers: [10.96.0.10]`).',
+    'With dnsPolicy None you configure DNS yourself: list at least one DNS server IP under dnsConfig.nameservers (e.g. `nameservers: [10.96.0.10]`).',
+  ),
+  dnsNameserversTooMany: L('dnsConfig.nameservers에는 DNS 서버를 3개까지만 쓸 수 있습니다.', 'dnsConfig.nameservers takes at most 3 DNS servers.'),
+  dnsOptionName: L('dnsConfig.options의 각 항목에는 name이 필요합니다(예: `- name: ndots`).', 'Each dnsConfig.options entry needs a name (e.g. `- name: ndots`).'),
+  ipAddress: (ip: string) =>
+    L(`${p(shown(ip), '은/는')} IP 주소가 아닙니다(예: 10.9.8.7).`, `${shown(ip)} is not an IP address (e.g. 10.9.8.7).`),
   hostname: (v: string) => L(`호스트 이름 ${p(`"${v}"`, '은/는')} 63자 이하의 소문자·숫자·"-"여야 합니다.`, `The hostname "${v}" must be up to 63 lower-case letters, digits and "-".`),
   serviceAccountName: (v: string) => L(`서비스 계정 이름 ${p(`"${v}"`, '이/가')} 올바르지 않습니다.`, `The service account name "${v}" is invalid.`),
 }

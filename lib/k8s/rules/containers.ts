@@ -6,6 +6,7 @@ import { podHints } from '../hints/pod-hints.ts'
 import { isDNS1123Label, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateEnv, validateEnvFrom } from './env.ts'
+import { validateSecurityContextIds } from './pod-placement.ts'
 import { validateLifecycle, validateProbe } from './probes.ts'
 import { validateResources } from './resources.ts'
 
@@ -62,6 +63,7 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
   validateEnvFrom(c.envFrom, path.child('envFrom'), out)
   validateVolumeMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumeNames, out)
   validateResources(c.resources, path.child('resources'), out)
+  validateSecurityContextIds(c.securityContext, path.child('securityContext'), out)
 
   const sidecar = init && c.restartPolicy === 'Always'
   if (init && !sidecar) {

@@ -6,6 +6,7 @@ import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateContainerList } from './containers.ts'
 import { validateLabels } from './labels.ts'
+import { validateDNSConfig, validateHostAliases, validateReferencedNames, validateSecurityContextIds } from './pod-placement.ts'
 import { validateVolumes } from './volumes.ts'
 
 export interface PodSpecOptions {
@@ -39,13 +40,17 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
     out.push(invalid(path.child('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32), podHints.activeDeadline))
   }
   validateLabels(spec.nodeSelector, path.child('nodeSelector'), out)
+  validateSecurityContextIds(spec.securityContext, path.child('securityContext'), out)
+  validateDNSConfig(spec, path.child('dnsConfig'), out)
   for (const field of ['hostname', 'subdomain'] as const) {
     const v = stringAt(spec[field])
     if (v) for (const msg of isDNS1123Label(v)) out.push(invalid(path.child(field), v, msg, podHints.hostname(v)))
   }
   const sa = stringAt(spec.serviceAccountName)
   if (sa) for (const msg of isDNS1123Subdomain(sa)) out.push(invalid(path.child('serviceAccountName'), sa, msg, podHints.serviceAccountName(sa)))
+  validateReferencedNames(spec, path, out)
   validateTolerations(spec.tolerations, path.child('tolerations'), out)
+  validateHostAliases(spec.hostAliases, path.child('hostAliases'), out)
 
   if (opts.template) {
     // ValidatePodTemplateSpecForReplicaSet: controllers restart pods forever and never time them out

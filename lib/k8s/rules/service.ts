@@ -3,7 +3,7 @@ import type { FieldPath } from '../field-path.ts'
 import { duplicate, forbidden, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { metadataHints } from '../hints/metadata-hints.ts'
 import { serviceHints } from '../hints/service-hints.ts'
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../name-rules.ts'
+import { IP_ADDRESS_ERROR, isDNS1123Label, isDNS1123Subdomain, isIP, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
 import { validateLabels } from './labels.ts'
 
@@ -32,7 +32,7 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     if (cname === '') out.push(required(path.child('externalName'), '', serviceHints.externalNameRequired))
     else for (const msg of isDNS1123Subdomain(cname)) out.push(invalid(path.child('externalName'), cname, msg, serviceHints.externalName(cname)))
   } else if (clusterIP !== '' && !headless && !isIP(clusterIP)) {
-    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)', serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
+    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, IP_ADDRESS_ERROR, serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
   }
 
   const names = new Set<string>()
@@ -113,15 +113,3 @@ function clusterIPSource(spec: Record<string, unknown>, path: FieldPath): FieldP
   return spec.clusterIP !== undefined ? path.child('clusterIP') : path.child('clusterIPs').index(0)
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
-
-export function isIP(value: string): boolean {
-  if (IPV4.test(value)) return true
-  // IPv6: hex groups with at most one `::`
-  if (!/^[0-9a-fA-F:]+$/.test(value) || !value.includes(':')) return false
-  const halves = value.split('::')
-  if (halves.length > 2) return false
-  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')))
-  if (groups.some((g) => g.length === 0 || g.length > 4)) return false
-  return halves.length === 2 ? groups.length < 8 : groups.length === 8
-}
