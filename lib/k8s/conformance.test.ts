@@ -569,4 +569,29 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       expect(errorsOf(podWith(`${valid}\n${C}`))).toEqual([])
     })
   })
+
+  describe('rows of TestValidateService (pkg/apis/core/validation/validation_test.go)', () => {
+    it('sessionAffinityConfig without ClientIP is dropped by SetDefaults_Service, not refused', () => {
+      const svc = only(serviceWith('selector: {app: web}\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\nports: [{port: 80}]'))
+      expect(svc.spec.sessionAffinity).toBe('None')
+      expect(svc.spec.sessionAffinityConfig).toBeUndefined()
+    })
+
+    it('a ClientIP timeout may be a full day (86400), not one second more', () => {
+      const affinity = (seconds: number) => serviceWith(`sessionAffinity: ClientIP\nsessionAffinityConfig: {clientIP: {timeoutSeconds: ${seconds}}}\nports: [{port: 80}]`)
+      expect(errorsOf(affinity(86400))).toEqual([])
+      expect(errorsOf(affinity(86401)).map((e) => e.message)).toEqual(['Invalid value: 86401: must be greater than 0 and less than 86400'])
+    })
+
+    it('invalid appProtocol: a qualified name (validateServicePort); http and kubernetes.io/h2c pass', () => {
+      expect(errorsOf(serviceWith('ports: [{port: 80, appProtocol: "bad proto!"}]'))).toEqual([
+        { field: 'spec.ports[0].appProtocol', type: 'FieldValueInvalid', line: 6, message: expect.stringMatching(/^Invalid value: "bad proto!": name part must consist of/) },
+      ])
+      expect(errorsOf(serviceWith('ports: [{name: a, port: 80, appProtocol: http}, {name: b, port: 81, appProtocol: kubernetes.io/h2c}]'))).toEqual([])
+    })
+
+    it('a headless Service may target another port (the upstream check is commented out for compatibility)', () => {
+      expect(errorsOf(serviceWith('clusterIP: None\nselector: {app: web}\nports: [{port: 80, targetPort: 8080}]'))).toEqual([])
+    })
+  })
 })

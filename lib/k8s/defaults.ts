@@ -210,6 +210,8 @@ function copyLimitsToRequests(c: JsonObject): void {
 function defaultServiceSpec(spec: JsonObject): void {
   setIfAbsent(spec, 'type', 'ClusterIP')
   setIfAbsent(spec, 'sessionAffinity', 'None')
+  // SetDefaults_Service: without ClientIP affinity its config is dropped, not refused
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig
   if (spec.sessionAffinity === 'ClientIP') {
     if (!isObject(spec.sessionAffinityConfig)) spec.sessionAffinityConfig = {}
     const cfg = spec.sessionAffinityConfig as JsonObject

@@ -3,7 +3,7 @@ import type { FieldPath } from '../field-path.ts'
 import { duplicate, forbidden, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { metadataHints } from '../hints/metadata-hints.ts'
 import { serviceHints } from '../hints/service-hints.ts'
-import { IP_ADDRESS_ERROR, isDNS1123Label, isDNS1123Subdomain, isIP, isValidPortName, isValidPortNum } from '../name-rules.ts'
+import { IP_ADDRESS_ERROR, isDNS1123Label, isDNS1123Subdomain, isIP, isQualifiedName, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
 import { validateLabels } from './labels.ts'
 
@@ -60,6 +60,10 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
       const t = numberAt(target) ?? 0
       for (const msg of isValidPortNum(t)) out.push(invalid(pp.child('targetPort'), t, msg, serviceHints.targetPort(t)))
     }
+    const appProtocol = stringAt(port.appProtocol)
+    if (appProtocol !== undefined) {
+      for (const msg of isQualifiedName(appProtocol)) out.push(invalid(pp.child('appProtocol'), appProtocol, msg, serviceHints.appProtocol(appProtocol)))
+    }
     const key = `${protocol}/${number}`
     if (seenPorts.has(key)) out.push(duplicate(pp, { port: number, protocol }, serviceHints.duplicatePort(number, protocol)))
     seenPorts.add(key)
@@ -90,8 +94,6 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
       const p = path.child('sessionAffinityConfig').child('clientIP').child('timeoutSeconds')
       out.push(invalid(p, timeout, `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`, serviceHints.affinityTimeout))
     }
-  } else if (affinity === 'None' && spec.sessionAffinityConfig !== undefined) {
-    out.push(forbidden(path.child('sessionAffinityConfig'), 'must not be set when session affinity is None', serviceHints.affinityConfigForbidden))
   }
 
   if (!SERVICE_TYPES.includes(type)) out.push(notSupported(path.child('type'), type, SERVICE_TYPES, serviceHints.type(type)))
