@@ -594,4 +594,25 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       expect(errorsOf(serviceWith('clusterIP: None\nselector: {app: web}\nports: [{port: 80, targetPort: 8080}]'))).toEqual([])
     })
   })
+
+  describe('rows of TestValidateDeployment (pkg/apis/apps/validation/validation_test.go)', () => {
+    const C = 'containers: [{name: c, image: nginx}]'
+    it.each([
+      ['strategy: {type: randomType}', 'spec.strategy', 'Unsupported value: {"type":"randomType"}: supported values: "Recreate", "RollingUpdate"'],
+      ['strategy: {rollingUpdate: {maxSurge: 20Percent}}', 'spec.strategy.rollingUpdate.maxSurge', expect.stringMatching(/^Invalid value: "20Percent": a valid percent string must be/)],
+      ['strategy: {rollingUpdate: {maxUnavailable: 110%}}', 'spec.strategy.rollingUpdate.maxUnavailable', 'Invalid value: "110%": must not be greater than 100%'],
+      ['minReadySeconds: 600\nprogressDeadlineSeconds: 600', 'spec.progressDeadlineSeconds', 'Invalid value: 600: must be greater than minReadySeconds'],
+    ])('%s', (extra, field, message) => {
+      expect(errorsOf(deploymentWith(C, extra)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it('ephemeral containers are not allowed in a pod template, nor on a Pod at create', () => {
+      expect(errorsOf(deploymentWith(`${C}\nephemeralContainers: [{name: ec, image: busybox}]`)).map(({ field, message }) => ({ field, message }))).toEqual([
+        { field: 'spec.template.spec.ephemeralContainers', message: 'Forbidden: ephemeral containers not allowed in pod template' },
+      ])
+      expect(errorsOf(podWith(`${C}\nephemeralContainers: [{name: ec, image: busybox}]`)).map(({ field, message }) => ({ field, message }))).toEqual([
+        { field: 'spec.ephemeralContainers', message: 'Forbidden: cannot be set on create' },
+      ])
+    })
+  })
 })

@@ -206,6 +206,10 @@ export const podHints = {
   dnsOptionName: L('dnsConfig.options의 각 항목에는 name이 필요합니다(예: `- name: ndots`).', 'Each dnsConfig.options entry needs a name (e.g. `- name: ndots`).'),
   ipAddress: (ip: string) =>
     L(`${p(shown(ip), '은/는')} IP 주소가 아닙니다(예: 10.9.8.7).`, `${shown(ip)} is not an IP address (e.g. 10.9.8.7).`),
+  ephemeralContainers: L(
+    'ephemeralContainers는 실행 중인 Pod에 `kubectl debug`로만 더할 수 있습니다. 매니페스트에서 지우고 일반 containers를 쓰세요.',
+    'ephemeralContainers are only added to a running Pod by `kubectl debug`. Remove them from the manifest and use containers.',
+  ),
   hostname: (v: string) => L(`호스트 이름 ${p(`"${v}"`, '은/는')} 63자 이하의 소문자·숫자·"-"여야 합니다.`, `The hostname "${v}" must be up to 63 lower-case letters, digits and "-".`),
   serviceAccountName: (v: string) => L(`서비스 계정 이름 ${p(`"${v}"`, '이/가')} 올바르지 않습니다.`, `The service account name "${v}" is invalid.`),
 }

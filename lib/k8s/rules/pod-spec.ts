@@ -61,6 +61,11 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
       out.push(forbidden(path.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported', podHints.templateActiveDeadline))
     }
   }
+  // ephemeral containers are added to a running Pod by `kubectl debug`, never written in a manifest
+  if (arrayAt(spec.ephemeralContainers).length > 0) {
+    const detail = opts.template ? 'ephemeral containers not allowed in pod template' : 'cannot be set on create'
+    out.push(forbidden(path.child('ephemeralContainers'), detail, podHints.ephemeralContainers))
+  }
 }
 
 /**
