@@ -8,6 +8,7 @@ import { arrayAt, objectAt, stringAt, type JsonObject } from '../object-access.t
 
 // RelaxedEnvironmentVariableValidation (on by default in current releases): printable ASCII except '='.
 const ENV_NAME = /^[\x20-\x3C\x3E-\x7E]+$/
+const ENV_NAME_ERROR = "a valid environment variable name must consist only of printable ASCII characters other than '='"
 
 /** validEnvDownwardAPIFieldPathExpressions, in the sorted order Kubernetes lists them. */
 const ENV_FIELD_PATHS = [
@@ -46,7 +47,7 @@ export function validateEnv(value: unknown, path: FieldPath, out: FieldIssue[]):
     const name = stringAt(env.name) ?? ''
     if (name === '') out.push(required(p.child('name'), '', podHints.envNameRequired))
     else if (!ENV_NAME.test(name)) {
-      out.push(invalid(p.child('name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(name)))
+      out.push(invalid(p.child('name'), name, ENV_NAME_ERROR, podHints.envName(name)))
     }
     const valueFrom = objectAt(env.valueFrom)
     if (valueFrom) validateValueFrom(valueFrom, stringAt(env.value) ?? '', p.child('valueFrom'), out)
@@ -61,7 +62,7 @@ export function validateEnvFrom(value: unknown, path: FieldPath, out: FieldIssue
     const p = path.index(i)
     const prefix = stringAt(source.prefix) ?? ''
     if (prefix !== '' && !ENV_NAME.test(prefix)) {
-      out.push(invalid(p.child('prefix'), prefix, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(prefix)))
+      out.push(invalid(p.child('prefix'), prefix, ENV_NAME_ERROR, podHints.envName(prefix)))
     }
     let sources = 0
     for (const kind of ['configMapRef', 'secretRef'] as const) {
