@@ -11,7 +11,7 @@ import {
   isPodActive,
   keyOf,
   ownerRef,
-  selectorMatches,
+  labelSelectorMatches,
   type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
@@ -114,7 +114,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
     const ctl = pod ? controllerOf(pod) : undefined
     if (!pod || ctl?.uid !== uid) continue
     result.handled.push(podKey)
-    if (!selectorMatches(selector, pod.metadata?.labels)) {
+    if (!labelSelectorMatches(selector, pod.metadata?.labels)) {
       released.add(podKey)
       if (isPodActive(pod)) active--
       const refs = (pod.metadata?.ownerReferences ?? []).filter((r) => r.uid !== uid)
@@ -124,7 +124,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   // Adopt matching orphans (not being deleted).
   for (const podKey of state.indexes.orphanPods.get(ns) ?? []) {
     const pod = state.objects.Pod.get(podKey) as Pod
-    if (!isPodActive(pod) || !selectorMatches(selector, pod.metadata?.labels)) continue
+    if (!isPodActive(pod) || !labelSelectorMatches(selector, pod.metadata?.labels)) continue
     adopted.push(pod)
     active++
     changes.push({

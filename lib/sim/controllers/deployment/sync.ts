@@ -4,7 +4,7 @@
  */
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
-import { ANNOTATIONS, controllerOf, deepEqual, isEmptySelector, keyOf, ownerRef, POD_TEMPLATE_HASH, selectorMatches } from '../../objects.ts'
+import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
 import type { ClusterState } from '../../state.ts'
 import { isRollingUpdate, replicasOf } from './fenceposts.ts'
 import { creationOrder, findNewReplicaSet, maxRevision, newReplicaSetAnnotations, podTemplateHash, replicaSetsToClean } from './history.ts'
@@ -20,7 +20,7 @@ export function syncDeployment(state: ClusterState, key: string, ctx: Controller
   if (!original || original.metadata?.deletionTimestamp) return []
   const w: DeploymentWork = { d: original, ctx, changes: [] }
   const d = original
-  if (isEmptySelector(d.spec?.selector)) {
+  if (isEmptyLabelSelector(d.spec?.selector)) {
     w.changes.push({
       type: 'event',
       event: { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, type: 'Warning', reason: 'SelectingAll', message: 'This deployment is selecting all pods. A non-empty selector is required.', source: 'deployment-controller' },
@@ -49,7 +49,7 @@ function claimReplicaSets(state: ClusterState, w: DeploymentWork): ReplicaSet[] 
   for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
     const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
     const ctl = controllerOf(rs)
-    const matches = selectorMatches(d.spec?.selector, rs.metadata?.labels)
+    const matches = labelSelectorMatches(d.spec?.selector, rs.metadata?.labels)
     if (ctl?.uid === uid) {
       if (matches) out.push(rs)
       else {
