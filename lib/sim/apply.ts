@@ -160,6 +160,8 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     }
     if (!entry.object) continue
     const raw = entry.object.raw
+    // as kubectl prints the API server's warnings, before what it did with the object
+    for (const w of result.warnings ?? []) if (w.document === doc) lines.push(`Warning: ${w.field}: ${w.message}`)
     const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace, options.source)
     if (!r.ok) ok = false
     errors.push(...r.errors.map((e) => ({ ...e, document: doc, ...(options.file ? { file: options.file } : {}) })))
