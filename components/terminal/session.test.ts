@@ -189,4 +189,39 @@ describe('TerminalSession', () => {
     await session.input('kubectl get pods\r')
     expect(saved.at(-1)).toEqual(['kubectl version', 'kubectl get pods'])
   })
+
+  it('reads a here-document line by line after bash\'s "> " prompt and runs it as one command', async () => {
+    const saved: string[][] = []
+    const { session, screen, ran } = setup({ onHistory: (h) => saved.push(h) }, 80)
+    await session.input('kubectl apply -f - <<EOF\r')
+    expect(ran).toEqual([])
+    expect((await screen.lines()).at(-1)).toBe('>')
+    for (const line of ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: hello', 'spec:', '  containers:', '  - name: app', '    image: kubelab/hello:1.0']) await session.input(`${line}\r`)
+    expect(ran).toEqual([])
+    await session.input('EOF\r')
+    expect(ran).toEqual(['kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: app\n    image: kubelab/hello:1.0\nEOF'])
+    const lines = await screen.lines()
+    expect(lines.slice(-5)).toEqual(['>   - name: app', '>     image: kubelab/hello:1.0', '> EOF', 'pod/hello created', '$'])
+    // ↑ brings back the command's first line, not the document's lines
+    expect(saved.at(-1)).toEqual(['kubectl apply -f - <<EOF'])
+  })
+
+  it('a pasted here-document runs once its last line arrives; Ctrl+C drops one being typed', async () => {
+    const { session, screen, ran } = setup({}, 80)
+    await session.input('cat <<END\rhello\rEND\r')
+    expect(ran).toEqual(['cat <<END\nhello\nEND'])
+    expect((await screen.lines()).slice(-2)).toEqual(['hello', '$'])
+    await session.input('cat <<END\rtyped\r\x03')
+    await session.input('kubectl version\r')
+    expect(ran.at(-1)).toBe('kubectl version')
+    expect(ran).toHaveLength(2)
+  })
+
+  it('a line ending in a backslash goes on after "> ", as in bash', async () => {
+    const { session, ran } = setup({}, 80)
+    await session.input('kubectl get \\\r')
+    expect(ran).toEqual([])
+    await session.input('  deploy\r')
+    expect(ran).toEqual(['kubectl get \\\n  deploy'])
+  })
 })

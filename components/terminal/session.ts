@@ -7,6 +7,10 @@ import { applyCompletion, formatColumns } from './completion.ts'
 import { parseInput, type Key } from './keys.ts'
 import { editKey, emptyLine, lineWidths, renderLine, type LineState } from './line-editor.ts'
 import { charWidth, visibleWidth } from './text-width.ts'
+import { commandIncomplete } from '@/lib/sim/kubectl/shell-input.ts'
+
+/** bash's PS2: the prompt of a line that continues a command (a here-document's lines, after a `\` or in a quote). */
+export const CONTINUATION_PROMPT = '> '
 
 export interface TerminalIo {
   write(text: string): void
@@ -50,6 +54,8 @@ export class TerminalSession {
   private pumping = false
   private interrupted = false
   private readonly promptWidth: number
+  /** the lines of a command still being typed (a here-document, a `\` at the end, an open quote), so far */
+  private continued: string[] | null = null
 
   constructor(
     private readonly io: TerminalIo,
@@ -71,6 +77,7 @@ export class TerminalSession {
    * the old cluster: its output is dropped, and the prompt follows when it ends.
    */
   restart(text: string): void {
+    this.continued = null
     this.io.clearScreen()
     this.io.write(crlf(text.endsWith('\n') ? text : `${text}\n`))
     this.cursorRow = 0
@@ -121,21 +128,50 @@ export class TerminalSession {
         return this.update(before, key)
       case 'bell':
         return
-      case 'submit':
+      case 'submit': {
         this.moveToEnd(before)
         this.io.write('\r\n')
-        await this.execute(action.line)
+        const command = this.continue(before, action.line)
+        if (command !== null) await this.execute(command)
         return this.showPrompt()
+      }
       case 'interrupt':
         this.moveToEnd(before)
         this.io.write('^C\r\n')
+        // bash drops a here-document being typed
+        this.continued = null
         return this.showPrompt()
       case 'clear-screen':
         this.io.clearScreen()
         return this.showPrompt()
       case 'complete':
-        return this.complete()
+        // on a continuation line Tab has nothing to complete (a here-document's lines are text)
+        return this.continued ? undefined : this.complete()
     }
+  }
+
+  /**
+   * A submitted line: the whole command to run, or null while the command goes on (bash's `> ` prompt follows).
+   * Only the first line of a command over several lines is kept in the history, since ↑ recalls one line.
+   */
+  private continue(before: LineState, line: string): string | null {
+    if (this.continued) {
+      this.continued.push(line)
+      this.line = emptyLine(before.history)
+      const command = this.continued.join('\n')
+      if (commandIncomplete(command)) return null
+      this.continued = null
+      return command
+    }
+    if (commandIncomplete(line)) {
+      this.continued = [line]
+      return null
+    }
+    return line
+  }
+
+  private get prompt(): { text: string; width: number } {
+    return this.continued ? { text: CONTINUATION_PROMPT, width: CONTINUATION_PROMPT.length } : { text: this.options.prompt, width: this.promptWidth }
   }
 
   private async execute(command: string): Promise<void> {
@@ -183,7 +219,7 @@ export class TerminalSession {
   /** Puts the terminal cursor after the last character of the line (before printing below it). */
   private moveToEnd(s: LineState): void {
     const atEnd = { ...s, cursor: s.chars.length }
-    const r = renderLine(this.options.prompt, this.promptWidth, atEnd, this.io.cols(), this.cursorRow)
+    const r = renderLine(this.prompt.text, this.prompt.width, atEnd, this.io.cols(), this.cursorRow)
     this.io.write(r.text)
     this.cursorRow = 0
   }
@@ -194,7 +230,7 @@ export class TerminalSession {
   }
 
   private redraw(): void {
-    const r = renderLine(this.options.prompt, this.promptWidth, this.line, this.io.cols(), this.cursorRow)
+    const r = renderLine(this.prompt.text, this.prompt.width, this.line, this.io.cols(), this.cursorRow)
     this.io.write(r.text)
     this.cursorRow = r.cursorRow
   }
@@ -206,8 +242,8 @@ export class TerminalSession {
   private update(before: LineState, key: Key): void {
     const cols = Math.max(1, this.io.cols())
     const atEnd = before.cursor === before.chars.length && this.line.cursor === this.line.chars.length
-    const was = lineWidths(this.promptWidth, before)
-    const now = lineWidths(this.promptWidth, this.line)
+    const was = lineWidths(this.prompt.width, before)
+    const now = lineWidths(this.prompt.width, this.line)
     const sameRow = Math.floor(was.total / cols) === Math.floor(now.total / cols) && now.total % cols !== 0 && was.total % cols !== 0
     if (atEnd && sameRow && key.type === 'text') {
       this.io.write(key.text)

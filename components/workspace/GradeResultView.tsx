@@ -22,22 +22,13 @@ export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; on
       {result.validation.errors.length > 0 && (
         <div className="validation-errors" data-testid="validation-errors">
           <strong>{t('validationErrors')}</strong>
-          <ul>
-            {result.validation.errors.map((e, i) => (
-              <li key={i}>
-                {e.line > 0 && (
-                  <button type="button" className="button small" onClick={() => onGoToLine(e.line)} aria-label={t('goToLine', { line: e.line })}>
-                    {t('line', { line: e.line })}
-                  </button>
-                )}{' '}
-                <code>{e.field}</code>: {e.message}
-                <br />
-                <span className="muted">
-                  <InlineMarkdown text={e.hint[lang]} />
-                </span>
-              </li>
-            ))}
-          </ul>
+          <DiagnosticList diagnostics={result.validation.errors} lang={lang} onGoToLine={onGoToLine} />
+        </div>
+      )}
+      {result.validation.warnings && result.validation.warnings.length > 0 && (
+        <div className="validation-warnings" data-testid="validation-warnings">
+          <strong>{t('notSimulatedWarnings')}</strong>
+          <DiagnosticList diagnostics={result.validation.warnings} lang={lang} onGoToLine={onGoToLine} />
         </div>
       )}
       {result.commandErrors && result.commandErrors.length > 0 && (
@@ -73,5 +64,28 @@ export function GradeFooter({ result }: { result: GradeResponse }) {
       {t('gradedIn', { ms: result.durationMs })}
       {result.saved && <> · {t('saved')}</>}
     </p>
+  )
+}
+
+/** Diagnostics on their lines: the field, Kubernetes' words (English, as the API server says them), the hint. */
+function DiagnosticList({ diagnostics, lang, onGoToLine }: { diagnostics: GradeResponse['validation']['errors']; lang: 'ko' | 'en'; onGoToLine(line: number): void }) {
+  const t = useTranslations('workspace')
+  return (
+    <ul>
+      {diagnostics.map((e, i) => (
+        <li key={i}>
+          {e.line > 0 && (
+            <button type="button" className="button small" onClick={() => onGoToLine(e.line)} aria-label={t('goToLine', { line: e.line })}>
+              {t('line', { line: e.line })}
+            </button>
+          )}{' '}
+          <code>{e.field}</code>: <span lang="en">{e.message}</span>
+          <br />
+          <span className="muted">
+            <InlineMarkdown text={e.hint[lang]} />
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }

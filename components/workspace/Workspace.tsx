@@ -220,7 +220,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
 
   const gradingError = grading.error ? gradingProblemText(grading.error, (key, values) => t(key as never, values as never)) : null
   const error = gradingError ?? message ?? (cluster.sim.error ? t('simulatorFailed', { message: cluster.sim.error }) : null)
-  const markers = grading.result?.validation.errors.length ? grading.result.validation.errors : cluster.runMarkers
+  const markers = grading.result?.validation.errors.length || grading.result?.validation.warnings?.length ? [...grading.result.validation.errors, ...(grading.result.validation.warnings ?? [])] : cluster.runMarkers
   const hintsUnlocked = Math.min(exercise.hints.length, grading.attempts)
   const tabs = [
     { id: 'cluster', label: t('tabCluster') },

@@ -137,14 +137,14 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
     [],
   )
 
-  // The server's validation errors, as markers on their lines.
+  // The server's validation errors (and its not-simulated warnings), as markers on their lines.
   useEffect(() => {
     const model = editorRef.current?.getModel()
     if (!model) return
     setLineMarkers(
       model,
       'kubelab',
-      markers.map((m) => ({ line: m.line, column: m.column, message: `${m.field}: ${m.message}` })),
+      markers.map((m) => ({ line: m.line, column: m.column, message: `${m.field}: ${m.message}`, severity: m.type === 'NotSimulated' ? 'warning' : 'error' })),
     )
   }, [markers])
 

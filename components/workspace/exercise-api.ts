@@ -10,6 +10,8 @@ const diagnosticSchema = z.object({
   column: z.number().int(),
   message: z.string(),
   hint: z.object({ ko: z.string(), en: z.string() }),
+  /** the diagnostic's type (`NotSimulated` for a warning); older answers may lack it */
+  type: z.string().optional(),
 })
 export type LineDiagnostic = z.infer<typeof diagnosticSchema>
 
@@ -29,7 +31,7 @@ export const gradeResponseSchema = z.object({
   passed: z.boolean(),
   score: z.number().min(0).max(1),
   checks: z.array(checkSchema),
-  validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema) }),
+  validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema), warnings: z.array(diagnosticSchema).optional() }),
   notRun: z.string().optional(),
   commandErrors: z.array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() })).optional(),
   durationMs: z.number(),

@@ -54,15 +54,15 @@ export const monacoYaml = configureMonacoYaml(monaco, {
   schemas: [kubernetesSchema],
 })
 
-/** Error markers on whole lines (from the line and column a check gave), dropping lines the text no longer has. */
-export function setLineMarkers(model: MonacoApi.editor.ITextModel, owner: string, markers: ReadonlyArray<{ line: number; column: number; message: string }>): void {
+/** Markers on whole lines (from the line and column a check gave; errors unless said), dropping lines the text no longer has. */
+export function setLineMarkers(model: MonacoApi.editor.ITextModel, owner: string, markers: ReadonlyArray<{ line: number; column: number; message: string; severity?: 'error' | 'warning' }>): void {
   monaco.editor.setModelMarkers(
     model,
     owner,
     markers
       .filter((m) => m.line > 0 && m.line <= model.getLineCount())
       .map((m) => ({
-        severity: monaco.MarkerSeverity.Error,
+        severity: m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Error,
         message: m.message,
         startLineNumber: m.line,
         startColumn: Math.max(1, m.column),

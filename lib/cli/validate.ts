@@ -62,6 +62,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   if ('usageError' in parsed) return fail(io, json, `kubelab validate: ${parsed.usageError}`, true)
 
   const errors: Diagnostic[] = []
+  const warnings: Diagnostic[] = []
   const summaries: string[] = []
   for (const file of parsed.files) {
     let read: { bytes: Uint8Array; total: number }
@@ -86,15 +87,17 @@ export async function run(args: string[], io: IO): Promise<number> {
     }
     const result = validateManifests(decoded.text, { file, kinds: 'all' })
     errors.push(...result.errors)
+    warnings.push(...(result.warnings ?? []))
     const named = [...result.objects, ...(result.unsimulated ?? [])].sort((a, b) => a.document - b.document)
     const notSimulated = new Set(result.unsimulated ?? [])
     if (result.valid) summaries.push(`${file}: ${named.length === 1 ? '1 object' : `${named.length} objects`} valid (${named.map((o) => `${o.kind}/${o.name}${notSimulated.has(o as never) ? ' — not simulated' : ''}`).join(', ')})`)
   }
 
   const valid = errors.length === 0
-  if (json) io.stdout(`${JSON.stringify({ valid, errors }, null, 2)}\n`)
+  // warnings (valid fields the simulator does not act on) never make a manifest invalid; listed only when there are any
+  if (json) io.stdout(`${JSON.stringify({ valid, errors, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`)
   else {
-    const lines = errors.map((d) => textLine(d, parsed.lang))
+    const lines = [...errors.map((d) => textLine(d, parsed.lang)), ...warnings.map((d) => warningLine(d, parsed.lang))]
     io.stdout([...summaries, ...lines].map((l) => `${l}\n`).join(''))
   }
   return valid ? 0 : 1
@@ -150,6 +153,11 @@ function textLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
   // one line per error, so editors and grep can jump to file:line:column
   const text = formatKubectlError([d]).replace(/\s*\n\s*/g, ' ')
   const line = `${d.file ?? '-'}:${d.line}:${d.column}: ${text}`
+  return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
+}
+
+function warningLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
+  const line = `${d.file ?? '-'}:${d.line}:${d.column}: Warning: ${d.field}: ${d.message}`
   return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
 }
 

@@ -187,7 +187,7 @@ describe('the line of a failed check is the field that is wrong', () => {
   })
 
   it('a readiness probe that never succeeds: the probe, not its neighbour', () => {
-    const source = deployment('', 'nginx:1.27', 80, readiness.replace('port: 80', 'port: 8080'))
+    const source = deployment('', 'nginx:1.27', 80, readinessAndPreStop.replace('port: 80', 'port: 8080'))
     const v = grade(source)
     expect(v.pods!.line).toBe(lineWith(source, 'readinessProbe:'))
     expect(v.service).toMatchObject({ passed: false, line: lineWith(source, 'readinessProbe:') })
@@ -219,7 +219,7 @@ describe('the line of a failed check is the field that is wrong', () => {
   it('a Deployment with the wrong number of replicas: the replicas line; the right number that is not ready: not that line', () => {
     const source = deployment().replace('replicas: 3', 'replicas: 2')
     expect(grade(source).available).toMatchObject({ passed: false, line: lineWith(source, 'replicas: 2') })
-    const pending = deployment('', 'nginx:1.27', 80, readiness.replace('port: 80', 'port: 8080'))
+    const pending = deployment('', 'nginx:1.27', 80, readinessAndPreStop.replace('port: 80', 'port: 8080'))
     expect(grade(pending).available).toMatchObject({ passed: false, line: lineWith(pending, 'readinessProbe:') })
   })
 })

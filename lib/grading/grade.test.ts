@@ -21,6 +21,13 @@ describe('grading a manifest exercise', () => {
     ])
   })
 
+  it('passes an answer with a field the simulator does not act on, and lists it as a warning on its line', () => {
+    const result = gradeManifestExercise(buildExercise(), podYaml('nginx:1.27', '      resources: {limits: {memory: 64Mi}}\n'), { lang: 'en' })
+    expect(result.passed).toBe(true)
+    expect(result.validation.warnings).toEqual([expect.objectContaining({ field: 'spec.containers[0].resources.limits', type: 'NotSimulated', line: 11 })])
+    expect(gradeManifestExercise(buildExercise(), podYaml(), { lang: 'en' }).validation).not.toHaveProperty('warnings')
+  })
+
   it('points a wrong field at its line and says what it found, in the chosen language', () => {
     const en = gradeManifestExercise(buildExercise(), podYaml('nginx:1.25'), { lang: 'en' })
     const image = en.checks.find((c) => c.id === 'image')!

@@ -114,7 +114,12 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
     passed,
     score: total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000,
     checks,
-    validation: { valid: validation.valid, errors: validation.errors.slice(0, MAX_GRADE_DIAGNOSTICS), ...(validation.errors.length > MAX_GRADE_DIAGNOSTICS ? { omitted: validation.errors.length - MAX_GRADE_DIAGNOSTICS } : {}) },
+    validation: {
+      valid: validation.valid,
+      errors: validation.errors.slice(0, MAX_GRADE_DIAGNOSTICS),
+      ...(validation.errors.length > MAX_GRADE_DIAGNOSTICS ? { omitted: validation.errors.length - MAX_GRADE_DIAGNOSTICS } : {}),
+      ...(validation.warnings ? { warnings: validation.warnings.slice(0, MAX_GRADE_DIAGNOSTICS) } : {}),
+    },
     ...(notRun ? { notRun: notRunMessage(lang, notRun) } : {}),
     ...(commandErrors.length > 0 ? { commandErrors } : {}),
     durationMs: Math.round((now() - started) * 100) / 100,

@@ -30,8 +30,9 @@ export interface GradeResult {
   /** Share of check weight passed, 0..1. */
   score: number
   checks: CheckOutcome[]
-  /** `omitted`: diagnostics past the first 100 that the grade does not list */
-  validation: { valid: boolean; errors: Diagnostic[]; omitted?: number }
+  /** `omitted`: diagnostics past the first 100 that the grade does not list; `warnings`: valid fields the simulator
+   * accepts but does not act on (NotSimulated), on their lines, when there are any */
+  validation: { valid: boolean; errors: Diagnostic[]; omitted?: number; warnings?: Diagnostic[] }
   /**
    * Command exercises that did not pass: the learner's commands kubectl refused, by their number in the transcript
    * (1-based), with what kubectl printed (its English, as it printed it) and what that means in the learner's language.

@@ -2,7 +2,7 @@
  * Plays an exercise on a fresh simulated cluster: setup → the learner's submission → scenario, and keeps what
  * checks look at — the state at each named moment, the timeline, the events, and the learner's command output.
  */
-import { createCluster, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
+import { createCluster, joinCommandLines, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
 import { durationMs, type Exercise, type Step } from './exercise-schema.ts'
 
 export type Submission = { yaml: string } | { commands: string[] }
@@ -33,13 +33,16 @@ export function exerciseLimits(exercise: Exercise): SimLimits {
   return resolveLimits({ pods: own?.pods, objects: own?.objects, virtualTimeMs })
 }
 
-/** A command exercise's submission: one command per line; blank lines and # comments are skipped. */
+/**
+ * A command exercise's submission: one command per line; blank lines and # comments are skipped. A command that
+ * goes on over more lines, as in bash — a here-document (`kubectl apply -f - <<EOF` … `EOF`), a quote left open, a
+ * line ending in a backslash — keeps those lines, as typed, in the command.
+ */
 export function commandsFromText(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => l.replace(/^\$\s+/, ''))
+  return joinCommandLines(text.split(/\r?\n/), (line) => {
+    const command = line.trim()
+    return command === '' || command.startsWith('#') ? null : command.replace(/^\$\s+/, '')
+  })
 }
 
 export function runExercise(exercise: Exercise, submission: Submission, limits: SimLimits = exerciseLimits(exercise)): ExerciseRun {

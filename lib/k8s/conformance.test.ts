@@ -361,3 +361,258 @@ describe('kubectl wording across kinds', () => {
     expect(structuredClone(o)).toEqual(o)
   })
 })
+
+describe('E. Fidelity with upstream validation (issue 15)', () => {
+  const withEnv = (env: string) => podWith(`containers:\n- name: c\n  image: nginx\n  env:\n${env}`)
+
+  it('a volume with no source is defaulted to emptyDir: {} and is valid (v1 SetDefaults_Volume, pkg/apis/core/v1/defaults.go)', () => {
+    const pod = only(podWith('volumes:\n- name: cache\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: cache, mountPath: /cache}]'))
+    expect(pod.spec.volumes).toEqual([{ name: 'cache', emptyDir: {} }])
+    expect(only(deploymentWith('volumes: [{name: cache}]\ncontainers:\n- name: c\n  image: nginx')).spec.template.spec.volumes).toEqual([{ name: 'cache', emptyDir: {} }])
+    // a volume with a source keeps it
+    expect(only(podWith('volumes: [{name: cfg, configMap: {name: app}}]\ncontainers: [{name: c, image: nginx}]')).spec.volumes[0].emptyDir).toBeUndefined()
+  })
+
+  it.each([
+    // pkg/apis/core/validation validateObjectFieldSelector with validEnvDownwardAPIFieldPathExpressions
+    ['status.phase', 'FieldValueNotSupported', 'Unsupported value: "status.phase": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"'],
+    ['metadata.labels', 'FieldValueNotSupported', 'Unsupported value: "metadata.labels": supported values: "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs"'],
+    // pkg/apis/core/pods ConvertDownwardAPIFieldLabel refuses a path it does not know at all
+    ['metadata.podName', 'FieldValueInvalid', 'Invalid value: "metadata.podName": error converting fieldPath: field label not supported: metadata.podName'],
+    ["spec.nodeName['x']", 'FieldValueInvalid', `Invalid value: "spec.nodeName['x']": error converting fieldPath: field label does not support subscript: spec.nodeName['x']`],
+  ])('env fieldRef.fieldPath %s is refused', (fieldPath, type, message) => {
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "${fieldPath}"}`))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', type, line: 12, message },
+    ])
+  })
+
+  it.each(['metadata.name', 'status.podIP', 'spec.host', "metadata.labels['app']", "metadata.annotations['example.com/Team']"])('env fieldRef.fieldPath %s is accepted, apiVersion defaulted to v1', (fieldPath) => {
+    const pod = only(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "${fieldPath}"}`))
+    expect(pod.spec.containers[0].env[0].valueFrom.fieldRef).toEqual({ apiVersion: 'v1', fieldPath })
+  })
+
+  it('env valueFrom: a bad label key, another apiVersion, no source, two sources (validateEnvVarValueFrom)', () => {
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: "metadata.labels['a b']"}`))).toEqual([
+      {
+        field: 'spec.containers[0].env[0].valueFrom.fieldRef',
+        type: 'FieldValueInvalid',
+        line: 12,
+        message: expect.stringMatching(/^Invalid value: "a b": name part must consist of alphanumeric characters/),
+      },
+    ])
+    expect(errorsOf(withEnv(`  - name: X\n    valueFrom:\n      fieldRef: {apiVersion: v2, fieldPath: metadata.name}`))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', type: 'FieldValueInvalid', line: 12, message: 'Invalid value: "metadata.name": error converting fieldPath: unsupported pod version: v2' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom: {}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom', type: 'FieldValueInvalid', line: 11, message: 'Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom:\n      fieldRef: {fieldPath: metadata.name}\n      secretKeyRef: {name: db, key: password}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom', type: 'FieldValueInvalid', line: 11, message: 'Invalid value: "": may not have more than one field specified at a time' },
+    ])
+    expect(errorsOf(withEnv('  - name: X\n    valueFrom:\n      configMapKeyRef: {name: app}\n  - name: Z\n    valueFrom:\n      resourceFieldRef: {resource: limits.gpu}'))).toEqual([
+      { field: 'spec.containers[0].env[0].valueFrom.configMapKeyRef.key', type: 'FieldValueRequired', line: 12, message: 'Required value' },
+      {
+        field: 'spec.containers[0].env[1].valueFrom.resourceFieldRef.resource',
+        type: 'FieldValueNotSupported',
+        line: 15,
+        message: 'Unsupported value: "limits.gpu": supported values: "limits.cpu", "limits.ephemeral-storage", "limits.memory", "requests.cpu", "requests.ephemeral-storage", "requests.memory"',
+      },
+    ])
+  })
+
+  it('hostNetwork: a Pod hostPort must equal containerPort; an unset one is defaulted to it (validatePodHostNetworkDeps, SetDefaults_Pod)', () => {
+    const pod = (ports: string) => podWith(`hostNetwork: true\ncontainers:\n- name: c\n  image: nginx\n  ports: [${ports}]`)
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 8080}'))).toEqual([
+      { field: 'spec.containers[0].ports[0].hostPort', type: 'FieldValueInvalid', line: 10, message: 'Invalid value: 8080: must match `containerPort` when `hostNetwork` is true' },
+    ])
+    expect(only(pod('{containerPort: 80}')).spec.containers[0].ports[0]).toEqual({ containerPort: 80, hostPort: 80, protocol: 'TCP' })
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 80}'))).toEqual([])
+    // without hostNetwork any hostPort goes
+    expect(errorsOf(pod('{containerPort: 80, hostPort: 8080}').replace('hostNetwork: true', 'hostNetwork: false'))).toEqual([])
+  })
+
+  it('hostNetwork in a template: hostPort may be left unset (its Pods get the default), not set to another port', () => {
+    const template = (ports: string) => deploymentWith(`hostNetwork: true\ncontainers:\n- name: c\n  image: nginx\n  ports: [${ports}]`)
+    expect(errorsOf(template('{containerPort: 80}'))).toEqual([])
+    expect(only(template('{containerPort: 80}')).spec.template.spec.containers[0].ports[0].hostPort).toBeUndefined()
+    expect(errorsOf(template('{containerPort: 80, hostPort: 81}'))).toEqual([
+      { field: 'spec.template.spec.containers[0].ports[0].hostPort', type: 'FieldValueInvalid', line: 16, message: 'Invalid value: 81: must match `containerPort` when `hostNetwork` is true' },
+    ])
+  })
+
+  it.each([
+    // ValidateVolumeMounts → validateLocalDescendingPath; upstream names the list's path (no index) for subPath
+    ['/html', ['Invalid value: "/html": must be a relative path']],
+    ['../etc', ["Invalid value: \"../etc\": must not contain '..'"]],
+    ['/a/../../b', ['Invalid value: "/a/../../b": must be a relative path', "Invalid value: \"/a/../../b\": must not contain '..'"]],
+  ])('volumeMounts subPath %s is refused', (subPath, messages) => {
+    const text = podWith(`volumes: [{name: web, emptyDir: {}}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts:\n  - {name: web, mountPath: /usr/share/nginx/html, subPath: "${subPath}"}`)
+    expect(errorsOf(text)).toEqual(messages.map((message) => ({ field: 'spec.containers[0].volumeMounts.subPath', type: 'FieldValueInvalid', line: 11, message })))
+    expect(errorsOf(text.replace(`"${subPath}"`, 'site/html..old'))).toEqual([])
+  })
+
+  it('a volume mount without a name is Required and Not found, as upstream reports both', () => {
+    expect(errorsOf(podWith('volumes: [{name: a, emptyDir: {}}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{mountPath: /a}]'))).toEqual([
+      { field: 'spec.containers[0].volumeMounts[0].name', type: 'FieldValueRequired', line: 10, message: 'Required value' },
+      { field: 'spec.containers[0].volumeMounts[0].name', type: 'FieldValueNotFound', line: 10, message: 'Not found: ""' },
+    ])
+  })
+
+  describe('rows of TestValidateContainers / TestValidateInitContainers (pkg/apis/core/validation/validation_test.go)', () => {
+    const container = (extra: string) => podWith(`containers:\n- name: c\n  image: nginx\n${extra}`)
+
+    it('host port not unique: the value is AccumulateUniqueHostPorts\' protocol/hostIP/port key; TCP and UDP may share a port', () => {
+      const text = podWith('containers:\n- {name: a, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}\n- {name: b, image: nginx, ports: [{containerPort: 81, hostPort: 80}]}')
+      expect(errorsOf(text)).toEqual([{ field: 'spec.containers[1].ports[0].hostPort', type: 'FieldValueDuplicate', line: 8, message: 'Duplicate value: "TCP//80"' }])
+      expect(errorsOf(container('  ports: [{containerPort: 80, hostPort: 80}, {containerPort: 80, hostPort: 80, protocol: UDP}]'))).toEqual([])
+    })
+
+    it('init containers are checked one by one (reported at initContainers[0], as upstream checks a one-element list)', () => {
+      const inits = (second: string) => podWith(`initContainers:\n- {name: i0, image: busybox, ports: [{containerPort: 80, hostPort: 80}]}\n- {name: i1, image: busybox, ports: [${second}]}\ncontainers:\n- {name: c, image: nginx, ports: [{containerPort: 80, hostPort: 80}]}`)
+      expect(errorsOf(inits('{containerPort: 80, hostPort: 80}'))).toEqual([])
+      expect(errorsOf(inits('{containerPort: 80, hostPort: 8080}, {containerPort: 81, hostPort: 8080}'))).toEqual([
+        { field: 'spec.initContainers[0].ports[1].hostPort', type: 'FieldValueDuplicate', line: 8, message: 'Duplicate value: "TCP//8080"' },
+      ])
+    })
+
+    it('invalid readiness probe, terminationGracePeriodSeconds set', () => {
+      expect(errorsOf(container('  readinessProbe: {tcpSocket: {port: 80}, terminationGracePeriodSeconds: 10}'))).toEqual([
+        { field: 'spec.containers[0].readinessProbe.terminationGracePeriodSeconds', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: 10: must not be set for readinessProbes' },
+      ])
+    })
+
+    it('invalid lifecycle, no http path: not reachable, SetDefaults_HTTPGetAction gives a hook path / and scheme HTTP', () => {
+      const pod = only(container('  lifecycle: {preStop: {httpGet: {port: 80}}}'))
+      expect(pod.spec.containers[0].lifecycle.preStop.httpGet).toEqual({ port: 80, path: '/', scheme: 'HTTP' })
+    })
+
+    it('invalid compute resource: a bare name that is no standard resource is refused twice (validateResourceName, validateContainerResourceName)', () => {
+      expect(errorsOf(container('  resources: {requests: {gpu: 1}}'))).toEqual([
+        { field: 'spec.containers[0].resources.requests[gpu]', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: "gpu": must be a standard resource type or fully qualified' },
+        { field: 'spec.containers[0].resources.requests[gpu]', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: "gpu": must be a standard resource for containers' },
+      ])
+      // a standard name that containers cannot request is refused once
+      expect(errorsOf(container('  resources: {requests: {storage: 1Gi}}')).map((e) => e.message)).toEqual(['Invalid value: "storage": must be a standard resource for containers'])
+    })
+
+    it.each([
+      ["[{configMapRef: {name: 'App_Config'}}]", 'spec.containers[0].envFrom[0].configMapRef.name', 'FieldValueInvalid', /^Invalid value: "App_Config": a lowercase RFC 1123 subdomain/],
+      ['[{configMapRef: {}}]', 'spec.containers[0].envFrom[0].configMapRef.name', 'FieldValueRequired', /^Required value$/],
+      ['[{prefix: APP_}]', 'spec.containers[0].envFrom', 'FieldValueInvalid', /^Invalid value: "": must specify one of: `configMapRef` or `secretRef`$/],
+      ['[{configMapRef: {name: a}, secretRef: {name: b}}]', 'spec.containers[0].envFrom', 'FieldValueInvalid', /^Invalid value: "": may not have more than one field specified at a time$/],
+      ["[{prefix: 'A=', secretRef: {name: a}}]", 'spec.containers[0].envFrom[0].prefix', 'FieldValueInvalid', /^Invalid value: "A=": a valid environment variable name/],
+    ])('invalid env from %s (ValidateEnvFrom)', (envFrom, field, type, message) => {
+      expect(errorsOf(container(`  envFrom: ${envFrom}`))).toEqual([{ field, type, line: 9, message: expect.stringMatching(message) }])
+    })
+
+    it('a valid envFrom passes, a trailing dash included (the name is a prefix)', () => {
+      expect(errorsOf(container('  envFrom: [{configMapRef: {name: app-config}}, {prefix: DB_, secretRef: {name: db-}}]'))).toEqual([])
+    })
+  })
+
+  describe('rows of TestValidateEnv / TestValidateVolumeMounts (pkg/apis/core/validation/validation_test.go)', () => {
+    const env = (entry: string) => podWith(`containers:\n- name: c\n  image: nginx\n  env: [${entry}]`)
+    it.each([
+      ["{name: '=abc'}", 'spec.containers[0].env[0].name', `Invalid value: "=abc": a valid environment variable name must consist only of printable ASCII characters other than '='`],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.name}, secretKeyRef: {name: a, key: k}, configMapKeyRef: {name: b, key: k}}}', 'spec.containers[0].env[0].valueFrom', 'Invalid value: "": may not have more than one field specified at a time'],
+      ['{name: abc, valueFrom: {fieldRef: {apiVersion: v1}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', 'Required value'],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.whoops}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', 'Invalid value: "metadata.whoops": error converting fieldPath: field label not supported: metadata.whoops'],
+      ['{name: abc, valueFrom: {fieldRef: {fieldPath: metadata.annotations}}}', 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', expect.stringMatching(/^Unsupported value: "metadata.annotations": supported values: "metadata.name"/)],
+      [`{name: abc, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['invalid~key']"}}}`, 'spec.containers[0].env[0].valueFrom.fieldRef', expect.stringMatching(/^Invalid value: "invalid~key": name part must consist of/)],
+      [`{name: abc, valueFrom: {fieldRef: {fieldPath: "metadata.labels['Www.k8s.io/test']"}}}`, 'spec.containers[0].env[0].valueFrom.fieldRef', expect.stringMatching(/^Invalid value: "Www.k8s.io\/test": prefix part a lowercase RFC 1123 subdomain/)],
+      ["{name: abc, valueFrom: {secretKeyRef: {name: '$%^&*#', key: a-key}}}", 'spec.containers[0].env[0].valueFrom.secretKeyRef.name', expect.stringMatching(/^Invalid value: "\$%\^&\*#": a lowercase RFC 1123 subdomain/)],
+    ])('env %s', (entry, field, message) => {
+      expect(errorsOf(env(entry)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it.each([
+      ['baz/../bat', ["must not contain '..'"]],
+      ['./..', ["must not contain '..'"]],
+      ['..baz', []],
+      ['.baz', []],
+    ])('subPath %s', (subPath, problems) => {
+      const text = podWith(`volumes: [{name: a}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: a, mountPath: /x, subPath: "${subPath}"}]`)
+      expect(errorsOf(text).map((e) => e.message)).toEqual(problems.map((p) => `Invalid value: "${subPath}": ${p}`))
+    })
+
+    it('subPath and subPathExpr are mutually exclusive', () => {
+      const text = podWith('volumes: [{name: a}]\ncontainers:\n- name: c\n  image: nginx\n  volumeMounts: [{name: a, mountPath: /x, subPath: baz, subPathExpr: $(POD_NAME)}]')
+      expect(errorsOf(text)).toEqual([
+        { field: 'spec.containers[0].volumeMounts[0].subPathExpr', type: 'FieldValueInvalid', line: 10, message: 'Invalid value: "$(POD_NAME)": subPathExpr and subPath are mutually exclusive' },
+      ])
+    })
+  })
+
+  describe('rows of TestValidatePodSpec (pkg/apis/core/validation/validation_test.go)', () => {
+    const C = 'containers: [{name: c, image: nginx}]'
+    const SUBDOMAIN = /: a lowercase RFC 1123 subdomain must consist of/
+    it.each([
+      ['nodeName: node name', 'spec.nodeName', expect.stringMatching(SUBDOMAIN)],
+      ['priorityClassName: InvalidName', 'spec.priorityClassName', expect.stringMatching(SUBDOMAIN)],
+      ['runtimeClassName: invalid/sandbox', 'spec.runtimeClassName', expect.stringMatching(SUBDOMAIN)],
+      ['securityContext: {runAsUser: -1}', 'spec.securityContext.runAsUser', 'Invalid value: -1: must be between 0 and 2147483647, inclusive'],
+      ['securityContext: {fsGroup: 2147483648}', 'spec.securityContext.fsGroup', 'Invalid value: 2147483648: must be between 0 and 2147483647, inclusive'],
+      ['securityContext: {supplementalGroups: [-1, 1234]}', 'spec.securityContext.supplementalGroups[0]', 'Invalid value: -1: must be between 0 and 2147483647, inclusive'],
+      ['hostAliases: [{ip: 999.999.999.999, hostnames: [host1]}]', 'spec.hostAliases[0].ip', 'Invalid value: "999.999.999.999": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+      ["hostAliases: [{ip: 12.34.56.78, hostnames: ['@#$^#@#$']}]", 'spec.hostAliases[0].hostnames[0]', expect.stringMatching(SUBDOMAIN)],
+      ['dnsPolicy: None', 'spec.dnsConfig', 'Required value: must provide `dnsConfig` when `dnsPolicy` is None'],
+      ['dnsPolicy: None\ndnsConfig: {searches: [custom]}', 'spec.dnsConfig.nameservers', 'Required value: must provide at least one DNS nameserver when `dnsPolicy` is None'],
+      ['dnsConfig: {nameservers: [127.0.0.1, 10.0.0.10, 8.8.8.8, 1.2.3.4]}', 'spec.dnsConfig.nameservers', 'Invalid value: ["127.0.0.1","10.0.0.10","8.8.8.8","1.2.3.4"]: must not have more than 3 nameservers'],
+      ['dnsConfig: {nameservers: [invalid]}', 'spec.dnsConfig.nameservers[0]', 'Invalid value: "invalid": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'],
+    ])('%s', (spec, field, message) => {
+      expect(errorsOf(podWith(`${spec}\n${C}`)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it('a container securityContext ID is checked too; valid names, IDs, DNS and aliases pass', () => {
+      expect(errorsOf(podWith('containers: [{name: c, image: nginx, securityContext: {runAsUser: -1}}]')).map((e) => e.field)).toEqual(['spec.containers[0].securityContext.runAsUser'])
+      const valid = 'nodeName: node-1\npriorityClassName: high\nsecurityContext: {runAsUser: 1000, fsGroup: 2000}\ndnsPolicy: None\ndnsConfig: {nameservers: [10.96.0.10], options: [{name: ndots, value: "2"}]}\nhostAliases: [{ip: 10.1.2.3, hostnames: [db.local]}]'
+      expect(errorsOf(podWith(`${valid}\n${C}`))).toEqual([])
+    })
+  })
+
+  describe('rows of TestValidateService (pkg/apis/core/validation/validation_test.go)', () => {
+    it('sessionAffinityConfig without ClientIP is dropped by SetDefaults_Service, not refused', () => {
+      const svc = only(serviceWith('selector: {app: web}\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\nports: [{port: 80}]'))
+      expect(svc.spec.sessionAffinity).toBe('None')
+      expect(svc.spec.sessionAffinityConfig).toBeUndefined()
+    })
+
+    it('a ClientIP timeout may be a full day (86400), not one second more', () => {
+      const affinity = (seconds: number) => serviceWith(`sessionAffinity: ClientIP\nsessionAffinityConfig: {clientIP: {timeoutSeconds: ${seconds}}}\nports: [{port: 80}]`)
+      expect(errorsOf(affinity(86400))).toEqual([])
+      expect(errorsOf(affinity(86401)).map((e) => e.message)).toEqual(['Invalid value: 86401: must be greater than 0 and less than 86400'])
+    })
+
+    it('invalid appProtocol: a qualified name (validateServicePort); http and kubernetes.io/h2c pass', () => {
+      expect(errorsOf(serviceWith('ports: [{port: 80, appProtocol: "bad proto!"}]'))).toEqual([
+        { field: 'spec.ports[0].appProtocol', type: 'FieldValueInvalid', line: 6, message: expect.stringMatching(/^Invalid value: "bad proto!": name part must consist of/) },
+      ])
+      expect(errorsOf(serviceWith('ports: [{name: a, port: 80, appProtocol: http}, {name: b, port: 81, appProtocol: kubernetes.io/h2c}]'))).toEqual([])
+    })
+
+    it('a headless Service may target another port (the upstream check is commented out for compatibility)', () => {
+      expect(errorsOf(serviceWith('clusterIP: None\nselector: {app: web}\nports: [{port: 80, targetPort: 8080}]'))).toEqual([])
+    })
+  })
+
+  describe('rows of TestValidateDeployment (pkg/apis/apps/validation/validation_test.go)', () => {
+    const C = 'containers: [{name: c, image: nginx}]'
+    it.each([
+      ['strategy: {type: randomType}', 'spec.strategy', 'Unsupported value: {"type":"randomType"}: supported values: "Recreate", "RollingUpdate"'],
+      ['strategy: {rollingUpdate: {maxSurge: 20Percent}}', 'spec.strategy.rollingUpdate.maxSurge', expect.stringMatching(/^Invalid value: "20Percent": a valid percent string must be/)],
+      ['strategy: {rollingUpdate: {maxUnavailable: 110%}}', 'spec.strategy.rollingUpdate.maxUnavailable', 'Invalid value: "110%": must not be greater than 100%'],
+      ['minReadySeconds: 600\nprogressDeadlineSeconds: 600', 'spec.progressDeadlineSeconds', 'Invalid value: 600: must be greater than minReadySeconds'],
+    ])('%s', (extra, field, message) => {
+      expect(errorsOf(deploymentWith(C, extra)).map(({ field, message }) => ({ field, message }))).toEqual([{ field, message }])
+    })
+
+    it('ephemeral containers are not allowed in a pod template, nor on a Pod at create', () => {
+      expect(errorsOf(deploymentWith(`${C}\nephemeralContainers: [{name: ec, image: busybox}]`)).map(({ field, message }) => ({ field, message }))).toEqual([
+        { field: 'spec.template.spec.ephemeralContainers', message: 'Forbidden: ephemeral containers not allowed in pod template' },
+      ])
+      expect(errorsOf(podWith(`${C}\nephemeralContainers: [{name: ec, image: busybox}]`)).map(({ field, message }) => ({ field, message }))).toEqual([
+        { field: 'spec.ephemeralContainers', message: 'Forbidden: cannot be set on create' },
+      ])
+    })
+  })
+})

@@ -121,9 +121,16 @@ function defaultPodSpec(spec: JsonObject, isPod: boolean): void {
     setIfAbsent(spec, 'enableServiceLinks', true)
     addDefaultTolerations(spec)
   }
+  for (const v of arrayAt(spec.volumes)) if (isObject(v)) defaultVolume(v)
   for (const list of ['initContainers', 'containers']) {
-    for (const c of arrayAt(spec[list])) if (isObject(c)) defaultContainer(c, isPod)
+    for (const c of arrayAt(spec[list])) if (isObject(c)) defaultContainer(c, isPod, isPod && spec.hostNetwork === true)
   }
+}
+
+/** SetDefaults_Volume: every source is a pointer, and a volume with none of them set is an emptyDir. */
+function defaultVolume(volume: JsonObject): void {
+  for (const key in volume) if (key !== 'name' && volume[key] !== undefined && volume[key] !== null) return
+  volume.emptyDir = {}
 }
 
 function addDefaultTolerations(spec: JsonObject): void {
@@ -136,14 +143,33 @@ function addDefaultTolerations(spec: JsonObject): void {
   spec.tolerations = tolerations
 }
 
-function defaultContainer(c: JsonObject, isPod: boolean): void {
+/**
+ * @param hostNetworkPod a bare Pod with hostNetwork: SetDefaults_Pod's defaultHostNetworkPorts gives each port
+ * its containerPort as hostPort (templates are left alone: their Pods get it when they are created)
+ */
+function defaultContainer(c: JsonObject, isPod: boolean, hostNetworkPod: boolean): void {
   if (typeof c.image === 'string') setIfAbsent(c, 'imagePullPolicy', pullPolicyForImage(c.image))
   setIfAbsent(c, 'terminationMessagePath', '/dev/termination-log')
   setIfAbsent(c, 'terminationMessagePolicy', 'File')
-  for (const p of arrayAt(c.ports)) if (isObject(p)) setIfAbsent(p, 'protocol', 'TCP')
+  for (const p of arrayAt(c.ports)) {
+    if (!isObject(p)) continue
+    setIfAbsent(p, 'protocol', 'TCP')
+    if (hostNetworkPod && typeof p.containerPort === 'number' && (p.hostPort === undefined || p.hostPort === null || p.hostPort === 0)) p.hostPort = p.containerPort
+  }
+  // SetDefaults_ObjectFieldSelector
+  for (const e of arrayAt(c.env)) {
+    const fieldRef = objectAt(objectAt(objectAt(e)?.valueFrom)?.fieldRef)
+    if (fieldRef) setIfAbsent(fieldRef, 'apiVersion', 'v1')
+  }
   for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
     const pr = objectAt(c[probe])
     if (pr) defaultProbe(pr)
+  }
+  // SetDefaults_HTTPGetAction holds for lifecycle hooks too
+  const lifecycle = objectAt(c.lifecycle)
+  for (const hook of ['postStart', 'preStop']) {
+    const http = objectAt(objectAt(lifecycle?.[hook])?.httpGet)
+    if (http) defaultHttpGet(http)
   }
   if (isPod) copyLimitsToRequests(c)
 }
@@ -163,10 +189,12 @@ function defaultProbe(probe: JsonObject): void {
   setIfZero(probe, 'successThreshold', 1)
   setIfZero(probe, 'failureThreshold', 3)
   const http = objectAt(probe.httpGet)
-  if (http) {
-    setIfAbsent(http, 'path', '/')
-    setIfAbsent(http, 'scheme', 'HTTP')
-  }
+  if (http) defaultHttpGet(http)
+}
+
+function defaultHttpGet(http: JsonObject): void {
+  setIfAbsent(http, 'path', '/')
+  setIfAbsent(http, 'scheme', 'HTTP')
 }
 
 function copyLimitsToRequests(c: JsonObject): void {
@@ -182,6 +210,8 @@ function copyLimitsToRequests(c: JsonObject): void {
 function defaultServiceSpec(spec: JsonObject): void {
   setIfAbsent(spec, 'type', 'ClusterIP')
   setIfAbsent(spec, 'sessionAffinity', 'None')
+  // SetDefaults_Service: without ClientIP affinity its config is dropped, not refused
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig
   if (spec.sessionAffinity === 'ClientIP') {
     if (!isObject(spec.sessionAffinityConfig)) spec.sessionAffinityConfig = {}
     const cfg = spec.sessionAffinityConfig as JsonObject

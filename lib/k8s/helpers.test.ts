@@ -1,6 +1,17 @@
 /** The small helpers other modules use: quantities, selectors, int-or-percent, image pull policy. */
 import { describe, expect, it } from 'vitest'
-import { labelSelectorMatches, parseQuantity, parseQuantityStrict, pullPolicyForImage, resolveIntOrPercent, serviceSelectorMatches } from './index.ts'
+import {
+  deepEqual,
+  isEmptyLabelSelector,
+  labelSelectorMatches,
+  labelSetMatches,
+  parseQuantity,
+  parseQuantityStrict,
+  pullPolicyForImage,
+  resolveIntOrPercent,
+  resourceAmount,
+  serviceSelectorMatches,
+} from './index.ts'
 
 describe('parseQuantity', () => {
   it.each([
@@ -51,11 +62,58 @@ describe('labelSelectorMatches', () => {
     expect(labelSelectorMatches(selector as never, labels)).toBe(expected)
   })
 
-  it('a Service selector is equality only, and an empty one selects nothing', () => {
+  it('a Service selector is equality only; {} and a missing one select nothing (endpointslice controller skips nil, {} is stored as nil)', () => {
     expect(serviceSelectorMatches({ app: 'web' }, { app: 'web', x: 'y' })).toBe(true)
     expect(serviceSelectorMatches({ app: 'web' }, { app: 'api' })).toBe(false)
+    expect(serviceSelectorMatches({ app: 'web' }, undefined)).toBe(false)
     expect(serviceSelectorMatches({}, { app: 'web' })).toBe(false)
+    expect(serviceSelectorMatches({}, {})).toBe(false)
     expect(serviceSelectorMatches(undefined, { app: 'web' })).toBe(false)
+  })
+
+  it('a label set as a selector (labels.SelectorFromSet, as ReplicaSet status counts fullyLabeledReplicas): an empty or missing set matches all', () => {
+    expect(labelSetMatches({ app: 'web' }, { app: 'web', tier: 'fe' })).toBe(true)
+    expect(labelSetMatches({ app: 'web', tier: 'be' }, { app: 'web', tier: 'fe' })).toBe(false)
+    expect(labelSetMatches({}, { app: 'web' })).toBe(true)
+    expect(labelSetMatches(undefined, undefined)).toBe(true)
+    expect(labelSetMatches({ app: 'web' }, undefined)).toBe(false)
+  })
+
+  it.each([
+    [{}, true],
+    [{ matchLabels: {} }, true],
+    [{ matchLabels: {}, matchExpressions: [] }, true],
+    [{ matchLabels: { app: 'web' } }, false],
+    [{ matchExpressions: [{ key: 'app', operator: 'Exists' }] }, false],
+    [undefined, false],
+  ])('the selector %j is empty (selects every pod): %s', (selector, empty) => {
+    expect(isEmptyLabelSelector(selector as never)).toBe(empty)
+  })
+})
+
+describe('deepEqual (JSON equality)', () => {
+  it.each([
+    [{ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
+    [{ a: 1, gone: undefined }, { a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: null }, false],
+    [[1, 2], [2, 1], false],
+    [[], {}, false],
+    ['1', 1, false],
+  ])('%j and %j: %s', (a, b, equal) => {
+    expect(deepEqual(a, b)).toBe(equal)
+    expect(deepEqual(b, a)).toBe(equal)
+  })
+})
+
+describe('resourceAmount', () => {
+  it.each([
+    ['500m', 0.5],
+    ['64Mi', 64 * 2 ** 20],
+    [2, 2],
+    [undefined, 0],
+    ['lots', 0],
+  ])('%j counts as %s', (q, n) => {
+    expect(resourceAmount(q)).toBe(n)
   })
 })
 

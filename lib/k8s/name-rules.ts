@@ -134,3 +134,32 @@ export function isValidPortNum(port: number): string[] {
 export function isValidPercent(value: string): string[] {
   return PERCENT_RE.test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')]
 }
+
+const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+'
+const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/
+
+/** IsConfigMapKey: a key of a ConfigMap or Secret, also as named by configMapKeyRef/secretKeyRef. */
+export function isConfigMapKey(key: string): string[] {
+  const problems: string[] = []
+  if (key.length > 253) problems.push(maxLenError(253))
+  if (!CONFIG_KEY_RE.test(key)) problems.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  if (key === '.' || key === '..') problems.push(`must not be '${key}'`)
+  else if (key.startsWith('..')) problems.push("must not start with '..'")
+  return problems
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+
+/** netutils.ParseIPSloppy accepts it: dotted IPv4 or IPv6. */
+export function isIP(value: string): boolean {
+  if (IPV4.test(value)) return true
+  // IPv6: hex groups with at most one `::`
+  if (!/^[0-9a-fA-F:]+$/.test(value) || !value.includes(':')) return false
+  const halves = value.split('::')
+  if (halves.length > 2) return false
+  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')))
+  if (groups.some((g) => g.length === 0 || g.length > 4)) return false
+  return halves.length === 2 ? groups.length < 8 : groups.length === 8
+}
+
+export const IP_ADDRESS_ERROR = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'

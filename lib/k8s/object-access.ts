@@ -34,18 +34,30 @@ export function stringMap(v: unknown): Record<string, string> {
   return out
 }
 
+/**
+ * Deep equality of JSON-shaped data: key order does not matter and a key holding `undefined` is absent, as in JSON.
+ * Plain loops, no key arrays: the simulator's kubelet compares every pod status it builds with the stored one.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
   if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false
+    const bb = b as unknown[]
+    if (a.length !== bb.length) return false
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false
     return true
   }
-  if (isObject(a) && isObject(b)) {
-    const ka = Object.keys(a)
-    if (ka.length !== Object.keys(b).length) return false
-    for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !deepEqual(a[k], b[k])) return false
-    return true
+  const ra = a as Record<string, unknown>
+  const rb = b as Record<string, unknown>
+  let defined = 0
+  for (const k in ra) {
+    if (!hasOwn.call(ra, k) || ra[k] === undefined) continue
+    defined++
+    if (!hasOwn.call(rb, k) || !deepEqual(ra[k], rb[k])) return false
   }
-  return false
+  for (const k in rb) if (hasOwn.call(rb, k) && rb[k] !== undefined) defined--
+  return defined === 0
 }
+
+const hasOwn = Object.prototype.hasOwnProperty

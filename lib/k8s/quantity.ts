@@ -57,3 +57,13 @@ export function parseQuantity(quantity: string | number): number {
   const parsed = parseQuantityStrict(quantity)
   return parsed.ok ? parsed.value : Number.NaN
 }
+
+/**
+ * A resource amount for accounting (a pod's requests, a node's allocatable): the quantity's value, 0 when it is absent
+ * or malformed (validation has already refused a malformed one).
+ */
+export function resourceAmount(quantity: string | number | undefined): number {
+  if (quantity === undefined) return 0
+  const value = parseQuantity(quantity)
+  return Number.isFinite(value) ? value : 0
+}

@@ -145,7 +145,8 @@ table('containers (V-POD)', [
   [
     'two containers binding one hostPort',
     podWith('containers:\n- {name: a, image: x, ports: [{containerPort: 80, hostPort: 8080}]}\n- {name: b, image: x, ports: [{containerPort: 81, hostPort: 8080}]}'),
-    [err('spec.containers[1].ports[0].hostPort', 'FieldValueDuplicate', 8, 'Duplicate value: "8080/TCP"')],
+    // AccumulateUniqueHostPorts' key: protocol/hostIP/hostPort
+    [err('spec.containers[1].ports[0].hostPort', 'FieldValueDuplicate', 8, 'Duplicate value: "TCP//8080"')],
   ],
   ['an env var without a name', podWith(c('env:\n- value: x')), [err('spec.containers[0].env[0].name', 'FieldValueRequired', 10, 'Required value')]],
   [
@@ -198,7 +199,8 @@ table('volumes and mounts (V-POD)', [
     [err('spec.containers[0].volumeMounts[1].mountPath', 'FieldValueInvalid', 12, 'Invalid value: "/x": must be unique')],
   ],
   ['a mount without mountPath', podWith('volumes: [{name: a, emptyDir: {}}]\n' + c('volumeMounts:\n- {name: a}')), [err('spec.containers[0].volumeMounts[0].mountPath', 'FieldValueRequired', 11, 'Required value')]],
-  ['a volume without a type', podWith('volumes:\n- name: a\n' + 'containers: [{name: c, image: nginx}]'), [err('spec.volumes[0]', 'FieldValueRequired', 7, 'Required value: must specify a volume type')]],
+  // SetDefaults_Volume (pkg/apis/core/v1/defaults.go) makes it an emptyDir before validation
+  ['a volume without a type', podWith('volumes:\n- name: a\n' + 'containers: [{name: c, image: nginx}]'), []],
   [
     'a volume with two types',
     podWith('volumes:\n- name: a\n  emptyDir: {}\n  configMap: {name: cfg}\ncontainers: [{name: c, image: nginx}]'),
@@ -226,7 +228,10 @@ table('resources (V-POD)', [
     'a resource name that is not a container resource',
     podWith(c('resources:\n  limits: {cpus: 1}')),
     [
+      // validateResourceName, then validateContainerResourceName; the bare Pod copied the limit to requests
+      err('spec.containers[0].resources.limits[cpus]', 'FieldValueInvalid', 10, 'Invalid value: "cpus": must be a standard resource type or fully qualified'),
       err('spec.containers[0].resources.limits[cpus]', 'FieldValueInvalid', 10, 'Invalid value: "cpus": must be a standard resource for containers'),
+      err('spec.containers[0].resources.requests[cpus]', 'FieldValueInvalid', 9, 'Invalid value: "cpus": must be a standard resource type or fully qualified'),
       err('spec.containers[0].resources.requests[cpus]', 'FieldValueInvalid', 9, 'Invalid value: "cpus": must be a standard resource for containers'),
     ],
   ],
@@ -320,11 +325,8 @@ table('Services (V-SVC)', [
     serviceWith('sessionAffinity: ClientIP\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 90000}}\nports: [{port: 80}]'),
     [err('spec.sessionAffinityConfig.clientIP.timeoutSeconds', 'FieldValueInvalid', 7, 'Invalid value: 90000: must be greater than 0 and less than 86400')],
   ],
-  [
-    'sessionAffinityConfig without ClientIP',
-    serviceWith('sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\nports: [{port: 80}]'),
-    [err('spec.sessionAffinityConfig', 'FieldValueForbidden', 6, 'Forbidden: must not be set when session affinity is None')],
-  ],
+  // SetDefaults_Service drops the config of a Service without ClientIP affinity, so validation never sees it
+  ['sessionAffinityConfig without ClientIP', serviceWith('sessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\nports: [{port: 80}]'), []],
   [
     'externalTrafficPolicy on a ClusterIP Service',
     serviceWith('externalTrafficPolicy: Local\nports: [{port: 80}]'),

@@ -83,7 +83,7 @@ spec:
     ports: [{containerPort: 80, hostPort: 8080}]
     resources: {limits: {memory: 64Mi}}
     securityContext: {readOnlyRootFilesystem: true}
-    lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
+    lifecycle: {postStart: {exec: {command: [touch, /tmp/up]}}, preStop: {httpGet: {path: /stop, port: 80}}}
 `
     expect(validateManifests(text).valid).toBe(true)
     expect(brief(text)).toEqual([
@@ -100,7 +100,8 @@ spec:
       { field: 'spec.securityContext', type: 'NotSimulated', line: 12 },
       { field: 'spec.containers[0].resources.limits', type: 'NotSimulated', line: 27 },
       { field: 'spec.containers[0].securityContext', type: 'NotSimulated', line: 28 },
-      { field: 'spec.containers[0].lifecycle', type: 'NotSimulated', line: 29 },
+      { field: 'spec.containers[0].lifecycle.postStart', type: 'NotSimulated', line: 29 },
+      { field: 'spec.containers[0].lifecycle.preStop.httpGet', type: 'NotSimulated', line: 29 },
       { field: 'spec.containers[0].ports[0].hostPort', type: 'NotSimulated', line: 26 },
     ])
   })
@@ -127,6 +128,10 @@ containers:
   image: nginx:1.27
   resources: {requests: {cpu: 100m}}
   readinessProbe: {httpGet: {path: /, port: 80}}
+  lifecycle: {preStop: {sleep: {seconds: 5}}}
+- name: drain
+  image: busybox:1.36
+  lifecycle: {preStop: {exec: {command: [sleep, "5"]}}}
 `)
     const r = validateManifests(text)
     expect(r.errors).toEqual([])

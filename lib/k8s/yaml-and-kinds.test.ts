@@ -9,7 +9,7 @@ describe('YAML syntax', () => {
   it.each([
     ['a tab used for indentation', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: p\n', 4, 'TAB_AS_INDENT', /tab/i],
     ['a missing closing quote', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "p\n', 4, null, /quote/i],
-    ['a key twice', 'apiVersion: v1\nkind: Pod\nkind: Service\n', 3, 'DUPLICATE_KEY', /same key/],
+    ['a key twice', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n', 5, 'DUPLICATE_KEY', /same key/],
     ['a nested map on one line', 'apiVersion: v1\nkind: Pod\nmetadata: name: p\n', 3, null, /colon|indentation/],
     ['an unclosed flow sequence', 'apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: c\n', 4, null, /closing|bracket|indentation/],
   ])('%s is a YAMLSyntax error on its line', (_title, text, line, _code, hint) => {
@@ -22,6 +22,39 @@ describe('YAML syntax', () => {
 
   it('reports the duplicate key in go-yaml words', () => {
     expect(errorsOf('apiVersion: v1\nkind: Pod\nkind: Service\n')).toEqual([{ field: '', type: 'YAMLSyntax', line: 3, message: 'yaml: line 3: key "kind" already set in map' }])
+  })
+
+  describe('two objects without `---` between them', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n'
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n'
+    const secondObjectHint = {
+      en: '`apiVersion` appears twice: did you forget `---` between two objects?',
+      ko: '`apiVersion`이 두 번 나옵니다. 두 오브젝트 사이에 `---`를 빠뜨리지 않았습니까?',
+    }
+
+    it('says so in both languages, on the line of the second apiVersion', () => {
+      const r = validateManifests(deployment + service)
+      expect(r.errors).toEqual([
+        { document: 0, kind: null, name: null, field: '', type: 'YAMLSyntax', line: 7, column: 1, message: 'yaml: line 7: key "apiVersion" already set in map', hint: secondObjectHint },
+      ])
+    })
+
+    it('points at the second apiVersion even when the second object starts with kind', () => {
+      const r = validateManifests(deployment + service.replace('apiVersion: v1\nkind: Service\n', 'kind: Service\napiVersion: v1\n'))
+      expect(r.errors.map(({ line, message, hint }) => ({ line, message, hint }))).toEqual([{ line: 8, message: 'yaml: line 8: key "apiVersion" already set in map', hint: secondObjectHint }])
+    })
+
+    it('names kind when only kind repeats', () => {
+      const r = validateManifests('apiVersion: v1\nkind: Pod\nkind: Service\n')
+      expect(r.errors.map(({ line, hint }) => ({ line, hint }))).toEqual([
+        { line: 3, hint: { en: '`kind` appears twice: did you forget `---` between two objects?', ko: '`kind`가 두 번 나옵니다. 두 오브젝트 사이에 `---`를 빠뜨리지 않았습니까?' } },
+      ])
+    })
+
+    it('keeps the ordinary duplicate-key hint below the top level, and accepts the two objects once separated', () => {
+      expect(validateManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  apiVersion: a\n  apiVersion: b\n').errors[0].hint.en).toMatch(/same key/)
+      expect(validateManifests(`${deployment}---\n${service}`).errors.filter((e) => e.type === 'YAMLSyntax')).toEqual([])
+    })
   })
 
   it('keeps validating the other documents of a stream', () => {

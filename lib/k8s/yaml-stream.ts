@@ -182,7 +182,7 @@ function convert(node: unknown, ctx: Context, depth: number): unknown {
       const name = mapKey(k, ctx)
       if (Object.hasOwn(out, name)) {
         if (fromMerge?.has(name)) fromMerge.delete(name)
-        else throw new ConversionStop(rangeStart(k), `key ${JSON.stringify(name)} already set in map`, 'DUPLICATE_KEY')
+        else throw duplicateKey(node, k, name, depth, ctx)
       }
       const v = convert(pair.value, ctx, depth + 1)
       if (name === '__proto__') setOwn(out, name, v)
@@ -191,6 +191,36 @@ function convert(node: unknown, ctx: Context, depth: number): unknown {
     return out
   }
   throw new ConversionStop(rangeStart(node), 'unsupported YAML node', 'IMPOSSIBLE')
+}
+
+/**
+ * A repeated key. At a document's top level a second `apiVersion` (or `kind`) means two objects written without
+ * `---` between them: that key is reported, on its second line, whichever key repeated first.
+ */
+function duplicateKey(map: YAMLMap, key: YamlNode | null, name: string, depth: number, ctx: Context): ConversionStop {
+  if (depth === 0) {
+    for (const [objectKey, code] of SECOND_OBJECT_KEYS) {
+      const second = secondOccurrence(map, objectKey, ctx)
+      if (second) return new ConversionStop(rangeStart(second), `key ${JSON.stringify(objectKey)} already set in map`, code)
+    }
+  }
+  return new ConversionStop(rangeStart(key), `key ${JSON.stringify(name)} already set in map`, 'DUPLICATE_KEY')
+}
+
+const SECOND_OBJECT_KEYS = [
+  ['apiVersion', 'SECOND_OBJECT_API_VERSION'],
+  ['kind', 'SECOND_OBJECT_KIND'],
+] as const
+
+function secondOccurrence(map: YAMLMap, name: string, ctx: Context): YamlNode | null {
+  let seen = false
+  for (const pair of map.items) {
+    const k = pair.key as YamlNode | null
+    if (!(k instanceof Scalar) || mapKey(k, ctx) !== name) continue
+    if (seen) return k
+    seen = true
+  }
+  return null
 }
 
 /** `<<: *base` / `<<: [*a, *b]`: copy keys not already present (earlier sources win), as go-yaml does. */

@@ -20,7 +20,7 @@ import { gradingPool, type GradeTaskInput, type PoolOutcome } from './grading-po
 import { log } from './observability/log.ts'
 
 /** Same caps as the browser's record (lib/browser/visitor-work.ts) and the grade route. */
-export const importLimits = { items: 200, answerChars: 64 * 1024, commands: 200, commandChars: 4096, bodyBytes: 1024 * 1024 } as const
+export const importLimits = { items: 200, answerChars: 64 * 1024, commands: 200, commandChars: 64 * 1024, bodyBytes: 1024 * 1024 } as const
 
 const id = z.string().min(1).max(100)
 const unique = (keys: string[]) => new Set(keys).size === keys.length

@@ -5,7 +5,7 @@
  */
 import type { Deployment, Pod, Service, Toleration } from './k8s.ts'
 import { toTimestamp } from './clock.ts'
-import { deepEqual, keyOf, NAMESPACED, objectKey, parseCpu, parseQuantity, type AnyObject, type Kind } from './objects.ts'
+import { deepEqual, keyOf, NAMESPACED, objectKey, resourceAmount, type AnyObject, type Kind } from './objects.ts'
 import { nextInt, randomUid } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import { putObject, removeObject } from './store.ts'
@@ -64,7 +64,7 @@ export function qosClass(pod: Pod): string {
     if (Object.keys(req).length || Object.keys(lim).length) any = true
     for (const r of ['cpu', 'memory']) {
       if (lim[r] === undefined) guaranteed = false
-      else if (req[r] !== undefined && (r === 'cpu' ? parseCpu(req[r]) !== parseCpu(lim[r]) : parseQuantity(req[r]) !== parseQuantity(lim[r]))) guaranteed = false
+      else if (req[r] !== undefined && resourceAmount(req[r]) !== resourceAmount(lim[r])) guaranteed = false
     }
   }
   if (!any) return 'BestEffort'

@@ -102,16 +102,30 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
   }
   const merged = threeWayMerge(live, last, desired) as AnyObject
   if (kind === 'Node') return { ok: false, line: 'error: nodes cannot be applied', errors: [] }
+  const r = updateFromClient(state, live, merged)
+  if (!r.ok) return { ok: false, line: r.errors.length ? formatKubectlError(r.errors) : `Error from server (${r.reason}): error when applying patch: ${r.message}`, errors: r.errors }
+  return { ok: true, line: `${prefix}/${name} ${r.changed ? 'configured' : 'unchanged'}`, errors: [] }
+}
+
+/**
+ * The API server's update of a live object by a whole object a client computed (apply's three-way merge,
+ * kubectl patch): validated and defaulted through lib/k8s, immutable fields refused, nothing written when only
+ * server-owned fields differ (`changed: false`: kubectl's "unchanged" / "patched (no change)").
+ */
+export function updateFromClient(
+  state: ClusterState,
+  live: AnyObject,
+  merged: AnyObject,
+): { ok: true; changed: boolean } | { ok: false; errors: Diagnostic[]; reason?: string; message?: string } {
   const { status: _s, ...withoutStatus } = merged as AnyObject & { status?: unknown }
   const checked = validateObject(withoutStatus)
-  if (!checked.object) return { ok: false, line: formatKubectlError(checked.errors), errors: checked.errors }
+  if (!checked.object) return { ok: false, errors: checked.errors }
   const next = { ...(applyDefaults(checked.object) as AnyObject), metadata: merged.metadata } as AnyObject
   const immutable = validateUpdate(live as KubeObject, next as KubeObject)
-  if (immutable.length > 0) return { ok: false, line: formatKubectlError(immutable), errors: immutable }
-  if (deepEqual(comparable(live), comparable(next))) return { ok: true, line: `${prefix}/${name} unchanged`, errors: [] }
+  if (immutable.length > 0) return { ok: false, errors: immutable }
+  if (deepEqual(comparable(live), comparable(next))) return { ok: true, changed: false }
   const r = updateObject(state, { ...next, status: (live as { status?: unknown }).status } as AnyObject)
-  if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when applying patch: ${r.message}`, errors: [] }
-  return { ok: true, line: `${prefix}/${name} configured`, errors: [] }
+  return r.ok ? { ok: true, changed: true } : { ok: false, errors: [], reason: r.reason, message: r.message }
 }
 
 /** `source` names the input in kubectl's "error when creating" lines (a file name; STDIN when omitted). */
@@ -146,6 +160,8 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     }
     if (!entry.object) continue
     const raw = entry.object.raw
+    // as kubectl prints the API server's warnings, before what it did with the object
+    for (const w of result.warnings ?? []) if (w.document === doc) lines.push(`Warning: ${w.field}: ${w.message}`)
     const r = applyObject(state, entry.object.object, isPlain(raw) ? raw : undefined, options.namespace, options.source)
     if (!r.ok) ok = false
     errors.push(...r.errors.map((e) => ({ ...e, document: doc, ...(options.file ? { file: options.file } : {}) })))

@@ -11,8 +11,9 @@ import type { RngState } from './rng.ts'
 import type { OverBudget } from './budget.ts'
 
 export type Change =
-  /** create through the API server (it fills uid, creationTimestamp, generation, resourceVersion) */
-  | { type: 'create'; object: AnyObject }
+  /** create through the API server (it fills uid, creationTimestamp, generation, resourceVersion);
+   *  `onSuccess` is applied only if it went through, `onFailure` says what a refusal means (controllers/write-failures.ts) */
+  | { type: 'create'; object: AnyObject; onSuccess?: Change[]; onFailure?: CreateFailure }
   /** replace metadata/spec (generation bumps when the spec changes) */
   | { type: 'update'; object: AnyObject }
   /** replace status only */
@@ -36,6 +37,20 @@ export type Change =
   | { type: 'endpoint'; svcKey: string; podKey: string; endpoint: Endpoint | null; departed?: Endpoint }
   /** a controller met a limit of the simulator (budget.ts); `owner` was told with an event, once */
   | { type: 'overBudget'; over: OverBudget; owner?: string }
+
+export interface CreateFailure {
+  /** the Warning event: its message is this message followed by the API server's error (or errorText of it) */
+  event: EventInput
+  errorText?: (apiError: string) => string
+  /** the controller key the work queue retries, with backoff */
+  retry: { controller: ControllerName; key: string }
+  /** slow-start batch: a refusal skips the later batches' creates of the same key in this sync */
+  batch?: number
+  /** a refusal ends the sync: the rest of its changes are not applied (the sync returned an error) */
+  abortSync?: boolean
+  /** the event's Deployment also gets Progressing=False with this reason and the event's message */
+  progressingReason?: string
+}
 
 export interface NodeDelta {
   allocatedIps?: string[]

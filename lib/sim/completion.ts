@@ -9,7 +9,7 @@ import { RESOURCE_ALIASES } from './kubectl/resources.ts'
 import { FILE_PROGRAMS, KUBECTL_VERBS, SIM_VERBS } from './kubectl/run.ts'
 
 const TYPE_WORDS = ['pods', 'deployments', 'replicasets', 'services', 'endpoints', 'nodes', 'events', 'namespaces', 'all']
-const VERB_TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'label', 'expose', 'rollout', 'set'])
+const VERB_TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'label', 'expose', 'rollout', 'set', 'patch'])
 const FILE_FLAGS = ['-f', '--filename=']
 const FLAGS: Record<string, string[]> = {
   apply: [...FILE_FLAGS, '-n', '--namespace='],
@@ -17,6 +17,8 @@ const FLAGS: Record<string, string[]> = {
   get: ['-o', '--output=', '-l', '--selector=', '-n', '--namespace=', '-A', '--all-namespaces', '-w', ...FILE_FLAGS],
   delete: ['--grace-period=', '--force', '--all', '-l', '--cascade=', '--ignore-not-found', ...FILE_FLAGS],
   scale: ['--replicas='],
+  patch: ['-p', '--patch=', '--type=', ...FILE_FLAGS],
+  set: ['-c', '--containers=', '--limits=', '--requests=', '--list', '-e', '--env='],
   rollout: ['--to-revision=', '--revision='],
   create: ['--image=', '--replicas=', '--port=', ...FILE_FLAGS],
   run: ['--image=', '--port=', '--restart=', '--labels='],
@@ -59,7 +61,7 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   if (current.startsWith('-')) return pick(FLAGS[verb] ?? [])
   if ((verb === 'apply' || verb === 'diff') && !done.slice(2).some((w) => w === '-f' || w.startsWith('--filename') || w.startsWith('-f'))) return pick(['-f'])
   if (verb === 'rollout' && done.length === 2) return pick(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
-  if (verb === 'set' && done.length === 2) return pick(['image', 'selector'])
+  if (verb === 'set' && done.length === 2) return pick(['env', 'image', 'resources', 'selector'])
   if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace', '-f'])
   if (verb === 'logs' || verb === 'exec') return pick(objectNames(cluster, 'Pod', namespace))
   const typeIndex = verb === 'rollout' || verb === 'set' ? 3 : 2

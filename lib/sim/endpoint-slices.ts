@@ -11,7 +11,7 @@
  */
 import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
-import { isPodReady, isPodTerminal, keyOf, labelsMatch } from './objects.ts'
+import { isPodReady, isPodTerminal, keyOf, serviceSelectorMatches } from './objects.ts'
 import type { ClusterState } from './state.ts'
 
 export interface EndpointPort {
@@ -87,7 +87,7 @@ export function servicePortsFor(svc: Service, pod: Pod): EndpointPort[] {
 }
 
 export function endpointFor(svc: Service, pod: Pod): Endpoint | null {
-  if (!labelsMatch(svc.spec?.selector, pod.metadata?.labels)) return null
+  if (!serviceSelectorMatches(svc.spec?.selector, pod.metadata?.labels)) return null
   if (isPodTerminal(pod) || !pod.status?.podIP) return null
   const terminating = !!pod.metadata?.deletionTimestamp
   const podReady = isPodReady(pod)

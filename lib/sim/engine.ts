@@ -5,7 +5,7 @@
  */
 import { heapPeek, heapPop } from './heap.ts'
 import { toTimestamp, advanceClock } from './clock.ts'
-import type { Change, ControllerContext } from './changes.ts'
+import type { Change, ControllerContext, CreateFailure } from './changes.ts'
 import { createObject, deleteObject, updateObject } from './apiserver.ts'
 import { recordEvent } from './events.ts'
 import { refreshContribution } from './informers.ts'
@@ -22,6 +22,7 @@ import { setEndpoint, syncServiceEndpoints, syncPodEndpoints } from './endpoint-
 import { recordTimeline } from './timeline.ts'
 import { accountTraffic } from './traffic.ts'
 import { markOverBudget } from './budget.ts'
+import { createFailed, createSucceeded, skippedAfterFailure } from './controllers/write-failures.ts'
 
 const BY_CONTROLLER = { byController: true }
 
@@ -38,11 +39,21 @@ export function context(state: ClusterState): ControllerContext {
 }
 
 export function applyChanges(state: ClusterState, changes: Change[]): void {
+  let refused: CreateFailure | undefined
   for (const ch of changes) {
+    if (refused && skippedAfterFailure(refused, ch.type === 'create' ? ch.onFailure : undefined)) continue
     switch (ch.type) {
-      case 'create':
-        createObject(state, ch.object, BY_CONTROLLER)
+      case 'create': {
+        const r = createObject(state, ch.object, BY_CONTROLLER)
+        if (r.ok) {
+          if (ch.onFailure) createSucceeded(state, ch.onFailure)
+          if (ch.onSuccess) applyChanges(state, ch.onSuccess)
+        } else if (ch.onFailure) {
+          createFailed(state, ch.onFailure, r)
+          refused = ch.onFailure
+        }
         break
+      }
       case 'update':
         updateObject(state, ch.object, true, BY_CONTROLLER)
         break

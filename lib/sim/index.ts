@@ -23,4 +23,5 @@ export { completeCommand, completeCommand as completeResourceNames } from './com
 export { catalogue as imageCatalogue } from './kubelet/images.ts'
 export { TIMINGS as KUBELET_TIMINGS } from './kubelet/sync.ts'
 export { parseDuration } from './clock.ts'
+export { commandIncomplete, joinCommandLines } from './kubectl/shell-input.ts'
 export { DEFAULT_LIMITS, UNLIMITED, MAX_TOTAL_RPS, formatDuration, limitPhrase, manifestDemand, refuseDemand, resolveLimits, type SimLimits, type LimitName, type OverBudget } from './budget.ts'

@@ -10,12 +10,12 @@ import {
   isPodReady,
   isPodTerminal,
   keyOf,
-  labelsMatch,
+  labelSelectorMatches,
+  labelSetMatches,
   objectKey,
-  parseCpu,
-  parseQuantity,
   podCondition,
-  selectorMatches,
+  resourceAmount,
+  serviceSelectorMatches,
   type AnyObject,
   type Kind,
 } from './objects.ts'
@@ -55,8 +55,8 @@ function podRequests(pod: Pod): { cpu: number; memory: number } {
   let memory = 0
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests as Record<string, string | number> | undefined
-    cpu += parseCpu(r?.cpu as string | undefined)
-    memory += parseQuantity(r?.memory as string | undefined)
+    cpu += resourceAmount(r?.cpu as string | undefined)
+    memory += resourceAmount(r?.memory as string | undefined)
   }
   return { cpu, memory }
 }
@@ -82,7 +82,7 @@ export function contributionOf(state: ClusterState, pod: Pod): PodContribution {
         if (!available) wakeAt(state, at, 'availability', keyOf(pod.metadata!.namespace, pod.metadata!.name!))
       }
     }
-    fullyLabeled = active && labelsMatch(rs?.spec?.template?.metadata?.labels, pod.metadata?.labels)
+    fullyLabeled = active && labelSetMatches(rs?.spec?.template?.metadata?.labels, pod.metadata?.labels)
   }
   const placed = !!pod.spec?.nodeName && !isPodTerminal(pod)
   const req = placed ? podRequests(pod) : { cpu: 0, memory: 0 }
@@ -174,7 +174,7 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
     if (!ctl && isPodActive(pod)) {
       for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
         const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
-        if (selectorMatches(rs.spec?.selector, pod.metadata?.labels)) enqueue(state, 'replicaset', rsKey)
+        if (labelSelectorMatches(rs.spec?.selector, pod.metadata?.labels)) enqueue(state, 'replicaset', rsKey)
       }
     } else if (ctl && old) {
       state.indexes.releaseCandidates.add(key)
@@ -234,7 +234,7 @@ function onReplicaSet(state: ClusterState, key: string, old: ReplicaSet | undefi
     // orphan ReplicaSets may be adopted by a Deployment of the namespace
     for (const dKey of state.indexes.byNamespace.Deployment.get(now.metadata!.namespace!) ?? []) {
       const d = state.objects.Deployment.get(dKey) as Deployment
-      if (selectorMatches(d.spec?.selector, now.metadata?.labels)) enqueue(state, 'deployment', dKey)
+      if (labelSelectorMatches(d.spec?.selector, now.metadata?.labels)) enqueue(state, 'deployment', dKey)
     }
   }
   if (old && ctl && old.metadata?.ownerReferences !== rs?.metadata?.ownerReferences) {
@@ -258,7 +258,7 @@ function hasSelectingService(state: ClusterState, ns: string): boolean {
 }
 
 export function serviceSelects(svc: Service, pod: Pod): boolean {
-  return !!svc.spec?.selector && labelsMatch(svc.spec.selector, pod.metadata?.labels)
+  return serviceSelectorMatches(svc.spec?.selector, pod.metadata?.labels)
 }
 
 export { objectKey }

@@ -47,7 +47,12 @@ export {
   validateUpdate,
   formatKubectlError,
   labelSelectorMatches,
+  labelSetMatches,
+  serviceSelectorMatches,
+  isEmptyLabelSelector,
+  deepEqual,
   parseQuantity,
+  resourceAmount,
   resolveIntOrPercent,
   KIND_API_VERSIONS,
 } from '../k8s/index.ts'

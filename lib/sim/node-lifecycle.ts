@@ -71,14 +71,15 @@ export function syncNode(state: ClusterState, name: string, ctx: ControllerConte
     ]
     changes.push({ type: 'update', object: { ...node, spec: { ...node.spec, taints }, status: { ...node.status, conditions } } })
     changes.push({ type: 'event', event: { kind: 'Node', namespace: 'default', name, uid: node.metadata.uid, reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: 'node-controller' } })
+    // MarkPodsNotReady (pkg/controller/util/node): only the Pod's Ready condition turns False — the container
+    // statuses stay as the silent kubelet last wrote them, so kubectl's READY column still counts them ready —
+    // and the NodeNotReady event is recorded only for a pod whose condition actually changed.
     for (const key of state.indexes.podsByNode.get(name) ?? []) {
       const pod = state.objects.Pod.get(key) as Pod
-      const cond = podCondition(pod, 'Ready')
+      if (podCondition(pod, 'Ready')?.status !== 'True') continue
+      const conditions = (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ctx.timestamp } : c))
+      changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, conditions } } })
       changes.push({ type: 'event', event: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name!, uid: pod.metadata!.uid, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: 'node-controller' } })
-      if (cond?.status === 'True') {
-        const conditions = (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ctx.timestamp } : c))
-        changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, conditions } } })
-      }
     }
     changes.push({ type: 'wake', at: now + 1, controller: 'nodeLifecycle', key: name })
     return changes

@@ -14,7 +14,8 @@ import type {
   ReplicaSet,
   Service,
 } from './k8s.ts'
-import { labelSelectorMatches, parseQuantity as k8sParseQuantity } from './k8s.ts'
+// Kubernetes helpers live in lib/k8s, one per meaning; the simulator takes them from here with its own.
+export { deepEqual, isEmptyLabelSelector, labelSelectorMatches, labelSetMatches, resourceAmount, serviceSelectorMatches } from './k8s.ts'
 
 export interface Taint {
   key: string
@@ -87,22 +88,6 @@ export function ownerRef(kind: 'Deployment' | 'ReplicaSet', owner: { metadata?: 
   }
 }
 
-export function labelsMatch(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return false
-  for (const k in selector) if (labels?.[k] !== selector[k]) return false
-  return true
-}
-
-/** LabelSelector semantics (matchLabels AND matchExpressions) from lib/k8s. A nil selector matches nothing. */
-export function selectorMatches(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return false
-  return labelSelectorMatches(selector, labels ?? {})
-}
-
-export function isEmptySelector(selector: LabelSelector | undefined): boolean {
-  return !!selector && Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0
-}
-
 export function selectorString(selector: LabelSelector | Record<string, string> | undefined): string {
   if (!selector) return '<none>'
   const s = selector as LabelSelector
@@ -154,51 +139,4 @@ export const POD_TEMPLATE_HASH = 'pod-template-hash'
 /** A shallow-copied object with new metadata fields (the rest is shared with the old object). */
 export function withMeta<T extends AnyObject>(obj: T, patch: Partial<ObjectMeta>): T {
   return { ...obj, metadata: { ...obj.metadata, ...patch } }
-}
-
-/** Plain deep copy for JSON-shaped data (faster than structuredClone for small objects). */
-export function clone<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) return value.map(clone) as T
-  const out: Record<string, unknown> = {}
-  for (const k in value) out[k] = clone((value as Record<string, unknown>)[k])
-  return out as T
-}
-
-/** Deep equality of JSON-shaped data; key order does not matter. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const bb = b as unknown[]
-    if (a.length !== bb.length) return false
-    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false
-    return true
-  }
-  // plain loops, no key arrays: the kubelet compares every status it builds with the stored one
-  const ra = a as Record<string, unknown>
-  const rb = b as Record<string, unknown>
-  let defined = 0
-  for (const k in ra) {
-    if (!hasOwn.call(ra, k) || ra[k] === undefined) continue
-    defined++
-    if (!hasOwn.call(rb, k) || !deepEqual(ra[k], rb[k])) return false
-  }
-  for (const k in rb) if (hasOwn.call(rb, k) && rb[k] !== undefined) defined--
-  return defined === 0
-}
-
-const hasOwn = Object.prototype.hasOwnProperty
-
-/** CPU in cores ("500m" → 0.5); 0 when absent. */
-export function parseCpu(q: string | number | undefined): number {
-  if (q === undefined) return 0
-  const n = k8sParseQuantity(q)
-  return Number.isFinite(n) ? n : 0
-}
-
-/** Resource quantity → number (memory in bytes); 0 when absent (validation already rejected malformed ones). */
-export function parseQuantity(q: string | number | undefined): number {
-  return parseCpu(q)
 }

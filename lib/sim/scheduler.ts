@@ -8,7 +8,7 @@
  */
 import type { Pod, Toleration } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
-import { controllerOf, isPodTerminal, parseCpu, parseQuantity, podCondition, type Node, type Taint } from './objects.ts'
+import { controllerOf, isPodTerminal, podCondition, resourceAmount, type Node, type Taint } from './objects.ts'
 import { nextInt } from './rng.ts'
 import { REASONS, matchesNodeSelectorAndAffinity, placedPodFilters, type NodeRejection } from './scheduler-filters.ts'
 import type { ClusterState } from './state.ts'
@@ -35,8 +35,8 @@ function podResources(pod: Pod): { cpu: number; memory: number } {
   let memory = 0
   for (const c of pod.spec?.containers ?? []) {
     const r = c.resources?.requests as Record<string, string> | undefined
-    cpu += parseCpu(r?.cpu)
-    memory += parseQuantity(r?.memory)
+    cpu += resourceAmount(r?.cpu)
+    memory += resourceAmount(r?.memory)
   }
   return { cpu, memory }
 }
@@ -47,7 +47,7 @@ const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: numb
 function allocatable(node: Node): { cpu: number; memory: number; pods: number } {
   let a = allocCache.get(node.status.allocatable)
   if (!a) {
-    a = { cpu: parseCpu(node.status.allocatable.cpu), memory: parseQuantity(node.status.allocatable.memory), pods: Number(node.status.allocatable.pods) }
+    a = { cpu: resourceAmount(node.status.allocatable.cpu), memory: resourceAmount(node.status.allocatable.memory), pods: Number(node.status.allocatable.pods) }
     allocCache.set(node.status.allocatable, a)
   }
   return a

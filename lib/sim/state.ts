@@ -166,6 +166,8 @@ export interface ClusterState {
   files: Map<string, HomeFile>
   /** the limits of this cluster and whether a run reached one (budget.ts) */
   budget: BudgetState
+  /** refused creates per controller key and its pending retry, for the backoff (controllers/write-failures.ts) */
+  writeFailures?: Record<string, { failures: number; retryAt: number }>
 }
 
 export function emptyQueues(): Record<ControllerName, Set<string>> {

@@ -118,14 +118,69 @@ export const podHints = {
   volumeNameRequired: L('각 볼륨에는 name이 필요합니다.', 'Every volume needs a name.'),
   volumeName: L('볼륨 이름', 'The volume name'),
   volumeDuplicate: (name: string) => L(`볼륨 이름 ${p(`"${name}"`, '이/가')} 두 번 쓰였습니다.`, `The volume name "${name}" is used twice.`),
-  volumeTypeRequired: L(
-    '볼륨에 종류가 없습니다. emptyDir: {}, configMap, secret 같은 볼륨 종류를 하나 쓰세요.',
-    'The volume has no type. Add one volume type such as emptyDir: {}, configMap or secret.',
-  ),
   volumeTypeTooMany: L('볼륨 하나에는 종류를 하나만 쓸 수 있습니다.', 'A volume can have only one type.'),
   envNameRequired: L('env의 각 항목에는 name이 필요합니다(예: `- name: MODE`).', 'Each env entry needs a name (e.g. `- name: MODE`).'),
   envName: (name: string) => L(`환경 변수 이름 "${name}"에는 "="나 출력할 수 없는 문자를 쓸 수 없습니다.`, `The environment variable name "${name}" may not contain "=" or non-printable characters.`),
   envValueAndFrom: L('env 항목에는 value와 valueFrom 중 하나만 쓰세요.', 'An env entry takes either value or valueFrom, not both.'),
+  envValueFromSourceRequired: L(
+    'valueFrom에는 값을 가져올 곳을 하나 쓰세요: fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef 중 하나입니다.',
+    'valueFrom needs a source: one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.',
+  ),
+  envValueFromOneSource: L(
+    'valueFrom에는 값을 가져올 곳을 하나만 쓸 수 있습니다. 나머지를 지우세요.',
+    'valueFrom takes exactly one source. Remove the others.',
+  ),
+  envFromSourceRequired: L(
+    'envFrom 항목에는 configMapRef나 secretRef 중 하나를 쓰세요(예: `- configMapRef: {name: app-config}`).',
+    'An envFrom entry needs configMapRef or secretRef (e.g. `- configMapRef: {name: app-config}`).',
+  ),
+  readinessProbeGrace: L(
+    'readinessProbe에는 terminationGracePeriodSeconds를 쓸 수 없습니다(준비 상태 검사는 컨테이너를 멈추지 않습니다). 그 줄을 지우세요.',
+    'A readinessProbe may not set terminationGracePeriodSeconds (readiness never stops the container). Remove that line.',
+  ),
+  fieldPathRequired: L('fieldRef에는 fieldPath가 필요합니다(예: `fieldPath: metadata.name`).', 'fieldRef needs a fieldPath (e.g. `fieldPath: metadata.name`).'),
+  fieldRefApiVersion: (apiVersion: string) =>
+    L(
+      `fieldRef의 apiVersion은 v1이어야 합니다(${shown(apiVersion)} 불가). 그 줄을 지우면 v1이 기본값입니다.`,
+      `A fieldRef's apiVersion must be v1 (not ${shown(apiVersion)}). Remove that line: v1 is the default.`,
+    ),
+  envFieldPath: (fieldPath: string) =>
+    L(
+      `환경 변수에는 ${p(shown(fieldPath), '을/를')} 넣을 수 없습니다. metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP 중 하나나 metadata.labels['키'], metadata.annotations['키']를 쓰세요.`,
+      `An environment variable cannot take ${shown(fieldPath)}. Use one of metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, or metadata.labels['key'] / metadata.annotations['key'].`,
+    ),
+  fieldPathKey: (key: string) =>
+    L(
+      `['…'] 안의 키 ${p(shown(key), '은/는')} 레이블 키 규칙에 맞지 않습니다(예: app, example.com/tier).`,
+      `The key ${shown(key)} inside ['…'] is not a valid label key (e.g. app, example.com/tier).`,
+    ),
+  resourceFieldRefResource: (resource: string) =>
+    L(
+      `resourceFieldRef의 resource에는 ${resource === '' ? '값이 필요합니다' : `${p(shown(resource), '을/를')} 쓸 수 없습니다`}. limits.cpu, limits.memory, requests.cpu, requests.memory 같은 값을 쓰세요.`,
+      `${resource === '' ? 'resourceFieldRef needs a resource' : `resourceFieldRef cannot name ${shown(resource)}`}. Use a value such as limits.cpu, limits.memory, requests.cpu or requests.memory.`,
+    ),
+  keyRefName: (name: string) =>
+    L(
+      `가져올 ConfigMap/Secret 이름 ${p(shown(name), '이/가')} 올바르지 않습니다. 소문자·숫자·"-"·"."로 된 이름을 쓰세요(예: app-config).`,
+      `The ConfigMap/Secret name ${shown(name)} is invalid. Use lower-case letters, digits, "-" and "." (e.g. app-config).`,
+    ),
+  keyRefKeyRequired: L('configMapKeyRef와 secretKeyRef에는 가져올 key가 필요합니다(예: `key: LOG_LEVEL`).', 'configMapKeyRef and secretKeyRef need the key to read (e.g. `key: LOG_LEVEL`).'),
+  subPathAbsolute: (subPath: string) =>
+    L(
+      `subPath ${p(shown(subPath), '은/는')} 볼륨 안의 상대 경로여야 합니다. 맨 앞의 "/"를 지우세요(예: html).`,
+      `subPath ${shown(subPath)} must be a path inside the volume, relative to it. Remove the leading "/" (e.g. html).`,
+    ),
+  subPathBacksteps: (subPath: string) =>
+    L(
+      `subPath ${p(shown(subPath), '은/는')} ".."로 볼륨 밖을 가리킵니다. 볼륨 안의 경로만 쓸 수 있습니다.`,
+      `subPath ${shown(subPath)} uses ".." to leave the volume. Only paths inside the volume are allowed.`,
+    ),
+  subPathExprExclusive: L('subPath와 subPathExpr는 함께 쓸 수 없습니다. 하나만 남기세요.', 'subPath and subPathExpr cannot be used together. Keep one.'),
+  hostNetworkPort: (hostPort: number, containerPort: number) =>
+    L(
+      `hostNetwork: true인 Pod는 노드의 네트워크를 그대로 쓰므로 hostPort가 containerPort(${containerPort})와 같아야 합니다(${hostPort} 불가). hostPort 줄을 지우면 containerPort 값이 됩니다.`,
+      `A Pod with hostNetwork: true uses the node's network, so hostPort must equal containerPort (${containerPort}), not ${hostPort}. Remove the hostPort line and it takes the containerPort.`,
+    ),
   tolerationOperator: (v: string) =>
     L(`toleration operator ${p(`"${v}"`, '은/는')} 쓸 수 없습니다. Equal 또는 Exists입니다.`, `Toleration operator "${v}" is not allowed. Use Equal or Exists.`),
   tolerationEffect: (v: string) =>
@@ -135,6 +190,26 @@ export const podHints = {
     ),
   tolerationExistsValue: L('operator가 Exists이면 value를 비워야 합니다.', 'With operator Exists the value must be empty.'),
   tolerationSeconds: L('tolerationSeconds는 effect가 NoExecute일 때만 쓸 수 있습니다.', 'tolerationSeconds is only allowed with effect NoExecute.'),
+  referencedName: (field: 'nodeName' | 'priorityClassName' | 'runtimeClassName') =>
+    ({ nodeName: L('노드 이름', 'The node name'), priorityClassName: L('PriorityClass 이름', 'The PriorityClass name'), runtimeClassName: L('RuntimeClass 이름', 'The RuntimeClass name') })[field],
+  hostAliasName: L('hostAliases의 호스트 이름', 'The hostAliases host name'),
+  securityId: (field: string, id: number) =>
+    L(
+      `${p(field, '은/는')} 0부터 2147483647 사이의 숫자여야 합니다(${id} 불가).`,
+      `${field} must be a number from 0 to 2147483647 (not ${id}).`,
+    ),
+  dnsNoneNeedsConfig: L(
+    'dnsPolicy가 None이면 DNS 설정을 직접 써야 합니다. dnsConfig.nameservers에 DNS 서버 IP를 하나 이상 쓰세요(예: `nameservers: [10.96.0.10]`).',
+    'With dnsPolicy None you configure DNS yourself: list at least one DNS server IP under dnsConfig.nameservers (e.g. `nameservers: [10.96.0.10]`).',
+  ),
+  dnsNameserversTooMany: L('dnsConfig.nameservers에는 DNS 서버를 3개까지만 쓸 수 있습니다.', 'dnsConfig.nameservers takes at most 3 DNS servers.'),
+  dnsOptionName: L('dnsConfig.options의 각 항목에는 name이 필요합니다(예: `- name: ndots`).', 'Each dnsConfig.options entry needs a name (e.g. `- name: ndots`).'),
+  ipAddress: (ip: string) =>
+    L(`${p(shown(ip), '은/는')} IP 주소가 아닙니다(예: 10.9.8.7).`, `${shown(ip)} is not an IP address (e.g. 10.9.8.7).`),
+  ephemeralContainers: L(
+    'ephemeralContainers는 실행 중인 Pod에 `kubectl debug`로만 더할 수 있습니다. 매니페스트에서 지우고 일반 containers를 쓰세요.',
+    'ephemeralContainers are only added to a running Pod by `kubectl debug`. Remove them from the manifest and use containers.',
+  ),
   hostname: (v: string) => L(`호스트 이름 ${p(`"${v}"`, '은/는')} 63자 이하의 소문자·숫자·"-"여야 합니다.`, `The hostname "${v}" must be up to 63 lower-case letters, digits and "-".`),
   serviceAccountName: (v: string) => L(`서비스 계정 이름 ${p(`"${v}"`, '이/가')} 올바르지 않습니다.`, `The service account name "${v}" is invalid.`),
 }

@@ -59,10 +59,11 @@ export const serviceHints = {
     ),
   sessionAffinity: (value: string) => L(`sessionAffinity ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. None 또는 ClientIP입니다.`, `sessionAffinity "${value}" is not allowed. Use None or ClientIP.`),
   affinityTimeout: L('ClientIP 세션 고정 시간(timeoutSeconds)은 1–86400초여야 합니다.', 'The ClientIP affinity timeout (timeoutSeconds) must be 1–86400 seconds.'),
-  affinityConfigForbidden: L(
-    'sessionAffinity가 None이면 sessionAffinityConfig를 쓸 수 없습니다. sessionAffinity: ClientIP로 바꾸거나 설정을 지우세요.',
-    'With sessionAffinity None there can be no sessionAffinityConfig. Set sessionAffinity: ClientIP or remove the config.',
-  ),
+  appProtocol: (value: string) =>
+    L(
+      `appProtocol ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. http, https, kubernetes.io/h2c처럼 레이블 키 형태의 이름을 쓰세요.`,
+      `appProtocol "${value}" is not allowed. Use a name shaped like a label key, such as http, https or kubernetes.io/h2c.`,
+    ),
   externalTrafficPolicy: L(
     'externalTrafficPolicy는 외부에서 접근하는 Service(NodePort, LoadBalancer)에만 쓸 수 있습니다.',
     'externalTrafficPolicy applies only to externally reachable Services (NodePort, LoadBalancer).',

@@ -12,7 +12,8 @@ export type UnsimulatedFieldEffect =
   | 'overhead'
   | 'securityContext'
   | 'limits'
-  | 'lifecycle'
+  | 'postStart'
+  | 'preStopRequest'
   | 'hostPort'
   | 'activeDeadline'
   | 'readinessGates'
@@ -42,7 +43,11 @@ const EFFECTS: Record<UnsimulatedFieldEffect, Localized> = {
     ko: '컨테이너의 CPU가 제한되거나 메모리 초과로 OOMKilled되는 일이 없습니다. 스케줄링에는 requests만 쓰입니다.',
     en: 'containers are never throttled or OOM-killed; scheduling counts requests only.',
   },
-  lifecycle: { ko: 'postStart와 preStop 훅은 실행되지 않습니다.', en: 'postStart and preStop hooks never run.' },
+  postStart: { ko: 'postStart 훅은 실행되지 않습니다. preStop 훅(sleep, exec)은 실행됩니다.', en: 'postStart hooks never run (preStop hooks with sleep or exec do).' },
+  preStopRequest: {
+    ko: 'httpGet이나 tcpSocket으로 쓴 preStop 훅은 보내자마자 끝난 것으로 칩니다. 종료를 늦추려면 sleep이나 exec 훅을 쓰세요.',
+    en: 'a preStop hook written as httpGet or tcpSocket counts as done at once; to delay the shutdown, use a sleep or exec hook.',
+  },
   hostPort: {
     ko: '노드의 포트가 열리지 않고, 같은 포트를 쓰는 다른 Pod를 막지도 않습니다.',
     en: 'the port is not opened on the node and does not keep other pods off it.',

@@ -1,5 +1,14 @@
 /** Learner hints for problems found before any Kubernetes rule runs: YAML syntax and input limits. */
+import { withParticle } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
+
+/** A document whose top level repeats `apiVersion` or `kind`: two objects with no `---` between them. */
+function secondObject(key: string): Localized {
+  return {
+    ko: `${withParticle(`\`${key}\``, '이/가')} 두 번 나옵니다. 두 오브젝트 사이에 \`---\`를 빠뜨리지 않았습니까?`,
+    en: `\`${key}\` appears twice: did you forget \`---\` between two objects?`,
+  }
+}
 
 const BY_CODE: Record<string, Localized> = {
   TAB_AS_INDENT: {
@@ -14,6 +23,8 @@ const BY_CODE: Record<string, Localized> = {
     ko: '같은 맵 안에 같은 키가 두 번 있습니다. 하나를 지우거나 이름을 바꾸세요.',
     en: 'The same key appears twice in one map. Remove one of them or rename it.',
   },
+  SECOND_OBJECT_API_VERSION: secondObject('apiVersion'),
+  SECOND_OBJECT_KIND: secondObject('kind'),
   MISSING_CHAR: {
     ko: '닫는 따옴표나 괄호(", \', ], })가 빠졌거나 키 뒤의 콜론(:)이 없습니다.',
     en: 'A closing quote or bracket (", \', ], }) is missing, or a key lacks its colon (:).',

@@ -5,6 +5,8 @@ import { metadataHints } from '../hints/metadata-hints.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { isDNS1123Label, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
+import { validateEnv, validateEnvFrom } from './env.ts'
+import { validateSecurityContextIds } from './pod-placement.ts'
 import { validateLifecycle, validateProbe } from './probes.ts'
 import { validateResources } from './resources.ts'
 
@@ -19,19 +21,28 @@ interface ContainerContext {
 export function validateContainerList(spec: JsonObject, path: FieldPath, ctx: ContainerContext, out: FieldIssue[]): void {
   const containers = arrayAt(spec.containers)
   const names = new Set<string>()
-  const hostPorts = new Set<string>()
   if (containers.length === 0) out.push(required(path.child('containers'), '', podHints.containersRequired))
+  // checkHostPortConflicts: across all regular containers, but each init container alone (they run one by one)
+  const hostPorts: HostPorts = { seen: new Set(), path: null }
   containers.forEach((c, i) => {
     const container = objectAt(c)
     if (container) validateContainer(container, path.child('containers').index(i), false, ctx, names, hostPorts, out)
   })
   arrayAt(spec.initContainers).forEach((c, i) => {
     const container = objectAt(c)
-    if (container) validateContainer(container, path.child('initContainers').index(i), true, ctx, names, hostPorts, out)
+    // upstream checks a one-element list, so its conflicts are reported at initContainers[0], whatever the index
+    const own: HostPorts = { seen: new Set(), path: path.child('initContainers').index(0).child('ports') }
+    if (container) validateContainer(container, path.child('initContainers').index(i), true, ctx, names, own, out)
   })
 }
 
-function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: Set<string>, out: FieldIssue[]): void {
+/** The host ports bound so far (`protocol/hostIP/port`), and where a conflict is reported when not at the port itself. */
+interface HostPorts {
+  seen: Set<string>
+  path: FieldPath | null
+}
+
+function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: HostPorts, out: FieldIssue[]): void {
   const name = stringAt(c.name) ?? ''
   if (name === '') out.push(required(path.child('name'), '', podHints.containerNameRequired))
   else {
@@ -49,8 +60,10 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
 
   validatePorts(c.ports, path.child('ports'), hostPorts, out)
   validateEnv(c.env, path.child('env'), out)
+  validateEnvFrom(c.envFrom, path.child('envFrom'), out)
   validateVolumeMounts(c.volumeMounts, path.child('volumeMounts'), ctx.volumeNames, out)
   validateResources(c.resources, path.child('resources'), out)
+  validateSecurityContextIds(c.securityContext, path.child('securityContext'), out)
 
   const sidecar = init && c.restartPolicy === 'Always'
   if (init && !sidecar) {
@@ -72,7 +85,7 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
   }
 }
 
-function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, out: FieldIssue[]): void {
+function validatePorts(value: unknown, path: FieldPath, hostPorts: HostPorts, out: FieldIssue[]): void {
   const names = new Set<string>()
   arrayAt(value).forEach((p, i) => {
     const port = objectAt(p)
@@ -94,30 +107,15 @@ function validatePorts(value: unknown, path: FieldPath, hostPorts: Set<string>, 
     const protocol = stringAt(port.protocol) ?? ''
     if (hostPort !== 0) {
       for (const msg of isValidPortNum(hostPort)) out.push(invalid(pp.child('hostPort'), hostPort, msg, podHints.portRange('hostPort', hostPort)))
-      const key = `${hostPort}/${protocol}`
-      if (hostPorts.has(key)) out.push(duplicate(pp.child('hostPort'), key, podHints.hostPortDuplicate(key)))
-      hostPorts.add(key)
+      // AccumulateUniqueHostPorts' key: protocol/hostIP/hostPort, e.g. "TCP//8080"
+      const key = `${protocol}/${stringAt(port.hostIP) ?? ''}/${hostPort}`
+      if (hostPorts.seen.has(key)) {
+        const reported = hostPorts.path ? hostPorts.path.index(i).child('hostPort') : pp.child('hostPort')
+        out.push({ ...duplicate(reported, key, podHints.hostPortDuplicate(`${hostPort}/${protocol}`)), at: pp.child('hostPort') })
+      }
+      hostPorts.seen.add(key)
     }
     if (protocol !== '' && !PORT_PROTOCOLS.includes(protocol)) out.push(notSupported(pp.child('protocol'), protocol, PORT_PROTOCOLS, podHints.protocol(protocol)))
-  })
-}
-
-// RelaxedEnvironmentVariableValidation (on by default in current releases): printable ASCII except '='.
-const ENV_NAME = /^[\x20-\x3C\x3E-\x7E]+$/
-
-function validateEnv(value: unknown, path: FieldPath, out: FieldIssue[]): void {
-  arrayAt(value).forEach((e, i) => {
-    const env = objectAt(e)
-    if (!env) return
-    const p = path.index(i)
-    const name = stringAt(env.name) ?? ''
-    if (name === '') out.push(required(p.child('name'), '', podHints.envNameRequired))
-    else if (!ENV_NAME.test(name)) {
-      out.push(invalid(p.child('name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='", podHints.envName(name)))
-    }
-    if (env.valueFrom !== undefined && (stringAt(env.value) ?? '') !== '') {
-      out.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty', podHints.envValueAndFrom))
-    }
   })
 }
 
@@ -128,13 +126,26 @@ function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<stri
     if (!mount) return
     const p = path.index(i)
     const name = stringAt(mount.name) ?? ''
+    // as upstream: a nameless mount is both Required and Not found
     if (name === '') out.push(required(p.child('name'), '', podHints.volumeMountNameRequired))
-    else if (!volumes.has(name)) out.push(notFound(p.child('name'), name, podHints.volumeMountNotFound(name)))
+    if (!volumes.has(name)) out.push(notFound(p.child('name'), name, name === '' ? podHints.volumeMountNameRequired : podHints.volumeMountNotFound(name)))
     const mountPath = stringAt(mount.mountPath) ?? ''
     if (mountPath === '') out.push(required(p.child('mountPath'), '', podHints.mountPathRequired))
-    else {
-      if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
-      mountPaths.add(mountPath)
+    if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
+    mountPaths.add(mountPath)
+    const subPath = stringAt(mount.subPath) ?? ''
+    const subPathExpr = stringAt(mount.subPathExpr) ?? ''
+    // upstream reports these at `volumeMounts.subPath` (the list's path, no index); kubectl prints it so
+    if (subPath !== '') validateLocalDescendingPath(subPath, path.child('subPath'), p.child('subPath'), out)
+    if (subPathExpr !== '') {
+      if (subPath !== '') out.push(invalid(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', podHints.subPathExprExclusive))
+      validateLocalDescendingPath(subPathExpr, path.child('subPathExpr'), p.child('subPathExpr'), out)
     }
   })
+}
+
+/** validateLocalDescendingPath: relative, and no `..` element (one error however many there are). */
+function validateLocalDescendingPath(target: string, path: FieldPath, at: FieldPath, out: FieldIssue[]): void {
+  if (target.startsWith('/')) out.push(invalid(path, target, 'must be a relative path', podHints.subPathAbsolute(target), at))
+  if (target.split('/').includes('..')) out.push(invalid(path, target, "must not contain '..'", podHints.subPathBacksteps(target), at))
 }

@@ -3,9 +3,10 @@ import type { FieldPath } from '../field-path.ts'
 import { forbidden, invalid, notSupported, type FieldIssue } from '../field-errors.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain } from '../name-rules.ts'
-import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
+import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateContainerList } from './containers.ts'
 import { validateLabels } from './labels.ts'
+import { validateDNSConfig, validateHostAliases, validateReferencedNames, validateSecurityContextIds } from './pod-placement.ts'
 import { validateVolumes } from './volumes.ts'
 
 export interface PodSpecOptions {
@@ -21,6 +22,7 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
   const spec = objectAt(specValue) ?? {}
   const volumeNames = validateVolumes(spec.volumes, path.child('volumes'), out)
   validateContainerList(spec, path, { volumeNames, template: opts.template }, out)
+  if (spec.hostNetwork === true) validateHostNetworkPorts(spec, path, opts, out)
 
   const restartPolicy = stringAt(spec.restartPolicy)
   if (restartPolicy !== undefined && !(RESTART_POLICIES as readonly string[]).includes(restartPolicy)) {
@@ -38,13 +40,17 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
     out.push(invalid(path.child('activeDeadlineSeconds'), deadline, inclusiveRangeError(1, MAX_INT32), podHints.activeDeadline))
   }
   validateLabels(spec.nodeSelector, path.child('nodeSelector'), out)
+  validateSecurityContextIds(spec.securityContext, path.child('securityContext'), out)
+  validateDNSConfig(spec, path.child('dnsConfig'), out)
   for (const field of ['hostname', 'subdomain'] as const) {
     const v = stringAt(spec[field])
     if (v) for (const msg of isDNS1123Label(v)) out.push(invalid(path.child(field), v, msg, podHints.hostname(v)))
   }
   const sa = stringAt(spec.serviceAccountName)
   if (sa) for (const msg of isDNS1123Subdomain(sa)) out.push(invalid(path.child('serviceAccountName'), sa, msg, podHints.serviceAccountName(sa)))
+  validateReferencedNames(spec, path, out)
   validateTolerations(spec.tolerations, path.child('tolerations'), out)
+  validateHostAliases(spec.hostAliases, path.child('hostAliases'), out)
 
   if (opts.template) {
     // ValidatePodTemplateSpecForReplicaSet: controllers restart pods forever and never time them out
@@ -55,6 +61,30 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
       out.push(forbidden(path.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported', podHints.templateActiveDeadline))
     }
   }
+  // ephemeral containers are added to a running Pod by `kubectl debug`, never written in a manifest
+  if (arrayAt(spec.ephemeralContainers).length > 0) {
+    const detail = opts.template ? 'ephemeral containers not allowed in pod template' : 'cannot be set on create'
+    out.push(forbidden(path.child('ephemeralContainers'), detail, podHints.ephemeralContainers))
+  }
+}
+
+/**
+ * validatePodHostNetworkDeps: on the node's network a container port is a node port. A Pod's hostPort was defaulted
+ * to its containerPort; a template may leave it 0 (its Pods get that default) but not set another number.
+ */
+function validateHostNetworkPorts(spec: JsonObject, path: FieldPath, opts: PodSpecOptions, out: FieldIssue[]): void {
+  arrayAt(spec.containers).forEach((c, i) => {
+    arrayAt(objectAt(c)?.ports).forEach((p, j) => {
+      const port = objectAt(p)
+      if (!port) return
+      const hostPort = numberAt(port.hostPort) ?? 0
+      const containerPort = numberAt(port.containerPort) ?? 0
+      if ((!opts.template || hostPort !== 0) && hostPort !== containerPort) {
+        const at = path.child('containers').index(i).child('ports').index(j).child('hostPort')
+        out.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true', podHints.hostNetworkPort(hostPort, containerPort)))
+      }
+    })
+  })
 }
 
 const TOLERATION_OPERATORS = ['Equal', 'Exists']

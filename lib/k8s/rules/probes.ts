@@ -23,6 +23,10 @@ export function validateProbe(value: unknown, path: FieldPath, kind: 'liveness' 
   if (kind !== 'readiness' && success !== undefined && success !== 1) {
     out.push(invalid(path.child('successThreshold'), success, 'must be 1', podHints.probeSuccessThreshold))
   }
+  // validateReadinessProbe: a readiness failure never kills the container, so there is no grace period to give
+  if (kind === 'readiness' && grace !== undefined) {
+    out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, 'must not be set for readinessProbes', podHints.readinessProbeGrace))
+  }
 }
 
 export function validateLifecycle(value: unknown, path: FieldPath, out: FieldIssue[]): void {

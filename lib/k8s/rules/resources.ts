@@ -47,8 +47,38 @@ export function validateResources(value: unknown, path: FieldPath, out: FieldIss
   }
 }
 
+/** helper.IsStandardResourceName: the names the API knows without a domain (quota names included). */
+const STANDARD_RESOURCE_NAMES = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'pods',
+  'resourcequotas',
+  'services',
+  'replicationcontrollers',
+  'secrets',
+  'configmaps',
+  'persistentvolumeclaims',
+  'storage',
+  'requests.storage',
+  'services.nodeports',
+  'services.loadbalancers',
+])
+
+/** validateContainerResourceName: validateResourceName's checks, then the container rule. */
 function validateResourceName(name: string, path: FieldPath, out: FieldIssue[]): void {
-  for (const msg of isQualifiedName(name)) out.push(invalid(path, name, msg, podHints.resourceName(name)))
+  const qualified = isQualifiedName(name)
+  for (const msg of qualified) out.push(invalid(path, name, msg, podHints.resourceName(name)))
+  const standard = STANDARD_RESOURCE_NAMES.has(name) || name.startsWith('hugepages-') || name.startsWith('requests.hugepages-')
+  if (qualified.length === 0 && !name.includes('/') && !standard) {
+    out.push(invalid(path, name, 'must be a standard resource type or fully qualified', podHints.resourceName(name)))
+  }
   if (!name.includes('/')) {
     if (!isStandardContainerResource(name)) out.push(invalid(path, name, 'must be a standard resource for containers', podHints.resourceName(name)))
   } else if (!name.includes('kubernetes.io/') && name.startsWith('requests.')) {

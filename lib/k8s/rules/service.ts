@@ -3,7 +3,7 @@ import type { FieldPath } from '../field-path.ts'
 import { duplicate, forbidden, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { metadataHints } from '../hints/metadata-hints.ts'
 import { serviceHints } from '../hints/service-hints.ts'
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from '../name-rules.ts'
+import { IP_ADDRESS_ERROR, isDNS1123Label, isDNS1123Subdomain, isIP, isQualifiedName, isValidPortName, isValidPortNum } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
 import { validateLabels } from './labels.ts'
 
@@ -32,7 +32,7 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     if (cname === '') out.push(required(path.child('externalName'), '', serviceHints.externalNameRequired))
     else for (const msg of isDNS1123Subdomain(cname)) out.push(invalid(path.child('externalName'), cname, msg, serviceHints.externalName(cname)))
   } else if (clusterIP !== '' && !headless && !isIP(clusterIP)) {
-    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)', serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
+    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, IP_ADDRESS_ERROR, serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
   }
 
   const names = new Set<string>()
@@ -59,6 +59,10 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     } else if (target !== undefined) {
       const t = numberAt(target) ?? 0
       for (const msg of isValidPortNum(t)) out.push(invalid(pp.child('targetPort'), t, msg, serviceHints.targetPort(t)))
+    }
+    const appProtocol = stringAt(port.appProtocol)
+    if (appProtocol !== undefined) {
+      for (const msg of isQualifiedName(appProtocol)) out.push(invalid(pp.child('appProtocol'), appProtocol, msg, serviceHints.appProtocol(appProtocol)))
     }
     const key = `${protocol}/${number}`
     if (seenPorts.has(key)) out.push(duplicate(pp, { port: number, protocol }, serviceHints.duplicatePort(number, protocol)))
@@ -90,8 +94,6 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
       const p = path.child('sessionAffinityConfig').child('clientIP').child('timeoutSeconds')
       out.push(invalid(p, timeout, `must be greater than 0 and less than ${MAX_AFFINITY_SECONDS}`, serviceHints.affinityTimeout))
     }
-  } else if (affinity === 'None' && spec.sessionAffinityConfig !== undefined) {
-    out.push(forbidden(path.child('sessionAffinityConfig'), 'must not be set when session affinity is None', serviceHints.affinityConfigForbidden))
   }
 
   if (!SERVICE_TYPES.includes(type)) out.push(notSupported(path.child('type'), type, SERVICE_TYPES, serviceHints.type(type)))
@@ -113,15 +115,3 @@ function clusterIPSource(spec: Record<string, unknown>, path: FieldPath): FieldP
   return spec.clusterIP !== undefined ? path.child('clusterIP') : path.child('clusterIPs').index(0)
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
-
-export function isIP(value: string): boolean {
-  if (IPV4.test(value)) return true
-  // IPv6: hex groups with at most one `::`
-  if (!/^[0-9a-fA-F:]+$/.test(value) || !value.includes(':')) return false
-  const halves = value.split('::')
-  if (halves.length > 2) return false
-  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')))
-  if (groups.some((g) => g.length === 0 || g.length > 4)) return false
-  return halves.length === 2 ? groups.length < 8 : groups.length === 8
-}

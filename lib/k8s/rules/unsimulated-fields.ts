@@ -58,7 +58,11 @@ function containerWarnings(container: JsonObject | undefined, path: FieldPath, o
   if (!container) return
   if (nonEmpty(own(objectAt(own(container, 'resources')), 'limits'))) out.push(warning(path.child('resources').child('limits'), 'limits'))
   if (nonEmpty(own(container, 'securityContext'))) out.push(warning(path.child('securityContext'), 'securityContext'))
-  if (nonEmpty(own(container, 'lifecycle'))) out.push(warning(path.child('lifecycle'), 'lifecycle'))
+  // preStop `sleep` and `exec` run (lib/sim/kubelet/running.ts); a request hook is taken as answered at once
+  const lifecycle = objectAt(own(container, 'lifecycle'))
+  if (nonEmpty(own(lifecycle, 'postStart'))) out.push(warning(path.child('lifecycle').child('postStart'), 'postStart'))
+  const preStop = objectAt(own(lifecycle, 'preStop'))
+  for (const handler of ['httpGet', 'tcpSocket']) if (own(preStop, handler) !== undefined) out.push(warning(path.child('lifecycle').child('preStop').child(handler), 'preStopRequest'))
   arrayAt(own(container, 'ports')).forEach((port, j) => {
     if (numberAt(own(objectAt(port), 'hostPort')) !== undefined) out.push(warning(path.child('ports').index(j).child('hostPort'), 'hostPort'))
   })

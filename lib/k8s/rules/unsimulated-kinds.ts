@@ -9,7 +9,7 @@ import { FieldPath as Path } from '../field-path.ts'
 import { invalid, notSupported, required, tooLong, type FieldIssue } from '../field-errors.ts'
 import { unsimulatedHints as h } from '../hints/unsimulated-kind-hints.ts'
 import { labelSelectorMatches } from '../label-selector.ts'
-import { NEGATIVE_ERROR, isDNS1035Label, isDNS1123Subdomain, isValidPercent, isValidPortName, isValidPortNum, maxLenError, regexError } from '../name-rules.ts'
+import { NEGATIVE_ERROR, isDNS1035Label, isDNS1123Subdomain, isValidPercent, isValidPortName, isValidPortNum, isConfigMapKey, maxLenError, regexError } from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, stringMap, type JsonObject } from '../object-access.ts'
 import type { LabelSelector, UnsimulatedKind } from '../types.ts'
 import { validateLabelSelector, validateLabels } from './labels.ts'
@@ -177,25 +177,13 @@ function validateDisruptionBudgetSpec(spec: JsonObject, path: FieldPath, out: Fi
 
 // --- Secret and ConfigMap -------------------------------------------------------------------------------------------
 
-const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+'
-const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/
 /** A Secret's or ConfigMap's total size (core/validation MaxSecretSize, MaxConfigMapSize). */
 const MAX_SIZE = 1024 * 1024
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
-/** validation.IsConfigMapKey */
-function configKeyProblems(key: string): string[] {
-  const problems: string[] = []
-  if (key.length > 253) problems.push(maxLenError(253))
-  if (!CONFIG_KEY_RE.test(key)) problems.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
-  if (key === '.' || key === '..') problems.push(`must not be '${key}'`)
-  else if (key.startsWith('..')) problems.push("must not start with '..'")
-  return problems
-}
-
 function validateKeys(map: unknown, path: FieldPath, out: FieldIssue[]): string[] {
   const keys = Object.keys(objectAt(map) ?? {})
-  for (const key of keys) for (const msg of configKeyProblems(key)) out.push(invalid(path, key, msg, h.configKey(key)))
+  for (const key of keys) for (const msg of isConfigMapKey(key)) out.push(invalid(path, key, msg, h.configKey(key)))
   return keys
 }
 

@@ -1,4 +1,7 @@
-/** Pod volumes (ValidateVolumes): named, unique, exactly one source type. */
+/**
+ * Pod volumes (ValidateVolumes): named, unique, at most one source type. A volume with no source never gets here:
+ * defaulting made it an emptyDir (SetDefaults_Volume), so upstream's "must specify a volume type" is unreachable.
+ */
 import type { FieldPath } from '../field-path.ts'
 import { duplicate, forbidden, invalid, required, type FieldIssue } from '../field-errors.ts'
 import { podHints } from '../hints/pod-hints.ts'
@@ -22,7 +25,6 @@ export function validateVolumes(value: unknown, path: FieldPath, out: FieldIssue
       names.add(name)
     }
     const sources = Object.keys(vol).filter((k) => k !== 'name')
-    if (sources.length === 0) out.push(required(p, 'must specify a volume type', podHints.volumeTypeRequired))
     for (const extra of sources.slice(1)) out.push(forbidden(p.child(extra), 'may not specify more than 1 volume type', podHints.volumeTypeTooMany))
   })
   return names

@@ -2,7 +2,7 @@
 import type { FieldPath } from '../field-path.ts'
 import { forbidden, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { workloadHints } from '../hints/workload-hints.ts'
-import { labelSelectorMatches } from '../label-selector.ts'
+import { isEmptyLabelSelector, labelSelectorMatches } from '../label-selector.ts'
 import { NEGATIVE_ERROR, isQualifiedName, isValidLabelValue, isValidPercent } from '../name-rules.ts'
 import { arrayAt, isObject, numberAt, objectAt, stringAt, stringMap, type JsonObject } from '../object-access.ts'
 import type { LabelSelector } from '../types.ts'
@@ -17,8 +17,7 @@ export function validateWorkload(kind: 'Deployment' | 'ReplicaSet', specValue: u
   if (selector === undefined) out.push(required(path.child('selector'), '', workloadHints.selectorRequired(kind)))
   else {
     validateLabelSelector(selector, path.child('selector'), out)
-    const sel = objectAt(selector) ?? {}
-    if (Object.keys(objectAt(sel.matchLabels) ?? {}).length + arrayAt(sel.matchExpressions).length === 0) {
+    if (isEmptyLabelSelector((objectAt(selector) ?? {}) as LabelSelector)) {
       // ReplicaSet validation reuses the Deployment text verbatim
       out.push(invalid(path.child('selector'), selector, 'empty selector is invalid for deployment', workloadHints.selectorEmpty(kind)))
     }

@@ -11,7 +11,7 @@ import {
   isPodActive,
   keyOf,
   ownerRef,
-  selectorMatches,
+  labelSelectorMatches,
   type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
@@ -114,7 +114,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
     const ctl = pod ? controllerOf(pod) : undefined
     if (!pod || ctl?.uid !== uid) continue
     result.handled.push(podKey)
-    if (!selectorMatches(selector, pod.metadata?.labels)) {
+    if (!labelSelectorMatches(selector, pod.metadata?.labels)) {
       released.add(podKey)
       if (isPodActive(pod)) active--
       const refs = (pod.metadata?.ownerReferences ?? []).filter((r) => r.uid !== uid)
@@ -124,7 +124,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   // Adopt matching orphans (not being deleted).
   for (const podKey of state.indexes.orphanPods.get(ns) ?? []) {
     const pod = state.objects.Pod.get(podKey) as Pod
-    if (!isPodActive(pod) || !selectorMatches(selector, pod.metadata?.labels)) continue
+    if (!isPodActive(pod) || !labelSelectorMatches(selector, pod.metadata?.labels)) continue
     adopted.push(pod)
     active++
     changes.push({
@@ -151,11 +151,27 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
     }
     result.batches = slowStartBatches(count)
     const taken = new Set<string>()
+    const owner = { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, source: 'replicaset-controller' }
+    let batch = 0
+    let leftInBatch = result.batches[0] ?? 0
     for (let i = 0; i < count; i++) {
+      if (leftInBatch === 0) leftInBatch = result.batches[++batch]!
+      leftInBatch--
       const name = generateName(state, ctx, `${rs.metadata!.name}-`, ns, taken)
       taken.add(name)
-      changes.push({ type: 'create', object: podFromTemplate(rs, name) })
-      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulCreate', message: `Created pod: ${name}`, source: 'replicaset-controller' } })
+      changes.push({
+        type: 'create',
+        object: podFromTemplate(rs, name),
+        onSuccess: [{ type: 'event', event: { ...owner, reason: 'SuccessfulCreate', message: `Created pod: ${name}` } }],
+        // pod_control.go: "Error creating: <err>"; the server names the pod by its generateName (admission runs
+        // before the name is generated); slowStartBatch stops after a batch with a failure; the sync is retried
+        onFailure: {
+          event: { ...owner, reason: 'FailedCreate', message: 'Error creating: ' },
+          errorText: (err) => err.replace(`"${name}"`, `"${generateNameOf(rs)}"`),
+          retry: { controller: 'replicaset', key },
+          batch,
+        },
+      })
     }
   } else if (diff > 0) {
     const count = Math.min(diff, BURST_REPLICAS)

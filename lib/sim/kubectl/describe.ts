@@ -243,6 +243,11 @@ function describeNode(state: ClusterState, node: Node): string {
 
 export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const [first, ...names] = args.positional
+  if (first && first.includes(',') && !first.includes('/')) {
+    // `describe deploy,svc web`: each type in turn, as kubectl's builder visits them
+    const each = first.split(',').map((type) => runDescribe(state, { ...args, positional: [type, ...names] }, namespace))
+    return { ok: each.every((r) => r.ok), output: each.map((r) => r.output).join('\n\n') }
+  }
   if (!first) return { ok: false, output: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n' }
   let kind: string | undefined
   let wanted: string[] = names

@@ -1,7 +1,7 @@
 /**
  * The few shell programs a person types to look at a file before applying it: `cat`, `ls`, `head`, `wc`, on
  * the home directory of files.ts, with GNU coreutils' output and error texts. They read files only: writing
- * happens in the editor (and `cat <<EOF` reads standard input, which is not simulated yet).
+ * happens in the editor. `-` or no file reads standard input (`cat <<EOF`, `wc -l < web.yaml`; shell-input.ts).
  */
 import { listFiles, resolvePath, type HomeFile } from '../files.ts'
 import type { ClusterState } from '../state.ts'
@@ -10,7 +10,10 @@ import type { CommandResult } from './result.ts'
 
 type Lookup = { file: HomeFile; name: string } | { directory: true } | { missing: true }
 
-function lookup(state: ClusterState, path: string): Lookup {
+const STDIN = '-'
+
+function lookup(state: ClusterState, path: string, stdin?: string): Lookup {
+  if (path === STDIN && stdin !== undefined) return { file: { text: stdin, bytes: new TextEncoder().encode(stdin).length, modified: 0 }, name: STDIN }
   const r = resolvePath(path)
   if ('home' in r) return { directory: true }
   const file = 'file' in r ? state.files.get(r.file) : undefined
@@ -34,15 +37,22 @@ function fail(output: string, exitCode = 1): CommandResult {
   return { ok: false, output, exitCode }
 }
 
-export function runCat(state: ClusterState, args: string[]): CommandResult {
-  const { options, operands } = splitOptions(args)
-  if (operands.length === 0 || operands.includes('-') || args.some((a) => a.startsWith('<'))) return STDIN_NOT_SUPPORTED
+/** No file operand means standard input; reading it needs one from the shell. */
+function withStdin(operands: string[], stdin: string | undefined): string[] | CommandResult {
+  const paths = operands.length ? operands : [STDIN]
+  return paths.includes(STDIN) && stdin === undefined ? STDIN_NOT_SUPPORTED : paths
+}
+
+export function runCat(state: ClusterState, args: string[], stdin?: string): CommandResult {
+  const { options, operands: given } = splitOptions(args)
+  const operands = withStdin(given, stdin)
+  if (!Array.isArray(operands)) return operands
   const number = options.some((o) => o === '--number' || (/^-[a-zA-Z]+$/.test(o) && o.includes('n')))
   let out = ''
   let errors = ''
   let line = 0
   for (const path of operands) {
-    const f = lookup(state, path)
+    const f = lookup(state, path, stdin)
     if ('missing' in f) errors += `cat: ${path}: No such file or directory\n`
     else if ('directory' in f) errors += `cat: ${path}: Is a directory\n`
     else if (!number) out += f.file.text
@@ -104,9 +114,9 @@ export function runLs(state: ClusterState, args: string[]): CommandResult {
   return errors ? fail(out + errors, 2) : { ok: true, output: out }
 }
 
-export function runHead(state: ClusterState, args: string[]): CommandResult {
+export function runHead(state: ClusterState, args: string[], stdin?: string): CommandResult {
   let count = 10
-  const operands: string[] = []
+  const given: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     let m: RegExpExecArray | null
@@ -118,17 +128,18 @@ export function runHead(state: ClusterState, args: string[]): CommandResult {
     } else if ((m = /^(?:-n|--lines=)(.+)$/.exec(a)) || (m = /^-(\d+)$/.exec(a))) {
       if (!/^\d+$/.test(m[1]!)) return fail(`head: invalid number of lines: '${m[1]}'\n`)
       count = Number(m[1])
-    } else operands.push(a)
+    } else given.push(a)
   }
-  if (operands.length === 0 || operands.includes('-') || operands.some((a) => a.startsWith('<'))) return STDIN_NOT_SUPPORTED
+  const operands = withStdin(given, stdin)
+  if (!Array.isArray(operands)) return operands
   let out = ''
   let errors = ''
   operands.forEach((path, i) => {
-    const f = lookup(state, path)
+    const f = lookup(state, path, stdin)
     if ('missing' in f) errors += `head: cannot open '${path}' for reading: No such file or directory\n`
     else if ('directory' in f) errors += `head: error reading '${path}': Is a directory\n`
     else {
-      if (operands.length > 1) out += `${i > 0 ? '\n' : ''}==> ${path} <==\n`
+      if (operands.length > 1) out += `${i > 0 ? '\n' : ''}==> ${path === STDIN ? 'standard input' : path} <==\n`
       const lines = f.file.text.split(/(?<=\n)/)
       out += lines.slice(0, count).join('')
     }
@@ -136,8 +147,8 @@ export function runHead(state: ClusterState, args: string[]): CommandResult {
   return errors ? fail(out + errors) : { ok: true, output: out }
 }
 
-export function runWc(state: ClusterState, args: string[]): CommandResult {
-  const { options, operands } = splitOptions(args)
+export function runWc(state: ClusterState, args: string[], stdin?: string): CommandResult {
+  const { options, operands: given } = splitOptions(args)
   const shown = { l: false, w: false, m: false, c: false }
   for (const o of options) {
     const long: Record<string, keyof typeof shown> = { '--lines': 'l', '--words': 'w', '--chars': 'm', '--bytes': 'c' }
@@ -146,12 +157,13 @@ export function runWc(state: ClusterState, args: string[]): CommandResult {
     else return fail(`wc: invalid option -- '${o.replace(/^-+/, '')[0] ?? ''}'\nTry 'wc --help' for more information.\n`)
   }
   if (!shown.l && !shown.w && !shown.m && !shown.c) shown.l = shown.w = shown.c = true
-  if (operands.length === 0 || operands.includes('-') || operands.some((a) => a.startsWith('<'))) return STDIN_NOT_SUPPORTED
+  const operands = withStdin(given, stdin)
+  if (!Array.isArray(operands)) return operands
   const counts: { name: string; values: number[] }[] = []
   let errors = ''
   const totals = [0, 0, 0, 0]
   for (const path of operands) {
-    const f = lookup(state, path)
+    const f = lookup(state, path, stdin)
     if ('missing' in f) {
       errors += `wc: ${path}: No such file or directory\n`
       continue
@@ -161,12 +173,12 @@ export function runWc(state: ClusterState, args: string[]): CommandResult {
     const all = [lineCount(text), text.split(/\s+/).filter(Boolean).length, [...text].length, 'file' in f ? f.file.bytes : 0]
     const values = (['l', 'w', 'm', 'c'] as const).flatMap((k, i) => (shown[k] ? [all[i]!] : []))
     all.forEach((v, i) => (totals[i]! += v))
-    counts.push({ name: path, values })
+    counts.push({ name: given.length ? path : '', values }) // wc names no file for standard input alone
   }
   // coreutils wc: no padding for one count of one file; otherwise the width of the total size in bytes.
   const single = operands.length === 1 && Object.values(shown).filter(Boolean).length === 1
   const width = single ? 1 : String(totals[3]).length
-  const format = (values: number[], name: string) => `${values.map((v) => String(v).padStart(width)).join(' ')} ${name}\n`
+  const format = (values: number[], name: string) => `${values.map((v) => String(v).padStart(width)).join(' ')}${name ? ` ${name}` : ''}\n`
   let out = counts.map((c) => format(c.values, c.name)).join('')
   if (operands.length > 1) out += format((['l', 'w', 'm', 'c'] as const).flatMap((k, i) => (shown[k] ? [totals[i]!] : [])), 'total')
   return errors ? fail(out + errors) : { ok: true, output: out }

@@ -61,13 +61,13 @@ describe('kubectl apply -f', () => {
     expect(c.run('kubectl apply -f')).toEqual({ ok: false, output: "error: flag needs an argument: 'f' in -f\n" })
   })
 
-  it('answers standard input and here-documents with a clear "not supported yet" and a notice code', () => {
+  it('-f - with nothing on standard input answers with a notice: the terminal cannot type into it', () => {
     const c = withFiles({})
-    for (const line of ['kubectl apply -f -', 'kubectl apply -f - <<EOF', 'kubectl create -f -', 'kubectl apply -f web.yaml < web.yaml', 'cat <<EOF', 'kubectl diff -f -']) {
+    for (const line of ['kubectl apply -f -', 'kubectl create -f -', 'cat', 'kubectl diff -f -']) {
       const r = c.run(line)
       expect(r.ok, line).toBe(false)
       expect(r.notice, line).toBe('stdinNotSupported')
-      expect(r.output, line).toMatch(/^error: reading standard input .* is not supported by this simulator yet/)
+      expect(r.output, line).toMatch(/^error: this terminal cannot type into standard input: give it a here-document/)
     }
   })
 

@@ -128,7 +128,7 @@ describe('kubectl mutations', () => {
     expect(c.run('kubectl set selector service/web')).toEqual({ ok: false, output: 'error: at least one selector is required\n' })
     expect(c.run('kubectl set selector node/node-1 a=b').output).toBe('error: nodes/node-1 the object does not have a selector\n')
     expect(c.run('kubectl set selector deployment/web app=x').ok).toBe(false)
-    expect(c.run('kubectl set nothing').output).toContain('unknown command "nothing" for "kubectl set"')
+    expect(c.run('kubectl set nothing').output).toBe('error: unknown command "nothing"\nSee \'kubectl set -h\' for help and examples\n')
   })
 
   it('scale, set image, label, delete, create, run and expose print what kubectl prints', () => {
@@ -197,5 +197,32 @@ describe('terminal helpers', () => {
     expect(completeCommand(c, `kubectl logs ${pod.slice(0, 6)}`)).toContain(pod)
     expect(completeCommand(c, 'kubectl rollout status deployment/')).toEqual(['deployment/web'])
     expect(completeCommand(c, 'node f')).toEqual(['fail'])
+  })
+})
+
+describe('kubectl apply and fields the simulator does not act on', () => {
+  it('prints the API server-style warning for each such field before what it did, and still creates the object', () => {
+    const c = createCluster({ seed: 5 })
+    const out = c.apply(`apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  priorityClassName: high
+  containers:
+  - name: web
+    image: nginx:1.27
+    resources: {limits: {memory: 64Mi}}
+`).output
+    expect(out.split('\n')).toEqual([
+      'Warning: spec.priorityClassName: accepted but not simulated here: every pod has the same priority and no pod is preempted.',
+      'Warning: spec.containers[0].resources.limits: accepted but not simulated here: containers are never throttled or OOM-killed; scheduling counts requests only.',
+      'pod/p created',
+      '',
+    ])
+    expect(c.run('kubectl get pod p').ok).toBe(true)
+  })
+
+  it('prints no warning for a manifest the simulator runs in full', () => {
+    expect(createCluster({ seed: 5 }).apply(WEB('nginx:1.27')).output).toBe('deployment.apps/web created\n')
   })
 })

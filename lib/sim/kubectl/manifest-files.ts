@@ -8,7 +8,8 @@
  * - a file must parse as a whole before any of its objects is sent (`error: error parsing web.yaml: …`);
  * - with an explicit `-n`, an object that names another namespace stops the command (RequireNamespace).
  *
- * Standard input (`-f -`, here-documents, `<`) is not simulated yet: those get a clear notice instead.
+ * - `-f -` reads standard input, which the shell gives from a here-document or `< FILE` (shell-input.ts); its
+ *   source is `STDIN` in messages, as kubectl's. Without one there is nothing to type it from: a notice says so.
  */
 import { parseAllDocuments } from 'yaml'
 import type { Diagnostic, KubeObject } from '../k8s.ts'
@@ -40,9 +41,10 @@ export interface FileDocument {
   object?: ManifestObject
 }
 
+/** `-f -` or `cat` with no here-document or `<` to read: a real terminal would wait for typed input. */
 export const STDIN_NOT_SUPPORTED: CommandResult = {
   ok: false,
-  output: 'error: reading standard input ("-f -", a here-document or "<") is not supported by this simulator yet: use a file in the home directory (ls lists them), e.g. kubectl apply -f FILE\n',
+  output: 'error: this terminal cannot type into standard input: give it a here-document (kubectl apply -f - <<EOF, the manifest, then EOF) or a file (kubectl apply -f FILE; ls lists them)\n',
   notice: 'stdinNotSupported',
 }
 
@@ -51,17 +53,16 @@ export function filenameArgs(args: ParsedArgs): string[] {
   return listFlag(args, 'filename')
 }
 
-/** A here-document or an input redirection among the arguments (`<<EOF`, `< web.yaml`). */
-export function readsStandardInput(args: ParsedArgs): boolean {
-  return args.positional.some((p) => p.startsWith('<')) || filenameArgs(args).includes('-')
-}
-
 /** The files behind `-f`, or kubectl's error when one is missing (then nothing is done). */
 export function readManifestFiles(state: ClusterState, args: ParsedArgs): { files: ManifestFile[] } | CommandResult {
-  if (readsStandardInput(args)) return STDIN_NOT_SUPPORTED
   const files: ManifestFile[] = []
   const missing: string[] = []
   for (const path of filenameArgs(args)) {
+    if (path === '-') {
+      if (args.stdin === undefined) return STDIN_NOT_SUPPORTED
+      files.push({ source: 'STDIN', text: args.stdin })
+      continue
+    }
     if (/^https?:\/\//.test(path)) return { ok: false, output: `error: unable to read URL "${path}": the simulated cluster has no network outside it; use a file in the home directory\n` }
     const where = resolvePath(path)
     if ('home' in where) {

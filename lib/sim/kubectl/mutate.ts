@@ -9,10 +9,12 @@ import { listObjects } from './get.ts'
 import { matchesQuery, parseLabelQuery } from './label-query.ts'
 import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
+import { runSetEnv, runSetResources } from './set-pod-template.ts'
+import { unknownSubcommand } from './unknown-command.ts'
 
 type Target = { kind: Kind; name: string }
 
-/** `TYPE NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
+/** `TYPE NAME...`, `TYPE1,TYPE2 NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
 export function targets(args: string[]): Target[] | { error: string } {
   if (args.length === 0) return { error: 'error: You must provide one or more resources by argument or filename.' }
   const out: Target[] = []
@@ -25,9 +27,12 @@ export function targets(args: string[]): Target[] | { error: string } {
     }
     return out
   }
-  const kind = resolveResource(args[0]!)
-  if (!kind) return { error: `error: the server doesn't have a resource type "${args[0]}"` }
-  for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
+  // `deploy,svc web api`: every name of every type, types first (the resource builder's order)
+  for (const type of args[0]!.split(',')) {
+    const kind = resolveResource(type)
+    if (!kind) return { error: `error: the server doesn't have a resource type "${type}"` }
+    for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
+  }
   return out
 }
 
@@ -106,12 +111,15 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
   return { ok, output: out }
 }
 
-/** `kubectl set image|selector`. */
+/** `kubectl set image|selector|env|resources`. */
 export function runSet(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const sub = args.positional[0]
   if (sub === 'image') return runSetImage(state, args, namespace)
   if (sub === 'selector') return runSetSelector(state, args, namespace)
-  return { ok: false, output: `error: unknown command "${sub ?? ''}" for "kubectl set" (this simulator supports: set image, set selector)\n` }
+  if (sub === 'env') return runSetEnv(state, args, args.positional.slice(1), namespace)
+  if (sub === 'resources') return runSetResources(state, args, args.positional.slice(1), namespace)
+  if (!sub) return { ok: false, output: 'error: Required subcommand: one of env, image, resources, selector\n' }
+  return { ok: false, output: unknownSubcommand('set', args.positional) }
 }
 
 /**

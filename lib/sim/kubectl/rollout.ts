@@ -8,6 +8,7 @@ import { equalIgnoreHash, findNewReplicaSet, revisionOf, skipCopyAnnotation } fr
 import { flag, type ParsedArgs } from './args.ts'
 import { notFound, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
+import { unknownSubcommand } from './unknown-command.ts'
 
 function target(state: ClusterState, args: ParsedArgs, namespace: string): { d: Deployment } | CommandResult {
   const [a, b] = args.positional
@@ -55,10 +56,13 @@ function patchDeployment(state: ClusterState, d: Deployment, next: Deployment): 
   return undefined
 }
 
+const ROLLOUT_COMMANDS = ['history', 'pause', 'restart', 'resume', 'status', 'undo']
+
 export function runRollout(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
   const sub = args.positional[0]
   const rest = { ...args, positional: args.positional.slice(1) }
   if (!sub) return { ok: false, output: 'error: Required subcommand: one of history, pause, restart, resume, status, undo\n' }
+  if (!ROLLOUT_COMMANDS.includes(sub)) return { ok: false, output: unknownSubcommand('rollout', args.positional) }
   const t = target(state, rest, namespace)
   if (!('d' in t)) return t
   const d = t.d
@@ -137,7 +141,7 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
       return err ?? { ok: true, output: `${ref} restarted\n` }
     }
     default:
-      return { ok: false, output: `error: unknown command "${sub}" for "kubectl rollout"\n` }
+      return { ok: false, output: unknownSubcommand('rollout', args.positional) } // not reached: checked above
   }
 }
 

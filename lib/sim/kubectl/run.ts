@@ -4,7 +4,7 @@
  */
 import type { ClusterState } from '../state.ts'
 import { applyText } from '../apply.ts'
-import { boolFlag, flag, parseArgs, splitCommandLine, type ParsedArgs } from './args.ts'
+import { boolFlag, flag, parseArgs, type ParsedArgs } from './args.ts'
 import { runGet } from './get.ts'
 import { runDescribe } from './describe.ts'
 import { runRollout } from './rollout.ts'
@@ -14,7 +14,12 @@ import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
 import { runApplyFiles, runCreateFiles, runDeleteFiles, runGetFiles } from './from-files.ts'
 import { runDiff } from './diff.ts'
-import { filenameArgs, readsStandardInput } from './manifest-files.ts'
+import { runPatch } from './patch.ts'
+import { filenameArgs } from './manifest-files.ts'
+import { parseShellCommand } from './shell-input.ts'
+import { unknownCommand } from './unknown-command.ts'
+import { unknownFlag } from './known-flags.ts'
+import { readFile } from '../files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
 import { formatDuration, limitPhrase, markOverBudget } from '../budget.ts'
@@ -31,6 +36,7 @@ export const FILE_PROGRAMS = ['cat', 'ls', 'head', 'wc']
 const HELP = `Kubelab cluster terminal — a kubectl subset on a simulated cluster.
 
 kubectl apply -f FILE                  create or update the objects in FILE (-f again for more files)
+kubectl apply -f - <<EOF               the manifest typed on the following lines, up to a line EOF (a here-document)
 kubectl diff -f FILE                   what apply would change (exit status 1 when something would)
 kubectl create -f FILE | kubectl delete -f FILE [--ignore-not-found] | kubectl get -f FILE
 kubectl get (pods|deployments|replicasets|services|endpoints|nodes|events|all) [NAME] [-l SELECTOR] [--field-selector F=V] [-o wide|yaml|json|name] [-n NS|-A]
@@ -40,7 +46,10 @@ kubectl run NAME --image=IMAGE
 kubectl expose deployment NAME --port=P [--target-port=T] [--type=ClusterIP|NodePort|LoadBalancer]
 kubectl scale deployment/NAME --replicas=N
 kubectl set image deployment/NAME CONTAINER=IMAGE
+kubectl set env deployment/NAME KEY=VALUE... | KEY- | --list [-c CONTAINER]
+kubectl set resources deployment/NAME [-c CONTAINER] --limits=cpu=200m,memory=512Mi [--requests=...]
 kubectl set selector service/NAME KEY=VALUE...
+kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]
 kubectl rollout status|history|undo [--to-revision=N]|pause|resume|restart deployment/NAME
 kubectl label TYPE NAME KEY=VALUE [--overwrite] | KEY-
 kubectl delete TYPE NAME | TYPE/NAME | -l SELECTOR | --all [--grace-period=N] [--force]
@@ -48,6 +57,7 @@ kubectl logs POD [-c CONTAINER] [--previous] [--tail=N]
 kubectl exec POD [-c CONTAINER] -- COMMAND (curl, wget, cat, env, ...)
 
 Files (your home directory, ~): ls [-l] · cat FILE · head [-n N] FILE · wc [-l] FILE
+Shell: # comments · quotes · <<EOF here-documents · < FILE
 Simulation: node fail NAME | node recover NAME | pod crash NAME [-c C]
             traffic start svc/NAME [--rps N] | traffic stop | curl URL | wait 30s
 `
@@ -71,20 +81,26 @@ export function runCommand(state: ClusterState, line: string): RunCommandResult 
 }
 
 function dispatch(state: ClusterState, line: string): RunCommandResult {
-  const tokens = splitCommandLine(line.trim())
-  if ('error' in tokens) return { ok: false, output: `${tokens.error}\n` }
+  const shell = parseShellCommand(line.trim())
+  if ('error' in shell) return { ok: false, output: `${shell.error}\n` }
+  let stdin = shell.hereDocument
+  if (shell.inputFile !== undefined) {
+    stdin = readFile(state, shell.inputFile)
+    if (stdin === undefined) return { ok: false, output: `bash: ${shell.inputFile}: No such file or directory\n`, exitCode: 1 }
+  }
+  const tokens = shell.words
   if (tokens.length === 0) return { ok: true, output: '' }
   const [first, ...rest] = tokens
   const cmd = first === 'k' ? 'kubectl' : first
   switch (cmd) {
     case 'cat':
-      return runCat(state, rest)
+      return runCat(state, rest, stdin)
     case 'ls':
       return runLs(state, rest)
     case 'head':
-      return runHead(state, rest)
+      return runHead(state, rest, stdin)
     case 'wc':
-      return runWc(state, rest)
+      return runWc(state, rest, stdin)
   }
   if (cmd !== 'kubectl') {
     const args = parseArgs(rest)
@@ -115,18 +131,37 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
         return { ok: false, output: `${cmd}: command not found\n` }
     }
   }
-  const [verb, ...more] = rest
+  const { verb, more } = verbAndArgs(rest)
   if (!verb || verb === 'help' || verb === '--help') return { ok: true, output: HELP }
-  const args = parseArgs(more)
+  const args = parseArgs(more, verb)
   if ('error' in args) return { ok: false, output: `${args.error}\n` }
+  args.stdin = stdin
   const run = Object.hasOwn(KUBECTL, verb) ? KUBECTL[verb] : undefined // not Object.prototype's names
-  if (!run) return { ok: false, output: `error: unknown command "${verb}" for "kubectl"\nRun 'kubectl --help' for usage.\n` }
+  if (!run) return { ok: false, output: unknownCommand(verb, KUBECTL_VERBS) }
+  const badFlag = unknownFlag(verb, args)
+  if (badFlag) return { ok: false, output: badFlag }
+  if (args.flags.has('help')) return { ok: true, output: HELP }
   return run(state, args, namespaceOf(args), boolFlag(args, 'all-namespaces'))
 }
 
-/** `-f FILE` (or standard input, which gets its notice) selects the objects, not TYPE NAME. */
+/** kubectl's global flags that take a value; they may come before the verb (`kubectl -n prod get pods`). */
+const GLOBAL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--request-timeout', '-v', '--v'])
+
+/** The verb, and its arguments with any flags given before it. */
+function verbAndArgs(words: string[]): { verb: string | undefined; more: string[] } {
+  const leading: string[] = []
+  let i = 0
+  while (i < words.length && words[i]!.startsWith('-') && words[i] !== '--help' && words[i] !== '-h') {
+    leading.push(words[i]!)
+    if (GLOBAL_VALUE_FLAGS.has(words[i]!) && i + 1 < words.length) leading.push(words[++i]!)
+    i++
+  }
+  return { verb: words[i], more: [...leading, ...words.slice(i + 1)] }
+}
+
+/** `-f FILE` (or `-f -`, standard input) selects the objects, not TYPE NAME. */
 function fromFiles(args: ParsedArgs): boolean {
-  return filenameArgs(args).length > 0 || readsStandardInput(args)
+  return filenameArgs(args).length > 0
 }
 
 type Verb = (state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean) => CommandResult
@@ -138,6 +173,7 @@ const KUBECTL: Record<string, Verb> = {
   delete: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runDeleteFiles(state, args, namespace) : runDelete(state, args, namespace, allNamespaces)),
   scale: (state, args, namespace) => runScale(state, args, namespace),
   set: (state, args, namespace) => runSet(state, args, namespace),
+  patch: (state, args, namespace) => runPatch(state, args, namespace),
   rollout: (state, args, namespace) => runRollout(state, args, namespace),
   create: (state, args, namespace) => (fromFiles(args) ? runCreateFiles : runCreate)(state, args, namespace),
   run: (state, args, namespace) => runRun(state, args, namespace),

@@ -5,7 +5,7 @@
  */
 import type { Container } from '../k8s.ts'
 import type { AppKind, ImageInfo } from './images.ts'
-import { compileShell, singleCommand, type ShellProgram } from './shell.ts'
+import { singleCommand, type ShellProgram } from './shell.ts'
 
 export type Program =
   | { kind: 'server'; app: AppKind; ports: number[]; startupMs: number; crashAfterMs?: number; unhealthyAfterMs?: number }
@@ -51,16 +51,11 @@ export function resolveProgram(image: ImageInfo, container: Container): Program 
   if (SERVER_BINARIES.has(bin) || SERVER_BINARIES.has(words[0]!)) {
     if (image.tools.has(bin) || image.tools.has(words[0]!)) return server(image)
   }
-  if ((bin === 'sh' || bin === 'bash' || bin === 'ash') && image.hasShell) {
-    if (words[1] === '-c' && words[2] !== undefined) {
-      const p = compileShell(words[2])
-      if ('error' in p) return { kind: 'shell', program: compileShell(`echo "sh: ${p.error.replace(/"/g, "'")}"; exit 2`) as ShellProgram }
-      return { kind: 'shell', program: p }
-    }
-    // `sh` with no script and no terminal reads an empty stdin and exits 0.
-    return { kind: 'shell', program: { instrs: [] } }
-  }
+  // `sh -c SCRIPT`, `sh FILE` and a bare `sh` (empty stdin: exits 0) run as the shell does them (shell.ts
+  // childShell); a shell the image lacks (`bash` in busybox) fails to start like any missing binary.
   if (image.tools.has(bin)) return { kind: 'shell', program: singleCommand(words) }
+  // The Debian-based server images also ship bash; here it runs the same subset (busybox has none).
+  if (bin === 'bash' && image.hasShell && image.app !== 'shell') return { kind: 'shell', program: singleCommand(['sh', ...words.slice(1)]) }
   return {
     kind: 'startError',
     message: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${words[0]}": executable file not found in $PATH: unknown`,

@@ -4,7 +4,8 @@
  */
 
 export type Instr =
-  | { op: 'cmd'; argv: string[]; redirect?: { path: string; append: boolean } }
+  /** `line`: the script line the command starts on (ash's error messages name it) */
+  | { op: 'cmd'; argv: string[]; redirect?: { path: string; append: boolean }; line?: number }
   | { op: 'jmp'; to: number }
   | { op: 'jz'; to: number }
   | { op: 'jnz'; to: number }
@@ -13,14 +14,19 @@ export type Instr =
 
 export interface ShellProgram {
   instrs: Instr[]
+  /** how the shell was invoked (`sh`, `/bin/sh`): ash starts every error message with it */
+  arg0?: string
+  /** the script file it runs (`sh FILE`): ash names it, and the line, in error messages */
+  script?: string
 }
 
 
-type Token = { t: 'word'; v: string; quoted: boolean } | { t: 'op'; v: string }
+type Token = { t: 'word'; v: string; quoted: boolean; line: number } | { t: 'op'; v: string }
 
 export function tokenize(script: string): Token[] | { error: string } {
   const out: Token[] = []
   let i = 0
+  let line = 1
   while (i < script.length) {
     const c = script[i]!
     if (c === ' ' || c === '\t') {
@@ -33,6 +39,7 @@ export function tokenize(script: string): Token[] | { error: string } {
     }
     if (c === '\n' || c === ';') {
       out.push({ t: 'op', v: ';' })
+      if (c === '\n') line++
       i++
       continue
     }
@@ -48,6 +55,7 @@ export function tokenize(script: string): Token[] | { error: string } {
     }
     let word = ''
     let quoted = false
+    const wordLine = line
     while (i < script.length && !' \t\n;&|>'.includes(script[i]!)) {
       const ch = script[i]!
       if (ch === "'" || ch === '"') {
@@ -55,6 +63,7 @@ export function tokenize(script: string): Token[] | { error: string } {
         const end = script.indexOf(ch, i + 1)
         if (end < 0) return { error: `syntax error: unterminated quoted string` }
         const inner = script.slice(i + 1, end)
+        line += inner.split('\n').length - 1
         word += ch === "'" ? inner.replace(/\$/g, '\u0000') : inner
         i = end + 1
       } else if (ch === '\\' && i + 1 < script.length) {
@@ -70,7 +79,7 @@ export function tokenize(script: string): Token[] | { error: string } {
         i++
       }
     }
-    out.push({ t: 'word', v: word, quoted })
+    out.push({ t: 'word', v: word, quoted, line: wordLine })
   }
   return out
 }
@@ -93,8 +102,15 @@ class Parser {
   }
   expect(v: string): void {
     this.skipSeparators()
-    if (!this.isWord(v)) throw new Error(`syntax error: expected "${v}"`)
+    if (!this.isWord(v)) throw new Error(`syntax error: unexpected ${this.tokenName()} (expecting "${v}")`)
     this.pos++
+  }
+  /** ash's tokname: `end of file` and `word` bare, keywords and operators quoted */
+  tokenName(): string {
+    const t = this.peek()
+    if (!t) return 'end of file'
+    if (t.t === 'op') return `"${t.v}"`
+    return !t.quoted && KEYWORDS.has(t.v) ? `"${t.v}"` : 'word'
   }
   /** parses commands until one of the `stops` keywords (not consumed) or the end */
   list(stops: string[]): void {
@@ -183,6 +199,8 @@ class Parser {
       return
     }
     const argv: string[] = []
+    const first = this.peek()
+    const line = first?.t === 'word' ? first.line : undefined
     let redirect: { path: string; append: boolean } | undefined
     for (;;) {
       const t = this.peek()
@@ -209,8 +227,8 @@ class Parser {
       argv.push(t.v)
       this.pos++
     }
-    if (argv.length === 0) throw new Error('syntax error: empty command')
-    this.instrs.push(redirect ? { op: 'cmd', argv, redirect } : { op: 'cmd', argv })
+    if (argv.length === 0) throw new Error(`syntax error: unexpected ${this.tokenName()}`)
+    this.instrs.push({ op: 'cmd', argv, ...(redirect ? { redirect } : {}), ...(line !== undefined ? { line } : {}) })
   }
 }
 

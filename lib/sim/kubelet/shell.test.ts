@@ -71,3 +71,68 @@ describe('shell subset', () => {
     expect(compileShell("echo 'oops")).toHaveProperty('error')
   })
 })
+
+/**
+ * What busybox (1.36, the `busybox` image) prints and returns for what beginners type. Sources read:
+ * shell/ash.c (procargs, setinputfile, ash_vmsg, ash_msg_and_raise_error, find_command, exitcmd/number),
+ * coreutils/echo.c, coreutils/sleep.c with libbb/duration.c, coreutils/cat.c, libbb/remove_file.c,
+ * networking/wget.c (usage).
+ */
+describe('busybox fidelity (shell/ash.c, coreutils/*.c)', () => {
+  const cases: [title: string, script: string, output: string[], exit: number][] = [
+    // setinputfile: exitstatus 127, then ash_msg_and_raise_error sets 2 before the shell exits
+    ['sh with a script file that does not exist', 'sh "echo done"', ["sh: can't open 'echo done': No such file or directory"], 2],
+    ['the prefix is the shell as invoked', '/bin/sh missing.sh', ["/bin/sh: can't open 'missing.sh': No such file or directory"], 2],
+    ['sh -c without its argument', 'sh -c', ['sh: -c requires an argument'], 2],
+    ['sh -c runs the script; its status is the command status', 'sh -c "echo in; exit 3"; echo "after $?"', ['in', 'after 3'], 0],
+    ['a bare sh reads an empty stdin and exits 0', 'sh && echo ok', ['ok'], 0],
+    ['an unknown command in sh -c', 'sh -c foo', ['sh: foo: not found'], 127],
+    ['an unknown command at the top level', 'foo; echo $?x', ['sh: foo: not found', '127x'], 0],
+    // shell/ash.c raise_error_unexpected_syntax: "unexpected <token> (expecting <token>)"
+    ['a syntax error in sh -c ends that shell with 2', "sh -c 'if true; then echo'", ['sh: syntax error: unexpected end of file (expecting "fi")'], 2],
+    ['a keyword where a command belongs', "sh -c 'echo a; fi'", ['sh: syntax error: unexpected "fi"'], 2],
+    ['an operator with nothing after it', "sh -c 'echo a &&'", ['sh: syntax error: unexpected end of file'], 2],
+    ['exit with a number', 'exit 300', [], 44],
+    ['exit with a word: the builtin names itself and the line', 'echo a\nexit abc', ['a', 'sh: exit: line 2: Illegal number: abc'], 2],
+    ['echo -n', 'echo -n hi', ['hi'], 0],
+    ['echo -e interprets escapes', 'echo -e "a\\tb\\nc"', ['a\tb', 'c'], 0],
+    ['echo without -e prints backslashes as they are', 'echo "a\\nb"', ['a\\nb'], 0],
+    ['echo -e \\c stops the output', 'echo -e "one\\ctwo"', ['one'], 0],
+    ['echo -ne combines flags', 'echo -ne "x\\ny"', ['x', 'y'], 0],
+    ['a word that is not only flags is printed', 'echo -nx hi', ['-nx hi'], 0],
+    ['sleep without an operand shows its usage', 'sleep', ['Usage: sleep [N]...', '', 'Pause for a time equal to the total of the args given, where each arg can', 'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays'], 1],
+    ['sleep with a bad number', 'sleep abc', ["sleep: invalid number 'abc'"], 1],
+    ['sleep names the bad operand', 'sleep 1 2x', ["sleep: invalid number '2x'"], 1],
+    ['cat of a missing file', 'cat /nope; echo $?', ["cat: can't open '/nope': No such file or directory", '1'], 0],
+    ['rm of a missing file', 'rm /nope', ["rm: can't remove '/nope': No such file or directory"], 1],
+    ['rm -f of a missing file is quiet', 'rm -f /nope', [], 0],
+    ['wget without a URL shows its usage', 'wget', ['Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]', '\t[--post-data STR | --post-file FILE] [-Y on/off]', '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...'], 1],
+    ['curl is not part of busybox', 'curl http://web', ['sh: curl: not found'], 127],
+  ]
+  it.each(cases)('%s', (_title, script, output, exit) => {
+    const tools = new Set(['sh', 'echo', 'sleep', 'cat', 'touch', 'rm', 'tail', 'wget'])
+    const p = compileShell(script) as ShellProgram
+    expect(runShell(p, newShellState(), { ...ctx(), tools })).toMatchObject({ output, exit })
+  })
+
+  it('sh FILE runs an existing script; its errors name the file and the line', () => {
+    const files = { '/work/run.sh': 'echo start\nnosuch\nexit 4\n' }
+    const tools = new Set(['sh', 'echo'])
+    expect(runShell(compileShell('sh /work/run.sh') as ShellProgram, newShellState(), { ...ctx(files), tools })).toMatchObject({
+      output: ['start', 'sh: /work/run.sh: line 2: nosuch: not found'],
+      exit: 4,
+    })
+  })
+
+  it('a child shell that sleeps keeps its place; the parent continues after it, with its output redirected', () => {
+    const files: Record<string, string> = {}
+    const tools = new Set(['sh', 'echo', 'sleep'])
+    const p = compileShell("sh -c 'echo one; sleep 5; echo two' > /log; echo done") as ShellProgram
+    const first = runShell(p, newShellState(), { ...ctx(files), tools })
+    expect(first).toMatchObject({ output: [], sleepUntil: 5000 })
+    expect(files['/log']).toBe('one\n')
+    const second = runShell(p, structuredClone(first.state), { ...ctx(files), tools, now: 5000 })
+    expect(second).toMatchObject({ output: ['done'], exit: 0 })
+    expect(files['/log']).toBe('one\ntwo\n')
+  })
+})

@@ -6,7 +6,7 @@
  * instruction list; running one advances until it blocks in `sleep` or exits, so it lives in virtual time.
  */
 
-import type { ShellProgram } from './shell-parse.ts'
+import { compileShell, type ShellProgram } from './shell-parse.ts'
 
 export { compileShell, singleCommand, tokenize, type Instr, type ShellProgram } from './shell-parse.ts'
 
@@ -18,6 +18,27 @@ export interface ShellState {
   vars: Record<string, string>
   /** `tail -f`/`-F` in progress: the instruction, the file and how much of it has been printed */
   follow?: { pc: number; path: string; offset: number }
+  /** a child shell (`sh -c …`, `sh FILE`) this one waits for; its output goes where the command's would */
+  child?: ChildShell
+}
+
+interface ChildShell {
+  program: ShellProgram
+  state: ShellState
+  redirect?: { path: string; append: boolean }
+}
+
+/** The shells an image's busybox provides under these names. */
+const SHELLS = new Set(['sh', 'ash'])
+
+/**
+ * An ash error message: `sh: MSG`, or inside a script file or a builtin `sh: NAME: line N: MSG`
+ * (shell/ash.c ash_vmsg: arg0, then commandname and the line when there is a commandname).
+ */
+function shellMessage(program: ShellProgram, msg: string, at?: { line?: number; builtin?: string }): string {
+  const arg0 = program.arg0 ?? 'sh'
+  const name = at?.builtin ?? program.script
+  return name ? `${arg0}: ${name}: line ${at?.line ?? 1}: ${msg}` : `${arg0}: ${msg}`
 }
 
 /** How often a following `tail` looks at its file again (busybox sleeps a second between reads). */
@@ -46,8 +67,9 @@ export function newShellState(): ShellState {
   return { pc: 0, status: 0, loops: {}, vars: {} }
 }
 
-function expand(word: string, ctx: ShellContext, vars: Record<string, string>): string {
+function expand(word: string, ctx: ShellContext, vars: Record<string, string>, status = 0): string {
   return word
+    .replace(/\$\?/g, String(status))
     .replace(/\$\((hostname|date)\)/g, (_, cmd: string) => (cmd === 'hostname' ? ctx.hostname : shellDate(ctx)))
     .replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => vars[name] ?? (name === 'HOSTNAME' ? ctx.hostname : ctx.env[name] ?? ''))
     // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped $ while variables are expanded
@@ -62,18 +84,70 @@ function shellDate(ctx: ShellContext): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
 }
 
-/** Parses `sleep` arguments: "5", "0.5", "1m", "infinity". */
+/** Parses `sleep` operands: "5", "0.5", "1m", "1h 30m"; a first operand starting "inf" sleeps forever (coreutils/sleep.c). */
 function sleepMs(args: string[]): number | undefined {
   if (args.length === 0) return undefined
+  if (args[0]!.slice(0, 3).toLowerCase() === 'inf') return Infinity
   let total = 0
   for (const a of args) {
-    if (a === 'infinity' || a === 'inf') return Infinity
     const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a)
     if (!m) return undefined
     const n = Number(m[1])
     total += n * ({ '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2]!] ?? 1000)
   }
   return Math.round(total)
+}
+
+/** bb_show_usage for sleep without an operand (busybox's banner line left out: it names the build). */
+const SLEEP_USAGE = [
+  'Usage: sleep [N]...',
+  '',
+  'Pause for a time equal to the total of the args given, where each arg can',
+  'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays',
+]
+
+/** bb_show_usage for wget without a URL (first lines; the banner left out as for sleep). */
+const WGET_USAGE = ['Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]', '\t[--post-data STR | --post-file FILE] [-Y on/off]', '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...']
+
+const ESCAPES: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' }
+
+/**
+ * busybox echo (coreutils/echo.c): leading words made only of n, e and E are options (-n: no newline, -e:
+ * backslash escapes, -E: none, the default); any other word ends the options and is printed.
+ */
+function echoLines(args: string[]): string[] {
+  let escapes = false
+  let i = 0
+  for (; i < args.length && /^-[neE]+$/.test(args[i]!); i++) {
+    for (const f of args[i]!.slice(1)) if (f !== 'n') escapes = f === 'e'
+  }
+  let text = args.slice(i).join(' ')
+  if (escapes) {
+    let out = ''
+    for (let k = 0; k < text.length; k++) {
+      const c = text[k]!
+      if (c !== '\\' || k + 1 >= text.length) {
+        out += c
+        continue
+      }
+      const next = text[k + 1]!
+      if (next === 'c') break // \c: nothing more, not even the newline
+      const octal = /^0?([0-7]{1,3})/.exec(text.slice(k + 1))
+      const hex = /^x([0-9a-fA-F]{1,2})/.exec(text.slice(k + 1))
+      if (octal) {
+        out += String.fromCharCode(Number.parseInt(octal[1]!, 8) & 255)
+        k += octal[0].length
+      } else if (hex) {
+        out += String.fromCharCode(Number.parseInt(hex[1]!, 16))
+        k += hex[0].length
+      } else if (next in ESCAPES) {
+        out += ESCAPES[next]
+        k++
+      } else out += c
+    }
+    text = out
+  }
+  return text.split('\n')
 }
 
 const MAX_STEPS = 10_000
@@ -83,6 +157,10 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
   const state: ShellState = { pc: start.pc, status: start.status, loops: { ...start.loops }, vars: { ...start.vars } }
   if (start.follow) state.follow = { ...start.follow }
   const output: string[] = []
+  if (start.child) {
+    const waiting = runChild(state, start.child, ctx, output)
+    if (waiting) return waiting
+  }
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const ins = program.instrs[state.pc]
     if (!ins) return { state, output, exit: state.status }
@@ -113,7 +191,7 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
         state.pc = ins.loop
         continue
       case 'cmd': {
-        const argv = ins.argv.map((w) => expand(w, ctx, state.vars))
+        const argv = ins.argv.map((w) => expand(w, ctx, state.vars, state.status))
         const following = tailFollow(argv, ctx)
         if (following) {
           // `tail -f` never returns: print what is new, stay on this instruction and look again later
@@ -124,7 +202,20 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
           state.pc = pc
           return { state, output, sleepUntil: ctx.now + TAIL_POLL_MS }
         }
-        const r = runCommand(argv, ctx, state)
+        const name = argv[0]!.replace(/^\/(usr\/)?s?bin\//, '')
+        if (SHELLS.has(name) && ctx.tools.has(name)) {
+          const child = childShell(argv, ctx)
+          const redirect = ins.redirect ? { path: expand(ins.redirect.path, ctx, state.vars), append: ins.redirect.append } : undefined
+          if ('program' in child) {
+            const waiting = runChild(state, { program: child.program, state: newShellState(), redirect }, ctx, output)
+            if (waiting) return waiting
+          } else {
+            state.status = child.status
+            output.push(...child.lines) // ash's own messages go to stderr, past any `>`
+          }
+          continue
+        }
+        const r = runCommand(argv, ctx, state, { program, line: ins.line })
         if (r.exit !== undefined) {
           output.push(...r.lines)
           return { state, output, exit: r.exit }
@@ -142,6 +233,50 @@ export function runShell(program: ShellProgram, start: ShellState, ctx: ShellCon
   }
   output.push('(busy loop without sleep: the simulator stops running this script)')
   return { state, output, sleepUntil: Infinity }
+}
+
+/**
+ * How ash starts (shell/ash.c procargs): `-c SCRIPT` runs SCRIPT; a first operand is a script file, and a file
+ * that cannot be opened ends the shell with status 2 (setinputfile sets 127, then the error exit sets 2);
+ * no operand reads standard input, which is empty in a container without stdin: status 0.
+ */
+function childShell(argv: string[], ctx: ShellContext): { program: ShellProgram } | { status: number; lines: string[] } {
+  const arg0 = argv[0]!
+  let i = 1
+  let minusC = false
+  for (; i < argv.length && /^-[a-z]+$/.test(argv[i]!); i++) if (argv[i]!.includes('c')) minusC = true
+  if (argv[i] === '--') i++
+  const operand = argv[i]
+  if (minusC) {
+    if (operand === undefined) return { status: 2, lines: [`${arg0}: -c requires an argument`] }
+    const p = compileShell(operand)
+    if ('error' in p) return { status: 2, lines: [`${arg0}: ${p.error}`] }
+    return { program: { ...p, arg0 } }
+  }
+  if (operand === undefined) return { program: { instrs: [], arg0 } }
+  const text = ctx.files[operand]
+  if (text === undefined) return { status: 2, lines: [`${arg0}: can't open '${operand}': No such file or directory`] }
+  const p = compileShell(text)
+  if ('error' in p) return { status: 2, lines: [`${arg0}: ${operand}: ${p.error}`] }
+  return { program: { ...p, arg0, script: operand } }
+}
+
+/** Runs a child shell until it exits (its status becomes the parent's) or blocks (the parent waits with it). */
+function runChild(state: ShellState, child: ChildShell, ctx: ShellContext, output: string[]): ShellStep | undefined {
+  const r = runShell(child.program, child.state, ctx)
+  let redirect = child.redirect
+  if (redirect) {
+    const text = r.output.map((l) => `${l}\n`).join('')
+    ctx.files[redirect.path] = redirect.append ? (ctx.files[redirect.path] ?? '') + text : text
+    redirect = { ...redirect, append: true }
+  } else output.push(...r.output)
+  if (r.exit !== undefined) {
+    state.status = r.exit
+    delete state.child
+    return undefined
+  }
+  state.child = { ...child, state: r.state, ...(redirect ? { redirect } : {}) }
+  return { state, output, sleepUntil: r.sleepUntil ?? Infinity }
 }
 
 interface TailArgs {
@@ -212,11 +347,18 @@ function followFile(a: TailArgs, ctx: ShellContext, state: ShellState, pc: numbe
   return { lines }
 }
 
-function runCommand(argv: string[], ctx: ShellContext, state: ShellState): { status: number; lines: string[]; sleep?: number; exit?: number } {
+/** Where a command runs: its program (for ash's message prefix) and script line. */
+interface CommandSite {
+  program: ShellProgram
+  line: number | undefined
+}
+
+function runCommand(argv: string[], ctx: ShellContext, state: ShellState, site: CommandSite): { status: number; lines: string[]; sleep?: number; exit?: number } {
   const [cmd, ...args] = argv
   const name = cmd!.replace(/^\/(usr\/)?s?bin\//, '')
   if (!ctx.tools.has(name) && !['exit', 'true', 'false', 'echo', ':', 'test', '['].includes(name)) {
-    return { status: 127, lines: [`sh: ${cmd}: not found`] }
+    // shell/ash.c find_command: "%s: not found", exit status 127
+    return { status: 127, lines: [shellMessage(site.program, `${cmd}: not found`, { line: site.line })] }
   }
   switch (name) {
     case ':':
@@ -225,16 +367,18 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState): { sta
     case 'false':
       return { status: 1, lines: [] }
     case 'exit': {
-      const n = args.length ? Number.parseInt(args[0]!, 10) : state.status
-      return { status: 0, lines: [], exit: Number.isFinite(n) ? n & 255 : 2 }
+      if (args.length === 0) return { status: 0, lines: [], exit: state.status }
+      // ash's number(): digits only, else "Illegal number" and the shell's error exit (status 2)
+      if (!/^\d+$/.test(args[0]!)) return { status: 2, lines: [shellMessage(site.program, `Illegal number: ${args[0]}`, { line: site.line, builtin: 'exit' })], exit: 2 }
+      return { status: 0, lines: [], exit: Number(args[0]) & 255 }
     }
-    case 'echo': {
-      const noNewline = args[0] === '-n'
-      return { status: 0, lines: [(noNewline ? args.slice(1) : args).join(' ')] }
-    }
+    case 'echo':
+      return { status: 0, lines: echoLines(args) }
     case 'sleep': {
-      const ms = sleepMs(args)
-      if (ms === undefined) return { status: 1, lines: [`sleep: invalid number '${args[0] ?? ''}'`] }
+      const operands = args[0] === '--' ? args.slice(1) : args
+      if (operands.length === 0) return { status: 1, lines: SLEEP_USAGE }
+      const ms = sleepMs(operands)
+      if (ms === undefined) return { status: 1, lines: [`sleep: invalid number '${operands.find((a) => sleepMs([a]) === undefined) ?? operands[0]}'`] }
       return { status: 0, lines: [], sleep: ms }
     }
     case 'touch':
@@ -294,6 +438,7 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState): { sta
     case 'wget':
     case 'curl': {
       const url = args.filter((a) => !a.startsWith('-') && a !== '-qO-' && a !== '-O-').pop()
+      if (!url && name === 'wget') return { status: 1, lines: WGET_USAGE }
       if (!url || !ctx.http) return { status: 1, lines: [`${name}: missing URL`] }
       const r = ctx.http(url)
       if (r.ok) return { status: 0, lines: r.body.replace(/\n$/, '').split('\n') }

@@ -3,7 +3,7 @@ import { advanceClock } from '../../clock.ts'
 import { changeImage, runSyncs, scalingEvents, settledDeployment } from './rollout-harness.test-helpers.ts'
 import { get, replicaSetsOf, setReplicaSetStatus, step, testState, create, deployment, replicaSet } from '../../test-builders.ts'
 import { syncDeployment } from './sync.ts'
-import { newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets } from './rolling-update.ts'
+import { cleanupUnhealthyReplicas, newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSets } from './rolling-update.ts'
 import type { DeploymentWork } from './work.ts'
 import { context } from '../../engine.ts'
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
@@ -144,5 +144,67 @@ describe('Deployment creation (C26)', () => {
     expect(done.status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, unavailableReplicas: 0, observedGeneration: 1 })
     expect(done.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ reason: 'NewReplicaSetAvailable', message: `ReplicaSet "web-${hash}" has successfully progressed.` })
     expect(done.status!.conditions!.find((c) => c.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' })
+  })
+})
+
+/** Upstream pkg/controller/deployment/rolling_test.go: the rows not replayed above (C32, C33). */
+describe('rolling.go tables (rolling_test.go)', () => {
+  it.each([
+    // TestDeploymentController_reconcileOldReplicaSets rows 1-2: maxUnavailable, expected old
+    [0, 9],
+    [2, 8],
+  ])('reconcileOldReplicaSets: 10 healthy old, maxUnavailable %i → old %i', (unavailable, expected) => {
+    const state = testState()
+    const d = deployment('web', { replicas: 10, maxSurge: 0, maxUnavailable: unavailable })
+    const oldRS = rsWith('old', 10, 10, 1)
+    const newRS = rsWith('new', 0, 0, 2)
+    const w = work(state, d)
+    expect(reconcileOldReplicaSets(w, [oldRS, newRS], [oldRS], newRS)).toBe(true)
+    const updates = w.changes.filter((c) => c.type === 'update').map((c) => (c.object as ReplicaSet).spec!.replicas)
+    expect(updates[updates.length - 1]).toBe(expected)
+  })
+
+  it.each([
+    // TestDeploymentController_cleanupUnhealthyReplicas: old spec, available, maxCleanup, cleaned
+    [10, 8, 1, 1],
+    [10, 8, 3, 2],
+    [10, 8, 0, 0],
+    [10, 10, 3, 0],
+  ])('cleanupUnhealthyReplicas: old %i with %i available, at most %i → %i cleaned', (spec, available, max, cleaned) => {
+    const state = testState()
+    const w = work(state, deployment('web', { replicas: 10, maxSurge: 2, maxUnavailable: 2 }))
+    expect(cleanupUnhealthyReplicas(w, [rsWith('old', spec, available, 1)], max)).toMatchObject({ cleaned })
+  })
+
+  it.each([
+    // TestDeploymentController_scaleDownOldReplicaSetsForRollingUpdate: maxUnavailable, available, old spec, expected (undefined: no scaling)
+    [0, 10, 10, 9],
+    [2, 10, 10, 8],
+    [2, 8, 10, undefined],
+    [2, 10, 0, undefined],
+    [2, 1, 10, undefined],
+  ])('scaleDownOldReplicaSets: maxUnavailable %i, %i available, old %i → %s', (unavailable, available, spec, expected) => {
+    const state = testState()
+    const w = work(state, deployment('web', { replicas: 10, maxSurge: 0, maxUnavailable: unavailable }))
+    const oldRS = rsWith('old', spec, available, 1)
+    const scaled = scaleDownOldReplicaSets(w, [oldRS], [oldRS])
+    const updates = w.changes.filter((c) => c.type === 'update').map((c) => (c.object as ReplicaSet).spec!.replicas)
+    expect(expected === undefined ? scaled : updates).toEqual(expected === undefined ? 0 : [expected])
+  })
+
+  // rolling.go cleanupUnhealthyReplicas and scaleDownOldReplicaSetsForRollingUpdate refuse a "scale down" to a
+  // size above the current one (an error: the sync ends and is retried once the ReplicaSet's status is current).
+  it('an old ReplicaSet whose status still counts more available pods than its new size is never scaled up', () => {
+    const state = testState()
+    const w = work(state, deployment('web', { replicas: 5, maxSurge: 3, maxUnavailable: 2 }))
+    // proportional scaling just took the old ReplicaSet from 8 to 5; its status still says 8 available
+    const oldRS = rsWith('old', 5, 8, 1)
+    const newRS = rsWith('new', 3, 0, 2)
+    const r = cleanupUnhealthyReplicas(w, [oldRS], 4)
+    expect(r).toMatchObject({ cleaned: 0, refused: true })
+    expect(w.changes.filter((c) => c.type === 'update')).toEqual([])
+    const v = work(state, w.d)
+    reconcileOldReplicaSets(v, [oldRS, newRS], [oldRS], newRS)
+    for (const c of v.changes) if (c.type === 'update') expect((c.object as ReplicaSet).spec!.replicas).toBeLessThanOrEqual(5)
   })
 })

@@ -27,7 +27,8 @@ export function reconcileNewReplicaSet(w: DeploymentWork, allRSs: ReplicaSet[], 
   return scaleReplicaSetAndRecordEvent(w, newRS, newRSNewReplicas(w.d, allRSs, newRS)).scaled
 }
 
-export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[], activeOldRSs: ReplicaSet[], newRS: ReplicaSet): boolean {
+/** 'refused': the sync must end here (upstream returns an error) and run again once the statuses are current. */
+export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[], activeOldRSs: ReplicaSet[], newRS: ReplicaSet): boolean | 'refused' {
   const oldPods = sumSpec(activeOldRSs)
   if (oldPods === 0) return false
   const allPods = sumSpec(allRSs)
@@ -35,12 +36,18 @@ export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[],
   const newUnavailable = specReplicas(newRS) - (newRS.status?.availableReplicas ?? 0)
   const maxScaledDown = allPods - minAvailable - newUnavailable
   if (maxScaledDown <= 0) return false
-  const { oldRSs, cleaned } = cleanupUnhealthyReplicas(w, activeOldRSs, maxScaledDown)
+  const { oldRSs, cleaned, refused } = cleanupUnhealthyReplicas(w, activeOldRSs, maxScaledDown)
+  if (refused) return 'refused'
   const scaledDown = scaleDownOldReplicaSets(w, [...oldRSs, newRS], oldRSs)
   return cleaned + scaledDown > 0
 }
 
-export function cleanupUnhealthyReplicas(w: DeploymentWork, oldRSs: ReplicaSet[], maxCleanup: number): { oldRSs: ReplicaSet[]; cleaned: number } {
+/**
+ * Scales old ReplicaSets down by their unavailable replicas, oldest first. A ReplicaSet whose status still
+ * counts more available pods than its (just reduced) spec would come out *bigger*: rolling.go refuses that
+ * ("got invalid request to scale down … %d -> %d") and ends the sync, so no old ReplicaSet is ever scaled up here.
+ */
+export function cleanupUnhealthyReplicas(w: DeploymentWork, oldRSs: ReplicaSet[], maxCleanup: number): { oldRSs: ReplicaSet[]; cleaned: number; refused?: true } {
   const sorted = sortShort([...oldRSs], creationOrder)
   let total = 0
   for (let i = 0; i < sorted.length; i++) {
@@ -50,6 +57,7 @@ export function cleanupUnhealthyReplicas(w: DeploymentWork, oldRSs: ReplicaSet[]
     const available = rs.status?.availableReplicas ?? 0
     if (spec === 0 || spec === available) continue
     const count = Math.min(maxCleanup - total, spec - available)
+    if (count < 0) return { oldRSs: sorted, cleaned: total, refused: true }
     sorted[i] = scaleReplicaSetAndRecordEvent(w, rs, spec - count).rs
     total += count
   }
@@ -66,6 +74,7 @@ export function scaleDownOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[],
     if (total >= target) break
     const spec = specReplicas(rs)
     if (spec === 0) continue
+    // 1 ≤ count ≤ spec: never a size above the current one (the case rolling.go refuses cannot arise here)
     const count = Math.min(spec, target - total)
     scaleReplicaSetAndRecordEvent(w, rs, spec - count)
     total += count

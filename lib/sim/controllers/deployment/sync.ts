@@ -4,7 +4,7 @@
  */
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
-import { ANNOTATIONS, controllerOf, deepEqual, isEmptySelector, keyOf, ownerRef, POD_TEMPLATE_HASH, selectorMatches } from '../../objects.ts'
+import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
 import type { ClusterState } from '../../state.ts'
 import { isRollingUpdate, replicasOf } from './fenceposts.ts'
 import { creationOrder, findNewReplicaSet, maxRevision, newReplicaSetAnnotations, podTemplateHash, replicaSetsToClean } from './history.ts'
@@ -20,7 +20,7 @@ export function syncDeployment(state: ClusterState, key: string, ctx: Controller
   if (!original || original.metadata?.deletionTimestamp) return []
   const w: DeploymentWork = { d: original, ctx, changes: [] }
   const d = original
-  if (isEmptySelector(d.spec?.selector)) {
+  if (isEmptyLabelSelector(d.spec?.selector)) {
     w.changes.push({
       type: 'event',
       event: { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, type: 'Warning', reason: 'SelectingAll', message: 'This deployment is selecting all pods. A non-empty selector is required.', source: 'deployment-controller' },
@@ -49,7 +49,7 @@ function claimReplicaSets(state: ClusterState, w: DeploymentWork): ReplicaSet[] 
   for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
     const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
     const ctl = controllerOf(rs)
-    const matches = selectorMatches(d.spec?.selector, rs.metadata?.labels)
+    const matches = labelSelectorMatches(d.spec?.selector, rs.metadata?.labels)
     if (ctl?.uid === uid) {
       if (matches) out.push(rs)
       else {
@@ -129,13 +129,19 @@ function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: Repli
   const replicas = newRSNewReplicas(d, [...oldRSs, draft], draft)
   const { annotations } = newReplicaSetAnnotations(d, draft, newRevision, false)
   const newRS: ReplicaSet = { ...draft, metadata: { ...draft.metadata, annotations }, spec: { ...draft.spec!, replicas }, status: { replicas: 0 } }
-  w.changes.push({ type: 'create', object: newRS })
-  if (replicas > 0) {
-    w.changes.push({
-      type: 'event',
-      event: { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}`, source: 'deployment-controller' },
-    })
-  }
+  const owner = { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, source: 'deployment-controller' }
+  w.changes.push({
+    type: 'create',
+    object: newRS,
+    onSuccess: replicas > 0 ? [{ type: 'event', event: { ...owner, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}` } }] : undefined,
+    // sync.go getNewReplicaSet: a refused create is a ReplicaSetCreateError event and the sync's error (retried)
+    onFailure: {
+      event: { ...owner, reason: 'ReplicaSetCreateError', message: `Failed to create new replica set "${name}": ` },
+      retry: { controller: 'deployment', key: keyOf(d.metadata!.namespace, d.metadata!.name!) },
+      abortSync: true,
+      progressingReason: 'ReplicaSetCreateError',
+    },
+  })
   setRevision(w, String(newRevision))
   if (hasProgressDeadline(d)) {
     setStatus(w, setCondition(w.d.status ?? {}, newCondition('Progressing', 'True', REASONS.newReplicaSet, `Created new replica set "${name}"`, w.ctx.timestamp)))
@@ -173,7 +179,11 @@ function rolloutRolling(state: ClusterState, w: DeploymentWork, rsList: ReplicaS
   if (!newRS) return syncRollout(state, w, oldRSs, undefined)
   const all = [...oldRSs, newRS]
   if (reconcileNewReplicaSet(w, all, newRS)) return syncRollout(state, w, all, newRS)
-  if (reconcileOldReplicaSets(w, all, activeReplicaSets(oldRSs), newRS)) return syncRollout(state, w, all, newRS)
+  const scaledDown = reconcileOldReplicaSets(w, all, activeReplicaSets(oldRSs), newRS)
+  // refused: upstream's sync returns the error before any status update; the ReplicaSet's status update that
+  // makes the numbers consistent again queues this Deployment (informer), which is the retry
+  if (scaledDown === 'refused') return
+  if (scaledDown) return syncRollout(state, w, all, newRS)
   if (deploymentComplete(w.d, w.d.status ?? {})) cleanup(w, oldRSs)
   syncRollout(state, w, all, newRS)
 }

@@ -98,4 +98,18 @@ describe('the grade route’s limits', () => {
     // an emoji is a well-formed pair, not a lone half
     expect((await grade({ yaml: 'kind: Pod # 😀' })).status).toBe(404)
   })
+
+  it('takes a command carrying a here-document with a whole manifest, and refuses one past 64 KiB (422) or all past the body’s 256 KiB (413)', async () => {
+    viewer.current = { id: 'u1', role: 'learner' }
+    const manifest = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n${'  # a long comment line the learner pasted along\n'.repeat(120)}`
+    const heredoc = `kubectl apply -f - <<EOF\n${manifest}EOF`
+    expect(heredoc.length).toBeGreaterThan(4096)
+    expect((await grade({ commands: [heredoc] })).status).toBe(404) // accepted as input, then no such exercise
+    const tooLong = await grade({ commands: ['x'.repeat(64 * 1024 + 1)] })
+    expect(tooLong.status).toBe(422)
+    // together they are bounded by the body's size, as a YAML answer is
+    const tooMany = await grade({ commands: Array(5).fill('x'.repeat(60 * 1024)) })
+    expect(tooMany.status).toBe(413)
+    expect(await tooMany.json()).toMatchObject({ error: 'too_large' })
+  })
 })

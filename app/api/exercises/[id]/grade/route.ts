@@ -11,10 +11,17 @@ import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
 
+/** A command may carry a here-document (a whole manifest after `kubectl apply -f - <<EOF`); all of them together are
+ * bounded by the body's size (json-body.ts, 256 KiB), as a YAML answer is. */
+const answerLimits = { yamlChars: 256 * 1024, commands: 200, commandChars: 64 * 1024 } as const
+
 const bodySchema = z
   .object({
-    yaml: storableText(z.string().max(256 * 1024)).optional(),
-    commands: z.array(storableText(z.string().max(4096))).max(200).optional(),
+    yaml: storableText(z.string().max(answerLimits.yamlChars)).optional(),
+    commands: z
+      .array(storableText(z.string().max(answerLimits.commandChars)))
+      .max(answerLimits.commands)
+      .optional(),
     lang: z.enum(['ko', 'en']).default('ko'),
   })
   .strict()
