@@ -8,11 +8,14 @@ describe('proving an exercise', () => {
   it('proves a course exercise: the solution passes, the starter fails, each wrong answer fails exactly its checks', () => {
     const proof = proveExercise(found.exercise)
     expect(proof.ok).toBe(true)
-    expect(proof.cases.map((c) => c.kind)).toEqual(['solution', 'starter', ...found.exercise.wrongAnswers.map(() => 'wrong')])
+    const { rightAnswers, wrongAnswers } = found.exercise
+    expect(rightAnswers.length).toBeGreaterThan(0)
+    expect(proof.cases.map((c) => c.kind)).toEqual(['solution', 'starter', ...rightAnswers.map(() => 'right'), ...wrongAnswers.map(() => 'wrong')])
     const solution = proof.cases[0]!
     expect(solution).toMatchObject({ ok: true, failing: [], score: 1 })
-    for (const [i, wrong] of found.exercise.wrongAnswers.entries()) {
-      expect(proof.cases[i + 2]).toMatchObject({ name: wrong.name, ok: true, failing: [...wrong.fails].sort(), expected: [...wrong.fails].sort() })
+    for (const [i, right] of rightAnswers.entries()) expect(proof.cases[i + 2]).toMatchObject({ name: right.name, ok: true, failing: [] })
+    for (const [i, wrong] of wrongAnswers.entries()) {
+      expect(proof.cases[i + 2 + rightAnswers.length]).toMatchObject({ name: wrong.name, ok: true, failing: [...wrong.fails].sort(), expected: [...wrong.fails].sort() })
     }
     expect(proof.cases.map((c) => caseProblem(c))).toEqual(proof.cases.map(() => null))
   })
@@ -22,6 +25,7 @@ describe('proving an exercise', () => {
     const mistaken = {
       ...found.exercise,
       starter: found.exercise.solution, // a starter that already passes
+      rightAnswers: [],
       wrongAnswers: [{ ...wrong, fails: ['no-such-expectation'] }],
     }
     const proof = proveExercise(mistaken)
