@@ -87,11 +87,21 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
     containerPorts = (w.spec?.template?.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
   } else if (obj.kind === 'Pod') {
     selector = obj.metadata?.labels
+    // kubectl's expose.go: a Pod's labels are the selector it introspects; none, and there is nothing to select by
+    if (Object.keys(selector ?? {}).length === 0 && flag(args, 'selector') === undefined) return { ok: false, output: `error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n` }
     containerPorts = ((obj as Pod).spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
   } else if (obj.kind === 'Service') {
     selector = (obj as Service).spec?.selector
     containerPorts = ((obj as Service).spec?.ports ?? []).map((p) => p.port)
   } else return { ok: false, output: `error: cannot expose a ${t.kind}\n` }
+  // --selector (map-based, `a=b,c=d`) replaces the selector read from the object
+  const selectorFlag = flag(args, 'selector')
+  if (selectorFlag !== undefined) {
+    // kubectl's generate.ParseLabels: each comma-separated part is key=value
+    const bad = selectorFlag.split(',').find((kv) => kv.split('=').length !== 2 || !kv.split('=')[0])
+    if (bad !== undefined) return { ok: false, output: `error: invalid label spec: ${bad}\n` }
+    selector = Object.fromEntries(selectorFlag.split(',').map((kv) => kv.split('=') as [string, string]))
+  }
   const portText = flag(args, 'port')
   const port = portText !== undefined ? Number(portText) : containerPorts[0]
   if (port === undefined) return { ok: false, output: "error: couldn't find port via --port flag or introspection\n" }

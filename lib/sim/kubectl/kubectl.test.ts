@@ -226,3 +226,38 @@ spec:
     expect(createCluster({ seed: 5 }).apply(WEB('nginx:1.27')).output).toBe('deployment.apps/web created\n')
   })
 })
+
+// kubectl's scale.go (ScalePrecondition, PreconditionError), rollback.go (findHistory over every ReplicaSet, then
+// "skipped rollback") and the resource builder (builder.go: a type with no name)
+describe('kubectl scale preconditions, undo to the current revision, a type with no name', () => {
+  it('refuses to scale when --current-replicas does not match, and scales when it does', () => {
+    const c = cluster()
+    expect(c.run('kubectl scale deployment web --current-replicas=2 --replicas=4')).toEqual({ ok: false, output: 'error: Expected replicas to be 2, was 3\n' })
+    expect(c.run('kubectl get deploy web').output).toMatch(/web +3\/3 /)
+    expect(c.run('kubectl scale deployment/web --current-replicas=3 --replicas=4').output).toBe('deployment.apps/web scaled\n')
+  })
+
+  it('skips an undo to the revision that is already current', () => {
+    const c = cluster()
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=1').output).toBe('deployment.apps/web skipped rollback (current template already matches revision 1)\n')
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toMatchObject({ ok: false, output: 'error: unable to find specified revision 9 in history\n' })
+  })
+
+  it('answers a type with no name as the resource builder does', () => {
+    const c = cluster()
+    expect(c.run('kubectl scale deployments --replicas=3')).toEqual({ ok: false, output: 'error: resource(s) were provided, but no name was specified\n' })
+    expect(c.run('kubectl delete pods').output).toBe('error: resource(s) were provided, but no name was specified\n')
+  })
+})
+
+// kubectl's expose.go (MapBasedSelectorForObject) and generate.ParseLabels
+describe('kubectl expose and selectors', () => {
+  it('refuses to expose a Pod with no labels unless --selector says what to select', () => {
+    const c = cluster()
+    c.apply('apiVersion: v1\nkind: Pod\nmetadata: {name: client}\nspec: {containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"]}]}\n')
+    expect(c.run('kubectl expose pod client --port=80')).toEqual({ ok: false, output: "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n" })
+    expect(c.run('kubectl expose pod client --port=80 --selector=app=web').output).toBe('service/client exposed\n')
+    expect(c.run('kubectl get svc client -o yaml').output).toContain('app: web')
+    expect(c.run('kubectl expose deployment web --name=other --port=80 --selector=app')).toEqual({ ok: false, output: 'error: invalid label spec: app\n' })
+  })
+})

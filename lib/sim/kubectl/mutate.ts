@@ -33,6 +33,8 @@ export function targets(args: string[]): Target[] | { error: string } {
     if (!kind) return { error: `error: the server doesn't have a resource type "${type}"` }
     for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
   }
+  // a type alone names nothing (the resource builder's words; -l and --all are handled before this)
+  if (out.length === 0) return { error: 'error: resource(s) were provided, but no name was specified' }
   return out
 }
 
@@ -88,6 +90,10 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
   if (replicasText === undefined) return { ok: false, output: 'error: required flag(s) "replicas" not set\n' }
   const replicas = Number(replicasText)
   if (!Number.isInteger(replicas)) return { ok: false, output: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n` }
+  // --current-replicas: a precondition on the size now (kubectl's scale.go ScalePrecondition; -1 = none)
+  const currentText = flag(args, 'current-replicas')
+  const expected = currentText === undefined ? -1 : Number(currentText)
+  if (!Number.isInteger(expected)) return { ok: false, output: `error: invalid argument "${currentText}" for "--current-replicas" flag: strconv.ParseInt: parsing "${currentText}": invalid syntax\n` }
   const ts = targets(args.positional)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
   let out = ''
@@ -101,6 +107,12 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
     const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | undefined
     if (!obj) {
       out += notFound(t.kind, t.name)
+      ok = false
+      continue
+    }
+    const now = obj.spec?.replicas ?? 1
+    if (expected !== -1 && now !== expected) {
+      out += `error: Expected replicas to be ${expected}, was ${now}\n`
       ok = false
       continue
     }

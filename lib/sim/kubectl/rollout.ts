@@ -108,7 +108,8 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
       const old = rss.filter((r) => r !== current)
       let rs: ReplicaSet | undefined
       if (toRevision > 0) {
-        rs = old.find((r) => revisionOf(r) === toRevision)
+        // kubectl looks through every ReplicaSet, the current one too (whose template then matches: skipped)
+        rs = rss.find((r) => revisionOf(r) === toRevision)
         if (!rs) return { ok: false, output: `error: unable to find specified revision ${toRevision} in history\n` }
       } else {
         let best = 0
