@@ -481,6 +481,18 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
       ])
     })
 
+    it('a sleep hook longer than the grace period (validateSleepAction; zero allowed since 1.34, PodLifecycleSleepActionAllowZero GA)', () => {
+      expect(errorsOf(container('  lifecycle: {preStop: {sleep: {seconds: 31}}}'))).toEqual([
+        { field: 'spec.containers[0].lifecycle.preStop.sleep.seconds', type: 'FieldValueInvalid', line: 9, message: 'Invalid value: 31: must be non-negative and less than terminationGracePeriodSeconds (30)' },
+      ])
+      expect(errorsOf(podWith('terminationGracePeriodSeconds: 10\ncontainers:\n- name: c\n  image: nginx\n  lifecycle: {postStart: {sleep: {seconds: -1}}, preStop: {sleep: {seconds: 15}}}'))).toEqual([
+        expect.objectContaining({ field: 'spec.containers[0].lifecycle.postStart.sleep.seconds', message: 'Invalid value: -1: must be non-negative and less than terminationGracePeriodSeconds (10)' }),
+        expect.objectContaining({ field: 'spec.containers[0].lifecycle.preStop.sleep.seconds', message: 'Invalid value: 15: must be non-negative and less than terminationGracePeriodSeconds (10)' }),
+      ])
+      expect(errorsOf(container('  lifecycle: {preStop: {sleep: {seconds: 30}}}'))).toEqual([])
+      expect(errorsOf(container('  lifecycle: {preStop: {sleep: {seconds: 0}}}'))).toEqual([])
+    })
+
     it('invalid lifecycle, no http path: not reachable, SetDefaults_HTTPGetAction gives a hook path / and scheme HTTP', () => {
       const pod = only(container('  lifecycle: {preStop: {httpGet: {port: 80}}}'))
       expect(pod.spec.containers[0].lifecycle.preStop.httpGet).toEqual({ port: 80, path: '/', scheme: 'HTTP' })

@@ -89,6 +89,11 @@ export const podHints = {
     'livenessProbe와 startupProbe의 successThreshold는 1이어야 합니다. 줄을 지우면 기본값 1이 됩니다.',
     'successThreshold of a livenessProbe or startupProbe must be 1. Remove the line to get the default 1.',
   ),
+  sleepSeconds: (grace: number) =>
+    L(
+      `sleep 훅의 seconds는 0 이상이고 Pod의 terminationGracePeriodSeconds(${grace}초) 이하여야 합니다. 더 오래 기다리려면 terminationGracePeriodSeconds를 함께 늘리세요.`,
+      `A sleep hook's seconds must be at least 0 and at most the Pod's terminationGracePeriodSeconds (${grace} s). To wait longer, raise terminationGracePeriodSeconds too.`,
+    ),
   probeGrace: L('프로브의 terminationGracePeriodSeconds는 1 이상이어야 합니다.', "A probe's terminationGracePeriodSeconds must be at least 1."),
   execCommand: L('exec에는 실행할 command 목록이 필요합니다(예: `command: ["cat", "/tmp/healthy"]`).', 'exec needs a command list (e.g. `command: ["cat", "/tmp/healthy"]`).'),
   httpScheme: (value: string) => L(`scheme ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. HTTP 또는 HTTPS입니다.`, `scheme "${value}" is not allowed. Use HTTP or HTTPS.`),

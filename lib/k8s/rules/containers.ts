@@ -16,6 +16,8 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never']
 interface ContainerContext {
   volumeNames: Set<string>
   template: boolean
+  /** the pod's terminationGracePeriodSeconds (defaulted), which a `sleep` hook may not exceed */
+  gracePeriod: number
 }
 
 export function validateContainerList(spec: JsonObject, path: FieldPath, ctx: ContainerContext, out: FieldIssue[]): void {
@@ -78,7 +80,7 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
     validateProbe(c.livenessProbe, path.child('livenessProbe'), 'liveness', out)
     validateProbe(c.readinessProbe, path.child('readinessProbe'), 'readiness', out)
     validateProbe(c.startupProbe, path.child('startupProbe'), 'startup', out)
-    validateLifecycle(c.lifecycle, path.child('lifecycle'), out)
+    validateLifecycle(c.lifecycle, path.child('lifecycle'), ctx.gracePeriod, out)
   }
   if (!init && c.restartPolicy !== undefined) {
     out.push(forbidden(path.child('restartPolicy'), 'may not be set for non-init containers', podHints.containerRestartPolicy))

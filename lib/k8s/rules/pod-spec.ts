@@ -21,7 +21,9 @@ const MAX_INT32 = 2 ** 31 - 1
 export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSpecOptions, out: FieldIssue[]): void {
   const spec = objectAt(specValue) ?? {}
   const volumeNames = validateVolumes(spec.volumes, path.child('volumes'), out)
-  validateContainerList(spec, path, { volumeNames, template: opts.template }, out)
+  // the grace period a sleep hook must fit in: the pod's, or its default of 30 s (validation runs on the defaulted object)
+  const gracePeriod = numberAt(spec.terminationGracePeriodSeconds) ?? 30
+  validateContainerList(spec, path, { volumeNames, template: opts.template, gracePeriod }, out)
   if (spec.hostNetwork === true) validateHostNetworkPorts(spec, path, opts, out)
 
   const restartPolicy = stringAt(spec.restartPolicy)

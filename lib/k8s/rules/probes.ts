@@ -29,12 +29,19 @@ export function validateProbe(value: unknown, path: FieldPath, kind: 'liveness' 
   }
 }
 
-export function validateLifecycle(value: unknown, path: FieldPath, out: FieldIssue[]): void {
+export function validateLifecycle(value: unknown, path: FieldPath, gracePeriod: number, out: FieldIssue[]): void {
   const lifecycle = objectAt(value)
   if (!lifecycle) return
   for (const hook of ['postStart', 'preStop']) {
     const h = objectAt(lifecycle[hook])
-    if (h) validateHandler(h, LIFECYCLE_HANDLERS, path.child(hook), out)
+    if (!h) continue
+    validateHandler(h, LIFECYCLE_HANDLERS, path.child(hook), out)
+    // validateSleepAction (zero allowed since PodLifecycleSleepActionAllowZero went GA in 1.34): a sleep longer than
+    // the grace period would be cut by SIGKILL
+    const seconds = numberAt(objectAt(h.sleep)?.seconds)
+    if (seconds !== undefined && (seconds < 0 || seconds > gracePeriod)) {
+      out.push(invalid(path.child(hook).child('sleep').child('seconds'), seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`, podHints.sleepSeconds(gracePeriod)))
+    }
   }
 }
 
