@@ -174,7 +174,8 @@ for (const lang of ['ko', 'en'] as const) {
       }
       await scan('before Run')
       await run(page)
-      await expect(page.getByTestId('checklist').locator('[data-status="failed"]').first()).toBeVisible({ timeout: 30_000 })
+      // the starter fails its checks, or the cluster refuses it and they are not run: either way the list has changed
+      await expect(page.getByTestId('checklist').locator('[data-status="failed"], [data-status="notRun"]').first()).toBeVisible({ timeout: 30_000 })
       await scan('after Run')
     }
   })

@@ -35,7 +35,8 @@ export interface SimOps {
 }
 
 export interface CheckRun {
-  checks: { id: string; passed: boolean }[]
+  /** `notRun`: the cluster refused the YAML, so the check was not run (the validation errors are the cause) */
+  checks: { id: string; passed: boolean; notRun?: boolean }[]
   valid: boolean
   /** the run reached one of the exercise's limits: the checks say nothing reliable (the server's message) */
   overBudget: string | null

@@ -145,6 +145,10 @@ describe('the simulator host', () => {
     const passing = host.handle('check', { exercise: browser, yaml: exercise.solution, lang: 'en' })
     expect(passing.checks.map((c) => c.passed)).toEqual(browser.checks.map(() => true))
     expect(passing.overBudget).toBeNull()
+    // YAML the cluster refuses: its checks were not run (the validation errors say why), as on Submit
+    const refused = host.handle('check', { exercise: browser, yaml: exercise.solution.replace('replicas: 3', 'replicas: three'), lang: 'en' })
+    expect(refused.valid).toBe(false)
+    expect(refused.checks.every((c) => c.notRun === true && !c.passed)).toBe(true)
     expect(host.handle('snapshot', {})).toEqual(before)
   })
 })
