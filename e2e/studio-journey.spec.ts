@@ -1,6 +1,6 @@
 /**
  * Issue 14's journey, as people do it, in Debian's Chromium: an author starts a lesson in the studio, types its
- * pages and sees both previews, grades the solution (pass) and a wrong answer (fail), is refused a publish with a
+ * pages and sees both previews, grades the solution (pass, added as a right answer) and a wrong answer (fail), is refused a publish with a
  * broken solution and the reasons, fixes it and publishes; a learner finds the lesson in the course and passes its
  * exercise and quiz; the author restores the first version and the learner's progress is still there.
  *
@@ -87,6 +87,8 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   await typist.type(page, template.solution)
   await page.getByTestId('try').click()
   await expect(page.getByTestId('tried')).toHaveAttribute('data-passed', 'true')
+  await page.getByTestId('add-right').click()
+  await expect(page.getByTestId('studio-notice')).toContainText(/정답을 추가|right answer/)
   await answer.fill('')
   await answer.click()
   await typist.type(page, template.starter)

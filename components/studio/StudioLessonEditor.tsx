@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from 'next-intl'
 import { diffLines } from 'diff'
 import type { GateResult } from '@/lib/content/publish-gate'
 import type { Localized } from '@/lib/content/schemas'
-import { addKnownWrong, KnownWrongError } from '@/lib/content/known-wrong'
+import { addKnownRight, addKnownWrong, KnownWrongError } from '@/lib/content/known-wrong'
 import { formatDateTime } from '@/lib/text/dates'
 import { useConfirm } from '@/components/workspace/ConfirmDialog'
 import { usePreferredTheme } from '@/components/workspace/usePreferredTheme'
@@ -209,17 +209,20 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
     }
   }
 
-  function addAsKnownWrong() {
+  /** The answer just tried, added to the exercise as a known-wrong answer (it failed) or a right one (it passed). */
+  function addTriedAnswer() {
     if (!tried || tried.outcome.status !== 'graded') return
-    const name = wrongName.trim() || t('wrongDefaultName', { checks: tried.outcome.failing.join(', ') })
+    const passed = tried.outcome.passed
+    const name = wrongName.trim() || (passed ? t('rightDefaultName') : t('wrongDefaultName', { checks: tried.outcome.failing.join(', ') }))
     try {
-      const text = addKnownWrong(textsRef.current.exerciseYaml ?? '', { name, source: tried.answer, fails: tried.outcome.failing })
+      const exerciseYaml = textsRef.current.exerciseYaml ?? ''
+      const text = passed ? addKnownRight(exerciseYaml, { name, source: tried.answer }) : addKnownWrong(exerciseYaml, { name, source: tried.answer, fails: tried.outcome.failing })
       replaceTexts({ ...textsRef.current, exerciseYaml: text })
       autosave.edit(textsRef.current)
-      setNotice(t('wrongAdded', { name }))
+      setNotice(passed ? t('rightAdded', { name }) : t('wrongAdded', { name }))
       setTried(null)
     } catch (error) {
-      if (error instanceof KnownWrongError) setNotice(t('wrongNotAdded', { reason: error.message }))
+      if (error instanceof KnownWrongError) setNotice(passed ? t('rightNotAdded', { reason: error.message }) : t('wrongNotAdded', { reason: error.message }))
       else throw error
     }
   }
@@ -382,7 +385,7 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
           <button type="button" className="button" onClick={tryAnswer} disabled={busy !== null || answer.trim() === ''} data-testid="try">
             {busy === 'try' ? t('grading') : t('try')}
           </button>
-          {tried && <TriedAnswer outcome={tried.outcome} name={wrongName} setName={setWrongName} onAdd={addAsKnownWrong} />}
+          {tried && <TriedAnswer outcome={tried.outcome} name={wrongName} setName={setWrongName} onAdd={addTriedAnswer} />}
         </section>
 
         <section aria-labelledby="studio-publish">
@@ -437,14 +440,24 @@ function TriedAnswer({ outcome, name, setName, onAdd }: { outcome: TryOutcome; n
           </li>
         ))}
       </ul>
-      {!outcome.passed && outcome.failing.length > 0 && (
+      {outcome.passed ? (
         <p>
-          <label htmlFor="studio-wrong-name">{t('wrongNameLabel')}</label>{' '}
-          <input id="studio-wrong-name" type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />{' '}
-          <button type="button" className="button" onClick={onAdd} data-testid="add-wrong">
-            {t('addWrong')}
+          <label htmlFor="studio-answer-name">{t('rightNameLabel')}</label>{' '}
+          <input id="studio-answer-name" type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />{' '}
+          <button type="button" className="button" onClick={onAdd} data-testid="add-right">
+            {t('addRight')}
           </button>
         </p>
+      ) : (
+        outcome.failing.length > 0 && (
+          <p>
+            <label htmlFor="studio-answer-name">{t('wrongNameLabel')}</label>{' '}
+            <input id="studio-answer-name" type="text" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />{' '}
+            <button type="button" className="button" onClick={onAdd} data-testid="add-wrong">
+              {t('addWrong')}
+            </button>
+          </p>
+        )
       )}
     </div>
   )

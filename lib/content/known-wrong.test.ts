@@ -3,7 +3,7 @@ import { parse } from 'yaml'
 import { exerciseSchema } from '../grading/exercise-schema.ts'
 import { proveExercise } from './prove.ts'
 import { newLessonTexts } from './scaffold.ts'
-import { addKnownWrong, KnownWrongError } from './known-wrong.ts'
+import { addKnownRight, addKnownWrong, KnownWrongError } from './known-wrong.ts'
 
 const exerciseYaml = newLessonTexts('config-maps').exerciseYaml
 
@@ -37,5 +37,23 @@ describe('addKnownWrong', () => {
     expect(() => addKnownWrong('id: [', { name: 'x', source: 'y', fails: ['a'] })).toThrow(KnownWrongError)
     expect(() => addKnownWrong('wrongAnswers: 3\n', { name: 'x', source: 'y', fails: ['a'] })).toThrow(/not a list/)
     expect(() => addKnownWrong('id: e\n', { name: 'x', source: 'y', fails: [] })).toThrow(/at least one/)
+  })
+})
+
+describe('addKnownRight', () => {
+  it('appends a passing answer to rightAnswers, and the exercise is still proven with it', () => {
+    const exercise = exerciseSchema.parse(parse(exerciseYaml))
+    const variant = `# the same answer, with a comment on top\n${exercise.solution}`
+    const text = addKnownRight(exerciseYaml, { name: 'a comment on top', source: variant })
+    const after = exerciseSchema.parse(parse(text))
+    expect(after.rightAnswers.at(-1)).toEqual({ name: 'a comment on top', source: variant.endsWith('\n') ? variant : `${variant}\n` })
+    const proof = proveExercise(after)
+    expect(proof.cases.find((c) => c.kind === 'right' && c.name === 'a comment on top')).toMatchObject({ ok: true, failing: [] })
+    expect(proof.ok).toBe(true)
+  })
+
+  it('creates the list when there is none, and refuses a rightAnswers that is not a list', () => {
+    expect(parse(addKnownRight('id: e\nkind: command\n', { name: 'short name', source: 'kubectl get no' }))).toEqual({ id: 'e', kind: 'command', rightAnswers: [{ name: 'short name', source: 'kubectl get no\n' }] })
+    expect(() => addKnownRight('rightAnswers: {}\n', { name: 'x', source: 'y' })).toThrow(/rightAnswers is not a list/)
   })
 })

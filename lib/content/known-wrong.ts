@@ -1,8 +1,9 @@
 /**
- * The studio's "add as known-wrong answer": appends an answer to exercise.yaml's `wrongAnswers` with the checks it
- * failed, keeping the rest of the author's text (comments, order, quoting) as it was. Pure; runs in the browser.
+ * The studio's "add as known-wrong answer" and "add as right answer": appends an answer to exercise.yaml's
+ * `wrongAnswers` (with the checks it failed) or `rightAnswers`, keeping the rest of the author's text (comments,
+ * order, quoting) as it was. Pure; runs in the browser.
  */
-import { isMap, isSeq, parseDocument, Scalar, YAMLSeq } from 'yaml'
+import { isMap, isSeq, parseDocument, Scalar, YAMLSeq, type Document } from 'yaml'
 
 export interface KnownWrong {
   name: string
@@ -15,20 +16,31 @@ export interface KnownWrong {
 export class KnownWrongError extends Error {}
 
 export function addKnownWrong(exerciseYaml: string, answer: KnownWrong): string {
+  if (answer.fails.length === 0) throw new KnownWrongError('a known-wrong answer fails at least one check')
+  return appendAnswer(exerciseYaml, 'wrongAnswers', (doc, source) => {
+    const fails = doc.createNode([...answer.fails])
+    fails.flow = true
+    return { name: answer.name, source, fails }
+  }, answer.source)
+}
+
+/** An answer that passes every check, added to `rightAnswers` (content check proves it stays so). */
+export function addKnownRight(exerciseYaml: string, answer: { name: string; source: string }): string {
+  return appendAnswer(exerciseYaml, 'rightAnswers', (_doc, source) => ({ name: answer.name, source }), answer.source)
+}
+
+function appendAnswer(exerciseYaml: string, key: 'wrongAnswers' | 'rightAnswers', entry: (doc: Document, source: Scalar) => object, text: string): string {
   const doc = parseDocument(exerciseYaml)
   if (doc.errors.length > 0) throw new KnownWrongError(`exercise.yaml does not parse: ${doc.errors[0]!.message.split('\n')[0]}`)
   if (!isMap(doc.contents)) throw new KnownWrongError('exercise.yaml is not a mapping')
-  if (answer.fails.length === 0) throw new KnownWrongError('a known-wrong answer fails at least one check')
-  let list = doc.get('wrongAnswers')
+  let list = doc.get(key)
   if (list === undefined || list === null) {
     list = new YAMLSeq()
-    doc.set('wrongAnswers', list)
+    doc.set(key, list)
   }
-  if (!isSeq(list)) throw new KnownWrongError('wrongAnswers is not a list')
-  const source = new Scalar(answer.source.endsWith('\n') ? answer.source : `${answer.source}\n`)
+  if (!isSeq(list)) throw new KnownWrongError(`${key} is not a list`)
+  const source = new Scalar(text.endsWith('\n') ? text : `${text}\n`)
   source.type = Scalar.BLOCK_LITERAL
-  const fails = doc.createNode([...answer.fails])
-  fails.flow = true
-  list.add(doc.createNode({ name: answer.name, source, fails }))
+  list.add(doc.createNode(entry(doc, source)))
   return doc.toString({ lineWidth: 0 })
 }
