@@ -582,6 +582,27 @@ describe('E. Fidelity with upstream validation (issue 15)', () => {
     })
   })
 
+  describe('rows of TestValidateTopologySpreadConstraints and node affinity in TestValidatePodSpec (pkg/apis/core/validation/validation_test.go)', () => {
+    const spec = (extra: string) => podWith(`${extra}\ncontainers:\n- {name: c, image: nginx}`)
+    it('maxSkew, topologyKey, whenUnsatisfiable, a repeated pair and minDomains with ScheduleAnyway', () => {
+      const text = spec('topologySpreadConstraints:\n- {maxSkew: 0, topologyKey: "", whenUnsatisfiable: Sometimes}\n- {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway, minDomains: 2}\n- {maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}')
+      expect(errorsOf(text).map((e) => [e.field, e.message])).toEqual([
+        // the enum is the schema's to refuse, before the rules run (once, not twice)
+        ['spec.topologySpreadConstraints[0].whenUnsatisfiable', 'Unsupported value: "Sometimes": supported values: "DoNotSchedule", "ScheduleAnyway"'],
+        ['spec.topologySpreadConstraints[0].maxSkew', 'Invalid value: 0: must be greater than zero'],
+        ['spec.topologySpreadConstraints[0].topologyKey', 'Required value: can not be empty'],
+        ['spec.topologySpreadConstraints[1].{topologyKey, whenUnsatisfiable}', 'Duplicate value: "{zone, ScheduleAnyway}"'],
+        ['spec.topologySpreadConstraints[1].minDomains', 'Invalid value: 2: can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ScheduleAnyway'],
+      ])
+      expect(errorsOf(spec('topologySpreadConstraints:\n- {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, minDomains: 2, labelSelector: {matchLabels: {app: web}}}'))).toEqual([])
+    })
+    it('a required node affinity with no terms', () => {
+      expect(errorsOf(spec('affinity:\n  nodeAffinity:\n    requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: []}')).map((e) => [e.field, e.message])).toEqual([
+        ['spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms', 'Required value: must have at least one node selector term'],
+      ])
+    })
+  })
+
   describe('rows of TestValidateService (pkg/apis/core/validation/validation_test.go)', () => {
     it('sessionAffinityConfig without ClientIP is dropped by SetDefaults_Service, not refused', () => {
       const svc = only(serviceWith('selector: {app: web}\nsessionAffinityConfig: {clientIP: {timeoutSeconds: 60}}\nports: [{port: 80}]'))

@@ -370,7 +370,7 @@ describe('nodeSelector and required node affinity (pkg/scheduler/framework/plugi
 })
 
 describe('terms lib/k8s does not validate yet', () => {
-  it('leave the pod Pending instead of throwing (no nodeSelectorTerms, no topologyKey)', () => {
+  it('are refused by the API server when malformed (no nodeSelectorTerms, no topologyKey), as upstream validation does', () => {
     const c = createCluster({ seed: 5 })
     const r = c.apply(
       podYaml(
@@ -384,10 +384,9 @@ describe('terms lib/k8s does not validate yet', () => {
 `,
       ),
     )
-    expect(r.ok).toBe(true)
-    c.advance(5)
-    expect(unschedulableMessage(c, 'odd')).toBe(
-      "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
-    )
+    expect(r.ok).toBe(false)
+    expect(r.output).toContain('spec.topologySpreadConstraints[0].topologyKey: Required value: can not be empty')
+    expect(r.output).toContain('spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term')
+    expect(c.run('kubectl get pod odd').ok).toBe(false)
   })
 })

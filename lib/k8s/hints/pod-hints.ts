@@ -89,6 +89,16 @@ export const podHints = {
     'livenessProbe와 startupProbe의 successThreshold는 1이어야 합니다. 줄을 지우면 기본값 1이 됩니다.',
     'successThreshold of a livenessProbe or startupProbe must be 1. Remove the line to get the default 1.',
   ),
+  spreadMaxSkew: L('maxSkew는 1 이상이어야 합니다. 도메인(노드, 영역) 사이에 허용할 Pod 수의 차이입니다.', 'maxSkew must be at least 1: it is how many more Pods one domain (node, zone) may have than another.'),
+  spreadTopologyKey: L('topologyKey에 도메인을 나눌 노드 레이블을 쓰세요(예: `kubernetes.io/hostname`).', 'Give topologyKey the node label that divides the domains (e.g. `kubernetes.io/hostname`).'),
+  spreadAction: (value: string) =>
+    L(
+      `whenUnsatisfiable에는 ${p('DoNotSchedule', '이나/나')} ScheduleAnyway만 쓸 수 있습니다.${value ? ` ${p(`"${value}"`, '은/는')} 쓸 수 없습니다.` : ''}`,
+      `whenUnsatisfiable is DoNotSchedule or ScheduleAnyway${value ? `, not "${value}"` : ''}.`,
+    ),
+  spreadRepeated: L('같은 topologyKey와 whenUnsatisfiable 조합을 두 번 쓸 수 없습니다. 둘 중 하나를 지우세요.', 'The same topologyKey and whenUnsatisfiable pair may appear only once: remove one of them.'),
+  spreadMinDomains: L('minDomains는 1 이상이고, whenUnsatisfiable이 DoNotSchedule일 때만 쓸 수 있습니다.', 'minDomains must be at least 1, and only goes with whenUnsatisfiable: DoNotSchedule.'),
+  nodeSelectorTerms: L('nodeSelectorTerms에 조건(`matchExpressions`)을 하나 이상 쓰세요. 조건이 없으면 Pod가 갈 수 있는 노드가 없습니다.', 'Write at least one term (`matchExpressions`) under nodeSelectorTerms; with none, no node would do.'),
   sleepSeconds: (grace: number) =>
     L(
       `sleep 훅의 seconds는 0 이상이고 Pod의 terminationGracePeriodSeconds(${grace}초) 이하여야 합니다. 더 오래 기다리려면 terminationGracePeriodSeconds를 함께 늘리세요.`,

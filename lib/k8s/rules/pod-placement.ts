@@ -1,10 +1,11 @@
 /**
  * The PodSpec fields around the containers (ValidatePodSpec in pkg/apis/core/validation): names of other objects
  * (nodeName, priorityClassName, runtimeClassName), DNS (validatePodDNSConfig), hostAliases, and the user and
- * group IDs of the pod and container security contexts (IsValidUserID, IsValidGroupID).
+ * group IDs of the pod and container security contexts (IsValidUserID, IsValidGroupID), and the shape of the
+ * scheduling constraints a beginner writes (validateTopologySpreadConstraints, ValidateNodeSelector).
  */
 import type { FieldPath } from '../field-path.ts'
-import { invalid, required, type FieldIssue } from '../field-errors.ts'
+import { duplicate, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { metadataHints } from '../hints/metadata-hints.ts'
 import { podHints } from '../hints/pod-hints.ts'
 import { IP_ADDRESS_ERROR, inclusiveRangeError, isDNS1123Subdomain, isIP } from '../name-rules.ts'
@@ -74,4 +75,37 @@ export function validateHostAliases(value: unknown, path: FieldPath, out: FieldI
       for (const msg of isDNS1123Subdomain(hostname)) out.push(invalid(p.child('hostnames').index(j), hostname, msg, metadataHints.invalidName(podHints.hostAliasName, hostname, 'subdomain')))
     })
   })
+}
+
+const SCHEDULE_ACTIONS = ['DoNotSchedule', 'ScheduleAnyway'] as const
+
+/** validateTopologySpreadConstraints: maxSkew, topologyKey, whenUnsatisfiable, the {key, action} pair once, minDomains. */
+export function validateTopologySpreadConstraints(value: unknown, path: FieldPath, out: FieldIssue[]): void {
+  const constraints = arrayAt(value).map((c) => objectAt(c) ?? {})
+  constraints.forEach((c, i) => {
+    const at = path.index(i)
+    const maxSkew = numberAt(c.maxSkew) ?? 0
+    if (maxSkew <= 0) out.push(invalid(at.child('maxSkew'), maxSkew, 'must be greater than zero', podHints.spreadMaxSkew))
+    const key = stringAt(c.topologyKey) ?? ''
+    if (key === '') out.push(required(at.child('topologyKey'), 'can not be empty', podHints.spreadTopologyKey))
+    const action = stringAt(c.whenUnsatisfiable) ?? ''
+    if (!(SCHEDULE_ACTIONS as readonly string[]).includes(action)) out.push(notSupported(at.child('whenUnsatisfiable'), action, SCHEDULE_ACTIONS, podHints.spreadAction(action)))
+    if (constraints.slice(i + 1).some((other) => (stringAt(other.topologyKey) ?? '') === key && (stringAt(other.whenUnsatisfiable) ?? '') === action)) {
+      out.push(duplicate(at.child('{topologyKey, whenUnsatisfiable}'), `{${key}, ${action}}`, podHints.spreadRepeated))
+    }
+    const minDomains = numberAt(c.minDomains)
+    if (minDomains !== undefined) {
+      if (minDomains <= 0) out.push(invalid(at.child('minDomains'), minDomains, 'must be greater than zero', podHints.spreadMinDomains))
+      if (action !== 'DoNotSchedule') out.push(invalid(at.child('minDomains'), minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`, podHints.spreadMinDomains))
+    }
+  })
+}
+
+/** ValidateNodeSelector for required node affinity: at least one term. */
+export function validateRequiredNodeAffinity(affinity: unknown, path: FieldPath, out: FieldIssue[]): void {
+  const required_ = objectAt(objectAt(objectAt(affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution)
+  if (!required_) return
+  if (arrayAt(required_.nodeSelectorTerms).length === 0) {
+    out.push(required(path.child('nodeAffinity').child('requiredDuringSchedulingIgnoredDuringExecution').child('nodeSelectorTerms'), 'must have at least one node selector term', podHints.nodeSelectorTerms))
+  }
 }

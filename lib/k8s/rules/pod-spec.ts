@@ -6,7 +6,7 @@ import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateContainerList } from './containers.ts'
 import { validateLabels } from './labels.ts'
-import { validateDNSConfig, validateHostAliases, validateReferencedNames, validateSecurityContextIds } from './pod-placement.ts'
+import { validateDNSConfig, validateHostAliases, validateReferencedNames, validateRequiredNodeAffinity, validateSecurityContextIds, validateTopologySpreadConstraints } from './pod-placement.ts'
 import { validateVolumes } from './volumes.ts'
 
 export interface PodSpecOptions {
@@ -53,6 +53,8 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
   validateReferencedNames(spec, path, out)
   validateTolerations(spec.tolerations, path.child('tolerations'), out)
   validateHostAliases(spec.hostAliases, path.child('hostAliases'), out)
+  validateTopologySpreadConstraints(spec.topologySpreadConstraints, path.child('topologySpreadConstraints'), out)
+  validateRequiredNodeAffinity(spec.affinity, path.child('affinity'), out)
 
   if (opts.template) {
     // ValidatePodTemplateSpecForReplicaSet: controllers restart pods forever and never time them out
