@@ -69,6 +69,14 @@ describe('what the checklist sends to the browser', () => {
     expect(isPublicCheck(replicas, 'set `replicas` of `web` to 3.')).toBe(true)
   })
 
+  it('reads a check path by its field and the values its selectors choose items by, not the selector text', () => {
+    const check = { id: 'c', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[name=nginx].ports[containerPort=8080]', exists: true, message: { ko: 'k', en: 'e' }, hint: { ko: 'k', en: 'e' }, weight: 1 } as const
+    expect(isPublicCheck(check, 'Pod `web` with container `nginx` on 8080, under `ports`')).toBe(true)
+    expect(isPublicCheck(check, 'Pod `web` with container `nginx`, under `ports`')).toBe(false) // 8080 is what it checks
+    expect(isPublicCheck(check, 'Pod `web` on 8080, under `ports`')).toBe(false) // so is the container's name
+    expect(isPublicCheck({ ...check, path: 'spec.containers[*].image', exists: undefined, equals: 'nginx:1.27' } as never, 'Pod `web`, image nginx:1.27')).toBe(true)
+  })
+
   it('reads the literal parts of a pattern, leaving escapes and classes out', () => {
     expect(regexLiterals('^NAME[^\\n]*\\nweb-[a-z0-9]+\\s[^\\n]*\\n?(?![\\s\\S])')).toEqual(['NAME', 'web-'])
     expect(regexLiterals('swordfish-\\d+')).toEqual(['swordfish-'])

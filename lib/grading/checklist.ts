@@ -70,6 +70,16 @@ function appears(value: string | number, text: string): boolean {
   return text.includes(value)
 }
 
+/**
+ * What a check path tells: the name of the field it ends at (`image`), and the values its selectors choose list
+ * items by (`containers[name=nginx]`: `nginx`; `ports[containerPort=80]`: 80), which the check compares too.
+ */
+function pathExpectations(path: string): (string | number)[] {
+  const chosenBy = [...path.matchAll(/\[([^\]=]+)=([^\]]*)\]/g)].map((m) => (/^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!))
+  const field = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean).at(-1)
+  return [...(field ? [field] : []), ...chosenBy]
+}
+
 /** Values a check compares against, which must be public for the check to run in the browser. */
 function expectations(check: Check): { literals: (string | number)[]; patternRuns: string[] } {
   const literals: (string | number)[] = []
@@ -87,7 +97,7 @@ function expectations(check: Check): { literals: (string | number)[]; patternRun
     if (structural.has(key) || value === undefined) continue
     if (patterns.has(key) && typeof value === 'string') patternRuns.push(...regexLiterals(value))
     else if (key === 'metric' && typeof value === 'string') literals.push(value.split('.').slice(1, -1).join('.'))
-    else if (key === 'path' && typeof value === 'string') literals.push(value.split('.').at(-1)!)
+    else if (key === 'path' && typeof value === 'string') literals.push(...pathExpectations(value))
     else if (key === 'command' && typeof value === 'string') continue // the grader's own command: how it looks, not what it expects
     else walk(value)
   }
