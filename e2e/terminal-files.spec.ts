@@ -70,7 +70,12 @@ test('in Korean: the editor file is named, read, diffed and applied from the ter
   await expect(rows(page)).toContainText('-  replicas: 3')
   await expect(rows(page)).toContainText('+  replicas: 2')
   await type(page, 'kubectl apply -f exercise.yaml', 'deployment.apps/web configured')
-  await type(page, 'kubectl apply -f -', '표준 입력(-f -, <<EOF)으로 매니페스트를 읽는 기능은 이 터미널에서 아직 지원하지 않습니다.')
+  await type(page, 'kubectl apply -f -', '이 터미널에서는 표준 입력에 직접 입력할 수 없습니다.')
+  // a here-document, typed line by line after bash's "> " prompt; kubectl runs when EOF ends it
+  await type(page, 'kubectl apply -f - <<EOF')
+  for (const line of ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: hello', 'spec:', '  selector: {app: web}', '  ports: [{port: 80}]']) await type(page, line)
+  await type(page, 'EOF', 'service/hello created')
+  await type(page, 'kubectl get endpoints hello', /hello\s+[\d.]+:80,[\d.]+:80/)
   await type(page, 'kubectl get -f exercise.yaml', /web\s+\d\/2/)
   await expectHangulInItsCells(page)
   await page.screenshot({ path: testInfo.outputPath('terminal-files-ko-light-1280.png') })
