@@ -75,7 +75,7 @@ test('in Korean: the editor file is named, read, diffed and applied from the ter
   await type(page, 'kubectl apply -f - <<EOF')
   for (const line of ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: hello', 'spec:', '  selector: {app: web}', '  ports: [{port: 80}]']) await type(page, line)
   await type(page, 'EOF', 'service/hello created')
-  await type(page, 'kubectl get endpoints hello', /hello\s+[\d.]+:80,[\d.]+:80/)
+  await type(page, 'kubectl get svc hello', /hello\s+ClusterIP\s+[\d.]+\s+<none>\s+80\/TCP/)
   await type(page, 'kubectl get -f exercise.yaml', /web\s+\d\/2/)
   await expectHangulInItsCells(page)
   await page.screenshot({ path: testInfo.outputPath('terminal-files-ko-light-1280.png') })
