@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test'
 import { parse } from 'yaml'
 
 // Explanations and answer keys of the Pod quiz: none may reach the browser before the learner submits.
-const quiz = parse(readFileSync('content/kubernetes-basics/lessons/02-pod/quiz.yaml', 'utf8')) as {
+const quiz = parse(readFileSync('content/kubernetes-basics/lessons/03-pod/quiz.yaml', 'utf8')) as {
   questions: { id: string; explanation: { ko: string; en: string }; answer: unknown }[]
 }
 const explanations = quiz.questions.flatMap((q) => [q.explanation.ko, q.explanation.en])

@@ -25,6 +25,12 @@ export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }:
     Precisely,
     Diagram: makeDiagram(courseDir),
     Demo: makeDemo(courseDir),
+    // a first use of a glossary term links to its entry (the glossary page is the course's, in the page's language)
+    Term: ({ id, children }: { id: string; children?: React.ReactNode }) => (
+      <a className="term" href={`/courses/${lesson.courseId}/glossary#${id}`}>
+        {children}
+      </a>
+    ),
     Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} regionLabel={previewLabel} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
     // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it

@@ -40,7 +40,7 @@ describe('content check', () => {
 
   it('reports a wrong answer that does not fail the checks it names, and a starter that already passes', async () => {
     const root = copyOfContent()
-    const file = join(root, 'kubernetes-basics/lessons/02-pod/exercise.yaml')
+    const file = join(root, 'kubernetes-basics/lessons/03-pod/exercise.yaml')
     const text = readFileSync(file, 'utf8')
     const solution = text.slice(text.indexOf('solution: |'), text.indexOf('hints:')).replace('solution: |', 'starter: |')
     const starterStart = text.indexOf('starter: |')
@@ -62,7 +62,7 @@ describe('content check', () => {
 
   it('names the file and field of a malformed lesson file', async () => {
     const root = copyOfContent()
-    writeFileSync(join(root, 'kubernetes-basics/lessons/02-pod/lesson.yaml'), 'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n')
+    writeFileSync(join(root, 'kubernetes-basics/lessons/03-pod/lesson.yaml'), 'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n')
     const report = await checkContent(root)
     expect(report.problems[0]!.message).toMatch(/lesson\.yaml: title\.en/)
   })

@@ -11,6 +11,14 @@ export const courseSchema = z
     title: localizedSchema,
     description: localizedSchema,
     lessons: z.array(idSchema).min(1),
+    /**
+     * What a lesson may use only once the lesson that introduces it came before (lib/content/course-rules.test.ts):
+     * each concept names its lesson and the markers that show it is used — in code spans, code blocks, exercise
+     * sources and commands, where a use is unambiguous.
+     */
+    concepts: z
+      .array(z.object({ id: idSchema, introducedIn: idSchema, code: z.array(z.string().min(1)).min(1) }).strict())
+      .optional(),
   })
   .strict()
 export type CourseFile = z.infer<typeof courseSchema>
@@ -21,12 +29,24 @@ export const lessonSchema = z
     title: localizedSchema,
     summary: localizedSchema,
     minutes: z.number().int().positive().max(240),
+    /** "You will be able to…": each goal names the exercise checks that prove it. */
+    goals: z
+      .array(z.object({ ko: z.string().trim().min(1), en: z.string().trim().min(1), checks: z.array(idSchema).default([]) }).strict())
+      .optional(),
+    /** The lessons this one builds on; the course page draws them as a map. Only earlier lessons. */
+    requires: z.array(idSchema).optional(),
   })
   .strict()
 export type LessonFile = z.infer<typeof lessonSchema>
 
-const choiceSchema = z.object({ id: z.string().min(1), text: localizedSchema }).strict()
-const questionBase = { id: idSchema, prompt: localizedSchema, explanation: localizedSchema }
+/** `why`: for a wrong choice, why it is wrong (shown after answering); the course's questions give one for each. */
+const choiceSchema = z.object({ id: z.string().min(1), text: localizedSchema, why: localizedSchema.optional() }).strict()
+/**
+ * A predict-what-happens question shows what the simulator printed: the output of the `run`-th (1-based) `run:` step
+ * of a demo scenario in the course's `demos/`; the explanation replays that demo.
+ */
+const showsSchema = z.object({ scenario: idSchema, run: z.number().int().min(1) }).strict()
+const questionBase = { id: idSchema, prompt: localizedSchema, explanation: localizedSchema, shows: showsSchema.optional() }
 
 export const questionSchema = z.discriminatedUnion('type', [
   z.object({ ...questionBase, type: z.literal('single'), choices: z.array(choiceSchema).min(2), answer: z.string() }).strict(),
@@ -54,3 +74,35 @@ export const quizSchema = z
     })
   })
 export type Quiz = z.infer<typeof quizSchema>
+
+/** `content/<course>/glossary.yaml`: the course's terms, linked from lessons with `<Term id="…">…</Term>`. */
+export const glossarySchema = z
+  .object({
+    terms: z
+      .array(
+        z
+          .object({
+            id: idSchema,
+            /** The Korean name a Korean learner reads (docs/korean-style.md: kinds stay in Latin letters). */
+            ko: z.string().trim().min(1),
+            /** The English name, as kubectl prints it where kubectl prints it. */
+            en: z.string().trim().min(1),
+            /** kubectl's resource name and short names, when the term is a kind (`pods (po)`). */
+            kubectl: z.string().trim().min(1).optional(),
+            definition: localizedSchema,
+            /** The lesson that introduces the term. */
+            lesson: idSchema,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict()
+  .superRefine((glossary, ctx) => {
+    const seen = new Set<string>()
+    glossary.terms.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['terms', i, 'id'], message: `duplicate term id "${t.id}"` })
+      seen.add(t.id)
+    })
+  })
+export type Glossary = z.infer<typeof glossarySchema>

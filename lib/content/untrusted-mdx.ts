@@ -68,6 +68,7 @@ export const COURSE_COMPONENTS: ComponentRules = {
   Diagram: { attributes: ['name', 'alt'] },
   Demo: { attributes: ['scenario', 'title'] },
   Quiz: { attributes: ['id'] },
+  Term: { attributes: ['id'] },
 }
 
 export const DEFAULT_MAX_BYTES = 256 * 1024

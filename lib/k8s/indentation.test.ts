@@ -9,7 +9,7 @@ import { parse } from 'yaml'
 import { INDENTATION_BUDGET } from './indentation.ts'
 import { formatKubectlError, validateManifests, validateObject, type Diagnostic } from './index.ts'
 
-const lesson = parse(readFileSync(new URL('../../content/kubernetes-basics/lessons/05-deployment/exercise.yaml', import.meta.url), 'utf8')) as {
+const lesson = parse(readFileSync(new URL('../../content/kubernetes-basics/lessons/08-deployment/exercise.yaml', import.meta.url), 'utf8')) as {
   solution: string
   wrongAnswers: Array<{ name: string; source: string }>
 }
