@@ -43,9 +43,9 @@ function containerStatus(c: ContainerRuntime, epoch: number): ContainerStatus {
     if (c.waitingMessage) waiting.message = c.waitingMessage
     status.state = { waiting }
   }
-  // Waiting to be restarted (CrashLoopBackOff, or the restart being created): the container that just ended is the
-  // last state, as the kubelet moves a Terminated state into lastState when it reports Waiting (kubelet_pods.go).
-  const last = c.phase !== 'exited' && c.phase !== 'done' && c.terminated ? c.terminated : c.lastTermination
+  // Waiting in CrashLoopBackOff: the run that just ended is the last state, as the kubelet moves a Terminated state
+  // into lastState when it reports the container Waiting (convertToAPIContainerStatuses, kubelet_pods.go).
+  const last = c.phase === 'crashBackoff' && c.terminated ? c.terminated : c.lastTermination
   if (last) status.lastState = { terminated: terminatedState(last, epoch, c.containerId) as never }
   return status
 }
