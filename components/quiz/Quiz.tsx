@@ -21,8 +21,9 @@ export async function Quiz({ quiz, locale, courseDir, courseId, lessonId, anchor
       shown[id] = { missing: t('showsMissing', { scenario: step.scenario, run: step.run }) }
       continue
     }
-    shown[id] = { command: step.command, output: step.output }
-    replays[id] = <DemoPlayer title={t('replayTitle')} recording={step.recording} testId={`quiz-replay-${quiz.id}-${id}`} />
+    shown[id] = { command: step.command, output: step.output, scenario: step.scenario }
+    // one player per demo: questions that show steps of the same demo share it (a recording can weigh hundreds of kB)
+    replays[step.scenario] ??= <DemoPlayer title={t('replayTitle')} recording={step.recording} testId={`quiz-replay-${quiz.id}-${step.scenario}`} />
   }
   return <QuizForm quiz={publicQuiz(quiz, locale)} courseId={courseId} lessonId={lessonId} anchorId={anchorId} regionLabel={regionLabel} shown={shown} replays={replays} />
 }

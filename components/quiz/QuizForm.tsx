@@ -9,12 +9,31 @@ import { submitQuiz, type QuizResponse } from './quiz-api'
 import { quizGradedEvent, type QuizGradedDetail } from './quiz-events'
 
 /** What a predict-what-happens question shows: the command its demo ran and what it printed, or why it cannot. */
-export type ShownOutput = { command: string; output: string } | { missing: string }
+export type ShownOutput = { command: string; output: string; scenario: string } | { missing: string }
 
 type Outcome = QuizResponse['questions'][number]
 
 /** A choice's mark after answering: the right answer, the learner's wrong pick, its `why` under it. */
-function ChoiceFeedback({ outcome, choiceId, labels }: { outcome: Outcome | undefined; choiceId: string; labels: { right: string; wrongPick: string; why: string } }) {
+/** The full feedback: every wrong option of the question with why it is wrong, the learner's own picks marked. */
+export function WrongWhys({ outcome, choiceText, labels }: { outcome: Outcome; choiceText: (id: string) => string; labels: { summary: string; wrongPick: string } }) {
+  const wrong = outcome.choices?.filter((c) => !c.right && c.why) ?? []
+  if (wrong.length === 0) return null
+  return (
+    <details className="quiz-whys">
+      <summary>{labels.summary}</summary>
+      <ul>
+        {wrong.map((c) => (
+          <li key={c.id}>
+            <strong>{choiceText(c.id)}</strong>
+            {c.chosen ? ` (${labels.wrongPick})` : ''} — {c.why}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+export function ChoiceFeedback({ outcome, choiceId, labels }: { outcome: Outcome | undefined; choiceId: string; labels: { right: string; wrongPick: string; why: string } }) {
   const c = outcome?.choices?.find((x) => x.id === choiceId)
   if (!c) return null
   return (
@@ -60,7 +79,7 @@ export function QuizForm({
   regionLabel?: string
   /** by question id: the demo output a predict-what-happens question shows */
   shown?: Record<string, ShownOutput>
-  /** by question id: the demo to replay once answered */
+  /** by demo (scenario id): the demo a question that shows one of its steps replays once answered */
   replays?: Record<string, ReactNode>
 }) {
   const t = useTranslations('quiz')
@@ -143,8 +162,7 @@ export function QuizForm({
           const name = `${quiz.id}-${q.id}`
           const output = shown[q.id]
           const outputId = `${anchorId}-${q.id}-shows`
-          const replay = replays[q.id]
-          const wrongWhys = o?.choices?.filter((c) => !c.right && c.why) ?? []
+          const replay = output && 'scenario' in output ? replays[output.scenario] : undefined
           const choiceText = (id: string) => ('choices' in q ? (q.choices.find((c) => c.id === id)?.text ?? id) : id)
           return (
             <div className="quiz-question" key={q.id}>
@@ -240,19 +258,7 @@ export function QuizForm({
                   </p>
                 )}
               </fieldset>
-              {o && wrongWhys.length > 0 && (
-                <details className="quiz-whys">
-                  <summary>{t('allWhys')}</summary>
-                  <ul>
-                    {wrongWhys.map((c) => (
-                      <li key={c.id}>
-                        <strong>{choiceText(c.id)}</strong>
-                        {c.chosen ? ` (${t('wrongPick')})` : ''} — {c.why}
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
+              {o && <WrongWhys outcome={o} choiceText={choiceText} labels={{ summary: t('allWhys'), wrongPick: t('wrongPick') }} />}
               {o && replay && (
                 <div className="quiz-replay">
                   <button type="button" className="button small" aria-expanded={replaying[q.id] === true} onClick={() => setReplaying((r) => ({ ...r, [q.id]: !r[q.id] }))}>
