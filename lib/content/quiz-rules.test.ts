@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCourses } from './load.ts'
-import { showsProblems } from '../grading/quiz-shows.ts'
+import { runSteps, showsProblems } from '../grading/quiz-shows.ts'
+import { recordDemo } from '../../components/mdx/record-demo.ts'
 
 const courses = loadCourses()
 const quizzes = courses.flatMap((course) => course.lessons.flatMap((lesson) => (lesson.quiz ? [{ course, lesson, quiz: lesson.quiz }] : [])))
@@ -45,4 +46,23 @@ describe('the course’s quizzes', () => {
     // and the course does ask such questions
     expect(questions.filter(({ q }) => q.shows).length).toBeGreaterThanOrEqual(20)
   })
+
+  it('quote, in a predict question, only generated names, ports and ages that its demo printed up to the step it shows', () => {
+    // what the simulator makes up (Pod and ReplicaSet names, node ports, IPs, ages) drifts if the simulator changes
+    const generated = /\b[a-z]+-[0-9a-f]{8,10}(?:-[a-z0-9]{5})?\b|\b[0-9bcdfghjklmnpqrstvwxz]{5}\b(?=[,) ])|\b3[0-2]\d{3}\b|\b10\.\d+\.\d+\.\d+\b|\b\d+m\d+s\b/g
+    const stale: string[] = []
+    for (const { course, quiz } of quizzes) {
+      for (const q of quiz.questions) {
+        if (!q.shows) continue
+        const text = readFileSync(join(course.dir, 'demos', `${q.shows.scenario}.scenario.yaml`), 'utf8')
+        const transcript = recordDemo(text)!.transcript
+        // the step's own output, or an earlier one the question refers back to
+        const output = transcript.slice(0, runSteps(text)![q.shows.run - 1]!.transcriptIndex + 1).map((e) => e.output).join('\n') + '30000 32767'
+        const words = [q.prompt.ko, q.prompt.en, q.explanation.ko, q.explanation.en, ...('choices' in q ? q.choices.flatMap((c) => [c.text.ko, c.text.en, c.why?.ko ?? '', c.why?.en ?? '']) : [])].join('\n')
+        for (const [token] of words.matchAll(generated)) if (!output.includes(token) && !text.includes(token)) stale.push(`${quiz.id}/${q.id}: ${token}`)
+      }
+    }
+    expect(stale, 'quoted values that the demo no longer prints').toEqual([])
+  })
 })
+
