@@ -75,15 +75,6 @@ describe('publishProblems', () => {
     expect(byFile('ko.mdx').map((p) => p.message.en)).toEqual(['<Quiz id="probes-quiz" /> names a quiz this lesson\'s quiz.yaml does not have.'])
   }, 30_000)
 
-  it('refuses a predict-what-happens question: a studio lesson has no demos to show', async () => {
-    const quizYaml = good.quizYaml!.replace('    answer: a\n', '    answer: a\n    shows: { scenario: scaling, run: 1 }\n')
-    expect(quizYaml).toContain('shows:')
-    const result = await publishProblems({ ...good, quizYaml }, context)
-    const problem = result.problems.find((p) => p.file === 'quiz.yaml')!
-    expect(problem.message.en).toBe('Question first-question cannot use shows: a studio lesson has no demos (demos/scaling.scenario.yaml). Remove shows and write the output into the prompt.')
-    expect(problem.message.ko).toMatch(/^문제 first-question의 shows는 쓸 수 없습니다\./)
-  }, 30_000)
-
   it('lists the first problems of a page with thousands, and counts the rest', async () => {
     const many = (source: string) => (source.includes('{') ? Array.from({ length: 1000 }, (_, i) => ({ line: i + 1, column: 1, message: { ko: '식', en: 'expression' } })) : [])
     const result = await publishProblems({ ...good, pageEn: '{x}' }, { ...context, checkPage: many })

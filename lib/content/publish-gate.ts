@@ -112,10 +112,6 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
 
   const exercise: Exercise | null = texts.exerciseYaml === null ? null : parseText('exercise.yaml', texts.exerciseYaml, exerciseSchema, problems)
   const quiz: Quiz | null = texts.quizYaml === null ? null : parseText('quiz.yaml', texts.quizYaml, quizSchema, problems)
-  // a predict-what-happens question shows a step of the course's demos; a studio lesson has no demos folder
-  for (const q of quiz?.questions ?? []) {
-    if (q.shows) problems.push({ file: 'quiz.yaml', message: { ko: `문제 ${q.id}의 shows는 쓸 수 없습니다. 스튜디오 레슨에는 데모(demos/${q.shows.scenario}.scenario.yaml)가 없습니다. shows를 지우고 출력을 문제에 직접 쓰세요.`, en: `Question ${q.id} cannot use shows: a studio lesson has no demos (demos/${q.shows.scenario}.scenario.yaml). Remove shows and write the output into the prompt.` } })
-  }
   for (const [file, id] of [['exercise.yaml', exercise?.id], ['quiz.yaml', quiz?.id]] as const) {
     if (id && context.takenIds.has(id)) problems.push({ file, message: { ko: `다른 레슨이 이미 id ${withParticle(id, '을/를')} 씁니다. 이 레슨만의 id를 쓰세요.`, en: `Another lesson already uses the id ${id}; give this one its own.` } })
   }
