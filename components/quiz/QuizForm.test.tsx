@@ -41,7 +41,7 @@ describe('a quiz before it is answered', () => {
       locale,
     )
     expect(html).toMatch(/<fieldset aria-describedby="quiz-q-predict-shows">/)
-    expect(html).toMatch(/<pre class="terminal" tabindex="0" id="quiz-q-predict-shows" aria-label="[^"]+"><span class="prompt">\$ <\/span>kubectl get deployment web\nNAME   READY\nweb    5\/5\n<\/pre>/)
+    expect(html).toMatch(/<pre class="terminal" tabindex="0" id="quiz-q-predict-shows" aria-label="[^"]+"><span class="prompt">\$ <\/span>kubectl get deployment web\nNAME {3}READY\nweb {4}5\/5\n<\/pre>/)
     expect(html).toContain('<p class="error" role="note" id="quiz-q-gone-shows">no demo</p>')
     // the replay and any feedback come only with the result
     expect(html).not.toContain('the-replay')
