@@ -4,8 +4,7 @@ import * as jsxRuntime from 'react/jsx-runtime'
 import { getLocale, getTranslations } from 'next-intl/server'
 import type { ComponentProps } from 'react'
 import type { Lesson } from '@/lib/content/load'
-import { publicQuiz } from '@/lib/grading/quiz'
-import { QuizForm } from '@/components/quiz/QuizForm'
+import { Quiz } from '@/components/quiz/Quiz'
 import { CodeBlock } from './CodeBlock'
 import { makeDiagram } from './Diagram'
 import { makeDemo } from './Demo'
@@ -31,7 +30,7 @@ export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }:
         {children}
       </a>
     ),
-    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <QuizForm quiz={publicQuiz(lesson.quiz, locale)} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} regionLabel={previewLabel} /> : null),
+    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <Quiz quiz={lesson.quiz} locale={locale} courseDir={courseDir} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} regionLabel={previewLabel} /> : null),
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
     // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it
     table: (props: ComponentProps<'table'>) => <table {...props} tabIndex={0} />,

@@ -7,7 +7,16 @@ export const quizResultSchema = z.object({
   correct: z.number().int().min(0),
   total: z.number().int().min(0),
   score: z.number().min(0).max(1),
-  questions: z.array(z.object({ id: z.string(), correct: z.boolean(), explanation: z.string(), answer: z.string() })),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      correct: z.boolean(),
+      explanation: z.string(),
+      answer: z.string(),
+      /** single and multiple questions: every choice, marked right or not and picked or not, the wrong ones with their `why` */
+      choices: z.array(z.object({ id: z.string(), right: z.boolean(), chosen: z.boolean(), why: z.string().optional() })).optional(),
+    }),
+  ),
   /** false for a visitor: nothing was stored */
   saved: z.boolean(),
 })

@@ -42,3 +42,10 @@ describe('submitting a quiz', () => {
     await expect(submitQuiz('q', {}, 'en', () => Promise.reject(new TypeError('offline')))).rejects.toBeInstanceOf(QuizApiError)
   })
 })
+
+describe('a quiz result with marked choices', () => {
+  it('parses the choices, right or not, picked or not, and their why', async () => {
+    const result = { quiz: 'q', correct: 0, total: 1, score: 0, questions: [{ id: 'a', correct: false, explanation: 'e', answer: 'B', choices: [{ id: 'x', right: false, chosen: true, why: 'because' }, { id: 'y', right: true, chosen: false }] }], saved: false }
+    expect(await submitQuiz('q', { a: 'x' }, 'en', async () => new Response(JSON.stringify(result)))).toEqual(result)
+  })
+})

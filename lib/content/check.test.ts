@@ -60,6 +60,18 @@ describe('content check', () => {
     expect(report.problems.some((p) => p.where.endsWith('intro/en.mdx') && p.message.startsWith('does not compile'))).toBe(true)
   }, 120_000)
 
+  it('reports a question that shows a demo the course does not have, or a run step past the demo’s last', async () => {
+    const root = copyOfContent()
+    const question = (id: string, scenario: string, run: number) =>
+      `  - id: ${id}\n    type: single\n    shows: { scenario: ${scenario}, run: ${run} }\n    prompt: { ko: "p", en: "p" }\n    choices:\n      - { id: a, text: { ko: "A", en: "A" } }\n      - { id: b, text: { ko: "B", en: "B" }, why: { ko: "아닙니다.", en: "No." } }\n    answer: a\n    explanation: { ko: "e", en: "e" }\n`
+    writeFileSync(join(root, 'kubernetes-basics/lessons/10-scaling/quiz.yaml'), `id: scaling\nquestions:\n${question('nowhere', 'no-such-demo', 1)}${question('past', 'scaling', 99)}${question('fine', 'scaling', 7)}`)
+    const report = await checkContent(root)
+    expect(report.problems.filter((p) => p.where === 'kubernetes-basics/scaling/quiz scaling').map((p) => p.message)).toEqual([
+      'question "nowhere" shows demo "no-such-demo", but there is no demos/no-such-demo.scenario.yaml',
+      'question "past" shows run 99 of demo "scaling", but that scenario has 7 run: steps',
+    ])
+  }, 120_000)
+
   it('names the file and field of a malformed lesson file', async () => {
     const root = copyOfContent()
     writeFileSync(join(root, 'kubernetes-basics/lessons/03-pod/lesson.yaml'), 'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n')

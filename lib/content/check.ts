@@ -1,14 +1,15 @@
 /**
  * `kubelab content check`: everything an author can get wrong, found before a learner does. Every lesson compiles
  * in both languages, ids are unique, reference solutions and other right answers pass every check, starters fail
- * at least one, each known-wrong answer fails exactly the checks it names, and quiz keys point at real choices (the
- * schema). Its summary (how many right and wrong answers each exercise proves) is the table in the README.
+ * at least one, each known-wrong answer fails exactly the checks it names, quiz keys point at real choices (the
+ * schema) and a question's `shows` names a demo and one of its `run:` steps. Its summary (how many right and wrong answers each exercise proves) is the table in the README.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ContentError, loadCourses, type Course } from './load.ts'
 import { compileMdxFile } from './mdx.ts'
 import { caseProblem, proveExercise } from './prove.ts'
+import { showsProblems } from '../grading/quiz-shows.ts'
 
 export interface ContentProblem {
   where: string
@@ -56,6 +57,14 @@ async function checkCourse(course: Course, problems: ContentProblem[], summary: 
       } catch (error) {
         problems.push({ where: `${where}/${lang}.mdx`, message: `does not compile: ${(error as Error).message.split('\n')[0]}` })
       }
+    }
+    // a predict-what-happens question shows a step of one of the course's demos: that demo and step must exist
+    if (lesson.quiz) {
+      const demo = (id: string) => {
+        const file = join(course.dir, 'demos', `${id}.scenario.yaml`)
+        return existsSync(file) ? readFileSync(file, 'utf8') : null
+      }
+      for (const message of showsProblems(lesson.quiz, demo)) problems.push({ where: `${where}/quiz ${lesson.quiz.id}`, message })
     }
     const exercise = lesson.exercise
     if (!exercise) continue

@@ -83,3 +83,56 @@ describe('a quiz attempt', () => {
     expect(unansweredQuestions(inherited, {})).toEqual(['constructor'])
   })
 })
+
+describe('why a choice is wrong, and what a question shows', () => {
+  const withWhy = quizSchema.parse({
+    id: 'with-why',
+    questions: [
+      {
+        id: 'predict',
+        type: 'single',
+        prompt: t('what comes next?'),
+        shows: { scenario: 'scaling', run: 2 },
+        choices: [
+          { id: 'a', text: t('A'), why: t('A is wrong because') },
+          { id: 'b', text: t('B') },
+          { id: 'c', text: t('C'), why: t('C is wrong because') },
+        ],
+        answer: 'b',
+        explanation: t('b'),
+      },
+      { id: 'many', type: 'multiple', prompt: t('a and b'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }, { id: 'c', text: t('C'), why: t('not C') }], answer: ['a', 'b'], explanation: t('a b') },
+      { id: 'tf', type: 'truefalse', prompt: t('tf'), answer: true, explanation: t('true') },
+    ],
+  })
+
+  it('keeps every why out of the quiz the browser gets before answering, and tells it which demo step a question shows', () => {
+    const shown = JSON.stringify(publicQuiz(withWhy, 'en'))
+    expect(shown).not.toMatch(/wrong because|not C|"why"/)
+    expect(publicQuiz(withWhy, 'ko').questions[0]).toEqual({ id: 'predict', type: 'single', prompt: 'ko:what comes next?', choices: [{ id: 'a', text: 'ko:A' }, { id: 'b', text: 'ko:B' }, { id: 'c', text: 'ko:C' }], shows: { scenario: 'scaling', run: 2 } })
+    expect(publicQuiz(withWhy, 'en').questions[1]).not.toHaveProperty('shows')
+  })
+
+  it('marks after answering which choice is right, which the learner picked, and why each wrong one is wrong, in their language', () => {
+    const result = gradeQuiz(withWhy, { predict: 'a', many: ['a', 'c'], tf: true }, 'ko')
+    expect(result.questions[0]!.choices).toEqual([
+      { id: 'a', right: false, chosen: true, why: 'ko:A is wrong because' },
+      { id: 'b', right: true, chosen: false },
+      { id: 'c', right: false, chosen: false, why: 'ko:C is wrong because' },
+    ])
+    expect(result.questions[1]!.choices).toEqual([
+      { id: 'a', right: true, chosen: true },
+      { id: 'b', right: true, chosen: false },
+      { id: 'c', right: false, chosen: true, why: 'ko:not C' },
+    ])
+    // a true/false question has no choices to mark
+    expect(result.questions[2]).not.toHaveProperty('choices')
+  })
+
+  it('reveals the whys only with a complete attempt', () => {
+    const attempt = attemptQuiz(withWhy, { predict: 'a' }, 'en')
+    expect(attempt).toEqual({ complete: false, unanswered: ['many', 'tf'] })
+    const complete = attemptQuiz(withWhy, { predict: 'b', many: ['a', 'b'], tf: false }, 'en')
+    expect(complete.complete && complete.result.questions[0]!.choices?.map((c) => c.why ?? null)).toEqual(['A is wrong because', null, 'C is wrong because'])
+  })
+})

@@ -7,22 +7,32 @@ import { z } from 'zod'
 import type { Localized, Question, Quiz } from '../content/schemas.ts'
 import type { Lang } from './result.ts'
 
+/** A predict-what-happens question's demo and `run:` step (the page shows what the simulator printed there). */
+export interface PublicShows {
+  scenario: string
+  run: number
+}
+
 export type PublicQuestion =
-  | { id: string; type: 'single' | 'multiple' | 'ordering'; prompt: string; choices: { id: string; text: string }[] }
-  | { id: string; type: 'truefalse' | 'short'; prompt: string }
+  | { id: string; type: 'single' | 'multiple' | 'ordering'; prompt: string; choices: { id: string; text: string }[]; shows?: PublicShows }
+  | { id: string; type: 'truefalse' | 'short'; prompt: string; shows?: PublicShows }
 
 export interface PublicQuiz {
   id: string
   questions: PublicQuestion[]
 }
 
-/** The quiz as sent to the browser before answering: prompts and choices in one language, never the key. */
+/**
+ * The quiz as sent to the browser before answering: prompts and choices in one language, and which demo step a
+ * question shows — never the key, the explanations or a choice's `why` (they would tell the answer).
+ */
 export function publicQuiz(quiz: Quiz, lang: Lang): PublicQuiz {
   return {
     id: quiz.id,
     questions: quiz.questions.map((q): PublicQuestion => {
-      if (q.type === 'truefalse' || q.type === 'short') return { id: q.id, type: q.type, prompt: q.prompt[lang] }
-      return { id: q.id, type: q.type, prompt: q.prompt[lang], choices: q.choices.map((c) => ({ id: c.id, text: c.text[lang] })) }
+      const shows = q.shows ? { shows: { scenario: q.shows.scenario, run: q.shows.run } } : {}
+      if (q.type === 'truefalse' || q.type === 'short') return { id: q.id, type: q.type, prompt: q.prompt[lang], ...shows }
+      return { id: q.id, type: q.type, prompt: q.prompt[lang], choices: q.choices.map((c) => ({ id: c.id, text: c.text[lang] })), ...shows }
     }),
   }
 }
@@ -30,12 +40,25 @@ export function publicQuiz(quiz: Quiz, lang: Lang): PublicQuiz {
 export const quizAnswersSchema = z.record(z.string().max(100), z.union([z.string().max(500), z.boolean(), z.array(z.string().max(100)).max(50)]))
 export type QuizAnswers = z.infer<typeof quizAnswersSchema>
 
+/** One choice of a single or multiple-choice question after answering: part of the key or not, picked or not, and why it is wrong. */
+export interface ChoiceOutcome {
+  id: string
+  /** part of the answer */
+  right: boolean
+  /** the learner picked it */
+  chosen: boolean
+  /** for a wrong choice: why it is wrong, in the learner's language (when the quiz says) */
+  why?: string
+}
+
 export interface QuestionOutcome {
   id: string
   correct: boolean
   explanation: string
   /** The right answer, in the learner's language, revealed after submitting. */
   answer: string
+  /** single and multiple questions: every choice, marked, with the wrong ones' `why` */
+  choices?: ChoiceOutcome[]
 }
 
 export interface QuizResult {
@@ -124,13 +147,23 @@ export function attemptQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizA
   return { complete: true, result: gradeQuiz(quiz, kept, lang), answers: kept }
 }
 
+/** A single or multiple question's choices after answering: which are right, which the learner picked, why the wrong ones are wrong. */
+function choiceOutcomes(q: Question, value: QuizAnswers[string] | undefined, lang: Lang): ChoiceOutcome[] | undefined {
+  if (q.type !== 'single' && q.type !== 'multiple') return undefined
+  const key = new Set(q.type === 'single' ? [q.answer] : q.answer)
+  const picked = new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
+  return q.choices.map((c) => {
+    const right = key.has(c.id)
+    return { id: c.id, right, chosen: picked.has(c.id), ...(!right && c.why ? { why: c.why[lang] } : {}) }
+  })
+}
+
 export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizResult {
-  const questions = quiz.questions.map((q) => ({
-    id: q.id,
-    correct: isCorrect(q, given(answers, q.id)),
-    explanation: q.explanation[lang],
-    answer: answerText(q, lang, trueFalseWords),
-  }))
+  const questions = quiz.questions.map((q): QuestionOutcome => {
+    const value = given(answers, q.id)
+    const choices = choiceOutcomes(q, value, lang)
+    return { id: q.id, correct: isCorrect(q, value), explanation: q.explanation[lang], answer: answerText(q, lang, trueFalseWords), ...(choices ? { choices } : {}) }
+  })
   const correct = questions.filter((q) => q.correct).length
   return { quiz: quiz.id, correct, total: questions.length, score: questions.length ? Math.round((correct / questions.length) * 1000) / 1000 : 0, questions }
 }
