@@ -4,7 +4,7 @@ import { controllerOf, selectorString, type AnyObject, type Node } from '../obje
 import type { ClusterState } from '../state.ts'
 import { listEvents, type StoredEvent } from '../events.ts'
 import { humanDuration, fromTimestamp } from '../clock.ts'
-import { flag, boolFlag, type ParsedArgs } from './args.ts'
+import { flag, boolFlag, listFlag, type ParsedArgs } from './args.ts'
 import { age, labelsString, toJson, toYaml } from './format.ts'
 import { matchesQuery, parseLabelQuery, type Requirement } from './label-query.ts'
 import { matchesFields, objectField, parseFieldSelector, unsupportedField, type FieldRequirement } from './field-selector.ts'
@@ -301,13 +301,18 @@ export function printRequests(
       if (!output || output === 'wide') {
         const p = PRINTERS[req.kind]!
         const wide = output === 'wide'
-        // --show-labels adds kubectl's LABELS column, last.
+        // -L KEY adds one column per label key (header: the key's last path segment, upper case; an empty cell
+        // where the object has no such label), then --show-labels adds kubectl's LABELS column, last (tableprinter).
+        const labelColumns = listFlag(args, 'label-columns')
         const showLabels = boolFlag(args, 'show-labels')
-        const headers = [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []), ...p.headers, ...(wide ? p.wide : []), ...(showLabels ? ['LABELS'] : [])]
+        const labelHeaders = labelColumns.map((k) => k.split('/').pop()!.toUpperCase())
+        const headers = [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []), ...p.headers, ...(wide ? p.wide : []), ...labelHeaders, ...(showLabels ? ['LABELS'] : [])]
         const r = selected.map((x) => {
           const { cells, wide: w } = p.row(state, x as never)
           if (multi) cells[0] = `${QUALIFIED[req.kind]}/${cells[0]}`
-          return [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []), ...cells, ...(wide ? w : []), ...(showLabels ? [labelsString(x.metadata?.labels)] : [])]
+          const labels = x.metadata?.labels ?? {}
+          const labelCells = labelColumns.map((k) => (Object.hasOwn(labels, k) ? labels[k]! : ''))
+          return [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []), ...cells, ...(wide ? w : []), ...labelCells, ...(showLabels ? [labelsString(x.metadata?.labels)] : [])]
         })
         blocks.push(table([headers, ...r]))
         continue
