@@ -80,7 +80,11 @@ function learnerTexts(lesson: Lesson): Array<[string, string]> {
     const where = `${lesson.id}/quiz.yaml ${q.id}`
     loc(where, q.prompt)
     loc(where, q.explanation)
-    if ('choices' in q) for (const c of q.choices) (loc(`${where} choice ${c.id}`, c.text), loc(`${where} choice ${c.id} why`, c.why))
+    if (!('choices' in q)) continue
+    for (const c of q.choices) {
+      loc(`${where} choice ${c.id}`, c.text)
+      loc(`${where} choice ${c.id} why`, c.why)
+    }
   }
   return out
 }
