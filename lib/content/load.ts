@@ -62,6 +62,8 @@ function readYaml<T>(file: string, schema: ZodType<T>): T {
 function loadLesson(courseId: string, lessonsDir: string, dirName: string): Lesson {
   const dir = join(lessonsDir, dirName)
   const meta = readYaml(join(dir, 'lesson.yaml'), lessonSchema)
+  // the course's glossary page lives at /courses/<course>/glossary, beside the lessons' addresses
+  if (meta.id === 'glossary') throw new ContentError(join(dir, 'lesson.yaml'), 'the lesson id "glossary" is taken by the course\'s glossary page: choose another')
   const match = /^(\d+)-(.+)$/.exec(dirName)
   if (!match || match[2] !== meta.id) throw new ContentError(join(dir, 'lesson.yaml'), `folder must be named <NN>-${meta.id}`)
   const exerciseFile = join(dir, 'exercise.yaml')
