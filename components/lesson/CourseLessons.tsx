@@ -2,7 +2,7 @@
 import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
 import { useLayoutEffect, useRef, useState } from 'react'
-import { edgePath, groupIntoParts, requireEdges } from './course-graph'
+import { edgePath, edgeReach, groupIntoParts, requireEdges } from './course-graph'
 import { useVisitorStatuses, type LessonStatus } from './useVisitorStatuses'
 
 export interface CourseLesson {
@@ -36,6 +36,7 @@ export function CourseLessons({ courseId, lessons, signedIn }: { courseId: strin
   const number = new Map(lessons.map((l) => [l.id, l.number]))
   const parts = groupIntoParts(courseId, lessons, locale)
   const edges = requireEdges(lessons)
+  const reach = edgeReach(edges, lessons)
   const root = useRef<HTMLDivElement>(null)
   const [drawn, setDrawn] = useState<{ width: number; height: number; edges: DrawnEdge[] } | null>(null)
   const completed = lessons.filter((l) => statusOf(l) === 'completed').map((l) => l.id).join(',')
@@ -57,10 +58,10 @@ export function CourseLessons({ courseId, lessons, signedIn }: { courseId: strin
       setDrawn({
         width,
         height: box.height,
-        edges: edges.flatMap((e) => {
+        edges: edges.flatMap((e, i) => {
           const y1 = centre.get(e.from)
           const y2 = centre.get(e.to)
-          return y1 === undefined || y2 === undefined ? [] : [{ d: edgePath(y1, y2, width), done: done.has(e.from) }]
+          return y1 === undefined || y2 === undefined ? [] : [{ d: edgePath(y1, y2, width, reach[i]!), done: done.has(e.from) }]
         }),
       })
     }

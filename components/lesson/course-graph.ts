@@ -52,13 +52,23 @@ export function requireEdges(lessons: readonly { id: string; requires?: readonly
 }
 
 /**
- * An edge drawn in the map's left gutter, `width` wide: it leaves the gutter's right edge at `y1`, bows left (further
- * for a longer edge, so edges that span more stay outside shorter ones) and comes back at `y2`.
+ * An edge drawn in the map's left gutter, `width` wide: it leaves the gutter's right edge at `y1`, bows left and
+ * comes back at `y2`. `reach` (0–1) is how far it bows: the course map gives an edge that skips more lessons a
+ * larger reach, so longer edges run outside shorter ones.
  */
-export function edgePath(y1: number, y2: number, width: number): string {
-  const span = Math.abs(y2 - y1)
-  const bow = Math.min(width - 3, 8 + Math.sqrt(span) * 1.6)
+export function edgePath(y1: number, y2: number, width: number, reach: number): string {
+  // a cubic curve reaches 3/4 of the way to its control points: the widest edge comes within 2 px of the gutter's left
+  const widest = Math.max(8, (width - 2) / 0.75)
+  const bow = 8 + Math.max(0, Math.min(1, reach)) * (widest - 8)
   const x = width
   const r = (n: number) => Math.round(n * 10) / 10
   return `M ${r(x)} ${r(y1)} C ${r(x - bow)} ${r(y1)}, ${r(x - bow)} ${r(y2)}, ${r(x)} ${r(y2)}`
+}
+
+/** How far each edge bows (0–1), by how many lessons it spans compared with the longest edge. */
+export function edgeReach(edges: readonly Edge[], lessons: readonly { id: string }[]): number[] {
+  const index = new Map(lessons.map((l, i) => [l.id, i]))
+  const spans = edges.map((e) => index.get(e.to)! - index.get(e.from)!)
+  const longest = Math.max(1, ...spans)
+  return spans.map((s) => (longest === 1 ? 0 : (s - 1) / (longest - 1)))
 }

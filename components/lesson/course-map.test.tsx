@@ -7,7 +7,7 @@ import en from '@/messages/en.json'
 import { loadCourses } from '@/lib/content/load'
 import { Term } from '@/components/mdx/Term'
 import { CourseLessons, type CourseLesson } from './CourseLessons'
-import { edgePath, groupIntoParts, requireEdges } from './course-graph'
+import { edgePath, edgeReach, groupIntoParts, requireEdges } from './course-graph'
 import { LessonGoals } from './LessonGoals'
 import { LessonViewerContext } from './lessonViewerContext'
 import { sortedTerms } from './GlossaryBody'
@@ -47,10 +47,11 @@ describe('the course map', () => {
     ])
     expect(requireEdges(lessons)).toContainEqual({ from: 'deployment', to: 'self-healing' })
     // an edge leaves and meets the gutter's right edge, and bows further for a longer span, inside the gutter
-    expect(edgePath(10, 50, 40)).toMatch(/^M 40 10 C [\d.]+ 10, [\d.]+ 50, 40 50$/)
-    const bow = (d: string) => 40 - Number(d.split(' ')[4])
-    expect(bow(edgePath(10, 900, 40))).toBeGreaterThan(bow(edgePath(10, 50, 40)))
-    expect(bow(edgePath(0, 100_000, 40))).toBeLessThanOrEqual(37)
+    expect(edgePath(10, 50, 40, 0)).toBe('M 40 10 C 32 10, 32 50, 40 50')
+    expect(edgePath(10, 900, 40, 1)).toBe('M 40 10 C -10.7 10, -10.7 900, 40 900')
+    const line = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }]
+    expect(edgeReach([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'a', to: 'd' }], line)).toEqual([0, 0.5, 1])
+    expect(edgeReach([{ from: 'a', to: 'b' }], line)).toEqual([0])
   })
 
   it.each(['ko', 'en'] as const)('renders every lesson as a link with its status and what it builds on (%s)', (locale) => {
