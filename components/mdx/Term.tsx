@@ -12,6 +12,22 @@ export function Term({ href, name, kubectl, definition, seeEntry, children }: { 
   const [dismissed, setDismissed] = useState(false)
   const id = useId()
   const wrap = useRef<HTMLSpanElement>(null)
+  const popover = useRef<HTMLSpanElement>(null)
+  // keep the popover inside the lesson's column (a term near its right edge opens leftwards); on a phone it is a
+  // sheet fixed to the bottom of the screen and needs no placing
+  const place = () => {
+    const tip = popover.current
+    if (!tip) return
+    tip.style.left = ''
+    if (getComputedStyle(tip).position === 'fixed' || getComputedStyle(tip).display === 'none') return
+    const column = tip.closest('.lesson-text')?.getBoundingClientRect()
+    const right = Math.min(window.innerWidth, column?.right ?? Infinity) - 8
+    const over = tip.getBoundingClientRect().right - right
+    if (over > 0) tip.style.left = `${-over}px`
+  }
+  useEffect(() => {
+    if (open) place()
+  }, [open])
   useEffect(() => {
     if (!open) return
     const outside = (event: PointerEvent) => {
@@ -31,6 +47,8 @@ export function Term({ href, name, kubectl, definition, seeEntry, children }: { 
         setOpen(false)
         setDismissed(true)
       }}
+      onMouseEnter={place}
+      onFocus={place}
       onMouseLeave={() => setDismissed(false)}
       onBlur={(event) => {
         if (wrap.current?.contains(event.relatedTarget as Node | null)) return
@@ -51,7 +69,7 @@ export function Term({ href, name, kubectl, definition, seeEntry, children }: { 
       >
         {children}
       </button>
-      <span className="term-popover" id={`${id}-popover`}>
+      <span className="term-popover" id={`${id}-popover`} ref={popover}>
         <strong className="term-name">{name}</strong>
         {kubectl && (
           <>
