@@ -5,7 +5,9 @@ interface CourseLike {
   id: string
   title: Localized
   description: Localized
-  lessons: Array<{ id: string; number: number; title: Localized; summary: Localized; minutes: number; exercise: { id: string } | null }>
+  lessons: Array<{ id: string; number: number; title: Localized; summary: Localized; minutes: number; exercise: { id: string } | null; requires?: string[] }>
+  /** a file course's glossary.yaml terms (a studio course has none) */
+  glossary?: readonly unknown[]
 }
 
 /** A course's page as learners see it, for a file course (prerendered) and a studio course (per request) alike. */
@@ -17,12 +19,13 @@ export function CourseBody({ course, locale }: { course: CourseLike; locale: 'ko
     summary: l.summary[locale],
     minutes: l.minutes,
     exerciseId: l.exercise?.id ?? null,
+    requires: l.requires,
   }))
   return (
     <div className="page">
       <h1>{course.title[locale]}</h1>
       <p className="muted">{course.description[locale]}</p>
-      <CourseOverview courseId={course.id} lessons={lessons} />
+      <CourseOverview courseId={course.id} lessons={lessons} glossary={(course.glossary?.length ?? 0) > 0} />
     </div>
   )
 }

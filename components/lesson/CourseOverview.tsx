@@ -10,12 +10,14 @@ import { useLearnerState } from './useLearnerState'
  * around them is prerendered and the same for everyone (ADR 0018); this asks the server who is looking, and for
  * the course's order when published studio lessons join its file lessons (ADR 0020).
  */
-export function CourseOverview({ courseId, lessons: fileLessons }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[] }) {
+export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[]; glossary: boolean }) {
   const t = useTranslations('course')
   const locale = useLocale() === 'en' ? 'en' : 'ko'
   const { loaded } = useLearnerState<CourseState>(`/api/me/courses/${encodeURIComponent(courseId)}`)
   const outline = loaded.status === 'ready' ? loaded.state.outline : null
-  const lessons = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], summary: l.summary[locale], minutes: l.minutes, exerciseId: l.exerciseId })) : fileLessons
+  // the server's outline (studio lessons joined) knows no `requires`: the file lessons' edges are kept
+  const requires = new Map(fileLessons.map((l) => [l.id, l.requires]))
+  const lessons = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], summary: l.summary[locale], minutes: l.minutes, exerciseId: l.exerciseId, requires: requires.get(l.id) })) : fileLessons
 
   const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
   const visitor = loaded.status === 'ready' && !loaded.state.signedIn
@@ -32,6 +34,13 @@ export function CourseOverview({ courseId, lessons: fileLessons }: { courseId: s
     lessons[0]!
   return (
     <>
+      {glossary && (
+        <p>
+          <Link href={`/courses/${courseId}/glossary`} data-testid="glossary-link">
+            {t('glossary')}
+          </Link>
+        </p>
+      )}
       {learner && (
         <div>
           <p id="course-progress-label">{t('progress', { done, total: lessons.length })}</p>
@@ -51,7 +60,8 @@ export function CourseOverview({ courseId, lessons: fileLessons }: { courseId: s
           {progress.length > 0 ? t('continue', { title: resume.title }) : t('start')}
         </Link>
       </p>
-      <h2>{t('lessons')}</h2>
+      <h2>{t('map')}</h2>
+      <p className="muted">{t('mapHelp')}</p>
       <CourseLessons courseId={courseId} lessons={withStatus} signedIn={!visitor} />
     </>
   )

@@ -5,6 +5,8 @@ import type { Exercise } from '@/lib/grading/exercise-schema'
 import { publicChecklist } from '@/lib/grading/checklist'
 import { LessonMdx } from '@/components/mdx/LessonMdx'
 import { SplitPane } from './SplitPane'
+import { LessonGoals } from './LessonGoals'
+import { withInlineCode } from './inline-code'
 import { LessonCompleted, LessonCourseMap, LessonNav, LessonNumber, LessonViewerProvider, LessonWorkspace } from './LessonViewer'
 
 interface BodyLesson {
@@ -14,6 +16,8 @@ interface BodyLesson {
   title: Localized
   exercise: Exercise | null
   quiz: Quiz | null
+  /** "you will be able to …" (lesson.yaml `goals`) */
+  goals?: ReadonlyArray<Localized & { checks: string[] }>
 }
 
 /**
@@ -29,7 +33,7 @@ export async function LessonBody({
   code,
   locale,
 }: {
-  course: { id: string; title: Localized; dir: string | null }
+  course: { id: string; title: Localized; dir: string | null; glossary?: readonly unknown[] }
   /** the course's lessons as this page knows them, in order */
   lessons: readonly BodyLesson[]
   /** this lesson's index in `lessons` */
@@ -52,8 +56,26 @@ export async function LessonBody({
       <p className="muted">
         <Link href={`/courses/${course.id}`}>{course.title[locale]}</Link> · <LessonNumber lessonId={lesson.id} number={lesson.number} />
         <LessonCompleted lessonId={lesson.id} label={t('done')} />
+        {(course.glossary?.length ?? 0) > 0 && (
+          <>
+            {' · '}
+            <Link href={`/courses/${course.id}/glossary`} data-testid="lesson-glossary-link">
+              {t('glossary')}
+            </Link>
+          </>
+        )}
       </p>
       <h1 id="lesson-title">{lesson.title[locale]}</h1>
+      {lesson.goals && lesson.goals.length > 0 && (
+        <LessonGoals
+          courseId={course.id}
+          lessonId={lesson.id}
+          exerciseId={exercise?.id ?? null}
+          title={t('goals')}
+          reachedLabel={t('goalReached')}
+          goals={lesson.goals.map((g) => withInlineCode(g[locale]))}
+        />
+      )}
       <LessonMdx code={code} lesson={lesson} courseDir={course.dir} />
       <LessonNav courseId={course.id} lessonId={lesson.id} number={lesson.number} previous={previous} next={next} />
     </article>

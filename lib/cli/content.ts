@@ -4,6 +4,7 @@ import type { CliIO } from './main.ts'
 import { parseArgs } from './args.ts'
 import { checkContent, proofSummaryTable, withProofSummary } from '../content/check.ts'
 import { contentRoot, findExercise, loadCourses } from '../content/load.ts'
+import { exercisesMarkdown } from '../content/exercises-doc.ts'
 import { scaffoldLesson, ScaffoldError } from '../content/scaffold.ts'
 import { LessonFolderError, readLessonFolder, writeLessonFolder } from '../content/lesson-folder.ts'
 import { cliActor } from '../server/dal/audit.ts'
@@ -12,7 +13,7 @@ import { withDatabase } from './database.ts'
 import { parse } from 'yaml'
 
 const usage = [
-  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json] [--summary] [--write-readme]',
+  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json] [--summary] [--write-readme] [--write-exercises]',
   '       kubelab content new LESSON_ID [--course COURSE_ID] [--after LESSON_ID]      a file lesson that passes check',
   '       kubelab content import DIR [--course COURSE_ID] [--replace]                   a lesson folder as a studio draft',
   '       kubelab content export LESSON_ID DIR [--course COURSE_ID] [--published] [--force]',
@@ -204,6 +205,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       const file = join(process.cwd(), 'README.md')
       writeFileSync(file, withProofSummary(readFileSync(file, 'utf8'), proofSummaryTable(report.summary)))
       io.stdout('README.md: proof summary written\n')
+    }
+    if (flags.has('write-exercises')) {
+      // each course's EXERCISES.md, from its exercise files (lib/content/exercises-doc.ts), once they are proven
+      if (!report.ok) {
+        io.stderr('kubelab: EXERCISES.md not written: the content has problems (above)\n')
+        return 1
+      }
+      for (const course of loadCourses()) {
+        const file = join(course.dir, 'EXERCISES.md')
+        writeFileSync(file, exercisesMarkdown(course, existsSync(file) ? readFileSync(file, 'utf8') : null))
+        io.stdout(`${relative(process.cwd(), file)}: written\n`)
+      }
     }
     return report.ok ? 0 : 1
   }

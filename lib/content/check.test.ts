@@ -79,3 +79,30 @@ describe('content check', () => {
     expect(report.problems[0]!.message).toMatch(/lesson\.yaml: title\.en/)
   })
 })
+
+describe('content check: glossary and <Term>', () => {
+  it('finds the ids of <Term> elements however the id is quoted', async () => {
+    const { termIds } = await import('./check.ts')
+    expect(termIds(`a <Term id="pod">Pod</Term> b <Term id='node'>x</Term> <Term  id={"label"}>l</Term> <Term>bare</Term>`)).toEqual(['pod', 'node', 'label', ''])
+  })
+
+  it('reports a <Term> whose id the glossary does not have', async () => {
+    const root = copyOfContent()
+    const file = join(root, 'kubernetes-basics/lessons/03-pod/en.mdx')
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nA <Term id="no-such-term">thing</Term>.\n`)
+    const report = await checkContent(root)
+    expect(report.problems).toContainEqual({ where: 'kubernetes-basics/pod/en.mdx', message: '<Term id="no-such-term"> names no term of glossary.yaml (add the term there, or use one of its ids)' })
+  }, 120_000)
+
+  it('names the file of a glossary that is not valid YAML, or whose term names an unknown lesson', async () => {
+    const root = copyOfContent()
+    const file = join(root, 'kubernetes-basics/glossary.yaml')
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, 'terms: [\n')
+    expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: not valid YAML/)
+    writeFileSync(file, text.replace('lesson: intro', 'lesson: no-such-lesson'))
+    expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: terms\.0\.lesson: term "container" names lesson "no-such-lesson", which course\.yaml does not list/)
+    writeFileSync(file, text.replace('    en: "container"\n', ''))
+    expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: terms\.0\.en: /)
+  })
+})

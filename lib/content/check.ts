@@ -43,6 +43,25 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)))
 }
 
+/** The `<Term id="…">` ids an MDX page uses, in order (a `<Term>` without a literal id gives ''). */
+export function termIds(mdx: string): string[] {
+  return [...mdx.matchAll(/<Term\b([^>]*)>/g)].map((m) => /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(m[1]!)?.slice(1).find((v) => v !== undefined) ?? '')
+}
+
+/** Every `<Term>` names a term of the course's glossary.yaml. */
+function checkTerms(course: Course, lessonWhere: string, lang: string, mdx: string, problems: ContentProblem[]): void {
+  const known = new Set(course.glossary.map((t) => t.id))
+  for (const id of new Set(termIds(mdx))) {
+    if (known.has(id)) continue
+    const message = !id
+      ? '<Term> needs a literal id: <Term id="pod">Pod</Term>'
+      : course.glossary.length === 0
+        ? `<Term id="${id}"> but the course has no glossary.yaml`
+        : `<Term id="${id}"> names no term of glossary.yaml (add the term there, or use one of its ids)`
+    problems.push({ where: `${lessonWhere}/${lang}.mdx`, message })
+  }
+}
+
 async function checkCourse(course: Course, problems: ContentProblem[], summary: ExerciseProofSummary[]): Promise<void> {
   for (const lesson of course.lessons) {
     const where = `${course.id}/${lesson.id}`
@@ -52,6 +71,7 @@ async function checkCourse(course: Course, problems: ContentProblem[], summary: 
         problems.push({ where, message: `${lang}.mdx is missing: every lesson is written in Korean and English` })
         continue
       }
+      checkTerms(course, where, lang, readFileSync(file, 'utf8'), problems)
       try {
         await compileMdxFile(file)
       } catch (error) {

@@ -38,7 +38,7 @@ useLimits(createLimits({ kind: 'memory' }, limitSettings(parseEnv({}))))
 
 const course = loadCourses().find((c) => c.id === 'kubernetes-basics')!
 const fileIds = course.lessons.map((l) => l.id)
-const podFolder = join(contentRoot(), course.id, 'lessons', '02-pod')
+const podFolder = join(contentRoot(), course.id, 'lessons', '03-pod')
 // the Pod lesson's exercise and quiz under ids of their own: a studio lesson may not take a file lesson's ids
 const studioExercise = readFileSync(join(podFolder, 'exercise.yaml'), 'utf8').replace(/^id: pod-first-manifest$/m, 'id: studio-pod-manifest')
 const studioQuiz = readFileSync(join(podFolder, 'quiz.yaml'), 'utf8').replace(/^id: pod-basics$/m, 'id: studio-pod-quiz')

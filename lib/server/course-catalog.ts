@@ -116,7 +116,7 @@ export function buildCatalog(fileCourses: readonly Course[], studioByCourse: Rea
     ...fileCourses.map((course) => ({ kind: 'file' as const, course })),
     ...studioCourses
       .filter((c) => !fileCourseIds.has(c.id) && (studioByCourse.get(c.id)?.length ?? 0) > 0)
-      .map((c) => ({ kind: 'studio' as const, course: { ...c, dir: null, lessons: [] as Lesson[] } })),
+      .map((c) => ({ kind: 'studio' as const, course: { ...c, dir: null, lessons: [] as Lesson[], glossary: [] } })),
   ]
   const courses = listed.map(({ kind, course }): CatalogCourse => {
     const fileIds = new Set(course.lessons.map((l) => l.id))

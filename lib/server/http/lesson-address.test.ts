@@ -15,6 +15,11 @@ describe('where a page address goes inside app/[locale]/', () => {
     expect(internalPagePath('ko', '/progress', files)).toBe('/ko/progress')
   })
 
+  it('keeps a file course’s glossary on its prerendered route; a studio course has none', () => {
+    expect(internalPagePath('ko', '/courses/basics/glossary', files)).toBe('/ko/courses/basics/glossary')
+    expect(internalPagePath('en', '/courses/helm-basics/glossary', files)).toBe('/en/studio-lesson/helm-basics/glossary')
+  })
+
   it('sends a lesson address that names no file lesson to the studio lesson route', () => {
     expect(internalPagePath('ko', '/courses/basics/probes', files)).toBe('/ko/studio-lesson/basics/probes')
     expect(internalPagePath('en', '/courses/basics/probes/', files)).toBe('/en/studio-lesson/basics/probes')

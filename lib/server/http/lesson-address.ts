@@ -13,6 +13,9 @@ export const studioCourseRoute = '/studio-course'
 /** Any address no page answers (app/[locale]/[...missing]). */
 const missingPage = '/no-such-page'
 
+/** A file course's glossary page, `/courses/<course>/glossary` (prerendered beside its lessons). */
+export const glossarySegment = 'glossary'
+
 const courseAddressPattern = /^\/courses\/([^/]+)\/?$/
 const lessonAddressPattern = /^\/courses\/([^/]+)\/([^/]+)\/?$/
 
@@ -30,6 +33,7 @@ export function internalPagePath(locale: Locale, pathname: string, files: FileCo
   const course = courseAddressPattern.exec(pathname)
   if (course && !files.isFileCourse(course[1]!)) return localizedPath(locale, `${studioCourseRoute}/${course[1]}`)
   const lesson = lessonAddressPattern.exec(pathname)
+  if (lesson && lesson[2] === glossarySegment && files.isFileCourse(lesson[1]!)) return localizedPath(locale, pathname)
   if (lesson && !files.isFileLesson(lesson[1]!, lesson[2]!)) return localizedPath(locale, `${studioLessonRoute}/${lesson[1]}/${lesson[2]}`)
   return localizedPath(locale, pathname)
 }
