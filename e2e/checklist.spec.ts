@@ -16,8 +16,8 @@ const phone = { width: 390, height: 844 }
 const wide = { width: 1280, height: 800 }
 
 const words = {
-  ko: { next: '다음 레슨', passed: '통과했습니다', quiz: /퀴즈: \d+문제 중 \d+문제 정답|퀴즈: 100% 정답/, map: '레슨 14개 중 1개 완료', byRun: '실행 결과', bySubmit: '제출 결과' },
-  en: { next: 'Next lesson', passed: /Passed|You passed/, quiz: /Quiz: \d+ of \d+ correct|Quiz: 100% correct/, map: '1 of 14 lessons completed', byRun: 'by Run', bySubmit: 'by Submit' },
+  ko: { next: '다음 레슨', passed: '통과했습니다', quiz: /퀴즈: \d+문제 중 \d+문제 정답|퀴즈: 100% 정답/, map: '레슨 19개 중 1개 완료', byRun: '실행 결과', bySubmit: '제출 결과' },
+  en: { next: 'Next lesson', passed: /Passed|You passed/, quiz: /Quiz: \d+ of \d+ correct|Quiz: 100% correct/, map: '1 of 19 lessons completed', byRun: 'by Run', bySubmit: 'by Submit' },
 } as const
 
 async function inLanguage(page: Page, lang: Lang) {

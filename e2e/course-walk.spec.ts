@@ -27,7 +27,7 @@ test('a learner walks through lessons 5–8 in Korean and the course map shows t
   for (const lesson of ['deployment', 'self-healing', 'scaling', 'rolling-update']) {
     await expect(page.getByTestId(`lesson-status-${lesson}`)).toHaveAttribute('data-status', 'completed')
   }
-  await expect(page.getByText('레슨 14개 중 4개 완료')).toBeVisible()
+  await expect(page.getByText('레슨 19개 중 4개 완료')).toBeVisible()
 })
 
 test('a learner takes the Service lesson (11) in English', async ({ page }) => {

@@ -105,7 +105,7 @@ test('every page has a Korean title, and the Korean pages read as one voice', as
   await expect(page.getByTestId('current-role')).toHaveAttribute('title', /^로그인한 계정: .+\(저자\)$/)
   await page.goto('/studio')
   await expect(page).toHaveTitle('저자 스튜디오 · Kubelab')
-  await expect(page.getByTestId('studio-summary')).toContainText('실습 14개 중 14개 증명됨')
+  await expect(page.getByTestId('studio-summary')).toContainText('실습 19개 중 19개 증명됨')
   await page.screenshot({ path: `${shots}/studio-ko.png`, fullPage: true })
 
   const phone = await koreanPage(browser, { width: 390, height: 844 })

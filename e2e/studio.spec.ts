@@ -4,7 +4,7 @@ import { signIn } from './fixtures.ts'
 test('an author sees every exercise proved on the simulator; a learner does not get the studio', async ({ page, browser }) => {
   await signIn(page, 'author@kubelab.dev')
   await page.getByRole('link', { name: /^(Studio|스튜디오)$/ }).click()
-  await expect(page.getByTestId('studio-summary')).toContainText(/14 of 14 exercises proven|실습 14개 중 14개 증명됨/)
+  await expect(page.getByTestId('studio-summary')).toContainText(/19 of 19 exercises proven|실습 19개 중 19개 증명됨/)
   // a proof opens to its cases: the solution, the starter and the known-wrong answers
   await page.getByText(/Lesson 5 ·|레슨 5 ·/).click()
   const table = page.locator('details[open] .proof-table')

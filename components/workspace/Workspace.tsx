@@ -192,7 +192,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
 
   const submit = useCallback(async () => {
     setMessage(null)
-    const graded = await grading.submit(isManifest ? { yaml: editor.text() } : { commands: cluster.commands })
+    const graded = await grading.submit(isManifest ? { yaml: editor.text() } : { commands: cluster.submittedCommands })
     if (!graded) return
     solution.close()
     dispatch({ type: 'submit', checks: graded.checks })
@@ -201,7 +201,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       // The course map and the "done" mark ask the server again; the workspace keeps its state.
       if (signedIn) lessonViewer?.reload()
     }
-  }, [grading, isManifest, editor, cluster.commands, solution, signedIn, lessonViewer])
+  }, [grading, isManifest, editor, cluster.submittedCommands, solution, signedIn, lessonViewer])
 
   const reset = useCallback(async () => {
     if (!isManifest) {

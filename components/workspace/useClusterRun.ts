@@ -1,9 +1,10 @@
 'use client'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { parseDuration } from '@/lib/sim/clock'
 import type { Recording } from '@/components/simulator/protocol'
 import { useSimulator } from '@/components/simulator/use-simulator'
 import type { LineDiagnostic } from './exercise-api'
+import { withElapsedWait } from './elapsed-waits'
 
 export type SetupStep = { wait: string | number } | { run: string } | { apply: string } | { snapshot: string }
 
@@ -32,9 +33,20 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
   const [mode, setMode] = useState<ClusterMode>('recording')
   const [running, setRunning] = useState(false)
   const [commands, setCommands] = useState<string[]>([])
+  // what Submit sends: the typed commands with the virtual time that passed between them (elapsed-waits.ts)
+  const [submittedCommands, setSubmittedCommands] = useState<string[]>([])
+  const clockAfterLastCommand = useRef<number | null>(null)
   const [prepared, setPrepared] = useState(false)
   const [resetCount, setResetCount] = useState(0)
   const sim = useSimulator({ seed: cluster.seed, nodes: cluster.nodes, live: showingLive(prepared, mode) })
+
+  // the cluster's virtual clock as of the latest answer (the live terminal moves it every second), and where the
+  // prepared cluster's clock stood, so the first command's wait counts from the end of the setup
+  const latestTime = useRef<number | null>(null)
+  const setupTime = useRef<number | null>(null)
+  useEffect(() => {
+    latestTime.current = sim.state?.time ?? null
+  }, [sim.state])
 
   /** A fresh cluster with the exercise's prepared state, as the grader starts from. */
   const prepare = useCallback(async () => {
@@ -44,6 +56,10 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
       else if ('run' in step) await sim.api.run(step.run)
       else if ('wait' in step) await sim.api.advance((parseDuration(step.wait) ?? 0) / 1000)
     }
+    const ready = await sim.api.snapshot()
+    setupTime.current = ready.time
+    latestTime.current = ready.time
+    clockAfterLastCommand.current = null
     setPrepared(true)
   }, [sim.api, cluster.seed, cluster.nodes, setup])
 
@@ -73,8 +89,15 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
       if (!prepared) await prepare()
       const text = editorText?.()
       if (text !== undefined && text !== null) await sim.api.writeFile(editorFile, text)
+      const before = latestTime.current
       const answer = await sim.api.run(command)
-      if (recordCommands) setCommands((list) => [...list, command])
+      if (recordCommands) {
+        const since = clockAfterLastCommand.current ?? setupTime.current
+        const elapsed = before !== null && since !== null ? before - since : 0
+        setCommands((list) => [...list, command])
+        setSubmittedCommands((list) => withElapsedWait(list, command, elapsed))
+        clockAfterLastCommand.current = answer.state.time
+      }
       setMode('live')
       return { ok: answer.ok, output: answer.output, notice: answer.notice }
     },
@@ -83,6 +106,7 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
 
   const resetCluster = useCallback(async () => {
     setCommands([])
+    setSubmittedCommands([])
     setRecording(null)
     await prepare()
     setResetCount((n) => n + 1)
@@ -95,5 +119,5 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
     else setTimeout(start, 500)
   }, [sim.api])
 
-  return { sim, recording, runMarkers, mode, setMode, running, commands, prepared, resetCount, run, runCommand, resetCluster, warmUp }
+  return { sim, recording, runMarkers, mode, setMode, running, commands, submittedCommands, prepared, resetCount, run, runCommand, resetCluster, warmUp }
 }

@@ -18,7 +18,7 @@ const errorsOf = (file: AuthoringFile, data: unknown) => {
 
 const lessonsDir = join('content', 'kubernetes-basics', 'lessons')
 const lessonDirs = readdirSync(lessonsDir).map((name) => join(lessonsDir, name))
-const exercise = parse(readFileSync(join(lessonsDir, '02-pod', 'exercise.yaml'), 'utf8')) as Record<string, unknown>
+const exercise = parse(readFileSync(join(lessonsDir, '03-pod', 'exercise.yaml'), 'utf8')) as Record<string, unknown>
 
 describe('authoring JSON Schemas', () => {
   it.each(lessonDirs.flatMap((dir) => (['exercise', 'quiz', 'lesson'] as const).filter((file) => existsSync(join(dir, `${file}.yaml`))).map((file) => [`${dir}/${file}.yaml`, file] as const)))(

@@ -53,7 +53,7 @@ describe.each(backends)('importing a visitor’s work on %s', (_name, create) =>
         lang: 'en',
         exercises: [
           { exerciseId: pod.id, answer: pod.solution, passed: true, score: 1 },
-          { exerciseId: nodes.id, answer: ['kubectl get nodes'], passed: true, score: 1 },
+          { exerciseId: nodes.id, answer: ['kubectl get nodes', 'kubectl describe node node-2'], passed: true, score: 1 },
         ],
         quizzes: [{ quizId: podQuiz.id, answers: rightAnswers(podQuiz), score: 1 }],
         lessons: [
@@ -75,7 +75,7 @@ describe.each(backends)('importing a visitor’s work on %s', (_name, create) =>
     expect(byLesson.deployment).toMatchObject({ status: 'started', attempts: 0 })
     expect(await dal.progress.exerciseAttempts(viewer, nodes.id)).toEqual({ attempts: 1, passed: true })
     const stored = await database.db.submission.findFirstOrThrow({ where: { userId: viewer.id, exerciseId: nodes.id } })
-    expect(stored).toMatchObject({ kind: 'command', source: 'kubectl get nodes', passed: true })
+    expect(stored).toMatchObject({ kind: 'command', source: 'kubectl get nodes\nkubectl describe node node-2', passed: true })
     expect(JSON.parse(stored.result)).toMatchObject({ exercise: nodes.id, passed: true })
   })
 

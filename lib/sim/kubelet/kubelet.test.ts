@@ -61,6 +61,20 @@ describe('CrashLoopBackOff (C51)', () => {
     expect(seen).toContain('Running')
   })
 
+  it('while it waits in CrashLoopBackOff, the run that just ended is the last state (RESTARTS "1 (1s ago)")', () => {
+    const c = createCluster({ seed: 1 })
+    c.apply(podYaml('crash', { command: 'sleep 1; exit 1' }))
+    // runs end at about 2.6 s and 5.9 s (the first restart is immediate); then 10 s of back-off
+    c.advance(8)
+    const p = c.state.objects.Pod.get('default/crash') as never as { status: { containerStatuses: { restartCount: number; state: { waiting?: { reason: string } }; lastState: { terminated?: { finishedAt: string } } }[] } }
+    const cs = p.status.containerStatuses[0]!
+    expect(cs.state.waiting?.reason).toBe('CrashLoopBackOff')
+    expect(cs.restartCount).toBe(1)
+    const finished = c.events.filter((e) => e.object === 'Pod/crash' && e.reason === 'Started').map((e) => e.time)[1]! + 1
+    expect(Date.parse(cs.lastState.terminated!.finishedAt) - Date.parse('2025-01-01T09:00:00Z')).toBeGreaterThanOrEqual(finished * 1000 - 1000)
+    expect(c.run('kubectl get pod crash').output).toMatch(/^crash\s+0\/1\s+CrashLoopBackOff\s+1 \([1-3]s ago\)\s/m)
+  })
+
   it('forgets the backoff after 10 minutes of running: every restart is immediate', () => {
     const c = createCluster({ seed: 1 })
     c.apply(podYaml('slowcrash', { command: 'sleep 700; exit 1' }))

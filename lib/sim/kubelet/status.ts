@@ -43,7 +43,10 @@ function containerStatus(c: ContainerRuntime, epoch: number): ContainerStatus {
     if (c.waitingMessage) waiting.message = c.waitingMessage
     status.state = { waiting }
   }
-  if (c.lastTermination) status.lastState = { terminated: terminatedState(c.lastTermination, epoch, c.containerId) as never }
+  // Waiting in CrashLoopBackOff: the run that just ended is the last state, as the kubelet moves a Terminated state
+  // into lastState when it reports the container Waiting (convertToAPIContainerStatuses, kubelet_pods.go).
+  const last = c.phase === 'crashBackoff' && c.terminated ? c.terminated : c.lastTermination
+  if (last) status.lastState = { terminated: terminatedState(last, epoch, c.containerId) as never }
   return status
 }
 
