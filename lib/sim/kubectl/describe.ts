@@ -51,18 +51,20 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
   lines.push(`${indent}${c.name}:`)
   const s = pod?.status?.containerStatuses?.find((x) => x.name === c.name)
   const pairs: [string, string][] = []
-  if (pod) pairs.push(['Container ID', s?.containerID ?? ''])
+  // describe.go prints a container's ID, state, readiness and restarts only once it has a status (an unscheduled Pod has none)
+  const hasStatus = pod !== undefined && s !== undefined
+  if (hasStatus) pairs.push(['Container ID', s?.containerID ?? ''])
   pairs.push(['Image', c.image ?? ''])
-  if (pod) pairs.push(['Image ID', s?.imageID ?? ''])
+  if (hasStatus) pairs.push(['Image ID', s?.imageID ?? ''])
   const ports = c.ports ?? []
   pairs.push(['Port', ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'])
   pairs.push(['Host Port', ports.length ? ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'])
   if (c.command) pairs.push(['Command', c.command.join(' ')])
   if (c.args) pairs.push(['Args', c.args.join(' ')])
-  const w = 16
+  const w = pod && !hasStatus ? 14 : 16
   const sub = '    '
   kv(lines, pairs, sub, w)
-  if (pod) {
+  if (hasStatus) {
     const st = s?.state ?? {}
     if (st.running) {
       kv(lines, [['State', 'Running']], sub, w)
@@ -104,7 +106,8 @@ function describePod(state: ClusterState, pod: Pod): string {
   const ctl = controllerOf(pod)
   kv(lines, [['Name', pod.metadata!.name!], ['Namespace', pod.metadata!.namespace!], ['Priority', '0'], ['Service Account', 'default']], '', w)
   const node = pod.spec?.nodeName ? `${pod.spec.nodeName}/${pod.status?.hostIP ?? ''}` : '<none>'
-  kv(lines, [['Node', node], ['Start Time', pod.status?.startTime ? describeTime(state, pod.status.startTime) : '<unset>']], '', w)
+  kv(lines, [['Node', node]], '', w)
+  if (pod.status?.startTime) kv(lines, [['Start Time', describeTime(state, pod.status.startTime)]], '', w)
   multi(lines, 'Labels', mapLines(pod.metadata?.labels, '='), w)
   multi(lines, 'Annotations', mapLines(pod.metadata?.annotations, ': ', [ANNOTATIONS.lastApplied]), w)
   if (pod.metadata?.deletionTimestamp) {
@@ -112,8 +115,8 @@ function describePod(state: ClusterState, pod: Pod): string {
     kv(lines, [['Termination Grace Period', `${pod.metadata.deletionGracePeriodSeconds ?? 30}s`]], '', w)
   } else kv(lines, [['Status', pod.status?.phase ?? 'Pending']], '', w)
   kv(lines, [['IP', pod.status?.podIP ?? '']], '', w)
-  lines.push('IPs:')
-  if (pod.status?.podIP) lines.push(`  IP:  ${pod.status.podIP}`)
+  if (pod.status?.podIP) lines.push('IPs:', `  IP:  ${pod.status.podIP}`)
+  else kv(lines, [['IPs', '<none>']], '', w)
   if (ctl) kv(lines, [['Controlled By', `${ctl.kind}/${ctl.name}`]], '', w)
   lines.push('Containers:')
   for (const c of pod.spec?.containers ?? []) containerSection(state, lines, c, pod, '  ')

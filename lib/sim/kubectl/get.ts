@@ -246,7 +246,7 @@ export function printRequests(
       if (bad) return { ok: false, output: bad }
     }
     if (req.kind === 'Event') {
-      const evs = listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace }).filter((e) => matchesFields(fields, (f) => eventField(e, f)))
+      const evs = sortEvents(listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace }).filter((e) => matchesFields(fields, (f) => eventField(e, f))), flag(args, 'sort-by'))
       if (output === 'yaml' || output === 'json' || output === 'name') objs = evs.map((e) => eventObject(state, e))
       else rows = eventRows(state, evs, o)
       if (evs.length === 0) continue
@@ -333,6 +333,23 @@ export function printRequests(
     out = `No resources found${kindWord}.\n`
   }
   return { ok: errors.length === 0, output: out + errors.join('') }
+}
+
+/**
+ * `--sort-by` for events, as kubectl's sorter orders them by a timestamp field: an aggregated event (`x3 over 59s`)
+ * keeps the creationTimestamp and firstTimestamp of its first occurrence (the recorder patches count and
+ * lastTimestamp), so `.metadata.creationTimestamp` orders by first occurrence and `.lastTimestamp` by the latest.
+ * Other fields leave the listing's order (simplified: kubectl would sort by them too).
+ */
+function sortEvents(evs: StoredEvent[], sortBy: string | undefined): StoredEvent[] {
+  const path = (sortBy ?? '').replace(/^\{(.*)\}$/, '$1')
+  const key = path === '.metadata.creationTimestamp' || path === '.firstTimestamp' ? 'first' : path === '.lastTimestamp' ? 'last' : null
+  if (!key) return evs
+  // timestamps are whole seconds in the API; the sort is stable, so equal seconds keep the order they were recorded in
+  return evs
+    .map((e, i) => ({ e, i, t: Math.floor(e[key] / 1000) }))
+    .sort((a, b) => a.t - b.t || (key === 'first' ? a.e.first - b.e.first : 0) || a.i - b.i)
+    .map((x) => x.e)
 }
 
 /** An event's fields as the API server's field selector sees them. */
