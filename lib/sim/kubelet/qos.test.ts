@@ -74,7 +74,7 @@ spec:
 `)
     c.advance(10)
     expect(c.run('kubectl describe pod g').output).toMatch(/^QoS Class: +Guaranteed$/m)
-    expect(c.run('kubectl get pod g -o yaml').output).toMatch(/^  qosClass: Guaranteed$/m)
+    expect(c.run('kubectl get pod g -o yaml').output).toMatch(/^ {2}qosClass: Guaranteed$/m)
   })
 
   it('a Deployment whose template has limits only: its pods get the requests and are Guaranteed', () => {
