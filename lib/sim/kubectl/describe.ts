@@ -51,9 +51,11 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
   lines.push(`${indent}${c.name}:`)
   const s = pod?.status?.containerStatuses?.find((x) => x.name === c.name)
   const pairs: [string, string][] = []
-  if (pod) pairs.push(['Container ID', s?.containerID ?? ''])
+  // describe.go describeContainers: the ID and state lines only for a container that has a status (not before
+  // the pod is scheduled and its kubelet reported it)
+  if (s) pairs.push(['Container ID', s.containerID ?? ''])
   pairs.push(['Image', c.image ?? ''])
-  if (pod) pairs.push(['Image ID', s?.imageID ?? ''])
+  if (s) pairs.push(['Image ID', s.imageID ?? ''])
   const ports = c.ports ?? []
   pairs.push(['Port', ports.length ? ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'])
   pairs.push(['Host Port', ports.length ? ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'])
@@ -62,8 +64,8 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
   const w = 16
   const sub = '    '
   kv(lines, pairs, sub, w)
-  if (pod) {
-    const st = s?.state ?? {}
+  if (pod && s) {
+    const st = s.state ?? {}
     if (st.running) {
       kv(lines, [['State', 'Running']], sub, w)
       kv(lines, [['Started', describeTime(state, st.running.startedAt)]], `${sub}  `, w - 2)

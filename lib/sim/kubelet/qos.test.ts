@@ -96,3 +96,24 @@ spec:
     expect(c.run('kubectl get events').output).toMatch(/0\/3 nodes are available: 3 Insufficient memory\./)
   })
 })
+
+describe('kubectl describe pod of a Pod that fits nowhere (describe.go describeContainers)', () => {
+  it('shows the Requests, no container ID or state before there is a status, and FailedScheduling', () => {
+    const c = createCluster({ seed: 3 })
+    c.apply(`apiVersion: v1
+kind: Pod
+metadata: {name: big}
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    resources: {requests: {cpu: 500m, memory: 16Gi}}
+`)
+    c.advance(10)
+    const out = c.run('kubectl describe pod big').output
+    expect(out).toContain('  web:\n    Image:          nginx:1.27\n    Port:           <none>\n    Host Port:      <none>\n    Requests:\n      cpu:        500m\n      memory:     16Gi\n    Environment:  <none>\n')
+    expect(out).not.toMatch(/Container ID|Restart Count|State:/)
+    expect(out).toMatch(/^QoS Class: +Burstable$/m)
+    expect(out).toMatch(/FailedScheduling .*0\/3 nodes are available: 3 Insufficient memory\./)
+  })
+})
