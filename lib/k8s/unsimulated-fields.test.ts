@@ -81,7 +81,7 @@ spec:
   - name: a
     image: nginx:1.27
     ports: [{containerPort: 80, hostPort: 8080}]
-    resources: {limits: {memory: 64Mi}}
+    resources: {limits: {cpu: 500m, memory: 64Mi}}
     securityContext: {readOnlyRootFilesystem: true}
     lifecycle: {postStart: {exec: {command: [touch, /tmp/up]}}, preStop: {httpGet: {path: /stop, port: 80}}}
 `
@@ -98,7 +98,7 @@ spec:
       { field: 'spec.activeDeadlineSeconds', type: 'NotSimulated', line: 10 },
       { field: 'spec.readinessGates', type: 'NotSimulated', line: 11 },
       { field: 'spec.securityContext', type: 'NotSimulated', line: 12 },
-      { field: 'spec.containers[0].resources.limits', type: 'NotSimulated', line: 27 },
+      { field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 27 },
       { field: 'spec.containers[0].securityContext', type: 'NotSimulated', line: 28 },
       { field: 'spec.containers[0].lifecycle.postStart', type: 'NotSimulated', line: 29 },
       { field: 'spec.containers[0].lifecycle.preStop.httpGet', type: 'NotSimulated', line: 29 },

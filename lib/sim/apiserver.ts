@@ -5,11 +5,12 @@
  */
 import type { Deployment, Pod, Service, Toleration } from './k8s.ts'
 import { toTimestamp } from './clock.ts'
-import { deepEqual, keyOf, NAMESPACED, objectKey, resourceAmount, type AnyObject, type Kind } from './objects.ts'
+import { deepEqual, keyOf, NAMESPACED, objectKey, type AnyObject, type Kind } from './objects.ts'
 import { nextInt, randomUid } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import { putObject, removeObject } from './store.ts'
 import { enqueue } from './queue.ts'
+import { podQOSClass, withRequestsFromLimits } from './kubelet/qos.ts'
 import { limitPhrase, markOverBudget, storedObjects } from './budget.ts'
 
 export type ApiResult = { ok: true; object: AnyObject } | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden'; message: string }
@@ -40,7 +41,10 @@ const DEFAULT_TOLERATIONS: Toleration[] = [
 
 const admittedSpecs = new WeakMap<object, Pod['spec']>()
 
-/** DefaultTolerationSeconds admission; the result is shared by every pod of the same template. */
+/**
+ * DefaultTolerationSeconds admission and SetDefaults_Pod's requests from limits; the result is shared by every
+ * pod of the same template.
+ */
 function admitPodSpec(spec: Pod['spec']): Pod['spec'] {
   if (!spec) return spec
   const hit = admittedSpecs.get(spec)
@@ -50,25 +54,19 @@ function admitPodSpec(spec: Pod['spec']): Pod['spec'] {
     if (!tolerations.some((t) => t.key === d.key && (t.effect === d.effect || !t.effect))) tolerations.push(d)
   }
   const admitted = { ...spec, tolerations }
+  // SetDefaults_Pod: a container's unset requests take its limits (a bare Pod's manifest had them from lib/k8s)
+  const containers = withRequestsFromLimits(spec.containers)
+  if (containers !== spec.containers) admitted.containers = containers!
+  const initContainers = withRequestsFromLimits(spec.initContainers)
+  if (initContainers !== spec.initContainers) admitted.initContainers = initContainers
   admittedSpecs.set(spec, admitted)
   admittedSpecs.set(admitted, admitted)
   return admitted
 }
 
+/** status.qosClass, set when the pod is created (kubelet/qos.ts follows upstream's ComputePodQOS). */
 export function qosClass(pod: Pod): string {
-  let any = false
-  let guaranteed = true
-  for (const c of pod.spec?.containers ?? []) {
-    const req = (c.resources?.requests ?? {}) as Record<string, string>
-    const lim = (c.resources?.limits ?? {}) as Record<string, string>
-    if (Object.keys(req).length || Object.keys(lim).length) any = true
-    for (const r of ['cpu', 'memory']) {
-      if (lim[r] === undefined) guaranteed = false
-      else if (req[r] !== undefined && resourceAmount(req[r]) !== resourceAmount(lim[r])) guaranteed = false
-    }
-  }
-  if (!any) return 'BestEffort'
-  return guaranteed ? 'Guaranteed' : 'Burstable'
+  return podQOSClass(pod)
 }
 
 function allocateClusterIP(state: ClusterState): string {

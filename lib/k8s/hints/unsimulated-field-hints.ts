@@ -40,8 +40,8 @@ const EFFECTS: Record<UnsimulatedFieldEffect, Localized> = {
     en: 'no user, group, capability or file-system setting is applied or checked.',
   },
   limits: {
-    ko: '컨테이너의 CPU가 제한되거나 메모리 초과로 OOMKilled되는 일이 없습니다. 스케줄링에는 requests만 쓰입니다.',
-    en: 'containers are never throttled or OOM-killed; scheduling counts requests only.',
+    ko: 'CPU 사용량이 제한(throttling)되지 않습니다. 메모리 제한은 재현됩니다. 넘으면 컨테이너가 OOMKilled로 종료됩니다.',
+    en: 'the CPU is never throttled (memory limits are simulated: a container that goes over one is OOMKilled).',
   },
   postStart: { ko: 'postStart 훅은 실행되지 않습니다. preStop 훅(sleep, exec)은 실행됩니다.', en: 'postStart hooks never run (preStop hooks with sleep or exec do).' },
   preStopRequest: {

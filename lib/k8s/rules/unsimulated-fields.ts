@@ -56,7 +56,9 @@ function podSpecWarnings(spec: JsonObject | undefined, path: FieldPath, out: Fie
 
 function containerWarnings(container: JsonObject | undefined, path: FieldPath, out: FieldIssue[]): void {
   if (!container) return
-  if (nonEmpty(own(objectAt(own(container, 'resources')), 'limits'))) out.push(warning(path.child('resources').child('limits'), 'limits'))
+  // a memory limit is simulated (OOMKilled, lib/sim/kubelet/memory.ts); a CPU limit would only throttle
+  const limits = objectAt(own(objectAt(own(container, 'resources')), 'limits'))
+  if (nonEmpty(own(limits, 'cpu'))) out.push(warning(path.child('resources').child('limits').key('cpu'), 'limits'))
   if (nonEmpty(own(container, 'securityContext'))) out.push(warning(path.child('securityContext'), 'securityContext'))
   // preStop `sleep` and `exec` run (lib/sim/kubelet/running.ts); a request hook is taken as answered at once
   const lifecycle = objectAt(own(container, 'lifecycle'))

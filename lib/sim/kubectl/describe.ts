@@ -83,6 +83,8 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
     }
     kv(lines, [['Ready', s?.ready ? 'True' : 'False'], ['Restart Count', String(s?.restartCount ?? 0)]], sub, w)
   }
+  const rest = resourceSections(lines, c, sub)
+  const rw = rest ?? w
   const probe = (name: string, p: Container['livenessProbe']): void => {
     if (!p) return
     const how = p.httpGet
@@ -90,14 +92,46 @@ function containerSection(state: ClusterState, lines: Lines, c: Container, pod: 
       : p.tcpSocket
         ? `tcp-socket :${p.tcpSocket.port}`
         : `exec [${(p.exec?.command ?? []).join(' ')}]`
-    kv(lines, [[name, `${how} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`]], sub, w)
+    kv(lines, [[name, `${how} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`]], sub, rw)
   }
   probe('Liveness', c.livenessProbe)
   probe('Readiness', c.readinessProbe)
   probe('Startup', c.startupProbe)
   const env = (c.env ?? []).map((e) => `${e.name}:  ${e.value ?? ''}`)
-  multi(lines, 'Environment', env.length ? env : ['<none>'], w, sub)
-  kv(lines, [['Mounts', '<none>']], sub, w)
+  multi(lines, 'Environment', env.length ? env : ['<none>'], rw, sub)
+  kv(lines, [['Mounts', '<none>']], sub, rw)
+}
+
+/**
+ * describe.go describeContainerResource: `Limits:` then `Requests:`, one `name: quantity` line per resource in
+ * name order. kubectl's tabwriter aligns a block of lines that all have a cell in that column, and the
+ * header lines end the block above them: the resource lines after the last header share their column with
+ * the probe, Environment and Mounts lines that follow. Returns those lines' key width, or undefined when the
+ * container sets no resources.
+ */
+function resourceSections(lines: Lines, c: Container, sub: string): number | undefined {
+  const sections: [string, Record<string, string | number>][] = []
+  const limits = c.resources?.limits as Record<string, string | number> | undefined
+  const requests = c.resources?.requests as Record<string, string | number> | undefined
+  if (limits && Object.keys(limits).length) sections.push(['Limits', limits])
+  if (requests && Object.keys(requests).length) sections.push(['Requests', requests])
+  if (sections.length === 0) return undefined
+  const deeper = `${sub}  `
+  // the keys of the lines after the resources, at the container's level (as kv prints them)
+  const after = ['Environment', 'Mounts', ...(c.livenessProbe ? ['Liveness'] : []), ...(c.readinessProbe ? ['Readiness'] : []), ...(c.startupProbe ? ['Startup'] : [])]
+  let width = 0
+  sections.forEach(([title, map], i) => {
+    lines.push(`${sub}${title}:`)
+    const names = Object.keys(map).sort()
+    const last = i === sections.length - 1
+    // the widest cell of the block, two spaces of padding (tabwriter), relative to the deeper indent
+    const cells = names.map((n) => deeper.length + n.length + 1)
+    if (last) for (const k of after) cells.push(sub.length + k.length + 1)
+    const column = Math.max(...cells) + 2
+    for (const n of names) lines.push(`${deeper}${`${n}:`.padEnd(column - deeper.length)}${String(map[n])}`)
+    if (last) width = column - sub.length
+  })
+  return width
 }
 
 function describePod(state: ClusterState, pod: Pod): string {

@@ -211,11 +211,11 @@ spec:
   containers:
   - name: web
     image: nginx:1.27
-    resources: {limits: {memory: 64Mi}}
+    resources: {limits: {cpu: 500m, memory: 64Mi}}
 `).output
     expect(out.split('\n')).toEqual([
       'Warning: spec.priorityClassName: accepted but not simulated here: every pod has the same priority and no pod is preempted.',
-      'Warning: spec.containers[0].resources.limits: accepted but not simulated here: containers are never throttled or OOM-killed; scheduling counts requests only.',
+      'Warning: spec.containers[0].resources.limits[cpu]: accepted but not simulated here: the CPU is never throttled (memory limits are simulated: a container that goes over one is OOMKilled).',
       'pod/p created',
       '',
     ])

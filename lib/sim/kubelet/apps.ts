@@ -8,29 +8,113 @@ import type { AppKind, ImageInfo } from './images.ts'
 import { singleCommand, type ShellProgram } from './shell.ts'
 
 export type Program =
-  | { kind: 'server'; app: AppKind; ports: number[]; startupMs: number; crashAfterMs?: number; unhealthyAfterMs?: number }
+  | {
+      kind: 'server'
+      app: AppKind
+      ports: number[]
+      startupMs: number
+      /** resident memory once started (what a memory limit is compared with) */
+      memoryBytes: number
+      crashAfterMs?: number
+      unhealthyAfterMs?: number
+      /** ends by itself with exit code 0 (stress --timeout, stress without hogs) */
+      endAfterMs?: number
+      /** lines it prints at start besides a server's banner (stress) */
+      startLines?: string[]
+    }
   | { kind: 'shell'; program: ShellProgram }
   | { kind: 'startError'; message: string }
 
-const SERVERS: Record<string, { ports: number[]; startupMs: number }> = {
-  nginx: { ports: [80], startupMs: 200 },
-  httpd: { ports: [80], startupMs: 500 },
-  redis: { ports: [6379], startupMs: 200 },
-  hello: { ports: [8080], startupMs: 1000 },
+const MiB = 1024 * 1024
+
+/**
+ * Ports, start-up time and resident memory (RSS of a fresh container, as `kubectl top` would show it: nginx's
+ * master and four workers on a 4-CPU node, httpd's event MPM, an empty redis, a Go binary, Next's server).
+ */
+const SERVERS: Record<string, { ports: number[]; startupMs: number; memoryBytes: number }> = {
+  nginx: { ports: [80], startupMs: 200, memoryBytes: 6 * MiB },
+  httpd: { ports: [80], startupMs: 500, memoryBytes: 10 * MiB },
+  redis: { ports: [6379], startupMs: 200, memoryBytes: 8 * MiB },
+  hello: { ports: [8080], startupMs: 1000, memoryBytes: 4 * MiB },
   // Next's standalone server: listening about 3 s after start (instrumentation, the database's first answer)
-  kubelab: { ports: [3000], startupMs: 3000 },
+  kubelab: { ports: [3000], startupMs: 3000, memoryBytes: 140 * MiB },
 }
+
+/** What a shell program (sh, sleep, a script) keeps resident: busybox is small. */
+export const SHELL_MEMORY_BYTES = 1 * MiB
 
 /** The server program an image runs by default (its own entrypoint and command). */
 function server(image: ImageInfo): Program {
   if (image.app === 'shell') return { kind: 'shell', program: { instrs: [] } }
+  if (image.app === 'stress') return stressProgram([])
   const s = SERVERS[image.app]!
   if (image.app === 'hello') {
-    if (image.tag === 'broken') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, crashAfterMs: 2000 }
-    if (image.tag === 'slow') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: 20_000 }
-    if (image.tag === 'unhealthy') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, unhealthyAfterMs: 30_000 }
+    if (image.tag === 'broken') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes, crashAfterMs: 2000 }
+    if (image.tag === 'slow') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: 20_000, memoryBytes: s.memoryBytes }
+    if (image.tag === 'unhealthy') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes, unhealthyAfterMs: 30_000 }
   }
-  return { kind: 'server', app: image.app, ports: s.ports, startupMs: s.startupMs }
+  return { kind: 'server', app: image.app, ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes }
+}
+
+/** stress's own footprint besides its workers' buffers (the upstream docs' 150M example shows about 155 MiB in use). */
+const STRESS_OVERHEAD_BYTES = 5 * MiB
+
+/** stress's size arguments (stress.c atoll_b): a number with an optional b, k, m or g suffix, powers of 1024. */
+function stressBytes(text: string): number | undefined {
+  const m = /^(\d+)([bkmgBKMG]?)$/.exec(text)
+  if (!m) return undefined
+  const scale = { '': 1, b: 1, k: 1024, m: MiB, g: 1024 * MiB }[m[2]!.toLowerCase() as '' | 'b' | 'k' | 'm' | 'g']
+  return Number(m[1]) * scale
+}
+
+/** stress's durations (--timeout): seconds, or with an s, m, h, d or y suffix. */
+function stressSeconds(text: string): number | undefined {
+  const m = /^(\d+)([smhdy]?)$/.exec(text)
+  if (!m) return undefined
+  return Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400, y: 31_536_000 }[m[2] as '' | 's' | 'm' | 'h' | 'd' | 'y']
+}
+
+/**
+ * `stress [--cpu N] [--io N] [--vm N] [--vm-bytes B] [--vm-hang N] [--hdd N] [--timeout T]` (stress 1.0.4): each
+ * vm worker allocates B bytes (default 256M) and keeps touching them, so the container holds N × B plus stress's
+ * own few MiB. It runs until --timeout (then exits 0) or until it is killed; without hogs it prints its usage.
+ */
+export function stressProgram(args: string[]): Program {
+  const counts = { cpu: 0, io: 0, vm: 0, hdd: 0 }
+  let vmBytes = 256 * MiB
+  let timeout: number | undefined
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    const value = args[i + 1] ?? ''
+    const count = (key: keyof typeof counts): void => {
+      counts[key] = Math.max(0, Number.parseInt(value, 10) || 0)
+      i++
+    }
+    if (a === '--cpu' || a === '-c') count('cpu')
+    else if (a === '--io' || a === '-i') count('io')
+    else if (a === '--vm' || a === '-m') count('vm')
+    else if (a === '--hdd' || a === '-d') count('hdd')
+    else if (a === '--vm-bytes') {
+      vmBytes = stressBytes(value) ?? vmBytes
+      i++
+    } else if (a === '--timeout' || a === '-t') {
+      timeout = stressSeconds(value)
+      i++
+    } else if (a === '--vm-hang' || a === '--vm-stride' || a === '--vm-keep' || a === '--hdd-bytes' || a === '--backoff') {
+      if (a !== '--vm-keep') i++
+    }
+  }
+  const hogs = counts.cpu + counts.io + counts.vm + counts.hdd
+  const base = { kind: 'server' as const, app: 'stress' as const, ports: [], startupMs: 0 }
+  if (hogs === 0) {
+    return { ...base, memoryBytes: SHELL_MEMORY_BYTES, endAfterMs: 0, startLines: ['`stress\' imitates a poorly designed program.', 'Usage: stress [OPTION [ARG]] ...'] }
+  }
+  return {
+    ...base,
+    memoryBytes: STRESS_OVERHEAD_BYTES + counts.vm * vmBytes,
+    ...(timeout !== undefined ? { endAfterMs: timeout * 1000 } : {}),
+    startLines: [`stress: info: [1] dispatching hogs: ${counts.cpu} cpu, ${counts.io} io, ${counts.vm} vm, ${counts.hdd} hdd`],
+  }
 }
 
 const SERVER_BINARIES = new Set(['nginx', 'httpd-foreground', 'httpd', 'redis-server', '/hello', 'hello', 'node'])
@@ -48,6 +132,7 @@ export function resolveProgram(image: ImageInfo, container: Container): Program 
     if (words.length === 0) return server(image)
   }
   const bin = words[0]!.replace(/^\/(usr\/)?(local\/)?s?bin\//, '')
+  if (bin === 'stress' && image.tools.has('stress')) return stressProgram(words.slice(1))
   if (SERVER_BINARIES.has(bin) || SERVER_BINARIES.has(words[0]!)) {
     if (image.tools.has(bin) || image.tools.has(words[0]!)) return server(image)
   }
@@ -186,6 +271,8 @@ export function startupLogs(app: AppKind, tag: string, stamp: string): string[] 
 
 /** Seconds a program needs to exit after SIGTERM; undefined: it ignores SIGTERM (PID 1 without a handler). */
 export function stopOnSigtermMs(program: Program): number | undefined {
+  // stress installs no SIGTERM handler: as PID 1 it ignores SIGTERM and is killed after the grace period
+  if (program.kind === 'server' && program.app === 'stress') return undefined
   if (program.kind === 'server') return program.app === 'nginx' ? 100 : program.app === 'httpd' ? 300 : program.app === 'kubelab' ? 500 : 50
   return undefined
 }

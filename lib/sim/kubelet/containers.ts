@@ -8,6 +8,7 @@ import { formatBackoff, inBackoffSince, inBackoffSinceUpdate, nextBackoff } from
 import { lookupImage, parseImageRef, pullDurationMs, type ImageInfo } from './images.ts'
 import type { ContainerRuntime } from './runtime.ts'
 import { newShellState } from './shell.ts'
+import { memoryLimitBytes, oomKillAfterMs, RUNC_INIT_OOM_MESSAGE, tooSmallToStart } from './memory.ts'
 import { event, hasImage, podRef, programFor, relistAfter, specOf, TIMINGS, type SyncEnv } from './env.ts'
 import { firstProbe, NO_FILES, NO_LINES, NO_PROBES, runShellNow, startLivenessReadiness, startStop, stepRunning } from './running.ts'
 
@@ -273,10 +274,12 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   c.logs = NO_LINES
   c.bootLog = null
   c.files = NO_FILES
-  if (program.kind === 'startError') {
-    event(env, 'Warning', 'Failed', `Error: ${program.message}`)
+  const memoryLimit = memoryLimitBytes(spec)
+  const startError = program.kind === 'startError' ? program.message : tooSmallToStart(memoryLimit) ? RUNC_INIT_OOM_MESSAGE : undefined
+  if (startError !== undefined) {
+    event(env, 'Warning', 'Failed', `Error: ${startError}`)
     c.phase = 'exited'
-    c.terminated = { exitCode: 128, reason: 'StartError', message: program.message, startedAt: now, finishedAt: now }
+    c.terminated = { exitCode: 128, reason: 'StartError', message: startError, startedAt: now, finishedAt: now }
     c.nextAt = relistAfter(now)
     return
   }
@@ -297,8 +300,18 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
     if (program.crashAfterMs !== undefined) {
       c.exitAt = now + program.crashAfterMs
       c.exitCode = 1
+    } else if (program.endAfterMs !== undefined) {
+      c.exitAt = now + program.endAfterMs
+      c.exitCode = 0
     }
-  } else {
+    if (program.startLines) c.logs = program.startLines
+    // memory.ts: a program that holds more than its limit is OOM-killed (SIGKILL, exit code 137)
+    const oom = oomKillAfterMs(program, memoryLimit)
+    if (oom !== undefined && (c.exitAt === null || now + oom < c.exitAt)) {
+      c.exitAt = now + oom
+      c.exitCode = 137
+    }
+  } else if (program.kind === 'shell') {
     c.shell = newShellState()
     runShellNow(env, c, program)
   }

@@ -4,7 +4,7 @@
  * would on a real cluster.
  */
 
-export type AppKind = 'nginx' | 'httpd' | 'redis' | 'hello' | 'kubelab' | 'shell'
+export type AppKind = 'nginx' | 'httpd' | 'redis' | 'hello' | 'kubelab' | 'stress' | 'shell'
 
 export interface ImageInfo {
   /** canonical reference, e.g. docker.io/library/nginx:1.27 */
@@ -87,6 +87,17 @@ const REPOS: Record<string, RepoSpec> = {
     app: 'hello',
     tools: ['/hello', 'hello'],
     hasShell: false,
+  },
+  // stress 1.0.4 on Alpine, the image of the upstream docs' memory examples: `stress --vm 1 --vm-bytes 150M`
+  // allocates and touches 150 MiB (apps.ts stressProgram). Without hogs it prints its usage and ends.
+  'polinux/stress': {
+    repository: 'docker.io/polinux/stress',
+    tags: { latest: 4.1, '1.0.4': 4.1 },
+    entrypoint: [],
+    cmd: ['stress'],
+    app: 'stress',
+    tools: [...SHELL_TOOLS, 'stress'],
+    hasShell: true,
   },
   // Kubelab itself (the Dockerfile's image, `docker build -t kubelab:<version> .`), so deploy/kubernetes can be
   // rolled out here: Next's server on :3000 with /api/health and /api/ready (ADR 0016). Any tag is a version;

@@ -9,6 +9,7 @@ import { lookupImage, type ImageInfo } from './images.ts'
 import { compileExec, evaluateProbe, type ProbeTarget } from './probes.ts'
 import type { ContainerRuntime, ProbeWorker } from './runtime.ts'
 import { newShellState, runShell } from './shell.ts'
+import { exitReason } from './memory.ts'
 import { envOf, event, programFor, relistAfter, specOf, type SyncEnv } from './env.ts'
 
 /** Shared empty values (frozen: a write to them is a bug and throws). */
@@ -144,7 +145,7 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
     return true
   }
   if (c.exitAt !== null && c.exitAt <= now && !c.stopping) {
-    finish(env, c, c.exitCode, c.exitCode === 0 ? 'Completed' : 'Error')
+    finish(env, c, c.exitCode, exitReason(c.exitCode, program, spec))
     return true
   }
   if (program.kind === 'shell' && c.nextAt <= now && c.exitAt === null) {
