@@ -49,7 +49,8 @@ function codeOf(course: Course, lesson: Lesson): Array<[string, string]> {
     const file = rel(join(lesson.dir, 'exercise.yaml'))
     out.push([`${file} (starter)`, exercise.starter], [`${file} (solution)`, exercise.solution])
     for (const [i, step] of (exercise.setup ?? []).entries()) out.push([`${file} (setup ${i + 1})`, Object.values(step).filter((v) => typeof v === 'string').join('\n')])
-    for (const right of exercise.rightAnswers ?? []) out.push([`${file} (right answer "${right.name}")`, right.source])
+    // rightAnswers are not scanned: they prove the grader also accepts answers written with more than the lesson
+    // teaches (resource requests in a Pod, a Service beside a Deployment), and learners never see them
   }
   for (const id of demoIds(lesson)) {
     const file = join(course.dir, 'demos', `${id}.scenario.yaml`)
@@ -106,8 +107,12 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
     const found = new Set<string>()
     for (const lesson of course.lessons) {
       const at = order.get(lesson.id)!
+      const previews = new Set(lesson.previews ?? [])
       for (const concept of concepts) {
         if (at >= order.get(concept.introducedIn)!) continue
+        // a declared preview: the lesson shows the concept at work (a demo's traffic through a Service) and its page
+        // says where it is taught
+        if (previews.has(concept.id)) continue
         for (const [where, text] of codeOf(course, lesson)) {
           for (const marker of concept.code) if (text.includes(marker)) found.add(`${lesson.id}: "${marker}" (${concept.id}, introduced in ${concept.introducedIn}) in ${where}`)
         }
@@ -116,11 +121,34 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
     expect([...found], [...found].join('\n')).toEqual([])
   })
 
+  it('(b2) a preview names a concept of the course that a later lesson introduces, and the page says which', () => {
+    const concepts = new Map((course.concepts ?? []).map((c) => [c.id, c]))
+    const found = course.lessons.flatMap((lesson) =>
+      (lesson.previews ?? []).flatMap((id) => {
+        const concept = concepts.get(id)
+        if (!concept) return [`${lesson.id}: previews "${id}", which is not a concept of the course`]
+        if (order.get(concept.introducedIn)! <= order.get(lesson.id)!) return [`${lesson.id}: previews "${id}", which ${concept.introducedIn} already introduced: drop the preview`]
+        const number = order.get(concept.introducedIn)! + 1
+        const said = { ko: new RegExp(`레슨 ?${number}(?![0-9])|(?<![0-9])${number}(–[0-9]+)?레슨`), en: new RegExp(`[Ll]essons? ${number}(?![0-9])`) }
+        return (['ko', 'en'] as const).filter((lang) => !said[lang].test(mdx(lesson, lang))).map((lang) => `${lesson.id}/${lang}.mdx: previews "${id}" but never names lesson ${number} (${concept.introducedIn}), where it is taught`)
+      }),
+    )
+    expect(found, found.join('\n')).toEqual([])
+  })
+
   it('(c) each goal names checks of its lesson’s exercise', () => {
     const found = course.lessons.flatMap((lesson) => {
       const checks = new Set(lesson.exercise?.checks.map((c) => c.id) ?? [])
-      return (lesson.goals ?? []).flatMap((g) => g.checks.filter((id) => !checks.has(id)).map((id) => `${lesson.id}: goal "${g.en}" names check "${id}", which ${lesson.exercise ? `exercise ${lesson.exercise.id} does not have` : 'does not exist (the lesson has no exercise)'}`))
+      return (lesson.goals ?? []).flatMap((g) => [
+        ...(g.checks.length === 0 ? [`${lesson.id}: goal "${g.en}" names no check: a goal is what the exercise proves`] : []),
+        ...g.checks.filter((id) => !checks.has(id)).map((id) => `${lesson.id}: goal "${g.en}" names check "${id}", which ${lesson.exercise ? `exercise ${lesson.exercise.id} does not have` : 'does not exist (the lesson has no exercise)'}`),
+      ])
     })
+    expect(found, found.join('\n')).toEqual([])
+  })
+
+  it('(c2) every lesson says what the learner will be able to do, in two to four goals', () => {
+    const found = course.lessons.filter((l) => (l.goals?.length ?? 0) < 2 || (l.goals?.length ?? 0) > 4).map((l) => `${l.id}: ${l.goals?.length ?? 0} goals`)
     expect(found, found.join('\n')).toEqual([])
   })
 

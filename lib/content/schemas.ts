@@ -35,6 +35,11 @@ export const lessonSchema = z
       .optional(),
     /** The lessons this one builds on; the course page draws them as a map. Only earlier lessons. */
     requires: z.array(idSchema).optional(),
+    /**
+     * Concepts (course.yaml `concepts`) this lesson shows at work before the lesson that teaches them — a demo's
+     * traffic through a Service in a Deployment lesson. The page must name the lesson that teaches each one.
+     */
+    previews: z.array(idSchema).optional(),
   })
   .strict()
 export type LessonFile = z.infer<typeof lessonSchema>
