@@ -72,14 +72,14 @@ describe('kubelab validate', () => {
   })
 
   it('lists fields the simulator does not act on as warnings, which keep the file valid (exit 0)', async () => {
-    const limited = file('limits.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: {limits: {memory: 64Mi}}\n')
+    const limited = file('limits.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: {limits: {cpu: 500m}}\n')
     const json = await cli('--json', limited)
     expect(json.code).toBe(0)
-    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, errors: [], warnings: [{ field: 'spec.containers[0].resources.limits', type: 'NotSimulated', line: 8 }] })
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, errors: [], warnings: [{ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 8 }] })
     const text = await cli('--lang', 'ko', limited)
     expect(text.code).toBe(0)
-    expect(text.stdout).toContain(`${limited}:8:17: Warning: spec.containers[0].resources.limits: accepted but not simulated here:`)
-    expect(text.stdout).toContain('힌트: `spec.containers[0].resources.limits` 필드는 유효하지만')
+    expect(text.stdout).toContain(`${limited}:8:26: Warning: spec.containers[0].resources.limits[cpu]: accepted but not simulated here:`)
+    expect(text.stdout).toContain('힌트: `spec.containers[0].resources.limits[cpu]` 필드는 유효하지만')
   })
 
   it('text mode prints kubectl-style lines prefixed with file:line:column', async () => {

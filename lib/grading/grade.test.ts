@@ -22,9 +22,9 @@ describe('grading a manifest exercise', () => {
   })
 
   it('passes an answer with a field the simulator does not act on, and lists it as a warning on its line', () => {
-    const result = gradeManifestExercise(buildExercise(), podYaml('nginx:1.27', '      resources: {limits: {memory: 64Mi}}\n'), { lang: 'en' })
+    const result = gradeManifestExercise(buildExercise(), podYaml('nginx:1.27', '      resources: {limits: {cpu: 500m}}\n'), { lang: 'en' })
     expect(result.passed).toBe(true)
-    expect(result.validation.warnings).toEqual([expect.objectContaining({ field: 'spec.containers[0].resources.limits', type: 'NotSimulated', line: 11 })])
+    expect(result.validation.warnings).toEqual([expect.objectContaining({ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 11 })])
     expect(gradeManifestExercise(buildExercise(), podYaml(), { lang: 'en' }).validation).not.toHaveProperty('warnings')
   })
 

@@ -36,14 +36,14 @@ describe('studio editor', () => {
   })
 
   it('starts from the template or from a copy of a file lesson under the new ids', () => {
-    expect(editor.startingTexts(course.id, 'probes', { template: true })).toEqual(newLessonTexts('probes'))
+    expect(editor.startingTexts(course.id, 'environment-variables', { template: true })).toEqual(newLessonTexts('environment-variables'))
     const copy = editor.startingTexts(course.id, 'pod-again', { copyOf: 'pod' })!
     expect(copy.lessonYaml).toMatch(/^id: pod-again$/m)
     expect(editor.startingTexts(course.id, 'x', { copyOf: 'no-such-lesson' })).toBeNull()
   })
 
   it('grades an answer against the editor’s exercise: the solution passes, a wrong one fails the checks it breaks', async () => {
-    const { exerciseYaml } = newLessonTexts('probes')
+    const { exerciseYaml } = newLessonTexts('environment-variables')
     const exercise = (await import('yaml')).parse(exerciseYaml) as { solution: string; wrongAnswers: Array<{ source: string; fails: string[] }> }
     const pass = await editor.tryAnswer(author, { exerciseYaml, answer: exercise.solution }, 'en')
     expect(pass).toMatchObject({ status: 'graded', passed: true, failing: [] })

@@ -19,7 +19,7 @@ import { createSqliteTestDatabase, type TestDatabase } from './testing/databases
 const scratch = mkdtempSync(join(tmpdir(), 'kubelab-studio-service-'))
 mkdirSync(join(scratch, 'c', 'lessons'), { recursive: true })
 writeFileSync(join(scratch, 'c', 'course.yaml'), 'id: c\ntitle: { ko: "가", en: "a" }\ndescription: { ko: "가", en: "a" }\nlessons: []\n')
-const texts = readLessonFolder(scaffoldLesson({ courseDir: join(scratch, 'c'), lessonId: 'probes' }).dir).texts
+const texts = readLessonFolder(scaffoldLesson({ courseDir: join(scratch, 'c'), lessonId: 'environment-variables' }).dir).texts
 const brokenSolution = { ...texts, exerciseYaml: texts.exerciseYaml!.replace('    labels:\n      app: web\n', '') }
 const acceptEveryPage = () => []
 
@@ -45,34 +45,34 @@ describe('studio lessons, from draft to learners', () => {
   it('is created only in a course that exists, under an id no file lesson has, by an author', async () => {
     const studio = studioLessonService(dal, acceptEveryPage)
     expect(brokenSolution.exerciseYaml).not.toBe(texts.exerciseYaml)
-    await expect(studio.create(learner, { courseId: course, lessonId: 'probes', afterLessonId: null, texts })).rejects.toMatchObject({ status: 403 })
-    expect(await studio.create(author, { courseId: 'no-such-course', lessonId: 'probes', afterLessonId: null, texts })).toEqual({ status: 'no_course' })
+    await expect(studio.create(learner, { courseId: course, lessonId: 'environment-variables', afterLessonId: null, texts })).rejects.toMatchObject({ status: 403 })
+    expect(await studio.create(author, { courseId: 'no-such-course', lessonId: 'environment-variables', afterLessonId: null, texts })).toEqual({ status: 'no_course' })
     expect(await studio.create(author, { courseId: course, lessonId: 'pod', afterLessonId: null, texts })).toEqual({ status: 'file_lesson' })
-    expect(await studio.create(author, { courseId: course, lessonId: 'probes', afterLessonId: 'pod', texts: brokenSolution })).toMatchObject({ status: 'created', lesson: { draftVersion: 1 } })
-    expect(await studio.create(author, { courseId: course, lessonId: 'probes', afterLessonId: null, texts })).toEqual({ status: 'exists' })
+    expect(await studio.create(author, { courseId: course, lessonId: 'environment-variables', afterLessonId: 'pod', texts: brokenSolution })).toMatchObject({ status: 'created', lesson: { draftVersion: 1 } })
+    expect(await studio.create(author, { courseId: course, lessonId: 'environment-variables', afterLessonId: null, texts })).toEqual({ status: 'exists' })
   })
 
   it('refuses to publish a broken solution with the reasons, then publishes the fixed draft', async () => {
     const studio = studioLessonService(dal, acceptEveryPage)
-    const refused = await studio.publish(author, course, 'probes', 1, null)
+    const refused = await studio.publish(author, course, 'environment-variables', 1, null)
     expect(refused.status).toBe('refused')
     if (refused.status !== 'refused') return
     expect(refused.gate.problems.map((p) => p.message.en)).toEqual([expect.stringMatching(/^Proof failed — the reference solution does not pass: label: /)])
     expect(await dal.studioLessons.published(course)).toEqual([])
 
-    expect(await dal.studioLessons.saveDraft(author, course, 'probes', 1, texts)).toMatchObject({ status: 'saved', draftVersion: 2 })
-    expect(await studio.publish(author, course, 'probes', 1, null)).toMatchObject({ status: 'conflict', current: { draftVersion: 2 } })
-    expect(await studio.publish(author, course, 'probes', 2, 'first')).toEqual({ status: 'published', number: 1 })
-    expect(await dal.studioLessons.published(course)).toEqual([{ lessonId: 'probes', afterLessonId: 'pod', number: 1, texts }])
+    expect(await dal.studioLessons.saveDraft(author, course, 'environment-variables', 1, texts)).toMatchObject({ status: 'saved', draftVersion: 2 })
+    expect(await studio.publish(author, course, 'environment-variables', 1, null)).toMatchObject({ status: 'conflict', current: { draftVersion: 2 } })
+    expect(await studio.publish(author, course, 'environment-variables', 2, 'first')).toEqual({ status: 'published', number: 1 })
+    expect(await dal.studioLessons.published(course)).toEqual([{ lessonId: 'environment-variables', afterLessonId: 'pod', number: 1, texts }])
   }, 60_000)
 
   it('refuses a page the untrusted-page check refuses, and an exercise id another lesson has', async () => {
     const refusing = studioLessonService(dal, (source) => (source.includes('<Quiz') ? [{ line: 3, column: 1, message: { ko: '안 됩니다.', en: 'Not allowed.' } }] : []))
-    const check = await refusing.check(author, course, 'probes')
+    const check = await refusing.check(author, course, 'environment-variables')
     expect(check?.gate.problems.map((p) => `${p.file}:${p.line} ${p.message.en}`)).toEqual(['ko.mdx:3 Not allowed.', 'en.mdx:3 Not allowed.'])
     const studio = studioLessonService(dal, acceptEveryPage)
-    await dal.studioLessons.saveDraft(author, course, 'probes', 2, { ...texts, exerciseYaml: texts.exerciseYaml!.replace('id: probes-exercise', 'id: pod-first-manifest') })
-    const refused = await studio.publish(author, course, 'probes', 3, null)
+    await dal.studioLessons.saveDraft(author, course, 'environment-variables', 2, { ...texts, exerciseYaml: texts.exerciseYaml!.replace('id: environment-variables-exercise', 'id: pod-first-manifest') })
+    const refused = await studio.publish(author, course, 'environment-variables', 3, null)
     expect(refused.status === 'refused' && refused.gate.problems.map((p) => p.message.en)).toEqual(['Another lesson already uses the id pod-first-manifest; give this one its own.'])
   }, 60_000)
 
@@ -98,9 +98,9 @@ describe('studio lessons, from draft to learners', () => {
 
   it('checks pages in the studio gate’s worker by default, with the untrusted-page check: a script never reaches the compiler', async () => {
     const studio = studioLessonService(dal)
-    const current = (await dal.studioLessons.get(author, course, 'probes'))!
-    await dal.studioLessons.saveDraft(author, course, 'probes', current.draftVersion, { ...texts, pageEn: texts.pageEn + '\n<script>alert(1)</script>\n' })
-    const check = await studio.check(author, course, 'probes')
+    const current = (await dal.studioLessons.get(author, course, 'environment-variables'))!
+    await dal.studioLessons.saveDraft(author, course, 'environment-variables', current.draftVersion, { ...texts, pageEn: texts.pageEn + '\n<script>alert(1)</script>\n' })
+    const check = await studio.check(author, course, 'environment-variables')
     const en = check!.gate.problems.filter((p) => p.file === 'en.mdx')
     expect(en).toHaveLength(1)
     expect(en[0]!.message.en).toMatch(/script/)
@@ -110,12 +110,12 @@ describe('studio lessons, from draft to learners', () => {
 
   it('answers a page the parser would take minutes on as too slow instead of hanging the server (the default gate runs in a worker)', async () => {
     const studio = studioLessonService(dal)
-    const current = (await dal.studioLessons.get(author, course, 'probes'))!
+    const current = (await dal.studioLessons.get(author, course, 'environment-variables'))!
     // quadratic for remark's parser: about 80 s for half of it in-process (ADR 0020)
-    await dal.studioLessons.saveDraft(author, course, 'probes', current.draftVersion, { ...texts, pageKo: '*a'.repeat(128_000) })
-    const check = await studio.check(author, course, 'probes')
+    await dal.studioLessons.saveDraft(author, course, 'environment-variables', current.draftVersion, { ...texts, pageKo: '*a'.repeat(128_000) })
+    const check = await studio.check(author, course, 'environment-variables')
     expect(check!.gate.problems).toEqual([{ file: 'ko.mdx', message: { ko: expect.stringMatching(/^이 페이지는 확인하는 데 너무 오래 걸려 멈췄습니다/), en: expect.stringMatching(/^Checking this page took too long/) } }])
-    const refused = await studio.publish(author, course, 'probes', current.draftVersion + 1, null)
+    const refused = await studio.publish(author, course, 'environment-variables', current.draftVersion + 1, null)
     expect(refused.status).toBe('refused')
   }, 60_000)
 })

@@ -131,6 +131,7 @@ const pages: PageRow[] = [
   { kind: 'page', file: 'app/[locale]/(auth)/signin/page.tsx', what: 'sign in (signed-in people are sent on)', path: () => '/signin', mark: 'data-testid="signin-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
   { kind: 'page', file: 'app/[locale]/(auth)/signup/page.tsx', what: 'sign up (signed-in people are sent on)', path: () => '/signup', mark: 'data-testid="signup-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
   { kind: 'page', file: 'app/[locale]/courses/[courseId]/page.tsx', what: 'a course', path: () => '/courses/kubernetes-basics', mark: 'data-testid="resume"', expect: all('ok') },
+  { kind: 'page', file: 'app/[locale]/courses/[courseId]/glossary/page.tsx', what: "a course's glossary", path: () => '/courses/kubernetes-basics/glossary', mark: 'data-testid="glossary-pod"', expect: all('ok') },
   { kind: 'page', file: 'app/[locale]/courses/[courseId]/[lessonId]/page.tsx', what: 'a lesson', path: () => '/courses/kubernetes-basics/pod', mark: 'data-exercise-id="pod-first-manifest"', expect: all('ok') },
   // Published studio lessons are public like file lessons; this world publishes none, so a lesson address that names
   // no file lesson reaches the studio lesson route and is a 404 for everyone (as is that route's own address).
