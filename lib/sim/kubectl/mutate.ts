@@ -7,6 +7,7 @@ import type { ClusterState } from '../state.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
 import { listObjects } from './get.ts'
 import { matchesQuery, parseLabelQuery } from './label-query.ts'
+import { matchesFields, objectField, parseFieldSelector, unsupportedField } from './field-selector.ts'
 import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { runSetEnv, runSetResources } from './set-pod-template.ts'
@@ -220,9 +221,13 @@ export function runLabel(state: ClusterState, args: ParsedArgs, namespace: strin
 
 export function runDelete(state: ClusterState, args: ParsedArgs, namespace: string, allNamespaces: boolean): CommandResult {
   const sel = flag(args, 'selector')
+  const fieldText = flag(args, 'field-selector')
   const all = boolFlag(args, 'all')
   let ts: (Target & { namespace: string })[]
-  if (sel !== undefined || all) {
+  if (sel !== undefined || fieldText !== undefined || all) {
+    // kubectl lists with the label and field selectors and deletes what the list returned
+    const fields = fieldText !== undefined ? parseFieldSelector(fieldText) : []
+    if ('error' in fields) return { ok: false, output: `Error from server (BadRequest): ${fields.error}\n` }
     const out: (Target & { namespace: string })[] = []
     for (const type of (args.positional[0] ?? '').split(',')) {
       const kind = resolveResource(type)
@@ -231,9 +236,13 @@ export function runDelete(state: ClusterState, args: ParsedArgs, namespace: stri
       const q = sel ? parseLabelQuery(sel) : []
       if ('error' in q) return { ok: false, output: `${q.error}\n` }
       for (const k of kinds) {
+        if (fields.length) {
+          const bad = unsupportedField(k, fields, sel ?? '', fieldText ?? '')
+          if (bad) return { ok: false, output: bad }
+        }
         for (const o of listObjects(state, k, { namespace, allNamespaces })) {
           if (k === 'Service' && kind === 'All' && o.metadata!.name === 'kubernetes') continue
-          if (matchesQuery(q, o.metadata?.labels)) out.push({ kind: k, name: o.metadata!.name!, namespace: o.metadata!.namespace ?? '' })
+          if (matchesQuery(q, o.metadata?.labels) && matchesFields(fields, (f) => objectField(o, f))) out.push({ kind: k, name: o.metadata!.name!, namespace: o.metadata!.namespace ?? '' })
         }
       }
     }
