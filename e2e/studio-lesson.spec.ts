@@ -16,7 +16,7 @@ import { e2eBaseUrl, e2eDatabaseUrl } from './config.ts'
  */
 const course = 'kubernetes-basics'
 const lessonId = `e2e-studio-${Date.now().toString(36)}`
-const pod = join('content', course, 'lessons', '02-pod')
+const pod = join('content', course, 'lessons', '03-pod')
 const exerciseId = `${lessonId}-pod`
 const podExercise = readFileSync(join(pod, 'exercise.yaml'), 'utf8')
 const { solution, wrongAnswers } = parse(podExercise) as { solution: string; wrongAnswers: Array<{ source: string }> }

@@ -332,3 +332,20 @@ spec:
     expect(started).toEqual(['Started container wait', 'Started container app'])
   })
 })
+
+describe('a Pod force-deleted and created again under the same name (the kubelet tracks pods by UID, pkg/kubelet/pod/pod_manager.go)', () => {
+  it('starts the new Pod instead of waiting forever behind the old one', () => {
+    const c = createCluster({ seed: 7, nodes: 3 })
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec: {containers: [{name: nginx, image: "nginx:1.27"}]}\n'
+    c.apply(pod)
+    c.advance(30)
+    const before = c.run('kubectl get pod web -o wide').output
+    expect(c.run('kubectl delete pod web --grace-period=0 --force').output).toContain('pod "web" force deleted')
+    expect(c.apply(pod).output).toBe('pod/web created\n')
+    c.advance(30)
+    const after = c.run('kubectl get pod web -o wide').output
+    expect(after).toMatch(/^web\s+1\/1\s+Running\s+0\s+30s\s/m)
+    // a new sandbox: a new IP (host-local IPAM never hands the same one out twice in a row)
+    expect(after.split('\n')[1]!.split(/\s+/)[5]).not.toBe(before.split('\n')[1]!.split(/\s+/)[5])
+  })
+})

@@ -17,8 +17,15 @@ export { TIMINGS, programFor, nodeIp, podCidrBase, relistAfter } from './env.ts'
 
 export function syncPod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(key) as Pod | undefined
-  const existing = state.pods.get(key)
+  let existing = state.pods.get(key)
   const changes: Change[] = []
+  // The Pod was deleted (force, grace 0) and created again under the same name before this sync saw the deletion:
+  // the kubelet tracks pods by UID, so the old one's runtime is torn down and the new Pod starts from nothing.
+  if (pod && existing && existing.uid !== pod.metadata!.uid) {
+    if (existing.ip) changes.push({ type: 'nodeDelta', node: existing.node, delta: { releasedIps: [existing.ip] } })
+    changes.push({ type: 'podRuntime', key, runtime: null })
+    existing = undefined
+  }
   if (!pod) {
     if (existing) {
       if (existing.ip) changes.push({ type: 'nodeDelta', node: existing.node, delta: { releasedIps: [existing.ip] } })
@@ -29,7 +36,6 @@ export function syncPod(state: ClusterState, key: string, ctx: ControllerContext
   const nodeName = pod.spec?.nodeName
   const nodeRt = nodeName ? state.nodes.get(nodeName) : undefined
   if (!nodeRt || !nodeRt.up) return changes
-  if (existing && existing.uid !== pod.metadata!.uid) return changes
   const now = ctx.now
   const phase = pod.status?.phase
   if (!existing && (phase === 'Succeeded' || phase === 'Failed')) return changes
