@@ -77,6 +77,19 @@ describe('kubelab CLI', () => {
     const pod = courses[0].lessons.find((l: { id: string }) => l.id === 'pod')
     expect(pod.exercises).toEqual([{ id: 'pod-first-manifest', kind: 'manifest', title: { ko: '첫 Pod 매니페스트', en: 'Your first Pod manifest' } }])
     expect(pod.quizzes[0]).toMatchObject({ id: 'pod-basics', questions: expect.any(Number) })
+    const ids = courses[0].lessons.map((l: { id: string }) => l.id)
+    expect(ids.slice(0, 3)).toEqual(['intro', 'cluster', 'pod'])
+    for (const id of ['cluster', 'resources', 'troubleshooting-pods', 'probes', 'graceful-termination']) expect(ids).toContain(id)
+  })
+
+  it('lists the lessons in the language asked for, and refuses another', async () => {
+    const ko = await kubelab('content', 'list', '--lang', 'ko')
+    expect(ko.code).toBe(0)
+    expect(ko.stdout).toMatch(/^ {3}2\. cluster — \S*[가-힣]/m)
+    expect(ko.stdout).toMatch(/^ {2}18\. graceful-termination — \S*[가-힣]/m)
+    const en = await kubelab('content', 'list')
+    expect(en.stdout).toContain('   2. cluster — How a cluster works')
+    expect(await kubelab('content', 'list', '--lang', 'fr')).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be ko or en') })
   })
 
   it('shows an exercise with its starter, solution and wrong answers', async () => {

@@ -13,7 +13,7 @@ import { withDatabase } from './database.ts'
 import { parse } from 'yaml'
 
 const usage = [
-  'Usage: kubelab content list [--json] | content show EXERCISE_ID [--json] | content check [--json] [--summary] [--write-readme] [--write-exercises]',
+  'Usage: kubelab content list [--lang ko|en] [--json] | content show EXERCISE_ID [--json] | content check [--json] [--summary] [--write-readme] [--write-exercises]',
   '       kubelab content new LESSON_ID [--course COURSE_ID] [--after LESSON_ID]      a file lesson that passes check',
   '       kubelab content import DIR [--course COURSE_ID] [--replace]                   a lesson folder as a studio draft',
   '       kubelab content export LESSON_ID DIR [--course COURSE_ID] [--published] [--force]',
@@ -151,10 +151,15 @@ async function exportLesson(lessonId: string | undefined, dir: string | undefine
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags, options } = parseArgs(args, ['course', 'after'])
+  const { positionals, flags, options } = parseArgs(args, ['course', 'after', 'lang'])
   const [sub, id] = positionals
   const json = flags.has('json')
   if (sub === 'list') {
+    const lang = options.get('lang') ?? 'en'
+    if (lang !== 'ko' && lang !== 'en') {
+      io.stderr(`kubelab: --lang must be ko or en, not "${lang}"\n`)
+      return 2
+    }
     const courses = loadCourses().map((c) => ({
       id: c.id,
       title: c.title,
@@ -168,8 +173,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (json) io.stdout(`${JSON.stringify({ courses })}\n`)
     else
       for (const c of courses) {
-        io.stdout(`${c.id}: ${c.title.en}\n`)
-        for (const [i, l] of c.lessons.entries()) io.stdout(`  ${String(i + 1).padStart(2)}. ${l.id} — ${l.title.en}${l.exercises.map((e) => ` [${e.kind} exercise ${e.id}]`).join('')}${l.quizzes.map((q) => ` [quiz ${q.id}: ${q.questions} questions]`).join('')}\n`)
+        io.stdout(`${c.id}: ${c.title[lang]}\n`)
+        for (const [i, l] of c.lessons.entries()) io.stdout(`  ${String(i + 1).padStart(2)}. ${l.id} — ${l.title[lang]}${l.exercises.map((e) => ` [${e.kind} exercise ${e.id}]`).join('')}${l.quizzes.map((q) => ` [quiz ${q.id}: ${q.questions} questions]`).join('')}\n`)
       }
     return 0
   }
