@@ -66,7 +66,7 @@ test('a teacher and a learner in Korean: titles, times, check messages and the i
   await expect(learner).toHaveTitle('내 진도 · Kubelab')
   const submittedAt = learner.getByRole('table').getByRole('cell').first()
   await expect(submittedAt).toHaveText(/^\d{4}\. \d{1,2}\. \d{1,2}\. (오전|오후) \d{1,2}:\d{2}$/)
-  await expect(learner.getByRole('table').getByRole('link', { name: '2. Pod — 가장 작은 실행 단위' })).toBeVisible()
+  await expect(learner.getByRole('table').getByRole('link', { name: '3. Pod — 가장 작은 실행 단위' })).toBeVisible()
   await learner.screenshot({ path: `${shots}/progress-ko.png`, fullPage: true })
 
   // the teacher's matrix and learner page: Korean times, code in check messages rendered, no raw backticks

@@ -152,6 +152,21 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
     expect(found, found.join('\n')).toEqual([])
   })
 
+  it('(c3) goals complete "이 레슨을 마치면 할 수 있는 것" / "You will be able to": -기 in Korean, lower case in English, no full stop', () => {
+    const found = course.lessons.flatMap((l) =>
+      (l.goals ?? []).flatMap((g) => [
+        ...(/기$/.test(g.ko.trim()) ? [] : [`${l.id}: "${g.ko}" does not end in -기`]),
+        ...(/^[a-z`]/.test(g.en.trim()) && !/[.!]$/.test(g.en.trim()) ? [] : [`${l.id}: "${g.en}" should start in lower case and end without a full stop`]),
+      ]),
+    )
+    expect(found, found.join('\n')).toEqual([])
+  })
+
+  it('(a2) text shown outside the MDX pages has no markdown emphasis, which nothing there renders', () => {
+    const found = course.lessons.flatMap((lesson) => learnerTexts(lesson).filter(([where, text]) => !where.endsWith('.mdx') && /\*\*|__/.test(text)).map(([where]) => where))
+    expect(found, found.join('\n')).toEqual([])
+  })
+
   it('(d) requires names only earlier lessons', () => {
     const found = course.lessons.flatMap((lesson) =>
       (lesson.requires ?? []).flatMap((id) => {
