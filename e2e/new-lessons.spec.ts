@@ -3,33 +3,27 @@
  * lesson, solves its exercise as a person would (keystrokes in the editor or the terminal), passes, and answers
  * its quiz; the course page then shows all five done.
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { exerciseOf } from './course-content.ts'
-import { answerQuiz, submitSolution, uniqueEmail } from './fixtures.ts'
+import { answerQuiz, signUp, submitSolution } from './fixtures.ts'
 
 const newLessons = ['cluster', 'resources', 'troubleshooting-pods', 'probes', 'graceful-termination'] as const
-
-async function signUp(page: Page, lang: 'ko' | 'en') {
-  await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
-  await page.goto('/signup')
-  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail(`new-${lang}`), { delay: 20 })
-  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
-  await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
-  await expect(page.getByTestId('current-role')).toBeVisible()
-}
 
 test.describe.configure({ mode: 'parallel' })
 
 for (const lang of ['ko', 'en'] as const) {
   test(`a learner takes the five new lessons in ${lang === 'ko' ? 'Korean' : 'English'}`, async ({ page }) => {
     test.setTimeout(600_000)
-    await signUp(page, lang)
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
+    await signUp(page, `new-${lang}`)
     for (const lessonId of newLessons) {
       await page.goto(`/courses/kubernetes-basics/${lessonId}`)
       await expect(page.locator('html')).toHaveAttribute('lang', lang)
       await expect(page.locator('article h1, main h1').first()).not.toContainText(/준비 중|Coming/)
       await submitSolution(page, exerciseOf(lessonId))
       await expect(page.getByTestId('grade-result').locator('.verdict')).toHaveAttribute('data-passed', 'true', { timeout: 60_000 })
+      // the goals the exercise proves are ticked once it passes
+      await expect(page.getByTestId('lesson-goals')).toHaveAttribute('data-reached', 'true')
       await answerQuiz(page, lessonId, lang)
     }
     await page.goto('/courses/kubernetes-basics')
