@@ -64,11 +64,6 @@ function admitPodSpec(spec: Pod['spec']): Pod['spec'] {
   return admitted
 }
 
-/** status.qosClass, set when the pod is created (kubelet/qos.ts follows upstream's ComputePodQOS). */
-export function qosClass(pod: Pod): string {
-  return podQOSClass(pod)
-}
-
 function allocateClusterIP(state: ClusterState): string {
   // 10.96.0.0/12, random like the apiserver's bitmap allocator; .0.1 is the kubernetes Service
   for (;;) {
@@ -184,7 +179,7 @@ export function createObject(state: ClusterState, input: AnyObject, opts: WriteO
   if (kind === 'Pod') {
     const pod = obj as Pod
     const spec = admitPodSpec(pod.spec)
-    obj = { ...pod, spec, status: { phase: 'Pending', qosClass: qosClass({ ...pod, spec }) } } as Pod
+    obj = { ...pod, spec, status: { phase: 'Pending', qosClass: podQOSClass({ ...pod, spec }) } } as Pod
   } else if (kind === 'Service') {
     const r = serviceAllocations(state, obj as Service)
     if (!r.ok) return r

@@ -47,13 +47,13 @@ export const SHELL_MEMORY_BYTES = 1 * MiB
 function server(image: ImageInfo): Program {
   if (image.app === 'shell') return { kind: 'shell', program: { instrs: [] } }
   if (image.app === 'stress') return stressProgram([])
-  const s = SERVERS[image.app]!
+  const program: Program = { kind: 'server', app: image.app, ...SERVERS[image.app]! }
   if (image.app === 'hello') {
-    if (image.tag === 'broken') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes, crashAfterMs: 2000 }
-    if (image.tag === 'slow') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: 20_000, memoryBytes: s.memoryBytes }
-    if (image.tag === 'unhealthy') return { kind: 'server', app: 'hello', ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes, unhealthyAfterMs: 30_000 }
+    if (image.tag === 'broken') return { ...program, crashAfterMs: 2000 }
+    if (image.tag === 'slow') return { ...program, startupMs: 20_000 }
+    if (image.tag === 'unhealthy') return { ...program, unhealthyAfterMs: 30_000 }
   }
-  return { kind: 'server', app: image.app, ports: s.ports, startupMs: s.startupMs, memoryBytes: s.memoryBytes }
+  return program
 }
 
 /** stress's own footprint besides its workers' buffers (the upstream docs' 150M example shows about 155 MiB in use). */
