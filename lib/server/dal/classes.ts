@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts'
 import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-code.ts'
 import type { MatrixLearner, ProgressRecord, QuizRecord } from '../../classes/progress-matrix.ts'
 import { recordAudit } from './audit.ts'
+import { taughtBy, taughtClass } from './class-access.ts'
 import { isStorableText, storableText } from './text.ts'
 import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
@@ -44,13 +45,7 @@ export class JoinError extends Error {
 const TEACHING_ROLES = ['teacher'] as const
 
 export function classesDal(db: Db) {
-  /** The class if this viewer teaches it (admins see every class), else null. */
-  async function taught(viewer: Viewer, classId: string) {
-    if (!isStorableText(classId)) return null // an id PostgreSQL cannot even look up names no class
-    const c = await db.classroom.findUnique({ where: { id: classId }, include: { _count: { select: { enrolments: true } } } })
-    if (!c || c.archived || (c.teacherId !== viewer.id && viewer.role !== 'admin')) return null
-    return c
-  }
+  const taught = (viewer: Viewer, classId: string) => taughtClass(db, viewer, classId)
 
   /** Lesson progress and first and best quiz scores of these learners in a course: one query each. */
   async function progressOf(courseId: string, userIds: string[]): Promise<{ progress: ProgressRecord[]; quizzes: QuizRecord[] }> {
@@ -85,7 +80,7 @@ export function classesDal(db: Db) {
     async listTaught(viewer: Viewer | null): Promise<ClassSummary[]> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const rows = await db.classroom.findMany({
-        where: { teacherId: teacher.id, archived: false },
+        where: { ...taughtBy(teacher.id), archived: false },
         orderBy: { createdAt: 'desc' },
         include: { _count: { select: { enrolments: true } } },
       })
@@ -223,7 +218,7 @@ export function classesDal(db: Db) {
       if (!code) throw new JoinError('invalid')
       const c = await db.classroom.findUnique({ where: { inviteCode: code } })
       if (!c || c.archived) throw new JoinError('unknown')
-      if (c.teacherId === user.id) throw new JoinError('own')
+      if (c.teacherId === user.id || (await db.coTeacher.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } }))) throw new JoinError('own')
       const existing = await db.enrolment.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } })
       if (!existing) {
         try {
