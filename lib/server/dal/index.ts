@@ -5,6 +5,7 @@
 import { db, type Db } from '../db/client.ts'
 import { adminDal } from './admin.ts'
 import { classesDal } from './classes.ts'
+import { commentsDal } from './comments.ts'
 import { draftsDal } from './drafts.ts'
 import { importDal } from './import.ts'
 import { invitationsDal } from './invitations.ts'
@@ -29,6 +30,7 @@ export function createDal(database: Db, options: DalOptions = {}) {
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
     classes: classesDal(database),
+    comments: commentsDal(database),
     imports: importDal(database, quota),
     admin: adminDal(database),
     invitations: invitationsDal(database),
