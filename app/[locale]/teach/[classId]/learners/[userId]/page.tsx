@@ -7,6 +7,9 @@ import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
+import { dal } from '@/lib/server/dal'
+import { CommentForm } from '@/components/teach/CommentForm'
+import { CommentThread } from '@/components/teach/CommentThread'
 import { FailingChecks } from './FailingChecks'
 import { SubmittedSource } from './SubmittedSource'
 import '@/components/teach/teach.css'
@@ -46,6 +49,9 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
   const { seen, matrix } = found
   const t = await getTranslations('teach')
   const tl = await getTranslations('limits.submissions')
+  const tc = await getTranslations('comments.teacher')
+  const comments = (await dal().comments.forLearner(viewer, seen.classId, seen.learner.id)) ?? []
+  const commentsOn = (submissionId: string) => comments.filter((c) => c.submissionId === submissionId).length
   const base = `/teach/${encodeURIComponent(seen.classId)}/learners/${encodeURIComponent(seen.learner.id)}`
   const pageHref = (n: number) => (n === 1 ? base : `${base}?page=${n}`)
   const from = (seen.page - 1) * submissionsPageSize + 1
@@ -112,6 +118,11 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
         </tbody>
       </table>
 
+      <section id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{tc('heading')}</h2>
+        <CommentThread classId={seen.classId} comments={comments} empty={tc('emptyLearner')} lessonTitles={lessonTitle} submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`} />
+      </section>
+
       <h2>{t('learner.submissions')}</h2>
       {seen.submissions.length === 0 ? (
         <p className="muted">{t('learner.noSubmissions')}</p>
@@ -130,6 +141,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                       {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
                     </span>{' '}
                     <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {formatDateTime(s.createdAt, locale)}</span>
+                    {commentsOn(s.id) > 0 && <span className="muted"> · {tc('count', { count: commentsOn(s.id) })}</span>}
                   </summary>
                   <FailingChecks failing={s.failing} />
                   <SubmittedSource submission={s} label={t('learner.source')} />
@@ -139,6 +151,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                       {s.sourceCut && <Link href={`${base}/submissions/${encodeURIComponent(s.id)}`}>{tl('open')}</Link>}
                     </p>
                   )}
+                  <CommentForm classId={seen.classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[seen.learner.id]} submissionId={s.id} />
                 </details>
               </li>
             ))}

@@ -7,6 +7,8 @@ import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
 import { FailingChecks } from '../../FailingChecks'
 import { SubmittedSource } from '../../SubmittedSource'
+import { CommentForm } from '@/components/teach/CommentForm'
+import { CommentThread } from '@/components/teach/CommentThread'
 import '@/components/teach/teach.css'
 import '../../learner-page.css'
 
@@ -37,6 +39,8 @@ export default async function SubmissionPage({ params }: { params: Params }) {
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   const t = await getTranslations('teach')
   const tl = await getTranslations('limits.submissions')
+  const tc = await getTranslations('comments.teacher')
+  const comments = (await dal().comments.forSubmission(viewer, classId, s.id)) ?? []
   return (
     <div className="page">
       <p>
@@ -54,6 +58,11 @@ export default async function SubmissionPage({ params }: { params: Params }) {
       <FailingChecks failing={s.failing} />
       {s.sourceTrimmed && <p className="source-note muted">{tl('trimmed')}</p>}
       <SubmittedSource submission={s} label={t('learner.source')} />
+      <section id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{tc('heading')}</h2>
+        <CommentThread classId={classId} comments={comments} empty={tc('empty')} />
+        <CommentForm classId={classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[learner.id]} submissionId={s.id} />
+      </section>
     </div>
   )
 }
