@@ -4,6 +4,7 @@ import { signOutAction } from '@/app/[locale]/(auth)/actions'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
 import { AuthLinks } from './AuthLinks'
 import { NavLink } from './NavLink'
+import { UnreadCommentsBadge } from './UnreadCommentsBadge'
 import { useSignedInViewer, useViewer, useViewerRefresh } from './useViewer'
 
 /** The header links only some people have: my progress (signed in), classes (teachers), studio (authors), admin. */
@@ -15,6 +16,7 @@ export function ViewerNavLinks() {
   return (
     <>
       {viewer && <NavLink href="/progress">{t('nav.progress')}</NavLink>}
+      <UnreadCommentsBadge count={viewer?.unreadComments} />
       {(role === 'teacher' || role === 'admin') && <NavLink href="/teach">{t('nav.classes')}</NavLink>}
       {(role === 'author' || role === 'admin') && <NavLink href="/studio">{t('nav.studio')}</NavLink>}
       {role === 'admin' && <NavLink href="/admin">{ta('nav')}</NavLink>}
@@ -59,6 +61,11 @@ export function HeaderAccount() {
       </form>
     </div>
   )
+}
+
+/** The unread comments badge in the header bar, for a phone whose navigation is folded into the menu. */
+export function HeaderCommentsBadge() {
+  return <UnreadCommentsBadge count={useSignedInViewer()?.unreadComments} bar />
 }
 
 /** Offers a learner who just signed in to add what this browser did before; keyed by account (ask afresh). */

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getLocale, getTranslations } from 'next-intl/server'
 import { HeaderMenu } from './HeaderMenu'
-import { HeaderAccount, ViewerNavLinks } from './HeaderViewer'
+import { HeaderAccount, HeaderCommentsBadge, ViewerNavLinks } from './HeaderViewer'
 import { LocaleSwitcher } from './LocaleSwitcher'
 import { NavLink } from './NavLink'
 import { ThemeToggle } from './ThemeToggle'
@@ -19,6 +19,7 @@ export async function SiteHeader() {
         </svg>
         {t('name')}
       </Link>
+      <HeaderCommentsBadge />
       <HeaderMenu label={t('nav.menu')}>
         <nav aria-label={t('nav.main')}>
           <NavLink href="/courses/kubernetes-basics">{t('nav.course')}</NavLink>

@@ -8,6 +8,8 @@ export interface ViewerSummary {
   name: string | null
   email: string | null
   role: Role
+  /** comments from their teachers not seen yet (the header's badge); null when the server could not say */
+  unreadComments?: number | null
 }
 
 /** `loading` until /api/me answers the first time; `unknown` when it could not (offline, server error). */

@@ -24,6 +24,7 @@ import { useEditorText } from './useEditorText'
 import { useConfirm } from './ConfirmDialog'
 import { SkipToExercise } from './SkipToExercise'
 import { quizGradedEvent, type QuizGradedDetail } from '@/components/quiz/quiz-events'
+import { TeacherComments } from './TeacherComments'
 
 export type { SetupStep }
 
@@ -279,6 +280,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           </ol>
         )}
         {!signedIn && <p className="notice">{t('anonymousNote')}</p>}
+        {signedIn && <TeacherComments exerciseId={exercise.id} />}
       </div>
       {/* Side by side when the workspace is wide enough (a container query), stacked otherwise: either way Run keeps the editor in view. */}
       <div className="workspace-body" data-kind={exercise.kind}>

@@ -5,6 +5,8 @@ import { formatDateTime } from '@/lib/text/dates'
 import { courseCatalog } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
+import { LearnerCommentList } from '@/components/comments/LearnerCommentList'
+import { MarkReadWhenSeen } from '@/components/comments/MarkReadWhenSeen'
 
 export async function generateMetadata() {
   const t = await getTranslations('progress')
@@ -19,7 +21,9 @@ export default async function ProgressPage() {
   const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
   // published studio lessons count and are listed in their place, like the course page shows them
   const { courses } = await courseCatalog()
-  const [submissions, classes] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer)])
+  const [submissions, classes, comments] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer), dal().comments.mine(viewer)])
+  const tm = await getTranslations('comments.learner')
+  const freshComments = comments.filter((c) => c.readAt === null).map((c) => c.id)
   const tj = await getTranslations('teach.join')
   // A submission names its lesson as the course map does ("2. Pod — …"), not by the exercise's id.
   const lessonTitle = (courseId: string, lessonId: string): string => {
@@ -43,6 +47,18 @@ export default async function ProgressPage() {
         <p>
           <Link href="/join">{tj('title')}</Link>
         </p>
+      </section>
+      <section id="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">{tm('heading')}</h2>
+        {comments.length === 0 ? (
+          <p className="muted" data-testid="comments-empty">
+            {tm('empty')}
+          </p>
+        ) : (
+          <MarkReadWhenSeen ids={freshComments}>
+            <LearnerCommentList comments={comments} fresh={new Set(freshComments)} lessonOf={(c) => ({ href: `/courses/${c.courseId}/${c.lessonId}`, title: lessonTitle(c.courseId, c.lessonId) })} />
+          </MarkReadWhenSeen>
+        )}
       </section>
       {await Promise.all(
         courses.map(async (course) => {
