@@ -88,6 +88,9 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       newStudioLesson,
       studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
       studioCourse: async (courseId) => (await db.studioCourse.count({ where: { id: courseId } })) > 0,
+      // issue 17 — feedback to learners
+      newComment: async () => (await dal.comments.commentOnSubmission(viewer('teacher'), { classId: classA.id, submissionId: submissionA, body: `authz ${tag} comment ${++n}` }))!.id,
+      comments: (where) => db.teacherComment.count({ where }),
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

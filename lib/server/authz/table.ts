@@ -66,6 +66,9 @@ export interface World {
     studioLesson(courseId: string, lessonId: string): Promise<{ draftVersion: number; publishedNumber: number | null; afterLessonId: string | null } | null>
     /** whether a studio course with this id exists */
     studioCourse(courseId: string): Promise<boolean>
+    /** issue 17: a fresh comment of `teacher` on `submissionA` (to `learner`, class A), and how many comments match */
+    newComment(): Promise<string>
+    comments(where: { id?: string; body?: string }): Promise<number>
   }
   /** a studio lesson of kubernetes-basics, for the editor page's row */
   studioLessonA: string
@@ -309,6 +312,36 @@ const routes: RouteRow[] = [
     request: () => json('POST', '/api/me/import', { lang: 'en', lessons: [{ courseId: 'kubernetes-basics', lessonId: 'intro' }] }),
     expect: signedIn(401, 200),
   },
+  // issue 17 — feedback to learners
+  {
+    kind: 'route',
+    file: 'app/api/me/comments/route.ts',
+    method: 'GET',
+    what: 'my comments from my teachers (`learner` has one on pod-first-manifest; no one sees another’s)',
+    request: (w) => async (http) => {
+      await w.setup.newComment()
+      return http({ method: 'GET', path: '/api/me/comments?exerciseId=pod-first-manifest' })
+    },
+    expect: signedIn(401, 200),
+    verify: (_r, body, actor) => {
+      if (actor === 'visitor') return null
+      const seen = (JSON.parse(body) as { comments: unknown[] }).comments.length
+      return (actor === 'learner' ? seen > 0 : seen === 0) ? null : `${seen} comments`
+    },
+  },
+  {
+    kind: 'route',
+    file: 'app/api/me/comments/route.ts',
+    method: 'POST',
+    what: 'mark a comment to `learner` read (only `learner` can)',
+    request: (w) => async (http) => http(json('POST', '/api/me/comments', { ids: [await w.setup.newComment()] })),
+    expect: signedIn(401, 200),
+    verify: (_r, body, actor) => {
+      if (actor === 'visitor') return null
+      const marked = (JSON.parse(body) as { marked: number }).marked
+      return marked === (actor === 'learner' ? 1 : 0) ? null : `marked ${marked}`
+    },
+  },
 ]
 
 // Server actions -------------------------------------------------------------------------------------------------
@@ -522,6 +555,35 @@ const actions: ActionRow[] = [
     },
   },
   ...studioActions(),
+  // issue 17 — feedback to learners
+  {
+    kind: 'action',
+    file: 'app/[locale]/teach/comment-actions.ts',
+    name: 'commentAction',
+    what: 'comment on a submission of `learner` in class A, and on a mistake group of class A',
+    expect: only(teachers),
+    probe: async (w, _actor, call) => {
+      const onSubmission = unique('probe comment')
+      await call(`/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`, { prevState: { status: 'idle' }, fields: { classId: w.classA, submissionId: w.submissionA, body: onSubmission } })
+      const onGroup = unique('probe group comment')
+      await call(`/teach/${w.classA}`, { prevState: { status: 'idle' }, fields: { classId: w.classA, exerciseId: 'pod-first-manifest', checkId: 'probe', learnerId: w.users.learner.id, body: onGroup } })
+      const [one, group] = [await w.setup.comments({ body: onSubmission }), await w.setup.comments({ body: onGroup })]
+      if ((one > 0) !== (group > 0)) throw new Error(`a comment on a submission: ${one}, on a group: ${group}`)
+      return one > 0
+    },
+  },
+  {
+    kind: 'action',
+    file: 'app/[locale]/teach/comment-actions.ts',
+    name: 'deleteCommentAction',
+    what: 'delete a comment of `teacher` in class A',
+    expect: only(teachers),
+    probe: async (w, _actor, call) => {
+      const id = await w.setup.newComment()
+      await call(`/teach/${w.classA}/learners/${w.users.learner.id}`, { fields: { classId: w.classA, commentId: id } })
+      return (await w.setup.comments({ id })) === 0
+    },
+  },
 ]
 
 /** The studio's actions (issue 14): authors and admins only; each probe says whether the call did or revealed anything. */
