@@ -56,7 +56,7 @@ export function TeacherComments({ exerciseId }: { exerciseId: string }) {
     <section className="teacher-comments" aria-labelledby={headingId} data-testid="teacher-comments">
       <h3 id={headingId}>{t('beside')}</h3>
       {/* focusable so a keyboard can scroll it when there are more than fit */}
-      <div className="teacher-comments-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+      <div className="teacher-comments-scroll" tabIndex={0} role="group" aria-labelledby={headingId}>
         <MarkReadWhenSeen ids={[...loaded.fresh]}>
           <LearnerCommentList comments={loaded.comments} fresh={loaded.fresh} />
         </MarkReadWhenSeen>
