@@ -46,10 +46,23 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
 // a client made by one copy must be found by the others
 const sqliteFactories: WeakMap<object, SqliteAdapterFactory> = ((globalThis as { __kubelabSqliteFactories?: WeakMap<object, SqliteAdapterFactory> }).__kubelabSqliteFactories ??= new WeakMap())
 
-export function createDb(databaseUrl: string): Db {
-  if (databaseProvider(databaseUrl) !== 'sqlite') return countingErrors(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as Db)
+/** One SQL statement as Prisma ran it: its text, its parameters (JSON text) and how long it took in ms. */
+export interface QueryEvent {
+  query: string
+  params: string
+  duration: number
+}
+
+export interface DbOptions {
+  /** called after every SQL statement (Prisma's query log): the query-plan checks and the class-scale bench (lib/server/testing/query-plans.ts) */
+  onQuery?: (event: QueryEvent) => void
+}
+
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}
+  if (databaseProvider(databaseUrl) !== 'sqlite') return countingErrors(listening(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), ...log }) as unknown as Db, options.onQuery))
   const factory = new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` })
-  const client = countingErrors(new SqliteClient({ adapter: factory }))
+  const client = countingErrors(listening(new SqliteClient({ adapter: factory, ...log }) as unknown as Db, options.onQuery))
   sqliteFactories.set(client, factory)
   return client
 }
@@ -64,6 +77,12 @@ export async function sqliteConnection(client: Db): Promise<SqliteConnection | n
   // Prisma connects on its first query, and again after $disconnect closed the connection
   if (!factory.connection?.open) await client.$connect()
   return factory.connection?.open ? factory.connection : null
+}
+
+/** Registers the query listener before the client is extended (an extended client has no `$on`). */
+function listening(client: Db, onQuery: DbOptions['onQuery']): Db {
+  if (onQuery) (client as unknown as { $on(event: 'query', listener: (e: QueryEvent) => void): void }).$on('query', onQuery)
+  return client
 }
 
 /** Every failed operation is counted and logged (lib/server/observability/database-errors.ts), then thrown as before. */
