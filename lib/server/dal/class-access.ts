@@ -11,9 +11,10 @@ import type { Viewer } from './viewer.ts'
 /** The class if this viewer teaches it (owner, co-teacher, or an admin), else null; archived classes are gone. */
 export async function taughtClass(db: Db, viewer: Viewer, classId: string) {
   if (!isStorableText(classId)) return null // an id PostgreSQL cannot even look up names no class
+  // No enrolment count here: SQLite would count every class's enrolments to pick this one (bench/class-scale).
   const c = await db.classroom.findUnique({
     where: { id: classId },
-    include: { _count: { select: { enrolments: true } }, coTeachers: { where: { userId: viewer.id }, select: { userId: true } } },
+    include: { coTeachers: { where: { userId: viewer.id }, select: { userId: true } } },
   })
   if (!c || c.archived) return null
   const teaches = c.teacherId === viewer.id || c.coTeachers.length > 0 || viewer.role === 'admin'

@@ -197,7 +197,7 @@ export function classesDal(db: Db) {
       return db.$transaction(async (tx) => {
         const { count } = await tx.classroom.updateMany({ where: { id: c.id, archived: false }, data: { archived: true } })
         if (count === 0) return false // archived meanwhile by another request: logged once
-        await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.archived', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { courseId: c.courseId, learners: c._count.enrolments, teacherId: c.teacherId } })
+        await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.archived', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { courseId: c.courseId, learners: await tx.enrolment.count({ where: { classroomId: c.id } }), teacherId: c.teacherId } })
         return true
       })
     },
