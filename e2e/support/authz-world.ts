@@ -88,6 +88,10 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       newStudioLesson,
       studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
       studioCourse: async (courseId) => (await db.studioCourse.count({ where: { id: courseId } })) > 0,
+      addCoTeacher: async (classId, userId) => {
+        await db.coTeacher.create({ data: { classroomId: classId, userId, addedById: users.teacher.id } })
+      },
+      coTeaches: async (classId, userId) => (await db.coTeacher.count({ where: { classroomId: classId, userId } })) > 0,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }
