@@ -13,6 +13,6 @@ import { e2eDatabaseUrl } from './config.ts'
 for (const suffix of ['', '-wal', '-shm']) rmSync(`data/e2e.db${suffix}`, { force: true })
 await migrate(e2eDatabaseUrl)
 const db = createDb(e2eDatabaseUrl)
-await seedDemo(createDal(db))
+await seedDemo(createDal(db), db)
 await db.$disconnect()
 buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })

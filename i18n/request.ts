@@ -7,6 +7,7 @@ export const messageNamespaces = [
   'admin',
   'cluster',
   'comments',
+  'coteach',
   'errors',
   'limits',
   'studio',

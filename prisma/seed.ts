@@ -1,6 +1,8 @@
 /** Demo accounts for trying Kubelab locally; password `kubelab-demo`. */
 import type { Dal } from '../lib/server/dal/index.ts'
+import type { Db } from '../lib/server/db/client.ts'
 import type { Role } from '../lib/server/auth/roles.ts'
+import { demoLearners } from './demo/learners.ts'
 
 export const demoPassword = 'kubelab-demo'
 export const demoAccounts: { email: string; role: Role; name: string }[] = [
@@ -11,7 +13,15 @@ export const demoAccounts: { email: string; role: Role; name: string }[] = [
 
 export const demoClassName = 'Demo class'
 
-export async function seedDemo(dal: Dal): Promise<void> {
+/** Every account the seed may create: the three above and the Demo class's learners (`kubelab demo remove` deletes them all). */
+export const allDemoEmails: string[] = [...demoAccounts.map((a) => a.email), ...demoLearners.map((l) => l.email)]
+
+/**
+ * Creates the demo accounts and, when the demo teacher has no class yet, the Demo class. Given the database, the
+ * class is the living one (prisma/demo): a dozen learners at every stage of the course, with real graded attempts,
+ * quiz attempts, due dates and comments, so every view of a class shows something on the first start.
+ */
+export async function seedDemo(dal: Dal, db?: Db): Promise<void> {
   const users = new Map<string, { id: string; role: Role }>()
   for (const account of demoAccounts) {
     const existing = await dal.users.authenticate(account.email, demoPassword)
@@ -24,6 +34,13 @@ export async function seedDemo(dal: Dal): Promise<void> {
   const learner = users.get('learner')
   if (teacher?.role !== 'teacher' || learner?.role !== 'learner') return
   if ((await dal.classes.listTaught(teacher)).length > 0) return
+  if (db) {
+    // loaded only here: the grader and the content it needs stay out of the pages that import this file's names
+    const { createLivingDemoClass } = await import('./demo/fill.ts')
+    const label = demoAccounts.find((a) => a.role === 'teacher')!.name
+    await createLivingDemoClass(db, { name: demoClassName, courseId: 'kubernetes-basics', teacherId: teacher.id, teacherLabel: label, learnerId: learner.id, password: demoPassword })
+    return
+  }
   const demo = await dal.classes.create(teacher, { name: demoClassName, courseId: 'kubernetes-basics' })
   await dal.classes.join(learner, demo.inviteCode)
 }

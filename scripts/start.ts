@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   // Demo accounts need the tables; with migrations pending there is nothing to seed or check yet.
   if (pending.length === 0) try {
     const dal = createDal(db)
-    if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal)
+    if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal, db)
     const present = await demoAccountsWithPublicPassword(dal)
     if (present.length > 0 && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
       // Created by an earlier start that was not production: anyone who read the README could sign in.

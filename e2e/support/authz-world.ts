@@ -91,6 +91,10 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       // issue 17 — feedback to learners
       newComment: async () => (await dal.comments.commentOnSubmission(viewer('teacher'), { classId: classA.id, submissionId: submissionA, body: `authz ${tag} comment ${++n}` }))!.id,
       comments: (where) => db.teacherComment.count({ where }),
+      addCoTeacher: async (classId, userId) => {
+        await db.coTeacher.create({ data: { classroomId: classId, userId, addedById: users.teacher.id } })
+      },
+      coTeaches: async (classId, userId) => (await db.coTeacher.count({ where: { classroomId: classId, userId } })) > 0,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './main.ts'
 import { createDal } from '../server/dal/index.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../server/testing/databases.ts'
-import { demoAccounts, demoPassword, seedDemo } from '../../prisma/seed.ts'
+import { allDemoEmails, demoPassword, seedDemo } from '../../prisma/seed.ts'
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
 const pgUrl = postgresAdminUrl
@@ -113,14 +113,21 @@ describe.each(backends)('kubelab user and demo on %s', (_name, create) => {
   })
 
   it('removes the demo accounts with their class and data, once, and says when the start would bring them back', async () => {
-    await seedDemo(createDal(database.db))
-    const demoTeacher = await database.db.user.findUniqueOrThrow({ where: { email: 'teacher@kubelab.dev' } })
-    expect(await database.db.classroom.count({ where: { teacherId: demoTeacher.id } })).toBe(1)
+    const db = database.db
+    // everything the seed adds, the living Demo class's learners and their history included
+    const before = { users: await db.user.count(), submissions: await db.submission.count(), quizAttempts: await db.quizAttempt.count(), progress: await db.lessonProgress.count() }
+    await seedDemo(createDal(db), db)
+    const demoTeacher = await db.user.findUniqueOrThrow({ where: { email: 'teacher@kubelab.dev' } })
+    expect(await db.classroom.count({ where: { teacherId: demoTeacher.id } })).toBe(1)
+    expect(await db.user.count({ where: { email: { in: allDemoEmails } } })).toBe(allDemoEmails.length)
+    expect(await db.submission.count()).toBeGreaterThan(before.submissions)
     const removed = await kubelab(['demo', 'remove', '--json'], undefined, { SEED_DEMO: '1' })
     expect(removed.code).toBe(0)
-    expect(JSON.parse(removed.stdout)).toEqual({ ok: true, removed: demoAccounts.map((a) => a.email).sort(), classes: 1, seededAgainAtStart: true })
-    expect(await database.db.user.count({ where: { email: { in: demoAccounts.map((a) => a.email) } } })).toBe(0)
-    expect(await database.db.classroom.count({ where: { teacherId: demoTeacher.id } })).toBe(0)
+    expect(JSON.parse(removed.stdout)).toEqual({ ok: true, removed: [...allDemoEmails].sort(), classes: 1, handedOver: 0, seededAgainAtStart: true })
+    expect(await db.user.count({ where: { email: { in: allDemoEmails } } })).toBe(0)
+    expect(await db.classroom.count({ where: { teacherId: demoTeacher.id } })).toBe(0)
+    expect({ users: await db.user.count(), submissions: await db.submission.count(), quizAttempts: await db.quizAttempt.count(), progress: await db.lessonProgress.count() }).toEqual(before)
+    expect([await db.enrolment.count(), await db.lessonDeadline.count(), await db.teacherComment.count()]).toEqual([0, 0, 0])
     expect(await createDal(database.db).users.authenticate('learner@kubelab.dev', demoPassword)).toBeNull()
     expect((await audit()).filter((e) => e.action === 'demo.removed')).toHaveLength(1)
     expect(await kubelab(['demo', 'remove'], undefined, { SEED_DEMO: '0' })).toMatchObject({ code: 0, stdout: 'No demo accounts here; nothing removed.\n' })

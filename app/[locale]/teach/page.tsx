@@ -9,6 +9,7 @@ import { currentViewer } from '@/lib/server/viewer'
 import { CreateClassForm } from '@/components/teach/CreateClassForm'
 import { createClassAction } from './actions'
 import '@/components/teach/teach.css'
+import '@/components/teach/co-teachers.css'
 
 export async function generateMetadata() {
   const t = await getTranslations('teach')
@@ -34,6 +35,7 @@ export default async function TeachPage() {
   const courses = loadCourses()
   const titles = new Map(courses.map((c) => [c.id, c.title[locale]]))
   const classes = await dal().classes.listTaught(viewer)
+  const coteach = await getTranslations('coteach')
   return (
     <div className="page">
       <h1>{t('title')}</h1>
@@ -53,7 +55,14 @@ export default async function TeachPage() {
             {classes.map((c) => (
               <li key={c.id}>
                 <Link href={`/teach/${c.id}`}>
-                  <strong>{c.name}</strong>
+                  <strong>
+                    {c.name}
+                    {c.coTeaching && (
+                      <span className="co-teaching-mark" data-testid="co-teaching">
+                        {coteach('list.coTeaching')}
+                      </span>
+                    )}
+                  </strong>
                   <span>{t('list.learners', { count: c.learnerCount })}</span>
                   <span className="meta">
                     {titles.get(c.courseId) ?? c.courseId} · {t('list.code')} <code>{formatInviteCode(c.inviteCode)}</code> · {t('list.created', { date: formatDate(c.createdAt, locale) })}

@@ -69,6 +69,10 @@ export interface World {
     /** issue 17: a fresh comment of `teacher` on `submissionA` (to `learner`, class A), and how many comments match */
     newComment(): Promise<string>
     comments(where: { id?: string; body?: string }): Promise<number>
+    /** makes an account a co-teacher of a class (issue 17) */
+    addCoTeacher(classId: string, userId: string): Promise<void>
+    /** whether an account co-teaches a class */
+    coTeaches(classId: string, userId: string): Promise<boolean>
   }
   /** a studio lesson of kubernetes-basics, for the editor page's row */
   studioLessonA: string
@@ -555,6 +559,38 @@ const actions: ActionRow[] = [
     },
   },
   ...studioActions(),
+  // issue 17 — co-teachers: any teacher of the class (here its owner) or an admin adds one; the owner or an admin removes one
+  {
+    kind: 'action',
+    file: 'app/[locale]/teach/co-teacher-actions.ts',
+    name: 'addCoTeacherAction',
+    what: 'add a teacher to a class of `teacher` by email (audited)',
+    expect: only(teachers),
+    probe: async (w, _actor, call) => {
+      const c = await w.setup.newClass('teacher')
+      const colleague = await w.setup.newAccount('teacher')
+      await call(`/teach/${c.id}`, { prevState: { error: null }, fields: { classId: c.id, email: colleague.email } })
+      const added = await w.setup.coTeaches(c.id, colleague.id)
+      if (added && !(await w.setup.audited('class.co_teacher_added', c.id))) throw new Error('added without an audit event')
+      return added
+    },
+  },
+  {
+    kind: 'action',
+    file: 'app/[locale]/teach/co-teacher-actions.ts',
+    name: 'removeCoTeacherAction',
+    what: 'remove a co-teacher from a class of `teacher` (audited)',
+    expect: only(teachers),
+    probe: async (w, _actor, call) => {
+      const c = await w.setup.newClass('teacher')
+      const colleague = await w.setup.newAccount('teacher')
+      await w.setup.addCoTeacher(c.id, colleague.id)
+      await call(`/teach/${c.id}`, { fields: { classId: c.id, userId: colleague.id } })
+      const removed = !(await w.setup.coTeaches(c.id, colleague.id))
+      if (removed && !(await w.setup.audited('class.co_teacher_removed', c.id))) throw new Error('removed without an audit event')
+      return removed
+    },
+  },
   // issue 17 — feedback to learners
   {
     kind: 'action',

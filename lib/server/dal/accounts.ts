@@ -172,19 +172,33 @@ export function accountOperations(db: Db) {
 
     /**
      * Deletes these accounts and everything that is theirs (progress, submissions, drafts, the classes they
-     * teach and those classes' enrolments), in one transaction. Returns the emails that existed.
+     * made and those classes' enrolments), in one transaction. A class of theirs that another teacher co-teaches
+     * is not deleted: it goes on with the co-teacher added first as its owner (`handedOver`). Returns the emails
+     * that existed.
      */
-    async remove(actor: Actor, emails: string[], reason: 'demo.removed'): Promise<{ removed: string[]; classes: number }> {
+    async remove(actor: Actor, emails: string[], reason: 'demo.removed'): Promise<{ removed: string[]; classes: number; handedOver: number }> {
       return serializable(db, async (tx) => {
         const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, role: true, disabledAt: true } })
-        if (users.length === 0) return { removed: [], classes: 0 }
+        if (users.length === 0) return { removed: [], classes: 0, handedOver: 0 }
         if (users.some((u) => u.role === 'admin' && !u.disabledAt)) await keepAnAdmin(tx, users.map((u) => u.id))
         const ids = users.map((u) => u.id)
-        const classes = await tx.classroom.count({ where: { teacherId: { in: ids } } })
+        const owned = await tx.classroom.findMany({
+          where: { teacherId: { in: ids } },
+          select: { id: true, coTeachers: { where: { userId: { notIn: ids } }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], take: 1, select: { userId: true } } },
+        })
+        let handedOver = 0
+        for (const c of owned) {
+          const heir = c.coTeachers[0]
+          if (!heir) continue
+          await tx.classroom.update({ where: { id: c.id }, data: { teacherId: heir.userId } })
+          await tx.coTeacher.delete({ where: { classroomId_userId: { classroomId: c.id, userId: heir.userId } } })
+          handedOver++
+        }
+        const classes = owned.length - handedOver
         await tx.user.deleteMany({ where: { id: { in: ids } } })
         const removed = users.map((u) => u.email).sort()
-        await recordAudit(tx, actor, { action: reason, targetType: 'demo', targetLabel: removed.join(', '), detail: { accounts: removed, classes } })
-        return { removed, classes }
+        await recordAudit(tx, actor, { action: reason, targetType: 'demo', targetLabel: removed.join(', '), detail: { accounts: removed, classes, handedOver } })
+        return { removed, classes, handedOver }
       })
     },
   }

@@ -18,6 +18,8 @@ export const auditActions = [
   'invitation.accepted',
   'invitation.revoked',
   'class.archived',
+  'class.co_teacher_added',
+  'class.co_teacher_removed',
   'demo.removed',
   'studio.course_created',
   'studio.lesson_created',

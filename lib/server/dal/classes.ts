@@ -1,7 +1,7 @@
 /**
  * Classes: a teacher creates one for a course and shares its invite code; learners join with the code; the
- * teacher (and only that teacher, or an admin) sees the class's progress. A class someone else teaches reads
- * as not found, so its existence is not given away.
+ * class's teachers (the one who made it and its co-teachers, co-teachers.ts) or an admin see its progress. A class
+ * someone else teaches reads as not found, so its existence is not given away.
  */
 import { z } from 'zod'
 import type { Db } from '../db/client.ts'
@@ -9,6 +9,7 @@ import { generateInviteCode, normalizeInviteCode } from '../../classes/invite-co
 import type { MatrixLearner, ProgressRecord, QuizRecord } from '../../classes/progress-matrix.ts'
 import { recordAudit } from './audit.ts'
 import { taughtBy, taughtClass } from './class-access.ts'
+import { coTeachersDal } from './co-teachers.ts'
 import { isStorableText, storableText } from './text.ts'
 import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
@@ -25,6 +26,11 @@ export interface ClassSummary {
   inviteCode: string
   learnerCount: number
   createdAt: Date
+}
+
+/** A class in its teacher's list: `coTeaching` when another teacher made it and the viewer was added (issue 17). */
+export interface TaughtClassSummary extends ClassSummary {
+  coTeaching: boolean
 }
 
 export interface ClassDetail extends ClassSummary {
@@ -62,6 +68,8 @@ export function classesDal(db: Db) {
   }
 
   return {
+    ...coTeachersDal(db),
+
     async create(viewer: Viewer | null, input: ClassInput): Promise<ClassSummary> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const data = classInputSchema.parse(input)
@@ -76,15 +84,15 @@ export function classesDal(db: Db) {
       }
     },
 
-    /** The viewer's classes, newest first. */
-    async listTaught(viewer: Viewer | null): Promise<ClassSummary[]> {
+    /** The viewer's classes, the ones they made and the ones they co-teach, newest first. */
+    async listTaught(viewer: Viewer | null): Promise<TaughtClassSummary[]> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const rows = await db.classroom.findMany({
         where: { ...taughtBy(teacher.id), archived: false },
         orderBy: { createdAt: 'desc' },
         include: { _count: { select: { enrolments: true } } },
       })
-      return rows.map((c) => ({ ...summary(c), learnerCount: c._count.enrolments }))
+      return rows.map((c) => ({ ...summary(c), learnerCount: c._count.enrolments, coTeaching: c.teacherId !== teacher.id }))
     },
 
     /** A class with its learners and their progress in its course; null unless the viewer teaches it. */

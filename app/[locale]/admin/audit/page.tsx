@@ -43,8 +43,14 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         return role(d.role)
       case 'class.archived':
         return t('audit.learners', { count: count(d.learners) })
+      case 'class.co_teacher_added':
+        return typeof d.email === 'string' ? d.email : null
+      case 'class.co_teacher_removed':
+        return typeof d.email === 'string' ? t(d.left === true ? 'audit.coTeacherLeft' : 'audit.coTeacherRemoved', { email: d.email }) : null
       case 'demo.removed':
-        return t('audit.removed', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes) })
+        return count(d.handedOver) > 0
+          ? t('audit.removedHandedOver', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes), handedOver: count(d.handedOver) })
+          : t('audit.removed', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes) })
       case 'studio.course_created': {
         const title = d[locale === 'ko' ? 'titleKo' : 'titleEn']
         return typeof title === 'string' ? title : null

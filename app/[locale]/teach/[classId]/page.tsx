@@ -8,6 +8,7 @@ import { classProgress } from '@/lib/server/class-progress'
 import { env } from '@/lib/server/env'
 import { publicOrigin } from '@/lib/server/http/public-origin'
 import { currentViewer } from '@/lib/server/viewer'
+import { CoTeachers } from '@/components/teach/CoTeachers'
 import { CopyButton } from '@/components/teach/CopyButton'
 import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
 import { archiveClassAction, removeLearnerAction, renameClassAction, renewInviteCodeAction } from '../actions'
@@ -109,6 +110,8 @@ export default async function ClassPage({ params }: { params: Params }) {
           </>
         )}
       </section>
+
+      <CoTeachers classId={detail.id} />
 
       <section aria-labelledby="manage-heading">
         <h2 id="manage-heading">{t('manage.heading')}</h2>
