@@ -6,6 +6,7 @@ import { defaultLocale, isLocale, type Locale } from './locales.ts'
 export const messageNamespaces = [
   'admin',
   'cluster',
+  'deadlines',
   'errors',
   'limits',
   'studio',

@@ -88,6 +88,8 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       newStudioLesson,
       studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
       studioCourse: async (courseId) => (await db.studioCourse.count({ where: { id: courseId } })) > 0,
+      // issue 17 — deadlines
+      deadline: async (classId, lessonId) => (await db.lessonDeadline.findUnique({ where: { classroomId_lessonId: { classroomId: classId, lessonId } }, select: { dueAt: true } }))?.dueAt ?? null,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

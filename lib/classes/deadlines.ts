@@ -41,3 +41,22 @@ export function isDueAtInBounds(dueAt: Date): boolean {
   const t = dueAt.getTime()
   return Number.isFinite(t) && t >= dueAtBounds.min.getTime() && t < dueAtBounds.max.getTime()
 }
+
+/** A lesson due for a learner, as the course page receives it (`/api/me/deadlines/[courseId]`). */
+export interface LearnerDue {
+  lessonId: string
+  /** ISO */
+  dueAt: string
+  classId: string
+  className: string
+  /** ISO; null while not completed (or when the completion time is not known) */
+  completedAt: string | null
+  /** judged by the server when it answered */
+  state: Exclude<DeadlineState, 'none'>
+}
+
+export interface LearnerDeadlinesAnswer {
+  signedIn: boolean
+  /** earliest first */
+  due: LearnerDue[]
+}

@@ -7,6 +7,8 @@ import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
 import { currentViewer } from '@/lib/server/viewer'
+import { progressTimeline } from '@/lib/classes/progress-timeline' // issue 17 — progress over time
+import { ProgressChart } from '@/components/teach/ProgressChart'
 import { FailingChecks } from './FailingChecks'
 import { SubmittedSource } from './SubmittedSource'
 import '@/components/teach/teach.css'
@@ -67,6 +69,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
   const row = matrix.rows[0]!
   const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const name = seen.learner.name ?? seen.learner.email
+  const td = await getTranslations('deadlines')
+  const timeline = progressTimeline(seen.progress, [seen.learner.id], { now: new Date() })
   const quizText = (quiz: ReturnType<typeof quizPercents>) => (quiz === null ? '' : quiz.first === quiz.best ? `${quiz.best}%` : t('cell.quizFirstBest', quiz))
   return (
     <div className="page">
@@ -111,6 +115,10 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
           ))}
         </tbody>
       </table>
+
+      {/* issue 17 — progress over time */}
+      <h2>{td('chart.learnerHeading')}</h2>
+      <ProgressChart id="learner-progress-chart" data={timeline.learners.get(seen.learner.id)!} title={td('chart.learnerTitle', { name })} locale={locale} emptyText={td('chart.learnerEmpty')} lastActivity={timeline.lastActivity.get(seen.learner.id) ?? null} />
 
       <h2>{t('learner.submissions')}</h2>
       {seen.submissions.length === 0 ? (
