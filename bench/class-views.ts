@@ -60,4 +60,8 @@ const csvLabels = {
   lastActivity: 'last activity',
   state: { none: '', started: 'started', completed: 'completed', stuck: 'stuck' },
   quiz: ({ best, first }: { best: number; first: number }) => (first === best ? `quiz ${best}%` : `quiz ${first}% → ${best}%`),
+  lateOn: 'late',
+  overdueOn: 'overdue',
+  deadline: { late: 'late', overdue: 'overdue' },
+  due: (iso: string) => `due ${iso}`,
 }

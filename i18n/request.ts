@@ -8,6 +8,7 @@ export const messageNamespaces = [
   'cluster',
   'comments',
   'coteach',
+  'deadlines',
   'errors',
   'limits',
   'studio',

@@ -26,11 +26,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /**
  * What the browser gets of the messages on every page: all but the namespaces only teachers', authors' and
  * admins' pages use (they are a third of the whole and would ride along in every prerendered lesson); those pages
- * add them with their own provider (FullMessages). The header's admin link keeps its one message.
+ * add them with their own provider (FullMessages). The header's admin link keeps its one message, and the course
+ * page keeps the learner's part of the due dates (`deadlines.due`).
  */
 function publicMessages(all: Record<string, unknown>): Record<string, unknown> {
-  const { admin, teach: _teach, studio: _studio, ...rest } = all as Record<string, Record<string, unknown>>
-  return { ...rest, admin: { nav: admin?.nav } }
+  const { admin, teach: _teach, studio: _studio, deadlines, ...rest } = all as Record<string, Record<string, unknown>>
+  return { ...rest, admin: { nav: admin?.nav }, deadlines: { due: deadlines?.due } }
 }
 
 /** The same for everyone, so lessons can be prerendered: who is signed in is asked by the header in the browser. */

@@ -2,6 +2,8 @@
 import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
 import { useLayoutEffect, useRef, useState } from 'react'
+import type { LearnerDue } from '@/lib/classes/deadlines'
+import { LessonDueBadge } from './CourseDeadlines'
 import { edgePath, edgeReach, groupIntoParts, requireEdges } from './course-graph'
 import { useVisitorStatuses, type LessonStatus } from './useVisitorStatuses'
 
@@ -28,7 +30,7 @@ interface DrawnEdge {
  * circles. The edges are a picture only (aria-hidden): each node also says in words which lessons it builds on. The
  * edges are measured from the laid-out nodes, so a title that wraps on a phone keeps its edges attached.
  */
-export function CourseLessons({ courseId, lessons, signedIn }: { courseId: string; lessons: CourseLesson[]; signedIn: boolean }) {
+export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: string; lessons: CourseLesson[]; signedIn: boolean; due?: ReadonlyMap<string, LearnerDue> }) {
   const t = useTranslations('course')
   const locale = useLocale() === 'en' ? 'en' : 'ko'
   const visitor = useVisitorStatuses(courseId, lessons, !signedIn)
@@ -107,6 +109,12 @@ export function CourseLessons({ courseId, lessons, signedIn }: { courseId: strin
                         <>
                           <br />
                           <span className="lesson-requires">{t('buildsOn', { lessons: builds.join(', ') })}</span>
+                        </>
+                      )}
+                      {due?.has(lesson.id) && (
+                        <>
+                          <br />
+                          <LessonDueBadge due={due.get(lesson.id)} />
                         </>
                       )}
                     </span>

@@ -2,6 +2,7 @@
 import Link from 'next/link'
 import { useLocale, useTranslations } from 'next-intl'
 import type { CourseState } from '@/lib/server/learner-state'
+import { CourseDeadlines, dueByLesson, useCourseDeadlines } from './CourseDeadlines'
 import { CourseLessons, VisitorCourseProgress, type CourseLesson } from './CourseLessons'
 import { useLearnerState } from './useLearnerState'
 
@@ -20,6 +21,7 @@ export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { c
   const lessons = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], summary: l.summary[locale], minutes: l.minutes, exerciseId: l.exerciseId, requires: requires.get(l.id) })) : fileLessons
 
   const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
+  const due = useCourseDeadlines(courseId, learner !== null) // issue 17: what the learner's classes set due
   const visitor = loaded.status === 'ready' && !loaded.state.signedIn
   const progress = learner?.progress ?? []
   const status = new Map(progress.map((p) => [p.lessonId, p.status]))
@@ -60,9 +62,10 @@ export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { c
           {progress.length > 0 ? t('continue', { title: resume.title }) : t('start')}
         </Link>
       </p>
+      <CourseDeadlines courseId={courseId} due={due} lessons={lessons} />
       <h2>{t('map')}</h2>
       <p className="muted">{t('mapHelp')}</p>
-      <CourseLessons courseId={courseId} lessons={withStatus} signedIn={!visitor} />
+      <CourseLessons courseId={courseId} lessons={withStatus} signedIn={!visitor} due={dueByLesson(due)} />
     </>
   )
 }

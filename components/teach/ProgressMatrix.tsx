@@ -5,15 +5,20 @@ import { formatDateTime } from '@/lib/text/dates'
 import './teach.css'
 
 const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
+const DUE_MARK = '◷'
 const percent = (score: number) => Math.round(score * 100)
 
 /**
  * Learners × lessons: a coloured, marked cell per lesson (colour is never the only signal), stuck rows first.
  * The quiz mark shows the first attempt's score beside the best when they differ ("40→100"): the first attempt
- * is the one made without the key it reveals.
+ * is the one made without the key it reveals. With due dates (issue 17) a cell completed late has a dotted ring and
+ * an outlined clock tag, an overdue one a dashed ring and a filled tag; the words are in its title and hidden text.
  */
 export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: 'ko' | 'en'; classId: string }) {
   const t = await getTranslations('teach')
+  const td = await getTranslations('deadlines.matrix')
+  const dueText = (l: Matrix['lessons'][number]) => (l.dueAt ? td('dueOn', { date: formatDateTime(l.dueAt, locale) }) : null)
+  const hasDue = matrix.lessons.some((l) => l.dueAt)
   return (
     <>
       <div className="matrix-scroll" tabIndex={0} role="region" aria-label={t('detail.progressTable')}>
@@ -22,8 +27,16 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
             <tr>
               <th scope="col">{t('detail.learner')}</th>
               {matrix.lessons.map((l) => (
-                <th scope="col" key={l.id} className="lesson-col">
-                  <abbr title={l.title}>{l.number}</abbr>
+                <th scope="col" key={l.id} className="lesson-col" data-due={l.dueAt ? true : undefined}>
+                  <abbr title={[l.title, dueText(l)].filter(Boolean).join(' · ')}>{l.number}</abbr>
+                  {l.dueAt && (
+                    <>
+                      <span className="due-flag" aria-hidden="true">
+                        {DUE_MARK}
+                      </span>
+                      <span className="visually-hidden">{dueText(l)}</span>
+                    </>
+                  )}
                 </th>
               ))}
               <th scope="col">{t('detail.completed')}</th>
@@ -47,13 +60,19 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                     cell.attempts > 0 ? t('cell.attempts', { count: cell.attempts }) : null,
                     cell.attempts > 0 ? t('cell.score', { score: percent(cell.bestScore) }) : null,
                     quiz === null ? null : quiz.first === quiz.best ? t('cell.quiz', { score: quiz.best }) : t('cell.quizFirstBest', quiz),
+                    cell.deadline ? td(cell.deadline) : null,
                   ]
                     .filter(Boolean)
                     .join(', ')
                   return (
-                    <td key={cell.lessonId} className="cell" data-state={cell.state} title={`${lesson.number}. ${lesson.title}: ${detail}`}>
-                      <span className="cell-box" aria-hidden="true">
+                    <td key={cell.lessonId} className="cell" data-state={cell.state} data-deadline={cell.deadline ?? undefined} title={`${lesson.number}. ${lesson.title}: ${detail}`}>
+                      <span className="cell-box" aria-hidden="true" data-deadline={cell.deadline ?? undefined}>
                         <span className="cell-mark">{MARK[cell.state]}</span>
+                        {cell.deadline && (
+                          <span className="deadline-mark" data-deadline={cell.deadline} data-testid="deadline-mark">
+                            {DUE_MARK}
+                          </span>
+                        )}
                         {quiz !== null && (
                           <span className="quiz-mark" data-full={quiz.best >= 100 || undefined} data-first-differs={quiz.first !== quiz.best || undefined} data-testid="quiz-mark">
                             {quiz.first === quiz.best ? quiz.best : `${quiz.first}→${quiz.best}`}
@@ -76,17 +95,21 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
           <tfoot>
             <tr>
               <th scope="row">{t('detail.perLesson')}</th>
-              {matrix.totals.map((total, i) => (
-                <td key={total.lessonId} className="total" title={`${matrix.lessons[i]!.number}. ${matrix.lessons[i]!.title}: ${t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length })}`}>
-                  <span className="total-bar" aria-hidden="true">
-                    <span style={{ height: `${matrix.rows.length ? (100 * total.completed) / matrix.rows.length : 0}%` }} />
-                  </span>
-                  <span className="visually-hidden">
-                    {matrix.lessons[i]!.number}. {t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length })}
-                  </span>
-                  <span aria-hidden="true">{total.completed}</span>
-                </td>
-              ))}
+              {matrix.totals.map((total, i) => {
+                const lesson = matrix.lessons[i]!
+                const text = [t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length }), lesson.dueAt ? td('totals', { late: total.late, overdue: total.overdue }) : null].filter(Boolean).join(', ')
+                return (
+                  <td key={total.lessonId} className="total" title={`${lesson.number}. ${lesson.title}: ${text}`}>
+                    <span className="total-bar" aria-hidden="true">
+                      <span style={{ height: `${matrix.rows.length ? (100 * total.completed) / matrix.rows.length : 0}%` }} />
+                    </span>
+                    <span className="visually-hidden">
+                      {lesson.number}. {text}
+                    </span>
+                    <span aria-hidden="true">{total.completed}</span>
+                  </td>
+                )
+              })}
               <td colSpan={2} />
             </tr>
           </tfoot>
@@ -111,6 +134,18 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
           </span>
           {t('detail.legendQuiz')}
         </span>
+        {hasDue &&
+          (['late', 'overdue'] as const).map((d) => (
+            <span key={d} className="legend-item">
+              <span className="cell-box" aria-hidden="true" data-state={d === 'late' ? 'completed' : 'none'} data-deadline={d}>
+                <span className="cell-mark">{d === 'late' ? MARK.completed : ''}</span>
+                <span className="deadline-mark" data-deadline={d}>
+                  {DUE_MARK}
+                </span>
+              </span>
+              {d === 'late' ? td('legendLate') : td('legendOverdue')}
+            </span>
+          ))}
       </p>
     </>
   )

@@ -95,6 +95,8 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
         await db.coTeacher.create({ data: { classroomId: classId, userId, addedById: users.teacher.id } })
       },
       coTeaches: async (classId, userId) => (await db.coTeacher.count({ where: { classroomId: classId, userId } })) > 0,
+      // issue 17 — deadlines
+      deadline: async (classId, lessonId) => (await db.lessonDeadline.findUnique({ where: { classroomId_lessonId: { classroomId: classId, lessonId } }, select: { dueAt: true } }))?.dueAt ?? null,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

@@ -41,14 +41,59 @@ describe('the progress matrix', () => {
     expect(bora!.cells.every((c) => c.state === 'none')).toBe(true)
     expect(bora!.lastActivity).toBeNull()
     expect(yuna!.completed).toBe(2)
-    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8, quizFirstScore: 0.4 })
+    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8, quizFirstScore: 0.4, deadline: null, completedAt: null })
     expect(yuna!.cells[0]!.quizScore).toBeNull()
     expect(yuna!.cells[0]!.quizFirstScore).toBeNull()
     expect(m.totals).toEqual([
-      { lessonId: 'intro', completed: 1, stuck: 0 },
-      { lessonId: 'pod', completed: 1, stuck: 1 },
-      { lessonId: 'deployment', completed: 0, stuck: 0 },
+      { lessonId: 'intro', completed: 1, stuck: 0, late: 0, overdue: 0 },
+      { lessonId: 'pod', completed: 1, stuck: 1, late: 0, overdue: 0 },
+      { lessonId: 'deployment', completed: 0, stuck: 0, late: 0, overdue: 0 },
     ])
+  })
+
+  it('marks late and overdue work against each lesson’s due date, judged at the given moment', () => {
+    const due = [
+      { ...lessons[0]!, dueAt: at(3) },
+      { ...lessons[1]!, dueAt: at(5) },
+      { ...lessons[2]!, dueAt: at(20) },
+    ]
+    const learners = [
+      { id: 'on-time', name: 'A', email: 'a@example.com', joinedAt },
+      { id: 'late', name: 'B', email: 'b@example.com', joinedAt },
+      { id: 'nothing', name: 'C', email: 'c@example.com', joinedAt },
+    ]
+    const record = (userId: string, lessonId: string, completedAt: Date | null) => ({ userId, lessonId, status: completedAt ? 'completed' : 'started', attempts: 1, bestScore: completedAt ? 1 : 0, updatedAt: completedAt ?? at(4), completedAt })
+    const records = [
+      record('on-time', 'intro', at(3)), // completed at the due moment: on time
+      record('on-time', 'pod', at(4)),
+      record('late', 'intro', at(6)),
+      record('late', 'pod', null), // started, never completed
+    ]
+    const m = buildProgressMatrix(due, learners, records, [], { now: at(10) })
+    const row = (id: string) => m.rows.find((r) => r.learner.id === id)!
+    expect(row('on-time').cells.map((c) => c.deadline)).toEqual([null, null, null])
+    expect(row('late').cells.map((c) => c.deadline)).toEqual(['late', 'overdue', null])
+    expect(row('late').late).toEqual(['intro'])
+    expect(row('late').overdue).toEqual(['pod'])
+    expect(row('late').cells[0]!.completedAt).toEqual(at(6))
+    // not even started and past due is overdue too; the lesson due on the 20th is not due yet
+    expect(row('nothing').cells.map((c) => c.deadline)).toEqual(['overdue', 'overdue', null])
+    expect(m.totals.map(({ late, overdue }) => ({ late, overdue }))).toEqual([
+      { late: 1, overdue: 1 },
+      { late: 0, overdue: 2 },
+      { late: 0, overdue: 0 },
+    ])
+    // ten days later the third lesson is overdue for everyone who has not completed it
+    expect(buildProgressMatrix(due, learners, records, [], { now: at(21) }).totals[2]!.overdue).toBe(3)
+    // without a clock, late work is still marked; nothing is overdue
+    const noClock = buildProgressMatrix(due, learners, records)
+    expect(noClock.rows.flatMap((r) => r.cells.map((c) => c.deadline)).filter(Boolean)).toEqual(['late'])
+  })
+
+  it('takes a learner’s last activity from the latest progress, completions included', () => {
+    const records = [{ userId: 'u', lessonId: 'pod', status: 'completed', attempts: 1, bestScore: 1, updatedAt: at(2), completedAt: at(7) }]
+    const m = buildProgressMatrix(lessons, [{ id: 'u', name: 'U', email: 'u@example.com', joinedAt }], records)
+    expect(m.rows[0]!.lastActivity).toEqual(at(7))
   })
 
   it('is empty, not broken, for a class without learners', () => {

@@ -14,12 +14,17 @@ async function matrixLessons(courseId: string, locale: 'ko' | 'en'): Promise<{ l
   }
 }
 
-/** A class the viewer teaches with its progress matrix in the given language; null when not theirs. */
-export async function classProgress(viewer: Viewer, classId: string, locale: 'ko' | 'en'): Promise<{ detail: ClassDetail; matrix: ProgressMatrix; courseTitle: string } | null> {
-  const detail = await dal().classes.detail(viewer, classId)
+/**
+ * A class the viewer teaches with its progress matrix in the given language, its lessons' due dates (issue 17) and
+ * late and overdue work judged at `now`; null when not theirs.
+ */
+export async function classProgress(viewer: Viewer, classId: string, locale: 'ko' | 'en', now: Date = new Date()): Promise<{ detail: ClassDetail; matrix: ProgressMatrix; courseTitle: string } | null> {
+  const [detail, due] = await Promise.all([dal().classes.detail(viewer, classId), dal().deadlines.forClass(viewer, classId)])
   if (!detail) return null
   const { lessons, courseTitle } = await matrixLessons(detail.courseId, locale)
-  return { detail, matrix: buildProgressMatrix(lessons, detail.learners, detail.progress, detail.quizzes), courseTitle }
+  const dueAt = new Map((due?.deadlines ?? []).map((d) => [d.lessonId, d.dueAt]))
+  const withDue = lessons.map((l) => ({ ...l, dueAt: dueAt.get(l.id) ?? null }))
+  return { detail, matrix: buildProgressMatrix(withDue, detail.learners, detail.progress, detail.quizzes, { now }), courseTitle }
 }
 
 /** One learner of a class the viewer teaches: submissions and their row of the matrix; null when not theirs. */

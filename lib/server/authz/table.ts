@@ -73,6 +73,9 @@ export interface World {
     addCoTeacher(classId: string, userId: string): Promise<void>
     /** whether an account co-teaches a class */
     coTeaches(classId: string, userId: string): Promise<boolean>
+    // issue 17 — deadlines
+    /** a lesson's due date in a class, null when it has none */
+    deadline(classId: string, lessonId: string): Promise<Date | null>
   }
   /** a studio lesson of kubernetes-basics, for the editor page's row */
   studioLessonA: string
@@ -315,6 +318,29 @@ const routes: RouteRow[] = [
     what: 'import a visitor’s work into my account',
     request: () => json('POST', '/api/me/import', { lang: 'en', lessons: [{ courseId: 'kubernetes-basics', lessonId: 'intro' }] }),
     expect: signedIn(401, 200),
+  },
+  // issue 17 — deadlines, progress over time, exports
+  {
+    kind: 'route',
+    file: 'app/api/classes/[classId]/export/attempts/route.ts',
+    method: 'GET',
+    what: 'class A’s CSV of every attempt',
+    request: (w) => ({ method: 'GET', path: `/api/classes/${w.classA}/export/attempts` }),
+    expect: { visitor: 401, learner: 403, otherLearner: 403, teacher: 200, otherTeacher: 404, author: 403, admin: 200 },
+    // an allowed answer holds the attempt of class A's learner; a refused one holds no email at all
+    verify: (r, body, _actor, w) => (r.status() === 200 ? (body.includes(w.users.learner.email) ? null : 'no row of the learner') : body.includes('@') ? 'an email in a refusal' : null),
+  },
+  {
+    kind: 'route',
+    file: 'app/api/me/deadlines/[courseId]/route.ts',
+    method: 'GET',
+    what: 'what is due for me in a course (a visitor: nothing)',
+    request: () => ({ method: 'GET', path: '/api/me/deadlines/kubernetes-basics' }),
+    expect: all(200),
+    verify: (_r, body, actor) => {
+      const answer = JSON.parse(body) as { signedIn?: boolean; due?: unknown[] }
+      return answer.signedIn === (actor !== 'visitor') && Array.isArray(answer.due) ? null : `answer ${body.slice(0, 120)}`
+    },
   },
   // issue 17 — feedback to learners
   {
@@ -559,6 +585,19 @@ const actions: ActionRow[] = [
     },
   },
   ...studioActions(),
+  // issue 17 — deadlines
+  {
+    kind: 'action',
+    file: 'app/[locale]/teach/deadline-actions.ts',
+    name: 'saveDeadlinesAction',
+    what: 'set a due date for a lesson of a class of `teacher`',
+    expect: only(teachers),
+    probe: async (w, _actor, call) => {
+      const c = await w.setup.newClass('teacher')
+      await call(`/teach/${c.id}`, { prevState: { status: 'idle' }, fields: { classId: c.id, changes: JSON.stringify([{ lessonId: 'pod', dueAt: '2030-01-01T00:00:00.000Z' }]) } })
+      return (await w.setup.deadline(c.id, 'pod')) !== null
+    },
+  },
   // issue 17 — co-teachers: any teacher of the class (here its owner) or an admin adds one; the owner or an admin removes one
   {
     kind: 'action',

@@ -59,7 +59,7 @@ export function classesDal(db: Db) {
     const [progress, attempts] = await Promise.all([
       db.lessonProgress.findMany({
         where: { courseId, userId: { in: userIds } },
-        select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true },
+        select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true, completedAt: true },
       }),
       // oldest first, so the first row per learner and lesson is the first attempt
       db.quizAttempt.findMany({ where: { courseId, userId: { in: userIds } }, select: { userId: true, lessonId: true, score: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
@@ -322,7 +322,7 @@ function previewOf(source: string, lines: string[], limits: { lines: number; cha
 }
 
 /** The failed checks (and validation errors) stored with a submission; nothing when the JSON is not ours. */
-function failingChecks(resultJson: string): LearnerSubmission['failing'] {
+export function failingChecks(resultJson: string): LearnerSubmission['failing'] {
   try {
     const r = JSON.parse(resultJson) as { checks?: { id: string; passed: boolean; message: string; line: number | null }[]; validation?: { errors?: { field?: string; message: string; line?: number }[] } }
     const validation = (r.validation?.errors ?? []).map((e) => ({ id: e.field || 'validation', message: e.message, line: e.line ?? null }))

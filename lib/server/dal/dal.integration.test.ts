@@ -145,7 +145,7 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
     const seen = await dal.classes.learnerSubmissions(teacher, created.id, learner.id)
     expect(seen?.learner).toMatchObject({ id: learner.id, name: 'Bora' })
     expect(seen?.submissions).toHaveLength(3)
-    expect(seen?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date) }])
+    expect(seen?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date), completedAt: null }])
     expect(seen?.quizzes).toEqual([])
     expect(seen?.submissions[0]).toMatchObject({ exerciseId: 'pod-first-manifest', passed: false, source: 'x', failing: [{ id: 'image', message: 'wrong image', line: 9 }] })
     expect(await dal.classes.learnerSubmissions({ id: other.id, role: 'teacher' }, created.id, learner.id)).toBeNull()
@@ -154,7 +154,7 @@ describe.each(backends)('data-access layer on %s', (_name, create) => {
 
     const detail = await dal.classes.detail(teacher, created.id)
     expect(detail?.learners).toEqual([{ id: learner.id, name: 'Bora', email: `pupil-${stamp}@example.com`, joinedAt: expect.any(Date) }])
-    expect(detail?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date) }])
+    expect(detail?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date), completedAt: null }])
     expect((await dal.classes.listTaught(teacher)).find((c) => c.id === created.id)?.learnerCount).toBe(1)
 
     // another teacher's class reads as not found; learners are not teachers

@@ -4,8 +4,10 @@
  */
 import { db, type Db } from '../db/client.ts'
 import { adminDal } from './admin.ts'
+import { classAttemptsDal } from './class-attempts.ts'
 import { classesDal } from './classes.ts'
 import { commentsDal } from './comments.ts'
+import { deadlinesDal } from './deadlines.ts'
 import { draftsDal } from './drafts.ts'
 import { importDal } from './import.ts'
 import { invitationsDal } from './invitations.ts'
@@ -37,6 +39,8 @@ export function createDal(database: Db, options: DalOptions = {}) {
     passwordResets: passwordResetsDal(database),
     studioLessons: studioLessonsDal(database),
     studioCourses: studioCoursesDal(database),
+    deadlines: deadlinesDal(database),
+    classAttempts: classAttemptsDal(database),
     async ping(): Promise<boolean> {
       await database.$queryRawUnsafe('SELECT 1')
       return true

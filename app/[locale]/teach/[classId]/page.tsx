@@ -12,6 +12,11 @@ import { CoTeachers } from '@/components/teach/CoTeachers'
 import { CopyButton } from '@/components/teach/CopyButton'
 import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
 import { archiveClassAction, removeLearnerAction, renameClassAction, renewInviteCodeAction } from '../actions'
+// issue 17 — deadlines, progress over time, exports
+import { progressTimeline } from '@/lib/classes/progress-timeline'
+import { DeadlinesEditor } from '@/components/teach/DeadlinesEditor'
+import { ProgressChart } from '@/components/teach/ProgressChart'
+import { saveDeadlinesAction } from '../deadline-actions'
 import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string }>
@@ -43,6 +48,12 @@ export default async function ClassPage({ params }: { params: Params }) {
   const link = `${origin}/join?code=${code}`
   const lessonLabel = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const stuck = matrix.rows.filter((r) => r.stuckOn.length > 0)
+  // issue 17 — deadlines, progress over time
+  const td = await getTranslations('deadlines')
+  const timeline = progressTimeline(detail.progress, detail.learners.map((l) => l.id), { now: new Date() })
+  const dueLessons = matrix.lessons.filter((l) => l.dueAt)
+  const lateCount = matrix.rows.reduce((n, r) => n + r.late.length, 0)
+  const overdueCount = matrix.rows.reduce((n, r) => n + r.overdue.length, 0)
   return (
     <div className="page">
       <p>
@@ -78,12 +89,20 @@ export default async function ClassPage({ params }: { params: Params }) {
         <div className="section-head">
           <h2 id="progress-heading">{t('detail.progress')}</h2>
           {matrix.rows.length > 0 && (
-            <a className="button small" href={`/api/classes/${detail.id}/export`} download data-testid="export-csv">
-              {t('detail.export')}
-            </a>
+            <div className="export-links">
+              <a className="button small" href={`/api/classes/${detail.id}/export`} download data-testid="export-csv" title={td('export.progressHelp')}>
+                {t('detail.export')}
+              </a>
+              {/* issue 17 — exports: every attempt */}
+              <a className="button small" href={`/api/classes/${detail.id}/export/attempts`} download data-testid="export-attempts-csv" title={td('export.attemptsHelp')}>
+                {td('export.attempts')}
+              </a>
+            </div>
           )}
         </div>
         <p data-testid="class-summary">{t('detail.summary', { learners: matrix.rows.length, stuck: matrix.stuckCount })}</p>
+        {/* issue 17 — deadlines: late and overdue work in the class */}
+        {dueLessons.length > 0 && matrix.rows.length > 0 && <p data-testid="deadline-summary">{td('matrix.summary', { late: lateCount, overdue: overdueCount })}</p>}
         {matrix.rows.length === 0 ? (
           <p className="muted" data-testid="no-learners">
             {t('detail.empty')}
@@ -111,6 +130,29 @@ export default async function ClassPage({ params }: { params: Params }) {
         )}
       </section>
 
+      {/* issue 17 — progress over time ------------------------------------------------------------------------ */}
+      {matrix.rows.length > 0 && (
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">{td('chart.classHeading')}</h2>
+          <ProgressChart id="class-progress-chart" data={timeline.class} title={td('chart.classTitle')} locale={locale} emptyText={td('chart.empty')} />
+        </section>
+      )}
+
+      {/* issue 17 — deadlines ----------------------------------------------------------------------------------- */}
+      <section aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">{td('editor.heading')}</h2>
+        <details className="manage" data-testid="deadlines-section">
+          <summary>{td('editor.summary', { count: dueLessons.length })}</summary>
+          <p className="muted">{td('editor.help')}</p>
+          <DeadlinesEditor
+            action={saveDeadlinesAction}
+            classId={detail.id}
+            lessons={matrix.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title }))}
+            deadlines={dueLessons.map((l) => ({ lessonId: l.id, dueAt: l.dueAt!.toISOString() }))}
+          />
+        </details>
+      </section>
+      {/* end issue 17 ------------------------------------------------------------------------------------------- */}
       <CoTeachers classId={detail.id} />
 
       <section aria-labelledby="manage-heading">

@@ -16,14 +16,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
   const found = await classProgress(viewer, classId, locale)
   if (!found) return NextResponse.json({ error: 'not_found', message: 'No such class among yours.' }, { status: 404 })
   const t = await getTranslations('teach')
+  const td = await getTranslations('deadlines')
   const csv = progressCsv(found.matrix, {
     name: t('csv.name'),
     email: t('csv.email'),
     joined: t('csv.joined'),
     completed: t('csv.completed'),
     stuckOn: t('csv.stuckOn'),
+    lateOn: td('csv.lateOn'),
+    overdueOn: td('csv.overdueOn'),
     lastActivity: t('csv.lastActivity'),
     state: { none: '', started: t('cell.started'), completed: t('cell.completed'), stuck: t('cell.stuck') },
+    deadline: { late: td('csv.late'), overdue: td('csv.overdue') },
+    due: (date) => td('csv.due', { date }),
     quiz: ({ best, first }) => (first === best ? t('cell.quiz', { score: best }) : t('cell.quizFirstBest', { first, best })),
   })
   const slug = found.detail.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'class'

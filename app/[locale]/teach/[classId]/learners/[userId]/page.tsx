@@ -10,6 +10,8 @@ import { currentViewer } from '@/lib/server/viewer'
 import { dal } from '@/lib/server/dal'
 import { CommentForm } from '@/components/teach/CommentForm'
 import { CommentThread } from '@/components/teach/CommentThread'
+import { progressTimeline } from '@/lib/classes/progress-timeline' // issue 17 — progress over time
+import { ProgressChart } from '@/components/teach/ProgressChart'
 import { FailingChecks } from './FailingChecks'
 import { SubmittedSource } from './SubmittedSource'
 import '@/components/teach/teach.css'
@@ -73,6 +75,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
   const row = matrix.rows[0]!
   const lessonTitle = new Map(matrix.lessons.map((l) => [l.id, `${l.number}. ${l.title}`]))
   const name = seen.learner.name ?? seen.learner.email
+  const td = await getTranslations('deadlines')
+  const timeline = progressTimeline(seen.progress, [seen.learner.id], { now: new Date() })
   const quizText = (quiz: ReturnType<typeof quizPercents>) => (quiz === null ? '' : quiz.first === quiz.best ? `${quiz.best}%` : t('cell.quizFirstBest', quiz))
   return (
     <div className="page">
@@ -122,6 +126,9 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
         <h2 id="comments-heading">{tc('heading')}</h2>
         <CommentThread classId={seen.classId} comments={comments} empty={tc('emptyLearner')} lessonTitles={lessonTitle} submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`} />
       </section>
+      {/* issue 17 — progress over time */}
+      <h2>{td('chart.learnerHeading')}</h2>
+      <ProgressChart id="learner-progress-chart" data={timeline.learners.get(seen.learner.id)!} title={td('chart.learnerTitle', { name })} locale={locale} emptyText={td('chart.learnerEmpty')} lastActivity={timeline.lastActivity.get(seen.learner.id) ?? null} />
 
       <h2>{t('learner.submissions')}</h2>
       {seen.submissions.length === 0 ? (
