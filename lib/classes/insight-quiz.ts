@@ -14,7 +14,8 @@ export interface QuizAttemptRow {
 }
 
 /** A wrong answer as the teacher reads it: a choice's text, true or false, or what was typed. */
-export type WrongAnswer = { kind: 'choice'; id: string; text: Localized; learners: number } | { kind: 'boolean'; value: boolean; learners: number } | { kind: 'text'; text: string; learners: number }
+export type WrongAnswerValue = { kind: 'choice'; id: string; text: Localized } | { kind: 'boolean'; value: boolean } | { kind: 'text'; text: string }
+export type WrongAnswer = WrongAnswerValue & { learners: number }
 
 export interface QuestionInsight {
   id: string
@@ -44,7 +45,7 @@ const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
 const byTime = (a: QuizAttemptRow, b: QuizAttemptRow) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The wrong answers a learner gave to a question they missed: the wrong choices they picked, the wrong boolean, the text. */
-function wrongAnswersOf(q: Question, given: QuizAnswers[string]): { key: string; answer: Omit<WrongAnswer, 'learners'> }[] {
+function wrongAnswersOf(q: Question, given: QuizAnswers[string]): { key: string; answer: WrongAnswerValue }[] {
   switch (q.type) {
     case 'single':
     case 'multiple': {
@@ -73,7 +74,7 @@ export function quizItemAnalysis(quiz: Quiz, attempts: readonly QuizAttemptRow[]
     if (list) list.push(a)
     else byLearner.set(a.userId, [a])
   }
-  const stats = quiz.questions.map(() => ({ answered: 0, missed: 0, wrong: new Map<string, { answer: Omit<WrongAnswer, 'learners'>; learners: number; firstSeen: number }>() }))
+  const stats = quiz.questions.map(() => ({ answered: 0, missed: 0, wrong: new Map<string, { answer: WrongAnswerValue; learners: number; firstSeen: number }>() }))
   let seen = 0
   for (const list of byLearner.values()) {
     quiz.questions.forEach((q, i) => {
@@ -96,7 +97,7 @@ export function quizItemAnalysis(quiz: Quiz, attempts: readonly QuizAttemptRow[]
   const questions = quiz.questions.map((q, i): QuestionInsight => {
     const stat = stats[i]!
     // the most chosen; ties: the first choice in the question's order, else the first seen
-    const choiceOrder = (w: { answer: Omit<WrongAnswer, 'learners'>; firstSeen: number }) => ('choices' in q && w.answer.kind === 'choice' ? q.choices.findIndex((c) => c.id === (w.answer as { id: string }).id) : w.firstSeen)
+    const choiceOrder = ({ answer, firstSeen }: { answer: WrongAnswerValue; firstSeen: number }) => ('choices' in q && answer.kind === 'choice' ? q.choices.findIndex((c) => c.id === answer.id) : firstSeen)
     const top = [...stat.wrong.values()].sort((a, b) => b.learners - a.learners || choiceOrder(a) - choiceOrder(b))[0]
     return {
       id: q.id,
@@ -106,7 +107,7 @@ export function quizItemAnalysis(quiz: Quiz, attempts: readonly QuizAttemptRow[]
       answered: stat.answered,
       missed: stat.missed,
       missedShare: stat.answered ? stat.missed / stat.answered : null,
-      topWrong: top ? ({ ...top.answer, learners: top.learners } as WrongAnswer) : null,
+      topWrong: top ? { ...top.answer, learners: top.learners } : null,
     }
   })
   questions.sort((a, b) => (b.missedShare ?? -1) - (a.missedShare ?? -1) || b.missed - a.missed || a.number - b.number)

@@ -64,13 +64,13 @@ export function storedFailures(resultJson: string): Failure[] {
   const r = parsed as { checks?: unknown; validation?: { errors?: unknown } }
   const failures: Failure[] = []
   for (const e of Array.isArray(r.validation?.errors) ? r.validation.errors : []) {
-    if (!e || typeof e !== 'object') continue
+    if (!e || typeof e !== 'object' || Array.isArray(e)) continue
     const { field, message, line, hint } = e as { field?: unknown; message?: unknown; line?: unknown; hint?: unknown }
     const f = typeof field === 'string' ? field : ''
     failures.push({ key: validationKey(f), kind: 'validation', field: f, message: typeof message === 'string' ? message : '', hint: localized(hint), line: lineOf(line) })
   }
   for (const c of Array.isArray(r.checks) ? r.checks : []) {
-    if (!c || typeof c !== 'object') continue
+    if (!c || typeof c !== 'object' || Array.isArray(c)) continue
     const { id, passed, notRun, message, line } = c as { id?: unknown; passed?: unknown; notRun?: unknown; message?: unknown; line?: unknown }
     if (typeof id !== 'string' || passed !== false || notRun === true) continue
     failures.push({ key: id, kind: 'check', field: null, message: typeof message === 'string' ? message : '', hint: null, line: lineOf(line) })

@@ -4,6 +4,7 @@
  */
 import { db, type Db } from '../db/client.ts'
 import { adminDal } from './admin.ts'
+import { classInsightDal, type CourseLookup } from './class-insight.ts'
 import { classesDal } from './classes.ts'
 import { draftsDal } from './drafts.ts'
 import { importDal } from './import.ts'
@@ -19,7 +20,12 @@ import { usersDal } from './users.ts'
 export interface DalOptions {
   /** storage quotas per learner (default: from the environment) */
   quota?: StorageQuota
+  /** where the class insight finds a course (default: the server's course catalog, studio lessons included) */
+  courses?: CourseLookup
 }
+
+// Imported when first asked: the catalog reads published studio lessons through this module.
+const catalogCourse: CourseLookup = async (courseId) => (await import('../course-catalog.ts')).findCatalogCourse(courseId)
 
 export function createDal(database: Db, options: DalOptions = {}) {
   const quota = () => options.quota ?? storageQuotaFromEnv()
@@ -29,6 +35,7 @@ export function createDal(database: Db, options: DalOptions = {}) {
     quizzes: quizzesDal(database),
     drafts: draftsDal(database),
     classes: classesDal(database),
+    insight: classInsightDal(database, options.courses ?? catalogCourse),
     imports: importDal(database, quota),
     admin: adminDal(database),
     invitations: invitationsDal(database),
