@@ -7,6 +7,7 @@ export const messageNamespaces = [
   'admin',
   'cluster',
   'errors',
+  'insight',
   'limits',
   'studio',
   'teach',
