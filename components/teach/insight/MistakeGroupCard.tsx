@@ -29,7 +29,11 @@ export async function MistakeGroupCard({ group, index, classId, locale }: { grou
           <InlineMarkdown text={title} />
         </span>
       </h3>
-      {group.kind === 'validation' && group.hint && <p className="mistake-hint">{group.hint[locale]}</p>}
+      {group.kind === 'validation' && group.hint && (
+        <p className="mistake-hint">
+          <InlineMarkdown text={group.hint[locale]} />
+        </p>
+      )}
       <p className="group-still" data-still={group.stillCount > 0 || undefined} data-testid="group-still">
         {t('exercise.stillOn', { count: group.stillCount })}
       </p>
