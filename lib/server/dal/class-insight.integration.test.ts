@@ -152,6 +152,22 @@ describe.each(backends)('class insight on %s', (_name, create) => {
     expect(pod.exercise!.summary.topMistake?.key).toBe(view!.insight.groups[0]!.key)
   })
 
+  it('counts in the database exactly what the page counts: a refused YAML by its validation error, never by the checks it kept from running', async () => {
+    // on service-hello Minho only ever sent YAML the cluster refused: every check failed "not run"
+    await submit(minho, 70, graded([], [{ field: 'spec.ports[0].port', line: 9 }]), 'service-hello', 'service')
+    await submit(minho, 71, graded([], [{ field: 'spec.ports[0].port', line: 9 }]), 'service-hello', 'service')
+    if (database.provider === 'sqlite') {
+      // a result that is not JSON (none is written so, but one must not break the page) is skipped
+      await database.db.submission.create({ data: { userId: yuna.id, courseId, lessonId: 'service', exerciseId: 'service-hello', kind: 'manifest', source: 'x', passed: false, score: 0, result: 'not json', durationMs: 1 } })
+    }
+    const list = await dal.insight.classExercises(teacher, classId)
+    const view = await dal.insight.exerciseInsight(teacher, classId, 'service-hello')
+    const service = list!.rows.find((r) => r.lesson.id === 'service')!.exercise!.summary
+    expect(service.topMistake).toEqual({ key: 'validation:spec.ports[0].port', kind: 'validation', field: 'spec.ports[0].port', title: null, learners: 1 })
+    expect(view!.insight.groups.map((g) => [g.key, g.learners.length])).toEqual([['validation:spec.ports[0].port', 1]])
+    expect(service.tried).toBe(database.provider === 'sqlite' ? 2 : 1)
+  })
+
   it('analyses a lesson’s quiz by each learner’s first try', async () => {
     const view = await dal.insight.quizInsight(teacher, classId, 'pod')
     expect(view).not.toBeNull()

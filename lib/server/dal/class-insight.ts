@@ -199,43 +199,46 @@ function parseAnswers(text: string) {
  * (recordSubmission); SQLite skips any text that is not, PostgreSQL would refuse the cast.
  */
 async function mistakeCounts(db: Db, classId: string, courseId: string): Promise<MistakeCount[]> {
+  // each failing result is parsed once (the MATERIALIZED step), then its checks and validation errors are listed
   const provider = (db as unknown as { _activeProvider?: string })._activeProvider
   const rows =
     provider === 'postgresql'
       ? await db.$queryRaw<{ exerciseId: string; key: string; learners: number | bigint }[]>`
+          WITH x AS MATERIALIZED (
+            SELECT s."exerciseId", s."userId", s."result"::jsonb AS r
+            FROM "Submission" s
+            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
+            WHERE s."courseId" = ${courseId} AND s."passed" = false
+          )
           SELECT m."exerciseId" AS "exerciseId", m."key" AS "key", COUNT(DISTINCT m."userId") AS "learners"
           FROM (
-            SELECT s."exerciseId", s."userId", c.value ->> 'id' AS "key"
-            FROM "Submission" s
-            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
-            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(s."result"::jsonb -> 'checks') = 'array' THEN s."result"::jsonb -> 'checks' ELSE '[]'::jsonb END) AS c(value)
-            WHERE s."courseId" = ${courseId} AND s."passed" = false
-              AND jsonb_typeof(c.value) = 'object' AND jsonb_typeof(c.value -> 'id') = 'string'
+            SELECT x."exerciseId", x."userId", c.value ->> 'id' AS "key"
+            FROM x CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(x.r -> 'checks') = 'array' THEN x.r -> 'checks' ELSE '[]'::jsonb END) AS c(value)
+            WHERE jsonb_typeof(c.value) = 'object' AND jsonb_typeof(c.value -> 'id') = 'string'
               AND c.value -> 'passed' = 'false'::jsonb AND COALESCE(c.value -> 'notRun', 'null'::jsonb) <> 'true'::jsonb
             UNION ALL
-            SELECT s."exerciseId", s."userId", 'validation:' || CASE WHEN jsonb_typeof(v.value -> 'field') = 'string' THEN v.value ->> 'field' ELSE '' END
-            FROM "Submission" s
-            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
-            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(s."result"::jsonb -> 'validation' -> 'errors') = 'array' THEN s."result"::jsonb -> 'validation' -> 'errors' ELSE '[]'::jsonb END) AS v(value)
-            WHERE s."courseId" = ${courseId} AND s."passed" = false AND jsonb_typeof(v.value) = 'object'
+            SELECT x."exerciseId", x."userId", 'validation:' || CASE WHEN jsonb_typeof(v.value -> 'field') = 'string' THEN v.value ->> 'field' ELSE '' END
+            FROM x CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(x.r -> 'validation' -> 'errors') = 'array' THEN x.r -> 'validation' -> 'errors' ELSE '[]'::jsonb END) AS v(value)
+            WHERE jsonb_typeof(v.value) = 'object'
           ) m
           GROUP BY m."exerciseId", m."key"`
       : await db.$queryRaw<{ exerciseId: string; key: string; learners: number | bigint }[]>`
+          WITH x AS MATERIALIZED (
+            SELECT s."exerciseId" AS "exerciseId", s."userId" AS "userId", jsonb(s."result") AS r
+            FROM "Submission" s
+            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
+            WHERE s."courseId" = ${courseId} AND s."passed" = 0 AND json_valid(s."result")
+          )
           SELECT m."exerciseId" AS "exerciseId", m."key" AS "key", COUNT(DISTINCT m."userId") AS "learners"
           FROM (
-            SELECT s."exerciseId" AS "exerciseId", s."userId" AS "userId", json_extract(c.value, '$.id') AS "key"
-            FROM "Submission" s
-            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
-            JOIN json_each(CASE WHEN json_valid(s."result") THEN (CASE WHEN json_type(s."result", '$.checks') = 'array' THEN s."result" ELSE '{}' END) ELSE '{}' END, '$.checks') c
-            WHERE s."courseId" = ${courseId} AND s."passed" = 0
-              AND c.type = 'object' AND json_type(c.value, '$.id') = 'text'
+            SELECT x."exerciseId" AS "exerciseId", x."userId" AS "userId", c.value ->> '$.id' AS "key"
+            FROM x JOIN json_each(CASE WHEN json_type(x.r, '$.checks') = 'array' THEN x.r ELSE '{}' END, '$.checks') c
+            WHERE c.type = 'object' AND json_type(c.value, '$.id') = 'text'
               AND json_type(c.value, '$.passed') = 'false' AND COALESCE(json_type(c.value, '$.notRun'), '') <> 'true'
             UNION ALL
-            SELECT s."exerciseId", s."userId", 'validation:' || CASE WHEN json_type(v.value, '$.field') = 'text' THEN json_extract(v.value, '$.field') ELSE '' END
-            FROM "Submission" s
-            JOIN "Enrolment" e ON e."userId" = s."userId" AND e."classroomId" = ${classId}
-            JOIN json_each(CASE WHEN json_valid(s."result") THEN (CASE WHEN json_type(s."result", '$.validation.errors') = 'array' THEN s."result" ELSE '{}' END) ELSE '{}' END, '$.validation.errors') v
-            WHERE s."courseId" = ${courseId} AND s."passed" = 0 AND v.type = 'object'
+            SELECT x."exerciseId", x."userId", 'validation:' || CASE WHEN json_type(v.value, '$.field') = 'text' THEN v.value ->> '$.field' ELSE '' END
+            FROM x JOIN json_each(CASE WHEN json_type(x.r, '$.validation.errors') = 'array' THEN x.r ELSE '{}' END, '$.validation.errors') v
+            WHERE v.type = 'object'
           ) m
           GROUP BY m."exerciseId", m."key"`
   return rows.map((r) => ({ exerciseId: r.exerciseId, key: r.key, learners: Number(r.learners) }))
