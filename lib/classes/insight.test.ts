@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { durationParts, exerciseInsight, exerciseSummaries, median, sourceExcerpt, storedFailures, validationKey, type CheckDefinition, type Failure, type InsightSubmission } from './insight.ts'
+import { exerciseInsight, median, storedFailures, validationKey, type CheckDefinition, type Failure, type InsightSubmission } from './insight.ts'
 
 const learners = [
   { id: 'yuna', name: 'Yuna', email: 'yuna@example.com' },
@@ -185,69 +185,5 @@ describe('insight into one exercise', () => {
   it('ignores submissions of someone no longer in the class', () => {
     const insight = exerciseInsight({ learners, checks, submissions: [attempt('gone', 0, ['replicas-3']), attempt('gone', 3)] })
     expect(insight).toMatchObject({ tried: 0, passed: 0, groups: [] })
-  })
-})
-
-describe('the summary of every exercise of a class', () => {
-  const exercises = [
-    { id: 'pod-first-manifest', checks },
-    { id: 'deployment-web', checks: [] },
-  ]
-
-  it('counts learners who tried, passed and are stuck, and the median attempts per learner', () => {
-    const [pod, deployment] = exerciseSummaries({
-      exercises,
-      learnerIds: ['yuna', 'bora', 'minho', 'jisu'],
-      stuckAfter: 3,
-      attempts: [
-        { exerciseId: 'pod-first-manifest', userId: 'yuna', passed: false, count: 2 },
-        { exerciseId: 'pod-first-manifest', userId: 'yuna', passed: true, count: 1 },
-        { exerciseId: 'pod-first-manifest', userId: 'bora', passed: false, count: 3 },
-        { exerciseId: 'pod-first-manifest', userId: 'minho', passed: false, count: 1 },
-        { exerciseId: 'pod-first-manifest', userId: 'gone', passed: false, count: 9 },
-      ],
-      mistakes: [],
-    })
-    expect(pod).toMatchObject({ learners: 4, tried: 3, passed: 1, passRate: 0.25, medianAttempts: 3, stuck: 1, topMistake: null })
-    expect(deployment).toMatchObject({ exerciseId: 'deployment-web', tried: 0, passed: 0, passRate: 0, medianAttempts: null, stuck: 0 })
-  })
-
-  it('names the mistake most learners made, as the insight would put it first', () => {
-    const [pod] = exerciseSummaries({
-      exercises,
-      learnerIds: ['yuna'],
-      stuckAfter: 3,
-      attempts: [],
-      mistakes: [
-        { exerciseId: 'pod-first-manifest', key: 'validation:spec', learners: 4 },
-        { exerciseId: 'pod-first-manifest', key: 'replicas-3', learners: 4 },
-        { exerciseId: 'pod-first-manifest', key: 'pod-exists', learners: 2 },
-        { exerciseId: 'deployment-web', key: 'pod-exists', learners: 9 },
-      ],
-    })
-    expect(pod!.topMistake).toEqual({ key: 'replicas-3', kind: 'check', field: null, title: checks[2]!.message, learners: 4 })
-    const [onlyValidation] = exerciseSummaries({ exercises, learnerIds: [], stuckAfter: 3, attempts: [], mistakes: [{ exerciseId: 'pod-first-manifest', key: 'validation:spec.replicas', learners: 1 }] })
-    expect(onlyValidation!.topMistake).toEqual({ key: 'validation:spec.replicas', kind: 'validation', field: 'spec.replicas', title: null, learners: 1 })
-  })
-})
-
-describe('durations and excerpts for the page', () => {
-  it('says a duration in minutes, hours and minutes, or days and hours', () => {
-    expect(durationParts(0)).toEqual({ unit: 'minutes', minutes: 0 })
-    expect(durationParts(59 * minute)).toEqual({ unit: 'minutes', minutes: 59 })
-    expect(durationParts(61 * minute)).toEqual({ unit: 'hours', hours: 1, minutes: 1 })
-    expect(durationParts(26 * 60 * minute + 40 * minute)).toEqual({ unit: 'days', days: 1, hours: 2 })
-  })
-
-  it('shows a short source whole and a long one around its first marked line', () => {
-    expect(sourceExcerpt('a\nb\nc', [2])).toEqual({ firstLine: 1, lines: ['a', 'b', 'c'], cut: false })
-    const long = Array.from({ length: 200 }, (_, i) => `line ${i + 1}`).join('\n')
-    const around = sourceExcerpt(long, [120, 130], 60)
-    expect(around).toMatchObject({ firstLine: 115, cut: true })
-    expect(around.lines).toHaveLength(60)
-    expect(around.lines[0]).toBe('line 115')
-    // near the end: still a full window
-    expect(sourceExcerpt(long, [199], 60).firstLine).toBe(141)
-    expect(sourceExcerpt(long, [], 60).firstLine).toBe(1)
   })
 })

@@ -93,7 +93,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** A share 0–1, or null when there is nothing to divide by. */
-const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null)
+export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null)
 
 export interface GroupLearner extends InsightLearner {
   /** their latest attempt fails this check and they have not passed the exercise */
@@ -237,114 +237,8 @@ export function exerciseInsight(input: { learners: readonly InsightLearner[]; su
 }
 
 /** Most learners first; then checks in the exercise's order, then validation errors by field. */
-function compareGroups(a: { key: string; kind: 'check' | 'validation'; learners: number }, b: { key: string; kind: 'check' | 'validation'; learners: number }, order: (key: string) => number): number {
+export function compareGroups(a: { key: string; kind: 'check' | 'validation'; learners: number }, b: { key: string; kind: 'check' | 'validation'; learners: number }, order: (key: string) => number): number {
   if (a.learners !== b.learners) return b.learners - a.learners
   if (a.kind !== b.kind) return a.kind === 'check' ? -1 : 1
   return order(a.key) - order(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-}
-
-// ---- The class's exercise list ---------------------------------------------------------------------------------
-
-/** One learner's submissions of one exercise, counted by whether they passed (a row of a grouped query). */
-export interface AttemptCount {
-  exerciseId: string
-  userId: string
-  passed: boolean
-  count: number
-}
-
-/** How many learners of a class failed a check (or a validation field) of an exercise at least once. */
-export interface MistakeCount {
-  exerciseId: string
-  key: string
-  learners: number
-}
-
-export interface ExerciseSummary {
-  exerciseId: string
-  learners: number
-  tried: number
-  passed: number
-  passRate: number | null
-  /** attempts per learner who tried (all of them, also after a pass) */
-  medianAttempts: number | null
-  /** tried as often as unlocks the solution without passing: the matrix's "stuck" */
-  stuck: number
-  /** the mistake most learners made, as `exerciseInsight` puts it first; null when nobody failed a check */
-  topMistake: { key: string; kind: 'check' | 'validation'; field: string | null; title: Localized | null; learners: number } | null
-}
-
-/**
- * One summary per exercise from two grouped reads of the class's submissions: attempts per learner and exercise,
- * and learners per failing check. `stuckAfter` is the number of failed attempts that makes a learner stuck.
- */
-export function exerciseSummaries(input: {
-  exercises: readonly { id: string; checks: readonly CheckDefinition[] }[]
-  learnerIds: readonly string[]
-  attempts: readonly AttemptCount[]
-  mistakes: readonly MistakeCount[]
-  stuckAfter: number
-}): ExerciseSummary[] {
-  const inClass = new Set(input.learnerIds)
-  return input.exercises.map((exercise) => {
-    const perLearner = new Map<string, { attempts: number; passed: boolean }>()
-    for (const a of input.attempts) {
-      if (a.exerciseId !== exercise.id || !inClass.has(a.userId)) continue
-      const seen = perLearner.get(a.userId) ?? { attempts: 0, passed: false }
-      seen.attempts += a.count
-      seen.passed ||= a.passed
-      perLearner.set(a.userId, seen)
-    }
-    const rows = [...perLearner.values()]
-    const passed = rows.filter((r) => r.passed).length
-    const order = new Map(exercise.checks.map((c, i) => [c.id, i]))
-    const candidates = input.mistakes
-      .filter((m) => m.exerciseId === exercise.id && m.learners > 0)
-      .map((m) => {
-        const kind = m.key.startsWith('validation:') ? ('validation' as const) : ('check' as const)
-        return { key: m.key, kind, learners: m.learners }
-      })
-      .sort((a, b) => compareGroups(a, b, (key) => order.get(key) ?? exercise.checks.length))
-    const top = candidates[0]
-    return {
-      exerciseId: exercise.id,
-      learners: inClass.size,
-      tried: rows.length,
-      passed,
-      passRate: share(passed, inClass.size),
-      medianAttempts: median(rows.map((r) => r.attempts)),
-      stuck: rows.filter((r) => !r.passed && r.attempts >= input.stuckAfter).length,
-      topMistake: top
-        ? {
-            key: top.key,
-            kind: top.kind,
-            field: top.kind === 'validation' ? top.key.slice('validation:'.length) : null,
-            title: top.kind === 'check' ? (exercise.checks.find((c) => c.id === top.key)?.message ?? null) : null,
-            learners: top.learners,
-          }
-        : null,
-    }
-  })
-}
-
-/** A duration in whole units for people: minutes under an hour, hours and minutes under a day, then days and hours. */
-export function durationParts(ms: number): { unit: 'minutes'; minutes: number } | { unit: 'hours'; hours: number; minutes: number } | { unit: 'days'; days: number; hours: number } {
-  const minutesTotal = Math.max(0, Math.round(ms / 60_000))
-  if (minutesTotal < 60) return { unit: 'minutes', minutes: minutesTotal }
-  const hoursTotal = Math.floor(minutesTotal / 60)
-  if (hoursTotal < 24) return { unit: 'hours', hours: hoursTotal, minutes: minutesTotal % 60 }
-  return { unit: 'days', days: Math.floor(hoursTotal / 24), hours: hoursTotal % 24 }
-}
-
-/**
- * The part of a long source worth showing around the lines a mistake points at: the whole source when it is short,
- * else `maxLines` lines starting a few lines before the first marked one. `firstLine` is the 1-based number of the
- * first line shown.
- */
-export function sourceExcerpt(source: string, marked: readonly number[], maxLines = 60): { firstLine: number; lines: string[]; cut: boolean } {
-  const all = source.split('\n')
-  if (all.length <= maxLines) return { firstLine: 1, lines: all, cut: false }
-  const first = marked.length ? Math.min(...marked) : 1
-  const start = Math.max(1, Math.min(first - 5, all.length - maxLines + 1))
-  return { firstLine: start, lines: all.slice(start - 1, start - 1 + maxLines), cut: true }
 }

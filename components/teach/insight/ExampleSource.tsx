@@ -1,4 +1,4 @@
-import { sourceExcerpt } from '@/lib/classes/insight'
+import { sourceExcerpt } from '@/lib/classes/insight-display'
 
 /**
  * A learner's submitted source with the lines a mistake points at marked (the learner page's look, `.submitted-source`),

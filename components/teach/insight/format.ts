@@ -1,5 +1,5 @@
 /** Numbers of the insight pages as people read them: whole percents, a median that may end in .5, a duration. */
-import { durationParts } from '@/lib/classes/insight'
+import { durationParts } from '@/lib/classes/insight-display'
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string
 
