@@ -10,6 +10,7 @@ export const messageNamespaces = [
   'coteach',
   'deadlines',
   'errors',
+  'insight',
   'limits',
   'studio',
   'teach',

@@ -202,6 +202,17 @@ const pages: PageRow[] = [
   // The token is the authority on these two: whoever holds a valid link sees the page (accepting needs an account).
   { kind: 'page', file: 'app/[locale]/invite/[token]/page.tsx', what: 'a made-up invitation link', path: () => `/invite/${'A'.repeat(43)}`, mark: 'data-testid="invitation"', refusedMark: 'data-testid="invitation-invalid"', expect: all('refused') },
   { kind: 'page', file: 'app/[locale]/reset/[token]/page.tsx', what: 'a made-up password reset link', path: () => `/reset/${'A'.repeat(43)}`, mark: 'id="reset-password"', refusedMark: 'data-testid="reset-invalid"', expect: all('refused') },
+  // issue 17 — exercise and quiz insight
+  { kind: 'page', file: 'app/[locale]/teach/[classId]/exercises/page.tsx', what: 'the exercises of class A, summed up', path: (w) => `/teach/${w.classA}/exercises`, mark: 'data-testid="insight-exercises"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
+  {
+    kind: 'page',
+    file: 'app/[locale]/teach/[classId]/exercises/[exerciseId]/page.tsx',
+    what: 'the insight into an exercise of class A',
+    path: (w) => `/teach/${w.classA}/exercises/pod-first-manifest`,
+    mark: 'data-testid="insight-stats"',
+    expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
+  },
+  { kind: 'page', file: 'app/[locale]/teach/[classId]/quizzes/[lessonId]/page.tsx', what: 'the item analysis of a quiz of class A', path: (w) => `/teach/${w.classA}/quizzes/pod`, mark: 'data-testid="quiz-learners"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
 ]
 
 // Route handlers -------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { db, type Db } from '../db/client.ts'
 import { adminDal } from './admin.ts'
 import { classAttemptsDal } from './class-attempts.ts'
+import { classInsightDal, type CourseLookup } from './class-insight.ts'
 import { classesDal } from './classes.ts'
 import { commentsDal } from './comments.ts'
 import { deadlinesDal } from './deadlines.ts'
@@ -22,7 +23,12 @@ import { usersDal } from './users.ts'
 export interface DalOptions {
   /** storage quotas per learner (default: from the environment) */
   quota?: StorageQuota
+  /** where the class insight finds a course (default: the server's course catalog, studio lessons included) */
+  courses?: CourseLookup
 }
+
+// Imported when first asked: the catalog reads published studio lessons through this module.
+const catalogCourse: CourseLookup = async (courseId) => (await import('../course-catalog.ts')).findCatalogCourse(courseId)
 
 export function createDal(database: Db, options: DalOptions = {}) {
   const quota = () => options.quota ?? storageQuotaFromEnv()
@@ -33,6 +39,7 @@ export function createDal(database: Db, options: DalOptions = {}) {
     drafts: draftsDal(database),
     classes: classesDal(database),
     comments: commentsDal(database),
+    insight: classInsightDal(database, options.courses ?? catalogCourse),
     imports: importDal(database, quota),
     admin: adminDal(database),
     invitations: invitationsDal(database),
