@@ -18,6 +18,13 @@ export interface ClassView {
   name: string
   /** the most SQL statements one call may issue, whatever the class's size */
   maxQueries: number
+  /**
+   * Why the count may differ between two classes without growing with them (e.g. a statement that runs only when
+   * there is something to count); the view is then held to `maxQueries` only. Absent: the same count for any size.
+   */
+  varies?: string
+  /** a view that reads page by page: the rows it read (from its answer) and the page size; one statement more per page */
+  paged?: { pageSize: number; rows: (answer: unknown) => number }
   /** one call, as the page or route makes it, by the class's teacher; returns what the page shows (never null) */
   run: (dal: Dal, viewer: Viewer, ids: ClassScaleIds) => Promise<unknown>
 }
@@ -31,9 +38,31 @@ export const classViews: ClassView[] = [
   { name: 'classes.learnerSubmissions', maxQueries: 8, run: (dal, viewer, ids) => dal.classes.learnerSubmissions(viewer, ids.classId, ids.learnerId) },
   // the progress CSV (app/api/classes/[classId]/export): the matrix's data, built and written as the route does
   { name: 'export: progress CSV', maxQueries: 6, run: async (dal, viewer, ids) => { const d = await dal.classes.detail(viewer, ids.classId); return d && progressCsv(buildProgressMatrix(lessonsOf(ids.courseId), d.learners, d.progress, d.quizzes), csvLabels) } },
-  // issue 17 — the lead adds the views the other parts build here: per-exercise insight, the class's exercise
-  // summary, quiz item analysis, comments, deadlines, the attempts export, e.g.
-  // { name: 'insights.exercise', maxQueries: 4, run: (dal, viewer, ids) => dal.insights.exercise(viewer, ids.classId, ids.exerciseId) },
+  // issue 17 — the class's exercise list: taughtClass (2), the enrolments (1), attempts grouped by exercise and learner
+  // (1), failing checks grouped in the database over the results' JSON (1)
+  { name: 'insight.classExercises', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.classExercises(viewer, ids.classId) },
+  // one exercise's insight: taughtClass (2), the enrolments and their users, the class's submissions of it
+  { name: 'insight.exerciseInsight', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.exerciseInsight(viewer, ids.classId, ids.exerciseId) },
+  // a quiz's item analysis: taughtClass (2), the enrolments, the class's attempts at the quiz
+  { name: 'insight.quizInsight', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.quizInsight(viewer, ids.classId, ids.lessonId) },
+  // the comments to one learner (their page), and the class's due dates (the class page and the editor)
+  { name: 'comments.forLearner', maxQueries: 6, varies: 'the group sizes are counted only when the learner has a comment written to a group', run: (dal, viewer, ids) => dal.comments.forLearner(viewer, ids.classId, ids.learnerId) },
+  { name: 'deadlines.forClass', maxQueries: 4, run: (dal, viewer, ids) => dal.deadlines.forClass(viewer, ids.classId) },
+  // the CSV of every attempt, read page by page (500 rows a page: 40 pages at 20,000 submissions) and written out
+  {
+    name: 'export: attempts CSV',
+    // taughtClass (2), the enrolments and their users (2), then one statement per page of 500 attempts (the last one
+    // may come back empty)
+    maxQueries: 4,
+    paged: { pageSize: 500, rows: (answer) => answer as number },
+    run: async (dal, viewer, ids) => {
+      const found = await dal.classAttempts.attempts(viewer, ids.classId)
+      if (!found) return null
+      let rows = 0
+      for await (const page of found.pages) rows += page.length
+      return rows
+    },
+  },
 ]
 
 /**

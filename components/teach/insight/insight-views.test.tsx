@@ -17,6 +17,10 @@ vi.mock('next-intl/server', () => ({
   },
 }))
 
+// the group's comment form is a client component with its own tests (components/comments); here: what it is given
+vi.mock('@/components/teach/CommentForm', () => ({
+  CommentForm: (p: { checkId?: string; learnerIds: string[]; exerciseId: string }) => <div data-form-check={p.checkId} data-form-learners={p.learnerIds.join(' ')} data-form-exercise={p.exerciseId} />,
+}))
 const { MistakeGroupCard } = await import('./MistakeGroupCard')
 const { InsightStats } = await import('./InsightStats')
 const { ExerciseSummaryList } = await import('./ExerciseSummaryList')
@@ -48,9 +52,12 @@ const group: MistakeGroup = {
 
 describe('a mistake group card', () => {
   it.each(['ko', 'en'] as const)('names the check in the teacher’s language, how many, who (still stuck first), and marks the example’s line (%s)', async (locale) => {
-    const html = await render(locale, () => MistakeGroupCard({ group, index: 0, classId: 'c 1', locale }))
+    const html = await render(locale, () => MistakeGroupCard({ group, index: 0, classId: 'c 1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale }))
     expect(html).toContain('data-testid="mistake-group"')
     expect(html).toContain('data-check-id="selector-matches"')
+    // one comment to the whole group: the check and every learner who hit it
+    expect(html).toContain(`data-form-check="selector-matches" data-form-learners="${group.learners.map((l) => l.id).join(' ')}"`)
+    expect(html).toContain(locale === 'ko' ? '이 2명에게 한 번에 댓글 쓰기' : 'Comment to all 2 learners at once')
     expect(html).toContain(locale === 'ko' ? '>2명<' : '>2 learners<')
     expect(html).toContain(locale === 'ko' ? 'selector가 template의 레이블과 맞습니다.' : 'The <code>selector</code> matches the template labels.')
     expect(html).toContain(locale === 'ko' ? '1명은 아직 이 체크에서 막혀 있습니다.' : '1 learner is still stuck on it.')
@@ -67,17 +74,17 @@ describe('a mistake group card', () => {
 
   it('names a validation error by its field with its explanation, and says when everyone is past it', async () => {
     const validation: MistakeGroup = { ...group, key: 'validation:spec.replicas', kind: 'validation', field: 'spec.replicas', title: null, hint: { ko: 'replicas는 0 이상이어야 합니다.', en: 'replicas must be 0 or more.' }, stillCount: 0, learners: group.learners.map((l) => ({ ...l, still: false })) }
-    const html = await render('ko', () => MistakeGroupCard({ group: validation, index: 5, classId: 'c1', locale: 'ko' }))
+    const html = await render('ko', () => MistakeGroupCard({ group: validation, index: 5, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'ko' }))
     expect(html).toContain('검증 오류: <code>spec.replicas</code>')
     expect(html).toContain('replicas는 0 이상이어야 합니다.')
     expect(html).toContain('지금은 모두 이 체크를 넘었습니다.')
     expect(html).not.toContain('아직 막힘')
-    const whole = await render('en', () => MistakeGroupCard({ group: { ...validation, field: '' }, index: 0, classId: 'c1', locale: 'en' }))
+    const whole = await render('en', () => MistakeGroupCard({ group: { ...validation, field: '' }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en' }))
     expect(whole).toContain('Validation error: the whole YAML document')
   })
 
   it('falls back to what the learner was told for a check the exercise no longer has', async () => {
-    const html = await render('en', () => MistakeGroupCard({ group: { ...group, title: null }, index: 0, classId: 'c1', locale: 'en' }))
+    const html = await render('en', () => MistakeGroupCard({ group: { ...group, title: null }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en' }))
     expect(html).toContain('<span class="mistake-group-title">selector — it selects app=api</span>')
   })
 })

@@ -3,12 +3,14 @@
  * more SQL statements than its entry states, no more for a class twice the size, and none of its statements reads a
  * big table whole (lib/server/testing/query-plans.ts). A failure prints the plans.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { classViews } from '../../../bench/class-views.ts'
 import { createDal, type Dal } from './index.ts'
 import { generateClassScale, type ClassScaleIds } from '../testing/class-scale-data.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../testing/query-plans.ts'
+
+vi.mock('server-only', () => ({})) // the insight views find the course through the server's catalogue
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
 const pgUrl = postgresAdminUrl
@@ -40,11 +42,14 @@ describe.each(backends)('class views on %s', (_name, create) => {
     const first = await recorder.capture(() => view.run(dal, teacherOf(small), small))
     expect(first.value, 'the view answered nothing: it was measured on its not-found path').toBeTruthy()
     expect(first.queries.length).toBeGreaterThan(0)
-    expect(first.queries.length, formatPlans(view.name, await explainQueries(database.url, first.queries))).toBeLessThanOrEqual(view.maxQueries)
+    // a paged view may issue one statement per page read (and one that finds the end)
+    const allowed = (answer: unknown) => view.maxQueries + (view.paged ? Math.floor(view.paged.rows(answer) / view.paged.pageSize) + 1 : 0)
+    expect(first.queries.length, formatPlans(view.name, await explainQueries(database.url, first.queries))).toBeLessThanOrEqual(allowed(first.value))
 
     const twice = await recorder.capture(() => view.run(dal, teacherOf(large), large))
     expect(twice.value).toBeTruthy()
-    expect(twice.queries.length, 'statements grew with the class: a query per learner or per exercise?').toBe(first.queries.length)
+    if (view.varies || view.paged) expect(twice.queries.length).toBeLessThanOrEqual(allowed(twice.value))
+    else expect(twice.queries.length, 'statements grew with the class: a query per learner or per exercise?').toBe(first.queries.length)
 
     const plans = await explainQueries(database.url, twice.queries)
     expect(plans.flatMap(bigTableScans), formatPlans(view.name, plans.filter((p) => bigTableScans(p).length > 0))).toEqual([])

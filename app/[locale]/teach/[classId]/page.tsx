@@ -43,6 +43,7 @@ export default async function ClassPage({ params }: { params: Params }) {
   if (!found) notFound()
   const { detail, matrix, courseTitle } = found
   const t = await getTranslations('teach')
+  const ti = await getTranslations('insight')
   const origin = publicOrigin(await headers(), env().PUBLIC_URL, env().PORT)
   const code = formatInviteCode(detail.inviteCode)
   const link = `${origin}/join?code=${code}`
@@ -129,6 +130,19 @@ export default async function ClassPage({ params }: { params: Params }) {
           </>
         )}
       </section>
+
+      {/* issue 17 — exercise insight: its own page (the grouped query is the heaviest of the class's views) */}
+      {matrix.rows.length > 0 && (
+        <section aria-labelledby="insight-heading">
+          <h2 id="insight-heading">{ti('entry.heading')}</h2>
+          <p className="muted">{ti('entry.help')}</p>
+          <p>
+            <Link className="button" href={`/teach/${detail.id}/exercises`} data-testid="open-insight">
+              {ti('entry.open')} →
+            </Link>
+          </p>
+        </section>
+      )}
 
       {/* issue 17 — progress over time ------------------------------------------------------------------------ */}
       {matrix.rows.length > 0 && (

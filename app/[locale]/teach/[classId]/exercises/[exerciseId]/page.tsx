@@ -65,7 +65,7 @@ export default async function ExerciseInsightPage({ params }: { params: Params }
             <ol className="mistake-groups" data-testid="mistake-groups">
               {insight.groups.map((group, i) => (
                 <li key={group.key}>
-                  <MistakeGroupCard group={group} index={i} classId={found.class.id} locale={locale} />
+                  <MistakeGroupCard group={group} index={i} classId={found.class.id} lessonId={found.lesson.id} exerciseId={found.exercise.id} locale={locale} />
                 </li>
               ))}
             </ol>
