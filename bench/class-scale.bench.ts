@@ -11,7 +11,7 @@
  * OTHER_CLASSES=n (n more classes of the same size in the database, as on a school's instance: the measured class is
  * then a part of each table, and PLANS=1 shows the plans PostgreSQL picks for that).
  */
-import { classViews } from './class-views.ts'
+import { classViews, contentCourses } from './class-views.ts'
 import { createDal } from '../lib/server/dal/index.ts'
 import { generateClassScale } from '../lib/server/testing/class-scale-data.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../lib/server/testing/databases.ts'
@@ -48,7 +48,7 @@ export async function run(): Promise<void> {
           `${counts.progress.toLocaleString('en')} lesson progress rows, ${counts.quizAttempts.toLocaleString('en')} quiz attempts, ${counts.comments} comments, ` +
           `${counts.deadlines} deadlines; inserted in ${(insertMs / 1000).toFixed(1)} s${others > 0 ? `; ${others} other classes of that size beside it` : ''}`,
       )
-      const dal = createDal(database.db)
+      const dal = createDal(database.db, { courses: contentCourses })
       const viewer = { id: ids.teacherId, role: 'teacher' as const }
       console.log(`  ${'view'.padEnd(30)} ${'median'.padStart(9)} ${'p95'.padStart(9)}  statements  tables read whole`)
       for (const view of classViews) {
@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
           if (!value) throw new Error(`${view.name} answered nothing for the class's teacher`)
         }
         times.sort((a, b) => a - b)
-        const { queries } = await recorder.capture(() => view.run(createDal(recorder.db), viewer, ids))
+        const { queries } = await recorder.capture(() => view.run(createDal(recorder.db, { courses: contentCourses }), viewer, ids))
         const plans = await explainQueries(database.url, queries)
         const scans = [...new Set(plans.flatMap((p) => p.fullScans))]
         console.log(`  ${view.name.padEnd(30)} ${`${percentile(times, 50).toFixed(1)} ms`.padStart(9)} ${`${percentile(times, 95).toFixed(1)} ms`.padStart(9)}  ${String(queries.length).padStart(10)}  ${scans.join(', ') || '—'}`)

@@ -11,6 +11,7 @@ import { progressCsv } from '../lib/classes/csv.ts'
 import { buildProgressMatrix, type MatrixLesson } from '../lib/classes/progress-matrix.ts'
 import { loadCourses } from '../lib/content/load.ts'
 import type { Dal } from '../lib/server/dal/index.ts'
+import type { CourseLookup } from '../lib/server/dal/class-insight.ts'
 import type { Viewer } from '../lib/server/dal/viewer.ts'
 import type { ClassScaleIds } from '../lib/server/testing/class-scale-data.ts'
 
@@ -28,6 +29,9 @@ export interface ClassView {
   /** one call, as the page or route makes it, by the class's teacher; returns what the page shows (never null) */
   run: (dal: Dal, viewer: Viewer, ids: ClassScaleIds) => Promise<unknown>
 }
+
+/** The course as the insight views read it, from content/ (the server adds published studio lessons; none here). */
+export const contentCourses: CourseLookup = async (courseId) => loadCourses().find((c) => c.id === courseId)
 
 export const classViews: ClassView[] = [
   // the class page: learners × lessons — the class and the viewer's co-teacher row (taughtClass: 2), the enrolments

@@ -3,14 +3,12 @@
  * more SQL statements than its entry states, no more for a class twice the size, and none of its statements reads a
  * big table whole (lib/server/testing/query-plans.ts). A failure prints the plans.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { classViews } from '../../../bench/class-views.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { classViews, contentCourses } from '../../../bench/class-views.ts'
 import { createDal, type Dal } from './index.ts'
 import { generateClassScale, type ClassScaleIds } from '../testing/class-scale-data.ts'
 import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
 import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../testing/query-plans.ts'
-
-vi.mock('server-only', () => ({})) // the insight views find the course through the server's catalogue
 
 const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
 const pgUrl = postgresAdminUrl
@@ -29,7 +27,7 @@ describe.each(backends)('class views on %s', (_name, create) => {
     small = (await generateClassScale(database, { tag: 'small', seed: 1, learners: 12, exercises: 8, submissions: 400 })).ids
     large = (await generateClassScale(database, { tag: 'large', seed: 2, learners: 24, exercises: 8, submissions: 800 })).ids
     recorder = recordingDb(database.url)
-    dal = createDal(recorder.db)
+    dal = createDal(recorder.db, { courses: contentCourses })
   })
   afterAll(async () => {
     await recorder?.db.$disconnect()
