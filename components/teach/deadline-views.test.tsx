@@ -99,7 +99,7 @@ describe('the matrix with due dates', () => {
     expect(html).toMatch(/<td class="cell" data-state="completed" data-deadline="late"/)
     expect(html).toMatch(/<td class="cell" data-state="none" data-deadline="overdue"/)
     expect(html.match(/class="due-flag"/g)).toHaveLength(2)
-    expect(html).toContain(lang === 'ko' ? '1. Pod: 완료, 1번 시도, 최고 100%, 늦게 완료' : '1. Pod: completed, 1 attempt, best 100%, completed late')
+    expect(html).toContain(lang === 'ko' ? 'title="1. 완료, 1번 시도, 최고 100%, 늦게 완료"' : 'title="1. completed, 1 attempt, best 100%, completed late"')
     expect(html).toContain(lang === 'ko' ? '마감 2026. 11. 10.' : 'due Nov 10, 2026')
     expect(html).toContain(lang === 'ko' ? '완료하지 못하고 마감 지남' : 'not completed and past its due date')
   })
