@@ -3,10 +3,11 @@
  * timed as a browser gets them from a production build (`npm run build` first): a fresh SQLite database is filled
  * by the scale generator (lib/server/testing/class-scale-data.ts), `next start` serves it on loopback, the generated
  * teacher signs in through the sign-in form, and each page is requested RUNS times (whole response: server render
- * and transfer). Prints median and p95 per page. A measurement, not a test: nothing here fails on speed.
+ * and transfer). Prints median and p95 per page (SAVE_PAGES=<dir> keeps one body of each). A measurement, not a
+ * test: nothing here fails on speed.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { createDb } from '../lib/server/db/client.ts'
@@ -75,6 +76,7 @@ try {
       if (!response.ok()) throw new Error(`${path}: ${response.status()}`)
       if (i >= 2) times.push(performance.now() - started)
       size = body.length
+      if (i === 0 && process.env.SAVE_PAGES) writeFileSync(join(process.env.SAVE_PAGES, `${name.replace(/[^a-z0-9]+/gi, '-')}.html`), body)
     }
     times.sort((a, b) => a - b)
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
