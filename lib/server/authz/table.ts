@@ -652,7 +652,7 @@ const actions: ActionRow[] = [
       const onSubmission = unique('probe comment')
       await call(`/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`, { prevState: { status: 'idle' }, fields: { classId: w.classA, submissionId: w.submissionA, body: onSubmission } })
       const onGroup = unique('probe group comment')
-      await call(`/teach/${w.classA}`, { prevState: { status: 'idle' }, fields: { classId: w.classA, exerciseId: 'pod-first-manifest', checkId: 'probe', learnerId: w.users.learner.id, body: onGroup } })
+      await call(`/teach/${w.classA}/exercises/pod-first-manifest`, { prevState: { status: 'idle' }, fields: { classId: w.classA, exerciseId: 'pod-first-manifest', checkId: 'probe', learnerId: w.users.learner.id, body: onGroup } })
       const [one, group] = [await w.setup.comments({ body: onSubmission }), await w.setup.comments({ body: onGroup })]
       if ((one > 0) !== (group > 0)) throw new Error(`a comment on a submission: ${one}, on a group: ${group}`)
       return one > 0
