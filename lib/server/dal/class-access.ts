@@ -19,7 +19,7 @@ export async function taughtClass(db: Db, viewer: Viewer, classId: string) {
   if (!c || c.archived) return null
   const teaches = c.teacherId === viewer.id || c.coTeachers.length > 0 || viewer.role === 'admin'
   if (!teaches) return null
-  const { coTeachers, ...rest } = c
+  const { coTeachers: _mine, ...rest } = c
   return { ...rest, isOwner: c.teacherId === viewer.id }
 }
 
