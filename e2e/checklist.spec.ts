@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { exerciseOf } from './course-content.ts'
 import { answerQuiz, editorText, focusEditor, signUp, Typist, typeIntoEditor } from './fixtures.ts'
+import type { Locale } from '../i18n/locales.ts'
 
-type Lang = 'ko' | 'en'
 const pod = exerciseOf('pod')
 const wrongPod = pod.solution.replace('nginx:1.27', 'nginx:1.25')
 const phone = { width: 390, height: 844 }
@@ -20,7 +20,7 @@ const words = {
   en: { next: 'Next lesson', passed: /Passed|You passed/, quiz: /Quiz: \d+ of \d+ correct|Quiz: 100% correct/, map: '1 of 19 lessons completed', byRun: 'by Run', bySubmit: 'by Submit' },
 } as const
 
-async function inLanguage(page: Page, lang: Lang) {
+async function inLanguage(page: Page, lang: Locale) {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
 }
 

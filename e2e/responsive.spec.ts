@@ -8,9 +8,9 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { demoPassword } from '../prisma/seed.ts'
 import { e2eBaseUrl } from './config.ts'
+import type { Locale } from '../i18n/locales.ts'
 
 type Role = 'learner' | 'teacher' | 'author'
-type Lang = 'ko' | 'en'
 
 interface PageToCheck {
   name: string
@@ -117,7 +117,7 @@ async function signIn(page: Page, email: string) {
   await expect(page.getByTestId('current-role')).toBeAttached()
 }
 
-async function contextFor(browser: Browser, lang: Lang, viewport = phone, colorScheme: 'light' | 'dark' = 'light') {
+async function contextFor(browser: Browser, lang: Locale, viewport = phone, colorScheme: 'light' | 'dark' = 'light') {
   const context = await browser.newContext({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US', colorScheme })
   await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
   return context

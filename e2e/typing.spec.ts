@@ -6,8 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { exerciseOf } from './course-content.ts'
 import { editorText, focusEditor, savedDraft, signUp, Typist, typeIntoEditor, typeLines } from './fixtures.ts'
-
-type Lang = 'ko' | 'en'
+import type { Locale } from '../i18n/locales.ts'
 
 const deployment = exerciseOf('deployment')
 const capstone = exerciseOf('capstone')
@@ -25,7 +24,7 @@ async function slowDown(page: Page, rate: number): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate })
 }
 
-async function openLesson(page: Page, lessonId: string, lang: Lang): Promise<void> {
+async function openLesson(page: Page, lessonId: string, lang: Locale): Promise<void> {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
   await page.goto(`/courses/kubernetes-basics/${lessonId}`)
   await expect(page.locator('html')).toHaveAttribute('lang', lang)
@@ -54,7 +53,7 @@ async function expectExactly(page: Page, expected: string): Promise<void> {
  * KUBELAB_TYPING_FULL=1 runs every rate with every language, three times each, and the capstone at 6x too (~15 min).
  */
 const full = process.env.KUBELAB_TYPING_FULL === '1'
-const shortEdits: [number, Lang][] = full
+const shortEdits: [number, Locale][] = full
   ? [
       [4, 'ko'],
       [4, 'en'],
@@ -65,7 +64,7 @@ const shortEdits: [number, Lang][] = full
       [4, 'ko'],
       [6, 'en'],
     ]
-const capstoneRuns: [number, Lang][] = full
+const capstoneRuns: [number, Locale][] = full
   ? [
       [4, 'en'],
       [6, 'ko'],

@@ -22,7 +22,10 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return ranked.map((x) => x.lang).find(isLocale) ?? defaultLocale
 }
 
-/** A page's locale from its app/[locale] segment (the layout has already refused any other value). */
+/**
+ * One of our locales from a string that should be one: a page's app/[locale] segment (the layout has already refused
+ * any other value) or what next-intl says the request's locale is (`currentLang()`, `useLang()`); else the default.
+ */
 export function contentLocale(value: string): Locale {
   return isLocale(value) ? value : defaultLocale
 }

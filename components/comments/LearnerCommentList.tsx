@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { formatDateTime } from '@/lib/text/dates'
 import './learner-comments.css'
 
@@ -26,7 +27,7 @@ interface Props {
 /** Comments from a learner's teachers, newest first: who wrote it, in which class, when, and what. */
 export function LearnerCommentList({ comments, fresh, lessonOf }: Props) {
   const t = useTranslations('comments.learner')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   return (
     <ol className="learner-comments">
       {comments.map((c) => {

@@ -1,7 +1,8 @@
 'use client'
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import type { LearnerDeadlinesAnswer, LearnerDue } from '@/lib/classes/deadlines'
 import { formatDateTime } from '@/lib/text/dates'
 import './course-deadlines.css'
@@ -42,7 +43,7 @@ export function dueByLesson(due: LearnerDue[] | null): Map<string, LearnerDue> {
 /** "Due Nov 20, 2026, 3:00 PM · overdue" under a lesson of the course map. */
 export function LessonDueBadge({ due }: { due: LearnerDue | undefined }) {
   const t = useTranslations('deadlines.due')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   if (!due) return null
   return (
     <span className="lesson-due" data-state={due.state} data-testid={`lesson-due-${due.lessonId}`}>
@@ -56,7 +57,7 @@ export function LessonDueBadge({ due }: { due: LearnerDue | undefined }) {
 /** The course page's list of what is due, earliest first; nothing when no class of the learner set a date. */
 export function CourseDeadlines({ courseId, due, lessons }: { courseId: string; due: LearnerDue[] | null; lessons: { id: string; number: number; title: string }[] }) {
   const t = useTranslations('deadlines.due')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   if (!due || due.length === 0) return null
   const lesson = new Map(lessons.map((l) => [l.id, l]))
   const classes = new Set(due.map((d) => d.classId))

@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { LearnerDue } from '@/lib/classes/deadlines'
 import { LessonDueBadge } from './CourseDeadlines'
@@ -32,7 +33,7 @@ interface DrawnEdge {
  */
 export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: string; lessons: CourseLesson[]; signedIn: boolean; due?: ReadonlyMap<string, LearnerDue> }) {
   const t = useTranslations('course')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const visitor = useVisitorStatuses(courseId, lessons, !signedIn)
   const statusOf = (l: CourseLesson) => visitor?.[l.id] ?? l.status
   const number = new Map(lessons.map((l) => [l.id, l.number]))

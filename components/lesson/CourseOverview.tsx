@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import type { CourseState } from '@/lib/server/learner-state'
 import { CourseDeadlines, dueByLesson, useCourseDeadlines } from './CourseDeadlines'
 import { CourseLessons, VisitorCourseProgress, type CourseLesson } from './CourseLessons'
@@ -13,7 +14,7 @@ import { useLearnerState } from './useLearnerState'
  */
 export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[]; glossary: boolean }) {
   const t = useTranslations('course')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const { loaded } = useLearnerState<CourseState>(`/api/me/courses/${encodeURIComponent(courseId)}`)
   const outline = loaded.status === 'ready' ? loaded.state.outline : null
   // the server's outline (studio lessons joined) knows no `requires`: the file lessons' edges are kept

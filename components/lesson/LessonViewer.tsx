@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { useMemo, type ComponentProps, type ReactNode } from 'react'
 import type { LessonState, OutlineLesson } from '@/lib/server/learner-state'
 import { Workspace } from '@/components/workspace/Workspace'
@@ -41,7 +42,7 @@ export interface LessonLink {
 /** The lessons around this one: the page's own (file lessons), or the course's order with studio lessons. */
 function useNeighbours(lessonId: string, fallback: { number: number; previous: LessonLink | null; next: LessonLink | null }) {
   const outline = useCourseOutline()
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const index = outline?.findIndex((l) => l.id === lessonId) ?? -1
   if (!outline || index < 0) return fallback
   const link = (l: OutlineLesson | undefined): LessonLink | null => (l ? { id: l.id, number: l.number, title: l.title[locale] } : null)
@@ -52,7 +53,7 @@ function useNeighbours(lessonId: string, fallback: { number: number; previous: L
 export function LessonCourseMap({ courseId, lessons, currentId }: { courseId: string; lessons: CourseMapLesson[]; currentId: string }) {
   const viewer = useLessonViewer()
   const outline = useCourseOutline()
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const learner = viewer && signedInState(viewer.loaded)
   const status = new Map(learner?.progress.map((p) => [p.lessonId, p.status]))
   const signedIn = learner !== null || viewer?.loaded.status !== 'ready'

@@ -1,7 +1,8 @@
 import * as React from 'react'
 import * as ReactDOM from 'react-dom'
 import * as jsxRuntime from 'react/jsx-runtime'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import type { ComponentProps } from 'react'
 import { findCourse, type Lesson } from '@/lib/content/load'
 import { Quiz } from '@/components/quiz/Quiz'
@@ -17,7 +18,7 @@ import { withInlineCode } from '@/components/lesson/inline-code'
  * language when it is not the request's (the studio previews both pages side by side).
  */
 export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: 'ko' | 'en' }) {
-  const locale = pageLocale ?? ((await getLocale()) === 'en' ? 'en' : 'ko')
+  const locale = pageLocale ?? (await currentLang())
   const t = await getTranslations({ locale, namespace: 'lesson' })
   // the studio previews both pages side by side: each quiz region needs a name of its own
   const previewLabel = pageLocale ? `${(await getTranslations('quiz'))('title')} · ${pageLocale === 'ko' ? '한국어' : 'English'}` : undefined

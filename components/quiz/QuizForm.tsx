@@ -1,6 +1,7 @@
 'use client'
 import { useRef, useState, type ReactNode } from 'react'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import type { PublicQuiz } from '@/lib/grading/quiz'
 import { recordVisitorQuiz } from '@/lib/browser/visitor-work'
 import { useConfirm } from '@/components/workspace/ConfirmDialog'
@@ -83,7 +84,7 @@ export function QuizForm({
   replays?: Record<string, ReactNode>
 }) {
   const t = useTranslations('quiz')
-  const lang = useLocale() === 'en' ? 'en' : 'ko'
+  const lang = useLang()
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
     Object.fromEntries(quiz.questions.filter((q) => q.type === 'ordering').map((q) => [q.id, 'choices' in q ? q.choices.map((c) => c.id) : []])),
   )

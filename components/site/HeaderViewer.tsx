@@ -1,5 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
+import { hasRole } from '@/lib/server/auth/roles'
 import { signOutAction } from '@/app/[locale]/(auth)/actions'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
 import { AuthLinks } from './AuthLinks'
@@ -12,14 +13,13 @@ export function ViewerNavLinks() {
   const t = useTranslations('site')
   const ta = useTranslations('admin')
   const viewer = useSignedInViewer()
-  const role = viewer?.role
   return (
     <>
       {viewer && <NavLink href="/progress">{t('nav.progress')}</NavLink>}
       <UnreadCommentsBadge count={viewer?.unreadComments} />
-      {(role === 'teacher' || role === 'admin') && <NavLink href="/teach">{t('nav.classes')}</NavLink>}
-      {(role === 'author' || role === 'admin') && <NavLink href="/studio">{t('nav.studio')}</NavLink>}
-      {role === 'admin' && <NavLink href="/admin">{ta('nav')}</NavLink>}
+      {hasRole(viewer, ['teacher']) && <NavLink href="/teach">{t('nav.classes')}</NavLink>}
+      {hasRole(viewer, ['author']) && <NavLink href="/studio">{t('nav.studio')}</NavLink>}
+      {hasRole(viewer, ['admin']) && <NavLink href="/admin">{ta('nav')}</NavLink>}
     </>
   )
 }

@@ -1,5 +1,6 @@
 'use client'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import type { GateResult } from '@/lib/content/publish-gate'
 import { ProofTable } from './ProofTable'
 import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
@@ -7,7 +8,7 @@ import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
 /** The publish gate's verdict: every reason the lesson cannot go to learners (file, line, why), then the proof. */
 export function GateReport({ gate, refused }: { gate: GateResult; refused: boolean }) {
   const t = useTranslations('studio.editor')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   return (
     <div className="studio-gate" data-testid="gate" data-ok={gate.ok} role={refused ? 'alert' : undefined}>
       <p>

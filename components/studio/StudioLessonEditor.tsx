@@ -2,7 +2,8 @@
 import dynamic from 'next/dynamic'
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { diffLines } from 'diff'
 import type { GateResult } from '@/lib/content/publish-gate'
 import type { Localized } from '@/lib/content/schemas'
@@ -72,7 +73,7 @@ const stored = (texts: Texts): Texts => ({
 
 export function StudioLessonEditor({ courseId, lessonId, initial, versions, schemas, initialPreviews }: Props) {
   const t = useTranslations('studio.editor')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const router = useRouter()
   const theme = usePreferredTheme()
   const { dialog, confirm } = useConfirm()

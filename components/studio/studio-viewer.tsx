@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { Viewer } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 
 /**
@@ -12,7 +13,7 @@ import { currentViewer } from '@/lib/server/viewer'
 export async function studioViewer(path: string): Promise<{ viewer: Viewer; refusal: null } | { viewer: null; refusal: ReactNode }> {
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=${encodeURIComponent(path)}`)
-  if (viewer.role === 'author' || viewer.role === 'admin') return { viewer, refusal: null }
+  if (hasRole(viewer, ['author'])) return { viewer, refusal: null }
   const t = await getTranslations('studio')
   return {
     viewer: null,

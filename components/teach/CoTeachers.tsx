@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { addCoTeacherAction, removeCoTeacherAction } from '@/app/[locale]/teach/co-teacher-actions'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
@@ -14,7 +15,7 @@ export async function CoTeachers({ classId }: { classId: string }) {
   const list = await dal().classes.teachers(await currentViewer(), classId)
   if (!list) return null
   const t = await getTranslations('coteach')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const coTeachers = list.teachers.filter((x) => !x.owner)
   const viewerCoTeaches = coTeachers.some((x) => x.id === list.viewerId)
   return (

@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { deleteCommentAction } from '@/app/[locale]/teach/comment-actions'
 import type { CommentForTeacher } from '@/lib/server/dal/comments'
 import { formatDateTime } from '@/lib/text/dates'
@@ -19,7 +20,7 @@ interface Props {
 /** A class's comments to a learner as its teachers see them: newest first, each with its read receipt. */
 export function CommentThread({ classId, comments, empty, lessonTitles, submissionHref }: Props) {
   const t = useTranslations('comments.teacher')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   if (comments.length === 0) return <p className="muted" data-testid="comment-thread-empty">{empty}</p>
   return (
     <ol className="comment-thread" data-testid="comment-thread">

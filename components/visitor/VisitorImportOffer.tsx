@@ -1,5 +1,6 @@
 'use client'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useState } from 'react'
 import {
@@ -39,7 +40,7 @@ function laterThisSession(): boolean {
  */
 export function VisitorImportOffer() {
   const t = useTranslations('visitor')
-  const locale = useLocale() === 'en' ? 'en' : 'ko'
+  const locale = useLang()
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
   const [phase, setPhase] = useState<Phase>({ kind: 'closed' })

@@ -10,7 +10,7 @@
  * wrong answers never leave the server.
  */
 import type { Check, Exercise, Step } from './exercise-schema.ts'
-import type { Lang } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 /** What the browser needs to grade a manifest with the public checks: no solution, no wrong answers. */
 export interface BrowserExercise {
@@ -112,7 +112,7 @@ export function isPublicCheck(check: Check, text: string): boolean {
 }
 
 /** The checklist a lesson page sends to the browser. */
-export function publicChecklist(exercise: Exercise, lang: Lang): PublicChecklist {
+export function publicChecklist(exercise: Exercise, lang: Locale): PublicChecklist {
   const text = publicText(exercise)
   // Command exercises have no Run: their checks tick on Submit.
   const live = new Set(exercise.kind === 'manifest' ? exercise.checks.filter((c) => isPublicCheck(c, text)).map((c) => c.id) : [])

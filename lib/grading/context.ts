@@ -1,11 +1,11 @@
 /** What every check sees: the validated submission, the simulated run, and the language. */
 import type { ManifestObject, ValidationResult } from '../k8s/index.ts'
 import type { ExerciseRun, Moment } from './run-exercise.ts'
-import type { Lang } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { resolveCheckPath } from './check-path.ts'
 
 export interface CheckContext {
-  lang: Lang
+  lang: Locale
   validation: ValidationResult
   /** The simulated run; null when nothing of the submission could be applied. */
   run: ExerciseRun | null
@@ -22,7 +22,7 @@ export interface CheckVerdict {
   line?: number | null
 }
 
-export function createContext(lang: Lang, validation: ValidationResult, run: ExerciseRun | null): CheckContext {
+export function createContext(lang: Locale, validation: ValidationResult, run: ExerciseRun | null): CheckContext {
   const findObject = (kind: string, name: string) => validation.objects.find((o) => o.kind === kind && o.name === name)
   return {
     lang,

@@ -17,11 +17,12 @@ import { evaluateTrafficCheck } from './checks/traffic-check.ts'
 import { commandsFromText, exerciseLimits, runExercise, type ExerciseRun, type Submission } from './run-exercise.ts'
 import { notRunMessage, overBudgetMessage, type NotRunCause } from './messages.ts'
 import type { SimulationTrace } from './trace.ts'
-import type { CheckOutcome, CommandError, GradeResult, Lang } from './result.ts'
+import type { CheckOutcome, CommandError, GradeResult } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { explainKubectlError, MAX_COMMAND_ERRORS } from './kubectl-errors.ts'
 
 export interface GradeOptions {
-  lang?: Lang
+  lang?: Locale
   /** Milliseconds from a monotonic clock; performance.now where available. */
   now?: () => number
 }
@@ -69,7 +70,7 @@ const MAX_QUOTED_OUTPUT = 1000
 const clip = (text: string) => (text.length > MAX_QUOTED_OUTPUT ? `${text.slice(0, MAX_QUOTED_OUTPUT)}…` : text)
 
 /** The learner's commands kubectl refused, first ones first, each explained. */
-function failedCommands(run: ExerciseRun, lang: Lang): CommandError[] {
+function failedCommands(run: ExerciseRun, lang: Locale): CommandError[] {
   return run.commandOutputs
     .flatMap((c, i) => (c.ok ? [] : [{ number: i + 1, command: c.command, output: clip(c.output.trimEnd()), explanation: explainKubectlError(c.output, lang) }]))
     .slice(0, MAX_COMMAND_ERRORS)

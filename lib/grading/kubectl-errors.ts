@@ -7,9 +7,9 @@
  * errors as cobra/pflag print them).
  */
 import { withParticle as p } from '../text/korean-particles.ts'
-import type { Lang } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
-type Explanation = Record<Lang, (m: RegExpMatchArray) => string>
+type Explanation = Record<Locale, (m: RegExpMatchArray) => string>
 
 const explanations: Array<[RegExp, Explanation]> = [
   [
@@ -102,7 +102,7 @@ const explanations: Array<[RegExp, Explanation]> = [
 export const MAX_COMMAND_ERRORS = 3
 
 /** The explanation of a failed command's output, in the learner's language. */
-export function explainKubectlError(output: string, lang: Lang): string {
+export function explainKubectlError(output: string, lang: Locale): string {
   for (const [pattern, explain] of explanations) {
     const match = output.match(pattern)
     if (match) return explain[lang](match)

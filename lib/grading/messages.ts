@@ -4,7 +4,7 @@
  */
 import { withParticle as p } from '../text/korean-particles.ts'
 import type { OverBudget } from '../sim/index.ts'
-import type { Lang } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 /** What `show` and the checks write for "no value". */
 export const NONE = '(none)'
@@ -81,7 +81,7 @@ const templates = {
   eventPresent: { ko: (v) => `${v.reason} 이벤트가 있었습니다: ${v.message}`, en: (v) => `A ${v.reason} event was recorded: ${v.message}` },
   outputMismatch: { ko: (v) => `${v.command}의 출력이 기대와 다릅니다.`, en: (v) => `The output of ${v.command} is not what was expected.` },
   learnerOutputMismatch: { ko: () => '입력한 명령 중 기대한 출력을 낸 것이 없습니다.', en: () => 'None of your commands printed what was expected.' },
-} satisfies Record<string, Record<Lang, Template>>
+} satisfies Record<string, Record<Locale, Template>>
 
 export type MessageKey = keyof typeof templates
 /** Every detail the grader can add (the tests hold each to the Korean style rules). */
@@ -95,7 +95,7 @@ function asCode(key: string, value: string): string {
   return code && value !== '' && !value.includes('`') ? `\`${value}\`` : value
 }
 
-export function detail(lang: Lang, key: MessageKey, values: Record<string, string> = {}): string {
+export function detail(lang: Locale, key: MessageKey, values: Record<string, string> = {}): string {
   const translated = lang === 'en' ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
   return templates[key][lang](Object.fromEntries(Object.entries(translated).map(([k, v]) => [k, asCode(k, v)])))
 }
@@ -105,7 +105,7 @@ export function show(value: unknown): string {
 }
 
 /** A duration in words: "1시간 30분" / "1 hour 30 minutes" (the unit a learner reads, not `wait`'s 1h30m). */
-export function durationWords(lang: Lang, ms: number): string {
+export function durationWords(lang: Locale, ms: number): string {
   let s = Math.round(ms / 1000)
   const h = Math.floor(s / 3600)
   s -= h * 3600
@@ -125,7 +125,7 @@ const count = (n: number) => n.toLocaleString('en')
 /** Why a grade was stopped: a limit of the simulator (lib/sim/budget.ts) or of the grading server. */
 export type BudgetLimit = OverBudget['limit'] | 'wallTime' | 'memory'
 
-const budgetTemplates: Record<BudgetLimit, Record<Lang, (max: number, requested: number | undefined) => string>> = {
+const budgetTemplates: Record<BudgetLimit, Record<Locale, (max: number, requested: number | undefined) => string>> = {
   pods: {
     ko: (max, req) => `이 실습에서는 Pod를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 내용은 Pod ${count(req)}개를 요청합니다.` : ''} replicas를 줄여 다시 제출하세요.`,
     en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'Pod' : 'Pods'}.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
@@ -157,14 +157,14 @@ const budgetTemplates: Record<BudgetLimit, Record<Lang, (max: number, requested:
 }
 
 /** "이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다." / "This exercise allows at most 50 Pods." — and what to do. */
-export function overBudgetMessage(lang: Lang, over: { limit: BudgetLimit; max: number; requested?: number }): string {
+export function overBudgetMessage(lang: Locale, over: { limit: BudgetLimit; max: number; requested?: number }): string {
   return budgetTemplates[over.limit][lang](over.max, over.requested)
 }
 
 /** Why a manifest's checks were not run: nothing of it was accepted, part of it was refused, or it held nothing. */
 export type NotRunCause = 'refused' | 'partly' | 'empty'
 
-const notRunTemplates: Record<NotRunCause, Record<Lang, string>> = {
+const notRunTemplates: Record<NotRunCause, Record<Locale, string>> = {
   refused: {
     ko: '클러스터가 YAML을 받아들이지 않아 아무것도 실행하지 않았습니다. 위의 검증 오류를 고치면 검사가 실행됩니다.',
     en: 'The cluster did not run anything: it refused your YAML. Fix the validation errors above and the checks will run.',
@@ -180,11 +180,11 @@ const notRunTemplates: Record<NotRunCause, Record<Lang, string>> = {
 }
 
 /** The one line a grade shows instead of each check's detail when the cluster did not run the submission. */
-export function notRunMessage(lang: Lang, cause: NotRunCause): string {
+export function notRunMessage(lang: Locale, cause: NotRunCause): string {
   return notRunTemplates[cause][lang]
 }
 
 /** The grading server's queue is full (503). */
-export function busyMessage(lang: Lang): string {
+export function busyMessage(lang: Locale): string {
   return lang === 'ko' ? '지금 채점 요청이 많습니다. 잠시 후 다시 제출하세요.' : 'Many submissions are being graded right now. Submit again in a moment.'
 }

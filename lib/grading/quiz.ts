@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { Localized, Question, Quiz } from '../content/schemas.ts'
-import type { Lang } from './result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 /** A predict-what-happens question's demo and `run:` step (the page shows what the simulator printed there). */
 export interface PublicShows {
@@ -26,7 +26,7 @@ export interface PublicQuiz {
  * The quiz as sent to the browser before answering: prompts and choices in one language, and which demo step a
  * question shows — never the key, the explanations or a choice's `why` (they would tell the answer).
  */
-export function publicQuiz(quiz: Quiz, lang: Lang): PublicQuiz {
+export function publicQuiz(quiz: Quiz, lang: Locale): PublicQuiz {
   return {
     id: quiz.id,
     questions: quiz.questions.map((q): PublicQuestion => {
@@ -87,7 +87,7 @@ function isCorrect(q: Question, given: QuizAnswers[string] | undefined): boolean
   }
 }
 
-function answerText(q: Question, lang: Lang, trueFalse: Localized[]): string {
+function answerText(q: Question, lang: Locale, trueFalse: Localized[]): string {
   const choice = (id: string) => ('choices' in q ? (q.choices.find((c) => c.id === id)?.text[lang] ?? id) : id)
   switch (q.type) {
     case 'single':
@@ -139,7 +139,7 @@ export type QuizAttempt = { complete: true; result: QuizResult; answers: QuizAns
  * A learner's attempt: graded, with keys and explanations, only when every question is answered. The answers
  * kept are those to this quiz's questions, nothing else that was sent.
  */
-export function attemptQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizAttempt {
+export function attemptQuiz(quiz: Quiz, answers: QuizAnswers, lang: Locale): QuizAttempt {
   const unanswered = unansweredQuestions(quiz, answers)
   if (unanswered.length > 0) return { complete: false, unanswered }
   const kept: QuizAnswers = {}
@@ -148,7 +148,7 @@ export function attemptQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizA
 }
 
 /** A single or multiple question's choices after answering: which are right, which the learner picked, why the wrong ones are wrong. */
-function choiceOutcomes(q: Question, value: QuizAnswers[string] | undefined, lang: Lang): ChoiceOutcome[] | undefined {
+function choiceOutcomes(q: Question, value: QuizAnswers[string] | undefined, lang: Locale): ChoiceOutcome[] | undefined {
   if (q.type !== 'single' && q.type !== 'multiple') return undefined
   const key = new Set(q.type === 'single' ? [q.answer] : q.answer)
   const picked = new Set(typeof value === 'string' ? [value] : Array.isArray(value) ? value : [])
@@ -158,7 +158,7 @@ function choiceOutcomes(q: Question, value: QuizAnswers[string] | undefined, lan
   })
 }
 
-export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Lang): QuizResult {
+export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Locale): QuizResult {
   const questions = quiz.questions.map((q): QuestionOutcome => {
     const value = given(answers, q.id)
     const choices = choiceOutcomes(q, value, lang)

@@ -1,8 +1,6 @@
 /** The graded result of one submission: the shape of `kubelab grade --json` and of the grade API. */
 import type { Diagnostic } from '../k8s/index.ts'
 
-export type Lang = 'ko' | 'en'
-
 export interface CheckOutcome {
   id: string
   passed: boolean

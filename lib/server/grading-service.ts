@@ -4,7 +4,8 @@ import type { SimulationTrace } from '../grading/grade.ts'
 import { busyMessage, overBudgetMessage, type BudgetLimit } from '../grading/messages.ts'
 import type { Exercise } from '../grading/exercise-schema.ts'
 import type { Submission } from '../grading/run-exercise.ts'
-import type { GradeResult, Lang } from '../grading/result.ts'
+import type { GradeResult } from '../grading/result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { dal } from './dal/index.ts'
 import type { Viewer } from './dal/viewer.ts'
 import { findCatalogExercise } from './course-catalog.ts'
@@ -35,7 +36,7 @@ export type GradeOutcome =
   | { status: 'busy' | 'failed'; message: string }
 
 /** How a grade is run: the worker pool on the server; tests may pass another (e.g. in-process). */
-export type Grader = (task: { exercise: Exercise; submission: Submission; lang: Lang }) => Promise<PoolOutcome>
+export type Grader = (task: { exercise: Exercise; submission: Submission; lang: Locale }) => Promise<PoolOutcome>
 
 type FoundExercise = NonNullable<Awaited<ReturnType<typeof findCatalogExercise>>>
 
@@ -53,7 +54,7 @@ export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'grad
  * progress (one transaction).
  * Timed per exercise and outcome (`kubelab_grade_duration_seconds`); grades over budget are counted.
  */
-export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader = poolGrader): Promise<GradeOutcome> {
+export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Locale, grader: Grader = poolGrader): Promise<GradeOutcome> {
   const found = await findCatalogExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const startedAt = process.hrtime.bigint()
@@ -68,7 +69,7 @@ export async function gradeSubmission(viewer: Viewer | null, exerciseId: string,
   }
 }
 
-async function gradeFound(viewer: Viewer | null, found: FoundExercise, input: { yaml?: string; commands?: string[] }, lang: Lang, grader: Grader): Promise<GradeOutcome> {
+async function gradeFound(viewer: Viewer | null, found: FoundExercise, input: { yaml?: string; commands?: string[] }, lang: Locale, grader: Grader): Promise<GradeOutcome> {
   const { exercise, lesson, course } = found
   const { yaml, commands } = input
   const submission: Submission | null = exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null

@@ -13,7 +13,8 @@ import { newLessonTexts } from '../content/scaffold.ts'
 import { exerciseSchema } from '../grading/exercise-schema.ts'
 import { busyMessage, overBudgetMessage } from '../grading/messages.ts'
 import { commandsFromText } from '../grading/run-exercise.ts'
-import type { CheckOutcome, Lang } from '../grading/result.ts'
+import type { CheckOutcome } from '../grading/result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import type { Dal } from './dal/index.ts'
 import { studioTextLimits } from './dal/studio-lessons.ts'
 import { requireRole, type Viewer } from './dal/viewer.ts'
@@ -53,7 +54,7 @@ export function studioEditor(dal: Dal, grade: Grade) {
     },
 
     /** Grades `answer` against the exercise as the editor has it now (saved or not), as a learner's would be. */
-    async tryAnswer(viewer: Viewer | null, input: z.infer<typeof tryAnswerSchema>, lang: Lang): Promise<TryOutcome> {
+    async tryAnswer(viewer: Viewer | null, input: z.infer<typeof tryAnswerSchema>, lang: Locale): Promise<TryOutcome> {
       requireRole(viewer, ['author'])
       let exercise
       try {

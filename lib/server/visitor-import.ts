@@ -9,7 +9,7 @@ import 'server-only'
 import { z } from 'zod'
 import { gradeQuiz, quizAnswersSchema, unansweredQuestions } from '../grading/quiz.ts'
 import { commandsFromText, type Submission } from '../grading/run-exercise.ts'
-import type { Lang } from '../grading/result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import type { VisitorImportRequest } from '../browser/visitor-work.ts'
 import { courseCatalog } from './course-catalog.ts'
 import type { Dal } from './dal/index.ts'
@@ -95,7 +95,7 @@ function submissionFor(kind: 'manifest' | 'command', answer: string | string[]):
 
 /** Grades every answer again on the server, then adds the lot to the viewer's account in one transaction. */
 export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: VisitorImportInput, grader: ImportGrader = poolGrader): Promise<VisitorImportOutcome> {
-  const lang: Lang = input.lang
+  const lang: Locale = input.lang
   const skipped: VisitorImportOutcome['skipped'] = { exercises: [], quizzes: [], drafts: [], lessons: [] }
   const notAdded: VisitorImportOutcome['notAdded'] = { exercises: [], quizzes: [] }
   const work: GradedVisitorWork = { submissions: [], quizzes: [], drafts: [], lessons: [] }

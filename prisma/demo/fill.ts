@@ -12,7 +12,8 @@ import { gradeExercise } from '../../lib/grading/grade.ts'
 import { gradeQuiz } from '../../lib/grading/quiz.ts'
 import { commandsFromText } from '../../lib/grading/run-exercise.ts'
 import type { Exercise } from '../../lib/grading/exercise-schema.ts'
-import type { GradeResult, Lang } from '../../lib/grading/result.ts'
+import type { GradeResult } from '../../lib/grading/result.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { demoLearners } from './learners.ts'
 import { planDemoClass, type AnswerRef } from './plan.ts'
 
@@ -43,7 +44,7 @@ function answerGrader() {
   const cache = new Map<string, { source: string; result: GradeResult }>()
   let ms = 0
   return {
-    grade(exercise: Exercise, ref: AnswerRef, lang: Lang) {
+    grade(exercise: Exercise, ref: AnswerRef, lang: Locale) {
       const key = `${exercise.id}|${ref.kind}|${'index' in ref ? ref.index : ''}|${lang}`
       let graded = cache.get(key)
       if (!graded) {

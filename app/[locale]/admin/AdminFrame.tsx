@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { redirect } from 'next/navigation'
 import { getTranslations } from 'next-intl/server'
 import type { Viewer } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import './admin.css'
 
@@ -20,7 +21,7 @@ const tabs: { tab: AdminTab; href: string }[] = [
 export async function adminViewer(path: string): Promise<Viewer | null> {
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=${encodeURIComponent(path)}`)
-  return viewer.role === 'admin' ? viewer : null
+  return hasRole(viewer, ['admin']) ? viewer : null
 }
 
 export async function NotAdmin() {

@@ -1,6 +1,6 @@
 'use server'
 import { headers } from 'next/headers'
-import { getLocale } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { roleSchema } from '@/lib/server/auth/roles'
@@ -42,7 +42,7 @@ async function attempt(change: () => Promise<AdminActionState>): Promise<AdminAc
 
 async function linkTo(path: string, expiresAt: Date): Promise<{ link: string; until: string }> {
   const origin = publicOrigin(await headers(), env().PUBLIC_URL, env().PORT)
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   return { link: `${origin}${path}`, until: formatDateTime(expiresAt, locale) }
 }
 

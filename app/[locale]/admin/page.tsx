@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { roles, roleSchema } from '@/lib/server/auth/roles'
 import { dal } from '@/lib/server/dal'
 import { formatDate } from '@/lib/text/dates'
@@ -26,7 +27,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const viewer = await adminViewer(here(requested))
   if (!viewer) return <NotAdmin />
   const t = await getTranslations('admin')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const found = await dal().admin.users(viewer, { query, role: roleFilter, page: requested })
   return (
     <AdminFrame current="users" intro={t('users.intro')}>

@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { findCourse } from '@/lib/content/load'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
@@ -37,7 +38,7 @@ export default async function JoinPage({ searchParams }: { searchParams: Search 
       </div>
     )
   }
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const mine = await dal().classes.joined(viewer)
   return (
     <div className="page narrow">

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { formatDateTime } from '@/lib/text/dates'
 import { courseCatalog } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
@@ -18,7 +19,7 @@ export default async function ProgressPage() {
   if (!viewer) redirect('/signin?next=/progress')
   const t = await getTranslations('progress')
   const tc = await getTranslations('course')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   // published studio lessons count and are listed in their place, like the course page shows them
   const { courses } = await courseCatalog()
   const [submissions, classes, comments] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer), dal().comments.mine(viewer)])

@@ -5,7 +5,7 @@
  */
 import { redirect } from 'next/navigation'
 import { revalidatePath } from 'next/cache'
-import { getLocale } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { z } from 'zod'
 import { idSchema } from '@/lib/content/schemas'
 import { renderStudioPage, type StudioPreview } from '@/components/studio/studio-preview'
@@ -23,7 +23,6 @@ import { studioCatalogChanged } from '@/lib/server/course-catalog'
 
 const editor = () => studioEditor(dal(), async (task) => (await gradingPool()).grade(task))
 const service = () => studioLessonService(dal())
-const lang = async (): Promise<'ko' | 'en'> => ((await getLocale()) === 'en' ? 'en' : 'ko')
 const lessonKey = z.object({ courseId: idSchema, lessonId: idSchema }).strict()
 
 /** A draft as the editor needs it (dates as ISO strings, the same on both sides of the wire). */
@@ -167,7 +166,7 @@ export async function checkStudioLessonAction(input: unknown): Promise<CheckResu
 export async function tryStudioAnswerAction(input: unknown): Promise<TryOutcome | Refusal> {
   const parsed = tryAnswerSchema.safeParse(input)
   if (!parsed.success) return { status: 'invalid' }
-  const language = await lang()
+  const language = await currentLang()
   return guarded(async () => editor().tryAnswer(await currentViewer(), parsed.data, language))
 }
 

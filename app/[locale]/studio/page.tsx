@@ -1,5 +1,7 @@
 import Link from 'next/link'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
+import type { Locale } from '@/i18n/locales'
 import { loadCourses } from '@/lib/content/load'
 import { proveExercise, type ExerciseProof } from '@/lib/content/prove'
 import type { Exercise } from '@/lib/grading/exercise-schema'
@@ -24,9 +26,9 @@ export const dynamic = 'force-dynamic'
  * Proofs by exercise object: in production the content is loaded once, so each exercise is proved once per
  * language; in development every reload loads the files afresh (new objects), so an edit is proved again.
  */
-const proofCache = new WeakMap<Exercise, Partial<Record<'ko' | 'en', ExerciseProof>>>()
+const proofCache = new WeakMap<Exercise, Partial<Record<Locale, ExerciseProof>>>()
 
-function proofOf(exercise: Exercise, locale: 'ko' | 'en'): ExerciseProof {
+function proofOf(exercise: Exercise, locale: Locale): ExerciseProof {
   let byLang = proofCache.get(exercise)
   if (!byLang) proofCache.set(exercise, (byLang = {}))
   return (byLang[locale] ??= proveExercise(exercise, locale))
@@ -36,7 +38,7 @@ export default async function StudioPage() {
   const { viewer, refusal } = await studioViewer('/studio')
   if (!viewer) return refusal
   const t = await getTranslations('studio')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const courses = loadCourses().map((course) => ({
     course,
     lessons: course.lessons.map((lesson) => ({ lesson, proof: lesson.exercise ? proofOf(lesson.exercise, locale) : null })),

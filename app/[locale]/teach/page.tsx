@@ -1,10 +1,12 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { loadCourses } from '@/lib/content/load'
 import { formatInviteCode } from '@/lib/classes/invite-code'
 import { formatDate } from '@/lib/text/dates'
 import { dal } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { CreateClassForm } from '@/components/teach/CreateClassForm'
 import { createClassAction } from './actions'
@@ -20,7 +22,7 @@ export default async function TeachPage() {
   const viewer = await currentViewer()
   if (!viewer) redirect('/signin?next=/teach')
   const t = await getTranslations('teach')
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') {
+  if (!hasRole(viewer, ['teacher'])) {
     return (
       <div className="page narrow">
         <h1>{t('title')}</h1>
@@ -31,7 +33,7 @@ export default async function TeachPage() {
       </div>
     )
   }
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const courses = loadCourses()
   const titles = new Map(courses.map((c) => [c.id, c.title[locale]]))
   const classes = await dal().classes.listTaught(viewer)

@@ -1,5 +1,5 @@
 /** Who is asking. Every data-access function takes a viewer and checks what that viewer may do. */
-import type { Role } from '../auth/roles.ts'
+import { hasRole, type Role } from '../auth/roles.ts'
 
 export interface Viewer {
   id: string
@@ -21,6 +21,6 @@ export function requireViewer(viewer: Viewer | null): Viewer {
 
 export function requireRole(viewer: Viewer | null, allowed: readonly Role[]): Viewer {
   const v = requireViewer(viewer)
-  if (v.role !== 'admin' && !allowed.includes(v.role)) throw new AccessDeniedError(403, `This needs the ${allowed.join(' or ')} role.`)
+  if (!hasRole(v, allowed)) throw new AccessDeniedError(403, `This needs the ${allowed.join(' or ')} role.`)
   return v
 }

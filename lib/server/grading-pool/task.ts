@@ -5,7 +5,8 @@
  */
 import { gradeExercise, type OverBudgetVerdict } from '../../grading/grade.ts'
 import type { Exercise } from '../../grading/exercise-schema.ts'
-import type { GradeResult, Lang } from '../../grading/result.ts'
+import type { GradeResult } from '../../grading/result.ts'
+import type { Locale } from '../../../i18n/locales.ts'
 import type { Submission } from '../../grading/run-exercise.ts'
 import { MAX_GRADE_RESPONSE_BYTES, serializeTrace } from '../../grading/trace.ts'
 import { utf8Length } from '../../k8s/input-limits.ts'
@@ -13,7 +14,7 @@ import { utf8Length } from '../../k8s/input-limits.ts'
 export interface GradeTaskInput {
   exercise: Exercise
   submission: Submission
-  lang: Lang
+  lang: Locale
 }
 
 export interface GradeTaskOutput {

@@ -14,7 +14,8 @@
 import { loadCourses, type Lesson } from '../../content/load.ts'
 import type { Exercise } from '../../grading/exercise-schema.ts'
 import { gradeQuiz, type QuizAnswers } from '../../grading/quiz.ts'
-import type { CheckOutcome, GradeResult, Lang } from '../../grading/result.ts'
+import type { CheckOutcome, GradeResult } from '../../grading/result.ts'
+import type { Locale } from '../../../i18n/locales.ts'
 import type { Question } from '../../content/schemas.ts'
 import { trimmedSourceChars } from '../dal/quotas.ts'
 import type { Db } from '../db/client.ts'
@@ -104,7 +105,7 @@ const surnames = ['김', '이', '박', '최', '정', '강', '조', '윤', '장',
 const givenNames = ['민준', '서연', '도윤', '지우', '하준', '서윤', '예준', '하은', '시우', '지민', '주원', '수아', '지호', '지아', '현우', '채원']
 const firstNames = ['Ada', 'Grace', 'Linus', 'Barbara', 'Alan', 'Margaret', 'Dennis', 'Frances', 'Ken', 'Radia']
 const lastNames = ['Lovelace', 'Hopper', 'Liskov', 'Turing', 'Hamilton', 'Ritchie', 'Allen', 'Perlman']
-const commentBodies: Record<Lang, string[]> = {
+const commentBodies: Record<Locale, string[]> = {
   ko: [
     '실패한 검사의 줄을 먼저 보세요. 그 줄의 들여쓰기가 한 칸 어긋나 있습니다.',
     'selector의 matchLabels와 템플릿의 레이블이 같아야 합니다. 두 곳을 나란히 놓고 비교해 보세요.',
@@ -133,7 +134,7 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
   // each learner: a language, a skill (chance to pass an attempt), how far they get, how many attempts they make
   const learners = Array.from({ length: learnerCount }, (_, i) => {
     const n = String(i + 1).padStart(4, '0')
-    const locale: Lang = random() < 0.8 ? 'ko' : 'en'
+    const locale: Locale = random() < 0.8 ? 'ko' : 'en'
     const name = random() < 0.1 ? null : locale === 'ko' ? `${pick(surnames)}${pick(givenNames)}` : `${pick(firstNames)} ${pick(lastNames)}`
     const reach = random() < 0.7 ? slots.length : 1 + Math.floor(random() * slots.length)
     return { id: `${tag}-learner-${n}`, email: `${tag}-learner-${n}@example.org`, name, locale, skill: 0.35 + random() * 0.55, reach, stuck: reach < slots.length && random() < 0.4, joinedAt: at(random() * 2 * DAY) }
@@ -221,7 +222,7 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
   const [checkId, group] = [...(mistakeCounts.get(busiest.id) ?? new Map<string, string[]>())].sort((a, b) => b[1].length - a[1].length)[0] ?? [busiest.exercise.checks[0]!.id, []]
   const groupKey = `${tag}-group-1`
   let commentNo = 0
-  const comment = (learnerId: string, fields: Pick<ClassScaleRows['comments'][number], 'lessonId' | 'exerciseId' | 'submissionId' | 'checkId' | 'groupKey' | 'createdAt'>, lang: Lang) =>
+  const comment = (learnerId: string, fields: Pick<ClassScaleRows['comments'][number], 'lessonId' | 'exerciseId' | 'submissionId' | 'checkId' | 'groupKey' | 'createdAt'>, lang: Locale) =>
     rows.comments.push({ id: `${tag}-comment-${String(++commentNo).padStart(5, '0')}`, classroomId: classroom.id, learnerId, authorId: teacher.id, authorLabel: teacher.name, body: pick(commentBodies[lang]), readAt: random() < 0.6 ? new Date(fields.createdAt.getTime() + DAY) : null, ...fields })
   for (const learnerId of group) comment(learnerId, { lessonId: busiest.lesson.id, exerciseId: busiest.id, submissionId: null, checkId, groupKey, createdAt: at(25 * DAY) }, 'ko')
   // and one comment on about one failing submission in a hundred
@@ -276,7 +277,7 @@ function fitToTotal<T>(lists: T[][], total: number, random: () => number, anothe
 }
 
 /** What a learner sent and what the grader would have said: a known wrong answer (popular ones first) or the solution. */
-function gradedAttempt(slot: Slot, passed: boolean, lang: Lang, random: () => number, durationMs: number): { source: string; result: GradeResult } {
+function gradedAttempt(slot: Slot, passed: boolean, lang: Locale, random: () => number, durationMs: number): { source: string; result: GradeResult } {
   const { exercise } = slot
   const wrong = exercise.wrongAnswers
   // Zipf-like: the first wrong answers of an exercise are the common ones

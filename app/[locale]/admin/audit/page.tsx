@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { toRole } from '@/lib/server/auth/roles'
 import { dal } from '@/lib/server/dal'
 import type { AuditEntry } from '@/lib/server/dal/audit'
@@ -19,7 +20,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
   const viewer = await adminViewer(here(requested))
   if (!viewer) return <NotAdmin />
   const t = await getTranslations('admin')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const log = await dal().admin.auditLog(viewer, requested)
   const role = (value: unknown) => t(`roles.${toRole(value)}`)
   const count = (value: unknown) => (typeof value === 'number' ? value : 0)

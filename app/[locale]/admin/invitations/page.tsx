@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
 import type { Invitation } from '@/lib/server/dal/invitations'
 import { formatDate, formatDateTime } from '@/lib/text/dates'
@@ -19,7 +20,7 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
   const viewer = await adminViewer(here(requested))
   if (!viewer) return <NotAdmin />
   const t = await getTranslations('admin')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const found = await dal().admin.invitations(viewer, requested)
   const state = (i: Invitation): string => {
     if (i.status === 'used') return i.usedBy ? t('invitations.used', { email: i.usedBy, date: formatDateTime(i.usedAt!, locale) }) : t('invitations.usedByGone', { date: formatDateTime(i.usedAt!, locale) })

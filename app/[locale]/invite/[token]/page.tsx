@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
 import { currentSession } from '@/lib/server/session'
 import { formatDateTime } from '@/lib/text/dates'
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function InvitationPage({ params }: { params: Params }) {
   const { token } = await params
   const t = await getTranslations('admin')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const found = await dal().invitations.describe(token)
   if (found.status !== 'valid') {
     return (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
 import { formatDateTime } from '@/lib/text/dates'
 import { ResetForm } from './ResetForm'
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Params }) {
   const { token } = await params
   const t = await getTranslations('admin.reset')
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const found = await dal().passwordResets.describe(token)
   if (found.status !== 'valid') {
     return (

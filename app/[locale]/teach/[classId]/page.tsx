@@ -2,11 +2,14 @@ import Link from 'next/link'
 import { headers } from 'next/headers'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
+import type { Locale } from '@/i18n/locales'
 import { formatInviteCode } from '@/lib/classes/invite-code'
 import { classProgress } from '@/lib/server/class-progress'
 import { env } from '@/lib/server/env'
 import { publicOrigin } from '@/lib/server/http/public-origin'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { CoTeachers } from '@/components/teach/CoTeachers'
 import { CopyButton } from '@/components/teach/CopyButton'
@@ -22,13 +25,13 @@ import '@/components/teach/teach.css'
 type Params = Promise<{ classId: string }>
 
 // One read per request for the title and the page (React's cache is shared by generateMetadata and the page).
-const loadClass = cache(async (classId: string, locale: 'ko' | 'en') => {
+const loadClass = cache(async (classId: string, locale: Locale) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? classProgress(viewer, classId, locale) : null
+  return hasRole(viewer, ['teacher']) ? classProgress(viewer, classId, locale) : null
 })
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const found = await loadClass((await params).classId, locale)
   return { title: found?.detail.name ?? (await getTranslations('teach'))('title') }
 }
@@ -37,8 +40,8 @@ export default async function ClassPage({ params }: { params: Params }) {
   const { classId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  if (!hasRole(viewer, ['teacher'])) forbidden()
+  const locale = await currentLang()
   const found = await loadClass(classId, locale)
   if (!found) notFound()
   const { detail, matrix, courseTitle } = found

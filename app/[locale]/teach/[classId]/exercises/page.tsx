@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { ExerciseSummaryList } from '@/components/teach/insight/ExerciseSummaryList'
 import '@/components/teach/teach.css'
@@ -13,7 +15,7 @@ type Params = Promise<{ classId: string }>
 // one read per request for the title and the page
 const load = cache(async (classId: string) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? dal().insight.classExercises(viewer, classId) : null
+  return hasRole(viewer, ['teacher']) ? dal().insight.classExercises(viewer, classId) : null
 })
 
 export async function generateMetadata({ params }: { params: Params }) {
@@ -27,10 +29,10 @@ export default async function ClassExercisesPage({ params }: { params: Params })
   const { classId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/exercises`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
+  if (!hasRole(viewer, ['teacher'])) forbidden()
   const found = await load(classId)
   if (!found) notFound()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const t = await getTranslations('insight')
   return (
     <div className="page insight-page">

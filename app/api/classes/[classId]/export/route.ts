@@ -1,7 +1,9 @@
 import { NextResponse } from 'next/server'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { progressCsv } from '@/lib/classes/csv'
 import { classProgress } from '@/lib/server/class-progress'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
@@ -11,8 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
   const { classId } = await params
   const viewer = await currentViewer()
   if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 })
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class progress.' }, { status: 403 })
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  if (!hasRole(viewer, ['teacher'])) return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class progress.' }, { status: 403 })
+  const locale = await currentLang()
   const found = await classProgress(viewer, classId, locale)
   if (!found) return NextResponse.json({ error: 'not_found', message: 'No such class among yours.' }, { status: 404 })
   const t = await getTranslations('teach')

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { authoringJsonSchema } from '@/lib/content/authoring-json-schema'
 import { dal } from '@/lib/server/dal'
 import { authoringCourse } from '@/lib/server/studio-lessons'
@@ -28,7 +29,7 @@ export default async function StudioLessonPage({ params }: { params: Params }) {
   const course = await authoringCourse(dal(), viewer, courseId)
   const draft = course ? await dal().studioLessons.get(viewer, courseId, lessonId) : null
   if (!course || !draft) notFound()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const versions = await dal().studioLessons.versions(viewer, courseId, lessonId)
   const [ko, en] = await Promise.all(
     (['ko', 'en'] as const).map((page) => renderStudioPage({ courseId, lessonId, page, source: page === 'ko' ? draft.texts.pageKo : draft.texts.pageEn, quizYaml: draft.texts.quizYaml }, course)),

@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { InsightStats } from '@/components/teach/insight/InsightStats'
 import { MistakeGroupCard } from '@/components/teach/insight/MistakeGroupCard'
@@ -13,13 +15,13 @@ type Params = Promise<{ classId: string; exerciseId: string }>
 
 const load = cache(async (classId: string, exerciseId: string) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? dal().insight.exerciseInsight(viewer, classId, exerciseId) : null
+  return hasRole(viewer, ['teacher']) ? dal().insight.exerciseInsight(viewer, classId, exerciseId) : null
 })
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, exerciseId } = await params
   const found = await load(classId, exerciseId)
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const heading = (await getTranslations('insight'))('exercise.heading')
   return { title: found ? `${found.lesson.number}. ${found.lesson.title[locale]} · ${heading} · ${found.class.name}` : heading }
 }
@@ -29,10 +31,10 @@ export default async function ExerciseInsightPage({ params }: { params: Params }
   const { classId, exerciseId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/exercises/${encodeURIComponent(exerciseId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
+  if (!hasRole(viewer, ['teacher'])) forbidden()
   const found = await load(classId, exerciseId)
   if (!found) notFound()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const t = await getTranslations('insight')
   const { insight } = found
   const classBase = `/teach/${encodeURIComponent(found.class.id)}`

@@ -1,11 +1,14 @@
 import Link from 'next/link'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
+import type { Locale } from '@/i18n/locales'
 import { learnerProgress } from '@/lib/server/class-progress'
 import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { dal } from '@/lib/server/dal'
 import { CommentForm } from '@/components/teach/CommentForm'
@@ -20,9 +23,9 @@ import './learner-page.css'
 type Params = Promise<{ classId: string; userId: string }>
 type Search = Promise<{ page?: string | string[] }>
 
-const loadLearner = cache(async (classId: string, userId: string, locale: 'ko' | 'en', page: number) => {
+const loadLearner = cache(async (classId: string, userId: string, locale: Locale, page: number) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? learnerProgress(viewer, classId, userId, locale, page) : null
+  return hasRole(viewer, ['teacher']) ? learnerProgress(viewer, classId, userId, locale, page) : null
 })
 
 /** ?page=N (the DAL clamps it to the pages there are). */
@@ -33,7 +36,7 @@ function pageOf(raw: string | string[] | undefined): number {
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { classId, userId } = await params
-  const found = await loadLearner(classId, userId, (await getLocale()) === 'en' ? 'en' : 'ko', pageOf((await searchParams).page))
+  const found = await loadLearner(classId, userId, await currentLang(), pageOf((await searchParams).page))
   if (!found) return { title: (await getTranslations('teach'))('detail.learner') }
   return { title: `${found.seen.learner.name ?? found.seen.learner.email} · ${found.seen.className}` }
 }
@@ -44,8 +47,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
   const page = pageOf((await searchParams).page)
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  if (!hasRole(viewer, ['teacher'])) forbidden()
+  const locale = await currentLang()
   const found = await loadLearner(classId, userId, locale, page)
   if (!found) notFound()
   const { seen, matrix } = found

@@ -1,8 +1,10 @@
 import Link from 'next/link'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { QuizItemList } from '@/components/teach/insight/QuizItemList'
 import '@/components/teach/teach.css'
@@ -12,13 +14,13 @@ type Params = Promise<{ classId: string; lessonId: string }>
 
 const load = cache(async (classId: string, lessonId: string) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? dal().insight.quizInsight(viewer, classId, lessonId) : null
+  return hasRole(viewer, ['teacher']) ? dal().insight.quizInsight(viewer, classId, lessonId) : null
 })
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, lessonId } = await params
   const found = await load(classId, lessonId)
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const title = (await getTranslations('insight'))('quiz.title')
   return { title: found ? `${found.lesson.number}. ${found.lesson.title[locale]} · ${title} · ${found.class.name}` : title }
 }
@@ -28,10 +30,10 @@ export default async function QuizInsightPage({ params }: { params: Params }) {
   const { classId, lessonId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/quizzes/${encodeURIComponent(lessonId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
+  if (!hasRole(viewer, ['teacher'])) forbidden()
   const found = await load(classId, lessonId)
   if (!found) notFound()
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const t = await getTranslations('insight')
   const classBase = `/teach/${encodeURIComponent(found.class.id)}`
   return (

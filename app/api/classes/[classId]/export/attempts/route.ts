@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { attemptsCsv } from '@/lib/classes/csv'
 import { findCatalogCourse } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 
 export const dynamic = 'force-dynamic'
@@ -16,10 +18,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
   const { classId } = await params
   const viewer = await currentViewer()
   if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 })
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class attempts.' }, { status: 403 })
+  if (!hasRole(viewer, ['teacher'])) return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class attempts.' }, { status: 403 })
   const found = await dal().classAttempts.attempts(viewer, classId)
   if (!found) return NextResponse.json({ error: 'not_found', message: 'No such class among yours.' }, { status: 404 })
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const course = await findCatalogCourse(found.courseId)
   const lessonLabel = new Map((course?.lessons ?? []).map((l) => [l.id, `${l.number}. ${l.title[locale]}`]))
   const t = await getTranslations('deadlines.csv')

@@ -1,9 +1,11 @@
 import Link from 'next/link'
 import { forbidden, notFound, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getLocale, getTranslations } from 'next-intl/server'
+import { getTranslations } from 'next-intl/server'
+import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
 import { formatDateTime } from '@/lib/text/dates'
+import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { FailingChecks } from '../../FailingChecks'
 import { SubmittedSource } from '../../SubmittedSource'
@@ -16,13 +18,13 @@ type Params = Promise<{ classId: string; userId: string; submissionId: string }>
 
 const load = cache(async (classId: string, userId: string, submissionId: string) => {
   const viewer = await currentViewer()
-  return viewer && (viewer.role === 'teacher' || viewer.role === 'admin') ? dal().classes.learnerSubmission(viewer, classId, userId, submissionId) : null
+  return hasRole(viewer, ['teacher']) ? dal().classes.learnerSubmission(viewer, classId, userId, submissionId) : null
 })
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
   const found = await load(classId, userId, submissionId)
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   if (!found) return { title: (await getTranslations('teach'))('learner.source') }
   return { title: `${(await getTranslations('limits.submissions'))('title', { date: formatDateTime(found.submission.createdAt, locale) })} · ${found.learner.name ?? found.learner.email}` }
 }
@@ -32,11 +34,11 @@ export default async function SubmissionPage({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
   const viewer = await currentViewer()
   if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}/submissions/${encodeURIComponent(submissionId)}`)
-  if (viewer.role !== 'teacher' && viewer.role !== 'admin') forbidden()
+  if (!hasRole(viewer, ['teacher'])) forbidden()
   const found = await load(classId, userId, submissionId)
   if (!found) notFound()
   const { submission: s, learner } = found
-  const locale = (await getLocale()) === 'en' ? 'en' : 'ko'
+  const locale = await currentLang()
   const t = await getTranslations('teach')
   const tl = await getTranslations('limits.submissions')
   const tc = await getTranslations('comments.teacher')
