@@ -49,20 +49,20 @@ export function parseCommand<O extends OptionsConfig>(args: string[], io: CliIO,
     return { exit: 0 }
   }
   let table: OptionsConfig = spec.options
-  let subcommand = ''
+  let known = ''
   if (spec.subcommands) {
     // the subcommand decides which options are known: find it leniently first (an unknown option is reported below)
     const sub = parseArgs({ args, options: spec.options, strict: false, allowPositionals: true }).positionals[0]
     const allowed = sub === undefined ? undefined : Object.hasOwn(spec.subcommands, sub) ? spec.subcommands[sub] : undefined
     if (allowed === undefined) return { exit: usageError(io, spec, sub === undefined ? 'a command is required' : `unknown command "${spec.command} ${sub}"`, json) }
     table = Object.fromEntries(allowed.map((name) => [name, spec.options[name]!]))
-    subcommand = ` for "${spec.command} ${sub}"`
+    known = ` for "${spec.command} ${sub}"`
   }
   try {
     const parsed = parseArgs({ args, options: table, strict: true, allowPositionals: true })
     return { values: parsed.values as Values<O>, positionals: parsed.positionals, json }
   } catch (error) {
-    return { exit: usageError(io, spec, `${problem(args, table, error)}${subcommand}`, json) }
+    return { exit: usageError(io, spec, problem(args, table, known, error), json) }
   }
 }
 
@@ -79,13 +79,13 @@ function optionArgs(args: string[]): string[] {
   return end === -1 ? args : args.slice(0, end)
 }
 
-/** What strict parsing refused, in our words: the option by the name it was typed with. */
-function problem(args: string[], options: OptionsConfig, error: unknown): string {
+/** What strict parsing refused, in our words: the option by the name it was typed with (`known`: to whom it is unknown). */
+function problem(args: string[], options: OptionsConfig, known: string, error: unknown): string {
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true })
   for (const token of tokens) {
     if (token.kind !== 'option') continue
     const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined
-    if (!option) return `unknown option ${token.rawName}`
+    if (!option) return `unknown option ${token.rawName}${known}`
     // parseArgs's own rule: a value that looks like an option (`--lang --json`) is a missing value
     if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))) return `${token.rawName} needs a value`
     if (option.type === 'boolean' && token.value !== undefined) return `${token.rawName} takes no value`
