@@ -27,7 +27,7 @@ export interface CommandSpec<O extends OptionsConfig = OptionsConfig> {
   jsonError?: (message: string) => string
 }
 
-export interface ParsedCommand<O extends OptionsConfig> {
+interface ParsedCommand<O extends OptionsConfig> {
   values: Values<O>
   /** the subcommand first, for a command that has them */
   positionals: string[]

@@ -23,7 +23,7 @@ export const processIO: CliIO = {
 }
 
 /** The first line of a stream (a typed password ends with Enter), or all of it when it has no newline. */
-export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
+function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = ''
     const done = (value: string) => {

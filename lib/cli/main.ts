@@ -36,6 +36,9 @@ export function usage(): string {
     '  --help     show this help',
     '  --version  print the Kubelab version',
     '',
+    'Every command takes --help. An unknown option or one without its value is a usage error (exit 2): one line',
+    "naming it and the command's usage on stderr, and with --json also a JSON error object on stdout.",
+    '',
     'Exit codes: 0 success, 1 the input is invalid, did not pass or was refused, 2 usage, I/O or database error.',
     '',
   ].join('\n')
