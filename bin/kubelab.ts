@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * The `kubelab` command line: `npm run -s kubelab -- <command> [args]`.
- * Each command lives in lib/cli/<command>.ts and exports `run(args): Promise<number>` (the exit code).
+ * Each command lives in lib/cli/<command>.ts and exports `run(args, io): Promise<number>` (the exit code); its
+ * arguments go through lib/cli/args.ts (node:util parseArgs, strict), so --help and usage errors read the same in all.
  * Exit codes across commands: 0 success, 1 the input failed (invalid / not passed), 2 usage or I/O error.
  */
 import { runCli } from '../lib/cli/main.ts'

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { CliIO } from './main.ts'
-import { parseArgs } from './args.ts'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { checkContent, proofSummaryTable, withProofSummary } from '../content/check.ts'
 import { contentRoot, findExercise, loadCourses } from '../content/load.ts'
 import { exercisesMarkdown } from '../content/exercises-doc.ts'
@@ -19,6 +19,31 @@ const usage = [
   '       kubelab content export LESSON_ID DIR [--course COURSE_ID] [--published] [--force]',
   '',
 ].join('\n')
+
+const spec = defineCommand({
+  command: 'content',
+  usage,
+  options: {
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    summary: { type: 'boolean' },
+    'write-readme': { type: 'boolean' },
+    'write-exercises': { type: 'boolean' },
+    course: { type: 'string' },
+    after: { type: 'string' },
+    replace: { type: 'boolean' },
+    published: { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
+  subcommands: {
+    list: ['lang', 'json'],
+    show: ['json'],
+    check: ['json', 'summary', 'write-readme', 'write-exercises'],
+    new: ['course', 'after'],
+    import: ['course', 'replace'],
+    export: ['course', 'published', 'force'],
+  },
+})
 
 interface CourseFolder {
   dir: string
@@ -51,10 +76,7 @@ function courseFolders(root: string): Map<string, CourseFolder> {
 }
 
 function newLesson(lessonId: string | undefined, courseId: string | undefined, after: string | undefined, io: CliIO): number {
-  if (!lessonId) {
-    io.stderr(usage)
-    return 2
-  }
+  if (!lessonId) return usageError(io, spec, '"content new" takes a LESSON_ID', false)
   const course = pickCourse(courseId, io)
   if (!course) return 2
   const courseDir = course.dir
@@ -88,10 +110,7 @@ function pickCourse(courseId: string | undefined, io: CliIO): (CourseFolder & { 
 }
 
 async function importLesson(dir: string | undefined, courseId: string | undefined, replace: boolean, io: CliIO): Promise<number> {
-  if (!dir) {
-    io.stderr(usage)
-    return 2
-  }
+  if (!dir) return usageError(io, spec, '"content import" takes a DIR', false)
   const course = pickCourse(courseId, io)
   if (!course) return 2
   let folder: ReturnType<typeof readLessonFolder>
@@ -118,10 +137,7 @@ async function importLesson(dir: string | undefined, courseId: string | undefine
 }
 
 async function exportLesson(lessonId: string | undefined, dir: string | undefined, courseId: string | undefined, published: boolean, force: boolean, io: CliIO): Promise<number> {
-  if (!lessonId || !dir) {
-    io.stderr(usage)
-    return 2
-  }
+  if (!lessonId || !dir) return usageError(io, spec, '"content export" takes a LESSON_ID and a DIR', false)
   return withDatabase(io, 'content export', async (db) => {
     const operations = studioLessonOperations(db)
     let course = courseId
@@ -151,15 +167,13 @@ async function exportLesson(lessonId: string | undefined, dir: string | undefine
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags, options } = parseArgs(args, ['course', 'after', 'lang'])
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { positionals, values, json } = parsed
   const [sub, id] = positionals
-  const json = flags.has('json')
   if (sub === 'list') {
-    const lang = options.get('lang') ?? 'en'
-    if (lang !== 'ko' && lang !== 'en') {
-      io.stderr(`kubelab: --lang must be ko or en, not "${lang}"\n`)
-      return 2
-    }
+    const lang = values.lang ?? 'en'
+    if (lang !== 'ko' && lang !== 'en') return usageError(io, spec, `--lang must be ko or en, not ${JSON.stringify(lang)}`, json)
     const courses = loadCourses().map((c) => ({
       id: c.id,
       title: c.title,
@@ -178,7 +192,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       }
     return 0
   }
-  if (sub === 'show' && id) {
+  if (sub === 'show') {
+    if (!id) return usageError(io, spec, '"content show" takes an EXERCISE_ID', json)
     const found = findExercise(id)
     if (!found) {
       io.stderr(`kubelab: no exercise "${id}" (see \`kubelab content list\`)\n`)
@@ -188,43 +203,40 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     io.stdout(json ? `${JSON.stringify(data)}\n` : `${found.exercise.id} (${found.exercise.kind}) — ${found.exercise.title.en}\n\n${found.exercise.instructions.en}\n\nStarter:\n${found.exercise.starter}\nSolution:\n${found.exercise.solution}`)
     return 0
   }
-  if (sub === 'new') return newLesson(id, options.get('course'), options.get('after'), io)
-  if (sub === 'import') return importLesson(id, options.get('course'), flags.has('replace'), io)
-  if (sub === 'export') return exportLesson(id, positionals[2], options.get('course'), flags.has('published'), flags.has('force'), io)
-  if (sub === 'check') {
-    const report = await checkContent()
-    const right = report.summary.reduce((sum, s) => sum + s.right, 0)
-    const wrong = report.summary.reduce((sum, s) => sum + s.wrong, 0)
-    if (json) io.stdout(`${JSON.stringify(report)}\n`)
-    else {
-      for (const p of report.problems) io.stdout(`✗ ${p.where}: ${p.message}\n`)
-      io.stdout(`${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises (${right} right and ${wrong} wrong answers proved), ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`)
-      if (flags.has('summary')) io.stdout(`\n${proofSummaryTable(report.summary)}\n`)
-    }
-    if (flags.has('write-readme')) {
-      // only a course that is proven may say so in the README
-      if (!report.ok) {
-        io.stderr('kubelab: README.md not written: the content has problems (above)\n')
-        return 1
-      }
-      const file = join(process.cwd(), 'README.md')
-      writeFileSync(file, withProofSummary(readFileSync(file, 'utf8'), proofSummaryTable(report.summary)))
-      io.stdout('README.md: proof summary written\n')
-    }
-    if (flags.has('write-exercises')) {
-      // each course's EXERCISES.md, from its exercise files (lib/content/exercises-doc.ts), once they are proven
-      if (!report.ok) {
-        io.stderr('kubelab: EXERCISES.md not written: the content has problems (above)\n')
-        return 1
-      }
-      for (const course of loadCourses()) {
-        const file = join(course.dir, 'EXERCISES.md')
-        writeFileSync(file, exercisesMarkdown(course, existsSync(file) ? readFileSync(file, 'utf8') : null))
-        io.stdout(`${relative(process.cwd(), file)}: written\n`)
-      }
-    }
-    return report.ok ? 0 : 1
+  if (sub === 'new') return newLesson(id, values.course, values.after, io)
+  if (sub === 'import') return importLesson(id, values.course, values.replace === true, io)
+  if (sub === 'export') return exportLesson(id, positionals[2], values.course, values.published === true, values.force === true, io)
+  // check (parseCommand has answered any other subcommand)
+  const report = await checkContent()
+  const right = report.summary.reduce((sum, s) => sum + s.right, 0)
+  const wrong = report.summary.reduce((sum, s) => sum + s.wrong, 0)
+  if (json) io.stdout(`${JSON.stringify(report)}\n`)
+  else {
+    for (const p of report.problems) io.stdout(`✗ ${p.where}: ${p.message}\n`)
+    io.stdout(`${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises (${right} right and ${wrong} wrong answers proved), ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`)
+    if (values.summary) io.stdout(`\n${proofSummaryTable(report.summary)}\n`)
   }
-  io.stderr(usage)
-  return 2
+  if (values['write-readme']) {
+    // only a course that is proven may say so in the README
+    if (!report.ok) {
+      io.stderr('kubelab: README.md not written: the content has problems (above)\n')
+      return 1
+    }
+    const file = join(process.cwd(), 'README.md')
+    writeFileSync(file, withProofSummary(readFileSync(file, 'utf8'), proofSummaryTable(report.summary)))
+    io.stdout('README.md: proof summary written\n')
+  }
+  if (values['write-exercises']) {
+    // each course's EXERCISES.md, from its exercise files (lib/content/exercises-doc.ts), once they are proven
+    if (!report.ok) {
+      io.stderr('kubelab: EXERCISES.md not written: the content has problems (above)\n')
+      return 1
+    }
+    for (const course of loadCourses()) {
+      const file = join(course.dir, 'EXERCISES.md')
+      writeFileSync(file, exercisesMarkdown(course, existsSync(file) ? readFileSync(file, 'utf8') : null))
+      io.stdout(`${relative(process.cwd(), file)}: written\n`)
+    }
+  }
+  return report.ok ? 0 : 1
 }

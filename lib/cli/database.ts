@@ -3,7 +3,7 @@
  * DATABASE_URL as the server, migrated first, so `kubelab user add` works on a fresh install before the
  * first `npm start`.
  */
-import type { CliIO } from './main.ts'
+import type { CliIO } from './io.ts'
 import { EnvError, parseEnv, type Env } from '../server/env.ts'
 import { createDb, type Db } from '../server/db/client.ts'
 import { migrate } from '../server/db/migrate.ts'

@@ -5,8 +5,8 @@
  * Exit codes: 0 done, 1 refused or failed (a migration, a damaged or newer backup, a database in use, pending
  * migrations for `status`), 2 usage or I/O (bad arguments, no such file, database unreachable).
  */
-import type { CliIO } from './main.ts'
-import { parseArgs } from './args.ts'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { databaseProvider, envSchema } from '../server/env.ts'
 import { migrate, MigrationChecksumError, MigrationsMissingError } from '../server/db/migrate.ts'
 import { migrationStatus } from '../server/db/migration-status.ts'
@@ -101,35 +101,23 @@ function failure(io: CliIO, what: string, error: unknown): number {
   return 1
 }
 
-const COMMANDS: Record<string, { files: number; flags: string[] }> = {
-  migrate: { files: 0, flags: [] },
-  status: { files: 0, flags: ['json'] },
-  backup: { files: 1, flags: ['force'] },
-  restore: { files: 1, flags: [] },
-}
+const spec = defineCommand({
+  command: 'db',
+  usage: USAGE,
+  options: { json: { type: 'boolean' }, force: { type: 'boolean' } },
+  subcommands: { migrate: [], status: ['json'], backup: ['force'], restore: [] },
+})
 
-function usageProblem(command: string | undefined, files: string[], flags: Set<string>): string | null {
-  if (!command) return 'which command? migrate, status, backup FILE or restore FILE'
-  const spec = COMMANDS[command]
-  if (!spec) return `unknown command "${command}"`
-  if (files.length !== spec.files) return spec.files === 0 ? `${command} takes no file` : `${command} takes exactly one FILE`
-  const unknown = [...flags].find((f) => !spec.flags.includes(f))
-  return unknown ? `unknown option --${unknown} for ${command}` : null
-}
+/** How many FILEs each subcommand takes. */
+const FILES: Record<string, number> = { migrate: 0, status: 0, backup: 1, restore: 1 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args)
-  if (flags.has('help') || flags.has('h')) {
-    io.stdout(USAGE)
-    return 0
-  }
-  const [command, ...files] = positionals
-  const problem = usageProblem(command, files, flags)
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { positionals, values, json } = parsed
+  const [command = '', ...files] = positionals // parseCommand has checked the subcommand
+  if (files.length !== FILES[command]) return usageError(io, spec, FILES[command] === 0 ? `${command} takes no file` : `${command} takes exactly one FILE`, json)
   const file = files[0]
-  if (problem) {
-    io.stderr(`kubelab db: ${problem}\n\n${USAGE}`)
-    return 2
-  }
   const url = databaseUrl(io)
   if (url === null) return 2
 
@@ -137,10 +125,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     case 'migrate':
       return runMigrate(url, io)
     case 'status':
-      return runStatus(url, flags.has('json'), io)
+      return runStatus(url, values.json === true, io)
     case 'backup':
       try {
-        const result = await backupSqlite(url, file!, { overwrite: flags.has('force') })
+        const result = await backupSqlite(url, file!, { overwrite: values.force === true })
         io.stdout(`backed up ${describeDatabase(url)} to ${result.file} (${Math.ceil(result.bytes / 1024)} KiB, ${plural(result.migrations, 'migration')}, integrity ok)\n`)
         return 0
       } catch (error) {

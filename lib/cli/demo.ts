@@ -4,8 +4,8 @@
  * users. The start-up prints this command while the demo accounts exist.
  * Exit codes: 0 removed (or none there), 1 refused (a demo account is the last admin), 2 usage or database error.
  */
-import type { CliIO } from './main.ts'
-import { parseArgs } from './args.ts'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { withDatabase } from './database.ts'
 import { accountOperations, AccountRuleError } from '../server/dal/accounts.ts'
 import { cliActor } from '../server/dal/audit.ts'
@@ -20,18 +20,18 @@ its owner). Recorded in the audit log. Set SEED_DEMO=0 as well, or the next star
 Exit codes: 0 removed or none there, 1 refused, 2 usage or database error.
 `
 
+const spec = defineCommand({
+  command: 'demo',
+  usage: USAGE,
+  options: { json: { type: 'boolean' } },
+  subcommands: { remove: ['json'] },
+})
+
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args)
-  if (flags.has('help') || flags.has('h')) {
-    io.stdout(USAGE)
-    return 0
-  }
-  const unknown = [...flags].find((f) => f !== 'json')
-  if (positionals.length !== 1 || positionals[0] !== 'remove' || unknown) {
-    io.stderr(`kubelab demo: ${unknown ? `unknown option --${unknown}` : positionals[0] ? `unknown command "demo ${positionals.join(' ')}"` : 'a command is required'}\n\n${USAGE}`)
-    return 2
-  }
-  const json = flags.has('json')
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { positionals, json } = parsed
+  if (positionals.length !== 1) return usageError(io, spec, '"demo remove" takes no arguments', json)
   return withDatabase(io, 'demo', async (db) => {
     let result: { removed: string[]; classes: number; handedOver: number }
     try {

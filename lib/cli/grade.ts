@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs'
-import type { CliIO } from './main.ts'
-import { parseArgs } from './args.ts'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { findExercise } from '../content/load.ts'
 import { gradeExercise } from '../grading/grade.ts'
 
-const usage = 'Usage: kubelab grade EXERCISE_ID FILE [--lang ko|en] [--json]\n'
+const spec = defineCommand({
+  command: 'grade',
+  usage: 'Usage: kubelab grade EXERCISE_ID FILE [--lang ko|en] [--json]\n',
+  options: { lang: { type: 'string' }, json: { type: 'boolean' } },
+})
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags, options } = parseArgs(args, ['lang'])
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { positionals, values, json } = parsed
   const [exerciseId, file] = positionals
-  const lang = options.get('lang') ?? 'ko'
-  if (!exerciseId || !file || positionals.length > 2 || (lang !== 'ko' && lang !== 'en')) {
-    io.stderr(usage)
-    return 2
-  }
+  const lang = values.lang ?? 'ko'
+  if (!exerciseId || !file || positionals.length > 2) return usageError(io, spec, 'takes an EXERCISE_ID and a FILE', json)
+  if (lang !== 'ko' && lang !== 'en') return usageError(io, spec, `--lang must be ko or en, not ${JSON.stringify(lang)}`, json)
   const found = findExercise(exerciseId)
   if (!found) {
     io.stderr(`kubelab: no exercise "${exerciseId}" (see \`kubelab content list\`)\n`)
@@ -28,7 +32,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   // FILE holds YAML for a manifest exercise, or one kubectl command per line for a command exercise.
   const { result, overBudget } = gradeExercise(found.exercise, source, { lang })
-  if (flags.has('json')) io.stdout(`${JSON.stringify(overBudget ? { ...result, overBudget } : result)}\n`)
+  if (json) io.stdout(`${JSON.stringify(overBudget ? { ...result, overBudget } : result)}\n`)
   else {
     // the server answers this as a 422 (ADR 0013); the checks below then say little
     if (overBudget) io.stdout(`over budget: ${overBudget.message}\n`)

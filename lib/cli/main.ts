@@ -1,15 +1,5 @@
 import { readFileSync } from 'node:fs'
-
-export interface CliIO {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  /** the environment the commands that open the database read (DATABASE_URL, SEED_DEMO); process.env by default */
-  env?: Record<string, string | undefined>
-  /** standard input up to its first line (or its end), for `--password-stdin` */
-  readStdin?: () => Promise<string>
-}
-
-export type CommandModule = { run: (args: string[], io: CliIO) => Promise<number> }
+import { processIO, type CliIO, type CommandModule } from './io.ts'
 
 interface CommandEntry {
   summary: string
@@ -25,35 +15,6 @@ const commands: Record<string, CommandEntry> = {
   user: { summary: 'manage accounts and roles: user add|role|list|disable|enable … [--json]', load: () => import('./user.ts') },
   demo: { summary: 'delete the demo accounts and their data: demo remove [--json]', load: () => import('./demo.ts') },
   db: { summary: 'the database of DATABASE_URL: db migrate|status|backup FILE|restore FILE', load: () => import('./db.ts') },
-}
-
-const defaultIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  readStdin: () => readFirstLine(process.stdin),
-}
-
-/** The first line of a stream (a typed password ends with Enter), or all of it when it has no newline. */
-export function readFirstLine(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    const done = (value: string) => {
-      stream.removeAllListeners('data')
-      stream.removeAllListeners('end')
-      stream.removeAllListeners('error')
-      if ('pause' in stream) stream.pause()
-      resolve(value)
-    }
-    stream.setEncoding?.('utf8')
-    stream.on('data', (chunk: string) => {
-      text += chunk
-      const newline = text.search(/\r?\n/)
-      if (newline >= 0) done(text.slice(0, newline))
-    })
-    stream.on('end', () => done(text))
-    stream.on('error', reject)
-  })
 }
 
 export function version(): string {
@@ -75,12 +36,15 @@ export function usage(): string {
     '  --help     show this help',
     '  --version  print the Kubelab version',
     '',
+    'Every command takes --help. An unknown option or one without its value is a usage error (exit 2): one line',
+    "naming it and the command's usage on stderr, and with --json also a JSON error object on stdout.",
+    '',
     'Exit codes: 0 success, 1 the input is invalid, did not pass or was refused, 2 usage, I/O or database error.',
     '',
   ].join('\n')
 }
 
-export async function runCli(args: string[], io: CliIO = defaultIO): Promise<number> {
+export async function runCli(args: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = args
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage())

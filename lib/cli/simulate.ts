@@ -6,12 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { parseScenario, runScenario, type SimulationResult } from '../sim/index.ts'
-
-interface IO {
-  stdout(text: string): void
-  stderr(text: string): void
-}
 
 const USAGE = `Usage: npm run -s kubelab -- simulate SCENARIO.yaml [--json]
 
@@ -22,6 +19,13 @@ Runs a scenario on Kubelab's simulated Kubernetes cluster (virtual time; same se
 
 Exit codes: 0 every step succeeded (every expect held), 1 a step failed, 2 usage or I/O error.
 `
+
+const spec = defineCommand({
+  command: 'simulate',
+  usage: USAGE,
+  options: { json: { type: 'boolean' } },
+  jsonError: (message) => JSON.stringify({ ok: false, error: message }),
+})
 
 function readInput(file: string): string {
   return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8')
@@ -58,27 +62,21 @@ export function formatTranscript(result: SimulationResult, stepsText: { kind: st
   return `${out.join('\n')}\n`
 }
 
-export async function run(args: string[], io: IO): Promise<number> {
-  const json = args.includes('--json')
-  const rest = args.filter((a) => a !== '--json')
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(USAGE)
-    return 0
-  }
-  const fail = (message: string): number => {
-    if (json) io.stdout(`${JSON.stringify({ ok: false, error: message })}\n`)
-    else io.stderr(`kubelab simulate: ${message}\n\n${USAGE}`)
-    return 2
-  }
-  const unknown = rest.find((a) => a.startsWith('-') && a !== '-')
-  if (unknown) return fail(`unknown option ${unknown}`)
-  if (rest.length !== 1) return fail(rest.length === 0 ? 'a scenario file is required' : 'exactly one scenario file is expected')
-  const file = rest[0]!
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { json, positionals } = parsed
+  if (positionals.length !== 1) return usageError(io, spec, positionals.length === 0 ? 'a scenario file is required' : 'exactly one scenario file is expected', json)
+  const file = positionals[0]!
   let text: string
   try {
     text = readInput(file)
   } catch (error) {
-    return fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`
+    // an I/O error, answered as before: the object alone with --json, the line and the usage otherwise
+    if (json) io.stdout(`${JSON.stringify({ ok: false, error: message })}\n`)
+    else io.stderr(`kubelab simulate: ${message}\n\n${USAGE}`)
+    return 2
   }
   // apply: {file} reads beside the scenario (or from the working directory for standard input)
   const base = file === '-' ? process.cwd() : dirname(resolve(file))

@@ -4,8 +4,8 @@
  * Exit codes: 0 done (or nothing to change), 1 refused (an account exists or is missing, the last admin, an
  * invalid email or password), 2 usage, I/O or database error.
  */
-import type { CliIO } from './main.ts'
-import { parseArgs } from './args.ts'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { withDatabase } from './database.ts'
 import { generatePassword } from './generated-password.ts'
 import { roles, roleSchema, type Role } from '../server/auth/roles.ts'
@@ -35,9 +35,26 @@ interface Output {
   io: CliIO
 }
 
-function usageError(io: CliIO, message: string): number {
-  io.stderr(`kubelab user: ${message}\n\n${USAGE}`)
-  return 2
+const spec = defineCommand({
+  command: 'user',
+  usage: USAGE,
+  options: { json: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, role: { type: 'string' }, name: { type: 'string' } },
+  subcommands: {
+    add: ['json', 'password-stdin', 'role', 'name'],
+    role: ['json'],
+    list: ['json', 'role'],
+    disable: ['json'],
+    enable: ['json'],
+  },
+})
+
+/** How many positionals each subcommand takes after its name, and what to call them. */
+const ARGUMENTS: Record<string, [count: number, what: string]> = {
+  add: [1, 'an EMAIL'],
+  role: [2, 'an EMAIL and a ROLE'],
+  list: [0, 'no arguments'],
+  disable: [1, 'an EMAIL'],
+  enable: [1, 'an EMAIL'],
 }
 
 /** A refusal: one JSON object with --json, one line on stderr otherwise; exit 1. */
@@ -50,53 +67,39 @@ function refuse(out: Output, code: string, message: string): number {
 const accountJson = (a: Account) => ({ id: a.id, email: a.email, name: a.name, role: a.role, disabled: a.disabledAt !== null, disabledAt: a.disabledAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() })
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags, options } = parseArgs(args, ['role', 'name'])
-  if (flags.has('help') || flags.has('h')) {
-    io.stdout(USAGE)
-    return 0
-  }
-  const [sub, ...rest] = positionals
-  const known: Record<string, { flags: string[]; options: string[]; positionals: number }> = {
-    add: { flags: ['json', 'password-stdin'], options: ['role', 'name'], positionals: 1 },
-    role: { flags: ['json'], options: [], positionals: 2 },
-    list: { flags: ['json'], options: ['role'], positionals: 0 },
-    disable: { flags: ['json'], options: [], positionals: 1 },
-    enable: { flags: ['json'], options: [], positionals: 1 },
-  }
-  const spec = sub ? known[sub] : undefined
-  if (!sub || !spec) return usageError(io, sub ? `unknown command "user ${sub}"` : 'a command is required')
-  const unknownFlag = [...flags].find((f) => !spec.flags.includes(f))
-  if (unknownFlag) return usageError(io, `unknown option --${unknownFlag}`)
-  const unknownOption = [...options.keys()].find((o) => !spec.options.includes(o))
-  if (unknownOption) return usageError(io, `unknown option --${unknownOption}`)
-  if (rest.length !== spec.positionals) return usageError(io, `"user ${sub}" takes ${spec.positionals === 0 ? 'no arguments' : spec.positionals === 1 ? 'an EMAIL' : 'an EMAIL and a ROLE'}`)
-  const roleText = sub === 'role' ? rest[1] : options.get('role')
-  if (sub === 'add' && roleText === undefined) return usageError(io, '--role is required')
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { values, json } = parsed
+  const [sub = '', ...rest] = parsed.positionals // parseCommand has checked the subcommand
+  const [count, what] = ARGUMENTS[sub]!
+  if (rest.length !== count) return usageError(io, spec, `"user ${sub}" takes ${what}`, json)
+  const roleText = sub === 'role' ? rest[1] : values.role
+  if (sub === 'add' && roleText === undefined) return usageError(io, spec, '--role is required', json)
   let role: Role | undefined
   if (roleText !== undefined) {
-    const parsed = roleSchema.safeParse(roleText)
-    if (!parsed.success) return usageError(io, `unknown role "${roleText}" (one of ${roles.join(', ')})`)
-    role = parsed.data
+    const checkedRole = roleSchema.safeParse(roleText)
+    if (!checkedRole.success) return usageError(io, spec, `unknown role "${roleText}" (one of ${roles.join(', ')})`, json)
+    role = checkedRole.data
   }
-  const out: Output = { json: flags.has('json'), io }
+  const out: Output = { json, io }
   const email = rest[0] ?? ''
 
   // Read the password before opening the database, so a missing one fails fast.
   let password: string | undefined
-  if (sub === 'add' && flags.has('password-stdin')) {
-    if (!io.readStdin) return usageError(io, '--password-stdin needs standard input')
+  if (sub === 'add' && values['password-stdin']) {
+    if (!io.readStdin) return usageError(io, spec, '--password-stdin needs standard input', json)
     password = await io.readStdin()
     if (!passwordSchema.safeParse(password).success) return refuse(out, 'invalid', 'the password must be 8 to 200 characters')
   }
   if (sub === 'add') {
-    const checked = newAccountSchema.safeParse({ email, role, name: options.get('name'), password: password ?? 'placeholder-checked-later' })
+    const checked = newAccountSchema.safeParse({ email, role, name: values.name, password: password ?? 'placeholder-checked-later' })
     if (!checked.success) return refuse(out, 'invalid', `invalid ${checked.error.issues.map((i) => String(i.path[0])).join(' and ')}`)
   }
 
   return withDatabase(io, 'user', async (db) => {
     const accounts = accountOperations(db)
     try {
-      if (sub === 'add') return await add(accounts, out, { email, role: role!, name: options.get('name'), password })
+      if (sub === 'add') return await add(accounts, out, { email, role: role!, name: values.name, password })
       if (sub === 'role') return await changeRole(accounts, out, email, role!)
       if (sub === 'list') return await list(accounts, out, role)
       return await setDisabled(accounts, out, email, sub === 'disable')

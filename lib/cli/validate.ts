@@ -6,12 +6,9 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { parseAllDocuments } from 'yaml'
+import type { CliIO } from './io.ts'
+import { defineCommand, parseCommand, usageError } from './args.ts'
 import { MAX_REQUEST_BYTES, decodeManifestBytes, formatKubectlError, requestTooLarge, validateManifests, type Diagnostic } from '../k8s/index.ts'
-
-interface IO {
-  stdout(text: string): void
-  stderr(text: string): void
-}
 
 const USAGE = `Usage: npm run -s kubelab -- validate FILE… [--json] [--lang ko|en]
 
@@ -25,52 +22,33 @@ A kustomization file (kustomize.config.k8s.io) is not an API object: it is skipp
 Exit codes: 0 all valid, 1 any invalid, 2 usage or I/O error.
 `
 
-interface Options {
-  files: string[]
-  json: boolean
-  lang: 'ko' | 'en' | null
-}
+const spec = defineCommand({
+  command: 'validate',
+  usage: USAGE,
+  options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  // the contract's one object, { valid, errors }, with the line that went to stderr
+  jsonError: (message) => JSON.stringify({ valid: false, errors: [], error: `kubelab validate: ${message}` }, null, 2),
+})
 
-function parseArgs(args: string[]): Options | { usageError: string } | { help: true } {
-  const opts: Options = { files: [], json: false, lang: null }
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]
-    if (a === '--json') opts.json = true
-    else if (a === '--help' || a === '-h') return { help: true }
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const value = a === '--lang' ? args[++i] : a.slice('--lang='.length)
-      if (value !== 'ko' && value !== 'en') return { usageError: `--lang must be ko or en, not ${JSON.stringify(value ?? '')}` }
-      opts.lang = value
-    } else if (a === '--') {
-      opts.files.push(...args.slice(i + 1))
-      i = args.length
-    }
-    else if (a.startsWith('-') && a !== '-') return { usageError: `unknown option ${a}` }
-    else opts.files.push(a)
-  }
-  if (opts.files.length === 0) return { usageError: 'no files given' }
-  return opts
-}
-
-export async function run(args: string[], io: IO): Promise<number> {
-  const parsed = parseArgs(args)
-  const json = args.includes('--json')
-  if ('help' in parsed) {
-    io.stdout(USAGE)
-    return 0
-  }
-  if ('usageError' in parsed) return fail(io, json, `kubelab validate: ${parsed.usageError}`, true)
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const parsed = parseCommand(args, io, spec)
+  if ('exit' in parsed) return parsed.exit
+  const { json } = parsed
+  const files = parsed.positionals
+  const lang = parsed.values.lang ?? null
+  if (lang !== null && lang !== 'ko' && lang !== 'en') return usageError(io, spec, `--lang must be ko or en, not ${JSON.stringify(lang)}`, json)
+  if (files.length === 0) return usageError(io, spec, 'no files given', json)
 
   const errors: Diagnostic[] = []
   const warnings: Diagnostic[] = []
   const summaries: string[] = []
-  for (const file of parsed.files) {
+  for (const file of files) {
     let read: { bytes: Uint8Array; total: number }
     try {
       read = readCapped(file, MAX_REQUEST_BYTES)
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-      return fail(io, json, `kubelab validate: cannot read ${file}: ${reason}`, false)
+      return fail(io, json, `kubelab validate: cannot read ${file}: ${reason}`)
     }
     if (read.total > MAX_REQUEST_BYTES) {
       errors.push(requestTooLarge(read.total, file))
@@ -97,7 +75,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   // warnings (valid fields the simulator does not act on) never make a manifest invalid; listed only when there are any
   if (json) io.stdout(`${JSON.stringify({ valid, errors, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`)
   else {
-    const lines = [...errors.map((d) => textLine(d, parsed.lang)), ...warnings.map((d) => warningLine(d, parsed.lang))]
+    const lines = [...errors.map((d) => textLine(d, lang)), ...warnings.map((d) => warningLine(d, lang))]
     io.stdout([...summaries, ...lines].map((l) => `${l}\n`).join(''))
   }
   return valid ? 0 : 1
@@ -161,8 +139,9 @@ function warningLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
   return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
 }
 
-function fail(io: IO, json: boolean, message: string, showUsage: boolean): number {
-  io.stderr(`${message}\n${showUsage ? `\n${USAGE}` : ''}`)
+/** An I/O error: the line on stderr and, with --json, the contract's object with it; exit 2. */
+function fail(io: CliIO, json: boolean, message: string): number {
+  io.stderr(`${message}\n`)
   if (json) io.stdout(`${JSON.stringify({ valid: false, errors: [], error: message }, null, 2)}\n`)
   return 2
 }
