@@ -59,13 +59,6 @@ function describeEvents(state: ClusterState, w: PrefixWriter, kind: string, name
  */
 const POD_FOOTER_WIDTH = 29
 
-/**
- * Before this refactor a Pod's container without a status had its Image/Port/Host Port lines padded as wide as its
- * Environment line even when Limits:/Requests: ends their block in between (real kubectl pads them to Host Port).
- * lib/sim/kubelet/qos.test.ts pins that width, so it is kept here until that expectation is revisited.
- */
-const LEGACY_PENDING_CONTAINER_WIDTH = 18
-
 function describeStatusLines(state: ClusterState, w: PrefixWriter, title: string, st: NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number]['state']): void {
   if (st?.running) {
     w.write(LEVEL_2, `${title}:\tRunning\n`)
@@ -88,9 +81,6 @@ function describeContainer(state: ClusterState, w: PrefixWriter, c: Container, p
   const s = pod?.status?.containerStatuses?.find((x) => x.name === c.name)
   // describe.go prints a container's ID, state, readiness and restarts only once it has a status (an unscheduled Pod has none)
   const hasStatus = pod !== undefined && s !== undefined
-  const legacyWidth = pod !== undefined && !hasStatus && hasResources(c)
-  // the name line has no tab: it ends every block above it, so flushing here changes nothing but the minwidth below
-  if (legacyWidth) w.flush()
   if (hasStatus) w.write(LEVEL_2, `Container ID:\t${s.containerID ?? ''}\n`)
   w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`)
   if (hasStatus) w.write(LEVEL_2, `Image ID:\t${s.imageID ?? ''}\n`)
@@ -105,7 +95,6 @@ function describeContainer(state: ClusterState, w: PrefixWriter, c: Container, p
     w.write(LEVEL_2, `Ready:\t${s.ready ? 'True' : 'False'}\n`)
     w.write(LEVEL_2, `Restart Count:\t${s.restartCount ?? 0}\n`)
   }
-  if (legacyWidth) w.flush(LEGACY_PENDING_CONTAINER_WIDTH)
   describeResources(w, c)
   const probe = (name: string, p: Container['livenessProbe']): void => {
     if (!p) return
@@ -133,10 +122,6 @@ function resourceSections(c: Container): [string, Record<string, string | number
   if (limits && Object.keys(limits).length) sections.push(['Limits', limits])
   if (requests && Object.keys(requests).length) sections.push(['Requests', requests])
   return sections
-}
-
-function hasResources(c: Container): boolean {
-  return resourceSections(c).length > 0
 }
 
 /**
