@@ -24,11 +24,11 @@ describe('the resource registry', () => {
   })
 
   it('gives lib/k8s its simulated and validated-only kinds with their apiVersions', () => {
-    expect(KIND_API_VERSIONS).toEqual({ Pod: 'v1', ReplicaSet: 'apps/v1', Deployment: 'apps/v1', Service: 'v1', Namespace: 'v1' })
-    expect(UNSIMULATED_KIND_API_VERSIONS).toEqual({ Job: 'batch/v1', Ingress: 'networking.k8s.io/v1', PodDisruptionBudget: 'policy/v1', Secret: 'v1', ConfigMap: 'v1', ServiceAccount: 'v1' })
+    expect(KIND_API_VERSIONS).toEqual({ Pod: 'v1', ReplicaSet: 'apps/v1', Deployment: 'apps/v1', Service: 'v1', Namespace: 'v1', ConfigMap: 'v1' })
+    expect(UNSIMULATED_KIND_API_VERSIONS).toEqual({ Job: 'batch/v1', Ingress: 'networking.k8s.io/v1', PodDisruptionBudget: 'policy/v1', Secret: 'v1', ServiceAccount: 'v1' })
   })
 
   it('keeps the store in a fixed kind order (a namespace is emptied kind by kind in it)', () => {
-    expect(STORED_KINDS).toEqual(['Pod', 'ReplicaSet', 'Deployment', 'Service', 'Namespace', 'Node'])
+    expect(STORED_KINDS).toEqual(['Pod', 'ReplicaSet', 'Deployment', 'Service', 'Namespace', 'Node', 'ConfigMap'])
   })
 })

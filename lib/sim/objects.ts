@@ -4,6 +4,7 @@
  * sharing keeps a 100,000-pod cluster cheap).
  */
 import type {
+  ConfigMap,
   Deployment,
   LabelSelector,
   Namespace,
@@ -51,7 +52,7 @@ export interface Node {
 
 /** The kinds the API server stores (lib/k8s/registry.ts). */
 export type Kind = StoredKind
-export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node
+export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node | ConfigMap
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = tableOf(STORED_KINDS, (r) => r.namespaced)
 
 export function keyOf(namespace: string | undefined, name: string): string {

@@ -6,6 +6,7 @@ describe('kubectl api-resources', () => {
     expect(createCluster({ seed: 1, nodes: 1 }).run('kubectl api-resources').output).toBe(
       [
         'NAME             SHORTNAMES   APIVERSION            NAMESPACED   KIND',
+        'configmaps       cm           v1                    true         ConfigMap',
         'endpoints        ep           v1                    true         Endpoints',
         'events           ev           v1                    true         Event',
         'namespaces       ns           v1                    false        Namespace',

@@ -1,4 +1,5 @@
 /** kubectl describe for pods, deployments, replicasets, services, nodes and namespaces. */
+import { describeConfigMap } from './describe-configmap.ts'
 import type { Container, Deployment, Pod, ReplicaSet, Service } from '../k8s.ts'
 import { ANNOTATIONS, controllerOf, selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
@@ -321,6 +322,8 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
         return describeService(state, o as Service)
       case 'Node':
         return describeNode(state, o as Node)
+      case 'ConfigMap':
+        return describeConfigMap(o)
       default: {
         const lines: Lines = []
         kv(lines, [['Name', o.metadata!.name!]], '', 14)
