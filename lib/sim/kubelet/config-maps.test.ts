@@ -61,6 +61,10 @@ describe('ConfigMap objects through kubectl', () => {
     expect(cluster.run('kubectl get cm').output).toBe('No resources found in default namespace.\n')
     expect(cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: x}\nbinaryData: {b: eA==}\n').output).toBe('configmap/ok created\n')
     expect(cluster.run('kubectl get cm ok').output).toContain('ok     2      ')
+    // core/validation ValidateConfigMapUpdate
+    const changed = cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: changed}\nbinaryData: {b: eA==}\n')
+    expect(changed.ok).toBe(false)
+    expect(changed.output).toContain('data: Forbidden: field is immutable when `immutable` is set')
   })
 })
 
