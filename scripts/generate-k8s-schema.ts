@@ -49,7 +49,7 @@ const KINDS = [
   { kind: 'Ingress', apiVersion: 'networking.k8s.io/v1', model: Ingress, simulated: false },
   { kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', model: PodDisruptionBudget, simulated: false },
   { kind: 'Secret', apiVersion: 'v1', model: Secret, simulated: false },
-  { kind: 'ConfigMap', apiVersion: 'v1', model: ConfigMap, simulated: false },
+  { kind: 'ConfigMap', apiVersion: 'v1', model: ConfigMap, simulated: true },
   { kind: 'ServiceAccount', apiVersion: 'v1', model: ServiceAccount, simulated: false },
 ] as const
 const SIMULATED = KINDS.filter((k) => k.simulated)

@@ -6,30 +6,23 @@ import { FieldPath } from './field-path.ts'
 import { decodeError, required, type FieldIssue } from './field-errors.ts'
 import { kindHints } from './hints/kind-hints.ts'
 import type { SupportedKind, UnsimulatedKind } from './types.ts'
+import { apiVersionOf, SIMULATED_KINDS, tableOf, VALIDATED_ONLY_KINDS, type SimulatedKind, type ValidatedOnlyKind } from './registry.ts'
 
-export const KIND_API_VERSIONS: Readonly<Record<SupportedKind, string>> = {
-  Pod: 'v1',
-  Service: 'v1',
-  Namespace: 'v1',
-  Deployment: 'apps/v1',
-  ReplicaSet: 'apps/v1',
-}
+// The registry and the object types must name the same kinds (a compile error here means one of them lacks a kind).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const registryMatchesTypes: [Same<SimulatedKind, SupportedKind>, Same<ValidatedOnlyKind, UnsimulatedKind>] = [true, true]
+void registryMatchesTypes
 
-export const SUPPORTED_KINDS = Object.keys(KIND_API_VERSIONS) as SupportedKind[]
+export const KIND_API_VERSIONS: Readonly<Record<SupportedKind, string>> = tableOf(SIMULATED_KINDS, apiVersionOf)
+
+export const SUPPORTED_KINDS: SupportedKind[] = SIMULATED_KINDS
 
 export function isSupportedKind(kind: unknown): kind is SupportedKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(KIND_API_VERSIONS, kind)
 }
 
 /** Validated with `kinds: 'all'`, never simulated (the simulator's apply still answers `no matches for kind`). */
-export const UNSIMULATED_KIND_API_VERSIONS: Readonly<Record<UnsimulatedKind, string>> = {
-  Job: 'batch/v1',
-  Ingress: 'networking.k8s.io/v1',
-  PodDisruptionBudget: 'policy/v1',
-  Secret: 'v1',
-  ConfigMap: 'v1',
-  ServiceAccount: 'v1',
-}
+export const UNSIMULATED_KIND_API_VERSIONS: Readonly<Record<UnsimulatedKind, string>> = tableOf(VALIDATED_ONLY_KINDS, apiVersionOf)
 
 export function isUnsimulatedKind(kind: unknown): kind is UnsimulatedKind {
   return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(UNSIMULATED_KIND_API_VERSIONS, kind)

@@ -6,16 +6,17 @@ import { deploymentWith, errorsOf, podWith } from './test-support/manifests.ts'
 const defs = kubernetesSchema.definitions
 
 describe('the generated schema', () => {
-  it('covers the five kinds, with apiVersion/kind constants and an if/then per kind for the editor', () => {
+  it('covers the six simulated kinds, with apiVersion/kind constants and an if/then per kind for the editor', () => {
     expect(kubernetesSchema['x-kubelab-kinds']).toEqual({
       Pod: { apiVersion: 'v1', definition: 'Pod' },
       Deployment: { apiVersion: 'apps/v1', definition: 'Deployment' },
       ReplicaSet: { apiVersion: 'apps/v1', definition: 'ReplicaSet' },
       Service: { apiVersion: 'v1', definition: 'Service' },
       Namespace: { apiVersion: 'v1', definition: 'Namespace' },
+      ConfigMap: { apiVersion: 'v1', definition: 'ConfigMap' },
     })
     expect(defs.Deployment.properties?.kind).toMatchObject({ const: 'Deployment' })
-    expect((kubernetesSchema as unknown as { allOf: unknown[] }).allOf).toHaveLength(5)
+    expect((kubernetesSchema as unknown as { allOf: unknown[] }).allOf).toHaveLength(6)
   })
 
   it('is strict, keeps the API field docs and has integer types restored', () => {

@@ -79,7 +79,7 @@ export type LabelSelectorRequirement = ILabelSelectorRequirement
 /** An int-or-string field such as maxSurge (`1` or `"25%"`) or a named targetPort (`"http"`). */
 export type IntOrString = number | string
 
-export type KubeObject = Pod | Deployment | ReplicaSet | Service | Namespace
+export type KubeObject = Pod | Deployment | ReplicaSet | Service | Namespace | ConfigMap
 export type SupportedKind = KubeObject['kind']
 
 /**
@@ -92,7 +92,7 @@ export type PodDisruptionBudget = IPodDisruptionBudget
 export type Secret = ISecret
 export type ConfigMap = IConfigMap
 export type ServiceAccount = IServiceAccount
-export type UnsimulatedObject = Job | Ingress | PodDisruptionBudget | Secret | ConfigMap | ServiceAccount
+export type UnsimulatedObject = Job | Ingress | PodDisruptionBudget | Secret | ServiceAccount
 export type UnsimulatedKind = UnsimulatedObject['kind']
 
 export type ErrorType =

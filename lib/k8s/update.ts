@@ -60,8 +60,20 @@ function updateIssues(prev: JsonObject, next: JsonObject): FieldIssue[] {
     if (changed.length > 0) out.push(forbidden(FieldPath.of('spec'), POD_UPDATE_MESSAGE, updateHints.podSpecImmutable(changed)))
   } else if (kind === 'Service') {
     serviceUpdate(ps, ns, out)
+  } else if (kind === 'ConfigMap') {
+    configMapUpdate(prev, next, out)
   }
   return out
+}
+
+/** core/validation ValidateConfigMapUpdate: once `immutable: true` is stored, data, binaryData and the flag stay. */
+function configMapUpdate(prev: JsonObject, next: JsonObject, out: FieldIssue[]): void {
+  if (prev.immutable !== true) return
+  const message = 'field is immutable when `immutable` is set'
+  if (next.immutable !== true) out.push(forbidden(FieldPath.of('immutable'), message, updateHints.configMapImmutable('immutable')))
+  for (const field of ['data', 'binaryData']) {
+    if (!deepEqual(prev[field] ?? {}, next[field] ?? {})) out.push(forbidden(FieldPath.of(field), message, updateHints.configMapImmutable(field)))
+  }
 }
 
 /** A LabelSelector as Go's JSON encoder prints it: matchLabels (keys sorted) before matchExpressions. */

@@ -8,6 +8,7 @@ import { toTimestamp } from './clock.ts'
 import { deepEqual, keyOf, NAMESPACED, objectKey, type AnyObject, type Kind } from './objects.ts'
 import { nextInt, randomUid } from './rng.ts'
 import type { ClusterState } from './state.ts'
+import { groupResource, resourceInfo } from '../k8s/registry.ts'
 import { putObject, removeObject } from './store.ts'
 import { enqueue } from './queue.ts'
 import { podQOSClass, withRequestsFromLimits } from './kubelet/qos.ts'
@@ -21,17 +22,9 @@ export interface WriteOptions {
   byController?: boolean
 }
 
-const RESOURCE: Record<Kind, string> = {
-  Pod: 'pods',
-  ReplicaSet: 'replicasets.apps',
-  Deployment: 'deployments.apps',
-  Service: 'services',
-  Namespace: 'namespaces',
-  Node: 'nodes',
-}
-
+/** `pods`, `deployments.apps`: the resource as the API server words its errors. */
 export function resourceName(kind: Kind): string {
-  return RESOURCE[kind]
+  return groupResource(resourceInfo(kind)!)
 }
 
 const DEFAULT_TOLERATIONS: Toleration[] = [
@@ -139,13 +132,13 @@ function admitBudget(state: ClusterState, kind: Kind, name: string, input: AnyOb
   }
   if (creating && kind !== 'Node' && storedObjects(state) >= limits.objects) {
     markOverBudget(state, { limit: 'objects', max: limits.objects })
-    return { ok: false, reason: 'Forbidden', message: `${RESOURCE[kind]} "${name}" is forbidden: exceeded ${limitPhrase('objects', limits.objects)}` }
+    return { ok: false, reason: 'Forbidden', message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('objects', limits.objects)}` }
   }
   if (!opts.byController && (kind === 'Deployment' || kind === 'ReplicaSet')) {
     const replicas = (input as Deployment).spec?.replicas
     if (typeof replicas === 'number' && replicas > limits.pods) {
       markOverBudget(state, { limit: 'pods', max: limits.pods, requested: replicas })
-      return { ok: false, reason: 'Forbidden', message: `${RESOURCE[kind]} "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)} (spec.replicas: ${replicas})` }
+      return { ok: false, reason: 'Forbidden', message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)} (spec.replicas: ${replicas})` }
     }
   }
   return null
@@ -160,11 +153,11 @@ export function createObject(state: ClusterState, input: AnyObject, opts: WriteO
     const ns = state.objects.Namespace.get(namespace)
     if (!ns) return { ok: false, reason: 'NotFound', message: `namespaces "${namespace}" not found` }
     if (ns.metadata?.deletionTimestamp) {
-      return { ok: false, reason: 'Conflict', message: `${RESOURCE[kind]} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated` }
+      return { ok: false, reason: 'Conflict', message: `${resourceName(kind)} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated` }
     }
   }
   const key = keyOf(namespace, name)
-  if (state.objects[kind].has(key)) return { ok: false, reason: 'AlreadyExists', message: `${RESOURCE[kind]} "${name}" already exists` }
+  if (state.objects[kind].has(key)) return { ok: false, reason: 'AlreadyExists', message: `${resourceName(kind)} "${name}" already exists` }
   const refused = admitBudget(state, kind, name, input, true, opts)
   if (refused) return refused
   const metadata = {
@@ -197,7 +190,7 @@ export function updateObject(state: ClusterState, input: AnyObject, withStatus =
   const kind = input.kind as Kind
   const key = objectKey(input)
   const current = state.objects[kind].get(key)
-  if (!current) return { ok: false, reason: 'NotFound', message: `${RESOURCE[kind]} "${input.metadata?.name}" not found` }
+  if (!current) return { ok: false, reason: 'NotFound', message: `${resourceName(kind)} "${input.metadata?.name}" not found` }
   const refused = admitBudget(state, kind, input.metadata?.name ?? '', input, false, opts)
   if (refused) return refused
   const cur = current as AnyObject & { spec?: unknown; status?: unknown }
@@ -231,7 +224,7 @@ export function deleteObject(state: ClusterState, kind: Kind, key: string, opts:
   const current = state.objects[kind].get(key)
   if (!current) {
     const name = key.includes('/') ? key.split('/')[1] : key
-    return { ok: false, reason: 'NotFound', message: `${RESOURCE[kind]} "${name}" not found` }
+    return { ok: false, reason: 'NotFound', message: `${resourceName(kind)} "${name}" not found` }
   }
   if (opts.orphan) orphanDependents(state, current.metadata!.uid!)
   if (kind === 'Pod') {

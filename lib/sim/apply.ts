@@ -7,6 +7,7 @@ import { applyDefaults, formatKubectlError, validateManifests, validateObject, v
 import { createObject, resourceName, updateObject } from './apiserver.ts'
 import { ANNOTATIONS, deepEqual, keyOf, NAMESPACED, type AnyObject, type Kind } from './objects.ts'
 import type { ClusterState } from './state.ts'
+import { qualifiedSingular, resourceInfo } from '../k8s/registry.ts'
 import { limitPhrase, manifestDemand, markOverBudget, refuseDemand } from './budget.ts'
 
 export interface ApplyResult {
@@ -15,16 +16,10 @@ export interface ApplyResult {
   errors: Diagnostic[]
 }
 
-const RESOURCE_PREFIX: Record<string, string> = {
-  Deployment: 'deployment.apps',
-  ReplicaSet: 'replicaset.apps',
-  Pod: 'pod',
-  Service: 'service',
-  Namespace: 'namespace',
-}
-
+/** `deployment.apps`, `pod`: what kubectl prints before `/NAME created`. */
 export function resourcePrefix(kind: string): string {
-  return RESOURCE_PREFIX[kind] ?? kind.toLowerCase()
+  const info = resourceInfo(kind)
+  return info ? qualifiedSingular(info) : kind.toLowerCase()
 }
 
 function isPlain(v: unknown): v is Record<string, unknown> {
@@ -186,6 +181,6 @@ export function refuseManifest(state: ClusterState, objects: readonly KubeObject
   markOverBudget(state, over)
   if (over.limit === 'objects') return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: exceeded ${limitPhrase('objects', over.max)} (this manifest has ${documents} objects)\n`
   const largest = demand.largest ? objects[demand.largest.index]! : undefined
-  const what = largest ? `${RESOURCE_PREFIX[largest.kind] ? resourceName(largest.kind as Kind) : largest.kind.toLowerCase()} ${JSON.stringify(largest.metadata?.name ?? '')} is forbidden: ` : ''
+  const what = largest ? `${resourceName(largest.kind)} ${JSON.stringify(largest.metadata?.name ?? '')} is forbidden: ` : ''
   return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: ${what}exceeded ${limitPhrase('pods', over.max)} (this manifest asks for ${demand.pods} Pods)\n`
 }

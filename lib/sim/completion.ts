@@ -6,9 +6,10 @@
  */
 import type { Cluster } from './cluster.ts'
 import { RESOURCE_ALIASES } from './kubectl/resources.ts'
+import { KUBECTL_KINDS, resourceInfo } from '../k8s/registry.ts'
 import { FILE_PROGRAMS, KUBECTL_VERBS, SIM_VERBS } from './kubectl/run.ts'
 
-const TYPE_WORDS = ['pods', 'deployments', 'replicasets', 'services', 'endpoints', 'nodes', 'events', 'namespaces', 'all']
+const TYPE_WORDS = [...KUBECTL_KINDS.map((kind) => resourceInfo(kind)!.plural), 'all']
 const VERB_TAKES_TYPE = new Set(['get', 'describe', 'delete', 'scale', 'label', 'expose', 'rollout', 'set', 'patch'])
 const FILE_FLAGS = ['-f', '--filename=']
 const FLAGS: Record<string, string[]> = {

@@ -4,6 +4,7 @@
  * sharing keeps a 100,000-pod cluster cheap).
  */
 import type {
+  ConfigMap,
   Deployment,
   LabelSelector,
   Namespace,
@@ -14,6 +15,7 @@ import type {
   ReplicaSet,
   Service,
 } from './k8s.ts'
+import { STORED_KINDS, tableOf, type StoredKind } from '../k8s/registry.ts'
 // Kubernetes helpers live in lib/k8s, one per meaning; the simulator takes them from here with its own.
 export { deepEqual, isEmptyLabelSelector, labelSelectorMatches, labelSetMatches, resourceAmount, serviceSelectorMatches } from './k8s.ts'
 
@@ -48,17 +50,10 @@ export interface Node {
   }
 }
 
-export type Kind = 'Pod' | 'ReplicaSet' | 'Deployment' | 'Service' | 'Namespace' | 'Node'
-export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node
-export const KINDS: Kind[] = ['Namespace', 'Node', 'Deployment', 'ReplicaSet', 'Pod', 'Service']
-export const NAMESPACED: Record<Kind, boolean> = {
-  Pod: true,
-  ReplicaSet: true,
-  Deployment: true,
-  Service: true,
-  Namespace: false,
-  Node: false,
-}
+/** The kinds the API server stores (lib/k8s/registry.ts). */
+export type Kind = StoredKind
+export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node | ConfigMap
+export const NAMESPACED: Readonly<Record<Kind, boolean>> = tableOf(STORED_KINDS, (r) => r.namespaced)
 
 export function keyOf(namespace: string | undefined, name: string): string {
   // join() makes a flat string: keys live as long as their objects, a rope would keep two strings alive

@@ -6,17 +6,18 @@
 import type { Pod, ReplicaSet } from './k8s.ts'
 import { controllerOf, keyOf, objectKey, type AnyObject, type Kind } from './objects.ts'
 import type { ClusterState, Indexes } from './state.ts'
+import { STORED_KINDS, tableOf } from '../k8s/registry.ts'
 import { onObjectChange } from './informers.ts'
 import { compareStrings, sortShort } from './sort.ts'
 
 export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
-  return { Pod: new Map(), ReplicaSet: new Map(), Deployment: new Map(), Service: new Map(), Namespace: new Map(), Node: new Map() }
+  return tableOf(STORED_KINDS, () => new Map<string, AnyObject>())
 }
 
 export function emptyIndexes(): Indexes {
   return {
     byUid: new Map(),
-    byNamespace: { Pod: new Map(), ReplicaSet: new Map(), Deployment: new Map(), Service: new Map(), Namespace: new Map(), Node: new Map() },
+    byNamespace: tableOf(STORED_KINDS, () => new Map<string, Set<string>>()),
     podsByController: new Map(),
     replicaSetsByController: new Map(),
     dependents: new Map(),

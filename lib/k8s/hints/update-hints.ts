@@ -10,6 +10,11 @@ export const updateHints = {
       `${kind}의 spec.selector는 만든 뒤에는 바꿀 수 없습니다. 원래 selector로 되돌리거나, 정말 바꿔야 한다면 ${p(kind, '을/를')} 삭제하고(kubectl delete) 다시 만드세요.`,
       `A ${kind}'s spec.selector cannot change after creation. Restore the original selector, or if it really must change, delete the ${kind} (kubectl delete) and create it again.`,
     ),
+  configMapImmutable: (field: string) =>
+    L(
+      `immutable: true인 ConfigMap은 ${p(field, '을/를')} 바꿀 수 없습니다. 새 이름으로 ConfigMap을 만들고 Pod가 그것을 가리키게 하거나, 지우고(kubectl delete) 다시 만드세요.`,
+      `A ConfigMap with immutable: true cannot change its ${field}. Create a ConfigMap under a new name and point the Pods at it, or delete it (kubectl delete) and create it again.`,
+    ),
   nameImmutable: (field: string) => L(`${p(field, '은/는')} 바꿀 수 없습니다.`, `${field} cannot be changed.`),
   podSpecImmutable: (changed: string[]) =>
     L(

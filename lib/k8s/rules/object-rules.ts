@@ -3,7 +3,7 @@ import { FieldPath } from '../field-path.ts'
 import { IssueList } from '../field-errors.ts'
 import type { JsonObject } from '../object-access.ts'
 import type { SupportedKind, UnsimulatedKind } from '../types.ts'
-import { validateUnsimulatedKind } from './unsimulated-kinds.ts'
+import { validateConfigMapObject, validateUnsimulatedKind } from './unsimulated-kinds.ts'
 import { validateObjectMeta } from './object-meta.ts'
 import { validatePodSpec } from './pod-spec.ts'
 import { validateService } from './service.ts'
@@ -31,6 +31,9 @@ export function validateKindRules(kind: SupportedKind | UnsimulatedKind, obj: Js
       break
     case 'Namespace':
       validateObjectMeta(obj.metadata, metadata, { kind, nameRule: 'dns1123label', namespaced: false }, out)
+      break
+    case 'ConfigMap':
+      validateConfigMapObject(obj, out)
       break
     default:
       validateUnsimulatedKind(kind, obj, out)

@@ -34,9 +34,6 @@ export function validateUnsimulatedKind(kind: UnsimulatedKind, obj: JsonObject, 
     case 'Secret':
       validateSecret(obj, root, out)
       break
-    case 'ConfigMap':
-      validateConfigMap(obj, root, out)
-      break
     case 'ServiceAccount':
       break
   }
@@ -215,6 +212,13 @@ function validateSecret(obj: JsonObject, root: FieldPath, out: FieldIssue[]): vo
     const present = new Set([...Object.keys(objectAt(obj.data) ?? {}), ...Object.keys(objectAt(obj.stringData) ?? {})])
     for (const key of ['tls.crt', 'tls.key']) if (!present.has(key)) out.push(required(root.child('data').key(key), '', h.tlsKey(key)))
   }
+}
+
+/** ValidateConfigMap: object meta (a DNS subdomain name), keys, no key in both maps, at most 1 MiB. */
+export function validateConfigMapObject(obj: JsonObject, out: FieldIssue[]): void {
+  const root = Path.root()
+  validateObjectMeta(obj.metadata, root.child('metadata'), { kind: 'ConfigMap', nameRule: 'subdomain', namespaced: true }, out)
+  validateConfigMap(obj, root, out)
 }
 
 function validateConfigMap(obj: JsonObject, root: FieldPath, out: FieldIssue[]): void {

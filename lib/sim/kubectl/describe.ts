@@ -1,8 +1,9 @@
 /**
- * kubectl describe for pods, deployments, replicasets, services, endpoints, nodes and namespaces, written as
+ * kubectl describe for pods, deployments, replicasets, services, endpoints, nodes, namespaces and configmaps, written as
  * describe.go writes them: through a PrefixWriter into one tabwriter (./tabwriter.ts), never with widths by hand.
  */
-import type { Container, Deployment, Pod, ReplicaSet, Service } from '../k8s.ts'
+import { base64Bytes } from './describe-configmap.ts'
+import type { ConfigMap, Container, Deployment, Pod, ReplicaSet, Service } from '../k8s.ts'
 import { ANNOTATIONS, controllerOf, selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { listEvents } from '../events.ts'
@@ -345,6 +346,22 @@ function describeNamespace(o: AnyObject): string {
   return w.toString()
 }
 
+/** describe.go ConfigMapDescriber: each key's value under a `----` rule, binary data by size; no events are recorded. */
+function describeConfigMap(cm: ConfigMap): string {
+  const w = new PrefixWriter()
+  const m = cm.metadata!
+  w.write(LEVEL_0, `Name:\t${m.name}\n`)
+  w.write(LEVEL_0, `Namespace:\t${m.namespace}\n`)
+  multiline(w, 'Labels', mapEntries(m.labels, '='))
+  multiline(w, 'Annotations', mapEntries(m.annotations, ': ', [ANNOTATIONS.lastApplied]))
+  w.write(LEVEL_0, '\nData\n====\n')
+  for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) w.write(LEVEL_0, `${key}:\n----\n${value}\n\n`)
+  w.write(LEVEL_0, '\nBinaryData\n====\n')
+  for (const [key, value] of Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) w.write(LEVEL_0, `${key}: ${base64Bytes(value)} bytes\n`)
+  w.write(LEVEL_0, '\nEvents:\t<none>\n')
+  return w.toString()
+}
+
 type Describable = AnyObject | EndpointsView
 
 export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
@@ -396,6 +413,8 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
         return describeEndpoints(state, o)
       case 'Node':
         return describeNode(state, o as Node)
+      case 'ConfigMap':
+        return describeConfigMap(o as ConfigMap)
       default:
         return describeNamespace(o)
     }

@@ -1,5 +1,5 @@
 /** kubectl get: tables with kubectl's columns, -o wide|yaml|json|name, -l, -n/-A, several types and `all`. */
-import type { Deployment, Namespace, Pod, ReplicaSet, Service } from '../k8s.ts'
+import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from '../k8s.ts'
 import { controllerOf, selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { listEvents, type StoredEvent } from '../events.ts'
@@ -9,6 +9,7 @@ import { age, labelsString, toJson, toYaml } from './format.ts'
 import { matchesQuery, parseLabelQuery, type Requirement } from './label-query.ts'
 import { matchesFields, objectField, parseFieldSelector, unsupportedField, type FieldRequirement } from './field-selector.ts'
 import { podReadyColumn, podRestarts, podStatusColumn } from './pod-status.ts'
+import { configMapDataCount } from './describe-configmap.ts'
 import { notFound, QUALIFIED, resolveResource, splitTypeName, type ResourceKind } from './resources.ts'
 import { table } from './table.ts'
 import { endpointSliceView, endpointsColumn, endpointsView } from './objects-view.ts'
@@ -93,6 +94,11 @@ const PRINTERS: Record<string, Printer> = {
     headers: ['NAME', 'STATUS', 'AGE'],
     wide: [],
     row: (state, ns: Namespace) => ({ cells: [ns.metadata!.name!, (ns.status?.phase as string) ?? 'Active', age(state, ns.metadata?.creationTimestamp)], wide: [] }),
+  },
+  ConfigMap: {
+    headers: ['NAME', 'DATA', 'AGE'],
+    wide: [],
+    row: (state, cm: ConfigMap) => ({ cells: [cm.metadata!.name!, String(configMapDataCount(cm)), age(state, cm.metadata?.creationTimestamp)], wide: [] }),
   },
 }
 

@@ -100,8 +100,8 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
   const program = (bin === 'sh' || bin === 'bash') && argv[1] === '-c' ? compileShell(argv[2] ?? '') : singleCommand(argv)
   if ('error' in program) return { ok: false, output: `sh: ${program.error}\ncommand terminated with exit code 2\n` }
   const spec = pod.spec?.containers?.find((x) => x.name === c.name)
-  const env: Record<string, string> = {}
-  for (const e of spec?.env ?? []) if (e.value !== undefined) env[e.name] = e.value
+  const env: Record<string, string> = cr.env ? { ...cr.env } : {}
+  if (!cr.env) for (const e of spec?.env ?? []) if (e.value !== undefined) env[e.name] = e.value
   const files = rt ? filesSeenBy(pod, rt, cr) : { ...cr.files }
   const result = runShell(program, newShellState(), {
     now: state.now,

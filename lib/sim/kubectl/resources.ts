@@ -1,45 +1,19 @@
 /** Resource type names and aliases kubectl accepts, and how each kind is printed. */
-import type { Kind } from '../objects.ts'
+import { groupResource, KUBECTL_KINDS, qualifiedSingular, resourceInfo, tableOf, typeWords, type KubectlKind } from '../../k8s/registry.ts'
 
-export const RESOURCE_ALIASES: Record<string, Kind | 'Event' | 'Endpoints' | 'EndpointSlice' | 'All'> = {
-  pod: 'Pod', pods: 'Pod', po: 'Pod',
-  deployment: 'Deployment', deployments: 'Deployment', deploy: 'Deployment', 'deployment.apps': 'Deployment', 'deployments.apps': 'Deployment',
-  replicaset: 'ReplicaSet', replicasets: 'ReplicaSet', rs: 'ReplicaSet', 'replicaset.apps': 'ReplicaSet', 'replicasets.apps': 'ReplicaSet',
-  service: 'Service', services: 'Service', svc: 'Service',
-  node: 'Node', nodes: 'Node', no: 'Node',
-  namespace: 'Namespace', namespaces: 'Namespace', ns: 'Namespace',
-  event: 'Event', events: 'Event', ev: 'Event',
-  endpoints: 'Endpoints', ep: 'Endpoints',
-  endpointslice: 'EndpointSlice', endpointslices: 'EndpointSlice', 'endpointslices.discovery.k8s.io': 'EndpointSlice',
+export type ResourceKind = KubectlKind | 'All'
+
+/** Every type word kubectl takes (`po`, `pods`, `deployments.apps`, …) → its kind (lib/k8s/registry.ts). */
+export const RESOURCE_ALIASES: Readonly<Record<string, ResourceKind>> = {
+  ...Object.fromEntries(KUBECTL_KINDS.flatMap((kind) => typeWords(resourceInfo(kind)!).map((word) => [word, kind]))),
   all: 'All',
 }
 
-export type ResourceKind = (typeof RESOURCE_ALIASES)[string]
-
-export const QUALIFIED: Record<string, string> = {
-  Pod: 'pod',
-  Deployment: 'deployment.apps',
-  ReplicaSet: 'replicaset.apps',
-  Service: 'service',
-  Node: 'node',
-  Namespace: 'namespace',
-  Event: 'event',
-  Endpoints: 'endpoints',
-  EndpointSlice: 'endpointslice.discovery.k8s.io',
-}
+/** The type kubectl prints before a name: `pod/web`, `deployment.apps "web" deleted`. */
+export const QUALIFIED: Readonly<Record<string, string>> = tableOf(KUBECTL_KINDS, qualifiedSingular)
 
 /** Plural resource name as the API server words NotFound errors: `pods "x" not found`. */
-export const PLURAL: Record<string, string> = {
-  Pod: 'pods',
-  Deployment: 'deployments.apps',
-  ReplicaSet: 'replicasets.apps',
-  Service: 'services',
-  Node: 'nodes',
-  Namespace: 'namespaces',
-  Event: 'events',
-  Endpoints: 'endpoints',
-  EndpointSlice: 'endpointslices.discovery.k8s.io',
-}
+export const PLURAL: Readonly<Record<string, string>> = tableOf(KUBECTL_KINDS, groupResource)
 
 export function resolveResource(word: string): ResourceKind | undefined {
   return RESOURCE_ALIASES[word.toLowerCase()]

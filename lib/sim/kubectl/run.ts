@@ -14,6 +14,7 @@ import { runExec, runLogs } from './logs-exec.ts'
 import { parseWait, runCurl, runNode, runPodCrash, runTraffic } from './sim-verbs.ts'
 import { runApplyFiles, runCreateFiles, runDeleteFiles, runGetFiles } from './from-files.ts'
 import { runDiff } from './diff.ts'
+import { runApiResources } from './api-resources.ts'
 import { runPatch } from './patch.ts'
 import { filenameArgs } from './manifest-files.ts'
 import { parseShellCommand } from './shell-input.ts'
@@ -188,11 +189,7 @@ const KUBECTL: Record<string, Verb> = {
     ok: true,
     output: "Kubernetes control plane is running at https://172.18.0.1:6443\nCoreDNS is running at https://172.18.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
   }),
-  'api-resources': () => ({
-    ok: true,
-    output:
-      'NAME            SHORTNAMES   APIVERSION           NAMESPACED   KIND\nendpoints       ep           v1                   true         Endpoints\nevents          ev           v1                   true         Event\nnamespaces      ns           v1                   false        Namespace\nnodes           no           v1                   false        Node\npods            po           v1                   true         Pod\nservices        svc          v1                   true         Service\ndeployments     deploy       apps/v1              true         Deployment\nreplicasets     rs           apps/v1              true         ReplicaSet\nendpointslices               discovery.k8s.io/v1  true         EndpointSlice\n',
-  }),
+  'api-resources': () => runApiResources(),
 }
 
 export const KUBECTL_VERBS = Object.keys(KUBECTL)

@@ -13,6 +13,7 @@ import type { ClusterState } from '../state.ts'
 import { flag, boolFlag, type ParsedArgs } from './args.ts'
 import { lookup, targets } from './mutate.ts'
 import { notFound, QUALIFIED } from './resources.ts'
+import { qualifiedKind } from '../../k8s/registry.ts'
 import type { CommandResult } from './result.ts'
 
 type PodSpec = NonNullable<Pod['spec']>
@@ -38,14 +39,13 @@ function globMatches(pattern: string, name: string): boolean {
 
 type ContainerChange = (c: Container) => Container | string
 
-const QUALIFIED_KIND: Record<string, string> = { Deployment: 'Deployment.apps', ReplicaSet: 'ReplicaSet.apps' }
 
 /**
  * An Invalid error as its Go `Error()` text (apimachinery errors.NewInvalid: `Deployment.apps "web" is invalid: …`),
  * which kubectl set prints inside its own sentence instead of the "The … is invalid" form.
  */
 function statusErrorText(errors: Parameters<typeof formatKubectlError>[0]): string {
-  return formatKubectlError(errors).replace(/^The (\w+) "/, (_m, kind: string) => `${QUALIFIED_KIND[kind] ?? kind} "`)
+  return formatKubectlError(errors).replace(/^The (\w+) "/, (_m, kind: string) => `${qualifiedKind(kind)} "`)
 }
 
 /**

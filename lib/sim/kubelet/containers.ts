@@ -2,6 +2,7 @@
  * One container's life in virtual time: image checks and pulls (with pull backoff), create and start, and
  * the restart decision with CrashLoopBackOff. While it runs, running.ts takes over.
  */
+import { resolveConfigMapVolumes, resolveContainerEnv, usesConfigMaps } from './config-maps.ts'
 import type { Container } from '../k8s.ts'
 import { goDuration } from '../clock.ts'
 import { formatBackoff, inBackoffSince, inBackoffSinceUpdate, nextBackoff } from './backoff.ts'
@@ -263,6 +264,7 @@ export function startContainer(env: SyncEnv, c: ContainerRuntime): void {
   const spec = specOf(env.pod, c)
   const info = lookupImage(c.image)
   if (!spec || !info) return
+  if (!takeConfigMaps(env, c, spec)) return
   const program = programFor(spec, info)
   const isRestart = c.lastTermination !== null || c.terminated !== null
   if (c.terminated) c.lastTermination = c.terminated
@@ -346,4 +348,36 @@ export function decideRestart(env: SyncEnv, c: ContainerRuntime): void {
   c.phase = 'creating'
   c.waitingReason = 'ContainerCreating'
   c.nextAt = relistAfter(now + TIMINGS.restartCreateMs)
+}
+
+/** How long the kubelet's pod worker waits before it tries again after a sync error (pod_workers.go backOffPeriod). */
+export const CONFIG_RETRY_MS = 10_000
+
+/**
+ * The ConfigMaps a container takes when it is created (kubelet/config-maps.ts): false, with the container left
+ * waiting and retried, when one is missing.
+ */
+function takeConfigMaps(env: SyncEnv, c: ContainerRuntime, spec: Container): boolean {
+  if (!usesConfigMaps(env.pod, spec)) {
+    c.env = undefined
+    return true
+  }
+  const now = env.ctx.now
+  const volumes = resolveConfigMapVolumes(env.state, env.pod)
+  if (!volumes.ok) {
+    event(env, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume "${volumes.volume}" : ${volumes.message}`)
+    c.nextAt = now + CONFIG_RETRY_MS
+    return false
+  }
+  const resolved = resolveContainerEnv(env.state, env.pod, spec)
+  if (!resolved.ok) {
+    event(env, 'Warning', 'Failed', `Error: ${resolved.message}`)
+    c.waitingReason = 'CreateContainerConfigError'
+    c.waitingMessage = resolved.message
+    c.nextAt = now + CONFIG_RETRY_MS
+    return false
+  }
+  c.env = resolved.env
+  if (Object.keys(volumes.volumes).length) env.rt.volumes = { ...(env.rt.volumes ?? {}), ...volumes.volumes }
+  return true
 }

@@ -91,7 +91,7 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
       hostname: t.podName,
       tools: t.image.tools,
       files: { ...t.runtime.files },
-      env: envOf(t.container),
+      env: t.runtime.env ?? envOf(t.container),
     })
     const code = r.exit ?? 0
     return { ok: code === 0, message: r.output.join('\n') }

@@ -77,7 +77,7 @@ function runPreStopHook(env: SyncEnv, c: ContainerRuntime, hook: LifecycleHandle
   let at = start
   // the shell returns at each sleep; a loop that never ends is cut by the grace period like any other hook
   for (let steps = 0; steps < 10_000; steps++) {
-    const r = runShell(program, shell, { now: at, epoch: env.state.config.epoch, hostname: env.pod.metadata!.name!, tools: image.tools, files: { ...c.files }, env: envOf(spec) })
+    const r = runShell(program, shell, { now: at, epoch: env.state.config.epoch, hostname: env.pod.metadata!.name!, tools: image.tools, files: { ...c.files }, env: c.env ?? envOf(spec) })
     if (r.exit !== undefined) return { ms: Math.min(at - start, graceMs), failed: r.exit !== 0 && at - start < graceMs }
     if (r.sleepUntil === undefined || r.sleepUntil - start >= graceMs) break
     shell = r.state
@@ -112,7 +112,7 @@ export function runShellNow(env: SyncEnv, c: ContainerRuntime, program: Extract<
     hostname: env.pod.metadata!.name!,
     tools: info.tools,
     files,
-    env: envOf(spec),
+    env: c.env ?? envOf(spec),
   })
   storeFiles(env.pod, env.rt, c, files)
   c.shell = r.state

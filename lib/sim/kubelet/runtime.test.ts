@@ -6,6 +6,7 @@ import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 function populatedRuntime(): PodRuntime {
   const c = newContainer({ name: 'web', image: 'nginx:1.27' }, false)
   c.waitingMessage = 'pulling'
+  c.env = { LOG_LEVEL: 'debug' }
   c.probes = { readiness: { nextAt: 5000, successes: 1, failures: 0 } }
   return { uid: 'u1', key: 'default/web-1', node: 'node-1', startTime: 0, sandboxAt: 1000, ip: '10.244.0.5', containers: [c], terminatingSince: null, removed: false, volumes: { cache: { 'a.txt': 'x' } }, trafficAnswer: undefined, statusShown: { phase: 'Running' } }
 }

@@ -71,6 +71,8 @@ export interface ContainerRuntime {
   containerId: string
   /** requests served (traffic generator); kubectl logs shows the curl ones only */
   served: number
+  /** the environment resolved from env/envFrom when the container was created (only when it uses ConfigMaps) */
+  env?: Record<string, string>
 }
 
 export interface PodRuntime {
@@ -150,5 +152,6 @@ function copyContainer(c: ContainerRuntime, probes: ContainerRuntime['probes']):
     probes,
     containerId: c.containerId,
     served: c.served,
+    env: c.env,
   }
 }

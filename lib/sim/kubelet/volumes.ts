@@ -1,5 +1,5 @@
 /**
- * emptyDir volumes: one store per pod and volume, seen by every container that mounts it at its own mountPath.
+ * emptyDir and configMap volumes (config-maps.ts fills the latter): one store per pod and volume, seen by every container that mounts it at its own mountPath.
  * A container's shell sees its own files plus the mounted ones under their mount paths; what it writes under a
  * mount path lands in the volume, so another container (nginx serving its web root) reads it.
  */
@@ -9,6 +9,8 @@ import type { ContainerRuntime, PodRuntime } from './runtime.ts'
 interface Mount {
   volume: string
   path: string
+  /** a configMap volume: its files come from the ConfigMap, what a container writes there is lost */
+  readOnly: boolean
 }
 
 const NO_MOUNTS: readonly Mount[] = Object.freeze([])
@@ -16,11 +18,11 @@ const NO_MOUNTS: readonly Mount[] = Object.freeze([])
 function emptyDirMounts(pod: Pod, containerName: string): readonly Mount[] {
   // Most pods have no volumes; this runs on every request a pod answers, so leave early.
   if (!pod.spec?.volumes?.length) return NO_MOUNTS
-  const emptyDirs = new Set((pod.spec?.volumes ?? []).filter((v) => v.emptyDir).map((v) => v.name))
+  const kinds = new Map((pod.spec?.volumes ?? []).filter((v) => v.emptyDir || v.configMap).map((v) => [v.name, v.configMap ? 'configMap' : 'emptyDir']))
   const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === containerName)
   return (spec?.volumeMounts ?? [])
-    .filter((m) => emptyDirs.has(m.name))
-    .map((m) => ({ volume: m.name, path: m.mountPath.replace(/\/+$/, '') }))
+    .filter((m) => kinds.has(m.name))
+    .map((m) => ({ volume: m.name, path: m.mountPath.replace(/\/+$/, ''), readOnly: kinds.get(m.name) === 'configMap' }))
     .sort((a, b) => b.path.length - a.path.length)
 }
 
@@ -41,9 +43,10 @@ export function storeFiles(pod: Pod, rt: PodRuntime, c: ContainerRuntime, files:
   const mounts = emptyDirMounts(pod, c.name)
   const own: Record<string, string> = {}
   const volumes = { ...(rt.volumes ?? {}) }
-  for (const m of mounts) volumes[m.volume] = {}
+  for (const m of mounts) if (!m.readOnly) volumes[m.volume] = {}
   for (const [path, content] of Object.entries(files)) {
     const mount = mounts.find((m) => path.startsWith(`${m.path}/`))
+    if (mount?.readOnly) continue
     if (mount) volumes[mount.volume]![path.slice(mount.path.length + 1)] = content
     else own[path] = content
   }
