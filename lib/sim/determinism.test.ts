@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createCluster, wrapState } from './cluster.ts'
 import { freezeStoredObjects } from './store.ts'
+import type { Pod } from './k8s.ts'
 import { parseScenario, runScenario } from './scenario.ts'
 
 const scenario = (seed: number) => `cluster: {seed: ${seed}, nodes: 3}
@@ -43,7 +44,7 @@ describe('determinism', () => {
     const c = createCluster({ seed: 7 })
     c.apply(scenario(7).split('  - apply: |\n')[1]!.split('  - wait')[0]!.replace(/^ {6}/gm, ''))
     c.advance(30)
-    const pod = [...c.state.objects.Pod.values()][0]!
+    const pod = [...c.state.objects.Pod.values()][0] as Pod
     expect(pod.status?.phase).toBe('Running')
     for (const part of [pod, pod.metadata!.labels, pod.spec!.containers[0], pod.status!.conditions![0]]) expect(Object.isFrozen(part)).toBe(true)
     expect(() => {
