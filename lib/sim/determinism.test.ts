@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createCluster, wrapState } from './cluster.ts'
+import { freezeStoredObjects } from './store.ts'
+import type { Pod } from './k8s.ts'
 import { parseScenario, runScenario } from './scenario.ts'
 
 const scenario = (seed: number) => `cluster: {seed: ${seed}, nodes: 3}
@@ -35,6 +37,24 @@ function runJson(seed: number): string {
 }
 
 describe('determinism', () => {
+  // on by default under vitest; said here because these runs are the ones that must not hide a mutation
+  beforeAll(() => freezeStoredObjects(true))
+
+  it('runs on a store whose objects are deep-frozen, so a controller mutating one throws', () => {
+    const c = createCluster({ seed: 7 })
+    c.apply(scenario(7).split('  - apply: |\n')[1]!.split('  - wait')[0]!.replace(/^ {6}/gm, ''))
+    c.advance(30)
+    const pod = [...c.state.objects.Pod.values()][0] as Pod
+    expect(pod.status?.phase).toBe('Running')
+    for (const part of [pod, pod.metadata!.labels, pod.spec!.containers[0], pod.status!.conditions![0]]) expect(Object.isFrozen(part)).toBe(true)
+    expect(() => {
+      ;(pod.metadata!.labels as Record<string, string>).app = 'other'
+    }).toThrow(TypeError)
+    expect(() => {
+      pod.spec!.containers.push({ name: 'x', image: 'x' })
+    }).toThrow(TypeError)
+  })
+
   it('the same seed and scenario give byte-identical output', () => {
     expect(runJson(7)).toBe(runJson(7))
   })

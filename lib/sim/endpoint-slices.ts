@@ -13,6 +13,8 @@ import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { isPodReady, isPodTerminal, keyOf, serviceSelectorMatches } from './objects.ts'
 import type { ClusterState } from './state.ts'
+import type { Controller } from './watch.ts'
+import { hasSelectingService, labelsChanged } from './informers.ts'
 
 export interface EndpointPort {
   name: string
@@ -226,4 +228,38 @@ export function setEndpoint(eps: ServiceEndpoints, podKey: string, endpoint: End
     eps.entries.delete(podKey)
     if (departed && routedAt(departed, departed.changedAt)) eps.departed.set(podKey, departed)
   }
+}
+
+/** The EndpointSlice controller for a whole Service: any write of the Service. */
+export const endpointsController: Controller<'endpoints'> = {
+  name: 'endpoints',
+  sync: syncServiceEndpoints,
+  watches: {
+    Service: (_state, key, _old, _obj, queue) => {
+      queue.add(key)
+    },
+  },
+}
+
+/** The EndpointSlice controller for one pod: anything a Service's endpoints depend on (only when the namespace has Services). */
+export const endpointPodsController: Controller<'endpointPods'> = {
+  name: 'endpointPods',
+  sync: syncPodEndpoints,
+  watches: {
+    Pod: (state, key, old, pod, queue) => {
+      if (!hasSelectingService(state, (pod ?? old)!.metadata!.namespace!)) return
+      if (
+        !old ||
+        !pod ||
+        labelsChanged(old, pod) ||
+        old.status?.podIP !== pod.status?.podIP ||
+        isPodReady(old) !== isPodReady(pod) ||
+        old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp ||
+        old.status?.phase !== pod.status?.phase ||
+        old.spec !== pod.spec
+      ) {
+        queue.add(key)
+      }
+    },
+  },
 }

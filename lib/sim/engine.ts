@@ -8,17 +8,12 @@ import { toTimestamp, advanceClock } from './clock.ts'
 import type { Change, ControllerContext, CreateFailure } from './changes.ts'
 import { createObject, deleteObject, updateObject } from './apiserver.ts'
 import { recordEvent } from './events.ts'
-import { refreshContribution } from './informers.ts'
 import { enqueue, wakeAt } from './queue.ts'
-import { CONTROLLER_ORDER, type ClusterState, type ControllerName } from './state.ts'
+import type { ClusterState } from './state.ts'
+import { allControllers, type ControllerName } from './controllers/index.ts'
+import type { Controller, Topic, WatchHandler, WatchTopics } from './watch.ts'
 import { putObject } from './store.ts'
-import { syncReplicaSet } from './controllers/replicaset.ts'
-import { collectGarbage, syncNamespace } from './controllers/garbage-collector.ts'
-import { syncDeployment } from './controllers/deployment/sync.ts'
-import { schedulePod } from './scheduler.ts'
-import { syncPod } from './kubelet/sync.ts'
-import { syncNode } from './node-lifecycle.ts'
-import { setEndpoint, syncServiceEndpoints, syncPodEndpoints } from './endpoint-slices.ts'
+import { setEndpoint } from './endpoint-slices.ts'
 import { recordTimeline } from './timeline.ts'
 import { accountTraffic } from './traffic.ts'
 import { markOverBudget } from './budget.ts'
@@ -38,7 +33,7 @@ export function context(state: ClusterState): ControllerContext {
   return { now: state.now, timestamp: stampCache.text, rng: state.rng }
 }
 
-export function applyChanges(state: ClusterState, changes: Change[]): void {
+export function applyChanges(state: ClusterState, changes: readonly Change[]): void {
   let refused: CreateFailure | undefined
   for (const ch of changes) {
     if (refused && skippedAfterFailure(refused, ch.type === 'create' ? ch.onFailure : undefined)) continue
@@ -123,34 +118,34 @@ export function applyChanges(state: ClusterState, changes: Change[]): void {
   }
 }
 
-function runController(state: ClusterState, controller: ControllerName, key: string): void {
-  const ctx = context(state)
-  switch (controller) {
-    case 'availability':
-      refreshContribution(state, key)
-      return
-    case 'namespace':
-      return applyChanges(state, syncNamespace(state, key, ctx))
-    case 'nodeLifecycle':
-      return applyChanges(state, syncNode(state, key, ctx))
-    case 'garbageCollector':
-      return applyChanges(state, collectGarbage(state, key, ctx))
-    case 'deployment':
-      return applyChanges(state, syncDeployment(state, key, ctx))
-    case 'replicaset': {
-      const r = syncReplicaSet(state, key, ctx)
-      applyChanges(state, r.changes)
-      for (const k of r.handled) state.indexes.releaseCandidates.delete(k)
-      return
+function runController(state: ClusterState, controller: Controller<ControllerName>, key: string): void {
+  const changes = controller.sync(state, key, context(state))
+  if (changes.length) applyChanges(state, changes)
+}
+
+type Fanout = { [T in Topic]: { handler: WatchHandler<WatchTopics[T]>; controller: ControllerName }[] }
+let fanout: Fanout | undefined
+
+/** Who watches what, derived once from the controllers' `watches`, in queue order. */
+function watchers(): Fanout {
+  if (fanout) return fanout
+  const table = {} as Record<Topic, { handler: WatchHandler<never>; controller: ControllerName }[]>
+  for (const c of allControllers()) {
+    for (const topic of Object.keys(c.watches) as Topic[]) {
+      const handler = c.watches[topic] as WatchHandler<never>
+      ;(table[topic] ??= []).push({ handler, controller: c.name })
     }
-    case 'scheduler':
-      return applyChanges(state, schedulePod(state, key, ctx))
-    case 'kubelet':
-      return applyChanges(state, syncPod(state, key, ctx))
-    case 'endpoints':
-      return applyChanges(state, syncServiceEndpoints(state, key, ctx))
-    case 'endpointPods':
-      return applyChanges(state, syncPodEndpoints(state, key, ctx))
+  }
+  return (fanout = table as unknown as Fanout)
+}
+
+/** The informer fan-out: every controller watching `topic` looks at the write, in queue order (informers.ts). */
+export function notifyWatchers<T extends Topic>(state: ClusterState, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
+  const list = watchers()[topic]
+  if (!list) return
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!
+    w.handler(state, key, old, obj, state.queues[w.controller])
   }
 }
 
@@ -159,8 +154,8 @@ export function settle(state: ClusterState): void {
   let work = 0
   for (;;) {
     let did = false
-    for (const c of CONTROLLER_ORDER) {
-      const q = state.queues[c]
+    for (const c of allControllers()) {
+      const q = state.queues[c.name]
       if (q.size === 0) continue
       const keys = [...q]
       q.clear()
@@ -174,7 +169,7 @@ export function settle(state: ClusterState): void {
     }
     if (!did) break
     if (work > MAX_WORK_PER_INSTANT) {
-      for (const c of CONTROLLER_ORDER) state.queues[c].clear()
+      for (const c of allControllers()) state.queues[c.name].clear()
       recordEvent(state, { kind: 'Cluster', namespace: 'default', name: 'simulator', type: 'Warning', reason: 'Livelock', message: 'controllers kept producing work at one instant; the simulator stopped this instant', source: 'kubelab' })
       break
     }

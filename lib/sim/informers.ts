@@ -1,16 +1,15 @@
 /**
  * Informer event handlers: after every store write, keep the aggregates controllers read (per-ReplicaSet pod
- * counts, per-node requested resources) and queue exactly the controllers a real informer would notify.
- * This is what keeps the engine near-linear: nothing rescans every object on a tick.
+ * counts, per-node requested resources), then hand the write to the controllers that watch it (engine.ts
+ * `notifyWatchers`, derived from each controller's `watches`, watch.ts). This is what keeps the engine near-linear: nothing rescans every object on a tick.
  */
-import type { Deployment, Pod, ReplicaSet, Service } from './k8s.ts'
+import type { Pod, ReplicaSet, Service } from './k8s.ts'
 import {
   controllerOf,
   isPodActive,
   isPodReady,
   isPodTerminal,
   keyOf,
-  labelSelectorMatches,
   labelSetMatches,
   objectKey,
   podCondition,
@@ -19,35 +18,34 @@ import {
   type AnyObject,
   type Kind,
 } from './objects.ts'
-import { enqueue, wakeAt } from './queue.ts'
+import { wakeAt } from './queue.ts'
 import type { ClusterState, PodContribution } from './state.ts'
 import { fromTimestamp } from './clock.ts'
+import type { Change } from './changes.ts'
+import type { Controller } from './watch.ts'
+import { notifyWatchers } from './engine.ts'
 
+/**
+ * After every store write: keep the aggregates this module owns, then notify the controllers that watch
+ * the kind (engine.ts `notifyWatchers`, derived from each controller's `watches`).
+ */
 export function onObjectChange(state: ClusterState, kind: Kind, key: string, old: AnyObject | undefined, obj: AnyObject | undefined): void {
   switch (kind) {
     case 'Pod':
-      return onPod(state, key, old as Pod | undefined, obj as Pod | undefined)
+      onPod(state, key, old as Pod | undefined, obj as Pod | undefined)
+      break
     case 'ReplicaSet':
-      return onReplicaSet(state, key, old as ReplicaSet | undefined, obj as ReplicaSet | undefined)
+      onReplicaSet(state, key, old as ReplicaSet | undefined, obj as ReplicaSet | undefined)
+      break
     case 'Deployment':
-      state.indexes.timelineDirty = true
-      enqueue(state, 'deployment', key)
-      if (!obj && old) enqueue(state, 'garbageCollector', old.metadata!.uid!)
-      return
     case 'Service':
       state.indexes.timelineDirty = true
-      enqueue(state, 'endpoints', key)
-      return
+      break
     case 'Node':
       state.indexes.nodeGeneration++
-      for (const p of state.indexes.unschedulable) enqueue(state, 'scheduler', p)
-      state.indexes.unschedulable.clear()
-      enqueue(state, 'nodeLifecycle', key)
-      return
-    case 'Namespace':
-      enqueue(state, 'namespace', key)
-      return
+      break
   }
+  notifyWatchers(state, kind, key, old, obj)
 }
 
 function podRequests(pod: Pod): { cpu: number; memory: number } {
@@ -139,118 +137,53 @@ export function refreshContribution(state: ClusterState, key: string): boolean {
     applyContribution(state, after, 1)
     state.indexes.contributions.set(key, after)
   } else state.indexes.contributions.delete(key)
-  const owners = new Set([before?.owner, after?.owner])
-  for (const o of owners) if (o) enqueueByUid(state, 'replicaset', o)
-  if (before?.placed && (!after?.placed || after.node !== before.node)) freeCapacity(state)
-  // a new placement may satisfy a waiting pod's pod affinity or topology spread (scheduler-filters.ts)
-  else if (after?.placed && !before?.placed) freeCapacity(state)
+  notifyWatchers(state, 'PodContribution', key, before, after)
   return true
 }
 
-function freeCapacity(state: ClusterState): void {
-  for (const p of state.indexes.unschedulable) enqueue(state, 'scheduler', p)
-  state.indexes.unschedulable.clear()
+/** The availability controller: woken by a timer when a pod's minReadySeconds have elapsed (contributionOf). */
+export const availabilityController: Controller<'availability'> = {
+  name: 'availability',
+  sync: (state, key) => {
+    refreshContribution(state, key)
+    return NO_CHANGES
+  },
+  watches: {},
 }
 
-function enqueueByUid(state: ClusterState, controller: 'replicaset' | 'deployment', uid: string): void {
+const NO_CHANGES: readonly Change[] = Object.freeze([])
+
+/** Queues the object with this uid (a ReplicaSet or Deployment named by an ownerReference), if it exists. */
+export function enqueueByUid(state: ClusterState, queue: Set<string>, uid: string): void {
   const ref = state.indexes.byUid.get(uid)
-  if (ref) enqueue(state, controller, ref.key)
+  if (ref) queue.add(ref.key)
 }
 
+/** The aggregates a pod write changes; who is notified is in the watches (scheduler.ts, replicaset.ts, …). */
 function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod | undefined): void {
   refreshContribution(state, key)
   if (pod && isPodActive(pod)) {
     const ctl = controllerOf(pod)
     if (ctl) state.indexes.ownerVersions.set(ctl.uid, (state.indexes.ownerVersions.get(ctl.uid) ?? 0) + 1)
   }
-  const now = pod ?? old!
-  const ns = now.metadata!.namespace!
-  const labelsChanged = !old || !pod || old.metadata?.labels !== pod.metadata?.labels
-  // a placed pod's new labels may satisfy (or stop blocking) a waiting pod's affinity or spread (scheduler-filters.ts)
-  if (old && pod?.spec?.nodeName && labelsChanged) freeCapacity(state)
-  // Adoption and release: orphans (and label changes) may concern any ReplicaSet of the namespace.
-  if (pod && labelsChanged) {
-    const ctl = controllerOf(pod)
-    if (!ctl && isPodActive(pod)) {
-      for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
-        const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
-        if (labelSelectorMatches(rs.spec?.selector, pod.metadata?.labels)) enqueue(state, 'replicaset', rsKey)
-      }
-    } else if (ctl && old) {
-      state.indexes.releaseCandidates.add(key)
-      enqueueByUid(state, 'replicaset', ctl.uid)
-    }
-  }
-  if (!pod && old) {
-    // Deployment Recreate waits for old pods to disappear; the GC may have dependents waiting too.
-    const ctl = controllerOf(old)
-    if (ctl) {
-      const rsRef = state.indexes.byUid.get(ctl.uid)
-      const rs = rsRef ? (state.objects.ReplicaSet.get(rsRef.key) as ReplicaSet | undefined) : undefined
-      const dctl = rs ? controllerOf(rs) : undefined
-      if (dctl) enqueueByUid(state, 'deployment', dctl.uid)
-    }
-  } else if (pod && old && pod.status?.phase !== old.status?.phase && isPodTerminal(pod)) {
-    const ctl = controllerOf(pod)
-    const rs = ctl ? (state.objects.ReplicaSet.get(keyOf(ns, ctl.name)) as ReplicaSet | undefined) : undefined
-    const dctl = rs ? controllerOf(rs) : undefined
-    if (dctl) enqueueByUid(state, 'deployment', dctl.uid)
-  }
-  // Scheduler: unbound, live pods.
-  if (pod && !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isPodTerminal(pod)) {
-    if (!old || old.spec !== pod.spec) enqueue(state, 'scheduler', key)
-  }
-  if (!pod) state.indexes.unschedulable.delete(key)
-  // Kubelet: the pod's spec, binding or deletion changed (not its own status writes).
-  if (pod?.spec?.nodeName && (!old || old.spec !== pod.spec || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp)) {
-    enqueue(state, 'kubelet', key)
-  }
-  // Endpoints: anything a Service's endpoints depend on (only when the namespace has Services).
-  if (!hasSelectingService(state, ns)) {
-    // no Service here selects pods
-  } else if (
-    !old ||
-    !pod ||
-    labelsChanged ||
-    old.status?.podIP !== pod.status?.podIP ||
-    isPodReady(old) !== isPodReady(pod) ||
-    old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp ||
-    old.status?.phase !== pod.status?.phase ||
-    old.spec !== pod.spec
-  ) {
-    enqueue(state, 'endpointPods', key)
-  }
-  if (!pod && old) {
-    state.indexes.releaseCandidates.delete(key)
-  }
+  if (!pod && old) state.indexes.releaseCandidates.delete(key)
 }
 
+/** A ReplicaSet's minReadySeconds or template labels decide how its pods count (contributionOf). */
 function onReplicaSet(state: ClusterState, key: string, old: ReplicaSet | undefined, rs: ReplicaSet | undefined): void {
-  enqueue(state, 'replicaset', key)
-  const now = rs ?? old!
-  const ctl = controllerOf(now)
-  if (ctl) enqueueByUid(state, 'deployment', ctl.uid)
-  else {
-    // orphan ReplicaSets may be adopted by a Deployment of the namespace
-    for (const dKey of state.indexes.byNamespace.Deployment.get(now.metadata!.namespace!) ?? []) {
-      const d = state.objects.Deployment.get(dKey) as Deployment
-      if (labelSelectorMatches(d.spec?.selector, now.metadata?.labels)) enqueue(state, 'deployment', dKey)
-    }
-  }
-  if (old && ctl && old.metadata?.ownerReferences !== rs?.metadata?.ownerReferences) {
-    const octl = controllerOf(old)
-    if (octl && octl.uid !== ctl.uid) enqueueByUid(state, 'deployment', octl.uid)
-  }
   if (rs && old && (old.spec?.minReadySeconds !== rs.spec?.minReadySeconds || old.spec?.template?.metadata?.labels !== rs.spec?.template?.metadata?.labels)) {
     for (const p of state.indexes.podsByController.get(rs.metadata!.uid!) ?? []) refreshContribution(state, p)
   }
-  if (!rs && old) {
-    state.indexes.ownerStats.delete(old.metadata!.uid!)
-    enqueue(state, 'garbageCollector', old.metadata!.uid!)
-  }
+  if (!rs && old) state.indexes.ownerStats.delete(old.metadata!.uid!)
 }
 
-function hasSelectingService(state: ClusterState, ns: string): boolean {
+/** Whether a pod's labels may have changed (a write that kept `metadata.labels` kept the same object). */
+export function labelsChanged(old: Pod | undefined, pod: Pod | undefined): boolean {
+  return !old || !pod || old.metadata?.labels !== pod.metadata?.labels
+}
+
+/** Whether a Service of the namespace selects pods (only then do pod writes concern the endpoints). */
+export function hasSelectingService(state: ClusterState, ns: string): boolean {
   const keys = state.indexes.byNamespace.Service.get(ns)
   if (!keys) return false
   for (const k of keys) if ((state.objects.Service.get(k) as Service).spec?.selector) return true

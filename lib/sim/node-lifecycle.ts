@@ -9,6 +9,7 @@ import type { Change, ControllerContext } from './changes.ts'
 import { toTimestamp } from './clock.ts'
 import { keyOf, podCondition, type Node, type NodeCondition, type Taint } from './objects.ts'
 import type { ClusterState } from './state.ts'
+import type { Controller } from './watch.ts'
 
 export const NODE_MONITOR_PERIOD_MS = 5000
 export const LEASE_RENEW_MS = 10_000
@@ -142,4 +143,15 @@ export function newNode(name: string, index: number, cfg: { cpu: string; memory:
 
 function podCidr(index: number): string {
   return `10.${244 + Math.floor(index / 256)}.${index % 256}.0/24`
+}
+
+/** The node lifecycle controller: every Node write (a heartbeat, a taint) queues that node. */
+export const nodeLifecycleController: Controller<'nodeLifecycle'> = {
+  name: 'nodeLifecycle',
+  sync: syncNode,
+  watches: {
+    Node: (_state, key, _old, _obj, queue) => {
+      queue.add(key)
+    },
+  },
 }

@@ -12,6 +12,8 @@ import { controllerOf, isPodTerminal, podCondition, resourceAmount, type Node, t
 import { nextInt } from './rng.ts'
 import { REASONS, matchesNodeSelectorAndAffinity, placedPodFilters, type NodeRejection } from './scheduler-filters.ts'
 import type { ClusterState } from './state.ts'
+import type { Controller } from './watch.ts'
+import { labelsChanged } from './informers.ts'
 
 /** numFeasibleNodesToFind with the default adaptive percentage (schedule_one.go). */
 export function feasibleNodesToFind(total: number): number {
@@ -249,4 +251,35 @@ function pickNode(state: ClusterState, pod: Pod, feasible: NodeSlot[], req: { cp
   }
   const pick = best.length === 1 ? best[0]! : best[nextInt(ctx.rng, best.length)]!
   return feasible[pick]!.name
+}
+
+/** Pods the scheduler could not place go back to its queue (MoveAllToActiveOrBackoffQueue). */
+function retryUnschedulable(state: ClusterState, queue: Set<string>): void {
+  for (const p of state.indexes.unschedulable) queue.add(p)
+  state.indexes.unschedulable.clear()
+}
+
+/**
+ * The scheduler: unbound live pods, and the unschedulable ones again when something that made them so may have
+ * changed — a Node, capacity freed, a new placement or a placed pod's labels (pod affinity, topology spread).
+ */
+export const schedulerController: Controller<'scheduler'> = {
+  name: 'scheduler',
+  sync: schedulePod,
+  watches: {
+    Node: (state, _key, _old, _obj, queue) => retryUnschedulable(state, queue),
+    PodContribution: (state, _key, before, after, queue) => {
+      if (before?.placed && (!after?.placed || after.node !== before.node)) retryUnschedulable(state, queue)
+      // a new placement may satisfy a waiting pod's pod affinity or topology spread (scheduler-filters.ts)
+      else if (after?.placed && !before?.placed) retryUnschedulable(state, queue)
+    },
+    Pod: (state, key, old, pod, queue) => {
+      // a placed pod's new labels may satisfy (or stop blocking) a waiting pod's affinity or spread (scheduler-filters.ts)
+      if (old && pod?.spec?.nodeName && labelsChanged(old, pod)) retryUnschedulable(state, queue)
+      if (pod && !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && !isPodTerminal(pod)) {
+        if (!old || old.spec !== pod.spec) queue.add(key)
+      }
+      if (!pod) state.indexes.unschedulable.delete(key)
+    },
+  },
 }

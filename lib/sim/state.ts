@@ -12,32 +12,10 @@ import type { ServiceEndpoints } from './endpoint-slices.ts'
 import type { TrafficState } from './traffic.ts'
 import type { HomeFile } from './files.ts'
 import type { BudgetState } from './budget.ts'
+import type { ControllerName } from './controllers/index.ts'
 
-export type ControllerName =
-  | 'availability'
-  | 'namespace'
-  | 'nodeLifecycle'
-  | 'deployment'
-  | 'replicaset'
-  | 'garbageCollector'
-  | 'scheduler'
-  | 'kubelet'
-  | 'endpoints'
-  | 'endpointPods'
-
-/** Order in which the work queues are drained within one instant of virtual time. */
-export const CONTROLLER_ORDER: ControllerName[] = [
-  'availability',
-  'namespace',
-  'nodeLifecycle',
-  'garbageCollector',
-  'deployment',
-  'replicaset',
-  'scheduler',
-  'kubelet',
-  'endpoints',
-  'endpointPods',
-]
+/** The controllers are listed once, in controllers/index.ts (their queue order); their names come from there. */
+export type { ControllerName }
 
 export interface Timer {
   at: number
@@ -168,10 +146,4 @@ export interface ClusterState {
   budget: BudgetState
   /** refused creates per controller key and its pending retry, for the backoff (controllers/write-failures.ts) */
   writeFailures?: Record<string, { failures: number; retryAt: number }>
-}
-
-export function emptyQueues(): Record<ControllerName, Set<string>> {
-  const q = {} as Record<ControllerName, Set<string>>
-  for (const c of CONTROLLER_ORDER) q[c] = new Set()
-  return q
 }

@@ -130,6 +130,25 @@ function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   }
 }
 
+/**
+ * Stored objects are never mutated: a change stores a new object, and the informers' watches tell what changed
+ * by reference (`old.spec !== obj.spec`). Under vitest (`process.env.VITEST`) every stored object is
+ * deep-frozen, so a mutation of a stored object anywhere throws a TypeError where it happens instead of
+ * silently hiding a change from the watches. Production and benchmarks skip the walk.
+ */
+let freezing = typeof process !== 'undefined' && !!process.env?.VITEST
+
+/** Turns the deep-freezing of stored objects on or off (tests; on by default under vitest). */
+export function freezeStoredObjects(on: boolean): void {
+  freezing = on
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object') return
+  Object.freeze(value)
+  for (const k in value) deepFreeze((value as Record<string, unknown>)[k])
+}
+
 /** Stores an object (create or replace), bumps resourceVersion, keeps indexes and notifies informers. */
 export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
   const kind = obj.kind as Kind
@@ -145,6 +164,7 @@ export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
     old.metadata!.ownerReferences === stored.metadata!.ownerReferences &&
     (kind !== 'Pod' || (old as Pod).spec?.nodeName === (stored as Pod).spec?.nodeName)
   if (old && !same) unindex(state.indexes, kind, key, old)
+  if (freezing) deepFreeze(stored)
   map.set(key, stored)
   if (!same) index(state.indexes, kind, key, stored)
   onObjectChange(state, kind, key, old, stored)

@@ -6,6 +6,7 @@
 import type { Change, ControllerContext } from '../changes.ts'
 import { NAMESPACED, type AnyObject, type Kind } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
+import type { Controller } from '../watch.ts'
 
 export function collectGarbage(state: ClusterState, ownerUid: string, _ctx: ControllerContext): Change[] {
   if (state.indexes.byUid.has(ownerUid)) return []
@@ -43,4 +44,28 @@ export function syncNamespace(state: ClusterState, name: string, ctx: Controller
   if (remaining === 0) changes.push({ type: 'delete', kind: 'Namespace', key: name, gracePeriodSeconds: 0 })
   else changes.push({ type: 'wake', at: ctx.now + 1000, controller: 'namespace', key: name })
   return changes
+}
+
+/** Background cascading deletion: an owner (Deployment, ReplicaSet) deleted queues its uid. */
+export const garbageCollectorController: Controller<'garbageCollector'> = {
+  name: 'garbageCollector',
+  sync: collectGarbage,
+  watches: {
+    Deployment: (_state, _key, old, obj, queue) => {
+      if (!obj && old) queue.add(old.metadata!.uid!)
+    },
+    ReplicaSet: (_state, _key, old, obj, queue) => {
+      if (!obj && old) queue.add(old.metadata!.uid!)
+    },
+  },
+}
+
+export const namespaceController: Controller<'namespace'> = {
+  name: 'namespace',
+  sync: syncNamespace,
+  watches: {
+    Namespace: (_state, key, _old, _obj, queue) => {
+      queue.add(key)
+    },
+  },
 }

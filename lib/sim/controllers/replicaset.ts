@@ -15,6 +15,8 @@ import {
   type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
+import type { Controller } from '../watch.ts'
+import { enqueueByUid, labelsChanged } from '../informers.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
 import { limitPhrase } from '../budget.ts'
 
@@ -245,3 +247,42 @@ function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: str
 }
 
 export type { Node }
+
+/**
+ * The ReplicaSet controller's triggers: its own writes; a change in how a pod counts for its owner
+ * (informers.ts contributions); an orphan whose labels may now match (adoption) or an owned pod whose
+ * labels changed (release).
+ */
+export const replicaSetController: Controller<'replicaset'> = {
+  name: 'replicaset',
+  sync: (state, key, ctx) => {
+    const r = syncReplicaSet(state, key, ctx)
+    const changes: Change[] = r.changes
+    for (const k of r.handled) changes.push({ type: 'releaseHandled', key: k })
+    return changes
+  },
+  watches: {
+    PodContribution: (state, _key, before, after, queue) => {
+      const a = before?.owner
+      const b = after?.owner
+      if (a) enqueueByUid(state, queue, a)
+      if (b && b !== a) enqueueByUid(state, queue, b)
+    },
+    Pod: (state, key, old, pod, queue) => {
+      if (!pod || !labelsChanged(old, pod)) return
+      const ctl = controllerOf(pod)
+      if (!ctl && isPodActive(pod)) {
+        for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(pod.metadata!.namespace!) ?? []) {
+          const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
+          if (labelSelectorMatches(rs.spec?.selector, pod.metadata?.labels)) queue.add(rsKey)
+        }
+      } else if (ctl && old) {
+        state.indexes.releaseCandidates.add(key)
+        enqueueByUid(state, queue, ctl.uid)
+      }
+    },
+    ReplicaSet: (_state, key, _old, _obj, queue) => {
+      queue.add(key)
+    },
+  },
+}

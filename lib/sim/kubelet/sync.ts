@@ -7,6 +7,7 @@ import type { Pod } from '../k8s.ts'
 import type { Change, ControllerContext } from '../changes.ts'
 import { deepEqual } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
+import type { Controller } from '../watch.ts'
 import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
 import { activeContainers, newContainer, nextDue, runContainers } from './containers.ts'
@@ -168,3 +169,13 @@ function terminate(env: SyncEnv): void {
   }
 }
 
+/** The kubelet: a bound pod whose spec, binding or deletion changed (not its own status writes). */
+export const kubeletController: Controller<'kubelet'> = {
+  name: 'kubelet',
+  sync: syncPod,
+  watches: {
+    Pod: (_state, key, old, pod, queue) => {
+      if (pod?.spec?.nodeName && (!old || old.spec !== pod.spec || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp)) queue.add(key)
+    },
+  },
+}

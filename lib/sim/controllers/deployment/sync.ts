@@ -4,8 +4,10 @@
  */
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
-import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
+import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, isPodTerminal, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
 import type { ClusterState } from '../../state.ts'
+import type { Controller } from '../../watch.ts'
+import { enqueueByUid } from '../../informers.ts'
 import { isRollingUpdate, replicasOf } from './fenceposts.ts'
 import { creationOrder, findNewReplicaSet, maxRevision, newReplicaSetAnnotations, podTemplateHash, replicaSetsToClean } from './history.ts'
 import { scaleDeployment } from './proportional-scaling.ts'
@@ -228,3 +230,51 @@ function finish(state: ClusterState, w: DeploymentWork, original: Deployment): v
   }
 }
 
+/** The Deployment of a pod's ReplicaSet, if any (its controller's uid). */
+function deploymentUidOf(rs: ReplicaSet | undefined): string | undefined {
+  return rs ? controllerOf(rs)?.uid : undefined
+}
+
+/**
+ * The Deployment controller's triggers: its own writes; its ReplicaSets' writes (an orphan ReplicaSet may be
+ * adopted by any Deployment of the namespace; a ReplicaSet changing owner concerns the old one too); a pod of
+ * its ReplicaSets gone or terminal (Recreate waits for old pods to disappear).
+ */
+export const deploymentController: Controller<'deployment'> = {
+  name: 'deployment',
+  sync: syncDeployment,
+  watches: {
+    Deployment: (_state, key, _old, _obj, queue) => {
+      queue.add(key)
+    },
+    ReplicaSet: (state, _key, old, rs, queue) => {
+      const now = (rs ?? old)!
+      const ctl = controllerOf(now)
+      if (ctl) enqueueByUid(state, queue, ctl.uid)
+      else {
+        for (const dKey of state.indexes.byNamespace.Deployment.get(now.metadata!.namespace!) ?? []) {
+          const d = state.objects.Deployment.get(dKey) as Deployment
+          if (labelSelectorMatches(d.spec?.selector, now.metadata?.labels)) queue.add(dKey)
+        }
+      }
+      if (old && ctl && old.metadata?.ownerReferences !== rs?.metadata?.ownerReferences) {
+        const octl = controllerOf(old)
+        if (octl && octl.uid !== ctl.uid) enqueueByUid(state, queue, octl.uid)
+      }
+    },
+    Pod: (state, _key, old, pod, queue) => {
+      let dUid: string | undefined
+      if (!pod && old) {
+        const ctl = controllerOf(old)
+        if (ctl) {
+          const rsRef = state.indexes.byUid.get(ctl.uid)
+          dUid = deploymentUidOf(rsRef ? (state.objects.ReplicaSet.get(rsRef.key) as ReplicaSet | undefined) : undefined)
+        }
+      } else if (pod && old && pod.status?.phase !== old.status?.phase && isPodTerminal(pod)) {
+        const ctl = controllerOf(pod)
+        dUid = deploymentUidOf(ctl ? (state.objects.ReplicaSet.get(keyOf(pod.metadata!.namespace!, ctl.name)) as ReplicaSet | undefined) : undefined)
+      }
+      if (dUid) enqueueByUid(state, queue, dUid)
+    },
+  },
+}

@@ -1,0 +1,44 @@
+/**
+ * What a controller is: its reconcile function and, beside it, what it watches. The engine (engine.ts) drains
+ * the work queues in the order of `controllers/index.ts` and derives the informer fan-out from the `watches`
+ * declarations: after every store write the informers (informers.ts) keep their aggregates, then call each
+ * watching controller's handler in that order. A handler looks at the old and new object and adds the keys
+ * its controller must sync to its own queue (`queue`), nothing else. Types only.
+ */
+import type { Change, ControllerContext } from './changes.ts'
+import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from './k8s.ts'
+import type { Node } from './objects.ts'
+import type { ClusterState, PodContribution } from './state.ts'
+
+/** What can be watched: every stored kind, and the informer-side aggregate of one pod (informers.ts). */
+export interface WatchTopics {
+  Pod: Pod
+  ReplicaSet: ReplicaSet
+  Deployment: Deployment
+  Service: Service
+  Node: Node
+  Namespace: Namespace
+  ConfigMap: ConfigMap
+  /** how a pod counts for its ReplicaSet and its node changed (`old`/`obj`: before and after; undefined: none) */
+  PodContribution: PodContribution
+}
+
+export type Topic = keyof WatchTopics
+
+/**
+ * An informer event handler: `old` is undefined on a create, `obj` on a delete; the key is the object's store
+ * key (for PodContribution, the pod's). Stored objects are never mutated, so `old.spec !== obj.spec` means the
+ * spec was written anew (tests deep-freeze the store to hold everyone to it: store.ts `freezeStoredObjects`).
+ */
+export type WatchHandler<T> = (state: ClusterState, key: string, old: T | undefined, obj: T | undefined, queue: Set<string>) => void
+
+export type Watches = { [T in Topic]?: WatchHandler<WatchTopics[T]> }
+
+export interface Controller<N extends string = string> {
+  name: N
+  /** one sync for one key: the changes the engine applies through the API server (controllers never write) */
+  sync(state: ClusterState, key: string, ctx: ControllerContext): readonly Change[]
+  /** the informer events that queue work for this controller (none: only timers wake it) */
+  watches: Watches
+}
+
