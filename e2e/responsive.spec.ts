@@ -150,6 +150,9 @@ for (const lang of ['ko', 'en'] as const) {
     const group = pages.filter((p) => p.as === role)
     if (group.length === 0) continue
     test(`${lang}: ${role ?? 'visitor'} pages fit a 390 px phone`, async ({ browser }) => {
+      // every page of the group with axe and the menu opened and closed: a visitor's dozen pages take over a minute
+      // on two busy cores
+      test.setTimeout(300_000)
       const context = await contextFor(browser, lang)
       const page = await context.newPage()
       if (role) await signIn(page, `${role}@kubelab.dev`)
