@@ -12,10 +12,8 @@ import {
   keyOf,
   labelSelectorMatches,
   labelSetMatches,
-  objectKey,
   podCondition,
   resourceAmount,
-  serviceSelectorMatches,
   type AnyObject,
   type Kind,
 } from './objects.ts'
@@ -257,8 +255,3 @@ function hasSelectingService(state: ClusterState, ns: string): boolean {
   return false
 }
 
-export function serviceSelects(svc: Service, pod: Pod): boolean {
-  return serviceSelectorMatches(svc.spec?.selector, pod.metadata?.labels)
-}
-
-export { objectKey }

@@ -12,7 +12,6 @@ import {
   keyOf,
   ownerRef,
   labelSelectorMatches,
-  type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
@@ -244,4 +243,3 @@ function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: str
   return { count, live, version }
 }
 
-export type { Node }
