@@ -34,4 +34,25 @@ export default tseslint.config(
       'react-hooks/static-components': 'warn',
     },
   },
+  {
+    // layers (docs: README, "How the code is layered"): a component never reaches into a route; a page or layout
+    // hands it the server action it needs as a prop. Types may cross, values may not.
+    files: ['components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(@/|(\\.\\./)+)app(/|$)', allowTypeImports: true, message: 'components never import app/: take the server action as a prop from the page or layout that renders the component.' }],
+      }],
+    },
+  },
+  {
+    // lib/server is server-only (env, db, auth, data access); the rest of lib runs anywhere and stays below it.
+    // lib/cli is exempt: it is the `kubelab` command (bin/kubelab.ts), an entry point beside app/, above lib/server.
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/server/**', 'lib/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(@/lib/server|(\\.\\.?/)+(lib/)?server)(/|$)', allowTypeImports: true, message: 'only lib/server (and the routes and CLI above it) imports lib/server.' }],
+      }],
+    },
+  },
 )

@@ -5,6 +5,8 @@ import { NextIntlClientProvider } from 'next-intl'
 import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server'
 import { isLocale, locales } from '@/i18n/locales'
 import { SiteHeader } from '@/components/site/SiteHeader'
+import { setLocaleAction } from '../locale-actions'
+import { signOutAction } from './(auth)/actions'
 import { SignedInExtras } from '@/components/site/HeaderViewer'
 import { themeScript } from '@/lib/server/http/theme-script'
 import '../globals.css'
@@ -52,7 +54,7 @@ export default async function RootLayout({ children, params }: { children: React
           <a className="skip-link" href="#main">
             {t('skipToContent')}
           </a>
-          <SiteHeader />
+          <SiteHeader signOutAction={signOutAction} setLocaleAction={setLocaleAction} />
           <SignedInExtras />
           <main id="main">{children}</main>
         </NextIntlClientProvider>

@@ -135,4 +135,3 @@ export const ClusterView = memo(function ClusterView({ state }: { state: State }
   )
 })
 
-export default ClusterView

@@ -104,4 +104,3 @@ export function ReplicasChart({ timeline, deployment, start, end, cursor }: Repl
   )
 }
 
-export default ReplicasChart

@@ -159,4 +159,3 @@ export function TimelinePlayer({ frames, timeline, events, autoPlay = true }: Ti
   )
 }
 
-export default TimelinePlayer

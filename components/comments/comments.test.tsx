@@ -56,7 +56,7 @@ describe('the teachers’ comment thread', () => {
     comment({ id: 'k1' }),
   ]
   it('shows when each comment was read, or that it was not yet, in Korean with 오전/오후', () => {
-    const html = text(render(<CommentThread classId="c1" comments={comments} empty="none" lessonTitles={new Map([['deployment', '8. Deployment']])} submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'ko'))
+    const html = text(render(<CommentThread deleteAction={async () => {}} classId="c1" comments={comments} empty="none" lessonTitles={new Map([['deployment', '8. Deployment']])} submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'ko'))
     // dates in the runtime's zone, as the page shows them
     expect(html).toContain(`✓ 읽음 · ${formatDateTime(at('2026-12-04T13:05:00Z'), 'ko')}`)
     expect(html).toMatch(/읽음 · 2026\. 12\. \d+\. 오[전후] \d+:\d\d/)
@@ -68,7 +68,7 @@ describe('the teachers’ comment thread', () => {
   })
 
   it('says the same in English, and links a comment to the attempt it answers', () => {
-    const raw = render(<CommentThread classId="c1" comments={comments} empty="none" submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'en')
+    const raw = render(<CommentThread deleteAction={async () => {}} classId="c1" comments={comments} empty="none" submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'en')
     const html = text(raw)
     expect(html).toContain(`✓ Read ${formatDateTime(at('2026-12-04T13:05:00Z'), 'en')}`)
     expect(html).toContain('Not read yet')
@@ -78,17 +78,17 @@ describe('the teachers’ comment thread', () => {
   })
 
   it('shows the empty state it is given when there are no comments', () => {
-    expect(text(render(<CommentThread classId="c1" comments={[]} empty="아직 댓글이 없습니다." />, 'ko'))).toContain('아직 댓글이 없습니다.')
+    expect(text(render(<CommentThread deleteAction={async () => {}} classId="c1" comments={[]} empty="아직 댓글이 없습니다." />, 'ko'))).toContain('아직 댓글이 없습니다.')
   })
 })
 
 describe('the comment form', () => {
   it('names its target: one attempt, or the learners of a group, whose ids it sends', () => {
-    const one = render(<CommentForm classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1']} submissionId="s1" />, 'ko')
+    const one = render(<CommentForm action={async () => ({ status: 'idle' })} classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1']} submissionId="s1" />, 'ko')
     expect(text(one)).toContain('이 시도에 댓글')
     expect(one).toContain('name="submissionId" value="s1"')
     expect(text(one)).toContain('0/2000자')
-    const group = render(<CommentForm classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1', 'u2', 'u3']} checkId="selector-matches" />, 'en')
+    const group = render(<CommentForm action={async () => ({ status: 'idle' })} classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1', 'u2', 'u3']} checkId="selector-matches" />, 'en')
     expect(text(group)).toContain('Comment to 3 learners')
     expect(group).not.toContain('name="submissionId"')
     expect(group).toContain('name="checkId" value="selector-matches"')

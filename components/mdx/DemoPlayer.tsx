@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl'
 import type { DemoRecording } from './record-demo'
 import { formatClock } from '@/components/cluster/playback'
 
-const TimelinePlayer = dynamic(() => import('@/components/cluster/TimelinePlayer'), { ssr: false })
+const TimelinePlayer = dynamic(() => import('@/components/cluster/TimelinePlayer').then((m) => m.TimelinePlayer), { ssr: false })
 
 /** A recorded scenario: the cluster picture over time (play, pause, scrub) and the kubectl commands it ran, each
  *  stamped with the player's clock (m:ss) so a command can be found on the timeline. */

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { useSearchParams } from 'next/navigation'
 import { useSitePathname } from './useSitePathname'
 import { Suspense } from 'react'
-import { authHref } from '@/app/[locale]/(auth)/safe-redirect'
+import { authHref } from '@/lib/text/safe-redirect'
 
 interface Labels {
   signIn: string

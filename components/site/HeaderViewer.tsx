@@ -1,7 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { hasRole } from '@/lib/server/auth/roles'
-import { signOutAction } from '@/app/[locale]/(auth)/actions'
 import { VisitorImportOffer } from '@/components/visitor/VisitorImportOffer'
 import { AuthLinks } from './AuthLinks'
 import { NavLink } from './NavLink'
@@ -27,9 +26,10 @@ export function ViewerNavLinks() {
 /**
  * Who is signed in, with the sign-out button, or the sign-in and sign-up links. Pages are the same for everyone
  * (prerendered: ADR 0018), so this is asked in the browser (/api/me); until it answers the place is kept empty
- * rather than showing the sign-in links to someone who is signed in.
+ * rather than showing the sign-in links to someone who is signed in. `signOutAction` is the server action, from the
+ * layout.
  */
-export function HeaderAccount() {
+export function HeaderAccount({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const t = useTranslations('site')
   useViewerRefresh()
   const state = useViewer()

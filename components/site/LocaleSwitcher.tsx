@@ -1,9 +1,9 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
-import { setLocaleAction } from '@/app/locale-actions'
 
-export function LocaleSwitcher({ current, label }: { current: string; label: string }) {
+/** `setLocaleAction` is the server action that stores the choice, from the layout. */
+export function LocaleSwitcher({ current, label, setLocaleAction }: { current: string; label: string; setLocaleAction: (locale: string) => Promise<void> }) {
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   return (

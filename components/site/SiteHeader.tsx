@@ -6,8 +6,14 @@ import { LocaleSwitcher } from './LocaleSwitcher'
 import { NavLink } from './NavLink'
 import { ThemeToggle } from './ThemeToggle'
 
+interface Props {
+  /** the server actions the header's buttons call, handed down by the layout (components never import app/) */
+  signOutAction: () => Promise<void>
+  setLocaleAction: (locale: string) => Promise<void>
+}
+
 /** The same for everyone (it is part of prerendered pages); what depends on who is signed in is in HeaderViewer. */
-export async function SiteHeader() {
+export async function SiteHeader({ signOutAction, setLocaleAction }: Props) {
   const t = await getTranslations('site')
   const locale = await getLocale()
   return (
@@ -27,10 +33,10 @@ export async function SiteHeader() {
         </nav>
         <div className="header-tools">
           <div className="header-settings">
-            <LocaleSwitcher current={locale} label={t('language')} />
+            <LocaleSwitcher current={locale} label={t('language')} setLocaleAction={setLocaleAction} />
             <ThemeToggle label={t('nav.darkMode')} />
           </div>
-          <HeaderAccount />
+          <HeaderAccount signOutAction={signOutAction} />
         </div>
       </HeaderMenu>
     </header>

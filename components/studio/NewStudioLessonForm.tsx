@@ -1,7 +1,7 @@
 'use client'
 import { useActionState, useState } from 'react'
 import { useTranslations } from 'next-intl'
-import { createStudioLessonAction, type CreateStudioLessonState } from '@/app/[locale]/studio/actions'
+import type { CreateStudioLessonState } from '@/app/[locale]/studio/actions'
 import { NEW_COURSE } from './new-course-choice'
 
 interface CourseChoice {
@@ -17,11 +17,12 @@ const idPattern = '[a-z0-9]+(-[a-z0-9]+)*'
 
 /**
  * Starts a studio lesson: in which course (or a new studio course, whose id, titles and descriptions then appear),
- * its id, where it goes, and from the template or a copy of a file lesson.
+ * its id, where it goes, and from the template or a copy of a file lesson. `createAction` is the server action, from the
+ * page (components never import app/).
  */
-export function NewStudioLessonForm({ courses }: { courses: CourseChoice[] }) {
+export function NewStudioLessonForm({ courses, createAction }: { courses: CourseChoice[]; createAction: (state: CreateStudioLessonState, form: FormData) => Promise<CreateStudioLessonState> }) {
   const t = useTranslations('studio.new')
-  const [state, action, pending] = useActionState<CreateStudioLessonState, FormData>(createStudioLessonAction, { error: null })
+  const [state, action, pending] = useActionState<CreateStudioLessonState, FormData>(createAction, { error: null })
   const [courseId, setCourseId] = useState(courses[0]?.id ?? NEW_COURSE)
   const newCourse = courseId === NEW_COURSE
   const course = courses.find((c) => c.id === courseId)

@@ -11,17 +11,8 @@ import { addKnownRight, addKnownWrong, KnownWrongError } from '@/lib/content/kno
 import { formatDateTime } from '@/lib/text/dates'
 import { useConfirm } from '@/components/workspace/ConfirmDialog'
 import { usePreferredTheme } from '@/components/workspace/usePreferredTheme'
-import {
-  checkStudioLessonAction,
-  previewStudioPageAction,
-  publishStudioLessonAction,
-  restoreStudioVersionAction,
-  saveStudioDraftAction,
-  tryStudioAnswerAction,
-  unpublishStudioLessonAction,
-  type DraftView,
-  type PreviewResult,
-} from '@/app/[locale]/studio/actions'
+import type * as studioActions from '@/app/[locale]/studio/actions'
+import type { DraftView, PreviewResult } from '@/app/[locale]/studio/actions'
 import type { TryOutcome } from '@/lib/server/studio-editor'
 import type { StudioEditorHandle, StudioMarker } from './StudioMonaco'
 import { VersionedAutosave, type AutosaveState } from './versioned-autosave'
@@ -52,7 +43,14 @@ export interface VersionView {
   texts: Texts
 }
 
+/** The server actions the editor calls, handed down by the page (components never import app/). */
+export type StudioEditorActions = Pick<
+  typeof studioActions,
+  'checkStudioLessonAction' | 'previewStudioPageAction' | 'publishStudioLessonAction' | 'restoreStudioVersionAction' | 'saveStudioDraftAction' | 'tryStudioAnswerAction' | 'unpublishStudioLessonAction'
+>
+
 interface Props {
+  actions: StudioEditorActions
   courseId: string
   lessonId: string
   initial: DraftView
@@ -71,7 +69,8 @@ const stored = (texts: Texts): Texts => ({
   quizYaml: texts.quizYaml?.trim() ? texts.quizYaml : null,
 })
 
-export function StudioLessonEditor({ courseId, lessonId, initial, versions, schemas, initialPreviews }: Props) {
+export function StudioLessonEditor({ actions, courseId, lessonId, initial, versions, schemas, initialPreviews }: Props) {
+  const { checkStudioLessonAction, previewStudioPageAction, publishStudioLessonAction, restoreStudioVersionAction, saveStudioDraftAction, tryStudioAnswerAction, unpublishStudioLessonAction } = actions
   const t = useTranslations('studio.editor')
   const locale = useLang()
   const router = useRouter()
@@ -141,7 +140,7 @@ export function StudioLessonEditor({ courseId, lessonId, initial, versions, sche
           setPreviews((p) => ({ ...p, [lang]: { ...p[lang], problems: answer.problems.map((q) => markerOf(q, locale)), ms } }))
       }, PREVIEW_DELAY_MS)
     },
-    [courseId, lessonId, locale],
+    [courseId, lessonId, locale, previewStudioPageAction],
   )
 
   const onEdit = useCallback(

@@ -15,7 +15,6 @@ vi.mock('next-intl/server', () => ({
 }))
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => ({ id: 'viewer', role: 'teacher' }) }))
 vi.mock('@/lib/server/dal', () => ({ dal: () => ({ classes: { teachers: async () => page.teachers } }) }))
-vi.mock('@/app/[locale]/teach/co-teacher-actions', () => ({ addCoTeacherAction: async () => ({ error: null }), removeCoTeacherAction: async () => {} }))
 const { CoTeachers } = await import('./CoTeachers')
 
 const owner = { id: 'owner', name: 'Ms Kim', email: 'kim@school.example', owner: true, since: new Date(2026, 2, 2, 10), addedBy: null }
@@ -31,7 +30,7 @@ const co = (id: string, name: string | null, addedBy: ClassTeachers['teachers'][
 async function render(locale: 'ko' | 'en', teachers: ClassTeachers | null) {
   page.locale = locale
   page.teachers = teachers
-  const element = await CoTeachers({ classId: 'c1' })
+  const element = await CoTeachers({ classId: 'c1', addCoTeacherAction: async () => ({ error: null }), removeCoTeacherAction: async () => {} })
   return element
     ? renderToStaticMarkup(
         <NextIntlClientProvider locale={locale} messages={messages[locale]} timeZone="Asia/Seoul">

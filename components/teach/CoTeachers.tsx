@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
-import { addCoTeacherAction, removeCoTeacherAction } from '@/app/[locale]/teach/co-teacher-actions'
+import type { AddCoTeacherState } from '@/app/[locale]/teach/co-teacher-actions'
 import { dal } from '@/lib/server/dal'
 import { currentViewer } from '@/lib/server/viewer'
 import { formatDate } from '@/lib/text/dates'
@@ -10,8 +10,9 @@ import './co-teachers.css'
 /**
  * The teachers of a class (issue 17): who made it and its co-teachers, with who added whom and when; any of them
  * adds another teacher by email, the one who made it (or an admin) removes co-teachers, a co-teacher can leave.
+ * The two server actions come from the page (components never import app/).
  */
-export async function CoTeachers({ classId }: { classId: string }) {
+export async function CoTeachers({ classId, addCoTeacherAction, removeCoTeacherAction }: { classId: string; addCoTeacherAction: (state: AddCoTeacherState, form: FormData) => Promise<AddCoTeacherState>; removeCoTeacherAction: (form: FormData) => Promise<void> }) {
   const list = await dal().classes.teachers(await currentViewer(), classId)
   if (!list) return null
   const t = await getTranslations('coteach')

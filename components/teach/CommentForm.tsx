@@ -1,10 +1,12 @@
 'use client'
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslations } from 'next-intl'
-import { commentAction, type CommentState } from '@/app/[locale]/teach/comment-actions'
+import type { CommentState } from '@/app/[locale]/teach/comment-actions'
 import './comments.css'
 
 export interface CommentFormProps {
+  /** the server action that stores the comment, from the page (components never import app/) */
+  action: (state: CommentState, form: FormData) => Promise<CommentState>
   classId: string
   lessonId: string
   exerciseId: string
@@ -22,9 +24,9 @@ const MAX = 2000
  * A teacher's comment to a learner on one attempt, or to everyone of a mistake group. The text is kept while the
  * server answers and after an error (the form is not reset; it clears only once the comment was sent).
  */
-export function CommentForm({ classId, lessonId, exerciseId, learnerIds, checkId, submissionId }: CommentFormProps) {
+export function CommentForm({ action, classId, lessonId, exerciseId, learnerIds, checkId, submissionId }: CommentFormProps) {
   const t = useTranslations('comments.form')
-  const [state, formAction, pending] = useActionState<CommentState, FormData>(commentAction, { status: 'idle' })
+  const [state, formAction, pending] = useActionState<CommentState, FormData>(action, { status: 'idle' })
   const [body, setBody] = useState('')
   const textId = useId()
   const hintId = useId()

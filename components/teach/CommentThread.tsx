@@ -1,13 +1,14 @@
 import Link from 'next/link'
 import { useTranslations } from 'next-intl'
 import { useLang } from '@/i18n/use-lang'
-import { deleteCommentAction } from '@/app/[locale]/teach/comment-actions'
 import type { CommentForTeacher } from '@/lib/server/dal/comments'
 import { formatDateTime } from '@/lib/text/dates'
 import './comments.css'
 
 interface Props {
   classId: string
+  /** the server action that deletes a comment, from the page (components never import app/) */
+  deleteAction: (form: FormData) => Promise<void>
   comments: CommentForTeacher[]
   /** what the list says when empty */
   empty: string
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /** A class's comments to a learner as its teachers see them: newest first, each with its read receipt. */
-export function CommentThread({ classId, comments, empty, lessonTitles, submissionHref }: Props) {
+export function CommentThread({ deleteAction, classId, comments, empty, lessonTitles, submissionHref }: Props) {
   const t = useTranslations('comments.teacher')
   const locale = useLang()
   if (comments.length === 0) return <p className="muted" data-testid="comment-thread-empty">{empty}</p>
@@ -48,7 +49,7 @@ export function CommentThread({ classId, comments, empty, lessonTitles, submissi
               <span className="comment-receipt" data-testid="comment-receipt">
                 {c.readAt ? `✓ ${t('read', { date: formatDateTime(c.readAt, locale) })}` : t('unread')}
               </span>
-              <form action={deleteCommentAction}>
+              <form action={deleteAction}>
                 <input type="hidden" name="classId" value={classId} />
                 <input type="hidden" name="commentId" value={c.id} />
                 <button className="button small" type="submit" aria-label={t('deleteLabel', { date: written })}>

@@ -48,7 +48,7 @@ function currentTheme() {
   return terminalTheme({ bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') }, dark)
 }
 
-export function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount = 0, files, editorFile }: KubectlTerminalProps) {
+function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount = 0, files, editorFile }: KubectlTerminalProps) {
   const t = useTranslations('terminal')
   const hintId = useId()
   const host = useRef<HTMLDivElement>(null)

@@ -7,7 +7,7 @@
 import { StrictMode, useMemo, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { NextIntlClientProvider } from 'next-intl'
-import { KubectlTerminal } from '@/components/terminal/KubectlTerminal.tsx'
+import KubectlTerminal from '@/components/terminal/KubectlTerminal.tsx'
 import { SimulatorClient } from '@/components/simulator/sim-client.ts'
 import en from '@/messages/en/terminal.json'
 import ko from '@/messages/ko/terminal.json'

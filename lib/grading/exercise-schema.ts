@@ -140,7 +140,6 @@ export const checkSchema = z.discriminatedUnion('type', [
     .refine((c) => c.learner || c.command !== undefined, { message: 'an output check runs a command or reads the learner’s' }),
 ])
 export type Check = z.infer<typeof checkSchema>
-export type CheckType = Check['type']
 
 export const stepSchema = z.union([
   z.object({ wait: duration }).strict(),

@@ -61,10 +61,6 @@ export function tooLong(path: FieldPath, detail: string, hint: Localized): Field
   return issue(path, 'FieldValueTooLong', `Too long: ${detail}`, hint)
 }
 
-export function tooMany(path: FieldPath, actual: number, max: number, hint: Localized): FieldIssue {
-  return issue(path, 'FieldValueTooMany', `Too many: ${actual}: must have at most ${max} items`, hint)
-}
-
 export function notFound(path: FieldPath, value: unknown, hint: Localized): FieldIssue {
   return issue(path, 'FieldValueNotFound', `Not found: ${renderValue(value)}`, hint)
 }

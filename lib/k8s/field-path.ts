@@ -103,13 +103,6 @@ export function parseFieldPath(field: string): Array<string | number> {
   return out
 }
 
-/** The key under which positions are stored: segments joined by a character no YAML key contains. */
-export function positionKey(segments: ReadonlyArray<string | number>): string {
-  let out = ''
-  for (const s of segments) out += typeof s === 'number' ? `\u0000#${s}` : `\u0000${s}`
-  return out
-}
-
 /** The rendered path of the object a rendered field path is in: `spec.template` for `spec.template.labels`, '' at the top. */
 export function parentField(field: string): string {
   if (field.endsWith(']')) {

@@ -48,7 +48,6 @@ export const RESOURCES = [
 ] as const satisfies readonly ResourceInfo[]
 
 type Entry = (typeof RESOURCES)[number]
-export type RegistryKind = Entry['kind']
 /** Kinds learners write and the simulator runs. */
 export type SimulatedKind = Extract<Entry, { role: 'simulated' }>['kind']
 /** Kinds the simulator keeps in its store (learners' kinds and Nodes). */

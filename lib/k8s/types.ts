@@ -5,22 +5,16 @@
  */
 import type { IPod } from 'kubernetes-models/v1/Pod'
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec'
-import type { IPodStatus } from 'kubernetes-models/v1/PodStatus'
 import type { IPodCondition } from 'kubernetes-models/v1/PodCondition'
 import type { IPodTemplateSpec } from 'kubernetes-models/v1/PodTemplateSpec'
 import type { IContainer } from 'kubernetes-models/v1/Container'
-import type { IContainerPort } from 'kubernetes-models/v1/ContainerPort'
 import type { IContainerStatus } from 'kubernetes-models/v1/ContainerStatus'
-import type { IContainerState } from 'kubernetes-models/v1/ContainerState'
 import type { IProbe } from 'kubernetes-models/v1/Probe'
 import type { IResourceRequirements } from 'kubernetes-models/v1/ResourceRequirements'
-import type { IVolume } from 'kubernetes-models/v1/Volume'
 import type { IVolumeMount } from 'kubernetes-models/v1/VolumeMount'
-import type { IEnvVar } from 'kubernetes-models/v1/EnvVar'
 import type { IToleration } from 'kubernetes-models/v1/Toleration'
 import type { IService } from 'kubernetes-models/v1/Service'
 import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec'
-import type { IServicePort } from 'kubernetes-models/v1/ServicePort'
 import type { IServiceStatus } from 'kubernetes-models/v1/ServiceStatus'
 import type { INamespace } from 'kubernetes-models/v1/Namespace'
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment'
@@ -45,22 +39,16 @@ import type { ILabelSelectorRequirement } from '@kubernetes-models/apimachinery/
 
 export type Pod = IPod
 export type PodSpec = IPodSpec
-export type PodStatus = IPodStatus
 export type PodCondition = IPodCondition
 export type PodTemplateSpec = IPodTemplateSpec
 export type Container = IContainer
-export type ContainerPort = IContainerPort
 export type ContainerStatus = IContainerStatus
-export type ContainerState = IContainerState
 export type Probe = IProbe
 export type ResourceRequirements = IResourceRequirements
-export type Volume = IVolume
 export type VolumeMount = IVolumeMount
-export type EnvVar = IEnvVar
 export type Toleration = IToleration
 export type Service = IService
 export type ServiceSpec = IServiceSpec
-export type ServicePort = IServicePort
 export type ServiceStatus = IServiceStatus
 export type Namespace = INamespace
 export type Deployment = IDeployment

@@ -2,7 +2,6 @@
  * The public face of the engine: a cluster you can apply manifests to, run kubectl-like commands against,
  * advance in virtual time and summarise. State stays plain data (cluster.state).
  */
-import type { Diagnostic } from './k8s.ts'
 import { applyText, type ApplyResult } from './apply.ts'
 import { bootstrapState, type ClusterOptions } from './bootstrap.ts'
 import { runUntil, settleInstant } from './engine.ts'
@@ -91,4 +90,3 @@ export function wrapState(state: ClusterState): Cluster {
   }
 }
 
-export type { Diagnostic }

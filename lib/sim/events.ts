@@ -70,12 +70,6 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
   }
 }
 
-export function pruneEvents(state: ClusterState): void {
-  for (const m of [state.events.older, state.events.stored]) {
-    for (const [k, ev] of m) if (state.now - ev.last >= EVENT_TTL_MS) m.delete(k)
-  }
-}
-
 /** Live (not expired) events, oldest last-seen first, optionally for one object. */
 export function listEvents(state: ClusterState, filter?: { namespace?: string; kind?: string; name?: string; uid?: string }): StoredEvent[] {
   const out: StoredEvent[] = []

@@ -11,10 +11,8 @@ import {
   isPodTerminal,
   keyOf,
   labelSetMatches,
-  objectKey,
   podCondition,
   resourceAmount,
-  serviceSelectorMatches,
   type AnyObject,
   type Kind,
 } from './objects.ts'
@@ -190,8 +188,3 @@ export function hasSelectingService(state: ClusterState, ns: string): boolean {
   return false
 }
 
-export function serviceSelects(svc: Service, pod: Pod): boolean {
-  return serviceSelectorMatches(svc.spec?.selector, pod.metadata?.labels)
-}
-
-export { objectKey }

@@ -64,10 +64,6 @@ export function objectKey(obj: AnyObject): string {
   return keyOf(obj.metadata?.namespace, obj.metadata!.name!)
 }
 
-export function meta(obj: AnyObject): ObjectMeta {
-  return obj.metadata!
-}
-
 export function controllerOf(obj: { metadata?: ObjectMeta }): OwnerReference | undefined {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true)
 }
@@ -131,7 +127,3 @@ export const ANNOTATIONS = {
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash'
 
-/** A shallow-copied object with new metadata fields (the rest is shared with the old object). */
-export function withMeta<T extends AnyObject>(obj: T, patch: Partial<ObjectMeta>): T {
-  return { ...obj, metadata: { ...obj.metadata, ...patch } }
-}

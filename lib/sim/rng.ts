@@ -46,10 +46,6 @@ export function nextInt(rng: RngState, n: number): number {
   return Math.floor(nextFloat(rng) * n)
 }
 
-export function pick<T>(rng: RngState, items: readonly T[]): T {
-  return items[nextInt(rng, items.length)]!
-}
-
 /** The alphabet of apimachinery's rand.String (no vowels, no confusable characters). */
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 

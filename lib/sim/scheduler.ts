@@ -55,10 +55,6 @@ function allocatable(node: Node): { cpu: number; memory: number; pods: number } 
   return a
 }
 
-export function nodeReady(node: Node): boolean {
-  return node.status.conditions.find((c) => c.type === 'Ready')?.status === 'True'
-}
-
 const NONZERO_CPU = 0.1
 const NONZERO_MEMORY = 200 * 1024 * 1024
 

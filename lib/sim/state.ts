@@ -41,11 +41,6 @@ export interface ClusterConfig {
   kubernetesVersion: string
 }
 
-/** What the RS controller reads instead of listing every pod on every sync (an informer-side aggregate). */
-export interface OwnerNodeCounts {
-  [node: string]: number
-}
-
 export interface OwnerStats {
   active: number
   ready: number

@@ -3,12 +3,11 @@
  * (by uid, namespace, owner, node). Every write goes through putObject/removeObject so indexes stay exact;
  * the informer handlers (informers.ts) then queue the controllers that care.
  */
-import type { Pod, ReplicaSet } from './k8s.ts'
-import { controllerOf, keyOf, objectKey, type AnyObject, type Kind } from './objects.ts'
+import type { Pod } from './k8s.ts'
+import { controllerOf, objectKey, type AnyObject, type Kind } from './objects.ts'
 import type { ClusterState, Indexes } from './state.ts'
 import { STORED_KINDS, tableOf } from '../k8s/registry.ts'
 import { onObjectChange } from './informers.ts'
-import { compareStrings, sortShort } from './sort.ts'
 
 export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
   return tableOf(STORED_KINDS, () => new Map<string, AnyObject>())
@@ -38,51 +37,12 @@ export function emptyIndexes(): Indexes {
   }
 }
 
-export function getObject<T extends AnyObject>(state: ClusterState, kind: Kind, key: string): T | undefined {
-  return state.objects[kind].get(key) as T | undefined
-}
-
-export function getPod(state: ClusterState, key: string): Pod | undefined {
-  return state.objects.Pod.get(key) as Pod | undefined
-}
-
-export function byUid<T extends AnyObject>(state: ClusterState, uid: string | undefined): T | undefined {
-  if (!uid) return undefined
-  const ref = state.indexes.byUid.get(uid)
-  return ref ? (state.objects[ref.kind].get(ref.key) as T | undefined) : undefined
-}
-
-/** Objects of a kind in a namespace, in name order (what a lister returns). */
-export function listNamespace<T extends AnyObject>(state: ClusterState, kind: Kind, namespace: string): T[] {
-  const keys = state.indexes.byNamespace[kind].get(namespace)
-  if (!keys) return []
-  const out: T[] = []
-  for (const k of keys) out.push(state.objects[kind].get(k) as T)
-  return sortShort(out, (a, b) => compareStrings(a.metadata!.name!, b.metadata!.name!))
-}
-
 export function listAll<T extends AnyObject>(state: ClusterState, kind: Kind): T[] {
   return [...state.objects[kind].values()].sort((a, b) => {
     const ka = objectKey(a)
     const kb = objectKey(b)
     return ka < kb ? -1 : ka > kb ? 1 : 0
   }) as T[]
-}
-
-export function podsOfController(state: ClusterState, uid: string): Pod[] {
-  const keys = state.indexes.podsByController.get(uid)
-  if (!keys) return []
-  const out: Pod[] = []
-  for (const k of keys) out.push(state.objects.Pod.get(k) as Pod)
-  return out
-}
-
-export function replicaSetsOfController(state: ClusterState, uid: string): ReplicaSet[] {
-  const keys = state.indexes.replicaSetsByController.get(uid)
-  if (!keys) return []
-  const out: ReplicaSet[] = []
-  for (const k of keys) out.push(state.objects.ReplicaSet.get(k) as ReplicaSet)
-  return out
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -182,4 +142,3 @@ export function removeObject(state: ClusterState, kind: Kind, key: string): AnyO
   return old
 }
 
-export { keyOf }

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { useActionState, useEffect, useRef } from 'react'
 import { useTranslations } from 'next-intl'
 import type { AuthFormState } from './actions'
-import { authHref } from './safe-redirect'
+import { authHref } from '@/lib/text/safe-redirect'
 
 type Field = 'email' | 'password' | 'name'
 

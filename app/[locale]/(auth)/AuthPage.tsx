@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server'
 import { currentSession } from '@/lib/server/session'
 import { AuthForm } from './AuthForm'
 import { signInAction, signUpAction } from './actions'
-import { safeRedirect, sameSitePath } from './safe-redirect'
+import { safeRedirect, sameSitePath } from '@/lib/text/safe-redirect'
 
 export type AuthSearch = Promise<{ next?: string | string[] }>
 

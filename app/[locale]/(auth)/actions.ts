@@ -6,7 +6,7 @@ import { formFields } from '@/lib/server/action-input'
 import { dal } from '@/lib/server/dal'
 import { EmailTakenError, signUpSchema } from '@/lib/server/dal/users'
 import { limits, requestAddress, throttledWait } from '@/lib/server/rate-limit'
-import { safeRedirect } from './safe-redirect'
+import { safeRedirect } from '@/lib/text/safe-redirect'
 
 export interface AuthFormState {
   error: 'invalidCredentials' | 'emailTaken' | 'invalidInput' | 'signInThrottled' | 'signUpThrottled' | null

@@ -11,7 +11,7 @@ import { authoringCourses } from '@/lib/server/studio-lessons'
 import { formatDateTime } from '@/lib/text/dates'
 import { ProofTable } from '@/components/studio/ProofTable'
 import { NewStudioLessonForm } from '@/components/studio/NewStudioLessonForm'
-import { moveStudioLessonAction } from './actions'
+import { createStudioLessonAction, moveStudioLessonAction } from './actions'
 import { studioViewer } from '@/components/studio/studio-viewer'
 import './studio.css'
 
@@ -111,6 +111,7 @@ export default async function StudioPage() {
         ))}
         <h3>{t('newLesson')}</h3>
         <NewStudioLessonForm
+          createAction={createStudioLessonAction}
           courses={lessonOrder.map(({ course, rows }) => ({
             id: course.id,
             title: course.title[locale],

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
-import { CommentForm } from '@/components/teach/CommentForm'
+import { CommentForm, type CommentFormProps } from '@/components/teach/CommentForm'
 import type { InsightLearner, MistakeGroup } from '@/lib/classes/insight'
 import { formatDateTime } from '@/lib/text/dates'
 import { ExampleSource } from './ExampleSource'
@@ -13,7 +13,7 @@ const nameOf = (l: InsightLearner) => l.name ?? l.email
  * One mistake learners share: how many hit it and who (each linking to their learner page, those still stuck on it
  * marked), the newest submission that made it, its lines marked, and a form to comment to the whole group.
  */
-export async function MistakeGroupCard({ group, index, classId, lessonId, exerciseId, locale }: { group: MistakeGroup; index: number; classId: string; lessonId: string; exerciseId: string; locale: 'ko' | 'en' }) {
+export async function MistakeGroupCard({ group, index, classId, lessonId, exerciseId, locale, commentAction }: { group: MistakeGroup; index: number; classId: string; lessonId: string; exerciseId: string; locale: 'ko' | 'en'; commentAction: CommentFormProps['action'] }) {
   const t = await getTranslations('insight')
   const base = `/teach/${encodeURIComponent(classId)}/learners`
   const headingId = `mistake-${index}`
@@ -60,7 +60,7 @@ export async function MistakeGroupCard({ group, index, classId, lessonId, exerci
       {/* one explanation for everyone who made this mistake: a copy per learner, each with its own read receipt */}
       <details className="group-comment" data-testid="group-comment">
         <summary>{t('exercise.commentGroup', { count: group.learners.length })}</summary>
-        <CommentForm classId={classId} lessonId={lessonId} exerciseId={exerciseId} checkId={group.key} learnerIds={group.learners.map((l) => l.id)} />
+        <CommentForm action={commentAction} classId={classId} lessonId={lessonId} exerciseId={exerciseId} checkId={group.key} learnerIds={group.learners.map((l) => l.id)} />
       </details>
     </article>
   )

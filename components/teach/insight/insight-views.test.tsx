@@ -52,7 +52,7 @@ const group: MistakeGroup = {
 
 describe('a mistake group card', () => {
   it.each(['ko', 'en'] as const)('names the check in the teacher’s language, how many, who (still stuck first), and marks the example’s line (%s)', async (locale) => {
-    const html = await render(locale, () => MistakeGroupCard({ group, index: 0, classId: 'c 1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale }))
+    const html = await render(locale, () => MistakeGroupCard({ group, index: 0, classId: 'c 1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale, commentAction: async () => ({ status: 'idle' }) }))
     expect(html).toContain('data-testid="mistake-group"')
     expect(html).toContain('data-check-id="selector-matches"')
     // one comment to the whole group: the check and every learner who hit it
@@ -74,17 +74,17 @@ describe('a mistake group card', () => {
 
   it('names a validation error by its field with its explanation, and says when everyone is past it', async () => {
     const validation: MistakeGroup = { ...group, key: 'validation:spec.replicas', kind: 'validation', field: 'spec.replicas', title: null, hint: { ko: 'replicas는 0 이상이어야 합니다.', en: 'replicas must be 0 or more.' }, stillCount: 0, learners: group.learners.map((l) => ({ ...l, still: false })) }
-    const html = await render('ko', () => MistakeGroupCard({ group: validation, index: 5, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'ko' }))
+    const html = await render('ko', () => MistakeGroupCard({ group: validation, index: 5, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'ko', commentAction: async () => ({ status: 'idle' }) }))
     expect(html).toContain('검증 오류: <code>spec.replicas</code>')
     expect(html).toContain('replicas는 0 이상이어야 합니다.')
     expect(html).toContain('지금은 모두 이 체크를 넘었습니다.')
     expect(html).not.toContain('아직 막힘')
-    const whole = await render('en', () => MistakeGroupCard({ group: { ...validation, field: '' }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en' }))
+    const whole = await render('en', () => MistakeGroupCard({ group: { ...validation, field: '' }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en', commentAction: async () => ({ status: 'idle' }) }))
     expect(whole).toContain('Validation error: the whole YAML document')
   })
 
   it('falls back to what the learner was told for a check the exercise no longer has', async () => {
-    const html = await render('en', () => MistakeGroupCard({ group: { ...group, title: null }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en' }))
+    const html = await render('en', () => MistakeGroupCard({ group: { ...group, title: null }, index: 0, classId: 'c1', lessonId: 'pod', exerciseId: 'pod-first-manifest', locale: 'en', commentAction: async () => ({ status: 'idle' }) }))
     expect(html).toContain('<span class="mistake-group-title">selector — it selects app=api</span>')
   })
 })

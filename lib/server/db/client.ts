@@ -14,7 +14,6 @@ import { takingTurns } from './sqlite-turns.ts'
 
 // Both clients come from the same models file, so they share one shape; the SQLite one names the type.
 export type Db = InstanceType<typeof SqliteClient>
-export type { Prisma } from './generated/sqlite/client.ts'
 
 /**
  * Every SQLite connection Kubelab opens: WAL, so readers never wait for a writer and `kubelab db backup` copies a

@@ -19,8 +19,6 @@ export interface Metrics {
 /** What the grading pool gauges read at each scrape (null before the first grade started the pool). */
 export type PoolReading = () => { queued: number; running: number; threads: number } | null
 
-const seconds = (from: bigint, to: bigint = process.hrtime.bigint()) => Number(to - from) / 1e9
-
 export function createMetrics(options: { readPool?: PoolReading; processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry()
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'kubelab_' })
@@ -74,7 +72,3 @@ export function setPoolReading(read: PoolReading): void {
   holder.readPool = read
 }
 
-/** Seconds since `startedAt` (process.hrtime.bigint()). */
-export function secondsSince(startedAt: bigint): number {
-  return seconds(startedAt)
-}

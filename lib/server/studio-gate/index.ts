@@ -24,7 +24,7 @@ import {
   type StudioTaskOutput,
 } from './task.ts'
 
-export { GATE_WALL_TIME_MS, PAGE_WALL_TIME_MS, STUDIO_WORKER_MEMORY_MB } from './task.ts'
+export { PAGE_WALL_TIME_MS } from './task.ts'
 
 export type StudioPagePreview = { ok: true; code: string } | { ok: false; problems: PageProblem[] }
 

@@ -12,7 +12,6 @@ import {
   keyOf,
   ownerRef,
   labelSelectorMatches,
-  type Node,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import type { Controller } from '../watch.ts'
@@ -245,8 +244,6 @@ function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: str
   const version = `${state.indexes.ownerVersions.get(own) ?? 0}|${related.map((uid) => `${uid}:${state.indexes.placementVersions.get(uid) ?? 0}`).sort().join(',')}`
   return { count, live, version }
 }
-
-export type { Node }
 
 /**
  * The ReplicaSet controller's triggers: its own writes; a change in how a pod counts for its owner

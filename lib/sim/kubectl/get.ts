@@ -1,6 +1,6 @@
 /** kubectl get: tables with kubectl's columns, -o wide|yaml|json|name, -l, -n/-A, several types and `all`. */
 import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from '../k8s.ts'
-import { controllerOf, selectorString, type AnyObject, type Node } from '../objects.ts'
+import { selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { listEvents, type StoredEvent } from '../events.ts'
 import { humanDuration, fromTimestamp } from '../clock.ts'
@@ -382,4 +382,4 @@ function eventField(e: StoredEvent, field: string): string {
   }
 }
 
-export { labelsString, controllerOf, boolFlag }
+export { labelsString, boolFlag }

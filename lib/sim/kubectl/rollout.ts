@@ -2,7 +2,7 @@
 import type { Deployment, ReplicaSet } from '../k8s.ts'
 import { updateObject } from '../apiserver.ts'
 import { toTimestamp } from '../clock.ts'
-import { ANNOTATIONS, controllerOf, POD_TEMPLATE_HASH } from '../objects.ts'
+import { ANNOTATIONS, POD_TEMPLATE_HASH } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { equalIgnoreHash, findNewReplicaSet, revisionOf, skipCopyAnnotation } from '../controllers/deployment/history.ts'
 import { flag, type ParsedArgs } from './args.ts'
@@ -146,4 +146,3 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
   }
 }
 
-export { controllerOf }

@@ -3,7 +3,6 @@
  * simulation verbs. Every error is returned as kubectl would print it; nothing a learner types throws.
  */
 import type { ClusterState } from '../state.ts'
-import { applyText } from '../apply.ts'
 import { boolFlag, flag, parseArgs, type ParsedArgs } from './args.ts'
 import { runGet } from './get.ts'
 import { runDescribe } from './describe.ts'
@@ -194,4 +193,3 @@ const KUBECTL: Record<string, Verb> = {
 
 export const KUBECTL_VERBS = Object.keys(KUBECTL)
 
-export { applyText }

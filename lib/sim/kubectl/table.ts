@@ -15,8 +15,3 @@ export function table(rows: string[][]): string {
     .join('')
 }
 
-/** The "describe" style: `Key:   value` lines aligned with tabwriter semantics (padding 2). */
-export function describeLines(pairs: [string, string][], indent = ''): string {
-  const w = Math.max(...pairs.map(([k]) => k.length + 1)) + 2
-  return pairs.map(([k, v]) => `${indent}${`${k}:`.padEnd(w)}${v}`.replace(/\s+$/, '')).join('\n') + '\n'
-}

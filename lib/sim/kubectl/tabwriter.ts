@@ -67,12 +67,11 @@ export function tabwrite(text: string, options: TabwriterOptions = {}): string {
   return out.join('\n')
 }
 
-/** describe.go LEVEL_0 … LEVEL_4: each level indents two spaces. */
+/** describe.go LEVEL_0 … LEVEL_3 (the deepest describe goes here): each level indents two spaces. */
 export const LEVEL_0 = 0
 export const LEVEL_1 = 1
 export const LEVEL_2 = 2
 export const LEVEL_3 = 3
-export const LEVEL_4 = 4
 
 /**
  * describe.go's PrefixWriter: `write(level, text)` indents by the level (once, at the start of the text, as

@@ -199,10 +199,6 @@ export function lookupImage(image: string): ImageInfo | null {
   return info
 }
 
-/** Names and tags of the catalogue, for the README and for completion. */
-export function catalogue(): { image: string; tags: string[] }[] {
-  return Object.entries(REPOS).map(([image, spec]) => ({ image, tags: Object.keys(spec.tags) }))
-}
 
 /** Registry round-trip plus download at ~25 MB/s: nginx:1.27 ≈ 3.4 s, busybox ≈ 0.6 s. */
 export function pullDurationMs(info: ImageInfo | null): number {

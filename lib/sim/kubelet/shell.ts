@@ -8,7 +8,7 @@
 
 import { compileShell, type ShellProgram } from './shell-parse.ts'
 
-export { compileShell, singleCommand, tokenize, type Instr, type ShellProgram } from './shell-parse.ts'
+export { compileShell, singleCommand, type ShellProgram } from './shell-parse.ts'
 
 export interface ShellState {
   pc: number

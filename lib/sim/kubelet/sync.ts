@@ -14,7 +14,7 @@ import { activeContainers, newContainer, nextDue, runContainers } from './contai
 import { cloneProbes, finish, startStop } from './running.ts'
 import { allocateIp, event, nodeIp, nodeView, TIMINGS, type SyncEnv } from './env.ts'
 
-export { TIMINGS, programFor, nodeIp, podCidrBase, relistAfter } from './env.ts'
+export { programFor, nodeIp } from './env.ts'
 
 export function syncPod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(key) as Pod | undefined

@@ -20,6 +20,7 @@ import { progressTimeline } from '@/lib/classes/progress-timeline'
 import { DeadlinesEditor } from '@/components/teach/DeadlinesEditor'
 import { ProgressChart } from '@/components/teach/ProgressChart'
 import { saveDeadlinesAction } from '../deadline-actions'
+import { addCoTeacherAction, removeCoTeacherAction } from '../co-teacher-actions'
 import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string }>
@@ -170,7 +171,7 @@ export default async function ClassPage({ params }: { params: Params }) {
         </details>
       </section>
       {/* end issue 17 ------------------------------------------------------------------------------------------- */}
-      <CoTeachers classId={detail.id} />
+      <CoTeachers classId={detail.id} addCoTeacherAction={addCoTeacherAction} removeCoTeacherAction={removeCoTeacherAction} />
 
       <section aria-labelledby="manage-heading">
         <h2 id="manage-heading">{t('manage.heading')}</h2>

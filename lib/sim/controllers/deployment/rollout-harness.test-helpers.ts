@@ -1,5 +1,5 @@
 /** A step-by-step rollout driver for the documented [new, old] sequences (conformance section E). */
-import type { Deployment, ReplicaSet } from '../../k8s.ts'
+import type { Deployment } from '../../k8s.ts'
 import { advanceClock } from '../../clock.ts'
 import { create, deployment, get, replicaSetsOf, setReplicaSetStatus, step, testState, update, type DeploymentOptions } from '../../test-builders.ts'
 import type { ClusterState } from '../../state.ts'
@@ -57,4 +57,3 @@ export function scalingEvents(state: ClusterState): string[] {
     })
 }
 
-export type { ReplicaSet }

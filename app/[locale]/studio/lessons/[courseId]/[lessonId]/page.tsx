@@ -8,6 +8,15 @@ import { authoringCourse } from '@/lib/server/studio-lessons'
 import { studioViewer } from '@/components/studio/studio-viewer'
 import { StudioLessonEditor } from '@/components/studio/StudioLessonEditor'
 import { renderStudioPage } from '@/components/studio/studio-preview'
+import {
+  checkStudioLessonAction,
+  previewStudioPageAction,
+  publishStudioLessonAction,
+  restoreStudioVersionAction,
+  saveStudioDraftAction,
+  tryStudioAnswerAction,
+  unpublishStudioLessonAction,
+} from '../../../actions'
 import '../../../studio.css'
 
 type Params = Promise<{ courseId: string; lessonId: string }>
@@ -44,6 +53,7 @@ export default async function StudioLessonPage({ params }: { params: Params }) {
         {t('editor.heading')} <code data-testid="studio-lesson-id">{lessonId}</code>
       </h1>
       <StudioLessonEditor
+        actions={{ checkStudioLessonAction, previewStudioPageAction, publishStudioLessonAction, restoreStudioVersionAction, saveStudioDraftAction, tryStudioAnswerAction, unpublishStudioLessonAction }}
         courseId={courseId}
         lessonId={lessonId}
         initial={{ draftVersion: draft.draftVersion, savedAt: draft.draftSavedAt.toISOString(), savedBy: draft.draftSavedBy, publishedNumber: draft.publishedNumber, texts: draft.texts }}

@@ -8,6 +8,7 @@ import { hasRole } from '@/lib/server/auth/roles'
 import { currentViewer } from '@/lib/server/viewer'
 import { InsightStats } from '@/components/teach/insight/InsightStats'
 import { MistakeGroupCard } from '@/components/teach/insight/MistakeGroupCard'
+import { commentAction } from '../../../comment-actions'
 import '@/components/teach/teach.css'
 import '@/components/teach/insight/insight.css'
 
@@ -67,7 +68,7 @@ export default async function ExerciseInsightPage({ params }: { params: Params }
             <ol className="mistake-groups" data-testid="mistake-groups">
               {insight.groups.map((group, i) => (
                 <li key={group.key}>
-                  <MistakeGroupCard group={group} index={i} classId={found.class.id} lessonId={found.lesson.id} exerciseId={found.exercise.id} locale={locale} />
+                  <MistakeGroupCard group={group} index={i} classId={found.class.id} lessonId={found.lesson.id} exerciseId={found.exercise.id} locale={locale} commentAction={commentAction} />
                 </li>
               ))}
             </ol>

@@ -13,6 +13,7 @@ import { currentViewer } from '@/lib/server/viewer'
 import { dal } from '@/lib/server/dal'
 import { CommentForm } from '@/components/teach/CommentForm'
 import { CommentThread } from '@/components/teach/CommentThread'
+import { commentAction, deleteCommentAction } from '../../../comment-actions'
 import { progressTimeline } from '@/lib/classes/progress-timeline' // issue 17 — progress over time
 import { ProgressChart } from '@/components/teach/ProgressChart'
 import { FailingChecks } from './FailingChecks'
@@ -127,7 +128,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
 
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{tc('heading')}</h2>
-        <CommentThread classId={seen.classId} comments={comments} empty={tc('emptyLearner')} lessonTitles={lessonTitle} submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`} />
+        <CommentThread deleteAction={deleteCommentAction} classId={seen.classId} comments={comments} empty={tc('emptyLearner')} lessonTitles={lessonTitle} submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`} />
       </section>
       {/* issue 17 — progress over time */}
       <h2>{td('chart.learnerHeading')}</h2>
@@ -161,7 +162,7 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                       {s.sourceCut && <Link href={`${base}/submissions/${encodeURIComponent(s.id)}`}>{tl('open')}</Link>}
                     </p>
                   )}
-                  <CommentForm classId={seen.classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[seen.learner.id]} submissionId={s.id} />
+                  <CommentForm action={commentAction} classId={seen.classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[seen.learner.id]} submissionId={s.id} />
                 </details>
               </li>
             ))}

@@ -11,6 +11,7 @@ import { FailingChecks } from '../../FailingChecks'
 import { SubmittedSource } from '../../SubmittedSource'
 import { CommentForm } from '@/components/teach/CommentForm'
 import { CommentThread } from '@/components/teach/CommentThread'
+import { commentAction, deleteCommentAction } from '../../../../../comment-actions'
 import '@/components/teach/teach.css'
 import '../../learner-page.css'
 
@@ -62,8 +63,8 @@ export default async function SubmissionPage({ params }: { params: Params }) {
       <SubmittedSource submission={s} label={t('learner.source')} />
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{tc('heading')}</h2>
-        <CommentThread classId={classId} comments={comments} empty={tc('empty')} />
-        <CommentForm classId={classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[learner.id]} submissionId={s.id} />
+        <CommentThread deleteAction={deleteCommentAction} classId={classId} comments={comments} empty={tc('empty')} />
+        <CommentForm action={commentAction} classId={classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[learner.id]} submissionId={s.id} />
       </section>
     </div>
   )
