@@ -13,7 +13,7 @@ import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { isPodReady, isPodTerminal, keyOf, serviceSelectorMatches } from './objects.ts'
 import type { ClusterState } from './state.ts'
-import type { Controller } from './watch.ts'
+import { queueWrittenKey, type Controller } from './watch.ts'
 import { hasSelectingService, labelsChanged } from './informers.ts'
 
 export interface EndpointPort {
@@ -235,9 +235,7 @@ export const endpointsController: Controller<'endpoints'> = {
   name: 'endpoints',
   sync: syncServiceEndpoints,
   watches: {
-    Service: (_state, key, _old, _obj, queue) => {
-      queue.add(key)
-    },
+    Service: queueWrittenKey,
   },
 }
 

@@ -9,7 +9,7 @@ import type { Change, ControllerContext } from './changes.ts'
 import { toTimestamp } from './clock.ts'
 import { keyOf, podCondition, type Node, type NodeCondition, type Taint } from './objects.ts'
 import type { ClusterState } from './state.ts'
-import type { Controller } from './watch.ts'
+import { queueWrittenKey, type Controller } from './watch.ts'
 
 export const NODE_MONITOR_PERIOD_MS = 5000
 export const LEASE_RENEW_MS = 10_000
@@ -150,8 +150,6 @@ export const nodeLifecycleController: Controller<'nodeLifecycle'> = {
   name: 'nodeLifecycle',
   sync: syncNode,
   watches: {
-    Node: (_state, key, _old, _obj, queue) => {
-      queue.add(key)
-    },
+    Node: queueWrittenKey,
   },
 }

@@ -3,7 +3,7 @@
  * the work queues in the order of `controllers/index.ts` and derives the informer fan-out from the `watches`
  * declarations: after every store write the informers (informers.ts) keep their aggregates, then call each
  * watching controller's handler in that order. A handler looks at the old and new object and adds the keys
- * its controller must sync to its own queue (`queue`), nothing else. Types only.
+ * its controller must sync to its own queue (`queue`), nothing else.
  */
 import type { Change, ControllerContext } from './changes.ts'
 import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from './k8s.ts'
@@ -42,3 +42,7 @@ export interface Controller<N extends string = string> {
   watches: Watches
 }
 
+/** The handler of a controller that syncs every write of its own kind: the written object's key, whatever changed. */
+export const queueWrittenKey = (_state: ClusterState, key: string, _old: unknown, _obj: unknown, queue: Set<string>): void => {
+  queue.add(key)
+}

@@ -6,7 +6,7 @@
 import type { Change, ControllerContext } from '../changes.ts'
 import { NAMESPACED, type AnyObject, type Kind } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import type { Controller } from '../watch.ts'
+import { queueWrittenKey, type Controller } from '../watch.ts'
 
 export function collectGarbage(state: ClusterState, ownerUid: string, _ctx: ControllerContext): Change[] {
   if (state.indexes.byUid.has(ownerUid)) return []
@@ -64,8 +64,6 @@ export const namespaceController: Controller<'namespace'> = {
   name: 'namespace',
   sync: syncNamespace,
   watches: {
-    Namespace: (_state, key, _old, _obj, queue) => {
-      queue.add(key)
-    },
+    Namespace: queueWrittenKey,
   },
 }

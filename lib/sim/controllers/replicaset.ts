@@ -14,7 +14,7 @@ import {
   labelSelectorMatches,
 } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import type { Controller } from '../watch.ts'
+import { queueWrittenKey, type Controller } from '../watch.ts'
 import { enqueueByUid, labelsChanged } from '../informers.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
 import { limitPhrase } from '../budget.ts'
@@ -278,8 +278,6 @@ export const replicaSetController: Controller<'replicaset'> = {
         enqueueByUid(state, queue, ctl.uid)
       }
     },
-    ReplicaSet: (_state, key, _old, _obj, queue) => {
-      queue.add(key)
-    },
+    ReplicaSet: queueWrittenKey,
   },
 }

@@ -6,7 +6,7 @@ import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
 import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, isPodTerminal, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
 import type { ClusterState } from '../../state.ts'
-import type { Controller } from '../../watch.ts'
+import { queueWrittenKey, type Controller } from '../../watch.ts'
 import { enqueueByUid } from '../../informers.ts'
 import { isRollingUpdate, replicasOf } from './fenceposts.ts'
 import { creationOrder, findNewReplicaSet, maxRevision, newReplicaSetAnnotations, podTemplateHash, replicaSetsToClean } from './history.ts'
@@ -244,9 +244,7 @@ export const deploymentController: Controller<'deployment'> = {
   name: 'deployment',
   sync: syncDeployment,
   watches: {
-    Deployment: (_state, key, _old, _obj, queue) => {
-      queue.add(key)
-    },
+    Deployment: queueWrittenKey,
     ReplicaSet: (state, _key, old, rs, queue) => {
       const now = (rs ?? old)!
       const ctl = controllerOf(now)
