@@ -14,7 +14,7 @@
 import { classViews, contentCourses } from './class-views.ts'
 import { createDal } from '../lib/server/dal/index.ts'
 import { generateClassScale } from '../lib/server/testing/class-scale-data.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../lib/server/testing/databases.ts'
+import { postgresAdminUrl, testDatabases } from '../lib/testing/db.ts'
 import { explainQueries, formatPlans, recordingDb } from '../lib/server/testing/query-plans.ts'
 
 const number = (name: string, fallback: number, least = 1) => {
@@ -31,12 +31,9 @@ export async function run(): Promise<void> {
   const runs = number('RUNS', 30)
   const warmup = number('WARMUP', 3, 0)
   const others = number('OTHER_CLASSES', 0, 0)
-  const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-  const pgUrl = postgresAdminUrl
-  if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-  else console.log('(PostgreSQL skipped: set KUBELAB_TEST_POSTGRES_URL to measure it too)')
+  if (!postgresAdminUrl) console.log('(PostgreSQL skipped: set KUBELAB_TEST_POSTGRES_URL to measure it too)')
 
-  for (const [name, create] of backends) {
+  for (const [name, create] of testDatabases()) {
     const database = await create()
     const recorder = recordingDb(database.url)
     try {
