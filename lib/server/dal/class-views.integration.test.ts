@@ -1,14 +1,14 @@
 /**
  * Every class view (bench/class-views.ts) on a generated class, on SQLite and PostgreSQL: it answers, issues no
  * more SQL statements than its entry states, no more for a class twice the size, and none of its statements reads a
- * big table whole (lib/server/testing/query-plans.ts). A failure prints the plans.
+ * big table whole (lib/testing/query-plans.ts). A failure prints the plans.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classViews, contentCourses } from '../../../bench/class-views.ts'
 import { createDal, type Dal } from './index.ts'
-import { generateClassScale, type ClassScaleIds } from '../testing/class-scale-data.ts'
+import { generateClassScale, type ClassScaleIds } from '../../testing/class-scale-data.ts'
 import { testDatabases, type TestDatabase } from '../../testing/db.ts'
-import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../testing/query-plans.ts'
+import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../../testing/query-plans.ts'
 
 describe.each(testDatabases())('class views on %s', (_name, create) => {
   let database: TestDatabase
