@@ -1,10 +1,10 @@
 /**
  * The class views at scale (issue 17): one class of 200 learners × 30 graded exercises with 20,000 submissions,
- * their lesson progress, quiz attempts, comments and deadlines (lib/server/testing/class-scale-data.ts), on a fresh
+ * their lesson progress, quiz attempts, comments and deadlines (lib/testing/class-scale-data.ts), on a fresh
  * SQLite database and, when KUBELAB_TEST_POSTGRES_URL is set, a fresh PostgreSQL one. Each view of
  * bench/class-views.ts is called RUNS times (after WARMUP calls) as the class's teacher; prints the median and p95
  * ms per call, the SQL statements one call issues, and the tables its statements read whole although an index
- * could serve them (the check of lib/server/testing/query-plans.ts; PostgreSQL analysed first, as autovacuum would
+ * could serve them (the check of lib/testing/query-plans.ts; PostgreSQL analysed first, as autovacuum would
  * have done). The database holds this one class, so PostgreSQL's unforced plans would rightly read whole tables.
  *
  * `npm run bench -- class-scale`; LEARNERS, EXERCISES, SUBMISSIONS, RUNS, WARMUP, PLANS=1 (print every plan),
@@ -13,9 +13,9 @@
  */
 import { classViews, contentCourses } from './class-views.ts'
 import { createDal } from '../lib/server/dal/index.ts'
-import { generateClassScale } from '../lib/server/testing/class-scale-data.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../lib/server/testing/databases.ts'
-import { explainQueries, formatPlans, recordingDb } from '../lib/server/testing/query-plans.ts'
+import { generateClassScale } from '../lib/testing/class-scale-data.ts'
+import { postgresAdminUrl, testDatabases } from '../lib/testing/db.ts'
+import { explainQueries, formatPlans, recordingDb } from '../lib/testing/query-plans.ts'
 
 const number = (name: string, fallback: number, least = 1) => {
   const value = Number(process.env[name] ?? fallback)
@@ -31,12 +31,9 @@ export async function run(): Promise<void> {
   const runs = number('RUNS', 30)
   const warmup = number('WARMUP', 3, 0)
   const others = number('OTHER_CLASSES', 0, 0)
-  const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-  const pgUrl = postgresAdminUrl
-  if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-  else console.log('(PostgreSQL skipped: set KUBELAB_TEST_POSTGRES_URL to measure it too)')
+  if (!postgresAdminUrl) console.log('(PostgreSQL skipped: set KUBELAB_TEST_POSTGRES_URL to measure it too)')
 
-  for (const [name, create] of backends) {
+  for (const [name, create] of testDatabases()) {
     const database = await create()
     const recorder = recordingDb(database.url)
     try {

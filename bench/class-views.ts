@@ -13,7 +13,7 @@ import { loadCourses } from '../lib/content/load.ts'
 import type { Dal } from '../lib/server/dal/index.ts'
 import type { CourseLookup } from '../lib/server/dal/class-insight.ts'
 import type { Viewer } from '../lib/server/dal/viewer.ts'
-import type { ClassScaleIds } from '../lib/server/testing/class-scale-data.ts'
+import type { ClassScaleIds } from '../lib/testing/class-scale-data.ts'
 
 export interface ClassView {
   name: string

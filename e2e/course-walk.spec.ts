@@ -1,14 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
 import { exerciseOf } from './course-content.ts'
-import { answerQuiz, submitSolution, uniqueEmail } from './fixtures.ts'
+import { answerQuiz, signUp, submitSolution } from './fixtures.ts'
 
+/** A new learner whose pages are in `lang` (the locale cookie, set before signing up). */
 async function signUpIn(page: Page, lang: 'ko' | 'en') {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
-  await page.goto('/signup')
-  await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail(`walk-${lang}`), { delay: 20 })
-  await page.getByLabel(/Password|비밀번호/).pressSequentially('a-strong-password', { delay: 20 })
-  await page.getByRole('button', { name: /Create account|계정 만들기/ }).click()
-  await expect(page.getByTestId('current-role')).toBeVisible()
+  await signUp(page, `walk-${lang}`)
 }
 
 async function takeLesson(page: Page, lessonId: string, lang: 'ko' | 'en') {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildProgressMatrix } from '../lib/classes/progress-matrix.ts'
 import { findCourse, findExercise } from '../lib/content/load.ts'
 import { gradeExercise } from '../lib/grading/grade.ts'
 import type { GradeResult } from '../lib/grading/result.ts'
-import { createDal, type Dal } from '../lib/server/dal/index.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../lib/server/testing/databases.ts'
+import { testDatabases, useTestDatabase } from '../lib/testing/db.ts'
 import { demoClassName, demoPassword, seedDemo, shouldSeedDemo } from './seed.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 describe('when a start creates the demo accounts', () => {
   const fresh = { isNew: true }
@@ -42,17 +37,11 @@ describe('when a start creates the demo accounts', () => {
   })
 })
 
-describe.each(backends)('the living Demo class on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('the living Demo class on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   const lessons = findCourse('kubernetes-basics')!.lessons
   beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
     await seedDemo(dal, database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
   const demoClass = async () => {
     const teacher = (await dal.users.authenticate('teacher@kubelab.dev', demoPassword))!

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:class-pages`: the teacher's pages of a class of 200 learners × 30 exercises and 20,000 submissions,
  * timed as a browser gets them from a production build (`npm run build` first): a fresh SQLite database is filled
- * by the scale generator (lib/server/testing/class-scale-data.ts), `next start` serves it on loopback, the generated
+ * by the scale generator (lib/testing/class-scale-data.ts), `next start` serves it on loopback, the generated
  * teacher signs in through the sign-in form, and each page is requested RUNS times (whole response: server render
  * and transfer). Prints median and p95 per page (SAVE_PAGES=<dir> keeps one body of each). A measurement, not a
  * test: nothing here fails on speed.
@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test'
 import { createDb } from '../lib/server/db/client.ts'
 import { migrate } from '../lib/server/db/migrate.ts'
 import { hashPassword } from '../lib/server/auth/password.ts'
-import { generateClassScale } from '../lib/server/testing/class-scale-data.ts'
+import { generateClassScale } from '../lib/testing/class-scale-data.ts'
 
 const runs = Number(process.env.RUNS ?? 10)
 const port = Number(process.env.PORT ?? 3299)

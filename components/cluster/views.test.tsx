@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { NextIntlClientProvider } from 'next-intl'
 import { createCluster } from '@/lib/sim/index.ts'
+import { intlRenderer } from '@/lib/testing/render.tsx'
 import koCluster from '@/messages/ko/cluster.json'
 import enCluster from '@/messages/en/cluster.json'
 import koTimeline from '@/messages/ko/timeline.json'
@@ -13,19 +11,7 @@ import { ReplicasChart } from './ReplicasChart.tsx'
 import { TimelinePlayer } from './TimelinePlayer.tsx'
 import { deployment, pod, service } from './test-manifests.ts'
 
-const MESSAGES = { ko: { cluster: koCluster, timeline: koTimeline }, en: { cluster: enCluster, timeline: enTimeline } }
-
-/** Server-renders `ui` in a locale; any missing message or formatting error fails the test. */
-function render(ui: ReactNode, locale: 'ko' | 'en' = 'ko'): string {
-  const errors: string[] = []
-  const html = renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="UTC" messages={MESSAGES[locale]} onError={(e) => errors.push(e.message)}>
-      {ui}
-    </NextIntlClientProvider>,
-  )
-  expect(errors).toEqual([])
-  return html
-}
+const render = intlRenderer({ ko: { cluster: koCluster, timeline: koTimeline }, en: { cluster: enCluster, timeline: enTimeline } })
 
 function busyCluster() {
   const cluster = createCluster({ seed: 11, nodes: 2 })

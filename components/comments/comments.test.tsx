@@ -1,14 +1,13 @@
 /** The comment views in both languages: read receipts, group sizes, the badge and the form say what they should. */
 import { describe, expect, it, vi } from 'vitest'
 import type { ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { NextIntlClientProvider } from 'next-intl'
 import ko from '@/messages/ko.json'
 import en from '@/messages/en.json'
 import koComments from '@/messages/ko/comments.json'
 import enComments from '@/messages/en/comments.json'
 import type { CommentForTeacher } from '@/lib/server/dal/comments'
 import { formatDateTime } from '@/lib/text/dates'
+import { intlRenderer } from '@/lib/testing/render'
 
 vi.mock('server-only', () => ({}))
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }))
@@ -17,16 +16,10 @@ const { CommentForm } = await import('@/components/teach/CommentForm')
 const { LearnerCommentList } = await import('./LearnerCommentList')
 const { UnreadCommentsBadge } = await import('@/components/site/UnreadCommentsBadge')
 
-const MESSAGES = { ko: { ...ko, comments: koComments }, en: { ...en, comments: enComments } }
+const renderIntl = intlRenderer({ ko: { ...ko, comments: koComments }, en: { ...en, comments: enComments } })
 
 function render(ui: ReactNode, locale: 'ko' | 'en'): string {
-  const errors: string[] = []
-  const html = renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="UTC" messages={MESSAGES[locale]} onError={(e) => errors.push(e.message)}>
-      {ui}
-    </NextIntlClientProvider>,
-  )
-  expect(errors).toEqual([])
+  const html = renderIntl(ui, locale)
   expect(html).not.toMatch(/undefined|NaN|\{\w+\}/)
   return html
 }

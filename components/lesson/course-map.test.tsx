@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { NextIntlClientProvider } from 'next-intl'
 import ko from '@/messages/ko.json'
 import en from '@/messages/en.json'
 import { loadCourses } from '@/lib/content/load'
+import { intlRenderer } from '@/lib/testing/render'
 import { Term } from '@/components/mdx/Term'
 import { CourseLessons, type CourseLesson } from './CourseLessons'
 import { edgePath, edgeReach, groupIntoParts, requireEdges } from './course-graph'
@@ -12,19 +10,7 @@ import { LessonGoals } from './LessonGoals'
 import { LessonViewerContext } from './lessonViewerContext'
 import { sortedTerms } from './GlossaryBody'
 
-const MESSAGES = { ko, en }
-
-/** Server-renders `ui` in a locale; any missing message or formatting error fails the test. */
-function render(ui: ReactNode, locale: 'ko' | 'en' = 'ko'): string {
-  const errors: string[] = []
-  const html = renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="UTC" messages={MESSAGES[locale]} onError={(e) => errors.push(e.message)}>
-      {ui}
-    </NextIntlClientProvider>,
-  )
-  expect(errors).toEqual([])
-  return html
-}
+const render = intlRenderer({ ko, en })
 
 const course = loadCourses()[0]!
 const lessons: CourseLesson[] = course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title.ko, summary: l.summary.ko, minutes: l.minutes, exerciseId: l.exercise?.id ?? null, requires: l.requires, status: l.id === 'intro' ? 'completed' : l.id === 'pod' ? 'started' : null }))

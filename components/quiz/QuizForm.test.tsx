@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { NextIntlClientProvider } from 'next-intl'
 import ko from '@/messages/ko.json'
 import en from '@/messages/en.json'
 import type { PublicQuiz } from '@/lib/grading/quiz'
+import { intlRenderer } from '@/lib/testing/render'
 import { ChoiceFeedback, QuizForm, WrongWhys } from './QuizForm'
 
-const MESSAGES = { ko, en }
-
-function render(ui: ReactNode, locale: 'ko' | 'en' = 'ko'): string {
-  const errors: string[] = []
-  const html = renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} timeZone="UTC" messages={MESSAGES[locale]} onError={(e) => errors.push(e.message)}>
-      {ui}
-    </NextIntlClientProvider>,
-  )
-  expect(errors).toEqual([])
-  return html
-}
+const render = intlRenderer({ ko, en })
 
 const quiz: PublicQuiz = {
   id: 'q',

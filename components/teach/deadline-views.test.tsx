@@ -1,8 +1,7 @@
 /** The views of issue 17's deadlines part, rendered in both languages: no missing message, no "undefined". */
 import { describe, expect, it, vi } from 'vitest'
 import type { ReactNode } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
-import { createTranslator, NextIntlClientProvider } from 'next-intl'
+import { createTranslator } from 'next-intl'
 import koDeadlines from '@/messages/ko/deadlines.json'
 import enDeadlines from '@/messages/en/deadlines.json'
 import koTeach from '@/messages/ko/teach.json'
@@ -10,6 +9,7 @@ import enTeach from '@/messages/en/teach.json'
 import { buildProgressMatrix } from '@/lib/classes/progress-matrix'
 import { dailyCompletions } from '@/lib/classes/progress-timeline'
 import type { LearnerDue } from '@/lib/classes/deadlines'
+import { intlRenderer } from '@/lib/testing/render'
 
 process.env.TZ = 'UTC' // the pages format in the runtime's zone: one zone for these tests wherever they run
 
@@ -27,13 +27,10 @@ const { ProgressMatrix } = await import('./ProgressMatrix.tsx')
 const { DeadlinesEditor } = await import('./DeadlinesEditor.tsx')
 const { CourseDeadlines, LessonDueBadge, dueByLesson } = await import('../lesson/CourseDeadlines.tsx')
 
+const renderIntl = intlRenderer(MESSAGES, { errors })
+
 function render(ui: ReactNode, lang: 'ko' | 'en'): string {
-  const html = renderToStaticMarkup(
-    <NextIntlClientProvider locale={lang} timeZone="UTC" messages={MESSAGES[lang]} onError={(e) => errors.push(e.message)}>
-      {ui}
-    </NextIntlClientProvider>,
-  )
-  expect(errors).toEqual([])
+  const html = renderIntl(ui, lang)
   expect(html).not.toMatch(/undefined|NaN|\[object /)
   return html
 }

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client'
 import { NextIntlClientProvider } from 'next-intl'
 import KubectlTerminal from '@/components/terminal/KubectlTerminal.tsx'
 import { SimulatorClient } from '@/components/simulator/sim-client.ts'
+import { webDeploymentYaml } from '@/lib/testing/manifests.ts'
 import en from '@/messages/en/terminal.json'
 import ko from '@/messages/ko/terminal.json'
 
@@ -18,25 +19,7 @@ const theme = params.get('theme') === 'dark' ? 'dark' : 'light'
 document.documentElement.lang = locale
 document.documentElement.dataset.theme = theme
 // A learner's manifest, with the kind of Korean comment learners write: the terminal must show it evenly.
-const EXERCISE = `# 웹 서버: nginx Pod 두 개
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`
+const EXERCISE = `# 웹 서버: nginx Pod 두 개\n${webDeploymentYaml}`
 
 function Harness() {
   const client = useMemo(() => new SimulatorClient(new Worker('/sim.worker.js'), { onError: (m) => console.error(m) }), [])

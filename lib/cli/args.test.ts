@@ -52,7 +52,11 @@ const rows: Row[] = [
   { command: 'db', sub: 'backup', args: ['backup.db'], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson, flag: '--force' },
   { command: 'db', sub: 'restore', args: ['backup.db'], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson },
 ]
-const named = rows.map((row) => [row.sub ? `${row.command} ${row.sub}` : row.command, row] as const)
+const nameOf = (row: Row) => (row.sub ? `${row.command} ${row.sub}` : row.command)
+const named = rows.map((row) => [nameOf(row), row] as const)
+// the cases that need a valued option or a flag of the command's own: commands without one are left out, not skipped
+const withValued = rows.flatMap((row) => (row.valued ? [[nameOf(row), row.valued, row] as const] : []))
+const withFlag = rows.flatMap((row) => (row.flag ? [[nameOf(row), row.flag, row] as const] : []))
 const call = (row: Row, ...more: string[]) => kubelab(row.command, ...(row.sub ? [row.sub] : []), ...row.args, ...more)
 const forSub = (row: Row) => (row.sub ? ` for "${row.command} ${row.sub}"` : '')
 
@@ -89,14 +93,16 @@ describe.each(named)('kubelab %s reads its arguments like every command', (_name
   it('with --json, also prints its JSON error object on stdout', async () => {
     expectUsageError(await call(row, '--frobnicate', '--json'), row, `unknown option --frobnicate${forSub(row)}`, true)
   })
+})
 
-  it.runIf(row.valued)('refuses an option without its value, last or followed by another option', async () => {
-    expectUsageError(await call(row, row.valued!), row, `${row.valued} needs a value`)
-    expectUsageError(await call(row, row.valued!, '--frobnicate'), row, `${row.valued} needs a value`)
+describe('kubelab commands read their options’ values alike', () => {
+  it.each(withValued)('%s refuses %s without its value, last or followed by another option', async (_name, valued, row) => {
+    expectUsageError(await call(row, valued), row, `${valued} needs a value`)
+    expectUsageError(await call(row, valued, '--frobnicate'), row, `${valued} needs a value`)
   })
 
-  it.runIf(row.flag)('refuses a value given to a flag', async () => {
-    expectUsageError(await call(row, `${row.flag}=yes`), row, `${row.flag} takes no value`)
+  it.each(withFlag)('%s refuses a value given to its flag %s', async (_name, flag, row) => {
+    expectUsageError(await call(row, `${flag}=yes`), row, `${flag} takes no value`)
   })
 })
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from './main.ts'
+import { findExercise } from '../content/load.ts'
 
 async function kubelab(...args: string[]) {
   let stdout = ''
@@ -17,19 +18,8 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text)
   return path
 }
-const solution = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-spec:
-  containers:
-    - name: nginx
-      image: nginx:1.27
-      ports:
-        - containerPort: 80
-`
+// the course's own reference solution, as `kubelab grade pod-first-manifest` grades it
+const solution = findExercise('pod-first-manifest')!.exercise.solution
 
 describe('kubelab CLI', () => {
   it('prints help (exit 0), its version, and refuses an unknown command with exit 2', async () => {

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { runCli } from './main.ts'
 import { checkContent } from '../content/check.ts'
 import { scaffoldLesson } from '../content/scaffold.ts'
-import { createSqliteTestDatabase, type TestDatabase } from '../server/testing/databases.ts'
+import { useTestDatabase } from '../testing/db.ts'
 
 const work = mkdtempSync(join(tmpdir(), 'kubelab-studio-cli-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -21,7 +21,7 @@ function course(root: string, lessons: string[] = []) {
 }
 
 describe('kubelab content import and export', () => {
-  let database: TestDatabase
+  const { database } = useTestDatabase()
   const previousContent = process.env.KUBELAB_CONTENT_DIR
   const site = join(work, 'site') // the content Kubelab serves: one file lesson
   const elsewhere = join(work, 'elsewhere') // where an author wrote a new lesson as files
@@ -34,16 +34,12 @@ describe('kubelab content import and export', () => {
   }
 
   beforeAll(async () => {
-    database = await createSqliteTestDatabase()
     course(site, ['first'])
     course(elsewhere, ['probes'])
     // an author's own touches, including what a rewrite of the YAML would lose: comments, quoting, no final newline
     const folder = join(elsewhere, 'basics', 'lessons', '01-probes')
     writeFileSync(join(folder, 'ko.mdx'), readFileSync(join(folder, 'ko.mdx'), 'utf8') + '\n한국어 문단 — “따옴표”와 이모지 🚀까지.')
     writeFileSync(join(folder, 'exercise.yaml'), '# written by hand\n' + readFileSync(join(folder, 'exercise.yaml'), 'utf8'))
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
   beforeEach(() => {
     process.env.KUBELAB_CONTENT_DIR = site

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from './main.ts'
 import { describeDatabase } from './db.ts'
 import { listMigrations } from '../server/db/migrate.ts'
-import { postgresAdminUrl } from '../server/testing/databases.ts'
+import { postgresAdminUrl } from '../testing/db.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-cli-db-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,16 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from './main.ts'
 import { createDal } from '../server/dal/index.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../server/testing/databases.ts'
+import { testDatabases, useTestDatabase } from '../testing/db.ts'
 import { allDemoEmails, demoPassword, seedDemo } from '../../prisma/seed.ts'
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-
-describe.each(backends)('kubelab user and demo on %s', (_name, create) => {
-  let database: TestDatabase
+describe.each(testDatabases())('kubelab user and demo on %s', (_name, create) => {
+  const { database } = useTestDatabase(create)
 
   /** Runs the command line against the test database, with what standard input would give. */
   async function kubelab(args: string[], stdin?: string, extraEnv: Record<string, string> = {}) {
@@ -25,13 +21,6 @@ describe.each(backends)('kubelab user and demo on %s', (_name, create) => {
     return { code, stdout, stderr }
   }
   const audit = () => database.db.auditEvent.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
-
-  beforeAll(async () => {
-    database = await create()
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
 
   it('creates the first admin with a generated password, printed once, that signs in', async () => {
     const made = await kubelab(['user', 'add', 'Principal@School.example', '--role', 'admin', '--name', 'Principal Park', '--json'])
@@ -136,13 +125,7 @@ describe.each(backends)('kubelab user and demo on %s', (_name, create) => {
 })
 
 describe('kubelab user through bin/kubelab.ts', () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database } = useTestDatabase()
 
   it('reads the password from a pipe, creates the account and exits 0', () => {
     const r = spawnSync('npx', ['tsx', 'bin/kubelab.ts', 'user', 'add', 'piped@school.example', '--role', 'admin', '--password-stdin', '--json'], {

@@ -7,26 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { exerciseSchema } from './exercise-schema.ts'
 import { gradeExercise } from './grade.ts'
 import { explainKubectlError } from './kubectl-errors.ts'
+import { webDeploymentYaml } from '../testing/manifests.ts'
 
 const m = (en: string) => ({ ko: `[ko] ${en}`, en })
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: nginx
-          image: nginx:1.27
-`
 const scale = exerciseSchema.parse({
   id: 'scale-web',
   kind: 'command',
@@ -34,7 +17,7 @@ const scale = exerciseSchema.parse({
   instructions: m('i'),
   starter: '',
   solution: 'kubectl scale deployment/web --replicas=5',
-  setup: [{ apply: deployment }, { wait: '30s' }],
+  setup: [{ apply: webDeploymentYaml }, { wait: '30s' }],
   scenario: [{ wait: '30s' }],
   checks: [{ id: 'five', type: 'deployment', name: 'web', replicas: 5, message: m('five replicas'), hint: m('scale it') }],
 })

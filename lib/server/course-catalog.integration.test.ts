@@ -17,10 +17,7 @@ let currentViewer: Viewer | null = null
 vi.mock('./dal/index.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('./dal/index.ts')>()), dal: () => currentDal }))
 vi.mock('./viewer.ts', () => ({ currentViewer: async () => currentViewer }))
 
-const { createDal } = await import('./dal/index.ts')
-const { accountOperations } = await import('./dal/accounts.ts')
-const { cliActor } = await import('./dal/audit.ts')
-const { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl } = await import('./testing/databases.ts')
+const { createTestAccount, testDatabases, useTestDatabase } = await import('../testing/db.ts')
 const { courseCatalog, studioCatalogChanged } = await import('./course-catalog.ts')
 const { loadCourses, contentRoot } = await import('../content/load.ts')
 const { GradingPool, gradingPool, useGradingPool } = await import('./grading-pool/index.ts')
@@ -31,7 +28,6 @@ const grade = await import('../../app/api/exercises/[id]/grade/route.ts')
 const quizAttempts = await import('../../app/api/quizzes/[id]/attempts/route.ts')
 const myCourse = await import('../../app/api/me/courses/[courseId]/route.ts')
 const myLesson = await import('../../app/api/me/lessons/[courseId]/[lessonId]/route.ts')
-type TestDatabase = Awaited<ReturnType<typeof createSqliteTestDatabase>>
 type Texts = import('./dal/studio-lessons.ts').StudioTexts
 
 useLimits(createLimits({ kind: 'memory' }, limitSettings(parseEnv({}))))
@@ -60,9 +56,6 @@ async function gradeStudio(body: Record<string, unknown>) {
   return { status: response.status, json: (await response.json()) as { passed?: boolean; saved?: boolean; lessonCompleted?: boolean } }
 }
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
-
 let pool: InstanceType<typeof GradingPool> | undefined
 beforeAll(async () => {
   await gradingPool() // bundles the development worker
@@ -75,23 +68,19 @@ afterAll(async () => {
   await pool?.close()
 })
 
-describe.each(backends)('published studio lessons for learners on %s', (_name, create) => {
-  let database: TestDatabase
+describe.each(testDatabases())('published studio lessons for learners on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   let author: Viewer
   let learner: Viewer
 
   beforeAll(async () => {
-    database = await create()
-    currentDal = createDal(database.db)
-    const ops = accountOperations(database.db)
-    const account = async (role: 'author' | 'learner') => ({ id: (await ops.create(cliActor, { email: `${role}-${Date.now()}@example.org`, role, password: 'password-123' })).id, role })
-    author = await account('author')
-    learner = await account('learner')
+    currentDal = dal
+    author = await createTestAccount(database.db, 'author')
+    learner = await createTestAccount(database.db, 'learner')
     studioCatalogChanged()
   })
-  afterAll(async () => {
+  afterAll(() => {
     studioCatalogChanged()
-    await database?.drop()
   })
 
   const publishNew = async (lessonId: string, afterLessonId: string | null, withWork = false) => {

@@ -13,7 +13,7 @@ import { buildIfNeeded } from '../../scripts/build-if-needed.ts'
 import { attemptSignIn, freePort, signIn, startAppServer, type AppServer } from '../../scripts/lib/app-server.ts'
 import { findExercise } from '../content/load.ts'
 import { createDal } from './dal/index.ts'
-import { createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from './testing/databases.ts'
+import { createPostgresTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/db.ts'
 
 const redisUrl = process.env.KUBELAB_TEST_REDIS_URL
 const password = 'two-instances-password'

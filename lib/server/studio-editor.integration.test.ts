@@ -3,36 +3,26 @@
  * of a file lesson), any answer is graded against the editor's exercise as a learner's would be, and moving a lesson
  * re-anchors the studio lessons so the course's order is exactly the one the author asked for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { loadCourses } from '../content/load.ts'
 import { newLessonTexts } from '../content/scaffold.ts'
-import { createDal, type Dal } from './dal/index.ts'
-import { accountOperations } from './dal/accounts.ts'
-import { cliActor } from './dal/audit.ts'
 import { gradeTask } from './grading-pool/task.ts'
 import { studioEditor } from './studio-editor.ts'
-import { createSqliteTestDatabase, type TestDatabase } from './testing/databases.ts'
+import { useTestDatabase, createTestAccount } from '../testing/db.ts'
 
 const course = loadCourses()[0]!
 const fileIds = course.lessons.map((l) => l.id)
 
 describe('studio editor', () => {
-  let database: TestDatabase
-  let dal: Dal
+  const { database, dal } = useTestDatabase()
   let editor: ReturnType<typeof studioEditor>
   const author = { id: '', role: 'author' as const }
   const learner = { id: '', role: 'learner' as const }
 
   beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    dal = createDal(database.db)
     editor = studioEditor(dal, async (task) => ({ status: 'done', output: gradeTask(task) }))
-    const ops = accountOperations(database.db)
-    author.id = (await ops.create(cliActor, { email: `author-${Date.now()}@example.org`, role: 'author', password: 'password-123' })).id
-    learner.id = (await ops.create(cliActor, { email: `learner-${Date.now()}@example.org`, role: 'learner', password: 'password-123' })).id
-  })
-  afterAll(async () => {
-    await database?.drop()
+    author.id = (await createTestAccount(database.db, 'author')).id
+    learner.id = (await createTestAccount(database.db, 'learner')).id
   })
 
   it('starts from the template or from a copy of a file lesson under the new ids', () => {

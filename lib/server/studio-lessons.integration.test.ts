@@ -9,12 +9,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readLessonFolder } from '../content/lesson-folder.ts'
 import { newLessonTexts, scaffoldLesson } from '../content/scaffold.ts'
-import { accountOperations } from './dal/accounts.ts'
-import { cliActor } from './dal/audit.ts'
-import { createDal, type Dal } from './dal/index.ts'
 import { studioLessonService } from './studio-lessons.ts'
 import { closeStudioGate } from './studio-gate/index.ts'
-import { createSqliteTestDatabase, type TestDatabase } from './testing/databases.ts'
+import { useTestDatabase, createTestAccount } from '../testing/db.ts'
 
 const scratch = mkdtempSync(join(tmpdir(), 'kubelab-studio-service-'))
 mkdirSync(join(scratch, 'c', 'lessons'), { recursive: true })
@@ -24,22 +21,17 @@ const brokenSolution = { ...texts, exerciseYaml: texts.exerciseYaml!.replace('  
 const acceptEveryPage = () => []
 
 describe('studio lessons, from draft to learners', () => {
-  let database: TestDatabase
-  let dal: Dal
+  const { database, dal } = useTestDatabase()
   let author: { id: string; role: 'author' }
   let learner: { id: string; role: 'learner' }
   const course = 'kubernetes-basics'
   afterAll(async () => {
     await closeStudioGate()
-    await database?.drop()
     rmSync(scratch, { recursive: true, force: true })
   })
   beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    dal = createDal(database.db)
-    const ops = accountOperations(database.db)
-    author = { id: (await ops.create(cliActor, { email: 'author@example.org', role: 'author', password: 'password-123' })).id, role: 'author' }
-    learner = { id: (await ops.create(cliActor, { email: 'learner@example.org', role: 'learner', password: 'password-123' })).id, role: 'learner' }
+    author = { id: (await createTestAccount(database.db, 'author')).id, role: 'author' }
+    learner = { id: (await createTestAccount(database.db, 'learner')).id, role: 'learner' }
   })
 
   it('is created only in a course that exists, under an id no file lesson has, by an author', async () => {

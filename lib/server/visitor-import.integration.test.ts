@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const { importVisitorWork, visitorImportSchema, ImportBusyError } = await import('./visitor-import.ts')
 const { gradingPool } = await import('./grading-pool/index.ts')
-const { createDal } = await import('./dal/index.ts')
-const { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl } = await import('./testing/databases.ts')
+const { createTestAccount, testDatabases, useTestDatabase } = await import('../testing/db.ts')
 const { findExercise, findQuiz } = await import('../content/load.ts')
 const { visitorImportRequest } = await import('../browser/visitor-work.ts')
-type TestDatabase = Awaited<ReturnType<typeof createSqliteTestDatabase>>
-type Dal = ReturnType<typeof createDal>
 
 const course = 'kubernetes-basics'
 const pod = findExercise('pod-first-manifest')!.exercise
@@ -23,26 +20,9 @@ function rightAnswers(quiz: typeof podQuiz) {
 
 const parse = (body: unknown) => visitorImportSchema.parse(body)
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
-
-describe.each(backends)('importing a visitor’s work on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  let n = 0
-  const newLearner = async () => {
-    const user = await dal.users.signUp({ email: `visitor-${Date.now()}-${n++}@example.com`, password: 'password-1' })
-    return { id: user.id, role: user.role }
-  }
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+describe.each(testDatabases())('importing a visitor’s work on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
+  const newLearner = () => createTestAccount(database.db, 'learner')
 
   it('grades every answer again, stores it like a submission, and completes the lessons it passes', async () => {
     const viewer = await newLearner()

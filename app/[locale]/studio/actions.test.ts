@@ -4,8 +4,7 @@
  * written; a good one makes the course and its first lesson and opens its editor; a later lesson in that course is
  * made like one in a file course, also as a copy of a file lesson.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { TestDatabase } from '@/lib/server/testing/databases'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 const state = vi.hoisted(() => ({ dal: null as unknown, viewer: null as unknown }))
@@ -21,10 +20,7 @@ vi.mock('@/lib/server/dal', async (original) => ({ ...(await original<typeof imp
 
 const { createStudioLessonAction } = await import('./actions.ts')
 const { NEW_COURSE } = await import('@/components/studio/new-course-choice')
-const { createDal } = await import('@/lib/server/dal')
-const { accountOperations } = await import('@/lib/server/dal/accounts')
-const { cliActor } = await import('@/lib/server/dal/audit')
-const { createSqliteTestDatabase } = await import('@/lib/server/testing/databases')
+const { createTestAccount, useTestDatabase } = await import('@/lib/testing/db')
 const { loadCourses } = await import('@/lib/content/load')
 
 const form = (fields: Record<string, string>) => {
@@ -44,16 +40,12 @@ async function create(fields: Record<string, string>): Promise<string | object> 
 }
 
 describe('creating a lesson in a new studio course', () => {
-  let database: TestDatabase
+  const { database, dal } = useTestDatabase()
   const [fileCourse] = loadCourses()
   beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    state.dal = createDal(database.db)
-    const author = await accountOperations(database.db).create(cliActor, { email: 'author@example.org', role: 'author', password: 'password-123' })
+    state.dal = dal
+    const author = await createTestAccount(database.db, 'author')
     state.viewer = { id: author.id, role: 'author' }
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   it('refuses a file course’s id, a malformed id and a missing title, keeping what was typed and writing nothing', async () => {

@@ -7,7 +7,7 @@ import { checkReadiness, type ReadinessSources } from './readiness.ts'
 import { createDb } from '@/lib/server/db/client.ts'
 import { listMigrations } from '@/lib/server/db/migrate.ts'
 import { recordedMigrationsOf } from '@/lib/server/db/migration-status.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl } from '@/lib/server/testing/databases.ts'
+import { testDatabases } from '@/lib/testing/db.ts'
 
 const known = ['20260101000000_init', '20260201000000_classes']
 const sources = (over: Partial<ReadinessSources> = {}): ReadinessSources => ({
@@ -69,11 +69,8 @@ describe('checkReadiness', () => {
   })
 })
 
-describe.each([
-  ['sqlite', () => createSqliteTestDatabase()],
-  ['postgresql', () => createPostgresTestDatabase(postgresAdminUrl!)],
-] as const)('readiness against %s', (provider, create) => {
-  it.skipIf(provider === 'postgresql' && !postgresAdminUrl)('is ready on a migrated database and not before', async () => {
+describe.each(testDatabases())('readiness against %s', (provider, create) => {
+  it('is ready on a migrated database and not before', async () => {
     const migrated = await create()
     try {
       const knownMigrations = () => listMigrations(provider).map((m) => m.name)

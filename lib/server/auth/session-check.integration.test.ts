@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { checkSession, type SessionToken } from './session-check.ts'
-import { createDal, type Dal } from '../dal/index.ts'
 import { accountOperations } from '../dal/accounts.ts'
 import { cliActor } from '../dal/audit.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
+import { testDatabases, useTestDatabase } from '../../testing/db.ts'
 
 /**
  * The session check as Auth.js runs it: at sign-in with the authenticated user, then on every request with the
  * token alone. Each request here is a fresh copy of the token, as each request decodes the cookie afresh.
  */
-describe.each(backends)('a session checked against the database on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('a session checked against the database on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   const lookUp = (id: string) => dal.users.sessionRecord(id)
   const request = (token: SessionToken) => checkSession({ ...token }, undefined, lookUp)
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
 
   async function signIn(email: string, password = 'password-123'): Promise<SessionToken> {
     const user = await dal.users.authenticate(email, password)

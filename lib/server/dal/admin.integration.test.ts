@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createDal } from './index.ts'
 import { accountOperations, AccountRuleError, type AccountOperations } from './accounts.ts'
 import { cliActor } from './audit.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
+import { testDatabases, useTestDatabase } from '../../testing/db.ts'
 
 let n = 0
 const email = (what: string) => `${what}-${Date.now()}-${++n}@example.org`
 
-describe.each(backends)('administration on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('administration on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   let ops: AccountOperations
   const newAccount = (role: 'learner' | 'teacher' | 'author' | 'admin', name?: string) => ops.create(cliActor, { email: email(role), role, name, password: 'password-123' })
   const auditOf = (targetId: string) => database.db.auditEvent.findMany({ where: { targetId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
 
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
+  beforeAll(() => {
     ops = accountOperations(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   it('creates an account with a role from the command line, audited as "cli", and refuses the same email twice', async () => {

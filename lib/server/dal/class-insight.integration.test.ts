@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { AccessDeniedError, type Viewer } from './viewer.ts'
 import type { CourseLookup } from './class-insight.ts'
 import { loadCourses } from '../../content/load.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import { testDatabases, useTestDatabase, createTestClass } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 const courseId = 'kubernetes-basics'
 const fileCourses = loadCourses()
@@ -36,9 +31,8 @@ function graded(failing: [string, number | null][], validation: { field: string;
   }
 }
 
-describe.each(backends)('class insight on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('class insight on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create, { quota: roomy, courses })
   let teacher: Viewer, coTeacher: Viewer, otherTeacher: Viewer, admin: Viewer, author: Viewer
   let yuna: Viewer, bora: Viewer, minho: Viewer, outsider: Viewer
   let classId: string
@@ -53,8 +47,6 @@ describe.each(backends)('class insight on %s', (_name, create) => {
   }
 
   beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db, { quota: roomy, courses })
     const stamp = Date.now()
     const account = async (who: string, role: 'teacher' | 'admin' | 'author' | 'learner', name: string | null = who) => {
       const u = role === 'learner' ? await dal.users.signUp({ email: `insight-${who}-${stamp}@example.com`, password: 'password-1', name: name ?? undefined }) : await dal.users.upsertWithRole(`insight-${who}-${stamp}@example.com`, 'password-1', role, name ?? who)
@@ -69,12 +61,9 @@ describe.each(backends)('class insight on %s', (_name, create) => {
     bora = await account('bora', 'learner', 'Bora')
     minho = await account('minho', 'learner', 'Minho')
     outsider = await account('outsider', 'learner', 'Outsider')
-    const made = await dal.classes.create(teacher, { name: 'Insight class', courseId })
-    classId = made.id
-    for (const l of [yuna, bora, minho]) await dal.classes.join(l, made.inviteCode)
+    classId = (await createTestClass(dal, teacher, { name: 'Insight class', courseId, learners: [yuna, bora, minho] })).id
     await database.db.coTeacher.create({ data: { classroomId: classId, userId: coTeacher.id, addedById: teacher.id } })
-    const elsewhere = await dal.classes.create(otherTeacher, { name: 'Elsewhere', courseId })
-    await dal.classes.join(outsider, elsewhere.inviteCode)
+    await createTestClass(dal, otherTeacher, { name: 'Elsewhere', courseId, learners: [outsider] })
 
     // Yuna: the label wrong twice, then passes (3 attempts, 30 minutes)
     await submit(yuna, 0, graded([['label', 6]]))
@@ -102,9 +91,6 @@ describe.each(backends)('class insight on %s', (_name, create) => {
     await recordQuiz(bora, { ...answers, 'smallest-unit': 'c', 'same-node': 'b' })
     await recordQuiz(minho, answers)
     await recordQuiz(outsider, { ...answers, 'same-node': 'c' })
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   it('shows one exercise’s pass rates, medians and mistake groups to the class’s teacher', async () => {

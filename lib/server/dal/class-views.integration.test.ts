@@ -1,21 +1,16 @@
 /**
  * Every class view (bench/class-views.ts) on a generated class, on SQLite and PostgreSQL: it answers, issues no
  * more SQL statements than its entry states, no more for a class twice the size, and none of its statements reads a
- * big table whole (lib/server/testing/query-plans.ts). A failure prints the plans.
+ * big table whole (lib/testing/query-plans.ts). A failure prints the plans.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classViews, contentCourses } from '../../../bench/class-views.ts'
 import { createDal, type Dal } from './index.ts'
-import { generateClassScale, type ClassScaleIds } from '../testing/class-scale-data.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../testing/query-plans.ts'
+import { generateClassScale, type ClassScaleIds } from '../../testing/class-scale-data.ts'
+import { testDatabases, type TestDatabase } from '../../testing/db.ts'
+import { bigTableScans, explainQueries, formatPlans, recordingDb } from '../../testing/query-plans.ts'
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
-
-describe.each(backends)('class views on %s', (_name, create) => {
+describe.each(testDatabases())('class views on %s', (_name, create) => {
   let database: TestDatabase
   let recorder: ReturnType<typeof recordingDb>
   let dal: Dal

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { describe, expect, it } from 'vitest'
 import { quizScores } from './classes.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import { testDatabases, useTestDatabase, createTestAccount, createTestClass } from '../../testing/db.ts'
 import type { QuizResult } from '../../grading/quiz.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 const scored = (quiz: string, score: number): QuizResult => ({ quiz, correct: Math.round(score * 5), total: 5, score, questions: [] })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -29,25 +24,13 @@ describe('first and best quiz scores per learner and lesson', () => {
   })
 })
 
-describe.each(backends)('a class’s quiz scores on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+describe.each(testDatabases())('a class’s quiz scores on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
 
   it('shows the teacher each learner’s first attempt beside the best, in the class’s course only', async () => {
-    const stamp = Date.now()
-    const teacherUser = await dal.users.upsertWithRole(`quiz-teacher-${stamp}@example.com`, 'password-1', 'teacher', 'Ms Kim')
-    const teacher = { id: teacherUser.id, role: teacherUser.role }
-    const learnerUser = await dal.users.signUp({ email: `quiz-pupil-${stamp}@example.com`, password: 'password-1' })
-    const learner = { id: learnerUser.id, role: learnerUser.role }
-    const created = await dal.classes.create(teacher, { name: 'Quiz group', courseId: 'kubernetes-basics' })
-    await dal.classes.join(learner, created.inviteCode)
+    const teacher = await createTestAccount(database.db, 'teacher', 'Ms Kim')
+    const learner = await createTestAccount(database.db, 'learner')
+    const created = await createTestClass(dal, teacher, { name: 'Quiz group', learners: [learner] })
 
     const attempt = (lessonId: string, score: number, courseId = 'kubernetes-basics') =>
       dal.quizzes.recordAttempt(learner, { courseId, lessonId, answers: {}, result: scored(`${lessonId}-basics`, score) })

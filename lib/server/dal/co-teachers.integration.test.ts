@@ -1,42 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { createDal, type Dal } from './index.ts'
 import { accountOperations } from './accounts.ts'
 import { cliActor } from './audit.ts'
 import { CoTeacherError } from './co-teachers.ts'
-import type { Viewer } from './viewer.ts'
 import type { Role } from '../auth/roles.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
+import { testDatabases, useTestDatabase, createTestAccount, createTestClass } from '../../testing/db.ts'
 
 const refusal = (reason: string) => expect.objectContaining({ reason }) as unknown as CoTeacherError
 
-describe.each(backends)('co-teachers on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  let n = 0
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
-
-  const account = async (role: Role, name = `${role} ${++n}`): Promise<Viewer & { email: string }> => {
-    const email = `co-${role}-${++n}-${Date.now()}@example.com`
-    const user = await dal.users.upsertWithRole(email, 'password-1', role, name)
-    return { id: user.id, role: user.role, email }
-  }
+describe.each(testDatabases())('co-teachers on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
+  const account = (role: Role, name?: string) => createTestAccount(database.db, role, name)
   /** a class of a fresh owner with one learner in it who has submitted once */
   const classWithLearner = async () => {
     const owner = await account('teacher', 'Ms Owner')
     const learner = await account('learner')
-    const made = await dal.classes.create(owner, { name: `Co-taught ${++n}`, courseId: 'kubernetes-basics' })
-    await dal.classes.join(learner, made.inviteCode)
+    const made = await createTestClass(dal, owner, { learners: [learner] })
     await dal.progress.recordSubmission(learner, {
       courseId: 'kubernetes-basics',
       lessonId: 'pod',

@@ -3,16 +3,10 @@
  * them, only to that class's learners; a learner reads and marks read only their own; hostile text is refused
  * before anything is stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { createDal, type Dal } from './index.ts'
 import type { GradeResult } from '../../grading/result.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
+import { testDatabases, useTestDatabase, createTestAccount, createTestClass } from '../../testing/db.ts'
 
 type Role = 'learner' | 'teacher' | 'author' | 'admin'
 type Person = { id: string; role: Role }
@@ -26,32 +20,15 @@ const failed: GradeResult = {
   durationMs: 2,
 }
 
-describe.each(backends)('teachers’ comments on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  let n = 0
-  const person = async (role: Role, name: string | null = `${role} ${n + 1}`): Promise<Person> => {
-    const u = await database.db.user.create({ data: { email: `${role}-${Date.now()}-${++n}@example.org`, name, role } })
-    return { id: u.id, role }
-  }
+describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
+  const person = (role: Role, name?: string | null) => createTestAccount(database.db, role, name)
   const submit = async (learner: Person, exerciseId = 'deployment-web', lessonId = 'deployment', courseId = 'kubernetes-basics') =>
     (await dal.progress.recordSubmission(learner, { courseId, lessonId, exerciseId, kind: 'manifest', source: 'kind: Deployment\n', result: { ...failed, exercise: exerciseId } })).submissionId
 
   /** A class of `owner` in kubernetes-basics with these learners in it. */
-  const classOf = async (owner: Person, ...learners: Person[]) => {
-    const c = await dal.classes.create(owner, { name: `Class ${++n}`, courseId: 'kubernetes-basics' })
-    for (const l of learners) await dal.classes.join(l, c.inviteCode)
-    return c.id
-  }
+  const classOf = async (owner: Person, ...learners: Person[]) => (await createTestClass(dal, owner, { learners })).id
   const count = () => database.db.teacherComment.count()
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
 
   it('a teacher comments on a learner’s submission; the learner reads it, and the teacher sees when', async () => {
     const teacher = await person('teacher', 'Ms Kim')

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { describe, expect, it } from 'vitest'
 import { AccessDeniedError } from './viewer.ts'
 import { EmailTakenError } from './users.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import { testDatabases, useTestDatabase } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
 import { demoClassName, demoPassword, seedDemo } from '../../../prisma/seed.ts'
 
@@ -17,22 +16,8 @@ function result(passed: boolean, score: number): GradeResult {
   }
 }
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
-
-describe.each(backends)('data-access layer on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
 
   it('answers a ping once migrated', async () => {
     await expect(dal.ping()).resolves.toBe(true)

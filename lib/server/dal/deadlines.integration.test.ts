@@ -1,43 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { createDal, type Dal } from './index.ts'
-import { AccessDeniedError, type Viewer } from './viewer.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import { AccessDeniedError } from './viewer.ts'
+import { testDatabases, useTestDatabase, createTestAccount, createTestClass } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
 
 const COURSE = 'kubernetes-basics'
 const due = (iso: string) => new Date(iso)
 
-describe.each(backends)('lesson due dates on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  let n = 0
-  const user = async (role: 'learner' | 'teacher' | 'admin', name?: string): Promise<Viewer> => {
-    const email = `deadlines-${role}-${++n}-${Date.now()}@example.com`
-    const made = role === 'learner' ? await dal.users.signUp({ email, password: 'password-1', name }) : await dal.users.upsertWithRole(email, 'password-1', role, name ?? `Teacher ${n}`)
-    return { id: made.id, role: made.role as Viewer['role'] }
-  }
-  const classOf = async (teacher: Viewer, learners: Viewer[] = [], courseId = COURSE, name = `Class ${++n}`) => {
-    const c = await dal.classes.create(teacher, { name, courseId })
-    for (const l of learners) await dal.classes.join(l, c.inviteCode)
-    return c
-  }
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+describe.each(testDatabases())('lesson due dates on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
+  const user = (role: 'learner' | 'teacher' | 'admin') => createTestAccount(database.db, role)
 
   it('lets the class’s teacher set, move and clear a lesson’s due date, and lists them earliest first', async () => {
     const teacher = await user('teacher')
-    const c = await classOf(teacher)
+    const c = await createTestClass(dal, teacher)
     expect(await dal.deadlines.forClass(teacher, c.id)).toEqual({ classId: c.id, courseId: COURSE, deadlines: [] })
     expect(await dal.deadlines.set(teacher, c.id, 'service', '2026-12-01T09:00:00+09:00')).toBe(true)
     expect(await dal.deadlines.set(teacher, c.id, 'pod', due('2026-11-20T15:00:00Z'))).toBe(true)
@@ -60,7 +36,7 @@ describe.each(backends)('lesson due dates on %s', (_name, create) => {
     const owner = await user('teacher')
     const co = await user('teacher')
     const admin = await user('admin')
-    const c = await classOf(owner)
+    const c = await createTestClass(dal, owner)
     expect(await dal.deadlines.set(co, c.id, 'pod', '2026-11-20T15:00:00Z')).toBe(false)
     await database.db.coTeacher.create({ data: { classroomId: c.id, userId: co.id, addedById: owner.id } })
     expect(await dal.deadlines.set(co, c.id, 'pod', '2026-11-20T15:00:00Z')).toBe(true)
@@ -76,7 +52,7 @@ describe.each(backends)('lesson due dates on %s', (_name, create) => {
     const teacher = await user('teacher')
     const other = await user('teacher')
     const learner = await user('learner')
-    const c = await classOf(teacher, [learner])
+    const c = await createTestClass(dal, teacher, { learners: [learner] })
     await dal.deadlines.set(teacher, c.id, 'pod', '2026-11-20T15:00:00Z')
     expect(await dal.deadlines.set(other, c.id, 'pod', null)).toBe(false)
     expect(await dal.deadlines.forClass(other, c.id)).toBeNull()
@@ -93,7 +69,7 @@ describe.each(backends)('lesson due dates on %s', (_name, create) => {
 
   it('refuses bad input with a ZodError and saves nothing of a batch with one bad change', async () => {
     const teacher = await user('teacher')
-    const c = await classOf(teacher)
+    const c = await createTestClass(dal, teacher)
     await dal.deadlines.set(teacher, c.id, 'pod', '2026-11-20T15:00:00Z')
     const bad: [string, unknown][] = [
       ['Not A Lesson', '2026-11-20T15:00:00Z'],
@@ -116,10 +92,10 @@ describe.each(backends)('lesson due dates on %s', (_name, create) => {
     const learner = await user('learner')
     const teacherA = await user('teacher')
     const teacherB = await user('teacher')
-    const a = await classOf(teacherA, [learner], COURSE, 'Monday group')
-    const b = await classOf(teacherB, [learner], COURSE, 'Evening group')
-    const elsewhere = await classOf(teacherB, [learner], 'another-course', 'Other course')
-    const notMine = await classOf(teacherA, [], COURSE, 'Not mine')
+    const a = await createTestClass(dal, teacherA, { learners: [learner], courseId: COURSE, name: 'Monday group' })
+    const b = await createTestClass(dal, teacherB, { learners: [learner], courseId: COURSE, name: 'Evening group' })
+    const elsewhere = await createTestClass(dal, teacherB, { learners: [learner], courseId: 'another-course', name: 'Other course' })
+    const notMine = await createTestClass(dal, teacherA, { courseId: COURSE, name: 'Not mine' })
     await dal.deadlines.save(teacherA, a.id, [
       { lessonId: 'pod', dueAt: '2026-11-20T15:00:00Z' },
       { lessonId: 'deployment', dueAt: '2026-11-27T15:00:00Z' },
@@ -159,16 +135,8 @@ describe.each(backends)('lesson due dates on %s', (_name, create) => {
   })
 })
 
-describe.each(backends)('a class’s attempts for export on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+describe.each(testDatabases())('a class’s attempts for export on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
 
   it('reads every attempt of the class’s learners in its course, oldest first, a page at a time, for its teachers only', async () => {
     const stamp = Date.now()
@@ -178,9 +146,7 @@ describe.each(backends)('a class’s attempts for export on %s', (_name, create)
     const b = await dal.users.signUp({ email: `att-b-${stamp}@example.com`, password: 'password-1' })
     const outsider = await dal.users.signUp({ email: `att-x-${stamp}@example.com`, password: 'password-1' })
     const t = { id: teacher.id, role: 'teacher' as const }
-    const c = await dal.classes.create(t, { name: 'Export group', courseId: COURSE })
-    await dal.classes.join({ id: a.id, role: 'learner' }, c.inviteCode)
-    await dal.classes.join({ id: b.id, role: 'learner' }, c.inviteCode)
+    const c = await createTestClass(dal, t, { name: 'Export group', learners: [{ id: a.id, role: 'learner' }, { id: b.id, role: 'learner' }] })
     const result = (passed: boolean) => JSON.stringify({ passed, checks: [{ id: 'has-kind', passed: true, message: 'ok', line: 1 }, { id: 'replicas', passed, message: 'replicas is 3', line: 4 }], validation: { valid: true, errors: [] } })
     const tie = new Date('2026-11-03T09:00:00Z')
     const rows = [

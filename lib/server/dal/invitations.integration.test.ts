@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { accountOperations, type AccountOperations } from './accounts.ts'
 import { cliActor } from './audit.ts'
 import { hashToken } from './tokens.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
+import { testDatabases, useTestDatabase } from '../../testing/db.ts'
 
 let n = 0
 const email = (what: string) => `${what}-${Date.now()}-${++n}@example.org`
 
-describe.each(backends)('role invitations and password resets on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('role invitations and password resets on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   let ops: AccountOperations
   let admin: { id: string; role: 'admin' }
   const account = async (role: 'learner' | 'teacher' | 'author' | 'admin') => {
@@ -23,13 +17,8 @@ describe.each(backends)('role invitations and password resets on %s', (_name, cr
   }
 
   beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
     ops = accountOperations(database.db)
     admin = { id: (await account('admin')).id, role: 'admin' }
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   it('gives the invitation role to whoever accepts it first, once, and stores only a hash of the token', async () => {

@@ -5,12 +5,11 @@
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDal, type Dal } from './index.ts'
+import { describe, expect, it } from 'vitest'
 import { accountOperations } from './accounts.ts'
 import { cliActor } from './audit.ts'
 import { sqlitePath } from '../db/sqlite-path.ts'
-import { createSqliteTestDatabase, type TestDatabase } from '../testing/databases.ts'
+import { useTestDatabase } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
 
 const betterSqlite = createRequire(import.meta.url).resolve('better-sqlite3')
@@ -46,15 +45,7 @@ const result: GradeResult = {
 }
 
 describe('a grade stored while another connection writes (SQLite)', () => {
-  let database: TestDatabase
-  let dal: Dal
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    dal = createDal(database.db)
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database, dal } = useTestDatabase()
 
   it('waits for the other write and is stored, with the other write kept too', async () => {
     const ops = accountOperations(database.db)

@@ -3,12 +3,11 @@
  * (storeSubmission, which PostgreSQL and the import of a visitor's work use): the same answers and the same rows
  * for the same grades, read back through Prisma.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sqliteConnection } from '../db/client.ts'
-import { createDal, type Dal } from './index.ts'
 import { newId } from './progress-sqlite.ts'
 import { storeSubmission, type SubmissionInput } from './progress.ts'
-import { createSqliteTestDatabase, type TestDatabase } from '../testing/databases.ts'
+import { createSqliteTestDatabase, useTestDatabase, createTestAccount } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
 
 const result = (score: number): GradeResult => ({
@@ -31,19 +30,9 @@ const grades: SubmissionInput[] = [0.5, 0, 0.25, 1, 0.5, 0.75, 0, 1, 0.5].map((s
 }))
 
 describe('a grade stored with prepared statements on SQLite', () => {
-  let database: TestDatabase
-  let dal: Dal
   const quota = { submissionsPerHour: 100, submissionsTotal: 100, sourcesPerExercise: 3 }
-  let n = 0
-  const learner = async () => (await dal.users.upsertWithRole(`s-${n++}@example.com`, 'password-1', 'learner', 'S')).id
-
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    dal = createDal(database.db, { quota })
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database, dal } = useTestDatabase(createSqliteTestDatabase, { quota })
+  const learner = async () => (await createTestAccount(database.db, 'learner')).id
 
   const rows = async (userId: string) => {
     const submissions = await database.db.submission.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })

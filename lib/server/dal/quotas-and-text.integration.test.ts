@@ -2,12 +2,12 @@
  * Storage quotas and text PostgreSQL can store, on both databases: what SQLite accepts, PostgreSQL accepts, because
  * neither is offered a NUL character or a lone surrogate (refused naming the field; JSON columns escape them).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { createDal, type Dal } from './index.ts'
+import { createDal } from './index.ts'
 import { QuotaExceededError, trimmedSourceChars } from './quotas.ts'
 import { UnstorableTextError } from './text.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
+import { testDatabases, useTestDatabase, createTestAccount } from '../../testing/db.ts'
 import type { GradeResult } from '../../grading/result.ts'
 
 const result = (passed = false): GradeResult => ({
@@ -20,28 +20,11 @@ const result = (passed = false): GradeResult => ({
 })
 const submission = (source: string, exerciseId = 'pod-first-manifest') => ({ courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId, kind: 'manifest' as const, source, result: result() })
 
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-const pgUrl = postgresAdminUrl
-if (pgUrl) backends.push(['postgresql', () => createPostgresTestDatabase(pgUrl)])
-else if (process.env.CI) throw new Error('CI must set KUBELAB_TEST_POSTGRES_URL so the PostgreSQL path is tested')
-
-describe.each(backends)('storage quotas and storable text on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
-  let n = 0
+describe.each(testDatabases())('storage quotas and storable text on %s', (_name, create) => {
   const quota = { submissionsPerHour: 4, submissionsTotal: 6, sourcesPerExercise: 2 }
-  const learner = async (role: 'learner' | 'teacher' = 'learner') => {
-    const user = await dal.users.upsertWithRole(`q-${Date.now()}-${n++}@example.com`, 'password-1', role, 'Q')
-    return { id: user.id, role: user.role }
-  }
-
-  beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db, { quota })
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database, dal } = useTestDatabase(create, { quota })
+  let n = 0
+  const learner = (role: 'learner' | 'teacher' = 'learner') => createTestAccount(database.db, role)
 
   it('refuses a NUL character or a lone surrogate in any stored text, naming the field, and stores nothing', async () => {
     const viewer = await learner()

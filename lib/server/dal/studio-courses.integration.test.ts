@@ -3,40 +3,24 @@
  * a file course's id and a taken id are refused, the course and its first lesson are made together or not at all,
  * and the creation is in the audit log.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
 import { newLessonTexts } from '../../content/scaffold.ts'
-import { accountOperations } from './accounts.ts'
-import { cliActor } from './audit.ts'
-import { createDal, type Dal } from './index.ts'
 import { FileCourseIdError, StudioCourseExistsError, studioCoursesDal, type StudioCourseInput } from './studio-courses.ts'
 import { StudioLessonExistsError } from './studio-lessons.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl!)])
+import { testDatabases, useTestDatabase, createTestAccount } from '../../testing/db.ts'
 
 const course = (id: string): StudioCourseInput => ({ id, title: { ko: `코스 ${id}`, en: `Course ${id}` }, description: { ko: '설명입니다.', en: 'What it is about.' } })
 const firstLesson = (lessonId: string) => ({ lessonId, afterLessonId: null, texts: newLessonTexts(lessonId) })
 
-describe.each(backends)('studio courses on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('studio courses on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   let courses: ReturnType<typeof studioCoursesDal>
   const people: Record<'learner' | 'teacher' | 'author' | 'admin', { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }> = {} as never
 
   beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
     courses = studioCoursesDal(database.db, () => ['file-course'])
-    const ops = accountOperations(database.db)
-    for (const role of ['learner', 'teacher', 'author', 'admin'] as const) {
-      const account = await ops.create(cliActor, { email: `${role}-${Date.now()}@example.org`, role, password: 'password-123' })
-      people[role] = { id: account.id, role }
-    }
-  })
-  afterAll(async () => {
-    await database?.drop()
+    for (const role of ['learner', 'teacher', 'author', 'admin'] as const) people[role] = { id: (await createTestAccount(database.db, role)).id, role }
   })
 
   it('is closed to visitors, learners and teachers', async () => {

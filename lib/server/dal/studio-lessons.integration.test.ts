@@ -3,16 +3,12 @@
  * authors never overwrite each other silently, a publish records exactly the draft version that was checked, every
  * version is kept, restore publishes a copy, unpublish hides without deleting, and learners see published texts only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
-import { createDal, type Dal } from './index.ts'
 import { accountOperations } from './accounts.ts'
 import { cliActor } from './audit.ts'
 import { StudioLessonExistsError, type StudioTexts } from './studio-lessons.ts'
-import { createPostgresTestDatabase, createSqliteTestDatabase, postgresAdminUrl, type TestDatabase } from '../testing/databases.ts'
-
-const backends: [string, () => Promise<TestDatabase>][] = [['sqlite', createSqliteTestDatabase]]
-if (postgresAdminUrl) backends.push(['postgresql', () => createPostgresTestDatabase(postgresAdminUrl!)])
+import { testDatabases, useTestDatabase } from '../../testing/db.ts'
 
 const texts = (mark: string): StudioTexts => ({
   lessonYaml: `id: probes\ntitle: { ko: "프로브 ${mark}", en: "Probes ${mark}" }\nsummary: { ko: "요약", en: "Summary" }\nminutes: 10\n`,
@@ -22,22 +18,16 @@ const texts = (mark: string): StudioTexts => ({
   quizYaml: `id: probes-quiz\nquestions: []\n  # ${mark}\n`,
 })
 
-describe.each(backends)('studio lessons on %s', (_name, create) => {
-  let database: TestDatabase
-  let dal: Dal
+describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
+  const { database, dal } = useTestDatabase(create)
   const people: Record<'learner' | 'teacher' | 'author' | 'otherAuthor' | 'admin', { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }> = {} as never
 
   beforeAll(async () => {
-    database = await create()
-    dal = createDal(database.db)
     const ops = accountOperations(database.db)
     for (const [who, role] of [['learner', 'learner'], ['teacher', 'teacher'], ['author', 'author'], ['otherAuthor', 'author'], ['admin', 'admin']] as const) {
       const account = await ops.create(cliActor, { email: `${who}-${Date.now()}@example.org`, role, password: 'password-123' })
       people[who] = { id: account.id, role }
     }
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   it('is closed to visitors, learners and teachers', async () => {

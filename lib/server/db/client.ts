@@ -53,7 +53,7 @@ export interface QueryEvent {
 }
 
 export interface DbOptions {
-  /** called after every SQL statement (Prisma's query log): the query-plan checks and the class-scale bench (lib/server/testing/query-plans.ts) */
+  /** called after every SQL statement (Prisma's query log): the query-plan checks and the class-scale bench (lib/testing/query-plans.ts) */
   onQuery?: (event: QueryEvent) => void
 }
 

@@ -1,17 +1,11 @@
 /** Statements on Prisma's own SQLite connection: transactions in turn with Prisma's, and a connection after $disconnect. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sqliteConnection } from './client.ts'
 import { sqliteTimestamp } from './sqlite-direct.ts'
-import { createSqliteTestDatabase, type TestDatabase } from '../testing/databases.ts'
+import { useTestDatabase } from '../../testing/db.ts'
 
 describe('statements on Prisma’s SQLite connection', () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database } = useTestDatabase()
   const keys = async () => (await database.db.rateLimit.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)
   const insert = (key: string) => async () => {
     const sql = (await sqliteConnection(database.db))!

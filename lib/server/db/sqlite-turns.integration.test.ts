@@ -3,20 +3,14 @@
  * request writes while a transaction is open is its own, kept when that transaction rolls back, and nobody reads a
  * transaction's rows before it commits.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSqliteTestDatabase, type TestDatabase } from '../testing/databases.ts'
+import { describe, expect, it } from 'vitest'
+import { useTestDatabase } from '../../testing/db.ts'
 import { Turns } from './sqlite-turns.ts'
 
 const tick = (ms = 20) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('one SQLite connection, many requests', () => {
-  let database: TestDatabase
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-  })
-  afterAll(async () => {
-    await database?.drop()
-  })
+  const { database } = useTestDatabase()
   const keys = async () => (await database.db.rateLimit.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)
 
   /** A request's transaction that writes `key`, then waits for `release` and throws: it rolls back. */

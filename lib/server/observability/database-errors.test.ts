@@ -7,7 +7,7 @@ import { createDb } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { useLogger } from './log.ts'
 import { metrics } from './metrics.ts'
-import { memoryLogger } from './testing.ts'
+import { memoryLogger } from '../../testing/logger.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-db-errors-'))
 const url = `file:${join(dir, 'kubelab.db')}`

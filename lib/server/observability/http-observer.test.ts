@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createObserver } from './http-observer.ts'
 import { createMetrics } from './metrics.ts'
 import { routeTableFrom } from './route-label.ts'
-import { memoryLogger } from './testing.ts'
+import { memoryLogger } from '../../testing/logger.ts'
 
 const { logger, lines } = memoryLogger('debug')
 const metrics = createMetrics({ processMetrics: false })

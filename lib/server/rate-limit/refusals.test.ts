@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { useLogger } from '../observability/log.ts'
 import { runInRequest } from '../observability/request-context.ts'
-import { memoryLogger } from '../observability/testing.ts'
+import { memoryLogger } from '../../testing/logger.ts'
 import { onRefusal, recordRefusal, type LimitName } from './refusals.ts'
 
 const { logger, lines } = memoryLogger()

@@ -1,7 +1,5 @@
 import Link from 'next/link'
 import { headers } from 'next/headers'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import type { Locale } from '@/i18n/locales'
@@ -9,8 +7,7 @@ import { formatInviteCode } from '@/lib/classes/invite-code'
 import { classProgress } from '@/lib/server/class-progress'
 import { env } from '@/lib/server/env'
 import { publicOrigin } from '@/lib/server/http/public-origin'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { CoTeachers } from '@/components/teach/CoTeachers'
 import { CopyButton } from '@/components/teach/CopyButton'
 import { ProgressMatrix } from '@/components/teach/ProgressMatrix'
@@ -25,26 +22,18 @@ import '@/components/teach/teach.css'
 
 type Params = Promise<{ classId: string }>
 
-// One read per request for the title and the page (React's cache is shared by generateMetadata and the page).
-const loadClass = cache(async (classId: string, locale: Locale) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? classProgress(viewer, classId, locale) : null
-})
+const classPage = teacherPage((viewer, classId: string, locale: Locale) => classProgress(viewer, classId, locale))
 
 export async function generateMetadata({ params }: { params: Params }) {
   const locale = await currentLang()
-  const found = await loadClass((await params).classId, locale)
+  const found = await classPage.find((await params).classId, locale)
   return { title: found?.detail.name ?? (await getTranslations('teach'))('title') }
 }
 
 export default async function ClassPage({ params }: { params: Params }) {
   const { classId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
   const locale = await currentLang()
-  const found = await loadClass(classId, locale)
-  if (!found) notFound()
+  const { found } = await classPage.open(['teach', classId], classId, locale)
   const { detail, matrix, courseTitle } = found
   const t = await getTranslations('teach')
   const ti = await getTranslations('insight')

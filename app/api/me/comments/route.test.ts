@@ -1,5 +1,5 @@
 /** GET/POST /api/me/comments on a SQLite database: a learner reads and marks read only their own comments. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Dal } from '@/lib/server/dal'
 import type { Viewer } from '@/lib/server/dal/viewer'
 
@@ -8,11 +8,9 @@ const state = vi.hoisted(() => ({ viewer: null as Viewer | null, dal: null as Da
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => state.viewer }))
 vi.mock('@/lib/server/dal', async (original) => ({ ...(await original<typeof import('@/lib/server/dal')>()), dal: () => state.dal! }))
 const { GET, POST } = await import('./route.ts')
-const { createDal } = await import('@/lib/server/dal/index.ts')
-const { createSqliteTestDatabase } = await import('@/lib/server/testing/databases.ts')
+const { createTestAccount, createTestClass, useTestDatabase } = await import('@/lib/testing/db.ts')
 
-type Database = Awaited<ReturnType<typeof createSqliteTestDatabase>>
-let database: Database
+const { database, dal } = useTestDatabase()
 let me: Viewer
 let classmate: Viewer
 let ids: { mine: string; service: string; theirs: string }
@@ -27,19 +25,11 @@ const post = async (body: unknown, headers: Record<string, string> = { 'content-
 }
 
 beforeAll(async () => {
-  database = await createSqliteTestDatabase()
-  const dal = createDal(database.db)
   state.dal = dal
-  const user = async (role: 'learner' | 'teacher', name: string) => {
-    const u = await database.db.user.create({ data: { email: `${name}@example.org`, name, role } })
-    return { id: u.id, role } as Viewer
-  }
-  const teacher = await user('teacher', 'teacher')
-  me = await user('learner', 'me')
-  classmate = await user('learner', 'classmate')
-  const c = await dal.classes.create(teacher, { name: 'Evening', courseId: 'kubernetes-basics' })
-  await dal.classes.join(me, c.inviteCode)
-  await dal.classes.join(classmate, c.inviteCode)
+  const teacher = await createTestAccount(database.db, 'teacher', 'teacher')
+  me = await createTestAccount(database.db, 'learner', 'me')
+  classmate = await createTestAccount(database.db, 'learner', 'classmate')
+  const c = await createTestClass(dal, teacher, { name: 'Evening', learners: [me, classmate] })
   const submit = async (learner: Viewer, exerciseId: string, lessonId: string) =>
     (await dal.progress.recordSubmission(learner, { courseId: 'kubernetes-basics', lessonId, exerciseId, kind: 'manifest', source: 'kind: Pod\n', result: { exercise: exerciseId, passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 } })).submissionId
   const comment = async (submissionId: string, body: string) => (await dal.comments.commentOnSubmission(teacher, { classId: c.id, submissionId, body }))!.id
@@ -48,9 +38,6 @@ beforeAll(async () => {
     service: await comment(await submit(me, 'service-hello', 'service'), 'About your Service.'),
     theirs: await comment(await submit(classmate, 'deployment-web', 'deployment'), 'For the classmate.'),
   }
-})
-afterAll(async () => {
-  await database?.drop()
 })
 
 describe('/api/me/comments', () => {

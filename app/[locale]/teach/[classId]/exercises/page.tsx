@@ -1,25 +1,18 @@
 import Link from 'next/link'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { ExerciseSummaryList } from '@/components/teach/insight/ExerciseSummaryList'
 import '@/components/teach/teach.css'
 import '@/components/teach/insight/insight.css'
 
 type Params = Promise<{ classId: string }>
 
-// one read per request for the title and the page
-const load = cache(async (classId: string) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? dal().insight.classExercises(viewer, classId) : null
-})
+const exercisesPage = teacherPage((viewer, classId: string) => dal().insight.classExercises(viewer, classId))
 
 export async function generateMetadata({ params }: { params: Params }) {
-  const found = await load((await params).classId)
+  const found = await exercisesPage.find((await params).classId)
   const title = (await getTranslations('insight'))('list.title')
   return { title: found ? `${title} · ${found.class.name}` : title }
 }
@@ -27,11 +20,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** The class's exercises, each with its pass rate, attempts, stuck learners and most common mistake. */
 export default async function ClassExercisesPage({ params }: { params: Params }) {
   const { classId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/exercises`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
-  const found = await load(classId)
-  if (!found) notFound()
+  const { found } = await exercisesPage.open(['teach', classId, 'exercises'], classId)
   const locale = await currentLang()
   const t = await getTranslations('insight')
   return (

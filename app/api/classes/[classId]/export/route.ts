@@ -3,20 +3,15 @@ import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { progressCsv } from '@/lib/classes/csv'
 import { classProgress } from '@/lib/server/class-progress'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { classExport, csvDownloadHeaders } from '@/lib/server/teach/class-export'
 
 export const dynamic = 'force-dynamic'
 
 /** The class's progress matrix as CSV, for its teacher (an admin too); in the teacher's interface language. */
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 })
-  if (!hasRole(viewer, ['teacher'])) return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class progress.' }, { status: 403 })
-  const locale = await currentLang()
-  const found = await classProgress(viewer, classId, locale)
-  if (!found) return NextResponse.json({ error: 'not_found', message: 'No such class among yours.' }, { status: 404 })
+  const { found, refusal } = await classExport('Only teachers export class progress.', async (viewer) => classProgress(viewer, classId, await currentLang()))
+  if (refusal) return refusal
   const t = await getTranslations('teach')
   const td = await getTranslations('deadlines')
   const csv = progressCsv(found.matrix, {
@@ -33,12 +28,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
     due: (date) => td('csv.due', { date }),
     quiz: ({ best, first }) => (first === best ? t('cell.quiz', { score: best }) : t('cell.quizFirstBest', { first, best })),
   })
-  const slug = found.detail.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'class'
-  return new NextResponse(csv, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="class-progress.csv"; filename*=UTF-8''${encodeURIComponent(`${slug}-progress.csv`)}`,
-      'Cache-Control': 'no-store',
-    },
-  })
+  return new NextResponse(csv, { headers: csvDownloadHeaders(found.detail.name, 'progress') })
 }

@@ -1,11 +1,8 @@
 import Link from 'next/link'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { InsightStats } from '@/components/teach/insight/InsightStats'
 import { MistakeGroupCard } from '@/components/teach/insight/MistakeGroupCard'
 import { commentAction } from '../../../comment-actions'
@@ -14,14 +11,11 @@ import '@/components/teach/insight/insight.css'
 
 type Params = Promise<{ classId: string; exerciseId: string }>
 
-const load = cache(async (classId: string, exerciseId: string) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? dal().insight.exerciseInsight(viewer, classId, exerciseId) : null
-})
+const insightPage = teacherPage((viewer, classId: string, exerciseId: string) => dal().insight.exerciseInsight(viewer, classId, exerciseId))
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, exerciseId } = await params
-  const found = await load(classId, exerciseId)
+  const found = await insightPage.find(classId, exerciseId)
   const locale = await currentLang()
   const heading = (await getTranslations('insight'))('exercise.heading')
   return { title: found ? `${found.lesson.number}. ${found.lesson.title[locale]} · ${heading} · ${found.class.name}` : heading }
@@ -30,11 +24,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** One exercise of a class: the numbers, then the mistakes learners share, each with who made it and an example. */
 export default async function ExerciseInsightPage({ params }: { params: Params }) {
   const { classId, exerciseId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/exercises/${encodeURIComponent(exerciseId)}`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
-  const found = await load(classId, exerciseId)
-  if (!found) notFound()
+  const { found } = await insightPage.open(['teach', classId, 'exercises', exerciseId], classId, exerciseId)
   const locale = await currentLang()
   const t = await getTranslations('insight')
   const { insight } = found

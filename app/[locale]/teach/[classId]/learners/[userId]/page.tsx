@@ -1,6 +1,4 @@
 import Link from 'next/link'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import type { Locale } from '@/i18n/locales'
@@ -8,8 +6,7 @@ import { learnerProgress } from '@/lib/server/class-progress'
 import { submissionsPageSize } from '@/lib/server/dal/classes'
 import { quizPercents } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { dal } from '@/lib/server/dal'
 import { CommentForm } from '@/components/teach/CommentForm'
 import { CommentThread } from '@/components/teach/CommentThread'
@@ -24,10 +21,7 @@ import './learner-page.css'
 type Params = Promise<{ classId: string; userId: string }>
 type Search = Promise<{ page?: string | string[] }>
 
-const loadLearner = cache(async (classId: string, userId: string, locale: Locale, page: number) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? learnerProgress(viewer, classId, userId, locale, page) : null
-})
+const learnerPage = teacherPage((viewer, classId: string, userId: string, locale: Locale, page: number) => learnerProgress(viewer, classId, userId, locale, page))
 
 /** ?page=N (the DAL clamps it to the pages there are). */
 function pageOf(raw: string | string[] | undefined): number {
@@ -37,7 +31,7 @@ function pageOf(raw: string | string[] | undefined): number {
 
 export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { classId, userId } = await params
-  const found = await loadLearner(classId, userId, await currentLang(), pageOf((await searchParams).page))
+  const found = await learnerPage.find(classId, userId, await currentLang(), pageOf((await searchParams).page))
   if (!found) return { title: (await getTranslations('teach'))('detail.learner') }
   return { title: `${found.seen.learner.name ?? found.seen.learner.email} · ${found.seen.className}` }
 }
@@ -46,12 +40,8 @@ export async function generateMetadata({ params, searchParams }: { params: Param
 export default async function LearnerPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { classId, userId } = await params
   const page = pageOf((await searchParams).page)
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
   const locale = await currentLang()
-  const found = await loadLearner(classId, userId, locale, page)
-  if (!found) notFound()
+  const { viewer, found } = await learnerPage.open(['teach', classId, 'learners', userId], classId, userId, locale, page)
   const { seen, matrix } = found
   const t = await getTranslations('teach')
   const tl = await getTranslations('limits.submissions')

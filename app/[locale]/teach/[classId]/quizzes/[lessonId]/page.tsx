@@ -1,25 +1,19 @@
 import Link from 'next/link'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { QuizItemList } from '@/components/teach/insight/QuizItemList'
 import '@/components/teach/teach.css'
 import '@/components/teach/insight/insight.css'
 
 type Params = Promise<{ classId: string; lessonId: string }>
 
-const load = cache(async (classId: string, lessonId: string) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? dal().insight.quizInsight(viewer, classId, lessonId) : null
-})
+const quizPage = teacherPage((viewer, classId: string, lessonId: string) => dal().insight.quizInsight(viewer, classId, lessonId))
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, lessonId } = await params
-  const found = await load(classId, lessonId)
+  const found = await quizPage.find(classId, lessonId)
   const locale = await currentLang()
   const title = (await getTranslations('insight'))('quiz.title')
   return { title: found ? `${found.lesson.number}. ${found.lesson.title[locale]} · ${title} · ${found.class.name}` : title }
@@ -28,11 +22,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** A lesson's quiz for a class: each question's first-try misses and the wrong answer chosen most, most missed first. */
 export default async function QuizInsightPage({ params }: { params: Params }) {
   const { classId, lessonId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/quizzes/${encodeURIComponent(lessonId)}`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
-  const found = await load(classId, lessonId)
-  if (!found) notFound()
+  const { found } = await quizPage.open(['teach', classId, 'quizzes', lessonId], classId, lessonId)
   const locale = await currentLang()
   const t = await getTranslations('insight')
   const classBase = `/teach/${encodeURIComponent(found.class.id)}`

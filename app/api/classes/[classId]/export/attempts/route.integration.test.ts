@@ -2,9 +2,8 @@
  * The attempts export end to end on SQLite: who gets it, and that a large class is written a page at a time (the
  * body arrives in chunks, one per page of attempts) with every attempt numbered per learner and exercise.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createDal, type Dal } from '@/lib/server/dal/index.ts'
-import { createSqliteTestDatabase, type TestDatabase } from '@/lib/server/testing/databases.ts'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { useTestDatabase } from '@/lib/testing/db.ts'
 import { createTranslator } from 'next-intl'
 import en from '@/messages/en/deadlines.json'
 
@@ -22,15 +21,9 @@ vi.mock('next-intl/server', () => ({
 const { GET } = await import('./route.ts')
 
 describe('the attempts export route', () => {
-  let database: TestDatabase
-  let dal: Dal
-  beforeAll(async () => {
-    database = await createSqliteTestDatabase()
-    dal = createDal(database.db)
+  const { database, dal } = useTestDatabase()
+  beforeAll(() => {
     world.dal = dal
-  })
-  afterAll(async () => {
-    await database?.drop()
   })
 
   const get = (classId: string) => GET(new Request(`http://localhost/api/classes/${classId}/export/attempts`), { params: Promise.resolve({ classId }) })

@@ -1,11 +1,9 @@
-import { NextResponse } from 'next/server'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { attemptsCsv } from '@/lib/classes/csv'
 import { findCatalogCourse } from '@/lib/server/course-catalog'
 import { dal } from '@/lib/server/dal'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { classExport, csvDownloadHeaders } from '@/lib/server/teach/class-export'
 
 export const dynamic = 'force-dynamic'
 
@@ -16,11 +14,8 @@ export const dynamic = 'force-dynamic'
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) return NextResponse.json({ error: 'unauthorized', message: 'Sign in first.' }, { status: 401 })
-  if (!hasRole(viewer, ['teacher'])) return NextResponse.json({ error: 'forbidden', message: 'Only teachers export class attempts.' }, { status: 403 })
-  const found = await dal().classAttempts.attempts(viewer, classId)
-  if (!found) return NextResponse.json({ error: 'not_found', message: 'No such class among yours.' }, { status: 404 })
+  const { found, refusal } = await classExport('Only teachers export class attempts.', (viewer) => dal().classAttempts.attempts(viewer, classId))
+  if (refusal) return refusal
   const locale = await currentLang()
   const course = await findCatalogCourse(found.courseId)
   const lessonLabel = new Map((course?.lessons ?? []).map((l) => [l.id, `${l.number}. ${l.title[locale]}`]))
@@ -54,12 +49,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
       await chunks.return(undefined)
     },
   })
-  const slug = found.className.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'class'
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="class-attempts.csv"; filename*=UTF-8''${encodeURIComponent(`${slug}-attempts.csv`)}`,
-      'Cache-Control': 'no-store',
-    },
-  })
+  return new Response(body, { headers: csvDownloadHeaders(found.className, 'attempts') })
 }

@@ -1,12 +1,9 @@
 import Link from 'next/link'
-import { forbidden, notFound, redirect } from 'next/navigation'
-import { cache } from 'react'
 import { getTranslations } from 'next-intl/server'
 import { currentLang } from '@/i18n/current-lang'
 import { dal } from '@/lib/server/dal'
 import { formatDateTime } from '@/lib/text/dates'
-import { hasRole } from '@/lib/server/auth/roles'
-import { currentViewer } from '@/lib/server/viewer'
+import { teacherPage } from '@/lib/server/teach/teacher-page'
 import { FailingChecks } from '../../FailingChecks'
 import { SubmittedSource } from '../../SubmittedSource'
 import { CommentForm } from '@/components/teach/CommentForm'
@@ -17,14 +14,11 @@ import '../../learner-page.css'
 
 type Params = Promise<{ classId: string; userId: string; submissionId: string }>
 
-const load = cache(async (classId: string, userId: string, submissionId: string) => {
-  const viewer = await currentViewer()
-  return hasRole(viewer, ['teacher']) ? dal().classes.learnerSubmission(viewer, classId, userId, submissionId) : null
-})
+const submissionPage = teacherPage((viewer, classId: string, userId: string, submissionId: string) => dal().classes.learnerSubmission(viewer, classId, userId, submissionId))
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
-  const found = await load(classId, userId, submissionId)
+  const found = await submissionPage.find(classId, userId, submissionId)
   const locale = await currentLang()
   if (!found) return { title: (await getTranslations('teach'))('learner.source') }
   return { title: `${(await getTranslations('limits.submissions'))('title', { date: formatDateTime(found.submission.createdAt, locale) })} · ${found.learner.name ?? found.learner.email}` }
@@ -33,11 +27,7 @@ export async function generateMetadata({ params }: { params: Params }) {
 /** One submission in full, opened from the learner's page where its source is cut to a preview. */
 export default async function SubmissionPage({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
-  const viewer = await currentViewer()
-  if (!viewer) redirect(`/signin?next=/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(userId)}/submissions/${encodeURIComponent(submissionId)}`)
-  if (!hasRole(viewer, ['teacher'])) forbidden()
-  const found = await load(classId, userId, submissionId)
-  if (!found) notFound()
+  const { viewer, found } = await submissionPage.open(['teach', classId, 'learners', userId, 'submissions', submissionId], classId, userId, submissionId)
   const { submission: s, learner } = found
   const locale = await currentLang()
   const t = await getTranslations('teach')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { attemptsBeforeSolution } from '../../grading/attempts.ts'
-import { findExercise } from '../../content/load.ts'
+import { attemptsBeforeSolution } from '../grading/attempts.ts'
+import { findExercise } from '../content/load.ts'
 import { planClassScale } from './class-scale-data.ts'
 
 describe('the class-scale data', () => {

@@ -1,7 +1,7 @@
 /** Tests: a logger whose lines are kept, parsed, in an array. */
 import { Writable } from 'node:stream'
 import type { Logger } from 'pino'
-import { createLogger, type LogLevel } from './log.ts'
+import { createLogger, type LogLevel } from '../server/observability/log.ts'
 
 export function memoryLogger(level: LogLevel = 'debug'): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = []

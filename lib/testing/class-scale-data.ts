@@ -11,14 +11,14 @@
  * learners share mistakes as a real class does. A course with fewer exercises than asked gets synthetic ones
  * (`<exercise>-extra-<n>`) copied from its lessons' exercises; quiz attempts are graded with the real quiz grader.
  */
-import { loadCourses, type Lesson } from '../../content/load.ts'
-import type { Exercise } from '../../grading/exercise-schema.ts'
-import { gradeQuiz, type QuizAnswers } from '../../grading/quiz.ts'
-import type { CheckOutcome, GradeResult } from '../../grading/result.ts'
-import type { Locale } from '../../../i18n/locales.ts'
-import type { Question } from '../../content/schemas.ts'
-import { trimmedSourceChars } from '../dal/quotas.ts'
-import type { Db } from '../db/client.ts'
+import { loadCourses, type Lesson } from '../content/load.ts'
+import type { Exercise } from '../grading/exercise-schema.ts'
+import { gradeQuiz, type QuizAnswers } from '../grading/quiz.ts'
+import type { CheckOutcome, GradeResult } from '../grading/result.ts'
+import type { Locale } from '../../i18n/locales.ts'
+import type { Question } from '../content/schemas.ts'
+import { trimmedSourceChars } from '../server/dal/quotas.ts'
+import type { Db } from '../server/db/client.ts'
 
 export interface ClassScaleOptions {
   /** default 17 */

@@ -11,9 +11,9 @@
  */
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { createDb, type Db, type QueryEvent } from '../db/client.ts'
-import { databaseProvider } from '../env.ts'
-import { sqlitePath } from '../db/sqlite-path.ts'
+import { createDb, type Db, type QueryEvent } from '../server/db/client.ts'
+import { databaseProvider } from '../server/env.ts'
+import { sqlitePath } from '../server/db/sqlite-path.ts'
 
 /** The tables whose rows grow with learners × attempts: a full scan of one is a view that slows down with the class. */
 export const bigTables = ['Submission', 'LessonProgress', 'QuizAttempt', 'TeacherComment'] as const
