@@ -1,4 +1,7 @@
-/** Test data for the workspace's hooks: grade answers and a fetch that answers from a script. */
+/** Test data for the workspace's hooks: grade answers, a fetch that answers from a script, the interface messages. */
+import { createElement, type ReactNode } from 'react'
+import { NextIntlClientProvider } from 'next-intl'
+import en from '@/messages/en.json'
 import type { GradeResponse } from './exercise-api'
 
 /** A grade API answer (the fields the browser reads): a failed first attempt of a visitor unless overridden. */
@@ -36,4 +39,9 @@ export function scriptedFetch(...script: (Response | Error)[]) {
     return next
   }
   return { fetch: fetchImpl, requests }
+}
+
+/** Renders a hook inside the English interface messages, as the lesson page does. */
+export function EnglishMessages({ children }: { children: ReactNode }) {
+  return createElement(NextIntlClientProvider, { locale: 'en', messages: en, children })
 }
