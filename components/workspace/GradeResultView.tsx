@@ -1,6 +1,6 @@
 'use client'
 import { useLocale, useTranslations } from 'next-intl'
-import type { GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
 import { InlineMarkdown } from './InlineMarkdown'
 
 /**

@@ -2,7 +2,7 @@
 import { createElement, type ReactNode } from 'react'
 import { NextIntlClientProvider } from 'next-intl'
 import en from '@/messages/en.json'
-import type { GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
 
 /** A grade API answer (the fields the browser reads): a failed first attempt of a visitor unless overridden. */
 export function gradeResponse(overrides: Partial<GradeResponse> = {}): GradeResponse {

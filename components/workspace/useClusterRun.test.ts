@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
 import type { SimulatorOptions } from '@/components/simulator/use-simulator'
-import type { LineDiagnostic } from './exercise-api'
+import type { LineDiagnostic } from '@/lib/api-contract/exercises'
 
 /**
  * The worker stands in as a fake cluster that logs each call; `time` is its virtual clock. The hook under test

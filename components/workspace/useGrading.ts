@@ -1,7 +1,8 @@
 'use client'
 import { useCallback, useState } from 'react'
 import { recordVisitorAttempt } from '@/lib/browser/visitor-work'
-import type { ExerciseApi, GradeRequest, GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
+import type { ExerciseApi, GradeRequest } from './exercise-api'
 import { gradingProblemOf, type GradingProblem } from './grading-problem'
 
 interface Options {

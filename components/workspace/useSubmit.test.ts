@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
 import type { ChecklistAction } from '@/lib/grading/checklist'
-import type { GradeRequest, GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
+import type { GradeRequest } from './exercise-api'
 import { useSubmit } from './useSubmit'
 import { gradeResponse } from './test-builders'
 

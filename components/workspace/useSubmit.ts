@@ -1,7 +1,8 @@
 'use client'
 import { useCallback, type Dispatch } from 'react'
 import type { ChecklistAction } from '@/lib/grading/checklist'
-import type { GradeRequest, GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
+import type { GradeRequest } from './exercise-api'
 
 interface Options {
   /** the answer to send: the editor's text, or the commands typed */
