@@ -2,7 +2,8 @@
 import dynamic from 'next/dynamic'
 import { useLessonViewer } from '@/components/lesson/lessonViewerContext'
 import { useCallback, useMemo, useState } from 'react'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import type { PublicChecklist } from '@/lib/grading/checklist'
 import { GradeFooter, GradeVerdict } from './GradeResultView'
 import { Checklist } from './Checklist'
@@ -84,7 +85,7 @@ export const exerciseHeadingId = 'exercise-title'
 
 export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft, initialPass, initialQuiz, links }: Props) {
   const t = useTranslations('workspace')
-  const lang = useLocale() === 'en' ? 'en' : 'ko'
+  const lang = useLang()
   const theme = usePreferredTheme()
   const commandKey = useCommandKeyLabel()
   const api = useMemo(() => createExerciseApi(), [])

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { gradeResponseSchema, solutionResponseSchema, type GradeResponse } from '@/lib/api-contract/exercises'
+import type { Locale } from '@/i18n/locales'
 
 export type ExerciseApiFailure =
   | 'too_large' // 413
@@ -104,7 +105,7 @@ export function createExerciseApi(fetchImpl: typeof fetch = (...args) => fetch(.
   const path = (exerciseId: string, what: string) => `/api/exercises/${encodeURIComponent(exerciseId)}/${what}`
 
   return {
-    async grade(exerciseId: string, answer: GradeRequest, lang: 'ko' | 'en'): Promise<GradeResponse> {
+    async grade(exerciseId: string, answer: GradeRequest, lang: Locale): Promise<GradeResponse> {
       const response = await call(path(exerciseId, 'grade'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
 import type { CheckRun } from '@/components/simulator/protocol'
 import type { BrowserExercise, ChecklistAction } from '@/lib/grading/checklist'
+import type { Locale } from '@/i18n/locales'
 import type { RunOutcome } from './useClusterRun'
 import { useRunAndCheck } from './useRunAndCheck'
 import { EnglishMessages } from './test-builders'
@@ -14,7 +15,7 @@ async function runWith({ outcome, checked, exercise = browserExercise }: { outco
   const said: (string | null)[] = []
   const actions: ChecklistAction[] = []
   const runCluster = vi.fn(async (_yaml: string) => outcome)
-  const check = vi.fn(async (_exercise: BrowserExercise, _yaml: string, _lang: 'ko' | 'en') => {
+  const check = vi.fn(async (_exercise: BrowserExercise, _yaml: string, _lang: Locale) => {
     if (checked instanceof Error) throw checked
     return checked ?? { checks: [], valid: true, overBudget: null }
   })
