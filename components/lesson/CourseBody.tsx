@@ -1,5 +1,6 @@
 import type { Localized } from '@/lib/content/schemas'
 import { CourseOverview } from './CourseOverview'
+import type { Locale } from '@/i18n/locales'
 
 interface CourseLike {
   id: string
@@ -11,7 +12,7 @@ interface CourseLike {
 }
 
 /** A course's page as learners see it, for a file course (prerendered) and a studio course (per request) alike. */
-export function CourseBody({ course, locale }: { course: CourseLike; locale: 'ko' | 'en' }) {
+export function CourseBody({ course, locale }: { course: CourseLike; locale: Locale }) {
   const lessons = course.lessons.map((l) => ({
     id: l.id,
     number: l.number,

@@ -3,9 +3,10 @@ import { getTranslations } from 'next-intl/server'
 import type { Localized } from '@/lib/content/schemas'
 import type { GlossaryTerm } from '@/lib/content/load'
 import { withInlineCode } from './inline-code'
+import type { Locale } from '@/i18n/locales'
 
 /** The glossary's terms in the page's language's alphabetical order (Korean: 가나다, English: a–z). */
-export function sortedTerms(terms: readonly GlossaryTerm[], locale: 'ko' | 'en'): GlossaryTerm[] {
+export function sortedTerms(terms: readonly GlossaryTerm[], locale: Locale): GlossaryTerm[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })
   return [...terms].sort((a, b) => collator.compare(a[locale], b[locale]) || a.id.localeCompare(b.id))
 }
@@ -15,7 +16,7 @@ export function sortedTerms(terms: readonly GlossaryTerm[], locale: 'ko' | 'en')
  * lesson's <Term id="pod"> links), with its name in both languages, kubectl's names for a kind, the definition and
  * the lesson that introduces it.
  */
-export async function GlossaryBody({ course, locale }: { course: { id: string; title: Localized; glossary: readonly GlossaryTerm[]; lessons: readonly { id: string; number: number; title: Localized }[] }; locale: 'ko' | 'en' }) {
+export async function GlossaryBody({ course, locale }: { course: { id: string; title: Localized; glossary: readonly GlossaryTerm[]; lessons: readonly { id: string; number: number; title: Localized }[] }; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: 'glossary' })
   const other = locale === 'ko' ? 'en' : 'ko'
   const lessons = new Map(course.lessons.map((l) => [l.id, l]))

@@ -8,6 +8,7 @@ import { SplitPane } from './SplitPane'
 import { LessonGoals } from './LessonGoals'
 import { withInlineCode } from './inline-code'
 import { LessonCompleted, LessonCourseMap, LessonNav, LessonNumber, LessonViewerProvider, LessonWorkspace } from './LessonViewer'
+import type { Locale } from '@/i18n/locales'
 
 interface BodyLesson {
   id: string
@@ -40,7 +41,7 @@ export async function LessonBody({
   index: number
   /** the compiled MDX of the page in `locale` */
   code: string
-  locale: 'ko' | 'en'
+  locale: Locale
 }) {
   const lesson = lessons[index]!
   const t = await getTranslations('lesson')

@@ -3,6 +3,7 @@
  * lessons shown, and the curve each edge is drawn as (components/lesson/CourseLessons.tsx).
  */
 import type { Localized } from '@/lib/content/schemas'
+import type { Locale } from '@/i18n/locales'
 
 export interface CoursePart {
   /** the first lesson of the part; every lesson after it, up to the next part's first, belongs to it */
@@ -27,7 +28,7 @@ export const courseParts: Record<string, readonly CoursePart[]> = {
  * written) is left out, its lessons staying in the part before. Lessons before every part's first (none in a
  * well-formed course) make an untitled part of their own.
  */
-export function groupIntoParts<L extends { id: string }>(courseId: string, lessons: readonly L[], locale: 'ko' | 'en'): Array<{ title: string | null; lessons: L[] }> {
+export function groupIntoParts<L extends { id: string }>(courseId: string, lessons: readonly L[], locale: Locale): Array<{ title: string | null; lessons: L[] }> {
   const starts = new Map((courseParts[courseId] ?? []).map((p) => [p.first, p.title[locale]] as const))
   const groups: Array<{ title: string | null; lessons: L[] }> = []
   for (const lesson of lessons) {

@@ -12,12 +12,13 @@ import { makeDemo } from './Demo'
 import { Precisely } from './Precisely'
 import { Term } from './Term'
 import { withInlineCode } from '@/components/lesson/inline-code'
+import type { Locale } from '@/i18n/locales'
 
 /**
  * Renders a compiled lesson with the components lessons may use (see content/README.md). `locale`: the page's
  * language when it is not the request's (the studio previews both pages side by side).
  */
-export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: 'ko' | 'en' }) {
+export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: Locale }) {
   const locale = pageLocale ?? (await currentLang())
   const t = await getTranslations({ locale, namespace: 'lesson' })
   // the studio previews both pages side by side: each quiz region needs a name of its own

@@ -5,13 +5,14 @@ import { publicQuiz } from '@/lib/grading/quiz'
 import { DemoPlayer } from '@/components/mdx/DemoPlayer'
 import { QuizForm, type ShownOutput } from './QuizForm'
 import { shownSteps } from './shown-steps'
+import type { Locale } from '@/i18n/locales'
 
 /**
  * `<Quiz id="…" />` on the server: the questions without their keys, and for a predict-what-happens question the
  * output its demo step printed (computed here, from the course's demos) and the demo itself, which the learner can
  * replay once they have answered. `courseDir` null: a studio course, which has no demos (the question says so).
  */
-export async function Quiz({ quiz, locale, courseDir, courseId, lessonId, anchorId, regionLabel }: { quiz: QuizFile; locale: 'ko' | 'en'; courseDir: string | null; courseId: string; lessonId: string; anchorId?: string; regionLabel?: string }) {
+export async function Quiz({ quiz, locale, courseDir, courseId, lessonId, anchorId, regionLabel }: { quiz: QuizFile; locale: Locale; courseDir: string | null; courseId: string; lessonId: string; anchorId?: string; regionLabel?: string }) {
   const t = await getTranslations({ locale, namespace: 'quiz' })
   const steps = await shownSteps(quiz, courseDir)
   const shown: Record<string, ShownOutput> = {}

@@ -1,6 +1,7 @@
 /** The browser's client for `POST /api/quizzes/[id]/attempts`, the answer parsed with zod. */
 import { z } from 'zod'
 import type { Answer } from './quiz-answers'
+import type { Locale } from '@/i18n/locales'
 
 export const quizResultSchema = z.object({
   quiz: z.string(),
@@ -24,7 +25,7 @@ export type QuizResponse = z.infer<typeof quizResultSchema>
 
 export class QuizApiError extends Error {}
 
-export async function submitQuiz(quizId: string, answers: Record<string, Answer>, lang: 'ko' | 'en', fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<QuizResponse> {
+export async function submitQuiz(quizId: string, answers: Record<string, Answer>, lang: Locale, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<QuizResponse> {
   let response: Response
   try {
     response = await fetchImpl(`/api/quizzes/${encodeURIComponent(quizId)}/attempts`, {

@@ -5,6 +5,7 @@
 import type { ApplyResult, EventRecord, FileResult, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
 import type { Frame } from '@/components/cluster/record-frames.ts'
 import type { BrowserExercise } from '@/lib/grading/checklist.ts'
+import type { Locale } from '@/i18n/locales.ts'
 
 export interface Recording {
   frames: Frame[]
@@ -31,7 +32,7 @@ export interface SimOps {
    * The live checklist: grades the learner's YAML with the exercise's public checks on a fresh cluster of its
    * own (setup → the YAML → scenario, as the server does); the workspace's cluster is left as it is.
    */
-  check: { args: { exercise: BrowserExercise; yaml: string; lang: 'ko' | 'en' }; result: CheckRun }
+  check: { args: { exercise: BrowserExercise; yaml: string; lang: Locale }; result: CheckRun }
 }
 
 export interface CheckRun {

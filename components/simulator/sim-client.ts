@@ -5,6 +5,7 @@
 import type { ApplyResult, FileResult, RunResult, State } from '@/lib/sim/index.ts'
 import type { CheckRun, Recording, SimOp, SimOps, SimResponse } from './protocol.ts'
 import type { BrowserExercise } from '@/lib/grading/checklist.ts'
+import type { Locale } from '@/i18n/locales.ts'
 
 /** The part of `Worker` the client uses. */
 export interface WorkerLike {
@@ -33,7 +34,7 @@ export interface SimulatorApi {
   removeFile(path: string): Promise<{ removed: boolean }>
   listFiles(): Promise<string[]>
   /** The live checklist: the exercise's public checks on the learner's YAML, on a cluster of their own. */
-  check(exercise: BrowserExercise, yaml: string, lang: 'ko' | 'en'): Promise<CheckRun>
+  check(exercise: BrowserExercise, yaml: string, lang: Locale): Promise<CheckRun>
   /** Run in the workspace: apply the learner's YAML, then record what the cluster does (default 120 s). */
   applyAndRecord(yaml: string, options?: { seconds?: number; step?: number }): Promise<{ apply: ApplyResult; recording: Recording | null }>
 }
@@ -118,7 +119,7 @@ export class SimulatorClient implements SimulatorApi {
   writeFile = (path: string, text: string) => this.call('writeFile', { path, text })
   removeFile = (path: string) => this.call('removeFile', { path })
   listFiles = () => this.call('listFiles', {})
-  check = (exercise: BrowserExercise, yaml: string, lang: 'ko' | 'en') => this.call('check', { exercise, yaml, lang })
+  check = (exercise: BrowserExercise, yaml: string, lang: Locale) => this.call('check', { exercise, yaml, lang })
   applyAndRecord = async (yaml: string, options: { seconds?: number; step?: number } = {}) => {
     const { state: _state, ...apply } = await this.apply(yaml)
     // Nothing was applied when every document was refused: there is nothing to watch.

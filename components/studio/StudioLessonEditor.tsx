@@ -17,6 +17,7 @@ import type { TryOutcome } from '@/lib/server/studio-editor'
 import type { StudioEditorHandle, StudioMarker } from './StudioMonaco'
 import { VersionedAutosave, type AutosaveState } from './versioned-autosave'
 import { GateReport } from './GateReport'
+import type { Locale } from '@/i18n/locales'
 
 const StudioMonaco = dynamic(() => import('./StudioMonaco'), { ssr: false, loading: () => <div className="studio-monaco studio-loading" aria-busy="true" /> })
 
@@ -29,7 +30,8 @@ const FILES: Array<{ key: FileKey; name: string; language: 'yaml' | 'markdown' }
   { key: 'quizYaml', name: 'quiz.yaml', language: 'yaml' },
   { key: 'lessonYaml', name: 'lesson.yaml', language: 'yaml' },
 ]
-type PageLang = 'ko' | 'en'
+/** a lesson's page: ko.mdx or en.mdx */
+type PageLang = Locale
 const PAGE_KEY: Record<PageLang, 'pageKo' | 'pageEn'> = { ko: 'pageKo', en: 'pageEn' }
 /** how long typing must pause before the draft is saved, and before the preview is drawn again */
 const SAVE_DELAY_MS = 800
@@ -60,7 +62,7 @@ interface Props {
   initialPreviews: Record<PageLang, { page: ReactNode; problems: Array<{ line?: number; column?: number; message: Localized }> }>
 }
 
-const markerOf = (q: { line?: number; column?: number; message: Localized }, locale: 'ko' | 'en'): StudioMarker => ({ line: q.line ?? 0, column: q.column ?? 1, message: q.message[locale] })
+const markerOf = (q: { line?: number; column?: number; message: Localized }, locale: Locale): StudioMarker => ({ line: q.line ?? 0, column: q.column ?? 1, message: q.message[locale] })
 
 /** An optional file left empty is no file at all (a lesson without an exercise or a quiz). */
 const stored = (texts: Texts): Texts => ({

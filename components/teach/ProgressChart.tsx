@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server'
 import type { DailyCompletions } from '@/lib/classes/progress-timeline'
 import { formatDate, formatDateTime } from '@/lib/text/dates'
+import type { Locale } from '@/i18n/locales'
 import './teach.css'
 
 // The replicas chart's box (components/cluster/ReplicasChart.tsx), so the two charts read alike.
@@ -15,13 +16,13 @@ export function chartMax(peak: number): number {
 
 /** A day key ("2026-11-20") as a date in the page's language; the key is already a calendar day, so read in UTC. */
 const dayDate = (day: string) => new Date(`${day}T12:00:00Z`)
-const shortDay = (day: string, locale: 'ko' | 'en') => new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { month: locale === 'ko' ? 'numeric' : 'short', day: 'numeric', timeZone: 'UTC' }).format(dayDate(day))
+const shortDay = (day: string, locale: Locale) => new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { month: locale === 'ko' ? 'numeric' : 'short', day: 'numeric', timeZone: 'UTC' }).format(dayDate(day))
 
 /**
  * Lessons completed per day (issue 17), for a class or one learner: bars on the replicas chart's grid, with a
  * summary as the picture's accessible name and the numbers as a table for screen readers.
  */
-export async function ProgressChart({ id, data, title, locale, emptyText, lastActivity }: { id: string; data: DailyCompletions; title: string; locale: 'ko' | 'en'; emptyText: string; lastActivity?: Date | null }) {
+export async function ProgressChart({ id, data, title, locale, emptyText, lastActivity }: { id: string; data: DailyCompletions; title: string; locale: Locale; emptyText: string; lastActivity?: Date | null }) {
   const t = await getTranslations('deadlines.chart')
   const activity =
     lastActivity === undefined ? null : (

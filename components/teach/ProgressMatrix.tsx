@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { getTranslations } from 'next-intl/server'
 import { quizPercents, type CellState, type ProgressMatrix as Matrix } from '@/lib/classes/progress-matrix'
 import { formatDateTime } from '@/lib/text/dates'
+import type { Locale } from '@/i18n/locales'
 import './teach.css'
 
 const MARK: Record<CellState, string> = { none: '', started: '•', completed: '✓', stuck: '!' }
@@ -14,7 +15,7 @@ const percent = (score: number) => Math.round(score * 100)
  * is the one made without the key it reveals. With due dates (issue 17) a cell completed late has a dotted ring and
  * an outlined clock tag, an overdue one a dashed ring and a filled tag; the words are in its title and hidden text.
  */
-export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: 'ko' | 'en'; classId: string }) {
+export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matrix; locale: Locale; classId: string }) {
   const t = await getTranslations('teach')
   const td = await getTranslations('deadlines.matrix')
   const dueText = (l: Matrix['lessons'][number]) => (l.dueAt ? td('dueOn', { date: formatDateTime(l.dueAt, locale) }) : null)

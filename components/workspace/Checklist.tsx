@@ -1,7 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
 import { checklistCounts, type ChecklistEntry } from '@/lib/grading/checklist'
-import type { GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
 import { InlineMarkdown } from './InlineMarkdown'
 
 /**

@@ -1,6 +1,8 @@
 'use client'
-import { useLocale, useTranslations } from 'next-intl'
-import type { GradeResponse } from './exercise-api'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
+import type { Locale } from '@/i18n/locales'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
 import { InlineMarkdown } from './InlineMarkdown'
 
 /**
@@ -9,7 +11,7 @@ import { InlineMarkdown } from './InlineMarkdown'
  */
 export function GradeVerdict({ result, onGoToLine }: { result: GradeResponse; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')
-  const lang = useLocale() === 'en' ? 'en' : 'ko'
+  const lang = useLang()
   return (
     <>
       <p className="verdict" data-passed={result.passed} role="status">
@@ -68,7 +70,7 @@ export function GradeFooter({ result }: { result: GradeResponse }) {
 }
 
 /** Diagnostics on their lines: the field, Kubernetes' words (English, as the API server says them), the hint. */
-function DiagnosticList({ diagnostics, lang, onGoToLine }: { diagnostics: GradeResponse['validation']['errors']; lang: 'ko' | 'en'; onGoToLine(line: number): void }) {
+function DiagnosticList({ diagnostics, lang, onGoToLine }: { diagnostics: GradeResponse['validation']['errors']; lang: Locale; onGoToLine(line: number): void }) {
   const t = useTranslations('workspace')
   return (
     <ul>

@@ -1,6 +1,7 @@
 'use client'
 import Link from 'next/link'
-import { useLocale, useTranslations } from 'next-intl'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
 import { formatDate } from '@/lib/text/dates'
 
 export interface PassRecord {
@@ -25,7 +26,7 @@ export interface LessonLinks {
 /** After a pass: what was passed and when, the quiz's score, and the way on (the next lesson, the quiz). */
 export function PassPanel({ pass, quiz, links, hasQuiz }: { pass: PassRecord; quiz: QuizScore | null; links: LessonLinks; hasQuiz: boolean }) {
   const t = useTranslations('workspace')
-  const lang = useLocale() === 'en' ? 'en' : 'ko'
+  const lang = useLang()
   const score = Math.round(pass.score * 100)
   const date = formatDate(pass.at, lang)
   return (

@@ -3,21 +3,17 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { LearnerCommentList, type LearnerComment } from '@/components/comments/LearnerCommentList'
 import { MarkReadWhenSeen } from '@/components/comments/MarkReadWhenSeen'
+import { myCommentsOn } from '@/components/comments/comments-api'
 
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'none' } | { status: 'ready'; comments: LearnerComment[]; fresh: Set<string> }
 
 /** The learner's comments on one exercise, or why there are none to show. */
 async function commentsOn(exerciseId: string): Promise<Loaded> {
-  try {
-    const response = await fetch(`/api/me/comments?exerciseId=${encodeURIComponent(exerciseId)}`, { cache: 'no-store', credentials: 'same-origin' })
-    if (response.status === 401) return { status: 'none' } // signed out meanwhile
-    if (!response.ok) return { status: 'failed' }
-    const body = (await response.json()) as { comments: LearnerComment[] }
-    if (body.comments.length === 0) return { status: 'none' }
-    return { status: 'ready', comments: body.comments, fresh: new Set(body.comments.filter((c) => c.readAt === null).map((c) => c.id)) }
-  } catch {
-    return { status: 'failed' }
-  }
+  const answer = await myCommentsOn(exerciseId)
+  if (answer.status === 'signedOut') return { status: 'none' } // signed out meanwhile
+  if (answer.status === 'failed') return { status: 'failed' }
+  if (answer.comments.length === 0) return { status: 'none' }
+  return { status: 'ready', comments: answer.comments, fresh: new Set(answer.comments.filter((c) => c.readAt === null).map((c) => c.id)) }
 }
 
 /**

@@ -1,17 +1,16 @@
 'use client'
 import dynamic from 'next/dynamic'
 import { useLessonViewer } from '@/components/lesson/lessonViewerContext'
-import { useCallback, useEffect, useMemo, useReducer, useState } from 'react'
-import { useLocale, useTranslations } from 'next-intl'
-import { readVisitorWork, recordVisitorLessonVisit, visitorWorkChanged } from '@/lib/browser/visitor-work'
-import { checklistReducer, initialChecklist, type PublicChecklist } from '@/lib/grading/checklist'
+import { useCallback, useMemo, useState } from 'react'
+import { useTranslations } from 'next-intl'
+import { useLang } from '@/i18n/use-lang'
+import type { PublicChecklist } from '@/lib/grading/checklist'
 import { GradeFooter, GradeVerdict } from './GradeResultView'
 import { Checklist } from './Checklist'
 import { PassPanel, type LessonLinks, type PassRecord, type QuizScore } from './PassPanel'
 import { ClusterPanel } from './ClusterPanel'
 import { EventsPanel } from './EventsPanel'
 import { WorkspaceTabs } from './WorkspaceTabs'
-import { loadYamlEvent, type LoadYamlDetail } from './editor-events'
 import { InlineMarkdown } from './InlineMarkdown'
 import { createExerciseApi } from './exercise-api'
 import { gradingProblemText } from './grading-problem'
@@ -21,9 +20,13 @@ import { editorFile, useClusterRun, type SetupStep } from './useClusterRun'
 import { useCommandKeyLabel, useWorkspaceShortcuts } from './useWorkspaceShortcuts'
 import { usePreferredTheme } from './usePreferredTheme'
 import { useEditorText } from './useEditorText'
+import { usePassRecord } from './usePassRecord'
+import { useLiveChecklist } from './useLiveChecklist'
+import { useRunAndCheck } from './useRunAndCheck'
+import { useSubmit } from './useSubmit'
+import { useLoadIntoEditor } from './useLoadIntoEditor'
 import { useConfirm } from './ConfirmDialog'
 import { SkipToExercise } from './SkipToExercise'
-import { quizGradedEvent, type QuizGradedDetail } from '@/components/quiz/quiz-events'
 import { TeacherComments } from './TeacherComments'
 
 export type { SetupStep }
@@ -82,7 +85,7 @@ export const exerciseHeadingId = 'exercise-title'
 
 export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft, initialPass, initialQuiz, links }: Props) {
   const t = useTranslations('workspace')
-  const lang = useLocale() === 'en' ? 'en' : 'ko'
+  const lang = useLang()
   const theme = usePreferredTheme()
   const commandKey = useCommandKeyLabel()
   const api = useMemo(() => createExerciseApi(), [])
@@ -92,10 +95,6 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
   const [side, setSide] = useState<SideTab>('cluster')
   const [hintsShown, setHintsShown] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
-  const [checking, setChecking] = useState(false)
-  const [checklist, dispatch] = useReducer(checklistReducer, exercise.checklist.items, initialChecklist)
-  const [pass, setPass] = useState<PassRecord | null>(initialPass)
-  const [quiz, setQuiz] = useState<QuizScore | null>(initialQuiz)
 
   const grading = useGrading({ api, exercise, signedIn, lang, initialAttempts, initialSolutionAvailable })
   const solution = useSolution(api, exercise.id)
@@ -114,95 +113,32 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
     editorText: editorTextForTerminal,
   })
 
-  // A passed lesson shows its result when reopened: the server's (signed in) or this browser's (visitor).
-  useEffect(() => {
-    if (signedIn) return
-    recordVisitorLessonVisit(exercise.courseId, exercise.lessonId)
-    const read = () => {
-      const work = readVisitorWork()
-      const best = work.exercises[exercise.id]?.best
-      if (best?.passed) setPass((p) => p ?? { at: best.at, score: best.score, checks: best.checks ?? [], visitor: true })
-      const q = exercise.quizId ? work.quizzes[exercise.quizId] : undefined
-      setQuiz((previous) => (previous && 'correct' in previous ? previous : q ? { score: q.score } : null))
-    }
-    read()
-    window.addEventListener(visitorWorkChanged, read)
-    return () => window.removeEventListener(visitorWorkChanged, read)
-  }, [signedIn, exercise.courseId, exercise.lessonId, exercise.id, exercise.quizId])
+  const { pass, quiz, recordPass } = usePassRecord({ signedIn, exercise, initialPass, initialQuiz })
+  const [checklist, dispatch] = useLiveChecklist(exercise.checklist.items, pass?.checks)
+  useLoadIntoEditor({ isManifest, replace: editor.replace, say: setMessage, commandKey })
 
-  // A quiz graded on this page (signed in or not) shows in the pass panel at once.
-  useEffect(() => {
-    const onGraded = (event: Event) => {
-      const detail = (event as CustomEvent<QuizGradedDetail>).detail
-      if (detail.quizId !== exercise.quizId) return
-      setQuiz((previous) => (previous && 'correct' in previous && previous.correct > detail.correct ? previous : { correct: detail.correct, total: detail.total, score: detail.score }))
-    }
-    window.addEventListener(quizGradedEvent, onGraded)
-    return () => window.removeEventListener(quizGradedEvent, onGraded)
-  }, [exercise.quizId])
+  const { run, checking } = useRunAndCheck({
+    text: editor.text,
+    runCluster: cluster.run,
+    check: cluster.sim.api.check,
+    browserExercise: exercise.checklist.exercise,
+    lang,
+    dispatch,
+    say: setMessage,
+    clearSubmitError: () => grading.setError(null),
+    showRecording: () => setSide('cluster'),
+  })
 
-  // The checklist starts from the last passing result, when there is one and nothing has been run yet.
-  const passChecks = pass?.checks
-  useEffect(() => {
-    if (passChecks && passChecks.length > 0) dispatch({ type: 'submit', checks: passChecks })
-  }, [passChecks])
-
-  // "Load into editor" under a lesson's code blocks.
-  const replaceText = editor.replace
-  useEffect(() => {
-    const onLoad = (event: Event) => {
-      const { yaml } = (event as CustomEvent<LoadYamlDetail>).detail
-      if (!isManifest) {
-        // A command exercise has no editor: its cluster is worked on in the terminal.
-        setMessage(t('tryItInTerminal'))
-        return
-      }
-      void replaceText(yaml, { title: t('loadConfirmTitle'), message: t('loadConfirmMessage', { undo: `${commandKey}Z` }), confirmLabel: t('loadConfirmAction'), cancelLabel: t('cancel') })
-    }
-    window.addEventListener(loadYamlEvent, onLoad)
-    return () => window.removeEventListener(loadYamlEvent, onLoad)
-  }, [isManifest, replaceText, t, commandKey])
-
-  const clearGradingError = grading.setError
-  const simApi = cluster.sim.api
-  const browserExercise = exercise.checklist.exercise
-  const run = useCallback(async () => {
-    setMessage(null)
-    clearGradingError(null)
-    const yaml = editor.text()
-    const outcome = await cluster.run(yaml)
-    if (outcome.status === 'recorded') setSide('cluster')
-    else if (outcome.status === 'rejected') setMessage(t('runRejected'))
-    else setMessage(t('simulatorFailed', { message: outcome.message }))
-    if (!browserExercise || outcome.status === 'failed') return
-    // The live checklist: the same grader as the server's, with the checks the browser may know.
-    setChecking(true)
-    try {
-      const checked = await simApi.check(browserExercise, yaml, lang)
-      if (checked.overBudget) {
-        dispatch({ type: 'runInconclusive' })
-        setMessage(t('runOverBudget', { message: checked.overBudget }))
-      } else dispatch({ type: 'run', checks: checked.checks })
-    } catch (e) {
-      dispatch({ type: 'runInconclusive' })
-      setMessage(t('runCheckFailed', { message: e instanceof Error ? e.message : String(e) }))
-    } finally {
-      setChecking(false)
-    }
-  }, [cluster, editor, t, clearGradingError, browserExercise, simApi, lang])
-
-  const submit = useCallback(async () => {
-    setMessage(null)
-    const graded = await grading.submit(isManifest ? { yaml: editor.text() } : { commands: cluster.submittedCommands })
-    if (!graded) return
-    solution.close()
-    dispatch({ type: 'submit', checks: graded.checks })
-    if (graded.passed) {
-      setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn })
-      // The course map and the "done" mark ask the server again; the workspace keeps its state.
-      if (signedIn) lessonViewer?.reload()
-    }
-  }, [grading, isManifest, editor, cluster.submittedCommands, solution, signedIn, lessonViewer])
+  const submit = useSubmit({
+    answer: () => (isManifest ? { yaml: editor.text() } : { commands: cluster.submittedCommands }),
+    grade: grading.submit,
+    closeSolution: solution.close,
+    dispatch,
+    recordPass,
+    say: setMessage,
+    signedIn,
+    reloadLesson: lessonViewer?.reload,
+  })
 
   const reset = useCallback(async () => {
     if (!isManifest) {
@@ -210,7 +146,7 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       return void cluster.resetCluster()
     }
     await editor.replace(exercise.starter, { title: t('resetConfirmTitle'), message: t('resetConfirm', { undo: `${commandKey}Z` }), confirmLabel: t('reset'), cancelLabel: t('cancel') })
-  }, [isManifest, cluster, editor, exercise.starter, t, commandKey])
+  }, [isManifest, dispatch, cluster, editor, exercise.starter, t, commandKey])
 
   const openSolution = useCallback(async () => {
     setMessage(null)

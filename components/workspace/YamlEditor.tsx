@@ -3,7 +3,7 @@ import Editor, { type OnMount } from '@monaco-editor/react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { monaco, setLineMarkers } from './monaco-setup'
-import type { LineDiagnostic } from './exercise-api'
+import type { LineDiagnostic } from '@/lib/api-contract/exercises'
 import { isApplePlatform } from './shortcuts'
 
 type CodeEditor = Parameters<OnMount>[0]

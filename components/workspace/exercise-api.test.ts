@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import { findExercise } from '@/lib/content/load'
 import { gradeExercise } from '@/lib/grading/grade'
 import type { GradeResponse as ServerGradeResponse } from '@/lib/server/grading-service'
-import { createExerciseApi, ExerciseApiError, gradeResponseSchema, retryAfterOf } from './exercise-api'
+import { gradeResponseSchema } from '@/lib/api-contract/exercises'
+import { createExerciseApi, ExerciseApiError, retryAfterOf } from './exercise-api'
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 

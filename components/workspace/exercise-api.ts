@@ -1,48 +1,11 @@
 /**
- * The browser's client for `/api/exercises/*`: every response is parsed with zod, so a changed or broken
- * answer from the server becomes a clear error here instead of `undefined` somewhere in the workspace.
+ * The browser's client for `/api/exercises/*`: every response is parsed with zod (the schemas both sides share,
+ * lib/api-contract/exercises.ts), so a changed or broken answer from the server becomes a clear error here
+ * instead of `undefined` somewhere in the workspace.
  */
 import { z } from 'zod'
-
-const diagnosticSchema = z.object({
-  field: z.string(),
-  line: z.number().int(),
-  column: z.number().int(),
-  message: z.string(),
-  hint: z.object({ ko: z.string(), en: z.string() }),
-  /** the diagnostic's type (`NotSimulated` for a warning); older answers may lack it */
-  type: z.string().optional(),
-})
-export type LineDiagnostic = z.infer<typeof diagnosticSchema>
-
-const checkSchema = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  message: z.string(),
-  hint: z.string().nullable(),
-  line: z.number().int().nullable(),
-  weight: z.number(),
-  notRun: z.literal(true).optional(),
-})
-
-/** What the workspace uses of the grade API's answer (the simulation trace is left out: the browser replays its own). */
-export const gradeResponseSchema = z.object({
-  exercise: z.string(),
-  passed: z.boolean(),
-  score: z.number().min(0).max(1),
-  checks: z.array(checkSchema),
-  validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema), warnings: z.array(diagnosticSchema).optional() }),
-  notRun: z.string().optional(),
-  commandErrors: z.array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() })).optional(),
-  durationMs: z.number(),
-  saved: z.boolean(),
-  lessonCompleted: z.boolean(),
-  attempts: z.number().int().nullable(),
-  solutionAvailable: z.boolean(),
-})
-export type GradeResponse = z.infer<typeof gradeResponseSchema>
-
-const solutionSchema = z.object({ solution: z.string() })
+import { gradeResponseSchema, solutionResponseSchema, type GradeResponse } from '@/lib/api-contract/exercises'
+import type { Locale } from '@/i18n/locales'
 
 export type ExerciseApiFailure =
   | 'too_large' // 413
@@ -142,7 +105,7 @@ export function createExerciseApi(fetchImpl: typeof fetch = (...args) => fetch(.
   const path = (exerciseId: string, what: string) => `/api/exercises/${encodeURIComponent(exerciseId)}/${what}`
 
   return {
-    async grade(exerciseId: string, answer: GradeRequest, lang: 'ko' | 'en'): Promise<GradeResponse> {
+    async grade(exerciseId: string, answer: GradeRequest, lang: Locale): Promise<GradeResponse> {
       const response = await call(path(exerciseId, 'grade'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -152,7 +115,7 @@ export function createExerciseApi(fetchImpl: typeof fetch = (...args) => fetch(.
     },
 
     async solution(exerciseId: string): Promise<string> {
-      return (await parsed(await call(path(exerciseId, 'solution')), solutionSchema)).solution
+      return (await parsed(await call(path(exerciseId, 'solution')), solutionResponseSchema)).solution
     },
 
     /** `leavingPage`: the request must outlive the page (pagehide), so it goes out with keepalive when small enough. */

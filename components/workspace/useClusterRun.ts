@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { parseDuration } from '@/lib/sim/clock'
 import type { Recording } from '@/components/simulator/protocol'
 import { useSimulator } from '@/components/simulator/use-simulator'
-import type { LineDiagnostic } from './exercise-api'
+import type { LineDiagnostic } from '@/lib/api-contract/exercises'
 import { withElapsedWait } from './elapsed-waits'
 
 export type SetupStep = { wait: string | number } | { run: string } | { apply: string } | { snapshot: string }

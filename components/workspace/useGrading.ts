@@ -1,14 +1,16 @@
 'use client'
 import { useCallback, useState } from 'react'
 import { recordVisitorAttempt } from '@/lib/browser/visitor-work'
-import type { ExerciseApi, GradeRequest, GradeResponse } from './exercise-api'
+import type { GradeResponse } from '@/lib/api-contract/exercises'
+import type { ExerciseApi, GradeRequest } from './exercise-api'
 import { gradingProblemOf, type GradingProblem } from './grading-problem'
+import type { Locale } from '@/i18n/locales'
 
 interface Options {
   api: ExerciseApi
   exercise: { id: string; kind: 'manifest' | 'command'; courseId: string; lessonId: string }
   signedIn: boolean
-  lang: 'ko' | 'en'
+  lang: Locale
   initialAttempts: number
   initialSolutionAvailable: boolean
 }

@@ -6,6 +6,7 @@
  * lesson's result) until the visitor signs in. Drafts live under their own keys (`kubelab:draft:<exerciseId>`),
  * written by the workspace for everyone; `visitorDrafts` reads them for the import.
  */
+import type { Locale } from '../../i18n/locales.ts'
 
 export const visitorWorkKey = 'kubelab:visitor-work:v1'
 export const draftKeyPrefix = 'kubelab:draft:'
@@ -165,7 +166,7 @@ export function clearVisitorWork(store: KeyValueStore | null = defaultStore()): 
 
 /** The body of `POST /api/me/import` (the server's zod schema in lib/server/visitor-import.ts accepts it). */
 export interface VisitorImportRequest {
-  lang: 'ko' | 'en'
+  lang: Locale
   /** `passed` and `score` are this browser's grade: sent for the record, ignored by the server, which grades again */
   exercises: { exerciseId: string; answer: string | string[]; passed?: boolean; score?: number }[]
   quizzes: { quizId: string; answers: VisitorQuiz['answers']; score?: number }[]
@@ -180,7 +181,7 @@ export function visitorWorkCounts(work: VisitorWork): { exercises: number; passe
 }
 
 /** The import request for this browser's record and drafts. */
-export function visitorImportRequest(work: VisitorWork, drafts: Record<string, string>, lang: 'ko' | 'en'): VisitorImportRequest {
+export function visitorImportRequest(work: VisitorWork, drafts: Record<string, string>, lang: Locale): VisitorImportRequest {
   return {
     lang,
     exercises: Object.entries(work.exercises).map(([exerciseId, e]) => ({ exerciseId, answer: e.best.answer, passed: e.best.passed, score: e.best.score })),

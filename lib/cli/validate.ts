@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml'
 import type { CliIO } from './io.ts'
 import { defineCommand, parseCommand, usageError } from './args.ts'
 import { MAX_REQUEST_BYTES, decodeManifestBytes, formatKubectlError, requestTooLarge, validateManifests, type Diagnostic } from '../k8s/index.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 const USAGE = `Usage: npm run -s kubelab -- validate FILE… [--json] [--lang ko|en]
 
@@ -127,14 +128,14 @@ function readCapped(file: string, limit: number): { bytes: Uint8Array; total: nu
   }
 }
 
-function textLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
+function textLine(d: Diagnostic, lang: Locale | null): string {
   // one line per error, so editors and grep can jump to file:line:column
   const text = formatKubectlError([d]).replace(/\s*\n\s*/g, ' ')
   const line = `${d.file ?? '-'}:${d.line}:${d.column}: ${text}`
   return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
 }
 
-function warningLine(d: Diagnostic, lang: 'ko' | 'en' | null): string {
+function warningLine(d: Diagnostic, lang: Locale | null): string {
   const line = `${d.file ?? '-'}:${d.line}:${d.column}: Warning: ${d.field}: ${d.message}`
   return lang ? `${line}\n    ${lang === 'ko' ? '힌트' : 'hint'}: ${d.hint[lang]}` : line
 }

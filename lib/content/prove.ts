@@ -6,6 +6,7 @@
 import { gradeExercise } from '../grading/grade.ts'
 import type { Exercise } from '../grading/exercise-schema.ts'
 import { withParticle } from '../text/korean-particles.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 export interface CaseProof {
   /** solution, starter or the right or wrong answer's name */
@@ -47,7 +48,7 @@ function caseOf(name: string, kind: CaseProof['kind'], { result, overBudget }: R
   }
 }
 
-export function proveExercise(exercise: Exercise, lang: 'ko' | 'en' = 'en'): ExerciseProof {
+export function proveExercise(exercise: Exercise, lang: Locale = 'en'): ExerciseProof {
   const grade = (source: string) => gradeExercise(exercise, source, { lang })
   const cases: CaseProof[] = [
     caseOf('solution', 'solution', grade(exercise.solution), (failing) => failing.length === 0),
@@ -62,7 +63,7 @@ export function proveExercise(exercise: Exercise, lang: 'ko' | 'en' = 'en'): Exe
 }
 
 /** What `kubelab content check` (English) and the studio's publish gate (either language) say about a case that did not go as the author said. */
-export function caseProblem(c: CaseProof, lang: 'ko' | 'en' = 'en'): string | null {
+export function caseProblem(c: CaseProof, lang: Locale = 'en'): string | null {
   if (c.ok) return null
   const why = () => [...c.validationErrors, ...c.details.filter((d) => !d.passed).map((d) => `${d.check}: ${d.message}`)].join('; ')
   if (lang === 'ko') {

@@ -6,6 +6,7 @@ import type { Exercise } from '../grading/exercise-schema.ts'
 import type { Submission } from '../grading/run-exercise.ts'
 import type { GradeResult } from '../grading/result.ts'
 import type { Locale } from '../../i18n/locales.ts'
+import type { GradeProgress, GradeResponse as BrowserGradeResponse } from '../api-contract/exercises.ts'
 import { dal } from './dal/index.ts'
 import type { Viewer } from './dal/viewer.ts'
 import { findCatalogExercise } from './course-catalog.ts'
@@ -13,14 +14,12 @@ import { gradingPool, type PoolOutcome } from './grading-pool/index.ts'
 import { log } from './observability/log.ts'
 import { metrics } from './observability/metrics.ts'
 
-/** The grade API's answer (the trace is thinned to keep the body under 512 KiB: `simulation.thinned`). */
-export interface GradeResponse extends GradeResult {
+/**
+ * The grade API's answer: the graded result, what was stored and unlocked (GradeProgress, shared with the browser),
+ * and the trace (thinned to keep the body under 512 KiB: `simulation.thinned`).
+ */
+export interface GradeResponse extends GradeResult, GradeProgress {
   simulation: SimulationTrace | null
-  saved: boolean
-  lessonCompleted: boolean
-  /** Attempts so far, this one included (signed-in learners; null for visitors). */
-  attempts: number | null
-  solutionAvailable: boolean
 }
 
 /** Everything but the trace, which comes from the worker already serialised (`simulationJson`). */
@@ -44,7 +43,9 @@ const poolGrader: Grader = async (task) => (await gradingPool()).grade(task)
 
 /** The response body: the fields as JSON with the worker's trace JSON spliced in (serialised once, never parsed). */
 export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'graded' }>): string {
-  const fields = JSON.stringify(outcome.response)
+  // typed as what the browser parses (lib/api-contract): a field it would refuse fails to compile here
+  const response: BrowserGradeResponse = outcome.response
+  const fields = JSON.stringify(response)
   return `${fields.slice(0, -1)},"simulation":${outcome.simulationJson}}`
 }
 

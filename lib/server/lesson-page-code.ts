@@ -7,11 +7,12 @@ import 'server-only'
 import { join } from 'node:path'
 import { compileMdx, compileMdxFile } from '../content/mdx.ts'
 import type { CatalogLesson } from './course-catalog.ts'
+import type { Locale } from '../../i18n/locales.ts'
 
 const maxEntries = 200
 const studioPages: Map<string, Promise<string>> = ((globalThis as { __kubelabStudioPages?: Map<string, Promise<string>> }).__kubelabStudioPages ??= new Map())
 
-export function lessonPageCode(courseId: string, lesson: Pick<CatalogLesson, 'id' | 'source'>, locale: 'ko' | 'en'): Promise<string> {
+export function lessonPageCode(courseId: string, lesson: Pick<CatalogLesson, 'id' | 'source'>, locale: Locale): Promise<string> {
   const { source } = lesson
   if (source.kind === 'file') return compileMdxFile(join(source.dir, `${locale}.mdx`))
   const key = `${courseId}/${lesson.id}@${source.version}/${locale}`

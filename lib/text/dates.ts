@@ -6,15 +6,14 @@
  * the Korean day period as "AM"/"PM", so the day period is set from the hour rather than trusted to the locale.
  * Pure: used by server pages and the UI alike.
  */
-
-export type DateLocale = 'ko' | 'en'
+import type { Locale } from '../../i18n/locales.ts'
 
 export interface DateOptions {
   /** An IANA zone such as "Asia/Seoul"; the runtime's zone (the TZ variable on a server) when left out. */
   timeZone?: string
 }
 
-const INTL_LOCALE: Record<DateLocale, string> = { ko: 'ko-KR', en: 'en-US' }
+const INTL_LOCALE: Record<Locale, string> = { ko: 'ko-KR', en: 'en-US' }
 const INVALID = '—'
 
 function toDate(value: Date | string | number): Date | null {
@@ -22,19 +21,19 @@ function toDate(value: Date | string | number): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-function dateFields(locale: DateLocale): Intl.DateTimeFormatOptions {
+function dateFields(locale: Locale): Intl.DateTimeFormatOptions {
   return locale === 'ko' ? { year: 'numeric', month: 'numeric', day: 'numeric' } : { year: 'numeric', month: 'short', day: 'numeric' }
 }
 
 /** "2026. 12. 4." / "Dec 4, 2026". */
-export function formatDate(value: Date | string | number, locale: DateLocale, options: DateOptions = {}): string {
+export function formatDate(value: Date | string | number, locale: Locale, options: DateOptions = {}): string {
   const date = toDate(value)
   if (!date) return INVALID
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...dateFields(locale), timeZone: options.timeZone }).format(date)
 }
 
 /** "2026. 12. 4. 오후 5:24" / "Dec 4, 2026, 5:24 PM". */
-export function formatDateTime(value: Date | string | number, locale: DateLocale, options: DateOptions = {}): string {
+export function formatDateTime(value: Date | string | number, locale: Locale, options: DateOptions = {}): string {
   const date = toDate(value)
   if (!date) return INVALID
   const parts = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...dateFields(locale), hour: 'numeric', minute: '2-digit', timeZone: options.timeZone }).formatToParts(date)

@@ -5,9 +5,10 @@ import type { ClassExerciseRow } from '@/lib/server/dal/class-insight'
 import { medianValue, percent } from './format'
 import { PassBar, PassBarLegend } from './PassBar'
 import { mistakeTitle } from './mistake-title'
+import type { Locale } from '@/i18n/locales'
 
 /** The class's lessons with an exercise or a quiz, each with its exercise's summary, linking to the insight pages. */
-export async function ExerciseSummaryList({ classId, rows, locale }: { classId: string; rows: ClassExerciseRow[]; locale: 'ko' | 'en' }) {
+export async function ExerciseSummaryList({ classId, rows, locale }: { classId: string; rows: ClassExerciseRow[]; locale: Locale }) {
   const t = await getTranslations('insight')
   const base = `/teach/${encodeURIComponent(classId)}`
   return (

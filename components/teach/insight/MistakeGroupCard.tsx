@@ -6,6 +6,7 @@ import type { InsightLearner, MistakeGroup } from '@/lib/classes/insight'
 import { formatDateTime } from '@/lib/text/dates'
 import { ExampleSource } from './ExampleSource'
 import { mistakeTitle } from './mistake-title'
+import type { Locale } from '@/i18n/locales'
 
 const nameOf = (l: InsightLearner) => l.name ?? l.email
 
@@ -13,7 +14,7 @@ const nameOf = (l: InsightLearner) => l.name ?? l.email
  * One mistake learners share: how many hit it and who (each linking to their learner page, those still stuck on it
  * marked), the newest submission that made it, its lines marked, and a form to comment to the whole group.
  */
-export async function MistakeGroupCard({ group, index, classId, lessonId, exerciseId, locale, commentAction }: { group: MistakeGroup; index: number; classId: string; lessonId: string; exerciseId: string; locale: 'ko' | 'en'; commentAction: CommentFormProps['action'] }) {
+export async function MistakeGroupCard({ group, index, classId, lessonId, exerciseId, locale, commentAction }: { group: MistakeGroup; index: number; classId: string; lessonId: string; exerciseId: string; locale: Locale; commentAction: CommentFormProps['action'] }) {
   const t = await getTranslations('insight')
   const base = `/teach/${encodeURIComponent(classId)}/learners`
   const headingId = `mistake-${index}`

@@ -2,9 +2,10 @@ import { getTranslations } from 'next-intl/server'
 import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
 import type { QuestionInsight, WrongAnswer } from '@/lib/classes/insight-quiz'
 import { percent } from './format'
+import type { Locale } from '@/i18n/locales'
 
 /** A quiz's questions, most missed on the first try first, each with the wrong answer chosen most. */
-export async function QuizItemList({ questions, locale }: { questions: QuestionInsight[]; locale: 'ko' | 'en' }) {
+export async function QuizItemList({ questions, locale }: { questions: QuestionInsight[]; locale: Locale }) {
   const t = await getTranslations('insight')
   const wrongText = (w: WrongAnswer) => (w.kind === 'choice' ? w.text[locale] : w.kind === 'boolean' ? t(w.value ? 'quiz.true' : 'quiz.false') : `"${w.text}"`)
   return (

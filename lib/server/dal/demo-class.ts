@@ -9,6 +9,7 @@
  */
 import type { Db } from '../db/client.ts'
 import { generateInviteCode } from '../../classes/invite-code.ts'
+import type { Locale } from '../../../i18n/locales.ts'
 
 export interface DemoSubmissionRow {
   lessonId: string
@@ -26,7 +27,7 @@ export interface DemoSubmissionRow {
 export interface DemoLearnerRows {
   email: string
   name: string
-  locale: 'ko' | 'en'
+  locale: Locale
   passwordHash: string
   createdAt: Date
   joinedAt: Date

@@ -4,6 +4,7 @@ import { tooManyRequests } from '../http/too-many-requests.ts'
 import type { QuotaExceededError } from '../dal/quotas.ts'
 import type { UnstorableTextError } from '../dal/text.ts'
 import { recordRefusal } from './refusals.ts'
+import type { Locale } from '../../../i18n/locales.ts'
 
 const totalMessage = {
   en: (max: number) => `This account has stored ${max} submissions, the most it may keep; new answers are no longer saved. Ask whoever runs this Kubelab.`,
@@ -11,7 +12,7 @@ const totalMessage = {
 }
 
 /** The hourly quota: 429 with Retry-After, like a rate limit; the total: 403 `quota_exceeded`, which waiting does not lift. */
-export function quotaExceededResponse(request: Request, error: QuotaExceededError, userId: string, lang: 'ko' | 'en' = 'en'): Response {
+export function quotaExceededResponse(request: Request, error: QuotaExceededError, userId: string, lang: Locale = 'en'): Response {
   if (error.quota === 'submissionsPerHour') {
     recordRefusal('quota-submissions-hour', `user:${userId}`, error.retryAfter)
     return tooManyRequests(request, error.retryAfter ?? 60)

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server'
 import { revealSolution } from '@/lib/server/grading-service'
 import { currentViewer } from '@/lib/server/viewer'
 import { attemptsBeforeSolution } from '@/lib/grading/attempts'
+import type { SolutionResponse } from '@/lib/api-contract/exercises'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,5 +15,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (outcome.status === 'locked') {
     return NextResponse.json({ error: 'locked', message: `The solution unlocks after a pass or ${attemptsBeforeSolution} attempts (you have ${outcome.attempts}).`, attempts: outcome.attempts }, { status: 403 })
   }
-  return NextResponse.json({ solution: outcome.solution })
+  return NextResponse.json({ solution: outcome.solution } satisfies SolutionResponse)
 }
