@@ -150,7 +150,7 @@ describe('a quiz’s items', () => {
       }),
     )
     expect(html.match(/data-testid="quiz-item"/g)).toHaveLength(6)
-    expect(html).toContain(locale === 'ko' ? '첫 시도 오답 4명 중 3명(75%)' : 'Missed on the first try: 3 of 4 (75%)')
+    expect(html).toContain(locale === 'ko' ? '첫 시도에서 틀린 학습자: 4명 중 3명(75%)' : 'Missed on the first try: 3 of 4 (75%)')
     expect(html).toContain(locale === 'ko' ? '<span class="wrong-answer">세 개</span> <span class="group-count">2명</span>' : '<span class="wrong-answer">Three</span> <span class="group-count">2 learners</span>')
     expect(html).toContain(locale === 'ko' ? '<span class="wrong-answer">참</span>' : '<span class="wrong-answer">True</span>')
     expect(html).toContain('<span class="wrong-answer">&quot;Deployment&quot;</span>')
