@@ -9,21 +9,7 @@
  * hundred events) with a wide margin; benchmarks pass larger limits explicitly.
  */
 import type { ClusterState } from './state.ts'
-
-export interface SimLimits {
-  /** Pods in the store at once (terminating ones included) */
-  pods: number
-  /** API objects in the store, Nodes not counted (the cluster's size is its `nodes` option) */
-  objects: number
-  /** discrete events processed: controller syncs and fired timers */
-  events: number
-  /** virtual time since the cluster started, in milliseconds */
-  virtualTimeMs: number
-  /** command lines run (`cluster.run`) */
-  commands: number
-}
-
-export type LimitName = keyof SimLimits
+import type { BudgetState, LimitName, OverBudget, SimLimits } from './model.ts'
 
 export const DEFAULT_LIMITS: Readonly<SimLimits> = Object.freeze({
   pods: 50,
@@ -38,24 +24,6 @@ export const MAX_TOTAL_RPS = 1000
 
 /** For benchmarks and tools that mean to simulate huge clusters. */
 export const UNLIMITED: Readonly<SimLimits> = Object.freeze({ pods: Infinity, objects: Infinity, events: Infinity, virtualTimeMs: Infinity, commands: Infinity })
-
-/** Which limit a run reached first, and by how much it was asked to go past it. */
-export interface OverBudget {
-  limit: LimitName
-  /** the limit's value (ms for virtual time) */
-  max: number
-  /** what the learner asked for, when a request said it (replicas, objects in a manifest, ms of virtual time) */
-  requested?: number
-}
-
-export interface BudgetState {
-  limits: SimLimits
-  commands: number
-  /** the first limit reached; null while the run is within budget */
-  over: OverBudget | null
-  /** owners (ReplicaSet keys) already told with a FailedCreate event, so a refusal is recorded once */
-  refusedOwners: string[]
-}
 
 export function resolveLimits(limits: Partial<SimLimits> | undefined): SimLimits {
   const out = { ...DEFAULT_LIMITS }

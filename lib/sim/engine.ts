@@ -10,7 +10,7 @@ import { createObject, deleteObject, updateObject } from './apiserver.ts'
 import { recordEvent } from './events.ts'
 import { enqueue, wakeAt } from './queue.ts'
 import type { ClusterState } from './state.ts'
-import { allControllers, type ControllerName } from './controllers/index.ts'
+import { allControllers } from './controllers/index.ts'
 import type { Controller, Topic, WatchHandler, WatchTopics } from './watch.ts'
 import { putObject } from './store.ts'
 import { setEndpoint } from './endpoint-slices.ts'
@@ -18,6 +18,7 @@ import { recordTimeline } from './timeline.ts'
 import { accountTraffic } from './traffic.ts'
 import { markOverBudget } from './budget.ts'
 import { createFailed, createSucceeded, skippedAfterFailure } from './controllers/write-failures.ts'
+import type { ControllerName } from './model.ts'
 
 const BY_CONTROLLER = { byController: true }
 

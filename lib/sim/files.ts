@@ -13,13 +13,6 @@ export const MAX_FILE_BYTES = 256 * 1024
 export const MAX_FILES = 20
 const MAX_NAME_LENGTH = 255
 
-export interface HomeFile {
-  text: string
-  bytes: number
-  /** virtual time (ms) of the last write */
-  modified: number
-}
-
 export type FileErrorCode = 'badName' | 'tooLarge' | 'tooMany'
 export type FileResult = { ok: true } | { ok: false; code: FileErrorCode; error: string }
 

@@ -3,7 +3,7 @@
  * counts, per-node requested resources), then hand the write to the controllers that watch it (engine.ts
  * `notifyWatchers`, derived from each controller's `watches`, watch.ts). This is what keeps the engine near-linear: nothing rescans every object on a tick.
  */
-import type { Pod, ReplicaSet, Service } from './k8s.ts'
+import type { Pod, ReplicaSet } from './k8s.ts'
 import {
   controllerOf,
   isPodActive,
@@ -17,11 +17,12 @@ import {
   type Kind,
 } from './objects.ts'
 import { wakeAt } from './queue.ts'
-import type { ClusterState, PodContribution } from './state.ts'
+import type { ClusterState } from './state.ts'
 import { fromTimestamp } from './clock.ts'
 import type { Change } from './changes.ts'
 import type { Controller } from './watch.ts'
 import { notifyWatchers } from './engine.ts'
+import type { PodContribution } from './model.ts'
 
 /**
  * After every store write: keep the aggregates this module owns, then notify the controllers that watch
@@ -67,7 +68,7 @@ export function contributionOf(state: ClusterState, pod: Pod): PodContribution {
   let fullyLabeled = false
   if (owner) {
     const ref = state.indexes.byUid.get(owner)
-    const rs = ref ? (state.objects.ReplicaSet.get(ref.key) as ReplicaSet | undefined) : undefined
+    const rs = ref ? state.objects.ReplicaSet.get(ref.key) : undefined
     const minReady = rs?.spec?.minReadySeconds ?? 0
     if (ready) {
       if (minReady === 0) available = true
@@ -126,7 +127,7 @@ function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1
 
 /** Recomputes one pod's contribution (after a write, or when minReadySeconds has elapsed). Returns true on change. */
 export function refreshContribution(state: ClusterState, key: string): boolean {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+  const pod = state.objects.Pod.get(key)
   const before = state.indexes.contributions.get(key)
   const after = pod ? contributionOf(state, pod) : undefined
   if (sameContribution(before, after)) return false
@@ -184,7 +185,7 @@ export function labelsChanged(old: Pod | undefined, pod: Pod | undefined): boole
 export function hasSelectingService(state: ClusterState, ns: string): boolean {
   const keys = state.indexes.byNamespace.Service.get(ns)
   if (!keys) return false
-  for (const k of keys) if ((state.objects.Service.get(k) as Service).spec?.selector) return true
+  for (const k of keys) if (state.objects.Service.get(k)!.spec?.selector) return true
   return false
 }
 

@@ -1,6 +1,7 @@
 /** Work queues (deduplicating, insertion-ordered) and timers that wake a controller for a key later. */
 import { heapPush } from './heap.ts'
-import type { ClusterState, ControllerName } from './state.ts'
+import type { ClusterState } from './state.ts'
+import type { ControllerName } from './model.ts'
 
 export function enqueue(state: ClusterState, controller: ControllerName, key: string): void {
   state.queues[controller].add(key)

@@ -76,7 +76,7 @@ export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
 function placedPods(state: ClusterState, node: string): Pod[] {
   const out: Pod[] = []
   for (const key of state.indexes.podsByNode.get(node) ?? []) {
-    const p = state.objects.Pod.get(key) as Pod | undefined
+    const p = state.objects.Pod.get(key)
     if (p && !isPodTerminal(p)) out.push(p)
   }
   return out
@@ -125,8 +125,8 @@ function interPodAffinityCheck(state: ClusterState, pod: Pod, nodes: readonly No
   // symmetry: a placed pod's anti-affinity keeps the incoming pod out of its topology domain too (indexed, so plain
   // pods never scan every placed pod)
   for (const key of state.indexes.podsWithRequiredAntiAffinity) {
-    const other = state.objects.Pod.get(key) as Pod | undefined
-    const node = other && !isPodTerminal(other) ? (state.objects.Node.get(other.spec!.nodeName!) as Node | undefined) : undefined
+    const other = state.objects.Pod.get(key)
+    const node = other && !isPodTerminal(other) ? state.objects.Node.get(other.spec!.nodeName!) : undefined
     if (!node) continue
     for (const t of other!.spec!.affinity!.podAntiAffinity!.requiredDuringSchedulingIgnoredDuringExecution!) {
       if (affinityTermMatches(state, other!, t, pod)) bumpPair(existingAntiCounts, node, t.topologyKey)

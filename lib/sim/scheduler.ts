@@ -107,7 +107,7 @@ function nodeSlots(state: ClusterState): NodeSlot[] {
 }
 
 export function schedulePod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+  const pod = state.objects.Pod.get(key)
   if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp || isPodTerminal(pod)) return []
   const slots = nodeSlots(state)
   const total = slots.length

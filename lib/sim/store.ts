@@ -4,13 +4,14 @@
  * the informer handlers (informers.ts) then queue the controllers that care.
  */
 import type { Pod } from './k8s.ts'
-import { controllerOf, objectKey, type AnyObject, type Kind } from './objects.ts'
-import type { ClusterState, Indexes } from './state.ts'
+import { controllerOf, objectKey, type AnyObject, type Kind, type ObjectOf } from './objects.ts'
+import type { ClusterState, ClusterView, StoredObjects } from './state.ts'
 import { STORED_KINDS, tableOf } from '../k8s/registry.ts'
 import { onObjectChange } from './informers.ts'
+import type { Indexes } from './model.ts'
 
-export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
-  return tableOf(STORED_KINDS, () => new Map<string, AnyObject>())
+export function emptyObjects(): StoredObjects {
+  return tableOf(STORED_KINDS, () => new Map())
 }
 
 export function emptyIndexes(): Indexes {
@@ -37,12 +38,18 @@ export function emptyIndexes(): Indexes {
   }
 }
 
-export function listAll<T extends AnyObject>(state: ClusterState, kind: Kind): T[] {
+/** Every stored object of a kind, by store key. */
+export function listAll<K extends Kind>(state: ClusterView, kind: K): Readonly<ObjectOf<K>>[] {
   return [...state.objects[kind].values()].sort((a, b) => {
     const ka = objectKey(a)
     const kb = objectKey(b)
     return ka < kb ? -1 : ka > kb ? 1 : 0
-  }) as T[]
+  })
+}
+
+/** The stored object of a kind known only at run time (`state.objects.Pod.get(key)` where the kind is written). */
+export function getObject<K extends Kind>(state: ClusterView, kind: K, key: string): Readonly<ObjectOf<K>> | undefined {
+  return state.objects[kind].get(key)
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -110,13 +117,14 @@ function deepFreeze(value: unknown): void {
 }
 
 /** Stores an object (create or replace), bumps resourceVersion, keeps indexes and notifies informers. */
-export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
-  const kind = obj.kind as Kind
+export function putObject<T extends AnyObject>(state: ClusterState, obj: T): T {
+  const kind: Kind = obj.kind
   const key = objectKey(obj)
-  const map = state.objects[kind]
+  // the one place a map is written whatever its kind: `obj.kind` names the map of obj's own type
+  const map: Map<string, AnyObject> = state.objects[kind]
   const old = map.get(key)
   state.resourceVersion++
-  const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } } as AnyObject
+  const stored: T = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } }
   // Status writes (most writes) leave every indexed field alone: skip re-indexing them.
   const same =
     old &&
@@ -131,8 +139,8 @@ export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
   return stored
 }
 
-export function removeObject(state: ClusterState, kind: Kind, key: string): AnyObject | undefined {
-  const map = state.objects[kind]
+export function removeObject<K extends Kind>(state: ClusterState, kind: K, key: string): ObjectOf<K> | undefined {
+  const map: Map<string, ObjectOf<K>> = state.objects[kind]
   const old = map.get(key)
   if (!old) return undefined
   map.delete(key)

@@ -8,7 +8,8 @@
 import type { Change, ControllerContext } from './changes.ts'
 import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from './k8s.ts'
 import type { Node } from './objects.ts'
-import type { ClusterState, PodContribution } from './state.ts'
+import type { ClusterState } from './state.ts'
+import type { PodContribution } from './model.ts'
 
 /** What can be watched: every stored kind, and the informer-side aggregate of one pod (informers.ts). */
 export interface WatchTopics {

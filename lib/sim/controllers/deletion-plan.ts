@@ -95,7 +95,7 @@ export function selectForDeletion(
     const q = popBy(heap, before)
     if (!q) break
     const it = q.items[q.pos]!
-    const pod = state.objects.Pod.get(it.key) as Pod | undefined
+    const pod = state.objects.Pod.get(it.key)
     // gone or no longer active (deleted by an earlier burst): not a candidate any more
     if (!pod || pod !== it.keys.pod || !state.indexes.contributions.get(it.key)?.active) {
       if (++q.pos < q.items.length) pushBy(heap, q, before)

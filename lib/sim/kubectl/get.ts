@@ -2,7 +2,7 @@
 import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from '../k8s.ts'
 import { selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import { listEvents, type StoredEvent } from '../events.ts'
+import { listEvents } from '../events.ts'
 import { humanDuration, fromTimestamp } from '../clock.ts'
 import { flag, boolFlag, listFlag, type ParsedArgs } from './args.ts'
 import { age, labelsString, toJson, toYaml } from './format.ts'
@@ -14,6 +14,7 @@ import { notFound, QUALIFIED, resolveResource, splitTypeName, type ResourceKind 
 import { table } from './table.ts'
 import { endpointSliceView, endpointsColumn, endpointsView } from './objects-view.ts'
 import type { CommandResult } from './result.ts'
+import type { StoredEvent } from '../model.ts'
 
 interface Printer {
   headers: string[]

@@ -35,7 +35,7 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
     return { pod: pods[0] }
   }
   const name = split ? split.name : word
-  const pod = state.objects.Pod.get(`${namespace}/${name}`) as Pod | undefined
+  const pod = state.objects.Pod.get(`${namespace}/${name}`)
   if (!pod) return { ok: false, output: notFound('Pod', name) }
   return { pod }
 }

@@ -24,13 +24,13 @@ function target(state: ClusterState, args: ParsedArgs, namespace: string): { d: 
   }
   if (!kind || !name) return { ok: false, output: 'error: required resource not specified\n' }
   if (kind !== 'Deployment') return { ok: false, output: `error: no rollout support for ${kind.toLowerCase()}s in this simulator (deployments only)\n` }
-  const d = state.objects.Deployment.get(`${namespace}/${name}`) as Deployment | undefined
+  const d = state.objects.Deployment.get(`${namespace}/${name}`)
   if (!d) return { ok: false, output: notFound('Deployment', name) }
   return { d }
 }
 
 export function ownedReplicaSets(state: ClusterState, d: Deployment): ReplicaSet[] {
-  return [...(state.indexes.replicaSetsByController.get(d.metadata!.uid!) ?? [])].map((k) => state.objects.ReplicaSet.get(k) as ReplicaSet)
+  return [...(state.indexes.replicaSetsByController.get(d.metadata!.uid!) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!)
 }
 
 export function rolloutStatusLine(d: Deployment): { ok: boolean; done: boolean; text: string } {

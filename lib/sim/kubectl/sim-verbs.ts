@@ -1,5 +1,4 @@
 /** Simulation verbs beyond kubectl: node fail/recover, pod crash, traffic start/stop, curl, wait. */
-import type { Pod, Service } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
 import { enqueue } from '../queue.ts'
 import { LEASE_RENEW_MS } from '../node-lifecycle.ts'
@@ -34,7 +33,7 @@ export function runPodCrash(state: ClusterState, args: ParsedArgs, namespace: st
   const [verb, name] = args.positional
   if (verb !== 'crash' || !name) return { ok: false, output: 'usage: pod crash NAME [-c CONTAINER]\n' }
   const key = `${namespace}/${name}`
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+  const pod = state.objects.Pod.get(key)
   if (!pod) return { ok: false, output: notFound('Pod', name) }
   const rt = state.pods.get(key)
   const cname = flag(args, 'container') ?? pod.spec?.containers?.[0]?.name
@@ -62,7 +61,7 @@ export function runTraffic(state: ClusterState, args: ParsedArgs, namespace: str
   const s = splitTypeName(target)
   const name = s && !('error' in s) ? s.name : target
   if (s && ('error' in s || s.kind !== 'Service')) return { ok: false, output: 'error: traffic goes to a Service: traffic start svc/NAME\n' }
-  const svc = state.objects.Service.get(`${namespace}/${name}`) as Service | undefined
+  const svc = state.objects.Service.get(`${namespace}/${name}`)
   if (!svc) return { ok: false, output: notFound('Service', name) }
   const rps = Number(flag(args, 'rps') ?? 10)
   if (!(rps > 0 && rps <= MAX_TOTAL_RPS)) return { ok: false, output: `error: --rps must be between 1 and ${MAX_TOTAL_RPS}\n` }

@@ -13,7 +13,7 @@ import type { ClusterState } from '../state.ts'
 export type EnvResolution = { ok: true; env: Record<string, string> } | { ok: false; message: string }
 
 function configMapOf(state: ClusterState, namespace: string, name: string): ConfigMap | undefined {
-  return state.objects.ConfigMap.get(keyOf(namespace, name)) as ConfigMap | undefined
+  return state.objects.ConfigMap.get(keyOf(namespace, name))
 }
 
 /** The API server's NotFound as the kubelet's ConfigMap manager returns it. */

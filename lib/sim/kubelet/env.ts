@@ -4,10 +4,11 @@
  */
 import type { Container, Pod } from '../k8s.ts'
 import type { Change, ControllerContext, NodeDelta } from '../changes.ts'
-import type { ClusterState, NodeRuntime } from '../state.ts'
+import type { ClusterState } from '../state.ts'
 import { resolveProgram, type Program } from './apps.ts'
 import type { ImageInfo } from './images.ts'
 import type { ContainerRuntime, PodRuntime } from './runtime.ts'
+import type { NodeRuntime } from '../model.ts'
 
 /** Virtual durations of the kubelet's own steps (documented in README.md). */
 export const TIMINGS = {

@@ -3,7 +3,6 @@
  * virtual time, terminate on deletion, and report the pod status. Everything due at `now` is processed; the
  * next due time becomes a wake-up.
  */
-import type { Pod } from '../k8s.ts'
 import type { Change, ControllerContext } from '../changes.ts'
 import { deepEqual } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
@@ -17,7 +16,7 @@ import { allocateIp, event, nodeIp, nodeView, TIMINGS, type SyncEnv } from './en
 export { programFor, nodeIp } from './env.ts'
 
 export function syncPod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+  const pod = state.objects.Pod.get(key)
   let existing = state.pods.get(key)
   const changes: Change[] = []
   // The Pod was deleted (force, grace 0) and created again under the same name before this sync saw the deletion:

@@ -1,5 +1,5 @@
 /** Recreate (recreate.go): old ReplicaSets to zero, wait until no old pod exists, then the new one at full size. */
-import type { Pod, ReplicaSet } from '../../k8s.ts'
+import type { ReplicaSet } from '../../k8s.ts'
 import type { ClusterState } from '../../state.ts'
 import { scaleReplicaSetAndRecordEvent, sumStatus, type DeploymentWork } from './work.ts'
 
@@ -15,7 +15,7 @@ export function oldPodsRunning(state: ClusterState, newRS: ReplicaSet | undefine
   if (sumStatus(old, 'replicas') > 0) return true
   for (const rs of old) {
     for (const key of state.indexes.podsByController.get(rs.metadata!.uid!) ?? []) {
-      const phase = (state.objects.Pod.get(key) as Pod).status?.phase
+      const phase = state.objects.Pod.get(key)!.status?.phase
       if (phase !== 'Succeeded' && phase !== 'Failed') return true
     }
   }

@@ -18,7 +18,7 @@ import { activeReplicaSets, scaleReplicaSetAndRecordEvent, type DeploymentWork }
 import { sortShort } from '../../sort.ts'
 
 export function syncDeployment(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const original = state.objects.Deployment.get(key) as Deployment | undefined
+  const original = state.objects.Deployment.get(key)
   if (!original || original.metadata?.deletionTimestamp) return []
   const w: DeploymentWork = { d: original, ctx, changes: [] }
   const d = original
@@ -49,7 +49,7 @@ function claimReplicaSets(state: ClusterState, w: DeploymentWork): ReplicaSet[] 
   const ns = d.metadata!.namespace!
   const out: ReplicaSet[] = []
   for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
-    const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
+    const rs = state.objects.ReplicaSet.get(rsKey)!
     const ctl = controllerOf(rs)
     const matches = labelSelectorMatches(d.spec?.selector, rs.metadata?.labels)
     if (ctl?.uid === uid) {
@@ -113,7 +113,7 @@ function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: Repli
   const template = d.spec!.template!
   const hash = podTemplateHash(template, d.status?.collisionCount)
   const name = `${d.metadata!.name}-${hash}`
-  const clash = state.objects.ReplicaSet.get(keyOf(d.metadata!.namespace, name)) as ReplicaSet | undefined
+  const clash = state.objects.ReplicaSet.get(keyOf(d.metadata!.namespace, name))
   if (clash) {
     // Not ours with an equal template (else it would have been found): bump collisionCount and retry.
     setStatus(w, { ...w.d.status, collisionCount: (w.d.status?.collisionCount ?? 0) + 1 })
@@ -251,7 +251,7 @@ export const deploymentController: Controller<'deployment'> = {
       if (ctl) enqueueByUid(state, queue, ctl.uid)
       else {
         for (const dKey of state.indexes.byNamespace.Deployment.get(now.metadata!.namespace!) ?? []) {
-          const d = state.objects.Deployment.get(dKey) as Deployment
+          const d = state.objects.Deployment.get(dKey)!
           if (labelSelectorMatches(d.spec?.selector, now.metadata?.labels)) queue.add(dKey)
         }
       }
@@ -266,11 +266,11 @@ export const deploymentController: Controller<'deployment'> = {
         const ctl = controllerOf(old)
         if (ctl) {
           const rsRef = state.indexes.byUid.get(ctl.uid)
-          dUid = deploymentUidOf(rsRef ? (state.objects.ReplicaSet.get(rsRef.key) as ReplicaSet | undefined) : undefined)
+          dUid = deploymentUidOf(rsRef ? state.objects.ReplicaSet.get(rsRef.key) : undefined)
         }
       } else if (pod && old && pod.status?.phase !== old.status?.phase && isPodTerminal(pod)) {
         const ctl = controllerOf(pod)
-        dUid = deploymentUidOf(ctl ? (state.objects.ReplicaSet.get(keyOf(pod.metadata!.namespace!, ctl.name)) as ReplicaSet | undefined) : undefined)
+        dUid = deploymentUidOf(ctl ? state.objects.ReplicaSet.get(keyOf(pod.metadata!.namespace!, ctl.name)) : undefined)
       }
       if (dUid) enqueueByUid(state, queue, dUid)
     },
