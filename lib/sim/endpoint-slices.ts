@@ -12,7 +12,7 @@
 import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { isPodReady, isPodTerminal, keyOf, serviceSelectorMatches } from './objects.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 import { queueWrittenKey, type Controller } from './watch.ts'
 import { hasSelectingService, labelsChanged } from './informers.ts'
 import type { Endpoint, EndpointPort, ServiceEndpoints } from './model.ts'
@@ -109,7 +109,7 @@ function sameEndpoint(a: Endpoint | undefined | null, b: Endpoint | undefined | 
 }
 
 /** Full recompute for one Service (created, changed or deleted). */
-export function syncServiceEndpoints(state: ClusterState, svcKey: string, ctx: ControllerContext): Change[] {
+export function syncServiceEndpoints(state: ClusterView, svcKey: string, ctx: ControllerContext): Change[] {
   const svc = state.objects.Service.get(svcKey)
   if (!svc) return [{ type: 'endpoints', svcKey, value: null }]
   const previous = state.endpoints.get(svcKey)
@@ -156,7 +156,7 @@ function proxyCatchUp(ep: Endpoint, podKey: string): Change {
 }
 
 /** One pod changed: update its entry in every Service of the namespace that selects it (or selected it). */
-export function syncPodEndpoints(state: ClusterState, podKey: string, ctx: ControllerContext): Change[] {
+export function syncPodEndpoints(state: ClusterView, podKey: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(podKey)
   const ns = podKey.slice(0, podKey.indexOf('/'))
   const changes: Change[] = []

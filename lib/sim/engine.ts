@@ -9,7 +9,7 @@ import type { Change, ControllerContext, CreateFailure } from './changes.ts'
 import { createObject, deleteObject, updateObject } from './apiserver.ts'
 import { recordEvent } from './events.ts'
 import { enqueue, wakeAt } from './queue.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterState, ClusterView } from './state.ts'
 import { allControllers } from './controllers/index.ts'
 import type { Controller, Topic, WatchHandler, WatchTopics } from './watch.ts'
 import { putObject } from './store.ts'
@@ -141,7 +141,7 @@ function watchers(): Fanout {
 }
 
 /** The informer fan-out: every controller watching `topic` looks at the write, in queue order (informers.ts). */
-export function notifyWatchers<T extends Topic>(state: ClusterState, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
+export function notifyWatchers<T extends Topic>(state: ClusterView, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
   const list = watchers()[topic]
   if (!list) return
   for (let i = 0; i < list.length; i++) {

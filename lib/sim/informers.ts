@@ -17,7 +17,7 @@ import {
   type Kind,
 } from './objects.ts'
 import { wakeAt } from './queue.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterState, ClusterView } from './state.ts'
 import { fromTimestamp } from './clock.ts'
 import type { Change } from './changes.ts'
 import type { Controller } from './watch.ts'
@@ -59,7 +59,7 @@ function podRequests(pod: Pod): { cpu: number; memory: number } {
 }
 
 /** How one pod counts for its ReplicaSet's status and its node's usage, evaluated at state.now. */
-export function contributionOf(state: ClusterState, pod: Pod): PodContribution {
+export function contributionOf(state: ClusterView, pod: Pod): PodContribution {
   const ctl = controllerOf(pod)
   const owner = ctl && ctl.kind === 'ReplicaSet' ? ctl.uid : null
   const active = isPodActive(pod)
@@ -100,7 +100,7 @@ function bump(index: Map<string, Map<string, number>>, owner: string, node: stri
   if (m.size === 0) index.delete(owner)
 }
 
-function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1): void {
+function applyContribution(state: ClusterView, c: PodContribution, sign: 1 | -1): void {
   if (c.owner) {
     let s = state.indexes.ownerStats.get(c.owner)
     if (!s) state.indexes.ownerStats.set(c.owner, (s = { active: 0, ready: 0, available: 0, fullyLabeled: 0 }))
@@ -126,7 +126,7 @@ function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1
 }
 
 /** Recomputes one pod's contribution (after a write, or when minReadySeconds has elapsed). Returns true on change. */
-export function refreshContribution(state: ClusterState, key: string): boolean {
+export function refreshContribution(state: ClusterView, key: string): boolean {
   const pod = state.objects.Pod.get(key)
   const before = state.indexes.contributions.get(key)
   const after = pod ? contributionOf(state, pod) : undefined
@@ -153,7 +153,7 @@ export const availabilityController: Controller<'availability'> = {
 const NO_CHANGES: readonly Change[] = Object.freeze([])
 
 /** Queues the object with this uid (a ReplicaSet or Deployment named by an ownerReference), if it exists. */
-export function enqueueByUid(state: ClusterState, queue: Set<string>, uid: string): void {
+export function enqueueByUid(state: ClusterView, queue: Set<string>, uid: string): void {
   const ref = state.indexes.byUid.get(uid)
   if (ref) queue.add(ref.key)
 }
@@ -182,7 +182,7 @@ export function labelsChanged(old: Pod | undefined, pod: Pod | undefined): boole
 }
 
 /** Whether a Service of the namespace selects pods (only then do pod writes concern the endpoints). */
-export function hasSelectingService(state: ClusterState, ns: string): boolean {
+export function hasSelectingService(state: ClusterView, ns: string): boolean {
   const keys = state.indexes.byNamespace.Service.get(ns)
   if (!keys) return false
   for (const k of keys) if (state.objects.Service.get(k)!.spec?.selector) return true

@@ -7,7 +7,7 @@
 import type { Change, ControllerContext } from './changes.ts'
 import { toTimestamp } from './clock.ts'
 import { keyOf, podCondition, type Node, type NodeCondition, type Taint } from './objects.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 import { queueWrittenKey, type Controller } from './watch.ts'
 
 export const NODE_MONITOR_PERIOD_MS = 5000
@@ -24,7 +24,7 @@ function readyCondition(node: Node): NodeCondition | undefined {
   return node.status.conditions.find((c) => c.type === 'Ready')
 }
 
-export function syncNode(state: ClusterState, name: string, ctx: ControllerContext): Change[] {
+export function syncNode(state: ClusterView, name: string, ctx: ControllerContext): Change[] {
   const node = state.objects.Node.get(name)
   const rt = state.nodes.get(name)
   if (!node || !rt) return []

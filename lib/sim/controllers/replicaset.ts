@@ -13,7 +13,7 @@ import {
   ownerRef,
   labelSelectorMatches,
 } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import { queueWrittenKey, type Controller } from '../watch.ts'
 import { enqueueByUid, labelsChanged } from '../informers.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
@@ -36,7 +36,7 @@ export function slowStartBatches(count: number): number[] {
 }
 
 /** `<base>` truncated to 58 characters + 5 random characters (apiserver names.SimpleNameGenerator). */
-export function generateName(state: ClusterState, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
+export function generateName(state: ClusterView, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
   const prefix = base.length > 58 ? base.slice(0, 58) : base
   for (;;) {
     const name = [prefix, randomString(ctx.rng, 5)].join('')
@@ -96,7 +96,7 @@ export interface ReplicaSetSyncResult {
   batches: number[]
 }
 
-export function syncReplicaSet(state: ClusterState, key: string, ctx: ControllerContext): ReplicaSetSyncResult {
+export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerContext): ReplicaSetSyncResult {
   const result: ReplicaSetSyncResult = { changes: [], handled: [], batches: [] }
   const rs = state.objects.ReplicaSet.get(key)
   if (!rs || rs.metadata?.deletionTimestamp) return result
@@ -224,7 +224,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
 
 /** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer
  *  index), and a version of all those pods (for the deletion plan memo). */
-function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
+function relatedCounts(state: ClusterView, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
   const ctl = controllerOf(rs)
   const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!.metadata!.uid!) : [rs.metadata!.uid!]
   const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)

@@ -8,11 +8,11 @@
  */
 import type { ConfigMap, Container, Pod } from '../k8s.ts'
 import { keyOf } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 
 export type EnvResolution = { ok: true; env: Record<string, string> } | { ok: false; message: string }
 
-function configMapOf(state: ClusterState, namespace: string, name: string): ConfigMap | undefined {
+function configMapOf(state: ClusterView, namespace: string, name: string): ConfigMap | undefined {
   return state.objects.ConfigMap.get(keyOf(namespace, name))
 }
 
@@ -21,7 +21,7 @@ function notFound(name: string): string {
   return `configmap "${name}" not found`
 }
 
-export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Container): EnvResolution {
+export function resolveContainerEnv(state: ClusterView, pod: Pod, container: Container): EnvResolution {
   const namespace = pod.metadata!.namespace ?? 'default'
   const env: Record<string, string> = {}
   for (const source of container.envFrom ?? []) {
@@ -59,7 +59,7 @@ export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Co
 export type VolumeResolution = { ok: true; volumes: Record<string, Record<string, string>> } | { ok: false; volume: string; message: string }
 
 /** The files of every `configMap` volume of the pod (volume name → path in the volume → content). */
-export function resolveConfigMapVolumes(state: ClusterState, pod: Pod): VolumeResolution {
+export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeResolution {
   const namespace = pod.metadata!.namespace ?? 'default'
   const volumes: Record<string, Record<string, string>> = {}
   for (const v of pod.spec?.volumes ?? []) {

@@ -5,7 +5,7 @@
  */
 import type { Change, ControllerContext } from '../changes.ts'
 import { deepEqual } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import type { Controller } from '../watch.ts'
 import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
@@ -15,7 +15,7 @@ import { allocateIp, event, nodeIp, nodeView, TIMINGS, type SyncEnv } from './en
 
 export { programFor, nodeIp } from './env.ts'
 
-export function syncPod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
+export function syncPod(state: ClusterView, key: string, ctx: ControllerContext): Change[] {
   const pod = state.objects.Pod.get(key)
   let existing = state.pods.get(key)
   const changes: Change[] = []
@@ -128,7 +128,7 @@ function sameStatusFields(a: PodRuntime, b: PodRuntime): boolean {
   return true
 }
 
-export function nodeIpOf(state: ClusterState, node: string): string {
+export function nodeIpOf(state: ClusterView, node: string): string {
   const n = state.nodes.get(node)
   return n ? nodeIp(n.index) : ''
 }
