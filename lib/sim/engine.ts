@@ -54,7 +54,7 @@ export function applyChanges(state: ClusterState, changes: readonly Change[]): v
         updateObject(state, ch.object, true, BY_CONTROLLER)
         break
       case 'status': {
-        const kind = ch.object.kind as keyof ClusterState['objects']
+        const kind = ch.object.kind
         const key = ch.object.metadata!.namespace ? `${ch.object.metadata!.namespace}/${ch.object.metadata!.name}` : ch.object.metadata!.name!
         const cur = state.objects[kind].get(key)
         if (cur && cur.metadata!.uid === ch.object.metadata!.uid) {

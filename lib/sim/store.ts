@@ -3,7 +3,6 @@
  * (by uid, namespace, owner, node). Every write goes through putObject/removeObject so indexes stay exact;
  * the informer handlers (informers.ts) then queue the controllers that care.
  */
-import type { Pod } from './k8s.ts'
 import { controllerOf, objectKey, type AnyObject, type Kind, type ObjectOf } from './objects.ts'
 import type { ClusterState, ClusterView, StoredObjects } from './state.ts'
 import { STORED_KINDS, tableOf } from '../k8s/registry.ts'
@@ -73,8 +72,8 @@ function unindex(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (ctl && kind === 'Pod') removeFrom(ix.podsByController, ctl.uid, key)
   if (ctl && kind === 'ReplicaSet') removeFrom(ix.replicaSetsByController, ctl.uid, key)
   for (const r of m.ownerReferences ?? []) removeFrom(ix.dependents, r.uid, `${kind}/${key}`)
-  if (kind === 'Pod') {
-    const node = (obj as Pod).spec?.nodeName
+  if (obj.kind === 'Pod') {
+    const node = obj.spec?.nodeName
     if (node) removeFrom(ix.podsByNode, node, key)
     ix.podsWithRequiredAntiAffinity.delete(key)
     if (!ctl) removeFrom(ix.orphanPods, m.namespace ?? '', key)
@@ -89,10 +88,10 @@ function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (ctl && kind === 'Pod') addTo(ix.podsByController, ctl.uid, key)
   if (ctl && kind === 'ReplicaSet') addTo(ix.replicaSetsByController, ctl.uid, key)
   for (const r of m.ownerReferences ?? []) addTo(ix.dependents, r.uid, `${kind}/${key}`)
-  if (kind === 'Pod') {
-    const node = (obj as Pod).spec?.nodeName
+  if (obj.kind === 'Pod') {
+    const node = obj.spec?.nodeName
     if (node) addTo(ix.podsByNode, node, key)
-    if (node && (obj as Pod).spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
+    if (node && obj.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
     if (!ctl) addTo(ix.orphanPods, m.namespace ?? '', key)
   }
 }
@@ -130,7 +129,7 @@ export function putObject<T extends AnyObject>(state: ClusterState, obj: T): T {
     old &&
     old.metadata!.uid === stored.metadata!.uid &&
     old.metadata!.ownerReferences === stored.metadata!.ownerReferences &&
-    (kind !== 'Pod' || (old as Pod).spec?.nodeName === (stored as Pod).spec?.nodeName)
+    (old.kind !== 'Pod' || stored.kind !== 'Pod' || old.spec?.nodeName === stored.spec?.nodeName)
   if (old && !same) unindex(state.indexes, kind, key, old)
   if (freezing) deepFreeze(stored)
   map.set(key, stored)

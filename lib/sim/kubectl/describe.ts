@@ -402,19 +402,19 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
   const texts = objs.map((o) => {
     switch (o.kind) {
       case 'Pod':
-        return describePod(state, o as Pod)
+        return describePod(state, o)
       case 'Deployment':
-        return describeDeployment(state, o as Deployment)
+        return describeDeployment(state, o)
       case 'ReplicaSet':
-        return describeReplicaSet(state, o as ReplicaSet)
+        return describeReplicaSet(state, o)
       case 'Service':
-        return describeService(state, o as Service)
+        return describeService(state, o)
       case 'Endpoints':
         return describeEndpoints(state, o)
       case 'Node':
-        return describeNode(state, o as Node)
+        return describeNode(state, o)
       case 'ConfigMap':
-        return describeConfigMap(o as ConfigMap)
+        return describeConfigMap(o)
       default:
         return describeNamespace(o)
     }

@@ -30,7 +30,7 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
         const sel = (owner as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}
         return Object.entries(sel).every(([k, v]) => p.metadata?.labels?.[k] === v)
       })
-      .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)) as Pod[]
+      .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
     if (!pods[0]) return { ok: false, output: `error: no pods found for ${split.kind.toLowerCase()}/${split.name}\n` }
     return { pod: pods[0] }
   }
