@@ -51,7 +51,7 @@ export function storedObjects(state: ClusterState): number {
 }
 
 /** Whole hours, minutes and seconds as kubectl and `wait` write them: 1h, 90m → 1h30m, 45s. */
-export function formatDuration(ms: number): string {
+export function formatVirtualTime(ms: number): string {
   if (!Number.isFinite(ms)) return 'unlimited'
   let s = Math.round(ms / 1000)
   const h = Math.floor(s / 3600)
@@ -65,7 +65,7 @@ const PLURAL_LIMIT: Record<LimitName, (n: number) => string> = {
   pods: (n) => `${n} Pods`,
   objects: (n) => `${n} objects`,
   events: (n) => `${n.toLocaleString('en')} events`,
-  virtualTimeMs: (n) => `${formatDuration(n)} of virtual time`,
+  virtualTimeMs: (n) => `${formatVirtualTime(n)} of virtual time`,
   commands: (n) => `${n} commands`,
 }
 

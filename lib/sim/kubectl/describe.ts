@@ -11,7 +11,7 @@ import { humanDuration } from '../clock.ts'
 import { findNewReplicaSet } from '../controllers/deployment/history.ts'
 import { type ParsedArgs } from './args.ts'
 import { describeTime } from './format.ts'
-import { notFound, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, resolveResource, splitTypeName } from './resources.ts'
 import { ownedReplicaSets } from './rollout.ts'
 import { endpointsColumn, endpointsView, type EndpointsView } from './objects-view.ts'
 import { listObjects } from './get.ts'
@@ -394,7 +394,7 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
       // describe matches by name prefix when there is no exact match
       const exact = all.find((o) => o.metadata!.name === n)
       const hits = exact ? [exact] : all.filter((o) => o.metadata!.name!.startsWith(n))
-      if (hits.length === 0) errors.push(notFound(kind, n))
+      if (hits.length === 0) errors.push(notFoundError(kind, n))
       objs.push(...hits)
     }
   }

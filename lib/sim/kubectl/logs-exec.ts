@@ -8,7 +8,7 @@ import { toTimestamp } from '../clock.ts'
 import { compileShell, newShellState, runShell, singleCommand } from '../kubelet/shell.ts'
 import { httpGet } from '../network.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
-import { notFound, splitTypeName } from './resources.ts'
+import { notFoundError, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 
 function bootLines(state: ClusterState, boot: { app: string; tag: string; at: number } | null): string[] {
@@ -23,7 +23,7 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
   if (split && 'error' in split) return { ok: false, output: `${split.error}\n` }
   if (split && split.kind !== 'Pod') {
     const owner = state.objects[split.kind as 'Deployment']?.get(`${namespace}/${split.name}`)
-    if (!owner) return { ok: false, output: notFound(split.kind, split.name) }
+    if (!owner) return { ok: false, output: notFoundError(split.kind, split.name) }
     const pods = [...state.objects.Pod.values()]
       .filter((p) => p.metadata?.namespace === namespace && !p.metadata?.deletionTimestamp)
       .filter((p) => {
@@ -36,7 +36,7 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
   }
   const name = split ? split.name : word
   const pod = state.objects.Pod.get(`${namespace}/${name}`)
-  if (!pod) return { ok: false, output: notFound('Pod', name) }
+  if (!pod) return { ok: false, output: notFoundError('Pod', name) }
   return { pod }
 }
 

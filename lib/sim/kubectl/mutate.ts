@@ -8,7 +8,7 @@ import { boolFlag, flag, type ParsedArgs } from './args.ts'
 import { listObjects } from './get.ts'
 import { matchesQuery, parseLabelQuery } from './label-query.ts'
 import { matchesFields, objectField, parseFieldSelector, unsupportedField } from './field-selector.ts'
-import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { runSetEnv, runSetResources } from './set-pod-template.ts'
 import { unknownSubcommand } from './unknown-command.ts'
@@ -78,7 +78,7 @@ function changeEach(state: ClusterState, ts: Target[], namespace: string, done: 
   let ok = true
   for (const t of ts) {
     const obj = lookup(state, t, namespace)
-    const next = obj ? change(t, obj) : notFound(t.kind, t.name)
+    const next = obj ? change(t, obj) : notFoundError(t.kind, t.name)
     const r = typeof next === 'string' ? { ok: false, output: next } : writeChanged(state, t, next, done)
     out += r.output
     ok &&= r.ok
@@ -107,7 +107,7 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
     }
     const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | undefined
     if (!obj) {
-      out += notFound(t.kind, t.name)
+      out += notFoundError(t.kind, t.name)
       ok = false
       continue
     }

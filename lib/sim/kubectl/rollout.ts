@@ -6,7 +6,7 @@ import { ANNOTATIONS, POD_TEMPLATE_HASH } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { equalIgnoreHash, findNewReplicaSet, revisionOf, skipCopyAnnotation } from '../controllers/deployment/history.ts'
 import { flag, type ParsedArgs } from './args.ts'
-import { notFound, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { unknownSubcommand } from './unknown-command.ts'
 
@@ -25,7 +25,7 @@ function target(state: ClusterState, args: ParsedArgs, namespace: string): { d: 
   if (!kind || !name) return { ok: false, output: 'error: required resource not specified\n' }
   if (kind !== 'Deployment') return { ok: false, output: `error: no rollout support for ${kind.toLowerCase()}s in this simulator (deployments only)\n` }
   const d = state.objects.Deployment.get(`${namespace}/${name}`)
-  if (!d) return { ok: false, output: notFound('Deployment', name) }
+  if (!d) return { ok: false, output: notFoundError('Deployment', name) }
   return { d }
 }
 

@@ -17,7 +17,7 @@ function configMapOf(state: ClusterView, namespace: string, name: string): Confi
 }
 
 /** The API server's NotFound as the kubelet's ConfigMap manager returns it. */
-function notFound(name: string): string {
+function configMapNotFound(name: string): string {
   return `configmap "${name}" not found`
 }
 
@@ -30,7 +30,7 @@ export function resolveContainerEnv(state: ClusterView, pod: Pod, container: Con
     const cm = configMapOf(state, namespace, ref.name ?? '')
     if (!cm) {
       if (ref.optional === true) continue
-      return { ok: false, message: notFound(ref.name ?? '') }
+      return { ok: false, message: configMapNotFound(ref.name ?? '') }
     }
     for (const [key, value] of Object.entries(cm.data ?? {})) env[`${source.prefix ?? ''}${key}`] = value
   }
@@ -44,7 +44,7 @@ export function resolveContainerEnv(state: ClusterView, pod: Pod, container: Con
     const cm = configMapOf(state, namespace, ref.name ?? '')
     if (!cm) {
       if (optional) continue
-      return { ok: false, message: notFound(ref.name ?? '') }
+      return { ok: false, message: configMapNotFound(ref.name ?? '') }
     }
     const value = cm.data?.[ref.key]
     if (value === undefined) {
@@ -71,7 +71,7 @@ export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeRes
         volumes[v.name] = {}
         continue
       }
-      return { ok: false, volume: v.name, message: notFound(src.name ?? '') }
+      return { ok: false, volume: v.name, message: configMapNotFound(src.name ?? '') }
     }
     const data = cm.data ?? {}
     const files: Record<string, string> = {}
