@@ -46,10 +46,6 @@ export function listAll<K extends Kind>(state: ClusterView, kind: K): Readonly<O
   })
 }
 
-/** The stored object of a kind known only at run time (`state.objects.Pod.get(key)` where the kind is written). */
-export function getObject<K extends Kind>(state: ClusterView, kind: K, key: string): Readonly<ObjectOf<K>> | undefined {
-  return state.objects[kind].get(key)
-}
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key)
