@@ -11,6 +11,7 @@ import vm from 'node:vm'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createCluster, parseScenario, runScenario, UNLIMITED, type Cluster } from '../lib/sim/index.ts'
+import { deploymentYaml } from '../lib/testing/cluster.ts'
 
 v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
@@ -54,18 +55,7 @@ steps:
   - run: kubectl rollout status deployment/web
 `
 
-function deploymentYaml(replicas: number, image: string): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: big}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: big}}
-  template:
-    metadata: {labels: {app: big}}
-    spec: {containers: [{name: app, image: "${image}"}]}
-`
-}
+const bigDeployment = (replicas: number, image: string): string => deploymentYaml({ name: 'big', replicas, image })
 
 function complete(c: Cluster): boolean {
   const d = c.snapshot().deployments[0]
@@ -73,7 +63,7 @@ function complete(c: Cluster): boolean {
 }
 
 function rolledOut(c: Cluster, replicas: number): boolean {
-  const d = c.state.objects.Deployment.get('default/big') as { status?: { updatedReplicas?: number; availableReplicas?: number; replicas?: number } } | undefined
+  const d = c.state.objects.Deployment.get('default/big')
   const s = d?.status ?? {}
   return s.updatedReplicas === replicas && s.availableReplicas === replicas && s.replicas === replicas
 }
@@ -113,11 +103,11 @@ function createAndRoll(pods: number, nodes: number): RunResult {
     // far past the course's limits on purpose: these are the engine's scale benchmarks (lib/sim/budget.ts)
     limits: UNLIMITED,
   })
-  c.apply(deploymentYaml(pods, 'nginx:1.26'))
+  c.apply(bigDeployment(pods, 'nginx:1.26'))
   while (!rolledOut(c, pods) && c.now < 3600) c.advance(10)
   const t1 = performance.now()
   const start = c.now
-  c.apply(deploymentYaml(pods, 'nginx:1.27'))
+  c.apply(bigDeployment(pods, 'nginx:1.27'))
   while (!(rolledOut(c, pods) && c.state.objects.Pod.size === pods) && c.now < start + 3600) c.advance(5)
   const t2 = performance.now()
   const cpu = process.cpuUsage(cpu0)
@@ -160,11 +150,11 @@ export async function run(): Promise<void> {
   let virtualRoll = 0
   for (let i = 0; i < 5; i++) {
     const c = createCluster({ seed: i + 1, nodes: 20, recordEventLog: false, limits: UNLIMITED })
-    c.apply(deploymentYaml(1000, 'nginx:1.26'))
+    c.apply(bigDeployment(1000, 'nginx:1.26'))
     while (!rolledOut(c, 1000)) c.advance(10)
     const start = c.now
     const t = performance.now()
-    c.apply(deploymentYaml(1000, 'nginx:1.27'))
+    c.apply(bigDeployment(1000, 'nginx:1.27'))
     while (!(rolledOut(c, 1000) && c.state.objects.Pod.size === 1000)) c.advance(5)
     rolls.push(performance.now() - t)
     virtualRoll = c.now - start

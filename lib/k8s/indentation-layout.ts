@@ -122,7 +122,7 @@ export function columnsToTry(lines: string[], line: number, scalarLines: Set<num
 }
 
 /** The key written on a line (`replicas` in `  replicas: 3`), without quotes. */
-export function keyOf(line: string): string {
+export function lineKey(line: string): string {
   const t = line.trim()
   const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]*?))\s*:(\s|$)/.exec(t)
   if (!m) return t

@@ -11,7 +11,7 @@
 import { parentField, parseFieldPath } from './field-path.ts'
 import { isFieldOfKind, nearMiss } from './field-suggestions.ts'
 import { misindentedLineHint } from './hints/indentation-hints.ts'
-import { balanced, blockScalarLines, columnsToTry, indentOf, keyOf, layoutBreak, movable } from './indentation-layout.ts'
+import { balanced, blockScalarLines, columnsToTry, indentOf, layoutBreak, lineKey, movable } from './indentation-layout.ts'
 import { isObject } from './object-access.ts'
 import { compileDefinition, type Compiled } from './schema-check.ts'
 import type { Diagnostic } from './types.ts'
@@ -193,7 +193,7 @@ function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnosti
   const readUnder = syntax.length > 0 || !onLine ? null : { path: parentField(onLine.field), asField: isUnknownField(onLine) }
   const base = syntax[0] ?? onLine ?? c.errors[0]
   const hint = misindentedLineHint({
-    key: t.path.item ? null : keyOf(written),
+    key: t.path.item ? null : lineKey(written),
     direction: t.column > spaces ? 'indent' : 'outdent',
     readUnder,
     parent: t.path.parent,

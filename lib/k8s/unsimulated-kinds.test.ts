@@ -127,6 +127,18 @@ describe('PodDisruptionBudget, Secret and ConfigMap rules', () => {
     expect(all(text).errors.map(({ field, type, message }) => ({ field, type, message }))).toEqual(expected)
   })
 
+  // pkg/apis/core/validation/validation.go ValidateConfigMap: field.Invalid(field.NewPath("data").Key(key), key, msg),
+  // and likewise binaryData — the key is part of the path, as for the duplicate key above.
+  it('reports an invalid ConfigMap key at data[key] and binaryData[key], on the key\'s line', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  ok: x\n  "bad key": x\nbinaryData:\n  "also/bad": eA==\n'
+    const errors = all(text).errors
+    expect(errors.map(({ field, type, line }) => ({ field, type, line }))).toEqual([
+      { field: 'data[bad key]', type: 'FieldValueInvalid', line: 6 },
+      { field: 'binaryData[also/bad]', type: 'FieldValueInvalid', line: 8 },
+    ])
+    expect(errors[0]!.message).toContain("a valid config key must consist of alphanumeric characters, '-', '_' or '.'")
+  })
+
   it('accepts base64 data with and without padding, and plain stringData', () => {
     expect(all('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {a: eA==, b: eHk=, c: eHl6}\nstringData: {d: "anything at all"}\n').errors).toEqual([])
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster, wrapState } from './cluster.ts'
-import { DEFAULT_LIMITS, UNLIMITED, formatDuration, manifestDemand } from './budget.ts'
+import { DEFAULT_LIMITS, UNLIMITED, formatVirtualTime, manifestDemand } from './budget.ts'
 
 const deployment = (replicas: number, name = 'web', extra = '') => `apiVersion: apps/v1
 kind: Deployment
@@ -152,7 +152,7 @@ describe('the simulator’s budget', () => {
 
   it('has defaults well above what the course needs, and readable durations', () => {
     expect(DEFAULT_LIMITS).toMatchObject({ pods: 50, objects: 200, virtualTimeMs: 3_600_000 })
-    expect([formatDuration(3_600_000), formatDuration(5_400_000), formatDuration(45_000), formatDuration(0)]).toEqual(['1h', '1h30m', '45s', '0s'])
+    expect([formatVirtualTime(3_600_000), formatVirtualTime(5_400_000), formatVirtualTime(45_000), formatVirtualTime(0)]).toEqual(['1h', '1h30m', '45s', '0s'])
     expect(manifestDemand([{ kind: 'Pod' }, { kind: 'Deployment', spec: {} }, { kind: 'ReplicaSet', spec: { replicas: 4 } }, { kind: 'Service' }])).toEqual({ pods: 6, objects: 4, largest: { index: 2, pods: 4 } })
   })
 })

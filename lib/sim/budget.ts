@@ -9,21 +9,7 @@
  * hundred events) with a wide margin; benchmarks pass larger limits explicitly.
  */
 import type { ClusterState } from './state.ts'
-
-export interface SimLimits {
-  /** Pods in the store at once (terminating ones included) */
-  pods: number
-  /** API objects in the store, Nodes not counted (the cluster's size is its `nodes` option) */
-  objects: number
-  /** discrete events processed: controller syncs and fired timers */
-  events: number
-  /** virtual time since the cluster started, in milliseconds */
-  virtualTimeMs: number
-  /** command lines run (`cluster.run`) */
-  commands: number
-}
-
-export type LimitName = keyof SimLimits
+import type { BudgetState, LimitName, OverBudget, SimLimits } from './model.ts'
 
 export const DEFAULT_LIMITS: Readonly<SimLimits> = Object.freeze({
   pods: 50,
@@ -38,24 +24,6 @@ export const MAX_TOTAL_RPS = 1000
 
 /** For benchmarks and tools that mean to simulate huge clusters. */
 export const UNLIMITED: Readonly<SimLimits> = Object.freeze({ pods: Infinity, objects: Infinity, events: Infinity, virtualTimeMs: Infinity, commands: Infinity })
-
-/** Which limit a run reached first, and by how much it was asked to go past it. */
-export interface OverBudget {
-  limit: LimitName
-  /** the limit's value (ms for virtual time) */
-  max: number
-  /** what the learner asked for, when a request said it (replicas, objects in a manifest, ms of virtual time) */
-  requested?: number
-}
-
-export interface BudgetState {
-  limits: SimLimits
-  commands: number
-  /** the first limit reached; null while the run is within budget */
-  over: OverBudget | null
-  /** owners (ReplicaSet keys) already told with a FailedCreate event, so a refusal is recorded once */
-  refusedOwners: string[]
-}
 
 export function resolveLimits(limits: Partial<SimLimits> | undefined): SimLimits {
   const out = { ...DEFAULT_LIMITS }
@@ -83,7 +51,7 @@ export function storedObjects(state: ClusterState): number {
 }
 
 /** Whole hours, minutes and seconds as kubectl and `wait` write them: 1h, 90m → 1h30m, 45s. */
-export function formatDuration(ms: number): string {
+export function formatVirtualTime(ms: number): string {
   if (!Number.isFinite(ms)) return 'unlimited'
   let s = Math.round(ms / 1000)
   const h = Math.floor(s / 3600)
@@ -97,7 +65,7 @@ const PLURAL_LIMIT: Record<LimitName, (n: number) => string> = {
   pods: (n) => `${n} Pods`,
   objects: (n) => `${n} objects`,
   events: (n) => `${n.toLocaleString('en')} events`,
-  virtualTimeMs: (n) => `${formatDuration(n)} of virtual time`,
+  virtualTimeMs: (n) => `${formatVirtualTime(n)} of virtual time`,
   commands: (n) => `${n} commands`,
 }
 

@@ -2,13 +2,10 @@
  * What a controller asks for. Controllers are pure: they read the state and return changes; the engine
  * (engine.ts) applies them through the simulated API server and records the events.
  */
-import type { EventInput } from './events.ts'
 import type { AnyObject, Kind } from './objects.ts'
-import type { ControllerName, NodeRuntime } from './state.ts'
 import type { PodRuntime } from './kubelet/runtime.ts'
-import type { Endpoint, ServiceEndpoints } from './endpoint-slices.ts'
 import type { RngState } from './rng.ts'
-import type { OverBudget } from './budget.ts'
+import type { ControllerName, Endpoint, EventInput, NodeRuntime, OverBudget, ServiceEndpoints } from './model.ts'
 
 export type Change =
   /** create through the API server (it fills uid, creationTimestamp, generation, resourceVersion);

@@ -5,14 +5,12 @@
 import { applyText, type ApplyResult } from './apply.ts'
 import { bootstrapState, type ClusterOptions } from './bootstrap.ts'
 import { runUntil, settleInstant } from './engine.ts'
-import type { EventRecord } from './events.ts'
 import { runCommand } from './kubectl/run.ts'
 import type { RunNotice } from './kubectl/result.ts'
 import { listFiles, readFile, removeFile, writeFile, type FileResult } from './files.ts'
 import { snapshot, type State } from './snapshot.ts'
 import type { ClusterState } from './state.ts'
-import type { TimelinePoint } from './timeline.ts'
-import type { OverBudget, SimLimits } from './budget.ts'
+import type { EventRecord, OverBudget, SimLimits, TimelinePoint } from './model.ts'
 
 export interface RunResult {
   ok: boolean

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod, Service } from './k8s.ts'
-import { pod, service } from './test-builders.ts'
+import { pod, service } from '../testing/cluster.ts'
 import { endpointFor, servicePortsFor } from './endpoint-slices.ts'
 
 function withStatus(p: Pod, s: { ip?: string; ready?: boolean; phase?: string }): Pod {

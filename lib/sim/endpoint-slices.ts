@@ -12,40 +12,10 @@
 import type { Pod, Service } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { isPodReady, isPodTerminal, keyOf, serviceSelectorMatches } from './objects.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 import { queueWrittenKey, type Controller } from './watch.ts'
 import { hasSelectingService, labelsChanged } from './informers.ts'
-
-export interface EndpointPort {
-  name: string
-  port: number
-  protocol: string
-}
-
-export interface Endpoint {
-  ip: string
-  pod: string
-  podKey: string
-  node: string
-  ready: boolean
-  serving: boolean
-  terminating: boolean
-  ports: EndpointPort[]
-  /** when this endpoint last changed (created, ready or not, ports, removed) */
-  changedAt: number
-  /** whether kube-proxy routed to this endpoint just before that change (what it keeps doing for PROXY_SYNC_MS) */
-  routedBefore: boolean
-}
-
-export interface ServiceEndpoints {
-  /** by pod key, insertion-ordered */
-  entries: Map<string, Endpoint>
-  readyCount: number
-  /** true for Services the controller manages (selector set, not ExternalName) */
-  managed: boolean
-  /** removed endpoints kube-proxy may still route to (changedAt = removal), by pod key; pruned once it follows */
-  departed: Map<string, Endpoint>
-}
+import type { Endpoint, EndpointPort, ServiceEndpoints } from './model.ts'
 
 /**
  * How long kube-proxy takes to apply an endpoint change. Upstream's iptables (and nftables) proxier runs its
@@ -139,8 +109,8 @@ function sameEndpoint(a: Endpoint | undefined | null, b: Endpoint | undefined | 
 }
 
 /** Full recompute for one Service (created, changed or deleted). */
-export function syncServiceEndpoints(state: ClusterState, svcKey: string, ctx: ControllerContext): Change[] {
-  const svc = state.objects.Service.get(svcKey) as Service | undefined
+export function syncServiceEndpoints(state: ClusterView, svcKey: string, ctx: ControllerContext): Change[] {
+  const svc = state.objects.Service.get(svcKey)
   if (!svc) return [{ type: 'endpoints', svcKey, value: null }]
   const previous = state.endpoints.get(svcKey)
   const entries = new Map<string, Endpoint>()
@@ -150,7 +120,7 @@ export function syncServiceEndpoints(state: ClusterState, svcKey: string, ctx: C
   if (managed(svc)) {
     const ns = svc.metadata!.namespace!
     for (const podKey of state.indexes.byNamespace.Pod.get(ns) ?? []) {
-      const after = endpointFor(svc, state.objects.Pod.get(podKey) as Pod)
+      const after = endpointFor(svc, state.objects.Pod.get(podKey)!)
       if (!after) continue
       const before = previous?.entries.get(podKey) ?? previous?.departed.get(podKey)
       const ep = stamped(before, after, ctx.now)
@@ -186,14 +156,14 @@ function proxyCatchUp(ep: Endpoint, podKey: string): Change {
 }
 
 /** One pod changed: update its entry in every Service of the namespace that selects it (or selected it). */
-export function syncPodEndpoints(state: ClusterState, podKey: string, ctx: ControllerContext): Change[] {
-  const pod = state.objects.Pod.get(podKey) as Pod | undefined
+export function syncPodEndpoints(state: ClusterView, podKey: string, ctx: ControllerContext): Change[] {
+  const pod = state.objects.Pod.get(podKey)
   const ns = podKey.slice(0, podKey.indexOf('/'))
   const changes: Change[] = []
   for (const svcKey of state.indexes.byNamespace.Service.get(ns) ?? []) {
     const eps = state.endpoints.get(svcKey)
     if (!eps || !eps.managed) continue
-    const svc = state.objects.Service.get(svcKey) as Service
+    const svc = state.objects.Service.get(svcKey)!
     const before = eps.entries.get(podKey)
     const after = pod ? endpointFor(svc, pod) : null
     if (sameEndpoint(before, after)) continue

@@ -9,8 +9,8 @@ import type { Change, ControllerContext, CreateFailure } from './changes.ts'
 import { createObject, deleteObject, updateObject } from './apiserver.ts'
 import { recordEvent } from './events.ts'
 import { enqueue, wakeAt } from './queue.ts'
-import type { ClusterState } from './state.ts'
-import { allControllers, type ControllerName } from './controllers/index.ts'
+import type { ClusterState, ClusterView } from './state.ts'
+import { allControllers } from './controllers/index.ts'
 import type { Controller, Topic, WatchHandler, WatchTopics } from './watch.ts'
 import { putObject } from './store.ts'
 import { setEndpoint } from './endpoint-slices.ts'
@@ -18,6 +18,7 @@ import { recordTimeline } from './timeline.ts'
 import { accountTraffic } from './traffic.ts'
 import { markOverBudget } from './budget.ts'
 import { createFailed, createSucceeded, skippedAfterFailure } from './controllers/write-failures.ts'
+import type { ControllerName } from './model.ts'
 
 const BY_CONTROLLER = { byController: true }
 
@@ -53,7 +54,7 @@ export function applyChanges(state: ClusterState, changes: readonly Change[]): v
         updateObject(state, ch.object, true, BY_CONTROLLER)
         break
       case 'status': {
-        const kind = ch.object.kind as keyof ClusterState['objects']
+        const kind = ch.object.kind
         const key = ch.object.metadata!.namespace ? `${ch.object.metadata!.namespace}/${ch.object.metadata!.name}` : ch.object.metadata!.name!
         const cur = state.objects[kind].get(key)
         if (cur && cur.metadata!.uid === ch.object.metadata!.uid) {
@@ -140,7 +141,7 @@ function watchers(): Fanout {
 }
 
 /** The informer fan-out: every controller watching `topic` looks at the write, in queue order (informers.ts). */
-export function notifyWatchers<T extends Topic>(state: ClusterState, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
+export function notifyWatchers<T extends Topic>(state: ClusterView, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
   const list = watchers()[topic]
   if (!list) return
   for (let i = 0; i < list.length; i++) {

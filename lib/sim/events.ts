@@ -4,40 +4,7 @@
  * `kubectl get events` and `kubectl describe` show. Events expire after an hour (kube-apiserver --event-ttl).
  */
 import type { ClusterState } from './state.ts'
-
-export interface EventRecord {
-  time: number
-  type: 'Normal' | 'Warning'
-  reason: string
-  object: string
-  message: string
-}
-
-export interface StoredEvent {
-  namespace: string
-  kind: string
-  name: string
-  uid: string
-  type: 'Normal' | 'Warning'
-  reason: string
-  message: string
-  source: string
-  count: number
-  first: number
-  last: number
-  seq: number
-}
-
-export interface EventInput {
-  kind: string
-  namespace: string | undefined
-  name: string
-  uid?: string
-  type?: 'Normal' | 'Warning'
-  reason: string
-  message: string
-  source: string
-}
+import type { EventInput, StoredEvent } from './model.ts'
 
 export const EVENT_TTL_MS = 3_600_000
 /** Stored (API) events kept at most; the oldest go first. Keeps 100,000-pod clusters within memory. */

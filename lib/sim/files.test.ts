@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster, wrapState } from './cluster.ts'
-import { MAX_FILE_BYTES, MAX_FILES, resolvePath, utf8Length } from './files.ts'
+import { MAX_FILE_BYTES, MAX_FILES, resolvePath } from './files.ts'
+import { utf8Length } from './k8s.ts'
 
 describe('the home directory beside the cluster', () => {
   it('names one file by exercise.yaml, ./exercise.yaml, ~/exercise.yaml, $HOME/… and /home/learner/…', () => {

@@ -7,18 +7,12 @@
  * and `/home/learner/exercise.yaml` name the same file.
  */
 import type { ClusterState } from './state.ts'
+import { utf8Length } from './k8s.ts'
 
 export const HOME = '/home/learner'
 export const MAX_FILE_BYTES = 256 * 1024
 export const MAX_FILES = 20
 const MAX_NAME_LENGTH = 255
-
-export interface HomeFile {
-  text: string
-  bytes: number
-  /** virtual time (ms) of the last write */
-  modified: number
-}
 
 export type FileErrorCode = 'badName' | 'tooLarge' | 'tooMany'
 export type FileResult = { ok: true } | { ok: false; code: FileErrorCode; error: string }
@@ -35,20 +29,6 @@ export function resolvePath(path: string): ResolvedPath {
   if (parts.length === 0) return { home: true }
   if (parts.length > 1 || parts[0] === '..') return { outside: path }
   return { file: parts[0]! }
-}
-
-export function utf8Length(text: string): number {
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
 }
 
 function validName(path: string): { name: string } | { code: FileErrorCode; error: string } {

@@ -3,7 +3,7 @@
  * counts, per-node requested resources), then hand the write to the controllers that watch it (engine.ts
  * `notifyWatchers`, derived from each controller's `watches`, watch.ts). This is what keeps the engine near-linear: nothing rescans every object on a tick.
  */
-import type { Pod, ReplicaSet, Service } from './k8s.ts'
+import type { Pod, ReplicaSet } from './k8s.ts'
 import {
   controllerOf,
   isPodActive,
@@ -17,11 +17,12 @@ import {
   type Kind,
 } from './objects.ts'
 import { wakeAt } from './queue.ts'
-import type { ClusterState, PodContribution } from './state.ts'
+import type { ClusterState, ClusterView } from './state.ts'
 import { fromTimestamp } from './clock.ts'
 import type { Change } from './changes.ts'
 import type { Controller } from './watch.ts'
 import { notifyWatchers } from './engine.ts'
+import type { PodContribution } from './model.ts'
 
 /**
  * After every store write: keep the aggregates this module owns, then notify the controllers that watch
@@ -58,7 +59,7 @@ function podRequests(pod: Pod): { cpu: number; memory: number } {
 }
 
 /** How one pod counts for its ReplicaSet's status and its node's usage, evaluated at state.now. */
-export function contributionOf(state: ClusterState, pod: Pod): PodContribution {
+export function contributionOf(state: ClusterView, pod: Pod): PodContribution {
   const ctl = controllerOf(pod)
   const owner = ctl && ctl.kind === 'ReplicaSet' ? ctl.uid : null
   const active = isPodActive(pod)
@@ -67,7 +68,7 @@ export function contributionOf(state: ClusterState, pod: Pod): PodContribution {
   let fullyLabeled = false
   if (owner) {
     const ref = state.indexes.byUid.get(owner)
-    const rs = ref ? (state.objects.ReplicaSet.get(ref.key) as ReplicaSet | undefined) : undefined
+    const rs = ref ? state.objects.ReplicaSet.get(ref.key) : undefined
     const minReady = rs?.spec?.minReadySeconds ?? 0
     if (ready) {
       if (minReady === 0) available = true
@@ -99,7 +100,7 @@ function bump(index: Map<string, Map<string, number>>, owner: string, node: stri
   if (m.size === 0) index.delete(owner)
 }
 
-function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1): void {
+function applyContribution(state: ClusterView, c: PodContribution, sign: 1 | -1): void {
   if (c.owner) {
     let s = state.indexes.ownerStats.get(c.owner)
     if (!s) state.indexes.ownerStats.set(c.owner, (s = { active: 0, ready: 0, available: 0, fullyLabeled: 0 }))
@@ -125,8 +126,8 @@ function applyContribution(state: ClusterState, c: PodContribution, sign: 1 | -1
 }
 
 /** Recomputes one pod's contribution (after a write, or when minReadySeconds has elapsed). Returns true on change. */
-export function refreshContribution(state: ClusterState, key: string): boolean {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+export function refreshContribution(state: ClusterView, key: string): boolean {
+  const pod = state.objects.Pod.get(key)
   const before = state.indexes.contributions.get(key)
   const after = pod ? contributionOf(state, pod) : undefined
   if (sameContribution(before, after)) return false
@@ -152,7 +153,7 @@ export const availabilityController: Controller<'availability'> = {
 const NO_CHANGES: readonly Change[] = Object.freeze([])
 
 /** Queues the object with this uid (a ReplicaSet or Deployment named by an ownerReference), if it exists. */
-export function enqueueByUid(state: ClusterState, queue: Set<string>, uid: string): void {
+export function enqueueByUid(state: ClusterView, queue: Set<string>, uid: string): void {
   const ref = state.indexes.byUid.get(uid)
   if (ref) queue.add(ref.key)
 }
@@ -181,10 +182,10 @@ export function labelsChanged(old: Pod | undefined, pod: Pod | undefined): boole
 }
 
 /** Whether a Service of the namespace selects pods (only then do pod writes concern the endpoints). */
-export function hasSelectingService(state: ClusterState, ns: string): boolean {
+export function hasSelectingService(state: ClusterView, ns: string): boolean {
   const keys = state.indexes.byNamespace.Service.get(ns)
   if (!keys) return false
-  for (const k of keys) if ((state.objects.Service.get(k) as Service).spec?.selector) return true
+  for (const k of keys) if (state.objects.Service.get(k)!.spec?.selector) return true
   return false
 }
 

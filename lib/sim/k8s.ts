@@ -52,3 +52,4 @@ export {
   resolveIntOrPercent,
   KIND_API_VERSIONS,
 } from '../k8s/index.ts'
+export { utf8Length } from '../k8s/input-limits.ts'

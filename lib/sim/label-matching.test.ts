@@ -5,18 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createCluster } from './cluster.ts'
+import { deploymentYaml } from '../testing/cluster.ts'
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: app, image: nginx:1.27, ports: [{containerPort: 80}]}]
-`
+const deployment = deploymentYaml({ port: 80 })
 
 const serviceWith = (name: string, selector: string) => `apiVersion: v1
 kind: Service

@@ -4,14 +4,15 @@
  * (uniform random, seeded, following endpoint changes a second late), pod IPs, localhost inside a pod, and what the program on the other end answers.
  */
 import { mountedAt } from './kubelet/volumes.ts'
-import type { Pod, Service } from './k8s.ts'
+import type { Service } from './k8s.ts'
 import { httpResponse } from './kubelet/apps.ts'
 import { lookupImage } from './kubelet/images.ts'
 import { programFor, nodeIp } from './kubelet/sync.ts'
 import { isListening } from './kubelet/probes.ts'
 import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
-import { proxiedEndpoints, type Endpoint } from './endpoint-slices.ts'
+import { proxiedEndpoints } from './endpoint-slices.ts'
+import type { Endpoint } from './model.ts'
 
 export type HttpResult =
   /** timeIndependent: the same request answers the same while the pod's runtime does not change */
@@ -48,7 +49,7 @@ function resolveHost(state: ClusterState, host: string, client: Client): Target 
   else if (parts.length === 2) candidates.push([parts[1]!, parts[0]!])
   else if (parts[2] === 'svc') candidates.push([parts[1]!, parts[0]!])
   for (const [ns, svcName] of candidates) {
-    const svc = state.objects.Service.get(`${ns}/${svcName}`) as Service | undefined
+    const svc = state.objects.Service.get(`${ns}/${svcName}`)
     if (svc) return { kind: 'service', svc }
   }
   const node = state.objects.Node.get(name)
@@ -58,7 +59,7 @@ function resolveHost(state: ClusterState, host: string, client: Client): Target 
 
 /** An HTTP request to a pod IP:port, answered by the container listening there. */
 export function requestPod(state: ClusterState, podKey: string, port: number, path: string, at: number): HttpResult {
-  const pod = state.objects.Pod.get(podKey) as Pod | undefined
+  const pod = state.objects.Pod.get(podKey)
   const rt = state.pods.get(podKey)
   if (!pod || !rt || !rt.ip) return { ok: false, code: 7, error: 'Failed to connect: No route to host' }
   const node = state.nodes.get(rt.node)

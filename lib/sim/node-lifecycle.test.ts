@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod } from './k8s.ts'
-import { createCluster } from './cluster.ts'
+import { clusterWith, deploymentYaml, manifests, serviceYaml } from '../testing/cluster.ts'
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: "nginx:1.27", ports: [{containerPort: 80}]}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`
+const WEB = manifests(deploymentYaml({ replicas: 3, container: 'nginx', port: 80 }), serviceYaml())
 
 /**
  * pkg/controller/util/node/controller_utils.go MarkPodsNotReady sets only the Pod's Ready condition to False;
@@ -26,9 +12,7 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
  */
 describe('pods on a node that became NotReady (MarkPodsNotReady)', () => {
   function failedNode() {
-    const c = createCluster({ seed: 7, nodes: 3 })
-    c.apply(WEB)
-    c.advance(30)
+    const c = clusterWith(WEB, { seed: 7, nodes: 3, advance: 30 })
     c.run('node fail node-1')
     c.advance(60)
     const onNode = [...c.state.objects.Pod.values()].filter((p) => (p as Pod).spec?.nodeName === 'node-1') as Pod[]
@@ -54,8 +38,7 @@ describe('pods on a node that became NotReady (MarkPodsNotReady)', () => {
   })
 
   it('NodeNotReady is recorded once per pod whose condition changed, not for a pod already not ready', () => {
-    const c = createCluster({ seed: 7, nodes: 1 })
-    c.apply(WEB)
+    const c = clusterWith(WEB, { seed: 7, nodes: 1 })
     c.apply(`apiVersion: v1
 kind: Pod
 metadata: {name: never-ready, labels: {app: other}}

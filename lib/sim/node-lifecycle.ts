@@ -4,11 +4,10 @@
  * the unreachable taints, its pods are marked not Ready, and pods are evicted when their toleration of the
  * NoExecute taint runs out (300 s by default). A recovered node is Ready again at the next check.
  */
-import type { Pod } from './k8s.ts'
 import type { Change, ControllerContext } from './changes.ts'
 import { toTimestamp } from './clock.ts'
 import { keyOf, podCondition, type Node, type NodeCondition, type Taint } from './objects.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 import { queueWrittenKey, type Controller } from './watch.ts'
 
 export const NODE_MONITOR_PERIOD_MS = 5000
@@ -25,8 +24,8 @@ function readyCondition(node: Node): NodeCondition | undefined {
   return node.status.conditions.find((c) => c.type === 'Ready')
 }
 
-export function syncNode(state: ClusterState, name: string, ctx: ControllerContext): Change[] {
-  const node = state.objects.Node.get(name) as Node | undefined
+export function syncNode(state: ClusterView, name: string, ctx: ControllerContext): Change[] {
+  const node = state.objects.Node.get(name)
   const rt = state.nodes.get(name)
   if (!node || !rt) return []
   const changes: Change[] = []
@@ -76,7 +75,7 @@ export function syncNode(state: ClusterState, name: string, ctx: ControllerConte
     // statuses stay as the silent kubelet last wrote them, so kubectl's READY column still counts them ready —
     // and the NodeNotReady event is recorded only for a pod whose condition actually changed.
     for (const key of state.indexes.podsByNode.get(name) ?? []) {
-      const pod = state.objects.Pod.get(key) as Pod
+      const pod = state.objects.Pod.get(key)!
       if (podCondition(pod, 'Ready')?.status !== 'True') continue
       const conditions = (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ctx.timestamp } : c))
       changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, conditions } } })
@@ -91,7 +90,7 @@ export function syncNode(state: ClusterState, name: string, ctx: ControllerConte
   const taintedAt = Date.parse(taint.timeAdded ?? ctx.timestamp) - state.config.epoch
   let next = Infinity
   for (const key of state.indexes.podsByNode.get(name) ?? []) {
-    const pod = state.objects.Pod.get(key) as Pod
+    const pod = state.objects.Pod.get(key)!
     if (pod.metadata?.deletionTimestamp) continue
     const tol = (pod.spec?.tolerations ?? []).find((t) => (t.key === UNREACHABLE || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'))
     const evictAt = !tol ? taintedAt : tol.tolerationSeconds === undefined ? Infinity : taintedAt + tol.tolerationSeconds * 1000

@@ -52,7 +52,27 @@ export interface Node {
 
 /** The kinds the API server stores (lib/k8s/registry.ts). */
 export type Kind = StoredKind
-export type AnyObject = Pod | ReplicaSet | Deployment | Service | Namespace | Node | ConfigMap
+
+/**
+ * The TypeScript type of each stored kind: the store's maps are typed by it (`state.objects.Pod` holds Pods), so
+ * a read needs no cast. A stored kind of the registry needs one entry here (the check below fails otherwise).
+ */
+export interface StoredObjectTypes {
+  Pod: Pod
+  ReplicaSet: ReplicaSet
+  Deployment: Deployment
+  Service: Service
+  Namespace: Namespace
+  Node: Node
+  ConfigMap: ConfigMap
+}
+export type ObjectOf<K extends Kind> = StoredObjectTypes[K]
+export type AnyObject = ObjectOf<Kind>
+
+// Every stored kind has an entry, none other does, and each entry's `kind` is its own name.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const objectTypesMatchRegistry: [Same<keyof StoredObjectTypes, Kind>, Same<{ [K in Kind]: ObjectOf<K>['kind'] }, { [K in Kind]: K }>] = [true, true]
+void objectTypesMatchRegistry
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = tableOf(STORED_KINDS, (r) => r.namespaced)
 
 export function keyOf(namespace: string | undefined, name: string): string {
@@ -60,7 +80,7 @@ export function keyOf(namespace: string | undefined, name: string): string {
   return namespace ? [namespace, name].join('/') : name
 }
 
-export function objectKey(obj: AnyObject): string {
+export function objectKey(obj: Readonly<AnyObject>): string {
   return keyOf(obj.metadata?.namespace, obj.metadata!.name!)
 }
 

@@ -2,18 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseScenario, runScenario } from './index.ts'
 import { checkExpectations, stateValue } from './scenario.ts'
+import { deploymentYaml } from '../testing/cluster.ts'
 
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: nginx, image: "nginx:1.27", readinessProbe: {httpGet: {path: /, port: 80}}}]
-`
+const web = deploymentYaml({ container: 'nginx', containerFields: 'readinessProbe: {httpGet: {path: /, port: 80}}' })
 
 describe('scenario expectations', () => {
   it('pass and fail with one line each, and a failed expect fails the run', () => {

@@ -8,10 +8,8 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { Diagnostic } from './k8s.ts'
 import { parseDuration } from './clock.ts'
 import { createCluster } from './cluster.ts'
-import type { NodeConfig } from './state.ts'
-import type { EventRecord } from './events.ts'
 import type { State } from './snapshot.ts'
-import type { TimelinePoint } from './timeline.ts'
+import type { EventRecord, NodeConfig, TimelinePoint } from './model.ts'
 
 export type ScenarioStep =
   | { kind: 'apply'; text: string; line: number; file?: string }

@@ -6,7 +6,7 @@
  */
 import { labelSelectorMatches, type LabelSelector, type NodeSelectorRequirement, type NodeSelectorTerm, type Pod, type PodAffinityTerm, type TopologySpreadConstraint } from './k8s.ts'
 import { isPodTerminal, type Node } from './objects.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 
 /** Upstream's reason strings; `preemptionMightHelp` is false for UnschedulableAndUnresolvable statuses. */
 export const REASONS = {
@@ -73,10 +73,10 @@ export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
 }
 
 /** Placed pods as the scheduler's cache holds them: bound to a node and not finished. */
-function placedPods(state: ClusterState, node: string): Pod[] {
+function placedPods(state: ClusterView, node: string): Pod[] {
   const out: Pod[] = []
   for (const key of state.indexes.podsByNode.get(node) ?? []) {
-    const p = state.objects.Pod.get(key) as Pod | undefined
+    const p = state.objects.Pod.get(key)
     if (p && !isPodTerminal(p)) out.push(p)
   }
   return out
@@ -93,7 +93,7 @@ function termSelector(owner: Pod, term: { labelSelector?: LabelSelector; matchLa
 }
 
 /** Whether `target` is one of the pods an affinity term of `owner` names (namespaces, namespaceSelector, labelSelector). */
-function affinityTermMatches(state: ClusterState, owner: Pod, term: PodAffinityTerm, target: Pod): boolean {
+function affinityTermMatches(state: ClusterView, owner: Pod, term: PodAffinityTerm, target: Pod): boolean {
   const ns = target.metadata!.namespace!
   const namespaces = term.namespaces ?? []
   if (namespaces.length === 0 && !term.namespaceSelector) {
@@ -116,7 +116,7 @@ function bumpPair(counts: Counts, node: Node, key: string): void {
 }
 
 /** Required (anti-)affinity of the incoming pod and of the placed pods, as topology-pair counts. */
-function interPodAffinityCheck(state: ClusterState, pod: Pod, nodes: readonly NodeEntry[]): ((node: Node) => NodeRejection | null) | null {
+function interPodAffinityCheck(state: ClusterView, pod: Pod, nodes: readonly NodeEntry[]): ((node: Node) => NodeRejection | null) | null {
   const affinityTerms = pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []
   const antiTerms = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []
   const affinityCounts: Counts = new Map()
@@ -125,8 +125,8 @@ function interPodAffinityCheck(state: ClusterState, pod: Pod, nodes: readonly No
   // symmetry: a placed pod's anti-affinity keeps the incoming pod out of its topology domain too (indexed, so plain
   // pods never scan every placed pod)
   for (const key of state.indexes.podsWithRequiredAntiAffinity) {
-    const other = state.objects.Pod.get(key) as Pod | undefined
-    const node = other && !isPodTerminal(other) ? (state.objects.Node.get(other.spec!.nodeName!) as Node | undefined) : undefined
+    const other = state.objects.Pod.get(key)
+    const node = other && !isPodTerminal(other) ? state.objects.Node.get(other.spec!.nodeName!) : undefined
     if (!node) continue
     for (const t of other!.spec!.affinity!.podAntiAffinity!.requiredDuringSchedulingIgnoredDuringExecution!) {
       if (affinityTermMatches(state, other!, t, pod)) bumpPair(existingAntiCounts, node, t.topologyKey)
@@ -169,7 +169,7 @@ interface SpreadCount {
 }
 
 /** DoNotSchedule topology spread: skew = pods in the node's domain + the pod itself − the global minimum ≤ maxSkew. */
-function topologySpreadCheck(state: ClusterState, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
+function topologySpreadCheck(state: ClusterView, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
   const written = pod.spec?.topologySpreadConstraints
   if (!written?.length) return null
   const constraints = written.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
@@ -219,7 +219,7 @@ function topologySpreadCheck(state: ClusterState, pod: Pod, nodes: readonly Node
  * The filters that count placed pods, in upstream's plugin order (PodTopologySpread before InterPodAffinity); null
  * when the pod has no such rule and no placed pod's anti-affinity concerns it, so plain pods cost one scan.
  */
-export function placedPodFilters(state: ClusterState, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
+export function placedPodFilters(state: ClusterView, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
   const spread = topologySpreadCheck(state, pod, nodes, untoleratedTaint)
   const affinity = interPodAffinityCheck(state, pod, nodes)
   if (!spread) return affinity

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod } from './k8s.ts'
 import { createCluster } from './cluster.ts'
-import { create, get, pod, step, testState } from './test-builders.ts'
+import { create, deploymentYaml, get, pod, step, testState } from '../testing/cluster.ts'
 import { feasibleNodesToFind, fitErrorMessage, schedulePod, tolerates } from './scheduler.ts'
 import { matchesNodeSelectorAndAffinity } from './scheduler-filters.ts'
 
@@ -14,7 +14,7 @@ describe('scheduler', () => {
     const state = testState({ nodes: 2 })
     create(state, pod('a'))
     const changes = step(state, schedulePod, 'default/a')
-    const bound = get<Pod>(state, 'Pod', 'a')
+    const bound = get(state, 'Pod', 'a')
     expect(['node-1', 'node-2']).toContain(bound.spec!.nodeName)
     expect(changes.find((c) => c.type === 'event')).toMatchObject({ event: { reason: 'Scheduled', message: `Successfully assigned default/a to ${bound.spec!.nodeName}` } })
   })
@@ -23,7 +23,7 @@ describe('scheduler', () => {
     const state = testState({ nodes: [{ name: 'small-1', cpu: '1' }, { name: 'small-2', cpu: '1' }] })
     create(state, withRequests(pod('big'), '2'))
     const changes = step(state, schedulePod, 'default/big')
-    const p = get<Pod>(state, 'Pod', 'big')
+    const p = get(state, 'Pod', 'big')
     expect(p.spec!.nodeName).toBeUndefined()
     expect(p.status!.conditions![0]).toMatchObject({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' })
     const ev = changes.find((c) => c.type === 'event') as { event: { type: string; message: string } }
@@ -36,7 +36,7 @@ describe('scheduler', () => {
     const p = pod('db')
     create(state, { ...p, spec: { ...p.spec!, nodeSelector: { disk: 'ssd' } } })
     step(state, schedulePod, 'default/db')
-    expect(get<Pod>(state, 'Pod', 'db').spec!.nodeName).toBe('b')
+    expect(get(state, 'Pod', 'db').spec!.nodeName).toBe('b')
     const q = pod('nvme')
     create(state, { ...q, spec: { ...q.spec!, nodeSelector: { disk: 'nvme' } } })
     const changes = step(state, schedulePod, 'default/nvme')
@@ -57,16 +57,7 @@ describe('scheduler', () => {
 
   it('spreads the replicas of one Deployment over the nodes', () => {
     const c = createCluster({ seed: 12 })
-    c.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 6
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: a, image: "nginx:1.27"}]}
-`)
+    c.apply(deploymentYaml({ replicas: 6, container: 'a' }))
     const perNode = new Map<string, number>()
     for (const p of c.snapshot().pods) perNode.set(p.node!, (perNode.get(p.node!) ?? 0) + 1)
     expect([...perNode.values()].sort()).toEqual([2, 2, 2])
@@ -101,23 +92,6 @@ function podYaml(name: string, labels: Record<string, string>, spec: string): st
   return `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, labels: ${JSON.stringify(labels)}}\nspec:\n  containers: [{name: a, image: "nginx:1.27"}]\n${spec}`
 }
 
-function deploymentYaml(name: string, replicas: number, podSpec: string): string {
-  const indented = podSpec
-    .split('\n')
-    .map((l) => (l ? `    ${l}` : l))
-    .join('\n')
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ${name}}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: ${name}}}
-  template:
-    metadata: {labels: {app: ${name}}}
-    spec:
-      containers: [{name: a, image: "nginx:1.27"}]
-${indented}`
-}
 
 const antiAffinityOn = (key: string, app: string) => `  affinity:
     podAntiAffinity:
@@ -160,7 +134,7 @@ describe('FitError message (pkg/scheduler/framework/types.go, FitError.Error; sc
 describe('required pod anti-affinity (pkg/scheduler/framework/plugins/interpodaffinity/filtering.go)', () => {
   it('one replica per node on kubernetes.io/hostname: the fourth of four stays Pending on three nodes', () => {
     const c = createCluster({ seed: 5 })
-    c.apply(deploymentYaml('web', 4, antiAffinityOn('kubernetes.io/hostname', 'web')))
+    c.apply(deploymentYaml({ name: 'web', replicas: 4, container: 'a', podSpec: antiAffinityOn('kubernetes.io/hostname', 'web') }))
     c.advance(10)
     const pods = c.snapshot().pods
     const placed = pods.filter((p) => p.node).map((p) => p.node)
@@ -174,7 +148,7 @@ describe('required pod anti-affinity (pkg/scheduler/framework/plugins/interpodaf
 
   it('on a zone label: nodes of a zone that already has a replica are refused, whichever node it is on', () => {
     const c = createCluster({ seed: 5, nodes: zones })
-    c.apply(deploymentYaml('web', 3, antiAffinityOn('topology.kubernetes.io/zone', 'web')))
+    c.apply(deploymentYaml({ name: 'web', replicas: 3, container: 'a', podSpec: antiAffinityOn('topology.kubernetes.io/zone', 'web') }))
     c.advance(10)
     const pods = c.snapshot().pods
     const zoneOf = (node: string) => zones.find((z) => z.name === node)!.labels['topology.kubernetes.io/zone']
@@ -247,7 +221,7 @@ describe('required pod affinity (pkg/scheduler/framework/plugins/interpodaffinit
 
   it('the first pod of a group whose affinity selects itself is not kept waiting for itself', () => {
     const c = createCluster({ seed: 5 })
-    c.apply(deploymentYaml('db', 3, withDb))
+    c.apply(deploymentYaml({ name: 'db', replicas: 3, container: 'a', podSpec: withDb }))
     c.advance(10)
     const nodes = new Set(c.snapshot().pods.map((p) => p.node))
     expect(nodes.size).toBe(1)
@@ -303,7 +277,7 @@ ${extra}`
   it('spreads a Deployment evenly over hostnames and keeps the surplus Pending once minDomains cannot be met', () => {
     const c = createCluster({ seed: 5, nodes: 2 })
     // minDomains 3 with two domains: the global minimum counts as 0, so each node takes at most maxSkew (1)
-    c.apply(deploymentYaml('web', 3, spread('kubernetes.io/hostname', '    minDomains: 3\n')))
+    c.apply(deploymentYaml({ name: 'web', replicas: 3, container: 'a', podSpec: spread('kubernetes.io/hostname', '    minDomains: 3\n') }))
     c.advance(10)
     const pods = c.snapshot().pods
     expect(pods.filter((p) => p.node).map((p) => p.node).sort()).toEqual(['node-1', 'node-2'])
@@ -358,7 +332,7 @@ describe('nodeSelector and required node affinity (pkg/scheduler/framework/plugi
         nodeSelectorTerms:
         - matchExpressions: [{key: disk, operator: In, values: [${values}]}]
 `
-    c.apply(deploymentYaml('web', 3, affinity('ssd')))
+    c.apply(deploymentYaml({ name: 'web', replicas: 3, container: 'a', podSpec: affinity('ssd') }))
     c.apply(podYaml('tape', { app: 'tape' }, affinity('tape')))
     c.advance(10)
     const pods = c.snapshot().pods

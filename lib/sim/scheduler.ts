@@ -11,7 +11,7 @@ import type { Change, ControllerContext } from './changes.ts'
 import { controllerOf, isPodTerminal, podCondition, resourceAmount, type Node, type Taint } from './objects.ts'
 import { nextInt } from './rng.ts'
 import { REASONS, matchesNodeSelectorAndAffinity, placedPodFilters, type NodeRejection } from './scheduler-filters.ts'
-import type { ClusterState } from './state.ts'
+import type { ClusterView } from './state.ts'
 import type { Controller } from './watch.ts'
 import { labelsChanged } from './informers.ts'
 
@@ -92,7 +92,7 @@ interface NodeSlot {
 const slotCache = new WeakMap<object, { generation: number; slots: NodeSlot[] }>()
 
 /** The node list with each node's (live, mutable) usage record and parsed allocatable, rebuilt when a Node changes. */
-function nodeSlots(state: ClusterState): NodeSlot[] {
+function nodeSlots(state: ClusterView): NodeSlot[] {
   const hit = slotCache.get(state.indexes)
   if (hit && hit.generation === state.indexes.nodeGeneration) return hit.slots
   const slots: NodeSlot[] = []
@@ -106,8 +106,8 @@ function nodeSlots(state: ClusterState): NodeSlot[] {
   return slots
 }
 
-export function schedulePod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+export function schedulePod(state: ClusterView, key: string, ctx: ControllerContext): Change[] {
+  const pod = state.objects.Pod.get(key)
   if (!pod || pod.spec?.nodeName || pod.metadata?.deletionTimestamp || isPodTerminal(pod)) return []
   const slots = nodeSlots(state)
   const total = slots.length
@@ -216,7 +216,7 @@ function histogramOf(counts: Iterable<[string, number]>): string {
 
 /** Scores: NodeResourcesFit LeastAllocated (non-zero defaults for pods without requests) + 2 × spreading of
  *  one controller's pods over nodes (the default topology spreading); ties broken with the seeded RNG. */
-function pickNode(state: ClusterState, pod: Pod, feasible: NodeSlot[], req: { cpu: number; memory: number }, ctx: ControllerContext): string {
+function pickNode(state: ClusterView, pod: Pod, feasible: NodeSlot[], req: { cpu: number; memory: number }, ctx: ControllerContext): string {
   if (feasible.length === 1) return feasible[0]!.name
   const owner = controllerOf(pod)?.uid
   const counts = owner ? state.indexes.ownerNodeCounts.get(owner) : undefined
@@ -250,7 +250,7 @@ function pickNode(state: ClusterState, pod: Pod, feasible: NodeSlot[], req: { cp
 }
 
 /** Pods the scheduler could not place go back to its queue (MoveAllToActiveOrBackoffQueue). */
-function retryUnschedulable(state: ClusterState, queue: Set<string>): void {
+function retryUnschedulable(state: ClusterView, queue: Set<string>): void {
   for (const p of state.indexes.unschedulable) queue.add(p)
   state.indexes.unschedulable.clear()
 }

@@ -2,8 +2,8 @@
  * The State JSON of `simulate --json`: what the cluster looks like at one moment, sorted and plain, for
  * graders and the UI. Built from the store and the kubelet runtime, never from internal references.
  */
-import type { Deployment, Pod, ReplicaSet, Service } from './k8s.ts'
-import { ANNOTATIONS, controllerOf, isPodReady, type Node } from './objects.ts'
+import type { Pod } from './k8s.ts'
+import { ANNOTATIONS, controllerOf, isPodReady } from './objects.ts'
 import type { ClusterState } from './state.ts'
 import { podStatusColumn } from './kubectl/pod-status.ts'
 import { listAll } from './store.ts'
@@ -102,9 +102,9 @@ export function podState(pod: Pod): PodState {
 }
 
 export function snapshot(state: ClusterState): State {
-  const nodes = listAll<Node>(state, 'Node').map((n) => ({ name: n.metadata.name!, ready: n.status.conditions.find((c) => c.type === 'Ready')?.status === 'True' }))
-  const pods = listAll<Pod>(state, 'Pod').map(podState)
-  const replicaSets = listAll<ReplicaSet>(state, 'ReplicaSet').map((rs) => {
+  const nodes = listAll(state, 'Node').map((n) => ({ name: n.metadata.name!, ready: n.status.conditions.find((c) => c.type === 'Ready')?.status === 'True' }))
+  const pods = listAll(state, 'Pod').map(podState)
+  const replicaSets = listAll(state, 'ReplicaSet').map((rs) => {
     const ctl = controllerOf(rs)
     return {
       name: rs.metadata!.name!,
@@ -118,7 +118,7 @@ export function snapshot(state: ClusterState): State {
       images: (rs.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
     }
   })
-  const deployments = listAll<Deployment>(state, 'Deployment').map((d) => ({
+  const deployments = listAll(state, 'Deployment').map((d) => ({
     name: d.metadata!.name!,
     namespace: d.metadata!.namespace!,
     replicas: d.status?.replicas ?? 0,
@@ -130,7 +130,7 @@ export function snapshot(state: ClusterState): State {
     images: (d.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? ''),
     conditions: (d.status?.conditions ?? []).map((c) => ({ type: c.type, status: c.status, reason: c.reason ?? '' })),
   }))
-  const services = listAll<Service>(state, 'Service').map((svc) => {
+  const services = listAll(state, 'Service').map((svc) => {
     const key = `${svc.metadata!.namespace}/${svc.metadata!.name}`
     const eps = [...(state.endpoints.get(key)?.entries.values() ?? [])]
     const firstPort = svc.spec?.ports?.[0]?.name ?? ''

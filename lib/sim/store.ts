@@ -3,14 +3,14 @@
  * (by uid, namespace, owner, node). Every write goes through putObject/removeObject so indexes stay exact;
  * the informer handlers (informers.ts) then queue the controllers that care.
  */
-import type { Pod } from './k8s.ts'
-import { controllerOf, objectKey, type AnyObject, type Kind } from './objects.ts'
-import type { ClusterState, Indexes } from './state.ts'
+import { controllerOf, objectKey, type AnyObject, type Kind, type ObjectOf } from './objects.ts'
+import type { ClusterState, ClusterView, StoredObjects } from './state.ts'
 import { STORED_KINDS, tableOf } from '../k8s/registry.ts'
 import { onObjectChange } from './informers.ts'
+import type { Indexes } from './model.ts'
 
-export function emptyObjects(): Record<Kind, Map<string, AnyObject>> {
-  return tableOf(STORED_KINDS, () => new Map<string, AnyObject>())
+export function emptyObjects(): StoredObjects {
+  return tableOf(STORED_KINDS, () => new Map())
 }
 
 export function emptyIndexes(): Indexes {
@@ -37,13 +37,15 @@ export function emptyIndexes(): Indexes {
   }
 }
 
-export function listAll<T extends AnyObject>(state: ClusterState, kind: Kind): T[] {
+/** Every stored object of a kind, by store key. */
+export function listAll<K extends Kind>(state: ClusterView, kind: K): Readonly<ObjectOf<K>>[] {
   return [...state.objects[kind].values()].sort((a, b) => {
     const ka = objectKey(a)
     const kb = objectKey(b)
     return ka < kb ? -1 : ka > kb ? 1 : 0
-  }) as T[]
+  })
 }
+
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key)
@@ -66,8 +68,8 @@ function unindex(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (ctl && kind === 'Pod') removeFrom(ix.podsByController, ctl.uid, key)
   if (ctl && kind === 'ReplicaSet') removeFrom(ix.replicaSetsByController, ctl.uid, key)
   for (const r of m.ownerReferences ?? []) removeFrom(ix.dependents, r.uid, `${kind}/${key}`)
-  if (kind === 'Pod') {
-    const node = (obj as Pod).spec?.nodeName
+  if (obj.kind === 'Pod') {
+    const node = obj.spec?.nodeName
     if (node) removeFrom(ix.podsByNode, node, key)
     ix.podsWithRequiredAntiAffinity.delete(key)
     if (!ctl) removeFrom(ix.orphanPods, m.namespace ?? '', key)
@@ -82,10 +84,10 @@ function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (ctl && kind === 'Pod') addTo(ix.podsByController, ctl.uid, key)
   if (ctl && kind === 'ReplicaSet') addTo(ix.replicaSetsByController, ctl.uid, key)
   for (const r of m.ownerReferences ?? []) addTo(ix.dependents, r.uid, `${kind}/${key}`)
-  if (kind === 'Pod') {
-    const node = (obj as Pod).spec?.nodeName
+  if (obj.kind === 'Pod') {
+    const node = obj.spec?.nodeName
     if (node) addTo(ix.podsByNode, node, key)
-    if (node && (obj as Pod).spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
+    if (node && obj.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
     if (!ctl) addTo(ix.orphanPods, m.namespace ?? '', key)
   }
 }
@@ -110,19 +112,20 @@ function deepFreeze(value: unknown): void {
 }
 
 /** Stores an object (create or replace), bumps resourceVersion, keeps indexes and notifies informers. */
-export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
-  const kind = obj.kind as Kind
+export function putObject<T extends AnyObject>(state: ClusterState, obj: T): T {
+  const kind: Kind = obj.kind
   const key = objectKey(obj)
-  const map = state.objects[kind]
+  // the one place a map is written whatever its kind: `obj.kind` names the map of obj's own type
+  const map: Map<string, AnyObject> = state.objects[kind]
   const old = map.get(key)
   state.resourceVersion++
-  const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } } as AnyObject
+  const stored: T = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(state.resourceVersion) } }
   // Status writes (most writes) leave every indexed field alone: skip re-indexing them.
   const same =
     old &&
     old.metadata!.uid === stored.metadata!.uid &&
     old.metadata!.ownerReferences === stored.metadata!.ownerReferences &&
-    (kind !== 'Pod' || (old as Pod).spec?.nodeName === (stored as Pod).spec?.nodeName)
+    (old.kind !== 'Pod' || stored.kind !== 'Pod' || old.spec?.nodeName === stored.spec?.nodeName)
   if (old && !same) unindex(state.indexes, kind, key, old)
   if (freezing) deepFreeze(stored)
   map.set(key, stored)
@@ -131,8 +134,8 @@ export function putObject(state: ClusterState, obj: AnyObject): AnyObject {
   return stored
 }
 
-export function removeObject(state: ClusterState, kind: Kind, key: string): AnyObject | undefined {
-  const map = state.objects[kind]
+export function removeObject<K extends Kind>(state: ClusterState, kind: K, key: string): ObjectOf<K> | undefined {
+  const map: Map<string, ObjectOf<K>> = state.objects[kind]
   const old = map.get(key)
   if (!old) return undefined
   map.delete(key)

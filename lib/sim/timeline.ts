@@ -2,15 +2,9 @@
  * The timeline: the numbers a grader and the UI chart care about, recorded at t=0 and whenever one changes
  * (one point per instant of virtual time, after the controllers have settled).
  */
-import type { Deployment } from './k8s.ts'
 import type { ClusterState } from './state.ts'
 import { compareStrings, sortShort } from './sort.ts'
-
-export interface TimelinePoint {
-  time: number
-  deployments: Record<string, { replicas: number; updatedReplicas: number; readyReplicas: number; availableReplicas: number }>
-  services: Record<string, { readyEndpoints: number }>
-}
+import type { TimelinePoint } from './model.ts'
 
 /** Names are bare in the default namespace and `namespace/name` elsewhere. */
 export function displayName(namespace: string | undefined, name: string): string {
@@ -21,7 +15,7 @@ export function timelinePoint(state: ClusterState): TimelinePoint {
   const deployments: TimelinePoint['deployments'] = {}
   const dkeys = sortShort([...state.objects.Deployment.keys()], compareStrings)
   for (const k of dkeys) {
-    const d = state.objects.Deployment.get(k) as Deployment
+    const d = state.objects.Deployment.get(k)!
     const s = d.status ?? {}
     deployments[displayName(d.metadata!.namespace, d.metadata!.name!)] = {
       replicas: s.replicas ?? 0,

@@ -11,24 +11,7 @@ import { nextInt } from './rng.ts'
 import type { ClusterState } from './state.ts'
 import type { ContainerRuntime } from './kubelet/runtime.ts'
 import { displayName } from './timeline.ts'
-
-export interface TrafficGenerator {
-  svcKey: string
-  rps: number
-  /** index of the next request (request k is sent at startedAt + k/rps) */
-  next: number
-  startedAt: number
-  path: string
-  /** the counter's name (displayName of the Service) */
-  label?: string
-}
-
-export interface TrafficState {
-  generators: TrafficGenerator[]
-  counters: Record<string, { sent: number; ok: number; failed: number }>
-  /** sessionAffinity: ClientIP — the endpoint each (service, client) last used */
-  affinity: Record<string, { podKey: string; last: number }>
-}
+import type { TrafficState } from './model.ts'
 
 /** The traffic generator's source address (one client, outside the pods). */
 export const LOADGEN_CLIENT = '172.18.0.200'
@@ -46,7 +29,7 @@ export function accountTraffic(state: ClusterState, until: number): void {
   for (let gi = 0; gi < generators.length; gi++) {
     const g = generators[gi]!
     if (g.startedAt + Math.round((g.next * 1000) / g.rps) >= until) continue
-    const svc = state.objects.Service.get(g.svcKey) as Service | undefined
+    const svc = state.objects.Service.get(g.svcKey)
     const counter = (state.traffic.counters[g.label ?? labelOf(g.svcKey)] ??= { sent: 0, ok: 0, failed: 0 })
     // Nothing changes between two instants (kube-proxy's catch-ups are instants too): the routed endpoints are fixed.
     let ready = svc ? readyTargets(state, g.svcKey, svc) : NO_TARGETS

@@ -3,22 +3,9 @@ import { createCluster } from './cluster.ts'
 import { allControllers, emptyQueues } from './controllers/index.ts'
 import { putObject, removeObject } from './store.ts'
 import type { Pod } from './k8s.ts'
+import { deploymentYaml, manifests, serviceYaml } from '../testing/cluster.ts'
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: app, image: "kubelab/hello:1.0"}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`
+const WEB = manifests(deploymentYaml({ image: 'kubelab/hello:1.0' }), serviceYaml())
 
 function settled() {
   const c = createCluster({ seed: 1, nodes: 2 })

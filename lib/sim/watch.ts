@@ -6,19 +6,12 @@
  * its controller must sync to its own queue (`queue`), nothing else.
  */
 import type { Change, ControllerContext } from './changes.ts'
-import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from './k8s.ts'
-import type { Node } from './objects.ts'
-import type { ClusterState, PodContribution } from './state.ts'
+import type { StoredObjectTypes } from './objects.ts'
+import type { ClusterView } from './state.ts'
+import type { PodContribution } from './model.ts'
 
 /** What can be watched: every stored kind, and the informer-side aggregate of one pod (informers.ts). */
-export interface WatchTopics {
-  Pod: Pod
-  ReplicaSet: ReplicaSet
-  Deployment: Deployment
-  Service: Service
-  Node: Node
-  Namespace: Namespace
-  ConfigMap: ConfigMap
+export interface WatchTopics extends StoredObjectTypes {
   /** how a pod counts for its ReplicaSet and its node changed (`old`/`obj`: before and after; undefined: none) */
   PodContribution: PodContribution
 }
@@ -30,19 +23,20 @@ export type Topic = keyof WatchTopics
  * key (for PodContribution, the pod's). Stored objects are never mutated, so `old.spec !== obj.spec` means the
  * spec was written anew (tests deep-freeze the store to hold everyone to it: store.ts `freezeStoredObjects`).
  */
-export type WatchHandler<T> = (state: ClusterState, key: string, old: T | undefined, obj: T | undefined, queue: Set<string>) => void
+export type WatchHandler<T> = (state: ClusterView, key: string, old: Readonly<T> | undefined, obj: Readonly<T> | undefined, queue: Set<string>) => void
 
 export type Watches = { [T in Topic]?: WatchHandler<WatchTopics[T]> }
 
 export interface Controller<N extends string = string> {
   name: N
   /** one sync for one key: the changes the engine applies through the API server (controllers never write) */
-  sync(state: ClusterState, key: string, ctx: ControllerContext): readonly Change[]
+  // a property, not a method, so a sync that takes the writable ClusterState does not type-check (no bivariance)
+  sync: (state: ClusterView, key: string, ctx: ControllerContext) => readonly Change[]
   /** the informer events that queue work for this controller (none: only timers wake it) */
   watches: Watches
 }
 
 /** The handler of a controller that syncs every write of its own kind: the written object's key, whatever changed. */
-export const queueWrittenKey = (_state: ClusterState, key: string, _old: unknown, _obj: unknown, queue: Set<string>): void => {
+export const queueWrittenKey = (_state: ClusterView, key: string, _old: unknown, _obj: unknown, queue: Set<string>): void => {
   queue.add(key)
 }

@@ -178,9 +178,10 @@ function validateDisruptionBudgetSpec(spec: JsonObject, path: FieldPath, out: Fi
 const MAX_SIZE = 1024 * 1024
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
-function validateKeys(map: unknown, path: FieldPath, out: FieldIssue[]): string[] {
+/** `at(key)`: where a bad key is reported — the map for a Secret (as before), `data[key]` for a ConfigMap (upstream's `.Key(key)`). */
+function validateKeys(map: unknown, at: (key: string) => FieldPath, out: FieldIssue[]): string[] {
   const keys = Object.keys(objectAt(map) ?? {})
-  for (const key of keys) for (const msg of isConfigMapKey(key)) out.push(invalid(path, key, msg, h.configKey(key)))
+  for (const key of keys) for (const msg of isConfigMapKey(key)) out.push(invalid(at(key), key, msg, h.configKey(key)))
   return keys
 }
 
@@ -204,8 +205,8 @@ function textBytes(map: unknown): number {
 }
 
 function validateSecret(obj: JsonObject, root: FieldPath, out: FieldIssue[]): void {
-  validateKeys(obj.data, root.child('data'), out)
-  validateKeys(obj.stringData, root.child('stringData'), out)
+  validateKeys(obj.data, () => root.child('data'), out)
+  validateKeys(obj.stringData, () => root.child('stringData'), out)
   const size = validateBase64(obj.data, root.child('data'), out) + textBytes(obj.stringData)
   if (size > MAX_SIZE) out.push(tooLong(root.child('data'), `may not be more than ${MAX_SIZE} bytes`, h.tooLarge('Secret')))
   if (obj.type === 'kubernetes.io/tls') {
@@ -222,8 +223,8 @@ export function validateConfigMapObject(obj: JsonObject, out: FieldIssue[]): voi
 }
 
 function validateConfigMap(obj: JsonObject, root: FieldPath, out: FieldIssue[]): void {
-  const dataKeys = validateKeys(obj.data, root.child('data'), out)
-  const binaryKeys = new Set(validateKeys(obj.binaryData, root.child('binaryData'), out))
+  const dataKeys = validateKeys(obj.data, (key) => root.child('data').key(key), out)
+  const binaryKeys = new Set(validateKeys(obj.binaryData, (key) => root.child('binaryData').key(key), out))
   for (const key of dataKeys) if (binaryKeys.has(key)) out.push(invalid(root.child('data').key(key), key, 'duplicate of key present in binaryData', h.configKeyDuplicate(key)))
   const size = textBytes(obj.data) + validateBase64(obj.binaryData, root.child('binaryData'), out)
   if (size > MAX_SIZE) out.push(tooLong(root, `must have at most ${MAX_SIZE} bytes`, h.tooLarge('ConfigMap')))

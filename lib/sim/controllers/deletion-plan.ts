@@ -12,7 +12,7 @@
  * result is exactly the fresh ranking's; the plan is a memo outside the cluster state.
  */
 import type { Pod } from '../k8s.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import { pushBy, popBy } from '../heap.ts'
 import { compareRanked, keysOf, type Keys } from './scale-down-ranking.ts'
 
@@ -72,7 +72,7 @@ function buildPlan(candidates: Candidate[], now: number, version: string, epoch:
  * ranking is needed; `related` gives the current related-pod count of a node.
  */
 export function selectForDeletion(
-  state: ClusterState,
+  state: ClusterView,
   rsUid: string,
   count: number,
   version: string,
@@ -95,7 +95,7 @@ export function selectForDeletion(
     const q = popBy(heap, before)
     if (!q) break
     const it = q.items[q.pos]!
-    const pod = state.objects.Pod.get(it.key) as Pod | undefined
+    const pod = state.objects.Pod.get(it.key)
     // gone or no longer active (deleted by an earlier burst): not a candidate any more
     if (!pod || pod !== it.keys.pod || !state.indexes.contributions.get(it.key)?.active) {
       if (++q.pos < q.items.length) pushBy(heap, q, before)

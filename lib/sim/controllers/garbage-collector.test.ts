@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster } from '../cluster.ts'
+import { clusterWith, deploymentYaml } from '../../testing/cluster.ts'
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: a, image: "nginx:1.27"}]}
-`
+const WEB = deploymentYaml({ container: 'a' })
 
 describe('garbage collection and namespaces', () => {
   it('deleting a Deployment cascades to its ReplicaSets and pods', () => {
-    const c = createCluster({ seed: 3 })
-    c.apply(WEB)
-    c.advance(10)
+    const c = clusterWith(WEB, { seed: 3, advance: 10 })
     c.run('kubectl delete deployment web')
     expect(c.snapshot().replicaSets).toEqual([])
     expect(c.snapshot().pods.every((p) => p.terminating)).toBe(true)
@@ -25,9 +15,7 @@ describe('garbage collection and namespaces', () => {
   })
 
   it('--cascade=orphan keeps the ReplicaSet and pods, without an owner', () => {
-    const c = createCluster({ seed: 3 })
-    c.apply(WEB)
-    c.advance(10)
+    const c = clusterWith(WEB, { seed: 3, advance: 10 })
     c.run('kubectl delete deployment web --cascade=orphan')
     c.advance(5)
     const s = c.snapshot()

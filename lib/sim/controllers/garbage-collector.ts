@@ -5,10 +5,10 @@
  */
 import type { Change, ControllerContext } from '../changes.ts'
 import { NAMESPACED, type AnyObject, type Kind } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import { queueWrittenKey, type Controller } from '../watch.ts'
 
-export function collectGarbage(state: ClusterState, ownerUid: string, _ctx: ControllerContext): Change[] {
+export function collectGarbage(state: ClusterView, ownerUid: string, _ctx: ControllerContext): Change[] {
   if (state.indexes.byUid.has(ownerUid)) return []
   const changes: Change[] = []
   for (const ref of state.indexes.dependents.get(ownerUid) ?? []) {
@@ -29,7 +29,7 @@ export function collectGarbage(state: ClusterState, ownerUid: string, _ctx: Cont
 
 const CONTENT_KINDS = (Object.keys(NAMESPACED) as Kind[]).filter((k) => NAMESPACED[k])
 
-export function syncNamespace(state: ClusterState, name: string, ctx: ControllerContext): Change[] {
+export function syncNamespace(state: ClusterView, name: string, ctx: ControllerContext): Change[] {
   const ns = state.objects.Namespace.get(name)
   if (!ns?.metadata?.deletionTimestamp) return []
   const changes: Change[] = []

@@ -1,9 +1,11 @@
 /**
  * Every controller of the simulated cluster, in the order the engine drains their work queues within one
  * instant (earlier controllers react before later ones run again). Adding a controller is its module — a
- * `Controller` (watch.ts) with its reconcile function and what it watches — plus one entry here.
+ * `Controller` (watch.ts) with its reconcile function and what it watches — plus one entry here and its name in
+ * model.ts's `ControllerName`.
  */
 import type { Controller } from '../watch.ts'
+import type { ControllerName } from '../model.ts'
 import { availabilityController } from '../informers.ts'
 import { garbageCollectorController, namespaceController } from './garbage-collector.ts'
 import { nodeLifecycleController } from '../node-lifecycle.ts'
@@ -30,7 +32,10 @@ function list() {
   ] as const
 }
 
-export type ControllerName = ReturnType<typeof list>[number]['name']
+// The list names each controller of model.ts's ControllerName once (a compile error here: one is missing or extra).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const listMatchesNames: Same<ReturnType<typeof list>[number]['name'], ControllerName> = true
+void listMatchesNames
 
 let controllers: readonly Controller<ControllerName>[] | undefined
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod, ReplicaSet } from '../k8s.ts'
-import { create, get, pod, replicaSet, step, testState } from '../test-builders.ts'
+import { create, get, pod, replicaSet, step, testState } from '../../testing/cluster.ts'
 import { context } from '../engine.ts'
 import { UNLIMITED } from '../budget.ts'
 import { putObject } from '../store.ts'
@@ -34,7 +34,7 @@ function ownedPod(state: ClusterState, rs: ReplicaSet, name: string, o: { node?:
 }
 
 function scaleTo(state: ClusterState, rs: ReplicaSet, replicas: number): string[] {
-  const cur = get<ReplicaSet>(state, 'ReplicaSet', rs.metadata!.name!)
+  const cur = get(state, 'ReplicaSet', rs.metadata!.name!)
   putObject(state, { ...cur, spec: { ...cur.spec!, replicas } })
   const r = syncReplicaSet(state, `default/${rs.metadata!.name}`, context(state))
   return r.changes.filter((c) => c.type === 'delete').map((c) => (c as { key: string }).key.split('/')[1]!)
@@ -100,7 +100,7 @@ describe('ReplicaSet sync (conformance F)', () => {
     create(state, replicaSet('web', { replicas: 2, labels: { app: 'web' } }))
     const changes = step(state, (s, k, c) => syncReplicaSet(s, k, c).changes, 'default/web')
     expect(changes.filter((c) => c.type === 'create')).toHaveLength(1)
-    const x = get<Pod>(state, 'Pod', 'x')
+    const x = get(state, 'Pod', 'x')
     expect(x.metadata!.ownerReferences).toEqual([expect.objectContaining({ kind: 'ReplicaSet', name: 'web', controller: true })])
   })
 

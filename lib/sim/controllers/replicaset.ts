@@ -13,7 +13,7 @@ import {
   ownerRef,
   labelSelectorMatches,
 } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import { queueWrittenKey, type Controller } from '../watch.ts'
 import { enqueueByUid, labelsChanged } from '../informers.ts'
 import { selectForDeletion, type Candidate } from './deletion-plan.ts'
@@ -36,7 +36,7 @@ export function slowStartBatches(count: number): number[] {
 }
 
 /** `<base>` truncated to 58 characters + 5 random characters (apiserver names.SimpleNameGenerator). */
-export function generateName(state: ClusterState, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
+export function generateName(state: ClusterView, ctx: ControllerContext, base: string, namespace: string, taken?: Set<string>): string {
   const prefix = base.length > 58 ? base.slice(0, 58) : base
   for (;;) {
     const name = [prefix, randomString(ctx.rng, 5)].join('')
@@ -96,9 +96,9 @@ export interface ReplicaSetSyncResult {
   batches: number[]
 }
 
-export function syncReplicaSet(state: ClusterState, key: string, ctx: ControllerContext): ReplicaSetSyncResult {
+export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerContext): ReplicaSetSyncResult {
   const result: ReplicaSetSyncResult = { changes: [], handled: [], batches: [] }
-  const rs = state.objects.ReplicaSet.get(key) as ReplicaSet | undefined
+  const rs = state.objects.ReplicaSet.get(key)
   if (!rs || rs.metadata?.deletionTimestamp) return result
   const ns = rs.metadata!.namespace!
   const uid = rs.metadata!.uid!
@@ -111,7 +111,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
 
   // Release owned pods whose labels stopped matching.
   for (const podKey of state.indexes.releaseCandidates) {
-    const pod = state.objects.Pod.get(podKey) as Pod | undefined
+    const pod = state.objects.Pod.get(podKey)
     const ctl = pod ? controllerOf(pod) : undefined
     if (!pod || ctl?.uid !== uid) continue
     result.handled.push(podKey)
@@ -124,7 +124,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
   }
   // Adopt matching orphans (not being deleted).
   for (const podKey of state.indexes.orphanPods.get(ns) ?? []) {
-    const pod = state.objects.Pod.get(podKey) as Pod
+    const pod = state.objects.Pod.get(podKey)!
     if (!isPodActive(pod) || !labelSelectorMatches(selector, pod.metadata?.labels)) continue
     adopted.push(pod)
     active++
@@ -183,7 +183,7 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
         if (released.has(podKey)) continue
         const c = state.indexes.contributions.get(podKey)
         if (!c?.active) continue
-        const pod = state.objects.Pod.get(podKey) as Pod
+        const pod = state.objects.Pod.get(podKey)!
         out.push({ key: podKey, pod, related: pod.spec?.nodeName ? related.count(pod.spec.nodeName) : 0 })
       }
       for (const pod of adopted) {
@@ -224,9 +224,9 @@ export function syncReplicaSet(state: ClusterState, key: string, ctx: Controller
 
 /** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer
  *  index), and a version of all those pods (for the deletion plan memo). */
-function relatedCounts(state: ClusterState, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
+function relatedCounts(state: ClusterView, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
   const ctl = controllerOf(rs)
-  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => (state.objects.ReplicaSet.get(k) as ReplicaSet).metadata!.uid!) : [rs.metadata!.uid!]
+  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!.metadata!.uid!) : [rs.metadata!.uid!]
   const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)
   const live = (node: string): number => {
     let n = 0
@@ -270,7 +270,7 @@ export const replicaSetController: Controller<'replicaset'> = {
       const ctl = controllerOf(pod)
       if (!ctl && isPodActive(pod)) {
         for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(pod.metadata!.namespace!) ?? []) {
-          const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
+          const rs = state.objects.ReplicaSet.get(rsKey)!
           if (labelSelectorMatches(rs.spec?.selector, pod.metadata?.labels)) queue.add(rsKey)
         }
       } else if (ctl && old) {

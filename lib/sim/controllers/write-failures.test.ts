@@ -3,22 +3,7 @@ import { createCluster } from '../cluster.ts'
 import type { Deployment } from '../k8s.ts'
 import { storedObjects } from '../budget.ts'
 import { retryDelayMs } from './write-failures.ts'
-
-const deploymentYaml = (replicas: number, image = 'nginx:1.27') => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: app, image: "${image}"}]}
-`
-const serviceYaml = `apiVersion: v1
-kind: Service
-metadata: {name: other}
-spec: {selector: {app: other}, ports: [{port: 80}]}
-`
+import { deploymentYaml, serviceYaml } from '../../testing/cluster.ts'
 
 /** A cluster whose object limit leaves room for `room` more objects once a Service `other` exists. */
 function clusterWithRoom(room: number, replicas: number) {
@@ -26,8 +11,8 @@ function clusterWithRoom(room: number, replicas: number) {
   const base = storedObjects(probe.state)
   // the Service, the Deployment and its ReplicaSet, then `room` Pods
   const c = createCluster({ seed: 5, limits: { objects: base + 3 + room } })
-  c.apply(serviceYaml)
-  c.apply(deploymentYaml(replicas))
+  c.apply(serviceYaml('other'))
+  c.apply(deploymentYaml({ replicas }))
   return c
 }
 

@@ -9,7 +9,6 @@ import type { CreateFailure } from '../changes.ts'
 import { recordEvent } from '../events.ts'
 import { wakeAt } from '../queue.ts'
 import type { ClusterState } from '../state.ts'
-import type { Deployment } from '../k8s.ts'
 import { toTimestamp } from '../clock.ts'
 import { keyOf } from '../objects.ts'
 import { putObject } from '../store.ts'
@@ -47,7 +46,7 @@ export function createFailed(state: ClusterState, f: CreateFailure, error: Extra
 
 /** sync.go getNewReplicaSet: with a progress deadline, the refusal is also the Progressing condition. */
 function setProgressingFailed(state: ClusterState, key: string, reason: string, message: string): void {
-  const d = state.objects.Deployment.get(key) as Deployment | undefined
+  const d = state.objects.Deployment.get(key)
   if (!d || !hasProgressDeadline(d)) return
   const status = setCondition(d.status ?? {}, newCondition('Progressing', 'False', reason, message, toTimestamp(state.config.epoch, state.now)))
   // an unchanged condition is no write (the API server drops a no-op update), so no informer event either

@@ -5,8 +5,9 @@ import { createObject } from '../apiserver.ts'
 import type { AnyObject } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
-import { lookup, targets, validated } from './mutate.ts'
-import { notFound } from './resources.ts'
+import { validated } from './mutate.ts'
+import { lookup, targets } from './targets.ts'
+import { notFoundError } from './resources.ts'
 import type { CommandResult } from './result.ts'
 
 function imageName(image: string): string {
@@ -77,7 +78,7 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
   const t = ts[0]
   if (!t) return { ok: false, output: 'error: You must provide one or more resources by argument or filename.\n' }
   const obj = lookup(state, t, namespace)
-  if (!obj) return { ok: false, output: notFound(t.kind, t.name) }
+  if (!obj) return { ok: false, output: notFoundError(t.kind, t.name) }
   let selector: Record<string, string> | undefined
   let containerPorts: number[]
   if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {

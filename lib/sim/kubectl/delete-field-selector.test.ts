@@ -4,24 +4,10 @@
  * server refuses a field the resource cannot filter on (pkg/registry/core/pod/strategy.go ToSelectableFields).
  */
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '../index.ts'
-
-const web = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: "nginx:1.27"}]}
-`
+import { clusterWith, deploymentYaml } from '../../testing/cluster.ts'
 
 function cluster() {
-  const c = createCluster({ seed: 7, nodes: 3 })
-  c.apply(web)
-  c.advance(30)
-  return c
+  return clusterWith(deploymentYaml({ replicas: 3, container: 'nginx' }), { seed: 7, nodes: 3, advance: 30 })
 }
 
 const podsOn = (c: ReturnType<typeof cluster>, node: string) =>

@@ -11,7 +11,7 @@ import { humanDuration } from '../clock.ts'
 import { findNewReplicaSet } from '../controllers/deployment/history.ts'
 import { type ParsedArgs } from './args.ts'
 import { describeTime } from './format.ts'
-import { notFound, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, resolveResource, splitTypeName } from './resources.ts'
 import { ownedReplicaSets } from './rollout.ts'
 import { endpointsColumn, endpointsView, type EndpointsView } from './objects-view.ts'
 import { listObjects } from './get.ts'
@@ -229,7 +229,7 @@ function describeReplicaSet(state: ClusterState, rs: ReplicaSet): string {
   multiline(w, 'Labels', mapEntries(rs.metadata?.labels, '='))
   multiline(w, 'Annotations', mapEntries(rs.metadata?.annotations, ': ', [ANNOTATIONS.lastApplied]))
   if (ctl) w.write(LEVEL_0, `Controlled By:\t${ctl.kind}/${ctl.name}\n`)
-  const pods = [...(state.indexes.podsByController.get(rs.metadata!.uid!) ?? [])].map((k) => state.objects.Pod.get(k) as Pod)
+  const pods = [...(state.indexes.podsByController.get(rs.metadata!.uid!) ?? [])].map((k) => state.objects.Pod.get(k)!)
   const count = (p: string): number => pods.filter((x) => (x.status?.phase ?? 'Pending') === p).length
   w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired\n`)
   w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`)
@@ -326,7 +326,7 @@ function describeNode(state: ClusterState, node: Node): string {
   for (const [field, label] of SYSTEM_INFO) if (node.status.nodeInfo[field] !== undefined) w.write(LEVEL_1, `${label}:\t${node.status.nodeInfo[field]}\n`)
   w.write(LEVEL_0, `PodCIDR:\t${node.spec.podCIDR}\n`)
   w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`)
-  const pods = [...(state.indexes.podsByNode.get(node.metadata.name!) ?? [])].map((k) => state.objects.Pod.get(k) as Pod)
+  const pods = [...(state.indexes.podsByNode.get(node.metadata.name!) ?? [])].map((k) => state.objects.Pod.get(k)!)
   w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length} in total)\n`)
   w.write(LEVEL_1, 'Namespace\tName\tStatus\n')
   w.write(LEVEL_1, '---------\t----\t------\n')
@@ -394,7 +394,7 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
       // describe matches by name prefix when there is no exact match
       const exact = all.find((o) => o.metadata!.name === n)
       const hits = exact ? [exact] : all.filter((o) => o.metadata!.name!.startsWith(n))
-      if (hits.length === 0) errors.push(notFound(kind, n))
+      if (hits.length === 0) errors.push(notFoundError(kind, n))
       objs.push(...hits)
     }
   }
@@ -402,19 +402,19 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
   const texts = objs.map((o) => {
     switch (o.kind) {
       case 'Pod':
-        return describePod(state, o as Pod)
+        return describePod(state, o)
       case 'Deployment':
-        return describeDeployment(state, o as Deployment)
+        return describeDeployment(state, o)
       case 'ReplicaSet':
-        return describeReplicaSet(state, o as ReplicaSet)
+        return describeReplicaSet(state, o)
       case 'Service':
-        return describeService(state, o as Service)
+        return describeService(state, o)
       case 'Endpoints':
         return describeEndpoints(state, o)
       case 'Node':
-        return describeNode(state, o as Node)
+        return describeNode(state, o)
       case 'ConfigMap':
-        return describeConfigMap(o as ConfigMap)
+        return describeConfigMap(o)
       default:
         return describeNamespace(o)
     }

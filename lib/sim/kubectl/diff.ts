@@ -64,7 +64,7 @@ export function runDiff(state: ClusterState, args: ParsedArgs, namespace: string
   for (const doc of loaded.documents) {
     if (!doc.object) return { ok: false, output: `${documentError(doc, 'creating')}\n`, exitCode: ERROR_EXIT }
     const obj = objectIn(doc, namespace)
-    const kind = obj.kind as AnyObject['kind']
+    const kind = obj.kind
     const name = obj.metadata!.name!
     const ns = NAMESPACED[kind] ? (obj.metadata?.namespace ?? namespace) : undefined
     const key = keyOf(ns, name)

@@ -3,10 +3,11 @@
  * the home directory of files.ts, with GNU coreutils' output and error texts. They read files only: writing
  * happens in the editor. `-` or no file reads standard input (`cat <<EOF`, `wc -l < web.yaml`; shell-input.ts).
  */
-import { listFiles, resolvePath, type HomeFile } from '../files.ts'
+import { listFiles, resolvePath } from '../files.ts'
 import type { ClusterState } from '../state.ts'
 import { STDIN_NOT_SUPPORTED } from './manifest-files.ts'
 import type { CommandResult } from './result.ts'
+import type { HomeFile } from '../model.ts'
 
 type Lookup = { file: HomeFile; name: string } | { directory: true } | { missing: true }
 

@@ -8,22 +8,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { createCluster, type Cluster } from '../cluster.ts'
+import { deploymentYaml, serviceYaml } from '../../testing/cluster.ts'
 
-const web = (image: string, replicas = 3) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: ${replicas}
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: "${image}"}]}
-`
-const svc = `apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`
+const web = (image: string, replicas = 3) => deploymentYaml({ replicas, container: 'nginx', image })
+const svc = serviceYaml()
 
 function withFiles(files: Record<string, string>): Cluster {
   const c = createCluster({ seed: 5 })

@@ -59,8 +59,8 @@ export function runApplyFiles(state: ClusterState, args: ParsedArgs, namespace: 
     }
     const raw = doc.object.raw
     const obj = objectIn(doc, namespace)
-    const current = state.objects[obj.kind as AnyObject['kind']].get(keyOf(obj.metadata?.namespace, obj.metadata!.name!))
-    if (current && !current.metadata?.annotations?.[ANNOTATIONS.lastApplied]) done.push(missingAnnotationWarning(obj.kind as AnyObject['kind'], obj.metadata!.name!))
+    const current = state.objects[obj.kind].get(keyOf(obj.metadata?.namespace, obj.metadata!.name!))
+    if (current && !current.metadata?.annotations?.[ANNOTATIONS.lastApplied]) done.push(missingAnnotationWarning(obj.kind, obj.metadata!.name!))
     const r = applyObject(state, obj, isPlain(raw) ? raw : undefined, namespace, doc.source)
     ;(r.ok ? done : errors).push(r.line)
   }
@@ -82,8 +82,8 @@ export function runCreateFiles(state: ClusterState, args: ParsedArgs, namespace:
       continue
     }
     const obj = objectIn(doc, namespace)
-    const kind = obj.kind as AnyObject['kind']
-    const r = createObject(state, obj as AnyObject)
+    const kind = obj.kind
+    const r = createObject(state, obj)
     if (r.ok) done.push(`${resourcePrefix(kind)}/${obj.metadata!.name} created`)
     else errors.push(`Error from server (${r.reason}): error when creating "${doc.source}": ${r.message}`)
   }

@@ -2,7 +2,7 @@
 import type { ConfigMap, Deployment, Namespace, Pod, ReplicaSet, Service } from '../k8s.ts'
 import { selectorString, type AnyObject, type Node } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
-import { listEvents, type StoredEvent } from '../events.ts'
+import { listEvents } from '../events.ts'
 import { humanDuration, fromTimestamp } from '../clock.ts'
 import { flag, boolFlag, listFlag, type ParsedArgs } from './args.ts'
 import { age, labelsString, toJson, toYaml } from './format.ts'
@@ -10,10 +10,11 @@ import { matchesQuery, parseLabelQuery, type Requirement } from './label-query.t
 import { matchesFields, objectField, parseFieldSelector, unsupportedField, type FieldRequirement } from './field-selector.ts'
 import { podReadyColumn, podRestarts, podStatusColumn } from './pod-status.ts'
 import { configMapDataCount } from './describe-configmap.ts'
-import { notFound, QUALIFIED, resolveResource, splitTypeName, type ResourceKind } from './resources.ts'
+import { notFoundError, QUALIFIED, resolveResource, splitTypeName, type ResourceKind } from './resources.ts'
 import { table } from './table.ts'
 import { endpointSliceView, endpointsColumn, endpointsView } from './objects-view.ts'
 import type { CommandResult } from './result.ts'
+import type { StoredEvent } from '../model.ts'
 
 interface Printer {
   headers: string[]
@@ -269,7 +270,7 @@ export function printRequests(
         .filter((s) => matchesFields(fields, (f) => objectField(s, f)))
         .map((s) => (req.kind === 'Endpoints' ? endpointsView(state, s) : endpointSliceView(state, s)))
         .filter((v): v is NonNullable<typeof v> => !!v)
-      for (const n of req.names) if (!svcs.some((s) => s.metadata!.name === n)) errors.push(notFound(req.kind, n))
+      for (const n of req.names) if (!svcs.some((s) => s.metadata!.name === n)) errors.push(notFoundError(req.kind, n))
       objs = views as Record<string, unknown>[]
       if (objs.length === 0) continue
       any = true
@@ -296,7 +297,7 @@ export function printRequests(
         for (const n of req.names) {
           const hit = all.find((x) => x.metadata!.name === n)
           if (hit) selected.push(hit)
-          else errors.push(notFound(req.kind, n))
+          else errors.push(notFoundError(req.kind, n))
         }
       }
       if (query) selected = selected.filter((x) => matchesQuery(query!, x.metadata?.labels))

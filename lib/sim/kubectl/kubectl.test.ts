@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { createCluster, type Cluster } from '../cluster.ts'
 import { completeCommand } from '../completion.ts'
 import { rolloutStatusLine } from './rollout.ts'
-import { deployment } from '../test-builders.ts'
-import { replicaSetsOf } from '../test-builders.ts'
+import { clusterWith, deployment, deploymentYaml, replicaSetsOf } from '../../testing/cluster.ts'
 import { ANNOTATIONS } from '../objects.ts'
 
-const WEB = (image: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec: {containers: [{name: nginx, image: "${image}", ports: [{containerPort: 80}]}]}
-`
+const WEB = (image: string) => deploymentYaml({ replicas: 3, container: 'nginx', image, port: 80 })
 
 function cluster(): Cluster {
-  const c = createCluster({ seed: 5 })
-  c.apply(WEB('nginx:1.26'))
-  c.advance(20)
-  return c
+  return clusterWith(WEB('nginx:1.26'), { seed: 5, advance: 20 })
 }
 
 describe('kubectl get', () => {

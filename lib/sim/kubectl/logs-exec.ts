@@ -8,7 +8,7 @@ import { toTimestamp } from '../clock.ts'
 import { compileShell, newShellState, runShell, singleCommand } from '../kubelet/shell.ts'
 import { httpGet } from '../network.ts'
 import { boolFlag, flag, type ParsedArgs } from './args.ts'
-import { notFound, splitTypeName } from './resources.ts'
+import { notFoundError, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 
 function bootLines(state: ClusterState, boot: { app: string; tag: string; at: number } | null): string[] {
@@ -23,20 +23,20 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
   if (split && 'error' in split) return { ok: false, output: `${split.error}\n` }
   if (split && split.kind !== 'Pod') {
     const owner = state.objects[split.kind as 'Deployment']?.get(`${namespace}/${split.name}`)
-    if (!owner) return { ok: false, output: notFound(split.kind, split.name) }
+    if (!owner) return { ok: false, output: notFoundError(split.kind, split.name) }
     const pods = [...state.objects.Pod.values()]
       .filter((p) => p.metadata?.namespace === namespace && !p.metadata?.deletionTimestamp)
       .filter((p) => {
         const sel = (owner as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels ?? {}
         return Object.entries(sel).every(([k, v]) => p.metadata?.labels?.[k] === v)
       })
-      .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)) as Pod[]
+      .sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))
     if (!pods[0]) return { ok: false, output: `error: no pods found for ${split.kind.toLowerCase()}/${split.name}\n` }
     return { pod: pods[0] }
   }
   const name = split ? split.name : word
-  const pod = state.objects.Pod.get(`${namespace}/${name}`) as Pod | undefined
-  if (!pod) return { ok: false, output: notFound('Pod', name) }
+  const pod = state.objects.Pod.get(`${namespace}/${name}`)
+  if (!pod) return { ok: false, output: notFoundError('Pod', name) }
   return { pod }
 }
 

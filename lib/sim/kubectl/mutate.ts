@@ -8,42 +8,11 @@ import { boolFlag, flag, type ParsedArgs } from './args.ts'
 import { listObjects } from './get.ts'
 import { matchesQuery, parseLabelQuery } from './label-query.ts'
 import { matchesFields, objectField, parseFieldSelector, unsupportedField } from './field-selector.ts'
-import { notFound, PLURAL, QUALIFIED, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, PLURAL, QUALIFIED, resolveResource } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { runSetEnv, runSetResources } from './set-pod-template.ts'
+import { lookup, targets, type Target } from './targets.ts'
 import { unknownSubcommand } from './unknown-command.ts'
-
-type Target = { kind: Kind; name: string }
-
-/** `TYPE NAME...`, `TYPE1,TYPE2 NAME...`, `TYPE/NAME...`; errors worded like kubectl's. */
-export function targets(args: string[]): Target[] | { error: string } {
-  if (args.length === 0) return { error: 'error: You must provide one or more resources by argument or filename.' }
-  const out: Target[] = []
-  if (args[0]!.includes('/')) {
-    for (const a of args) {
-      const s = splitTypeName(a)
-      if (!s) return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form` }
-      if ('error' in s) return { error: s.error }
-      out.push({ kind: s.kind as Kind, name: s.name })
-    }
-    return out
-  }
-  // `deploy,svc web api`: every name of every type, types first (the resource builder's order)
-  for (const type of args[0]!.split(',')) {
-    const kind = resolveResource(type)
-    if (!kind) return { error: `error: the server doesn't have a resource type "${type}"` }
-    for (const n of args.slice(1)) out.push({ kind: kind as Kind, name: n })
-  }
-  // a type alone names nothing (the resource builder's words; -l and --all are handled before this)
-  if (out.length === 0) return { error: 'error: resource(s) were provided, but no name was specified' }
-  return out
-}
-
-export function lookup(state: ClusterState, t: Target, namespace: string): AnyObject | undefined {
-  const map = state.objects[t.kind]
-  if (!map) return undefined
-  return map.get(t.kind === 'Node' || t.kind === 'Namespace' ? t.name : keyOf(namespace, t.name))
-}
 
 function apiError(r: Extract<ApiResult, { ok: false }>): string {
   return `Error from server (${r.reason}): ${r.message}\n`
@@ -78,7 +47,7 @@ function changeEach(state: ClusterState, ts: Target[], namespace: string, done: 
   let ok = true
   for (const t of ts) {
     const obj = lookup(state, t, namespace)
-    const next = obj ? change(t, obj) : notFound(t.kind, t.name)
+    const next = obj ? change(t, obj) : notFoundError(t.kind, t.name)
     const r = typeof next === 'string' ? { ok: false, output: next } : writeChanged(state, t, next, done)
     out += r.output
     ok &&= r.ok
@@ -107,7 +76,7 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
     }
     const obj = lookup(state, t, namespace) as Deployment | ReplicaSet | undefined
     if (!obj) {
-      out += notFound(t.kind, t.name)
+      out += notFoundError(t.kind, t.name)
       ok = false
       continue
     }

@@ -14,8 +14,8 @@ import type { ClusterState } from '../state.ts'
 import { flag, type ParsedArgs } from './args.ts'
 import { applyJsonPatch, decodeJsonPatch, deepEqualJson, mergePatch } from './json-patches.ts'
 import { loadManifests } from './manifest-files.ts'
-import { lookup, targets } from './mutate.ts'
-import { notFound, QUALIFIED } from './resources.ts'
+import { lookup, targets } from './targets.ts'
+import { notFoundError, QUALIFIED } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { StrategicMergeError, strategicMergePatch } from './strategic-merge.ts'
 
@@ -66,7 +66,7 @@ function patched(live: AnyObject, patch: unknown, type: PatchType): { object: un
 
 function patchOne(state: ClusterState, t: Target, patch: unknown, type: PatchType): CommandResult {
   const live = lookup(state, t, t.namespace)
-  if (!live) return fail(notFound(t.kind, t.name))
+  if (!live) return fail(notFoundError(t.kind, t.name))
   const r = patched(live, patch, type)
   if ('error' in r) return fail(r.error)
   const next = r.object as AnyObject

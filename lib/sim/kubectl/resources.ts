@@ -29,6 +29,7 @@ export function splitTypeName(word: string): { kind: ResourceKind; name: string 
   return { kind, name: word.slice(slash + 1) }
 }
 
-export function notFound(kind: string, name: string): string {
+/** kubectl's NotFound error line (`Error from server (NotFound): pods "web" not found`). */
+export function notFoundError(kind: string, name: string): string {
   return `Error from server (NotFound): ${PLURAL[kind] ?? kind.toLowerCase()} "${name}" not found\n`
 }

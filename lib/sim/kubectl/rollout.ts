@@ -6,7 +6,7 @@ import { ANNOTATIONS, POD_TEMPLATE_HASH } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { equalIgnoreHash, findNewReplicaSet, revisionOf, skipCopyAnnotation } from '../controllers/deployment/history.ts'
 import { flag, type ParsedArgs } from './args.ts'
-import { notFound, resolveResource, splitTypeName } from './resources.ts'
+import { notFoundError, resolveResource, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { unknownSubcommand } from './unknown-command.ts'
 
@@ -24,13 +24,13 @@ function target(state: ClusterState, args: ParsedArgs, namespace: string): { d: 
   }
   if (!kind || !name) return { ok: false, output: 'error: required resource not specified\n' }
   if (kind !== 'Deployment') return { ok: false, output: `error: no rollout support for ${kind.toLowerCase()}s in this simulator (deployments only)\n` }
-  const d = state.objects.Deployment.get(`${namespace}/${name}`) as Deployment | undefined
-  if (!d) return { ok: false, output: notFound('Deployment', name) }
+  const d = state.objects.Deployment.get(`${namespace}/${name}`)
+  if (!d) return { ok: false, output: notFoundError('Deployment', name) }
   return { d }
 }
 
 export function ownedReplicaSets(state: ClusterState, d: Deployment): ReplicaSet[] {
-  return [...(state.indexes.replicaSetsByController.get(d.metadata!.uid!) ?? [])].map((k) => state.objects.ReplicaSet.get(k) as ReplicaSet)
+  return [...(state.indexes.replicaSetsByController.get(d.metadata!.uid!) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!)
 }
 
 export function rolloutStatusLine(d: Deployment): { ok: boolean; done: boolean; text: string } {

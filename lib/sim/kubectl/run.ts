@@ -22,7 +22,7 @@ import { unknownFlag } from './known-flags.ts'
 import { readFile } from '../files.ts'
 import { runCat, runHead, runLs, runWc } from './file-commands.ts'
 import type { CommandResult } from './result.ts'
-import { formatDuration, limitPhrase, markOverBudget } from '../budget.ts'
+import { formatVirtualTime, limitPhrase, markOverBudget } from '../budget.ts'
 
 export interface RunCommandResult extends CommandResult {
   /** `wait 30s`: virtual time the caller should advance */
@@ -121,7 +121,7 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
         const { virtualTimeMs } = state.budget.limits
         if (state.now + ms > virtualTimeMs) {
           markOverBudget(state, { limit: 'virtualTimeMs', max: virtualTimeMs, requested: state.now + ms })
-          return { ok: false, output: `error: ${cmd} ${args.positional[0]} would go past ${limitPhrase('virtualTimeMs', virtualTimeMs)} (the cluster is at ${formatDuration(state.now)})\n`, notice: 'overBudget' }
+          return { ok: false, output: `error: ${cmd} ${args.positional[0]} would go past ${limitPhrase('virtualTimeMs', virtualTimeMs)} (the cluster is at ${formatVirtualTime(state.now)})\n`, notice: 'overBudget' }
         }
         return { ok: true, output: '', advanceMs: ms }
       }

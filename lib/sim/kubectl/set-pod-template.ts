@@ -11,8 +11,8 @@ import { formatKubectlError } from '../k8s.ts'
 import type { AnyObject } from '../objects.ts'
 import type { ClusterState } from '../state.ts'
 import { flag, boolFlag, type ParsedArgs } from './args.ts'
-import { lookup, targets } from './mutate.ts'
-import { notFound, QUALIFIED } from './resources.ts'
+import { lookup, targets } from './targets.ts'
+import { notFoundError, QUALIFIED } from './resources.ts'
 import { qualifiedKind } from '../../k8s/registry.ts'
 import type { CommandResult } from './result.ts'
 
@@ -70,7 +70,7 @@ function changeContainers(
   for (const t of ts) {
     const live = lookup(state, t, namespace)
     if (!live) {
-      errors += notFound(t.kind, t.name)
+      errors += notFoundError(t.kind, t.name)
       continue
     }
     const spec = podSpecOf(live)
@@ -184,7 +184,7 @@ export function runSetEnv(state: ClusterState, args: ParsedArgs, words: string[]
     const selector = flag(args, 'containers') ?? flag(args, 'container') ?? '*'
     for (const t of ts) {
       const live = lookup(state, t, namespace)
-      if (!live) return { ok: false, output: notFound(t.kind, t.name) }
+      if (!live) return { ok: false, output: notFoundError(t.kind, t.name) }
       const spec = podSpecOf(live)
       for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
         if (!globMatches(selector, c.name)) continue

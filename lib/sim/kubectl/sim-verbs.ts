@@ -1,5 +1,4 @@
 /** Simulation verbs beyond kubectl: node fail/recover, pod crash, traffic start/stop, curl, wait. */
-import type { Pod, Service } from '../k8s.ts'
 import type { ClusterState } from '../state.ts'
 import { enqueue } from '../queue.ts'
 import { LEASE_RENEW_MS } from '../node-lifecycle.ts'
@@ -7,7 +6,7 @@ import { httpGet } from '../network.ts'
 import { startTraffic, stopTraffic } from '../traffic.ts'
 import { parseDuration } from '../clock.ts'
 import { flag, type ParsedArgs } from './args.ts'
-import { notFound, splitTypeName } from './resources.ts'
+import { notFoundError, splitTypeName } from './resources.ts'
 import type { CommandResult } from './result.ts'
 import { MAX_TOTAL_RPS } from '../budget.ts'
 
@@ -15,7 +14,7 @@ export function runNode(state: ClusterState, args: ParsedArgs): CommandResult {
   const [verb, name] = args.positional
   if ((verb !== 'fail' && verb !== 'recover') || !name) return { ok: false, output: 'usage: node fail NAME | node recover NAME\n' }
   const rt = state.nodes.get(name)
-  if (!rt) return { ok: false, output: notFound('Node', name) }
+  if (!rt) return { ok: false, output: notFoundError('Node', name) }
   if (verb === 'fail') {
     if (!rt.up) return { ok: false, output: `error: node/${name} has already failed\n` }
     // the last lease renewal happened on the previous 10 s tick
@@ -34,8 +33,8 @@ export function runPodCrash(state: ClusterState, args: ParsedArgs, namespace: st
   const [verb, name] = args.positional
   if (verb !== 'crash' || !name) return { ok: false, output: 'usage: pod crash NAME [-c CONTAINER]\n' }
   const key = `${namespace}/${name}`
-  const pod = state.objects.Pod.get(key) as Pod | undefined
-  if (!pod) return { ok: false, output: notFound('Pod', name) }
+  const pod = state.objects.Pod.get(key)
+  if (!pod) return { ok: false, output: notFoundError('Pod', name) }
   const rt = state.pods.get(key)
   const cname = flag(args, 'container') ?? pod.spec?.containers?.[0]?.name
   const c = rt?.containers.find((x) => x.name === cname && !x.init)
@@ -62,8 +61,8 @@ export function runTraffic(state: ClusterState, args: ParsedArgs, namespace: str
   const s = splitTypeName(target)
   const name = s && !('error' in s) ? s.name : target
   if (s && ('error' in s || s.kind !== 'Service')) return { ok: false, output: 'error: traffic goes to a Service: traffic start svc/NAME\n' }
-  const svc = state.objects.Service.get(`${namespace}/${name}`) as Service | undefined
-  if (!svc) return { ok: false, output: notFound('Service', name) }
+  const svc = state.objects.Service.get(`${namespace}/${name}`)
+  if (!svc) return { ok: false, output: notFoundError('Service', name) }
   const rps = Number(flag(args, 'rps') ?? 10)
   if (!(rps > 0 && rps <= MAX_TOTAL_RPS)) return { ok: false, output: `error: --rps must be between 1 and ${MAX_TOTAL_RPS}\n` }
   // Each request is simulated: the generators together send at most MAX_TOTAL_RPS, so virtual time bounds the work.

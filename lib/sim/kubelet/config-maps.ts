@@ -8,20 +8,20 @@
  */
 import type { ConfigMap, Container, Pod } from '../k8s.ts'
 import { keyOf } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 
 export type EnvResolution = { ok: true; env: Record<string, string> } | { ok: false; message: string }
 
-function configMapOf(state: ClusterState, namespace: string, name: string): ConfigMap | undefined {
-  return state.objects.ConfigMap.get(keyOf(namespace, name)) as ConfigMap | undefined
+function configMapOf(state: ClusterView, namespace: string, name: string): ConfigMap | undefined {
+  return state.objects.ConfigMap.get(keyOf(namespace, name))
 }
 
 /** The API server's NotFound as the kubelet's ConfigMap manager returns it. */
-function notFound(name: string): string {
+function configMapNotFound(name: string): string {
   return `configmap "${name}" not found`
 }
 
-export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Container): EnvResolution {
+export function resolveContainerEnv(state: ClusterView, pod: Pod, container: Container): EnvResolution {
   const namespace = pod.metadata!.namespace ?? 'default'
   const env: Record<string, string> = {}
   for (const source of container.envFrom ?? []) {
@@ -30,7 +30,7 @@ export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Co
     const cm = configMapOf(state, namespace, ref.name ?? '')
     if (!cm) {
       if (ref.optional === true) continue
-      return { ok: false, message: notFound(ref.name ?? '') }
+      return { ok: false, message: configMapNotFound(ref.name ?? '') }
     }
     for (const [key, value] of Object.entries(cm.data ?? {})) env[`${source.prefix ?? ''}${key}`] = value
   }
@@ -44,7 +44,7 @@ export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Co
     const cm = configMapOf(state, namespace, ref.name ?? '')
     if (!cm) {
       if (optional) continue
-      return { ok: false, message: notFound(ref.name ?? '') }
+      return { ok: false, message: configMapNotFound(ref.name ?? '') }
     }
     const value = cm.data?.[ref.key]
     if (value === undefined) {
@@ -59,7 +59,7 @@ export function resolveContainerEnv(state: ClusterState, pod: Pod, container: Co
 export type VolumeResolution = { ok: true; volumes: Record<string, Record<string, string>> } | { ok: false; volume: string; message: string }
 
 /** The files of every `configMap` volume of the pod (volume name → path in the volume → content). */
-export function resolveConfigMapVolumes(state: ClusterState, pod: Pod): VolumeResolution {
+export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeResolution {
   const namespace = pod.metadata!.namespace ?? 'default'
   const volumes: Record<string, Record<string, string>> = {}
   for (const v of pod.spec?.volumes ?? []) {
@@ -71,7 +71,7 @@ export function resolveConfigMapVolumes(state: ClusterState, pod: Pod): VolumeRe
         volumes[v.name] = {}
         continue
       }
-      return { ok: false, volume: v.name, message: notFound(src.name ?? '') }
+      return { ok: false, volume: v.name, message: configMapNotFound(src.name ?? '') }
     }
     const data = cm.data ?? {}
     const files: Record<string, string> = {}

@@ -4,10 +4,11 @@
  */
 import type { Container, Pod } from '../k8s.ts'
 import type { Change, ControllerContext, NodeDelta } from '../changes.ts'
-import type { ClusterState, NodeRuntime } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import { resolveProgram, type Program } from './apps.ts'
 import type { ImageInfo } from './images.ts'
 import type { ContainerRuntime, PodRuntime } from './runtime.ts'
+import type { NodeRuntime } from '../model.ts'
 
 /** Virtual durations of the kubelet's own steps (documented in README.md). */
 export const TIMINGS = {
@@ -81,7 +82,7 @@ export function hasImage(node: NodeView, image: string): boolean {
 }
 
 export interface SyncEnv {
-  state: ClusterState
+  state: ClusterView
   ctx: ControllerContext
   pod: Pod
   rt: PodRuntime

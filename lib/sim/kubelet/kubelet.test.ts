@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCluster, type Cluster } from '../cluster.ts'
+import { clusterWith, deploymentYaml, manifests, serviceYaml } from '../../testing/cluster.ts'
 
 function podYaml(name: string, o: { image?: string; command?: string; restartPolicy?: string; extra?: string; labels?: string } = {}): string {
   return `apiVersion: v1
@@ -113,11 +114,7 @@ describe('image pulls (C53)', () => {
   it('an unknown tag fails with ErrImagePull, then ImagePullBackOff, retried after 10, 20, 40, … s; never Ready', () => {
     const c = createCluster({ seed: 2 })
     c.apply(podYaml('bad', { image: 'nginx:doesnotexist', labels: 'app: web' }))
-    c.apply(`apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`)
+    c.apply(serviceYaml())
     const seen = new Set<string>()
     for (let i = 0; i < 60; i++) {
       c.advance(1)
@@ -181,30 +178,21 @@ describe('probes (C54)', () => {
   })
 
   it('a failing readiness probe makes the pod not ready, drops it from endpoints and from readyReplicas, without restarts', () => {
-    const c = createCluster({ seed: 3 })
-    c.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: app
+    const c = clusterWith(
+      manifests(
+        deploymentYaml({
+          containers: `      - name: app
         image: busybox:1.36
         command: ["sh", "-c", "touch /tmp/ready; sleep 3600"]
         readinessProbe:
           exec: {command: [cat, /tmp/ready]}
           periodSeconds: 5
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`)
-    c.advance(30)
+`,
+        }),
+        serviceYaml(),
+      ),
+      { seed: 3, advance: 30 },
+    )
     expect(c.snapshot().deployments[0]).toMatchObject({ readyReplicas: 2, availableReplicas: 2 })
     const victim = c.snapshot().pods[0]!.name
     expect(c.run(`kubectl exec ${victim} -- rm /tmp/ready`).ok).toBe(true)
@@ -220,24 +208,7 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
 
 describe('graceful deletion (C56)', () => {
   it('a deleted pod is Terminating, leaves the ready endpoints, is replaced at once, and disappears after its program exits', () => {
-    const c = createCluster({ seed: 6 })
-    c.apply(`apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 3
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: app, image: "busybox:1.36", command: ["sleep", "3600"]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec: {selector: {app: web}, ports: [{port: 80}]}
-`)
-    c.advance(20)
+    const c = clusterWith(manifests(deploymentYaml({ replicas: 3, image: 'busybox:1.36', containerFields: 'command: ["sleep", "3600"]' }), serviceYaml()), { seed: 6, advance: 20 })
     const victim = c.snapshot().pods[0]!
     c.run(`kubectl delete pod ${victim.name}`)
     let s = c.snapshot()

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Container, Pod } from '../k8s.ts'
 import { createCluster } from '../cluster.ts'
+import { clusterWith, deploymentYaml } from '../../testing/cluster.ts'
 import { podQOSClass, withRequestsFromLimits } from './qos.ts'
 
 type R = Record<string, string>
@@ -47,20 +48,7 @@ describe('withRequestsFromLimits (SetDefaults_Pod)', () => {
 })
 
 describe('status.qosClass in the cluster', () => {
-  const deployment = (resources: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        resources: ${resources}
-`
+  const deployment = (resources: string) => deploymentYaml({ replicas: 1, container: 'nginx', containerFields: `resources: ${resources}` })
   it('is set on a bare Pod and shown by describe and get -o yaml', () => {
     const c = createCluster({ seed: 3 })
     c.apply(`apiVersion: v1
@@ -78,9 +66,7 @@ spec:
   })
 
   it('a Deployment whose template has limits only: its pods get the requests and are Guaranteed', () => {
-    const c = createCluster({ seed: 3 })
-    c.apply(deployment('{limits: {cpu: 250m, memory: 64Mi}}'))
-    c.advance(10)
+    const c = clusterWith(deployment('{limits: {cpu: 250m, memory: 64Mi}}'), { seed: 3, advance: 10 })
     const yaml = c.run('kubectl get pods -l app=web -o yaml').output
     expect(yaml).toMatch(/qosClass: Guaranteed/)
     expect(yaml).toMatch(/requests:\n\s+cpu: 250m\n\s+memory: 64Mi/)
@@ -89,9 +75,7 @@ spec:
   })
 
   it('a template with limits only too large for any node stays Pending (its requests are the limits)', () => {
-    const c = createCluster({ seed: 3 })
-    c.apply(deployment('{limits: {cpu: "1", memory: 20Gi}}'))
-    c.advance(10)
+    const c = clusterWith(deployment('{limits: {cpu: "1", memory: 20Gi}}'), { seed: 3, advance: 10 })
     expect(c.run('kubectl get pods').output).toMatch(/0\/1\s+Pending/)
     expect(c.run('kubectl get events').output).toMatch(/0\/3 nodes are available: 3 Insufficient memory\./)
   })

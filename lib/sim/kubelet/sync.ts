@@ -3,10 +3,9 @@
  * virtual time, terminate on deletion, and report the pod status. Everything due at `now` is processed; the
  * next due time becomes a wake-up.
  */
-import type { Pod } from '../k8s.ts'
 import type { Change, ControllerContext } from '../changes.ts'
 import { deepEqual } from '../objects.ts'
-import type { ClusterState } from '../state.ts'
+import type { ClusterView } from '../state.ts'
 import type { Controller } from '../watch.ts'
 import { copyPodRuntime, type PodRuntime } from './runtime.ts'
 import { buildPodStatus } from './status.ts'
@@ -16,8 +15,8 @@ import { allocateIp, event, nodeIp, nodeView, TIMINGS, type SyncEnv } from './en
 
 export { programFor, nodeIp } from './env.ts'
 
-export function syncPod(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const pod = state.objects.Pod.get(key) as Pod | undefined
+export function syncPod(state: ClusterView, key: string, ctx: ControllerContext): Change[] {
+  const pod = state.objects.Pod.get(key)
   let existing = state.pods.get(key)
   const changes: Change[] = []
   // The Pod was deleted (force, grace 0) and created again under the same name before this sync saw the deletion:
@@ -129,7 +128,7 @@ function sameStatusFields(a: PodRuntime, b: PodRuntime): boolean {
   return true
 }
 
-export function nodeIpOf(state: ClusterState, node: string): string {
+export function nodeIpOf(state: ClusterView, node: string): string {
   const n = state.nodes.get(node)
   return n ? nodeIp(n.index) : ''
 }

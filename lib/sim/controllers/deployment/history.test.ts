@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Deployment } from '../../k8s.ts'
 import { ANNOTATIONS } from '../../objects.ts'
 import { createCluster } from '../../cluster.ts'
-import { get, replicaSetsOf } from '../../test-builders.ts'
+import { get, replicaSetsOf } from '../../../testing/cluster.ts'
 import { podTemplateHash } from './history.ts'
 
 const manifest = (o: { image?: string; replicas?: number; annotations?: string; templateLabel?: string; maxSurge?: number; limit?: number } = {}) => `apiVersion: apps/v1
@@ -29,7 +28,7 @@ describe('what does and does not create a ReplicaSet (C36)', () => {
   it('(a) re-applying the same manifest changes nothing', () => {
     const c = settled()
     expect(c.apply(manifest()).output).toBe('deployment.apps/web unchanged\n')
-    expect(get<Deployment>(c.state, 'Deployment', 'web').metadata!.generation).toBe(1)
+    expect(get(c.state, 'Deployment', 'web').metadata!.generation).toBe(1)
   })
   it('(b) replicas 3→5 scales the same ReplicaSet, revision unchanged', () => {
     const c = settled()
@@ -47,7 +46,7 @@ describe('what does and does not create a ReplicaSet (C36)', () => {
     const rss = replicaSetsOf(c.state, 'web')
     expect(rss).toHaveLength(1)
     expect(rss[0]!.metadata!.annotations!.team).toBe('x')
-    expect(get<Deployment>(c.state, 'Deployment', 'web').metadata!.generation).toBe(2)
+    expect(get(c.state, 'Deployment', 'web').metadata!.generation).toBe(2)
   })
   it('(d) rollout restart and (e) a template label each create a new revision', () => {
     const c = settled()

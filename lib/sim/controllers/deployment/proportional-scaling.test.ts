@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { Deployment, ReplicaSet } from '../../k8s.ts'
+import type { ReplicaSet } from '../../k8s.ts'
 import { ANNOTATIONS } from '../../objects.ts'
 import { context } from '../../engine.ts'
-import { deployment, get, replicaSet, replicaSetsOf, step, testState, update } from '../../test-builders.ts'
+import { deployment, get, replicaSet, replicaSetsOf, step, testState, update } from '../../../testing/cluster.ts'
 import { changeImage, runSyncs, settledDeployment, KEY } from './rollout-harness.test-helpers.ts'
 import { scaleDeployment } from './proportional-scaling.ts'
 import { syncDeployment } from './sync.ts'
@@ -17,7 +17,7 @@ function stuckRollout() {
 }
 
 function scaleTo(state: ReturnType<typeof stuckRollout>, replicas: number): void {
-  const d = get<Deployment>(state, 'Deployment', 'web')
+  const d = get(state, 'Deployment', 'web')
   update(state, { ...d, spec: { ...d.spec!, replicas } })
   step(state, syncDeployment, KEY)
 }
@@ -48,17 +48,17 @@ describe('proportional scaling during a rollout (C30, C31)', () => {
 
   it('C43: a paused Deployment records template edits but only scales; resume rolls straight to the last template', () => {
     const state = settledDeployment({ replicas: 3 })
-    let d = get<Deployment>(state, 'Deployment', 'web')
+    let d = get(state, 'Deployment', 'web')
     update(state, { ...d, spec: { ...d.spec!, paused: true } })
     step(state, syncDeployment, KEY)
-    expect(get<Deployment>(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' })
+    expect(get(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' })
     changeImage(state, 'nginx:1.27')
     step(state, syncDeployment, KEY)
     changeImage(state, 'nginx:1.28')
-    d = get<Deployment>(state, 'Deployment', 'web')
+    d = get(state, 'Deployment', 'web')
     update(state, { ...d, spec: { ...d.spec!, replicas: 4 } })
     step(state, syncDeployment, KEY)
-    d = get<Deployment>(state, 'Deployment', 'web')
+    d = get(state, 'Deployment', 'web')
     expect(replicaSetsOf(state, 'web')).toHaveLength(1)
     expect(replicaSetsOf(state, 'web')[0]!.spec!.replicas).toBe(4)
     expect(d.metadata!.generation).toBe(5)
@@ -69,7 +69,7 @@ describe('proportional scaling during a rollout (C30, C31)', () => {
     expect(after).toHaveLength(2)
     expect(after[1]!.spec!.template!.spec!.containers[0]!.image).toBe('nginx:1.28')
     expect(after[1]!.metadata!.annotations![ANNOTATIONS.revision]).toBe('2')
-    const cond = get<Deployment>(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')
+    const cond = get(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')
     expect(cond?.reason).toBe('NewReplicaSetCreated')
   })
 })

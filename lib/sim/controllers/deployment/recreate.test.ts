@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Deployment } from '../../k8s.ts'
 import { createCluster } from '../../cluster.ts'
-import { get, replicaSetsOf } from '../../test-builders.ts'
+import { get, replicaSetsOf } from '../../../testing/cluster.ts'
 
 const manifest = (image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -34,7 +33,7 @@ describe('Recreate (C40)', () => {
     c.advance(20)
     expect(replicaSetsOf(c.state, 'web')).toHaveLength(1)
     expect(c.snapshot().pods.filter((p) => p.terminating)).toHaveLength(3)
-    const d = get<Deployment>(c.state, 'Deployment', 'web')
+    const d = get(c.state, 'Deployment', 'web')
     expect(d.status!.conditions!.find((x) => x.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
     c.advance(11)
     rss = replicaSetsOf(c.state, 'web')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { advanceClock } from '../../clock.ts'
 import { changeImage, runSyncs, scalingEvents, settledDeployment } from './rollout-harness.test-helpers.ts'
-import { get, replicaSetsOf, setReplicaSetStatus, step, testState, create, deployment, replicaSet } from '../../test-builders.ts'
+import { get, replicaSetsOf, setReplicaSetStatus, step, testState, create, deployment, replicaSet } from '../../../testing/cluster.ts'
 import { syncDeployment } from './sync.ts'
 import { cleanupUnhealthyReplicas, newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSets } from './rolling-update.ts'
 import type { DeploymentWork } from './work.ts'
@@ -18,7 +18,7 @@ describe('RollingUpdate step sequences (conformance E)', () => {
     expect(seq).toEqual([[1, 3], [1, 2], [2, 2], [2, 1], [3, 1], [3, 0]])
     expect(scalingEvents(state)).toEqual(['new→1', 'old→2', 'new→2', 'old→1', 'new→3', 'old→0'])
     for (const [n, o] of seq) expect(n! + o!).toBeLessThanOrEqual(4)
-    const d = get<Deployment>(state, 'Deployment', 'web')
+    const d = get(state, 'Deployment', 'web')
     expect(d.metadata!.annotations![ANNOTATIONS.revision]).toBe('2')
     expect(replicaSetsOf(state, 'web')[1]!.metadata!.annotations![ANNOTATIONS.revision]).toBe('2')
   })
@@ -40,7 +40,7 @@ describe('RollingUpdate step sequences (conformance E)', () => {
     changeImage(state, 'nginx:doesnotexist')
     expect(runSyncs(state, 'new-never-ready')).toEqual([[3, 8], [5, 8]])
     step(state, syncDeployment, 'default/web')
-    const d = get<Deployment>(state, 'Deployment', 'web')
+    const d = get(state, 'Deployment', 'web')
     expect(d.status).toMatchObject({ replicas: 13, updatedReplicas: 5, readyReplicas: 8, availableReplicas: 8, unavailableReplicas: 5 })
     expect(d.status!.conditions!.find((c) => c.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' })
   })
@@ -135,12 +135,12 @@ describe('Deployment creation (C26)', () => {
     expect(rs!.spec!.selector!.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash })
     expect(rs!.spec!.template!.metadata!.labels).toEqual({ app: 'web', 'pod-template-hash': hash })
     expect(rs!.metadata!.annotations).toMatchObject({ [ANNOTATIONS.revision]: '1', [ANNOTATIONS.desiredReplicas]: '3', [ANNOTATIONS.maxReplicas]: '4' })
-    const d = get<Deployment>(state, 'Deployment', 'web')
+    const d = get(state, 'Deployment', 'web')
     expect(d.metadata!.annotations![ANNOTATIONS.revision]).toBe('1')
     expect(d.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "web-${hash}"` })
     setReplicaSetStatus(state, rs!.metadata!.name!, { replicas: 3 })
     step(state, syncDeployment, 'default/web')
-    const done = get<Deployment>(state, 'Deployment', 'web')
+    const done = get(state, 'Deployment', 'web')
     expect(done.status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, unavailableReplicas: 0, observedGeneration: 1 })
     expect(done.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ reason: 'NewReplicaSetAvailable', message: `ReplicaSet "web-${hash}" has successfully progressed.` })
     expect(done.status!.conditions!.find((c) => c.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' })

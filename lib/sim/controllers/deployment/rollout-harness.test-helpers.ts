@@ -1,7 +1,6 @@
 /** A step-by-step rollout driver for the documented [new, old] sequences (conformance section E). */
-import type { Deployment } from '../../k8s.ts'
 import { advanceClock } from '../../clock.ts'
-import { create, deployment, get, replicaSetsOf, setReplicaSetStatus, step, testState, update, type DeploymentOptions } from '../../test-builders.ts'
+import { create, deployment, get, replicaSetsOf, setReplicaSetStatus, step, testState, update, type DeploymentOptions } from '../../../testing/cluster.ts'
 import type { ClusterState } from '../../state.ts'
 import { syncDeployment } from './sync.ts'
 
@@ -19,7 +18,7 @@ export function settledDeployment(o: DeploymentOptions): ClusterState {
 }
 
 export function changeImage(state: ClusterState, image: string): void {
-  const d = get<Deployment>(state, 'Deployment', 'web')
+  const d = get(state, 'Deployment', 'web')
   const containers = d.spec!.template!.spec!.containers.map((c) => ({ ...c, image }))
   update(state, { ...d, spec: { ...d.spec!, template: { ...d.spec!.template, spec: { ...d.spec!.template!.spec!, containers } } } })
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Deployment } from '../../k8s.ts'
 import { createCluster } from '../../cluster.ts'
-import { deployment } from '../../test-builders.ts'
+import { deployment } from '../../../testing/cluster.ts'
 import { deploymentComplete, deploymentProgressing } from './status.ts'
 import { maxSurge, maxUnavailable, resolveFenceposts } from './fenceposts.ts'
 

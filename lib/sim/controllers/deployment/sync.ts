@@ -5,7 +5,7 @@
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
 import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, isPodTerminal, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
-import type { ClusterState } from '../../state.ts'
+import type { ClusterView } from '../../state.ts'
 import { queueWrittenKey, type Controller } from '../../watch.ts'
 import { enqueueByUid } from '../../informers.ts'
 import { isRollingUpdate, replicasOf } from './fenceposts.ts'
@@ -17,8 +17,8 @@ import { calculateStatus, deploymentComplete, getCondition, hasProgressDeadline,
 import { activeReplicaSets, scaleReplicaSetAndRecordEvent, type DeploymentWork } from './work.ts'
 import { sortShort } from '../../sort.ts'
 
-export function syncDeployment(state: ClusterState, key: string, ctx: ControllerContext): Change[] {
-  const original = state.objects.Deployment.get(key) as Deployment | undefined
+export function syncDeployment(state: ClusterView, key: string, ctx: ControllerContext): Change[] {
+  const original = state.objects.Deployment.get(key)
   if (!original || original.metadata?.deletionTimestamp) return []
   const w: DeploymentWork = { d: original, ctx, changes: [] }
   const d = original
@@ -43,13 +43,13 @@ export function syncDeployment(state: ClusterState, key: string, ctx: Controller
 }
 
 /** ClaimReplicaSets: adopt matching orphans, release owned ones whose labels stopped matching. */
-function claimReplicaSets(state: ClusterState, w: DeploymentWork): ReplicaSet[] {
+function claimReplicaSets(state: ClusterView, w: DeploymentWork): ReplicaSet[] {
   const d = w.d
   const uid = d.metadata!.uid!
   const ns = d.metadata!.namespace!
   const out: ReplicaSet[] = []
   for (const rsKey of state.indexes.byNamespace.ReplicaSet.get(ns) ?? []) {
-    const rs = state.objects.ReplicaSet.get(rsKey) as ReplicaSet
+    const rs = state.objects.ReplicaSet.get(rsKey)!
     const ctl = controllerOf(rs)
     const matches = labelSelectorMatches(d.spec?.selector, rs.metadata?.labels)
     if (ctl?.uid === uid) {
@@ -90,7 +90,7 @@ interface AllReplicaSets {
 }
 
 /** getAllReplicaSetsAndSyncRevision: find (or create) the new ReplicaSet and keep revisions in step. */
-function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[], create: boolean): AllReplicaSets {
+function getAllReplicaSets(state: ClusterView, w: DeploymentWork, rsList: ReplicaSet[], create: boolean): AllReplicaSets {
   const d = w.d
   const existing = findNewReplicaSet(d, rsList)
   const oldRSs = rsList.filter((rs) => rs !== existing)
@@ -113,7 +113,7 @@ function getAllReplicaSets(state: ClusterState, w: DeploymentWork, rsList: Repli
   const template = d.spec!.template!
   const hash = podTemplateHash(template, d.status?.collisionCount)
   const name = `${d.metadata!.name}-${hash}`
-  const clash = state.objects.ReplicaSet.get(keyOf(d.metadata!.namespace, name)) as ReplicaSet | undefined
+  const clash = state.objects.ReplicaSet.get(keyOf(d.metadata!.namespace, name))
   if (clash) {
     // Not ours with an equal template (else it would have been found): bump collisionCount and retry.
     setStatus(w, { ...w.d.status, collisionCount: (w.d.status?.collisionCount ?? 0) + 1 })
@@ -156,7 +156,7 @@ function setRevision(w: DeploymentWork, revision: string | undefined): void {
   w.d = { ...w.d, metadata: { ...w.d.metadata, annotations: { ...w.d.metadata?.annotations, [ANNOTATIONS.revision]: revision } } }
 }
 
-function isScalingEvent(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[]): boolean {
+function isScalingEvent(state: ClusterView, w: DeploymentWork, rsList: ReplicaSet[]): boolean {
   const probe: DeploymentWork = { d: w.d, ctx: w.ctx, changes: [] }
   const { newRS, oldRSs } = getAllReplicaSets(state, probe, rsList, false)
   for (const rs of activeReplicaSets([...oldRSs, newRS])) {
@@ -168,7 +168,7 @@ function isScalingEvent(state: ClusterState, w: DeploymentWork, rsList: ReplicaS
 }
 
 /** sync(): scaling events and paused Deployments. */
-function syncScaling(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[]): void {
+function syncScaling(state: ClusterView, w: DeploymentWork, rsList: ReplicaSet[]): void {
   const { newRS, oldRSs } = getAllReplicaSets(state, w, rsList, false)
   scaleDeployment(w, newRS, oldRSs)
   if (w.d.spec?.paused) cleanup(w, oldRSs)
@@ -176,7 +176,7 @@ function syncScaling(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[
   setStatus(w, calculateStatus(all, newRS, w.d, w.ctx.timestamp))
 }
 
-function rolloutRolling(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[]): void {
+function rolloutRolling(state: ClusterView, w: DeploymentWork, rsList: ReplicaSet[]): void {
   const { newRS, oldRSs } = getAllReplicaSets(state, w, rsList, true)
   if (!newRS) return syncRollout(state, w, oldRSs, undefined)
   const all = [...oldRSs, newRS]
@@ -190,7 +190,7 @@ function rolloutRolling(state: ClusterState, w: DeploymentWork, rsList: ReplicaS
   syncRollout(state, w, all, newRS)
 }
 
-function rolloutRecreate(state: ClusterState, w: DeploymentWork, rsList: ReplicaSet[]): void {
+function rolloutRecreate(state: ClusterView, w: DeploymentWork, rsList: ReplicaSet[]): void {
   let { newRS, oldRSs } = getAllReplicaSets(state, w, rsList, false)
   let all = newRS ? [...oldRSs, newRS] : oldRSs
   if (scaleDownOldForRecreate(w, activeReplicaSets(oldRSs))) return syncRollout(state, w, all, newRS)
@@ -213,12 +213,12 @@ function cleanup(w: DeploymentWork, oldRSs: ReplicaSet[]): void {
   }
 }
 
-function syncRollout(state: ClusterState, w: DeploymentWork, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
+function syncRollout(state: ClusterView, w: DeploymentWork, all: ReplicaSet[], newRS: ReplicaSet | undefined): void {
   setStatus(w, rolloutStatus(all, newRS, w.d, w.ctx.now, w.ctx.timestamp, state.config.epoch))
 }
 
 /** Writes the Deployment status/annotations if they changed and arms the progress-deadline re-check. */
-function finish(state: ClusterState, w: DeploymentWork, original: Deployment): void {
+function finish(state: ClusterView, w: DeploymentWork, original: Deployment): void {
   const d = w.d
   if (!deepEqual(d.status, original.status) || !deepEqual(d.metadata?.annotations, original.metadata?.annotations)) {
     w.changes.push({ type: 'status', object: d })
@@ -251,7 +251,7 @@ export const deploymentController: Controller<'deployment'> = {
       if (ctl) enqueueByUid(state, queue, ctl.uid)
       else {
         for (const dKey of state.indexes.byNamespace.Deployment.get(now.metadata!.namespace!) ?? []) {
-          const d = state.objects.Deployment.get(dKey) as Deployment
+          const d = state.objects.Deployment.get(dKey)!
           if (labelSelectorMatches(d.spec?.selector, now.metadata?.labels)) queue.add(dKey)
         }
       }
@@ -266,11 +266,11 @@ export const deploymentController: Controller<'deployment'> = {
         const ctl = controllerOf(old)
         if (ctl) {
           const rsRef = state.indexes.byUid.get(ctl.uid)
-          dUid = deploymentUidOf(rsRef ? (state.objects.ReplicaSet.get(rsRef.key) as ReplicaSet | undefined) : undefined)
+          dUid = deploymentUidOf(rsRef ? state.objects.ReplicaSet.get(rsRef.key) : undefined)
         }
       } else if (pod && old && pod.status?.phase !== old.status?.phase && isPodTerminal(pod)) {
         const ctl = controllerOf(pod)
-        dUid = deploymentUidOf(ctl ? (state.objects.ReplicaSet.get(keyOf(pod.metadata!.namespace!, ctl.name)) as ReplicaSet | undefined) : undefined)
+        dUid = deploymentUidOf(ctl ? state.objects.ReplicaSet.get(keyOf(pod.metadata!.namespace!, ctl.name)) : undefined)
       }
       if (dUid) enqueueByUid(state, queue, dUid)
     },

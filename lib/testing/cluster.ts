@@ -1,17 +1,95 @@
 /**
- * Small builders for tests: already-defaulted objects (through lib/k8s applyDefaults), a fresh cluster state,
- * and a harness that runs one controller sync at a time and applies its changes without running any other
- * controller — so tests can assert the exact [new, old] ReplicaSet sizes after each Deployment sync.
+ * The simulator's test fixtures (tests and bench/sim.bench.ts): manifests as text for whole clusters, a cluster
+ * that has applied one and run a while, already-defaulted objects (through lib/k8s applyDefaults), a fresh
+ * cluster state, and a harness that runs one controller sync at a time and applies its changes without running
+ * any other controller — so tests can assert the exact [new, old] ReplicaSet sizes after each Deployment sync.
+ * Imports nothing from vitest: the benchmarks run it under tsx.
  */
-import type { Deployment, Pod, ReplicaSet, Service } from './k8s.ts'
-import { applyDefaults } from './k8s.ts'
-import { createObject, updateObject } from './apiserver.ts'
-import { bootstrapState, type ClusterOptions } from './bootstrap.ts'
-import { applyChanges, context } from './engine.ts'
-import type { Change } from './changes.ts'
-import { keyOf, type AnyObject } from './objects.ts'
-import type { ClusterState } from './state.ts'
-import { putObject } from './store.ts'
+import type { Deployment, Pod, ReplicaSet, Service } from '../sim/k8s.ts'
+import { applyDefaults } from '../sim/k8s.ts'
+import { createObject, updateObject } from '../sim/apiserver.ts'
+import { bootstrapState, type ClusterOptions } from '../sim/bootstrap.ts'
+import { createCluster, type Cluster } from '../sim/cluster.ts'
+import { applyChanges, context } from '../sim/engine.ts'
+import type { Change } from '../sim/changes.ts'
+import { keyOf, NAMESPACED, type AnyObject, type Kind, type ObjectOf } from '../sim/objects.ts'
+import type { ClusterState } from '../sim/state.ts'
+import { putObject } from '../sim/store.ts'
+
+export interface DeploymentYamlOptions {
+  name?: string
+  replicas?: number
+  /** the one container's name and image */
+  container?: string
+  image?: string
+  /** a containerPort on the container */
+  port?: number
+  /** more fields of the container, in flow YAML (`readinessProbe: {httpGet: {path: /, port: 80}}`) */
+  containerFields?: string
+  /** instead of the one container: the template's `containers:` list as block YAML, indented six spaces */
+  containers?: string
+  /** more fields of the pod spec, as block YAML written for a Pod's `spec:` (two spaces in) */
+  podSpec?: string
+}
+
+/**
+ * A Deployment's manifest as a learner writes it: `app: NAME` labels its selector and template, one container.
+ * The text is what tests apply, so its fields keep this order (they reach last-applied-configuration).
+ */
+export function deploymentYaml(o: DeploymentYamlOptions = {}): string {
+  const name = o.name ?? 'web'
+  const fields = [`name: ${o.container ?? 'app'}`, `image: "${o.image ?? 'nginx:1.27'}"`]
+  if (o.port !== undefined) fields.push(`ports: [{containerPort: ${o.port}}]`)
+  if (o.containerFields) fields.push(o.containerFields)
+  const oneContainer = `[{${fields.join(', ')}}]`
+  const podSpec = o.containers
+    ? `\n      containers:\n${o.containers.replace(/\n$/, '')}`
+    : o.podSpec
+      ? `\n      containers: ${oneContainer}`
+      : ` {containers: ${oneContainer}}`
+  const more = o.podSpec ? `${indent(o.podSpec.replace(/\n$/, ''), '    ')}\n` : ''
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}}
+spec:
+  replicas: ${o.replicas ?? 2}
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:${podSpec}
+${more}`
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l ? by + l : l))
+    .join('\n')
+}
+
+/** A Service selecting `app: APP` (its own name unless told) on port 80. */
+export function serviceYaml(name = 'web', app = name): string {
+  return `apiVersion: v1
+kind: Service
+metadata: {name: ${name}}
+spec: {selector: {app: ${app}}, ports: [{port: 80}]}
+`
+}
+
+/** `a`, `---`, `b`: one manifest of several objects. */
+export function manifests(...docs: string[]): string {
+  return docs.join('---\n')
+}
+
+/** A new cluster that has applied `manifest` (which must succeed) and then run `advance` virtual seconds. */
+export function clusterWith(manifest: string, o: ClusterOptions & { advance?: number } = {}): Cluster {
+  const { advance, ...options } = o
+  const c = createCluster(options)
+  const r = c.apply(manifest)
+  if (!r.ok) throw new Error(`the fixture's manifest did not apply: ${r.output}`)
+  if (advance) c.advance(advance)
+  return c
+}
 
 export function testState(options: ClusterOptions = {}): ClusterState {
   return bootstrapState({ seed: 42, ...options })
@@ -116,8 +194,9 @@ export function update<T extends AnyObject>(state: ClusterState, obj: T): T {
   return r.object as T
 }
 
-export function get<T extends AnyObject>(state: ClusterState, kind: AnyObject['kind'], name: string, namespace = 'default'): T {
-  return state.objects[kind as keyof ClusterState['objects']].get(kind === 'Node' || kind === 'Namespace' ? name : keyOf(namespace, name)) as T
+/** The stored object of a kind by name (in `namespace` for a namespaced kind); the test fails later if there is none. */
+export function get<K extends Kind>(state: ClusterState, kind: K, name: string, namespace = 'default'): ObjectOf<K> {
+  return state.objects[kind].get(NAMESPACED[kind] ? keyOf(namespace, name) : name)!
 }
 
 /** Runs one controller function and applies its changes; no other controller runs. */
@@ -129,7 +208,7 @@ export function step(state: ClusterState, fn: (s: ClusterState, key: string, ctx
 
 /** Sets a ReplicaSet's status as if its pods had become (un)available: the "avail-between-syncs" knob. */
 export function setReplicaSetStatus(state: ClusterState, name: string, s: { replicas: number; ready?: number; available?: number }): void {
-  const rs = get<ReplicaSet>(state, 'ReplicaSet', name)
+  const rs = get(state, 'ReplicaSet', name)
   putObject(state, {
     ...rs,
     status: { replicas: s.replicas, readyReplicas: s.ready ?? s.available ?? s.replicas, availableReplicas: s.available ?? s.replicas, observedGeneration: rs.metadata!.generation },
@@ -137,8 +216,8 @@ export function setReplicaSetStatus(state: ClusterState, name: string, s: { repl
 }
 
 export function replicaSetsOf(state: ClusterState, deploymentName: string): ReplicaSet[] {
-  const d = get<Deployment>(state, 'Deployment', deploymentName)
+  const d = get(state, 'Deployment', deploymentName)
   return [...state.objects.ReplicaSet.values()]
     .filter((rs) => rs.metadata?.ownerReferences?.some((r) => r.uid === d.metadata!.uid))
-    .sort((a, b) => (a.metadata!.creationTimestamp! < b.metadata!.creationTimestamp! ? -1 : a.metadata!.creationTimestamp! > b.metadata!.creationTimestamp! ? 1 : 0)) as ReplicaSet[]
+    .sort((a, b) => (a.metadata!.creationTimestamp! < b.metadata!.creationTimestamp! ? -1 : a.metadata!.creationTimestamp! > b.metadata!.creationTimestamp! ? 1 : 0))
 }
