@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { formatKubectlError, validateManifests, validateServiceAllocation, validateUpdate, type KubeObject, type Service } from './index.ts'
-import { deploymentWith, errorsOf, podWith, serviceWith, yaml } from './test-support/manifests.ts'
+import { deploymentWith, errorsOf, podWith, serviceWith, yaml } from '../testing/validation.ts'
 
 const NGINX = '- name: nginx\n  image: nginx'
 

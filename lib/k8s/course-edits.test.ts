@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { validateManifests, type Diagnostic } from './index.ts'
-import { exerciseSources, lineEdits, type LineEdit } from './test-support/corpus.ts'
-import { offenders, type Seen } from './test-support/readable.ts'
+import { exerciseSources, lineEdits, type LineEdit } from '../testing/corpus.ts'
+import { offenders, type Seen } from '../testing/readable.ts'
 
 describe('single-line edits of the course\'s manifests', () => {
   const sources = exerciseSources()

@@ -1,7 +1,7 @@
 /** applyDefaults (§2) beyond conformance A, validateUpdate (§1.7) beyond C, and positions of fields. */
 import { describe, expect, it } from 'vitest'
 import { applyDefaults, validateManifests, validateObject, validateServiceAllocation, validateUpdate, type KubeObject, type Pod, type Service } from './index.ts'
-import { deploymentWith, podWith, serviceWith } from './test-support/manifests.ts'
+import { deploymentWith, podWith, serviceWith } from '../testing/validation.ts'
 
 const stored = (text: string) => {
   const r = validateManifests(text)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { decodeManifestBytes, validateManifests } from './index.ts'
-import { deploymentWith } from './test-support/manifests.ts'
+import { deploymentWith } from '../testing/validation.ts'
 
 const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx}]}\n'
 

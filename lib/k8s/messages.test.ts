@@ -11,9 +11,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import type { Diagnostic } from './types.ts'
-import { fixtures, handWritten, mutations } from './test-support/corpus.ts'
-import { deploymentWith, podWith, serviceWith } from './test-support/manifests.ts'
-import { PLACEHOLDER_PARTICLE, offenders, type Seen } from './test-support/readable.ts'
+import { fixtures, handWritten, mutations } from '../testing/corpus.ts'
+import { deploymentWith, podWith, serviceWith } from '../testing/validation.ts'
+import { PLACEHOLDER_PARTICLE, offenders, type Seen } from '../testing/readable.ts'
 
 const recorded = vi.hoisted(() => ({ diagnostics: [] as Diagnostic[] }))
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { validateManifests } from './index.ts'
-import { deploymentWith, errorsOf, podWith, serviceWith, type Brief } from './test-support/manifests.ts'
+import { deploymentWith, errorsOf, podWith, serviceWith, type Brief } from '../testing/validation.ts'
 
 type Row = [title: string, text: string, expected: Brief[]]
 

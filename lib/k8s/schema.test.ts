@@ -1,7 +1,7 @@
 /** The generated schema (lib/k8s/schema) and strict decoding against it: unknown fields, JSON types, enums. */
 import { describe, expect, it } from 'vitest'
 import { kubernetesSchema, validateManifests } from './index.ts'
-import { deploymentWith, errorsOf, podWith } from './test-support/manifests.ts'
+import { deploymentWith, errorsOf, podWith } from '../testing/validation.ts'
 
 const defs = kubernetesSchema.definitions
 

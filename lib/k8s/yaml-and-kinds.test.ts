@@ -1,7 +1,7 @@
 /** Decoding before any rule: YAML syntax (with lines), go-yaml scalar semantics, documents, kinds. */
 import { describe, expect, it } from 'vitest'
 import { validateManifests } from './index.ts'
-import { errorsOf } from './test-support/manifests.ts'
+import { errorsOf } from '../testing/validation.ts'
 
 const pod = (extra = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${extra}\nspec:\n  containers: [{name: c, image: nginx}]\n`
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { composeFast } from './yaml-fast-path.ts'
 import { parseYamlStream } from './yaml-stream.ts'
-import { fixtures, handWritten, mutations } from './test-support/corpus.ts'
+import { fixtures, handWritten, mutations } from '../testing/corpus.ts'
 
 function slow(text: string) {
   return parseYamlStream(text, { fastPath: false })

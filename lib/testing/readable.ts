@@ -1,5 +1,5 @@
 /** What no learner should read in a diagnostic (messages.test.ts, course-edits.test.ts). */
-import type { Diagnostic } from '../types.ts'
+import type { Diagnostic } from '../k8s/types.ts'
 
 export const UNREADABLE = /\bundefined\b|\bnull\b|\bNaN\b|\[object Object\]/g
 export const PLACEHOLDER_PARTICLE = /이\(가\)|가\(이\)|을\(를\)|를\(을\)|은\(는\)|는\(은\)|\(으\)로|과\(와\)|와\(과\)/

@@ -1,6 +1,6 @@
 /** Small builders for tests: YAML literals with predictable line numbers, and result shorthands. */
-import { validateManifests } from '../index.ts'
-import type { Diagnostic } from '../types.ts'
+import { validateManifests } from '../k8s/index.ts'
+import type { Diagnostic } from '../k8s/types.ts'
 
 /** Removes the common indentation of a template literal, so YAML can be written indented in test tables. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
