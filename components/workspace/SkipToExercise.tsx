@@ -1,9 +1,7 @@
 'use client'
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-
-// Whether this render is in the browser after hydration: nothing to subscribe to, it never changes back.
-const subscribeNothing = () => () => {}
+import { useHydrated } from '@/components/use-hydrated'
 
 function slotElement(): HTMLElement {
   const host = document.createElement('div')
@@ -17,11 +15,7 @@ function slotElement(): HTMLElement {
  */
 export function SkipToExercise({ targetId, label }: { targetId: string; label: string }) {
   // The link lives outside the component's own markup, so the server renders nothing and hydration keeps nothing.
-  const hydrated = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  )
+  const hydrated = useHydrated()
   const [slot] = useState(() => (typeof document === 'undefined' ? null : slotElement()))
   useEffect(() => {
     if (!slot) return

@@ -1,5 +1,6 @@
 'use client'
-import { useCallback, useSyncExternalStore, type KeyboardEvent } from 'react'
+import { useCallback, type KeyboardEvent } from 'react'
+import { useHydrated } from '@/components/use-hydrated'
 import { isApplePlatform, workspaceShortcut } from './shortcuts'
 
 // Where Enter edits text of its own (Monaco's own text area is not one of these: the shortcuts work there).
@@ -40,19 +41,12 @@ export function useWorkspaceShortcuts({ run, submit }: { run?: () => void; submi
   return { onKeyDownCapture }
 }
 
-// The platform never changes while the page is open: nothing to subscribe to.
-const subscribeNothing = () => () => {}
-
 /**
  * Whether the keyboard is a Mac's, read after hydration: the server cannot know the platform, so it renders (and
  * hydration keeps) the other platforms' labels, and a Mac's follow right after.
  */
 export function useApplePlatform(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => isApplePlatform(navigator.platform),
-    () => false,
-  )
+  return useHydrated() && isApplePlatform(navigator.platform)
 }
 
 /** "Ctrl+" or "⌘" before a shortcut's key, decided after hydration (the server cannot know the platform). */
