@@ -6,7 +6,21 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import nextPlugin from '@next/eslint-plugin-next'
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'reports/**', 'prisma/generated/**', 'lib/server/db/generated/**', 'next-env.d.ts', 'data/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'reports/**',
+      'prisma/generated/**',
+      'lib/server/db/generated/**',
+      'next-env.d.ts',
+      'data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +31,10 @@ export default tseslint.config(
       // TypeScript knows what is defined (typescript-eslint's advice); the .mjs files run on Node
       'no-undef': 'off',
       // a leading underscore says "unused on purpose"
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // `catch {}` where a failure changes nothing (storage full or disabled) says so in a comment
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
@@ -26,22 +43,27 @@ export default tseslint.config(
     // the hooks rules read any `use…` function as a hook: only React code has hooks
     files: ['app/**/*.tsx', 'components/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: {
-      ...reactHooks.configs.recommended.rules,
-      // React Compiler's newer rules: warnings until the workspace hooks are reworked (issue 18)
-      'react-hooks/refs': 'warn',
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/static-components': 'warn',
-    },
+    // the preset as it is, React Compiler's rules included: refs, set-state-in-effect and static-components are errors
+    // since issue 18 (a value only the browser knows comes through useSyncExternalStore: components/use-hydrated.ts)
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     // layers (docs: README, "How the code is layered"): a component never reaches into a route; a page or layout
     // hands it the server action it needs as a prop. Types may cross, values may not.
     files: ['components/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(@/|(\\.\\./)+)app(/|$)', allowTypeImports: true, message: 'components never import app/: take the server action as a prop from the page or layout that renders the component.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)app(/|$)',
+              allowTypeImports: true,
+              message: 'components never import app/: take the server action as a prop from the page or layout that renders the component.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -52,9 +74,18 @@ export default tseslint.config(
     files: ['lib/**/*.{ts,tsx}'],
     ignores: ['lib/server/**', 'lib/cli/**', 'lib/testing/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(@/lib/server|(\\.\\.?/)+(lib/)?server)(/|$)', allowTypeImports: true, message: 'only lib/server (and the routes and CLI above it) imports lib/server.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/lib/server|(\\.\\.?/)+(lib/)?server)(/|$)',
+              allowTypeImports: true,
+              message: 'only lib/server (and the routes and CLI above it) imports lib/server.',
+            },
+          ],
+        },
+      ],
     },
   },
 )

@@ -1,25 +1,32 @@
 'use client'
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useHydrated } from '@/components/use-hydrated'
 
 const storageKey = 'kubelab:split'
 const clamp = (v: number) => Math.min(75, Math.max(25, v))
 /** The lesson text's share by default: the workspace gets the rest, wide enough for editor and cluster side by side. */
 const defaultPercent = 40
 
+/** The share this browser kept from an earlier lesson page, else the default. */
+function savedPercent(): number {
+  const saved = Number(window.localStorage.getItem(storageKey))
+  return saved ? clamp(saved) : defaultPercent
+}
+
 /**
  * Lesson text and workspace side by side, with a separator to drag (or move with the arrow keys); one column
  * under 900 px (app/globals.css).
  */
 export function SplitPane({ left, right, label }: { left: ReactNode; right: ReactNode; label: string }) {
-  const [percent, setPercent] = useState(defaultPercent)
+  // the server renders the default; the saved share (read as the pane mounts) follows hydration
+  const hydrated = useHydrated()
+  const [savedAtMount] = useState(() => (typeof window === 'undefined' ? defaultPercent : savedPercent()))
+  const [chosen, setChosen] = useState<number | null>(null)
+  const percent = chosen ?? (hydrated ? savedAtMount : defaultPercent)
   const container = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const saved = Number(window.localStorage.getItem(storageKey))
-    if (saved) setPercent(clamp(saved))
-  }, [])
   const set = useCallback((value: number) => {
     const next = clamp(value)
-    setPercent(next)
+    setChosen(next)
     try {
       window.localStorage.setItem(storageKey, String(next))
     } catch {}
@@ -37,7 +44,11 @@ export function SplitPane({ left, right, label }: { left: ReactNode; right: Reac
     window.addEventListener('pointerup', up)
   }
   return (
-    <div className="lesson-layout" ref={container} style={{ gridTemplateColumns: `minmax(0, ${percent}fr) 8px minmax(0, ${100 - percent}fr)` }}>
+    <div
+      className="lesson-layout"
+      ref={container}
+      style={{ gridTemplateColumns: `minmax(0, ${percent}fr) 8px minmax(0, ${100 - percent}fr)` }}
+    >
       {left}
       <div
         className="split-handle"

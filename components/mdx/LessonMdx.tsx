@@ -18,11 +18,23 @@ import type { Locale } from '@/i18n/locales'
  * Renders a compiled lesson with the components lessons may use (see content/README.md). `locale`: the page's
  * language when it is not the request's (the studio previews both pages side by side).
  */
-export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }: { code: string; lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>; courseDir: string | null; locale?: Locale }) {
+export async function LessonMdx({
+  code,
+  lesson,
+  courseDir,
+  locale: pageLocale,
+}: {
+  code: string
+  lesson: Pick<Lesson, 'id' | 'courseId' | 'quiz'>
+  courseDir: string | null
+  locale?: Locale
+}) {
   const locale = pageLocale ?? (await currentLang())
   const t = await getTranslations({ locale, namespace: 'lesson' })
   // the studio previews both pages side by side: each quiz region needs a name of its own
-  const previewLabel = pageLocale ? `${(await getTranslations('quiz'))('title')} · ${pageLocale === 'ko' ? '한국어' : 'English'}` : undefined
+  const previewLabel = pageLocale
+    ? `${(await getTranslations('quiz'))('title')} · ${pageLocale === 'ko' ? '한국어' : 'English'}`
+    : undefined
   const tg = await getTranslations({ locale, namespace: 'glossary' })
   const glossary = new Map(glossaryOf(lesson.courseId).map((term) => [term.id, term]))
   const Content = mdxComponent(code)
@@ -37,16 +49,34 @@ export async function LessonMdx({ code, lesson, courseDir, locale: pageLocale }:
       const term = glossary.get(id)
       if (!term) return <a href={href}>{children}</a>
       return (
-        <Term href={href} name={term[locale]} kubectl={term.kubectl} definition={withInlineCode(term.definition[locale])} seeEntry={tg('seeEntry')}>
+        <Term
+          href={href}
+          name={term[locale]}
+          kubectl={term.kubectl}
+          definition={withInlineCode(term.definition[locale])}
+          seeEntry={tg('seeEntry')}
+        >
           {children}
         </Term>
       )
     },
-    Quiz: ({ id }: { id: string }) => (lesson.quiz && lesson.quiz.id === id ? <Quiz quiz={lesson.quiz} locale={locale} courseDir={courseDir} courseId={lesson.courseId} lessonId={lesson.id} anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined} regionLabel={previewLabel} /> : null),
+    Quiz: ({ id }: { id: string }) =>
+      lesson.quiz && lesson.quiz.id === id ? (
+        <Quiz
+          quiz={lesson.quiz}
+          locale={locale}
+          courseDir={courseDir}
+          courseId={lesson.courseId}
+          lessonId={lesson.id}
+          anchorId={pageLocale ? `quiz-${id}-${pageLocale}` : undefined}
+          regionLabel={previewLabel}
+        />
+      ) : null,
     pre: (props: ComponentProps<'pre'>) => <CodeBlock label={t('tryIt')}>{props.children}</CodeBlock>,
     // a wide table scrolls sideways in its own box on a phone (globals.css): focusable, so the keyboard can scroll it
     table: (props: ComponentProps<'table'>) => <table {...props} tabIndex={0} />,
   }
+  // eslint-disable-next-line react-hooks/static-components -- a server component renders once per request: no state to lose
   return <Content components={components as never} />
 }
 

@@ -7,7 +7,7 @@
  * terminated on unmount, and replaced (a fresh cluster) when `seed` or `nodes` change. The learner's files
  * (`api.writeFile`) live in the worker: they survive `api.reset`, but a replaced worker starts without them.
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { State } from '@/lib/sim/index.ts'
 import { SimulatorClient, SimulatorError, type SimulatorApi } from './sim-client.ts'
 
@@ -29,72 +29,29 @@ export interface UseSimulator {
   error: string | null
 }
 
-export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
-  const { seed, nodes, live = false } = options
-  const [state, setState] = useState<State | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const client = useRef<SimulatorClient | null>(null)
-  const mounted = useRef(false)
-  const config = useRef({ seed, nodes })
+type ClusterConfig = Pick<SimulatorOptions, 'seed' | 'nodes'>
 
-  // Creates the worker on first use; the first message sets the cluster up with the seed and node count.
-  const ensure = useRef((): SimulatorClient | null => {
-    if (client.current || !mounted.current) return client.current
-    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubelab-simulator' })
-    const c = new SimulatorClient(worker, { onState: setState, onError: setError })
-    client.current = c
-    setError(null)
-    c.reset(config.current).catch(() => {})
-    return c
-  })
+/**
+ * One component's worker: started by the first call while the component is mounted, stopped on unmount, dropped
+ * when the cluster's seed or node count change. A plain object rather than refs, so that render reads only `api`
+ * (built once, always talking to the current worker) and the effects and calls do the rest.
+ */
+class SimulatorWorker {
+  private client: SimulatorClient | null = null
+  private mounted = false
+  readonly api: SimulatorApi
 
-  useEffect(() => {
-    mounted.current = true
-    return () => {
-      mounted.current = false
-      client.current?.terminate()
-      client.current = null
-    }
-  }, [])
-
-  // Another seed or node count is another cluster: drop the old one; the next call starts afresh.
-  useEffect(() => {
-    const changed = config.current.seed !== seed || config.current.nodes !== nodes
-    config.current = { seed, nodes }
-    if (changed && client.current) {
-      client.current.terminate()
-      client.current = null
-      setState(null)
-    }
-  }, [seed, nodes])
-
-  useEffect(() => {
-    if (!live) return
-    let waiting = false
-    const timer = window.setInterval(() => {
-      // One tick at a time: behind a long recording, ticks are skipped rather than queued up.
-      if (waiting || document.hidden) return
-      const c = ensure.current()
-      if (!c) return
-      waiting = true
-      c.advance(1)
-        .catch(() => {})
-        .finally(() => {
-          waiting = false
-        })
-    }, 1000)
-    return () => window.clearInterval(timer)
-  }, [live])
-
-  // Stable functions that always talk to the current worker.
-  const api = useMemo<SimulatorApi>(() => {
+  constructor(
+    private config: ClusterConfig,
+    private readonly hooks: { onState(state: State | null): void; onError(message: string | null): void },
+  ) {
     const via =
       <A extends unknown[], R>(pick: (c: SimulatorClient) => (...args: A) => Promise<R>) =>
       (...args: A): Promise<R> => {
-        const c = ensure.current()
+        const c = this.ensure()
         return c ? pick(c)(...args) : Promise.reject(new SimulatorError('the simulator is not running'))
       }
-    return {
+    this.api = {
       reset: via((c) => c.reset),
       apply: via((c) => c.apply),
       run: via((c) => c.run),
@@ -108,7 +65,73 @@ export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
       check: via((c) => c.check),
       applyAndRecord: via((c) => c.applyAndRecord),
     }
-  }, [])
+  }
 
-  return { api, state, error }
+  /** Creates the worker on first use; the first message sets the cluster up with the seed and node count. */
+  ensure(): SimulatorClient | null {
+    if (this.client || !this.mounted) return this.client
+    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'kubelab-simulator' })
+    const c = new SimulatorClient(worker, { onState: this.hooks.onState, onError: this.hooks.onError })
+    this.client = c
+    this.hooks.onError(null)
+    c.reset(this.config).catch(() => {})
+    return c
+  }
+
+  mount(): void {
+    this.mounted = true
+  }
+
+  unmount(): void {
+    this.mounted = false
+    this.client?.terminate()
+    this.client = null
+  }
+
+  /** Another seed or node count is another cluster: drop the old one; the next call starts afresh. */
+  configure(config: ClusterConfig): void {
+    const changed = this.config.seed !== config.seed || this.config.nodes !== config.nodes
+    this.config = config
+    if (changed && this.client) {
+      this.client.terminate()
+      this.client = null
+      this.hooks.onState(null)
+    }
+  }
+}
+
+export function useSimulator(options: SimulatorOptions = {}): UseSimulator {
+  const { seed, nodes, live = false } = options
+  const [state, setState] = useState<State | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [simulator] = useState(() => new SimulatorWorker({ seed, nodes }, { onState: setState, onError: setError }))
+
+  useEffect(() => {
+    simulator.mount()
+    return () => simulator.unmount()
+  }, [simulator])
+
+  useEffect(() => {
+    simulator.configure({ seed, nodes })
+  }, [simulator, seed, nodes])
+
+  useEffect(() => {
+    if (!live) return
+    let waiting = false
+    const timer = window.setInterval(() => {
+      // One tick at a time: behind a long recording, ticks are skipped rather than queued up.
+      if (waiting || document.hidden) return
+      const c = simulator.ensure()
+      if (!c) return
+      waiting = true
+      c.advance(1)
+        .catch(() => {})
+        .finally(() => {
+          waiting = false
+        })
+    }, 1000)
+    return () => window.clearInterval(timer)
+  }, [simulator, live])
+
+  return { api: simulator.api, state, error }
 }

@@ -12,9 +12,13 @@ export function HeaderMenu({ label, children }: { label: string; children: React
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const panel = useRef<HTMLDivElement>(null)
+  // A new page closes the menu, in the render that shows the page (React's "adjusting state when a prop changes")
   const pathname = usePathname()
-
-  useEffect(() => setOpen(false), [pathname])
+  const [lastPathname, setLastPathname] = useState(pathname)
+  if (pathname !== lastPathname) {
+    setLastPathname(pathname)
+    setOpen(false)
+  }
 
   useEffect(() => {
     if (!open) return

@@ -1,15 +1,24 @@
 'use client'
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import { pageIsDark } from '@/components/terminal/terminal-theme'
 
 type Theme = 'light' | 'dark'
 
+/** The page's theme is its `data-theme` (the theme script sets it from storage before the page shows). */
+function subscribeToPageTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange)
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+  return () => observer.disconnect()
+}
+
+function pageTheme(): Theme {
+  return pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light'
+}
+
 /** Dark mode on or off (a toggle button: one name, pressed when dark); the name shows as text in the phone menu. */
 export function ThemeToggle({ label }: { label: string }) {
-  const [theme, setTheme] = useState<Theme | null>(null)
-  useEffect(() => {
-    setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
-  }, [])
+  // unknown on the server (and so while hydrating): the button renders unpressed, as it always has there
+  const theme = useSyncExternalStore<Theme | null>(subscribeToPageTheme, pageTheme, () => null)
   const next: Theme = theme === 'dark' ? 'light' : 'dark'
   return (
     <button
@@ -23,7 +32,6 @@ export function ThemeToggle({ label }: { label: string }) {
         try {
           localStorage.setItem('kubelab-theme', next)
         } catch {}
-        setTheme(next)
       }}
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>

@@ -34,6 +34,14 @@ function laterThisSession(): boolean {
   }
 }
 
+/** The offer when this browser holds visitor work and "not now" was not said in this tab's session. */
+function initialPhase(): Phase {
+  const work = readVisitorWork()
+  if (!hasVisitorWork(work) || laterThisSession()) return { kind: 'closed' }
+  const counts = visitorWorkCounts(work)
+  return { kind: 'offer', exercises: counts.exercises, quizzes: counts.quizzes }
+}
+
 /**
  * Offers a signed-in learner to add what this browser did before they signed in (lib/browser/visitor-work.ts).
  * Mounted once in the root layout for signed-in users; shows nothing when there is nothing to offer.
@@ -43,14 +51,9 @@ export function VisitorImportOffer() {
   const locale = useLang()
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
-  const [phase, setPhase] = useState<Phase>({ kind: 'closed' })
-
-  useEffect(() => {
-    const work = readVisitorWork()
-    if (!hasVisitorWork(work) || laterThisSession()) return
-    const counts = visitorWorkCounts(work)
-    setPhase({ kind: 'offer', exercises: counts.exercises, quizzes: counts.quizzes })
-  }, [])
+  // Only mounted in the browser, once /api/me said who is signed in (SignedInExtras): never server-rendered or
+  // hydrated, so the first render can read this browser's storage.
+  const [phase, setPhase] = useState<Phase>(initialPhase)
 
   const open = phase.kind !== 'closed'
   useEffect(() => {
@@ -79,7 +82,11 @@ export function VisitorImportOffer() {
     const responses: ImportResponse[] = []
     try {
       for (const part of importBatches(request)) {
-        const response = await fetch('/api/me/import', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(part) })
+        const response = await fetch('/api/me/import', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(part),
+        })
         if (!response.ok) {
           setPhase({ kind: 'failed', ...counts, signedOut: response.status === 401 })
           return
@@ -112,7 +119,11 @@ export function VisitorImportOffer() {
   }
 
   const question = (counts: { exercises: number; quizzes: number }) =>
-    counts.exercises > 0 && counts.quizzes > 0 ? t('offer.both', counts) : counts.exercises > 0 ? t('offer.exercisesOnly', counts) : t('offer.quizzesOnly', counts)
+    counts.exercises > 0 && counts.quizzes > 0
+      ? t('offer.both', counts)
+      : counts.exercises > 0
+        ? t('offer.exercisesOnly', counts)
+        : t('offer.quizzesOnly', counts)
 
   return (
     <dialog
@@ -139,7 +150,12 @@ export function VisitorImportOffer() {
             </>
           )}
           {/* one live region from "adding" to the outcome, so the outcome is announced */}
-          <div role="status" className="visitor-import-status" id={phase.kind === 'done' ? 'visitor-import-text' : undefined} data-testid="visitor-import-status">
+          <div
+            role="status"
+            className="visitor-import-status"
+            id={phase.kind === 'done' ? 'visitor-import-text' : undefined}
+            data-testid="visitor-import-status"
+          >
             {phase.kind === 'adding' && <p>{t('offer.adding')}</p>}
             {phase.kind === 'done' && outcomeLines(phase.summary).map((line) => <p key={line}>{line}</p>)}
           </div>
@@ -168,20 +184,37 @@ export function VisitorImportOffer() {
                 >
                   {t('offer.confirmDiscardButton')}
                 </button>
-                <button type="button" className="button" data-autofocus onClick={() => setPhase({ kind: 'offer', exercises: phase.exercises, quizzes: phase.quizzes })}>
+                <button
+                  type="button"
+                  className="button"
+                  data-autofocus
+                  onClick={() => setPhase({ kind: 'offer', exercises: phase.exercises, quizzes: phase.quizzes })}
+                >
                   {t('offer.cancel')}
                 </button>
               </div>
             </div>
           ) : (
             <div className="button-row">
-              <button type="button" className="button primary" data-autofocus disabled={phase.kind === 'adding'} onClick={() => add(phase)} data-testid="visitor-import-add">
+              <button
+                type="button"
+                className="button primary"
+                data-autofocus
+                disabled={phase.kind === 'adding'}
+                onClick={() => add(phase)}
+                data-testid="visitor-import-add"
+              >
                 {phase.kind === 'failed' ? t('error.retry') : t('offer.add')}
               </button>
               <button type="button" className="button" disabled={phase.kind === 'adding'} onClick={later}>
                 {t('offer.later')}
               </button>
-              <button type="button" className="button danger" disabled={phase.kind === 'adding'} onClick={() => setPhase({ kind: 'confirm-discard', exercises: phase.exercises, quizzes: phase.quizzes })}>
+              <button
+                type="button"
+                className="button danger"
+                disabled={phase.kind === 'adding'}
+                onClick={() => setPhase({ kind: 'confirm-discard', exercises: phase.exercises, quizzes: phase.quizzes })}
+              >
                 {t('offer.discard')}
               </button>
             </div>

@@ -40,8 +40,6 @@ function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest; onAnswe
   const confirmButton = useRef<HTMLButtonElement>(null)
   const id = useId()
   const answered = useRef(false)
-  const onAnswerRef = useRef(onAnswer)
-  onAnswerRef.current = onAnswer
 
   useEffect(() => {
     const dialog = ref.current
@@ -59,7 +57,7 @@ function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest; onAnswe
 
   const reply = (value: boolean) => {
     answered.current = value
-    onAnswerRef.current(value)
+    onAnswer(value)
   }
 
   return (

@@ -1,10 +1,11 @@
 'use client'
 import Editor, { type OnMount } from '@monaco-editor/react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
 import { monaco, setLineMarkers } from './monaco-setup'
 import type { LineDiagnostic } from '@/lib/api-contract/exercises'
 import { isApplePlatform } from './shortcuts'
+import { useApplePlatform } from './useWorkspaceShortcuts'
 
 type CodeEditor = Parameters<OnMount>[0]
 
@@ -48,14 +49,16 @@ type TabMode = 'indent' | 'leaveOnce' | 'leave'
 export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, markers, label, theme, language = 'yaml' }: Props) {
   const t = useTranslations('workspace')
   const editorRef = useRef<CodeEditor | null>(null)
+  // Monaco's change listener is registered once, on mount: it calls the `onEdit` of the latest commit.
   const onEditRef = useRef(onEdit)
-  onEditRef.current = onEdit
+  useLayoutEffect(() => {
+    onEditRef.current = onEdit
+  }, [onEdit])
   const [initial] = useState(initialText)
   const [focused, setFocused] = useState(false)
   const [tabMode, setTabMode] = useState<TabMode>('indent')
   const tabModeRef = useRef<TabMode>('indent')
-  const [apple, setApple] = useState(false)
-  useEffect(() => setApple(isApplePlatform(navigator.platform)), [])
+  const apple = useApplePlatform()
 
   const setMode = (mode: TabMode) => {
     tabModeRef.current = mode
@@ -144,7 +147,12 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
     setLineMarkers(
       model,
       'kubelab',
-      markers.map((m) => ({ line: m.line, column: m.column, message: `${m.field}: ${m.message}`, severity: m.type === 'NotSimulated' ? 'warning' : 'error' })),
+      markers.map((m) => ({
+        line: m.line,
+        column: m.column,
+        message: `${m.field}: ${m.message}`,
+        severity: m.type === 'NotSimulated' ? 'warning' : 'error',
+      })),
     )
   }, [markers])
 
@@ -154,7 +162,8 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
       onKeyDown={(e) => {
         // Monaco stops the keys it uses (closing a completion list, hover or search box); an Escape that reaches
         // here closed nothing, so the next Tab leaves the editor.
-        if (e.key === 'Escape' && tabModeRef.current === 'indent' && (e.target as HTMLElement).closest('.monaco-editor')) setMode('leaveOnce')
+        if (e.key === 'Escape' && tabModeRef.current === 'indent' && (e.target as HTMLElement).closest('.monaco-editor'))
+          setMode('leaveOnce')
       }}
     >
       <div className="yaml-editor-host">
@@ -168,7 +177,13 @@ export default function YamlEditor({ exerciseId, initialText, onEdit, onReady, m
           options={options}
         />
       </div>
-      <p className="editor-tab-hint" data-testid="editor-tab-hint" data-mode={tabMode} aria-hidden={!focused} style={{ visibility: focused ? 'visible' : 'hidden' }}>
+      <p
+        className="editor-tab-hint"
+        data-testid="editor-tab-hint"
+        data-mode={tabMode}
+        aria-hidden={!focused}
+        style={{ visibility: focused ? 'visible' : 'hidden' }}
+      >
         {tabMode === 'indent' ? indentHint : tabMode === 'leaveOnce' ? t('tabLeavesOnce') : t('tabLeaves', { ctrlM })}
       </p>
     </div>

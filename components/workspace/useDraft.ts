@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { draftKey } from '@/lib/browser/visitor-work'
 import { DraftSaver, initialDraftText, type SaveContext } from './draft-saver'
 import type { ExerciseApi } from './exercise-api'
@@ -35,24 +35,40 @@ export interface Draft {
  * The learner's text between the editor's model, this browser's storage and the server. The model is the source of
  * truth: the text flows out of it (debounced), and only once, before the editor mounts, into it.
  */
-export function useDraft({ exerciseId, starter, serverDraft, signedIn, api }: { exerciseId: string; starter: string; serverDraft: string | null; signedIn: boolean; api: ExerciseApi }): Draft {
+export function useDraft({
+  exerciseId,
+  starter,
+  serverDraft,
+  signedIn,
+  api,
+}: {
+  exerciseId: string
+  starter: string
+  serverDraft: string | null
+  signedIn: boolean
+  api: ExerciseApi
+}): Draft {
   const text = useRef<string | null>(null)
   // The server's copy is read once, when the page is rendered; later changes to the prop must not reach the model.
-  const serverDraftAtLoad = useRef(serverDraft)
+  const [serverDraftAtLoad] = useState(serverDraft)
 
   const local = useMemo(() => new DraftSaver({ delayMs: localDelayMs, save: (t) => writeLocal(exerciseId, t) }), [exerciseId])
   const server = useMemo(
     () =>
       signedIn
-        ? new DraftSaver({ delayMs: serverDelayMs, alreadySaved: serverDraftAtLoad.current, save: (t, context) => api.saveDraft(exerciseId, t, context) })
+        ? new DraftSaver({
+            delayMs: serverDelayMs,
+            alreadySaved: serverDraftAtLoad,
+            save: (t, context) => api.saveDraft(exerciseId, t, context),
+          })
         : null,
-    [signedIn, exerciseId, api],
+    [signedIn, exerciseId, api, serverDraftAtLoad],
   )
 
   const current = useCallback(() => {
-    text.current ??= initialDraftText({ local: readLocal(exerciseId), server: serverDraftAtLoad.current, starter })
+    text.current ??= initialDraftText({ local: readLocal(exerciseId), server: serverDraftAtLoad, starter })
     return text.current
-  }, [exerciseId, starter])
+  }, [exerciseId, starter, serverDraftAtLoad])
 
   const edited = useCallback(
     (next: string) => {

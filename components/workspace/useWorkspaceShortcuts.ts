@@ -1,5 +1,6 @@
 'use client'
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react'
+import { useCallback, type KeyboardEvent } from 'react'
+import { useHydrated } from '@/components/use-hydrated'
 import { isApplePlatform, workspaceShortcut } from './shortcuts'
 
 // Where Enter edits text of its own (Monaco's own text area is not one of these: the shortcuts work there).
@@ -14,10 +15,19 @@ export function useWorkspaceShortcuts({ run, submit }: { run?: () => void; submi
     (event: KeyboardEvent<HTMLElement>) => {
       const target = event.target as HTMLElement
       const shortcut = workspaceShortcut(
-        { key: event.key, shiftKey: event.shiftKey, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, isComposing: event.nativeEvent.isComposing },
+        {
+          key: event.key,
+          shiftKey: event.shiftKey,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+          altKey: event.altKey,
+          isComposing: event.nativeEvent.isComposing,
+        },
         {
           inTerminal: target.closest('.xterm') !== null,
-          inDialogOrField: target.closest('dialog, .find-widget, .rename-box') !== null || (target.matches(textField) && !target.closest('.monaco-editor')),
+          inDialogOrField:
+            target.closest('dialog, .find-widget, .rename-box') !== null ||
+            (target.matches(textField) && !target.closest('.monaco-editor')),
         },
       )
       if (shortcut === null || (shortcut === 'run' && !run)) return
@@ -31,9 +41,15 @@ export function useWorkspaceShortcuts({ run, submit }: { run?: () => void; submi
   return { onKeyDownCapture }
 }
 
+/**
+ * Whether the keyboard is a Mac's, read after hydration: the server cannot know the platform, so it renders (and
+ * hydration keeps) the other platforms' labels, and a Mac's follow right after.
+ */
+export function useApplePlatform(): boolean {
+  return useHydrated() && isApplePlatform(navigator.platform)
+}
+
 /** "Ctrl+" or "⌘" before a shortcut's key, decided after hydration (the server cannot know the platform). */
 export function useCommandKeyLabel(): string {
-  const [label, setLabel] = useState('Ctrl+')
-  useEffect(() => setLabel(isApplePlatform(navigator.platform) ? '⌘' : 'Ctrl+'), [])
-  return label
+  return useApplePlatform() ? '⌘' : 'Ctrl+'
 }
