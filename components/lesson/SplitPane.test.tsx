@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { hydrateServerHtml } from '@/components/test-hydration'
+import { hydrateServerHtml } from '@/lib/testing/hydration'
 import { SplitPane } from './SplitPane'
 
 const pane = <SplitPane left={<article>lesson</article>} right={<section>workspace</section>} label="Resize" />
@@ -30,6 +30,23 @@ describe('SplitPane', () => {
     localStorage.setItem('kubelab:split', '90')
     hydrateServerHtml(pane)
     expect(lessonShare()).toBe(75)
+  })
+
+  it('opens at the default share and still moves where storage is refused (cookies blocked)', () => {
+    const refuse = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError')
+    }
+    // a browser that blocks storage throws on reading window.localStorage itself
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(refuse)
+    try {
+      const { mismatches } = hydrateServerHtml(pane)
+      expect(mismatches).toEqual([])
+      expect(lessonShare()).toBe(40)
+      fireEvent.keyDown(separator(), { key: 'ArrowRight' })
+      expect(lessonShare()).toBe(45)
+    } finally {
+      vi.restoreAllMocks()
+    }
   })
 
   it('moves with the arrow keys, Home and End, and saves each move for the next lesson page', () => {

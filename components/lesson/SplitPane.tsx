@@ -9,8 +9,13 @@ const defaultPercent = 40
 
 /** The share this browser kept from an earlier lesson page, else the default. */
 function savedPercent(): number {
-  const saved = Number(window.localStorage.getItem(storageKey))
-  return saved ? clamp(saved) : defaultPercent
+  try {
+    const saved = Number(window.localStorage.getItem(storageKey))
+    return saved ? clamp(saved) : defaultPercent
+  } catch {
+    // storage refused (cookies blocked): the default share, as on a first visit
+    return defaultPercent
+  }
 }
 
 /**

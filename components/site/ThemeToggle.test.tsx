@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, screen } from '@testing-library/react'
-import { hydrateServerHtml } from '@/components/test-hydration'
+import { hydrateServerHtml } from '@/lib/testing/hydration'
 import { ThemeToggle } from './ThemeToggle'
 
 function systemPrefersDark(dark: boolean) {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest'
 import { cleanup } from '@testing-library/react'
-import { hydrateServerHtml } from '@/components/test-hydration'
+import { hydrateServerHtml } from '@/lib/testing/hydration'
 import { SkipToExercise } from './SkipToExercise'
 
 const skipLink = () => document.querySelector<HTMLAnchorElement>('[data-testid="skip-to-exercise"]')

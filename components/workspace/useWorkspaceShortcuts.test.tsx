@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, renderHook } from '@testing-library/react'
-import { hydrateServerHtml } from '@/components/test-hydration'
+import { hydrateServerHtml } from '@/lib/testing/hydration'
 import { useCommandKeyLabel } from './useWorkspaceShortcuts'
 
 function onPlatform(platform: string) {
