@@ -20,7 +20,11 @@ export async function register(): Promise<void> {
 }
 
 /** An error thrown while rendering a page or running a route handler or server action: one `http.error` log line. */
-export async function onRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath?: string; routeType?: string }): Promise<void> {
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath?: string; routeType?: string },
+): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   ;(await import('./lib/server/observability/install')).logRequestError(error, request, context)
 }

@@ -2,7 +2,15 @@ import { defineConfig } from '@playwright/test'
 import { e2eAuthSecret, e2eBaseUrl, e2eDatabaseUrl, e2ePort } from './e2e/config.ts'
 
 // Debian's Chromium, never a downloaded browser (`npx playwright install` cannot work offline).
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 const exclusiveSpecs = /(admin|studio-journey)\.spec\.ts$/
 

@@ -34,7 +34,11 @@ const localeCookieOptions = { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: '
 export async function proxy(request: NextRequest) {
   if (!READ_ONLY.has(request.method)) {
     const rejected = await checkPagePost(request, env().PUBLIC_URL)
-    if (rejected) return NextResponse.json({ error: rejected.error, message: rejected.message }, { status: rejected.status, headers: { 'cache-control': 'no-store' } })
+    if (rejected)
+      return NextResponse.json(
+        { error: rejected.error, message: rejected.message },
+        { status: rejected.status, headers: { 'cache-control': 'no-store' } },
+      )
   }
   const { pathname, search } = request.nextUrl
   const named = splitLocalePrefix(pathname)

@@ -24,7 +24,8 @@ const number = (name: string, fallback: number, least = 1) => {
 }
 
 /** nearest-rank percentile of sorted values */
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
 
 export async function run(): Promise<void> {
   const size = { learners: number('LEARNERS', 200), exercises: number('EXERCISES', 30), submissions: number('SUBMISSIONS', 20_000) }
@@ -61,8 +62,16 @@ export async function run(): Promise<void> {
         const { queries } = await recorder.capture(() => view.run(createDal(recorder.db, { courses: contentCourses }), viewer, ids))
         const plans = await explainQueries(database.url, queries)
         const scans = [...new Set(plans.flatMap((p) => p.fullScans))]
-        console.log(`  ${view.name.padEnd(30)} ${`${percentile(times, 50).toFixed(1)} ms`.padStart(9)} ${`${percentile(times, 95).toFixed(1)} ms`.padStart(9)}  ${String(queries.length).padStart(10)}  ${scans.join(', ') || '—'}`)
-        if (process.env.PLANS === '1') console.log(formatPlans(`${view.name}, the plans as the database picks them`, await explainQueries(database.url, queries, { indexesOnly: false })).replace(/^/gm, '    '))
+        console.log(
+          `  ${view.name.padEnd(30)} ${`${percentile(times, 50).toFixed(1)} ms`.padStart(9)} ${`${percentile(times, 95).toFixed(1)} ms`.padStart(9)}  ${String(queries.length).padStart(10)}  ${scans.join(', ') || '—'}`,
+        )
+        if (process.env.PLANS === '1')
+          console.log(
+            formatPlans(
+              `${view.name}, the plans as the database picks them`,
+              await explainQueries(database.url, queries, { indexesOnly: false }),
+            ).replace(/^/gm, '    '),
+          )
       }
       console.log(`  (${runs} calls each after ${warmup} to warm up; the learner's page is the learner with the most submissions)`)
     } finally {

@@ -39,18 +39,38 @@ export const classViews: ClassView[] = [
   { name: 'classes.detail (matrix)', maxQueries: 6, run: (dal, viewer, ids) => dal.classes.detail(viewer, ids.classId) },
   // a learner's page: taughtClass (2), the enrolment and its user (2), the count, a page of submissions, the
   // learner's progress and quiz attempts (1 each)
-  { name: 'classes.learnerSubmissions', maxQueries: 8, run: (dal, viewer, ids) => dal.classes.learnerSubmissions(viewer, ids.classId, ids.learnerId) },
+  {
+    name: 'classes.learnerSubmissions',
+    maxQueries: 8,
+    run: (dal, viewer, ids) => dal.classes.learnerSubmissions(viewer, ids.classId, ids.learnerId),
+  },
   // the progress CSV (app/api/classes/[classId]/export): the matrix's data, built and written as the route does
-  { name: 'export: progress CSV', maxQueries: 6, run: async (dal, viewer, ids) => { const d = await dal.classes.detail(viewer, ids.classId); return d && progressCsv(buildProgressMatrix(lessonsOf(ids.courseId), d.learners, d.progress, d.quizzes), csvLabels) } },
+  {
+    name: 'export: progress CSV',
+    maxQueries: 6,
+    run: async (dal, viewer, ids) => {
+      const d = await dal.classes.detail(viewer, ids.classId)
+      return d && progressCsv(buildProgressMatrix(lessonsOf(ids.courseId), d.learners, d.progress, d.quizzes), csvLabels)
+    },
+  },
   // issue 17 — the class's exercise list: taughtClass (2), the enrolments (1), attempts grouped by exercise and learner
   // (1), failing checks grouped in the database over the results' JSON (1)
   { name: 'insight.classExercises', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.classExercises(viewer, ids.classId) },
   // one exercise's insight: taughtClass (2), the enrolments and their users, the class's submissions of it
-  { name: 'insight.exerciseInsight', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.exerciseInsight(viewer, ids.classId, ids.exerciseId) },
+  {
+    name: 'insight.exerciseInsight',
+    maxQueries: 8,
+    run: (dal, viewer, ids) => dal.insight.exerciseInsight(viewer, ids.classId, ids.exerciseId),
+  },
   // a quiz's item analysis: taughtClass (2), the enrolments, the class's attempts at the quiz
   { name: 'insight.quizInsight', maxQueries: 8, run: (dal, viewer, ids) => dal.insight.quizInsight(viewer, ids.classId, ids.lessonId) },
   // the comments to one learner (their page), and the class's due dates (the class page and the editor)
-  { name: 'comments.forLearner', maxQueries: 6, varies: 'the group sizes are counted only when the learner has a comment written to a group', run: (dal, viewer, ids) => dal.comments.forLearner(viewer, ids.classId, ids.learnerId) },
+  {
+    name: 'comments.forLearner',
+    maxQueries: 6,
+    varies: 'the group sizes are counted only when the learner has a comment written to a group',
+    run: (dal, viewer, ids) => dal.comments.forLearner(viewer, ids.classId, ids.learnerId),
+  },
   { name: 'deadlines.forClass', maxQueries: 4, run: (dal, viewer, ids) => dal.deadlines.forClass(viewer, ids.classId) },
   // the CSV of every attempt, read page by page (500 rows a page: 40 pages at 20,000 submissions) and written out
   {

@@ -28,6 +28,9 @@ export async function run(): Promise<void> {
     perExercise.push({ id: e.id, median: percentile(times, 50), max: times.at(-1)! })
   }
   all.sort((a, b) => a - b)
-  for (const p of perExercise) console.log(`  ${p.id.padEnd(34)} median ${p.median.toFixed(2).padStart(7)} ms   max ${p.max.toFixed(2).padStart(7)} ms`)
-  console.log(`grading, ${exercises.length} exercises × ${rounds} rounds: median ${percentile(all, 50).toFixed(2)} ms, p99 ${percentile(all, 99).toFixed(2)} ms per grade (target p99 < 20 ms)`)
+  for (const p of perExercise)
+    console.log(`  ${p.id.padEnd(34)} median ${p.median.toFixed(2).padStart(7)} ms   max ${p.max.toFixed(2).padStart(7)} ms`)
+  console.log(
+    `grading, ${exercises.length} exercises × ${rounds} rounds: median ${percentile(all, 50).toFixed(2)} ms, p99 ${percentile(all, 99).toFixed(2)} ms per grade (target p99 < 20 ms)`,
+  )
 }

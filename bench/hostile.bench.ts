@@ -25,7 +25,11 @@ const HOSTILE: { name: string; exercise: string; body: Record<string, unknown> }
   { name: 'scale50000', exercise: 'scaling-web-to-5', body: { commands: ['kubectl scale deployment/web --replicas=50000'] } },
   { name: 'wait1000h', exercise: 'scaling-web-to-5', body: { commands: ['traffic start svc/web --rps 1000', 'wait 1000h'] } },
   // legal (50 Pods) but heavy: 190 full YAML listings of 50 Pods take ~12 s of CPU; the wall-time budget stops it
-  { name: 'listings190', exercise: 'scaling-web-to-5', body: { commands: ['kubectl scale deployment/web --replicas=50', 'wait 1m', ...Array(190).fill('kubectl get pods -o yaml')] } },
+  {
+    name: 'listings190',
+    exercise: 'scaling-web-to-5',
+    body: { commands: ['kubectl scale deployment/web --replicas=50', 'wait 1m', ...Array(190).fill('kubectl get pods -o yaml')] },
+  },
 ]
 const NORMAL = { exercise: 'deployment-web', body: { yaml: deployment(3) } }
 
@@ -37,7 +41,12 @@ function percentile(xs: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function post(base: string, exercise: string, body: Record<string, unknown>, timeoutMs: number): Promise<{ status: number | string; ms: number; bytes: number; text: string }> {
+async function post(
+  base: string,
+  exercise: string,
+  body: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<{ status: number | string; ms: number; bytes: number; text: string }> {
   const t0 = performance.now()
   try {
     const r = await fetch(`${base}/api/exercises/${exercise}/grade`, {
@@ -50,7 +59,12 @@ async function post(base: string, exercise: string, body: Record<string, unknown
     return { status: r.status, ms: performance.now() - t0, bytes: Buffer.byteLength(text), text }
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } }
-    return { status: err.name === 'TimeoutError' ? 'timeout' : `error ${err.cause?.code ?? err.message}`, ms: performance.now() - t0, bytes: 0, text: '' }
+    return {
+      status: err.name === 'TimeoutError' ? 'timeout' : `error ${err.cause?.code ?? err.message}`,
+      ms: performance.now() - t0,
+      bytes: 0,
+      text: '',
+    }
   }
 }
 
@@ -58,7 +72,13 @@ async function startServer(port: number): Promise<{ base: string; child: ChildPr
   const databaseUrl = 'file:./data/bench-hostile.db'
   for (const suffix of ['', '-wal', '-shm']) rmSync(`data/bench-hostile.db${suffix}`, { force: true })
   await migrate(databaseUrl)
-  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('hex'), NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production' as const,
+  }
   buildIfNeeded(env)
   const child = spawn(nextBin, ['start', '-H', '127.0.0.1', '-p', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'] })
   const base = `http://127.0.0.1:${port}`
@@ -134,7 +154,9 @@ export async function run(): Promise<void> {
       alive = false
     }
 
-    console.log(`hostile: ${HOSTILE.length} hostile clients at once against ${external ? base : 'a fresh production server'} for ${hostileSeconds.toFixed(1)} s (answers, statuses, worst time and body)`)
+    console.log(
+      `hostile: ${HOSTILE.length} hostile clients at once against ${external ? base : 'a fresh production server'} for ${hostileSeconds.toFixed(1)} s (answers, statuses, worst time and body)`,
+    )
     for (const h of hostile) {
       let message = ''
       try {
@@ -144,9 +166,12 @@ export async function run(): Promise<void> {
         message = h.answer.text.slice(0, 80)
       }
       const statuses = [...new Set(h.answers.map((a) => a.status))].join('/')
-      console.log(`  ${h.name.padEnd(15)} ${String(h.answers.length).padStart(4)}× ${statuses.padEnd(8)} worst ${(h.answer.ms / 1000).toFixed(2).padStart(6)} s ${(Math.max(...h.answers.map((a) => a.bytes)) / 1024).toFixed(1).padStart(9)} KiB  ${message.slice(0, 100)}`)
+      console.log(
+        `  ${h.name.padEnd(15)} ${String(h.answers.length).padStart(4)}× ${statuses.padEnd(8)} worst ${(h.answer.ms / 1000).toFixed(2).padStart(6)} s ${(Math.max(...h.answers.map((a) => a.bytes)) / 1024).toFixed(1).padStart(9)} KiB  ${message.slice(0, 100)}`,
+      )
     }
-    const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(0)} ms, p99 ${percentile(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} samples)`
+    const fmt = (xs: number[]) =>
+      `p50 ${percentile(xs, 50).toFixed(0)} ms, p99 ${percentile(xs, 99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} samples)`
     console.log(`  /api/health meanwhile:   ${fmt(health)}, failed ${healthFailed}`)
     console.log(`  normal grade meanwhile:  ${fmt(grades)}, failed ${gradesFailed}`)
     console.log(`  server afterwards: ${alive ? 'answering' : 'NOT ANSWERING (died or stalled)'} — target p99 < 100 ms`)

@@ -23,7 +23,10 @@ function median(xs: number[]): number {
 }
 
 const MB = 1024 * 1024
-const fmtMs = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(0) : `${(ms / 1000).toFixed(1)} s`).replace(/^(\d+)$/, '$1 ms').replace(/^(\d+\.\d+)$/, '$1 ms')
+const fmtMs = (ms: number): string =>
+  (ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(0) : `${(ms / 1000).toFixed(1)} s`)
+    .replace(/^(\d+)$/, '$1 ms')
+    .replace(/^(\d+\.\d+)$/, '$1 ms')
 
 const COURSE = `cluster: {seed: 7, nodes: 3}
 steps:
@@ -59,7 +62,9 @@ const bigDeployment = (replicas: number, image: string): string => deploymentYam
 
 function complete(c: Cluster): boolean {
   const d = c.snapshot().deployments[0]
-  return !!d && d.updatedReplicas === d.replicas && d.availableReplicas === d.replicas && d.replicas > 0 && c.state.objects.ReplicaSet.size >= 1
+  return (
+    !!d && d.updatedReplicas === d.replicas && d.availableReplicas === d.replicas && d.replicas > 0 && c.state.objects.ReplicaSet.size >= 1
+  )
 }
 
 function rolledOut(c: Cluster, replicas: number): boolean {
@@ -73,7 +78,10 @@ const COURSE_WARMUP_RUNS = 400
 
 /** The course scenario in a fresh process: its first run (JIT cold) and the median of the next nine. */
 function courseColdIsolated(): { first: number; next: number } {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--sim-bench-course-cold'], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--sim-bench-course-cold'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  })
   const line = r.stdout.trim().split('\n').pop() ?? ''
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`benchmark child failed: ${r.stderr || r.stdout}`)
   return JSON.parse(line) as { first: number; next: number }
@@ -84,10 +92,14 @@ type RunResult = { create: number; roll: number; cpu: number; virtual: number; h
 
 /** One big run in a child process, so its peak RSS is its own (not the leftovers of earlier runs). */
 function createAndRollIsolated(pods: number, nodes: number): RunResult {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--sim-bench-child', String(pods), String(nodes)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  })
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--sim-bench-child', String(pods), String(nodes)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  )
   const line = r.stdout.trim().split('\n').pop() ?? ''
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`benchmark child failed: ${r.stderr || r.stdout}`)
   return JSON.parse(line) as RunResult
@@ -160,7 +172,9 @@ export async function run(): Promise<void> {
     virtualRoll = c.now - start
   }
   void complete
-  console.log(`sim: 1,000-replica rolling update (20 nodes) to completion: median ${fmtMs(median(rolls))} (5 runs), ${virtualRoll} s virtual — target < 1 s`)
+  console.log(
+    `sim: 1,000-replica rolling update (20 nodes) to completion: median ${fmtMs(median(rolls))} (5 runs), ${virtualRoll} s virtual — target < 1 s`,
+  )
 
   // 3 + 4. growth series; the 100k point is the 100,000-pod / 1,000-node benchmark
   const max = Number(process.env.SIM_BENCH_MAX_PODS ?? 100_000)
@@ -176,14 +190,25 @@ export async function run(): Promise<void> {
     const pick = rs.map((r) => r.create + r.roll)
     const m = median(pick)
     const mid = rs[pick.indexOf(m)] ?? rs[0]!
-    results.push({ pods, total: m, create: mid.create, roll: mid.roll, cpu: median(rs.map((r) => r.cpu)), heapMB: Math.max(...rs.map((r) => r.heapMB)), virtual: mid.virtual })
+    results.push({
+      pods,
+      total: m,
+      create: mid.create,
+      roll: mid.roll,
+      cpu: median(rs.map((r) => r.cpu)),
+      heapMB: Math.max(...rs.map((r) => r.heapMB)),
+      virtual: mid.virtual,
+    })
     const peak = pods >= 100_000 ? Math.max(...rs.map((r) => r.peakMB ?? 0)) : process.resourceUsage().maxRSS / 1024
     console.log(
       `sim: ${pods.toLocaleString('en')} pods on ${(pods / 100).toLocaleString('en')} nodes, created and rolled: median ${fmtMs(m)} (${runs} runs; create ${fmtMs(mid.create)}, roll ${fmtMs(mid.roll)}, CPU ${fmtMs(median(rs.map((r) => r.cpu)))}, ${mid.virtual} s virtual), live heap ${mid.heapMB.toFixed(0)} MB, peak RSS ${peak.toFixed(0)} MB${pods >= 100_000 ? ' (per run, own process)' : ' (bench process so far)'}${pods === 100_000 ? ' — target < 60 s and < 2 GiB' : ''}`,
     )
   }
   if (results.length > 1) {
-    const parts = results.map((r, i) => `${(r.pods / 1000).toFixed(0)}k ${fmtMs(r.total)}${i ? ` (×${(r.total / results[i - 1]!.total).toFixed(1)} for ×${r.pods / results[i - 1]!.pods} pods; CPU ×${(r.cpu / results[i - 1]!.cpu).toFixed(1)})` : ''}`)
+    const parts = results.map(
+      (r, i) =>
+        `${(r.pods / 1000).toFixed(0)}k ${fmtMs(r.total)}${i ? ` (×${(r.total / results[i - 1]!.total).toFixed(1)} for ×${r.pods / results[i - 1]!.pods} pods; CPU ×${(r.cpu / results[i - 1]!.cpu).toFixed(1)})` : ''}`,
+    )
     console.log(`sim: growth (create + roll): ${parts.join(', ')}`)
   }
 }

@@ -12,7 +12,14 @@ import { migrate } from '../lib/server/db/migrate.ts'
 import { createDal } from '../lib/server/dal/index.ts'
 import type { GradeResult } from '../lib/grading/result.ts'
 
-const result: GradeResult = { exercise: 'deployment-web', passed: true, score: 1, checks: [{ id: 'replicas', passed: true, message: 'ok', hint: null, line: 6, weight: 1 }], validation: { valid: true, errors: [] }, durationMs: 2 }
+const result: GradeResult = {
+  exercise: 'deployment-web',
+  passed: true,
+  score: 1,
+  checks: [{ id: 'replicas', passed: true, message: 'ok', hint: null, line: 6, weight: 1 }],
+  validation: { valid: true, errors: [] },
+  durationMs: 2,
+}
 const source = 'apiVersion: apps/v1\nkind: Deployment\n' + 'metadata:\n  name: web\n'.repeat(20)
 
 export async function run(): Promise<void> {
@@ -32,7 +39,14 @@ export async function run(): Promise<void> {
       while (done < stop) {
         const started = performance.now()
         await dal.progress.submissionQuota(viewer)
-        await dal.progress.recordSubmission(viewer, { courseId: 'kubernetes-basics', lessonId: 'deployment', exerciseId: 'deployment-web', kind: 'manifest', source, result })
+        await dal.progress.recordSubmission(viewer, {
+          courseId: 'kubernetes-basics',
+          lessonId: 'deployment',
+          exerciseId: 'deployment-web',
+          kind: 'manifest',
+          source,
+          result,
+        })
         times.push(performance.now() - started)
         done++
       }

@@ -96,17 +96,27 @@ function kubernetesModelsValidate(text: string): number {
 }
 
 function fmt(us: number): string {
-  return `${us.toFixed(1).padStart(7)} µs/pair  ${Math.round((DOCS_PER_PAIR * 1e6) / us).toLocaleString('en-US').padStart(9)} docs/s`
+  return `${us.toFixed(1).padStart(7)} µs/pair  ${Math.round((DOCS_PER_PAIR * 1e6) / us)
+    .toLocaleString('en-US')
+    .padStart(9)} docs/s`
 }
 
 function hostileCases(): Array<[string, string]> {
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, image: nginx}]}\n'
   const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-  for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`)
+  for (let i = 1; i < 10; i++)
+    bomb.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    )
   let seed = 7
   const garbage = Array.from({ length: 100_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join('')
   return [
-    ['alias bomb (10^9 expansions)', `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n${bomb.map((l) => `    ${l}`).join('\n')}\n`],
+    [
+      'alias bomb (10^9 expansions)',
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n${bomb.map((l) => `    ${l}`).join('\n')}\n`,
+    ],
     ['4 MiB document', `${pod}# ${'x'.repeat(4 * 1024 * 1024)}\n`],
     ['10,000 documents', `${pod}---\n`.repeat(10_000)],
     ['1,000 documents (the limit)', `${pod}---\n`.repeat(999)],
@@ -118,7 +128,8 @@ function hostileCases(): Array<[string, string]> {
 
 export async function run(): Promise<void> {
   const check = validateManifests(PAIR)
-  if (!validateManifests(PAIR.replace('labels:\n    app: web\nspec:', 'labels: &l\n    app: web\nspec:')).valid) throw new Error('anchored bench input must be valid')
+  if (!validateManifests(PAIR.replace('labels:\n    app: web\nspec:', 'labels: &l\n    app: web\nspec:')).valid)
+    throw new Error('anchored bench input must be valid')
   if (!check.valid || check.objects.length !== 2) throw new Error(`bench input must be valid: ${JSON.stringify(check.errors)}`)
   if (kubernetesModelsValidate(PAIR) !== 0) throw new Error('kubernetes-models rejects the bench input')
 
@@ -134,10 +145,14 @@ export async function run(): Promise<void> {
   ])
 
   const out: string[] = []
-  out.push(`validate: ${lines}-line Deployment + Service pair (${DOCS_PER_PAIR} documents), median CPU time of 41 interleaved batches × 200`)
+  out.push(
+    `validate: ${lines}-line Deployment + Service pair (${DOCS_PER_PAIR} documents), median CPU time of 41 interleaved batches × 200`,
+  )
   out.push(`  yaml parseAllDocuments (AST)          ${fmt(parseAst)}`)
   out.push(`  yaml parseAllDocuments + toJS (floor) ${fmt(parseJs)}`)
-  out.push(`  kubelab validateManifests             ${fmt(ours)}   ${(ours / parseJs).toFixed(2)}× floor, ${(ours / parseAst).toFixed(2)}× AST parse`)
+  out.push(
+    `  kubelab validateManifests             ${fmt(ours)}   ${(ours / parseJs).toFixed(2)}× floor, ${(ours / parseAst).toFixed(2)}× AST parse`,
+  )
   out.push(`  kubernetes-models ajv (yaml + validate) ${fmt(other).slice(2)}   ${(other / parseJs).toFixed(2)}× floor`)
   out.push(`  kubelab vs kubernetes-models: ${(other / ours).toFixed(2)}× ${ours < other ? 'faster' : 'SLOWER'}`)
   out.push(`  kubelab, Composer path (same pair + an anchor) ${fmt(composerPath).slice(2)}   ${(composerPath / parseJs).toFixed(2)}× floor`)

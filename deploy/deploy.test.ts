@@ -30,12 +30,33 @@ async function kubelab(...args: string[]) {
 
 describe('deploy/kubernetes passes kubelab validate', () => {
   it('every file: each object valid, the kustomization skipped and said so', async () => {
-    expect(manifests).toEqual(['configmap.yaml', 'deployment.yaml', 'ingress.yaml', 'kustomization.yaml', 'migrate-job.yaml', 'namespace.yaml', 'pdb.yaml', 'secret.example.yaml', 'service.yaml', 'serviceaccount.yaml'])
+    expect(manifests).toEqual([
+      'configmap.yaml',
+      'deployment.yaml',
+      'ingress.yaml',
+      'kustomization.yaml',
+      'migrate-job.yaml',
+      'namespace.yaml',
+      'pdb.yaml',
+      'secret.example.yaml',
+      'service.yaml',
+      'serviceaccount.yaml',
+    ])
     const r = await kubelab('validate', ...manifests.map((f) => join(dir, f)))
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('deploy/kubernetes/kustomization.yaml: a kustomization (kustomize\'s file, not an API object): skipped')
-    for (const kind of ['Deployment/kubelab', 'Service/kubelab', 'Ingress/kubelab — not simulated', 'Job/kubelab-migrate — not simulated', 'PodDisruptionBudget/kubelab — not simulated', 'Secret/kubelab — not simulated', 'ConfigMap/kubelab', 'ServiceAccount/kubelab — not simulated', 'Namespace/kubelab']) {
+    expect(r.stdout).toContain("deploy/kubernetes/kustomization.yaml: a kustomization (kustomize's file, not an API object): skipped")
+    for (const kind of [
+      'Deployment/kubelab',
+      'Service/kubelab',
+      'Ingress/kubelab — not simulated',
+      'Job/kubelab-migrate — not simulated',
+      'PodDisruptionBudget/kubelab — not simulated',
+      'Secret/kubelab — not simulated',
+      'ConfigMap/kubelab',
+      'ServiceAccount/kubelab — not simulated',
+      'Namespace/kubelab',
+    ]) {
       expect(r.stdout).toContain(kind)
     }
     expect(r.stdout).not.toContain('ConfigMap/kubelab — not simulated') // simulated since the kinds' registry (issue 18)
@@ -53,7 +74,9 @@ describe('deploy/kubernetes passes kubelab validate', () => {
     expect(k.namespace).toBe('kubelab')
     expect(k.images).toEqual([{ name: 'kubelab', newName: expect.any(String), newTag: expect.any(String) }])
     expect(doc('deployment.yaml').spec.template.spec.containers[0].image.split(':')[0]).toBe('kubelab')
-    expect(doc('migrate-job.yaml').spec.template.spec.containers[0].image).toBe(doc('deployment.yaml').spec.template.spec.containers[0].image)
+    expect(doc('migrate-job.yaml').spec.template.spec.containers[0].image).toBe(
+      doc('deployment.yaml').spec.template.spec.containers[0].image,
+    )
   })
 
   it.skipIf(!hasKubectl())('renders with kubectl kustomize into objects kubelab validate accepts, images rewritten', () => {
@@ -61,7 +84,10 @@ describe('deploy/kubernetes passes kubelab validate', () => {
     const r = validateManifests(rendered, { kinds: 'all' })
     expect(r.errors).toEqual([])
     expect(r.objects.length + r.unsimulated!.length).toBe(8)
-    expect([...rendered.matchAll(/image: (\S+)/g)].map((m) => m[1])).toEqual([doc('kustomization.yaml').images[0].newName + ':' + doc('kustomization.yaml').images[0].newTag, doc('kustomization.yaml').images[0].newName + ':' + doc('kustomization.yaml').images[0].newTag])
+    expect([...rendered.matchAll(/image: (\S+)/g)].map((m) => m[1])).toEqual([
+      doc('kustomization.yaml').images[0].newName + ':' + doc('kustomization.yaml').images[0].newTag,
+      doc('kustomization.yaml').images[0].newName + ':' + doc('kustomization.yaml').images[0].newTag,
+    ])
     expect(rendered).not.toMatch(/^kind: Secret$/m)
   })
 })
@@ -79,7 +105,9 @@ describe('the manifests keep their promises', () => {
     expect(pdb.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels)
     expect(doc('service.yaml').spec.selector).toEqual(deployment.spec.selector.matchLabels)
     // the Job's pod is not one of the Service's endpoints
-    expect(doc('migrate-job.yaml').spec.template.metadata.labels['app.kubernetes.io/component']).not.toBe(deployment.spec.selector.matchLabels['app.kubernetes.io/component'])
+    expect(doc('migrate-job.yaml').spec.template.metadata.labels['app.kubernetes.io/component']).not.toBe(
+      deployment.spec.selector.matchLabels['app.kubernetes.io/component'],
+    )
   })
 
   it('readiness on /api/ready, liveness on /api/health, a preStop sleep inside the grace period', () => {
@@ -95,7 +123,11 @@ describe('the manifests keep their promises', () => {
 
   it('non-root, read-only, no token, resources that fit the measured RSS and the grading threads', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001 })
-    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } })
+    expect(container.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    })
     expect(pod.automountServiceAccountToken).toBe(false)
     expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '1Gi' } })
     const config = doc('configmap.yaml').data
@@ -114,7 +146,8 @@ describe('the manifests keep their promises', () => {
     const job = doc('migrate-job.yaml')
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'dist/kubelab.mjs', 'db', 'migrate'])
     expect(job.spec.template.spec.restartPolicy).toBe('Never')
-    const fromSecret = (env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[]) => env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'kubelab').map((e) => e.name)
+    const fromSecret = (env: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[]) =>
+      env.filter((e) => e.valueFrom?.secretKeyRef?.name === 'kubelab').map((e) => e.name)
     expect(fromSecret(container.env)).toEqual(['AUTH_SECRET', 'DATABASE_URL', 'METRICS_TOKEN'])
     // the metrics token is optional: a Secret without it still starts the pods
     expect(container.env.find((e: { name: string }) => e.name === 'METRICS_TOKEN').valueFrom.secretKeyRef.optional).toBe(true)

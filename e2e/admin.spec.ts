@@ -39,7 +39,11 @@ async function signUpAs(page: Page, name: string, email: string, password: strin
 
 /** `kubelab user add` as an operator would run it on the server, with the e2e database. */
 function kubelabCli(args: string[], input?: string) {
-  return spawnSync('npx', ['tsx', 'bin/kubelab.ts', ...args], { encoding: 'utf8', input, env: { ...process.env, DATABASE_URL: e2eDatabaseUrl } })
+  return spawnSync('npx', ['tsx', 'bin/kubelab.ts', ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl },
+  })
 }
 
 async function englishContext(browser: Browser) {
@@ -73,7 +77,9 @@ async function findUser(page: Page, email: string): Promise<Locator> {
 
 async function seriousAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze()
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 const stamp = Date.now().toString(36)
@@ -82,9 +88,14 @@ const adminPassword = 'principal password 1'
 
 test.describe.configure({ mode: 'serial' })
 
-test('the first admin from the command line makes a teacher and an author; demoting the teacher refuses their next request; the audit log lists it all', async ({ browser }) => {
+test('the first admin from the command line makes a teacher and an author; demoting the teacher refuses their next request; the audit log lists it all', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
-  const made = kubelabCli(['user', 'add', adminEmail, '--role', 'admin', '--name', 'Principal Park', '--password-stdin'], `${adminPassword}\n`)
+  const made = kubelabCli(
+    ['user', 'add', adminEmail, '--role', 'admin', '--name', 'Principal Park', '--password-stdin'],
+    `${adminPassword}\n`,
+  )
   expect(made.stderr).toBe('')
   expect(made.status).toBe(0)
   expect(made.stdout).toContain(`Created admin ${adminEmail}.`)
@@ -153,7 +164,7 @@ test('the first admin from the command line makes a teacher and an author; demot
   const authorEmail = uniqueEmail('lee-author')
   await signUpAs(author, 'Lee Author', authorEmail, 'lee password 123')
   await expect(author).toHaveURL(new URL(link).pathname)
-  await expect(author.getByText('Accepting changes this account\'s role: Learner → Author.')).toBeVisible()
+  await expect(author.getByText("Accepting changes this account's role: Learner → Author.")).toBeVisible()
   await author.screenshot({ path: `${shots}/invite-accept-en-desktop.png` })
   await author.getByRole('button', { name: 'Accept invitation' }).click()
   await expect(author).toHaveURL(/\/studio$/)
@@ -184,7 +195,9 @@ test('the first admin from the command line makes a teacher and an author; demot
   await expect(log.locator('li[data-action="invitation.accepted"]').first()).toContainText(`${authorEmail}`)
   await expect(log.locator('li[data-action="invitation.accepted"]').first()).toContainText('Invitation accepted')
   await expect(log.locator('li[data-action="invitation.accepted"]').first()).toContainText('Learner → Author')
-  await expect(log.locator('li[data-action="invitation.created"]').first()).toContainText('Invitation made · Lee the author · Author, valid 3 days')
+  await expect(log.locator('li[data-action="invitation.created"]').first()).toContainText(
+    'Invitation made · Lee the author · Author, valid 3 days',
+  )
   await expect(log.locator('li[data-action="class.archived"]').first()).toContainText(`Class archived · class “Old group ${stamp}”`)
   await expect(log.locator('li[data-action="class.archived"]').first()).toContainText(teacherEmail)
   await expect(log.getByText(`Role changed · ${teacherEmail} · Learner → Teacher`)).toBeVisible()
@@ -202,7 +215,9 @@ test('the first admin from the command line makes a teacher and an author; demot
   for (const context of [adminContext, teacherContext, authorContext]) await context.close()
 })
 
-test('a password reset link sets a new password once and ends the open sessions; a disabled account is signed out at once', async ({ browser }) => {
+test('a password reset link sets a new password once and ends the open sessions; a disabled account is signed out at once', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const adminContext = await englishContext(browser)
   const admin = await adminContext.newPage()
@@ -261,7 +276,9 @@ test('the last active admin cannot demote or disable themselves, and is told why
   const page = await context.newPage()
   await signInAs(page, adminEmail, adminPassword)
   const others = kubelabCli(['user', 'list', '--role', 'admin', '--json'])
-  const otherAdmins = (JSON.parse(others.stdout) as { users: { email: string; disabled: boolean }[] }).users.filter((u) => u.email !== adminEmail && !u.disabled)
+  const otherAdmins = (JSON.parse(others.stdout) as { users: { email: string; disabled: boolean }[] }).users.filter(
+    (u) => u.email !== adminEmail && !u.disabled,
+  )
   for (const u of otherAdmins) expect(kubelabCli(['user', 'disable', u.email]).status).toBe(0)
   try {
     const me = await findUser(page, adminEmail)
@@ -278,10 +295,15 @@ test('the last active admin cannot demote or disable themselves, and is told why
   await context.close()
 })
 
-test('the admin pages: no serious accessibility problems, no sideways scroll on a phone; pictures in both languages', async ({ browser }) => {
+test('the admin pages: no serious accessibility problems, no sideways scroll on a phone; pictures in both languages', async ({
+  browser,
+}) => {
   test.setTimeout(300_000)
   for (const lang of ['en', 'ko'] as const) {
-    for (const [size, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]] as const) {
+    for (const [size, viewport] of [
+      ['desktop', { width: 1280, height: 800 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
       for (const colorScheme of size === 'desktop' ? (['light', 'dark'] as const) : (['light'] as const)) {
         const context = await browser.newContext({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US', colorScheme })
         await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
@@ -291,12 +313,21 @@ test('the admin pages: no serious accessibility problems, no sideways scroll on 
         await page.getByLabel(/^(Password|비밀번호)$/).pressSequentially(adminPassword, typing)
         await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
         await expect(page.getByTestId('current-role')).toBeAttached()
-        for (const [name, path] of [['users', '/admin?q=kim'], ['invitations', '/admin/invitations'], ['audit', '/admin/audit']] as const) {
+        for (const [name, path] of [
+          ['users', '/admin?q=kim'],
+          ['invitations', '/admin/invitations'],
+          ['audit', '/admin/audit'],
+        ] as const) {
           await page.goto(path)
           await expect(page.locator('.admin-tabs')).toBeVisible()
           if (name === 'users') {
             // a reset link on show, as an admin sees it after the click
-            await page.getByTestId('admin-users').locator('li').first().getByRole('button', { name: /password reset link|비밀번호 재설정 링크/i }).click()
+            await page
+              .getByTestId('admin-users')
+              .locator('li')
+              .first()
+              .getByRole('button', { name: /password reset link|비밀번호 재설정 링크/i })
+              .click()
             await expect(page.getByTestId('reset-link')).toBeVisible()
           }
           if (size === 'phone') {

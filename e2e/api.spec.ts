@@ -9,20 +9,32 @@ test('the grade API answers bad input with a clear status and loses nothing', as
   expect(tooBig.status()).toBe(413)
   expect((await tooBig.json()).error).toBe('too_large')
 
-  const notJson = await request.post(grade, { data: Buffer.from('{"yaml": '), headers: { 'content-type': 'application/json', origin: e2eBaseUrl } })
+  const notJson = await request.post(grade, {
+    data: Buffer.from('{"yaml": '),
+    headers: { 'content-type': 'application/json', origin: e2eBaseUrl },
+  })
   expect(notJson.status()).toBe(400)
 
-  const wrongShape = await request.post(grade, { data: { yaml: 'kind: Pod', commands: ['kubectl get pods'] }, headers: { origin: e2eBaseUrl } })
+  const wrongShape = await request.post(grade, {
+    data: { yaml: 'kind: Pod', commands: ['kubectl get pods'] },
+    headers: { origin: e2eBaseUrl },
+  })
   expect(wrongShape.status()).toBe(422)
   expect((await wrongShape.json()).issues[0].message).toContain('either "yaml" or "commands"')
 
   const commandsForManifest = await request.post(grade, { data: { commands: ['kubectl get pods'] }, headers: { origin: e2eBaseUrl } })
   expect(commandsForManifest.status()).toBe(422)
 
-  const unknown = await request.post('/api/exercises/no-such-exercise/grade', { data: { yaml: 'kind: Pod' }, headers: { origin: e2eBaseUrl } })
+  const unknown = await request.post('/api/exercises/no-such-exercise/grade', {
+    data: { yaml: 'kind: Pod' },
+    headers: { origin: e2eBaseUrl },
+  })
   expect(unknown.status()).toBe(404)
 
-  const hostile = await request.post(grade, { data: { yaml: 'a: &a [*a, *a]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n' }, headers: { origin: e2eBaseUrl } })
+  const hostile = await request.post(grade, {
+    data: { yaml: 'a: &a [*a, *a]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b]\n' },
+    headers: { origin: e2eBaseUrl },
+  })
   expect(hostile.status()).toBe(200)
   const graded = await hostile.json()
   expect(graded.passed).toBe(false)
@@ -45,7 +57,10 @@ test('hints unlock one per failed attempt and the solution after three, shown as
 
   const hint = page.getByTestId('show-hint')
   await expect(hint).toBeDisabled()
-  await typeIntoEditor(page, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.27\n')
+  await typeIntoEditor(
+    page,
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.27\n',
+  )
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.getByTestId('submit').click()
     await expect(page.getByTestId('grade-result').locator('.verdict')).toHaveAttribute('data-passed', 'false')

@@ -6,7 +6,17 @@
  * database applies to the very next request of a session that already exists, and never as a 500.
  */
 import { expect, test } from '@playwright/test'
-import { actors, authzTable, everyQuestionAnswered, type Actor, type ActionRow, type PageOutcome, type PageRow, type RouteRow, type World } from '../lib/server/authz/table.ts'
+import {
+  actors,
+  authzTable,
+  everyQuestionAnswered,
+  type Actor,
+  type ActionRow,
+  type PageOutcome,
+  type PageRow,
+  type RouteRow,
+  type World,
+} from '../lib/server/authz/table.ts'
 import type { Db } from '../lib/server/db/client.ts'
 import { buildWorld } from './support/authz-world.ts'
 import { actionIds, HttpActor, signInOverHttp } from './support/http-actor.ts'
@@ -38,7 +48,13 @@ interface Cell {
 function report(kind: string, cells: Cell[]): Cell[] {
   const rows = [...new Set(cells.map((c) => c.row))]
   const lines = [`| ${kind} | ${actors.join(' | ')} |`, `|---|${actors.map(() => '---').join('|')}|`]
-  for (const row of rows) lines.push(`| ${row} | ${actors.map((a) => cells.find((c) => c.row === row && c.actor === a)).map((c) => (c ? `${c.got === c.expected ? '' : '✗ '}${c.got}` : '')).join(' | ')} |`)
+  for (const row of rows)
+    lines.push(
+      `| ${row} | ${actors
+        .map((a) => cells.find((c) => c.row === row && c.actor === a))
+        .map((c) => (c ? `${c.got === c.expected ? '' : '✗ '}${c.got}` : ''))
+        .join(' | ')} |`,
+    )
   console.log(lines.join('\n'))
   return cells.filter((c) => c.got !== c.expected)
 }
@@ -65,7 +81,13 @@ test('pages: what each actor is shown', async () => {
   test.setTimeout(180_000)
   const cells: Cell[] = []
   for (const row of authzTable.filter((r): r is PageRow => r.kind === 'page')) {
-    for (const actor of actors) cells.push({ row: `${row.file} — ${row.what}`, actor, expected: row.expect[actor] as PageOutcome, got: await pageOutcome(row, actor) })
+    for (const actor of actors)
+      cells.push({
+        row: `${row.file} — ${row.what}`,
+        actor,
+        expected: row.expect[actor] as PageOutcome,
+        got: await pageOutcome(row, actor),
+      })
   }
   expect(report('page', cells)).toEqual([])
 })
@@ -79,7 +101,12 @@ test('route handlers: the status each actor gets', async () => {
       const response = typeof request === 'function' ? await request(as[actor].http) : await as[actor].http(request)
       const body = await response.text()
       const problem = response.status() === row.expect[actor] ? (row.verify?.(response, body, actor, world) ?? null) : null
-      cells.push({ row: `${row.method} ${row.file} — ${row.what}`, actor, expected: String(row.expect[actor]), got: problem ? `${response.status()} but ${problem}` : String(response.status()) })
+      cells.push({
+        row: `${row.method} ${row.file} — ${row.what}`,
+        actor,
+        expected: String(row.expect[actor]),
+        got: problem ? `${response.status()} but ${problem}` : String(response.status()),
+      })
     }
   }
   expect(report('route', cells)).toEqual([])
@@ -125,7 +152,8 @@ for (const fate of ['disabled', 'deleted'] as const) {
     const account = await world.setup.newAccount('teacher')
     const session = await signInOverHttp(account.email, world.password)
     expect(JSON.parse(await (await session.http({ method: 'GET', path: '/api/auth/session' })).text())?.user?.id).toBe(account.id)
-    if (fate === 'disabled') await db.user.update({ where: { id: account.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } })
+    if (fate === 'disabled')
+      await db.user.update({ where: { id: account.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } })
     else await db.user.delete({ where: { id: account.id } })
 
     const get = (path: string) => session.http({ method: 'GET', path })

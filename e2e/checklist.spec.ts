@@ -16,8 +16,22 @@ const phone = { width: 390, height: 844 }
 const wide = { width: 1280, height: 800 }
 
 const words = {
-  ko: { next: '다음 레슨', passed: '통과했습니다', quiz: /퀴즈: \d+문제 중 \d+문제 정답|퀴즈: 100% 정답/, map: '레슨 19개 중 1개 완료', byRun: '실행 결과', bySubmit: '제출 결과' },
-  en: { next: 'Next lesson', passed: /Passed|You passed/, quiz: /Quiz: \d+ of \d+ correct|Quiz: 100% correct/, map: '1 of 19 lessons completed', byRun: 'by Run', bySubmit: 'by Submit' },
+  ko: {
+    next: '다음 레슨',
+    passed: '통과했습니다',
+    quiz: /퀴즈: \d+문제 중 \d+문제 정답|퀴즈: 100% 정답/,
+    map: '레슨 19개 중 1개 완료',
+    byRun: '실행 결과',
+    bySubmit: '제출 결과',
+  },
+  en: {
+    next: 'Next lesson',
+    passed: /Passed|You passed/,
+    quiz: /Quiz: \d+ of \d+ correct|Quiz: 100% correct/,
+    map: '1 of 19 lessons completed',
+    byRun: 'by Run',
+    bySubmit: 'by Submit',
+  },
 } as const
 
 async function inLanguage(page: Page, lang: Locale) {
@@ -39,10 +53,15 @@ async function expectLayout(page: Page, size: 'wide' | 'phone') {
   const e = (await editor.boundingBox())!
   const s = (await side.boundingBox())!
   // Nothing adds empty height under the lesson (visually-hidden text stays inside its scrolling column).
-  const extra = await page.evaluate(() => document.documentElement.scrollHeight - (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY))
+  const extra = await page.evaluate(
+    () =>
+      document.documentElement.scrollHeight - (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY),
+  )
   expect(extra, 'document height past the lesson').toBeLessThanOrEqual(2)
   if (size === 'wide') {
-    expect(await page.evaluate(() => document.documentElement.scrollHeight), 'the wide lesson fits the window').toBeLessThanOrEqual(wide.height + 2)
+    expect(await page.evaluate(() => document.documentElement.scrollHeight), 'the wide lesson fits the window').toBeLessThanOrEqual(
+      wide.height + 2,
+    )
     expect(e.x + e.width, 'the cluster view is right of the editor').toBeLessThanOrEqual(s.x + 1)
     expect(Math.abs(e.y - s.y), 'at the same height').toBeLessThan(60)
   } else {
@@ -74,7 +93,9 @@ for (const [lang, size, who] of [
   ['ko', 'phone', 'visitor'],
   ['en', 'phone', 'signed in'],
 ] as const) {
-  test(`${lang}, ${size === 'wide' ? '1280' : '390'} px, ${who}: checks tick on Run, a pass offers the next lesson, and a reload keeps the result and the quiz score`, async ({ page }) => {
+  test(`${lang}, ${size === 'wide' ? '1280' : '390'} px, ${who}: checks tick on Run, a pass offers the next lesson, and a reload keeps the result and the quiz score`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000)
     const w = words[lang]
     await inLanguage(page, lang)
@@ -136,7 +157,10 @@ for (const [lang, size, who] of [
     await expect(page.getByTestId('checklist').locator('[data-status="passed"]')).toHaveCount(6)
     await expect(page.getByTestId('course-map-summary')).toContainText(w.map)
     if (size === 'phone') await noSidewaysScroll(page)
-    await page.screenshot({ path: `test-results/checklist/${lang}-${size}-${who.replace(' ', '-')}-reopened.png`, fullPage: size === 'phone' })
+    await page.screenshot({
+      path: `test-results/checklist/${lang}-${size}-${who.replace(' ', '-')}-reopened.png`,
+      fullPage: size === 'phone',
+    })
     await page.getByTestId('next-lesson').click()
     await expect(page).toHaveURL(/\/courses\/kubernetes-basics\/shared-environment$/)
     // ...and the course page counts it, a visitor's from this browser
@@ -149,11 +173,21 @@ test('a server refusal is said in the learner’s language: 429 with its wait, 4
   await inLanguage(page, 'ko')
   await page.goto('/courses/kubernetes-basics/pod')
   await expect(page.locator('.monaco-editor')).toBeVisible()
-  let answer = { status: 429, body: { error: 'too_many_requests', message: 'Too many requests; try again in 17 s.', retryAfter: 17 }, headers: { 'retry-after': '17' } as Record<string, string> }
-  await page.route('**/api/exercises/*/grade', (route) => route.fulfill({ status: answer.status, contentType: 'application/json', headers: answer.headers, body: JSON.stringify(answer.body) }))
+  let answer = {
+    status: 429,
+    body: { error: 'too_many_requests', message: 'Too many requests; try again in 17 s.', retryAfter: 17 },
+    headers: { 'retry-after': '17' } as Record<string, string>,
+  }
+  await page.route('**/api/exercises/*/grade', (route) =>
+    route.fulfill({ status: answer.status, contentType: 'application/json', headers: answer.headers, body: JSON.stringify(answer.body) }),
+  )
   await page.getByTestId('submit').click()
   await expect(page.getByTestId('workspace-error')).toHaveText('짧은 시간에 너무 많이 제출했습니다. 17초 뒤에 다시 시도하세요.')
-  answer = { status: 422, body: { error: 'over_budget', message: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.', limit: 'pods' } as never, headers: {} }
+  answer = {
+    status: 422,
+    body: { error: 'over_budget', message: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.', limit: 'pods' } as never,
+    headers: {},
+  }
   await page.getByTestId('submit').click()
   await expect(page.getByTestId('workspace-error')).toHaveText('이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.')
   answer = { status: 503, body: { error: 'busy', message: 'busy' } as never, headers: { 'retry-after': '2' } }
@@ -170,12 +204,18 @@ for (const lang of ['ko', 'en'] as const) {
       await expect(page.locator('.monaco-editor')).toBeVisible()
       const scan = async (when: string) => {
         const results = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze()
-        expect(results.violations.map((v) => `${when} ${viewport.width}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+        expect(
+          results.violations.map(
+            (v) => `${when} ${viewport.width}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+          ),
+        ).toEqual([])
       }
       await scan('before Run')
       await run(page)
       // the starter fails its checks, or the cluster refuses it and they are not run: either way the list has changed
-      await expect(page.getByTestId('checklist').locator('[data-status="failed"], [data-status="notRun"]').first()).toBeVisible({ timeout: 30_000 })
+      await expect(page.getByTestId('checklist').locator('[data-status="failed"], [data-status="notRun"]').first()).toBeVisible({
+        timeout: 30_000,
+      })
       await scan('after Run')
     }
   })

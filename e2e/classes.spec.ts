@@ -3,7 +3,10 @@ import { expect, test } from '@playwright/test'
 import { signIn, uniqueEmail } from './fixtures.ts'
 import { e2eBaseUrl } from './config.ts'
 
-test('a teacher creates a class, a learner joins with its code, and the teacher sees their progress and exports it', async ({ page, browser }) => {
+test('a teacher creates a class, a learner joins with its code, and the teacher sees their progress and exports it', async ({
+  page,
+  browser,
+}) => {
   // the teacher creates a class
   await signIn(page, 'teacher@kubelab.dev')
   await page.getByRole('link', { name: /^(Classes|클래스)$/ }).click()
@@ -23,7 +26,10 @@ test('a teacher creates a class, a learner joins with its code, and the teacher 
   const learner = await learnerContext.newPage()
   await learner.goto(new URL(link).pathname + new URL(link).search)
   await expect(learner.getByTestId('join-sign-in')).toBeVisible()
-  await learner.getByRole('link', { name: /^(Sign up|회원가입)$/ }).last().click()
+  await learner
+    .getByRole('link', { name: /^(Sign up|회원가입)$/ })
+    .last()
+    .click()
   const email = uniqueEmail('class-learner')
   await learner.getByLabel(/^(Name|이름)/).pressSequentially('Bora Learner', { delay: 20 })
   await learner.getByLabel(/Email|이메일/).pressSequentially(email, { delay: 20 })

@@ -6,7 +6,10 @@ import { expect, test } from '@playwright/test'
 import { signIn, signUp } from './fixtures.ts'
 import { e2eBaseUrl } from './config.ts'
 
-test('a teacher comments on a submission; the learner sees it beside the exercise and on My progress; the teacher sees it read', async ({ page, browser }) => {
+test('a teacher comments on a submission; the learner sees it beside the exercise and on My progress; the teacher sees it read', async ({
+  page,
+  browser,
+}) => {
   // the demo teacher makes a class
   await signIn(page, 'teacher@kubelab.dev')
   await page.goto('/teach')

@@ -71,7 +71,9 @@ async function typeLines(page: Page, lines: string[]) {
 }
 
 test.describe('the Content-Security-Policy', () => {
-  test('is sent on pages: a fresh nonce where rendered per request, the hashes of its own scripts where prerendered; API routes get a policy that allows nothing', async ({ request }) => {
+  test('is sent on pages: a fresh nonce where rendered per request, the hashes of its own scripts where prerendered; API routes get a policy that allows nothing', async ({
+    request,
+  }) => {
     const expectCommon = (headers: Record<string, string>, policy: string, path: string) => {
       expect(policy, path).toContain("frame-ancestors 'none'")
       expect(policy, path).toContain("object-src 'none'")
@@ -110,24 +112,35 @@ test.describe('the Content-Security-Policy', () => {
         expect(html, path).toContain(`<html lang="${language}"`)
         const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)
         expect(inline.length, path).toBeGreaterThan(1)
-        for (const script of inline) expect(policy, `${path} (${language}): ${script.slice(0, 60)}`).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+        for (const script of inline)
+          expect(policy, `${path} (${language}): ${script.slice(0, 60)}`).toContain(
+            `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+          )
         // sent as the build compressed it (lib/server/http/static-page-server.ts), with a validator: a revisit is a 304
         expect(headers['content-encoding'], path).toBe('br')
         expect(headers['x-request-id'], path).toBeTruthy()
         expect(headers.vary, path).toBe('Accept-Encoding, Accept-Language, Cookie')
-        const revisit = await request.get(path, { headers: { accept: 'text/html', cookie: `NEXT_LOCALE=${language}`, 'if-none-match': headers.etag! }, maxRedirects: 0 })
+        const revisit = await request.get(path, {
+          headers: { accept: 'text/html', cookie: `NEXT_LOCALE=${language}`, 'if-none-match': headers.etag! },
+          maxRedirects: 0,
+        })
         expect(revisit.status(), path).toBe(304)
       }
     }
 
     for (const path of ['/api/health', '/api/auth/session', '/api/exercises/pod-first-manifest/solution']) {
       const headers = (await request.get(path)).headers()
-      expect(headers['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+      expect(headers['content-security-policy'], path).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      )
       expect(headers['x-content-type-options'], path).toBe('nosniff')
       expect(headers['referrer-policy'], path).toBeDefined()
     }
     // a JSON route refuses what a foreign page could send, whatever its body
-    const grade = await request.post('/api/exercises/pod-first-manifest/grade', { headers: { 'content-type': 'text/plain', origin: e2eBaseUrl }, data: '{"yaml":"kind: Pod"}' })
+    const grade = await request.post('/api/exercises/pod-first-manifest/grade', {
+      headers: { 'content-type': 'text/plain', origin: e2eBaseUrl },
+      data: '{"yaml":"kind: Pod"}',
+    })
     expect(grade.status()).toBe(415)
     expect(grade.headers()['content-security-policy']).toContain("default-src 'none'")
 
@@ -135,15 +148,24 @@ test.describe('the Content-Security-Policy', () => {
     const tls = (await request.get('/', { headers: { 'x-forwarded-proto': 'https' } })).headers()
     expect(tls['strict-transport-security']).toMatch(/^max-age=\d{7,}/)
     expect(tls['content-security-policy']).toContain('upgrade-insecure-requests')
-    expect((await request.get('/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security']).toMatch(/^max-age=/)
+    expect(
+      (await request.get('/api/health', { headers: { 'x-forwarded-proto': 'https' } })).headers()['strict-transport-security'],
+    ).toMatch(/^max-age=/)
   })
 
   test('blocks injected script (so the listener below is known to hear violations)', async ({ page }) => {
     const watcher = await watch(page)
     await page.goto('/')
     // what an XSS would try: markup with an inline event handler, and an image from elsewhere
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image.png" onerror="window.__injectedRan = true"><img src="https://evil.example/pixel.png">'))
-    await expect.poll(async () => (await page.evaluate(() => window.__cspViolations.map((v) => v.directive))).sort()).toEqual(['img-src', 'script-src-attr'])
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img src="/no-such-image.png" onerror="window.__injectedRan = true"><img src="https://evil.example/pixel.png">',
+      ),
+    )
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__cspViolations.map((v) => v.directive))).sort())
+      .toEqual(['img-src', 'script-src-attr'])
     expect(await page.evaluate(() => window.__injectedRan)).toBeUndefined()
     expect((await watcher.problems()).join('\n')).toMatch(/script-src-attr/)
   })
@@ -180,9 +202,15 @@ test.describe('the Content-Security-Policy', () => {
       await typeLines(page, ['kind: Deployment', 'replicas: three'])
       await expect(page.locator('.monaco-editor :is(.squiggly-error, .squiggly-warning)').first()).toBeVisible({ timeout: 30_000 })
       // the lesson's own example, loaded into the editor with its button
-      await page.getByRole('button', { name: /Load into editor|편집기로 불러오기/ }).first().click()
+      await page
+        .getByRole('button', { name: /Load into editor|편집기로 불러오기/ })
+        .first()
+        .click()
       // the editor holds the learner's text, so it asks before replacing it
-      await page.getByTestId('confirm-dialog').getByRole('button', { name: /^(Replace|예시로 바꾸기)$/ }).click()
+      await page
+        .getByTestId('confirm-dialog')
+        .getByRole('button', { name: /^(Replace|예시로 바꾸기)$/ })
+        .click()
       await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: Deployment')
       // it leaves replicas and the selector to the learner: type them in place of its comment (Monaco indents after each colon)
       // (Monaco renders spaces as no-break spaces, which \s matches)
@@ -223,7 +251,11 @@ test.describe('the Content-Security-Policy', () => {
         const fieldset = form.locator('fieldset').nth(index)
         if (q.type === 'single') await fieldset.locator(`input[value="${q.answer as string}"]`).check()
         else if (q.type === 'multiple') for (const id of q.answer as string[]) await fieldset.locator(`input[value="${id}"]`).check()
-        else if (q.type === 'truefalse') await fieldset.locator('input[type="radio"]').nth(q.answer ? 0 : 1).check()
+        else if (q.type === 'truefalse')
+          await fieldset
+            .locator('input[type="radio"]')
+            .nth(q.answer ? 0 : 1)
+            .check()
         else if (q.type === 'short') {
           await fieldset.locator('input[type="text"]').click()
           await page.keyboard.type((q.answer as { accept: string[] }).accept[0]!, { delay: 20 })
@@ -237,7 +269,10 @@ test.describe('the Content-Security-Policy', () => {
 
     await visit('teacher', async (page) => {
       await page.goto('/teach')
-      await page.getByRole('link', { name: /Demo class/ }).first().click()
+      await page
+        .getByRole('link', { name: /Demo class/ })
+        .first()
+        .click()
       await expect(page.getByTestId('progress-matrix')).toBeVisible()
       await page.getByTestId('progress-matrix').getByRole('link').first().click()
       await expect(page).toHaveURL(/\/learners\//)

@@ -18,7 +18,8 @@ async function signIn(page: Page, email: string) {
   await expect(page.getByTestId('current-role')).toBeVisible()
 }
 
-const setLanguage = (page: Page, lang: 'ko' | 'en', url = e2eBaseUrl) => page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url }])
+const setLanguage = (page: Page, lang: 'ko' | 'en', url = e2eBaseUrl) =>
+  page.context().addCookies([{ name: 'NEXT_LOCALE', value: lang, url }])
 
 test('a learner on a teacher’s page gets 403 and the forbidden page, in both languages', async ({ page }) => {
   await signIn(page, 'learner@kubelab.dev')
@@ -73,7 +74,14 @@ test.describe('when the database is unreachable', () => {
     // the same build and secret, but a database nobody listens for (migrations off: a server that migrates at
     // start refuses to come up without its database, which is the right thing outside this test)
     server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-      env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: e2eAuthSecret, DATABASE_URL: 'postgresql://kubelab@127.0.0.1:9/kubelab', KUBELAB_MIGRATE: '0', NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        AUTH_SECRET: e2eAuthSecret,
+        DATABASE_URL: 'postgresql://kubelab@127.0.0.1:9/kubelab',
+        KUBELAB_MIGRATE: '0',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
       stdio: 'ignore',
     })
     // alive (liveness answers) but not ready: the database does not answer

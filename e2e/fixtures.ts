@@ -135,13 +135,16 @@ export async function typeInTerminal(page: Page, commands: string[]): Promise<vo
   const rows = page.getByTestId('terminal').locator('.xterm-rows')
   // a command exercise counts what was typed ("3 commands typed"); a manifest exercise's terminal counts nothing
   const counter = page.getByText(/^(\d+ commands? typed|입력한 명령 \d+개)$/)
-  const typedSoFar = async () => ((await counter.count()) > 0 ? Number(/\d+/.exec((await counter.first().textContent()) ?? '')?.[0] ?? 0) : 0)
+  const typedSoFar = async () =>
+    (await counter.count()) > 0 ? Number(/\d+/.exec((await counter.first().textContent()) ?? '')?.[0] ?? 0) : 0
   for (const command of commands) {
     const before = await typedSoFar()
     await typist.type(page, command)
     await page.keyboard.press('Enter')
     // the line shows in the terminal — or, when a long answer scrolled it away, the exercise has counted it
-    await expect.poll(async () => ((await rows.textContent()) ?? '').includes(command.slice(0, 40)) || (await typedSoFar()) > before).toBe(true)
+    await expect
+      .poll(async () => ((await rows.textContent()) ?? '').includes(command.slice(0, 40)) || (await typedSoFar()) > before)
+      .toBe(true)
   }
 }
 
@@ -149,7 +152,10 @@ export async function typeInTerminal(page: Page, commands: string[]): Promise<vo
 export async function submitSolution(page: Page, exercise: { kind: 'manifest' | 'command'; solution: string }): Promise<void> {
   if (exercise.kind === 'manifest') await typeIntoEditor(page, exercise.solution)
   else {
-    const commands = exercise.solution.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    const commands = exercise.solution
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
     await typeInTerminal(page, commands)
     await expect(page.getByText(new RegExp(`(${commands.length} commands? typed|입력한 명령 ${commands.length}개)`))).toBeVisible()
   }
@@ -165,8 +171,10 @@ export async function answerQuiz(page: Page, lessonId: string, lang: 'ko' | 'en'
     const choice = (id: string) => fieldset.locator(`input[value="${id}"]`)
     if (q.type === 'single') await choice(q.answer as string).check()
     else if (q.type === 'multiple') for (const id of q.answer as string[]) await choice(id).check()
-    else if (q.type === 'truefalse') await fieldset.getByLabel(q.answer ? (lang === 'ko' ? '참' : 'True') : lang === 'ko' ? '거짓' : 'False', { exact: true }).check()
-    else if (q.type === 'short') await fieldset.locator('input[type="text"]').pressSequentially((q.answer as { accept: string[] }).accept[0]!, { delay: 20 })
+    else if (q.type === 'truefalse')
+      await fieldset.getByLabel(q.answer ? (lang === 'ko' ? '참' : 'True') : lang === 'ko' ? '거짓' : 'False', { exact: true }).check()
+    else if (q.type === 'short')
+      await fieldset.locator('input[type="text"]').pressSequentially((q.answer as { accept: string[] }).accept[0]!, { delay: 20 })
     else {
       // Move each item up into its place, top to bottom.
       const order = q.answer as string[]

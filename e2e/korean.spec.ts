@@ -40,7 +40,11 @@ test('a teacher and a learner in Korean: titles, times, check messages and the i
 
   // behind a reverse proxy the link names the public address, not the upstream (the proto is unit-tested: an
   // https proto here would make Auth.js look for its secure cookie, which a plain-http test server never set)
-  await teacher.route(classUrl, (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-host': 'kubelab.example.org:8443', 'x-forwarded-proto': 'http' } }))
+  await teacher.route(classUrl, (route) =>
+    route.continue({
+      headers: { ...route.request().headers(), 'x-forwarded-host': 'kubelab.example.org:8443', 'x-forwarded-proto': 'http' },
+    }),
+  )
   await teacher.goto(classUrl)
   await expect(teacher.getByTestId('invite-link')).toHaveValue(`http://kubelab.example.org:8443/join?code=${code}`)
   await teacher.unroute(classUrl)
@@ -59,7 +63,10 @@ test('a teacher and a learner in Korean: titles, times, check messages and the i
   await expect(learner.getByRole('status')).toContainText(`클래스 "${name}"에 참여했습니다.`)
   await learner.goto('/courses/kubernetes-basics/pod')
   await expect(learner.locator('[data-exercise-id]')).toBeVisible()
-  const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', { data: { yaml: wrongPod }, headers: { origin: e2eBaseUrl } })
+  const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', {
+    data: { yaml: wrongPod },
+    headers: { origin: e2eBaseUrl },
+  })
   expect((await graded.json()).passed).toBe(false)
 
   await learner.goto('/progress')

@@ -9,7 +9,12 @@ import { e2eBaseUrl } from './config.ts'
 
 const shots = 'test-results/limits'
 
-async function contextPage(browser: Browser, lang: 'ko' | 'en', viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+async function contextPage(
+  browser: Browser,
+  lang: 'ko' | 'en',
+  viewport = { width: 1280, height: 800 },
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: lang === 'ko' ? 'ko-KR' : 'en-US', colorScheme })
   await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: e2eBaseUrl }])
   return context.newPage()
@@ -37,7 +42,9 @@ async function failFiveTimes(page: Page, email: string) {
     await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
     // the answer came back when the form was reset (the alert of the previous try is still on screen before that)
     await expect(page.getByLabel(/^(Password|비밀번호)/)).toHaveValue('')
-    await expect(page.getByTestId('signin-form').getByRole('alert')).toContainText(/Wrong email or password|이메일 또는 비밀번호가 틀렸습니다/)
+    await expect(page.getByTestId('signin-form').getByRole('alert')).toContainText(
+      /Wrong email or password|이메일 또는 비밀번호가 틀렸습니다/,
+    )
     await expect(page.getByLabel(/^(Email|이메일)/)).toHaveValue(email) // kept for the next try
   }
 }
@@ -53,12 +60,17 @@ test('after five wrong passwords the right one waits, with the wait said in Engl
   await failFiveTimes(page, email)
   await typeInto(page, /^Password/, 'the-right-password')
   await page.getByRole('button', { name: /^Sign in$/ }).click()
-  await expect(page.getByTestId('signin-form').getByRole('alert')).toHaveText(/^Too many attempts to sign in\. Wait (2\d|30) seconds, then try again\.$/) // 30 s from the fifth failure
+  await expect(page.getByTestId('signin-form').getByRole('alert')).toHaveText(
+    /^Too many attempts to sign in\. Wait (2\d|30) seconds, then try again\.$/,
+  ) // 30 s from the fifth failure
   await expect(page.getByTestId('current-role')).toHaveCount(0)
   await page.screenshot({ path: `${shots}/signin-throttled-en.png` })
   // the credentials endpoint itself answers 429 with Retry-After
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()).csrfToken as string
-  const direct = await page.request.post('/api/auth/callback/credentials', { form: { csrfToken: csrf, email, password: 'the-right-password' }, maxRedirects: 0 })
+  const direct = await page.request.post('/api/auth/callback/credentials', {
+    form: { csrfToken: csrf, email, password: 'the-right-password' },
+    maxRedirects: 0,
+  })
   expect(direct.status()).toBe(429)
   expect(Number(direct.headers()['retry-after'])).toBeGreaterThan(0)
   await page.setViewportSize({ width: 390, height: 844 })
@@ -73,7 +85,9 @@ test('an unknown email gets the same answer, in Korean', async ({ browser }) => 
   await failFiveTimes(page, nobody)
   await typeInto(page, /^비밀번호/, 'anything-at-all')
   await page.getByRole('button', { name: /^로그인$/ }).click()
-  await expect(page.getByTestId('signin-form').getByRole('alert')).toHaveText(/^로그인 시도가 너무 많습니다\. (2\d|30)초 뒤에 다시 시도하세요\.$/)
+  await expect(page.getByTestId('signin-form').getByRole('alert')).toHaveText(
+    /^로그인 시도가 너무 많습니다\. (2\d|30)초 뒤에 다시 시도하세요\.$/,
+  )
   await page.screenshot({ path: `${shots}/signin-throttled-ko-phone-dark.png` })
   await page.context().close()
 })
@@ -93,11 +107,15 @@ test('a teacher reads a learner’s many submissions a page at a time, and opens
   await learner.getByRole('button', { name: /^Join$/ }).click()
   await expect(learner.getByRole('status')).toContainText('Demo class')
   const userId = (await (await learner.request.get('/api/auth/session')).json()).user.id as string
-  const pod = (image: string, extra = '') => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: ${image}\n${extra}`
+  const pod = (image: string, extra = '') =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: nginx\n      image: ${image}\n${extra}`
   const longTail = Array.from({ length: 60 }, (_, i) => `# note ${i + 1}`).join('\n') + '\n'
   for (let i = 1; i <= 12; i++) {
     const yaml = i === 12 ? pod('nginx:1.25', longTail) : pod(`nginx:1.${i}`)
-    const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', { data: { yaml, lang: 'en' }, headers: { origin: e2eBaseUrl } })
+    const graded = await learner.request.post('/api/exercises/pod-first-manifest/grade', {
+      data: { yaml, lang: 'en' },
+      headers: { origin: e2eBaseUrl },
+    })
     expect(graded.status()).toBe(200)
   }
   await learner.context().close()

@@ -27,7 +27,8 @@ for (const lang of ['ko', 'en'] as const) {
       await answerQuiz(page, lessonId, lang)
     }
     await page.goto('/courses/kubernetes-basics')
-    for (const lessonId of newLessons) await expect(page.getByTestId(`lesson-status-${lessonId}`)).toHaveAttribute('data-status', 'completed')
+    for (const lessonId of newLessons)
+      await expect(page.getByTestId(`lesson-status-${lessonId}`)).toHaveAttribute('data-status', 'completed')
     await expect(page.getByText(lang === 'ko' ? '레슨 19개 중 5개 완료' : '5 of 19 lessons completed')).toBeVisible()
     await page.screenshot({ path: `test-results/new-lessons-course-${lang}.png`, fullPage: true })
   })

@@ -16,7 +16,9 @@ spec:
 `
 const rightPod = wrongPod.replace('nginx:1.25', 'nginx:1.27')
 
-test('a visitor signs up, fails the Pod exercise with a line-pointed check, fixes it, and finds the lesson done after a reload', async ({ page }) => {
+test('a visitor signs up, fails the Pod exercise with a line-pointed check, fixes it, and finds the lesson done after a reload', async ({
+  page,
+}) => {
   await page.goto('/signup?next=/courses/kubernetes-basics/pod')
   await page.getByLabel(/^(Name|이름)$/).pressSequentially('New Learner', { delay: 20 })
   await page.getByLabel(/Email|이메일/).pressSequentially(uniqueEmail('learner'), { delay: 20 })
@@ -54,6 +56,9 @@ test('an anonymous visitor gets graded but nothing is saved', async ({ page }) =
   await expect(page.getByTestId('grade-result')).not.toContainText(/Saved to your progress|진도에 저장됨/)
   // ...except in this browser, for an import after signing up.
   const work = await page.evaluate(() => JSON.parse(localStorage.getItem('kubelab:visitor-work:v1') ?? 'null'))
-  expect(work.exercises['pod-first-manifest']).toMatchObject({ attempts: 1, best: { courseId: 'kubernetes-basics', lessonId: 'pod', kind: 'manifest', passed: true, score: 1, answer: rightPod.replace(/\n$/, '') } })
+  expect(work.exercises['pod-first-manifest']).toMatchObject({
+    attempts: 1,
+    best: { courseId: 'kubernetes-basics', lessonId: 'pod', kind: 'manifest', passed: true, score: 1, answer: rightPod.replace(/\n$/, '') },
+  })
   expect(Object.keys(work.lessons)).toEqual(['kubernetes-basics/pod'])
 })

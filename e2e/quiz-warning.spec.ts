@@ -1,12 +1,18 @@
 import { expect, test } from '@playwright/test'
 import { quizOf } from './course-content.ts'
 
-test('the quiz names the unanswered questions and goes back to the first; once all are answered it grades, and a visitor keeps the result in this browser', async ({ page }) => {
+test('the quiz names the unanswered questions and goes back to the first; once all are answered it grades, and a visitor keeps the result in this browser', async ({
+  page,
+}) => {
   const quiz = quizOf('deployment') // 1 ordering (answered as it stands), 2–5 single choice
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: 'http://localhost' }])
   await page.goto('/courses/kubernetes-basics/deployment')
   const form = page.getByTestId('quiz')
-  await form.locator('fieldset').nth(1).locator(`input[value="${quiz.questions[1]!.answer as string}"]`).check()
+  await form
+    .locator('fieldset')
+    .nth(1)
+    .locator(`input[value="${quiz.questions[1]!.answer as string}"]`)
+    .check()
   await form.getByRole('button', { name: '정답 확인' }).click()
 
   const dialog = page.getByRole('dialog', { name: '답하지 않은 문제' })
@@ -17,7 +23,11 @@ test('the quiz names the unanswered questions and goes back to the first; once a
   expect(await page.evaluate(() => localStorage.getItem('kubelab:visitor-work:v1'))).not.toContain('deployment-basics')
 
   // Answer the fourth, leave two open: the quiz still refuses, naming the two.
-  await form.locator('fieldset').nth(3).locator(`input[value="${quiz.questions[3]!.answer as string}"]`).check()
+  await form
+    .locator('fieldset')
+    .nth(3)
+    .locator(`input[value="${quiz.questions[3]!.answer as string}"]`)
+    .check()
   await form.getByRole('button', { name: '정답 확인' }).click()
   await expect(dialog).toContainText('2개 있습니다: 3 및 5번')
   await page.keyboard.press('Escape')
@@ -32,7 +42,11 @@ test('the quiz names the unanswered questions and goes back to the first; once a
   await expect(form).toContainText(`${quiz.questions.length}문제 중`)
 
   const work = await page.evaluate(() => JSON.parse(localStorage.getItem('kubelab:visitor-work:v1') ?? 'null'))
-  expect(work.quizzes['deployment-basics']).toMatchObject({ courseId: 'kubernetes-basics', lessonId: 'deployment', answers: { [quiz.questions[1]!.id]: quiz.questions[1]!.answer, [quiz.questions[3]!.id]: quiz.questions[3]!.answer } })
+  expect(work.quizzes['deployment-basics']).toMatchObject({
+    courseId: 'kubernetes-basics',
+    lessonId: 'deployment',
+    answers: { [quiz.questions[1]!.id]: quiz.questions[1]!.answer, [quiz.questions[3]!.id]: quiz.questions[3]!.answer },
+  })
   expect(work.lessons['kubernetes-basics/deployment']).toBeTruthy()
 })
 
@@ -42,7 +56,9 @@ test('the warning in English', async ({ page }) => {
   const form = page.getByTestId('quiz')
   await form.getByRole('button', { name: 'Check answers' }).click()
   const dialog = page.getByRole('dialog', { name: 'Unanswered questions' })
-  await expect(dialog).toContainText('Questions 1, 2, 3, 4, and 5 are not answered yet. Answer every question to see your score and the explanations.')
+  await expect(dialog).toContainText(
+    'Questions 1, 2, 3, 4, and 5 are not answered yet. Answer every question to see your score and the explanations.',
+  )
   await page.keyboard.press('Escape')
   await expect(dialog).toHaveCount(0)
 })

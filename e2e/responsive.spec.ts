@@ -42,7 +42,10 @@ export const pages: PageToCheck[] = [
     as: 'teacher',
     open: async (page) => {
       await openDemoClass(page)
-      await page.getByTestId('progress-matrix').getByRole('link', { name: /Demo Learner/ }).click()
+      await page
+        .getByTestId('progress-matrix')
+        .getByRole('link', { name: /Demo Learner/ })
+        .click()
       await expect(page.getByTestId('learner-submissions')).toBeVisible()
     },
   },
@@ -53,8 +56,14 @@ export const pages: PageToCheck[] = [
     as: 'author',
     open: async (page) => {
       await page.goto('/studio')
-      await page.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).fill(`phone-${Date.now().toString(36)}`)
-      await page.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+      await page
+        .getByTestId('new-lesson-form')
+        .getByLabel(/^(레슨 ID|Lesson id)$/)
+        .fill(`phone-${Date.now().toString(36)}`)
+      await page
+        .getByTestId('new-lesson-form')
+        .getByRole('button', { name: /레슨 만들기|Create the lesson/ })
+        .click()
       await expect(page.getByTestId('studio-lesson-id')).toBeVisible()
       await expect(page.locator('.studio-monaco .monaco-editor')).toBeVisible()
     },
@@ -102,7 +111,9 @@ async function overflowingElements(page: Page): Promise<string[]> {
       }
       if (clipped) continue
       const text = (el.textContent ?? '').trim().slice(0, 40)
-      found.push(`${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} [${Math.round(rect.left)}, ${Math.round(rect.right)}] "${text}"`)
+      found.push(
+        `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} [${Math.round(rect.left)}, ${Math.round(rect.right)}] "${text}"`,
+      )
     }
     return found
   })
@@ -140,7 +151,10 @@ test.beforeAll(async ({ browser }) => {
   const context = await contextFor(browser, 'en', wide)
   const page = await context.newPage()
   await signIn(page, 'learner@kubelab.dev')
-  const graded = await page.request.post('/api/exercises/pod-first-manifest/grade', { data: { yaml: wrongPod }, headers: { origin: e2eBaseUrl } })
+  const graded = await page.request.post('/api/exercises/pod-first-manifest/grade', {
+    data: { yaml: wrongPod },
+    headers: { origin: e2eBaseUrl },
+  })
   expect(graded.ok()).toBe(true)
   await context.close()
 })
@@ -165,7 +179,11 @@ for (const lang of ['ko', 'en'] as const) {
         if (lang === 'ko') expect(await accessibilityViolations(page), `${entry.name} (${lang}, 390 px)`).toEqual([])
         if (entry.name.startsWith('lesson')) {
           // no empty height under a lesson: visually-hidden text stays in its column
-          const extra = await page.evaluate(() => document.documentElement.scrollHeight - (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY))
+          const extra = await page.evaluate(
+            () =>
+              document.documentElement.scrollHeight -
+              (document.querySelector('.lesson-layout')!.getBoundingClientRect().bottom + window.scrollY),
+          )
           expect(extra, `${entry.name} (${lang}): empty height under the lesson`).toBeLessThanOrEqual(2)
         }
         await page.screenshot({ path: `test-results/responsive/pages/${lang}-${entry.name.replace(/\W+/g, '-')}.png`, fullPage: true })
@@ -248,7 +266,10 @@ test('pictures of the header and the sign-in page, 390 and 1280 px, Korean and E
         await page.screenshot({ path: `test-results/responsive/signin-${lang}-${size}-${theme}.png` })
         await signIn(page, 'teacher@kubelab.dev')
         await page.goto('/teach')
-        await page.screenshot({ path: `test-results/responsive/header-${lang}-${size}-${theme}-closed.png`, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, 480) } })
+        await page.screenshot({
+          path: `test-results/responsive/header-${lang}-${size}-${theme}-closed.png`,
+          clip: { x: 0, y: 0, width: viewport.width, height: Math.min(viewport.height, 480) },
+        })
         if (size === '390') {
           await page.getByTestId('menu-button').click()
           await expect(page.locator('#site-menu')).toBeVisible()

@@ -133,7 +133,10 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   const learner = await learnerContext.newPage()
   await signUp(learner, 'studio-learner')
   await learner.goto('/courses/kubernetes-basics')
-  await learner.getByRole('link', { name: new RegExp(title) }).first().click()
+  await learner
+    .getByRole('link', { name: new RegExp(title) })
+    .first()
+    .click()
   await expect(learner).toHaveURL(new RegExp(`/courses/kubernetes-basics/${lessonId}$`))
   await expect(learner.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(learner.locator('.lesson-text')).toContainText('두 번째 판에서 덧붙인 문장이다.')
@@ -151,13 +154,21 @@ test('an author writes, proves and publishes a lesson; a learner passes it; a re
   // the author restores version 1: the page loses the second sentence, the learner keeps their progress
   await page.reload()
   await page.getByTestId('restore-1').click()
-  await page.getByRole('dialog').getByRole('button', { name: /이 버전으로 되돌리기|Restore this version/ }).click()
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /이 버전으로 되돌리기|Restore this version/ })
+    .click()
   await expect(page.getByTestId('studio-notice')).toContainText(/버전 3|version 3/)
   await expect(page.getByTestId('versions').locator('li')).toHaveCount(3)
-  await expect.poll(async () => {
-    await learner.reload()
-    return learner.locator('.lesson-text').innerText()
-  }, { timeout: 20_000 }).not.toContain('두 번째 판에서 덧붙인 문장이다.')
+  await expect
+    .poll(
+      async () => {
+        await learner.reload()
+        return learner.locator('.lesson-text').innerText()
+      },
+      { timeout: 20_000 },
+    )
+    .not.toContain('두 번째 판에서 덧붙인 문장이다.')
   await expect(learner.getByTestId('lesson-completed')).toBeVisible()
   await learner.goto('/courses/kubernetes-basics')
   await expect(learner.getByTestId(`lesson-status-${lessonId}`)).toHaveAttribute('data-status', 'completed')
@@ -168,7 +179,9 @@ for (const { rate, lang, viewport } of [
   { rate: 4, lang: 'en', viewport: { width: 1280, height: 900 } },
   { rate: 6, lang: 'ko', viewport: { width: 390, height: 844 } },
 ] as const) {
-  test(`typing in the studio with the CPU ×${rate} (${lang}, ${viewport.width} px) loses no key, and the draft keeps it`, async ({ browser }) => {
+  test(`typing in the studio with the CPU ×${rate} (${lang}, ${viewport.width} px) loses no key, and the draft keeps it`, async ({
+    browser,
+  }) => {
     test.setTimeout(240_000)
     const context = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-US' })
     await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: e2eBaseUrl }])
@@ -178,12 +191,21 @@ for (const { rate, lang, viewport } of [
     await page.goto('/studio')
     // a draft nobody publishes: learners never see it
     const id = `typed-${rate}-${Date.now().toString(36)}`
-    await page.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).pressSequentially(id, { delay: 25 })
-    await page.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+    await page
+      .getByTestId('new-lesson-form')
+      .getByLabel(/^(레슨 ID|Lesson id)$/)
+      .pressSequentially(id, { delay: 25 })
+    await page
+      .getByTestId('new-lesson-form')
+      .getByRole('button', { name: /레슨 만들기|Create the lesson/ })
+      .click()
     await expect(page.getByTestId('studio-lesson-id')).toHaveText(id)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate })
-    const sentence = lang === 'ko' ? 'Service는 바뀌는 Pod 앞에 고정된 주소를 둔다. 레이블로 Pod를 고른다.' : 'A Service puts a stable address in front of Pods that come and go; it picks them by label.'
+    const sentence =
+      lang === 'ko'
+        ? 'Service는 바뀌는 Pod 앞에 고정된 주소를 둔다. 레이블로 Pod를 고른다.'
+        : 'A Service puts a stable address in front of Pods that come and go; it picks them by label.'
     await openFile(page, 'ko.mdx')
     await page.keyboard.press('ControlOrMeta+End')
     await page.keyboard.press('Enter')
@@ -199,7 +221,9 @@ for (const { rate, lang, viewport } of [
   })
 }
 
-test('two authors on one lesson: the second is told who saved first and loses nothing; a typo in exercise.yaml is marked as typed', async ({ browser }) => {
+test('two authors on one lesson: the second is told who saved first and loses nothing; a typo in exercise.yaml is marked as typed', async ({
+  browser,
+}) => {
   test.setTimeout(240_000)
   const typist = new Typist(3)
   const first = await (await browser.newContext()).newPage()
@@ -207,14 +231,25 @@ test('two authors on one lesson: the second is told who saved first and loses no
   // a second author, made as an operator would (the command line's account operations)
   const db = createDb(e2eDatabaseUrl)
   const otherAuthor = `second-author-${Date.now().toString(36)}@example.test`
-  await accountOperations(db).create(cliActor, { email: otherAuthor, role: 'author', name: 'Second Author', password: 'second-author-password' })
+  await accountOperations(db).create(cliActor, {
+    email: otherAuthor,
+    role: 'author',
+    name: 'Second Author',
+    password: 'second-author-password',
+  })
   await db.$disconnect()
   await signIn(first, 'author@kubelab.dev')
   await signIn(second, otherAuthor, 'second-author-password')
   await first.goto('/studio')
   const id = `shared-${Date.now().toString(36)}`
-  await first.getByTestId('new-lesson-form').getByLabel(/^(레슨 ID|Lesson id)$/).pressSequentially(id, { delay: 25 })
-  await first.getByTestId('new-lesson-form').getByRole('button', { name: /레슨 만들기|Create the lesson/ }).click()
+  await first
+    .getByTestId('new-lesson-form')
+    .getByLabel(/^(레슨 ID|Lesson id)$/)
+    .pressSequentially(id, { delay: 25 })
+  await first
+    .getByTestId('new-lesson-form')
+    .getByRole('button', { name: /레슨 만들기|Create the lesson/ })
+    .click()
   await expect(first.getByTestId('studio-lesson-id')).toHaveText(id)
   await second.goto(`/studio/lessons/kubernetes-basics/${id}`)
   await expect(second.getByTestId('studio-lesson-id')).toHaveText(id)

@@ -28,7 +28,11 @@ let unpublish: () => Promise<void>
 test.beforeAll(async () => {
   const db = createDb(e2eDatabaseUrl)
   const dal = createDal(db)
-  const author = await accountOperations(db).create(cliActor, { email: `${lessonId}@example.test`, role: 'author', password: 'studio-lesson-1' })
+  const author = await accountOperations(db).create(cliActor, {
+    email: `${lessonId}@example.test`,
+    role: 'author',
+    password: 'studio-lesson-1',
+  })
   const viewer = { id: author.id, role: 'author' as const }
   const texts = {
     lessonYaml: `id: ${lessonId}\ntitle: { ko: "스튜디오 연습", en: "Studio practice" }\nsummary: { ko: "Pod를 한 번 더", en: "One more Pod" }\nminutes: 5\n`,
@@ -52,7 +56,9 @@ test('a published studio lesson: its own address, a nonce, the course around it,
   })
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: e2eBaseUrl }])
   // the catalog of a running server reads published lessons again within a few seconds
-  await expect(async () => expect((await page.request.get(`/courses/${course}/${lessonId}`)).status()).toBe(200)).toPass({ timeout: 15_000 })
+  await expect(async () => expect((await page.request.get(`/courses/${course}/${lessonId}`)).status()).toBe(200)).toPass({
+    timeout: 15_000,
+  })
   const response = await page.goto(`/courses/${course}/${lessonId}`)
   expect(response!.headers()['content-security-policy']).toMatch(/'nonce-[^']+'/)
   await expect(page.getByRole('heading', { level: 1, name: 'Studio practice' })).toBeVisible()
@@ -62,7 +68,10 @@ test('a published studio lesson: its own address, a nonce, the course around it,
   await expect(page.locator(`[data-exercise-id="${exerciseId}"]`).first()).toBeVisible()
 
   // graded on the server like a file lesson's exercise
-  const gradeOf = async (yaml: string) => (await (await page.request.post(`/api/exercises/${exerciseId}/grade`, { data: { yaml, lang: 'en' }, headers: { origin: e2eBaseUrl } })).json()) as { passed: boolean }
+  const gradeOf = async (yaml: string) =>
+    (await (
+      await page.request.post(`/api/exercises/${exerciseId}/grade`, { data: { yaml, lang: 'en' }, headers: { origin: e2eBaseUrl } })
+    ).json()) as { passed: boolean }
   expect((await gradeOf(solution)).passed).toBe(true)
   expect((await gradeOf(wrongAnswers[0]!.source)).passed).toBe(false)
 
@@ -76,5 +85,7 @@ test('a published studio lesson: its own address, a nonce, the course around it,
 test('the studio lesson route has no address of its own, and an unpublished lesson is a 404', async ({ page }) => {
   expect((await page.request.get(`/studio-lesson/${course}/${lessonId}`)).status()).toBe(404)
   await unpublish()
-  await expect(async () => expect((await page.request.get(`/courses/${course}/${lessonId}`)).status()).toBe(404)).toPass({ timeout: 15_000 })
+  await expect(async () => expect((await page.request.get(`/courses/${course}/${lessonId}`)).status()).toBe(404)).toPass({
+    timeout: 15_000,
+  })
 })

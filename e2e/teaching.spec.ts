@@ -11,7 +11,18 @@ import { signIn, signUp, submitSolution, typeIntoEditor, uniqueEmail } from './f
 import { exerciseOf } from './course-content.ts'
 
 // The Pod without its port: the `port` check fails, every other check passes.
-const podWithoutPort = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  labels:', '    app: web', 'spec:', '  containers:', '    - name: nginx', '      image: nginx:1.27'].join('\n')
+const podWithoutPort = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata:',
+  '  name: web',
+  '  labels:',
+  '    app: web',
+  'spec:',
+  '  containers:',
+  '    - name: nginx',
+  '      image: nginx:1.27',
+].join('\n')
 
 async function newClass(page: Page, name: string): Promise<{ url: string; code: string }> {
   await page.goto('/teach')
@@ -46,7 +57,10 @@ function kubelabCli(args: string[]) {
 
 test.describe.configure({ mode: 'parallel' })
 
-test('two learners make the same mistake: the teacher sees the group grow, answers it once, and a due date marks late and overdue work', async ({ page, browser }) => {
+test('two learners make the same mistake: the teacher sees the group grow, answers it once, and a due date marks late and overdue work', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000)
   await signIn(page, 'teacher@kubelab.dev')
   const { url: classUrl, code } = await newClass(page, `E2E insight ${Date.now()}`)
@@ -173,7 +187,10 @@ test('a co-teacher added by email manages the class, and loses it the moment the
   // the owner removes them; their next request finds no class
   await page.reload()
   await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible()
-  await page.getByTestId('co-teachers').getByRole('button', { name: /제외|Remove/ }).click()
+  await page
+    .getByTestId('co-teachers')
+    .getByRole('button', { name: /제외|Remove/ })
+    .click()
   await expect(page.getByTestId('co-teachers').getByTestId('class-teacher')).toHaveCount(1)
   const gone = await co.goto(classUrl)
   expect(gone?.status()).toBe(404)
@@ -185,7 +202,10 @@ test('a co-teacher added by email manages the class, and loses it the moment the
 
 for (const lang of ['ko', 'en'] as const) {
   test(`the demo class's insight reads well in ${lang === 'ko' ? 'Korean' : 'English'} on a desktop and a phone`, async ({ browser }) => {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: 'http://localhost' }])
       const page = await context.newPage()
@@ -203,7 +223,13 @@ for (const lang of ['ko', 'en'] as const) {
       await expect(page.getByTestId('top-mistake').first()).toBeVisible()
       await page.screenshot({ path: `test-results/teaching-exercises-${lang}${phone}.png`, fullPage: true })
       // the exercise with the most learners stuck: its mistake groups, biggest first
-      await page.getByTestId('insight-exercise').filter({ has: page.getByTestId('top-mistake') }).first().getByRole('link').first().click()
+      await page
+        .getByTestId('insight-exercise')
+        .filter({ has: page.getByTestId('top-mistake') })
+        .first()
+        .getByRole('link')
+        .first()
+        .click()
       const groups = page.getByTestId('mistake-group')
       await expect(groups.first()).toBeVisible()
       const counts = await groups.getByTestId('group-count').allTextContents()

@@ -38,7 +38,9 @@ async function type(page: Page, command: string, expected?: string | RegExp): Pr
 async function expectHangulInItsCells(page: Page): Promise<void> {
   const spacing = await page.evaluate(() => ({
     rows: (document.querySelector('.xterm-rows') as HTMLElement).style.letterSpacing,
-    hangul: [...document.querySelectorAll<HTMLElement>('.xterm-rows span')].filter((s) => /[가-힣]/.test(s.textContent ?? '')).map((s) => s.style.letterSpacing),
+    hangul: [...document.querySelectorAll<HTMLElement>('.xterm-rows span')]
+      .filter((s) => /[가-힣]/.test(s.textContent ?? ''))
+      .map((s) => s.style.letterSpacing),
   }))
   expect(spacing.hangul.length).toBeGreaterThan(0)
   expect(Math.abs(parseFloat(spacing.rows || '0'))).toBeLessThan(0.5)
@@ -51,7 +53,9 @@ async function openTerminal(page: Page, query: string): Promise<void> {
   await page.getByTestId('terminal').locator('.xterm').click()
 }
 
-test('in Korean: the editor file is named, read, diffed and applied from the terminal; a reset clears the screen and keeps the file', async ({ page }, testInfo) => {
+test('in Korean: the editor file is named, read, diffed and applied from the terminal; a reset clears the screen and keeps the file', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 })
   await openTerminal(page, 'lang=ko')
   await expect(rows(page)).toContainText('편집기의 내용은 파일 exercise.yaml에 있습니다.')
@@ -73,7 +77,16 @@ test('in Korean: the editor file is named, read, diffed and applied from the ter
   await type(page, 'kubectl apply -f -', '이 터미널에서는 표준 입력에 직접 입력할 수 없습니다.')
   // a here-document, typed line by line after bash's "> " prompt; kubectl runs when EOF ends it
   await type(page, 'kubectl apply -f - <<EOF')
-  for (const line of ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: hello', 'spec:', '  selector: {app: web}', '  ports: [{port: 80}]']) await type(page, line)
+  for (const line of [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: hello',
+    'spec:',
+    '  selector: {app: web}',
+    '  ports: [{port: 80}]',
+  ])
+    await type(page, line)
   await type(page, 'EOF', 'service/hello created')
   await type(page, 'kubectl get svc hello', /hello\s+ClusterIP\s+[\d.]+\s+<none>\s+80\/TCP/)
   await type(page, 'kubectl get -f exercise.yaml', /web\s+\d\/2/)
@@ -90,7 +103,9 @@ test('in Korean: the editor file is named, read, diffed and applied from the ter
   await page.screenshot({ path: testInfo.outputPath('terminal-files-ko-light-after-reset.png') })
 })
 
-test('in English on a phone, dark: the banner and kubectl lines, and a missing file answered as kubectl does', async ({ page }, testInfo) => {
+test('in English on a phone, dark: the banner and kubectl lines, and a missing file answered as kubectl does', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await openTerminal(page, 'lang=en&theme=dark')
   await expect(rows(page)).toContainText("Your editor's text is the file exercise.yaml.")
@@ -109,7 +124,12 @@ test('Hangul takes exactly two cells of the terminal font, locally installed or 
       ctx.font = `14px ${font}`
       return ctx.measureText(text).width
     }
-    return [stack, "'Nanum Gothic Coding'"].map((font) => ({ font, latin: measure(font, 'W'), hangul: measure(font, '가'), sentence: measure(font, '클러스터를 초기화했습니다') }))
+    return [stack, "'Nanum Gothic Coding'"].map((font) => ({
+      font,
+      latin: measure(font, 'W'),
+      hangul: measure(font, '가'),
+      sentence: measure(font, '클러스터를 초기화했습니다'),
+    }))
   }, TERMINAL_FONT_FAMILY)
   for (const w of widths) {
     expect(w.hangul, w.font).toBeCloseTo(2 * w.latin, 2)
@@ -125,7 +145,10 @@ test('in the real workspace, Korean: the shipped font fills the cells, and a com
   await page.goto('/courses/kubernetes-basics/scaling')
   await page.getByTestId('locale-switcher').selectOption('ko')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-  for (const [width, height, theme] of [[1280, 800, 'light'], [1280, 800, 'dark']] as const) {
+  for (const [width, height, theme] of [
+    [1280, 800, 'light'],
+    [1280, 800, 'dark'],
+  ] as const) {
     await page.setViewportSize({ width, height })
     await page.emulateMedia({ colorScheme: theme })
     await page.goto('/courses/kubernetes-basics/scaling')

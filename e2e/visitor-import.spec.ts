@@ -5,7 +5,13 @@
  */
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { recordVisitorAttempt, recordVisitorLessonVisit, recordVisitorQuiz, visitorWorkKey, type KeyValueStore } from '../lib/browser/visitor-work.ts'
+import {
+  recordVisitorAttempt,
+  recordVisitorLessonVisit,
+  recordVisitorQuiz,
+  visitorWorkKey,
+  type KeyValueStore,
+} from '../lib/browser/visitor-work.ts'
 import { exerciseOf, quizOf } from './course-content.ts'
 import { uniqueEmail } from './fixtures.ts'
 import { e2eBaseUrl } from './config.ts'
@@ -15,9 +21,12 @@ const lessonPath = `/${['courses', course, 'pod'].join('/')}`
 const pod = exerciseOf('pod')
 const deployment = exerciseOf('deployment')
 const podQuiz = quizOf('pod')
-const wrongDeployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.25\n'
+const wrongDeployment =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.25\n'
 
-const rightAnswers = Object.fromEntries(podQuiz.questions.map((q) => [q.id, typeof q.answer === 'object' && !Array.isArray(q.answer) ? q.answer.accept[0]! : q.answer])) as Record<string, string | boolean | string[]>
+const rightAnswers = Object.fromEntries(
+  podQuiz.questions.map((q) => [q.id, typeof q.answer === 'object' && !Array.isArray(q.answer) ? q.answer.accept[0]! : q.answer]),
+) as Record<string, string | boolean | string[]>
 
 /** A Map standing in for localStorage, so the record is written by the same code the workspace calls. */
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
@@ -39,16 +48,49 @@ async function visitorWork(request: APIRequestContext) {
   const store = memoryStore()
   const at = new Date().toISOString()
   recordVisitorLessonVisit(course, 'pod', at, store)
-  const graded = await (await request.post(`/api/exercises/${pod.id}/grade`, { data: { yaml: pod.solution, lang: 'en' }, headers: { origin: e2eBaseUrl } })).json()
+  const graded = await (
+    await request.post(`/api/exercises/${pod.id}/grade`, { data: { yaml: pod.solution, lang: 'en' }, headers: { origin: e2eBaseUrl } })
+  ).json()
   expect(graded).toMatchObject({ passed: true, saved: false })
-  recordVisitorAttempt({ courseId: course, lessonId: 'pod', exerciseId: pod.id, kind: 'manifest', answer: pod.solution, passed: graded.passed, score: graded.score, at }, store)
-  const quiz = await (await request.post(`/api/quizzes/${podQuiz.id}/attempts`, { data: { answers: rightAnswers, lang: 'en' }, headers: { origin: e2eBaseUrl } })).json()
+  recordVisitorAttempt(
+    {
+      courseId: course,
+      lessonId: 'pod',
+      exerciseId: pod.id,
+      kind: 'manifest',
+      answer: pod.solution,
+      passed: graded.passed,
+      score: graded.score,
+      at,
+    },
+    store,
+  )
+  const quiz = await (
+    await request.post(`/api/quizzes/${podQuiz.id}/attempts`, {
+      data: { answers: rightAnswers, lang: 'en' },
+      headers: { origin: e2eBaseUrl },
+    })
+  ).json()
   expect(quiz.correct).toBe(podQuiz.questions.length)
   recordVisitorQuiz({ courseId: course, lessonId: 'pod', quizId: podQuiz.id, answers: rightAnswers, score: quiz.score, at }, store)
   // forged: a wrong Deployment the browser claims passed
-  const wrong = await (await request.post(`/api/exercises/${deployment.id}/grade`, { data: { yaml: wrongDeployment }, headers: { origin: e2eBaseUrl } })).json()
+  const wrong = await (
+    await request.post(`/api/exercises/${deployment.id}/grade`, { data: { yaml: wrongDeployment }, headers: { origin: e2eBaseUrl } })
+  ).json()
   expect(wrong.passed).toBe(false)
-  recordVisitorAttempt({ courseId: course, lessonId: 'deployment', exerciseId: deployment.id, kind: 'manifest', answer: wrongDeployment, passed: true, score: 1, at }, store)
+  recordVisitorAttempt(
+    {
+      courseId: course,
+      lessonId: 'deployment',
+      exerciseId: deployment.id,
+      kind: 'manifest',
+      answer: wrongDeployment,
+      passed: true,
+      score: 1,
+      at,
+    },
+    store,
+  )
   return store.data.get(visitorWorkKey)!
 }
 
@@ -63,7 +105,9 @@ async function typeInto(page: Page, label: RegExp, text: string) {
   await page.keyboard.type(text, { delay: 20 })
 }
 
-test('a visitor signs up from the lesson, comes back to it, adds their work, and only what passes on the server counts', async ({ page }) => {
+test('a visitor signs up from the lesson, comes back to it, adds their work, and only what passes on the server counts', async ({
+  page,
+}) => {
   await page.goto(lessonPath)
   await seed(page, await visitorWork(page.request))
 
@@ -113,12 +157,18 @@ test('a visitor signs up from the lesson, comes back to it, adds their work, and
   await expect(page.getByTestId('visitor-import')).toBeHidden() // nothing left to offer
 
   // the same work sent again (another tab that still had it) counts nothing twice
-  const again = await page.request.post('/api/me/import', { data: { exercises: [{ exerciseId: pod.id, answer: pod.solution, passed: true }] }, headers: { origin: e2eBaseUrl } })
+  const again = await page.request.post('/api/me/import', {
+    data: { exercises: [{ exerciseId: pod.id, answer: pod.solution, passed: true }] },
+    headers: { origin: e2eBaseUrl },
+  })
   expect(again.status()).toBe(200)
   expect((await again.json()).exercises).toEqual([expect.objectContaining({ exerciseId: pod.id, outcome: 'duplicate', passed: true })])
 })
 
-test('"Not now" waits for the next visit, "Discard" asks first and then forgets; sign-in from the header returns to the page', async ({ page, context }) => {
+test('"Not now" waits for the next visit, "Discard" asks first and then forgets; sign-in from the header returns to the page', async ({
+  page,
+  context,
+}) => {
   // an account made earlier, signed out
   await page.goto('/signup')
   const email = uniqueEmail('returning')
@@ -177,7 +227,12 @@ test('the import API: visitors 401, wrong shapes 422, broken JSON 400, too large
   for (const bad of [
     { exercises: 'all of them' },
     { exercises: [{ exerciseId: 'pod-first-manifest' }] },
-    { exercises: [{ exerciseId: 'pod-first-manifest', answer: 'a' }, { exerciseId: 'pod-first-manifest', answer: 'b' }] },
+    {
+      exercises: [
+        { exerciseId: 'pod-first-manifest', answer: 'a' },
+        { exerciseId: 'pod-first-manifest', answer: 'b' },
+      ],
+    },
     { exercises: [{ exerciseId: 'pod-first-manifest', answer: 'a', attempts: 3 }] },
     { lessons: Array.from({ length: 201 }, (_, i) => ({ courseId: course, lessonId: `l${i}` })) },
     { userId: 'someone else' },
@@ -186,7 +241,10 @@ test('the import API: visitors 401, wrong shapes 422, broken JSON 400, too large
     expect(response.status(), JSON.stringify(bad).slice(0, 80)).toBe(422)
     expect((await response.json()).error).toBe('invalid_input')
   }
-  const broken = await page.request.post('/api/me/import', { data: Buffer.from('{"exercises": ['), headers: { 'content-type': 'application/json', origin: e2eBaseUrl } })
+  const broken = await page.request.post('/api/me/import', {
+    data: Buffer.from('{"exercises": ['),
+    headers: { 'content-type': 'application/json', origin: e2eBaseUrl },
+  })
   expect(broken.status()).toBe(400)
   const huge = await post({ drafts: Array.from({ length: 20 }, (_, i) => ({ exerciseId: `e${i}`, source: 'x'.repeat(60 * 1024) })) })
   expect(huge.status()).toBe(413)

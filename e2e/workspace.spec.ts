@@ -77,7 +77,7 @@ test.describe('the learner workspace', () => {
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     }
   })
-  test('Load into editor asks before replacing the learner\'s text, and Ctrl+Z brings the text back', async ({ page }) => {
+  test("Load into editor asks before replacing the learner's text, and Ctrl+Z brings the text back", async ({ page }) => {
     await inKorean(page)
     await page.goto('/courses/kubernetes-basics/deployment')
     await focusEditor(page)
@@ -120,7 +120,9 @@ test.describe('the learner workspace', () => {
     await expect.poll(() => editorText(page)).toBe('# my answer\nkind: Deployment')
   })
 
-  test('the keyboard: skip link to the exercise, Esc then Tab leaves the editor, shortcuts from anywhere in the workspace', async ({ page }) => {
+  test('the keyboard: skip link to the exercise, Esc then Tab leaves the editor, shortcuts from anywhere in the workspace', async ({
+    page,
+  }) => {
     await inKorean(page)
     await page.goto('/courses/kubernetes-basics/deployment')
     await expect(page.locator('.monaco-editor')).toBeVisible()
@@ -192,7 +194,10 @@ test.describe('the learner workspace', () => {
       await expect(firstWord).toHaveText('apiVersion')
       await firstWord.scrollIntoViewIfNeeded()
       await firstWord.hover()
-      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: /APIVersion/ }).first()
+      const hover = page
+        .locator('.monaco-hover:not(.hidden)')
+        .filter({ hasText: /APIVersion/ })
+        .first()
       await expect(hover).toBeVisible({ timeout: 20_000 })
       await page.screenshot({ path: `test-results/hover-left-edge-${width}.png` })
       // Nothing clips or covers it: the hover itself is what is drawn at its left and right edges.

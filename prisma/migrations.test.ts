@@ -28,7 +28,9 @@ describe('SQLite migrations on a database with data', () => {
     const db = new Database(file)
     db.exec(ledger)
     db.exec(first!.sql)
-    db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, 1)').run(randomUUID(), first!.checksum, first!.name)
+    db.prepare(
+      'INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, 1)',
+    ).run(randomUUID(), first!.checksum, first!.name)
     db.exec(`
       INSERT INTO "User" (id, email, role, updatedAt) VALUES ('t', 'teacher@example.org', 'teacher', 0), ('l', 'learner@example.org', 'learner', 0);
       INSERT INTO "Classroom" (id, name, courseId, inviteCode, teacherId, updatedAt) VALUES ('c', 'Class', 'kubernetes-basics', 'ABCD2345', 't', 0);
@@ -43,7 +45,8 @@ describe('SQLite migrations on a database with data', () => {
     expect(await migrate(`file:${file}`)).toEqual(later.map((m) => m.name))
 
     const after = new Database(file, { readonly: true })
-    for (const table of counted) expect(after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get(), table).toEqual({ n: table === 'User' ? 2 : 1 })
+    for (const table of counted)
+      expect(after.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get(), table).toEqual({ n: table === 'User' ? 2 : 1 })
     expect(after.prepare('SELECT role FROM "User" WHERE id = ?').get('t')).toEqual({ role: 'teacher' })
     expect(after.pragma('foreign_key_check')).toEqual([])
     after.close()

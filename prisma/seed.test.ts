@@ -86,12 +86,22 @@ describe.each(testDatabases())('the living Demo class on %s', (_name, create) =>
     expect(rows.filter((r) => !r.passed).length).toBeGreaterThan(20)
     expect(rows.filter((r) => r.passed).length).toBeGreaterThan(50)
     // a sample graded again gives the same verdicts, with the messages in the learner's language
-    const locales = new Map((await database.db.user.findMany({ select: { id: true, locale: true } })).map((u) => [u.id, u.locale === 'en' ? ('en' as const) : ('ko' as const)]))
+    const locales = new Map(
+      (await database.db.user.findMany({ select: { id: true, locale: true } })).map((u) => [
+        u.id,
+        u.locale === 'en' ? ('en' as const) : ('ko' as const),
+      ]),
+    )
     for (const row of rows.filter((_, i) => i % 25 === 0)) {
       const { exercise } = findExercise(row.exerciseId)!
       const stored = JSON.parse(row.result) as GradeResult
-      const again = gradeExercise(exercise, row.kind === 'command' ? { commands: row.source.split('\n') } : { yaml: row.source }, { lang: locales.get(row.userId) }).result
-      expect(again.checks.map((c) => [c.id, c.passed, c.message]), row.exerciseId).toEqual(stored.checks.map((c) => [c.id, c.passed, c.message]))
+      const again = gradeExercise(exercise, row.kind === 'command' ? { commands: row.source.split('\n') } : { yaml: row.source }, {
+        lang: locales.get(row.userId),
+      }).result
+      expect(
+        again.checks.map((c) => [c.id, c.passed, c.message]),
+        row.exerciseId,
+      ).toEqual(stored.checks.map((c) => [c.id, c.passed, c.message]))
       expect(row.passed).toBe(again.passed)
     }
   })
@@ -122,7 +132,13 @@ describe.each(testDatabases())('the living Demo class on %s', (_name, create) =>
   })
 
   it('is made once: a second start adds nothing', async () => {
-    const count = async () => [await database.db.classroom.count(), await database.db.user.count(), await database.db.submission.count(), await database.db.quizAttempt.count(), await database.db.teacherComment.count()]
+    const count = async () => [
+      await database.db.classroom.count(),
+      await database.db.user.count(),
+      await database.db.submission.count(),
+      await database.db.quizAttempt.count(),
+      await database.db.teacherComment.count(),
+    ]
     const before = await count()
     await seedDemo(dal, database.db)
     expect(await count()).toEqual(before)

@@ -38,7 +38,14 @@ export async function seedDemo(dal: Dal, db?: Db): Promise<void> {
     // loaded only here: the grader and the content it needs stay out of the pages that import this file's names
     const { createLivingDemoClass } = await import('./demo/fill.ts')
     const label = demoAccounts.find((a) => a.role === 'teacher')!.name
-    await createLivingDemoClass(db, { name: demoClassName, courseId: 'kubernetes-basics', teacherId: teacher.id, teacherLabel: label, learnerId: learner.id, password: demoPassword })
+    await createLivingDemoClass(db, {
+      name: demoClassName,
+      courseId: 'kubernetes-basics',
+      teacherId: teacher.id,
+      teacherLabel: label,
+      learnerId: learner.id,
+      password: demoPassword,
+    })
     return
   }
   const demo = await dal.classes.create(teacher, { name: demoClassName, courseId: 'kubernetes-basics' })

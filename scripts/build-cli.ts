@@ -30,7 +30,9 @@ export async function buildCli(outfile = CLI_BUNDLE): Promise<string> {
     // No package.json sits beside the bundle to read the version from.
     define: { 'process.env.KUBELAB_BUNDLED_VERSION': JSON.stringify(version) },
     // CommonJS dependencies inside an ES module still call require() for Node's built-ins
-    banner: { js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);",
+    },
   })
   // bin/kubelab.ts starts with `#!/usr/bin/env -S npx tsx`, which esbuild keeps; the bundle needs only node.
   const code = result.outputFiles[0]!.text.replace(/^#!.*\n/, '#!/usr/bin/env node\n')

@@ -7,7 +7,19 @@ import { productionWorkerFile, WORKER_BUNDLES } from '../lib/server/grading-pool
 import { staticDocumentsDir } from '../lib/server/http/static-documents.ts'
 
 export const nextBin = join('node_modules', '.bin', 'next')
-const sourceRoots = ['app', 'components', 'lib', 'content', 'messages', 'i18n', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'tsconfig.json']
+const sourceRoots = [
+  'app',
+  'components',
+  'lib',
+  'content',
+  'messages',
+  'i18n',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+]
 
 /** A fingerprint of everything the build depends on (paths, sizes, modification times). */
 function sourceFingerprint(): string {
@@ -50,7 +62,9 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
   const standaloneStamp = `${fingerprint}+standalone`
   const built =
     existsSync(join('.next', 'BUILD_ID')) &&
-    (wantsStandalone ? stamp === standaloneStamp && existsSync(join('.next', 'standalone')) : stamp === fingerprint || stamp === standaloneStamp)
+    (wantsStandalone
+      ? stamp === standaloneStamp && existsSync(join('.next', 'standalone'))
+      : stamp === fingerprint || stamp === standaloneStamp)
   if (built) {
     if (WORKER_BUNDLES.some((bundle) => !existsSync(productionWorkerFile(bundle)))) buildWorkers(environment)
     if (!existsSync(staticDocumentsDir)) runScript('static-pages.ts', 'preparing the prerendered pages', environment)
@@ -67,6 +81,5 @@ export function buildIfNeeded(environment: NodeJS.ProcessEnv): void {
   buildWorkers(environment)
   writeFileSync(stampFile, wantsStandalone ? standaloneStamp : fingerprint)
 }
-
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })

@@ -29,20 +29,38 @@ const { ids, counts } = await generateClassScale({ db, provider: 'sqlite' }, { l
 const teacher = await db.user.findUniqueOrThrow({ where: { id: ids.teacherId } })
 await db.user.update({ where: { id: teacher.id }, data: { passwordHash: await hashPassword(password) } })
 await db.$disconnect()
-console.log(`class of ${ids.learnerIds.length} learners, ${counts.submissions} submissions, ${counts.quizAttempts} quiz attempts, ${counts.comments} comments`)
+console.log(
+  `class of ${ids.learnerIds.length} learners, ${counts.submissions} submissions, ${counts.quizAttempts} quiz attempts, ${counts.comments} comments`,
+)
 
 const server = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-  env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: 'class-scale-pages-secret-0123456789abcdef', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', LOG_LEVEL: 'warn' },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: 'class-scale-pages-secret-0123456789abcdef',
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const base = `http://localhost:${port}`
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
     if (i > 120) throw new Error('the server did not start')
     await new Promise((r) => setTimeout(r, 500))
   }
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
   const context = await browser.newContext()
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ko', url: base }])
   const page = await context.newPage()
@@ -50,10 +68,13 @@ try {
   await page.getByLabel(/Email|이메일/).fill(teacher.email)
   await page.getByLabel(/Password|비밀번호/).fill(password)
   await page.getByRole('button', { name: /^(Sign in|로그인)$/ }).click()
-  await page.getByTestId('current-role').waitFor().catch(async (error) => {
-    await page.screenshot({ path: join(process.cwd(), 'test-results', 'class-scale-signin.png') })
-    throw new Error(`sign-in failed at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`, { cause: error })
-  })
+  await page
+    .getByTestId('current-role')
+    .waitFor()
+    .catch(async (error) => {
+      await page.screenshot({ path: join(process.cwd(), 'test-results', 'class-scale-signin.png') })
+      throw new Error(`sign-in failed at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 300)}`, { cause: error })
+    })
 
   const classBase = `/teach/${ids.classId}`
   const pages: [string, string][] = [
@@ -80,7 +101,9 @@ try {
     }
     times.sort((a, b) => a - b)
     const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!
-    console.log(`  ${name.padEnd(38)} ${at(0.5).toFixed(0).padStart(6)} ms ${at(0.95).toFixed(0).padStart(6)} ms ${(size / 1024).toFixed(0).padStart(5)} KiB`)
+    console.log(
+      `  ${name.padEnd(38)} ${at(0.5).toFixed(0).padStart(6)} ms ${at(0.95).toFixed(0).padStart(6)} ms ${(size / 1024).toFixed(0).padStart(5)} KiB`,
+    )
   }
   await browser.close()
 } finally {

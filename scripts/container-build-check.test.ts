@@ -41,7 +41,11 @@ function dockerCopies(): string[] {
       const [from, to, ...rest] = parts.filter((p) => !p.startsWith('--'))
       expect(flags, l).toContain('--from=build')
       expect(rest, l).toEqual([])
-      const inApp = (p: string) => p.replace(/^\/app\//, '').replace(/^\.\//, '').replace(/\/$/, '') || '.'
+      const inApp = (p: string) =>
+        p
+          .replace(/^\/app\//, '')
+          .replace(/^\.\//, '')
+          .replace(/\/$/, '') || '.'
       return `${inApp(from!)} ${inApp(to!)}`
     })
 }
@@ -62,7 +66,15 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     expect(copies.length).toBeGreaterThanOrEqual(6)
     expect(scriptCopies()).toEqual(copies)
     // what the brief of the image requires
-    for (const needed of ['.next/standalone .', '.next/static .next/static', '.next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs', '.next/kubelab-studio-gate-worker.mjs .next/kubelab-studio-gate-worker.mjs', 'dist/kubelab.mjs dist/kubelab.mjs', 'content content', 'prisma/migrations prisma/migrations']) {
+    for (const needed of [
+      '.next/standalone .',
+      '.next/static .next/static',
+      '.next/kubelab-grading-worker.mjs .next/kubelab-grading-worker.mjs',
+      '.next/kubelab-studio-gate-worker.mjs .next/kubelab-studio-gate-worker.mjs',
+      'dist/kubelab.mjs dist/kubelab.mjs',
+      'content content',
+      'prisma/migrations prisma/migrations',
+    ]) {
       expect(copies).toContain(needed)
     }
   })
@@ -75,7 +87,9 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     expect(script).toMatch(/KUBELAB_STANDALONE=1 (NEXT_TELEMETRY_DISABLED=1 )?npm run build/)
     expect(script).toContain('npx tsx scripts/build-cli.ts')
     // npm run build is next build, the prerendered pages' script hashes (ADR 0018) and the worker bundles (ADR 0013, 0020)
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe('next build && tsx scripts/static-pages.ts && tsx scripts/build-workers.ts')
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.build).toBe(
+      'next build && tsx scripts/static-pages.ts && tsx scripts/build-workers.ts',
+    )
   })
 
   it('run as a numeric non-root user, in production, without demo accounts, with a health check on /api/health', () => {
@@ -94,13 +108,18 @@ describe('Dockerfile and scripts/container-build-check.sh', () => {
     const imageEnv = [...envLine.slice(4).matchAll(/(\w+)=/g)].map((m) => m[1]).sort()
     const runEnv = /run_env=\(env -i ([^)]*)\)/.exec(script)
     expect(runEnv).not.toBeNull()
-    const scriptEnv = [...runEnv![1]!.matchAll(/(\w+)=/g)].map((m) => m[1]).filter((k) => k !== 'PATH').sort()
+    const scriptEnv = [...runEnv![1]!.matchAll(/(\w+)=/g)]
+      .map((m) => m[1])
+      .filter((k) => k !== 'PATH')
+      .sort()
     expect(scriptEnv).toEqual(imageEnv)
     expect(imageEnv).toEqual(expect.arrayContaining(['NODE_ENV', 'HOME', 'HOSTNAME', 'PORT', 'DATABASE_URL']))
   })
 
   it('keep build outputs and local state out of the build context', () => {
-    const ignored = readFileSync('.dockerignore', 'utf8').split('\n').map((l) => l.trim())
+    const ignored = readFileSync('.dockerignore', 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
     for (const entry of ['.git', '**/node_modules', '.next', 'dist', 'data', 'lib/server/db/generated']) expect(ignored).toContain(entry)
   })
 

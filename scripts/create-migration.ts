@@ -53,7 +53,10 @@ async function diff(provider: Provider, from: string | null, to: string, pgUrl: 
   const configFile = `${workDir}/${provider}.config.mjs`
   writeFileSync(toFile, renderSchema(provider, to, { url }))
   if (from !== null) writeFileSync(fromFile, renderSchema(provider, from, { url }))
-  writeFileSync(configFile, `${adapterConfig}\nexport default { engine: 'js', experimental: { adapter: true }, schema: ${JSON.stringify(toFile)}, adapter }\n`)
+  writeFileSync(
+    configFile,
+    `${adapterConfig}\nexport default { engine: 'js', experimental: { adapter: true }, schema: ${JSON.stringify(toFile)}, adapter }\n`,
+  )
   const fromArgs = from === null ? ['--from-empty'] : ['--from-schema-datamodel', fromFile]
   const env = { ...offlineEngineEnv(), PRISMA_QUERY_ENGINE_LIBRARY: `${workDir}/query-engine-unused.node` }
   writeFileSync(env.PRISMA_QUERY_ENGINE_LIBRARY!, '')
@@ -97,7 +100,9 @@ async function main(): Promise<number> {
   }
   for (const dir of written) console.log(`kubelab: wrote ${dir}/migration.sql`)
   generateClients()
-  console.log(`kubelab: migrations now: ${providers.map((p) => `${p} ${readdirSync(migrationsDir(p)).filter((d) => d !== 'migrated.prisma').length}`).join(', ')}`)
+  console.log(
+    `kubelab: migrations now: ${providers.map((p) => `${p} ${readdirSync(migrationsDir(p)).filter((d) => d !== 'migrated.prisma').length}`).join(', ')}`,
+  )
   return 0
 }
 

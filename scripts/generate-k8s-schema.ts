@@ -96,7 +96,8 @@ renameRefs(defs)
 
 // 3. Restore integer types. Every schema node that admits `number` is probed through a path from a kind's root.
 type Seg = { prop: string } | { index: true } | { mapKey: true }
-const admitsNumber = (s: Schema) => s.type === 'number' || (Array.isArray(s.type) && s.type.includes('number')) || (s.anyOf ?? []).some((a) => a.type === 'number')
+const admitsNumber = (s: Schema) =>
+  s.type === 'number' || (Array.isArray(s.type) && s.type.includes('number')) || (s.anyOf ?? []).some((a) => a.type === 'number')
 
 interface Probe {
   node: Schema
@@ -120,7 +121,8 @@ for (const k of KINDS) {
     if (admitsNumber(s)) probes.push({ node: s, kind: k, path })
     for (const [p, child] of Object.entries(s.properties ?? {})) queue.push({ s: child, path: [...path, { prop: p }] })
     if (s.items) queue.push({ s: s.items, path: [...path, { index: true }] })
-    if (s.additionalProperties && typeof s.additionalProperties === 'object') queue.push({ s: s.additionalProperties, path: [...path, { mapKey: true }] })
+    if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      queue.push({ s: s.additionalProperties, path: [...path, { mapKey: true }] })
     for (const a of s.anyOf ?? []) queue.push({ s: a, path })
   }
 }
@@ -185,16 +187,30 @@ const schema = {
   type: 'object',
   required: ['apiVersion', 'kind'],
   properties: {
-    apiVersion: { type: 'string', enum: [...new Set(SIMULATED.map((k) => k.apiVersion))], description: 'APIVersion defines the versioned schema of this representation of an object.' },
-    kind: { type: 'string', enum: SIMULATED.map((k) => k.kind), description: 'Kind is a string value representing the REST resource this object represents.' },
+    apiVersion: {
+      type: 'string',
+      enum: [...new Set(SIMULATED.map((k) => k.apiVersion))],
+      description: 'APIVersion defines the versioned schema of this representation of an object.',
+    },
+    kind: {
+      type: 'string',
+      enum: SIMULATED.map((k) => k.kind),
+      description: 'Kind is a string value representing the REST resource this object represents.',
+    },
   },
   allOf: SIMULATED.map((k) => ({
     if: { properties: { kind: { const: k.kind } }, required: ['kind'] },
     then: { $ref: `#/definitions/${k.kind}` },
   })),
   'x-kubelab-kinds': Object.fromEntries(SIMULATED.map((k) => [k.kind, { apiVersion: k.apiVersion, definition: k.kind }])),
-  'x-kubelab-validated-kinds': Object.fromEntries(KINDS.filter((k) => !k.simulated).map((k) => [k.kind, { apiVersion: k.apiVersion, definition: k.kind }])),
-  definitions: Object.fromEntries(Object.keys(defs).sort().map((n) => [n, defs[n]])),
+  'x-kubelab-validated-kinds': Object.fromEntries(
+    KINDS.filter((k) => !k.simulated).map((k) => [k.kind, { apiVersion: k.apiVersion, definition: k.kind }]),
+  ),
+  definitions: Object.fromEntries(
+    Object.keys(defs)
+      .sort()
+      .map((n) => [n, defs[n]]),
+  ),
 }
 
 mkdirSync(new URL('./', out), { recursive: true })

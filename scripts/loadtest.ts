@@ -69,14 +69,28 @@ function row(name: string, result: autocannon.Result, note?: string): Row {
   const warmup = (result as autocannon.Result & { warmup?: autocannon.Result }).warmup
   // an error during the warm-up is an error all the same
   const errors = [result, ...(warmup ? [warmup] : [])].reduce((sum, r) => sum + r.errors + r.timeouts + r.non2xx, 0)
-  return { case: name, requests: result.requests.total, perSecond: Math.round((result['2xx'] / result.duration) * 10) / 10, p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, errors, ...(note ? { note } : {}) }
+  return {
+    case: name,
+    requests: result.requests.total,
+    perSecond: Math.round((result['2xx'] / result.duration) * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors,
+    ...(note ? { note } : {}),
+  }
 }
 
 function run(options: autocannon.Options): Promise<autocannon.Result> {
   // `warmup` is autocannon's own option, honoured only by its promise form (its types do not name it yet); the
   // warm-up's requests come back as `result.warmup`. A probe run beside a case warms up with it, so both stay aligned.
   const warmup = warmupSeconds > 0 ? { warmup: { connections: options.connections ?? connections, duration: warmupSeconds } } : {}
-  return autocannon({ duration: seconds, connections, ...warmup, ...options } as autocannon.Options) as unknown as Promise<autocannon.Result>
+  return autocannon({
+    duration: seconds,
+    connections,
+    ...warmup,
+    ...options,
+  } as autocannon.Options) as unknown as Promise<autocannon.Result>
 }
 
 async function main(): Promise<number> {
@@ -84,7 +98,11 @@ async function main(): Promise<number> {
   const lesson = findLesson(courseId, lessonId)
   const quiz = lesson?.quiz
   if (!found || !lesson || !quiz) throw new Error(`content: need ${courseId}/${lessonId} with its exercise ${exerciseId} and a quiz`)
-  const gradeBody = JSON.stringify(found.exercise.kind === 'manifest' ? { yaml: found.exercise.solution, lang: 'en' } : { commands: found.exercise.solution.split('\n').filter(Boolean), lang: 'en' })
+  const gradeBody = JSON.stringify(
+    found.exercise.kind === 'manifest'
+      ? { yaml: found.exercise.solution, lang: 'en' }
+      : { commands: found.exercise.solution.split('\n').filter(Boolean), lang: 'en' },
+  )
   const quizBody = JSON.stringify({ answers: everyQuestionAnswered(quiz.id), lang: 'en' })
 
   buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' })
@@ -108,7 +126,17 @@ async function main(): Promise<number> {
   )
   bound.unref()
   try {
-    server = await startAppServer({ port, logFile, env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString('base64'), SEED_DEMO: '1', KUBELAB_MIGRATE: '0', ...raisedLimits } })
+    server = await startAppServer({
+      port,
+      logFile,
+      env: {
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(33).toString('base64'),
+        SEED_DEMO: '1',
+        KUBELAB_MIGRATE: '0',
+        ...raisedLimits,
+      },
+    })
     const base = server.url
     const cookie = await signIn(base, learnerEmail, demoPassword)
     const json = { 'content-type': 'application/json', origin: base }
@@ -127,13 +155,24 @@ async function main(): Promise<number> {
         }
       }
     }
-    const graded = (saved: boolean) => (status: number, body: string) => status === 200 && (JSON.parse(body) as { passed?: boolean; saved?: boolean }).passed === true && JSON.parse(body).saved === saved
+    const graded = (saved: boolean) => (status: number, body: string) =>
+      status === 200 && (JSON.parse(body) as { passed?: boolean; saved?: boolean }).passed === true && JSON.parse(body).saved === saved
     await check('lesson page', lessonPath, {}, (status, body) => status === 200 && body.includes('</html>'))
     // fetch decodes the body; the check is that the brotli document is what the server sends
-    await check('lesson page (brotli)', lessonPath, { headers: { 'accept-encoding': 'br' } }, (status, body) => status === 200 && body.includes('</html>'))
+    await check(
+      'lesson page (brotli)',
+      lessonPath,
+      { headers: { 'accept-encoding': 'br' } },
+      (status, body) => status === 200 && body.includes('</html>'),
+    )
     await check('grade (visitor)', gradePath, { method: 'POST', headers: json, body: gradeBody }, graded(false))
     await check('grade (learner)', gradePath, { method: 'POST', headers: { ...json, cookie }, body: gradeBody }, graded(true))
-    await check('quiz attempt (learner)', `/api/quizzes/${quiz.id}/attempts`, { method: 'POST', headers: { ...json, cookie }, body: quizBody }, (status, body) => status === 200 && (JSON.parse(body) as { saved?: boolean }).saved === true)
+    await check(
+      'quiz attempt (learner)',
+      `/api/quizzes/${quiz.id}/attempts`,
+      { method: 'POST', headers: { ...json, cookie }, body: quizBody },
+      (status, body) => status === 200 && (JSON.parse(body) as { saved?: boolean }).saved === true,
+    )
     if (problems.length > 0) throw new Error(`wrong answers before the load:\n${problems.join('\n')}`)
     const warmLearnerGrades = 5
 
@@ -144,19 +183,36 @@ async function main(): Promise<number> {
       console.error(`${r.case}: ${r.perSecond}/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.errors} errors`)
     }
     const healthDuring = async (name: string, options: autocannon.Options) => {
-      const [main, health] = await Promise.all([run(options), run({ url: `${base}/api/health`, connections: 1, overallRate: healthProbesPerSecond })])
+      const [main, health] = await Promise.all([
+        run(options),
+        run({ url: `${base}/api/health`, connections: 1, overallRate: healthProbesPerSecond }),
+      ])
       say(row(name, main))
       say(row(`/api/health during ${name}`, health, `one connection, ${healthProbesPerSecond}/s`))
       return main
     }
 
     // as Chromium asks for a document, and as a client that accepts no compression (curl, autocannon's default)
-    const browser = { accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip, deflate, br, zstd', 'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8' }
+    const browser = {
+      accept: 'text/html,application/xhtml+xml',
+      'accept-encoding': 'gzip, deflate, br, zstd',
+      'accept-language': 'ko-KR,ko;q=0.9,en;q=0.8',
+    }
     say(row(`lesson page ${lessonPath} (visitor, brotli as a browser asks)`, await run({ url: base + lessonPath, headers: browser })))
     say(row(`lesson page ${lessonPath} (visitor, no compression)`, await run({ url: base + lessonPath })))
     await healthDuring('grade (visitor)', { url: base + gradePath, method: 'POST', headers: json, body: gradeBody })
-    const learner = await healthDuring('grade (learner, stored)', { url: base + gradePath, method: 'POST', headers: { ...json, cookie }, body: gradeBody })
-    say(row('quiz attempt (learner, stored)', await run({ url: `${base}/api/quizzes/${quiz.id}/attempts`, method: 'POST', headers: { ...json, cookie }, body: quizBody })))
+    const learner = await healthDuring('grade (learner, stored)', {
+      url: base + gradePath,
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: gradeBody,
+    })
+    say(
+      row(
+        'quiz attempt (learner, stored)',
+        await run({ url: `${base}/api/quizzes/${quiz.id}/attempts`, method: 'POST', headers: { ...json, cookie }, body: quizBody }),
+      ),
+    )
     say(row('/api/health alone', await run({ url: `${base}/api/health` })))
 
     // every learner grade answered 200 is stored, once: autocannon stops counting at the end of its run with up to
@@ -167,17 +223,29 @@ async function main(): Promise<number> {
     const expected = learner['2xx'] + warmedUp + warmLearnerGrades
     // cut off at the end of the warm-up and of the run: up to one request per connection each
     const cutOff = (warmedUp > 0 ? 2 : 1) * connections
-    if (stored < expected || stored > expected + cutOff) problems.push(`learner grades: ${expected} answered 200 (and up to ${cutOff} cut off), ${stored} stored`)
+    if (stored < expected || stored > expected + cutOff)
+      problems.push(`learner grades: ${expected} answered 200 (and up to ${cutOff} cut off), ${stored} stored`)
 
     // the machine's load (1-minute average) before and after: other work on the same cores shows in every figure
     const load = `${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`
-    console.log(`\n# npm run loadtest${ci ? ' -- --ci' : ''}: ${seconds} s per case, ${connections} connections, loopback, production build, SQLite, after a ${warmupSeconds} s warm-up per case; load average ${load}\n`)
+    console.log(
+      `\n# npm run loadtest${ci ? ' -- --ci' : ''}: ${seconds} s per case, ${connections} connections, loopback, production build, SQLite, after a ${warmupSeconds} s warm-up per case; load average ${load}\n`,
+    )
     console.log('| case | requests | req/s | p50 ms | p99 ms | max ms | errors |')
     console.log('| --- | --- | --- | --- | --- | --- | --- |')
-    for (const r of rows) console.log(`| ${r.case}${r.note ? ` (${r.note})` : ''} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} |`)
-    console.log(`\nlearner grades stored: ${stored} (${expected} answered 200, the warm-up's included, up to ${cutOff} more cut off at the ends); server log: ${keep ? logFile : `${Math.round(statSync(logFile).size / 1024)} KiB`}`)
+    for (const r of rows)
+      console.log(
+        `| ${r.case}${r.note ? ` (${r.note})` : ''} | ${r.requests} | ${r.perSecond} | ${r.p50} | ${r.p99} | ${r.max} | ${r.errors} |`,
+      )
+    console.log(
+      `\nlearner grades stored: ${stored} (${expected} answered 200, the warm-up's included, up to ${cutOff} more cut off at the ends); server log: ${keep ? logFile : `${Math.round(statSync(logFile).size / 1024)} KiB`}`,
+    )
     const jsonFile = option('json')
-    if (jsonFile) (await import('node:fs')).writeFileSync(jsonFile, `${JSON.stringify({ seconds, connections, load, rows, stored, expected }, null, 2)}\n`)
+    if (jsonFile)
+      (await import('node:fs')).writeFileSync(
+        jsonFile,
+        `${JSON.stringify({ seconds, connections, load, rows, stored, expected }, null, 2)}\n`,
+      )
 
     const failed = rows.filter((r) => r.errors > 0)
     for (const r of failed) problems.push(`${r.case}: ${r.errors} errors (non-2xx, timeouts or socket errors)`)

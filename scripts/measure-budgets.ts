@@ -57,7 +57,9 @@ async function measure(page: Page): Promise<Sample> {
   // The editor is requested with the first script that is Monaco; everything requested before it counts.
   let jsBeforeEditor = 0
   for (const script of scripts) {
-    const { body, base64Encoded } = await cdp.send('Network.getResponseBody', { requestId: script.id }).catch(() => ({ body: '', base64Encoded: false }))
+    const { body, base64Encoded } = await cdp
+      .send('Network.getResponseBody', { requestId: script.id })
+      .catch(() => ({ body: '', base64Encoded: false }))
     const text = base64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body
     if (text.includes('vs/editor') || text.includes('monaco-editor') || text.includes('MonacoEnvironment')) break
     jsBeforeEditor += script.bytes ?? 0
@@ -86,7 +88,10 @@ async function measure(page: Page): Promise<Sample> {
   return { lcp, jsBeforeEditor, editorInteractive, run }
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+})
 const samples: Sample[] = []
 for (let i = 0; i < runs; i++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
@@ -99,7 +104,13 @@ await browser.close()
 const fmt = (ms: number) => `${Math.round(ms)} ms`
 console.log(`lesson page ${path}, median of ${runs} cold loads (headless Chromium, localhost, production build):`)
 console.log(`  Largest Contentful Paint        ${fmt(median(samples.map((s) => s.lcp)))}   (budget 1500 ms)`)
-console.log(`  JS before the editor is requested ${(median(samples.map((s) => s.jsBeforeEditor)) / 1024).toFixed(1)} KB compressed   (budget 250 KB)`)
+console.log(
+  `  JS before the editor is requested ${(median(samples.map((s) => s.jsBeforeEditor)) / 1024).toFixed(1)} KB compressed   (budget 250 KB)`,
+)
 console.log(`  editor interactive              ${fmt(median(samples.map((s) => s.editorInteractive)))}   (budget 2500 ms)`)
 const runSamples = samples.flatMap((s) => (s.run === null ? [] : [s.run]))
-console.log(runSamples.length ? `  Run → recording in the cluster view ${fmt(median(runSamples))}   (budget 200 ms)` : '  Run: no Run button on this page')
+console.log(
+  runSamples.length
+    ? `  Run → recording in the cluster view ${fmt(median(runSamples))}   (budget 200 ms)`
+    : '  Run: no Run button on this page',
+)

@@ -15,7 +15,10 @@ const prismaCli = require.resolve('prisma/build/index.js')
 export function offlineEngineEnv(): NodeJS.ProcessEnv {
   const stub = `${prismaDir}generated/schema-engine-unavailable.sh`
   mkdirSync(`${prismaDir}generated`, { recursive: true })
-  writeFileSync(stub, '#!/bin/sh\necho "kubelab: the native Prisma schema engine is not used; see docs/decisions/0002-database-and-migrations.md" >&2\nexit 1\n')
+  writeFileSync(
+    stub,
+    '#!/bin/sh\necho "kubelab: the native Prisma schema engine is not used; see docs/decisions/0002-database-and-migrations.md" >&2\nexit 1\n',
+  )
   chmodSync(stub, 0o755)
   return { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' }
 }

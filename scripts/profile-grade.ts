@@ -37,11 +37,24 @@ const server = await startAppServer({
   port: await freePort(),
   logFile: join(dir, 'server.log'),
   nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
-  env: { DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(33).toString('base64'), SEED_DEMO: '1', KUBELAB_MIGRATE: '0', RATE_LIMIT_GRADE_ADDRESS: '1000000/5m' },
+  env: {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(33).toString('base64'),
+    SEED_DEMO: '1',
+    KUBELAB_MIGRATE: '0',
+    RATE_LIMIT_GRADE_ADDRESS: '1000000/5m',
+  },
 })
 try {
   const grades = (seconds: number) =>
-    autocannon({ url: `${server.url}/api/exercises/deployment-web/grade`, method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body, duration: seconds, connections: 16 }) as unknown as Promise<autocannon.Result>
+    autocannon({
+      url: `${server.url}/api/exercises/deployment-web/grade`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body,
+      duration: seconds,
+      connections: 16,
+    }) as unknown as Promise<autocannon.Result>
   await grades(warmupSeconds)
 
   // the DevTools protocol over the inspector's WebSocket (Node 20 needs --experimental-websocket: see package.json)
@@ -67,7 +80,9 @@ try {
   const { profile } = await send<{ profile: unknown }>('Profiler.stop')
   socket.close()
   writeFileSync(out, JSON.stringify(profile))
-  console.log(`visitor grades while profiling: ${result.requests.average}/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx + result.errors} errors; profile in ${out}`)
+  console.log(
+    `visitor grades while profiling: ${result.requests.average}/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx + result.errors} errors; profile in ${out}`,
+  )
 } finally {
   await server.stop()
   await db.$disconnect()

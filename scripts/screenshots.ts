@@ -15,7 +15,10 @@ const wrongPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  co
 /** The Deployment lesson's reference solution: 3 nginx:1.27 replicas labelled app=web. */
 const deployment = exerciseOf('deployment').solution
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+})
 
 /** The two screens every picture is taken at: a phone and a laptop. */
 const sizes = { '390': { width: 390, height: 844 }, '1280': { width: 1280, height: 800 } } as const
@@ -66,7 +69,8 @@ for (const [locale, size, theme] of [
   await page.keyboard.press('End')
   await slider.blur()
   // on a phone: the editor's top just under the sticky header
-  if (size === '390') await page.getByTestId('editor').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120))
+  if (size === '390')
+    await page.getByTestId('editor').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 120))
   await page.waitForTimeout(500)
   await save(page, `workspace-${locale}-${size}${theme === 'dark' ? '-dark' : ''}`)
   if (size === '390') {
@@ -102,9 +106,19 @@ async function signedIn(email: string, locale: 'ko' | 'en', theme: 'light' | 'da
     ['deployment', true],
   ] as const) {
     const quiz = quizOf(lesson)
-    const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, typeof q.answer === 'object' && !Array.isArray(q.answer) ? q.answer.accept[0]! : q.answer]))
+    const answers = Object.fromEntries(
+      quiz.questions.map((q) => [q.id, typeof q.answer === 'object' && !Array.isArray(q.answer) ? q.answer.accept[0]! : q.answer]),
+    )
     const first = quiz.questions[0]!
-    if (wrongFirst) answers[first.id] = first.type === 'truefalse' ? !first.answer : first.type === 'short' ? 'kubectl version' : first.type === 'single' ? first.choices!.find((c) => c.id !== first.answer)!.id : [...(first.answer as string[])].reverse().slice(0, first.type === 'multiple' ? 1 : undefined)
+    if (wrongFirst)
+      answers[first.id] =
+        first.type === 'truefalse'
+          ? !first.answer
+          : first.type === 'short'
+            ? 'kubectl version'
+            : first.type === 'single'
+              ? first.choices!.find((c) => c.id !== first.answer)!.id
+              : [...(first.answer as string[])].reverse().slice(0, first.type === 'multiple' ? 1 : undefined)
     await page.request.post(`${base}/api/quizzes/${quiz.id}/attempts`, { data: { answers, lang: 'en' }, headers: { origin: base } })
   }
   await context.close()

@@ -35,33 +35,48 @@ async function main(): Promise<void> {
     process.exit(1)
   }
   // This script migrates (unless KUBELAB_MIGRATE=0); the server it starts need not check again (instrumentation.ts).
-  const childEnv: NodeJS.ProcessEnv = { ...userEnvironment, AUTH_SECRET: authSecret, DATABASE_URL: env.DATABASE_URL, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: '1', KUBELAB_MIGRATE: '0' }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...userEnvironment,
+    AUTH_SECRET: authSecret,
+    DATABASE_URL: env.DATABASE_URL,
+    PORT: String(env.PORT),
+    NEXT_TELEMETRY_DISABLED: '1',
+    KUBELAB_MIGRATE: '0',
+  }
 
   const applied = env.KUBELAB_MIGRATE ? await migrate(env.DATABASE_URL) : []
   if (applied.length > 0) console.log(`kubelab: applied ${applied.length} migration(s): ${applied.join(', ')}`)
   const pending = env.KUBELAB_MIGRATE ? [] : (await migrationStatus(env.DATABASE_URL)).pending
-  if (pending.length > 0) console.log(`kubelab: KUBELAB_MIGRATE=0 and ${pending.length} migration(s) pending: /api/ready answers 503 until \`kubelab db migrate\` applies them`)
+  if (pending.length > 0)
+    console.log(
+      `kubelab: KUBELAB_MIGRATE=0 and ${pending.length} migration(s) pending: /api/ready answers 503 until \`kubelab db migrate\` applies them`,
+    )
   const isNew = applied.length > 0 && applied.length === listMigrations(databaseProvider(env.DATABASE_URL)).length
   const db = createDb(env.DATABASE_URL)
   // Demo accounts need the tables; with migrations pending there is nothing to seed or check yet.
-  if (pending.length === 0) try {
-    const dal = createDal(db)
-    if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal, db)
-    const present = await demoAccountsWithPublicPassword(dal)
-    if (present.length > 0 && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
-      // Created by an earlier start that was not production: anyone who read the README could sign in.
-      console.error(`kubelab: this database has the demo accounts with their public password (${present.map((a) => a.email).join(', ')}).`)
-      console.error(`kubelab: remove them with \`${removeDemoCommand}\`, or set SEED_DEMO=1 to keep them on purpose.`)
-      process.exit(1)
+  if (pending.length === 0)
+    try {
+      const dal = createDal(db)
+      if (shouldSeedDemo(userEnvironment, { isNew })) await seedDemo(dal, db)
+      const present = await demoAccountsWithPublicPassword(dal)
+      if (present.length > 0 && env.NODE_ENV === 'production' && !env.SEED_DEMO) {
+        // Created by an earlier start that was not production: anyone who read the README could sign in.
+        console.error(
+          `kubelab: this database has the demo accounts with their public password (${present.map((a) => a.email).join(', ')}).`,
+        )
+        console.error(`kubelab: remove them with \`${removeDemoCommand}\`, or set SEED_DEMO=1 to keep them on purpose.`)
+        process.exit(1)
+      }
+      if (present.length > 0) {
+        const where: Record<string, string> = { teacher: ', Classes at /teach', author: ', Studio at /studio' }
+        console.log(
+          `kubelab: demo accounts (password "${demoPassword}"): ${present.map((a) => `${a.email} (${a.role}${where[a.role] ?? ''})`).join(', ')}`,
+        )
+        console.log(`kubelab: anyone who knows that password can sign in as them; remove them with \`${removeDemoCommand}\``)
+      }
+    } finally {
+      await db.$disconnect()
     }
-    if (present.length > 0) {
-      const where: Record<string, string> = { teacher: ', Classes at /teach', author: ', Studio at /studio' }
-      console.log(`kubelab: demo accounts (password "${demoPassword}"): ${present.map((a) => `${a.email} (${a.role}${where[a.role] ?? ''})`).join(', ')}`)
-      console.log(`kubelab: anyone who knows that password can sign in as them; remove them with \`${removeDemoCommand}\``)
-    }
-  } finally {
-    await db.$disconnect()
-  }
 
   if (!dev) buildIfNeeded(childEnv)
   console.log(`kubelab: serving on http://localhost:${env.PORT} (${env.DATABASE_URL.startsWith('file:') ? 'SQLite' : 'PostgreSQL'})`)

@@ -55,7 +55,13 @@ export async function writeStaticDocuments(root = process.cwd()): Promise<number
       const html = readFileSync(file)
       mkdirSync(dirname(documentFile(root, route, 'identity')), { recursive: true })
       const [br, gz] = await Promise.all([
-        brotli(html, { params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: html.length } }),
+        brotli(html, {
+          params: {
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: html.length,
+          },
+        }),
         gzipped(html, { level: constants.Z_BEST_COMPRESSION }),
       ])
       writeFileSync(documentFile(root, route, 'identity'), html)

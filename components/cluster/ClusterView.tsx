@@ -26,8 +26,15 @@ function flowingServices(prev: State | null, next: State): Set<string> {
   return out
 }
 
-function useServiceLines(root: React.RefObject<HTMLDivElement | null>, layout: ClusterLayout, flowing: Set<string>): { lines: Line[]; size: { width: number; height: number } } {
-  const [drawn, setDrawn] = useState<{ lines: Line[]; size: { width: number; height: number } }>({ lines: [], size: { width: 0, height: 0 } })
+function useServiceLines(
+  root: React.RefObject<HTMLDivElement | null>,
+  layout: ClusterLayout,
+  flowing: Set<string>,
+): { lines: Line[]; size: { width: number; height: number } } {
+  const [drawn, setDrawn] = useState<{ lines: Line[]; size: { width: number; height: number } }>({
+    lines: [],
+    size: { width: 0, height: 0 },
+  })
   useLayoutEffect(() => {
     const el = root.current
     if (!el) return
@@ -42,7 +49,11 @@ function useServiceLines(root: React.RefObject<HTMLDivElement | null>, layout: C
         for (const pod of svc.readyPods) {
           const chip = el.querySelector<HTMLElement>(`[data-pod="${CSS.escape(pod)}"]`)
           if (!chip) continue
-          lines.push({ key: `${svc.key}>${pod}`, d: connectorPath(from, relativeTo(chip.getBoundingClientRect(), origin)), flowing: flowing.has(name) })
+          lines.push({
+            key: `${svc.key}>${pod}`,
+            d: connectorPath(from, relativeTo(chip.getBoundingClientRect(), origin)),
+            flowing: flowing.has(name),
+          })
         }
       }
       setDrawn({ lines, size: { width: el.scrollWidth, height: el.scrollHeight } })
@@ -87,7 +98,13 @@ export const ClusterView = memo(function ClusterView({ state }: { state: State }
       <p className="cv-summary">
         <span>{t('summary', { nodes: state.nodes.length, pods: state.pods.length })}</span>
         {toneCounts.map(({ tone, count }) => (
-          <span key={tone} className="cv-tone-count" data-tone={tone} role="img" aria-label={t('toneCount', { meaning: t(`tone.${toneKey(tone)}`), count })}>
+          <span
+            key={tone}
+            className="cv-tone-count"
+            data-tone={tone}
+            role="img"
+            aria-label={t('toneCount', { meaning: t(`tone.${toneKey(tone)}`), count })}
+          >
             <PodIcon tone={tone} />
             {count}
           </span>
@@ -134,4 +151,3 @@ export const ClusterView = memo(function ClusterView({ state }: { state: State }
     </div>
   )
 })
-

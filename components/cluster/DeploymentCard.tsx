@@ -16,7 +16,12 @@ export function DeploymentCard({ deployment }: { deployment: DeploymentView }) {
         <span className="cv-deploy-image">{d.images.join(', ')}</span>
       </div>
       <p className="cv-deploy-counts">
-        {t('deployment.counts', { replicas: d.replicas, updated: d.updatedReplicas, ready: d.readyReplicas, available: d.availableReplicas })}
+        {t('deployment.counts', {
+          replicas: d.replicas,
+          updated: d.updatedReplicas,
+          ready: d.readyReplicas,
+          available: d.availableReplicas,
+        })}
       </p>
       {failing.length > 0 && (
         <ul className="cv-conditions">
@@ -32,7 +37,13 @@ export function DeploymentCard({ deployment }: { deployment: DeploymentView }) {
         {deployment.replicaSets.map((rs) => (
           <li key={rs.name} className="cv-rs" data-age={Math.min(rs.age, 2)}>
             <span className="cv-group-swatch" aria-hidden="true" />
-            {t('deployment.replicaSet', { name: rs.name, revision: rs.revision ?? '?', image: rs.images.join(', '), replicas: rs.replicas, ready: rs.readyReplicas })}
+            {t('deployment.replicaSet', {
+              name: rs.name,
+              revision: rs.revision ?? '?',
+              image: rs.images.join(', '),
+              replicas: rs.replicas,
+              ready: rs.readyReplicas,
+            })}
           </li>
         ))}
       </ul>

@@ -31,7 +31,14 @@ const EventItems = memo(function EventItems({ events, count, start }: { events: 
               <span className="cv-event-reason">
                 {e.type === 'Warning' && (
                   <svg className="cv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                    <path d="M8 2L1.5 13.5h13zM8 6.5v3.5M8 12v.3" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" strokeLinecap="round" />
+                    <path
+                      d="M8 2L1.5 13.5h13zM8 6.5v3.5M8 12v.3"
+                      fill="none"
+                      stroke="currentColor"
+                      strokeWidth="1.6"
+                      strokeLinejoin="round"
+                      strokeLinecap="round"
+                    />
                   </svg>
                 )}
                 <span className={e.type === 'Warning' ? 'cv-event-type' : 'visually-hidden'}>{e.type}</span> {e.reason}

@@ -11,7 +11,13 @@ export function NodeBox({ node }: { node: NodeView }) {
     <li className="cv-node" data-ready={node.ready} aria-label={label}>
       <div className="cv-node-head">
         <svg className="cv-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M2.5 3.5h11v4h-11zM2.5 8.5h11v4h-11zM5 5.5h.01M5 10.5h.01" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          <path
+            d="M2.5 3.5h11v4h-11zM2.5 8.5h11v4h-11zM5 5.5h.01M5 10.5h.01"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+          />
         </svg>
         <span className="cv-node-name">{node.name}</span>
         <span className="cv-node-status" data-ready={node.ready}>

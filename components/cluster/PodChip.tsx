@@ -45,7 +45,7 @@ export function PodChip({ pod }: { pod: PodState }) {
         data-tone={tone}
         data-pod={podKey(pod)}
         data-pod-name={pod.name}
-        data-pod-status={pod.ready && !pod.terminating ? pod.status : pod.terminating ? "Terminating" : `${pod.status}-not-ready`}
+        data-pod-status={pod.ready && !pod.terminating ? pod.status : pod.terminating ? 'Terminating' : `${pod.status}-not-ready`}
         aria-label={t('pod.label', { name: pod.name, status: pod.status, meaning })}
         aria-describedby={tipId}
         onMouseEnter={show}
@@ -104,7 +104,13 @@ export function PodChip({ pod }: { pod: PodState }) {
         <ul className="cv-tip-containers">
           {pod.containers.map((c) => (
             <li key={c.name}>
-              {t('pod.container', { name: c.name, image: c.image, state: c.reason && pod.node ? `${c.state} (${c.reason})` : c.state, ready: c.ready ? t('pod.yes') : t('pod.no'), restarts: c.restartCount })}
+              {t('pod.container', {
+                name: c.name,
+                image: c.image,
+                state: c.reason && pod.node ? `${c.state} (${c.reason})` : c.state,
+                ready: c.ready ? t('pod.yes') : t('pod.no'),
+                restarts: c.restartCount,
+              })}
             </li>
           ))}
         </ul>

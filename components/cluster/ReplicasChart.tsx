@@ -3,7 +3,18 @@ import { useId, useMemo } from 'react'
 import { useTranslations } from 'next-intl'
 import type { TimelinePoint } from '@/lib/sim/index.ts'
 import './cluster.css'
-import { countsAt, deploymentNames, deploymentSamples, gridValues, makeScale, niceMax, SERIES, seriesRange, stepPath, type SeriesName } from './chart-model.ts'
+import {
+  countsAt,
+  deploymentNames,
+  deploymentSamples,
+  gridValues,
+  makeScale,
+  niceMax,
+  SERIES,
+  seriesRange,
+  stepPath,
+  type SeriesName,
+} from './chart-model.ts'
 import { formatClock } from './playback.ts'
 
 export interface ReplicasChartProps {
@@ -67,7 +78,9 @@ export function ReplicasChart({ timeline, deployment, start, end, cursor }: Repl
         {SERIES.map((s) => (
           <path key={s} className="cv-chart-line" data-series={s} d={stepPath(samples, s, scale, OFFSET[s])} />
         ))}
-        {now !== null && <line className="cv-chart-cursor" x1={scale.x(now)} x2={scale.x(now)} y1={BOX.padTop - 4} y2={BOX.height - BOX.padBottom} />}
+        {now !== null && (
+          <line className="cv-chart-cursor" x1={scale.x(now)} x2={scale.x(now)} y1={BOX.padTop - 4} y2={BOX.height - BOX.padBottom} />
+        )}
       </svg>
       <ul className="cv-chart-legend">
         {SERIES.map((s) => (
@@ -103,4 +116,3 @@ export function ReplicasChart({ timeline, deployment, start, end, cursor }: Repl
     </figure>
   )
 }
-

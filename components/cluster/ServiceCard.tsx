@@ -7,10 +7,22 @@ export function ServiceCard({ service, flowing }: { service: ServiceView; flowin
   const name = service.namespace === 'default' ? service.name : `${service.namespace}/${service.name}`
   const traffic = service.traffic
   return (
-    <li className="cv-svc" data-svc={service.key} data-flowing={flowing || undefined} aria-label={t('service.label', { name, type: service.type })}>
+    <li
+      className="cv-svc"
+      data-svc={service.key}
+      data-flowing={flowing || undefined}
+      aria-label={t('service.label', { name, type: service.type })}
+    >
       <div className="cv-svc-head">
         <svg className="cv-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M8 2.5v4M8 6.5L3.5 12M8 6.5v6M8 6.5l4.5 5.5M6 1.5h4v2.5H6z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          <path
+            d="M8 2.5v4M8 6.5L3.5 12M8 6.5v6M8 6.5l4.5 5.5M6 1.5h4v2.5H6z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span className="cv-svc-name">{name}</span>
         <span className="cv-badge">{service.type}</span>

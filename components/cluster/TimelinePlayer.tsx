@@ -98,17 +98,35 @@ export function TimelinePlayer({ frames, timeline, events, autoPlay = true }: Ti
   return (
     <div className="cv-player">
       <div className="cv-controls" role="group" aria-label={t('controls')}>
-        <button type="button" className="cv-btn" onClick={() => seek(previousChange(frames, cursor))} aria-label={t('previousChange')} title={t('previousChange')}>
+        <button
+          type="button"
+          className="cv-btn"
+          onClick={() => seek(previousChange(frames, cursor))}
+          aria-label={t('previousChange')}
+          title={t('previousChange')}
+        >
           <svg className="cv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M4 3v10M13 3L6 8l7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
           </svg>
         </button>
-        <button type="button" className="cv-btn cv-play" onClick={toggle} aria-label={playing ? t('pause') : t('play')} title={playing ? t('pause') : t('play')}>
+        <button
+          type="button"
+          className="cv-btn cv-play"
+          onClick={toggle}
+          aria-label={playing ? t('pause') : t('play')}
+          title={playing ? t('pause') : t('play')}
+        >
           <svg className="cv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d={playing ? 'M4.5 3h2.5v10H4.5zM9 3h2.5v10H9z' : 'M4.5 2.5l9 5.5-9 5.5z'} fill="currentColor" />
           </svg>
         </button>
-        <button type="button" className="cv-btn" onClick={() => seek(nextChange(frames, cursor))} aria-label={t('nextChange')} title={t('nextChange')}>
+        <button
+          type="button"
+          className="cv-btn"
+          onClick={() => seek(nextChange(frames, cursor))}
+          aria-label={t('nextChange')}
+          title={t('nextChange')}
+        >
           <svg className="cv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M12 3v10M3 3l7 5-7 5z" fill="currentColor" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
           </svg>
@@ -158,4 +176,3 @@ export function TimelinePlayer({ frames, timeline, events, autoPlay = true }: Ti
     </div>
   )
 }
-

@@ -123,7 +123,8 @@ export function clusterLayout(state: State): ClusterLayout {
   })
   // A pod can outlive its node object (deleted node): keep it visible rather than dropping it.
   for (const [name, pods] of byNode) {
-    if (!state.nodes.some((n) => n.name === name)) nodes.push({ name, ready: false, known: false, groups: groupPods(pods, state, ages), podCount: pods.length })
+    if (!state.nodes.some((n) => n.name === name))
+      nodes.push({ name, ready: false, known: false, groups: groupPods(pods, state, ages), podCount: pods.length })
   }
   const services: ServiceView[] = state.services
     .filter((s) => !(s.namespace === 'default' && s.name === 'kubernetes'))

@@ -17,17 +17,28 @@ describe('connectorPath', () => {
 
 describe('relativeTo', () => {
   it('moves a rectangle into the coordinates of the overlay', () => {
-    expect(relativeTo({ left: 120, top: 300, width: 10, height: 5 }, { left: 100, top: 250, width: 0, height: 0 })).toEqual({ left: 20, top: 50, width: 10, height: 5 })
+    expect(relativeTo({ left: 120, top: 300, width: 10, height: 5 }, { left: 100, top: 250, width: 0, height: 0 })).toEqual({
+      left: 20,
+      top: 50,
+      width: 10,
+      height: 5,
+    })
   })
 })
 
 describe('placeTooltip', () => {
   const viewport = { width: 800, height: 600 }
   it('puts the tooltip under its anchor when it fits', () => {
-    expect(placeTooltip({ left: 100, top: 100, width: 80, height: 30 }, { width: 200, height: 150 }, viewport)).toEqual({ top: 136, left: 100 })
+    expect(placeTooltip({ left: 100, top: 100, width: 80, height: 30 }, { width: 200, height: 150 }, viewport)).toEqual({
+      top: 136,
+      left: 100,
+    })
   })
   it('flips above the anchor near the bottom of the screen', () => {
-    expect(placeTooltip({ left: 100, top: 500, width: 80, height: 30 }, { width: 200, height: 150 }, viewport)).toEqual({ top: 344, left: 100 })
+    expect(placeTooltip({ left: 100, top: 500, width: 80, height: 30 }, { width: 200, height: 150 }, viewport)).toEqual({
+      top: 344,
+      left: 100,
+    })
   })
   it('keeps the tooltip inside the right edge', () => {
     expect(placeTooltip({ left: 700, top: 100, width: 80, height: 30 }, { width: 200, height: 150 }, viewport).left).toBe(596)

@@ -31,7 +31,12 @@ export function relativeTo(rect: Rect, origin: Rect): Rect {
 }
 
 /** A tooltip below its anchor, or above when it does not fit below, kept inside the viewport horizontally. */
-export function placeTooltip(anchor: Rect, tip: { width: number; height: number }, viewport: { width: number; height: number }, gap = 6): { top: number; left: number } {
+export function placeTooltip(
+  anchor: Rect,
+  tip: { width: number; height: number },
+  viewport: { width: number; height: number },
+  gap = 6,
+): { top: number; left: number } {
   const below = anchor.top + anchor.height + gap
   const above = anchor.top - gap - tip.height
   const top = below + tip.height > viewport.height && above >= 0 ? above : below

@@ -5,22 +5,34 @@
 import type { PodState } from '@/lib/sim/index.ts'
 
 export type PodTone =
-  | 'creating'
-  | 'running'
-  | 'not-ready'
-  | 'crash'
-  | 'image'
-  | 'terminating'
-  | 'pending'
-  | 'completed'
-  | 'error'
-  | 'unknown'
+  'creating' | 'running' | 'not-ready' | 'crash' | 'image' | 'terminating' | 'pending' | 'completed' | 'error' | 'unknown'
 
-export const POD_TONES: readonly PodTone[] = ['creating', 'running', 'not-ready', 'crash', 'image', 'terminating', 'pending', 'completed', 'error', 'unknown']
+export const POD_TONES: readonly PodTone[] = [
+  'creating',
+  'running',
+  'not-ready',
+  'crash',
+  'image',
+  'terminating',
+  'pending',
+  'completed',
+  'error',
+  'unknown',
+]
 
 const IMAGE_REASONS = new Set(['ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'ErrImageNeverPull', 'RegistryUnavailable'])
 const CREATING_REASONS = new Set(['ContainerCreating', 'PodInitializing'])
-const ERROR_REASONS = new Set(['Error', 'StartError', 'CreateContainerError', 'CreateContainerConfigError', 'RunContainerError', 'OOMKilled', 'ContainerCannotRun', 'Evicted', 'DeadlineExceeded'])
+const ERROR_REASONS = new Set([
+  'Error',
+  'StartError',
+  'CreateContainerError',
+  'CreateContainerConfigError',
+  'RunContainerError',
+  'OOMKilled',
+  'ContainerCannotRun',
+  'Evicted',
+  'DeadlineExceeded',
+])
 
 /** The tone for a pod's kubectl STATUS column (plus readiness, which STATUS alone does not show). */
 export function podTone(pod: Pick<PodState, 'status' | 'ready' | 'terminating'>): PodTone {

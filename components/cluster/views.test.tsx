@@ -16,7 +16,13 @@ const render = intlRenderer({ ko: { cluster: koCluster, timeline: koTimeline }, 
 function busyCluster() {
   const cluster = createCluster({ seed: 11, nodes: 2 })
   cluster.apply(
-    [deployment('web', 'nginx:1.27', 2), service('web'), pod('crasher', 'busybox:1.36', '    command: ["sh", "-c", "exit 1"]\n'), pod('typo', 'nginx:9.9'), pod('huge', 'nginx:1.27', '    resources:\n      requests:\n        cpu: "64"\n')].join('---\n'),
+    [
+      deployment('web', 'nginx:1.27', 2),
+      service('web'),
+      pod('crasher', 'busybox:1.36', '    command: ["sh", "-c", "exit 1"]\n'),
+      pod('typo', 'nginx:9.9'),
+      pod('huge', 'nginx:1.27', '    resources:\n      requests:\n        cpu: "64"\n'),
+    ].join('---\n'),
   )
   return cluster
 }
@@ -69,7 +75,9 @@ describe('TimelinePlayer', () => {
     const html = render(<TimelinePlayer {...r} autoPlay={false} />, 'en')
     expect(html).toContain('aria-valuetext="1:00 of 1:00"')
     expect(html).toContain('>CrashLoopBackOff<')
-    const reasons = [...html.matchAll(/class="cv-event-reason">(?:<svg[^]*?<\/svg>)?<span[^>]*>(?:Normal|Warning)<\/span> (\w+)/g)].map((m) => m[1])
+    const reasons = [...html.matchAll(/class="cv-event-reason">(?:<svg[^]*?<\/svg>)?<span[^>]*>(?:Normal|Warning)<\/span> (\w+)/g)].map(
+      (m) => m[1],
+    )
     const newest = r.events.at(-1)!.reason
     expect(reasons[0]).toBe(newest)
   })

@@ -5,7 +5,12 @@ import { refreshViewer } from '@/components/site/useViewer'
 /** Tells the server these comments were seen; then the header asks again for its unread count. */
 export async function markCommentsRead(ids: readonly string[]): Promise<boolean> {
   try {
-    const response = await fetch('/api/me/comments', { method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ ids }) })
+    const response = await fetch('/api/me/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ ids }),
+    })
     if (!response.ok) return false
     void refreshViewer()
     return true

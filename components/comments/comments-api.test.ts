@@ -14,16 +14,31 @@ const comment = {
   createdAt: '2026-11-02T10:00:00.000Z',
   readAt: null,
 }
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 describe('myCommentsOn', () => {
   it("asks for one exercise's comments, never from a cache, and reads what the learner's list shows", async () => {
     const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) => json({ comments: [comment], unread: 1 }))
     const answer = await myCommentsOn('deployment web', fetchMock)
-    expect(fetchMock).toHaveBeenCalledWith('/api/me/comments?exerciseId=deployment%20web', { cache: 'no-store', credentials: 'same-origin' })
+    expect(fetchMock).toHaveBeenCalledWith('/api/me/comments?exerciseId=deployment%20web', {
+      cache: 'no-store',
+      credentials: 'same-origin',
+    })
     expect(answer).toEqual({
       status: 'ok',
-      comments: [{ id: 'c1', className: '2-A', courseId: 'basics', lessonId: 'deployment', authorLabel: 'Ms Kim', body: comment.body, createdAt: comment.createdAt, readAt: null }],
+      comments: [
+        {
+          id: 'c1',
+          className: '2-A',
+          courseId: 'basics',
+          lessonId: 'deployment',
+          authorLabel: 'Ms Kim',
+          body: comment.body,
+          createdAt: comment.createdAt,
+          readAt: null,
+        },
+      ],
     })
   })
 

@@ -23,7 +23,10 @@ export type MyComments = { status: 'ok'; comments: LearnerComment[] } | { status
 /** The signed-in learner's comments on one exercise; `signedOut` when they signed out meanwhile (401). */
 export async function myCommentsOn(exerciseId: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<MyComments> {
   try {
-    const response = await fetchImpl(`/api/me/comments?exerciseId=${encodeURIComponent(exerciseId)}`, { cache: 'no-store', credentials: 'same-origin' })
+    const response = await fetchImpl(`/api/me/comments?exerciseId=${encodeURIComponent(exerciseId)}`, {
+      cache: 'no-store',
+      credentials: 'same-origin',
+    })
     if (response.status === 401) return { status: 'signedOut' }
     if (!response.ok) return { status: 'failed' }
     const body = myCommentsSchema.safeParse(await response.json())

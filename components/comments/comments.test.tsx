@@ -23,7 +23,11 @@ function render(ui: ReactNode, locale: 'ko' | 'en'): string {
   expect(html).not.toMatch(/undefined|NaN|\{\w+\}/)
   return html
 }
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
 
 const at = (iso: string) => new Date(iso)
 const comment = (over: Partial<CommentForTeacher>): CommentForTeacher => ({
@@ -49,7 +53,19 @@ describe('the teachers’ comment thread', () => {
     comment({ id: 'k1' }),
   ]
   it('shows when each comment was read, or that it was not yet, in Korean with 오전/오후', () => {
-    const html = text(render(<CommentThread deleteAction={async () => {}} classId="c1" comments={comments} empty="none" lessonTitles={new Map([['deployment', '8. Deployment']])} submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'ko'))
+    const html = text(
+      render(
+        <CommentThread
+          deleteAction={async () => {}}
+          classId="c1"
+          comments={comments}
+          empty="none"
+          lessonTitles={new Map([['deployment', '8. Deployment']])}
+          submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`}
+        />,
+        'ko',
+      ),
+    )
     // dates in the runtime's zone, as the page shows them
     expect(html).toContain(`✓ 읽음 · ${formatDateTime(at('2026-12-04T13:05:00Z'), 'ko')}`)
     expect(html).toMatch(/읽음 · 2026\. 12\. \d+\. 오[전후] \d+:\d\d/)
@@ -61,7 +77,16 @@ describe('the teachers’ comment thread', () => {
   })
 
   it('says the same in English, and links a comment to the attempt it answers', () => {
-    const raw = render(<CommentThread deleteAction={async () => {}} classId="c1" comments={comments} empty="none" submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`} />, 'en')
+    const raw = render(
+      <CommentThread
+        deleteAction={async () => {}}
+        classId="c1"
+        comments={comments}
+        empty="none"
+        submissionHref={(id) => `/teach/c1/learners/u1/submissions/${id}`}
+      />,
+      'en',
+    )
     const html = text(raw)
     expect(html).toContain(`✓ Read ${formatDateTime(at('2026-12-04T13:05:00Z'), 'en')}`)
     expect(html).toContain('Not read yet')
@@ -71,17 +96,39 @@ describe('the teachers’ comment thread', () => {
   })
 
   it('shows the empty state it is given when there are no comments', () => {
-    expect(text(render(<CommentThread deleteAction={async () => {}} classId="c1" comments={[]} empty="아직 댓글이 없습니다." />, 'ko'))).toContain('아직 댓글이 없습니다.')
+    expect(
+      text(render(<CommentThread deleteAction={async () => {}} classId="c1" comments={[]} empty="아직 댓글이 없습니다." />, 'ko')),
+    ).toContain('아직 댓글이 없습니다.')
   })
 })
 
 describe('the comment form', () => {
   it('names its target: one attempt, or the learners of a group, whose ids it sends', () => {
-    const one = render(<CommentForm action={async () => ({ status: 'idle' })} classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1']} submissionId="s1" />, 'ko')
+    const one = render(
+      <CommentForm
+        action={async () => ({ status: 'idle' })}
+        classId="c1"
+        lessonId="deployment"
+        exerciseId="deployment-web"
+        learnerIds={['u1']}
+        submissionId="s1"
+      />,
+      'ko',
+    )
     expect(text(one)).toContain('이 시도에 댓글')
     expect(one).toContain('name="submissionId" value="s1"')
     expect(text(one)).toContain('0/2000자')
-    const group = render(<CommentForm action={async () => ({ status: 'idle' })} classId="c1" lessonId="deployment" exerciseId="deployment-web" learnerIds={['u1', 'u2', 'u3']} checkId="selector-matches" />, 'en')
+    const group = render(
+      <CommentForm
+        action={async () => ({ status: 'idle' })}
+        classId="c1"
+        lessonId="deployment"
+        exerciseId="deployment-web"
+        learnerIds={['u1', 'u2', 'u3']}
+        checkId="selector-matches"
+      />,
+      'en',
+    )
     expect(text(group)).toContain('Comment to 3 learners')
     expect(group).not.toContain('name="submissionId"')
     expect(group).toContain('name="checkId" value="selector-matches"')
@@ -91,11 +138,38 @@ describe('the comment form', () => {
 
 describe('what a learner sees', () => {
   const mine = [
-    { id: 'a', className: 'Evening class', courseId: 'kubernetes-basics', lessonId: 'deployment', authorLabel: 'Ms Kim', body: 'Check the selector.', createdAt: '2026-12-04T08:24:00Z', readAt: null },
-    { id: 'b', className: 'Evening class', courseId: 'kubernetes-basics', lessonId: 'pod', authorLabel: 'Ms Kim', body: 'Well done.', createdAt: '2026-12-03T08:24:00Z', readAt: '2026-12-03T09:00:00Z' },
+    {
+      id: 'a',
+      className: 'Evening class',
+      courseId: 'kubernetes-basics',
+      lessonId: 'deployment',
+      authorLabel: 'Ms Kim',
+      body: 'Check the selector.',
+      createdAt: '2026-12-04T08:24:00Z',
+      readAt: null,
+    },
+    {
+      id: 'b',
+      className: 'Evening class',
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      authorLabel: 'Ms Kim',
+      body: 'Well done.',
+      createdAt: '2026-12-03T08:24:00Z',
+      readAt: '2026-12-03T09:00:00Z',
+    },
   ]
   it('marks the comments that were unread as new, with who wrote them, where and when', () => {
-    const html = text(render(<LearnerCommentList comments={mine} fresh={new Set(['a'])} lessonOf={(c) => ({ href: `/courses/${c.courseId}/${c.lessonId}`, title: c.lessonId })} />, 'ko'))
+    const html = text(
+      render(
+        <LearnerCommentList
+          comments={mine}
+          fresh={new Set(['a'])}
+          lessonOf={(c) => ({ href: `/courses/${c.courseId}/${c.lessonId}`, title: c.lessonId })}
+        />,
+        'ko',
+      ),
+    )
     expect(html.match(/새 댓글/g)).toHaveLength(1)
     expect(html).toContain(`Ms Kim · Evening class · ${formatDateTime('2026-12-04T08:24:00Z', 'ko')}`)
     expect(html).toContain('레슨: deployment')

@@ -6,7 +6,15 @@ interface CourseLike {
   id: string
   title: Localized
   description: Localized
-  lessons: Array<{ id: string; number: number; title: Localized; summary: Localized; minutes: number; exercise: { id: string } | null; requires?: string[] }>
+  lessons: Array<{
+    id: string
+    number: number
+    title: Localized
+    summary: Localized
+    minutes: number
+    exercise: { id: string } | null
+    requires?: string[]
+  }>
   /** a file course's glossary.yaml terms (a studio course has none) */
   glossary?: readonly unknown[]
 }

@@ -55,7 +55,15 @@ export function LessonDueBadge({ due }: { due: LearnerDue | undefined }) {
 }
 
 /** The course page's list of what is due, earliest first; nothing when no class of the learner set a date. */
-export function CourseDeadlines({ courseId, due, lessons }: { courseId: string; due: LearnerDue[] | null; lessons: { id: string; number: number; title: string }[] }) {
+export function CourseDeadlines({
+  courseId,
+  due,
+  lessons,
+}: {
+  courseId: string
+  due: LearnerDue[] | null
+  lessons: { id: string; number: number; title: string }[]
+}) {
   const t = useTranslations('deadlines.due')
   const locale = useLang()
   if (!due || due.length === 0) return null

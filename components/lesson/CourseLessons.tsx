@@ -31,7 +31,17 @@ interface DrawnEdge {
  * circles. The edges are a picture only (aria-hidden): each node also says in words which lessons it builds on. The
  * edges are measured from the laid-out nodes, so a title that wraps on a phone keeps its edges attached.
  */
-export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: string; lessons: CourseLesson[]; signedIn: boolean; due?: ReadonlyMap<string, LearnerDue> }) {
+export function CourseLessons({
+  courseId,
+  lessons,
+  signedIn,
+  due,
+}: {
+  courseId: string
+  lessons: CourseLesson[]
+  signedIn: boolean
+  due?: ReadonlyMap<string, LearnerDue>
+}) {
   const t = useTranslations('course')
   const locale = useLang()
   const visitor = useVisitorStatuses(courseId, lessons, !signedIn)
@@ -42,7 +52,10 @@ export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: 
   const reach = edgeReach(edges, lessons)
   const root = useRef<HTMLDivElement>(null)
   const [drawn, setDrawn] = useState<{ width: number; height: number; edges: DrawnEdge[] } | null>(null)
-  const completed = lessons.filter((l) => statusOf(l) === 'completed').map((l) => l.id).join(',')
+  const completed = lessons
+    .filter((l) => statusOf(l) === 'completed')
+    .map((l) => l.id)
+    .join(',')
   const edgeKey = edges.map((e) => `${e.from}>${e.to}`).join(',')
 
   useLayoutEffect(() => {
@@ -79,7 +92,14 @@ export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: 
   return (
     <div className="course-graph" ref={root} data-testid="course-graph">
       {drawn && (
-        <svg className="course-graph-edges" aria-hidden="true" focusable="false" width={drawn.width} height={drawn.height} viewBox={`0 0 ${drawn.width} ${drawn.height}`}>
+        <svg
+          className="course-graph-edges"
+          aria-hidden="true"
+          focusable="false"
+          width={drawn.width}
+          height={drawn.height}
+          viewBox={`0 0 ${drawn.width} ${drawn.height}`}
+        >
           {drawn.edges.map((e, i) => (
             <path key={i} d={e.d} data-done={e.done || undefined} />
           ))}
@@ -99,9 +119,7 @@ export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: 
               return (
                 <li key={lesson.id} data-map-node={lesson.id} data-status={s ?? 'none'}>
                   <Link href={`/courses/${courseId}/${lesson.id}`} data-testid={`lesson-link-${lesson.id}`}>
-                    <span className="lesson-number">
-                      {lesson.number}
-                    </span>
+                    <span className="lesson-number">{lesson.number}</span>
                     <span className="lesson-main">
                       <strong>{lesson.title}</strong>
                       <br />
@@ -120,7 +138,11 @@ export function CourseLessons({ courseId, lessons, signedIn, due }: { courseId: 
                       )}
                     </span>
                     <span className="status-dot" data-status={s ?? 'none'} data-testid={`lesson-status-${lesson.id}`}>
-                      {s === 'completed' ? `✓ ${t('completed')}` : s === 'started' ? t('started') : t('minutes', { minutes: lesson.minutes })}
+                      {s === 'completed'
+                        ? `✓ ${t('completed')}`
+                        : s === 'started'
+                          ? t('started')
+                          : t('minutes', { minutes: lesson.minutes })}
                     </span>
                   </Link>
                 </li>
@@ -143,7 +165,14 @@ export function VisitorCourseProgress({ courseId, lessons }: { courseId: string;
   return (
     <div data-testid="visitor-progress">
       <p id="course-progress-label">{t('thisBrowser', { done, total: lessons.length })}</p>
-      <div className="progress-bar" role="progressbar" aria-labelledby="course-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-labelledby="course-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
         <span style={{ width: `${percent}%` }} />
       </div>
     </div>

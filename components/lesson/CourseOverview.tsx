@@ -12,14 +12,32 @@ import { useLearnerState } from './useLearnerState'
  * around them is prerendered and the same for everyone (ADR 0018); this asks the server who is looking, and for
  * the course's order when published studio lessons join its file lessons (ADR 0020).
  */
-export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { courseId: string; lessons: Omit<CourseLesson, 'status'>[]; glossary: boolean }) {
+export function CourseOverview({
+  courseId,
+  lessons: fileLessons,
+  glossary,
+}: {
+  courseId: string
+  lessons: Omit<CourseLesson, 'status'>[]
+  glossary: boolean
+}) {
   const t = useTranslations('course')
   const locale = useLang()
   const { loaded } = useLearnerState<CourseState>(`/api/me/courses/${encodeURIComponent(courseId)}`)
   const outline = loaded.status === 'ready' ? loaded.state.outline : null
   // the server's outline (studio lessons joined) knows no `requires`: the file lessons' edges are kept
   const requires = new Map(fileLessons.map((l) => [l.id, l.requires]))
-  const lessons = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], summary: l.summary[locale], minutes: l.minutes, exerciseId: l.exerciseId, requires: requires.get(l.id) })) : fileLessons
+  const lessons = outline
+    ? outline.map((l) => ({
+        id: l.id,
+        number: l.number,
+        title: l.title[locale],
+        summary: l.summary[locale],
+        minutes: l.minutes,
+        exerciseId: l.exerciseId,
+        requires: requires.get(l.id),
+      }))
+    : fileLessons
 
   const learner = loaded.status === 'ready' && loaded.state.signedIn ? loaded.state : null
   const due = useCourseDeadlines(courseId, learner !== null) // issue 17: what the learner's classes set due
@@ -47,7 +65,14 @@ export function CourseOverview({ courseId, lessons: fileLessons, glossary }: { c
       {learner && (
         <div>
           <p id="course-progress-label">{t('progress', { done, total: lessons.length })}</p>
-          <div className="progress-bar" role="progressbar" aria-labelledby="course-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+          <div
+            className="progress-bar"
+            role="progressbar"
+            aria-labelledby="course-progress-label"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          >
             <span style={{ width: `${percent}%` }} />
           </div>
         </div>

@@ -16,7 +16,18 @@ export function sortedTerms(terms: readonly GlossaryTerm[], locale: Locale): Glo
  * lesson's <Term id="pod"> links), with its name in both languages, kubectl's names for a kind, the definition and
  * the lesson that introduces it.
  */
-export async function GlossaryBody({ course, locale }: { course: { id: string; title: Localized; glossary: readonly GlossaryTerm[]; lessons: readonly { id: string; number: number; title: Localized }[] }; locale: Locale }) {
+export async function GlossaryBody({
+  course,
+  locale,
+}: {
+  course: {
+    id: string
+    title: Localized
+    glossary: readonly GlossaryTerm[]
+    lessons: readonly { id: string; number: number; title: Localized }[]
+  }
+  locale: Locale
+}) {
   const t = await getTranslations({ locale, namespace: 'glossary' })
   const other = locale === 'ko' ? 'en' : 'ko'
   const lessons = new Map(course.lessons.map((l) => [l.id, l]))

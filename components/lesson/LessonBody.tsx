@@ -50,7 +50,13 @@ export async function LessonBody({
   const previous = link(lessons[index - 1])
   const next = link(lessons[index + 1])
   const exercise = lesson.exercise
-  const mapLessons = lessons.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: null, exerciseId: l.exercise?.id ?? null }))
+  const mapLessons = lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title[locale],
+    status: null,
+    exerciseId: l.exercise?.id ?? null,
+  }))
   const text = (
     <article className="lesson-text" aria-labelledby="lesson-title">
       <LessonCourseMap courseId={course.id} lessons={mapLessons} currentId={lesson.id} />

@@ -8,13 +8,29 @@ import { useVisitorStatuses } from './useVisitorStatuses'
  * checks prove them) — a signed-in learner's pass comes from the server, a visitor's from this browser, and a pass
  * made on this page ticks them at once.
  */
-export function LessonGoals({ courseId, lessonId, exerciseId, title, reachedLabel, goals }: { courseId: string; lessonId: string; exerciseId: string | null; title: string; reachedLabel: string; goals: ReactNode[] }) {
+export function LessonGoals({
+  courseId,
+  lessonId,
+  exerciseId,
+  title,
+  reachedLabel,
+  goals,
+}: {
+  courseId: string
+  lessonId: string
+  exerciseId: string | null
+  title: string
+  reachedLabel: string
+  goals: ReactNode[]
+}) {
   const viewer = useLessonViewer()
   const loaded = viewer?.loaded
   const learner = loaded?.status === 'ready' && loaded.state.signedIn ? loaded.state : null
   const visitorMode = loaded?.status === 'ready' && !loaded.state.signedIn
   const visitor = useVisitorStatuses(courseId, [{ id: lessonId, exerciseId }], visitorMode)
-  const reached = learner ? Boolean(learner.exercise?.lastPass) || learner.progress.some((p) => p.lessonId === lessonId && p.status === 'completed') : visitor?.[lessonId] === 'completed'
+  const reached = learner
+    ? Boolean(learner.exercise?.lastPass) || learner.progress.some((p) => p.lessonId === lessonId && p.status === 'completed')
+    : visitor?.[lessonId] === 'completed'
   return (
     <section className="lesson-goals" aria-labelledby="lesson-goals-title" data-testid="lesson-goals" data-reached={reached || undefined}>
       <h2 id="lesson-goals-title">{title}</h2>

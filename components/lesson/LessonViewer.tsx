@@ -14,7 +14,10 @@ import { LessonViewerContext, useLessonViewer, type LoadedLessonState as Loaded 
  * who is looking and what they did here (POST /api/me/lessons/…, which also marks the lesson started).
  */
 export function LessonViewerProvider({ courseId, lessonId, children }: { courseId: string; lessonId: string; children: ReactNode }) {
-  const { loaded, reload } = useLearnerState<LessonState>(`/api/me/lessons/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`, { method: 'POST', body: '{}' })
+  const { loaded, reload } = useLearnerState<LessonState>(
+    `/api/me/lessons/${encodeURIComponent(courseId)}/${encodeURIComponent(lessonId)}`,
+    { method: 'POST', body: '{}' },
+  )
   const value = useMemo(() => ({ loaded, reload }), [loaded, reload])
   return <LessonViewerContext.Provider value={value}>{children}</LessonViewerContext.Provider>
 }
@@ -57,8 +60,17 @@ export function LessonCourseMap({ courseId, lessons, currentId }: { courseId: st
   const learner = viewer && signedInState(viewer.loaded)
   const status = new Map(learner?.progress.map((p) => [p.lessonId, p.status]))
   const signedIn = learner !== null || viewer?.loaded.status !== 'ready'
-  const listed = outline ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: null, exerciseId: l.exerciseId })) : lessons
-  return <CourseMap courseId={courseId} lessons={listed.map((l) => ({ ...l, status: status.get(l.id) ?? null }))} currentId={currentId} signedIn={signedIn} />
+  const listed = outline
+    ? outline.map((l) => ({ id: l.id, number: l.number, title: l.title[locale], status: null, exerciseId: l.exerciseId }))
+    : lessons
+  return (
+    <CourseMap
+      courseId={courseId}
+      lessons={listed.map((l) => ({ ...l, status: status.get(l.id) ?? null }))}
+      currentId={currentId}
+      signedIn={signedIn}
+    />
+  )
 }
 
 /** "Lesson 4": the number follows the course's order, studio lessons included. */
@@ -69,7 +81,19 @@ export function LessonNumber({ lessonId, number }: { lessonId: string; number: n
 }
 
 /** Previous and next lesson, in the course's order. */
-export function LessonNav({ courseId, lessonId, number, previous, next }: { courseId: string; lessonId: string; number: number; previous: LessonLink | null; next: LessonLink | null }) {
+export function LessonNav({
+  courseId,
+  lessonId,
+  number,
+  previous,
+  next,
+}: {
+  courseId: string
+  lessonId: string
+  number: number
+  previous: LessonLink | null
+  next: LessonLink | null
+}) {
   const t = useTranslations('lesson')
   const around = useNeighbours(lessonId, { number, previous, next })
   return (
@@ -116,7 +140,12 @@ export function LessonWorkspace({ exercise, links, label }: Pick<WorkspaceProps,
   const loaded: Loaded = viewer?.loaded ?? { status: 'ready', state: { signedIn: false, outline: null } }
   if (loaded.status !== 'ready') {
     return (
-      <section className="workspace workspace-waiting" aria-label={label} data-exercise-id={exercise.id} aria-busy={loaded.status === 'loading'}>
+      <section
+        className="workspace workspace-waiting"
+        aria-label={label}
+        data-exercise-id={exercise.id}
+        aria-busy={loaded.status === 'loading'}
+      >
         {loaded.status === 'loading' ? (
           <p className="muted" role="status">
             {t('loadingYourWork')}
@@ -137,7 +166,10 @@ export function LessonWorkspace({ exercise, links, label }: Pick<WorkspaceProps,
   return (
     <Workspace
       exercise={exercise}
-      links={{ ...links, next: nextLesson ? { href: `/courses/${exercise.courseId}/${nextLesson.id}`, title: nextLesson.title } : links.next }}
+      links={{
+        ...links,
+        next: nextLesson ? { href: `/courses/${exercise.courseId}/${nextLesson.id}`, title: nextLesson.title } : links.next,
+      }}
       signedIn={learner !== null}
       initialAttempts={work?.attempts ?? 0}
       initialSolutionAvailable={work?.solutionAvailable ?? false}

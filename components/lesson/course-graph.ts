@@ -28,7 +28,11 @@ export const courseParts: Record<string, readonly CoursePart[]> = {
  * written) is left out, its lessons staying in the part before. Lessons before every part's first (none in a
  * well-formed course) make an untitled part of their own.
  */
-export function groupIntoParts<L extends { id: string }>(courseId: string, lessons: readonly L[], locale: Locale): Array<{ title: string | null; lessons: L[] }> {
+export function groupIntoParts<L extends { id: string }>(
+  courseId: string,
+  lessons: readonly L[],
+  locale: Locale,
+): Array<{ title: string | null; lessons: L[] }> {
   const starts = new Map((courseParts[courseId] ?? []).map((p) => [p.first, p.title[locale]] as const))
   const groups: Array<{ title: string | null; lessons: L[] }> = []
   for (const lesson of lessons) {
@@ -49,7 +53,9 @@ export interface Edge {
 /** The `requires` edges among the lessons shown, each from an earlier lesson to a later one. */
 export function requireEdges(lessons: readonly { id: string; requires?: readonly string[] }[]): Edge[] {
   const index = new Map(lessons.map((l, i) => [l.id, i]))
-  return lessons.flatMap((l) => (l.requires ?? []).filter((r) => (index.get(r) ?? Infinity) < index.get(l.id)!).map((r) => ({ from: r, to: l.id })))
+  return lessons.flatMap((l) =>
+    (l.requires ?? []).filter((r) => (index.get(r) ?? Infinity) < index.get(l.id)!).map((r) => ({ from: r, to: l.id })),
+  )
 }
 
 /**

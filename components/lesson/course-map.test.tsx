@@ -13,7 +13,16 @@ import { sortedTerms } from './GlossaryBody'
 const render = intlRenderer({ ko, en })
 
 const course = loadCourses()[0]!
-const lessons: CourseLesson[] = course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title.ko, summary: l.summary.ko, minutes: l.minutes, exerciseId: l.exercise?.id ?? null, requires: l.requires, status: l.id === 'intro' ? 'completed' : l.id === 'pod' ? 'started' : null }))
+const lessons: CourseLesson[] = course.lessons.map((l) => ({
+  id: l.id,
+  number: l.number,
+  title: l.title.ko,
+  summary: l.summary.ko,
+  minutes: l.minutes,
+  exerciseId: l.exercise?.id ?? null,
+  requires: l.requires,
+  status: l.id === 'intro' ? 'completed' : l.id === 'pod' ? 'started' : null,
+}))
 
 describe('the course map', () => {
   it('cuts the course into its three parts, in order, and keeps a course without parts in one', () => {
@@ -36,7 +45,16 @@ describe('the course map', () => {
     expect(edgePath(10, 50, 40, 0)).toBe('M 40 10 C 32 10, 32 50, 40 50')
     expect(edgePath(10, 900, 40, 1)).toBe('M 40 10 C -10.7 10, -10.7 900, 40 900')
     const line = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }]
-    expect(edgeReach([{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }, { from: 'a', to: 'd' }], line)).toEqual([0, 0.5, 1])
+    expect(
+      edgeReach(
+        [
+          { from: 'a', to: 'b' },
+          { from: 'a', to: 'c' },
+          { from: 'a', to: 'd' },
+        ],
+        line,
+      ),
+    ).toEqual([0, 0.5, 1])
     expect(edgeReach([{ from: 'a', to: 'b' }], line)).toEqual([0])
   })
 
@@ -56,15 +74,47 @@ describe('lesson goals', () => {
   const goals = ['`kubectl scale`로 바꾸기', '확인하기']
   const ui = (state: unknown) => (
     <LessonViewerContext.Provider value={{ loaded: state as never, reload: () => {} }}>
-      <LessonGoals courseId="c" lessonId="scaling" exerciseId="scale" title="이 레슨을 마치면 할 수 있는 것" reachedLabel="달성" goals={goals} />
+      <LessonGoals
+        courseId="c"
+        lessonId="scaling"
+        exerciseId="scale"
+        title="이 레슨을 마치면 할 수 있는 것"
+        reachedLabel="달성"
+        goals={goals}
+      />
     </LessonViewerContext.Provider>
   )
 
   it('lists the goals unticked until the exercise is passed, then ticks each', () => {
-    const before = render(ui({ status: 'ready', state: { signedIn: true, outline: null, progress: [], exercise: { attempts: 1, solutionAvailable: false, draft: null, lastPass: null } } }))
+    const before = render(
+      ui({
+        status: 'ready',
+        state: {
+          signedIn: true,
+          outline: null,
+          progress: [],
+          exercise: { attempts: 1, solutionAvailable: false, draft: null, lastPass: null },
+        },
+      }),
+    )
     expect(before).toContain('이 레슨을 마치면 할 수 있는 것')
     expect(before).not.toContain('data-reached')
-    const after = render(ui({ status: 'ready', state: { signedIn: true, outline: null, progress: [], exercise: { attempts: 2, solutionAvailable: false, draft: null, lastPass: { at: '2026-12-06T08:00:00Z', score: 100, checks: [] } } } }))
+    const after = render(
+      ui({
+        status: 'ready',
+        state: {
+          signedIn: true,
+          outline: null,
+          progress: [],
+          exercise: {
+            attempts: 2,
+            solutionAvailable: false,
+            draft: null,
+            lastPass: { at: '2026-12-06T08:00:00Z', score: 100, checks: [] },
+          },
+        },
+      }),
+    )
     expect(after.match(/<li data-reached="true"/g)).toHaveLength(2)
     expect(after).toContain('(달성)')
   })

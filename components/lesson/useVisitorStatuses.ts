@@ -8,7 +8,11 @@ export type LessonStatus = 'completed' | 'started' | null
  * A visitor's lesson statuses as this browser keeps them, by lesson id; null for a signed-in learner (the
  * server's statuses hold) and before hydration. Follows changes made in this tab and in others.
  */
-export function useVisitorStatuses(courseId: string, lessons: readonly { id: string; exerciseId: string | null }[], enabled: boolean): Record<string, LessonStatus> | null {
+export function useVisitorStatuses(
+  courseId: string,
+  lessons: readonly { id: string; exerciseId: string | null }[],
+  enabled: boolean,
+): Record<string, LessonStatus> | null {
   const [statuses, setStatuses] = useState<Record<string, LessonStatus> | null>(null)
   const key = lessons.map((l) => `${l.id}:${l.exerciseId ?? ''}`).join(',')
   useEffect(() => {

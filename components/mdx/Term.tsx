@@ -7,7 +7,21 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
  * are a button that opens and closes it). The button is described by the definition, so a screen reader reads it
  * on focus. Escape hides the popover; a tap elsewhere closes it. The popover links to the glossary entry.
  */
-export function Term({ href, name, kubectl, definition, seeEntry, children }: { href: string; name: string; kubectl?: string; definition: ReactNode; seeEntry: string; children?: ReactNode }) {
+export function Term({
+  href,
+  name,
+  kubectl,
+  definition,
+  seeEntry,
+  children,
+}: {
+  href: string
+  name: string
+  kubectl?: string
+  definition: ReactNode
+  seeEntry: string
+  children?: ReactNode
+}) {
   const [open, setOpen] = useState(false)
   const [dismissed, setDismissed] = useState(false)
   const id = useId()

@@ -19,7 +19,8 @@ export function recordDemo(scenarioText: string): DemoRecording | null {
   const frames: Frame[] = [{ time: 0, state: cluster.snapshot() }]
   const transcript: DemoRecording['transcript'] = []
   const keep = (recorded: Frame[]) => {
-    for (const f of recorded) if (frames.at(-1)?.time !== f.time || JSON.stringify(frames.at(-1)?.state) !== JSON.stringify(f.state)) frames.push(f)
+    for (const f of recorded)
+      if (frames.at(-1)?.time !== f.time || JSON.stringify(frames.at(-1)?.state) !== JSON.stringify(f.state)) frames.push(f)
   }
   for (const step of scenario.steps) {
     if (step.kind === 'apply') {

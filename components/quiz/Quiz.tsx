@@ -12,7 +12,23 @@ import type { Locale } from '@/i18n/locales'
  * output its demo step printed (computed here, from the course's demos) and the demo itself, which the learner can
  * replay once they have answered. `courseDir` null: a studio course, which has no demos (the question says so).
  */
-export async function Quiz({ quiz, locale, courseDir, courseId, lessonId, anchorId, regionLabel }: { quiz: QuizFile; locale: Locale; courseDir: string | null; courseId: string; lessonId: string; anchorId?: string; regionLabel?: string }) {
+export async function Quiz({
+  quiz,
+  locale,
+  courseDir,
+  courseId,
+  lessonId,
+  anchorId,
+  regionLabel,
+}: {
+  quiz: QuizFile
+  locale: Locale
+  courseDir: string | null
+  courseId: string
+  lessonId: string
+  anchorId?: string
+  regionLabel?: string
+}) {
   const t = await getTranslations({ locale, namespace: 'quiz' })
   const steps = await shownSteps(quiz, courseDir)
   const shown: Record<string, ShownOutput> = {}
@@ -24,7 +40,19 @@ export async function Quiz({ quiz, locale, courseDir, courseId, lessonId, anchor
     }
     shown[id] = { command: step.command, output: step.output, scenario: step.scenario }
     // one player per demo: questions that show steps of the same demo share it (a recording can weigh hundreds of kB)
-    replays[step.scenario] ??= <DemoPlayer title={t('replayTitle')} recording={step.recording} testId={`quiz-replay-${quiz.id}-${step.scenario}`} />
+    replays[step.scenario] ??= (
+      <DemoPlayer title={t('replayTitle')} recording={step.recording} testId={`quiz-replay-${quiz.id}-${step.scenario}`} />
+    )
   }
-  return <QuizForm quiz={publicQuiz(quiz, locale)} courseId={courseId} lessonId={lessonId} anchorId={anchorId} regionLabel={regionLabel} shown={shown} replays={replays} />
+  return (
+    <QuizForm
+      quiz={publicQuiz(quiz, locale)}
+      courseId={courseId}
+      lessonId={lessonId}
+      anchorId={anchorId}
+      regionLabel={regionLabel}
+      shown={shown}
+      replays={replays}
+    />
+  )
 }

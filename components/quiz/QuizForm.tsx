@@ -16,7 +16,15 @@ type Outcome = QuizResponse['questions'][number]
 
 /** A choice's mark after answering: the right answer, the learner's wrong pick, its `why` under it. */
 /** The full feedback: every wrong option of the question with why it is wrong, the learner's own picks marked. */
-export function WrongWhys({ outcome, choiceText, labels }: { outcome: Outcome; choiceText: (id: string) => string; labels: { summary: string; wrongPick: string } }) {
+export function WrongWhys({
+  outcome,
+  choiceText,
+  labels,
+}: {
+  outcome: Outcome
+  choiceText: (id: string) => string
+  labels: { summary: string; wrongPick: string }
+}) {
   const wrong = outcome.choices?.filter((c) => !c.right && c.why) ?? []
   if (wrong.length === 0) return null
   return (
@@ -34,7 +42,15 @@ export function WrongWhys({ outcome, choiceText, labels }: { outcome: Outcome; c
   )
 }
 
-export function ChoiceFeedback({ outcome, choiceId, labels }: { outcome: Outcome | undefined; choiceId: string; labels: { right: string; wrongPick: string; why: string } }) {
+export function ChoiceFeedback({
+  outcome,
+  choiceId,
+  labels,
+}: {
+  outcome: Outcome | undefined
+  choiceId: string
+  labels: { right: string; wrongPick: string; why: string }
+}) {
   const c = outcome?.choices?.find((x) => x.id === choiceId)
   if (!c) return null
   return (
@@ -86,7 +102,9 @@ export function QuizForm({
   const t = useTranslations('quiz')
   const lang = useLang()
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
-    Object.fromEntries(quiz.questions.filter((q) => q.type === 'ordering').map((q) => [q.id, 'choices' in q ? q.choices.map((c) => c.id) : []])),
+    Object.fromEntries(
+      quiz.questions.filter((q) => q.type === 'ordering').map((q) => [q.id, 'choices' in q ? q.choices.map((c) => c.id) : []]),
+    ),
   )
   const [result, setResult] = useState<QuizResponse | null>(null)
   const [pending, setPending] = useState(false)
@@ -111,7 +129,9 @@ export function QuizForm({
         message: t('unansweredMessage', { count: missing.length, numbers }),
         confirmLabel: t('goToQuestion', { number: missing[0]! }),
       })
-      requestAnimationFrame(() => form.current?.querySelectorAll('.quiz-question > fieldset')[missing[0]! - 1]?.querySelector<HTMLElement>('input, button')?.focus())
+      requestAnimationFrame(() =>
+        form.current?.querySelectorAll('.quiz-question > fieldset')[missing[0]! - 1]?.querySelector<HTMLElement>('input, button')?.focus(),
+      )
       return
     }
     setPending(true)
@@ -219,13 +239,21 @@ export function QuizForm({
                 {q.type === 'truefalse' &&
                   ([true, false] as const).map((v) => (
                     <label key={String(v)}>
-                      <input type="radio" name={name} checked={answers[q.id] === v} onChange={() => set(q.id, v)} /> {v ? t('true') : t('false')}
+                      <input type="radio" name={name} checked={answers[q.id] === v} onChange={() => set(q.id, v)} />{' '}
+                      {v ? t('true') : t('false')}
                     </label>
                   ))}
                 {q.type === 'short' && (
                   <label>
                     <span className="visually-hidden">{t('yourAnswer')}</span>
-                    <input type="text" name={name} value={(answers[q.id] as string | undefined) ?? ''} onChange={(e) => set(q.id, e.target.value)} autoComplete="off" spellCheck={false} />
+                    <input
+                      type="text"
+                      name={name}
+                      value={(answers[q.id] as string | undefined) ?? ''}
+                      onChange={(e) => set(q.id, e.target.value)}
+                      autoComplete="off"
+                      spellCheck={false}
+                    />
                   </label>
                 )}
                 {q.type === 'ordering' && (
@@ -240,10 +268,22 @@ export function QuizForm({
                       return (
                         <li key={id}>
                           <span>{text}</span>
-                          <button type="button" className="button small" disabled={i === 0} onClick={() => move(i - 1)} aria-label={`${t('moveUp')}: ${text}`}>
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={i === 0}
+                            onClick={() => move(i - 1)}
+                            aria-label={`${t('moveUp')}: ${text}`}
+                          >
                             ↑
                           </button>
-                          <button type="button" className="button small" disabled={i === order.length - 1} onClick={() => move(i + 1)} aria-label={`${t('moveDown')}: ${text}`}>
+                          <button
+                            type="button"
+                            className="button small"
+                            disabled={i === order.length - 1}
+                            onClick={() => move(i + 1)}
+                            aria-label={`${t('moveDown')}: ${text}`}
+                          >
                             ↓
                           </button>
                         </li>
@@ -262,7 +302,12 @@ export function QuizForm({
               {o && <WrongWhys outcome={o} choiceText={choiceText} labels={{ summary: t('allWhys'), wrongPick: t('wrongPick') }} />}
               {o && replay && (
                 <div className="quiz-replay">
-                  <button type="button" className="button small" aria-expanded={replaying[q.id] === true} onClick={() => setReplaying((r) => ({ ...r, [q.id]: !r[q.id] }))}>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-expanded={replaying[q.id] === true}
+                    onClick={() => setReplaying((r) => ({ ...r, [q.id]: !r[q.id] }))}
+                  >
                     {replaying[q.id] ? t('hideReplay') : t('replay')}
                   </button>
                   {replaying[q.id] && replay}

@@ -25,7 +25,12 @@ export type QuizResponse = z.infer<typeof quizResultSchema>
 
 export class QuizApiError extends Error {}
 
-export async function submitQuiz(quizId: string, answers: Record<string, Answer>, lang: Locale, fetchImpl: typeof fetch = (...args) => fetch(...args)): Promise<QuizResponse> {
+export async function submitQuiz(
+  quizId: string,
+  answers: Record<string, Answer>,
+  lang: Locale,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): Promise<QuizResponse> {
   let response: Response
   try {
     response = await fetchImpl(`/api/quizzes/${encodeURIComponent(quizId)}/attempts`, {

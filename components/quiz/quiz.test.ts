@@ -25,7 +25,14 @@ describe('unanswered quiz questions', () => {
 })
 
 describe('submitting a quiz', () => {
-  const result = { quiz: 'q', correct: 1, total: 2, score: 0.5, questions: [{ id: 'a', correct: true, explanation: 'because', answer: 'x' }], saved: false }
+  const result = {
+    quiz: 'q',
+    correct: 1,
+    total: 2,
+    score: 0.5,
+    questions: [{ id: 'a', correct: true, explanation: 'because', answer: 'x' }],
+    saved: false,
+  }
 
   it('posts the answers and parses the result', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify(result), { status: 200 }))
@@ -37,7 +44,9 @@ describe('submitting a quiz', () => {
 
   it('fails clearly on an error status, an answer of the wrong shape, or no network', async () => {
     await expect(submitQuiz('q', {}, 'en', async () => new Response('{}', { status: 500 }))).rejects.toBeInstanceOf(QuizApiError)
-    await expect(submitQuiz('q', {}, 'en', async () => new Response(JSON.stringify({ ...result, score: 2 })))).rejects.toBeInstanceOf(QuizApiError)
+    await expect(submitQuiz('q', {}, 'en', async () => new Response(JSON.stringify({ ...result, score: 2 })))).rejects.toBeInstanceOf(
+      QuizApiError,
+    )
     await expect(submitQuiz('q', {}, 'en', async () => new Response('not json'))).rejects.toBeInstanceOf(QuizApiError)
     await expect(submitQuiz('q', {}, 'en', () => Promise.reject(new TypeError('offline')))).rejects.toBeInstanceOf(QuizApiError)
   })
@@ -45,7 +54,25 @@ describe('submitting a quiz', () => {
 
 describe('a quiz result with marked choices', () => {
   it('parses the choices, right or not, picked or not, and their why', async () => {
-    const result = { quiz: 'q', correct: 0, total: 1, score: 0, questions: [{ id: 'a', correct: false, explanation: 'e', answer: 'B', choices: [{ id: 'x', right: false, chosen: true, why: 'because' }, { id: 'y', right: true, chosen: false }] }], saved: false }
+    const result = {
+      quiz: 'q',
+      correct: 0,
+      total: 1,
+      score: 0,
+      questions: [
+        {
+          id: 'a',
+          correct: false,
+          explanation: 'e',
+          answer: 'B',
+          choices: [
+            { id: 'x', right: false, chosen: true, why: 'because' },
+            { id: 'y', right: true, chosen: false },
+          ],
+        },
+      ],
+      saved: false,
+    }
     expect(await submitQuiz('q', { a: 'x' }, 'en', async () => new Response(JSON.stringify(result)))).toEqual(result)
   })
 })

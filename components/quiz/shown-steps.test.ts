@@ -7,9 +7,41 @@ const t = (en: string) => ({ ko: `ko:${en}`, en })
 const quiz = quizSchema.parse({
   id: 'q',
   questions: [
-    { id: 'scaled', type: 'single', prompt: t('p'), shows: { scenario: 'scaling', run: 3 }, choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'a', explanation: t('e') },
-    { id: 'missing', type: 'single', prompt: t('p'), shows: { scenario: 'no-such-demo', run: 1 }, choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'a', explanation: t('e') },
-    { id: 'plain', type: 'single', prompt: t('p'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'a', explanation: t('e') },
+    {
+      id: 'scaled',
+      type: 'single',
+      prompt: t('p'),
+      shows: { scenario: 'scaling', run: 3 },
+      choices: [
+        { id: 'a', text: t('A') },
+        { id: 'b', text: t('B') },
+      ],
+      answer: 'a',
+      explanation: t('e'),
+    },
+    {
+      id: 'missing',
+      type: 'single',
+      prompt: t('p'),
+      shows: { scenario: 'no-such-demo', run: 1 },
+      choices: [
+        { id: 'a', text: t('A') },
+        { id: 'b', text: t('B') },
+      ],
+      answer: 'a',
+      explanation: t('e'),
+    },
+    {
+      id: 'plain',
+      type: 'single',
+      prompt: t('p'),
+      choices: [
+        { id: 'a', text: t('A') },
+        { id: 'b', text: t('B') },
+      ],
+      answer: 'a',
+      explanation: t('e'),
+    },
   ],
 })
 const courseDir = join(process.cwd(), 'content/kubernetes-basics')

@@ -9,7 +9,8 @@ import type { Quiz } from '@/lib/content/schemas'
 import { runSteps } from '@/lib/grading/quiz-shows'
 import { recordDemo, type DemoRecording } from '@/components/mdx/record-demo'
 
-export type ShownStep = { ok: true; scenario: string; command: string; output: string; recording: DemoRecording } | { ok: false; scenario: string; run: number }
+export type ShownStep =
+  { ok: true; scenario: string; command: string; output: string; recording: DemoRecording } | { ok: false; scenario: string; run: number }
 
 // keyed by the scenario's text: a demo edited in development is played again, an unchanged one is not
 const recordings = new Map<string, { recording: DemoRecording | null; runs: ReturnType<typeof runSteps> }>()
@@ -32,11 +33,17 @@ export async function shownSteps(quiz: Quiz, courseDir: string | null): Promise<
     if (!q.shows) continue
     const { scenario, run } = q.shows
     const missing: ShownStep = { ok: false, scenario, run }
-    const text = courseDir === null || !/^[a-z0-9-]+$/.test(scenario) ? null : await readFile(join(courseDir, 'demos', `${scenario}.scenario.yaml`), 'utf8').catch(() => null)
+    const text =
+      courseDir === null || !/^[a-z0-9-]+$/.test(scenario)
+        ? null
+        : await readFile(join(courseDir, 'demos', `${scenario}.scenario.yaml`), 'utf8').catch(() => null)
     const entry = text === null ? null : played(text)
     const step = entry?.runs?.[run - 1]
     const recorded = step ? entry?.recording?.transcript[step.transcriptIndex] : undefined
-    shown[q.id] = entry?.recording && recorded ? { ok: true, scenario, command: recorded.command, output: recorded.output, recording: entry.recording } : missing
+    shown[q.id] =
+      entry?.recording && recorded
+        ? { ok: true, scenario, command: recorded.command, output: recorded.output, recording: entry.recording }
+        : missing
   }
   return shown
 }

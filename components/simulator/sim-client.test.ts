@@ -61,7 +61,7 @@ describe('SimulatorClient', () => {
     expect(refused.recording).toBeNull()
   })
 
-  it('writes a file through the worker, and the terminal\'s kubectl applies it; the file outlives a reset', async () => {
+  it("writes a file through the worker, and the terminal's kubectl applies it; the file outlives a reset", async () => {
     const seen: State[] = []
     const client = new SimulatorClient(fakeWorker(), { onState: (s) => seen.push(s) })
     expect(await client.writeFile('exercise.yaml', deployment('web', 'nginx:1.27', 2))).toEqual({ ok: true })

@@ -52,7 +52,10 @@ describe('the simulator host', () => {
     const host = createSimHost({ seed: 7, nodes: 2 })
     host.handle('apply', { yaml: web })
     host.handle('advance', { seconds: 10 })
-    const pods = host.handle('snapshot', {}).pods.map((p) => p.name).sort()
+    const pods = host
+      .handle('snapshot', {})
+      .pods.map((p) => p.name)
+      .sort()
     expect(host.handle('complete', { line: 'kubectl logs web-' })).toEqual(pods)
     expect(host.handle('complete', { line: 'kubectl get deploy' })).toContain('deployments')
   })
@@ -66,11 +69,14 @@ describe('the simulator host', () => {
     expect(host.handle('reset', { nodes: 0 }).nodes).toHaveLength(3)
   })
 
-  it('keeps the learner\'s files, which kubectl -f and cat read, and carries them into the cluster a reset makes', () => {
+  it("keeps the learner's files, which kubectl -f and cat read, and carries them into the cluster a reset makes", () => {
     const host = createSimHost({ seed: 7, nodes: 2 })
     expect(host.handle('writeFile', { path: 'exercise.yaml', text: web })).toEqual({ ok: true })
     expect(host.handle('listFiles', {})).toEqual(['exercise.yaml'])
-    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({ ok: true, output: 'deployment.apps/web created\nservice/web created\n' })
+    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({
+      ok: true,
+      output: 'deployment.apps/web created\nservice/web created\n',
+    })
     host.handle('advance', { seconds: 30 })
     const fresh = host.handle('reset', { seed: 7, nodes: 2 })
     expect(fresh.deployments).toEqual([])
@@ -80,12 +86,19 @@ describe('the simulator host', () => {
     expect(again.output).toBe('deployment.apps/web created\nservice/web created\n')
     expect(again.state.deployments.map((d) => d.name)).toEqual(['web'])
     expect(host.handle('removeFile', { path: '/home/learner/exercise.yaml' })).toEqual({ removed: true })
-    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({ ok: false, output: 'error: the path "exercise.yaml" does not exist\n' })
+    expect(host.handle('run', { command: 'kubectl apply -f exercise.yaml' })).toMatchObject({
+      ok: false,
+      output: 'error: the path "exercise.yaml" does not exist\n',
+    })
   })
 
-  it('refuses a file that is too large or badly named with a code and a clear error, and passes kubectl diff\'s exit status on', () => {
+  it("refuses a file that is too large or badly named with a code and a clear error, and passes kubectl diff's exit status on", () => {
     const host = createSimHost()
-    expect(host.handle('writeFile', { path: 'big.yaml', text: 'x'.repeat(300 * 1024) })).toEqual({ ok: false, code: 'tooLarge', error: 'big.yaml is 300 KiB; a file holds at most 256 KiB' })
+    expect(host.handle('writeFile', { path: 'big.yaml', text: 'x'.repeat(300 * 1024) })).toEqual({
+      ok: false,
+      code: 'tooLarge',
+      error: 'big.yaml is 300 KiB; a file holds at most 256 KiB',
+    })
     expect(host.handle('writeFile', { path: '/etc/hosts', text: '' })).toMatchObject({ ok: false, code: 'badName' })
     expect(host.handle('writeFile', { path: undefined as never, text: 'x' })).toMatchObject({ ok: false, code: 'badName' })
     host.handle('writeFile', { path: 'web.yaml', text: web })
@@ -146,7 +159,11 @@ describe('the simulator host', () => {
     expect(passing.checks.map((c) => c.passed)).toEqual(browser.checks.map(() => true))
     expect(passing.overBudget).toBeNull()
     // YAML the cluster refuses: its checks were not run (the validation errors say why), as on Submit
-    const refused = host.handle('check', { exercise: browser, yaml: exercise.solution.replace('replicas: 3', 'replicas: three'), lang: 'en' })
+    const refused = host.handle('check', {
+      exercise: browser,
+      yaml: exercise.solution.replace('replicas: 3', 'replicas: three'),
+      lang: 'en',
+    })
     expect(refused.valid).toBe(false)
     expect(refused.checks.every((c) => c.notRun === true && !c.passed)).toBe(true)
     expect(host.handle('snapshot', {})).toEqual(before)

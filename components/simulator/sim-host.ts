@@ -89,7 +89,11 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
     },
     check({ exercise, yaml, lang }) {
       const report = gradeExercise(gradableExercise(exercise), { yaml: String(yaml ?? '') }, { lang: lang === 'en' ? 'en' : 'ko' })
-      return { checks: report.result.checks.map((c) => ({ id: c.id, passed: c.passed, ...(c.notRun ? { notRun: true } : {}) })), valid: report.result.validation.valid, overBudget: report.overBudget?.message ?? null }
+      return {
+        checks: report.result.checks.map((c) => ({ id: c.id, passed: c.passed, ...(c.notRun ? { notRun: true } : {}) })),
+        valid: report.result.validation.valid,
+        overBudget: report.overBudget?.message ?? null,
+      }
     },
   }
   return {

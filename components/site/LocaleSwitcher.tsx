@@ -3,7 +3,15 @@ import { useRouter } from 'next/navigation'
 import { useTransition } from 'react'
 
 /** `setLocaleAction` is the server action that stores the choice, from the layout. */
-export function LocaleSwitcher({ current, label, setLocaleAction }: { current: string; label: string; setLocaleAction: (locale: string) => Promise<void> }) {
+export function LocaleSwitcher({
+  current,
+  label,
+  setLocaleAction,
+}: {
+  current: string
+  label: string
+  setLocaleAction: (locale: string) => Promise<void>
+}) {
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   return (

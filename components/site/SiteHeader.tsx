@@ -21,7 +21,12 @@ export async function SiteHeader({ signOutAction, setLocaleAction }: Props) {
       <Link href="/" className="brand">
         <svg aria-hidden="true" width="22" height="22" viewBox="0 0 24 24">
           <path fill="currentColor" d="M12 1.5 21.5 6v12L12 22.5 2.5 18V6z" opacity=".2" />
-          <path fill="none" stroke="currentColor" strokeWidth="1.8" d="M12 1.5 21.5 6v12L12 22.5 2.5 18V6zM12 7v10M7.5 9.5l9 5M16.5 9.5l-9 5" />
+          <path
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            d="M12 1.5 21.5 6v12L12 22.5 2.5 18V6zM12 7v10M7.5 9.5l9 5M16.5 9.5l-9 5"
+          />
         </svg>
         {t('name')}
       </Link>

@@ -12,7 +12,12 @@ export function UnreadCommentsBadge({ count, bar = false }: { count: number | nu
   if (!count || count < 1) return null
   const label = t('badge', { count })
   return (
-    <Link href="/progress#comments" className={bar ? 'comment-badge in-bar' : 'comment-badge'} data-testid={bar ? 'unread-comments-bar' : 'unread-comments'} title={label}>
+    <Link
+      href="/progress#comments"
+      className={bar ? 'comment-badge in-bar' : 'comment-badge'}
+      data-testid={bar ? 'unread-comments-bar' : 'unread-comments'}
+      title={label}
+    >
       <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24">
         <path fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" d="M4 5h16v11H9l-5 4z" />
       </svg>

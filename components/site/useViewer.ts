@@ -52,7 +52,11 @@ const serverState: ViewerState = { status: 'loading' }
 
 /** The signed-in person as the header shows them; pages are prerendered, so this is always asked in the browser. */
 export function useViewer(): ViewerState {
-  return useSyncExternalStore(subscribe, () => state, () => serverState)
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => serverState,
+  )
 }
 
 /** The signed-in person, or null while /api/me has not answered, could not, or said nobody is signed in. */

@@ -12,14 +12,21 @@ export function GateReport({ gate, refused }: { gate: GateResult; refused: boole
   return (
     <div className="studio-gate" data-testid="gate" data-ok={gate.ok} role={refused ? 'alert' : undefined}>
       <p>
-        <strong>{gate.ok ? t('gateOk') : refused ? t('gateRefused', { count: gate.problems.length }) : t('gateProblems', { count: gate.problems.length })}</strong>
+        <strong>
+          {gate.ok
+            ? t('gateOk')
+            : refused
+              ? t('gateRefused', { count: gate.problems.length })
+              : t('gateProblems', { count: gate.problems.length })}
+        </strong>
       </p>
       {gate.problems.length > 0 && (
         <ul className="studio-problems" data-testid="gate-problems">
           {gate.problems.map((p, i) => (
             <li key={i}>
               <code>{p.file}</code>
-              {p.line ? ` ${t('at', { line: p.line, column: p.column ?? 1 })}` : ''} — {/* a proof's problem quotes check messages, whose field paths are `code` */}
+              {p.line ? ` ${t('at', { line: p.line, column: p.column ?? 1 })}` : ''} —{' '}
+              {/* a proof's problem quotes check messages, whose field paths are `code` */}
               <InlineMarkdown text={p.message[locale]} />
             </li>
           ))}

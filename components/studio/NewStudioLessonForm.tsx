@@ -20,16 +20,29 @@ const idPattern = '[a-z0-9]+(-[a-z0-9]+)*'
  * its id, where it goes, and from the template or a copy of a file lesson. `createAction` is the server action, from the
  * page (components never import app/).
  */
-export function NewStudioLessonForm({ courses, createAction }: { courses: CourseChoice[]; createAction: (state: CreateStudioLessonState, form: FormData) => Promise<CreateStudioLessonState> }) {
+export function NewStudioLessonForm({
+  courses,
+  createAction,
+}: {
+  courses: CourseChoice[]
+  createAction: (state: CreateStudioLessonState, form: FormData) => Promise<CreateStudioLessonState>
+}) {
   const t = useTranslations('studio.new')
   const [state, action, pending] = useActionState<CreateStudioLessonState, FormData>(createAction, { error: null })
   const [courseId, setCourseId] = useState(courses[0]?.id ?? NEW_COURSE)
   const newCourse = courseId === NEW_COURSE
   const course = courses.find((c) => c.id === courseId)
   // a lesson of a file course copies that course's file lessons; one of a studio course, any file course's
-  const copies = course?.kind === 'file'
-    ? course.lessons.filter((l) => l.file).map((l) => ({ value: l.id, label: t('copyOf', { title: l.title }) }))
-    : courses.filter((c) => c.kind === 'file').flatMap((c) => c.lessons.filter((l) => l.file).map((l) => ({ value: `${c.id}/${l.id}`, label: t('copyOf', { title: `${c.title} · ${l.title}` }) })))
+  const copies =
+    course?.kind === 'file'
+      ? course.lessons.filter((l) => l.file).map((l) => ({ value: l.id, label: t('copyOf', { title: l.title }) }))
+      : courses
+          .filter((c) => c.kind === 'file')
+          .flatMap((c) =>
+            c.lessons
+              .filter((l) => l.file)
+              .map((l) => ({ value: `${c.id}/${l.id}`, label: t('copyOf', { title: `${c.title} · ${l.title}` }) })),
+          )
   const courseError = state.error === 'course_id' || state.error === 'file_course' || state.error === 'course_exists'
   const given = state.course
   return (
@@ -50,26 +63,70 @@ export function NewStudioLessonForm({ courses, createAction }: { courses: Course
           <legend>{t('newCourseLegend')}</legend>
           <p>
             <label htmlFor="new-course-id">{t('courseId')}</label>
-            <input id="new-course-id" name="newCourseId" required pattern={idPattern} maxLength={60} autoComplete="off" defaultValue={given?.newCourseId} aria-describedby="new-course-id-help" aria-invalid={courseError || undefined} />
+            <input
+              id="new-course-id"
+              name="newCourseId"
+              required
+              pattern={idPattern}
+              maxLength={60}
+              autoComplete="off"
+              defaultValue={given?.newCourseId}
+              aria-describedby="new-course-id-help"
+              aria-invalid={courseError || undefined}
+            />
             <small id="new-course-id-help" className="muted">
               {t('courseIdHelp')}
             </small>
           </p>
           <p>
             <label htmlFor="new-course-title-ko">{t('titleKo')}</label>
-            <input id="new-course-title-ko" name="titleKo" lang="ko" required maxLength={120} defaultValue={given?.titleKo} aria-invalid={state.error === 'course_text' || undefined} />
+            <input
+              id="new-course-title-ko"
+              name="titleKo"
+              lang="ko"
+              required
+              maxLength={120}
+              defaultValue={given?.titleKo}
+              aria-invalid={state.error === 'course_text' || undefined}
+            />
           </p>
           <p>
             <label htmlFor="new-course-title-en">{t('titleEn')}</label>
-            <input id="new-course-title-en" name="titleEn" lang="en" required maxLength={120} defaultValue={given?.titleEn} aria-invalid={state.error === 'course_text' || undefined} />
+            <input
+              id="new-course-title-en"
+              name="titleEn"
+              lang="en"
+              required
+              maxLength={120}
+              defaultValue={given?.titleEn}
+              aria-invalid={state.error === 'course_text' || undefined}
+            />
           </p>
           <p>
             <label htmlFor="new-course-description-ko">{t('descriptionKo')}</label>
-            <textarea id="new-course-description-ko" name="descriptionKo" lang="ko" required maxLength={600} rows={2} defaultValue={given?.descriptionKo} aria-invalid={state.error === 'course_text' || undefined} />
+            <textarea
+              id="new-course-description-ko"
+              name="descriptionKo"
+              lang="ko"
+              required
+              maxLength={600}
+              rows={2}
+              defaultValue={given?.descriptionKo}
+              aria-invalid={state.error === 'course_text' || undefined}
+            />
           </p>
           <p>
             <label htmlFor="new-course-description-en">{t('descriptionEn')}</label>
-            <textarea id="new-course-description-en" name="descriptionEn" lang="en" required maxLength={600} rows={2} defaultValue={given?.descriptionEn} aria-invalid={state.error === 'course_text' || undefined} />
+            <textarea
+              id="new-course-description-en"
+              name="descriptionEn"
+              lang="en"
+              required
+              maxLength={600}
+              rows={2}
+              defaultValue={given?.descriptionEn}
+              aria-invalid={state.error === 'course_text' || undefined}
+            />
           </p>
         </fieldset>
       )}

@@ -8,7 +8,8 @@ import { InlineMarkdown } from '@/components/workspace/InlineMarkdown'
  */
 export function ProofTable({ proof, label }: { proof: ExerciseProof; label: string }) {
   const t = useTranslations('studio')
-  const expectation = (c: CaseProof): string => (c.kind === 'wrong' ? t('expect.wrong', { checks: c.expected!.join(', ') }) : t(`expect.${c.kind}`))
+  const expectation = (c: CaseProof): string =>
+    c.kind === 'wrong' ? t('expect.wrong', { checks: c.expected!.join(', ') }) : t(`expect.${c.kind}`)
   return (
     // on a phone the table scrolls sideways in its own box, which keyboard users can focus and scroll
     <div className="proof-scroll" role="region" tabIndex={0} aria-label={label}>

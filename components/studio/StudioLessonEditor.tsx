@@ -19,7 +19,10 @@ import { VersionedAutosave, type AutosaveState } from './versioned-autosave'
 import { GateReport } from './GateReport'
 import type { Locale } from '@/i18n/locales'
 
-const StudioMonaco = dynamic(() => import('./StudioMonaco'), { ssr: false, loading: () => <div className="studio-monaco studio-loading" aria-busy="true" /> })
+const StudioMonaco = dynamic(() => import('./StudioMonaco'), {
+  ssr: false,
+  loading: () => <div className="studio-monaco studio-loading" aria-busy="true" />,
+})
 
 type Texts = DraftView['texts']
 type FileKey = keyof Texts
@@ -48,7 +51,13 @@ export interface VersionView {
 /** The server actions the editor calls, handed down by the page (components never import app/). */
 export type StudioEditorActions = Pick<
   typeof studioActions,
-  'checkStudioLessonAction' | 'previewStudioPageAction' | 'publishStudioLessonAction' | 'restoreStudioVersionAction' | 'saveStudioDraftAction' | 'tryStudioAnswerAction' | 'unpublishStudioLessonAction'
+  | 'checkStudioLessonAction'
+  | 'previewStudioPageAction'
+  | 'publishStudioLessonAction'
+  | 'restoreStudioVersionAction'
+  | 'saveStudioDraftAction'
+  | 'tryStudioAnswerAction'
+  | 'unpublishStudioLessonAction'
 >
 
 interface Props {
@@ -62,7 +71,11 @@ interface Props {
   initialPreviews: Record<PageLang, { page: ReactNode; problems: Array<{ line?: number; column?: number; message: Localized }> }>
 }
 
-const markerOf = (q: { line?: number; column?: number; message: Localized }, locale: Locale): StudioMarker => ({ line: q.line ?? 0, column: q.column ?? 1, message: q.message[locale] })
+const markerOf = (q: { line?: number; column?: number; message: Localized }, locale: Locale): StudioMarker => ({
+  line: q.line ?? 0,
+  column: q.column ?? 1,
+  message: q.message[locale],
+})
 
 /** An optional file left empty is no file at all (a lesson without an exercise or a quiz). */
 const stored = (texts: Texts): Texts => ({
@@ -72,7 +85,15 @@ const stored = (texts: Texts): Texts => ({
 })
 
 export function StudioLessonEditor({ actions, courseId, lessonId, initial, versions, schemas, initialPreviews }: Props) {
-  const { checkStudioLessonAction, previewStudioPageAction, publishStudioLessonAction, restoreStudioVersionAction, saveStudioDraftAction, tryStudioAnswerAction, unpublishStudioLessonAction } = actions
+  const {
+    checkStudioLessonAction,
+    previewStudioPageAction,
+    publishStudioLessonAction,
+    restoreStudioVersionAction,
+    saveStudioDraftAction,
+    tryStudioAnswerAction,
+    unpublishStudioLessonAction,
+  } = actions
   const t = useTranslations('studio.editor')
   const locale = useLang()
   const router = useRouter()
@@ -131,7 +152,13 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
         const seq = ++previewSeq.current[lang]
         let answer: PreviewResult
         try {
-          answer = await previewStudioPageAction({ courseId, lessonId, page: lang, source: textsRef.current[PAGE_KEY[lang]], quizYaml: textsRef.current.quizYaml })
+          answer = await previewStudioPageAction({
+            courseId,
+            lessonId,
+            page: lang,
+            source: textsRef.current[PAGE_KEY[lang]],
+            quizYaml: textsRef.current.quizYaml,
+          })
         } catch {
           return // offline or the server restarted: the next pause tries again
         }
@@ -182,7 +209,8 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
   const [tried, setTried] = useState<{ outcome: TryOutcome; answer: string } | null>(null)
   const [wrongName, setWrongName] = useState('')
 
-  const forbidden = (status: string) => (status === 'forbidden' ? t('forbidden') : status === 'invalid' ? t('invalid') : status === 'missing' ? t('missing') : null)
+  const forbidden = (status: string) =>
+    status === 'forbidden' ? t('forbidden') : status === 'invalid' ? t('invalid') : status === 'missing' ? t('missing') : null
 
   async function check() {
     setBusy('check')
@@ -218,13 +246,16 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
     const name = wrongName.trim() || (passed ? t('rightDefaultName') : t('wrongDefaultName', { checks: tried.outcome.failing.join(', ') }))
     try {
       const exerciseYaml = textsRef.current.exerciseYaml ?? ''
-      const text = passed ? addKnownRight(exerciseYaml, { name, source: tried.answer }) : addKnownWrong(exerciseYaml, { name, source: tried.answer, fails: tried.outcome.failing })
+      const text = passed
+        ? addKnownRight(exerciseYaml, { name, source: tried.answer })
+        : addKnownWrong(exerciseYaml, { name, source: tried.answer, fails: tried.outcome.failing })
       replaceTexts({ ...textsRef.current, exerciseYaml: text })
       autosave.edit(textsRef.current)
       setNotice(passed ? t('rightAdded', { name }) : t('wrongAdded', { name }))
       setTried(null)
     } catch (error) {
-      if (error instanceof KnownWrongError) setNotice(passed ? t('rightNotAdded', { reason: error.message }) : t('wrongNotAdded', { reason: error.message }))
+      if (error instanceof KnownWrongError)
+        setNotice(passed ? t('rightNotAdded', { reason: error.message }) : t('wrongNotAdded', { reason: error.message }))
       else throw error
     }
   }
@@ -250,7 +281,15 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
   }
 
   async function unpublish() {
-    if (!(await confirm({ title: t('unpublishTitle'), message: t('unpublishMessage'), confirmLabel: t('unpublish'), cancelLabel: t('cancel') }))) return
+    if (
+      !(await confirm({
+        title: t('unpublishTitle'),
+        message: t('unpublishMessage'),
+        confirmLabel: t('unpublish'),
+        cancelLabel: t('cancel'),
+      }))
+    )
+      return
     setBusy('unpublish')
     try {
       const answer = await unpublishStudioLessonAction({ courseId, lessonId })
@@ -265,7 +304,15 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
   }
 
   async function restore(version: VersionView) {
-    if (!(await confirm({ title: t('restoreTitle', { number: version.number }), message: t('restoreMessage'), confirmLabel: t('restore'), cancelLabel: t('cancel') }))) return
+    if (
+      !(await confirm({
+        title: t('restoreTitle', { number: version.number }),
+        message: t('restoreMessage'),
+        confirmLabel: t('restore'),
+        cancelLabel: t('cancel'),
+      }))
+    )
+      return
     setBusy('restore')
     setNotice(null)
     try {
@@ -291,7 +338,14 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
   return (
     <div className="studio-editor">
       {dialog}
-      <div className="studio-bar" role="status" aria-live="polite" data-testid="save-state" data-state={save.kind} data-version={save.version}>
+      <div
+        className="studio-bar"
+        role="status"
+        aria-live="polite"
+        data-testid="save-state"
+        data-state={save.kind}
+        data-version={save.version}
+      >
         {save.kind === 'saved' && t('saved', { when: when(save.savedAt) })}
         {save.kind === 'unsaved' && t('unsaved')}
         {save.kind === 'saving' && t('saving')}
@@ -323,7 +377,12 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
             {FILES.map((f) => (
               <button key={f.key} type="button" role="tab" aria-selected={file === f.key} data-file={f.name} onClick={() => setFile(f.key)}>
                 {f.name}
-                {(f.key === 'pageKo' && previews.ko.problems.length > 0) || (f.key === 'pageEn' && previews.en.problems.length > 0) ? <span className="studio-dot" aria-label={t('hasProblems')}> ●</span> : null}
+                {(f.key === 'pageKo' && previews.ko.problems.length > 0) || (f.key === 'pageEn' && previews.en.problems.length > 0) ? (
+                  <span className="studio-dot" aria-label={t('hasProblems')}>
+                    {' '}
+                    ●
+                  </span>
+                ) : null}
               </button>
             ))}
           </div>
@@ -343,7 +402,13 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
         <section className="studio-preview" aria-label={t('preview')}>
           <div className="studio-preview-modes" role="group" aria-label={t('previewModes')}>
             {(['both', 'ko', 'en'] as const).map((mode) => (
-              <button key={mode} type="button" className="button small" aria-pressed={previewMode === mode} onClick={() => setPreviewMode(mode)}>
+              <button
+                key={mode}
+                type="button"
+                className="button small"
+                aria-pressed={previewMode === mode}
+                onClick={() => setPreviewMode(mode)}
+              >
                 {t(`previewMode.${mode}`)}
               </button>
             ))}
@@ -352,12 +417,26 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
             {(['ko', 'en'] as const)
               .filter((lang) => previewMode === 'both' || previewMode === lang)
               .map((lang) => (
-                <article key={lang} className="lesson-text studio-page" lang={lang} data-testid={`preview-${lang}`} data-preview-ms={previews[lang].ms ?? undefined} aria-label={t(`previewOf.${lang}`)}>
+                <article
+                  key={lang}
+                  className="lesson-text studio-page"
+                  lang={lang}
+                  data-testid={`preview-${lang}`}
+                  data-preview-ms={previews[lang].ms ?? undefined}
+                  aria-label={t(`previewOf.${lang}`)}
+                >
                   {previews[lang].problems.length > 0 && (
                     <ul className="studio-problems" data-testid={`preview-problems-${lang}`}>
                       {previews[lang].problems.map((p, i) => (
                         <li key={i}>
-                          <button type="button" className="text-button" onClick={() => (setFile(PAGE_KEY[lang]), setTimeout(() => handleRef.current?.revealPosition(p.line || 1, p.column), 0))}>
+                          <button
+                            type="button"
+                            className="text-button"
+                            onClick={() => (
+                              setFile(PAGE_KEY[lang]),
+                              setTimeout(() => handleRef.current?.revealPosition(p.line || 1, p.column), 0)
+                            )}
+                          >
                             {p.line ? t('at', { line: p.line, column: p.column }) : null}
                           </button>{' '}
                           {p.message}
@@ -383,7 +462,15 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
 
           <h3>{t('tryTitle')}</h3>
           <label htmlFor="studio-answer">{t('tryLabel')}</label>
-          <textarea id="studio-answer" className="studio-answer" rows={8} spellCheck={false} value={answer} onChange={(e) => setAnswer(e.target.value)} data-testid="try-answer" />
+          <textarea
+            id="studio-answer"
+            className="studio-answer"
+            rows={8}
+            spellCheck={false}
+            value={answer}
+            onChange={(e) => setAnswer(e.target.value)}
+            data-testid="try-answer"
+          />
           <button type="button" className="button" onClick={tryAnswer} disabled={busy !== null || answer.trim() === ''} data-testid="try">
             {busy === 'try' ? t('grading') : t('try')}
           </button>
@@ -393,7 +480,14 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
         <section aria-labelledby="studio-publish">
           <h2 id="studio-publish">{t('publishTitle')}</h2>
           <label htmlFor="studio-note">{t('noteLabel')}</label>
-          <input id="studio-note" type="text" maxLength={200} value={note} onChange={(e) => setNote(e.target.value)} data-testid="publish-note" />
+          <input
+            id="studio-note"
+            type="text"
+            maxLength={200}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="publish-note"
+          />
           <button type="button" className="button primary" onClick={publish} disabled={busy !== null} data-testid="publish">
             {busy === 'publish' ? t('publishing') : t('publish')}
           </button>{' '}
@@ -413,7 +507,15 @@ export function StudioLessonEditor({ actions, courseId, lessonId, initial, versi
           ) : (
             <ol className="studio-versions" data-testid="versions">
               {versions.map((v) => (
-                <VersionItem key={v.number} version={v} draft={() => textsRef.current} when={when(v.publishedAt)} live={v.number === publishedNumber} onRestore={() => restore(v)} disabled={busy !== null} />
+                <VersionItem
+                  key={v.number}
+                  version={v}
+                  draft={() => textsRef.current}
+                  when={when(v.publishedAt)}
+                  live={v.number === publishedNumber}
+                  onRestore={() => restore(v)}
+                  disabled={busy !== null}
+                />
               ))}
             </ol>
           )}
@@ -465,14 +567,29 @@ function TriedAnswer({ outcome, name, setName, onAdd }: { outcome: TryOutcome; n
   )
 }
 
-function VersionItem({ version, draft, when, live, onRestore, disabled }: { version: VersionView; draft(): Texts; when: string; live: boolean; onRestore(): void; disabled: boolean }) {
+function VersionItem({
+  version,
+  draft,
+  when,
+  live,
+  onRestore,
+  disabled,
+}: {
+  version: VersionView
+  draft(): Texts
+  when: string
+  live: boolean
+  onRestore(): void
+  disabled: boolean
+}) {
   const t = useTranslations('studio.editor')
   // the draft as it was when the comparison was opened (the editor's text is not React state)
   const [comparedTo, setComparedTo] = useState<Texts | null>(null)
   const open = comparedTo !== null
   return (
     <li data-version={version.number}>
-      <strong>{t('version', { number: version.number })}</strong> {live && <span className="badge">{t('live')}</span>} · {version.author} · {when}
+      <strong>{t('version', { number: version.number })}</strong> {live && <span className="badge">{t('live')}</span>} · {version.author} ·{' '}
+      {when}
       {version.note && <> · {version.note}</>}
       <div>
         <button type="button" className="text-button" aria-expanded={open} onClick={() => setComparedTo(open ? null : draft())}>
@@ -490,7 +607,9 @@ function VersionItem({ version, draft, when, live, onRestore, disabled }: { vers
 /** What changed from a version to the draft, file by file, as added and removed lines. */
 function VersionDiff({ from, to }: { from: Texts; to: Texts }) {
   const t = useTranslations('studio.editor')
-  const files = FILES.map((f) => ({ name: f.name, parts: diffLines(from[f.key] ?? '', to[f.key] ?? '') })).filter((f) => f.parts.some((p) => p.added || p.removed))
+  const files = FILES.map((f) => ({ name: f.name, parts: diffLines(from[f.key] ?? '', to[f.key] ?? '') })).filter((f) =>
+    f.parts.some((p) => p.added || p.removed),
+  )
   if (files.length === 0) return <p className="muted">{t('sameAsDraft')}</p>
   return (
     <div className="studio-diff">

@@ -8,7 +8,12 @@ type CodeEditor = Parameters<OnMount>[0]
 
 // Monaco's light theme draws MDX attribute names in #ff0000, below WCAG contrast on white (axe); this module only
 // loads in the browser (next/dynamic without SSR), so the theme exists before any editor mounts
-monaco.editor.defineTheme('kubelab-studio-light', { base: 'vs', inherit: true, rules: [{ token: 'attribute.name', foreground: 'b30000' }], colors: {} })
+monaco.editor.defineTheme('kubelab-studio-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [{ token: 'attribute.name', foreground: 'b30000' }],
+  colors: {},
+})
 
 export interface StudioEditorHandle {
   getText(path: string): string | null

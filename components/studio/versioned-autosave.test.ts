@@ -26,7 +26,13 @@ describe('VersionedAutosave', () => {
   it('saves once typing pauses, with the version it started from', async () => {
     const s = server()
     const states: string[] = []
-    const autosave = new VersionedAutosave<string, Other>({ delayMs: 800, version: 1, savedAt: 't1', save: s.save, onChange: (st) => states.push(st.kind) })
+    const autosave = new VersionedAutosave<string, Other>({
+      delayMs: 800,
+      version: 1,
+      savedAt: 't1',
+      save: s.save,
+      onChange: (st) => states.push(st.kind),
+    })
     autosave.edit('a')
     autosave.edit('ab')
     await vi.advanceTimersByTimeAsync(799)

@@ -4,7 +4,8 @@
  * until the author chooses (their text or mine): no edit is lost and none is silently overwritten. Pure apart from
  * the injectable timer, so it is unit-tested with fake timers.
  */
-export type SaveAnswer<Other> = { status: 'saved'; draftVersion: number; savedAt: string } | { status: 'conflict'; current: Other } | { status: 'failed' }
+export type SaveAnswer<Other> =
+  { status: 'saved'; draftVersion: number; savedAt: string } | { status: 'conflict'; current: Other } | { status: 'failed' }
 
 export type AutosaveState<Other> =
   | { kind: 'saved'; version: number; savedAt: string }
@@ -114,7 +115,11 @@ export class VersionedAutosave<Texts, Other extends { draftVersion: number }> {
         answer = { status: 'failed' }
       }
       if (answer.status === 'saved') {
-        this.set(this.pending === null ? { kind: 'saved', version: answer.draftVersion, savedAt: answer.savedAt } : { kind: 'unsaved', version: answer.draftVersion })
+        this.set(
+          this.pending === null
+            ? { kind: 'saved', version: answer.draftVersion, savedAt: answer.savedAt }
+            : { kind: 'unsaved', version: answer.draftVersion },
+        )
       } else if (answer.status === 'conflict') {
         this.pending ??= texts
         this.set({ kind: 'conflict', version: base, other: answer.current })

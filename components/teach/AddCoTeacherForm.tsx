@@ -14,7 +14,13 @@ export function AddCoTeacherForm({ action, classId }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null })
   return (
     // noValidate: the server's reasons, in the page's language, rather than the browser's own
-    <form className="form inline-form co-teacher-form" action={formAction} noValidate aria-labelledby="add-teacher-heading" data-testid="add-co-teacher">
+    <form
+      className="form inline-form co-teacher-form"
+      action={formAction}
+      noValidate
+      aria-labelledby="add-teacher-heading"
+      data-testid="add-co-teacher"
+    >
       <h3 id="add-teacher-heading">{t('heading')}</h3>
       <input type="hidden" name="classId" value={classId} />
       <label>

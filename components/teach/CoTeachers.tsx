@@ -12,7 +12,15 @@ import './co-teachers.css'
  * adds another teacher by email, the one who made it (or an admin) removes co-teachers, a co-teacher can leave.
  * The two server actions come from the page (components never import app/).
  */
-export async function CoTeachers({ classId, addCoTeacherAction, removeCoTeacherAction }: { classId: string; addCoTeacherAction: (state: AddCoTeacherState, form: FormData) => Promise<AddCoTeacherState>; removeCoTeacherAction: (form: FormData) => Promise<void> }) {
+export async function CoTeachers({
+  classId,
+  addCoTeacherAction,
+  removeCoTeacherAction,
+}: {
+  classId: string
+  addCoTeacherAction: (state: AddCoTeacherState, form: FormData) => Promise<AddCoTeacherState>
+  removeCoTeacherAction: (form: FormData) => Promise<void>
+}) {
   const list = await dal().classes.teachers(await currentViewer(), classId)
   if (!list) return null
   const t = await getTranslations('coteach')
@@ -36,7 +44,12 @@ export async function CoTeachers({ classId, addCoTeacherAction, removeCoTeacherA
                   {x.name && <span className="muted teacher-email">{x.email}</span>}
                 </span>
                 <span className="muted teacher-since">
-                  {x.owner ? t('owner') : t('coTeacher')} · {x.owner ? t('createdOn', { date }) : x.addedBy ? t('addedBy', { name: x.addedBy.name ?? x.addedBy.email, date }) : t('addedOn', { date })}
+                  {x.owner ? t('owner') : t('coTeacher')} ·{' '}
+                  {x.owner
+                    ? t('createdOn', { date })
+                    : x.addedBy
+                      ? t('addedBy', { name: x.addedBy.name ?? x.addedBy.email, date })
+                      : t('addedOn', { date })}
                 </span>
               </span>
               {!x.owner && list.viewerManages && x.id !== list.viewerId && (

@@ -22,7 +22,12 @@ interface Props {
 export function CommentThread({ deleteAction, classId, comments, empty, lessonTitles, submissionHref }: Props) {
   const t = useTranslations('comments.teacher')
   const locale = useLang()
-  if (comments.length === 0) return <p className="muted" data-testid="comment-thread-empty">{empty}</p>
+  if (comments.length === 0)
+    return (
+      <p className="muted" data-testid="comment-thread-empty">
+        {empty}
+      </p>
+    )
   return (
     <ol className="comment-thread" data-testid="comment-thread">
       {comments.map((c) => {

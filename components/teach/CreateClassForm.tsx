@@ -15,7 +15,14 @@ export function CreateClassForm({ action, courses }: Props) {
     <form className="form inline-form" action={formAction} aria-labelledby="create-class-heading">
       <label>
         {t('name')}
-        <input type="text" name="name" required maxLength={80} placeholder={t('namePlaceholder')} aria-invalid={state.error === 'invalid'} />
+        <input
+          type="text"
+          name="name"
+          required
+          maxLength={80}
+          placeholder={t('namePlaceholder')}
+          aria-invalid={state.error === 'invalid'}
+        />
       </label>
       <label>
         {t('course')}

@@ -23,8 +23,16 @@ const subscribeNothing = () => () => {}
 export function DeadlinesEditor({ action, classId, lessons, deadlines }: Props) {
   const t = useTranslations('deadlines.editor')
   const [state, formAction, pending] = useActionState(action, { status: 'idle' })
-  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false)
-  const zone = useSyncExternalStore(subscribeNothing, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => '')
+  const inBrowser = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  )
+  const zone = useSyncExternalStore(
+    subscribeNothing,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    () => '',
+  )
   const [edits, setEdits] = useState<Record<string, string>>({})
   const [badInput, setBadInput] = useState<string[]>([])
   const stored = new Map(deadlines.map((d) => [d.lessonId, d.dueAt]))
@@ -66,7 +74,13 @@ export function DeadlinesEditor({ action, classId, lessons, deadlines }: Props) 
                 onChange={(e) => edit(l.id, e.currentTarget.value, e.currentTarget.validity.badInput)}
                 data-testid={`due-input-${l.id}`}
               />
-              <button type="button" className="button small" disabled={!inBrowser || (value === '' && !badInput.includes(l.id))} onClick={() => edit(l.id, '', false)} aria-label={t('clearFor', { lesson: label(l) })}>
+              <button
+                type="button"
+                className="button small"
+                disabled={!inBrowser || (value === '' && !badInput.includes(l.id))}
+                onClick={() => edit(l.id, '', false)}
+                aria-label={t('clearFor', { lesson: label(l) })}
+              >
                 {t('clear')}
               </button>
             </li>
@@ -84,7 +98,12 @@ export function DeadlinesEditor({ action, classId, lessons, deadlines }: Props) 
         </p>
       )}
       <div className="deadline-actions">
-        <button className="button primary" type="submit" disabled={pending || changes.length === 0 || firstBad !== undefined} data-testid="save-deadlines">
+        <button
+          className="button primary"
+          type="submit"
+          disabled={pending || changes.length === 0 || firstBad !== undefined}
+          data-testid="save-deadlines"
+        >
           {pending ? t('saving') : t('save')}
         </button>
         {(changes.length > 0 || state.status !== 'saved') && <span className="muted">{t('changes', { count: changes.length })}</span>}

@@ -16,13 +16,32 @@ export function chartMax(peak: number): number {
 
 /** A day key ("2026-11-20") as a date in the page's language; the key is already a calendar day, so read in UTC. */
 const dayDate = (day: string) => new Date(`${day}T12:00:00Z`)
-const shortDay = (day: string, locale: Locale) => new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { month: locale === 'ko' ? 'numeric' : 'short', day: 'numeric', timeZone: 'UTC' }).format(dayDate(day))
+const shortDay = (day: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
+    month: locale === 'ko' ? 'numeric' : 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(dayDate(day))
 
 /**
  * Lessons completed per day (issue 17), for a class or one learner: bars on the replicas chart's grid, with a
  * summary as the picture's accessible name and the numbers as a table for screen readers.
  */
-export async function ProgressChart({ id, data, title, locale, emptyText, lastActivity }: { id: string; data: DailyCompletions; title: string; locale: Locale; emptyText: string; lastActivity?: Date | null }) {
+export async function ProgressChart({
+  id,
+  data,
+  title,
+  locale,
+  emptyText,
+  lastActivity,
+}: {
+  id: string
+  data: DailyCompletions
+  title: string
+  locale: Locale
+  emptyText: string
+  lastActivity?: Date | null
+}) {
   const t = await getTranslations('deadlines.chart')
   const activity =
     lastActivity === undefined ? null : (
@@ -74,7 +93,15 @@ export async function ProgressChart({ id, data, title, locale, emptyText, lastAc
         </g>
         {days.map((d, i) =>
           d.completed === 0 ? null : (
-            <rect key={d.day} className="pc-chart-bar" x={BOX.padLeft + i * slot + (slot - barWidth) / 2} y={y(d.completed)} width={barWidth} height={y(0) - y(d.completed)} rx={1}>
+            <rect
+              key={d.day}
+              className="pc-chart-bar"
+              x={BOX.padLeft + i * slot + (slot - barWidth) / 2}
+              y={y(d.completed)}
+              width={barWidth}
+              height={y(0) - y(d.completed)}
+              rx={1}
+            >
               <title>{`${formatDate(dayDate(d.day), locale, { timeZone: 'UTC' })}: ${d.completed}`}</title>
             </rect>
           ),

@@ -69,7 +69,13 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                   return (
                     // the column's header names the lesson (for screen readers too): each cell says only its state, so 200
                     // learners × 30 lessons stay a page and not megabytes
-                    <td key={cell.lessonId} className="cell" data-state={cell.state} data-deadline={cell.deadline ?? undefined} title={`${lesson.number}. ${detail}`}>
+                    <td
+                      key={cell.lessonId}
+                      className="cell"
+                      data-state={cell.state}
+                      data-deadline={cell.deadline ?? undefined}
+                      title={`${lesson.number}. ${detail}`}
+                    >
                       <span className="cell-box" aria-hidden="true" data-deadline={cell.deadline ?? undefined}>
                         <span className="cell-mark">{MARK[cell.state]}</span>
                         {cell.deadline && (
@@ -78,7 +84,12 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
                           </span>
                         )}
                         {quiz !== null && (
-                          <span className="quiz-mark" data-full={quiz.best >= 100 || undefined} data-first-differs={quiz.first !== quiz.best || undefined} data-testid="quiz-mark">
+                          <span
+                            className="quiz-mark"
+                            data-full={quiz.best >= 100 || undefined}
+                            data-first-differs={quiz.first !== quiz.best || undefined}
+                            data-testid="quiz-mark"
+                          >
                             {quiz.first === quiz.best ? quiz.best : `${quiz.first}→${quiz.best}`}
                           </span>
                         )}
@@ -99,7 +110,12 @@ export async function ProgressMatrix({ matrix, locale, classId }: { matrix: Matr
               <th scope="row">{t('detail.perLesson')}</th>
               {matrix.totals.map((total, i) => {
                 const lesson = matrix.lessons[i]!
-                const text = [t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length }), lesson.dueAt ? td('totals', { late: total.late, overdue: total.overdue }) : null].filter(Boolean).join(', ')
+                const text = [
+                  t('detail.totals', { completed: total.completed, stuck: total.stuck, learners: matrix.rows.length }),
+                  lesson.dueAt ? td('totals', { late: total.late, overdue: total.overdue }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ')
                 return (
                   <td key={total.lessonId} className="total" title={`${lesson.number}. ${lesson.title}: ${text}`}>
                     <span className="total-bar" aria-hidden="true">

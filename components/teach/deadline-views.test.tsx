@@ -20,7 +20,13 @@ const locale = vi.hoisted(() => ({ current: 'ko' as 'ko' | 'en' }))
 // the server components ask next-intl/server for their messages: answered from the files, errors collected
 vi.mock('next-intl/server', () => ({
   getTranslations: async (namespace?: string) =>
-    createTranslator({ locale: locale.current, messages: MESSAGES[locale.current], namespace: namespace as never, timeZone: 'UTC', onError: (e) => errors.push(e.message) }),
+    createTranslator({
+      locale: locale.current,
+      messages: MESSAGES[locale.current],
+      namespace: namespace as never,
+      timeZone: 'UTC',
+      onError: (e) => errors.push(e.message),
+    }),
 }))
 const { ProgressChart, chartMax } = await import('./ProgressChart.tsx')
 const { ProgressMatrix } = await import('./ProgressMatrix.tsx')
@@ -69,7 +75,10 @@ describe('the progress chart', () => {
 
   it('says so when nothing was completed, and shows the last activity when asked', async () => {
     const empty = dailyCompletions([], { now, timeZone: 'UTC' })
-    const html = await renderServer(() => ProgressChart({ id: 'c', data: empty, title: 'T', locale: 'en', emptyText: 'Nothing yet.', lastActivity: null }), 'en')
+    const html = await renderServer(
+      () => ProgressChart({ id: 'c', data: empty, title: 'T', locale: 'en', emptyText: 'Nothing yet.', lastActivity: null }),
+      'en',
+    )
     expect(html).toContain('Nothing yet.')
     expect(html).toContain('No activity yet.')
     expect(html).not.toContain('<svg')
@@ -87,22 +96,43 @@ describe('the matrix with due dates', () => {
     { id: 'extra', number: 3, title: 'Extra', graded: false },
   ]
   const learners = [{ id: 'u', name: 'Yuna', email: 'yuna@example.com', joinedAt: at('2026-11-01T00:00:00Z') }]
-  const records = [{ userId: 'u', lessonId: 'pod', status: 'completed', attempts: 1, bestScore: 1, updatedAt: at('2026-11-11T00:00:00Z'), completedAt: at('2026-11-11T00:00:00Z') }]
+  const records = [
+    {
+      userId: 'u',
+      lessonId: 'pod',
+      status: 'completed',
+      attempts: 1,
+      bestScore: 1,
+      updatedAt: at('2026-11-11T00:00:00Z'),
+      completedAt: at('2026-11-11T00:00:00Z'),
+    },
+  ]
   const matrix = buildProgressMatrix(lessons, learners, records, [], { now })
 
-  it.each(['ko', 'en'] as const)('marks the late and the overdue cell in words and shapes, and the lessons’ due dates (%s)', async (lang) => {
-    const html = await renderServer(() => ProgressMatrix({ matrix, locale: lang, classId: 'c1' }), lang)
-    expect(html.match(/data-testid="deadline-mark"/g)).toHaveLength(2)
-    expect(html).toMatch(/<td class="cell" data-state="completed" data-deadline="late"/)
-    expect(html).toMatch(/<td class="cell" data-state="none" data-deadline="overdue"/)
-    expect(html.match(/class="due-flag"/g)).toHaveLength(2)
-    expect(html).toContain(lang === 'ko' ? 'title="1. 완료, 1번 시도, 최고 100%, 늦게 완료"' : 'title="1. completed, 1 attempt, best 100%, completed late"')
-    expect(html).toContain(lang === 'ko' ? '마감 2026. 11. 10.' : 'due Nov 10, 2026')
-    expect(html).toContain(lang === 'ko' ? '완료하지 못하고 마감 지남' : 'not completed and past its due date')
-  })
+  it.each(['ko', 'en'] as const)(
+    'marks the late and the overdue cell in words and shapes, and the lessons’ due dates (%s)',
+    async (lang) => {
+      const html = await renderServer(() => ProgressMatrix({ matrix, locale: lang, classId: 'c1' }), lang)
+      expect(html.match(/data-testid="deadline-mark"/g)).toHaveLength(2)
+      expect(html).toMatch(/<td class="cell" data-state="completed" data-deadline="late"/)
+      expect(html).toMatch(/<td class="cell" data-state="none" data-deadline="overdue"/)
+      expect(html.match(/class="due-flag"/g)).toHaveLength(2)
+      expect(html).toContain(
+        lang === 'ko' ? 'title="1. 완료, 1번 시도, 최고 100%, 늦게 완료"' : 'title="1. completed, 1 attempt, best 100%, completed late"',
+      )
+      expect(html).toContain(lang === 'ko' ? '마감 2026. 11. 10.' : 'due Nov 10, 2026')
+      expect(html).toContain(lang === 'ko' ? '완료하지 못하고 마감 지남' : 'not completed and past its due date')
+    },
+  )
 
   it('shows no deadline legend or marks in a class without due dates', async () => {
-    const plain = buildProgressMatrix(lessons.map((l) => ({ ...l, dueAt: null })), learners, records, [], { now })
+    const plain = buildProgressMatrix(
+      lessons.map((l) => ({ ...l, dueAt: null })),
+      learners,
+      records,
+      [],
+      { now },
+    )
     const html = await renderServer(() => ProgressMatrix({ matrix: plain, locale: 'en', classId: 'c1' }), 'en')
     expect(html).not.toContain('deadline-mark')
     expect(html).not.toContain('past its due date')
@@ -114,27 +144,72 @@ describe('the due-date editor', () => {
     { id: 'pod', number: 1, title: 'Pod', graded: true },
     { id: 'svc', number: 2, title: 'Service', graded: true },
   ]
-  it.each(['ko', 'en'] as const)('renders a labelled, disabled input per lesson until it runs in the browser, with nothing to save (%s)', (lang) => {
-    const html = render(<DeadlinesEditor action={async (s) => s} classId="c1" lessons={lessons} deadlines={[{ lessonId: 'pod', dueAt: '2026-11-10T15:00:00.000Z' }]} />, lang)
-    expect(html.match(/type="datetime-local"/g)).toHaveLength(2)
-    expect(html.match(/<input id="due-[a-z]+" type="datetime-local" min="2000-01-01T00:00" max="2199-12-31T23:59" disabled="" data-testid="due-input-[a-z]+" value=""\/>/g)).toHaveLength(2)
-    expect(html).toContain('<label for="due-pod" class="deadline-lesson">1. Pod</label>')
-    expect(html).toContain('name="changes" value="[]"')
-    expect(html).toContain(`type="submit" disabled="" data-testid="save-deadlines"`)
-    expect(html).toContain(lang === 'ko' ? '2. Service 마감 지우기' : 'Clear the due date for 2. Service')
-  })
+  it.each(['ko', 'en'] as const)(
+    'renders a labelled, disabled input per lesson until it runs in the browser, with nothing to save (%s)',
+    (lang) => {
+      const html = render(
+        <DeadlinesEditor
+          action={async (s) => s}
+          classId="c1"
+          lessons={lessons}
+          deadlines={[{ lessonId: 'pod', dueAt: '2026-11-10T15:00:00.000Z' }]}
+        />,
+        lang,
+      )
+      expect(html.match(/type="datetime-local"/g)).toHaveLength(2)
+      expect(
+        html.match(
+          /<input id="due-[a-z]+" type="datetime-local" min="2000-01-01T00:00" max="2199-12-31T23:59" disabled="" data-testid="due-input-[a-z]+" value=""\/>/g,
+        ),
+      ).toHaveLength(2)
+      expect(html).toContain('<label for="due-pod" class="deadline-lesson">1. Pod</label>')
+      expect(html).toContain('name="changes" value="[]"')
+      expect(html).toContain(`type="submit" disabled="" data-testid="save-deadlines"`)
+      expect(html).toContain(lang === 'ko' ? '2. Service 마감 지우기' : 'Clear the due date for 2. Service')
+    },
+  )
 
   it('says when the course has no lessons', () => {
-    expect(render(<DeadlinesEditor action={async (s) => s} classId="c1" lessons={[]} deadlines={[]} />, 'en')).toContain('This course has no lessons to set due dates for.')
+    expect(render(<DeadlinesEditor action={async (s) => s} classId="c1" lessons={[]} deadlines={[]} />, 'en')).toContain(
+      'This course has no lessons to set due dates for.',
+    )
   })
 })
 
 describe('a learner’s due dates on the course page', () => {
   const due: LearnerDue[] = [
-    { lessonId: 'pod', dueAt: '2026-11-10T15:00:00.000Z', classId: 'a', className: 'Monday group', completedAt: '2026-11-11T00:00:00.000Z', state: 'late' },
-    { lessonId: 'pod', dueAt: '2026-11-12T15:00:00.000Z', classId: 'b', className: 'Evening group', completedAt: '2026-11-11T00:00:00.000Z', state: 'onTime' },
-    { lessonId: 'service', dueAt: '2026-11-15T15:00:00.000Z', classId: 'a', className: 'Monday group', completedAt: null, state: 'overdue' },
-    { lessonId: 'deployment', dueAt: '2026-12-15T15:00:00.000Z', classId: 'a', className: 'Monday group', completedAt: null, state: 'upcoming' },
+    {
+      lessonId: 'pod',
+      dueAt: '2026-11-10T15:00:00.000Z',
+      classId: 'a',
+      className: 'Monday group',
+      completedAt: '2026-11-11T00:00:00.000Z',
+      state: 'late',
+    },
+    {
+      lessonId: 'pod',
+      dueAt: '2026-11-12T15:00:00.000Z',
+      classId: 'b',
+      className: 'Evening group',
+      completedAt: '2026-11-11T00:00:00.000Z',
+      state: 'onTime',
+    },
+    {
+      lessonId: 'service',
+      dueAt: '2026-11-15T15:00:00.000Z',
+      classId: 'a',
+      className: 'Monday group',
+      completedAt: null,
+      state: 'overdue',
+    },
+    {
+      lessonId: 'deployment',
+      dueAt: '2026-12-15T15:00:00.000Z',
+      classId: 'a',
+      className: 'Monday group',
+      completedAt: null,
+      state: 'upcoming',
+    },
   ]
   const lessons = [
     { id: 'pod', number: 3, title: 'Pod' },
@@ -142,26 +217,31 @@ describe('a learner’s due dates on the course page', () => {
     { id: 'service', number: 15, title: 'Service' },
   ]
 
-  it.each(['ko', 'en'] as const)('lists each due date with its state, its class when there are several, and when it was completed (%s)', (lang) => {
-    const html = render(<CourseDeadlines courseId="kubernetes-basics" due={due} lessons={lessons} />, lang)
-    expect(html.match(/<li /g)).toHaveLength(4)
-    expect(html).toContain('href="/courses/kubernetes-basics/service"')
-    if (lang === 'ko') {
-      expect(html).toContain('마감 2026. 11. 15. 오후 3:00 · <strong class="due-state">마감 지남</strong>')
-      expect(html).toContain('늦게 완료')
-      expect(html).toContain('클래스: Evening group')
-      expect(html).toContain('2026. 11. 11. 오전 12:00 완료')
-      expect(html).not.toContain('AM')
-    } else {
-      expect(html).toContain('Due Nov 15, 2026, 3:00 PM · <strong class="due-state">overdue</strong>')
-      expect(html).toContain('class: Evening group')
-    }
-  })
+  it.each(['ko', 'en'] as const)(
+    'lists each due date with its state, its class when there are several, and when it was completed (%s)',
+    (lang) => {
+      const html = render(<CourseDeadlines courseId="kubernetes-basics" due={due} lessons={lessons} />, lang)
+      expect(html.match(/<li /g)).toHaveLength(4)
+      expect(html).toContain('href="/courses/kubernetes-basics/service"')
+      if (lang === 'ko') {
+        expect(html).toContain('마감 2026. 11. 15. 오후 3:00 · <strong class="due-state">마감 지남</strong>')
+        expect(html).toContain('늦게 완료')
+        expect(html).toContain('클래스: Evening group')
+        expect(html).toContain('2026. 11. 11. 오전 12:00 완료')
+        expect(html).not.toContain('AM')
+      } else {
+        expect(html).toContain('Due Nov 15, 2026, 3:00 PM · <strong class="due-state">overdue</strong>')
+        expect(html).toContain('class: Evening group')
+      }
+    },
+  )
 
   it('shows nothing before the answer or when nothing is due, and one class’s name nowhere', () => {
     expect(render(<CourseDeadlines courseId="k" due={null} lessons={lessons} />, 'en')).toBe('')
     expect(render(<CourseDeadlines courseId="k" due={[]} lessons={lessons} />, 'en')).toBe('')
-    expect(render(<CourseDeadlines courseId="k" due={due.filter((d) => d.classId === 'a')} lessons={lessons} />, 'en')).not.toContain('class:')
+    expect(render(<CourseDeadlines courseId="k" due={due.filter((d) => d.classId === 'a')} lessons={lessons} />, 'en')).not.toContain(
+      'class:',
+    )
   })
 
   it('badges a lesson of the map with its earliest due date', () => {

@@ -45,7 +45,10 @@ function readHistory(key: string | undefined): string[] {
 function currentTheme() {
   const css = getComputedStyle(document.documentElement)
   const dark = pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches)
-  return terminalTheme({ bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') }, dark)
+  return terminalTheme(
+    { bgSoft: css.getPropertyValue('--bg-soft'), fg: css.getPropertyValue('--fg'), accent: css.getPropertyValue('--accent') },
+    dark,
+  )
 }
 
 function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount = 0, files, editorFile }: KubectlTerminalProps) {
@@ -60,10 +63,16 @@ function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount 
   }, [run, complete, t, files, editorFile])
   const sessionRef = useRef<TerminalSession | null>(null)
   /** A notice of the simulator (lib/sim kubectl/result.ts RunNotice) in the learner's language. */
-  const noticeText = (code: string): string | undefined => (code === 'stdinNotSupported' || code === 'overBudget' ? calls.current.t(`notices.${code}`) : undefined)
+  const noticeText = (code: string): string | undefined =>
+    code === 'stdinNotSupported' || code === 'overBudget' ? calls.current.t(`notices.${code}`) : undefined
   const bannerMessages = (): BannerMessages => {
     const tr = calls.current.t
-    return { banner: tr('banner'), reset: tr('reset'), editorFile: (file) => tr('editorFile', { file }), files: (list) => tr('files', { files: list }) }
+    return {
+      banner: tr('banner'),
+      reset: tr('reset'),
+      editorFile: (file) => tr('editorFile', { file }),
+      files: (list) => tr('files', { files: list }),
+    }
   }
 
   // A reset of the cluster: a clean screen that says so (the starting value prints nothing).
@@ -132,7 +141,8 @@ function KubectlTerminal({ run, complete, prompt = '$ ', historyKey, resetCount 
         // A subset that came late (a slow first visit, Korean typed at the prompt): measure again once it is there.
         const remeasure = () => {
           if (disposed) return
-          term.options.fontFamily = term.options.fontFamily === TERMINAL_FONT_FAMILY ? TERMINAL_FONT_FAMILY_REMEASURED : TERMINAL_FONT_FAMILY
+          term.options.fontFamily =
+            term.options.fontFamily === TERMINAL_FONT_FAMILY ? TERMINAL_FONT_FAMILY_REMEASURED : TERMINAL_FONT_FAMILY
           fit.fit()
           term.refresh(0, term.rows - 1)
         }

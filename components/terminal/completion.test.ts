@@ -12,7 +12,9 @@ describe('applyCompletion', () => {
   })
 
   it('adds no space after a word that goes on (svc/, --replicas=)', () => {
-    expect(lineText(applyCompletion(at('kubectl scale deploy web --rep'), ['--replicas=']).state)).toBe('kubectl scale deploy web --replicas=')
+    expect(lineText(applyCompletion(at('kubectl scale deploy web --rep'), ['--replicas=']).state)).toBe(
+      'kubectl scale deploy web --replicas=',
+    )
   })
 
   it('completes the common prefix of several candidates', () => {

@@ -83,7 +83,7 @@ export function parseInput(data: string): Key[] {
     if (text) keys.push({ type: 'text', text })
     text = ''
   }
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const ch = data[i]!
     if (ch === '\x1b') {
       const seq = ESCAPE_SEQUENCE.exec(data.slice(i))![0]

@@ -128,7 +128,13 @@ export function lineWidths(promptWidth: number, s: LineState): { toCursor: numbe
  * line that may wrap over several rows. `cursorRow` is the row (counted from the prompt's row) the terminal
  * cursor is on now; the returned one is where it will be after writing `text`.
  */
-export function renderLine(prompt: string, promptWidth: number, s: LineState, cols: number, cursorRow: number): { text: string; cursorRow: number } {
+export function renderLine(
+  prompt: string,
+  promptWidth: number,
+  s: LineState,
+  cols: number,
+  cursorRow: number,
+): { text: string; cursorRow: number } {
   const width = Math.max(1, cols)
   const { toCursor, total } = lineWidths(promptWidth, s)
   let out = cursorRow > 0 ? `\x1b[${cursorRow}A` : ''

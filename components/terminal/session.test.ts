@@ -47,7 +47,9 @@ describe('TerminalSession', () => {
     const victim = pods()[0]!.name
     await session.input(`kubectl delete pod ${victim}\r`)
     expect((await screen.lines()).at(-2)).toBe(`pod "${victim}" deleted`)
-    const live = pods().filter((p) => !p.terminating).map((p) => p.name)
+    const live = pods()
+      .filter((p) => !p.terminating)
+      .map((p) => p.name)
     expect(live).toHaveLength(2)
     expect(live).not.toContain(victim)
   })
@@ -57,7 +59,9 @@ describe('TerminalSession', () => {
     await session.input('kubectl del\t')
     expect(session.current.chars.join('')).toBe('kubectl delete ')
     await session.input('pod web-\t')
-    const names = pods().map((p) => p.name).sort()
+    const names = pods()
+      .map((p) => p.name)
+      .sort()
     const common = names[0]!.slice(0, names[0]!.lastIndexOf('-') + 1)
     expect(session.current.chars.join('')).toBe(`kubectl delete pod ${common}`)
     await session.input('\t')
@@ -146,7 +150,11 @@ describe('TerminalSession', () => {
     expect(await screen.lines()).toEqual(['The cluster was reset.', '$ kubectl get po'])
     expect(await screen.cursor()).toEqual({ row: 1, col: 16 })
     await session.input('ds\r')
-    expect((await screen.lines()).slice(0, 3)).toEqual(['The cluster was reset.', '$ kubectl get pods', 'NAME                   READY   STATUS    RESTARTS   AGE'])
+    expect((await screen.lines()).slice(0, 3)).toEqual([
+      'The cluster was reset.',
+      '$ kubectl get pods',
+      'NAME                   READY   STATUS    RESTARTS   AGE',
+    ])
   })
 
   it('drops the output of a command that was running when the cluster was reset, then prompts', async () => {
@@ -162,7 +170,7 @@ describe('TerminalSession', () => {
     expect(await screen.lines()).toEqual(['reset', '$'])
   })
 
-  it('prints a notice in the learner\'s language instead of the simulator\'s English line, when it has one', async () => {
+  it("prints a notice in the learner's language instead of the simulator's English line, when it has one", async () => {
     const notice = (code: string) => (code === 'stdinNotSupported' ? '표준 입력은 아직 지원하지 않습니다.' : undefined)
     const { session, screen } = setup({ messages: { ...messages, notice } }, 60)
     await session.input('kubectl apply -f -\r')
@@ -171,7 +179,7 @@ describe('TerminalSession', () => {
     expect((await screen.lines()).slice(-2)).toEqual(['cat: nope: No such file or directory', '$'])
   })
 
-  it('applies the editor\'s file from the terminal and prints kubectl\'s lines', async () => {
+  it("applies the editor's file from the terminal and prints kubectl's lines", async () => {
     const { host, session, screen } = setup({}, 80)
     host.handle('writeFile', { path: 'exercise.yaml', text: deployment('api', 'nginx:1.27', 1) })
     await session.input('cat exercise.yaml\r')
@@ -196,10 +204,22 @@ describe('TerminalSession', () => {
     await session.input('kubectl apply -f - <<EOF\r')
     expect(ran).toEqual([])
     expect((await screen.lines()).at(-1)).toBe('>')
-    for (const line of ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: hello', 'spec:', '  containers:', '  - name: app', '    image: kubelab/hello:1.0']) await session.input(`${line}\r`)
+    for (const line of [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: hello',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: kubelab/hello:1.0',
+    ])
+      await session.input(`${line}\r`)
     expect(ran).toEqual([])
     await session.input('EOF\r')
-    expect(ran).toEqual(['kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: app\n    image: kubelab/hello:1.0\nEOF'])
+    expect(ran).toEqual([
+      'kubectl apply -f - <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: app\n    image: kubelab/hello:1.0\nEOF',
+    ])
     const lines = await screen.lines()
     expect(lines.slice(-5)).toEqual(['>   - name: app', '>     image: kubelab/hello:1.0', '> EOF', 'pod/hello created', '$'])
     // ↑ brings back the command's first line, not the document's lines

@@ -171,7 +171,9 @@ export class TerminalSession {
   }
 
   private get prompt(): { text: string; width: number } {
-    return this.continued ? { text: CONTINUATION_PROMPT, width: CONTINUATION_PROMPT.length } : { text: this.options.prompt, width: this.promptWidth }
+    return this.continued
+      ? { text: CONTINUATION_PROMPT, width: CONTINUATION_PROMPT.length }
+      : { text: this.options.prompt, width: this.promptWidth }
   }
 
   private async execute(command: string): Promise<void> {

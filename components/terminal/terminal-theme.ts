@@ -27,12 +27,40 @@ export interface TerminalTheme {
 }
 
 const LIGHT = {
-  black: '#1f2328', red: '#b42318', green: '#1a7f37', yellow: '#8a5a00', blue: '#1f5fbf', magenta: '#8250df', cyan: '#0b7285', white: '#57606a',
-  brightBlack: '#57606a', brightRed: '#c62828', brightGreen: '#1f883d', brightYellow: '#9a6700', brightBlue: '#2459c7', brightMagenta: '#a475f9', brightCyan: '#1b7c83', brightWhite: '#6e7781',
+  black: '#1f2328',
+  red: '#b42318',
+  green: '#1a7f37',
+  yellow: '#8a5a00',
+  blue: '#1f5fbf',
+  magenta: '#8250df',
+  cyan: '#0b7285',
+  white: '#57606a',
+  brightBlack: '#57606a',
+  brightRed: '#c62828',
+  brightGreen: '#1f883d',
+  brightYellow: '#9a6700',
+  brightBlue: '#2459c7',
+  brightMagenta: '#a475f9',
+  brightCyan: '#1b7c83',
+  brightWhite: '#6e7781',
 }
 const DARK = {
-  black: '#484f58', red: '#ff7b72', green: '#56d364', yellow: '#e3b341', blue: '#79c0ff', magenta: '#d2a8ff', cyan: '#56d4dd', white: '#c9d1d9',
-  brightBlack: '#8b949e', brightRed: '#ffa198', brightGreen: '#7ee787', brightYellow: '#f2cc60', brightBlue: '#a5d6ff', brightMagenta: '#e2c5ff', brightCyan: '#87e8f0', brightWhite: '#f0f6fc',
+  black: '#484f58',
+  red: '#ff7b72',
+  green: '#56d364',
+  yellow: '#e3b341',
+  blue: '#79c0ff',
+  magenta: '#d2a8ff',
+  cyan: '#56d4dd',
+  white: '#c9d1d9',
+  brightBlack: '#8b949e',
+  brightRed: '#ffa198',
+  brightGreen: '#7ee787',
+  brightYellow: '#f2cc60',
+  brightBlue: '#a5d6ff',
+  brightMagenta: '#e2c5ff',
+  brightCyan: '#87e8f0',
+  brightWhite: '#f0f6fc',
 }
 
 /** `tokens` are the values of --bg-soft, --fg, --accent (as getComputedStyle gives them; blank when unset). */

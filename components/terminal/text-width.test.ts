@@ -9,7 +9,9 @@ async function xtermWidths(codePoints: number[]): Promise<Map<number, number>> {
   const widths = new Map<number, number>()
   for (let i = 0; i < codePoints.length; i += rows - 1) {
     const chunk = codePoints.slice(i, i + rows - 1)
-    await new Promise<void>((resolve) => term.write(`\x1b[H\x1b[2J${chunk.map((cp) => `a${String.fromCodePoint(cp)}`).join('\r\n')}`, resolve))
+    await new Promise<void>((resolve) =>
+      term.write(`\x1b[H\x1b[2J${chunk.map((cp) => `a${String.fromCodePoint(cp)}`).join('\r\n')}`, resolve),
+    )
     const buffer = term.buffer.active
     chunk.forEach((cp, j) => {
       const line = buffer.getLine(buffer.baseY + j)!
@@ -29,9 +31,18 @@ function range(from: number, to: number): number[] {
 describe('text width', () => {
   it('gives every printable character of the BMP and of the planes xterm treats specially the width xterm gives it', async () => {
     const printable = (cp: number) => cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) && !(cp >= 0xd800 && cp <= 0xdfff)
-    const codePoints = [...range(0x20, 0xffff), ...range(0x10000, 0x1ffff), ...range(0x1fff0, 0x2000f), ...range(0x2fff0, 0x3000f), ...range(0x3fff0, 0x4000f), ...range(0xe0000, 0xe01ff)].filter(printable)
+    const codePoints = [
+      ...range(0x20, 0xffff),
+      ...range(0x10000, 0x1ffff),
+      ...range(0x1fff0, 0x2000f),
+      ...range(0x2fff0, 0x3000f),
+      ...range(0x3fff0, 0x4000f),
+      ...range(0xe0000, 0xe01ff),
+    ].filter(printable)
     const expected = await xtermWidths(codePoints)
-    const wrong = codePoints.filter((cp) => codePointWidth(cp) !== expected.get(cp)).map((cp) => `U+${cp.toString(16)}: ${codePointWidth(cp)} ≠ ${expected.get(cp)}`)
+    const wrong = codePoints
+      .filter((cp) => codePointWidth(cp) !== expected.get(cp))
+      .map((cp) => `U+${cp.toString(16)}: ${codePointWidth(cp)} ≠ ${expected.get(cp)}`)
     expect(wrong).toEqual([])
   }, 30_000)
 

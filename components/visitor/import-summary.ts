@@ -11,7 +11,10 @@ export interface ImportResponse {
   drafts: { exerciseId: string; outcome: 'saved' | 'kept' }[]
   skipped: { exercises: string[]; quizzes: string[] }
   /** graded but not added, and why (ADR 0015) */
-  notAdded?: { exercises: { exerciseId: string; reason: 'over_budget' | 'over_quota' }[]; quizzes: { quizId: string; reason: 'unanswered' }[] }
+  notAdded?: {
+    exercises: { exerciseId: string; reason: 'over_budget' | 'over_quota' }[]
+    quizzes: { quizId: string; reason: 'unanswered' }[]
+  }
 }
 
 export interface ImportSummary {

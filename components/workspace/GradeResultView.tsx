@@ -70,7 +70,15 @@ export function GradeFooter({ result }: { result: GradeResponse }) {
 }
 
 /** Diagnostics on their lines: the field, Kubernetes' words (English, as the API server says them), the hint. */
-function DiagnosticList({ diagnostics, lang, onGoToLine }: { diagnostics: GradeResponse['validation']['errors']; lang: Locale; onGoToLine(line: number): void }) {
+function DiagnosticList({
+  diagnostics,
+  lang,
+  onGoToLine,
+}: {
+  diagnostics: GradeResponse['validation']['errors']
+  lang: Locale
+  onGoToLine(line: number): void
+}) {
   const t = useTranslations('workspace')
   return (
     <ul>

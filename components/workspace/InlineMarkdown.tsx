@@ -5,7 +5,13 @@ export function InlineMarkdown({ text }: { text: string }) {
   const parts = text.split(/(`[^`]+`)/g)
   return (
     <>
-      {parts.map((part, i) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? <code key={i}>{part.slice(1, -1)}</code> : <Fragment key={i}>{part}</Fragment>))}
+      {parts.map((part, i) =>
+        part.startsWith('`') && part.endsWith('`') && part.length > 2 ? (
+          <code key={i}>{part.slice(1, -1)}</code>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
     </>
   )
 }

@@ -24,7 +24,17 @@ export interface LessonLinks {
 }
 
 /** After a pass: what was passed and when, the quiz's score, and the way on (the next lesson, the quiz). */
-export function PassPanel({ pass, quiz, links, hasQuiz }: { pass: PassRecord; quiz: QuizScore | null; links: LessonLinks; hasQuiz: boolean }) {
+export function PassPanel({
+  pass,
+  quiz,
+  links,
+  hasQuiz,
+}: {
+  pass: PassRecord
+  quiz: QuizScore | null
+  links: LessonLinks
+  hasQuiz: boolean
+}) {
   const t = useTranslations('workspace')
   const lang = useLang()
   const score = Math.round(pass.score * 100)
@@ -37,12 +47,21 @@ export function PassPanel({ pass, quiz, links, hasQuiz }: { pass: PassRecord; qu
       </p>
       {hasQuiz && (
         <p className="pass-quiz" data-testid="quiz-score">
-          {quiz === null ? t('quizNotTaken') : 'correct' in quiz ? t('quizScore', { correct: quiz.correct, total: quiz.total }) : t('quizScorePercent', { score: Math.round(quiz.score * 100) })}
+          {quiz === null
+            ? t('quizNotTaken')
+            : 'correct' in quiz
+              ? t('quizScore', { correct: quiz.correct, total: quiz.total })
+              : t('quizScorePercent', { score: Math.round(quiz.score * 100) })}
         </p>
       )}
       <div className="button-row">
         {links.next ? (
-          <Link className="button primary" href={links.next.href} data-testid="next-lesson" aria-label={t('nextLessonTitle', { title: links.next.title })}>
+          <Link
+            className="button primary"
+            href={links.next.href}
+            data-testid="next-lesson"
+            aria-label={t('nextLessonTitle', { title: links.next.title })}
+          >
             {t('nextLesson')} →
           </Link>
         ) : (

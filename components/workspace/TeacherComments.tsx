@@ -5,7 +5,8 @@ import { LearnerCommentList, type LearnerComment } from '@/components/comments/L
 import { MarkReadWhenSeen } from '@/components/comments/MarkReadWhenSeen'
 import { myCommentsOn } from '@/components/comments/comments-api'
 
-type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'none' } | { status: 'ready'; comments: LearnerComment[]; fresh: Set<string> }
+type Loaded =
+  { status: 'loading' } | { status: 'failed' } | { status: 'none' } | { status: 'ready'; comments: LearnerComment[]; fresh: Set<string> }
 
 /** The learner's comments on one exercise, or why there are none to show. */
 async function commentsOn(exerciseId: string): Promise<Loaded> {

@@ -83,7 +83,16 @@ type SideTab = 'cluster' | 'terminal' | 'events'
 
 export const exerciseHeadingId = 'exercise-title'
 
-export function Workspace({ exercise, signedIn, initialAttempts, initialSolutionAvailable, serverDraft, initialPass, initialQuiz, links }: Props) {
+export function Workspace({
+  exercise,
+  signedIn,
+  initialAttempts,
+  initialSolutionAvailable,
+  serverDraft,
+  initialPass,
+  initialQuiz,
+  links,
+}: Props) {
   const t = useTranslations('workspace')
   const lang = useLang()
   const theme = usePreferredTheme()
@@ -145,7 +154,12 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       dispatch({ type: 'reset' })
       return void cluster.resetCluster()
     }
-    await editor.replace(exercise.starter, { title: t('resetConfirmTitle'), message: t('resetConfirm', { undo: `${commandKey}Z` }), confirmLabel: t('reset'), cancelLabel: t('cancel') })
+    await editor.replace(exercise.starter, {
+      title: t('resetConfirmTitle'),
+      message: t('resetConfirm', { undo: `${commandKey}Z` }),
+      confirmLabel: t('reset'),
+      cancelLabel: t('cancel'),
+    })
   }, [isManifest, dispatch, cluster, editor, exercise.starter, t, commandKey])
 
   const openSolution = useCallback(async () => {
@@ -157,7 +171,10 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
 
   const gradingError = grading.error ? gradingProblemText(grading.error, (key, values) => t(key as never, values as never)) : null
   const error = gradingError ?? message ?? (cluster.sim.error ? t('simulatorFailed', { message: cluster.sim.error }) : null)
-  const markers = grading.result?.validation.errors.length || grading.result?.validation.warnings?.length ? [...grading.result.validation.errors, ...(grading.result.validation.warnings ?? [])] : cluster.runMarkers
+  const markers =
+    grading.result?.validation.errors.length || grading.result?.validation.warnings?.length
+      ? [...grading.result.validation.errors, ...(grading.result.validation.warnings ?? [])]
+      : cluster.runMarkers
   const hintsUnlocked = Math.min(exercise.hints.length, grading.attempts)
   const tabs = [
     { id: 'cluster', label: t('tabCluster') },
@@ -191,12 +208,25 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           {isManifest ? t('reset') : t('resetCluster')}
         </button>
         {exercise.hints.length > 0 && (
-          <button type="button" className="button small" disabled={hintsShown >= hintsUnlocked} onClick={() => setHintsShown((n) => n + 1)} data-testid="show-hint">
+          <button
+            type="button"
+            className="button small"
+            disabled={hintsShown >= hintsUnlocked}
+            onClick={() => setHintsShown((n) => n + 1)}
+            data-testid="show-hint"
+          >
             {t('showHint', { shown: hintsShown, total: exercise.hints.length })}
           </button>
         )}
         {signedIn && (
-          <button type="button" className="button small" disabled={!grading.solutionAvailable} title={grading.solutionAvailable ? undefined : t('solutionLocked')} onClick={() => void openSolution()} data-testid="show-solution">
+          <button
+            type="button"
+            className="button small"
+            disabled={!grading.solutionAvailable}
+            title={grading.solutionAvailable ? undefined : t('solutionLocked')}
+            onClick={() => void openSolution()}
+            data-testid="show-solution"
+          >
             {t('showSolution')}
           </button>
         )}
@@ -246,13 +276,26 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
           )}
           {solution.shown && solution.solution !== null && (
             <div className="editor-frame" data-testid="solution-diff">
-              <SolutionDiff original={isManifest ? editor.text() : cluster.commands.join('\n')} solution={solution.solution} theme={theme} language={language} />
+              <SolutionDiff
+                original={isManifest ? editor.text() : cluster.commands.join('\n')}
+                solution={solution.solution}
+                theme={theme}
+                language={language}
+              />
             </div>
           )}
         </div>
         <div className="workspace-side" role="group" aria-label={t('sidePanel')}>
           <WorkspaceTabs tabs={tabs} active={side} onChange={(id) => setSide(id as SideTab)} label={t('tabs')}>
-            {side === 'cluster' && <ClusterPanel mode={cluster.mode} recording={cluster.recording} live={cluster.sim.state} onMode={cluster.setMode} commands={!isManifest} />}
+            {side === 'cluster' && (
+              <ClusterPanel
+                mode={cluster.mode}
+                recording={cluster.recording}
+                live={cluster.sim.state}
+                onMode={cluster.setMode}
+                commands={!isManifest}
+              />
+            )}
             {/* The terminal stays mounted once opened, so its screen and history survive switching tabs. */}
             {isManifest && (
               <div className="terminal-host" hidden={!terminalShown} data-testid="terminal">
@@ -288,7 +331,9 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
         <div data-testid={grading.result ? 'grade-result' : undefined}>
           {grading.result && <GradeVerdict result={grading.result} onGoToLine={goToLine} />}
           {!grading.result && !pass && !error && checklist.every((c) => c.status === 'unchecked') && (
-            <p className="muted checklist-intro">{isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}</p>
+            <p className="muted checklist-intro">
+              {isManifest ? t('checklistIntro') : t('emptyResultCommands', { submit: `${commandKey}Enter` })}
+            </p>
           )}
           {checking && (
             <p className="muted" role="status">
@@ -301,12 +346,26 @@ export function Workspace({ exercise, signedIn, initialAttempts, initialSolution
       </div>
       <div className="workspace-actions" role="group" aria-label={t('actions')}>
         {isManifest && (
-          <button type="button" className="button with-kbd" onClick={() => void run()} disabled={cluster.running || checking} aria-keyshortcuts="Shift+Enter" data-testid="run">
+          <button
+            type="button"
+            className="button with-kbd"
+            onClick={() => void run()}
+            disabled={cluster.running || checking}
+            aria-keyshortcuts="Shift+Enter"
+            data-testid="run"
+          >
             <span>▶ {cluster.running || checking ? t('running') : t('run')}</span>
             <kbd aria-hidden="true">Shift+Enter</kbd>
           </button>
         )}
-        <button type="button" className="button primary with-kbd" onClick={() => void submit()} disabled={grading.pending} aria-keyshortcuts="Control+Enter Meta+Enter" data-testid="submit">
+        <button
+          type="button"
+          className="button primary with-kbd"
+          onClick={() => void submit()}
+          disabled={grading.pending}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          data-testid="submit"
+        >
           <span>{grading.pending ? t('submitting') : t('submit')}</span>
           <kbd aria-hidden="true">{commandKey}Enter</kbd>
         </button>

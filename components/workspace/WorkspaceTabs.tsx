@@ -8,7 +8,19 @@ export interface Tab {
 }
 
 /** An ARIA tablist: arrow keys move between tabs, Home/End jump, the panel follows. */
-export function WorkspaceTabs({ tabs, active, onChange, label, children }: { tabs: Tab[]; active: string; onChange(id: string): void; label: string; children: ReactNode }) {
+export function WorkspaceTabs({
+  tabs,
+  active,
+  onChange,
+  label,
+  children,
+}: {
+  tabs: Tab[]
+  active: string
+  onChange(id: string): void
+  label: string
+  children: ReactNode
+}) {
   const refs = useRef<Record<string, HTMLButtonElement | null>>({})
   const focus = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length]!

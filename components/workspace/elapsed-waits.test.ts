@@ -6,7 +6,11 @@ describe('withElapsedWait', () => {
   it('puts the virtual seconds that passed before a command in front of it, as a wait the grader replays', () => {
     expect(withElapsedWait([], 'kubectl get pods', 0)).toEqual(['kubectl get pods'])
     expect(withElapsedWait([], 'kubectl get pods', 0.9)).toEqual(['kubectl get pods'])
-    expect(withElapsedWait(['node fail node-2'], 'kubectl get pods -o wide', 312.4)).toEqual(['node fail node-2', 'wait 312s', 'kubectl get pods -o wide'])
+    expect(withElapsedWait(['node fail node-2'], 'kubectl get pods -o wide', 312.4)).toEqual([
+      'node fail node-2',
+      'wait 312s',
+      'kubectl get pods -o wide',
+    ])
   })
 
   it('waits at most ten minutes at a time, so an idle tab stays within the grading budget', () => {

@@ -6,7 +6,8 @@ import type { GradeResponse as ServerGradeResponse } from '@/lib/server/grading-
 import { gradeResponseSchema } from '@/lib/api-contract/exercises'
 import { createExerciseApi, ExerciseApiError, retryAfterOf } from './exercise-api'
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** A real grade API answer: the Deployment exercise's starter graded by the real grader. */
 function serverAnswer(): ServerGradeResponse {
@@ -31,9 +32,13 @@ describe('the exercise API client', () => {
   it('turns an answer of the wrong shape into a bad_response error, not undefined fields', async () => {
     const { checks: _dropped, ...withoutChecks } = serverAnswer()
     for (const body of [withoutChecks, { ...serverAnswer(), score: 'high' }, 'not an object']) {
-      await expect(createExerciseApi(async () => json(body)).grade('x', { yaml: '' }, 'ko')).rejects.toMatchObject({ reason: 'bad_response' })
+      await expect(createExerciseApi(async () => json(body)).grade('x', { yaml: '' }, 'ko')).rejects.toMatchObject({
+        reason: 'bad_response',
+      })
     }
-    await expect(createExerciseApi(async () => new Response('<html>', { status: 200 })).grade('x', { yaml: '' }, 'ko')).rejects.toMatchObject({ reason: 'bad_response' })
+    await expect(
+      createExerciseApi(async () => new Response('<html>', { status: 200 })).grade('x', { yaml: '' }, 'ko'),
+    ).rejects.toMatchObject({ reason: 'bad_response' })
   })
 
   it('names each failing status', async () => {
@@ -55,7 +60,9 @@ describe('the exercise API client', () => {
       expect(error).toBeInstanceOf(ExerciseApiError)
       expect(error).toMatchObject({ reason, status })
     }
-    const offline = await createExerciseApi(async () => Promise.reject(new TypeError('Failed to fetch'))).solution('x').catch((e: unknown) => e)
+    const offline = await createExerciseApi(async () => Promise.reject(new TypeError('Failed to fetch')))
+      .solution('x')
+      .catch((e: unknown) => e)
     expect(offline).toMatchObject({ reason: 'network', status: null })
   })
 
@@ -90,19 +97,32 @@ describe('the exercise API client', () => {
 
   it('keeps the server’s reason: its code, its message for the learner, and Retry-After', async () => {
     const refuse = (body: unknown, status: number, headers: Record<string, string> = {}) =>
-      createExerciseApi(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }))
+      createExerciseApi(
+        async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } }),
+      )
         .grade('x', { yaml: '' }, 'ko')
         .catch((e: unknown) => e as ExerciseApiError)
     const over = await refuse({ error: 'over_budget', message: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.', limit: 'pods' }, 422)
     expect(over).toMatchObject({ reason: 'over_budget', status: 422, serverMessage: '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.' })
-    const quota = await refuse({ error: 'quota_exceeded', quota: 'submissions', max: 5000, message: '이 계정에 저장할 수 있는 제출 기록 5000개를 모두 썼습니다.' }, 403)
+    const quota = await refuse(
+      { error: 'quota_exceeded', quota: 'submissions', max: 5000, message: '이 계정에 저장할 수 있는 제출 기록 5000개를 모두 썼습니다.' },
+      403,
+    )
     expect(quota).toMatchObject({ reason: 'quota', serverMessage: expect.stringContaining('5000개') })
-    const limited = await refuse({ error: 'too_many_requests', message: 'Too many requests; try again in 17 s.', retryAfter: 17 }, 429, { 'retry-after': '17' })
+    const limited = await refuse({ error: 'too_many_requests', message: 'Too many requests; try again in 17 s.', retryAfter: 17 }, 429, {
+      'retry-after': '17',
+    })
     // an English sentence is not shown to a Korean learner: the workspace words it from the code and the seconds
     expect(limited).toMatchObject({ reason: 'rate_limited', retryAfter: 17, serverMessage: null })
-    expect(await refuse({ error: 'timeout', message: 'grading took too long' }, 503, { 'retry-after': '2' })).toMatchObject({ reason: 'unavailable', retryAfter: 2, serverMessage: null })
+    expect(await refuse({ error: 'timeout', message: 'grading took too long' }, 503, { 'retry-after': '2' })).toMatchObject({
+      reason: 'unavailable',
+      retryAfter: 2,
+      serverMessage: null,
+    })
     expect(await refuse({ error: 'invalid_input', issues: [] }, 422)).toMatchObject({ reason: 'invalid', serverMessage: null })
-    const html = await createExerciseApi(async () => new Response('<html>busy</html>', { status: 503 })).grade('x', { yaml: '' }, 'ko').catch((e: unknown) => e)
+    const html = await createExerciseApi(async () => new Response('<html>busy</html>', { status: 503 }))
+      .grade('x', { yaml: '' }, 'ko')
+      .catch((e: unknown) => e)
     expect(html).toMatchObject({ reason: 'unavailable', retryAfter: null })
   })
 

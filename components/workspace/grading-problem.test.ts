@@ -5,11 +5,13 @@ import en from '../../messages/en.json' with { type: 'json' }
 import ko from '../../messages/ko.json' with { type: 'json' }
 
 /** A stand-in for next-intl's t over the real messages: {name} placeholders only. */
-const translator = (messages: Record<string, string>) => (key: string, values: Record<string, string | number> = {}) => {
-  const template = messages[key]
-  if (template === undefined) throw new Error(`no message ${key}`)
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]))
-}
+const translator =
+  (messages: Record<string, string>) =>
+  (key: string, values: Record<string, string | number> = {}) => {
+    const template = messages[key]
+    if (template === undefined) throw new Error(`no message ${key}`)
+    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]))
+  }
 
 describe('what the workspace says when grading is refused', () => {
   const cases: [ExerciseApiError, RegExp, RegExp][] = [
@@ -36,7 +38,12 @@ describe('what the workspace says when grading is refused', () => {
 
   it('shows the server’s own words when they are written for the learner (over budget, quota)', () => {
     const said = '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다.'
-    expect(gradingProblemText(gradingProblemOf(new ExerciseApiError('over_budget', 422, said)), translator(ko.workspace as Record<string, string>))).toBe(said)
+    expect(
+      gradingProblemText(
+        gradingProblemOf(new ExerciseApiError('over_budget', 422, said)),
+        translator(ko.workspace as Record<string, string>),
+      ),
+    ).toBe(said)
   })
 
   it('waits a minute when a 429 names no time', () => {

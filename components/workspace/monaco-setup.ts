@@ -28,22 +28,35 @@ window.MonacoEnvironment = {
 // monaco-yaml creates its worker with the older `createWebWorker({ label, moduleId, createData })` options.
 // Monaco's full entry bridges those to the `{ worker }` API; the core entry we load does not, so bridge here
 // (the same steps as monaco-editor/esm/vs/editor/editor.main.js).
-type LegacyWorkerOptions = { label?: string; moduleId?: string; createData?: unknown; host?: unknown; keepIdleModels?: boolean; worker?: unknown }
+type LegacyWorkerOptions = {
+  label?: string
+  moduleId?: string
+  createData?: unknown
+  host?: unknown
+  keepIdleModels?: boolean
+  worker?: unknown
+}
 const createWebWorker = monaco.editor.createWebWorker as unknown as (options: LegacyWorkerOptions) => unknown
 ;(monaco.editor as unknown as { createWebWorker: (options: LegacyWorkerOptions) => unknown }).createWebWorker = (options) => {
   if (options.worker !== undefined) return createWebWorker(options)
-  const worker = Promise.resolve(window.MonacoEnvironment!.getWorker!('workerMain.js', options.label ?? 'monaco-editor-worker')).then((w) => {
-    w.postMessage('ignore')
-    w.postMessage(options.createData)
-    return w
-  })
+  const worker = Promise.resolve(window.MonacoEnvironment!.getWorker!('workerMain.js', options.label ?? 'monaco-editor-worker')).then(
+    (w) => {
+      w.postMessage('ignore')
+      w.postMessage(options.createData)
+      return w
+    },
+  )
   return createWebWorker({ worker, host: options.host, keepIdleModels: options.keepIdleModels })
 }
 
 loader.config({ monaco })
 
 /** Manifests a learner writes: the Kubernetes schema (lib/k8s/schema). */
-export const kubernetesSchema = { uri: 'https://kubelab.dev/schemas/kubernetes.json', fileMatch: ['**/*.k8s.yaml'], schema: schema as never }
+export const kubernetesSchema = {
+  uri: 'https://kubelab.dev/schemas/kubernetes.json',
+  fileMatch: ['**/*.k8s.yaml'],
+  schema: schema as never,
+}
 
 /** monaco-yaml's settings; the studio adds the authoring schemas of exercise.yaml, quiz.yaml and lesson.yaml. */
 export const monacoYaml = configureMonacoYaml(monaco, {
@@ -55,7 +68,11 @@ export const monacoYaml = configureMonacoYaml(monaco, {
 })
 
 /** Markers on whole lines (from the line and column a check gave; errors unless said), dropping lines the text no longer has. */
-export function setLineMarkers(model: MonacoApi.editor.ITextModel, owner: string, markers: ReadonlyArray<{ line: number; column: number; message: string; severity?: 'error' | 'warning' }>): void {
+export function setLineMarkers(
+  model: MonacoApi.editor.ITextModel,
+  owner: string,
+  markers: ReadonlyArray<{ line: number; column: number; message: string; severity?: 'error' | 'warning' }>,
+): void {
   monaco.editor.setModelMarkers(
     model,
     owner,

@@ -1,7 +1,11 @@
 /** When replacing the editor's text (Reset, Load into editor) must ask first. Pure. */
 
 // Line endings and trailing blank space are not the learner's work.
-const normalize = (text: string) => text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trimEnd()
+const normalize = (text: string) =>
+  text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .trimEnd()
 
 /**
  * Ask unless the editor holds nothing of the learner's own: empty, the untouched starter, or already exactly the

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { isApplePlatform, workspaceShortcut, type KeyLike } from './shortcuts'
 
-const key = (over: Partial<KeyLike>): KeyLike => ({ key: 'Enter', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, isComposing: false, ...over })
+const key = (over: Partial<KeyLike>): KeyLike => ({
+  key: 'Enter',
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  isComposing: false,
+  ...over,
+})
 const anywhere = { inTerminal: false, inDialogOrField: false }
 const terminal = { inTerminal: true, inDialogOrField: false }
 

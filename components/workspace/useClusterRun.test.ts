@@ -29,7 +29,10 @@ const sim = vi.hoisted(() => {
       return state()
     },
     apply: async (yaml: string) => (fake.calls.push(`apply ${yaml}`), { errors: [], state: state() }),
-    run: async (command: string) => (fake.calls.push(`run ${command}`), { ok: true, output: `ran ${command}`, notice: undefined, state: state() }),
+    run: async (command: string) => (
+      fake.calls.push(`run ${command}`),
+      { ok: true, output: `ran ${command}`, notice: undefined, state: state() }
+    ),
     advance: async (seconds: number) => {
       fake.calls.push(`advance ${seconds}`)
       fake.time += seconds
@@ -90,7 +93,13 @@ describe('useClusterRun: Run', () => {
   })
 
   it('reports YAML the cluster refused, with its markers', async () => {
-    const marker: LineDiagnostic = { field: 'spec.replicas', line: 6, column: 3, message: 'Invalid value', hint: { ko: '정수', en: 'an integer' } }
+    const marker: LineDiagnostic = {
+      field: 'spec.replicas',
+      line: 6,
+      column: 3,
+      message: 'Invalid value',
+      hint: { ko: '정수', en: 'an integer' },
+    }
     sim.rejectYaml = true
     sim.applyErrors = [marker]
     const { result } = renderCluster()

@@ -119,5 +119,20 @@ export function useClusterRun({ cluster, setup, recordCommands, showingLive, edi
     else setTimeout(start, 500)
   }, [sim.api])
 
-  return { sim, recording, runMarkers, mode, setMode, running, commands, submittedCommands, prepared, resetCount, run, runCommand, resetCluster, warmUp }
+  return {
+    sim,
+    recording,
+    runMarkers,
+    mode,
+    setMode,
+    running,
+    commands,
+    submittedCommands,
+    prepared,
+    resetCount,
+    run,
+    runCommand,
+    resetCluster,
+    warmUp,
+  }
 }

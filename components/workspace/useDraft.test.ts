@@ -9,7 +9,11 @@ import { localDelayMs, serverDelayMs, useDraft } from './useDraft'
 function fakeServer() {
   const saves: { url: string; source: string; keepalive: boolean }[] = []
   const api = createExerciseApi(async (url, init) => {
-    saves.push({ url: String(url), source: (JSON.parse(String(init?.body)) as { source: string }).source, keepalive: init?.keepalive === true })
+    saves.push({
+      url: String(url),
+      source: (JSON.parse(String(init?.body)) as { source: string }).source,
+      keepalive: init?.keepalive === true,
+    })
     return new Response(null, { status: 204 })
   })
   return { api, saves }
@@ -17,7 +21,13 @@ function fakeServer() {
 
 function renderDraft(options: { signedIn?: boolean; serverDraft?: string | null } = {}) {
   const server = fakeServer()
-  const props = { exerciseId: 'deployment-web', starter: 'kind: Deployment\n', serverDraft: options.serverDraft ?? null, signedIn: options.signedIn ?? true, api: server.api }
+  const props = {
+    exerciseId: 'deployment-web',
+    starter: 'kind: Deployment\n',
+    serverDraft: options.serverDraft ?? null,
+    signedIn: options.signedIn ?? true,
+    api: server.api,
+  }
   const hook = renderHook((p: typeof props) => useDraft(p), { initialProps: props })
   return { ...hook, props, saves: server.saves }
 }
@@ -56,7 +66,7 @@ describe('useDraft: the text the editor opens with', () => {
 })
 
 describe('useDraft: saving edits once typing pauses', () => {
-  it('writes this browser\'s copy after a short pause, and only the last of quick edits', () => {
+  it("writes this browser's copy after a short pause, and only the last of quick edits", () => {
     const { result } = renderDraft()
     act(() => {
       result.current.edited('r')
@@ -68,7 +78,7 @@ describe('useDraft: saving edits once typing pauses', () => {
     expect(window.localStorage.getItem(draftKey('deployment-web'))).toBe('re')
   })
 
-  it('sends a signed-in learner\'s text to the server once typing pauses for a second, one request per pause', async () => {
+  it("sends a signed-in learner's text to the server once typing pauses for a second, one request per pause", async () => {
     const { result, saves } = renderDraft({ signedIn: true })
     act(() => {
       result.current.edited('replicas: 4')

@@ -12,7 +12,14 @@ function renderGrading(script: Parameters<typeof scriptedFetch>, options: { sign
   const server = scriptedFetch(...script)
   const api = createExerciseApi(server.fetch)
   const hook = renderHook(() =>
-    useGrading({ api, exercise, signedIn: options.signedIn ?? true, lang: 'en', initialAttempts: options.initialAttempts ?? 0, initialSolutionAvailable: false }),
+    useGrading({
+      api,
+      exercise,
+      signedIn: options.signedIn ?? true,
+      lang: 'en',
+      initialAttempts: options.initialAttempts ?? 0,
+      initialSolutionAvailable: false,
+    }),
   )
   return { ...hook, requests: server.requests }
 }
@@ -26,7 +33,9 @@ describe('useGrading', () => {
     await act(async () => {
       graded = await result.current.submit({ yaml: 'kind: Deployment' })
     })
-    expect(requests).toEqual([{ url: '/api/exercises/deployment-web/grade', method: 'POST', body: { yaml: 'kind: Deployment', lang: 'en' } }])
+    expect(requests).toEqual([
+      { url: '/api/exercises/deployment-web/grade', method: 'POST', body: { yaml: 'kind: Deployment', lang: 'en' } },
+    ])
     expect(graded).toMatchObject({ passed: true, score: 1 })
     expect(result.current.result).toMatchObject({ passed: true, score: 1 })
     expect(result.current.pending).toBe(false)
@@ -45,7 +54,10 @@ describe('useGrading', () => {
   })
 
   it('unlocks the solution when the server says enough attempts were made', async () => {
-    const { result } = renderGrading([json(gradeResponse({ attempts: 2 })), json(gradeResponse({ attempts: 3, solutionAvailable: true }))], { initialAttempts: 1 })
+    const { result } = renderGrading(
+      [json(gradeResponse({ attempts: 2 })), json(gradeResponse({ attempts: 3, solutionAvailable: true }))],
+      { initialAttempts: 1 },
+    )
     await act(() => result.current.submit({ yaml: 'a' }))
     expect(result.current.solutionAvailable).toBe(false)
     await act(() => result.current.submit({ yaml: 'b' }))
@@ -53,7 +65,11 @@ describe('useGrading', () => {
   })
 
   it('surfaces a refusal as a problem and keeps the last grade; the same answer can be sent again', async () => {
-    const { result, requests } = renderGrading([json(gradeResponse({ score: 0.5 })), json({ error: 'too_large' }, 413), json(gradeResponse({ score: 1, passed: true }))])
+    const { result, requests } = renderGrading([
+      json(gradeResponse({ score: 0.5 })),
+      json({ error: 'too_large' }, 413),
+      json(gradeResponse({ score: 1, passed: true })),
+    ])
     await act(() => result.current.submit({ yaml: 'first' }))
     let graded: unknown = 'unset'
     await act(async () => {
@@ -93,7 +109,17 @@ describe('useGrading', () => {
     await act(() => visitor.result.current.submit({ yaml: 'kind: Deployment' }))
     expect(readVisitorWork().exercises['deployment-web']).toMatchObject({
       attempts: 1,
-      best: { courseId: 'basics', lessonId: 'deployment', answer: 'kind: Deployment', passed: true, score: 1, checks: [{ id: 'exists', passed: true }, { id: 'replicas', passed: false }] },
+      best: {
+        courseId: 'basics',
+        lessonId: 'deployment',
+        answer: 'kind: Deployment',
+        passed: true,
+        score: 1,
+        checks: [
+          { id: 'exists', passed: true },
+          { id: 'replicas', passed: false },
+        ],
+      },
     })
 
     window.localStorage.clear()

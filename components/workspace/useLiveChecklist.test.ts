@@ -10,7 +10,8 @@ const items: ChecklistItem[] = [
   { id: 'replicas', message: 'It runs 3 replicas.', live: false },
 ]
 
-const statuses = (entries: readonly { id: string; status: string; by: string | null }[]) => entries.map((e) => `${e.id}: ${e.status} (${e.by})`)
+const statuses = (entries: readonly { id: string; status: string; by: string | null }[]) =>
+  entries.map((e) => `${e.id}: ${e.status} (${e.by})`)
 
 describe('useLiveChecklist', () => {
   it('lists every check unchecked when nothing has been passed or run', () => {
@@ -19,20 +20,39 @@ describe('useLiveChecklist', () => {
   })
 
   it('starts from the last passing result', () => {
-    const passChecks = [{ id: 'exists', passed: true }, { id: 'replicas', passed: true }]
+    const passChecks = [
+      { id: 'exists', passed: true },
+      { id: 'replicas', passed: true },
+    ]
     const { result } = renderHook(() => useLiveChecklist(items, passChecks))
     expect(statuses(result.current[0])).toEqual(['exists: passed (submit)', 'replicas: passed (submit)'])
   })
 
   it('follows a pass that arrives after the page opened (a visitor’s, read from this browser)', () => {
-    const { result, rerender } = renderHook(({ passChecks }: { passChecks?: PassRecord['checks'] }) => useLiveChecklist(items, passChecks), { initialProps: {} })
-    rerender({ passChecks: [{ id: 'exists', passed: true }, { id: 'replicas', passed: false }] })
+    const { result, rerender } = renderHook(
+      ({ passChecks }: { passChecks?: PassRecord['checks'] }) => useLiveChecklist(items, passChecks),
+      { initialProps: {} },
+    )
+    rerender({
+      passChecks: [
+        { id: 'exists', passed: true },
+        { id: 'replicas', passed: false },
+      ],
+    })
     expect(statuses(result.current[0])).toEqual(['exists: passed (submit)', 'replicas: failed (submit)'])
   })
 
   it('is ticked by a Run: the live checks only', () => {
     const { result } = renderHook(() => useLiveChecklist(items, undefined))
-    act(() => result.current[1]({ type: 'run', checks: [{ id: 'exists', passed: true }, { id: 'replicas', passed: true }] }))
+    act(() =>
+      result.current[1]({
+        type: 'run',
+        checks: [
+          { id: 'exists', passed: true },
+          { id: 'replicas', passed: true },
+        ],
+      }),
+    )
     expect(statuses(result.current[0])).toEqual(['exists: passed (run)', 'replicas: unchecked (null)'])
   })
 })

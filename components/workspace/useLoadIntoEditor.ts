@@ -25,7 +25,12 @@ export function useLoadIntoEditor({ isManifest, replace, say, commandKey }: Opti
         say(t('tryItInTerminal'))
         return
       }
-      void replace(yaml, { title: t('loadConfirmTitle'), message: t('loadConfirmMessage', { undo: `${commandKey}Z` }), confirmLabel: t('loadConfirmAction'), cancelLabel: t('cancel') })
+      void replace(yaml, {
+        title: t('loadConfirmTitle'),
+        message: t('loadConfirmMessage', { undo: `${commandKey}Z` }),
+        confirmLabel: t('loadConfirmAction'),
+        cancelLabel: t('cancel'),
+      })
     }
     window.addEventListener(loadYamlEvent, onLoad)
     return () => window.removeEventListener(loadYamlEvent, onLoad)

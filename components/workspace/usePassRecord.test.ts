@@ -10,14 +10,29 @@ const exercise = { id: 'deployment-web', courseId: 'basics', lessonId: 'deployme
 const at = '2026-11-02T10:00:00.000Z'
 
 function visitorAttempt(passed: boolean) {
-  recordVisitorAttempt({ courseId: 'basics', lessonId: 'deployment', exerciseId: 'deployment-web', kind: 'manifest', answer: 'kind: Deployment', passed, score: passed ? 1 : 0.5, checks: [{ id: 'replicas', passed }], at })
+  recordVisitorAttempt({
+    courseId: 'basics',
+    lessonId: 'deployment',
+    exerciseId: 'deployment-web',
+    kind: 'manifest',
+    answer: 'kind: Deployment',
+    passed,
+    score: passed ? 1 : 0.5,
+    checks: [{ id: 'replicas', passed }],
+    at,
+  })
 }
 
-const visitorQuiz = (score: number) => recordVisitorQuiz({ courseId: 'basics', lessonId: 'deployment', quizId: 'deployment-quiz', answers: {}, score, at })
+const visitorQuiz = (score: number) =>
+  recordVisitorQuiz({ courseId: 'basics', lessonId: 'deployment', quizId: 'deployment-quiz', answers: {}, score, at })
 
 const quizGraded = (detail: QuizGradedDetail) => act(() => void window.dispatchEvent(new CustomEvent(quizGradedEvent, { detail })))
 
-function renderRecord({ signedIn = false, initialPass = null, initialQuiz = null }: { signedIn?: boolean; initialPass?: PassRecord | null; initialQuiz?: QuizScore | null } = {}) {
+function renderRecord({
+  signedIn = false,
+  initialPass = null,
+  initialQuiz = null,
+}: { signedIn?: boolean; initialPass?: PassRecord | null; initialQuiz?: QuizScore | null } = {}) {
   return renderHook(() => usePassRecord({ signedIn, exercise, initialPass, initialQuiz }))
 }
 

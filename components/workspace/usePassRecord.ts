@@ -39,7 +39,11 @@ export function usePassRecord({ signedIn, exercise, initialPass, initialQuiz }: 
     const onGraded = (event: Event) => {
       const detail = (event as CustomEvent<QuizGradedDetail>).detail
       if (detail.quizId !== exercise.quizId) return
-      setQuiz((previous) => (previous && 'correct' in previous && previous.correct > detail.correct ? previous : { correct: detail.correct, total: detail.total, score: detail.score }))
+      setQuiz((previous) =>
+        previous && 'correct' in previous && previous.correct > detail.correct
+          ? previous
+          : { correct: detail.correct, total: detail.total, score: detail.score },
+      )
     }
     window.addEventListener(quizGradedEvent, onGraded)
     return () => window.removeEventListener(quizGradedEvent, onGraded)
@@ -48,7 +52,12 @@ export function usePassRecord({ signedIn, exercise, initialPass, initialQuiz }: 
   /** A Submit passed just now. */
   const recordPass = useCallback(
     (graded: { score: number; checks: { id: string; passed: boolean }[] }) =>
-      setPass({ at: new Date().toISOString(), score: graded.score, checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })), visitor: !signedIn }),
+      setPass({
+        at: new Date().toISOString(),
+        score: graded.score,
+        checks: graded.checks.map((c) => ({ id: c.id, passed: c.passed })),
+        visitor: !signedIn,
+      }),
     [signedIn],
   )
 

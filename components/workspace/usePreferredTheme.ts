@@ -7,7 +7,9 @@ export function usePreferredTheme(): 'light' | 'dark' {
   const [theme, setTheme] = useState<'light' | 'dark'>('light')
   useEffect(() => {
     const read = () => {
-      setTheme(pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light')
+      setTheme(
+        pageIsDark(document.documentElement.dataset.theme, window.matchMedia('(prefers-color-scheme: dark)').matches) ? 'dark' : 'light',
+      )
     }
     read()
     const observer = new MutationObserver(read)

@@ -8,10 +8,25 @@ import type { RunOutcome } from './useClusterRun'
 import { useRunAndCheck } from './useRunAndCheck'
 import { EnglishMessages } from './test-builders'
 
-const browserExercise: BrowserExercise = { id: 'deployment-web', kind: 'manifest', cluster: { seed: 1, nodes: 2 }, setup: [], scenario: [], checks: [] }
+const browserExercise: BrowserExercise = {
+  id: 'deployment-web',
+  kind: 'manifest',
+  cluster: { seed: 1, nodes: 2 },
+  setup: [],
+  scenario: [],
+  checks: [],
+}
 
 /** A Run of `yaml` with the cluster and the browser's grader answering as given; what it said and did is recorded. */
-async function runWith({ outcome, checked, exercise = browserExercise }: { outcome: RunOutcome; checked?: CheckRun | Error; exercise?: BrowserExercise | null }) {
+async function runWith({
+  outcome,
+  checked,
+  exercise = browserExercise,
+}: {
+  outcome: RunOutcome
+  checked?: CheckRun | Error
+  exercise?: BrowserExercise | null
+}) {
   const said: (string | null)[] = []
   const actions: ChecklistAction[] = []
   const runCluster = vi.fn(async (_yaml: string) => outcome)
@@ -75,7 +90,10 @@ describe('useRunAndCheck', () => {
   })
 
   it('leaves the checks unchecked when the run went over the limits, and says which', async () => {
-    const run = await runWith({ outcome: { status: 'recorded' }, checked: { checks: [{ id: 'exists', passed: true }], valid: true, overBudget: 'at most 50 Pods' } })
+    const run = await runWith({
+      outcome: { status: 'recorded' },
+      checked: { checks: [{ id: 'exists', passed: true }], valid: true, overBudget: 'at most 50 Pods' },
+    })
     expect(run.actions).toEqual([{ type: 'runInconclusive' }])
     expect(run.said.at(-1)).toBe("This run went past the exercise's limits, so the checks say nothing yet: at most 50 Pods")
   })

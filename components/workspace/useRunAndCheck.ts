@@ -26,7 +26,17 @@ interface Options {
 }
 
 /** Run: the YAML on the in-browser cluster, recorded, then the live checklist ticked by the browser's grader. */
-export function useRunAndCheck({ text, runCluster, check, browserExercise, lang, dispatch, say, clearSubmitError, showRecording }: Options) {
+export function useRunAndCheck({
+  text,
+  runCluster,
+  check,
+  browserExercise,
+  lang,
+  dispatch,
+  say,
+  clearSubmitError,
+  showRecording,
+}: Options) {
   const t = useTranslations('workspace')
   const [checking, setChecking] = useState(false)
 

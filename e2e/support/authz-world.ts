@@ -13,7 +13,14 @@ import { newLessonTexts } from '../../lib/content/scaffold.ts'
 import type { Account, World } from '../../lib/server/authz/table.ts'
 import { e2eDatabaseUrl } from '../config.ts'
 
-const roleOf: Record<Account, 'learner' | 'teacher' | 'author' | 'admin'> = { learner: 'learner', otherLearner: 'learner', teacher: 'teacher', otherTeacher: 'teacher', author: 'author', admin: 'admin' }
+const roleOf: Record<Account, 'learner' | 'teacher' | 'author' | 'admin'> = {
+  learner: 'learner',
+  otherLearner: 'learner',
+  teacher: 'teacher',
+  otherTeacher: 'teacher',
+  author: 'author',
+  admin: 'admin',
+}
 
 export async function buildWorld(tag: string): Promise<{ world: World; db: Db; classB: string }> {
   const db = createDb(e2eDatabaseUrl)
@@ -86,17 +93,32 @@ export async function buildWorld(tag: string): Promise<{ world: World; db: Db; c
       passwordResets: (userId) => db.passwordReset.count({ where: { userId } }),
       audited: async (action, targetId) => (await db.auditEvent.count({ where: { action, targetId } })) > 0,
       newStudioLesson,
-      studioLesson: (courseId, lessonId) => db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId, lessonId } }, select: { draftVersion: true, publishedNumber: true, afterLessonId: true } }),
+      studioLesson: (courseId, lessonId) =>
+        db.studioLesson.findUnique({
+          where: { courseId_lessonId: { courseId, lessonId } },
+          select: { draftVersion: true, publishedNumber: true, afterLessonId: true },
+        }),
       studioCourse: async (courseId) => (await db.studioCourse.count({ where: { id: courseId } })) > 0,
       // issue 17 — feedback to learners
-      newComment: async () => (await dal.comments.commentOnSubmission(viewer('teacher'), { classId: classA.id, submissionId: submissionA, body: `authz ${tag} comment ${++n}` }))!.id,
+      newComment: async () =>
+        (await dal.comments.commentOnSubmission(viewer('teacher'), {
+          classId: classA.id,
+          submissionId: submissionA,
+          body: `authz ${tag} comment ${++n}`,
+        }))!.id,
       comments: (where) => db.teacherComment.count({ where }),
       addCoTeacher: async (classId, userId) => {
         await db.coTeacher.create({ data: { classroomId: classId, userId, addedById: users.teacher.id } })
       },
       coTeaches: async (classId, userId) => (await db.coTeacher.count({ where: { classroomId: classId, userId } })) > 0,
       // issue 17 — deadlines
-      deadline: async (classId, lessonId) => (await db.lessonDeadline.findUnique({ where: { classroomId_lessonId: { classroomId: classId, lessonId } }, select: { dueAt: true } }))?.dueAt ?? null,
+      deadline: async (classId, lessonId) =>
+        (
+          await db.lessonDeadline.findUnique({
+            where: { classroomId_lessonId: { classroomId: classId, lessonId } },
+            select: { dueAt: true },
+          })
+        )?.dueAt ?? null,
     },
     studioLessonA: (await newStudioLesson()).lessonId,
   }

@@ -30,7 +30,8 @@ function send(path: string, method: string, headers: Record<string, string>, bod
       incoming.on('error', reject)
       incoming.on('end', () => {
         const flat: Record<string, string> = {}
-        for (const [key, value] of Object.entries(incoming.headers)) if (value !== undefined) flat[key] = Array.isArray(value) ? value.join(key === 'set-cookie' ? '\n' : ', ') : value
+        for (const [key, value] of Object.entries(incoming.headers))
+          if (value !== undefined) flat[key] = Array.isArray(value) ? value.join(key === 'set-cookie' ? '\n' : ', ') : value
         flat['set-cookie'] ??= ''
         const text = Buffer.concat(chunks).toString('utf8')
         resolve({ status: () => incoming.statusCode ?? 0, headers: () => flat, text: async () => text })
@@ -46,7 +47,10 @@ export class HttpActor {
 
   readonly http: Http = async (request: HttpRequest) => {
     // As a browser sends them: a GET is a page navigation unless told otherwise; a body comes from a Kubelab page.
-    const headers: Record<string, string> = request.method === 'GET' ? { accept: 'text/html,application/xhtml+xml', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', ...request.headers } : { origin: e2eBaseUrl, ...request.headers }
+    const headers: Record<string, string> =
+      request.method === 'GET'
+        ? { accept: 'text/html,application/xhtml+xml', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document', ...request.headers }
+        : { origin: e2eBaseUrl, ...request.headers }
     const cookie = [this.cookie, request.headers?.cookie].filter(Boolean).join('; ')
     if (cookie) headers.cookie = cookie
     let body: string | undefined
@@ -80,7 +84,10 @@ export class HttpActor {
 /** Signs in through Auth.js like a browser form (CSRF token first) and keeps only the session cookie. */
 export async function signInOverHttp(email: string, password: string): Promise<HttpActor> {
   const csrfResponse = await fetch(`${e2eBaseUrl}/api/auth/csrf`)
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string }
   const response = await fetch(`${e2eBaseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
@@ -95,8 +102,11 @@ export async function signInOverHttp(email: string, password: string): Promise<H
 
 /** Server action ids of this build, by file and export name (they change with every build). */
 export function actionIds(): Map<string, string> {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> }
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>
+  }
   const ids = new Map<string, string>()
-  for (const [id, entry] of Object.entries(manifest.node)) if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id)
+  for (const [id, entry] of Object.entries(manifest.node))
+    if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id)
   return ids
 }

@@ -8,7 +8,14 @@ import { extname, join, resolve } from 'node:path'
 import { build } from 'esbuild'
 
 const root = resolve(import.meta.dirname, '../..')
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json' }
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+}
 
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Terminal harness</title>
@@ -27,8 +34,22 @@ export async function buildHarness(outDir: string): Promise<void> {
     loader: { '.woff2': 'file', '.woff': 'file' } as const,
     logLevel: 'error' as const,
   }
-  await build({ ...common, entryPoints: { harness: 'e2e/terminal-harness/harness.tsx' }, outdir: outDir, format: 'esm', platform: 'browser', jsx: 'automatic', assetNames: 'fonts/[name]' })
-  await build({ ...common, entryPoints: { 'sim.worker': 'components/simulator/sim.worker.ts' }, outdir: outDir, format: 'iife', platform: 'browser' })
+  await build({
+    ...common,
+    entryPoints: { harness: 'e2e/terminal-harness/harness.tsx' },
+    outdir: outDir,
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    assetNames: 'fonts/[name]',
+  })
+  await build({
+    ...common,
+    entryPoints: { 'sim.worker': 'components/simulator/sim.worker.ts' },
+    outdir: outDir,
+    format: 'iife',
+    platform: 'browser',
+  })
   // the app's own tokens and fonts (the terminal reads --bg-soft, --fg, --accent)
   await writeFile(join(outDir, 'globals.css'), await readFile(join(root, 'app/globals.css')))
   await writeFile(join(outDir, 'index.html'), PAGE)
@@ -46,5 +67,7 @@ export function serveHarness(outDir: string): Promise<{ server: Server; url: str
       res.writeHead(404).end()
     }
   })
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })))
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+  )
 }

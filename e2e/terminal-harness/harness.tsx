@@ -38,7 +38,9 @@ function Harness() {
   }, [client])
   const t = locale === 'ko' ? '클러스터 초기화' : 'Reset cluster'
   return (
-    <main style={{ display: 'grid', gap: '0.5rem', padding: '1rem', height: '100vh', boxSizing: 'border-box', gridTemplateRows: 'auto 1fr' }}>
+    <main
+      style={{ display: 'grid', gap: '0.5rem', padding: '1rem', height: '100vh', boxSizing: 'border-box', gridTemplateRows: 'auto 1fr' }}
+    >
       <p>
         <button
           type="button"
@@ -53,7 +55,14 @@ function Harness() {
       </p>
       {ready && (
         <div data-testid="terminal" style={{ minHeight: 0 }}>
-          <KubectlTerminal run={client.run} complete={client.complete} historyKey="harness" resetCount={resetCount} files={files} editorFile="exercise.yaml" />
+          <KubectlTerminal
+            run={client.run}
+            complete={client.complete}
+            historyKey="harness"
+            resetCount={resetCount}
+            files={files}
+            editorFile="exercise.yaml"
+          />
         </div>
       )}
     </main>

@@ -46,7 +46,9 @@ export const gradeResponseSchema = z.object({
   checks: z.array(checkSchema),
   validation: z.object({ valid: z.boolean(), errors: z.array(diagnosticSchema), warnings: z.array(diagnosticSchema).optional() }),
   notRun: z.string().optional(),
-  commandErrors: z.array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() })).optional(),
+  commandErrors: z
+    .array(z.object({ number: z.number().int(), command: z.string(), output: z.string(), explanation: z.string() }))
+    .optional(),
   durationMs: z.number(),
   ...gradeProgressSchema.shape,
 })

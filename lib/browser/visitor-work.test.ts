@@ -102,8 +102,14 @@ describe('a visitor’s work kept in the browser', () => {
   it('builds the import request from the record and the drafts, and counts what it offers', () => {
     const store = memoryStore()
     recordVisitorAttempt(attempt({ passed: true, score: 1 }), store)
-    recordVisitorAttempt(attempt({ exerciseId: 'intro-get-nodes', lessonId: 'intro', kind: 'command', answer: ['kubectl get nodes'] }), store)
-    recordVisitorQuiz({ courseId: 'kubernetes-basics', lessonId: 'pod', quizId: 'pod-basics', answers: { q1: 'a' }, score: 1, at: 'x' }, store)
+    recordVisitorAttempt(
+      attempt({ exerciseId: 'intro-get-nodes', lessonId: 'intro', kind: 'command', answer: ['kubectl get nodes'] }),
+      store,
+    )
+    recordVisitorQuiz(
+      { courseId: 'kubernetes-basics', lessonId: 'pod', quizId: 'pod-basics', answers: { q1: 'a' }, score: 1, at: 'x' },
+      store,
+    )
     recordVisitorLessonVisit('kubernetes-basics', 'service', 'y', store)
     store.setItem(draftKey('deployment-web'), 'kind: Deployment')
     const work = readVisitorWork(store)

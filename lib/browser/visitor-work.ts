@@ -126,7 +126,12 @@ export function recordVisitorQuiz(quiz: VisitorQuiz, store: KeyValueStore | null
   write(work, store)
 }
 
-export function recordVisitorLessonVisit(courseId: string, lessonId: string, at = new Date().toISOString(), store: KeyValueStore | null = defaultStore()): void {
+export function recordVisitorLessonVisit(
+  courseId: string,
+  lessonId: string,
+  at = new Date().toISOString(),
+  store: KeyValueStore | null = defaultStore(),
+): void {
   const work = readVisitorWork(store)
   const key = `${courseId}/${lessonId}`
   if (key in work.lessons || tooMany(work.lessons, key)) return
@@ -135,7 +140,12 @@ export function recordVisitorLessonVisit(courseId: string, lessonId: string, at 
 }
 
 /** Lesson status as this browser knows it: completed when its exercise was passed. */
-export function visitorLessonStatus(work: VisitorWork, courseId: string, lessonId: string, exerciseId: string | undefined): 'completed' | 'started' | null {
+export function visitorLessonStatus(
+  work: VisitorWork,
+  courseId: string,
+  lessonId: string,
+  exerciseId: string | undefined,
+): 'completed' | 'started' | null {
   if (exerciseId && work.exercises[exerciseId]?.best.passed) return 'completed'
   return `${courseId}/${lessonId}` in work.lessons ? 'started' : null
 }
@@ -184,7 +194,12 @@ export function visitorWorkCounts(work: VisitorWork): { exercises: number; passe
 export function visitorImportRequest(work: VisitorWork, drafts: Record<string, string>, lang: Locale): VisitorImportRequest {
   return {
     lang,
-    exercises: Object.entries(work.exercises).map(([exerciseId, e]) => ({ exerciseId, answer: e.best.answer, passed: e.best.passed, score: e.best.score })),
+    exercises: Object.entries(work.exercises).map(([exerciseId, e]) => ({
+      exerciseId,
+      answer: e.best.answer,
+      passed: e.best.passed,
+      score: e.best.score,
+    })),
     quizzes: Object.entries(work.quizzes).map(([quizId, q]) => ({ quizId, answers: q.answers, score: q.score })),
     drafts: Object.entries(drafts).map(([exerciseId, source]) => ({ exerciseId, source })),
     lessons: Object.keys(work.lessons)

@@ -41,9 +41,15 @@ describe('progress CSV', () => {
       { id: 'svc', number: 3, title: 'Service, ClusterIP', graded: true },
     ]
     const joinedAt = new Date('2026-11-01T00:00:00Z')
-    const m = buildProgressMatrix(lessons, [{ id: 'u', name: '김민호', email: 'minho@example.com', joinedAt }], [
-      { userId: 'u', lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: new Date('2026-11-02T00:00:00Z') },
-    ], [{ userId: 'u', lessonId: 'pod', bestScore: 0.6667, firstScore: 0.3333 }, { userId: 'u', lessonId: 'svc', bestScore: 1, firstScore: 1 }])
+    const m = buildProgressMatrix(
+      lessons,
+      [{ id: 'u', name: '김민호', email: 'minho@example.com', joinedAt }],
+      [{ userId: 'u', lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: new Date('2026-11-02T00:00:00Z') }],
+      [
+        { userId: 'u', lessonId: 'pod', bestScore: 0.6667, firstScore: 0.3333 },
+        { userId: 'u', lessonId: 'svc', bestScore: 1, firstScore: 1 },
+      ],
+    )
     const csv = progressCsv(m, labels)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     expect(csv.slice(1).split('\r\n')).toEqual([
@@ -63,12 +69,24 @@ describe('progress CSV', () => {
     const m = buildProgressMatrix(
       lessons,
       [{ id: 'u', name: 'Yuna', email: 'yuna@example.com', joinedAt }],
-      [{ userId: 'u', lessonId: 'pod', status: 'completed', attempts: 2, bestScore: 1, updatedAt: new Date('2026-11-06T00:00:00Z'), completedAt: new Date('2026-11-06T00:00:00Z') }],
+      [
+        {
+          userId: 'u',
+          lessonId: 'pod',
+          status: 'completed',
+          attempts: 2,
+          bestScore: 1,
+          updatedAt: new Date('2026-11-06T00:00:00Z'),
+          completedAt: new Date('2026-11-06T00:00:00Z'),
+        },
+      ],
       [],
       { now: new Date('2026-11-10T00:00:00Z') },
     )
     const [header, row] = progressCsv(m, labels).slice(1).split('\r\n')
-    expect(header).toBe('Name,Email,Joined,Completed,Stuck on,Late,Overdue,Last activity,1. Pod (due 2026-11-05T15:00:00.000Z),2. Service (due 2026-11-08T15:00:00.000Z),3. Extra')
+    expect(header).toBe(
+      'Name,Email,Joined,Completed,Stuck on,Late,Overdue,Last activity,1. Pod (due 2026-11-05T15:00:00.000Z),2. Service (due 2026-11-08T15:00:00.000Z),3. Extra',
+    )
     expect(row).toBe('Yuna,yuna@example.com,2026-11-01T00:00:00.000Z,1/3,,1,2,2026-11-06T00:00:00.000Z,done (2) · late,overdue,')
   })
 })
@@ -96,7 +114,13 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
 
 describe('the attempts CSV', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 10, 3, 9, minute))
-  const attempt = (userId: string, exerciseId: string, minute: number, passed: boolean, failing: AttemptRecord['failing'] = []): AttemptRecord => ({
+  const attempt = (
+    userId: string,
+    exerciseId: string,
+    minute: number,
+    passed: boolean,
+    failing: AttemptRecord['failing'] = [],
+  ): AttemptRecord => ({
     userId,
     lessonId: exerciseId === 'pod-first-manifest' ? 'pod' : 'deployment',
     exerciseId,
@@ -133,7 +157,13 @@ describe('the attempts CSV', () => {
       const email = /[a-z]+@example\.com/.exec(r)![0]
       return `${email.split('@')[0]} ${/,(pod-first-manifest|deployment-web),(\d+),/.exec(r)!.slice(1).join(' ')}`
     })
-    expect(numbers).toEqual(['bora pod-first-manifest 1', 'minho pod-first-manifest 1', 'bora deployment-web 1', 'bora pod-first-manifest 2', 'minho pod-first-manifest 2'])
+    expect(numbers).toEqual([
+      'bora pod-first-manifest 1',
+      'minho pod-first-manifest 1',
+      'bora deployment-web 1',
+      'bora pod-first-manifest 2',
+      'minho pod-first-manifest 2',
+    ])
   })
 
   it('defuses formulas and quotes names with quotes, commas and new lines', async () => {
@@ -141,7 +171,14 @@ describe('the attempts CSV', () => {
       { id: 'selector-matches', message: 'The selector "app=web" matches no Pod.' },
       { id: 'replicas', message: '-1 is not a replica count, it is a formula' },
     ]
-    const chunks = await collect(attemptsCsv([[attempt('u1', 'deployment-web', 1, false, failing), attempt('u2', 'deployment-web', 2, false)]], learners, lessonLabel, attemptLabels))
+    const chunks = await collect(
+      attemptsCsv(
+        [[attempt('u1', 'deployment-web', 1, false, failing), attempt('u2', 'deployment-web', 2, false)]],
+        learners,
+        lessonLabel,
+        attemptLabels,
+      ),
+    )
     const [mallory, minho] = chunks[1]!.split('\r\n')
     expect(mallory).toBe(
       `'=cmd|' /C calc'!A0,mallory@example.com,8. Deployment,deployment-web,1,no,50,selector-matches; replicas,"The selector ""app=web"" matches no Pod.\n-1 is not a replica count, it is a formula",2026-11-03T09:01:00.000Z`,

@@ -124,7 +124,22 @@ export async function* attemptsCsv(
   lessonLabel: (lessonId: string) => string,
   labels: AttemptsCsvLabels,
 ): AsyncGenerator<string> {
-  yield BOM + csvLine([labels.learner, labels.email, labels.lesson, labels.exercise, labels.attempt, labels.passed, labels.score, labels.failingChecks, labels.failingMessages, labels.time]) + CRLF
+  yield (
+    BOM +
+    csvLine([
+      labels.learner,
+      labels.email,
+      labels.lesson,
+      labels.exercise,
+      labels.attempt,
+      labels.passed,
+      labels.score,
+      labels.failingChecks,
+      labels.failingMessages,
+      labels.time,
+    ]) +
+    CRLF
+  )
   const counts = new Map<string, number>()
   for await (const page of pages) {
     const lines: string[] = []

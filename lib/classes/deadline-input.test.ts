@@ -15,7 +15,8 @@ describe('a due date in a datetime-local input', () => {
   })
 
   it('reads nothing from an empty, partial or impossible value', () => {
-    for (const value of ['', '2026-11-20', '2026-11-20T', '2026-11-20 15:00', '2026-02-30T10:00', '2026-13-01T10:00', 'tomorrow']) expect(fromLocalInput(value), value).toBeNull()
+    for (const value of ['', '2026-11-20', '2026-11-20T', '2026-11-20 15:00', '2026-02-30T10:00', '2026-13-01T10:00', 'tomorrow'])
+      expect(fromLocalInput(value), value).toBeNull()
   })
 })
 
@@ -36,6 +37,8 @@ describe('which edits a save sends', () => {
   })
 
   it('sends nothing for an edit back to the stored minute, a cleared lesson that had no date, or a half-typed value', () => {
-    expect(deadlineChanges(lessons, stored, { pod: '2026-11-20T15:00', service: '2026-11-27T09:00', intro: '', deployment: '2026-12-0' })).toEqual([])
+    expect(
+      deadlineChanges(lessons, stored, { pod: '2026-11-20T15:00', service: '2026-11-27T09:00', intro: '', deployment: '2026-12-0' }),
+    ).toEqual([])
   })
 })

@@ -36,7 +36,11 @@ export interface DeadlineEdit {
  * one that was set), in the order of `lessonIds`. `edits` holds what the teacher typed ('' for cleared); a lesson
  * not edited changes nothing. A malformed value is left out here: the editor refuses to save while one is shown.
  */
-export function deadlineChanges(lessonIds: readonly string[], stored: ReadonlyMap<string, string>, edits: Readonly<Record<string, string>>): DeadlineEdit[] {
+export function deadlineChanges(
+  lessonIds: readonly string[],
+  stored: ReadonlyMap<string, string>,
+  edits: Readonly<Record<string, string>>,
+): DeadlineEdit[] {
   const minute = (iso: string | null) => (iso === null ? null : Math.floor(new Date(iso).getTime() / 60_000))
   return lessonIds.flatMap((lessonId) => {
     if (!Object.hasOwn(edits, lessonId)) return []

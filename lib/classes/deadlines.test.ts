@@ -30,7 +30,13 @@ describe('what a due date means for one learner’s lesson', () => {
   })
 
   it('marks only what a teacher should notice', () => {
-    expect(['none', 'upcoming', 'overdue', 'onTime', 'late'].map((s) => deadlineMark(s as Parameters<typeof deadlineMark>[0]))).toEqual([null, null, 'overdue', null, 'late'])
+    expect(['none', 'upcoming', 'overdue', 'onTime', 'late'].map((s) => deadlineMark(s as Parameters<typeof deadlineMark>[0]))).toEqual([
+      null,
+      null,
+      'overdue',
+      null,
+      'late',
+    ])
   })
 
   it('refuses due dates no class means (a typo in the year, an invalid date)', () => {

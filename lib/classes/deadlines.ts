@@ -24,7 +24,11 @@ export type DeadlineMark = 'late' | 'overdue'
  * `completedAt` null with `completed` true (progress stored before completion times were kept) reads as on time:
  * nothing says it was late. `now` null judges no work overdue (only completed work is marked).
  */
-export function deadlineState(dueAt: Date | null | undefined, completion: { completed: boolean; completedAt: Date | null | undefined }, now: Date | null): DeadlineState {
+export function deadlineState(
+  dueAt: Date | null | undefined,
+  completion: { completed: boolean; completedAt: Date | null | undefined },
+  now: Date | null,
+): DeadlineState {
   if (!dueAt) return 'none'
   if (completion.completed) return completion.completedAt && completion.completedAt.getTime() > dueAt.getTime() ? 'late' : 'onTime'
   return now && now.getTime() > dueAt.getTime() ? 'overdue' : 'upcoming'

@@ -1,7 +1,10 @@
 /** How the insight pages show a duration and a long source: pure helpers beside the components. */
 
 /** A duration in whole units for people: minutes under an hour, hours and minutes under a day, then days and hours. */
-export function durationParts(ms: number): { unit: 'minutes'; minutes: number } | { unit: 'hours'; hours: number; minutes: number } | { unit: 'days'; days: number; hours: number } {
+export function durationParts(
+  ms: number,
+):
+  { unit: 'minutes'; minutes: number } | { unit: 'hours'; hours: number; minutes: number } | { unit: 'days'; days: number; hours: number } {
   const minutesTotal = Math.max(0, Math.round(ms / 60_000))
   if (minutesTotal < 60) return { unit: 'minutes', minutes: minutesTotal }
   const hoursTotal = Math.floor(minutesTotal / 60)
@@ -14,7 +17,11 @@ export function durationParts(ms: number): { unit: 'minutes'; minutes: number } 
  * else `maxLines` lines starting a few lines before the first marked one. `firstLine` is the 1-based number of the
  * first line shown.
  */
-export function sourceExcerpt(source: string, marked: readonly number[], maxLines = 60): { firstLine: number; lines: string[]; cut: boolean } {
+export function sourceExcerpt(
+  source: string,
+  marked: readonly number[],
+  maxLines = 60,
+): { firstLine: number; lines: string[]; cut: boolean } {
   const all = source.split('\n')
   if (all.length <= maxLines) return { firstLine: 1, lines: all, cut: false }
   const first = marked.length ? Math.min(...marked) : 1

@@ -6,24 +6,77 @@ const l = (en: string) => ({ ko: `${en} (ko)`, en })
 const quiz: Quiz = quizSchema.parse({
   id: 'pod-basics',
   questions: [
-    { id: 'how-many', type: 'single', prompt: l('How many Pods?'), explanation: l('Three.'), choices: [{ id: 'a', text: l('One') }, { id: 'b', text: l('Two') }, { id: 'c', text: l('Three') }], answer: 'c' },
-    { id: 'which-kinds', type: 'multiple', prompt: l('Which are workloads?'), explanation: l('Both.'), choices: [{ id: 'pod', text: l('Pod') }, { id: 'deploy', text: l('Deployment') }, { id: 'svc', text: l('Service') }], answer: ['pod', 'deploy'] },
+    {
+      id: 'how-many',
+      type: 'single',
+      prompt: l('How many Pods?'),
+      explanation: l('Three.'),
+      choices: [
+        { id: 'a', text: l('One') },
+        { id: 'b', text: l('Two') },
+        { id: 'c', text: l('Three') },
+      ],
+      answer: 'c',
+    },
+    {
+      id: 'which-kinds',
+      type: 'multiple',
+      prompt: l('Which are workloads?'),
+      explanation: l('Both.'),
+      choices: [
+        { id: 'pod', text: l('Pod') },
+        { id: 'deploy', text: l('Deployment') },
+        { id: 'svc', text: l('Service') },
+      ],
+      answer: ['pod', 'deploy'],
+    },
     { id: 'restarts', type: 'truefalse', prompt: l('A bare Pod comes back after delete.'), explanation: l('No.'), answer: false },
-    { id: 'kind-name', type: 'short', prompt: l('The kind that keeps replicas?'), explanation: l('ReplicaSet.'), answer: { accept: ['ReplicaSet'] } },
-    { id: 'order', type: 'ordering', prompt: l('Order the steps.'), explanation: l('Like so.'), choices: [{ id: 'x', text: l('X') }, { id: 'y', text: l('Y') }], answer: ['x', 'y'] },
+    {
+      id: 'kind-name',
+      type: 'short',
+      prompt: l('The kind that keeps replicas?'),
+      explanation: l('ReplicaSet.'),
+      answer: { accept: ['ReplicaSet'] },
+    },
+    {
+      id: 'order',
+      type: 'ordering',
+      prompt: l('Order the steps.'),
+      explanation: l('Like so.'),
+      choices: [
+        { id: 'x', text: l('X') },
+        { id: 'y', text: l('Y') },
+      ],
+      answer: ['x', 'y'],
+    },
   ],
 })
 
 const start = Date.parse('2026-11-02T09:00:00Z')
 let n = 0
-const attempt = (userId: string, minutes: number, answers: QuizAttemptRow['answers']): QuizAttemptRow => ({ id: `q${++n}`, userId, createdAt: new Date(start + minutes * 60_000), answers })
+const attempt = (userId: string, minutes: number, answers: QuizAttemptRow['answers']): QuizAttemptRow => ({
+  id: `q${++n}`,
+  userId,
+  createdAt: new Date(start + minutes * 60_000),
+  answers,
+})
 const right = { 'how-many': 'c', 'which-kinds': ['pod', 'deploy'], restarts: false, 'kind-name': 'ReplicaSet', order: ['x', 'y'] }
 
 describe('quiz item analysis', () => {
   it('counts each learner’s first try only: a later perfect attempt does not hide the miss', () => {
-    const insight = quizItemAnalysis(quiz, [attempt('yuna', 0, { ...right, 'how-many': 'a' }), attempt('yuna', 5, right), attempt('bora', 1, right)], ['yuna', 'bora'])
+    const insight = quizItemAnalysis(
+      quiz,
+      [attempt('yuna', 0, { ...right, 'how-many': 'a' }), attempt('yuna', 5, right), attempt('bora', 1, right)],
+      ['yuna', 'bora'],
+    )
     const howMany = insight.questions.find((q) => q.id === 'how-many')!
-    expect(howMany).toMatchObject({ number: 1, answered: 2, missed: 1, missedShare: 0.5, topWrong: { kind: 'choice', id: 'a', text: l('One'), learners: 1 } })
+    expect(howMany).toMatchObject({
+      number: 1,
+      answered: 2,
+      missed: 1,
+      missedShare: 0.5,
+      topWrong: { kind: 'choice', id: 'a', text: l('One'), learners: 1 },
+    })
     expect(insight.learners).toBe(2)
   })
 
@@ -53,7 +106,13 @@ describe('quiz item analysis', () => {
   it('names the wrong choice most learners picked, ties by the choices’ order', () => {
     const insight = quizItemAnalysis(
       quiz,
-      [attempt('a1', 0, { 'how-many': 'b' }), attempt('a2', 0, { 'how-many': 'a' }), attempt('a3', 0, { 'how-many': 'b' }), attempt('a4', 0, { 'how-many': 'a' }), attempt('a5', 0, { 'how-many': 'b' })],
+      [
+        attempt('a1', 0, { 'how-many': 'b' }),
+        attempt('a2', 0, { 'how-many': 'a' }),
+        attempt('a3', 0, { 'how-many': 'b' }),
+        attempt('a4', 0, { 'how-many': 'a' }),
+        attempt('a5', 0, { 'how-many': 'b' }),
+      ],
       ['a1', 'a2', 'a3', 'a4', 'a5'],
     )
     expect(insight.questions[0]).toMatchObject({ id: 'how-many', missed: 5, topWrong: { id: 'b', learners: 3 } })
@@ -62,14 +121,26 @@ describe('quiz item analysis', () => {
   })
 
   it('groups typed answers by how they read, and shows one of them', () => {
-    const insight = quizItemAnalysis(quiz, [attempt('a1', 0, { 'kind-name': 'Deployment' }), attempt('a2', 0, { 'kind-name': '  deployment ' }), attempt('a3', 0, { 'kind-name': 'Pod' })], ['a1', 'a2', 'a3'])
+    const insight = quizItemAnalysis(
+      quiz,
+      [
+        attempt('a1', 0, { 'kind-name': 'Deployment' }),
+        attempt('a2', 0, { 'kind-name': '  deployment ' }),
+        attempt('a3', 0, { 'kind-name': 'Pod' }),
+      ],
+      ['a1', 'a2', 'a3'],
+    )
     expect(insight.questions[0]).toMatchObject({ id: 'kind-name', missed: 3, topWrong: { kind: 'text', text: 'Deployment', learners: 2 } })
   })
 
   it('takes a question added later from the first attempt that answered it, and leaves out learners not in the class', () => {
     const insight = quizItemAnalysis(
       quiz,
-      [attempt('yuna', 0, { 'how-many': 'c' }), attempt('yuna', 10, { ...right, restarts: true }), attempt('gone', 0, { ...right, 'how-many': 'a' })],
+      [
+        attempt('yuna', 0, { 'how-many': 'c' }),
+        attempt('yuna', 10, { ...right, restarts: true }),
+        attempt('gone', 0, { ...right, 'how-many': 'a' }),
+      ],
       ['yuna', 'bora'],
     )
     expect(insight.learners).toBe(1)

@@ -14,7 +14,8 @@ export interface QuizAttemptRow {
 }
 
 /** A wrong answer as the teacher reads it: a choice's text, true or false, or what was typed. */
-export type WrongAnswerValue = { kind: 'choice'; id: string; text: Localized } | { kind: 'boolean'; value: boolean } | { kind: 'text'; text: string }
+export type WrongAnswerValue =
+  { kind: 'choice'; id: string; text: Localized } | { kind: 'boolean'; value: boolean } | { kind: 'text'; text: string }
 export type WrongAnswer = WrongAnswerValue & { learners: number }
 
 export interface QuestionInsight {
@@ -42,7 +43,8 @@ export interface QuizInsight {
 }
 
 const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase()
-const byTime = (a: QuizAttemptRow, b: QuizAttemptRow) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byTime = (a: QuizAttemptRow, b: QuizAttemptRow) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /** The wrong answers a learner gave to a question they missed: the wrong choices they picked, the wrong boolean, the text. */
 function wrongAnswersOf(q: Question, given: QuizAnswers[string]): { key: string; answer: WrongAnswerValue }[] {
@@ -59,7 +61,9 @@ function wrongAnswersOf(q: Question, given: QuizAnswers[string]): { key: string;
     case 'truefalse':
       return typeof given === 'boolean' ? [{ key: `boolean:${given}`, answer: { kind: 'boolean' as const, value: given } }] : []
     case 'short':
-      return typeof given === 'string' && given.trim() ? [{ key: `text:${normalize(given)}`, answer: { kind: 'text' as const, text: given.trim().replace(/\s+/g, ' ') } }] : []
+      return typeof given === 'string' && given.trim()
+        ? [{ key: `text:${normalize(given)}`, answer: { kind: 'text' as const, text: given.trim().replace(/\s+/g, ' ') } }]
+        : []
     case 'ordering':
       return [] // an order is wrong in too many ways for one of them to say much
   }
@@ -74,7 +78,11 @@ export function quizItemAnalysis(quiz: Quiz, attempts: readonly QuizAttemptRow[]
     if (list) list.push(a)
     else byLearner.set(a.userId, [a])
   }
-  const stats = quiz.questions.map(() => ({ answered: 0, missed: 0, wrong: new Map<string, { answer: WrongAnswerValue; learners: number; firstSeen: number }>() }))
+  const stats = quiz.questions.map(() => ({
+    answered: 0,
+    missed: 0,
+    wrong: new Map<string, { answer: WrongAnswerValue; learners: number; firstSeen: number }>(),
+  }))
   let seen = 0
   for (const list of byLearner.values()) {
     quiz.questions.forEach((q, i) => {
@@ -97,7 +105,8 @@ export function quizItemAnalysis(quiz: Quiz, attempts: readonly QuizAttemptRow[]
   const questions = quiz.questions.map((q, i): QuestionInsight => {
     const stat = stats[i]!
     // the most chosen; ties: the first choice in the question's order, else the first seen
-    const choiceOrder = ({ answer, firstSeen }: { answer: WrongAnswerValue; firstSeen: number }) => ('choices' in q && answer.kind === 'choice' ? q.choices.findIndex((c) => c.id === answer.id) : firstSeen)
+    const choiceOrder = ({ answer, firstSeen }: { answer: WrongAnswerValue; firstSeen: number }) =>
+      'choices' in q && answer.kind === 'choice' ? q.choices.findIndex((c) => c.id === answer.id) : firstSeen
     const top = [...stat.wrong.values()].sort((a, b) => b.learners - a.learners || choiceOrder(a) - choiceOrder(b))[0]
     return {
       id: q.id,

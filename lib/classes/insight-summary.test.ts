@@ -46,7 +46,19 @@ describe('the summary of every exercise of a class', () => {
       ],
     })
     expect(pod!.topMistake).toEqual({ key: 'replicas-3', kind: 'check', field: null, title: checks[2]!.message, learners: 4 })
-    const [onlyValidation] = exerciseSummaries({ exercises, learnerIds: [], stuckAfter: 3, attempts: [], mistakes: [{ exerciseId: 'pod-first-manifest', key: 'validation:spec.replicas', learners: 1 }] })
-    expect(onlyValidation!.topMistake).toEqual({ key: 'validation:spec.replicas', kind: 'validation', field: 'spec.replicas', title: null, learners: 1 })
+    const [onlyValidation] = exerciseSummaries({
+      exercises,
+      learnerIds: [],
+      stuckAfter: 3,
+      attempts: [],
+      mistakes: [{ exerciseId: 'pod-first-manifest', key: 'validation:spec.replicas', learners: 1 }],
+    })
+    expect(onlyValidation!.topMistake).toEqual({
+      key: 'validation:spec.replicas',
+      kind: 'validation',
+      field: 'spec.replicas',
+      title: null,
+      learners: 1,
+    })
   })
 })

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { exerciseInsight, median, storedFailures, validationKey, type CheckDefinition, type Failure, type InsightSubmission } from './insight.ts'
+import {
+  exerciseInsight,
+  median,
+  storedFailures,
+  validationKey,
+  type CheckDefinition,
+  type Failure,
+  type InsightSubmission,
+} from './insight.ts'
 
 const learners = [
   { id: 'yuna', name: 'Yuna', email: 'yuna@example.com' },
@@ -17,12 +25,27 @@ const minute = 60_000
 
 let n = 0
 /** A submission `minutes` after the start, failing the given checks (each on a line, when given as [id, line]). */
-function attempt(userId: string, minutes: number, failing: (string | [string, number])[] = [], extra: Partial<InsightSubmission> = {}): InsightSubmission {
+function attempt(
+  userId: string,
+  minutes: number,
+  failing: (string | [string, number])[] = [],
+  extra: Partial<InsightSubmission> = {},
+): InsightSubmission {
   const failures: Failure[] = failing.map((f) => {
     const [key, line] = typeof f === 'string' ? [f, null] : f
     return { key, kind: 'check', field: null, message: `${key} failed`, hint: null, line }
   })
-  return { id: `s${String(++n).padStart(3, '0')}`, userId, passed: failures.length === 0, score: failures.length ? 0.5 : 1, createdAt: new Date(start + minutes * minute), failures, source: `apiVersion: v1\nkind: Pod # by ${userId} at ${minutes}\n`, sourceTrimmed: false, ...extra }
+  return {
+    id: `s${String(++n).padStart(3, '0')}`,
+    userId,
+    passed: failures.length === 0,
+    score: failures.length ? 0.5 : 1,
+    createdAt: new Date(start + minutes * minute),
+    failures,
+    source: `apiVersion: v1\nkind: Pod # by ${userId} at ${minutes}\n`,
+    sourceTrimmed: false,
+    ...extra,
+  }
 }
 
 describe('the failures stored with a submission', () => {
@@ -34,10 +57,23 @@ describe('the failures stored with a submission', () => {
         { id: 'selector-matches', passed: false, message: 'The selector matches — it selects app=api', line: 7 },
         { id: 'replicas-3', passed: false, notRun: true, message: 'not run', line: null },
       ],
-      validation: { valid: false, errors: [{ field: 'spec.replicas', message: 'Invalid value: -1', line: 4, hint: { ko: '0 이상이어야 합니다.', en: 'Must be 0 or more.' } }, { field: '', message: 'mapping values are not allowed', line: 2 }] },
+      validation: {
+        valid: false,
+        errors: [
+          { field: 'spec.replicas', message: 'Invalid value: -1', line: 4, hint: { ko: '0 이상이어야 합니다.', en: 'Must be 0 or more.' } },
+          { field: '', message: 'mapping values are not allowed', line: 2 },
+        ],
+      },
     }
     expect(storedFailures(JSON.stringify(result))).toEqual([
-      { key: 'validation:spec.replicas', kind: 'validation', field: 'spec.replicas', message: 'Invalid value: -1', hint: { ko: '0 이상이어야 합니다.', en: 'Must be 0 or more.' }, line: 4 },
+      {
+        key: 'validation:spec.replicas',
+        kind: 'validation',
+        field: 'spec.replicas',
+        message: 'Invalid value: -1',
+        hint: { ko: '0 이상이어야 합니다.', en: 'Must be 0 or more.' },
+        line: 4,
+      },
       { key: 'validation:', kind: 'validation', field: '', message: 'mapping values are not allowed', hint: null, line: 2 },
       { key: 'selector-matches', kind: 'check', field: null, message: 'The selector matches — it selects app=api', hint: null, line: 7 },
     ])
@@ -47,7 +83,9 @@ describe('the failures stored with a submission', () => {
     expect(storedFailures('not json')).toEqual([])
     expect(storedFailures('null')).toEqual([])
     expect(storedFailures(JSON.stringify({ checks: 'no', validation: { errors: 3 } }))).toEqual([])
-    expect(storedFailures(JSON.stringify({ checks: [null, { id: 7, passed: false }, { id: 'x', passed: false, line: -1 }] }))).toEqual([{ key: 'x', kind: 'check', field: null, message: '', hint: null, line: null }])
+    expect(storedFailures(JSON.stringify({ checks: [null, { id: 7, passed: false }, { id: 'x', passed: false, line: -1 }] }))).toEqual([
+      { key: 'x', kind: 'check', field: null, message: '', hint: null, line: null },
+    ])
   })
 })
 
@@ -72,7 +110,13 @@ describe('insight into one exercise', () => {
   })
 
   it('has no rates in an empty class and none of those who tried before anyone did', () => {
-    expect(exerciseInsight({ learners: [], checks, submissions: [] })).toMatchObject({ passRate: null, passRateOfTried: null, medianAttemptsToPass: null, medianTimeToPassMs: null, groups: [] })
+    expect(exerciseInsight({ learners: [], checks, submissions: [] })).toMatchObject({
+      passRate: null,
+      passRateOfTried: null,
+      medianAttemptsToPass: null,
+      medianTimeToPassMs: null,
+      groups: [],
+    })
     expect(exerciseInsight({ learners, checks, submissions: [] })).toMatchObject({ passRate: 0, passRateOfTried: null, tried: 0 })
   })
 
@@ -145,10 +189,25 @@ describe('insight into one exercise', () => {
   })
 
   it('shows the newest submission that hit a mistake as its example, with that mistake’s lines marked', () => {
-    const newest = attempt('minho', 30, [['selector-matches', 9], ['replicas-3', 4]])
-    const insight = exerciseInsight({ learners, checks, submissions: [newest, attempt('bora', 10, [['selector-matches', 6]]), attempt('bora', 20, [['selector-matches', 6]])] })
+    const newest = attempt('minho', 30, [
+      ['selector-matches', 9],
+      ['replicas-3', 4],
+    ])
+    const insight = exerciseInsight({
+      learners,
+      checks,
+      submissions: [newest, attempt('bora', 10, [['selector-matches', 6]]), attempt('bora', 20, [['selector-matches', 6]])],
+    })
     const selector = insight.groups.find((g) => g.key === 'selector-matches')!
-    expect(selector.example).toEqual({ submissionId: newest.id, userId: 'minho', createdAt: newest.createdAt, source: newest.source, sourceTrimmed: false, message: 'selector-matches failed', lines: [9] })
+    expect(selector.example).toEqual({
+      submissionId: newest.id,
+      userId: 'minho',
+      createdAt: newest.createdAt,
+      source: newest.source,
+      sourceTrimmed: false,
+      message: 'selector-matches failed',
+      lines: [9],
+    })
     expect(insight.groups.find((g) => g.key === 'replicas-3')!.example.lines).toEqual([4])
   })
 
@@ -157,12 +216,33 @@ describe('insight into one exercise', () => {
       ...attempt('yuna', 0),
       passed: false,
       failures: [
-        { key: validationKey('spec.containers[0].name'), kind: 'validation', field: 'spec.containers[0].name', message: 'Required value', hint: null, line: 12 },
-        { key: validationKey('spec.containers[0].name'), kind: 'validation', field: 'spec.containers[0].name', message: 'Required value', hint: { ko: '이름을 쓰세요.', en: 'Give it a name.' }, line: 5 },
+        {
+          key: validationKey('spec.containers[0].name'),
+          kind: 'validation',
+          field: 'spec.containers[0].name',
+          message: 'Required value',
+          hint: null,
+          line: 12,
+        },
+        {
+          key: validationKey('spec.containers[0].name'),
+          kind: 'validation',
+          field: 'spec.containers[0].name',
+          message: 'Required value',
+          hint: { ko: '이름을 쓰세요.', en: 'Give it a name.' },
+          line: 5,
+        },
       ],
     }
     const [group] = exerciseInsight({ learners, checks, submissions: [s] }).groups
-    expect(group).toMatchObject({ key: 'validation:spec.containers[0].name', kind: 'validation', field: 'spec.containers[0].name', title: null, hint: { ko: '이름을 쓰세요.', en: 'Give it a name.' }, stillCount: 1 })
+    expect(group).toMatchObject({
+      key: 'validation:spec.containers[0].name',
+      kind: 'validation',
+      field: 'spec.containers[0].name',
+      title: null,
+      hint: { ko: '이름을 쓰세요.', en: 'Give it a name.' },
+      stillCount: 1,
+    })
     expect(group!.example.lines).toEqual([5, 12])
     expect(group!.learners).toHaveLength(1)
   })
@@ -172,7 +252,11 @@ describe('insight into one exercise', () => {
     const insight = exerciseInsight({
       learners,
       checks,
-      submissions: [attempt('yuna', 0, ['replicas-3']), attempt('bora', 0, ['pod-exists']), { ...attempt('minho', 0), passed: false, failures: [validation] }],
+      submissions: [
+        attempt('yuna', 0, ['replicas-3']),
+        attempt('bora', 0, ['pod-exists']),
+        { ...attempt('minho', 0), passed: false, failures: [validation] },
+      ],
     })
     expect(insight.groups.map((g) => g.key)).toEqual(['pod-exists', 'replicas-3', 'validation:spec'])
   })

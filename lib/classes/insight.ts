@@ -67,13 +67,33 @@ export function storedFailures(resultJson: string): Failure[] {
     if (!e || typeof e !== 'object' || Array.isArray(e)) continue
     const { field, message, line, hint } = e as { field?: unknown; message?: unknown; line?: unknown; hint?: unknown }
     const f = typeof field === 'string' ? field : ''
-    failures.push({ key: validationKey(f), kind: 'validation', field: f, message: typeof message === 'string' ? message : '', hint: localized(hint), line: lineOf(line) })
+    failures.push({
+      key: validationKey(f),
+      kind: 'validation',
+      field: f,
+      message: typeof message === 'string' ? message : '',
+      hint: localized(hint),
+      line: lineOf(line),
+    })
   }
   for (const c of Array.isArray(r.checks) ? r.checks : []) {
     if (!c || typeof c !== 'object' || Array.isArray(c)) continue
-    const { id, passed, notRun, message, line } = c as { id?: unknown; passed?: unknown; notRun?: unknown; message?: unknown; line?: unknown }
+    const { id, passed, notRun, message, line } = c as {
+      id?: unknown
+      passed?: unknown
+      notRun?: unknown
+      message?: unknown
+      line?: unknown
+    }
     if (typeof id !== 'string' || passed !== false || notRun === true) continue
-    failures.push({ key: id, kind: 'check', field: null, message: typeof message === 'string' ? message : '', hint: null, line: lineOf(line) })
+    failures.push({
+      key: id,
+      kind: 'check',
+      field: null,
+      message: typeof message === 'string' ? message : '',
+      hint: null,
+      line: lineOf(line),
+    })
   }
   return failures
 }
@@ -149,14 +169,19 @@ export interface ExerciseInsight {
   groups: MistakeGroup[]
 }
 
-const byTime = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const byTime = (a: { createdAt: Date; id: string }, b: { createdAt: Date; id: string }) =>
+  a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const displayName = (l: InsightLearner) => l.name ?? l.email
 
 /**
  * The insight into one exercise from the class's submissions of it. Submissions of anyone not in `learners` are
  * ignored (a learner who left the class).
  */
-export function exerciseInsight(input: { learners: readonly InsightLearner[]; submissions: readonly InsightSubmission[]; checks: readonly CheckDefinition[] }): ExerciseInsight {
+export function exerciseInsight(input: {
+  learners: readonly InsightLearner[]
+  submissions: readonly InsightSubmission[]
+  checks: readonly CheckDefinition[]
+}): ExerciseInsight {
   const learnerById = new Map(input.learners.map((l) => [l.id, l]))
   const byLearner = new Map<string, InsightSubmission[]>()
   for (const s of input.submissions) {
@@ -169,7 +194,14 @@ export function exerciseInsight(input: { learners: readonly InsightLearner[]; su
   const attemptsToPass: number[] = []
   const timesToPass: number[] = []
   // per group: learner → { still, lastAt }, and the newest submission that hit it
-  const groups = new Map<string, { first: Failure; learners: Map<string, { still: boolean; lastAt: Date }>; example: { submission: InsightSubmission; failures: Failure[] } }>()
+  const groups = new Map<
+    string,
+    {
+      first: Failure
+      learners: Map<string, { still: boolean; lastAt: Date }>
+      example: { submission: InsightSubmission; failures: Failure[] }
+    }
+  >()
   for (const [userId, list] of byLearner) {
     list.sort(byTime)
     const firstPass = list.findIndex((s) => s.passed)
@@ -219,7 +251,13 @@ export function exerciseInsight(input: { learners: readonly InsightLearner[]; su
       },
     }
   })
-  result.sort((a, b) => compareGroups({ key: a.key, kind: a.kind, learners: a.learners.length }, { key: b.key, kind: b.kind, learners: b.learners.length }, order))
+  result.sort((a, b) =>
+    compareGroups(
+      { key: a.key, kind: a.kind, learners: a.learners.length },
+      { key: b.key, kind: b.kind, learners: b.learners.length },
+      order,
+    ),
+  )
 
   const tried = byLearner.size
   const passed = attemptsToPass.length
@@ -237,7 +275,11 @@ export function exerciseInsight(input: { learners: readonly InsightLearner[]; su
 }
 
 /** Most learners first; then checks in the exercise's order, then validation errors by field. */
-export function compareGroups(a: { key: string; kind: 'check' | 'validation'; learners: number }, b: { key: string; kind: 'check' | 'validation'; learners: number }, order: (key: string) => number): number {
+export function compareGroups(
+  a: { key: string; kind: 'check' | 'validation'; learners: number },
+  b: { key: string; kind: 'check' | 'validation'; learners: number },
+  order: (key: string) => number,
+): number {
   if (a.learners !== b.learners) return b.learners - a.learners
   if (a.kind !== b.kind) return a.kind === 'check' ? -1 : 1
   return order(a.key) - order(b.key) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)

@@ -17,7 +17,8 @@ describe('invite codes', () => {
   })
 
   it('refuse what cannot be a code', () => {
-    for (const bad of ['', 'ABCD234', 'ABCD23456', 'ABCD-23O5', 'ABCD-2I45', "ABCD'; --", 'ＡＢＣＤ２３４５']) expect(normalizeInviteCode(bad)).toBeNull()
+    for (const bad of ['', 'ABCD234', 'ABCD23456', 'ABCD-23O5', 'ABCD-2I45', "ABCD'; --", 'ＡＢＣＤ２３４５'])
+      expect(normalizeInviteCode(bad)).toBeNull()
   })
 
   it('are grouped for reading', () => {

@@ -41,7 +41,16 @@ describe('the progress matrix', () => {
     expect(bora!.cells.every((c) => c.state === 'none')).toBe(true)
     expect(bora!.lastActivity).toBeNull()
     expect(yuna!.completed).toBe(2)
-    expect(yuna!.cells[1]).toEqual({ lessonId: 'pod', state: 'completed', attempts: 2, bestScore: 1, quizScore: 0.8, quizFirstScore: 0.4, deadline: null, completedAt: null })
+    expect(yuna!.cells[1]).toEqual({
+      lessonId: 'pod',
+      state: 'completed',
+      attempts: 2,
+      bestScore: 1,
+      quizScore: 0.8,
+      quizFirstScore: 0.4,
+      deadline: null,
+      completedAt: null,
+    })
     expect(yuna!.cells[0]!.quizScore).toBeNull()
     expect(yuna!.cells[0]!.quizFirstScore).toBeNull()
     expect(m.totals).toEqual([
@@ -62,7 +71,15 @@ describe('the progress matrix', () => {
       { id: 'late', name: 'B', email: 'b@example.com', joinedAt },
       { id: 'nothing', name: 'C', email: 'c@example.com', joinedAt },
     ]
-    const record = (userId: string, lessonId: string, completedAt: Date | null) => ({ userId, lessonId, status: completedAt ? 'completed' : 'started', attempts: 1, bestScore: completedAt ? 1 : 0, updatedAt: completedAt ?? at(4), completedAt })
+    const record = (userId: string, lessonId: string, completedAt: Date | null) => ({
+      userId,
+      lessonId,
+      status: completedAt ? 'completed' : 'started',
+      attempts: 1,
+      bestScore: completedAt ? 1 : 0,
+      updatedAt: completedAt ?? at(4),
+      completedAt,
+    })
     const records = [
       record('on-time', 'intro', at(3)), // completed at the due moment: on time
       record('on-time', 'pod', at(4)),

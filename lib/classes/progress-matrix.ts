@@ -101,7 +101,13 @@ export function quizPercents(cell: Pick<MatrixCell, 'quizScore' | 'quizFirstScor
  * Rows sorted stuck learners first, then by name (or email), so who needs help is on top. `now` is the moment
  * overdue work is judged at (without it, only late work is marked).
  */
-export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLearner[], records: ProgressRecord[], quizzes: QuizRecord[] = [], options: { now?: Date | null } = {}): ProgressMatrix {
+export function buildProgressMatrix(
+  lessons: MatrixLesson[],
+  learners: MatrixLearner[],
+  records: ProgressRecord[],
+  quizzes: QuizRecord[] = [],
+  options: { now?: Date | null } = {},
+): ProgressMatrix {
   const now = options.now ?? null
   const byUser = new Map<string, Map<string, ProgressRecord>>()
   for (const r of records) {
@@ -143,7 +149,12 @@ export function buildProgressMatrix(lessons: MatrixLesson[], learners: MatrixLea
     }
   })
   const label = (r: MatrixRow): string => (r.learner.name ?? r.learner.email).toLocaleLowerCase()
-  rows.sort((a, b) => Number(b.stuckOn.length > 0) - Number(a.stuckOn.length > 0) || label(a).localeCompare(label(b)) || a.learner.email.localeCompare(b.learner.email))
+  rows.sort(
+    (a, b) =>
+      Number(b.stuckOn.length > 0) - Number(a.stuckOn.length > 0) ||
+      label(a).localeCompare(label(b)) ||
+      a.learner.email.localeCompare(b.learner.email),
+  )
   const totals = lessons.map((lesson, i) => ({
     lessonId: lesson.id,
     completed: rows.filter((r) => r.cells[i]!.state === 'completed').length,

@@ -57,7 +57,11 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>()
 /** A moment's calendar day in a time zone, "YYYY-MM-DD". */
 export function dayKey(moment: Date, timeZone?: string): string {
   let format = dayFormats.get(timeZone ?? '')
-  if (!format) dayFormats.set(timeZone ?? '', (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })))
+  if (!format)
+    dayFormats.set(
+      timeZone ?? '',
+      (format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    )
   // "11/20/2026": format() is several times faster than formatToParts(), which stays for anything else
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(format.format(moment))
   if (m) return `${m[3]}-${m[1]}-${m[2]}`
@@ -105,7 +109,10 @@ function count(completionDays: string[], days: string[]): DailyCompletions {
 
 /** Completions per day of these records (all of one class, or one learner's). */
 export function dailyCompletions(records: readonly TimelineRecord[], options: TimelineOptions): DailyCompletions {
-  return countFromDays(records.flatMap((r) => (r.completedAt ? [dayKey(r.completedAt, options.timeZone)] : [])), options)
+  return countFromDays(
+    records.flatMap((r) => (r.completedAt ? [dayKey(r.completedAt, options.timeZone)] : [])),
+    options,
+  )
 }
 
 function countFromDays(completionDays: string[], options: TimelineOptions): DailyCompletions {
@@ -117,7 +124,11 @@ function countFromDays(completionDays: string[], options: TimelineOptions): Dail
  * The class's completions per day, each learner's on the same days, and each learner's last activity; records of
  * anyone not among `learnerIds` (someone who left the class) count nowhere.
  */
-export function progressTimeline(records: readonly TimelineRecord[], learnerIds: readonly string[], options: TimelineOptions): ProgressTimeline {
+export function progressTimeline(
+  records: readonly TimelineRecord[],
+  learnerIds: readonly string[],
+  options: TimelineOptions,
+): ProgressTimeline {
   const byLearner = new Map<string, string[]>(learnerIds.map((id) => [id, []]))
   const lastActivity = new Map<string, Date | null>(learnerIds.map((id) => [id, null]))
   const allDays: string[] = []

@@ -11,7 +11,11 @@ import type { CliIO } from './io.ts'
 async function kubelab(...args: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { DATABASE_URL: 'mysql://never-opened' } })
+  const code = await runCli(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: { DATABASE_URL: 'mysql://never-opened' },
+  })
   return { code, stdout, stderr }
 }
 
@@ -32,24 +36,104 @@ interface Row {
 
 const usageJson = (message: string) => ({ ok: false, error: 'usage', message })
 const rows: Row[] = [
-  { command: 'validate', args: ['x.yaml'], usage: 'Usage: npm run -s kubelab -- validate FILE…', json: (m) => ({ valid: false, errors: [], error: `kubelab validate: ${m}` }), valued: '--lang', flag: '--json' },
-  { command: 'simulate', args: ['scenario.yaml'], usage: 'Usage: npm run -s kubelab -- simulate SCENARIO.yaml', json: (m) => ({ ok: false, error: m }), flag: '--json' },
-  { command: 'grade', args: ['pod-first-manifest', 'answer.yaml'], usage: 'Usage: kubelab grade EXERCISE_ID FILE', json: usageJson, valued: '--lang', flag: '--json' },
+  {
+    command: 'validate',
+    args: ['x.yaml'],
+    usage: 'Usage: npm run -s kubelab -- validate FILE…',
+    json: (m) => ({ valid: false, errors: [], error: `kubelab validate: ${m}` }),
+    valued: '--lang',
+    flag: '--json',
+  },
+  {
+    command: 'simulate',
+    args: ['scenario.yaml'],
+    usage: 'Usage: npm run -s kubelab -- simulate SCENARIO.yaml',
+    json: (m) => ({ ok: false, error: m }),
+    flag: '--json',
+  },
+  {
+    command: 'grade',
+    args: ['pod-first-manifest', 'answer.yaml'],
+    usage: 'Usage: kubelab grade EXERCISE_ID FILE',
+    json: usageJson,
+    valued: '--lang',
+    flag: '--json',
+  },
   { command: 'content', sub: 'list', args: [], usage: 'Usage: kubelab content list', json: usageJson, valued: '--lang', flag: '--json' },
   { command: 'content', sub: 'show', args: ['pod-first-manifest'], usage: 'Usage: kubelab content list', json: usageJson, flag: '--json' },
   { command: 'content', sub: 'check', args: [], usage: 'Usage: kubelab content list', json: usageJson, flag: '--summary' },
   { command: 'content', sub: 'new', args: ['config-maps'], usage: 'Usage: kubelab content list', json: usageJson, valued: '--course' },
-  { command: 'content', sub: 'import', args: ['lesson-dir'], usage: 'Usage: kubelab content list', json: usageJson, valued: '--course', flag: '--replace' },
-  { command: 'content', sub: 'export', args: ['probes', 'out-dir'], usage: 'Usage: kubelab content list', json: usageJson, valued: '--course', flag: '--force' },
-  { command: 'user', sub: 'add', args: ['a@school.example', '--role', 'learner'], usage: 'Usage: npm run -s kubelab -- user <command>', json: usageJson, valued: '--name', flag: '--password-stdin' },
-  { command: 'user', sub: 'role', args: ['a@school.example', 'teacher'], usage: 'Usage: npm run -s kubelab -- user <command>', json: usageJson, flag: '--json' },
-  { command: 'user', sub: 'list', args: [], usage: 'Usage: npm run -s kubelab -- user <command>', json: usageJson, valued: '--role', flag: '--json' },
-  { command: 'user', sub: 'disable', args: ['a@school.example'], usage: 'Usage: npm run -s kubelab -- user <command>', json: usageJson, flag: '--json' },
-  { command: 'user', sub: 'enable', args: ['a@school.example'], usage: 'Usage: npm run -s kubelab -- user <command>', json: usageJson, flag: '--json' },
+  {
+    command: 'content',
+    sub: 'import',
+    args: ['lesson-dir'],
+    usage: 'Usage: kubelab content list',
+    json: usageJson,
+    valued: '--course',
+    flag: '--replace',
+  },
+  {
+    command: 'content',
+    sub: 'export',
+    args: ['probes', 'out-dir'],
+    usage: 'Usage: kubelab content list',
+    json: usageJson,
+    valued: '--course',
+    flag: '--force',
+  },
+  {
+    command: 'user',
+    sub: 'add',
+    args: ['a@school.example', '--role', 'learner'],
+    usage: 'Usage: npm run -s kubelab -- user <command>',
+    json: usageJson,
+    valued: '--name',
+    flag: '--password-stdin',
+  },
+  {
+    command: 'user',
+    sub: 'role',
+    args: ['a@school.example', 'teacher'],
+    usage: 'Usage: npm run -s kubelab -- user <command>',
+    json: usageJson,
+    flag: '--json',
+  },
+  {
+    command: 'user',
+    sub: 'list',
+    args: [],
+    usage: 'Usage: npm run -s kubelab -- user <command>',
+    json: usageJson,
+    valued: '--role',
+    flag: '--json',
+  },
+  {
+    command: 'user',
+    sub: 'disable',
+    args: ['a@school.example'],
+    usage: 'Usage: npm run -s kubelab -- user <command>',
+    json: usageJson,
+    flag: '--json',
+  },
+  {
+    command: 'user',
+    sub: 'enable',
+    args: ['a@school.example'],
+    usage: 'Usage: npm run -s kubelab -- user <command>',
+    json: usageJson,
+    flag: '--json',
+  },
   { command: 'demo', sub: 'remove', args: [], usage: 'Usage: npm run -s kubelab -- demo remove', json: usageJson, flag: '--json' },
   { command: 'db', sub: 'migrate', args: [], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson },
   { command: 'db', sub: 'status', args: [], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson, flag: '--json' },
-  { command: 'db', sub: 'backup', args: ['backup.db'], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson, flag: '--force' },
+  {
+    command: 'db',
+    sub: 'backup',
+    args: ['backup.db'],
+    usage: 'Usage: npm run -s kubelab -- db <command>',
+    json: usageJson,
+    flag: '--force',
+  },
   { command: 'db', sub: 'restore', args: ['backup.db'], usage: 'Usage: npm run -s kubelab -- db <command>', json: usageJson },
 ]
 const nameOf = (row: Row) => (row.sub ? `${row.command} ${row.sub}` : row.command)
@@ -110,11 +194,14 @@ describe('kubelab commands with subcommands', () => {
   const withSubs = rows.filter((r) => r.sub)
   const commands = [...new Map(withSubs.map((r) => [r.command, r])).values()]
 
-  it.each(commands.map((r) => [r.command, r] as const))('%s: a missing or unknown subcommand is a usage error, as JSON too', async (command, row) => {
-    expectUsageError(await kubelab(command), row, 'a command is required')
-    expectUsageError(await kubelab(command, '--json'), row, 'a command is required', true)
-    expectUsageError(await kubelab(command, 'frobnicate', '--json'), row, `unknown command "${command} frobnicate"`, true)
-  })
+  it.each(commands.map((r) => [r.command, r] as const))(
+    '%s: a missing or unknown subcommand is a usage error, as JSON too',
+    async (command, row) => {
+      expectUsageError(await kubelab(command), row, 'a command is required')
+      expectUsageError(await kubelab(command, '--json'), row, 'a command is required', true)
+      expectUsageError(await kubelab(command, 'frobnicate', '--json'), row, `unknown command "${command} frobnicate"`, true)
+    },
+  )
 
   it("refuses another subcommand's option", async () => {
     const user = rows.find((r) => r.sub === 'list' && r.command === 'user')!
@@ -130,14 +217,22 @@ describe('kubelab commands with subcommands', () => {
 })
 
 describe('parseCommand', () => {
-  const spec: CommandSpec<{ json: { type: 'boolean' }; lang: { type: 'string' } }> = { command: 'test', usage: 'Usage: test\n', options: { json: { type: 'boolean' }, lang: { type: 'string' } } }
+  const spec: CommandSpec<{ json: { type: 'boolean' }; lang: { type: 'string' } }> = {
+    command: 'test',
+    usage: 'Usage: test\n',
+    options: { json: { type: 'boolean' }, lang: { type: 'string' } },
+  }
   const io = (): CliIO & { out: string[] } => {
     const out: string[] = []
     return { out, stdout: (t) => void out.push(t), stderr: (t) => void out.push(t) }
   }
 
   it('takes values inline or as the next argument, `-` as a positional, and everything after -- as positionals', () => {
-    expect(parseCommand(['a', '--lang=ko', '-', '--json', '--', '--help', '-x'], io(), spec)).toEqual({ values: { lang: 'ko', json: true }, positionals: ['a', '-', '--help', '-x'], json: true })
+    expect(parseCommand(['a', '--lang=ko', '-', '--json', '--', '--help', '-x'], io(), spec)).toEqual({
+      values: { lang: 'ko', json: true },
+      positionals: ['a', '-', '--help', '-x'],
+      json: true,
+    })
     expect(parseCommand(['--lang', '-', 'b'], io(), spec)).toEqual({ values: { lang: '-' }, positionals: ['b'], json: false })
     expect(parseCommand(['--lang='], io(), spec)).toEqual({ values: { lang: '' }, positionals: [], json: false })
   })
@@ -148,7 +243,10 @@ describe('parseCommand', () => {
     expect(help.out).toEqual(['Usage: test\n'])
     const bad = io()
     expect(parseCommand(['--json', '--lang'], bad, spec)).toEqual({ exit: 2 })
-    expect(bad.out).toEqual(['kubelab test: --lang needs a value\n\nUsage: test\n', '{"ok":false,"error":"usage","message":"--lang needs a value"}\n'])
+    expect(bad.out).toEqual([
+      'kubelab test: --lang needs a value\n\nUsage: test\n',
+      '{"ok":false,"error":"usage","message":"--lang needs a value"}\n',
+    ])
     // `--json=no` is not --json: the mistake is answered in text alone
     const flag = io()
     expect(parseCommand(['--json=no'], flag, spec)).toEqual({ exit: 2 })

@@ -41,7 +41,11 @@ export function defineCommand<const O extends OptionsConfig>(spec: CommandSpec<O
 }
 
 /** Reads a command's arguments, or answers --help or a usage error itself: then `{ exit }` is the exit code. */
-export function parseCommand<O extends OptionsConfig>(args: string[], io: CliIO, spec: CommandSpec<O>): ParsedCommand<O> | { exit: number } {
+export function parseCommand<O extends OptionsConfig>(
+  args: string[],
+  io: CliIO,
+  spec: CommandSpec<O>,
+): ParsedCommand<O> | { exit: number } {
   const options = optionArgs(args)
   const json = options.includes('--json')
   if (options.includes('--help') || options.includes('-h')) {
@@ -54,7 +58,8 @@ export function parseCommand<O extends OptionsConfig>(args: string[], io: CliIO,
     // the subcommand decides which options are known: find it leniently first (an unknown option is reported below)
     const sub = parseArgs({ args, options: spec.options, strict: false, allowPositionals: true }).positionals[0]
     const allowed = sub === undefined ? undefined : Object.hasOwn(spec.subcommands, sub) ? spec.subcommands[sub] : undefined
-    if (allowed === undefined) return { exit: usageError(io, spec, sub === undefined ? 'a command is required' : `unknown command "${spec.command} ${sub}"`, json) }
+    if (allowed === undefined)
+      return { exit: usageError(io, spec, sub === undefined ? 'a command is required' : `unknown command "${spec.command} ${sub}"`, json) }
     table = Object.fromEntries(allowed.map((name) => [name, spec.options[name]!]))
     known = ` for "${spec.command} ${sub}"`
   }
@@ -87,7 +92,11 @@ function problem(args: string[], options: OptionsConfig, known: string, error: u
     const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined
     if (!option) return `unknown option ${token.rawName}${known}`
     // parseArgs's own rule: a value that looks like an option (`--lang --json`) is a missing value
-    if (option.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))) return `${token.rawName} needs a value`
+    if (
+      option.type === 'string' &&
+      (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))
+    )
+      return `${token.rawName} needs a value`
     if (option.type === 'boolean' && token.value !== undefined) return `${token.rawName} takes no value`
   }
   return error instanceof Error ? error.message : String(error)

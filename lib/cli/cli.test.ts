@@ -42,19 +42,30 @@ describe('kubelab CLI', () => {
     expect(failed.stdout).toContain('bad.yaml:10')
 
     // refused YAML: its error, one line saying nothing ran, the checks marked not run without their hints
-    const refused = await kubelab('grade', 'pod-first-manifest', file('refused.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n'), '--lang', 'en')
+    const refused = await kubelab(
+      'grade',
+      'pod-first-manifest',
+      file('refused.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: [unclosed\n'),
+      '--lang',
+      'en',
+    )
     expect(refused.stdout).toContain('The cluster did not run anything: it refused your YAML.')
     expect(refused.stdout).toMatch(/^– image: The image is `nginx:1\.27`[^\n]*\n– /m)
 
     // a command exercise: the refused command by its number, kubectl's words, what they mean
     const typo = await kubelab('grade', 'intro-get-nodes', file('commands.txt', 'kubectl get nods\n'), '--lang', 'en')
-    expect(typo.stdout).toContain('commands.txt: command 1: kubectl get nods\n    error: the server doesn\'t have a resource type "nods"\n    kubectl knows no resource type "nods".')
+    expect(typo.stdout).toContain(
+      'commands.txt: command 1: kubectl get nods\n    error: the server doesn\'t have a resource type "nods"\n    kubectl knows no resource type "nods".',
+    )
   })
 
   it('answers usage and I/O errors with exit 2', async () => {
     expect((await kubelab('grade')).code).toBe(2)
     expect((await kubelab('grade', 'no-such-exercise', file('x.yaml', solution))).code).toBe(2)
-    expect(await kubelab('grade', 'pod-first-manifest', join(dir, 'missing.yaml'))).toMatchObject({ code: 2, stderr: expect.stringContaining('ENOENT') })
+    expect(await kubelab('grade', 'pod-first-manifest', join(dir, 'missing.yaml'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('ENOENT'),
+    })
     expect((await kubelab('grade', 'pod-first-manifest', file('y.yaml', solution), '--lang', 'fr')).code).toBe(2)
     expect((await kubelab('content', 'nonsense')).code).toBe(2)
   })
@@ -65,7 +76,9 @@ describe('kubelab CLI', () => {
     const { courses } = JSON.parse(stdout)
     expect(courses[0]).toMatchObject({ id: 'kubernetes-basics', title: { ko: expect.any(String), en: expect.any(String) } })
     const pod = courses[0].lessons.find((l: { id: string }) => l.id === 'pod')
-    expect(pod.exercises).toEqual([{ id: 'pod-first-manifest', kind: 'manifest', title: { ko: '첫 Pod 매니페스트', en: 'Your first Pod manifest' } }])
+    expect(pod.exercises).toEqual([
+      { id: 'pod-first-manifest', kind: 'manifest', title: { ko: '첫 Pod 매니페스트', en: 'Your first Pod manifest' } },
+    ])
     expect(pod.quizzes[0]).toMatchObject({ id: 'pod-basics', questions: expect.any(Number) })
     const ids = courses[0].lessons.map((l: { id: string }) => l.id)
     expect(ids.slice(0, 3)).toEqual(['intro', 'cluster', 'pod'])
@@ -79,14 +92,22 @@ describe('kubelab CLI', () => {
     expect(ko.stdout).toMatch(/^ {2}18\. graceful-termination — \S*[가-힣]/m)
     const en = await kubelab('content', 'list')
     expect(en.stdout).toContain('   2. cluster — How a cluster works')
-    expect(await kubelab('content', 'list', '--lang', 'fr')).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be ko or en') })
+    expect(await kubelab('content', 'list', '--lang', 'fr')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--lang must be ko or en'),
+    })
   })
 
   it('shows an exercise with its starter, solution and wrong answers', async () => {
     const { code, stdout } = await kubelab('content', 'show', 'pod-first-manifest', '--json')
     expect(code).toBe(0)
     const exercise = JSON.parse(stdout)
-    expect(exercise).toMatchObject({ id: 'pod-first-manifest', kind: 'manifest', starter: expect.any(String), solution: expect.stringContaining('nginx:1.27') })
+    expect(exercise).toMatchObject({
+      id: 'pod-first-manifest',
+      kind: 'manifest',
+      starter: expect.any(String),
+      solution: expect.stringContaining('nginx:1.27'),
+    })
     expect(exercise.wrongAnswers.length).toBeGreaterThanOrEqual(2)
   })
 })

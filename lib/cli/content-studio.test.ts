@@ -16,7 +16,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 function course(root: string, lessons: string[] = []) {
   mkdirSync(join(root, 'basics', 'lessons'), { recursive: true })
-  writeFileSync(join(root, 'basics', 'course.yaml'), `id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n`)
+  writeFileSync(
+    join(root, 'basics', 'course.yaml'),
+    `id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n`,
+  )
   for (const id of lessons) scaffoldLesson({ courseDir: join(root, 'basics'), lessonId: id })
 }
 
@@ -29,7 +32,11 @@ describe('kubelab content import and export', () => {
   async function kubelab(...args: string[]) {
     let stdout = ''
     let stderr = ''
-    const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { DATABASE_URL: database.url } })
+    const code = await runCli(args, {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      env: { DATABASE_URL: database.url },
+    })
     return { code, stdout, stderr }
   }
 
@@ -54,7 +61,9 @@ describe('kubelab content import and export', () => {
     const imported = await kubelab('content', 'import', source)
     expect(imported.code, imported.stderr).toBe(0)
     expect(imported.stdout).toContain('basics/probes')
-    const row = await database.db.studioLesson.findUniqueOrThrow({ where: { courseId_lessonId: { courseId: 'basics', lessonId: 'probes' } } })
+    const row = await database.db.studioLesson.findUniqueOrThrow({
+      where: { courseId_lessonId: { courseId: 'basics', lessonId: 'probes' } },
+    })
     // last in the course, after its one file lesson (not first, where a lesson nobody placed would land)
     expect(row).toMatchObject({ draftSavedByLabel: 'cli', publishedNumber: null, afterLessonId: 'first' })
 
@@ -68,7 +77,10 @@ describe('kubelab content import and export', () => {
     const proved = join(work, 'proved')
     cpSync(site, proved, { recursive: true })
     cpSync(out, join(proved, 'basics', 'lessons', '02-probes'), { recursive: true })
-    writeFileSync(join(proved, 'basics', 'course.yaml'), `id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: [first, probes]\n`)
+    writeFileSync(
+      join(proved, 'basics', 'course.yaml'),
+      `id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: [first, probes]\n`,
+    )
     const report = await checkContent(proved)
     expect(report.problems).toEqual([])
     expect(report.lessons).toBe(2)
@@ -88,13 +100,25 @@ describe('kubelab content import and export', () => {
     expect(await kubelab('content', 'import', empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('has no lesson.yaml') })
     const clash = join(work, 'clash')
     cpSync(join(site, 'basics', 'lessons', '01-first'), clash, { recursive: true })
-    expect(await kubelab('content', 'import', clash)).toMatchObject({ code: 2, stderr: expect.stringContaining('has a file lesson "first"') })
-    expect(await kubelab('content', 'import', source, '--course', 'advanced')).toMatchObject({ code: 2, stderr: expect.stringContaining('no course "advanced"') })
+    expect(await kubelab('content', 'import', clash)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('has a file lesson "first"'),
+    })
+    expect(await kubelab('content', 'import', source, '--course', 'advanced')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('no course "advanced"'),
+    })
   })
 
   it('exports only what exists, and never over an author’s files without --force', async () => {
-    expect(await kubelab('content', 'export', 'nothing', join(work, 'x'))).toMatchObject({ code: 1, stderr: expect.stringContaining('no lesson "nothing"') })
-    expect(await kubelab('content', 'export', 'probes', join(work, 'y'), '--published')).toMatchObject({ code: 1, stderr: expect.stringContaining('no published version') })
+    expect(await kubelab('content', 'export', 'nothing', join(work, 'x'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no lesson "nothing"'),
+    })
+    expect(await kubelab('content', 'export', 'probes', join(work, 'y'), '--published')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no published version'),
+    })
     const out = join(work, 'exported')
     expect(await kubelab('content', 'export', 'probes', out)).toMatchObject({ code: 2, stderr: expect.stringContaining('--force') })
     expect((await kubelab('content', 'export', 'probes', out, '--force')).code).toBe(0)

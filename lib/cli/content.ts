@@ -70,7 +70,10 @@ function courseFolders(root: string): Map<string, CourseFolder> {
     const file = join(root, entry.name, 'course.yaml')
     if (!entry.isDirectory() || !existsSync(file)) continue
     const course = readCourseYaml(file)
-    courses.set(typeof course?.id === 'string' ? course.id : entry.name, { dir: join(root, entry.name), lessons: Array.isArray(course?.lessons) ? course.lessons : [] })
+    courses.set(typeof course?.id === 'string' ? course.id : entry.name, {
+      dir: join(root, entry.name),
+      lessons: Array.isArray(course?.lessons) ? course.lessons : [],
+    })
   }
   return courses
 }
@@ -126,17 +129,34 @@ async function importLesson(dir: string | undefined, courseId: string | undefine
     return 2
   }
   return withDatabase(io, 'content import', async (db) => {
-    const outcome = await studioLessonOperations(db).importDraft(cliActor, { courseId: course.id, lessonId: folder.lessonId, texts: folder.texts, replace, fileLessonIds: course.lessons.map(String) })
+    const outcome = await studioLessonOperations(db).importDraft(cliActor, {
+      courseId: course.id,
+      lessonId: folder.lessonId,
+      texts: folder.texts,
+      replace,
+      fileLessonIds: course.lessons.map(String),
+    })
     if (outcome === 'exists') {
-      io.stderr(`kubelab: the studio already has a lesson "${folder.lessonId}" in ${course.id}; add --replace to make this folder its draft\n`)
+      io.stderr(
+        `kubelab: the studio already has a lesson "${folder.lessonId}" in ${course.id}; add --replace to make this folder its draft\n`,
+      )
       return 1
     }
-    io.stdout(`${outcome === 'created' ? 'imported' : 'replaced the draft of'} ${course.id}/${folder.lessonId} as a studio draft, last in the course (not published: prove and publish it in the studio, where the arrows move it)\n`)
+    io.stdout(
+      `${outcome === 'created' ? 'imported' : 'replaced the draft of'} ${course.id}/${folder.lessonId} as a studio draft, last in the course (not published: prove and publish it in the studio, where the arrows move it)\n`,
+    )
     return 0
   })
 }
 
-async function exportLesson(lessonId: string | undefined, dir: string | undefined, courseId: string | undefined, published: boolean, force: boolean, io: CliIO): Promise<number> {
+async function exportLesson(
+  lessonId: string | undefined,
+  dir: string | undefined,
+  courseId: string | undefined,
+  published: boolean,
+  force: boolean,
+  io: CliIO,
+): Promise<number> {
   if (!lessonId || !dir) return usageError(io, spec, '"content export" takes a LESSON_ID and a DIR', false)
   return withDatabase(io, 'content export', async (db) => {
     const operations = studioLessonOperations(db)
@@ -144,14 +164,22 @@ async function exportLesson(lessonId: string | undefined, dir: string | undefine
     if (!course) {
       const courses = await operations.coursesWith(lessonId)
       if (courses.length !== 1) {
-        io.stderr(courses.length === 0 ? `kubelab: the studio has no lesson "${lessonId}"\n` : `kubelab: several courses have a studio lesson "${lessonId}": say which with --course (${courses.join(', ')})\n`)
+        io.stderr(
+          courses.length === 0
+            ? `kubelab: the studio has no lesson "${lessonId}"\n`
+            : `kubelab: several courses have a studio lesson "${lessonId}": say which with --course (${courses.join(', ')})\n`,
+        )
         return courses.length === 0 ? 1 : 2
       }
       course = courses[0]!
     }
     const texts = await operations.texts(course, lessonId, published ? 'published' : 'draft')
     if (!texts) {
-      io.stderr(published ? `kubelab: ${course}/${lessonId} has no published version\n` : `kubelab: the studio has no lesson "${lessonId}" in ${course}\n`)
+      io.stderr(
+        published
+          ? `kubelab: ${course}/${lessonId} has no published version\n`
+          : `kubelab: the studio has no lesson "${lessonId}" in ${course}\n`,
+      )
       return 1
     }
     try {
@@ -188,7 +216,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     else
       for (const c of courses) {
         io.stdout(`${c.id}: ${c.title[lang]}\n`)
-        for (const [i, l] of c.lessons.entries()) io.stdout(`  ${String(i + 1).padStart(2)}. ${l.id} — ${l.title[lang]}${l.exercises.map((e) => ` [${e.kind} exercise ${e.id}]`).join('')}${l.quizzes.map((q) => ` [quiz ${q.id}: ${q.questions} questions]`).join('')}\n`)
+        for (const [i, l] of c.lessons.entries())
+          io.stdout(
+            `  ${String(i + 1).padStart(2)}. ${l.id} — ${l.title[lang]}${l.exercises.map((e) => ` [${e.kind} exercise ${e.id}]`).join('')}${l.quizzes.map((q) => ` [quiz ${q.id}: ${q.questions} questions]`).join('')}\n`,
+          )
       }
     return 0
   }
@@ -200,7 +231,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       return 2
     }
     const data = { ...found.exercise, course: found.course.id, lesson: found.lesson.id }
-    io.stdout(json ? `${JSON.stringify(data)}\n` : `${found.exercise.id} (${found.exercise.kind}) — ${found.exercise.title.en}\n\n${found.exercise.instructions.en}\n\nStarter:\n${found.exercise.starter}\nSolution:\n${found.exercise.solution}`)
+    io.stdout(
+      json
+        ? `${JSON.stringify(data)}\n`
+        : `${found.exercise.id} (${found.exercise.kind}) — ${found.exercise.title.en}\n\n${found.exercise.instructions.en}\n\nStarter:\n${found.exercise.starter}\nSolution:\n${found.exercise.solution}`,
+    )
     return 0
   }
   if (sub === 'new') return newLesson(id, values.course, values.after, io)
@@ -213,7 +248,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (json) io.stdout(`${JSON.stringify(report)}\n`)
   else {
     for (const p of report.problems) io.stdout(`✗ ${p.where}: ${p.message}\n`)
-    io.stdout(`${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises (${right} right and ${wrong} wrong answers proved), ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`)
+    io.stdout(
+      `${report.ok ? '✓' : '✗'} ${report.courses} course(s), ${report.lessons} lessons, ${report.exercises} exercises (${right} right and ${wrong} wrong answers proved), ${report.quizzes} quizzes: ${report.problems.length} problem(s)\n`,
+    )
     if (values.summary) io.stdout(`\n${proofSummaryTable(report.summary)}\n`)
   }
   if (values['write-readme']) {

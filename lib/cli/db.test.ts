@@ -17,7 +17,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 async function kubelab(databaseUrl: string, ...args: string[]) {
   let stdout = ''
   let stderr = ''
-  const code = await runCli(['db', ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' } })
+  const code = await runCli(['db', ...args], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+  })
   return { code, stdout, stderr }
 }
 
@@ -29,8 +33,13 @@ describe('kubelab db (SQLite)', () => {
     expect(await kubelab(url, 'status')).toMatchObject({ code: 1, stdout: expect.stringContaining(`pending: ${migrations[0]}`) })
     const first = await kubelab(url, 'migrate')
     expect(first.code).toBe(0)
-    expect(first.stdout).toBe(`SQLite ${join(dir, 'm.db')}: applied ${migrations.length} migration${migrations.length === 1 ? '' : 's'}:\n${migrations.map((m) => `  ${m}\n`).join('')}`)
-    expect(await kubelab(url, 'migrate')).toMatchObject({ code: 0, stdout: expect.stringMatching(/: up to date \(\d+ migrations? applied\)\n$/) })
+    expect(first.stdout).toBe(
+      `SQLite ${join(dir, 'm.db')}: applied ${migrations.length} migration${migrations.length === 1 ? '' : 's'}:\n${migrations.map((m) => `  ${m}\n`).join('')}`,
+    )
+    expect(await kubelab(url, 'migrate')).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/: up to date \(\d+ migrations? applied\)\n$/),
+    })
     const status = await kubelab(url, 'status', '--json')
     expect(status.code).toBe(0)
     expect(JSON.parse(status.stdout)).toEqual({ database: `SQLite ${join(dir, 'm.db')}`, applied: migrations, pending: [], unknown: [] })
@@ -42,42 +51,76 @@ describe('kubelab db (SQLite)', () => {
     const db = new Database(path)
     db.prepare('UPDATE _prisma_migrations SET checksum = ?').run('0'.repeat(64))
     db.close()
-    expect(await kubelab(`file:${path}`, 'migrate')).toMatchObject({ code: 1, stderr: expect.stringContaining(`migration ${migrations[0]} was changed after it was applied`) })
+    expect(await kubelab(`file:${path}`, 'migrate')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`migration ${migrations[0]} was changed after it was applied`),
+    })
   })
 
   it('backs up and restores through the command line', async () => {
     const url = `file:${join(dir, 'live.db')}`
     await kubelab(url, 'migrate')
     const backup = join(dir, 'live-backup.db')
-    expect(await kubelab(url, 'backup', backup)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^backed up SQLite .*live\.db to .*live-backup\.db \(\d+ KiB, \d+ migrations?, integrity ok\)\n$/) })
+    expect(await kubelab(url, 'backup', backup)).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/^backed up SQLite .*live\.db to .*live-backup\.db \(\d+ KiB, \d+ migrations?, integrity ok\)\n$/),
+    })
     expect(await kubelab(url, 'backup', backup)).toMatchObject({ code: 2, stderr: expect.stringContaining('pass --force to replace it') })
     expect((await kubelab(url, 'backup', backup, '--force')).code).toBe(0)
-    expect(await kubelab(url, 'restore', backup)).toMatchObject({ code: 0, stdout: expect.stringContaining(`the database it replaced is ${join(dir, 'live.db')}.bak`) })
-    expect(await kubelab(url, 'restore', join(dir, 'nothing-here.db'))).toMatchObject({ code: 2, stderr: expect.stringContaining('there is no file') })
+    expect(await kubelab(url, 'restore', backup)).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(`the database it replaced is ${join(dir, 'live.db')}.bak`),
+    })
+    expect(await kubelab(url, 'restore', join(dir, 'nothing-here.db'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('there is no file'),
+    })
     const notKubelab = join(dir, 'other.db')
     new Database(notKubelab).exec('CREATE TABLE t (x)')
-    expect(await kubelab(url, 'restore', notKubelab)).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a Kubelab database') })
+    expect(await kubelab(url, 'restore', notKubelab)).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('is not a Kubelab database'),
+    })
   })
 
   it('answers usage mistakes with exit 2 and the usage', async () => {
     const url = `file:${join(dir, 'u.db')}`
-    for (const args of [[], ['frobnicate'], ['migrate', 'extra'], ['backup'], ['restore', 'a', 'b'], ['migrate', '--force'], ['status', '--jsno']]) {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['migrate', 'extra'],
+      ['backup'],
+      ['restore', 'a', 'b'],
+      ['migrate', '--force'],
+      ['status', '--jsno'],
+    ]) {
       const r = await kubelab(url, ...args)
       expect(r.code, args.join(' ')).toBe(2)
       expect(r.stderr, args.join(' ')).toContain('Usage: npm run -s kubelab -- db <command>')
     }
     expect(await kubelab(url, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('backup FILE') })
-    expect(await kubelab('mysql://x', 'migrate')).toMatchObject({ code: 2, stderr: expect.stringContaining('DATABASE_URL must be a SQLite file URL') })
-    expect(await kubelab('postgresql://u:secret@127.0.0.1:1/x', 'backup', join(dir, 'p.db'))).toMatchObject({ code: 2, stderr: expect.stringContaining('pg_dump') })
+    expect(await kubelab('mysql://x', 'migrate')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('DATABASE_URL must be a SQLite file URL'),
+    })
+    expect(await kubelab('postgresql://u:secret@127.0.0.1:1/x', 'backup', join(dir, 'p.db'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('pg_dump'),
+    })
   })
 
   it('never prints a PostgreSQL password', () => {
-    expect(describeDatabase('postgresql://kubelab:s3cret@db.example.org:5432/kubelab?sslmode=require')).toBe('PostgreSQL kubelab@db.example.org:5432/kubelab')
+    expect(describeDatabase('postgresql://kubelab:s3cret@db.example.org:5432/kubelab?sslmode=require')).toBe(
+      'PostgreSQL kubelab@db.example.org:5432/kubelab',
+    )
   })
 
   it('says a database it cannot reach is an I/O error (exit 2), without the password', async () => {
     const r = await kubelab('postgresql://kubelab:s3cret@127.0.0.1:1/kubelab', 'migrate')
-    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining('could not migrate PostgreSQL kubelab@127.0.0.1:1/kubelab: connect ECONNREFUSED') })
+    expect(r).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('could not migrate PostgreSQL kubelab@127.0.0.1:1/kubelab: connect ECONNREFUSED'),
+    })
     expect(r.stderr).not.toContain('s3cret')
   })
 })
@@ -93,9 +136,16 @@ describe.skipIf(!postgresAdminUrl)('kubelab db (PostgreSQL)', () => {
       url.pathname = `/${name}`
       const known = listMigrations('postgresql').map((m) => m.name)
       expect(await kubelab(url.toString(), 'status')).toMatchObject({ code: 1 })
-      expect(await kubelab(url.toString(), 'migrate')).toMatchObject({ code: 0, stdout: expect.stringContaining(`applied ${known.length} migration`) })
+      expect(await kubelab(url.toString(), 'migrate')).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`applied ${known.length} migration`),
+      })
       expect(await kubelab(url.toString(), 'migrate')).toMatchObject({ code: 0, stdout: expect.stringContaining('up to date') })
-      expect(JSON.parse((await kubelab(url.toString(), 'status', '--json')).stdout)).toMatchObject({ applied: known, pending: [], unknown: [] })
+      expect(JSON.parse((await kubelab(url.toString(), 'status', '--json')).stdout)).toMatchObject({
+        applied: known,
+        pending: [],
+        unknown: [],
+      })
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await admin.end()

@@ -49,7 +49,10 @@ function databaseUrl(io: CliIO): string | null {
 /** An error reaching or opening the database (I/O, exit 2) rather than one in the migrations themselves. */
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code ?? ''
-  return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EACCES|ENOENT|SQLITE_CANTOPEN|SQLITE_NOTADB|28P01|28000|3D000)$/.test(code) || /timeout expired|Connection terminated/i.test(String((error as Error)?.message))
+  return (
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EACCES|ENOENT|SQLITE_CANTOPEN|SQLITE_NOTADB|28P01|28000|3D000)$/.test(code) ||
+    /timeout expired|Connection terminated/i.test(String((error as Error)?.message))
+  )
 }
 
 function plural(n: number, word: string): string {
@@ -66,7 +69,10 @@ async function runMigrate(url: string, io: CliIO): Promise<number> {
       io.stdout(`${target}: applied ${plural(applied.length, 'migration')}:\n`)
       for (const name of applied) io.stdout(`  ${name}\n`)
     }
-    if (status.unknown.length > 0) io.stdout(`note: the database also has ${plural(status.unknown.length, 'migration')} this version does not know (${status.unknown.join(', ')}): a newer Kubelab migrated it\n`)
+    if (status.unknown.length > 0)
+      io.stdout(
+        `note: the database also has ${plural(status.unknown.length, 'migration')} this version does not know (${status.unknown.join(', ')}): a newer Kubelab migrated it\n`,
+      )
     return 0
   } catch (error) {
     return failure(io, `could not migrate ${target}`, error)
@@ -116,7 +122,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if ('exit' in parsed) return parsed.exit
   const { positionals, values, json } = parsed
   const [command = '', ...files] = positionals // parseCommand has checked the subcommand
-  if (files.length !== FILES[command]) return usageError(io, spec, FILES[command] === 0 ? `${command} takes no file` : `${command} takes exactly one FILE`, json)
+  if (files.length !== FILES[command])
+    return usageError(io, spec, FILES[command] === 0 ? `${command} takes no file` : `${command} takes exactly one FILE`, json)
   const file = files[0]
   const url = databaseUrl(io)
   if (url === null) return 2
@@ -129,7 +136,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     case 'backup':
       try {
         const result = await backupSqlite(url, file!, { overwrite: values.force === true })
-        io.stdout(`backed up ${describeDatabase(url)} to ${result.file} (${Math.ceil(result.bytes / 1024)} KiB, ${plural(result.migrations, 'migration')}, integrity ok)\n`)
+        io.stdout(
+          `backed up ${describeDatabase(url)} to ${result.file} (${Math.ceil(result.bytes / 1024)} KiB, ${plural(result.migrations, 'migration')}, integrity ok)\n`,
+        )
         return 0
       } catch (error) {
         return failure(io, 'backup failed', error)
@@ -138,7 +147,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       try {
         const result = await restoreSqlite(url, file!)
         io.stdout(`restored ${result.database} from ${file}${result.previous ? `; the database it replaced is ${result.previous}` : ''}\n`)
-        if (result.status.pending.length > 0) io.stdout(`${plural(result.status.pending.length, 'migration')} newer than the backup will be applied by \`kubelab db migrate\` (or the next server start)\n`)
+        if (result.status.pending.length > 0)
+          io.stdout(
+            `${plural(result.status.pending.length, 'migration')} newer than the backup will be applied by \`kubelab db migrate\` (or the next server start)\n`,
+          )
         return 0
       } catch (error) {
         return failure(io, 'restore failed', error)

@@ -44,9 +44,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
     // shouldSeedDemo reads the raw variables, as `npm start` does; this database is not new any more
     const seededAgain = shouldSeedDemo((io.env ?? process.env) as Record<string, string | undefined>, { isNew: false })
-    if (json) io.stdout(`${JSON.stringify({ ok: true, removed: result.removed, classes: result.classes, handedOver: result.handedOver, seededAgainAtStart: seededAgain })}\n`)
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ ok: true, removed: result.removed, classes: result.classes, handedOver: result.handedOver, seededAgainAtStart: seededAgain })}\n`,
+      )
     else {
-      io.stdout(result.removed.length === 0 ? 'No demo accounts here; nothing removed.\n' : `Removed ${result.removed.length} demo account(s) (${result.removed.join(', ')}) and ${result.classes} class(es) with all their data.\n`)
+      io.stdout(
+        result.removed.length === 0
+          ? 'No demo accounts here; nothing removed.\n'
+          : `Removed ${result.removed.length} demo account(s) (${result.removed.join(', ')}) and ${result.classes} class(es) with all their data.\n`,
+      )
       if (result.handedOver > 0) io.stdout(`Kept ${result.handedOver} class(es) another teacher co-teaches: that teacher owns them now.\n`)
       if (seededAgain) io.stdout('Note: the next start creates them again unless SEED_DEMO=0 is set.\n')
     }

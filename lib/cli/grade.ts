@@ -38,8 +38,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (overBudget) io.stdout(`over budget: ${overBudget.message}\n`)
     for (const e of result.validation.errors) io.stdout(`${file}:${e.line}:${e.column}: ${e.field}: ${e.message}\n`)
     if (result.notRun) io.stdout(`${result.notRun}\n`)
-    for (const e of result.commandErrors ?? []) io.stdout(`${file}: command ${e.number}: ${e.command}\n${e.output.replace(/^/gm, '    ')}\n    ${e.explanation}\n`)
-    for (const c of result.checks) io.stdout(`${c.notRun ? '–' : c.passed ? '✓' : '✗'} ${c.id}: ${c.message}${c.line ? ` (${file}:${c.line})` : ''}${c.hint ? `\n    ${c.hint}` : ''}\n`)
+    for (const e of result.commandErrors ?? [])
+      io.stdout(`${file}: command ${e.number}: ${e.command}\n${e.output.replace(/^/gm, '    ')}\n    ${e.explanation}\n`)
+    for (const c of result.checks)
+      io.stdout(
+        `${c.notRun ? '–' : c.passed ? '✓' : '✗'} ${c.id}: ${c.message}${c.line ? ` (${file}:${c.line})` : ''}${c.hint ? `\n    ${c.hint}` : ''}\n`,
+      )
     io.stdout(`${result.passed ? 'PASSED' : 'NOT PASSED'} — score ${Math.round(result.score * 100)}% in ${result.durationMs} ms\n`)
   }
   return result.passed ? 0 : 1

@@ -11,7 +11,11 @@ const commands: Record<string, CommandEntry> = {
   validate: { summary: 'validate Kubernetes manifests: validate FILE… [--json]', load: () => import('./validate.ts') },
   simulate: { summary: 'run a scenario on the simulated cluster: simulate SCENARIO.yaml [--json]', load: () => import('./simulate.ts') },
   grade: { summary: 'grade a submission: grade EXERCISE_ID FILE [--lang ko|en] [--json]', load: () => import('./grade.ts') },
-  content: { summary: 'list, show, check and start course content: content list|show ID|check [--json] | new LESSON_ID | import DIR | export LESSON_ID DIR', load: () => import('./content.ts') },
+  content: {
+    summary:
+      'list, show, check and start course content: content list|show ID|check [--json] | new LESSON_ID | import DIR | export LESSON_ID DIR',
+    load: () => import('./content.ts'),
+  },
   user: { summary: 'manage accounts and roles: user add|role|list|disable|enable … [--json]', load: () => import('./user.ts') },
   demo: { summary: 'delete the demo accounts and their data: demo remove [--json]', load: () => import('./demo.ts') },
   db: { summary: 'the database of DATABASE_URL: db migrate|status|backup FILE|restore FILE', load: () => import('./db.ts') },

@@ -16,7 +16,9 @@ async function simulate(args: string[]): Promise<{ code: number; stdout: string;
 }
 
 describe('simulate golden scenarios (lib/sim/testdata; UPDATE_GOLDEN=1 regenerates)', () => {
-  const files = readdirSync(TESTDATA).filter((f) => f.endsWith('.scenario.yaml')).sort()
+  const files = readdirSync(TESTDATA)
+    .filter((f) => f.endsWith('.scenario.yaml'))
+    .sort()
   it('has scenarios', () => expect(files.length).toBeGreaterThanOrEqual(3))
   for (const f of files) {
     it(f, async () => {
@@ -27,7 +29,8 @@ describe('simulate golden scenarios (lib/sim/testdata; UPDATE_GOLDEN=1 regenerat
       const pretty = `${JSON.stringify(result, null, 2)}\n`
       const expectedPath = new URL(f.replace('.scenario.yaml', '.expected.json'), TESTDATA).pathname
       if (UPDATE) writeFileSync(expectedPath, pretty)
-      if (!existsSync(expectedPath)) throw new Error(`${expectedPath} is missing: run UPDATE_GOLDEN=1 npx vitest run lib/cli/simulate.test.ts and review it`)
+      if (!existsSync(expectedPath))
+        throw new Error(`${expectedPath} is missing: run UPDATE_GOLDEN=1 npx vitest run lib/cli/simulate.test.ts and review it`)
       expect(pretty).toBe(readFileSync(expectedPath, 'utf8'))
       expect(r.code).toBe(result.ok ? 0 : 1)
     })
@@ -40,11 +43,23 @@ describe('simulate CLI contract', () => {
     expect(r.code).toBe(0)
     const o = JSON.parse(r.stdout)
     expect(Object.keys(o)).toEqual(['ok', 'steps', 'snapshots', 'final', 'timeline', 'events'])
-    expect(o.steps[0]).toEqual({ index: 0, kind: 'apply', ok: true, output: 'deployment.apps/web created\nservice/web created\n', errors: [] })
+    expect(o.steps[0]).toEqual({
+      index: 0,
+      kind: 'apply',
+      ok: true,
+      output: 'deployment.apps/web created\nservice/web created\n',
+      errors: [],
+    })
     expect(o.timeline[0].time).toBe(0)
     expect(Object.keys(o.final)).toEqual(['time', 'nodes', 'pods', 'replicaSets', 'deployments', 'services', 'traffic'])
     expect(o.final.traffic.web.failed).toBe(0)
-    expect(o.snapshots['after-rollout'].deployments[0]).toMatchObject({ name: 'web', replicas: 3, updatedReplicas: 3, availableReplicas: 3, revision: 2 })
+    expect(o.snapshots['after-rollout'].deployments[0]).toMatchObject({
+      name: 'web',
+      replicas: 3,
+      updatedReplicas: 3,
+      availableReplicas: 3,
+      revision: 2,
+    })
   })
 
   it('exits 1 when a step fails and keeps going', async () => {

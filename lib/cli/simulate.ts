@@ -58,7 +58,11 @@ export function formatTranscript(result: SimulationResult, stepsText: { kind: st
     if (!step.ok) out.push(`# step ${step.index + 1} failed`)
   }
   const failed = result.steps.filter((s) => !s.ok).length
-  out.push(failed ? `# ${failed} of ${result.steps.length} steps failed` : `# all ${result.steps.length} steps succeeded (virtual time ${result.final.time}s)`)
+  out.push(
+    failed
+      ? `# ${failed} of ${result.steps.length} steps failed`
+      : `# all ${result.steps.length} steps succeeded (virtual time ${result.final.time}s)`,
+  )
   return `${out.join('\n')}\n`
 }
 
@@ -66,7 +70,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommand(args, io, spec)
   if ('exit' in parsed) return parsed.exit
   const { json, positionals } = parsed
-  if (positionals.length !== 1) return usageError(io, spec, positionals.length === 0 ? 'a scenario file is required' : 'exactly one scenario file is expected', json)
+  if (positionals.length !== 1)
+    return usageError(io, spec, positionals.length === 0 ? 'a scenario file is required' : 'exactly one scenario file is expected', json)
   const file = positionals[0]!
   let text: string
   try {
@@ -90,7 +95,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const result = runScenario(scenario, { file: file === '-' ? undefined : file })
   if (json) io.stdout(`${JSON.stringify(result)}\n`)
   else {
-    const labels = scenario.steps.map((s) => ({ kind: s.kind, label: s.kind === 'apply' ? (s.file ?? '') : s.kind === 'run' ? s.command : s.kind === 'wait' ? String(s.ms / 1000) : s.kind === 'snapshot' ? s.name : '' }))
+    const labels = scenario.steps.map((s) => ({
+      kind: s.kind,
+      label:
+        s.kind === 'apply'
+          ? (s.file ?? '')
+          : s.kind === 'run'
+            ? s.command
+            : s.kind === 'wait'
+              ? String(s.ms / 1000)
+              : s.kind === 'snapshot'
+                ? s.name
+                : '',
+    }))
     io.stdout(formatTranscript(result, labels))
   }
   return result.ok ? 0 : 1

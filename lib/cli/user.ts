@@ -9,7 +9,14 @@ import { defineCommand, parseCommand, usageError } from './args.ts'
 import { withDatabase } from './database.ts'
 import { generatePassword } from './generated-password.ts'
 import { roles, roleSchema, type Role } from '../server/auth/roles.ts'
-import { accountOperations, AccountRuleError, newAccountSchema, passwordSchema, type Account, type AccountOperations } from '../server/dal/accounts.ts'
+import {
+  accountOperations,
+  AccountRuleError,
+  newAccountSchema,
+  passwordSchema,
+  type Account,
+  type AccountOperations,
+} from '../server/dal/accounts.ts'
 import { cliActor } from '../server/dal/audit.ts'
 
 const USAGE = `Usage: npm run -s kubelab -- user <command> [options]
@@ -64,7 +71,15 @@ function refuse(out: Output, code: string, message: string): number {
   return 1
 }
 
-const accountJson = (a: Account) => ({ id: a.id, email: a.email, name: a.name, role: a.role, disabled: a.disabledAt !== null, disabledAt: a.disabledAt?.toISOString() ?? null, createdAt: a.createdAt.toISOString() })
+const accountJson = (a: Account) => ({
+  id: a.id,
+  email: a.email,
+  name: a.name,
+  role: a.role,
+  disabled: a.disabledAt !== null,
+  disabledAt: a.disabledAt?.toISOString() ?? null,
+  createdAt: a.createdAt.toISOString(),
+})
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const parsed = parseCommand(args, io, spec)
@@ -104,13 +119,18 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       if (sub === 'list') return await list(accounts, out, role)
       return await setDisabled(accounts, out, email, sub === 'disable')
     } catch (error) {
-      if (error instanceof AccountRuleError) return refuse(out, error.code, error.code === 'not_found' ? `no account with the email ${email}` : error.message)
+      if (error instanceof AccountRuleError)
+        return refuse(out, error.code, error.code === 'not_found' ? `no account with the email ${email}` : error.message)
       throw error
     }
   })
 }
 
-async function add(accounts: AccountOperations, out: Output, input: { email: string; role: Role; name?: string; password?: string }): Promise<number> {
+async function add(
+  accounts: AccountOperations,
+  out: Output,
+  input: { email: string; role: Role; name?: string; password?: string },
+): Promise<number> {
   const generated = input.password === undefined
   const password = input.password ?? generatePassword()
   const account = await accounts.create(cliActor, { email: input.email, role: input.role, name: input.name, password })
@@ -126,7 +146,10 @@ async function add(accounts: AccountOperations, out: Output, input: { email: str
 async function changeRole(accounts: AccountOperations, out: Output, email: string, role: Role): Promise<number> {
   const { account, changed } = await accounts.changeRole(cliActor, { email }, role)
   if (out.json) out.io.stdout(`${JSON.stringify({ ok: true, changed, user: accountJson(account) })}\n`)
-  else out.io.stdout(changed ? `${account.email} is now ${account.role}.\n` : `${account.email} is already ${account.role}; nothing changed.\n`)
+  else
+    out.io.stdout(
+      changed ? `${account.email} is now ${account.role}.\n` : `${account.email} is already ${account.role}; nothing changed.\n`,
+    )
   return 0
 }
 
@@ -134,7 +157,12 @@ async function setDisabled(accounts: AccountOperations, out: Output, email: stri
   const { account, changed } = await accounts.setDisabled(cliActor, { email }, disabled)
   if (out.json) out.io.stdout(`${JSON.stringify({ ok: true, changed, user: accountJson(account) })}\n`)
   else if (!changed) out.io.stdout(`${account.email} is already ${disabled ? 'disabled' : 'enabled'}; nothing changed.\n`)
-  else out.io.stdout(disabled ? `Disabled ${account.email}: it cannot sign in, and its sessions have ended.\n` : `Enabled ${account.email}: it can sign in again.\n`)
+  else
+    out.io.stdout(
+      disabled
+        ? `Disabled ${account.email}: it cannot sign in, and its sessions have ended.\n`
+        : `Enabled ${account.email}: it can sign in again.\n`,
+    )
   return 0
 }
 
@@ -149,7 +177,10 @@ async function list(accounts: AccountOperations, out: Output, role: Role | undef
     out.io.stdout(`${JSON.stringify({ users: all.map(accountJson) })}\n`)
     return 0
   }
-  const rows = [['EMAIL', 'ROLE', 'STATE', 'NAME', 'CREATED'], ...all.map((a) => [a.email, a.role, a.disabledAt ? 'disabled' : 'active', a.name ?? '', a.createdAt.toISOString().slice(0, 10)])]
+  const rows = [
+    ['EMAIL', 'ROLE', 'STATE', 'NAME', 'CREATED'],
+    ...all.map((a) => [a.email, a.role, a.disabledAt ? 'disabled' : 'active', a.name ?? '', a.createdAt.toISOString().slice(0, 10)]),
+  ]
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)))
   for (const r of rows) out.io.stdout(`${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}\n`)
   out.io.stdout(`${all.length} account${all.length === 1 ? '' : 's'}${role ? ` with the role ${role}` : ''}\n`)

@@ -33,7 +33,10 @@ spec:
         image: nginx:1.27
 `,
 )
-const valid = file('valid.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n')
+const valid = file(
+  'valid.yaml',
+  'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n',
+)
 
 async function cli(...args: string[]) {
   let stdout = ''
@@ -72,10 +75,17 @@ describe('kubelab validate', () => {
   })
 
   it('lists fields the simulator does not act on as warnings, which keep the file valid (exit 0)', async () => {
-    const limited = file('limits.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: {limits: {cpu: 500m}}\n')
+    const limited = file(
+      'limits.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.27\n    resources: {limits: {cpu: 500m}}\n',
+    )
     const json = await cli('--json', limited)
     expect(json.code).toBe(0)
-    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, errors: [], warnings: [{ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 8 }] })
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      valid: true,
+      errors: [],
+      warnings: [{ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 8 }],
+    })
     const text = await cli('--lang', 'ko', limited)
     expect(text.code).toBe(0)
     expect(text.stdout).toContain(`${limited}:8:26: Warning: spec.containers[0].resources.limits[cpu]: accepted but not simulated here:`)
@@ -109,7 +119,9 @@ describe('kubelab validate', () => {
       [bytes, 'YAMLSyntax', 1],
     ])
     const text = await cli(unknown)
-    expect(text.stdout).toBe(`${unknown}:2:1: error: resource mapping not found for name: "x" namespace: "": no matches for kind "CronJob" in version "batch/v1"\n`)
+    expect(text.stdout).toBe(
+      `${unknown}:2:1: error: resource mapping not found for name: "x" namespace: "": no matches for kind "CronJob" in version "batch/v1"\n`,
+    )
   })
 
   it('exits 2 on a missing file, still printing one JSON object with --json', async () => {
@@ -126,7 +138,10 @@ describe('kubelab validate', () => {
   })
 
   it('works end to end through bin/kubelab.ts', () => {
-    const r = spawnSync('npx', ['tsx', 'bin/kubelab.ts', 'validate', mismatch, '--json'], { cwd: new URL('../../', import.meta.url), encoding: 'utf8' })
+    const r = spawnSync('npx', ['tsx', 'bin/kubelab.ts', 'validate', mismatch, '--json'], {
+      cwd: new URL('../../', import.meta.url),
+      encoding: 'utf8',
+    })
     expect(r.status).toBe(1)
     expect(JSON.parse(r.stdout).errors[0]).toMatchObject({ field: 'spec.template.metadata.labels', line: 12, column: 7 })
   })
@@ -137,6 +152,8 @@ describe('kubelab validate on a huge file', () => {
     const big = file('big.yaml', `apiVersion: v1\nkind: Pod\n# ${'x'.repeat(5 * 1024 * 1024)}\n`)
     const r = await cli('--json', big)
     expect(r.code).toBe(1)
-    expect(JSON.parse(r.stdout).errors).toEqual([expect.objectContaining({ file: big, type: 'FieldValueTooLong', message: 'Request entity too large: limit is 3145728' })])
+    expect(JSON.parse(r.stdout).errors).toEqual([
+      expect.objectContaining({ file: big, type: 'FieldValueTooLong', message: 'Request entity too large: limit is 3145728' }),
+    ])
   })
 })

@@ -8,7 +8,14 @@ import { closeSync, openSync, readSync } from 'node:fs'
 import { parseAllDocuments } from 'yaml'
 import type { CliIO } from './io.ts'
 import { defineCommand, parseCommand, usageError } from './args.ts'
-import { MAX_REQUEST_BYTES, decodeManifestBytes, formatKubectlError, requestTooLarge, validateManifests, type Diagnostic } from '../k8s/index.ts'
+import {
+  MAX_REQUEST_BYTES,
+  decodeManifestBytes,
+  formatKubectlError,
+  requestTooLarge,
+  validateManifests,
+  type Diagnostic,
+} from '../k8s/index.ts'
 import type { Locale } from '../../i18n/locales.ts'
 
 const USAGE = `Usage: npm run -s kubelab -- validate FILE… [--json] [--lang ko|en]
@@ -37,7 +44,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { json } = parsed
   const files = parsed.positionals
   const lang = parsed.values.lang ?? null
-  if (lang !== null && lang !== 'ko' && lang !== 'en') return usageError(io, spec, `--lang must be ko or en, not ${JSON.stringify(lang)}`, json)
+  if (lang !== null && lang !== 'ko' && lang !== 'en')
+    return usageError(io, spec, `--lang must be ko or en, not ${JSON.stringify(lang)}`, json)
   if (files.length === 0) return usageError(io, spec, 'no files given', json)
 
   const errors: Diagnostic[] = []
@@ -69,7 +77,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     warnings.push(...(result.warnings ?? []))
     const named = [...result.objects, ...(result.unsimulated ?? [])].sort((a, b) => a.document - b.document)
     const notSimulated = new Set(result.unsimulated ?? [])
-    if (result.valid) summaries.push(`${file}: ${named.length === 1 ? '1 object' : `${named.length} objects`} valid (${named.map((o) => `${o.kind}/${o.name}${notSimulated.has(o as never) ? ' — not simulated' : ''}`).join(', ')})`)
+    if (result.valid)
+      summaries.push(
+        `${file}: ${named.length === 1 ? '1 object' : `${named.length} objects`} valid (${named.map((o) => `${o.kind}/${o.name}${notSimulated.has(o as never) ? ' — not simulated' : ''}`).join(', ')})`,
+      )
   }
 
   const valid = errors.length === 0
@@ -89,7 +100,11 @@ function isKustomization(text: string): boolean {
     if (!Array.isArray(docs) || docs.length === 0) return false
     return docs.every((d) => {
       const v = d.errors.length === 0 ? (d.toJS() as { apiVersion?: unknown; kind?: unknown } | null) : null
-      return typeof v?.apiVersion === 'string' && v.apiVersion.startsWith('kustomize.config.k8s.io/') && (v.kind === 'Kustomization' || v.kind === 'Component')
+      return (
+        typeof v?.apiVersion === 'string' &&
+        v.apiVersion.startsWith('kustomize.config.k8s.io/') &&
+        (v.kind === 'Kustomization' || v.kind === 'Component')
+      )
     })
   } catch {
     return false
@@ -118,7 +133,8 @@ function readCapped(file: string, limit: number): { bytes: Uint8Array; total: nu
       if (total > limit) {
         // count the rest without keeping it, for the message
         const sink = Buffer.alloc(64 * 1024)
-        for (let m = readSync(fd, sink, 0, sink.length, null); m > 0 && total < 64 * limit; m = readSync(fd, sink, 0, sink.length, null)) total += m
+        for (let m = readSync(fd, sink, 0, sink.length, null); m > 0 && total < 64 * limit; m = readSync(fd, sink, 0, sink.length, null))
+          total += m
         break
       }
     }

@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { authoringJsonSchema, type AuthoringFile } from './authoring-json-schema'
 
 const ajv = new Ajv({ allErrors: true, strict: false })
-const validators = new Map((['exercise', 'quiz', 'lesson'] as AuthoringFile[]).map((file) => [file, ajv.compile(authoringJsonSchema(file))]))
+const validators = new Map(
+  (['exercise', 'quiz', 'lesson'] as AuthoringFile[]).map((file) => [file, ajv.compile(authoringJsonSchema(file))]),
+)
 const errorsOf = (file: AuthoringFile, data: unknown) => {
   const validate = validators.get(file)!
   return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`)
@@ -21,12 +23,15 @@ const lessonDirs = readdirSync(lessonsDir).map((name) => join(lessonsDir, name))
 const exercise = parse(readFileSync(join(lessonsDir, '03-pod', 'exercise.yaml'), 'utf8')) as Record<string, unknown>
 
 describe('authoring JSON Schemas', () => {
-  it.each(lessonDirs.flatMap((dir) => (['exercise', 'quiz', 'lesson'] as const).filter((file) => existsSync(join(dir, `${file}.yaml`))).map((file) => [`${dir}/${file}.yaml`, file] as const)))(
-    'accept %s',
-    (path, file) => {
-      expect(errorsOf(file, parse(readFileSync(path, 'utf8')))).toEqual([])
-    },
-  )
+  it.each(
+    lessonDirs.flatMap((dir) =>
+      (['exercise', 'quiz', 'lesson'] as const)
+        .filter((file) => existsSync(join(dir, `${file}.yaml`)))
+        .map((file) => [`${dir}/${file}.yaml`, file] as const),
+    ),
+  )('accept %s', (path, file) => {
+    expect(errorsOf(file, parse(readFileSync(path, 'utf8')))).toEqual([])
+  })
 
   it('mark a check type that does not exist, at that check', () => {
     const checks = [...(exercise.checks as Array<Record<string, unknown>>)]
@@ -44,12 +49,19 @@ describe('authoring JSON Schemas', () => {
   it('accept right answers beside wrong ones, and mark a right answer that names checks to fail', () => {
     const rightAnswers = [{ name: 'the containers in another order', source: 'apiVersion: v1\nkind: Pod\n' }]
     expect(errorsOf('exercise', { ...exercise, rightAnswers })).toEqual([])
-    expect(errorsOf('exercise', { ...exercise, rightAnswers: [{ ...rightAnswers[0], fails: ['image'] }] }).join('\n')).toMatch(/\/rightAnswers\/0 .*additional properties/)
+    expect(errorsOf('exercise', { ...exercise, rightAnswers: [{ ...rightAnswers[0], fails: ['image'] }] }).join('\n')).toMatch(
+      /\/rightAnswers\/0 .*additional properties/,
+    )
     expect(errorsOf('exercise', { ...exercise, rightAnswers: [{ source: 'x' }] }).join('\n')).toMatch(/\/rightAnswers\/0 .*name/)
   })
 
   it('mark a quiz question of an unknown type and a lesson without minutes', () => {
-    expect(errorsOf('quiz', { id: 'q', questions: [{ id: 'a', type: 'essay', prompt: { ko: '가', en: 'a' }, explanation: { ko: '가', en: 'a' } }] })).not.toEqual([])
+    expect(
+      errorsOf('quiz', {
+        id: 'q',
+        questions: [{ id: 'a', type: 'essay', prompt: { ko: '가', en: 'a' }, explanation: { ko: '가', en: 'a' } }],
+      }),
+    ).not.toEqual([])
     expect(errorsOf('lesson', { id: 'pods', title: { ko: '가', en: 'a' }, summary: { ko: '가', en: 'a' } }).join('\n')).toContain('minutes')
   })
 

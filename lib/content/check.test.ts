@@ -19,7 +19,10 @@ describe('content check', () => {
     // every exercise proves its solution and at least one wrong answer, and the README's table says so
     expect(report.summary).toHaveLength(report.exercises)
     for (const s of report.summary) expect([s.exercise, s.right >= 1, s.wrong >= 1]).toEqual([s.exercise, true, true])
-    expect(readmeProofSummary(readFileSync('README.md', 'utf8')), 'README.md is stale: run `npm run -s kubelab -- content check --summary --write-readme`').toBe(proofSummaryTable(report.summary))
+    expect(
+      readmeProofSummary(readFileSync('README.md', 'utf8')),
+      'README.md is stale: run `npm run -s kubelab -- content check --summary --write-readme`',
+    ).toBe(proofSummaryTable(report.summary))
   }, 120_000)
 
   it('writes the proof summary between the README’s markers, and refuses a README without them', () => {
@@ -34,7 +37,9 @@ describe('content check', () => {
     const written = withProofSummary(readme, table)
     expect(readmeProofSummary(written)).toBe(table)
     // the rest of the README is kept as it was
-    expect(withProofSummary(written, proofSummaryTable([])).replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, '')).toBe(readme.replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, ''))
+    expect(withProofSummary(written, proofSummaryTable([])).replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, '')).toBe(
+      readme.replace(/<!-- proof-summary[\s\S]*?<!-- \/proof-summary -->/, ''),
+    )
     expect(() => withProofSummary('# no markers\n', table)).toThrow(/no proof summary markers/)
   })
 
@@ -45,11 +50,17 @@ describe('content check', () => {
     const solution = text.slice(text.indexOf('solution: |'), text.indexOf('hints:')).replace('solution: |', 'starter: |')
     const starterStart = text.indexOf('starter: |')
     const starterEnd = text.indexOf('solution: |')
-    writeFileSync(file, (text.slice(0, starterStart) + solution + text.slice(starterEnd)).replace('fails: [image, running]', 'fails: [image]'))
+    writeFileSync(
+      file,
+      (text.slice(0, starterStart) + solution + text.slice(starterEnd)).replace('fails: [image, running]', 'fails: [image]'),
+    )
     const report = await checkContent(root)
     expect(report.ok).toBe(false)
     expect(report.problems.map((p) => p.message)).toEqual(
-      expect.arrayContaining([expect.stringContaining('the starter already passes'), expect.stringContaining('should fail [image] but fails [image, running]')]),
+      expect.arrayContaining([
+        expect.stringContaining('the starter already passes'),
+        expect.stringContaining('should fail [image] but fails [image, running]'),
+      ]),
     )
   }, 120_000)
 
@@ -64,7 +75,10 @@ describe('content check', () => {
     const root = copyOfContent()
     const question = (id: string, scenario: string, run: number) =>
       `  - id: ${id}\n    type: single\n    shows: { scenario: ${scenario}, run: ${run} }\n    prompt: { ko: "p", en: "p" }\n    choices:\n      - { id: a, text: { ko: "A", en: "A" } }\n      - { id: b, text: { ko: "B", en: "B" }, why: { ko: "아닙니다.", en: "No." } }\n    answer: a\n    explanation: { ko: "e", en: "e" }\n`
-    writeFileSync(join(root, 'kubernetes-basics/lessons/10-scaling/quiz.yaml'), `id: scaling\nquestions:\n${question('nowhere', 'no-such-demo', 1)}${question('past', 'scaling', 99)}${question('fine', 'scaling', 7)}`)
+    writeFileSync(
+      join(root, 'kubernetes-basics/lessons/10-scaling/quiz.yaml'),
+      `id: scaling\nquestions:\n${question('nowhere', 'no-such-demo', 1)}${question('past', 'scaling', 99)}${question('fine', 'scaling', 7)}`,
+    )
     const report = await checkContent(root)
     expect(report.problems.filter((p) => p.where === 'kubernetes-basics/scaling/quiz scaling').map((p) => p.message)).toEqual([
       'question "nowhere" shows demo "no-such-demo", but there is no demos/no-such-demo.scenario.yaml',
@@ -74,7 +88,10 @@ describe('content check', () => {
 
   it('names the file and field of a malformed lesson file', async () => {
     const root = copyOfContent()
-    writeFileSync(join(root, 'kubernetes-basics/lessons/03-pod/lesson.yaml'), 'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n')
+    writeFileSync(
+      join(root, 'kubernetes-basics/lessons/03-pod/lesson.yaml'),
+      'id: pod\ntitle: { ko: "x" }\nsummary: { ko: "s", en: "s" }\nminutes: 5\n',
+    )
     const report = await checkContent(root)
     expect(report.problems[0]!.message).toMatch(/lesson\.yaml: title\.en/)
   })
@@ -83,7 +100,12 @@ describe('content check', () => {
 describe('content check: glossary and <Term>', () => {
   it('finds the ids of <Term> elements however the id is quoted', async () => {
     const { termIds } = await import('./check.ts')
-    expect(termIds(`a <Term id="pod">Pod</Term> b <Term id='node'>x</Term> <Term  id={"label"}>l</Term> <Term>bare</Term>`)).toEqual(['pod', 'node', 'label', ''])
+    expect(termIds(`a <Term id="pod">Pod</Term> b <Term id='node'>x</Term> <Term  id={"label"}>l</Term> <Term>bare</Term>`)).toEqual([
+      'pod',
+      'node',
+      'label',
+      '',
+    ])
   })
 
   it('reports a <Term> whose id the glossary does not have', async () => {
@@ -91,7 +113,10 @@ describe('content check: glossary and <Term>', () => {
     const file = join(root, 'kubernetes-basics/lessons/03-pod/en.mdx')
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nA <Term id="no-such-term">thing</Term>.\n`)
     const report = await checkContent(root)
-    expect(report.problems).toContainEqual({ where: 'kubernetes-basics/pod/en.mdx', message: '<Term id="no-such-term"> names no term of glossary.yaml (add the term there, or use one of its ids)' })
+    expect(report.problems).toContainEqual({
+      where: 'kubernetes-basics/pod/en.mdx',
+      message: '<Term id="no-such-term"> names no term of glossary.yaml (add the term there, or use one of its ids)',
+    })
   }, 120_000)
 
   it('names the file of a glossary that is not valid YAML, or whose term names an unknown lesson', async () => {
@@ -101,7 +126,9 @@ describe('content check: glossary and <Term>', () => {
     writeFileSync(file, 'terms: [\n')
     expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: not valid YAML/)
     writeFileSync(file, text.replace('lesson: intro', 'lesson: no-such-lesson'))
-    expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: terms\.0\.lesson: term "container" names lesson "no-such-lesson", which course\.yaml does not list/)
+    expect((await checkContent(root)).problems[0]!.message).toMatch(
+      /glossary\.yaml: terms\.0\.lesson: term "container" names lesson "no-such-lesson", which course\.yaml does not list/,
+    )
     writeFileSync(file, text.replace('    en: "container"\n', ''))
     expect((await checkContent(root)).problems[0]!.message).toMatch(/glossary\.yaml: terms\.0\.en: /)
   })

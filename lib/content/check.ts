@@ -45,7 +45,13 @@ function duplicates(ids: string[]): string[] {
 
 /** The `<Term id="…">` ids an MDX page uses, in order (a `<Term>` without a literal id gives ''). */
 export function termIds(mdx: string): string[] {
-  return [...mdx.matchAll(/<Term\b([^>]*)>/g)].map((m) => /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/.exec(m[1]!)?.slice(1).find((v) => v !== undefined) ?? '')
+  return [...mdx.matchAll(/<Term\b([^>]*)>/g)].map(
+    (m) =>
+      /\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/
+        .exec(m[1]!)
+        ?.slice(1)
+        .find((v) => v !== undefined) ?? '',
+  )
 }
 
 /** Every `<Term>` names a term of the course's glossary.yaml. */
@@ -94,7 +100,14 @@ async function checkCourse(course: Course, problems: ContentProblem[], summary: 
       if (problem) problems.push({ where: `${where}/exercise ${exercise.id}`, message: problem })
     }
     const proved = (kinds: string[]) => cases.filter((c) => c.ok && kinds.includes(c.kind)).length
-    summary.push({ course: course.id, lesson: lesson.id, exercise: exercise.id, kind: exercise.kind, right: proved(['solution', 'right']), wrong: proved(['wrong']) })
+    summary.push({
+      course: course.id,
+      lesson: lesson.id,
+      exercise: exercise.id,
+      kind: exercise.kind,
+      right: proved(['solution', 'right']),
+      wrong: proved(['wrong']),
+    })
   }
 }
 
@@ -115,10 +128,19 @@ export async function checkContent(root?: string): Promise<ContentCheckReport> {
     ['exercise', exercises.map((e) => e.id)],
     ['quiz', quizzes.map((q) => q.id)],
   ] as const) {
-    for (const id of duplicates([...ids])) problems.push({ where: `${what} ${id}`, message: `the ${what} id "${id}" is used more than once` })
+    for (const id of duplicates([...ids]))
+      problems.push({ where: `${what} ${id}`, message: `the ${what} id "${id}" is used more than once` })
   }
   for (const course of courses) await checkCourse(course, problems, summary)
-  return { ok: problems.length === 0, courses: courses.length, lessons: lessons.length, exercises: exercises.length, quizzes: quizzes.length, problems, summary }
+  return {
+    ok: problems.length === 0,
+    courses: courses.length,
+    lessons: lessons.length,
+    exercises: exercises.length,
+    quizzes: quizzes.length,
+    problems,
+    summary,
+  }
 }
 
 /** The summary as the README shows it: one row per exercise, in course order, and the totals. */
@@ -133,7 +155,8 @@ export function proofSummaryTable(summary: ExerciseProofSummary[]): string {
   ].join('\n')
 }
 
-const SUMMARY_START = '<!-- proof-summary: written by `npm run -s kubelab -- content check --summary --write-readme`; do not edit by hand -->'
+const SUMMARY_START =
+  '<!-- proof-summary: written by `npm run -s kubelab -- content check --summary --write-readme`; do not edit by hand -->'
 const SUMMARY_END = '<!-- /proof-summary -->'
 
 /** The README's proof summary (the text between its markers), or null when it has none. */

@@ -34,7 +34,8 @@ export function mdxCode(text: string): string[] {
 /** The demo scenarios a lesson embeds (<Demo scenario>) or replays from a quiz question (`shows`). */
 function demoIds(lesson: Lesson): string[] {
   const ids = new Set<string>()
-  for (const lang of ['ko', 'en'] as const) for (const m of mdx(lesson, lang).matchAll(/<Demo\b[^>]*\bscenario\s*=\s*["']([^"']+)["']/g)) ids.add(m[1]!)
+  for (const lang of ['ko', 'en'] as const)
+    for (const m of mdx(lesson, lang).matchAll(/<Demo\b[^>]*\bscenario\s*=\s*["']([^"']+)["']/g)) ids.add(m[1]!)
   for (const q of lesson.quiz?.questions ?? []) if (q.shows) ids.add(q.shows.scenario)
   return [...ids]
 }
@@ -43,12 +44,19 @@ function demoIds(lesson: Lesson): string[] {
 function codeOf(course: Course, lesson: Lesson): Array<[string, string]> {
   const rel = (file: string) => file.slice(process.cwd().length + 1)
   const out: Array<[string, string]> = []
-  for (const lang of ['ko', 'en'] as const) for (const code of mdxCode(mdx(lesson, lang))) out.push([rel(join(lesson.dir, `${lang}.mdx`)), code])
+  for (const lang of ['ko', 'en'] as const)
+    for (const code of mdxCode(mdx(lesson, lang))) out.push([rel(join(lesson.dir, `${lang}.mdx`)), code])
   const exercise = lesson.exercise
   if (exercise) {
     const file = rel(join(lesson.dir, 'exercise.yaml'))
     out.push([`${file} (starter)`, exercise.starter], [`${file} (solution)`, exercise.solution])
-    for (const [i, step] of (exercise.setup ?? []).entries()) out.push([`${file} (setup ${i + 1})`, Object.values(step).filter((v) => typeof v === 'string').join('\n')])
+    for (const [i, step] of (exercise.setup ?? []).entries())
+      out.push([
+        `${file} (setup ${i + 1})`,
+        Object.values(step)
+          .filter((v) => typeof v === 'string')
+          .join('\n'),
+      ])
     // rightAnswers are not scanned: they prove the grader also accepts answers written with more than the lesson
     // teaches (resource requests in a Pod, a Service beside a Deployment), and learners never see them
   }
@@ -97,13 +105,16 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
   const order = new Map(course.lessons.map((l, i) => [l.id, i]))
 
   it('(a) learner text never refers to the material the course was written from', () => {
-    const found = course.lessons.flatMap((lesson) => learnerTexts(lesson).flatMap(([where, text]) => sourceWords.filter((w) => w.test(text)).map((w) => `${where}: ${w.source}`)))
+    const found = course.lessons.flatMap((lesson) =>
+      learnerTexts(lesson).flatMap(([where, text]) => sourceWords.filter((w) => w.test(text)).map((w) => `${where}: ${w.source}`)),
+    )
     expect(found, found.join('\n')).toEqual([])
   })
 
   it('(b) a lesson uses a concept in code only from the lesson that introduces it on', () => {
     const concepts = course.concepts ?? []
-    for (const c of concepts) expect(order.has(c.introducedIn), `concept ${c.id}: introducedIn "${c.introducedIn}" is not a lesson of the course`).toBe(true)
+    for (const c of concepts)
+      expect(order.has(c.introducedIn), `concept ${c.id}: introducedIn "${c.introducedIn}" is not a lesson of the course`).toBe(true)
     const found = new Set<string>()
     for (const lesson of course.lessons) {
       const at = order.get(lesson.id)!
@@ -114,7 +125,9 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
         // says where it is taught
         if (previews.has(concept.id)) continue
         for (const [where, text] of codeOf(course, lesson)) {
-          for (const marker of concept.code) if (text.includes(marker)) found.add(`${lesson.id}: "${marker}" (${concept.id}, introduced in ${concept.introducedIn}) in ${where}`)
+          for (const marker of concept.code)
+            if (text.includes(marker))
+              found.add(`${lesson.id}: "${marker}" (${concept.id}, introduced in ${concept.introducedIn}) in ${where}`)
         }
       }
     }
@@ -127,10 +140,19 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
       (lesson.previews ?? []).flatMap((id) => {
         const concept = concepts.get(id)
         if (!concept) return [`${lesson.id}: previews "${id}", which is not a concept of the course`]
-        if (order.get(concept.introducedIn)! <= order.get(lesson.id)!) return [`${lesson.id}: previews "${id}", which ${concept.introducedIn} already introduced: drop the preview`]
+        if (order.get(concept.introducedIn)! <= order.get(lesson.id)!)
+          return [`${lesson.id}: previews "${id}", which ${concept.introducedIn} already introduced: drop the preview`]
         const number = order.get(concept.introducedIn)! + 1
-        const said = { ko: new RegExp(`레슨 ?${number}(?![0-9])|(?<![0-9])${number}(–[0-9]+)?레슨`), en: new RegExp(`[Ll]essons? ${number}(?![0-9])`) }
-        return (['ko', 'en'] as const).filter((lang) => !said[lang].test(mdx(lesson, lang))).map((lang) => `${lesson.id}/${lang}.mdx: previews "${id}" but never names lesson ${number} (${concept.introducedIn}), where it is taught`)
+        const said = {
+          ko: new RegExp(`레슨 ?${number}(?![0-9])|(?<![0-9])${number}(–[0-9]+)?레슨`),
+          en: new RegExp(`[Ll]essons? ${number}(?![0-9])`),
+        }
+        return (['ko', 'en'] as const)
+          .filter((lang) => !said[lang].test(mdx(lesson, lang)))
+          .map(
+            (lang) =>
+              `${lesson.id}/${lang}.mdx: previews "${id}" but never names lesson ${number} (${concept.introducedIn}), where it is taught`,
+          )
       }),
     )
     expect(found, found.join('\n')).toEqual([])
@@ -141,14 +163,21 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
       const checks = new Set(lesson.exercise?.checks.map((c) => c.id) ?? [])
       return (lesson.goals ?? []).flatMap((g) => [
         ...(g.checks.length === 0 ? [`${lesson.id}: goal "${g.en}" names no check: a goal is what the exercise proves`] : []),
-        ...g.checks.filter((id) => !checks.has(id)).map((id) => `${lesson.id}: goal "${g.en}" names check "${id}", which ${lesson.exercise ? `exercise ${lesson.exercise.id} does not have` : 'does not exist (the lesson has no exercise)'}`),
+        ...g.checks
+          .filter((id) => !checks.has(id))
+          .map(
+            (id) =>
+              `${lesson.id}: goal "${g.en}" names check "${id}", which ${lesson.exercise ? `exercise ${lesson.exercise.id} does not have` : 'does not exist (the lesson has no exercise)'}`,
+          ),
       ])
     })
     expect(found, found.join('\n')).toEqual([])
   })
 
   it('(c2) every lesson says what the learner will be able to do, in two to four goals', () => {
-    const found = course.lessons.filter((l) => (l.goals?.length ?? 0) < 2 || (l.goals?.length ?? 0) > 4).map((l) => `${l.id}: ${l.goals?.length ?? 0} goals`)
+    const found = course.lessons
+      .filter((l) => (l.goals?.length ?? 0) < 2 || (l.goals?.length ?? 0) > 4)
+      .map((l) => `${l.id}: ${l.goals?.length ?? 0} goals`)
     expect(found, found.join('\n')).toEqual([])
   })
 
@@ -156,14 +185,20 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
     const found = course.lessons.flatMap((l) =>
       (l.goals ?? []).flatMap((g) => [
         ...(/기$/.test(g.ko.trim()) ? [] : [`${l.id}: "${g.ko}" does not end in -기`]),
-        ...(/^[a-z`]/.test(g.en.trim()) && !/[.!]$/.test(g.en.trim()) ? [] : [`${l.id}: "${g.en}" should start in lower case and end without a full stop`]),
+        ...(/^[a-z`]/.test(g.en.trim()) && !/[.!]$/.test(g.en.trim())
+          ? []
+          : [`${l.id}: "${g.en}" should start in lower case and end without a full stop`]),
       ]),
     )
     expect(found, found.join('\n')).toEqual([])
   })
 
   it('(a2) text shown outside the MDX pages has no markdown emphasis, which nothing there renders', () => {
-    const found = course.lessons.flatMap((lesson) => learnerTexts(lesson).filter(([where, text]) => !where.endsWith('.mdx') && /\*\*|__/.test(text)).map(([where]) => where))
+    const found = course.lessons.flatMap((lesson) =>
+      learnerTexts(lesson)
+        .filter(([where, text]) => !where.endsWith('.mdx') && /\*\*|__/.test(text))
+        .map(([where]) => where),
+    )
     expect(found, found.join('\n')).toEqual([])
   })
 
@@ -180,7 +215,9 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
   it('(e) every glossary term is linked with <Term id> on its introducing lesson’s ko and en pages', () => {
     const found = course.glossary.flatMap((term) => {
       const lesson = course.lessons.find((l) => l.id === term.lesson)!
-      return (['ko', 'en'] as const).filter((lang) => !termIds(mdx(lesson, lang)).includes(term.id)).map((lang) => `${term.lesson}/${lang}.mdx: no <Term id="${term.id}">`)
+      return (['ko', 'en'] as const)
+        .filter((lang) => !termIds(mdx(lesson, lang)).includes(term.id))
+        .map((lang) => `${term.lesson}/${lang}.mdx: no <Term id="${term.id}">`)
     })
     expect(found, found.join('\n')).toEqual([])
   })
@@ -192,7 +229,8 @@ describe.each(courses.map((c) => [c.id, c] as const))('course rules: %s', (_id, 
 
 describe('mdxCode', () => {
   it('takes fenced blocks and inline code spans, not prose', () => {
-    const text = 'Run `kubectl get svc` now.\n\n```yaml tryit\nkind: Service\n```\n\nThe Service called ``a `b` c`` is fine, and kind: Deployment in prose is not code.\n'
+    const text =
+      'Run `kubectl get svc` now.\n\n```yaml tryit\nkind: Service\n```\n\nThe Service called ``a `b` c`` is fine, and kind: Deployment in prose is not code.\n'
     expect(mdxCode(text)).toEqual(['kind: Service\n', 'kubectl get svc', 'a `b` c'])
   })
 })

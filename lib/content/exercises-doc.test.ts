@@ -14,7 +14,9 @@ describe('EXERCISES.md', () => {
   it('keeps the hand-written introduction and notes, and starts a new file with a default introduction', () => {
     const course = loadCourses()[0]!
     const fresh = exercisesMarkdown(course, null)
-    expect(fresh).toMatch(/^# Exercises of "Kubernetes Basics — Pod, Deployment, Service" \(authoring notes\)\n[\s\S]*\nCounts: \d+ exercises — \d+ manifest, \d+ command/)
+    expect(fresh).toMatch(
+      /^# Exercises of "Kubernetes Basics — Pod, Deployment, Service" \(authoring notes\)\n[\s\S]*\nCounts: \d+ exercises — \d+ manifest, \d+ command/,
+    )
     expect(fresh).not.toContain('- Notes:')
     const id = course.lessons.find((l) => l.exercise)!.exercise!.id
     const withNote = fresh.replace(new RegExp(`(## \\d+ \`${id}\`[\\s\\S]*?)(\\n\\n## )`), '$1\n- Notes:\n  - a note kept by hand$2')

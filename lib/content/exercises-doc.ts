@@ -42,11 +42,19 @@ function stepText(step: Step): string {
 
 const CODE_FIELDS = new Set(['command', 'matches', 'messageMatches'])
 /** Fields left out: the texts, where feedback points (`line`), and values the schema fills in by default. */
-const quiet = (key: string, value: unknown) => ['id', 'type', 'message', 'hint', 'line'].includes(key) || value === undefined || (key === 'weight' && value === 1) || (key === 'learner' && value === false) || (key === 'minSent' && value === 1)
+const quiet = (key: string, value: unknown) =>
+  ['id', 'type', 'message', 'hint', 'line'].includes(key) ||
+  value === undefined ||
+  (key === 'weight' && value === 1) ||
+  (key === 'learner' && value === false) ||
+  (key === 'minSent' && value === 1)
 
 function json(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(json).join(', ')}]`
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${json(v)}`).join(', ')}}`
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${json(v)}`)
+      .join(', ')}}`
   return JSON.stringify(value)
 }
 
@@ -101,7 +109,14 @@ export function handWritten(markdown: string | null): { preamble: string | null;
   for (const part of markdown.split(/^(?=## )/m).slice(1)) {
     const id = /^## \d+ `([^`]+)`/.exec(part)?.[1]
     const at = part.indexOf('\n- Notes:\n')
-    if (id && at >= 0) notes.set(id, part.slice(at + '\n- Notes:\n'.length).replace(/\n+(-{20,}\n*)?$/, '').trimEnd())
+    if (id && at >= 0)
+      notes.set(
+        id,
+        part
+          .slice(at + '\n- Notes:\n'.length)
+          .replace(/\n+(-{20,}\n*)?$/, '')
+          .trimEnd(),
+      )
   }
   return { preamble: preamble || null, notes }
 }

@@ -15,7 +15,11 @@ describe('addKnownWrong', () => {
     const text = addKnownWrong(exerciseYaml, { name: 'the starter as it is', source: exercise.starter, fails: starter.failing })
     const after = exerciseSchema.parse(parse(text))
     expect(after.wrongAnswers).toHaveLength(exercise.wrongAnswers.length + 1)
-    expect(after.wrongAnswers.at(-1)).toEqual({ name: 'the starter as it is', source: exercise.starter.endsWith('\n') ? exercise.starter : `${exercise.starter}\n`, fails: starter.failing })
+    expect(after.wrongAnswers.at(-1)).toEqual({
+      name: 'the starter as it is',
+      source: exercise.starter.endsWith('\n') ? exercise.starter : `${exercise.starter}\n`,
+      fails: starter.failing,
+    })
     expect(proveExercise(after).ok).toBe(true)
   })
 
@@ -29,7 +33,11 @@ describe('addKnownWrong', () => {
 
   it('creates the list when the exercise has none, and writes the source as a literal block', () => {
     const text = addKnownWrong('id: e\nkind: command\n', { name: 'typo', source: 'kubectl get nods\nkubectl get pods', fails: ['listed'] })
-    expect(parse(text)).toEqual({ id: 'e', kind: 'command', wrongAnswers: [{ name: 'typo', source: 'kubectl get nods\nkubectl get pods\n', fails: ['listed'] }] })
+    expect(parse(text)).toEqual({
+      id: 'e',
+      kind: 'command',
+      wrongAnswers: [{ name: 'typo', source: 'kubectl get nods\nkubectl get pods\n', fails: ['listed'] }],
+    })
     expect(text).toContain('source: |')
   })
 
@@ -53,7 +61,11 @@ describe('addKnownRight', () => {
   })
 
   it('creates the list when there is none, and refuses a rightAnswers that is not a list', () => {
-    expect(parse(addKnownRight('id: e\nkind: command\n', { name: 'short name', source: 'kubectl get no' }))).toEqual({ id: 'e', kind: 'command', rightAnswers: [{ name: 'short name', source: 'kubectl get no\n' }] })
+    expect(parse(addKnownRight('id: e\nkind: command\n', { name: 'short name', source: 'kubectl get no' }))).toEqual({
+      id: 'e',
+      kind: 'command',
+      rightAnswers: [{ name: 'short name', source: 'kubectl get no\n' }],
+    })
     expect(() => addKnownRight('rightAnswers: {}\n', { name: 'x', source: 'y' })).toThrow(/rightAnswers is not a list/)
   })
 })

@@ -17,11 +17,16 @@ export class KnownWrongError extends Error {}
 
 export function addKnownWrong(exerciseYaml: string, answer: KnownWrong): string {
   if (answer.fails.length === 0) throw new KnownWrongError('a known-wrong answer fails at least one check')
-  return appendAnswer(exerciseYaml, 'wrongAnswers', (doc, source) => {
-    const fails = doc.createNode([...answer.fails])
-    fails.flow = true
-    return { name: answer.name, source, fails }
-  }, answer.source)
+  return appendAnswer(
+    exerciseYaml,
+    'wrongAnswers',
+    (doc, source) => {
+      const fails = doc.createNode([...answer.fails])
+      fails.flow = true
+      return { name: answer.name, source, fails }
+    },
+    answer.source,
+  )
 }
 
 /** An answer that passes every check, added to `rightAnswers` (content check proves it stays so). */
@@ -29,7 +34,12 @@ export function addKnownRight(exerciseYaml: string, answer: { name: string; sour
   return appendAnswer(exerciseYaml, 'rightAnswers', (_doc, source) => ({ name: answer.name, source }), answer.source)
 }
 
-function appendAnswer(exerciseYaml: string, key: 'wrongAnswers' | 'rightAnswers', entry: (doc: Document, source: Scalar) => object, text: string): string {
+function appendAnswer(
+  exerciseYaml: string,
+  key: 'wrongAnswers' | 'rightAnswers',
+  entry: (doc: Document, source: Scalar) => object,
+  text: string,
+): string {
   const doc = parseDocument(exerciseYaml)
   if (doc.errors.length > 0) throw new KnownWrongError(`exercise.yaml does not parse: ${doc.errors[0]!.message.split('\n')[0]}`)
   if (!isMap(doc.contents)) throw new KnownWrongError('exercise.yaml is not a mapping')

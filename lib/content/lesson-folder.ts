@@ -42,10 +42,15 @@ export function lessonIdOf(lessonYaml: string): string {
 export function readLessonFolder(dir: string): { lessonId: string; texts: LessonTexts } {
   if (!existsSync(dir)) throw new LessonFolderError(`no folder ${dir}`)
   const texts = {} as LessonTexts
-  for (const [field, { name, required }] of Object.entries(lessonFiles) as Array<[keyof LessonTexts, { name: string; required: boolean }]>) {
+  for (const [field, { name, required }] of Object.entries(lessonFiles) as Array<
+    [keyof LessonTexts, { name: string; required: boolean }]
+  >) {
     const file = join(dir, name)
     if (!existsSync(file)) {
-      if (required) throw new LessonFolderError(`${dir} has no ${name} (a lesson folder holds lesson.yaml, ko.mdx and en.mdx, and may hold exercise.yaml and quiz.yaml)`)
+      if (required)
+        throw new LessonFolderError(
+          `${dir} has no ${name} (a lesson folder holds lesson.yaml, ko.mdx and en.mdx, and may hold exercise.yaml and quiz.yaml)`,
+        )
       texts[field] = null as never
       continue
     }
@@ -56,7 +61,8 @@ export function readLessonFolder(dir: string): { lessonId: string; texts: Lesson
 
 /** Writes the folder; refuses a folder that already holds files unless `overwrite`. */
 export function writeLessonFolder(dir: string, texts: LessonTexts, overwrite = false): string[] {
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !overwrite) throw new LessonFolderError(`${dir} is not empty (add --force to write over it)`)
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !overwrite)
+    throw new LessonFolderError(`${dir} is not empty (add --force to write over it)`)
   mkdirSync(dir, { recursive: true })
   const written: string[] = []
   for (const [field, { name }] of Object.entries(lessonFiles) as Array<[keyof LessonTexts, { name: string }]>) {

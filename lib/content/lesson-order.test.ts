@@ -42,7 +42,12 @@ describe('moving a lesson', () => {
     const anchors = anchorsFor(moved, new Set(['s1', 's2']))
     expect(Object.fromEntries(anchors)).toEqual({ s2: 'pod', s1: 's2' })
     // the anchors, read back, give the moved order (no cycle: s1 after s2, s2 after pod)
-    expect(orderLessonIds(files, [...anchors].map(([lessonId, afterLessonId]) => ({ lessonId, afterLessonId })))).toEqual(moved)
+    expect(
+      orderLessonIds(
+        files,
+        [...anchors].map(([lessonId, afterLessonId]) => ({ lessonId, afterLessonId })),
+      ),
+    ).toEqual(moved)
     expect(moveInOrder(moved, 'intro', 'up')).toEqual(moved)
     expect(moveInOrder(moved, 'deployment', 'down')).toEqual(moved)
     const first = moveInOrder(moveInOrder(order, 's1', 'up'), 's1', 'up')

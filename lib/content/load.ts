@@ -7,7 +7,16 @@ import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import type { ZodType } from 'zod'
 import { exerciseSchema, type Exercise } from '../grading/exercise-schema.ts'
-import { courseSchema, glossarySchema, lessonSchema, quizSchema, type CourseFile, type Glossary, type LessonFile, type Quiz } from './schemas.ts'
+import {
+  courseSchema,
+  glossarySchema,
+  lessonSchema,
+  quizSchema,
+  type CourseFile,
+  type Glossary,
+  type LessonFile,
+  type Quiz,
+} from './schemas.ts'
 
 export interface Lesson extends LessonFile {
   courseId: string
@@ -63,7 +72,8 @@ function loadLesson(courseId: string, lessonsDir: string, dirName: string): Less
   const dir = join(lessonsDir, dirName)
   const meta = readYaml(join(dir, 'lesson.yaml'), lessonSchema)
   // the course's glossary page lives at /courses/<course>/glossary, beside the lessons' addresses
-  if (meta.id === 'glossary') throw new ContentError(join(dir, 'lesson.yaml'), 'the lesson id "glossary" is taken by the course\'s glossary page: choose another')
+  if (meta.id === 'glossary')
+    throw new ContentError(join(dir, 'lesson.yaml'), 'the lesson id "glossary" is taken by the course\'s glossary page: choose another')
   const match = /^(\d+)-(.+)$/.exec(dirName)
   if (!match || match[2] !== meta.id) throw new ContentError(join(dir, 'lesson.yaml'), `folder must be named <NN>-${meta.id}`)
   const exerciseFile = join(dir, 'exercise.yaml')
@@ -95,7 +105,11 @@ export function loadCourse(courseDir: string): Course {
   const glossaryFile = join(courseDir, 'glossary.yaml')
   const glossary = existsSync(glossaryFile) ? readYaml(glossaryFile, glossarySchema).terms : []
   for (const [i, term] of glossary.entries()) {
-    if (!meta.lessons.includes(term.lesson)) throw new ContentError(glossaryFile, `terms.${i}.lesson: term "${term.id}" names lesson "${term.lesson}", which course.yaml does not list`)
+    if (!meta.lessons.includes(term.lesson))
+      throw new ContentError(
+        glossaryFile,
+        `terms.${i}.lesson: term "${term.id}" names lesson "${term.lesson}", which course.yaml does not list`,
+      )
   }
   return { ...meta, dir: courseDir, lessons, glossary }
 }

@@ -32,8 +32,17 @@ export interface ExerciseProof {
   cases: CaseProof[]
 }
 
-function caseOf(name: string, kind: CaseProof['kind'], { result, overBudget }: ReturnType<typeof gradeExercise>, ok: (failing: string[]) => boolean, expected?: string[]): CaseProof {
-  const failing = result.checks.filter((c) => !c.passed).map((c) => c.id).sort()
+function caseOf(
+  name: string,
+  kind: CaseProof['kind'],
+  { result, overBudget }: ReturnType<typeof gradeExercise>,
+  ok: (failing: string[]) => boolean,
+  expected?: string[],
+): CaseProof {
+  const failing = result.checks
+    .filter((c) => !c.passed)
+    .map((c) => c.id)
+    .sort()
   return {
     name,
     kind,
@@ -67,13 +76,19 @@ export function caseProblem(c: CaseProof, lang: Locale = 'en'): string | null {
   if (c.ok) return null
   const why = () => [...c.validationErrors, ...c.details.filter((d) => !d.passed).map((d) => `${d.check}: ${d.message}`)].join('; ')
   if (lang === 'ko') {
-    const subject = c.kind === 'wrong' ? `오답 "${c.name}"` : c.kind === 'right' ? `정답 "${c.name}"` : c.kind === 'solution' ? '모범 답안' : '처음 틀'
+    const subject =
+      c.kind === 'wrong' ? `오답 "${c.name}"` : c.kind === 'right' ? `정답 "${c.name}"` : c.kind === 'solution' ? '모범 답안' : '처음 틀'
     if (c.overBudget) return `${withParticle(subject, '이/가')} 실습의 제한을 넘습니다: ${c.overBudget}`
     if (c.kind === 'solution' || c.kind === 'right') return `${withParticle(subject, '이/가')} 모든 검사를 통과하지 못합니다: ${why()}`
     if (c.kind === 'starter') return '처음 틀이 이미 모든 검사를 통과합니다'
     return `${withParticle(subject, '은/는')} [${c.expected!.join(', ')}]에서 실패해야 하는데 [${c.failing.join(', ')}]에서 실패합니다`
   }
-  const subject = c.kind === 'wrong' || c.kind === 'right' ? `${c.kind} answer "${c.name}"` : c.kind === 'solution' ? 'the reference solution' : 'the starter'
+  const subject =
+    c.kind === 'wrong' || c.kind === 'right'
+      ? `${c.kind} answer "${c.name}"`
+      : c.kind === 'solution'
+        ? 'the reference solution'
+        : 'the starter'
   if (c.overBudget) return `${subject} goes over the exercise's limits: ${c.overBudget}`
   if (c.kind === 'solution' || c.kind === 'right') return `${subject} does not pass: ${why()}`
   if (c.kind === 'starter') return 'the starter already passes every check'

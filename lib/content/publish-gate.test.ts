@@ -17,12 +17,16 @@ const { publishProblems } = await import('./publish-gate')
 const root = mkdtempSync(join(tmpdir(), 'kubelab-gate-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 mkdirSync(join(root, 'basics', 'lessons'), { recursive: true })
-writeFileSync(join(root, 'basics', 'course.yaml'), 'id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n')
+writeFileSync(
+  join(root, 'basics', 'course.yaml'),
+  'id: basics\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n',
+)
 const { dir } = scaffoldLesson({ courseDir: join(root, 'basics'), lessonId: 'probes' })
 const good: LessonTexts = readLessonFolder(dir).texts
 
 /** Stands for the untrusted-page check: refuses a page holding `{`. */
-const checkPage = (source: string) => (source.includes('{') ? [{ line: 1, column: 1, message: { ko: '식은 쓸 수 없습니다.', en: 'No expressions.' } }] : [])
+const checkPage = (source: string) =>
+  source.includes('{') ? [{ line: 1, column: 1, message: { ko: '식은 쓸 수 없습니다.', en: 'No expressions.' } }] : []
 const context = { lessonId: 'probes', takenIds: new Set<string>(['pod-first-manifest']), checkPage }
 
 describe('publishProblems', () => {
@@ -34,12 +38,22 @@ describe('publishProblems', () => {
     const result = await publishProblems(good, context)
     expect(result.problems).toEqual([])
     expect(result.ok).toBe(true)
-    expect(result.proof?.cases.map((c) => [c.kind, c.ok])).toEqual([['solution', true], ['starter', true], ['wrong', true]])
+    expect(result.proof?.cases.map((c) => [c.kind, c.ok])).toEqual([
+      ['solution', true],
+      ['starter', true],
+      ['wrong', true],
+    ])
     expect(compiled).toHaveLength(2)
   }, 30_000)
 
   it('refuses a broken solution, saying which checks it fails, in both languages', async () => {
-    const broken = { ...good, exerciseYaml: good.exerciseYaml!.replace(/solution: \|[\s\S]*?hints:/, 'solution: |\n  apiVersion: v1\n  kind: Pod\n  metadata:\n    name: web\n  spec:\n    containers:\n      - name: nginx\n        image: nginx:1.27\nhints:') }
+    const broken = {
+      ...good,
+      exerciseYaml: good.exerciseYaml!.replace(
+        /solution: \|[\s\S]*?hints:/,
+        'solution: |\n  apiVersion: v1\n  kind: Pod\n  metadata:\n    name: web\n  spec:\n    containers:\n      - name: nginx\n        image: nginx:1.27\nhints:',
+      ),
+    }
     const result = await publishProblems(broken, context)
     expect(result.ok).toBe(false)
     const problem = result.problems.find((p) => p.file === 'exercise.yaml')!
@@ -51,7 +65,12 @@ describe('publishProblems', () => {
 
   it('never compiles a page the untrusted-page check refuses, and reports where', async () => {
     const result = await publishProblems({ ...good, pageKo: 'hello {process.exit()}' }, context)
-    expect(result.problems).toContainEqual({ file: 'ko.mdx', line: 1, column: 1, message: { ko: '식은 쓸 수 없습니다.', en: 'No expressions.' } })
+    expect(result.problems).toContainEqual({
+      file: 'ko.mdx',
+      line: 1,
+      column: 1,
+      message: { ko: '식은 쓸 수 없습니다.', en: 'No expressions.' },
+    })
     expect(compiled).toEqual([good.pageEn])
   }, 30_000)
 
@@ -69,14 +88,23 @@ describe('publishProblems', () => {
     expect(byFile('lesson.yaml')[0]!.message.en).toBe("The id must be this lesson's id, probes; it is other.")
     expect(byFile('lesson.yaml')[0]!.message.ko).toBe('id는 이 레슨의 id인 probes여야 합니다. 지금 쓴 id: other')
     // where the parser noticed: the unclosed list runs to the end of the text
-    expect(byFile('quiz.yaml')[0]).toMatchObject({ line: 4, column: 1, message: { en: expect.stringMatching(/^This is not valid YAML/), ko: expect.stringMatching(/^YAML로 읽을 수 없습니다/) } })
+    expect(byFile('quiz.yaml')[0]).toMatchObject({
+      line: 4,
+      column: 1,
+      message: { en: expect.stringMatching(/^This is not valid YAML/), ko: expect.stringMatching(/^YAML로 읽을 수 없습니다/) },
+    })
     expect(byFile('exercise.yaml')[0]!.message.ko).toBe('다른 레슨이 이미 id pod-first-manifest를 씁니다. 이 레슨만의 id를 쓰세요.')
     // the pages name probes-quiz, which no longer parses
-    expect(byFile('ko.mdx').map((p) => p.message.en)).toEqual(['<Quiz id="probes-quiz" /> names a quiz this lesson\'s quiz.yaml does not have.'])
+    expect(byFile('ko.mdx').map((p) => p.message.en)).toEqual([
+      '<Quiz id="probes-quiz" /> names a quiz this lesson\'s quiz.yaml does not have.',
+    ])
   }, 30_000)
 
   it('lists the first problems of a page with thousands, and counts the rest', async () => {
-    const many = (source: string) => (source.includes('{') ? Array.from({ length: 1000 }, (_, i) => ({ line: i + 1, column: 1, message: { ko: '식', en: 'expression' } })) : [])
+    const many = (source: string) =>
+      source.includes('{')
+        ? Array.from({ length: 1000 }, (_, i) => ({ line: i + 1, column: 1, message: { ko: '식', en: 'expression' } }))
+        : []
     const result = await publishProblems({ ...good, pageEn: '{x}' }, { ...context, checkPage: many })
     const en = result.problems.filter((p) => p.file === 'en.mdx')
     expect(en).toHaveLength(51)

@@ -59,7 +59,12 @@ function parseText<T>(file: string, text: string, schema: ZodType<T>, problems: 
   } catch (error) {
     const position = (error as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0]
     const reason = (error as Error).message.split('\n')[0]!
-    problems.push({ file, line: position?.line, column: position?.col, message: { ko: `YAML로 읽을 수 없습니다: ${reason}`, en: `This is not valid YAML: ${reason}` } })
+    problems.push({
+      file,
+      line: position?.line,
+      column: position?.col,
+      message: { ko: `YAML로 읽을 수 없습니다: ${reason}`, en: `This is not valid YAML: ${reason}` },
+    })
     return null
   }
   const parsed = schema.safeParse(data)
@@ -89,16 +94,23 @@ export async function checkAndCompilePage(source: string, checkPage: PageCheck):
   const unsafe = checkPage(source)
   if (unsafe.length > 0) {
     // A page of `{x}` repeated has thousands of problems; the first ones say what to fix
-    const problems = unsafe.slice(0, pageProblemsShown).map(({ line, column, message }): PageProblem => (line === undefined ? { message } : { line, column, message }))
+    const problems = unsafe
+      .slice(0, pageProblemsShown)
+      .map(({ line, column, message }): PageProblem => (line === undefined ? { message } : { line, column, message }))
     const more = unsafe.length - pageProblemsShown
-    if (more > 0) problems.push({ message: { ko: `같은 종류의 문제가 ${more}개 더 있습니다.`, en: `${more} more problems of the same kinds.` } })
+    if (more > 0)
+      problems.push({ message: { ko: `같은 종류의 문제가 ${more}개 더 있습니다.`, en: `${more} more problems of the same kinds.` } })
     return { ok: false, refused: true, problems }
   }
   try {
     return { ok: true, code: await compileMdx(source) }
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]!
-    return { ok: false, refused: false, problems: [{ message: { ko: `페이지를 만들 수 없습니다: ${reason}`, en: `The page does not compile: ${reason}` } }] }
+    return {
+      ok: false,
+      refused: false,
+      problems: [{ message: { ko: `페이지를 만들 수 없습니다: ${reason}`, en: `The page does not compile: ${reason}` } }],
+    }
   }
 }
 
@@ -107,21 +119,48 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
 
   const lesson = parseText('lesson.yaml', texts.lessonYaml, lessonSchema, problems)
   if (lesson && lesson.id !== context.lessonId) {
-    problems.push({ file: 'lesson.yaml', message: { ko: `id는 이 레슨의 id인 ${withParticle(context.lessonId, '이어야/여야')} 합니다. 지금 쓴 id: ${lesson.id}`, en: `The id must be this lesson's id, ${context.lessonId}; it is ${lesson.id}.` } })
+    problems.push({
+      file: 'lesson.yaml',
+      message: {
+        ko: `id는 이 레슨의 id인 ${withParticle(context.lessonId, '이어야/여야')} 합니다. 지금 쓴 id: ${lesson.id}`,
+        en: `The id must be this lesson's id, ${context.lessonId}; it is ${lesson.id}.`,
+      },
+    })
   }
 
-  const exercise: Exercise | null = texts.exerciseYaml === null ? null : parseText('exercise.yaml', texts.exerciseYaml, exerciseSchema, problems)
+  const exercise: Exercise | null =
+    texts.exerciseYaml === null ? null : parseText('exercise.yaml', texts.exerciseYaml, exerciseSchema, problems)
   const quiz: Quiz | null = texts.quizYaml === null ? null : parseText('quiz.yaml', texts.quizYaml, quizSchema, problems)
-  for (const [file, id] of [['exercise.yaml', exercise?.id], ['quiz.yaml', quiz?.id]] as const) {
-    if (id && context.takenIds.has(id)) problems.push({ file, message: { ko: `다른 레슨이 이미 id ${withParticle(id, '을/를')} 씁니다. 이 레슨만의 id를 쓰세요.`, en: `Another lesson already uses the id ${id}; give this one its own.` } })
+  for (const [file, id] of [
+    ['exercise.yaml', exercise?.id],
+    ['quiz.yaml', quiz?.id],
+  ] as const) {
+    if (id && context.takenIds.has(id))
+      problems.push({
+        file,
+        message: {
+          ko: `다른 레슨이 이미 id ${withParticle(id, '을/를')} 씁니다. 이 레슨만의 id를 쓰세요.`,
+          en: `Another lesson already uses the id ${id}; give this one its own.`,
+        },
+      })
   }
 
-  for (const [file, page] of [['ko.mdx', texts.pageKo], ['en.mdx', texts.pageEn]] as const) {
+  for (const [file, page] of [
+    ['ko.mdx', texts.pageKo],
+    ['en.mdx', texts.pageEn],
+  ] as const) {
     const compiled = await checkAndCompilePage(page, context.checkPage)
     if (!compiled.ok) problems.push(...compiled.problems.map((p) => ({ file, ...p })))
     if (!compiled.ok && compiled.refused) continue
     for (const id of quizIdsIn(page)) {
-      if (id !== quiz?.id) problems.push({ file, message: { ko: `이 레슨의 quiz.yaml에는 <Quiz id="${id}" />의 퀴즈가 없습니다.`, en: `<Quiz id="${id}" /> names a quiz this lesson's quiz.yaml does not have.` } })
+      if (id !== quiz?.id)
+        problems.push({
+          file,
+          message: {
+            ko: `이 레슨의 quiz.yaml에는 <Quiz id="${id}" />의 퀴즈가 없습니다.`,
+            en: `<Quiz id="${id}" /> names a quiz this lesson's quiz.yaml does not have.`,
+          },
+        })
     }
   }
 
@@ -132,7 +171,11 @@ export async function publishProblems(texts: LessonTexts, context: GateContext):
     const korean = proof.ok ? null : proveExercise(exercise, 'ko')
     proof.cases.forEach((c, i) => {
       const problem = caseProblem(c)
-      if (problem) problems.push({ file: 'exercise.yaml', message: { ko: `증명 실패 — ${caseProblem(korean!.cases[i]!, 'ko')}`, en: `Proof failed — ${problem}` } })
+      if (problem)
+        problems.push({
+          file: 'exercise.yaml',
+          message: { ko: `증명 실패 — ${caseProblem(korean!.cases[i]!, 'ko')}`, en: `Proof failed — ${problem}` },
+        })
     })
   }
   return { ok: problems.length === 0, problems, proof }

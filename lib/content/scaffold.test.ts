@@ -23,7 +23,10 @@ function emptyCourse(id = 'basics'): string {
   const root = mkdtempSync(join(tmpdir(), 'kubelab-scaffold-'))
   roots.push(root)
   mkdirSync(join(root, id, 'lessons'), { recursive: true })
-  writeFileSync(join(root, id, 'course.yaml'), `# the course's order is this list\nid: ${id}\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n`)
+  writeFileSync(
+    join(root, id, 'course.yaml'),
+    `# the course's order is this list\nid: ${id}\ntitle: { ko: "기초", en: "Basics" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n`,
+  )
   return root
 }
 
@@ -45,13 +48,20 @@ describe('kubelab content new', () => {
     expect(made.code).toBe(0)
     expect(made.stdout).toContain('content check')
     expect(readdirSync(join(root, 'basics', 'lessons'))).toEqual(['01-config-maps'])
-    expect(readdirSync(join(root, 'basics', 'lessons', '01-config-maps')).sort()).toEqual(['en.mdx', 'exercise.yaml', 'ko.mdx', 'lesson.yaml', 'quiz.yaml'])
+    expect(readdirSync(join(root, 'basics', 'lessons', '01-config-maps')).sort()).toEqual([
+      'en.mdx',
+      'exercise.yaml',
+      'ko.mdx',
+      'lesson.yaml',
+      'quiz.yaml',
+    ])
     expect(order()).toEqual(['config-maps'])
     const report = await checkContent(root)
     expect(report.problems).toEqual([])
     expect(report).toMatchObject({ ok: true, lessons: 1, exercises: 1, quizzes: 1 })
     // the pages are what a studio page may be, too
-    for (const page of ['ko.mdx', 'en.mdx']) expect(checkUntrustedMdx(readFileSync(join(root, 'basics', 'lessons', '01-config-maps', page), 'utf8')), page).toEqual([])
+    for (const page of ['ko.mdx', 'en.mdx'])
+      expect(checkUntrustedMdx(readFileSync(join(root, 'basics', 'lessons', '01-config-maps', page), 'utf8')), page).toEqual([])
     // the course file keeps its comment
     expect(readFileSync(join(root, 'basics', 'course.yaml'), 'utf8')).toContain("# the course's order is this list")
   }, 60_000)
@@ -90,7 +100,10 @@ describe('kubelab content new', () => {
     const second = emptyCourse('advanced')
     rmSync(join(second, 'advanced'), { recursive: true })
     mkdirSync(join(root, 'advanced', 'lessons'), { recursive: true })
-    writeFileSync(join(root, 'advanced', 'course.yaml'), 'id: advanced\ntitle: { ko: "심화", en: "Advanced" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n')
+    writeFileSync(
+      join(root, 'advanced', 'course.yaml'),
+      'id: advanced\ntitle: { ko: "심화", en: "Advanced" }\ndescription: { ko: "설명", en: "About" }\nlessons: []\n',
+    )
     const result = await kubelab('content', 'new', 'probes')
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/--course \(one of: (basics, advanced|advanced, basics)\)/)

@@ -34,11 +34,20 @@ function nextNumber(lessonsDir: string): string {
 /** The five texts of a new lesson that passes the publish gate as it is (the studio's "new lesson" starts here too). */
 export function newLessonTexts(lessonId: string): LessonTexts & { exerciseYaml: string; quizYaml: string } {
   const quizId = `${lessonId}-quiz`
-  return { lessonYaml: lessonYaml(lessonId), pageKo: koPage.replace('QUIZ_ID', quizId), pageEn: enPage.replace('QUIZ_ID', quizId), exerciseYaml: exerciseYaml(lessonId), quizYaml: quizYaml(lessonId) }
+  return {
+    lessonYaml: lessonYaml(lessonId),
+    pageKo: koPage.replace('QUIZ_ID', quizId),
+    pageEn: enPage.replace('QUIZ_ID', quizId),
+    exerciseYaml: exerciseYaml(lessonId),
+    quizYaml: quizYaml(lessonId),
+  }
 }
 
 export function scaffoldLesson({ courseDir, lessonId, after }: ScaffoldOptions): Scaffolded {
-  if (!idSchema.safeParse(lessonId).success) throw new ScaffoldError(`"${lessonId}" is not a lesson id: use kebab-case (lowercase letters, digits and single dashes), e.g. config-maps`)
+  if (!idSchema.safeParse(lessonId).success)
+    throw new ScaffoldError(
+      `"${lessonId}" is not a lesson id: use kebab-case (lowercase letters, digits and single dashes), e.g. config-maps`,
+    )
   const courseFile = join(courseDir, 'course.yaml')
   if (!existsSync(courseFile)) throw new ScaffoldError(`no course at ${courseDir} (course.yaml is missing)`)
   const course = parseDocument(readFileSync(courseFile, 'utf8'))
@@ -58,7 +67,13 @@ export function scaffoldLesson({ courseDir, lessonId, after }: ScaffoldOptions):
   const dir = join(lessonsDir, `${nextNumber(lessonsDir)}-${lessonId}`)
   mkdirSync(dir, { recursive: true })
   const texts = newLessonTexts(lessonId)
-  const files = { 'lesson.yaml': texts.lessonYaml, 'ko.mdx': texts.pageKo, 'en.mdx': texts.pageEn, 'exercise.yaml': texts.exerciseYaml, 'quiz.yaml': texts.quizYaml }
+  const files = {
+    'lesson.yaml': texts.lessonYaml,
+    'ko.mdx': texts.pageKo,
+    'en.mdx': texts.pageEn,
+    'exercise.yaml': texts.exerciseYaml,
+    'quiz.yaml': texts.quizYaml,
+  }
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   lessons.items.splice(position, 0, course.createNode(lessonId))
   writeFileSync(courseFile, course.toString())

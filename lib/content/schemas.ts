@@ -16,9 +16,7 @@ export const courseSchema = z
      * each concept names its lesson and the markers that show it is used — in code spans, code blocks, exercise
      * sources and commands, where a use is unambiguous.
      */
-    concepts: z
-      .array(z.object({ id: idSchema, introducedIn: idSchema, code: z.array(z.string().min(1)).min(1) }).strict())
-      .optional(),
+    concepts: z.array(z.object({ id: idSchema, introducedIn: idSchema, code: z.array(z.string().min(1)).min(1) }).strict()).optional(),
   })
   .strict()
 export type CourseFile = z.infer<typeof courseSchema>
@@ -55,10 +53,16 @@ const questionBase = { id: idSchema, prompt: localizedSchema, explanation: local
 
 export const questionSchema = z.discriminatedUnion('type', [
   z.object({ ...questionBase, type: z.literal('single'), choices: z.array(choiceSchema).min(2), answer: z.string() }).strict(),
-  z.object({ ...questionBase, type: z.literal('multiple'), choices: z.array(choiceSchema).min(2), answer: z.array(z.string()).min(1) }).strict(),
+  z
+    .object({ ...questionBase, type: z.literal('multiple'), choices: z.array(choiceSchema).min(2), answer: z.array(z.string()).min(1) })
+    .strict(),
   z.object({ ...questionBase, type: z.literal('truefalse'), answer: z.boolean() }).strict(),
-  z.object({ ...questionBase, type: z.literal('ordering'), choices: z.array(choiceSchema).min(2), answer: z.array(z.string()).min(2) }).strict(),
-  z.object({ ...questionBase, type: z.literal('short'), answer: z.object({ accept: z.array(z.string().min(1)).min(1) }).strict() }).strict(),
+  z
+    .object({ ...questionBase, type: z.literal('ordering'), choices: z.array(choiceSchema).min(2), answer: z.array(z.string()).min(2) })
+    .strict(),
+  z
+    .object({ ...questionBase, type: z.literal('short'), answer: z.object({ accept: z.array(z.string().min(1)).min(1) }).strict() })
+    .strict(),
 ])
 export type Question = z.infer<typeof questionSchema>
 
@@ -73,8 +77,11 @@ export const quizSchema = z
       if ('choices' in q) {
         const ids = new Set(q.choices.map((c) => c.id))
         const keys = Array.isArray(q.answer) ? q.answer : typeof q.answer === 'string' ? [q.answer] : []
-        for (const key of keys) if (!ids.has(key)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: `answer "${key}" is not one of the choices` })
-        if (q.type === 'ordering' && keys.length !== ids.size) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'an ordering answer lists every choice once' })
+        for (const key of keys)
+          if (!ids.has(key))
+            ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: `answer "${key}" is not one of the choices` })
+        if (q.type === 'ordering' && keys.length !== ids.size)
+          ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'an ordering answer lists every choice once' })
       }
     })
   })

@@ -70,7 +70,9 @@ describe('pages the guard lets through', () => {
   it('passes elements and attributes a caller allows, still checking their addresses', () => {
     const components = { Video: { attributes: ['src'] }, kbd: { attributes: [] } }
     expect(checkUntrustedMdx('Press <kbd>Ctrl</kbd>.\n\n<Video src="https://example.com/a.mp4" />', { components })).toEqual([])
-    expect(where(checkUntrustedMdx('<Video src="javascript:alert(1)" />', { components }))).toEqual([{ code: 'unsafe-url', line: 1, column: 8 }])
+    expect(where(checkUntrustedMdx('<Video src="javascript:alert(1)" />', { components }))).toEqual([
+      { code: 'unsafe-url', line: 1, column: 8 },
+    ])
     expect(where(checkUntrustedMdx('<Quiz id="a" />', { components }))).toEqual([{ code: 'unknown-component', line: 1, column: 1 }])
   })
 })
@@ -78,7 +80,11 @@ describe('pages the guard lets through', () => {
 describe('hostile pages', () => {
   it.each([
     ['a JavaScript expression in text', 'Text {process.exit()} here', [{ code: 'javascript-expression', line: 1, column: 6 }]],
-    ['a JavaScript expression as a block', 'Intro\n\n{globalThis.fetch("https://evil.example")}', [{ code: 'javascript-expression', line: 3, column: 1 }]],
+    [
+      'a JavaScript expression as a block',
+      'Intro\n\n{globalThis.fetch("https://evil.example")}',
+      [{ code: 'javascript-expression', line: 3, column: 1 }],
+    ],
     ['an MDX comment, which is an expression too', 'Text {/* note */}', [{ code: 'javascript-expression', line: 1, column: 6 }]],
     ['an import', "import fs from 'node:fs'\n\n# Title", [{ code: 'import-export', line: 1, column: 1 }]],
     ['an export', '# Title\n\nexport const x = 1', [{ code: 'import-export', line: 3, column: 1 }]],
@@ -100,7 +106,14 @@ describe('hostile pages', () => {
         { code: 'srcdoc-attribute', line: 1, column: 9 },
       ],
     ],
-    ['an svg', '<svg><script>alert(1)</script></svg>', [{ code: 'html-element-not-allowed', line: 1, column: 1 }, { code: 'html-element-not-allowed', line: 1, column: 6 }]],
+    [
+      'an svg',
+      '<svg><script>alert(1)</script></svg>',
+      [
+        { code: 'html-element-not-allowed', line: 1, column: 1 },
+        { code: 'html-element-not-allowed', line: 1, column: 6 },
+      ],
+    ],
     [
       'a link element with a data: address',
       'Text <a href="data:text/html,<script>alert(1)</script>">x</a>',
@@ -111,7 +124,11 @@ describe('hostile pages', () => {
     ],
     ['an attribute value that is an expression', '<Demo scenario={x} />', [{ code: 'expression-attribute', line: 1, column: 7 }]],
     ['a spread attribute', 'Inline <Quiz {...props} />', [{ code: 'spread-attribute', line: 1, column: 14 }]],
-    ['an event handler on a course component', '<Quiz id="a" onClick="alert(1)" />', [{ code: 'event-handler-attribute', line: 1, column: 14 }]],
+    [
+      'an event handler on a course component',
+      '<Quiz id="a" onClick="alert(1)" />',
+      [{ code: 'event-handler-attribute', line: 1, column: 14 }],
+    ],
     ['a style attribute', '<Demo scenario="a" style="position:fixed" />', [{ code: 'style-attribute', line: 1, column: 20 }]],
     ['an attribute the component does not take', '<Quiz id="a" title="b" />', [{ code: 'attribute-not-allowed', line: 1, column: 14 }]],
     ['an attribute without a value', '<Quiz id />', [{ code: 'attribute-without-value', line: 1, column: 7 }]],
@@ -122,8 +139,16 @@ describe('hostile pages', () => {
     ['a javascript: link', '[click](javascript:alert(1))', [{ code: 'unsafe-url', line: 1, column: 1 }]],
     ['a javascript: link in mixed case', 'Go [here](JaVaScRiPt:alert(1))', [{ code: 'unsafe-url', line: 1, column: 4 }]],
     ['a javascript: link with a tab inside', '[x](<java\tscript:alert(1)>)', [{ code: 'unsafe-url', line: 1, column: 1 }]],
-    ['a javascript: link with a tab as a character reference', '[x](java&#x09;script:alert(1))', [{ code: 'unsafe-url', line: 1, column: 1 }]],
-    ['a javascript: link spelled with a character reference', '[x](&#106;avascript:alert(1))', [{ code: 'unsafe-url', line: 1, column: 1 }]],
+    [
+      'a javascript: link with a tab as a character reference',
+      '[x](java&#x09;script:alert(1))',
+      [{ code: 'unsafe-url', line: 1, column: 1 }],
+    ],
+    [
+      'a javascript: link spelled with a character reference',
+      '[x](&#106;avascript:alert(1))',
+      [{ code: 'unsafe-url', line: 1, column: 1 }],
+    ],
     ['a vbscript: link definition', '[x]\n\n[x]: vbscript:msgbox(1)', [{ code: 'unsafe-url', line: 3, column: 1 }]],
     ['a data: image', '![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)', [{ code: 'unsafe-url', line: 1, column: 1 }]],
     ['a scheme that is not allowed', '[x](file:///etc/passwd)', [{ code: 'unsafe-url', line: 1, column: 1 }]],
@@ -135,7 +160,11 @@ describe('hostile pages', () => {
         { code: 'unsafe-url', line: 1, column: 4 },
       ],
     ],
-    ['front matter evaluated as JavaScript by gray-matter', '---js\nprocess.exit()\n---\n# Title', [{ code: 'front-matter', line: 1, column: 1 }]],
+    [
+      'front matter evaluated as JavaScript by gray-matter',
+      '---js\nprocess.exit()\n---\n# Title',
+      [{ code: 'front-matter', line: 1, column: 1 }],
+    ],
     ['YAML front matter behind a byte order mark', '\uFEFF---\ntitle: x\n---\n# Title', [{ code: 'front-matter', line: 1, column: 1 }]],
     ['quotes nested deeper than any lesson', `${'>'.repeat(40)} deep`, [{ code: 'too-deeply-nested', line: 1, column: 33 }]],
   ])('refuses %s', (_name, source, expected) => {
@@ -152,7 +181,12 @@ describe('hostile pages', () => {
   it('refuses a page over the size limit before parsing it', () => {
     const twoMiB = '{process.exit()}\n'.repeat((2 * 1024 * 1024) / 17 + 1)
     expect(checkUntrustedMdx(twoMiB)).toEqual([
-      { line: 1, column: 1, code: 'page-too-large', message: { ko: expect.stringContaining('최대 256 KiB'), en: expect.stringContaining('at most 256 KiB') } },
+      {
+        line: 1,
+        column: 1,
+        code: 'page-too-large',
+        message: { ko: expect.stringContaining('최대 256 KiB'), en: expect.stringContaining('at most 256 KiB') },
+      },
     ])
     expect(remarkParse).not.toHaveBeenCalled()
     checkUntrustedMdx('# A small page')
@@ -187,8 +221,12 @@ describe('messages', () => {
     expect(message('<Demo scenario={"rolling-update"} />').ko).toContain('scenario="rolling-update"')
     expect(message('<Demo scenario={x} />').en).toContain('scenario="…"')
     expect(message('<Quiz {...props} />').en).toContain('<Quiz id="…" />')
-    expect(message('<Evil />').en).toContain('<Precisely>…</Precisely>, <Diagram name="…" alt="…" />, <Demo scenario="…" title="…" />, <Quiz id="…" />')
-    expect(message('<Evil />').ko).toContain('<Precisely>…</Precisely>, <Diagram name="…" alt="…" />, <Demo scenario="…" title="…" />, <Quiz id="…" />')
+    expect(message('<Evil />').en).toContain(
+      '<Precisely>…</Precisely>, <Diagram name="…" alt="…" />, <Demo scenario="…" title="…" />, <Quiz id="…" />',
+    )
+    expect(message('<Evil />').ko).toContain(
+      '<Precisely>…</Precisely>, <Diagram name="…" alt="…" />, <Demo scenario="…" title="…" />, <Quiz id="…" />',
+    )
     expect(message('<Quiz id="a" title="b" />').en).toContain('its attributes are id')
     expect(message('[x](javascript:alert(1))').en).toContain('"javascript:"')
     expect(message('[x](<java\tscript:alert(1)>)').en).toContain('starts with "javascript:"')
@@ -205,7 +243,18 @@ describe('messages', () => {
   })
 
   it('are written in both languages, with no particle left for the reader to pick', () => {
-    const pages = ['{x}', 'import a from "b"', '<script />', '<a href="javascript:x" onClick="y" style="z" srcdoc="w" />', '<Quiz id {...p} x={1} />', '<>x</>', '<Evil />', '---\n', '<A', '[x](data:x)']
+    const pages = [
+      '{x}',
+      'import a from "b"',
+      '<script />',
+      '<a href="javascript:x" onClick="y" style="z" srcdoc="w" />',
+      '<Quiz id {...p} x={1} />',
+      '<>x</>',
+      '<Evil />',
+      '---\n',
+      '<A',
+      '[x](data:x)',
+    ]
     const messages = pages.flatMap((page) => checkUntrustedMdx(page).map((problem) => problem.message))
     expect(messages.length).toBeGreaterThan(pages.length)
     for (const { ko, en } of messages) {

@@ -202,7 +202,8 @@ function checkElement(element: Element, components: ComponentRules, report: Repo
     if (/^on./.test(lowerName)) report(attribute, 'event-handler-attribute', eventHandlerAttribute(attributeName))
     else if (lowerName === 'style') report(attribute, 'style-attribute', styleAttribute())
     else if (lowerName === 'srcdoc') report(attribute, 'srcdoc-attribute', srcdocAttribute())
-    else if (rule && name !== null && !rule.attributes.includes(attributeName)) report(attribute, 'attribute-not-allowed', attributeNotAllowed(name, attributeName, rule.attributes))
+    else if (rule && name !== null && !rule.attributes.includes(attributeName))
+      report(attribute, 'attribute-not-allowed', attributeNotAllowed(name, attributeName, rule.attributes))
 
     const { value } = attribute
     if (value === null || value === undefined) report(attribute, 'attribute-without-value', attributeWithoutValue(attributeName))
@@ -251,14 +252,20 @@ function usage(name: string, attributes: readonly string[]): string {
 function allowedComponents(components: ComponentRules): Message {
   const usages = Object.entries(components).map(([name, rule]) => usage(name, rule.attributes))
   if (usages.length === 0) return { ko: '이 페이지에서는 컴포넌트를 쓸 수 없습니다.', en: 'No components are available to this page.' }
-  return { ko: `레슨 페이지에서는 다음 컴포넌트를 쓸 수 있습니다: ${usages.join(', ')}`, en: `A lesson page can use these components: ${usages.join(', ')}.` }
+  return {
+    ko: `레슨 페이지에서는 다음 컴포넌트를 쓸 수 있습니다: ${usages.join(', ')}`,
+    en: `A lesson page can use these components: ${usages.join(', ')}.`,
+  }
 }
 
 /** " Did you mean <Quiz>?" when `name` differs from an allowed name only in case. */
 function caseHint(name: string, components: ComponentRules): Message {
   const match = Object.keys(components).find((allowed) => allowed.toLowerCase() === name.toLowerCase())
   if (!match) return { ko: '', en: '' }
-  return { ko: ` ${withParticle(`<${match}>`, '을/를')} 쓰려던 것이라면 대소문자까지 똑같이 쓰세요.`, en: ` Did you mean <${match}>? Names are case-sensitive.` }
+  return {
+    ko: ` ${withParticle(`<${match}>`, '을/를')} 쓰려던 것이라면 대소문자까지 똑같이 쓰세요.`,
+    en: ` Did you mean <${match}>? Names are case-sensitive.`,
+  }
 }
 
 function pageTooLarge(bytes: number, maxBytes: number): Message {

@@ -9,7 +9,24 @@ const deployment = (replicas: number, name = 'web', image = 'nginx:1.27') =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: ${image}\n`
 
 const commandExercise = (overrides = {}) =>
-  buildExercise({ kind: 'command', starter: '# commands', solution: 'kubectl get pods', setup: [{ apply: deployment(3) }, { wait: '30s' }], scenario: [{ wait: '10s' }], checks: [{ id: 'out', type: 'output', learner: true, matches: 'NAME', message: { ko: '출력', en: 'output' }, hint: { ko: '힌트', en: 'hint' } }], ...overrides })
+  buildExercise({
+    kind: 'command',
+    starter: '# commands',
+    solution: 'kubectl get pods',
+    setup: [{ apply: deployment(3) }, { wait: '30s' }],
+    scenario: [{ wait: '10s' }],
+    checks: [
+      {
+        id: 'out',
+        type: 'output',
+        learner: true,
+        matches: 'NAME',
+        message: { ko: '출력', en: 'output' },
+        hint: { ko: '힌트', en: 'hint' },
+      },
+    ],
+    ...overrides,
+  })
 
 describe('grading within a budget', () => {
   it('answers a manifest that asks for 100,000 Pods as over budget, in the learner’s language, without simulating it', () => {
@@ -18,9 +35,13 @@ describe('grading within a budget', () => {
     expect(performance.now() - started).toBeLessThan(1000)
     expect(ko.simulation).toBeNull()
     expect(ko.overBudget).toMatchObject({ limit: 'pods', max: 50, requested: 100_000 })
-    expect(ko.overBudget!.message).toBe('이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다. 제출한 내용은 Pod 100,000개를 요청합니다. replicas를 줄여 다시 제출하세요.')
+    expect(ko.overBudget!.message).toBe(
+      '이 실습에서는 Pod를 최대 50개까지 만들 수 있습니다. 제출한 내용은 Pod 100,000개를 요청합니다. replicas를 줄여 다시 제출하세요.',
+    )
     const en = gradeExercise(buildExercise(), { yaml: [0, 1, 2].map((i) => deployment(100_000, `w${i}`)).join('---\n') }, { lang: 'en' })
-    expect(en.overBudget!.message).toBe('This exercise allows at most 50 Pods. Your submission asks for 300,000. Lower replicas and submit again.')
+    expect(en.overBudget!.message).toBe(
+      'This exercise allows at most 50 Pods. Your submission asks for 300,000. Lower replicas and submit again.',
+    )
   })
 
   it('stops command answers at the limits: scale to 50,000, wait 1000h, too many commands', () => {
@@ -46,13 +67,22 @@ describe('grading within a budget', () => {
   })
 
   it('names every limit in both languages', () => {
-    expect(overBudgetMessage('en', { limit: 'objects', max: 200, requested: 1000 })).toBe('This exercise allows at most 200 objects. Your YAML has 1,000.')
+    expect(overBudgetMessage('en', { limit: 'objects', max: 200, requested: 1000 })).toBe(
+      'This exercise allows at most 200 objects. Your YAML has 1,000.',
+    )
     expect(overBudgetMessage('ko', { limit: 'objects', max: 200 })).toBe('이 실습에서는 오브젝트를 최대 200개까지 만들 수 있습니다.')
-    expect(overBudgetMessage('ko', { limit: 'wallTime', max: 2000 })).toBe('채점이 제한 시간 2초를 넘어 중단되었습니다. 클러스터를 더 작게 만들어 다시 제출하세요.')
+    expect(overBudgetMessage('ko', { limit: 'wallTime', max: 2000 })).toBe(
+      '채점이 제한 시간 2초를 넘어 중단되었습니다. 클러스터를 더 작게 만들어 다시 제출하세요.',
+    )
     expect(overBudgetMessage('en', { limit: 'commands', max: 500 })).toBe('This exercise allows at most 500 commands.')
     expect(overBudgetMessage('en', { limit: 'events', max: 50_000 })).toContain('50,000 events')
     expect(overBudgetMessage('en', { limit: 'memory', max: 256 })).toMatch(/^Grading used more memory/)
-    expect([durationWords('ko', 5_400_000), durationWords('en', 3_600_000), durationWords('en', 90_000), durationWords('ko', 0)]).toEqual(['1시간 30분', '1 hour', '1 minute 30 seconds', '0초'])
+    expect([durationWords('ko', 5_400_000), durationWords('en', 3_600_000), durationWords('en', 90_000), durationWords('ko', 0)]).toEqual([
+      '1시간 30분',
+      '1 hour',
+      '1 minute 30 seconds',
+      '0초',
+    ])
   })
 
   it('lists at most 100 diagnostics and says how many more there were', () => {
@@ -77,7 +107,11 @@ describe('the replay trace within the response budget', () => {
   })
 
   it('thins the largest legal answer: 50 crash-looping Pods for an hour and 40 full listings of them', () => {
-    const commands = ['kubectl create deployment crash --image=busybox --replicas=47', 'wait 59m', ...Array(40).fill('kubectl get pods -o yaml')]
+    const commands = [
+      'kubectl create deployment crash --image=busybox --replicas=47',
+      'wait 59m',
+      ...Array(40).fill('kubectl get pods -o yaml'),
+    ]
     const { simulation, overBudget } = gradeExercise(commandExercise(), { commands }, { lang: 'en' })
     expect(overBudget).toBeNull()
     const raw = JSON.stringify(simulation).length

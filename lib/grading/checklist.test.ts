@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { loadCourses } from '../content/load.ts'
 import { gradeExercise } from './grade.ts'
-import { checklistCounts, checklistReducer, gradableExercise, initialChecklist, isPublicCheck, publicChecklist, publicText, regexLiterals } from './checklist.ts'
+import {
+  checklistCounts,
+  checklistReducer,
+  gradableExercise,
+  initialChecklist,
+  isPublicCheck,
+  publicChecklist,
+  publicText,
+  regexLiterals,
+} from './checklist.ts'
 import { exerciseSchema, type Exercise } from './exercise-schema.ts'
 
 const exercises = loadCourses().flatMap((c) => c.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])))
@@ -14,11 +23,35 @@ function hiddenValueExercise(): Exercise {
     title: { ko: '숨은 값', en: 'Hidden value' },
     instructions: { ko: 'Pod `web`을 만드세요.', en: 'Create Pod `web`.' },
     starter: 'apiVersion: v1\nkind: Pod\n',
-    solution: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: registry.example/secret-image:4.2\n',
+    solution:
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: registry.example/secret-image:4.2\n',
     checks: [
-      { id: 'exists', type: 'object', kind: 'Pod', name: 'web', message: { ko: 'Pod `web`이 있습니다.', en: 'Pod `web` exists.' }, hint: { ko: '만드세요.', en: 'Create it.' } },
-      { id: 'image', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers.0.image', equals: 'registry.example/secret-image:4.2', message: { ko: '이미지가 맞습니다.', en: 'The image is right.' }, hint: { ko: '이미지를 확인하세요.', en: 'Check the image.' } },
-      { id: 'log', type: 'output', command: 'kubectl logs web', matches: 'swordfish-\\d+', message: { ko: '로그가 맞습니다.', en: 'The log is right.' }, hint: { ko: '로그를 보세요.', en: 'Read the log.' } },
+      {
+        id: 'exists',
+        type: 'object',
+        kind: 'Pod',
+        name: 'web',
+        message: { ko: 'Pod `web`이 있습니다.', en: 'Pod `web` exists.' },
+        hint: { ko: '만드세요.', en: 'Create it.' },
+      },
+      {
+        id: 'image',
+        type: 'field',
+        kind: 'Pod',
+        name: 'web',
+        path: 'spec.containers.0.image',
+        equals: 'registry.example/secret-image:4.2',
+        message: { ko: '이미지가 맞습니다.', en: 'The image is right.' },
+        hint: { ko: '이미지를 확인하세요.', en: 'Check the image.' },
+      },
+      {
+        id: 'log',
+        type: 'output',
+        command: 'kubectl logs web',
+        matches: 'swordfish-\\d+',
+        message: { ko: '로그가 맞습니다.', en: 'The log is right.' },
+        hint: { ko: '로그를 보세요.', en: 'Read the log.' },
+      },
     ],
   })
 }
@@ -29,7 +62,8 @@ describe('what the checklist sends to the browser', () => {
       for (const lang of ['ko', 'en'] as const) {
         const sent = JSON.stringify(publicChecklist(exercise, lang))
         expect(sent, exercise.id).not.toContain(JSON.stringify(exercise.solution).slice(1, -1))
-        for (const wrong of exercise.wrongAnswers) expect(sent, `${exercise.id}: ${wrong.name}`).not.toContain(JSON.stringify(wrong.source).slice(1, -1))
+        for (const wrong of exercise.wrongAnswers)
+          expect(sent, `${exercise.id}: ${wrong.name}`).not.toContain(JSON.stringify(wrong.source).slice(1, -1))
         expect(sent).not.toMatch(/"(solution|wrongAnswers)"/)
       }
     }
@@ -70,11 +104,26 @@ describe('what the checklist sends to the browser', () => {
   })
 
   it('reads a check path by its field and the values its selectors choose items by, not the selector text', () => {
-    const check = { id: 'c', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[name=nginx].ports[containerPort=8080]', exists: true, message: { ko: 'k', en: 'e' }, hint: { ko: 'k', en: 'e' }, weight: 1 } as const
+    const check = {
+      id: 'c',
+      type: 'field',
+      kind: 'Pod',
+      name: 'web',
+      path: 'spec.containers[name=nginx].ports[containerPort=8080]',
+      exists: true,
+      message: { ko: 'k', en: 'e' },
+      hint: { ko: 'k', en: 'e' },
+      weight: 1,
+    } as const
     expect(isPublicCheck(check, 'Pod `web` with container `nginx` on 8080, under `ports`')).toBe(true)
     expect(isPublicCheck(check, 'Pod `web` with container `nginx`, under `ports`')).toBe(false) // 8080 is what it checks
     expect(isPublicCheck(check, 'Pod `web` on 8080, under `ports`')).toBe(false) // so is the container's name
-    expect(isPublicCheck({ ...check, path: 'spec.containers[*].image', exists: undefined, equals: 'nginx:1.27' } as never, 'Pod `web`, image nginx:1.27')).toBe(true)
+    expect(
+      isPublicCheck(
+        { ...check, path: 'spec.containers[*].image', exists: undefined, equals: 'nginx:1.27' } as never,
+        'Pod `web`, image nginx:1.27',
+      ),
+    ).toBe(true)
   })
 
   it('reads the literal parts of a pattern, leaving escapes and classes out', () => {
@@ -118,7 +167,14 @@ describe('the checklist in the workspace', () => {
   })
 
   it('ticks live checks green or red on Run and leaves the server-only one for Submit', () => {
-    const after = checklistReducer(initialChecklist(items), { type: 'run', checks: [{ id: 'a', passed: true }, { id: 'b', passed: false }, { id: 'c', passed: true }] })
+    const after = checklistReducer(initialChecklist(items), {
+      type: 'run',
+      checks: [
+        { id: 'a', passed: true },
+        { id: 'b', passed: false },
+        { id: 'c', passed: true },
+      ],
+    })
     expect(after.map((e) => [e.id, e.status, e.by])).toEqual([
       ['a', 'passed', 'run'],
       ['b', 'failed', 'run'],
@@ -128,18 +184,38 @@ describe('the checklist in the workspace', () => {
   })
 
   it('ticks every check on Submit, and a later Run clears what Submit said about the server-only one', () => {
-    const submitted = checklistReducer(initialChecklist(items), { type: 'submit', checks: [{ id: 'a', passed: true }, { id: 'b', passed: true }, { id: 'c', passed: false }] })
+    const submitted = checklistReducer(initialChecklist(items), {
+      type: 'submit',
+      checks: [
+        { id: 'a', passed: true },
+        { id: 'b', passed: true },
+        { id: 'c', passed: false },
+      ],
+    })
     expect(submitted.map((e) => [e.status, e.by])).toEqual([
       ['passed', 'submit'],
       ['passed', 'submit'],
       ['failed', 'submit'],
     ])
-    const rerun = checklistReducer(submitted, { type: 'run', checks: [{ id: 'a', passed: false }, { id: 'b', passed: true }] })
+    const rerun = checklistReducer(submitted, {
+      type: 'run',
+      checks: [
+        { id: 'a', passed: false },
+        { id: 'b', passed: true },
+      ],
+    })
     expect(rerun.map((e) => e.status)).toEqual(['failed', 'passed', 'unchecked'])
   })
 
   it('marks the checks a refused YAML kept from running as not run, neither passed nor failed', () => {
-    const submitted = checklistReducer(initialChecklist(items), { type: 'submit', checks: [{ id: 'a', passed: true }, { id: 'b', passed: false, notRun: true }, { id: 'c', passed: false, notRun: true }] })
+    const submitted = checklistReducer(initialChecklist(items), {
+      type: 'submit',
+      checks: [
+        { id: 'a', passed: true },
+        { id: 'b', passed: false, notRun: true },
+        { id: 'c', passed: false, notRun: true },
+      ],
+    })
     expect(submitted.map((e) => [e.status, e.by])).toEqual([
       ['passed', 'submit'],
       ['notRun', 'submit'],

@@ -42,13 +42,33 @@ export function publicText(exercise: Exercise): string {
   const parts: string[] = [exercise.instructions.ko, exercise.instructions.en, exercise.starter]
   for (const hint of exercise.hints) parts.push(hint.ko, hint.en)
   for (const check of exercise.checks) parts.push(check.message.ko, check.message.en, check.hint.ko, check.hint.en)
-  for (const step of exercise.setup) if ('apply' in step) parts.push(step.apply)
-  else if ('run' in step) parts.push(step.run)
+  for (const step of exercise.setup)
+    if ('apply' in step) parts.push(step.apply)
+    else if ('run' in step) parts.push(step.run)
   return parts.join('\n')
 }
 
 // Fields that say how or where to look, not what to expect: not secrets.
-const structural = new Set(['id', 'type', 'message', 'hint', 'weight', 'line', 'kind', 'at', 'from', 'to', 'replacedSince', 'within', 'absent', 'learner', 'exists', 'ready', 'headless', 'eventType'])
+const structural = new Set([
+  'id',
+  'type',
+  'message',
+  'hint',
+  'weight',
+  'line',
+  'kind',
+  'at',
+  'from',
+  'to',
+  'replacedSince',
+  'within',
+  'absent',
+  'learner',
+  'exists',
+  'ready',
+  'headless',
+  'eventType',
+])
 const patterns = new Set(['matches', 'messageMatches'])
 
 /** The literal runs of a regular expression a learner would have to know (escapes and classes removed). */
@@ -76,7 +96,11 @@ function appears(value: string | number, text: string): boolean {
  */
 function pathExpectations(path: string): (string | number)[] {
   const chosenBy = [...path.matchAll(/\[([^\]=]+)=([^\]]*)\]/g)].map((m) => (/^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!))
-  const field = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean).at(-1)
+  const field = path
+    .replace(/\[[^\]]*\]/g, '')
+    .split('.')
+    .filter(Boolean)
+    .at(-1)
   return [...(field ? [field] : []), ...chosenBy]
 }
 
@@ -98,7 +122,8 @@ function expectations(check: Check): { literals: (string | number)[]; patternRun
     if (patterns.has(key) && typeof value === 'string') patternRuns.push(...regexLiterals(value))
     else if (key === 'metric' && typeof value === 'string') literals.push(value.split('.').slice(1, -1).join('.'))
     else if (key === 'path' && typeof value === 'string') literals.push(...pathExpectations(value))
-    else if (key === 'command' && typeof value === 'string') continue // the grader's own command: how it looks, not what it expects
+    else if (key === 'command' && typeof value === 'string')
+      continue // the grader's own command: how it looks, not what it expects
     else walk(value)
   }
   return { literals, patternRuns }
@@ -123,7 +148,15 @@ export function publicChecklist(exercise: Exercise, lang: Locale): PublicCheckli
     exercise:
       checks.length === 0
         ? null
-        : { id: exercise.id, kind: exercise.kind, cluster: exercise.cluster, ...(exercise.limits ? { limits: exercise.limits } : {}), setup: exercise.setup, scenario: exercise.scenario, checks },
+        : {
+            id: exercise.id,
+            kind: exercise.kind,
+            cluster: exercise.cluster,
+            ...(exercise.limits ? { limits: exercise.limits } : {}),
+            setup: exercise.setup,
+            scenario: exercise.scenario,
+            checks,
+          },
   }
 }
 
@@ -189,5 +222,9 @@ export function checklistReducer(entries: ChecklistEntry[], action: ChecklistAct
 }
 
 export function checklistCounts(entries: ChecklistEntry[]): { passed: number; failed: number; total: number } {
-  return { passed: entries.filter((e) => e.status === 'passed').length, failed: entries.filter((e) => e.status === 'failed').length, total: entries.length }
+  return {
+    passed: entries.filter((e) => e.status === 'passed').length,
+    failed: entries.filter((e) => e.status === 'failed').length,
+    total: entries.length,
+  }
 }

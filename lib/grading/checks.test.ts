@@ -15,7 +15,12 @@ const readinessAndPreStop = `
             preStop:
               sleep:
                 seconds: 5`
-const deployment = (strategy = '', image = 'nginx:1.27', targetPort: number | string = 80, probe = readinessAndPreStop) => `apiVersion: apps/v1
+const deployment = (
+  strategy = '',
+  image = 'nginx:1.27',
+  targetPort: number | string = 80,
+  probe = readinessAndPreStop,
+) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -77,16 +82,65 @@ const hint = m('h')
 
 describe('check vocabulary', () => {
   const rollout = exercise([
-    { id: 'deployment', type: 'deployment', name: 'web', availableReplicas: 3, updatedReplicas: 3, image: 'nginx:1.28', revision: 2, condition: { type: 'Available', status: 'True' }, message, hint },
-    { id: 'service', type: 'service', name: 'web', serviceType: 'ClusterIP', port: { port: 80, targetPort: 80 }, readyEndpoints: 3, message, hint },
-    { id: 'never-below-3', type: 'invariant', metric: 'deployments.web.availableReplicas', min: 3, from: 'ready', to: 'rolled', message, hint },
+    {
+      id: 'deployment',
+      type: 'deployment',
+      name: 'web',
+      availableReplicas: 3,
+      updatedReplicas: 3,
+      image: 'nginx:1.28',
+      revision: 2,
+      condition: { type: 'Available', status: 'True' },
+      message,
+      hint,
+    },
+    {
+      id: 'service',
+      type: 'service',
+      name: 'web',
+      serviceType: 'ClusterIP',
+      port: { port: 80, targetPort: 80 },
+      readyEndpoints: 3,
+      message,
+      hint,
+    },
+    {
+      id: 'never-below-3',
+      type: 'invariant',
+      metric: 'deployments.web.availableReplicas',
+      min: 3,
+      from: 'ready',
+      to: 'rolled',
+      message,
+      hint,
+    },
     { id: 'at-most-4', type: 'invariant', metric: 'deployments.web.replicas', max: 4, from: 'ready', message, hint },
     { id: 'ready-in-30s', type: 'eventually', metric: 'deployments.web.availableReplicas', equals: 3, within: '30s', message, hint },
     { id: 'no-failed-request', type: 'traffic', service: 'web', maxFailed: 0, message, hint },
-    { id: 'scaled-event', type: 'event', reason: 'ScalingReplicaSet', object: 'Deployment/web', messageMatches: 'Scaled up', message, hint },
+    {
+      id: 'scaled-event',
+      type: 'event',
+      reason: 'ScalingReplicaSet',
+      object: 'Deployment/web',
+      messageMatches: 'Scaled up',
+      message,
+      hint,
+    },
     { id: 'no-warnings-of-pull', type: 'event', reason: 'Failed', absent: true, message, hint },
     { id: 'get-output', type: 'output', command: 'kubectl get deployment web', matches: 'web\\s+3/3\\s+3\\s+3', message, hint },
-    { id: 'pods', type: 'pods', selector: { app: 'web' }, count: 3, phase: 'Running', ready: true, image: 'nginx:1.28', minNodes: 2, replacedSince: 'ready', message, hint },
+    {
+      id: 'pods',
+      type: 'pods',
+      selector: { app: 'web' },
+      count: 3,
+      phase: 'Running',
+      ready: true,
+      image: 'nginx:1.28',
+      minNodes: 2,
+      replacedSince: 'ready',
+      message,
+      hint,
+    },
   ])
 
   it('passes every kind of check on a zero-downtime rolling update', () => {
@@ -112,12 +166,15 @@ describe('check vocabulary', () => {
   })
 
   it('fails the deployment, pods and eventually checks when the image cannot be pulled', () => {
-    const stalled = exercise([
-      { id: 'ready-in-30s', type: 'eventually', metric: 'deployments.web.availableReplicas', equals: 3, within: '30s', message, hint },
-      { id: 'pods', type: 'pods', selector: { app: 'web' }, minCount: 3, ready: true, message, hint },
-      { id: 'pull-warning', type: 'event', reason: 'Failed', eventType: 'Warning', message, hint },
-      { id: 'available', type: 'deployment', name: 'web', condition: { type: 'Available', status: 'True' }, message, hint },
-    ], { scenario: [{ wait: '60s' }] })
+    const stalled = exercise(
+      [
+        { id: 'ready-in-30s', type: 'eventually', metric: 'deployments.web.availableReplicas', equals: 3, within: '30s', message, hint },
+        { id: 'pods', type: 'pods', selector: { app: 'web' }, minCount: 3, ready: true, message, hint },
+        { id: 'pull-warning', type: 'event', reason: 'Failed', eventType: 'Warning', message, hint },
+        { id: 'available', type: 'deployment', name: 'web', condition: { type: 'Available', status: 'True' }, message, hint },
+      ],
+      { scenario: [{ wait: '60s' }] },
+    )
     const v = verdicts(stalled, deployment('', 'nginx:9.99'))
     expect(v['ready-in-30s']).toMatch(/` did not reach = 3 within 30 s \(last value 0\)/)
     expect(v.pods).toMatch(/ImagePullBackOff|ErrImagePull/)
@@ -174,11 +231,21 @@ describe('the line of a failed check is the field that is wrong', () => {
     [
       { id: 'pods', type: 'pods', selector: { app: 'web' }, count: 3, ready: true, message, hint },
       { id: 'available', type: 'deployment', name: 'web', availableReplicas: 3, message, hint },
-      { id: 'service', type: 'service', name: 'web', port: { port: 80, targetPort: 80 }, readyEndpoints: 3, message, hint, line: { kind: 'Service', name: 'web', path: 'metadata.name' } },
+      {
+        id: 'service',
+        type: 'service',
+        name: 'web',
+        port: { port: 80, targetPort: 80 },
+        readyEndpoints: 3,
+        message,
+        hint,
+        line: { kind: 'Service', name: 'web', path: 'metadata.name' },
+      },
     ],
     { scenario: [{ wait: '60s' }] },
   )
-  const grade = (source: string, lang: 'en' | 'ko' = 'en') => Object.fromEntries(gradeExercise(statuses, source, { lang }).result.checks.map((c) => [c.id, c]))
+  const grade = (source: string, lang: 'en' | 'ko' = 'en') =>
+    Object.fromEntries(gradeExercise(statuses, source, { lang }).result.checks.map((c) => [c.id, c]))
 
   it('an image that cannot be pulled: the image line, for the pods and the deployment check', () => {
     const source = deployment('', 'ngnix:1.27')
@@ -200,12 +267,17 @@ describe('the line of a failed check is the field that is wrong', () => {
 
   it('a Service selector that matches no Pod: both sides named, in both languages, on the selector line', () => {
     // an unlabelled helper Pod is not one the selector could have meant: it is not listed
-    const client = '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n'
+    const client =
+      '---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: client\nspec:\n  containers:\n    - name: c\n      image: busybox:1.36\n'
     const source = deployment().replace('  selector:\n    app: web', '  selector:\n    app: hello') + client
     const en = grade(source).service!
     expect(en).toMatchObject({ passed: false, line: lineWith(source, 'selector:', 'kind: Service') })
-    expect(en.message).toBe('check service — ready endpoints should be 3, but it is 0. The selector `app=hello` matches no Pod; the Pods have `app=web`.')
-    expect(grade(source, 'ko').service!.message).toBe('[ko] check service — 준비된 엔드포인트 수가 3이어야 하는데 0입니다. 셀렉터 `app=hello`에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 `app=web`입니다.')
+    expect(en.message).toBe(
+      'check service — ready endpoints should be 3, but it is 0. The selector `app=hello` matches no Pod; the Pods have `app=web`.',
+    )
+    expect(grade(source, 'ko').service!.message).toBe(
+      '[ko] check service — 준비된 엔드포인트 수가 3이어야 하는데 0입니다. 셀렉터 `app=hello`에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 `app=web`입니다.',
+    )
   })
 
   it('Pods whose labels the pods check’s selector misses: both sides named, on the template’s labels line', () => {
@@ -213,7 +285,9 @@ describe('the line of a failed check is the field that is wrong', () => {
     const pods = grade(source).pods!
     expect(pods).toMatchObject({ passed: false, line: lineWith(source, 'labels:', 'template:') })
     expect(pods.message).toBe('check pods — No Pod matching app=web is in the cluster. The Pods have `app=hello`.')
-    expect(grade(source, 'ko').pods!.message).toBe('[ko] check pods — app=web에 해당하는 Pod가 클러스터에 없습니다. 지금 Pod의 레이블은 `app=hello`입니다.')
+    expect(grade(source, 'ko').pods!.message).toBe(
+      '[ko] check pods — app=web에 해당하는 Pod가 클러스터에 없습니다. 지금 Pod의 레이블은 `app=hello`입니다.',
+    )
   })
 
   it('a Deployment with the wrong number of replicas: the replicas line; the right number that is not ready: not that line', () => {
@@ -240,10 +314,17 @@ describe('command exercises', () => {
   })
 
   it('grades commands typed against a prepared cluster, including what they printed', () => {
-    const { result, simulation } = gradeExercise(scale, 'kubectl get deployments\n# then scale\n$ kubectl scale deployment/web --replicas=5\n', { lang: 'en' })
+    const { result, simulation } = gradeExercise(
+      scale,
+      'kubectl get deployments\n# then scale\n$ kubectl scale deployment/web --replicas=5\n',
+      { lang: 'en' },
+    )
     expect(result.checks.map((c) => c.passed)).toEqual([true, true, true])
     expect(result.passed).toBe(true)
-    expect(simulation?.commandOutputs.map((c) => c.command)).toEqual(['kubectl get deployments', 'kubectl scale deployment/web --replicas=5'])
+    expect(simulation?.commandOutputs.map((c) => c.command)).toEqual([
+      'kubectl get deployments',
+      'kubectl scale deployment/web --replicas=5',
+    ])
     expect(simulation?.commandOutputs[1]?.output).toContain('deployment.apps/web scaled')
   })
 

@@ -17,7 +17,10 @@ export function durationMs(d: string | number): number | undefined {
 
 const localized = z.object({ ko: z.string().trim().min(1), en: z.string().trim().min(1) }).strict()
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case')
-const duration = z.union([z.number().nonnegative(), z.string().regex(/^(\d+(\.\d+)?(ms|h|m|s))+$|^\d+(\.\d+)?$/, 'a duration like 90s, 5m or 1m30s')])
+const duration = z.union([
+  z.number().nonnegative(),
+  z.string().regex(/^(\d+(\.\d+)?(ms|h|m|s))+$|^\d+(\.\d+)?$/, 'a duration like 90s, 5m or 1m30s'),
+])
 const kind = z.enum(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Namespace'])
 
 /** A moment of the run: the end of setup, a snapshot the scenario took, or the end. */
@@ -36,7 +39,12 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()])
 const bounds = { equals: z.number().optional(), min: z.number().optional(), max: z.number().optional() }
 
 /** A number over time: `deployments.web.availableReplicas`, `deployments.web.replicas`, `services.web.readyEndpoints`. */
-const metric = z.string().regex(/^(deployments\.[a-z0-9.-]+\.(replicas|updatedReplicas|readyReplicas|availableReplicas)|services\.[a-z0-9.-]+\.readyEndpoints)$/, 'deployments.<name>.<replicas|updatedReplicas|readyReplicas|availableReplicas> or services.<name>.readyEndpoints')
+const metric = z
+  .string()
+  .regex(
+    /^(deployments\.[a-z0-9.-]+\.(replicas|updatedReplicas|readyReplicas|availableReplicas)|services\.[a-z0-9.-]+\.readyEndpoints)$/,
+    'deployments.<name>.<replicas|updatedReplicas|readyReplicas|availableReplicas> or services.<name>.readyEndpoints',
+  )
 
 export const checkSchema = z.discriminatedUnion('type', [
   /** The submission contains this object and the cluster accepted it. */
@@ -97,7 +105,10 @@ export const checkSchema = z.discriminatedUnion('type', [
       availableReplicas: z.number().int().min(0).optional(),
       image: z.string().optional(),
       revision: z.number().int().min(1).optional(),
-      condition: z.object({ type: z.string(), status: z.enum(['True', 'False', 'Unknown']), reason: z.string().optional() }).strict().optional(),
+      condition: z
+        .object({ type: z.string(), status: z.enum(['True', 'False', 'Unknown']), reason: z.string().optional() })
+        .strict()
+        .optional(),
     })
     .strict(),
   /** A Service's type, ports and ready endpoints at a moment. */
@@ -109,17 +120,42 @@ export const checkSchema = z.discriminatedUnion('type', [
       at: moment.optional(),
       serviceType: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']).optional(),
       headless: z.boolean().optional(),
-      port: z.object({ port: z.number().int(), targetPort: z.union([z.number().int(), z.string()]).optional(), nodePort: z.number().int().optional() }).strict().optional(),
+      port: z
+        .object({
+          port: z.number().int(),
+          targetPort: z.union([z.number().int(), z.string()]).optional(),
+          nodePort: z.number().int().optional(),
+        })
+        .strict()
+        .optional(),
       readyEndpoints: z.number().int().min(0).optional(),
       minReadyEndpoints: z.number().int().min(0).optional(),
     })
     .strict(),
   /** A number stays within bounds for a whole window of the timeline ("available replicas never below 3"). */
-  z.object({ ...checkBase, type: z.literal('invariant'), metric, min: z.number().optional(), max: z.number().optional(), from: moment.optional(), to: moment.optional() }).strict(),
+  z
+    .object({
+      ...checkBase,
+      type: z.literal('invariant'),
+      metric,
+      min: z.number().optional(),
+      max: z.number().optional(),
+      from: moment.optional(),
+      to: moment.optional(),
+    })
+    .strict(),
   /** A number reaches a condition within a time ("3 pods ready within 60 s"). */
   z.object({ ...checkBase, type: z.literal('eventually'), metric, ...bounds, within: duration, from: moment.optional() }).strict(),
   /** Requests sent to a Service by `traffic start`: how many failed and how many were sent. */
-  z.object({ ...checkBase, type: z.literal('traffic'), service: z.string().min(1), maxFailed: z.number().int().min(0).default(0), minSent: z.number().int().min(0).default(1) }).strict(),
+  z
+    .object({
+      ...checkBase,
+      type: z.literal('traffic'),
+      service: z.string().min(1),
+      maxFailed: z.number().int().min(0).default(0),
+      minSent: z.number().int().min(0).default(1),
+    })
+    .strict(),
   /** An event was (or was not) recorded. */
   z
     .object({
@@ -135,7 +171,13 @@ export const checkSchema = z.discriminatedUnion('type', [
     .strict(),
   /** Output of a command: one the learner typed (`learner: true`) or one the grader runs at the end. */
   z
-    .object({ ...checkBase, type: z.literal('output'), command: z.string().optional(), learner: z.boolean().default(false), matches: z.string().min(1) })
+    .object({
+      ...checkBase,
+      type: z.literal('output'),
+      command: z.string().optional(),
+      learner: z.boolean().default(false),
+      matches: z.string().min(1),
+    })
     .strict()
     .refine((c) => c.learner || c.command !== undefined, { message: 'an output check runs a command or reads the learner’s' }),
 ])
@@ -161,7 +203,10 @@ export const exerciseSchema = z
     solution: z.string().min(1),
     /** Progressive hints, unlocked one per failed attempt. */
     hints: z.array(localized).default([]),
-    cluster: z.object({ seed: z.number().int().default(7), nodes: z.number().int().min(1).max(20).default(3) }).strict().default({ seed: 7, nodes: 3 }),
+    cluster: z
+      .object({ seed: z.number().int().default(7), nodes: z.number().int().min(1).max(20).default(3) })
+      .strict()
+      .default({ seed: 7, nodes: 3 }),
     /**
      * What a run of this exercise may cost (lib/sim/budget.ts): Pods and objects at once, virtual time in all.
      * Unset: the simulator's defaults (50 Pods, 200 objects, 1h). Capped so no exercise can open the server to
@@ -183,9 +228,7 @@ export const exerciseSchema = z
     /** Other right answers (another order, a sidecar, a different but valid spelling): each must pass every check. */
     rightAnswers: z.array(z.object({ name: z.string().min(1), source: z.string() }).strict()).default([]),
     /** Real beginner mistakes: each must fail exactly the checks in `fails`. */
-    wrongAnswers: z
-      .array(z.object({ name: z.string().min(1), source: z.string(), fails: z.array(id).min(1) }).strict())
-      .default([]),
+    wrongAnswers: z.array(z.object({ name: z.string().min(1), source: z.string(), fails: z.array(id).min(1) }).strict()).default([]),
   })
   .strict()
   .superRefine((exercise, ctx) => {
@@ -198,7 +241,12 @@ export const exerciseSchema = z
     exercise.checks.forEach((c, i) => {
       for (const key of ['at', 'from', 'to', 'replacedSince'] as const) {
         const value = (c as Record<string, unknown>)[key]
-        if (typeof value === 'string' && !moments.has(value)) ctx.addIssue({ code: 'custom', path: ['checks', i, key], message: `no moment "${value}": use setup, submitted, end or a scenario snapshot` })
+        if (typeof value === 'string' && !moments.has(value))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['checks', i, key],
+            message: `no moment "${value}": use setup, submitted, end or a scenario snapshot`,
+          })
       }
     })
     exercise.wrongAnswers.forEach((w, i) =>

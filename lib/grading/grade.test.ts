@@ -24,7 +24,9 @@ describe('grading a manifest exercise', () => {
   it('passes an answer with a field the simulator does not act on, and lists it as a warning on its line', () => {
     const result = gradeManifestExercise(buildExercise(), podYaml('nginx:1.27', '      resources: {limits: {cpu: 500m}}\n'), { lang: 'en' })
     expect(result.passed).toBe(true)
-    expect(result.validation.warnings).toEqual([expect.objectContaining({ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 11 })])
+    expect(result.validation.warnings).toEqual([
+      expect.objectContaining({ field: 'spec.containers[0].resources.limits[cpu]', type: 'NotSimulated', line: 11 }),
+    ])
     expect(gradeManifestExercise(buildExercise(), podYaml(), { lang: 'en' }).validation).not.toHaveProperty('warnings')
   })
 
@@ -84,7 +86,14 @@ describe('grading a manifest exercise', () => {
     const exercise = buildExercise({
       checks: [
         ...buildExercise().checks,
-        { id: 'service', type: 'service', name: 'web', port: { port: 80 }, message: { ko: '서비스', en: 'service' }, hint: { ko: '힌트', en: 'hint' } },
+        {
+          id: 'service',
+          type: 'service',
+          name: 'web',
+          port: { port: 80 },
+          message: { ko: '서비스', en: 'service' },
+          hint: { ko: '힌트', en: 'hint' },
+        },
       ],
     })
     const source = `${podYaml()}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{ port: 80, targetPort: 70000 }]\n`
@@ -100,7 +109,9 @@ describe('grading a manifest exercise', () => {
   })
 
   it('says nothing ran when the YAML holds no object, and nothing about not running when it is valid', () => {
-    expect(gradeManifestExercise(buildExercise(), '# nothing yet\n', { lang: 'en' }).notRun).toBe('Your YAML has no objects, so nothing ran on the cluster.')
+    expect(gradeManifestExercise(buildExercise(), '# nothing yet\n', { lang: 'en' }).notRun).toBe(
+      'Your YAML has no objects, so nothing ran on the cluster.',
+    )
     expect(gradeManifestExercise(buildExercise(), podYaml('nginx:1.25'), { lang: 'en' }).notRun).toBeUndefined()
   })
 
@@ -115,10 +126,47 @@ describe('grading a manifest exercise', () => {
   it('checks field conditions: matches, oneOf, ranges and absence', () => {
     const exercise = buildExercise({
       checks: [
-        { id: 'm', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image', matches: '^nginx:1\\.2[0-9]$', message: { ko: 'm', en: 'm' }, hint: { ko: 'h', en: 'h' } },
-        { id: 'o', type: 'field', kind: 'Pod', name: 'web', path: 'spec.restartPolicy', oneOf: ['Always', 'OnFailure'], message: { ko: 'o', en: 'o' }, hint: { ko: 'h', en: 'h' } },
-        { id: 'r', type: 'field', kind: 'Pod', name: 'web', path: 'spec.terminationGracePeriodSeconds', min: 10, max: 20, message: { ko: 'r', en: 'r' }, hint: { ko: 'h', en: 'h' } },
-        { id: 'n', type: 'field', kind: 'Pod', name: 'web', path: 'spec.nodeName', exists: false, message: { ko: 'n', en: 'n' }, hint: { ko: 'h', en: 'h' } },
+        {
+          id: 'm',
+          type: 'field',
+          kind: 'Pod',
+          name: 'web',
+          path: 'spec.containers[0].image',
+          matches: '^nginx:1\\.2[0-9]$',
+          message: { ko: 'm', en: 'm' },
+          hint: { ko: 'h', en: 'h' },
+        },
+        {
+          id: 'o',
+          type: 'field',
+          kind: 'Pod',
+          name: 'web',
+          path: 'spec.restartPolicy',
+          oneOf: ['Always', 'OnFailure'],
+          message: { ko: 'o', en: 'o' },
+          hint: { ko: 'h', en: 'h' },
+        },
+        {
+          id: 'r',
+          type: 'field',
+          kind: 'Pod',
+          name: 'web',
+          path: 'spec.terminationGracePeriodSeconds',
+          min: 10,
+          max: 20,
+          message: { ko: 'r', en: 'r' },
+          hint: { ko: 'h', en: 'h' },
+        },
+        {
+          id: 'n',
+          type: 'field',
+          kind: 'Pod',
+          name: 'web',
+          path: 'spec.nodeName',
+          exists: false,
+          message: { ko: 'n', en: 'n' },
+          hint: { ko: 'h', en: 'h' },
+        },
       ],
     })
     const result = gradeManifestExercise(exercise, podYaml(), { lang: 'en' })

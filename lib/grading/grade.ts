@@ -72,7 +72,11 @@ const clip = (text: string) => (text.length > MAX_QUOTED_OUTPUT ? `${text.slice(
 /** The learner's commands kubectl refused, first ones first, each explained. */
 function failedCommands(run: ExerciseRun, lang: Locale): CommandError[] {
   return run.commandOutputs
-    .flatMap((c, i) => (c.ok ? [] : [{ number: i + 1, command: c.command, output: clip(c.output.trimEnd()), explanation: explainKubectlError(c.output, lang) }]))
+    .flatMap((c, i) =>
+      c.ok
+        ? []
+        : [{ number: i + 1, command: c.command, output: clip(c.output.trimEnd()), explanation: explainKubectlError(c.output, lang) }],
+    )
     .slice(0, MAX_COMMAND_ERRORS)
 }
 
@@ -88,7 +92,11 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
   const lang = options.lang ?? 'ko'
   const started = now()
   const normalized: Submission =
-    typeof submission === 'string' ? (exercise.kind === 'manifest' ? { yaml: submission } : { commands: commandsFromText(submission) }) : submission
+    typeof submission === 'string'
+      ? exercise.kind === 'manifest'
+        ? { yaml: submission }
+        : { commands: commandsFromText(submission) }
+      : submission
   const validation = 'yaml' in normalized ? validateManifests(normalized.yaml) : noManifest
   const limits = exerciseLimits(exercise)
   // A manifest that asks for more than the limits is refused before anything is simulated.
@@ -101,7 +109,8 @@ export function gradeExercise(exercise: Exercise, submission: Submission | strin
   const notRun = 'yaml' in normalized && !refused ? notRunCause(validation, run) : null
   const checks: CheckOutcome[] = exercise.checks.map((check) => {
     const verdict = evaluate(check, ctx)
-    if (notRun && !verdict.passed) return { id: check.id, passed: false, notRun: true, message: check.message[lang], hint: null, line: null, weight: check.weight }
+    if (notRun && !verdict.passed)
+      return { id: check.id, passed: false, notRun: true, message: check.message[lang], hint: null, line: null, weight: check.weight }
     const line = verdict.line ?? (check.line ? ctx.lineOf(check.line.kind, check.line.name, check.line.path) : null)
     const message = verdict.passed || !verdict.detail ? check.message[lang] : `${check.message[lang]} — ${verdict.detail}`
     return { id: check.id, passed: verdict.passed, message, hint: verdict.passed ? null : check.hint[lang], line, weight: check.weight }

@@ -37,7 +37,9 @@ describe('the commands of a command exercise that kubectl refused', () => {
     const ko = grade(['kubectl get deployments', 'kubectl scale deployment/wbe --replicas=5'], 'ko').commandErrors![0]!
     // kubectl's own text stays in English; the explanation is Korean
     expect(ko.output).toBe('Error from server (NotFound): deployments.apps "wbe" not found')
-    expect(ko.explanation).toBe('이 네임스페이스에는 이름이 "wbe"인 deployments.apps가 없습니다. `kubectl get deployments`로 있는 이름을 확인하세요.')
+    expect(ko.explanation).toBe(
+      '이 네임스페이스에는 이름이 "wbe"인 deployments.apps가 없습니다. `kubectl get deployments`로 있는 이름을 확인하세요.',
+    )
   })
 
   it('explain each kind of refusal in both languages, as a step toward the answer and not the answer', () => {
@@ -72,7 +74,11 @@ describe('the commands of a command exercise that kubectl refused', () => {
   })
 
   it('fall back to pointing at kubectl’s message for an error without an explanation', () => {
-    expect(explainKubectlError('error: something new\n', 'en')).toBe('kubectl could not run this command; the message it printed above says why.')
-    expect(explainKubectlError('error: something new\n', 'ko')).toBe('kubectl이 이 명령을 실행하지 못했습니다. 위에 출력된 메시지가 이유를 말해 줍니다.')
+    expect(explainKubectlError('error: something new\n', 'en')).toBe(
+      'kubectl could not run this command; the message it printed above says why.',
+    )
+    expect(explainKubectlError('error: something new\n', 'ko')).toBe(
+      'kubectl이 이 명령을 실행하지 못했습니다. 위에 출력된 메시지가 이유를 말해 줍니다.',
+    )
   })
 })

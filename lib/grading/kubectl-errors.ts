@@ -15,14 +15,16 @@ const explanations: Array<[RegExp, Explanation]> = [
   [
     /^error: the server doesn't have a resource type "([^"]*)"/m,
     {
-      ko: (m) => `kubectl이 아는 리소스 종류 중에 ${p(`"${m[1]}"`, '이/가')} 없습니다. 철자를 확인하세요. \`kubectl api-resources\`가 쓸 수 있는 종류를 보여 줍니다.`,
+      ko: (m) =>
+        `kubectl이 아는 리소스 종류 중에 ${p(`"${m[1]}"`, '이/가')} 없습니다. 철자를 확인하세요. \`kubectl api-resources\`가 쓸 수 있는 종류를 보여 줍니다.`,
       en: (m) => `kubectl knows no resource type "${m[1]}". Check the spelling: \`kubectl api-resources\` lists the types there are.`,
     },
   ],
   [
     /^Error from server \(NotFound\): ([a-z.]+) "([^"]*)" not found/m,
     {
-      ko: (m) => `이 네임스페이스에는 이름이 "${m[2]}"인 ${p(m[1]!, '이/가')} 없습니다. \`kubectl get ${m[1]!.split('.')[0]}\`로 있는 이름을 확인하세요.`,
+      ko: (m) =>
+        `이 네임스페이스에는 이름이 "${m[2]}"인 ${p(m[1]!, '이/가')} 없습니다. \`kubectl get ${m[1]!.split('.')[0]}\`로 있는 이름을 확인하세요.`,
       en: (m) => `There is no ${m[1]} named "${m[2]}" in this namespace. \`kubectl get ${m[1]!.split('.')[0]}\` lists the names there are.`,
     },
   ],
@@ -58,14 +60,17 @@ const explanations: Array<[RegExp, Explanation]> = [
     /already exists/,
     {
       ko: () => '같은 이름의 오브젝트가 이미 있어 새로 만들지 않았습니다. 있는 오브젝트를 바꾸는 명령을 쓰거나, 먼저 지우고 다시 만드세요.',
-      en: () => 'An object of that name already exists, so nothing was created. Use a command that changes the existing object, or delete it first.',
+      en: () =>
+        'An object of that name already exists, so nothing was created. Use a command that changes the existing object, or delete it first.',
     },
   ],
   [
     /^error: unable to find container named "([^"]*)"/m,
     {
-      ko: (m) => `이 오브젝트에는 이름이 "${m[1]}"인 컨테이너가 없습니다. 컨테이너 이름은 오브젝트의 이름과 다를 수 있습니다. \`kubectl describe\`로 컨테이너 이름을 확인하세요.`,
-      en: (m) => `This object has no container named "${m[1]}". A container's name can differ from its object's: \`kubectl describe\` shows the containers' names.`,
+      ko: (m) =>
+        `이 오브젝트에는 이름이 "${m[1]}"인 컨테이너가 없습니다. 컨테이너 이름은 오브젝트의 이름과 다를 수 있습니다. \`kubectl describe\`로 컨테이너 이름을 확인하세요.`,
+      en: (m) =>
+        `This object has no container named "${m[1]}". A container's name can differ from its object's: \`kubectl describe\` shows the containers' names.`,
     },
   ],
   [
@@ -86,7 +91,8 @@ const explanations: Array<[RegExp, Explanation]> = [
     /^error: couldn't find port via --port flag or introspection/m,
     {
       ko: () => 'Service가 받을 포트를 알 수 없습니다. 대상의 컨테이너가 containerPort를 적어 두지 않았다면 --port로 알려 주어야 합니다.',
-      en: () => 'kubectl could not tell which port the Service should take: when the containers declare no containerPort, give it with --port.',
+      en: () =>
+        'kubectl could not tell which port the Service should take: when the containers declare no containerPort, give it with --port.',
     },
   ],
   [
@@ -107,5 +113,7 @@ export function explainKubectlError(output: string, lang: Locale): string {
     const match = output.match(pattern)
     if (match) return explain[lang](match)
   }
-  return lang === 'ko' ? 'kubectl이 이 명령을 실행하지 못했습니다. 위에 출력된 메시지가 이유를 말해 줍니다.' : 'kubectl could not run this command; the message it printed above says why.'
+  return lang === 'ko'
+    ? 'kubectl이 이 명령을 실행하지 못했습니다. 위에 출력된 메시지가 이유를 말해 줍니다.'
+    : 'kubectl could not run this command; the message it printed above says why.'
 }

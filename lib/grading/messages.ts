@@ -40,47 +40,87 @@ const templates = {
           ? `${v.path}의 값은 ${p(v.expected!, '이어야/여야')} 하는데 값이 없습니다.`
           : `${v.path}의 값은 ${p(v.expected!, '이어야/여야')} 하는데 ${v.actual}입니다.`,
     en: (v) =>
-      v.expected === NONE ? `${v.path} should not be set, but it is ${v.actual}.` : v.actual === NONE ? `${v.path} should be ${v.expected}, but it is not set.` : `${v.path} should be ${v.expected}, but it is ${v.actual}.`,
+      v.expected === NONE
+        ? `${v.path} should not be set, but it is ${v.actual}.`
+        : v.actual === NONE
+          ? `${v.path} should be ${v.expected}, but it is not set.`
+          : `${v.path} should be ${v.expected}, but it is ${v.actual}.`,
   },
-  fieldOutOfRange: { ko: (v) => `${v.path}의 값 ${p(v.actual!, '이/가')} 허용 범위(${v.range})를 벗어났습니다.`, en: (v) => `${v.path} is ${v.actual}, outside ${v.range}.` },
+  fieldOutOfRange: {
+    ko: (v) => `${v.path}의 값 ${p(v.actual!, '이/가')} 허용 범위(${v.range})를 벗어났습니다.`,
+    en: (v) => `${v.path} is ${v.actual}, outside ${v.range}.`,
+  },
   notRun: {
     ko: () => '클러스터가 제출한 내용을 받아들이지 않아 확인할 수 없습니다. 위의 검증 오류부터 고치세요.',
     en: () => 'The cluster did not accept your submission, so this could not be checked. Fix the validation errors above first.',
   },
   podsNone: { ko: (v) => `${v.target}에 해당하는 Pod가 클러스터에 없습니다.`, en: (v) => `No Pod matching ${v.target} is in the cluster.` },
   podsHaveLabels: { ko: (v) => `지금 Pod의 레이블은 ${v.labels}입니다.`, en: (v) => `The Pods have ${v.labels}.` },
-  podsCount: { ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개입니다.`, en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.` },
-  podsState: { ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})입니다.`, en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).` },
+  podsCount: {
+    ko: (v) => `${v.target}에 해당하는 Pod가 ${v.expected}개여야 하는데 ${v.actual}개입니다.`,
+    en: (v) => `Expected ${v.expected} Pods matching ${v.target}, found ${v.actual}.`,
+  },
+  podsState: {
+    ko: (v) => `Pod ${v.pod}의 상태가 ${v.status}(준비: ${v.ready})입니다.`,
+    en: (v) => `Pod ${v.pod} is ${v.status} (ready: ${v.ready}).`,
+  },
   podsImage: { ko: (v) => `Pod ${v.pod}의 이미지가 ${v.actual}입니다.`, en: (v) => `Pod ${v.pod} runs ${v.actual}.` },
-  podsNodes: { ko: (v) => `Pod가 노드 ${v.actual}대에만 있습니다(${v.expected}대 이상이어야 합니다).`, en: (v) => `The Pods are on only ${v.actual} node(s); at least ${v.expected} expected.` },
+  podsNodes: {
+    ko: (v) => `Pod가 노드 ${v.actual}대에만 있습니다(${v.expected}대 이상이어야 합니다).`,
+    en: (v) => `The Pods are on only ${v.actual} node(s); at least ${v.expected} expected.`,
+  },
   podsNotReplaced: {
     ko: (v) => `${p(`Pod ${v.pod}`, '은/는')} ${v.moment} 시점에도 있던 Pod입니다(이름 또는 IP가 같습니다).`,
     en: (v) => `Pod ${v.pod} was already there at ${v.moment} (same name or IP).`,
   },
   podsOnNode: { ko: (v) => `${p(`Pod ${v.pod}`, '이/가')} 아직 ${v.node}에 있습니다.`, en: (v) => `Pod ${v.pod} is still on ${v.node}.` },
-  deploymentMissing: { ko: (v) => `${p(`Deployment "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Deployment "${v.name}" in the cluster.` },
+  deploymentMissing: {
+    ko: (v) => `${p(`Deployment "${v.name}"`, '이/가')} 클러스터에 없습니다.`,
+    en: (v) => `There is no Deployment "${v.name}" in the cluster.`,
+  },
   statusExpected: {
     ko: (v) => `${p(v.what!, '이/가')} ${p(v.expected!, '이어야/여야')} 하는데 ${v.actual}입니다.`,
     en: (v) => `${v.what} should be ${v.expected}, but it is ${v.actual}.`,
   },
-  conditionMissing: { ko: (v) => `조건 ${p(v.condition!, '이/가')} 없습니다. 지금 조건: ${v.actual}.`, en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.` },
-  serviceMissing: { ko: (v) => `${p(`Service "${v.name}"`, '이/가')} 클러스터에 없습니다.`, en: (v) => `There is no Service "${v.name}" in the cluster.` },
+  conditionMissing: {
+    ko: (v) => `조건 ${p(v.condition!, '이/가')} 없습니다. 지금 조건: ${v.actual}.`,
+    en: (v) => `Condition ${v.condition} is not there. Conditions now: ${v.actual}.`,
+  },
+  serviceMissing: {
+    ko: (v) => `${p(`Service "${v.name}"`, '이/가')} 클러스터에 없습니다.`,
+    en: (v) => `There is no Service "${v.name}" in the cluster.`,
+  },
   selectorMatchesNothing: {
     ko: (v) => `셀렉터 ${v.selector}에 맞는 Pod가 없습니다. 지금 Pod의 레이블은 ${v.labels}입니다.`,
     en: (v) => `The selector ${v.selector} matches no Pod; the Pods have ${v.labels}.`,
   },
-  servicePortMissing: { ko: (v) => `Service에 포트 ${p(v.port!, '이/가')} 없습니다. 있는 포트: ${v.actual}.`, en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.` },
+  servicePortMissing: {
+    ko: (v) => `Service에 포트 ${p(v.port!, '이/가')} 없습니다. 있는 포트: ${v.actual}.`,
+    en: (v) => `The Service has no port ${v.port}. Its ports: ${v.actual}.`,
+  },
   invariantBroken: {
     ko: (v) => `${v.time}초에 ${p(v.metric!, '이/가')} ${p(v.actual!, '이/가')} 되어 범위(${v.range})를 벗어났습니다.`,
     en: (v) => `At ${v.time} s, ${v.metric} was ${v.actual}, outside ${v.range}.`,
   },
-  eventuallyNever: { ko: eventuallyKo, en: (v) => `${v.metric} did not reach ${v.condition} within ${v.within} s (last value ${v.actual}).` },
+  eventuallyNever: {
+    ko: eventuallyKo,
+    en: (v) => `${v.metric} did not reach ${v.condition} within ${v.within} s (last value ${v.actual}).`,
+  },
   trafficFailed: { ko: (v) => `요청 ${v.sent}개 중 ${v.failed}개가 실패했습니다.`, en: (v) => `${v.failed} of ${v.sent} requests failed.` },
-  trafficNone: { ko: (v) => `${p(`Service ${v.service}`, '으로/로')} 보낸 요청이 없습니다.`, en: (v) => `No requests were sent to Service ${v.service}.` },
+  trafficNone: {
+    ko: (v) => `${p(`Service ${v.service}`, '으로/로')} 보낸 요청이 없습니다.`,
+    en: (v) => `No requests were sent to Service ${v.service}.`,
+  },
   eventMissing: { ko: (v) => `${v.reason} 이벤트가 없었습니다.`, en: (v) => `No ${v.reason} event was recorded.` },
   eventPresent: { ko: (v) => `${v.reason} 이벤트가 있었습니다: ${v.message}`, en: (v) => `A ${v.reason} event was recorded: ${v.message}` },
-  outputMismatch: { ko: (v) => `${v.command}의 출력이 기대와 다릅니다.`, en: (v) => `The output of ${v.command} is not what was expected.` },
-  learnerOutputMismatch: { ko: () => '입력한 명령 중 기대한 출력을 낸 것이 없습니다.', en: () => 'None of your commands printed what was expected.' },
+  outputMismatch: {
+    ko: (v) => `${v.command}의 출력이 기대와 다릅니다.`,
+    en: (v) => `The output of ${v.command} is not what was expected.`,
+  },
+  learnerOutputMismatch: {
+    ko: () => '입력한 명령 중 기대한 출력을 낸 것이 없습니다.',
+    en: () => 'None of your commands printed what was expected.',
+  },
 } satisfies Record<string, Record<Locale, Template>>
 
 export type MessageKey = keyof typeof templates
@@ -96,7 +136,10 @@ function asCode(key: string, value: string): string {
 }
 
 export function detail(lang: Locale, key: MessageKey, values: Record<string, string> = {}): string {
-  const translated = lang === 'en' ? values : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
+  const translated =
+    lang === 'en'
+      ? values
+      : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NONE ? NONE_KO : (KOREAN_WORDS[k]?.[v] ?? v)]))
   return templates[key][lang](Object.fromEntries(Object.entries(translated).map(([k, v]) => [k, asCode(k, v)])))
 }
 
@@ -127,16 +170,21 @@ export type BudgetLimit = OverBudget['limit'] | 'wallTime' | 'memory'
 
 const budgetTemplates: Record<BudgetLimit, Record<Locale, (max: number, requested: number | undefined) => string>> = {
   pods: {
-    ko: (max, req) => `이 실습에서는 Pod를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 내용은 Pod ${count(req)}개를 요청합니다.` : ''} replicas를 줄여 다시 제출하세요.`,
-    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'Pod' : 'Pods'}.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
+    ko: (max, req) =>
+      `이 실습에서는 Pod를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 내용은 Pod ${count(req)}개를 요청합니다.` : ''} replicas를 줄여 다시 제출하세요.`,
+    en: (max, req) =>
+      `This exercise allows at most ${count(max)} ${max === 1 ? 'Pod' : 'Pods'}.${req !== undefined ? ` Your submission asks for ${count(req)}.` : ''} Lower replicas and submit again.`,
   },
   objects: {
-    ko: (max, req) => `이 실습에서는 오브젝트를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 YAML에는 오브젝트가 ${count(req)}개 있습니다.` : ''}`,
-    en: (max, req) => `This exercise allows at most ${count(max)} ${max === 1 ? 'object' : 'objects'}.${req !== undefined ? ` Your YAML has ${count(req)}.` : ''}`,
+    ko: (max, req) =>
+      `이 실습에서는 오브젝트를 최대 ${count(max)}개까지 만들 수 있습니다.${req !== undefined ? ` 제출한 YAML에는 오브젝트가 ${count(req)}개 있습니다.` : ''}`,
+    en: (max, req) =>
+      `This exercise allows at most ${count(max)} ${max === 1 ? 'object' : 'objects'}.${req !== undefined ? ` Your YAML has ${count(req)}.` : ''}`,
   },
   events: {
     ko: (max) => `시뮬레이션이 이 실습의 한도인 이벤트 ${count(max)}개를 넘어 멈췄습니다. Pod 수나 프로브 횟수를 줄여 다시 제출하세요.`,
-    en: (max) => `The simulation went past this exercise's limit of ${count(max)} events and was stopped. Use fewer Pods or probes and submit again.`,
+    en: (max) =>
+      `The simulation went past this exercise's limit of ${count(max)} events and was stopped. Use fewer Pods or probes and submit again.`,
   },
   virtualTimeMs: {
     ko: (max) => `이 실습에서는 클러스터 시간을 최대 ${durationWords('ko', max)}까지 흘려보낼 수 있습니다. wait를 더 짧게 하세요.`,
@@ -186,5 +234,7 @@ export function notRunMessage(lang: Locale, cause: NotRunCause): string {
 
 /** The grading server's queue is full (503). */
 export function busyMessage(lang: Locale): string {
-  return lang === 'ko' ? '지금 채점 요청이 많습니다. 잠시 후 다시 제출하세요.' : 'Many submissions are being graded right now. Submit again in a moment.'
+  return lang === 'ko'
+    ? '지금 채점 요청이 많습니다. 잠시 후 다시 제출하세요.'
+    : 'Many submissions are being graded right now. Submit again in a moment.'
 }

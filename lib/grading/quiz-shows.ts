@@ -43,8 +43,12 @@ export function showsProblems(quiz: Quiz, demo: (scenario: string) => string | n
     }
     const found = steps.get(scenario)
     if (found === undefined) problems.push(`question "${q.id}" shows demo "${scenario}", but there is no demos/${scenario}.scenario.yaml`)
-    else if (found === null) problems.push(`question "${q.id}" shows demo "${scenario}", but demos/${scenario}.scenario.yaml is not a valid scenario`)
-    else if (run > found.length) problems.push(`question "${q.id}" shows run ${run} of demo "${scenario}", but that scenario has ${found.length} run: step${found.length === 1 ? '' : 's'}`)
+    else if (found === null)
+      problems.push(`question "${q.id}" shows demo "${scenario}", but demos/${scenario}.scenario.yaml is not a valid scenario`)
+    else if (run > found.length)
+      problems.push(
+        `question "${q.id}" shows run ${run} of demo "${scenario}", but that scenario has ${found.length} run: step${found.length === 1 ? '' : 's'}`,
+      )
   }
   return problems
 }

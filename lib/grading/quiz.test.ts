@@ -6,11 +6,49 @@ const t = (en: string) => ({ ko: `ko:${en}`, en })
 const quiz = quizSchema.parse({
   id: 'sample',
   questions: [
-    { id: 'one', type: 'single', prompt: t('pick b'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'b', explanation: t('because b') },
-    { id: 'many', type: 'multiple', prompt: t('pick a and c'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }, { id: 'c', text: t('C') }], answer: ['a', 'c'], explanation: t('a and c') },
+    {
+      id: 'one',
+      type: 'single',
+      prompt: t('pick b'),
+      choices: [
+        { id: 'a', text: t('A') },
+        { id: 'b', text: t('B') },
+      ],
+      answer: 'b',
+      explanation: t('because b'),
+    },
+    {
+      id: 'many',
+      type: 'multiple',
+      prompt: t('pick a and c'),
+      choices: [
+        { id: 'a', text: t('A') },
+        { id: 'b', text: t('B') },
+        { id: 'c', text: t('C') },
+      ],
+      answer: ['a', 'c'],
+      explanation: t('a and c'),
+    },
     { id: 'tf', type: 'truefalse', prompt: t('false?'), answer: false, explanation: t('it is false') },
-    { id: 'order', type: 'ordering', prompt: t('order'), choices: [{ id: 'x', text: t('X') }, { id: 'y', text: t('Y') }, { id: 'z', text: t('Z') }], answer: ['y', 'z', 'x'], explanation: t('y z x') },
-    { id: 'short', type: 'short', prompt: t('command'), answer: { accept: ['kubectl get pods', 'kubectl get po'] }, explanation: t('get pods') },
+    {
+      id: 'order',
+      type: 'ordering',
+      prompt: t('order'),
+      choices: [
+        { id: 'x', text: t('X') },
+        { id: 'y', text: t('Y') },
+        { id: 'z', text: t('Z') },
+      ],
+      answer: ['y', 'z', 'x'],
+      explanation: t('y z x'),
+    },
+    {
+      id: 'short',
+      type: 'short',
+      prompt: t('command'),
+      answer: { accept: ['kubectl get pods', 'kubectl get po'] },
+      explanation: t('get pods'),
+    },
   ],
 })
 
@@ -18,7 +56,15 @@ describe('quizzes', () => {
   it('sends the browser prompts and choices but never the answer or the explanation', () => {
     const shown = JSON.stringify(publicQuiz(quiz, 'en'))
     expect(shown).not.toMatch(/answer|accept|because b|it is false|kubectl get po/)
-    expect(publicQuiz(quiz, 'ko').questions[0]).toEqual({ id: 'one', type: 'single', prompt: 'ko:pick b', choices: [{ id: 'a', text: 'ko:A' }, { id: 'b', text: 'ko:B' }] })
+    expect(publicQuiz(quiz, 'ko').questions[0]).toEqual({
+      id: 'one',
+      type: 'single',
+      prompt: 'ko:pick b',
+      choices: [
+        { id: 'a', text: 'ko:A' },
+        { id: 'b', text: 'ko:B' },
+      ],
+    })
   })
 
   it('grades every question type', () => {
@@ -37,7 +83,22 @@ describe('quizzes', () => {
   })
 
   it('refuses a quiz file whose key is not among its choices', () => {
-    const broken = quizSchema.safeParse({ id: 'x', questions: [{ id: 'q', type: 'single', prompt: t('p'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }], answer: 'c', explanation: t('e') }] })
+    const broken = quizSchema.safeParse({
+      id: 'x',
+      questions: [
+        {
+          id: 'q',
+          type: 'single',
+          prompt: t('p'),
+          choices: [
+            { id: 'a', text: t('A') },
+            { id: 'b', text: t('B') },
+          ],
+          answer: 'c',
+          explanation: t('e'),
+        },
+      ],
+    })
     expect(broken.success).toBe(false)
     expect(broken.error?.issues[0]?.message).toContain('answer "c" is not one of the choices')
   })
@@ -79,7 +140,10 @@ describe('a quiz attempt', () => {
   it('keeps only the answers to its own questions, and reads no inherited property as an answer', () => {
     const attempt = attemptQuiz(quiz, { ...complete, extra: 'x', ['__proto__']: 'y' } as QuizAnswers, 'en')
     expect(attempt.complete && Object.keys(attempt.answers)).toEqual(['one', 'many', 'tf', 'order', 'short'])
-    const inherited = quizSchema.parse({ id: 'proto', questions: [{ id: 'constructor', type: 'truefalse', prompt: t('p'), answer: true, explanation: t('e') }] })
+    const inherited = quizSchema.parse({
+      id: 'proto',
+      questions: [{ id: 'constructor', type: 'truefalse', prompt: t('p'), answer: true, explanation: t('e') }],
+    })
     expect(unansweredQuestions(inherited, {})).toEqual(['constructor'])
   })
 })
@@ -101,7 +165,18 @@ describe('why a choice is wrong, and what a question shows', () => {
         answer: 'b',
         explanation: t('b'),
       },
-      { id: 'many', type: 'multiple', prompt: t('a and b'), choices: [{ id: 'a', text: t('A') }, { id: 'b', text: t('B') }, { id: 'c', text: t('C'), why: t('not C') }], answer: ['a', 'b'], explanation: t('a b') },
+      {
+        id: 'many',
+        type: 'multiple',
+        prompt: t('a and b'),
+        choices: [
+          { id: 'a', text: t('A') },
+          { id: 'b', text: t('B') },
+          { id: 'c', text: t('C'), why: t('not C') },
+        ],
+        answer: ['a', 'b'],
+        explanation: t('a b'),
+      },
       { id: 'tf', type: 'truefalse', prompt: t('tf'), answer: true, explanation: t('true') },
     ],
   })
@@ -109,7 +184,17 @@ describe('why a choice is wrong, and what a question shows', () => {
   it('keeps every why out of the quiz the browser gets before answering, and tells it which demo step a question shows', () => {
     const shown = JSON.stringify(publicQuiz(withWhy, 'en'))
     expect(shown).not.toMatch(/wrong because|not C|"why"/)
-    expect(publicQuiz(withWhy, 'ko').questions[0]).toEqual({ id: 'predict', type: 'single', prompt: 'ko:what comes next?', choices: [{ id: 'a', text: 'ko:A' }, { id: 'b', text: 'ko:B' }, { id: 'c', text: 'ko:C' }], shows: { scenario: 'scaling', run: 2 } })
+    expect(publicQuiz(withWhy, 'ko').questions[0]).toEqual({
+      id: 'predict',
+      type: 'single',
+      prompt: 'ko:what comes next?',
+      choices: [
+        { id: 'a', text: 'ko:A' },
+        { id: 'b', text: 'ko:B' },
+        { id: 'c', text: 'ko:C' },
+      ],
+      shows: { scenario: 'scaling', run: 2 },
+    })
     expect(publicQuiz(withWhy, 'en').questions[1]).not.toHaveProperty('shows')
   })
 
@@ -133,6 +218,10 @@ describe('why a choice is wrong, and what a question shows', () => {
     const attempt = attemptQuiz(withWhy, { predict: 'a' }, 'en')
     expect(attempt).toEqual({ complete: false, unanswered: ['many', 'tf'] })
     const complete = attemptQuiz(withWhy, { predict: 'b', many: ['a', 'b'], tf: false }, 'en')
-    expect(complete.complete && complete.result.questions[0]!.choices?.map((c) => c.why ?? null)).toEqual(['A is wrong because', null, 'C is wrong because'])
+    expect(complete.complete && complete.result.questions[0]!.choices?.map((c) => c.why ?? null)).toEqual([
+      'A is wrong because',
+      null,
+      'C is wrong because',
+    ])
   })
 })

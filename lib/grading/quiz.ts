@@ -37,7 +37,10 @@ export function publicQuiz(quiz: Quiz, lang: Locale): PublicQuiz {
   }
 }
 
-export const quizAnswersSchema = z.record(z.string().max(100), z.union([z.string().max(500), z.boolean(), z.array(z.string().max(100)).max(50)]))
+export const quizAnswersSchema = z.record(
+  z.string().max(100),
+  z.union([z.string().max(500), z.boolean(), z.array(z.string().max(100)).max(50)]),
+)
 export type QuizAnswers = z.infer<typeof quizAnswersSchema>
 
 /** One choice of a single or multiple-choice question after answering: part of the key or not, picked or not, and why it is wrong. */
@@ -162,8 +165,20 @@ export function gradeQuiz(quiz: Quiz, answers: QuizAnswers, lang: Locale): QuizR
   const questions = quiz.questions.map((q): QuestionOutcome => {
     const value = given(answers, q.id)
     const choices = choiceOutcomes(q, value, lang)
-    return { id: q.id, correct: isCorrect(q, value), explanation: q.explanation[lang], answer: answerText(q, lang, trueFalseWords), ...(choices ? { choices } : {}) }
+    return {
+      id: q.id,
+      correct: isCorrect(q, value),
+      explanation: q.explanation[lang],
+      answer: answerText(q, lang, trueFalseWords),
+      ...(choices ? { choices } : {}),
+    }
   })
   const correct = questions.filter((q) => q.correct).length
-  return { quiz: quiz.id, correct, total: questions.length, score: questions.length ? Math.round((correct / questions.length) * 1000) / 1000 : 0, questions }
+  return {
+    quiz: quiz.id,
+    correct,
+    total: questions.length,
+    score: questions.length ? Math.round((correct / questions.length) * 1000) / 1000 : 0,
+    questions,
+  }
 }

@@ -2,7 +2,17 @@
  * Plays an exercise on a fresh simulated cluster: setup → the learner's submission → scenario, and keeps what
  * checks look at — the state at each named moment, the timeline, the events, and the learner's command output.
  */
-import { createCluster, joinCommandLines, parseDuration, resolveLimits, type State, type TimelinePoint, type EventRecord, type OverBudget, type SimLimits } from '../sim/index.ts'
+import {
+  createCluster,
+  joinCommandLines,
+  parseDuration,
+  resolveLimits,
+  type State,
+  type TimelinePoint,
+  type EventRecord,
+  type OverBudget,
+  type SimLimits,
+} from '../sim/index.ts'
 import { durationMs, type Exercise, type Step } from './exercise-schema.ts'
 
 export type Submission = { yaml: string } | { commands: string[] }

@@ -13,8 +13,26 @@ export function buildExercise(overrides: Partial<ExerciseInput> = {}): Exercise 
     solution: podYaml(),
     checks: [
       { id: 'exists', type: 'object', kind: 'Pod', name: 'web', message: msg('Pod web exists'), hint: msg('name it web') },
-      { id: 'image', type: 'field', kind: 'Pod', name: 'web', path: 'spec.containers[0].image', equals: 'nginx:1.27', message: msg('image is nginx:1.27'), hint: msg('fix the image') },
-      { id: 'running', type: 'pods', name: 'web', phase: 'Running', ready: true, message: msg('Pod web runs'), hint: msg('check the image'), line: { kind: 'Pod', name: 'web', path: 'spec.containers[0].image' } },
+      {
+        id: 'image',
+        type: 'field',
+        kind: 'Pod',
+        name: 'web',
+        path: 'spec.containers[0].image',
+        equals: 'nginx:1.27',
+        message: msg('image is nginx:1.27'),
+        hint: msg('fix the image'),
+      },
+      {
+        id: 'running',
+        type: 'pods',
+        name: 'web',
+        phase: 'Running',
+        ready: true,
+        message: msg('Pod web runs'),
+        hint: msg('check the image'),
+        line: { kind: 'Pod', name: 'web', path: 'spec.containers[0].image' },
+      },
     ],
     ...overrides,
   })

@@ -76,7 +76,12 @@ function thin(trace: SimulationTrace, caps: Caps): SimulationTrace {
     events,
     final,
     commandOutputs,
-    thinned: { timeline: [timeline.length, trace.timeline.length], events: [events.length, trace.events.length], outputsCut, finalOmitted: final === null && trace.final !== null },
+    thinned: {
+      timeline: [timeline.length, trace.timeline.length],
+      events: [events.length, trace.events.length],
+      outputsCut,
+      finalOmitted: final === null && trace.final !== null,
+    },
   }
 }
 

@@ -28,7 +28,14 @@ export function validateServiceAllocation(service: Service, allocated: Allocated
   arrayAt(spec.ports).forEach((p, i) => {
     const nodePort = numberAt(objectAt(p)?.nodePort)
     if (nodePort !== undefined && usedPorts.has(nodePort)) {
-      out.push(invalid(FieldPath.of('spec', 'ports').index(i).child('nodePort'), nodePort, 'provided port is already allocated', updateHints.nodePortTaken(nodePort)))
+      out.push(
+        invalid(
+          FieldPath.of('spec', 'ports').index(i).child('nodePort'),
+          nodePort,
+          'provided port is already allocated',
+          updateHints.nodePortTaken(nodePort),
+        ),
+      )
     }
   })
   const ip = stringAt(spec.clusterIP) ?? ''
@@ -36,7 +43,15 @@ export function validateServiceAllocation(service: Service, allocated: Allocated
     const cidr = allocated.serviceCIDR ?? DEFAULT_SERVICE_CIDR
     const path = FieldPath.of('spec', 'clusterIPs')
     if (new Set(allocated.clusterIPs ?? []).has(ip)) {
-      out.push(invalid(path, [ip], `failed to allocate IP ${ip}: provided IP is already allocated`, updateHints.clusterIPTaken(ip), FieldPath.of('spec', 'clusterIP')))
+      out.push(
+        invalid(
+          path,
+          [ip],
+          `failed to allocate IP ${ip}: provided IP is already allocated`,
+          updateHints.clusterIPTaken(ip),
+          FieldPath.of('spec', 'clusterIP'),
+        ),
+      )
     } else if (!ipv4InCidr(ip, cidr)) {
       const detail = `failed to allocate IP ${ip}: the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${cidr}`
       out.push(invalid(path, [ip], detail, updateHints.clusterIPRange(ip, cidr), FieldPath.of('spec', 'clusterIP')))

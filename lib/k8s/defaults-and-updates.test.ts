@@ -1,6 +1,15 @@
 /** applyDefaults (§2) beyond conformance A, validateUpdate (§1.7) beyond C, and positions of fields. */
 import { describe, expect, it } from 'vitest'
-import { applyDefaults, validateManifests, validateObject, validateServiceAllocation, validateUpdate, type KubeObject, type Pod, type Service } from './index.ts'
+import {
+  applyDefaults,
+  validateManifests,
+  validateObject,
+  validateServiceAllocation,
+  validateUpdate,
+  type KubeObject,
+  type Pod,
+  type Service,
+} from './index.ts'
 import { deploymentWith, podWith, serviceWith } from '../testing/validation.ts'
 
 const stored = (text: string) => {
@@ -10,7 +19,12 @@ const stored = (text: string) => {
 }
 
 describe('applyDefaults', () => {
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', livenessProbe: { httpGet: { port: 80 }, periodSeconds: 0 } }] } }
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers: [{ name: 'c', image: 'nginx:1.27', livenessProbe: { httpGet: { port: 80 }, periodSeconds: 0 } }] },
+  }
 
   it('returns a new object, leaves the input alone, and is idempotent', () => {
     const before = structuredClone(pod)
@@ -21,8 +35,21 @@ describe('applyDefaults', () => {
 
   it('defaults a Pod: policies, grace period, probe timings (0 counts as unset), httpGet path, admission tolerations', () => {
     const p = applyDefaults(pod)
-    expect(p.spec).toMatchObject({ restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler', enableServiceLinks: true, securityContext: {} })
-    expect(p.spec?.containers[0].livenessProbe).toEqual({ httpGet: { port: 80, path: '/', scheme: 'HTTP' }, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 })
+    expect(p.spec).toMatchObject({
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      terminationGracePeriodSeconds: 30,
+      schedulerName: 'default-scheduler',
+      enableServiceLinks: true,
+      securityContext: {},
+    })
+    expect(p.spec?.containers[0].livenessProbe).toEqual({
+      httpGet: { port: 80, path: '/', scheme: 'HTTP' },
+      periodSeconds: 10,
+      timeoutSeconds: 1,
+      successThreshold: 1,
+      failureThreshold: 3,
+    })
     expect(p.spec?.tolerations).toEqual([
       { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
       { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
@@ -55,7 +82,12 @@ describe('applyDefaults', () => {
   })
 
   it('validateObject defaults and validates an object built in code, with positions 0', () => {
-    const r = validateObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+    const r = validateObject({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    })
     expect(r.errors).toEqual([])
     expect(r.object?.metadata?.namespace).toBe('default')
     const bad = validateObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'P' }, spec: { containers: [] } })
@@ -67,7 +99,16 @@ describe('applyDefaults', () => {
   })
 
   it('validateObject never throws on odd input', () => {
-    for (const input of [null, undefined, 42, 'x', [], { kind: 'Pod' }, { apiVersion: 'v1', kind: 'Pod', spec: 'x' }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [null, 1, 'a'] } }]) {
+    for (const input of [
+      null,
+      undefined,
+      42,
+      'x',
+      [],
+      { kind: 'Pod' },
+      { apiVersion: 'v1', kind: 'Pod', spec: 'x' },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [null, 1, 'a'] } },
+    ]) {
       expect(() => validateObject(input)).not.toThrow()
       expect(validateObject(input).object).toBeNull()
     }
@@ -95,7 +136,9 @@ describe('defaults before validation', () => {
       ['spec.template.spec.containers', 'FieldValueRequired'],
     ])
     for (const e of r.errors) expect(`${e.message} ${e.hint.en} ${e.hint.ko}`).not.toMatch(placeholders)
-    const d = applyDefaults({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } } as KubeObject) as unknown as { spec: Record<string, unknown> }
+    const d = applyDefaults({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } } as KubeObject) as unknown as {
+      spec: Record<string, unknown>
+    }
     expect(d.spec).toMatchObject({
       replicas: 1,
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
@@ -105,10 +148,18 @@ describe('defaults before validation', () => {
     })
   })
 
-  it('an empty strategy type is unset (Go\'s zero value) and becomes RollingUpdate; a wrong one is reported with its value', () => {
-    expect(stored(deploymentWith('containers: [{name: c, image: nginx}]', 'strategy: {type: ""}')).object).toMatchObject({ spec: { strategy: { type: 'RollingUpdate' } } })
+  it("an empty strategy type is unset (Go's zero value) and becomes RollingUpdate; a wrong one is reported with its value", () => {
+    expect(stored(deploymentWith('containers: [{name: c, image: nginx}]', 'strategy: {type: ""}')).object).toMatchObject({
+      spec: { strategy: { type: 'RollingUpdate' } },
+    })
     const r = validateManifests(deploymentWith('containers: [{name: c, image: nginx}]', 'strategy: {type: Rolling}'))
-    expect(r.errors).toMatchObject([{ field: 'spec.strategy', type: 'FieldValueNotSupported', message: 'Unsupported value: {"type":"Rolling"}: supported values: "Recreate", "RollingUpdate"' }])
+    expect(r.errors).toMatchObject([
+      {
+        field: 'spec.strategy',
+        type: 'FieldValueNotSupported',
+        message: 'Unsupported value: {"type":"Rolling"}: supported values: "Recreate", "RollingUpdate"',
+      },
+    ])
     expect(r.errors[0].hint.en).toContain('"Rolling"')
   })
 
@@ -142,7 +193,10 @@ describe('validateUpdate', () => {
   })
 
   it('refuses adding a container, and says what changed', () => {
-    const d = validateUpdate(pod('containers: [{name: c, image: nginx}]'), pod('containers: [{name: c, image: nginx}, {name: d, image: busybox}]'))
+    const d = validateUpdate(
+      pod('containers: [{name: c, image: nginx}]'),
+      pod('containers: [{name: c, image: nginx}, {name: d, image: busybox}]'),
+    )
     expect(d).toHaveLength(1)
     expect(d[0].hint.en).toContain('spec.containers')
   })
@@ -151,7 +205,9 @@ describe('validateUpdate', () => {
     const before = pod('containers: [{name: c, image: nginx}]')
     const after = structuredClone(before) as KubeObject
     after.metadata!.namespace = 'shop'
-    expect(validateUpdate(before, after).map((e) => [e.field, e.message])).toEqual([['metadata.namespace', 'Invalid value: "shop": field is immutable']])
+    expect(validateUpdate(before, after).map((e) => [e.field, e.message])).toEqual([
+      ['metadata.namespace', 'Invalid value: "shop": field is immutable'],
+    ])
   })
 
   it('points at the line of the new manifest when given positionOf', () => {
@@ -171,14 +227,22 @@ describe('validateUpdate', () => {
 describe('validateServiceAllocation', () => {
   it('refuses a clusterIP that is taken or outside the service CIDR', () => {
     const s = stored(serviceWith('clusterIP: 10.96.0.10\nports: [{port: 80}]'))
-    expect(validateServiceAllocation(s.object as Service, { clusterIPs: ['10.96.0.10'] }, { positionOf: s.positionOf }).map((e) => [e.field, e.line, e.message])).toEqual([
-      ['spec.clusterIPs', 6, 'Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated'],
-    ])
+    expect(
+      validateServiceAllocation(s.object as Service, { clusterIPs: ['10.96.0.10'] }, { positionOf: s.positionOf }).map((e) => [
+        e.field,
+        e.line,
+        e.message,
+      ]),
+    ).toEqual([['spec.clusterIPs', 6, 'Invalid value: ["10.96.0.10"]: failed to allocate IP 10.96.0.10: provided IP is already allocated']])
     const outside = stored(serviceWith('clusterIP: 192.168.1.1\nports: [{port: 80}]')).object as Service
     expect(validateServiceAllocation(outside, {})[0].message).toBe(
       'Invalid value: ["192.168.1.1"]: failed to allocate IP 192.168.1.1: the provided IP (192.168.1.1) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
     )
-    expect(validateServiceAllocation(stored(serviceWith('clusterIP: 10.100.0.1\nports: [{port: 80}]')).object as Service, { clusterIPs: ['10.96.0.10'] })).toEqual([])
+    expect(
+      validateServiceAllocation(stored(serviceWith('clusterIP: 10.100.0.1\nports: [{port: 80}]')).object as Service, {
+        clusterIPs: ['10.96.0.10'],
+      }),
+    ).toEqual([])
   })
 })
 

@@ -137,7 +137,9 @@ function addDefaultTolerations(spec: JsonObject): void {
   if (spec.tolerations !== undefined && !Array.isArray(spec.tolerations)) return
   const tolerations = (spec.tolerations as unknown[] | undefined) ?? []
   for (const t of DEFAULT_TOLERATIONS) {
-    const present = tolerations.some((x) => isObject(x) && x.key === t.key && (x.effect === t.effect || x.effect === undefined || x.effect === ''))
+    const present = tolerations.some(
+      (x) => isObject(x) && x.key === t.key && (x.effect === t.effect || x.effect === undefined || x.effect === ''),
+    )
     if (!present) tolerations.push({ ...t })
   }
   spec.tolerations = tolerations
@@ -154,7 +156,8 @@ function defaultContainer(c: JsonObject, isPod: boolean, hostNetworkPod: boolean
   for (const p of arrayAt(c.ports)) {
     if (!isObject(p)) continue
     setIfAbsent(p, 'protocol', 'TCP')
-    if (hostNetworkPod && typeof p.containerPort === 'number' && (p.hostPort === undefined || p.hostPort === null || p.hostPort === 0)) p.hostPort = p.containerPort
+    if (hostNetworkPod && typeof p.containerPort === 'number' && (p.hostPort === undefined || p.hostPort === null || p.hostPort === 0))
+      p.hostPort = p.containerPort
   }
   // SetDefaults_ObjectFieldSelector
   for (const e of arrayAt(c.env)) {

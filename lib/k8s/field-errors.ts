@@ -71,7 +71,12 @@ export function decodeError(path: FieldPath, type: ErrorType, message: string, h
 }
 
 /** Messages of decode-time errors start with these; kubectl prints them as BadRequest, not as "is invalid". */
-export const DECODE_MESSAGE_PREFIXES = ['strict decoding error:', 'json: cannot unmarshal', 'quantities must match', "unable to parse quantity's suffix"]
+export const DECODE_MESSAGE_PREFIXES = [
+  'strict decoding error:',
+  'json: cannot unmarshal',
+  'quantities must match',
+  "unable to parse quantity's suffix",
+]
 
 /** Problems collected per phase and document; past this many only the count is kept (bounded memory). */
 export const MAX_ISSUES = 1000

@@ -70,7 +70,14 @@ export function suggestField(f: UnknownField): FieldSuggestion | null {
 }
 
 /** The path of the object (in `type`, or in its last field, recursively) that has a field `name`. */
-function blockKnowing(type: Compiled, value: unknown, path: FieldPath, name: string, keysOf: UnknownField['keysOf'], depth: number): FieldPath | null {
+function blockKnowing(
+  type: Compiled,
+  value: unknown,
+  path: FieldPath,
+  name: string,
+  keysOf: UnknownField['keysOf'],
+  depth: number,
+): FieldPath | null {
   if (depth > 6) return null
   if (type.t === 'struct') {
     if (type.props.has(name)) return path

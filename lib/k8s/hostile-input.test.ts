@@ -16,7 +16,9 @@ describe('hostile input', () => {
       const cur = String.fromCharCode(97 + i)
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(',')}]`)
     }
-    const r = validateManifests(`apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n${levels.map((l) => `    ${l}`).join('\n')}\n`)
+    const r = validateManifests(
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n${levels.map((l) => `    ${l}`).join('\n')}\n`,
+    )
     expect(r.valid).toBe(false)
     expect(r.errors).toHaveLength(1)
     expect(r.errors[0]).toMatchObject({ type: 'YAMLSyntax', message: expect.stringContaining('document contains excessive aliasing') })
@@ -24,13 +26,19 @@ describe('hostile input', () => {
   })
 
   it('a few honest aliases still work', () => {
-    const r = validateManifests(deploymentWith('containers:\n- name: nginx\n  image: nginx').replace('labels: {app: web}', 'labels: &l {app: web}').replace('matchLabels: {app: web}', 'matchLabels: {app: web}'))
+    const r = validateManifests(
+      deploymentWith('containers:\n- name: nginx\n  image: nginx')
+        .replace('labels: {app: web}', 'labels: &l {app: web}')
+        .replace('matchLabels: {app: web}', 'matchLabels: {app: web}'),
+    )
     expect(r.errors).toEqual([])
   })
 
   it('more than 3 MiB is refused before parsing, as the API server does', () => {
     const r = validateManifests(`${pod}# ${'x'.repeat(3 * 1024 * 1024)}\n`)
-    expect(r.errors).toEqual([expect.objectContaining({ type: 'FieldValueTooLong', message: 'Request entity too large: limit is 3145728', line: 1 })])
+    expect(r.errors).toEqual([
+      expect.objectContaining({ type: 'FieldValueTooLong', message: 'Request entity too large: limit is 3145728', line: 1 }),
+    ])
   })
 
   it('counts bytes, not characters: 1.1 million Korean characters are over 3 MiB', () => {
@@ -40,7 +48,9 @@ describe('hostile input', () => {
 
   it('10,000 documents are refused as too many', () => {
     const r = validateManifests(`${pod}---\n`.repeat(10_000))
-    expect(r.errors).toEqual([expect.objectContaining({ type: 'FieldValueTooMany', message: 'Too many: 10001: must have at most 1000 documents' })])
+    expect(r.errors).toEqual([
+      expect.objectContaining({ type: 'FieldValueTooMany', message: 'Too many: 10001: must have at most 1000 documents' }),
+    ])
   })
 
   it.each([
@@ -50,7 +60,12 @@ describe('hostile input', () => {
   ])('nesting 10,000 deep (%s) is refused as too deep', (_kind, text) => {
     const r = validateManifests(`${pod}---\n${text}`)
     expect(r.errors).toHaveLength(1)
-    expect(r.errors[0]).toMatchObject({ type: 'YAMLSyntax', document: 1, line: text.startsWith('a:\n') ? 7 : 6, message: expect.stringContaining('exceeded max depth of 100') })
+    expect(r.errors[0]).toMatchObject({
+      type: 'YAMLSyntax',
+      document: 1,
+      line: text.startsWith('a:\n') ? 7 : 6,
+      message: expect.stringContaining('exceeded max depth of 100'),
+    })
   })
 
   it('deep block indentation is refused too', () => {
@@ -80,7 +95,10 @@ describe('hostile input', () => {
     const bytes = new Uint8Array([...good, 0x6d, 0x65, 0x74, 0xc3, 0x28, 0x0a])
     const decoded = decodeManifestBytes(bytes, { file: 'bad.yaml' })
     expect(decoded).toEqual({ ok: false, error: expect.objectContaining({ file: 'bad.yaml', type: 'YAMLSyntax', line: 3, column: 4 }) })
-    expect(decodeManifestBytes(new TextEncoder().encode('\uFEFFapiVersion: v1 # 한글\n'))).toEqual({ ok: true, text: 'apiVersion: v1 # 한글\n' })
+    expect(decodeManifestBytes(new TextEncoder().encode('\uFEFFapiVersion: v1 # 한글\n'))).toEqual({
+      ok: true,
+      text: 'apiVersion: v1 # 한글\n',
+    })
   })
 
   it.each([
@@ -98,7 +116,9 @@ describe('hostile input', () => {
 
   it('__proto__ keys are data, not prototype changes', () => {
     const r = validateManifests(pod.replace('metadata: {name: p}', 'metadata: {name: p, __proto__: {polluted: true}}'))
-    expect(r.errors).toEqual([expect.objectContaining({ field: 'metadata.__proto__', message: 'strict decoding error: unknown field "metadata.__proto__"' })])
+    expect(r.errors).toEqual([
+      expect.objectContaining({ field: 'metadata.__proto__', message: 'strict decoding error: unknown field "metadata.__proto__"' }),
+    ])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
@@ -113,13 +133,28 @@ describe('hostile input', () => {
 
   it('keeps a long list of wrongly typed values bounded too', () => {
     const args = Array.from({ length: 50_000 }, (_, i) => i).join(', ')
-    const r = validateManifests(`apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x, args: [${args}]}]\n`)
+    const r = validateManifests(
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: x, args: [${args}]}]\n`,
+    )
     expect(r.errors).toHaveLength(101)
     expect(r.errors[100].message).toBe('Too many errors: 49900 more not shown')
   })
 
   it('never throws on odd values passed as text', () => {
-    for (const input of ['', '---', '~', '- a\n- b', '"just a string"', '{', ': :', '!!binary aGVsbG8=', '? [a]\n: b', '*nope', '&a a: *a', '%YAML 1.2\n---\na: 1']) {
+    for (const input of [
+      '',
+      '---',
+      '~',
+      '- a\n- b',
+      '"just a string"',
+      '{',
+      ': :',
+      '!!binary aGVsbG8=',
+      '? [a]\n: b',
+      '*nope',
+      '&a a: *a',
+      '%YAML 1.2\n---\na: 1',
+    ]) {
       expect(() => validateManifests(input)).not.toThrow()
     }
     expect(() => validateManifests(undefined as unknown as string)).not.toThrow()

@@ -9,7 +9,9 @@ import { parse } from 'yaml'
 import { INDENTATION_BUDGET } from './indentation.ts'
 import { formatKubectlError, validateManifests, validateObject, type Diagnostic } from './index.ts'
 
-const lesson = parse(readFileSync(new URL('../../content/kubernetes-basics/lessons/08-deployment/exercise.yaml', import.meta.url), 'utf8')) as {
+const lesson = parse(
+  readFileSync(new URL('../../content/kubernetes-basics/lessons/08-deployment/exercise.yaml', import.meta.url), 'utf8'),
+) as {
   solution: string
   wrongAnswers: Array<{ name: string; source: string }>
 }
@@ -36,7 +38,7 @@ function readable(errors: Diagnostic[]): void {
 }
 
 describe('a line indented wrong is the one error', () => {
-  it('`replicas: 3` at column 1 instead of under `spec` (the learners\' report): one error on line 6 instead of a YAML cascade', () => {
+  it("`replicas: 3` at column 1 instead of under `spec` (the learners' report): one error on line 6 instead of a YAML cascade", () => {
     const text = reindent(solution, 6, 0)
     expect(validateManifests(text, { indentation: false }).errors.length).toBeGreaterThan(1)
     const r = validateManifests(text)
@@ -58,23 +60,87 @@ describe('a line indented wrong is the one error', () => {
       },
     ])
     // kubectl shows it as the one YAML error it is
-    expect(formatKubectlError(r.errors)).toBe('error: error parsing YAML: error converting YAML to JSON: yaml: line 6: nested mappings are not allowed in compact mappings')
+    expect(formatKubectlError(r.errors)).toBe(
+      'error: error parsing YAML: error converting YAML to JSON: yaml: line 6: nested mappings are not allowed in compact mappings',
+    )
   })
 
   it.each([
-    ['a container field dedented to the pod spec', 17, 6, { type: 'YAMLSyntax', parent: 'spec.template.spec.containers[0]', column: 11 }, 'Did you mean to indent this under `spec.template.spec.containers[0]`?', '`spec.template.spec.containers[0]` 아래에 들여 쓰려던 것입니까?'],
-    ['`selector` dedented to the top level', 7, 0, { type: 'YAMLSyntax', parent: 'spec', column: 3 }, 'Did you mean to indent this under `spec`?', '`spec` 아래에 들여 쓰려던 것입니까?'],
-    ['`replicas` indented one level too deep', 6, 4, { type: 'YAMLSyntax', parent: 'spec', column: 3 }, '`replicas` is indented too deep', '`replicas`가 너무 깊이 들여 쓰여'],
-    ['`template` indented one level too deep, its fields read as the selector\'s', 10, 4, { type: 'FieldValueNotSupported', field: 'spec.selector.template', parent: 'spec', column: 3 }, 'Did you mean to put it under `spec`?', '`template`이 너무 깊이 들여 쓰여 `spec.selector`의 필드로 읽히는데'],
-    ['`spec` indented under `metadata`, the whole spec read as metadata', 5, 2, { type: 'FieldValueNotSupported', field: 'metadata.spec', parent: '', column: 1 }, 'Did you mean to put it at the top level? Remove the spaces before it', '맨 위 수준에 두려던 것입니까?'],
-    ['`labels` dedented out of the template\'s metadata', 12, 4, { type: 'FieldValueNotSupported', field: 'spec.template.labels', parent: 'spec.template.metadata', column: 7 }, 'so it is read as a field of `spec.template`, which has no such field', '`spec.template.metadata` 아래에 들여 쓰려던 것입니까?'],
-    ['`matchLabels` dedented to the selector\'s level', 8, 2, { type: 'FieldValueNotSupported', field: 'spec.matchLabels', parent: 'spec.selector', column: 5 }, 'Did you mean to indent this under `spec.selector`?', '`spec.selector` 아래에 들여 쓰려던 것입니까?'],
-    ['a list item dedented', 16, 6, { type: 'YAMLSyntax', parent: 'spec.template.spec.containers', column: 9 }, 'This list item is not indented enough', '이 목록 항목의 들여쓰기가 모자라'],
+    [
+      'a container field dedented to the pod spec',
+      17,
+      6,
+      { type: 'YAMLSyntax', parent: 'spec.template.spec.containers[0]', column: 11 },
+      'Did you mean to indent this under `spec.template.spec.containers[0]`?',
+      '`spec.template.spec.containers[0]` 아래에 들여 쓰려던 것입니까?',
+    ],
+    [
+      '`selector` dedented to the top level',
+      7,
+      0,
+      { type: 'YAMLSyntax', parent: 'spec', column: 3 },
+      'Did you mean to indent this under `spec`?',
+      '`spec` 아래에 들여 쓰려던 것입니까?',
+    ],
+    [
+      '`replicas` indented one level too deep',
+      6,
+      4,
+      { type: 'YAMLSyntax', parent: 'spec', column: 3 },
+      '`replicas` is indented too deep',
+      '`replicas`가 너무 깊이 들여 쓰여',
+    ],
+    [
+      "`template` indented one level too deep, its fields read as the selector's",
+      10,
+      4,
+      { type: 'FieldValueNotSupported', field: 'spec.selector.template', parent: 'spec', column: 3 },
+      'Did you mean to put it under `spec`?',
+      '`template`이 너무 깊이 들여 쓰여 `spec.selector`의 필드로 읽히는데',
+    ],
+    [
+      '`spec` indented under `metadata`, the whole spec read as metadata',
+      5,
+      2,
+      { type: 'FieldValueNotSupported', field: 'metadata.spec', parent: '', column: 1 },
+      'Did you mean to put it at the top level? Remove the spaces before it',
+      '맨 위 수준에 두려던 것입니까?',
+    ],
+    [
+      "`labels` dedented out of the template's metadata",
+      12,
+      4,
+      { type: 'FieldValueNotSupported', field: 'spec.template.labels', parent: 'spec.template.metadata', column: 7 },
+      'so it is read as a field of `spec.template`, which has no such field',
+      '`spec.template.metadata` 아래에 들여 쓰려던 것입니까?',
+    ],
+    [
+      "`matchLabels` dedented to the selector's level",
+      8,
+      2,
+      { type: 'FieldValueNotSupported', field: 'spec.matchLabels', parent: 'spec.selector', column: 5 },
+      'Did you mean to indent this under `spec.selector`?',
+      '`spec.selector` 아래에 들여 쓰려던 것입니까?',
+    ],
+    [
+      'a list item dedented',
+      16,
+      6,
+      { type: 'YAMLSyntax', parent: 'spec.template.spec.containers', column: 9 },
+      'This list item is not indented enough',
+      '이 목록 항목의 들여쓰기가 모자라',
+    ],
   ])('%s: one error on that line, naming where it belongs; the named fix is the fix', (_title, line, spaces, expected, en, ko) => {
     const r = validateManifests(reindent(solution, line, spaces))
     expect(r.errors).toHaveLength(1)
     const [e] = r.errors
-    expect(e).toMatchObject({ line, column: spaces + 1, type: expected.type, field: 'field' in expected ? expected.field : '', indentation: { column: expected.column, parent: expected.parent } })
+    expect(e).toMatchObject({
+      line,
+      column: spaces + 1,
+      type: expected.type,
+      field: 'field' in expected ? expected.field : '',
+      indentation: { column: expected.column, parent: expected.parent },
+    })
     if (e.type === 'YAMLSyntax') expect(e.message).toMatch(new RegExp(`^yaml: line ${line}: `))
     expect(e.hint.en).toContain(en)
     expect(e.hint.ko).toContain(ko)
@@ -101,13 +167,21 @@ describe('what follows from a misplaced field is not a second error', () => {
   it('a `selector` block written at the top level is reported once, as misplaced, not also as required and unmatched', () => {
     const text = solution.replace('  selector:\n    matchLabels:\n      app: web\n', '') + 'selector:\n  matchLabels:\n    app: web\n'
     const r = validateManifests(text)
-    expect(r.errors).toMatchObject([{ field: 'selector', type: 'FieldValueNotSupported', line: 17, message: 'strict decoding error: unknown field "selector"' }])
-    expect(r.errors[0].hint.en).toBe('There is no top-level field "selector". Did you mean to indent this under `spec`? Indented like the other fields of `spec`, it becomes `spec.selector`.')
-    expect(r.errors[0].hint.ko).toBe('맨 위 수준에는 "selector"라는 필드가 없습니다. `spec` 아래에 들여 쓰려던 것입니까? `spec`의 필드들과 같은 칸까지 들여 쓰면 `spec.selector`가 됩니다.')
+    expect(r.errors).toMatchObject([
+      { field: 'selector', type: 'FieldValueNotSupported', line: 17, message: 'strict decoding error: unknown field "selector"' },
+    ])
+    expect(r.errors[0].hint.en).toBe(
+      'There is no top-level field "selector". Did you mean to indent this under `spec`? Indented like the other fields of `spec`, it becomes `spec.selector`.',
+    )
+    expect(r.errors[0].hint.ko).toBe(
+      '맨 위 수준에는 "selector"라는 필드가 없습니다. `spec` 아래에 들여 쓰려던 것입니까? `spec`의 필드들과 같은 칸까지 들여 쓰면 `spec.selector`가 됩니다.',
+    )
   })
 
   it('`ports` written under `metadata` says it belongs to the container, and nothing else', () => {
-    const text = solution.replace('          ports:\n            - containerPort: 80\n', '').replace('  name: web\n', '  name: web\n  ports:\n    - containerPort: 80\n')
+    const text = solution
+      .replace('          ports:\n            - containerPort: 80\n', '')
+      .replace('  name: web\n', '  name: web\n  ports:\n    - containerPort: 80\n')
     const r = validateManifests(text)
     expect(r.errors).toMatchObject([{ field: 'metadata.ports', line: 5 }])
     expect(r.errors[0].hint.en).toContain('It belongs under `spec.template.spec.containers[0]`; move it there.')
@@ -159,12 +233,15 @@ describe('independent errors stay', () => {
 })
 
 describe('in a stream of documents', () => {
-  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n    targetPort: 8080\n'
+  const service =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n    targetPort: 8080\n'
 
-  it('points at the stream\'s line in the right document', () => {
+  it("points at the stream's line in the right document", () => {
     const r = validateManifests(`${solution}---\n${service}`)
     // a document that cannot be read has no kind or name yet, as for any YAML error
-    expect(r.errors).toMatchObject([{ document: 1, kind: null, name: null, field: '', type: 'YAMLSyntax', line: 30, indentation: { column: 7, parent: 'spec.ports[0]' } }])
+    expect(r.errors).toMatchObject([
+      { document: 1, kind: null, name: null, field: '', type: 'YAMLSyntax', line: 30, indentation: { column: 7, parent: 'spec.ports[0]' } },
+    ])
     expect(r.errors[0].hint.en).toContain('Start the line with 6 spaces instead of 4 and it becomes `spec.ports[0].targetPort`.')
     expect(r.objects.map((o) => o.kind)).toEqual(['Deployment'])
   })

@@ -36,7 +36,14 @@ export interface IndentationCase {
  * Syntax errors a misplaced line causes (yaml package codes), among them at least one that is about the layout of
  * keys; others (tabs, aliases, limits) and a lone unclosed quote are never worth a search.
  */
-const INDENTATION_SYNTAX = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN', 'DUPLICATE_KEY'])
+const INDENTATION_SYNTAX = new Set([
+  'BAD_INDENT',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'MISSING_CHAR',
+  'UNEXPECTED_TOKEN',
+  'DUPLICATE_KEY',
+])
 const LAYOUT_SYNTAX = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'DUPLICATE_KEY'])
 /** trial changes looked at, and parsed (the costly part), per document */
 const MAX_CANDIDATES_PER_DOCUMENT = 48
@@ -73,7 +80,10 @@ export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
   const syntax = c.errors.filter((e) => e.type === 'YAMLSyntax')
   // a misspelt field (`imagee`) is no line in the wrong place
   const misplaced = c.errors.filter((e) => isStructural(e) && !(isUnknownField(e) && isTypo(e)))
-  const searchable = syntax.length > 0 ? c.syntaxCodes.every((code) => INDENTATION_SYNTAX.has(code)) && c.syntaxCodes.some((code) => LAYOUT_SYNTAX.has(code)) : misplaced.length > 0
+  const searchable =
+    syntax.length > 0
+      ? c.syntaxCodes.every((code) => INDENTATION_SYNTAX.has(code)) && c.syntaxCodes.some((code) => LAYOUT_SYNTAX.has(code))
+      : misplaced.length > 0
   if (!searchable) return null
   const lines = c.text.split('\n')
   if (lines.length > MAX_LINES || c.budget.parses <= 0) return null
@@ -105,7 +115,12 @@ export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
     if (plain && syntax.length > 0 && !('docs' in composeFast(text))) continue
     const errors = c.revalidate(text)
     // unreadable still, or a kind without a schema to tell a right place from a wrong one
-    if (errors.some((e) => e.type === 'YAMLSyntax' || e.type === 'NoKindMatch' || e.field === 'kind' || e.field === 'apiVersion' || e.kind === null)) continue
+    if (
+      errors.some(
+        (e) => e.type === 'YAMLSyntax' || e.type === 'NoKindMatch' || e.field === 'kind' || e.field === 'apiVersion' || e.kind === null,
+      )
+    )
+      continue
     // the moved line must not be a misplaced field where it lands
     if (errors.some((e) => e.line === line + c.firstLine && isStructural(e))) continue
     if (best && errors.length >= best.errors.length) continue
@@ -125,9 +140,12 @@ export function explainIndentation(c: IndentationCase): Diagnostic[] | null {
  * of the first suspect line, two of each other line, then the rest.
  */
 function* trials(lines: string[], suspects: number[], scalarLines: Set<number>): Generator<{ line: number; column: number }> {
-  const options = suspects.filter((line) => movable(lines, line, scalarLines)).map((line) => ({ line, columns: columnsToTry(lines, line, scalarLines, indentOf(lines[line]), MAX_COLUMNS_PER_LINE) }))
+  const options = suspects
+    .filter((line) => movable(lines, line, scalarLines))
+    .map((line) => ({ line, columns: columnsToTry(lines, line, scalarLines, indentOf(lines[line]), MAX_COLUMNS_PER_LINE) }))
   const first = (i: number) => (i === 0 ? 3 : 2)
-  for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(0, first(i))) yield { line: options[i].line, column }
+  for (let i = 0; i < options.length; i++)
+    for (const column of options[i].columns.slice(0, first(i))) yield { line: options[i].line, column }
   for (let i = 0; i < options.length; i++) for (const column of options[i].columns.slice(first(i))) yield { line: options[i].line, column }
 }
 
@@ -154,7 +172,8 @@ function wellPlaced(landed: Landing, after: Diagnostic[], before: Diagnostic[]):
     // the line landed in a place that does not decode: in an unknown field, or in a value of the wrong type
     const onTheWay = segments.length <= landed.segments.length && segments.every((s, i) => String(s) === String(landed.segments[i]))
     if (onTheWay && isStructural(e)) return false
-    if (isUnknownField(e) && !already.has(errorKey(e)) && e.kind !== null && isFieldOfKind(e.kind, String(segments[segments.length - 1]))) return false
+    if (isUnknownField(e) && !already.has(errorKey(e)) && e.kind !== null && isFieldOfKind(e.kind, String(segments[segments.length - 1])))
+      return false
   }
   return true
 }
@@ -203,7 +222,15 @@ function report(c: IndentationCase, lines: string[], t: Trial, syntax: Diagnosti
   })
   // the parser's words, said of the line that is wrong rather than of where the parser gave up
   const message = syntax.length > 0 ? base.message.replace(/^yaml: line \d+:/, `yaml: line ${inputLine}:`) : base.message
-  const explained: Diagnostic = { ...base, field: syntax.length > 0 ? '' : base.field, line: inputLine, column: spaces + 1, message, hint, indentation: { column: t.column + 1, parent: t.path.parent } }
+  const explained: Diagnostic = {
+    ...base,
+    field: syntax.length > 0 ? '' : base.field,
+    line: inputLine,
+    column: spaces + 1,
+    message,
+    hint,
+    indentation: { column: t.column + 1, parent: t.path.parent },
+  }
   // errors still there after the change do not come from this line; new ones were hidden in the misplaced block
   const ofThisDocument = (e: Diagnostic): Diagnostic => {
     const { file: _file, ...rest } = e
@@ -247,10 +274,16 @@ function pathOnLine(text: string, line: number): Landing | null {
   const item = /^\s*-(\s|$)/.test(text.split('\n')[line - 1] ?? '')
   const kind = isObject(doc.value) && typeof doc.value.kind === 'string' ? doc.value.kind : ''
   const root: Compiled | undefined = kind ? compileDefinition(kind) : undefined
-  const queue: Array<{ value: unknown; type: Compiled | undefined; segments: Array<string | number>; rendered: string }> = [{ value: doc.value, type: root, segments: [], rendered: '' }]
+  const queue: Array<{ value: unknown; type: Compiled | undefined; segments: Array<string | number>; rendered: string }> = [
+    { value: doc.value, type: root, segments: [], rendered: '' },
+  ]
   for (let seen = 0; queue.length > 0 && seen < 5000; seen++) {
     const { value, type, segments, rendered } = queue.shift()!
-    const children: Array<[string | number, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : isObject(value) ? Object.entries(value) : []
+    const children: Array<[string | number, unknown]> = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : isObject(value)
+        ? Object.entries(value)
+        : []
     for (const [k, v] of children) {
       const childSegments = [...segments, k]
       const childRendered = typeof k === 'number' || type?.t === 'map' ? `${rendered}[${k}]` : rendered === '' ? k : `${rendered}.${k}`

@@ -43,7 +43,8 @@ export function checkKind(value: unknown, options: { all?: boolean } = {}): Kind
   const issues: FieldIssue[] = []
   const apiVersion = obj.apiVersion
   const kind = obj.kind
-  if (typeof apiVersion !== 'string' || apiVersion === '') issues.push(required(root.child('apiVersion'), 'apiVersion not set', kindHints.apiVersionMissing(kind)))
+  if (typeof apiVersion !== 'string' || apiVersion === '')
+    issues.push(required(root.child('apiVersion'), 'apiVersion not set', kindHints.apiVersionMissing(kind)))
   if (typeof kind !== 'string' || kind === '') issues.push(required(root.child('kind'), 'kind not set', kindHints.kindMissing))
   if (issues.length > 0) return { ok: false, issues }
   const k = kind as string

@@ -26,6 +26,9 @@ describe('manifests written by kubectl --dry-run=client', () => {
     const text = readFileSync(new URL('deployment-web.yaml', dir), 'utf8')
     expect(text).toContain('strategy: {}')
     const o = validateManifests(text).objects[0].object
-    expect(o.kind === 'Deployment' && o.spec?.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } })
+    expect(o.kind === 'Deployment' && o.spec?.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+    })
   })
 })

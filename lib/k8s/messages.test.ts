@@ -97,16 +97,22 @@ describe('the Korean of lib/k8s (docs/korean-style.md)', () => {
     .map((f) => ({ file: f, text: readFileSync(new URL(f, dir), 'utf8') }))
 
   it('names Kubernetes kinds in English, never 파드/디플로이먼트/레플리카셋/네임스페이스', () => {
-    const found = sources.flatMap(({ file, text }) => [...text.matchAll(/파드|디플로이먼트|레플리카셋|네임스페이스/g)].map((m) => `${file}: ${m[0]}`))
+    const found = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/파드|디플로이먼트|레플리카셋|네임스페이스/g)].map((m) => `${file}: ${m[0]}`),
+    )
     expect(found).toEqual([])
   })
 
   it('writes no particle placeholder and no particle glued to a placeholder, in any source', () => {
-    const placeholders = sources.flatMap(({ file, text }) => [...text.matchAll(new RegExp(PLACEHOLDER_PARTICLE, 'g'))].map((m) => `${file}: ${m[0]}`))
+    const placeholders = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(new RegExp(PLACEHOLDER_PARTICLE, 'g'))].map((m) => `${file}: ${m[0]}`),
+    )
     expect(placeholders).toEqual([])
     // `${name}는`, `"${value}"를`: the particle must be chosen for the value (withParticle)
     const glued = sources.flatMap(({ file, text }) =>
-      [...text.matchAll(/\}["'`]?(?:이|가|은|는|을|를|과|와|으로|로)(?=[\s.,])/g)].map((m) => `${file}: …${text.slice(Math.max(0, m.index! - 30), m.index! + 4)}`),
+      [...text.matchAll(/\}["'`]?(?:이|가|은|는|을|를|과|와|으로|로)(?=[\s.,])/g)].map(
+        (m) => `${file}: …${text.slice(Math.max(0, m.index! - 30), m.index! + 4)}`,
+      ),
     )
     expect(glued).toEqual([])
   })
@@ -115,16 +121,31 @@ describe('the Korean of lib/k8s (docs/korean-style.md)', () => {
     [podWith('containers:\n- name: c\n  image: nginx\n  ports: [{containerPort: 70000}]'), 'containerPort 70000은 포트 번호 범위'],
     [podWith('restartPolicy: Sometimes\ncontainers:\n- name: c\n  image: nginx'), 'restartPolicy "Sometimes"는 쓸 수 없습니다.'],
     [serviceWith('type: NodePort\nports: [{port: 80, nodePort: 80}]'), 'nodePort 80은 허용 범위'],
-    [deploymentWith('containers: [{name: c, image: nginx}]').replace('labels: {app: web}', 'labels: {app: api}'), '의 app=web이 spec.template.metadata.labels (10번째 줄)의 app=api와 맞지 않습니다.'],
-    [podWith('containers:\n- name: web\n  image: nginx\n- name: web\n  image: nginx'), '컨테이너 이름 "web"이 이 Pod 안에서 두 번 쓰였습니다.'],
-    ['apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n', 'Deployment는 `apiVersion: v1`에 없습니다. `apiVersion: apps/v1`로 바꾸세요.'],
+    [
+      deploymentWith('containers: [{name: c, image: nginx}]').replace('labels: {app: web}', 'labels: {app: api}'),
+      '의 app=web이 spec.template.metadata.labels (10번째 줄)의 app=api와 맞지 않습니다.',
+    ],
+    [
+      podWith('containers:\n- name: web\n  image: nginx\n- name: web\n  image: nginx'),
+      '컨테이너 이름 "web"이 이 Pod 안에서 두 번 쓰였습니다.',
+    ],
+    [
+      'apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n',
+      'Deployment는 `apiVersion: v1`에 없습니다. `apiVersion: apps/v1`로 바꾸세요.',
+    ],
     ['apiVersion: apps/v1\nkind: deployment\nmetadata: {name: x}\n', '`kind: Deployment`와 `apiVersion: apps/v1`을 쓰려던 것입니까?'],
   ])('chooses each particle by how the value before it is read (%#)', (text, expected) => {
-    expect(validateManifests(text).errors.map((e) => e.hint.ko).join('\n')).toContain(expected)
+    expect(
+      validateManifests(text)
+        .errors.map((e) => e.hint.ko)
+        .join('\n'),
+    ).toContain(expected)
   })
 
   it('speaks 합쇼체, not 해요체', () => {
-    const found = sources.flatMap(({ file, text }) => [...text.matchAll(/[가-힣]*(?:가요|나요|어요|아요|에요|해요|예요|죠)[.?!]/g)].map((m) => `${file}: ${m[0]}`))
+    const found = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/[가-힣]*(?:가요|나요|어요|아요|에요|해요|예요|죠)[.?!]/g)].map((m) => `${file}: ${m[0]}`),
+    )
     expect(found).toEqual([])
   })
 })

@@ -132,7 +132,9 @@ export function isValidPortNum(port: number): string[] {
 }
 
 export function isValidPercent(value: string): string[] {
-  return PERCENT_RE.test(value) ? [] : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')]
+  return PERCENT_RE.test(value)
+    ? []
+    : [regexError("a valid percent string must be a numeric string followed by an ending '%'", PERCENT_FMT, '1%', '93%')]
 }
 
 const CONFIG_KEY_FMT = '[-._a-zA-Z0-9]+'
@@ -142,7 +144,16 @@ const CONFIG_KEY_RE = /^[-._a-zA-Z0-9]+$/
 export function isConfigMapKey(key: string): string[] {
   const problems: string[] = []
   if (key.length > 253) problems.push(maxLenError(253))
-  if (!CONFIG_KEY_RE.test(key)) problems.push(regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  if (!CONFIG_KEY_RE.test(key))
+    problems.push(
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_KEY_FMT,
+        'key.name',
+        'KEY_NAME',
+        'key-name',
+      ),
+    )
   if (key === '.' || key === '..') problems.push(`must not be '${key}'`)
   else if (key.startsWith('..')) problems.push("must not start with '..'")
   return problems

@@ -1,6 +1,16 @@
 /** The registry is the one source of each kind's facts; these tests pin what the derived tables say. */
 import { describe, expect, it } from 'vitest'
-import { apiVersionOf, groupResource, KUBECTL_KINDS, qualifiedKind, qualifiedSingular, RESOURCES, resourceInfo, STORED_KINDS, typeWords } from './registry.ts'
+import {
+  apiVersionOf,
+  groupResource,
+  KUBECTL_KINDS,
+  qualifiedKind,
+  qualifiedSingular,
+  RESOURCES,
+  resourceInfo,
+  STORED_KINDS,
+  typeWords,
+} from './registry.ts'
 import { KIND_API_VERSIONS, UNSIMULATED_KIND_API_VERSIONS } from './kinds.ts'
 
 describe('the resource registry', () => {
@@ -24,8 +34,21 @@ describe('the resource registry', () => {
   })
 
   it('gives lib/k8s its simulated and validated-only kinds with their apiVersions', () => {
-    expect(KIND_API_VERSIONS).toEqual({ Pod: 'v1', ReplicaSet: 'apps/v1', Deployment: 'apps/v1', Service: 'v1', Namespace: 'v1', ConfigMap: 'v1' })
-    expect(UNSIMULATED_KIND_API_VERSIONS).toEqual({ Job: 'batch/v1', Ingress: 'networking.k8s.io/v1', PodDisruptionBudget: 'policy/v1', Secret: 'v1', ServiceAccount: 'v1' })
+    expect(KIND_API_VERSIONS).toEqual({
+      Pod: 'v1',
+      ReplicaSet: 'apps/v1',
+      Deployment: 'apps/v1',
+      Service: 'v1',
+      Namespace: 'v1',
+      ConfigMap: 'v1',
+    })
+    expect(UNSIMULATED_KIND_API_VERSIONS).toEqual({
+      Job: 'batch/v1',
+      Ingress: 'networking.k8s.io/v1',
+      PodDisruptionBudget: 'policy/v1',
+      Secret: 'v1',
+      ServiceAccount: 'v1',
+    })
   })
 
   it('keeps the store in a fixed kind order (a namespace is emptied kind by kind in it)', () => {

@@ -62,8 +62,15 @@ function compileNode(s: JsonSchemaNode): Compiled {
     case 'array':
       return { t: 'array', items: s.items ? compileNode(s.items) : { t: 'any' } }
     case 'object':
-      if (s.properties) return { t: 'struct', name: 'object', props: new Map(Object.entries(s.properties).map(([k, v]) => [k, compileNode(v)])), names: Object.keys(s.properties) }
-      if (s.additionalProperties && typeof s.additionalProperties === 'object') return { t: 'map', values: compileNode(s.additionalProperties) }
+      if (s.properties)
+        return {
+          t: 'struct',
+          name: 'object',
+          props: new Map(Object.entries(s.properties).map(([k, v]) => [k, compileNode(v)])),
+          names: Object.keys(s.properties),
+        }
+      if (s.additionalProperties && typeof s.additionalProperties === 'object')
+        return { t: 'map', values: compileNode(s.additionalProperties) }
       return { t: 'any' }
     default:
       return { t: 'any' }
@@ -170,7 +177,8 @@ function check(value: unknown, c: Compiled, path: FieldPath, structName: string,
         typeError(value, jsonKind(value), c, path, structName, w)
         return false
       }
-      if (c.enum && !c.enum.includes(value)) w.out.push(notSupported(path, value, c.enum, schemaHints.enumValue(path.toString(), value, c.enum)))
+      if (c.enum && !c.enum.includes(value))
+        w.out.push(notSupported(path, value, c.enum, schemaHints.enumValue(path.toString(), value, c.enum)))
       return true
     case 'integer':
       return checkInteger(value, c.bits, c, path, structName, w)
@@ -275,15 +283,38 @@ function checkStruct(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, pat
  * `strict decoding error: unknown field "…"`, with where the field was probably meant to go. The value travels with
  * the issue, so the validator can ask what else would change if it were there (validate.ts, misplaced fields).
  */
-function unknownField(obj: JsonObject, c: Extract<Compiled, { t: 'struct' }>, path: FieldPath, keys: readonly string[], index: number, w: Walk, up: Ancestor | null): void {
+function unknownField(
+  obj: JsonObject,
+  c: Extract<Compiled, { t: 'struct' }>,
+  path: FieldPath,
+  keys: readonly string[],
+  index: number,
+  w: Walk,
+  up: Ancestor | null,
+): void {
   if (w.out.full) {
     w.out.dropped++
     return
   }
   const name = keys[index]
   const childPath = path.child(name)
-  const suggestion = suggestField({ kind: w.kind, name, struct: c, path, value: obj, keys, index, up, keysOf: (o) => w.written.get(o) ?? Object.keys(o) })
-  const issue = decodeError(childPath, 'FieldValueNotSupported', `strict decoding error: unknown field "${childPath.toString()}"`, schemaHints.unknownField(name, path.toString(), suggestion))
+  const suggestion = suggestField({
+    kind: w.kind,
+    name,
+    struct: c,
+    path,
+    value: obj,
+    keys,
+    index,
+    up,
+    keysOf: (o) => w.written.get(o) ?? Object.keys(o),
+  })
+  const issue = decodeError(
+    childPath,
+    'FieldValueNotSupported',
+    `strict decoding error: unknown field "${childPath.toString()}"`,
+    schemaHints.unknownField(name, path.toString(), suggestion),
+  )
   if (suggestion?.to) issue.relocate = { to: suggestion.to, value: obj[name] }
   w.out.push(issue)
 }

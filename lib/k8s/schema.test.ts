@@ -34,12 +34,19 @@ describe('strict decoding', () => {
   it('reports an unknown field with its path and suggests the near miss; the field it stands for is not also "required"', () => {
     const r = validateManifests(podWith('containers:\n- name: c\n  imagee: nginx'))
     expect(r.errors.map(({ field, type, line, message }) => ({ field, type, line, message }))).toEqual([
-      { field: 'spec.containers[0].imagee', type: 'FieldValueNotSupported', line: 8, message: 'strict decoding error: unknown field "spec.containers[0].imagee"' },
+      {
+        field: 'spec.containers[0].imagee',
+        type: 'FieldValueNotSupported',
+        line: 8,
+        message: 'strict decoding error: unknown field "spec.containers[0].imagee"',
+      },
     ])
     expect(r.errors[0].hint.en).toContain('Did you mean "image"?')
     expect(r.errors[0].hint.ko).toContain('"image"의 오타입니까?')
     // a misspelling next to the real field is two problems
-    expect(errorsOf(podWith('containers:\n- name: c\n  image: nginx\n  imagee: nginx')).map((e) => e.field)).toEqual(['spec.containers[0].imagee'])
+    expect(errorsOf(podWith('containers:\n- name: c\n  image: nginx\n  imagee: nginx')).map((e) => e.field)).toEqual([
+      'spec.containers[0].imagee',
+    ])
   })
 
   it('says where a misplaced field belongs, nearest block first', () => {
@@ -48,7 +55,9 @@ describe('strict decoding', () => {
     expect(r.errors[0]).toMatchObject({ field: 'spec.containers', line: 13 })
     expect(r.errors[0].hint.en).toContain('Did you mean to indent this under `spec.template.spec`?')
     expect(r.errors[0].hint.ko).toContain('`spec.template.spec` 아래에 들여 쓰려던 것입니까?')
-    const pod = validateManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ports: [{containerPort: 80}]\nspec:\n  containers: [{name: c, image: nginx}]\n')
+    const pod = validateManifests(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  ports: [{containerPort: 80}]\nspec:\n  containers: [{name: c, image: nginx}]\n',
+    )
     expect(pod.errors).toMatchObject([{ field: 'metadata.ports', line: 5 }])
     expect(pod.errors[0].hint.en).toContain('It belongs under `spec.containers[0]`')
   })
@@ -56,9 +65,17 @@ describe('strict decoding', () => {
   it.each([
     ['replicas: "3"', 'spec.replicas', 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32'],
     ['replicas: 1.5', 'spec.replicas', 'json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32'],
-    ['replicas: 3000000000', 'spec.replicas', 'json: cannot unmarshal number 3000000000 into Go struct field DeploymentSpec.spec.replicas of type int32'],
+    [
+      'replicas: 3000000000',
+      'spec.replicas',
+      'json: cannot unmarshal number 3000000000 into Go struct field DeploymentSpec.spec.replicas of type int32',
+    ],
     ['paused: "true"', 'spec.paused', 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.paused of type bool'],
-    ['strategy: RollingUpdate', 'spec.strategy', 'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.strategy of type v1.DeploymentStrategy'],
+    [
+      'strategy: RollingUpdate',
+      'spec.strategy',
+      'json: cannot unmarshal string into Go struct field DeploymentSpec.spec.strategy of type v1.DeploymentStrategy',
+    ],
   ])('%s is a type error', (setting, field, message) => {
     const errors = errorsOf(deploymentWith('containers: [{name: c, image: nginx}]', setting))
     expect(errors[0]).toEqual({ field, type: 'FieldValueTypeInvalid', line: 13, message })
@@ -66,13 +83,22 @@ describe('strict decoding', () => {
 
   it('a list where a list is due, else a type error with a "- " hint', () => {
     const r = validateManifests(podWith('containers:\n  name: c\n  image: nginx'))
-    expect(r.errors[0]).toMatchObject({ field: 'spec.containers', type: 'FieldValueTypeInvalid', message: expect.stringContaining('of type []v1.Container') })
+    expect(r.errors[0]).toMatchObject({
+      field: 'spec.containers',
+      type: 'FieldValueTypeInvalid',
+      message: expect.stringContaining('of type []v1.Container'),
+    })
     expect(r.errors[0].hint.en).toContain('Start each item with "- "')
   })
 
   it('checks enums the rules do not own, in schema order', () => {
     expect(errorsOf(podWith('containers:\n- {name: c, image: nginx, terminationMessagePolicy: file}'))).toEqual([
-      { field: 'spec.containers[0].terminationMessagePolicy', type: 'FieldValueNotSupported', line: 7, message: 'Unsupported value: "file": supported values: "FallbackToLogsOnError", "File"' },
+      {
+        field: 'spec.containers[0].terminationMessagePolicy',
+        type: 'FieldValueNotSupported',
+        line: 7,
+        message: 'Unsupported value: "file": supported values: "FallbackToLogsOnError", "File"',
+      },
     ])
   })
 

@@ -55,7 +55,11 @@ export type Locator = (segments: ReadonlyArray<string | number>) => number | nul
 
 /** Walks a composed document. Inside an alias, fields point at the alias itself. */
 export function astLocator(root: unknown, doc: Document | null): Locator {
-  const findKey = (items: ReadonlyArray<{ key: unknown; value: unknown }>, name: string, depth: number): { at: number | null; node: unknown } | null => {
+  const findKey = (
+    items: ReadonlyArray<{ key: unknown; value: unknown }>,
+    name: string,
+    depth: number,
+  ): { at: number | null; node: unknown } | null => {
     for (const pair of items) {
       if (keyText(pair.key, doc) === name) return { at: start(pair.key) ?? start(pair.value), node: pair.value }
     }
@@ -83,7 +87,8 @@ export function astLocator(root: unknown, doc: Document | null): Locator {
       }
       let next: { at: number | null; node: unknown } | null = null
       if (isMap(node)) next = findKey(node.items, String(seg), 0)
-      else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) next = { at: start(node.items[seg]), node: node.items[seg] }
+      else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length)
+        next = { at: start(node.items[seg]), node: node.items[seg] }
       if (!next) return best
       if (!aliased && next.at !== null) best = next.at
       node = next.node

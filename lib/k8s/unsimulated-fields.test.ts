@@ -43,7 +43,13 @@ containers:
     expect(r.objects).toHaveLength(1)
     expect(r.warnings).toHaveLength(1)
     const [w] = r.warnings!
-    expect(w).toMatchObject({ field: 'spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution', type: 'NotSimulated', line: 15, kind: 'Deployment', name: 'web' })
+    expect(w).toMatchObject({
+      field: 'spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution',
+      type: 'NotSimulated',
+      line: 15,
+      kind: 'Deployment',
+      name: 'web',
+    })
     expect(text.split('\n')[w!.line - 1]).toContain('preferredDuringSchedulingIgnoredDuringExecution:')
     expect(w!.hint.en).toBe(
       '`spec.template.spec.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution` is accepted but not simulated here: the simulator schedules as if it were absent.',

@@ -31,7 +31,13 @@ export function validateUpdate(previous: KubeObject, next: KubeObject, options: 
   }
   const name = stringAt(objectAt(nxt.metadata)?.name) ?? null
   return issues.map((i) => {
-    const d = toDiagnostic(i, { file: options.file, document: options.document ?? 0, kind: String(nxt.kind ?? ''), name, source: NO_SOURCE })
+    const d = toDiagnostic(i, {
+      file: options.file,
+      document: options.document ?? 0,
+      kind: String(nxt.kind ?? ''),
+      name,
+      source: NO_SOURCE,
+    })
     return options.positionOf ? { ...d, ...options.positionOf((i.at ?? i.path).toString()) } : d
   })
 }
@@ -53,7 +59,14 @@ function updateIssues(prev: JsonObject, next: JsonObject): FieldIssue[] {
   const ns = objectAt(next.spec) ?? {}
   if (kind === 'Deployment' || kind === 'ReplicaSet') {
     if (ns.selector !== undefined && !deepEqual(ps.selector, ns.selector)) {
-      out.push(invalid(FieldPath.of('spec', 'selector'), selectorForMessage(ns.selector), 'field is immutable', updateHints.selectorImmutable(kind)))
+      out.push(
+        invalid(
+          FieldPath.of('spec', 'selector'),
+          selectorForMessage(ns.selector),
+          'field is immutable',
+          updateHints.selectorImmutable(kind),
+        ),
+      )
     }
   } else if (kind === 'Pod') {
     const changed = podSpecChanges(ps, ns)
@@ -72,7 +85,8 @@ function configMapUpdate(prev: JsonObject, next: JsonObject, out: FieldIssue[]):
   const message = 'field is immutable when `immutable` is set'
   if (next.immutable !== true) out.push(forbidden(FieldPath.of('immutable'), message, updateHints.configMapImmutable('immutable')))
   for (const field of ['data', 'binaryData']) {
-    if (!deepEqual(prev[field] ?? {}, next[field] ?? {})) out.push(forbidden(FieldPath.of(field), message, updateHints.configMapImmutable(field)))
+    if (!deepEqual(prev[field] ?? {}, next[field] ?? {}))
+      out.push(forbidden(FieldPath.of(field), message, updateHints.configMapImmutable(field)))
   }
 }
 
@@ -81,7 +95,12 @@ function selectorForMessage(sel: unknown): unknown {
   if (!isObject(sel)) return sel
   const out: JsonObject = {}
   const ml = objectAt(sel.matchLabels)
-  if (ml) out.matchLabels = Object.fromEntries(Object.keys(ml).sort().map((k) => [k, ml[k]]))
+  if (ml)
+    out.matchLabels = Object.fromEntries(
+      Object.keys(ml)
+        .sort()
+        .map((k) => [k, ml[k]]),
+    )
   if (sel.matchExpressions !== undefined) out.matchExpressions = sel.matchExpressions
   return out
 }
@@ -112,7 +131,8 @@ function podSpecChanges(oldSpec: JsonObject, newSpec: JsonObject): string[] {
   const newTol = arrayAt(munged.tolerations)
   if (oldTol.every((t) => newTol.some((n) => deepEqual(n, t)))) munged.tolerations = oldSpec.tolerations
   const oldGrace = oldSpec.terminationGracePeriodSeconds
-  if (typeof oldGrace === 'number' && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldGrace
+  if (typeof oldGrace === 'number' && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1)
+    munged.terminationGracePeriodSeconds = oldGrace
   for (const k of Object.keys(munged)) if (munged[k] === undefined) delete munged[k]
   return diffPaths(oldSpec, munged, 'spec')
 }
@@ -133,5 +153,7 @@ function serviceUpdate(ps: JsonObject, ns: JsonObject, out: FieldIssue[]): void 
   // switching to ExternalName releases the IP; leaving clusterIP out keeps the allocated one
   if (ns.type === 'ExternalName' || oldIP === '' || newIP === '' || newIP === oldIP) return
   const ips = arrayAt(ns.clusterIPs).length > 0 ? ns.clusterIPs : [newIP]
-  out.push(invalid(FieldPath.of('spec', 'clusterIPs').index(0), ips, 'may not change once set', updateHints.clusterIPImmutable(oldIP, newIP)))
+  out.push(
+    invalid(FieldPath.of('spec', 'clusterIPs').index(0), ips, 'may not change once set', updateHints.clusterIPImmutable(oldIP, newIP)),
+  )
 }

@@ -37,7 +37,9 @@ describe('validateManifests', () => {
 
   it('reports an unknown apiVersion/kind pair with kubectl wording', () => {
     const r = validateManifests('apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n')
-    expect(r.errors).toMatchObject([{ type: 'NoKindMatch', field: 'kind', line: 2, message: 'no matches for kind "Deployment" in version "v1"' }])
+    expect(r.errors).toMatchObject([
+      { type: 'NoKindMatch', field: 'kind', line: 2, message: 'no matches for kind "Deployment" in version "v1"' },
+    ])
   })
 
   it('skips empty documents but keeps document indices of the stream', () => {

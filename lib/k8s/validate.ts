@@ -14,7 +14,15 @@ import { validateKindRules } from './rules/object-rules.ts'
 import { unsimulatedFieldWarnings } from './rules/unsimulated-fields.ts'
 import { checkSchema } from './schema-check.ts'
 import { NO_SOURCE, type SourceMap } from './source-map.ts'
-import type { Diagnostic, KubeObject, ManifestObject, SupportedKind, UnsimulatedKind, UnsimulatedManifestObject, ValidationResult } from './types.ts'
+import type {
+  Diagnostic,
+  KubeObject,
+  ManifestObject,
+  SupportedKind,
+  UnsimulatedKind,
+  UnsimulatedManifestObject,
+  ValidationResult,
+} from './types.ts'
 import { isUnsimulatedKind } from './kinds.ts'
 import { parseYamlStream, type ParsedStream, type StreamDocument } from './yaml-stream.ts'
 
@@ -96,7 +104,16 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
         Error.stackTraceLimit = limit
       }
     }
-    return explainIndentation({ text: text.slice(doc.start, next ? next.start : text.length), firstLine: start.line, errors: found, syntaxCodes, revalidate, budget }) ?? found
+    return (
+      explainIndentation({
+        text: text.slice(doc.start, next ? next.start : text.length),
+        firstLine: start.line,
+        errors: found,
+        syntaxCodes,
+        revalidate,
+        budget,
+      }) ?? found
+    )
   }
   if (stream.limit) {
     errors.push(limitDiagnostic(stream, options.file))
@@ -107,9 +124,28 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
     if (doc.problems.length > 0) {
       const found = doc.problems.map((p) => {
         const pos = stream.lines.positionAt(p.offset)
-        return withFile({ document: doc.index, kind: null, name: null, field: '', type: 'YAMLSyntax', line: pos.line, column: pos.column, message: p.message, hint: yamlSyntaxHint(p.code) }, options.file)
+        return withFile(
+          {
+            document: doc.index,
+            kind: null,
+            name: null,
+            field: '',
+            type: 'YAMLSyntax',
+            line: pos.line,
+            column: pos.column,
+            message: p.message,
+            hint: yamlSyntaxHint(p.code),
+          },
+          options.file,
+        )
       })
-      errors.push(...explained(doc, found, doc.problems.map((p) => p.code)))
+      errors.push(
+        ...explained(
+          doc,
+          found,
+          doc.problems.map((p) => p.code),
+        ),
+      )
       continue
     }
     if (doc.empty) continue
@@ -128,10 +164,12 @@ export function validateManifests(input: string, options: ValidateOptions = {}):
     const hidden = Math.max(0, checked.issues.length - MAX_SHOWN) + (checked.dropped ?? 0)
     if (hidden > 0) errors.push(...found, moreErrors(hidden, ctx))
     else errors.push(...explained(doc, found, []))
-    if (checked.valid && isUnsimulatedKind(checked.valid.kind)) unsimulated.push(unsimulatedObject(doc.index, checked.valid as UnsimulatedValid))
+    if (checked.valid && isUnsimulatedKind(checked.valid.kind))
+      unsimulated.push(unsimulatedObject(doc.index, checked.valid as UnsimulatedValid))
     else if (checked.valid) {
       objects.push(manifestObject(doc.index, checked.valid as SimulatedValid, doc.source, raw))
-      for (const w of unsimulatedFieldWarnings(checked.valid.kind as SupportedKind, checked.valid.object)) warnings.push(toDiagnostic(w, ctx))
+      for (const w of unsimulatedFieldWarnings(checked.valid.kind as SupportedKind, checked.valid.object))
+        warnings.push(toDiagnostic(w, ctx))
     }
   }
   return { valid: errors.length === 0, errors, objects, ...(all ? { unsimulated } : {}), ...(warnings.length > 0 ? { warnings } : {}) }
@@ -142,7 +180,14 @@ type UnsimulatedValid = { kind: UnsimulatedKind; apiVersion: string; object: Jso
 
 function unsimulatedObject(document: number, valid: UnsimulatedValid): UnsimulatedManifestObject {
   const meta = objectAt(valid.object.metadata) ?? {}
-  return { document, apiVersion: valid.apiVersion, kind: valid.kind, name: stringAt(meta.name) ?? '', namespace: stringAt(meta.namespace) ?? 'default', object: valid.object }
+  return {
+    document,
+    apiVersion: valid.apiVersion,
+    kind: valid.kind,
+    name: stringAt(meta.name) ?? '',
+    namespace: stringAt(meta.namespace) ?? 'default',
+    object: valid.object,
+  }
 }
 
 /** Same checks for an object that did not come from text (kubectl create, scenario builders). line/column 0. */
@@ -215,7 +260,8 @@ function place(root: JsonObject, segments: Array<string | number>, value: unknow
   for (let i = 0; i < segments.length - 1; i++) {
     const seg = segments[i]
     const next = typeof seg === 'number' ? (Array.isArray(at) ? at[seg] : undefined) : isObject(at) ? at[seg] : undefined
-    if ((next === undefined || next === null) && typeof seg === 'string' && isObject(at) && typeof segments[i + 1] === 'string') at[seg] = {}
+    if ((next === undefined || next === null) && typeof seg === 'string' && isObject(at) && typeof segments[i + 1] === 'string')
+      at[seg] = {}
     else if (!isObject(next) && !Array.isArray(next)) return
     at = typeof seg === 'number' ? (at as unknown[])[seg] : (at as JsonObject)[seg]
   }
@@ -229,7 +275,9 @@ function issueKey(i: FieldIssue): string {
 
 /** A rule error on a field that already failed to decode repeats the same problem; keep only the decode error. */
 function coveredByDecodeIssue(issue: FieldIssue, decodeIssues: FieldIssue[]): boolean {
-  return decodeIssues.some((d) => d.field !== '' && (issue.field === d.field || issue.field.startsWith(`${d.field}.`) || issue.field.startsWith(`${d.field}[`)))
+  return decodeIssues.some(
+    (d) => d.field !== '' && (issue.field === d.field || issue.field.startsWith(`${d.field}.`) || issue.field.startsWith(`${d.field}[`)),
+  )
 }
 
 function manifestObject(document: number, valid: SimulatedValid, source: SourceMap, raw?: Record<string, unknown>): ManifestObject {
@@ -253,21 +301,61 @@ function limitDiagnostic(stream: ParsedStream, file: string | undefined): Diagno
     case 'tooLarge':
       return requestTooLarge(problem.bytes, file)
     case 'tooManyDocuments':
-      return withFile({ ...base, type: 'FieldValueTooMany', line: 1, column: 1, message: `Too many: ${problem.count}: must have at most ${MAX_DOCUMENTS} documents`, hint: limitHints.tooManyDocuments(problem.count, MAX_DOCUMENTS) }, file)
+      return withFile(
+        {
+          ...base,
+          type: 'FieldValueTooMany',
+          line: 1,
+          column: 1,
+          message: `Too many: ${problem.count}: must have at most ${MAX_DOCUMENTS} documents`,
+          hint: limitHints.tooManyDocuments(problem.count, MAX_DOCUMENTS),
+        },
+        file,
+      )
     case 'controlCharacter': {
       const pos = stream.lines.positionAt(problem.offset)
-      return withFile({ ...base, type: 'YAMLSyntax', line: pos.line, column: pos.column, message: 'yaml: control characters are not allowed', hint: limitHints.controlCharacter(problem.code) }, file)
+      return withFile(
+        {
+          ...base,
+          type: 'YAMLSyntax',
+          line: pos.line,
+          column: pos.column,
+          message: 'yaml: control characters are not allowed',
+          hint: limitHints.controlCharacter(problem.code),
+        },
+        file,
+      )
     }
     case 'tooDeep': {
       const pos = stream.lines.positionAt(problem.offset)
-      return withFile({ ...base, type: 'YAMLSyntax', line: pos.line, column: pos.column, message: `yaml: line ${pos.line}: exceeded max depth of 100`, hint: yamlSyntaxHint('RESOURCE_EXHAUSTION') }, file)
+      return withFile(
+        {
+          ...base,
+          type: 'YAMLSyntax',
+          line: pos.line,
+          column: pos.column,
+          message: `yaml: line ${pos.line}: exceeded max depth of 100`,
+          hint: yamlSyntaxHint('RESOURCE_EXHAUSTION'),
+        },
+        file,
+      )
     }
   }
 }
 
 /** The API server's answer to a body over 3 MiB, for callers that see the size before reading (the CLI). */
 export function requestTooLarge(bytes: number, file?: string): Diagnostic {
-  const d: Diagnostic = { document: 0, kind: null, name: null, field: '', type: 'FieldValueTooLong', line: 1, column: 1, message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`, hint: limitHints.tooLarge(bytes) }
+  const d: Diagnostic = {
+    document: 0,
+    kind: null,
+    name: null,
+    field: '',
+    type: 'FieldValueTooLong',
+    line: 1,
+    column: 1,
+    message: `Request entity too large: limit is ${MAX_REQUEST_BYTES}`,
+    hint: limitHints.tooLarge(bytes),
+  }
   return withFile(d, file)
 }
 
@@ -318,6 +406,22 @@ function clonePlain(value: unknown, depth: number): unknown {
 
 function internalFailure(error: unknown, file?: string, document = 0): ValidationResult {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`
-  const d = withFile({ document, kind: null, name: null, field: '', type: 'FieldValueInvalid', line: 0, column: 0, message, hint: { ko: 'Kubelab 검사기 내부 오류입니다. 이 입력을 팀에 알려 주세요.', en: 'Internal error in the Kubelab validator. Please report this input.' } }, file)
+  const d = withFile(
+    {
+      document,
+      kind: null,
+      name: null,
+      field: '',
+      type: 'FieldValueInvalid',
+      line: 0,
+      column: 0,
+      message,
+      hint: {
+        ko: 'Kubelab 검사기 내부 오류입니다. 이 입력을 팀에 알려 주세요.',
+        en: 'Internal error in the Kubelab validator. Please report this input.',
+      },
+    },
+    file,
+  )
   return { valid: false, errors: [d], objects: [] }
 }

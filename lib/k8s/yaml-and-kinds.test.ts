@@ -15,13 +15,21 @@ describe('YAML syntax', () => {
   ])('%s is a YAMLSyntax error on its line', (_title, text, line, _code, hint) => {
     const r = validateManifests(text)
     expect(r.valid).toBe(false)
-    expect(r.errors[0]).toMatchObject({ type: 'YAMLSyntax', field: '', line, kind: null, message: expect.stringMatching(/^yaml: line \d+: /) })
+    expect(r.errors[0]).toMatchObject({
+      type: 'YAMLSyntax',
+      field: '',
+      line,
+      kind: null,
+      message: expect.stringMatching(/^yaml: line \d+: /),
+    })
     expect(r.errors[0].hint.en).toMatch(hint)
     expect(r.errors[0].hint.ko.length).toBeGreaterThan(10)
   })
 
   it('reports the duplicate key in go-yaml words', () => {
-    expect(errorsOf('apiVersion: v1\nkind: Pod\nkind: Service\n')).toEqual([{ field: '', type: 'YAMLSyntax', line: 3, message: 'yaml: line 3: key "kind" already set in map' }])
+    expect(errorsOf('apiVersion: v1\nkind: Pod\nkind: Service\n')).toEqual([
+      { field: '', type: 'YAMLSyntax', line: 3, message: 'yaml: line 3: key "kind" already set in map' },
+    ])
   })
 
   describe('two objects without `---` between them', () => {
@@ -35,24 +43,44 @@ describe('YAML syntax', () => {
     it('says so in both languages, on the line of the second apiVersion', () => {
       const r = validateManifests(deployment + service)
       expect(r.errors).toEqual([
-        { document: 0, kind: null, name: null, field: '', type: 'YAMLSyntax', line: 7, column: 1, message: 'yaml: line 7: key "apiVersion" already set in map', hint: secondObjectHint },
+        {
+          document: 0,
+          kind: null,
+          name: null,
+          field: '',
+          type: 'YAMLSyntax',
+          line: 7,
+          column: 1,
+          message: 'yaml: line 7: key "apiVersion" already set in map',
+          hint: secondObjectHint,
+        },
       ])
     })
 
     it('points at the second apiVersion even when the second object starts with kind', () => {
       const r = validateManifests(deployment + service.replace('apiVersion: v1\nkind: Service\n', 'kind: Service\napiVersion: v1\n'))
-      expect(r.errors.map(({ line, message, hint }) => ({ line, message, hint }))).toEqual([{ line: 8, message: 'yaml: line 8: key "apiVersion" already set in map', hint: secondObjectHint }])
+      expect(r.errors.map(({ line, message, hint }) => ({ line, message, hint }))).toEqual([
+        { line: 8, message: 'yaml: line 8: key "apiVersion" already set in map', hint: secondObjectHint },
+      ])
     })
 
     it('names kind when only kind repeats', () => {
       const r = validateManifests('apiVersion: v1\nkind: Pod\nkind: Service\n')
       expect(r.errors.map(({ line, hint }) => ({ line, hint }))).toEqual([
-        { line: 3, hint: { en: '`kind` appears twice: did you forget `---` between two objects?', ko: '`kind`가 두 번 나옵니다. 두 오브젝트 사이에 `---`를 빠뜨리지 않았습니까?' } },
+        {
+          line: 3,
+          hint: {
+            en: '`kind` appears twice: did you forget `---` between two objects?',
+            ko: '`kind`가 두 번 나옵니다. 두 오브젝트 사이에 `---`를 빠뜨리지 않았습니까?',
+          },
+        },
       ])
     })
 
     it('keeps the ordinary duplicate-key hint below the top level, and accepts the two objects once separated', () => {
-      expect(validateManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  apiVersion: a\n  apiVersion: b\n').errors[0].hint.en).toMatch(/same key/)
+      expect(validateManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  apiVersion: a\n  apiVersion: b\n').errors[0].hint.en).toMatch(
+        /same key/,
+      )
       expect(validateManifests(`${deployment}---\n${service}`).errors.filter((e) => e.type === 'YAMLSyntax')).toEqual([])
     })
   })
@@ -76,7 +104,14 @@ describe('scalars as kubectl decodes them (go-yaml v2)', () => {
     ['0777', 'number'],
   ])('an unquoted label value %s is not a string', (value, got) => {
     const r = validateManifests(pod(`\n  labels: {v: ${value}}`))
-    expect(r.errors).toEqual([expect.objectContaining({ field: 'metadata.labels[v]', type: 'FieldValueTypeInvalid', line: 5, message: `json: cannot unmarshal ${got} into Go struct field ObjectMeta.metadata.labels of type string` })])
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        field: 'metadata.labels[v]',
+        type: 'FieldValueTypeInvalid',
+        line: 5,
+        message: `json: cannot unmarshal ${got} into Go struct field ObjectMeta.metadata.labels of type string`,
+      }),
+    ])
     expect(r.errors[0].hint.en).toContain('quotes')
   })
 
@@ -87,7 +122,9 @@ describe('scalars as kubectl decodes them (go-yaml v2)', () => {
     ['0b101', 5],
     ['+12', 12],
   ])('replicas: %s decodes as %i', (text, n) => {
-    const r = validateManifests(`apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  replicas: ${text}\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: x}]}\n`)
+    const r = validateManifests(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  replicas: ${text}\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: x}]}\n`,
+    )
     expect(r.errors).toEqual([])
     expect((r.objects[0].object as { spec: { replicas: number } }).spec.replicas).toBe(n)
   })
@@ -117,11 +154,16 @@ spec:
 `
     const r = validateManifests(text)
     expect(r.errors).toEqual([])
-    expect(r.objects[0].object.kind === 'Deployment' && r.objects[0].object.spec?.template.metadata?.labels).toEqual({ app: 'web', tier: 'fe' })
+    expect(r.objects[0].object.kind === 'Deployment' && r.objects[0].object.spec?.template.metadata?.labels).toEqual({
+      app: 'web',
+      tier: 'fe',
+    })
   })
 
   it('refuses .inf and .nan, which JSON cannot carry', () => {
-    expect(errorsOf(pod('\n  annotations: {x: .inf}'))).toEqual([{ field: '', type: 'YAMLSyntax', line: 5, message: 'yaml: line 5: json: unsupported value: +Inf' }])
+    expect(errorsOf(pod('\n  annotations: {x: .inf}'))).toEqual([
+      { field: '', type: 'YAMLSyntax', line: 5, message: 'yaml: line 5: json: unsupported value: +Inf' },
+    ])
   })
 })
 
@@ -133,9 +175,21 @@ describe('documents and kinds', () => {
 
   it.each([
     ['apiVersion: v1\nkind: Deployment\nmetadata: {name: x}\n', 'no matches for kind "Deployment" in version "v1"', /apps\/v1/],
-    ['apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: x}\n', 'no matches for kind "Deployment" in version "extensions/v1beta1"', /apps\/v1/],
-    ['apiVersion: apps/v1\nkind: deployment\nmetadata: {name: x}\n', 'no matches for kind "deployment" in version "apps/v1"', /case-sensitive.*Deployment/],
-    ['apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\n', 'no matches for kind "Ingress" in version "networking.k8s.io/v1"', /Available kinds/],
+    [
+      'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: x}\n',
+      'no matches for kind "Deployment" in version "extensions/v1beta1"',
+      /apps\/v1/,
+    ],
+    [
+      'apiVersion: apps/v1\nkind: deployment\nmetadata: {name: x}\n',
+      'no matches for kind "deployment" in version "apps/v1"',
+      /case-sensitive.*Deployment/,
+    ],
+    [
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: x}\n',
+      'no matches for kind "Ingress" in version "networking.k8s.io/v1"',
+      /Available kinds/,
+    ],
   ])('%s', (text, message, hint) => {
     const r = validateManifests(text)
     expect(r.errors).toEqual([expect.objectContaining({ type: 'NoKindMatch', field: 'kind', line: 2, message })])
@@ -150,7 +204,14 @@ describe('documents and kinds', () => {
   })
 
   it('refuses a document that is a list or a plain value', () => {
-    expect(errorsOf('- a\n- b\n')).toEqual([{ field: '', type: 'FieldValueTypeInvalid', line: 1, message: 'json: cannot unmarshal array into Go value of type map[string]interface {}' }])
+    expect(errorsOf('- a\n- b\n')).toEqual([
+      {
+        field: '',
+        type: 'FieldValueTypeInvalid',
+        line: 1,
+        message: 'json: cannot unmarshal array into Go value of type map[string]interface {}',
+      },
+    ])
     expect(errorsOf('hello\n')[0].message).toBe('json: cannot unmarshal string into Go value of type map[string]interface {}')
   })
 

@@ -16,7 +16,10 @@ function compare(text: string): 'fast' | 'fallback' {
   const result = composeFast(text)
   if (!('docs' in result)) {
     // the fallback hands over the CST; composing it must give what composing the text gives
-    const shape = (r: ReturnType<typeof slow>) => ({ limit: r.limit, docs: r.documents.map(({ index, value, empty, problems }) => ({ index, value, empty, problems })) })
+    const shape = (r: ReturnType<typeof slow>) => ({
+      limit: r.limit,
+      docs: r.documents.map(({ index, value, empty, problems }) => ({ index, value, empty, problems })),
+    })
     expect(shape(parseYamlStream(text))).toEqual(shape(slow(text)))
     return 'fallback'
   }
@@ -29,7 +32,8 @@ function compare(text: string): 'fast' | 'fallback' {
   // and finds every field at the same place (the CST walk against the composed AST's)
   const mine = parseYamlStream(text)
   ref.documents.forEach((doc, i) => {
-    for (const path of paths(doc.value).slice(0, 200)) expect([path, mine.documents[i].source.positionOf(path)]).toEqual([path, doc.source.positionOf(path)])
+    for (const path of paths(doc.value).slice(0, 200))
+      expect([path, mine.documents[i].source.positionOf(path)]).toEqual([path, doc.source.positionOf(path)])
   })
   return 'fast'
 }
@@ -46,12 +50,26 @@ function paths(value: unknown, prefix: Array<string | number> = []): Array<Array
 }
 
 describe('CST fast path', () => {
-  it.each([...fixtures, ...handWritten].map((t, i) => [i, t]))('takes the fast path for ordinary manifest %i and agrees with the Composer', (_i, text) => {
-    expect(compare(text as string)).toBe('fast')
-  })
+  it.each([...fixtures, ...handWritten].map((t, i) => [i, t]))(
+    'takes the fast path for ordinary manifest %i and agrees with the Composer',
+    (_i, text) => {
+      expect(compare(text as string)).toBe('fast')
+    },
+  )
 
   it('hands anchors, tags, tabs, merge keys, duplicates and directives to the Composer', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', 'base: &b {x: 1}\nc:\n  <<: *b\n', 'a: 1\na: 2\n', '%YAML 1.2\n---\na: 1\n', '? a\n: b\n', 'a: b: c\n', 'a: .inf\n', 'a: 1\n...\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a:\n\tb: 1\n',
+      'base: &b {x: 1}\nc:\n  <<: *b\n',
+      'a: 1\na: 2\n',
+      '%YAML 1.2\n---\na: 1\n',
+      '? a\n: b\n',
+      'a: b: c\n',
+      'a: .inf\n',
+      'a: 1\n...\n',
+    ]) {
       expect('docs' in composeFast(text)).toBe(false)
     }
   })

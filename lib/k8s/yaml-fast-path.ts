@@ -69,7 +69,11 @@ export function composeFast(text: string): FastResult {
 }
 
 /** resolveProps for the tokens we accept: comments need white space before them; at most one indicator. */
-function checkProps(tokens: readonly SourceToken[], indicator: string | null, startOnNewline: boolean): { found: SourceToken | null; hasNewline: boolean } {
+function checkProps(
+  tokens: readonly SourceToken[],
+  indicator: string | null,
+  startOnNewline: boolean,
+): { found: SourceToken | null; hasNewline: boolean } {
   let hasSpace = startOnNewline
   let found: SourceToken | null = null
   let hasNewline = false

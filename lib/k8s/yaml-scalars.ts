@@ -59,9 +59,19 @@ export type TaggedValue = { ok: true; value: unknown } | { ok: false; error: str
 /** A scalar with an explicit tag (`!!str 3`, `!!int "3"`); unknown local tags are ignored, as go-yaml does. */
 export function resolveTagged(text: string, tag: string, plain: boolean): TaggedValue {
   const short = tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : null
-  if (short === null || short === 'str' || short === 'binary' || short === 'timestamp') return { ok: true, value: plain && short === null ? resolvePlain(text) : text }
+  if (short === null || short === 'str' || short === 'binary' || short === 'timestamp')
+    return { ok: true, value: plain && short === null ? resolvePlain(text) : text }
   const value = resolvePlain(text)
-  const kind = value === null ? 'null' : typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? (Number.isInteger(value) ? 'int' : 'float') : 'str'
+  const kind =
+    value === null
+      ? 'null'
+      : typeof value === 'boolean'
+        ? 'bool'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'int'
+            : 'float'
+          : 'str'
   if (kind === short || (short === 'float' && kind === 'int')) return { ok: true, value }
   if (short === 'map' || short === 'seq' || short === 'merge') return { ok: true, value }
   return { ok: false, error: `cannot decode !!str \`${text}\` as a !!${short}` }

@@ -55,7 +55,16 @@ export function parseYamlStream(text: string, options: { fastPath?: boolean } = 
     const message = `yaml: ${error instanceof Error ? error.message : String(error)}`
     return {
       lines,
-      documents: [{ index: 0, start: 0, value: null, empty: false, source: new SourceMap(lines, 0, null), problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }] }],
+      documents: [
+        {
+          index: 0,
+          start: 0,
+          value: null,
+          empty: false,
+          source: new SourceMap(lines, 0, null),
+          problems: [{ offset: 0, message, code: 'IMPOSSIBLE' }],
+        },
+      ],
       limit: null,
     }
   }
@@ -119,7 +128,13 @@ interface Context {
   resolved: Map<unknown, unknown>
 }
 
-function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, budget: { aliasNodes: number }, text: string): StreamDocument {
+function convertDocument(
+  doc: Document.Parsed,
+  index: number,
+  lines: LineIndex,
+  budget: { aliasNodes: number },
+  text: string,
+): StreamDocument {
   const contents = doc.contents as YamlNode | null
   const start = contents?.range?.[0] ?? doc.range[0]
   const source = new SourceMap(lines, start, () => astLocator(contents, doc))
@@ -128,14 +143,22 @@ function convertDocument(doc: Document.Parsed, index: number, lines: LineIndex, 
     return { offset, message: `yaml: line ${lines.positionAt(offset).line}: ${lowerFirst(e.message)}`, code: e.code }
   })
   const empty = contents === null || (contents instanceof Scalar && contents.type === 'PLAIN' && BLANK.has(String(contents.source ?? '')))
-  if (problems.length > 0 || empty) return { index, start: doc.range[0], value: null, empty: empty && problems.length === 0, source, problems }
+  if (problems.length > 0 || empty)
+    return { index, start: doc.range[0], value: null, empty: empty && problems.length === 0, source, problems }
   try {
     const value = convert(contents, { doc, budget, aliasDepth: 0, resolved: new Map() }, 0)
     return { index, start: doc.range[0], value, empty: false, source, problems }
   } catch (error) {
     if (!(error instanceof ConversionStop)) throw error
     const message = `yaml: line ${lines.positionAt(error.offset).line}: ${error.reason}`
-    return { index, start: doc.range[0], value: null, empty: false, source, problems: [{ offset: error.offset, message, code: error.code }] }
+    return {
+      index,
+      start: doc.range[0],
+      value: null,
+      empty: false,
+      source,
+      problems: [{ offset: error.offset, message, code: error.code }],
+    }
   }
 }
 

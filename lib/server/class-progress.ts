@@ -19,7 +19,12 @@ async function matrixLessons(courseId: string, locale: Locale): Promise<{ lesson
  * A class the viewer teaches with its progress matrix in the given language, its lessons' due dates (issue 17) and
  * late and overdue work judged at `now`; null when not theirs.
  */
-export async function classProgress(viewer: Viewer, classId: string, locale: Locale, now: Date = new Date()): Promise<{ detail: ClassDetail; matrix: ProgressMatrix; courseTitle: string } | null> {
+export async function classProgress(
+  viewer: Viewer,
+  classId: string,
+  locale: Locale,
+  now: Date = new Date(),
+): Promise<{ detail: ClassDetail; matrix: ProgressMatrix; courseTitle: string } | null> {
   const [detail, due] = await Promise.all([dal().classes.detail(viewer, classId), dal().deadlines.forClass(viewer, classId)])
   if (!detail) return null
   const { lessons, courseTitle } = await matrixLessons(detail.courseId, locale)
@@ -29,7 +34,13 @@ export async function classProgress(viewer: Viewer, classId: string, locale: Loc
 }
 
 /** One learner of a class the viewer teaches: submissions and their row of the matrix; null when not theirs. */
-export async function learnerProgress(viewer: Viewer, classId: string, userId: string, locale: Locale, page = 1): Promise<{ seen: LearnerSubmissions; matrix: ProgressMatrix } | null> {
+export async function learnerProgress(
+  viewer: Viewer,
+  classId: string,
+  userId: string,
+  locale: Locale,
+  page = 1,
+): Promise<{ seen: LearnerSubmissions; matrix: ProgressMatrix } | null> {
   const seen = await dal().classes.learnerSubmissions(viewer, classId, userId, { page })
   if (!seen) return null
   const { lessons } = await matrixLessons(seen.courseId, locale)

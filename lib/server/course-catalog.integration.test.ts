@@ -14,7 +14,10 @@ vi.mock('server-only', () => ({}))
 // the routes read the server's data-access layer and viewer: here, the test database's and the test's learner
 let currentDal: Dal
 let currentViewer: Viewer | null = null
-vi.mock('./dal/index.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('./dal/index.ts')>()), dal: () => currentDal }))
+vi.mock('./dal/index.ts', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./dal/index.ts')>()),
+  dal: () => currentDal,
+}))
 vi.mock('./viewer.ts', () => ({ currentViewer: async () => currentViewer }))
 
 const { createTestAccount, testDatabases, useTestDatabase } = await import('../testing/db.ts')
@@ -36,7 +39,10 @@ const course = loadCourses().find((c) => c.id === 'kubernetes-basics')!
 const fileIds = course.lessons.map((l) => l.id)
 const podFolder = join(contentRoot(), course.id, 'lessons', '03-pod')
 // the Pod lesson's exercise and quiz under ids of their own: a studio lesson may not take a file lesson's ids
-const studioExercise = readFileSync(join(podFolder, 'exercise.yaml'), 'utf8').replace(/^id: pod-first-manifest$/m, 'id: studio-pod-manifest')
+const studioExercise = readFileSync(join(podFolder, 'exercise.yaml'), 'utf8').replace(
+  /^id: pod-first-manifest$/m,
+  'id: studio-pod-manifest',
+)
 const studioQuiz = readFileSync(join(podFolder, 'quiz.yaml'), 'utf8').replace(/^id: pod-basics$/m, 'id: studio-pod-quiz')
 
 const texts = (lessonId: string, mark: string, withWork = false): Texts => ({
@@ -48,8 +54,9 @@ const texts = (lessonId: string, mark: string, withWork = false): Texts => ({
 })
 
 const origin = { origin: 'http://localhost', host: 'localhost', 'content-type': 'application/json' }
-const post = (path: string, body: unknown) => new Request(`http://localhost${path}`, { method: 'POST', headers: origin, body: JSON.stringify(body) })
-const params = <T,>(value: T) => ({ params: Promise.resolve(value) })
+const post = (path: string, body: unknown) =>
+  new Request(`http://localhost${path}`, { method: 'POST', headers: origin, body: JSON.stringify(body) })
+const params = <T>(value: T) => ({ params: Promise.resolve(value) })
 
 async function gradeStudio(body: Record<string, unknown>) {
   const response = await grade.POST(post('/api/exercises/studio-pod-manifest/grade', body), params({ id: 'studio-pod-manifest' }))
@@ -60,7 +67,11 @@ let pool: InstanceType<typeof GradingPool> | undefined
 beforeAll(async () => {
   await gradingPool() // bundles the development worker
   // as in production: the workers hold the file exercises, so a studio exercise has to travel with its task
-  pool = new GradingPool({ workerFile: developmentWorkerFile(GRADING_WORKER), threads: 1, exercises: course.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])) })
+  pool = new GradingPool({
+    workerFile: developmentWorkerFile(GRADING_WORKER),
+    threads: 1,
+    exercises: course.lessons.flatMap((l) => (l.exercise ? [l.exercise] : [])),
+  })
   useGradingPool(pool)
 }, 120_000)
 afterAll(async () => {
@@ -84,15 +95,27 @@ describe.each(testDatabases())('published studio lessons for learners on %s', (_
   })
 
   const publishNew = async (lessonId: string, afterLessonId: string | null, withWork = false) => {
-    const made = await currentDal.studioLessons.create(author, { courseId: course.id, lessonId, afterLessonId, texts: texts(lessonId, 'v1', withWork) })
-    expect(await currentDal.studioLessons.publish(author, course.id, lessonId, made.draftVersion, null)).toMatchObject({ status: 'published' })
+    const made = await currentDal.studioLessons.create(author, {
+      courseId: course.id,
+      lessonId,
+      afterLessonId,
+      texts: texts(lessonId, 'v1', withWork),
+    })
+    expect(await currentDal.studioLessons.publish(author, course.id, lessonId, made.draftVersion, null)).toMatchObject({
+      status: 'published',
+    })
   }
 
   it('lists published studio lessons where their authors put them, and no draft', async () => {
     await publishNew('opening', null)
     await publishNew('pod-practice', 'pod', true)
     await publishNew('pod-practice-more', 'pod-practice')
-    await currentDal.studioLessons.create(author, { courseId: course.id, lessonId: 'unfinished', afterLessonId: 'pod', texts: texts('unfinished', 'draft') })
+    await currentDal.studioLessons.create(author, {
+      courseId: course.id,
+      lessonId: 'unfinished',
+      afterLessonId: 'pod',
+      texts: texts('unfinished', 'draft'),
+    })
     await publishNew('after-unfinished', 'unfinished')
     await publishNew('after-removed', 'a-lesson-since-removed')
     studioCatalogChanged()
@@ -110,24 +133,38 @@ describe.each(testDatabases())('published studio lessons for learners on %s', (_
       'after-removed',
     ])
     expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1))
-    const state = (await (await myCourse.GET(new Request('http://localhost/'), params({ courseId: course.id }))).json()) as { outline: Array<{ id: string; number: number }> }
+    const state = (await (await myCourse.GET(new Request('http://localhost/'), params({ courseId: course.id }))).json()) as {
+      outline: Array<{ id: string; number: number }>
+    }
     expect(state.outline.map((l) => l.id)).toEqual(lessons.map((l) => l.id))
   })
 
   it('grades a studio exercise: its solution passes, a known-wrong answer fails', async () => {
     const { exercise } = (await courseCatalog()).exercise('studio-pod-manifest')!
     currentViewer = null
-    expect(await gradeStudio({ yaml: exercise.wrongAnswers[0]!.source, lang: 'en' })).toMatchObject({ status: 200, json: { passed: false, saved: false } })
+    expect(await gradeStudio({ yaml: exercise.wrongAnswers[0]!.source, lang: 'en' })).toMatchObject({
+      status: 200,
+      json: { passed: false, saved: false },
+    })
     currentViewer = learner
-    expect(await gradeStudio({ yaml: exercise.wrongAnswers[0]!.source, lang: 'en' })).toMatchObject({ status: 200, json: { passed: false, saved: true, lessonCompleted: false } })
-    expect(await gradeStudio({ yaml: exercise.solution, lang: 'en' })).toMatchObject({ status: 200, json: { passed: true, saved: true, lessonCompleted: true } })
+    expect(await gradeStudio({ yaml: exercise.wrongAnswers[0]!.source, lang: 'en' })).toMatchObject({
+      status: 200,
+      json: { passed: false, saved: true, lessonCompleted: false },
+    })
+    expect(await gradeStudio({ yaml: exercise.solution, lang: 'en' })).toMatchObject({
+      status: 200,
+      json: { passed: true, saved: true, lessonCompleted: true },
+    })
   })
 
   it('grades and keeps an attempt at a studio quiz', async () => {
     const { quiz } = (await courseCatalog()).quiz('studio-pod-quiz')!
     const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, q.type === 'short' ? q.answer.accept[0]! : q.answer]))
     currentViewer = learner
-    const response = await quizAttempts.POST(post('/api/quizzes/studio-pod-quiz/attempts', { answers, lang: 'en' }), params({ id: 'studio-pod-quiz' }))
+    const response = await quizAttempts.POST(
+      post('/api/quizzes/studio-pod-quiz/attempts', { answers, lang: 'en' }),
+      params({ id: 'studio-pod-quiz' }),
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ score: 1, saved: true })
     expect(await currentDal.quizzes.bestAttempt(learner, 'studio-pod-quiz')).toMatchObject({ score: 1 })
@@ -139,15 +176,32 @@ describe.each(testDatabases())('published studio lessons for learners on %s', (_
     studioCatalogChanged()
     expect((await courseCatalog()).lesson(course.id, 'pod-practice')).toBeUndefined()
     expect((await gradeStudio({ yaml: 'kind: Pod' })).status).toBe(404)
-    expect((await myLesson.POST(post(`/api/me/lessons/${course.id}/pod-practice`, {}), params({ courseId: course.id, lessonId: 'pod-practice' }))).status).toBe(404)
+    expect(
+      (
+        await myLesson.POST(
+          post(`/api/me/lessons/${course.id}/pod-practice`, {}),
+          params({ courseId: course.id, lessonId: 'pod-practice' }),
+        )
+      ).status,
+    ).toBe(404)
 
     const draft = (await currentDal.studioLessons.get(author, course.id, 'pod-practice'))!
-    expect(await currentDal.studioLessons.restore(author, course.id, 'pod-practice', 1, draft.draftVersion)).toMatchObject({ status: 'published', number: 2 })
+    expect(await currentDal.studioLessons.restore(author, course.id, 'pod-practice', 1, draft.draftVersion)).toMatchObject({
+      status: 'published',
+      number: 2,
+    })
     studioCatalogChanged()
     expect((await courseCatalog()).lesson(course.id, 'pod-practice')?.lesson.source).toMatchObject({ kind: 'studio', version: 2 })
-    const opened = await myLesson.POST(post(`/api/me/lessons/${course.id}/pod-practice`, {}), params({ courseId: course.id, lessonId: 'pod-practice' }))
+    const opened = await myLesson.POST(
+      post(`/api/me/lessons/${course.id}/pod-practice`, {}),
+      params({ courseId: course.id, lessonId: 'pod-practice' }),
+    )
     expect(opened.status).toBe(200)
-    const state = (await opened.json()) as { progress: Array<{ lessonId: string; status: string }>; exercise: { attempts: number; lastPass: unknown }; quiz: { score: number } }
+    const state = (await opened.json()) as {
+      progress: Array<{ lessonId: string; status: string }>
+      exercise: { attempts: number; lastPass: unknown }
+      quiz: { score: number }
+    }
     expect(state.progress).toContainEqual({ lessonId: 'pod-practice', status: 'completed' })
     expect(state.exercise).toMatchObject({ attempts: 2, lastPass: expect.objectContaining({ score: 1 }) })
     expect(state.quiz).toMatchObject({ score: 1 })

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
-const { buildCatalog, catalogTtlMs, courseCatalog, orderLessons, parseStudioLesson, studioCatalogChanged, usePublishedStudioLessons } = await import('./course-catalog.ts')
+const { buildCatalog, catalogTtlMs, courseCatalog, orderLessons, parseStudioLesson, studioCatalogChanged, usePublishedStudioLessons } =
+  await import('./course-catalog.ts')
 const { loadCourses } = await import('../content/load.ts')
 const { useLogger, createLogger } = await import('./observability/log.ts')
 type Published = import('./course-catalog.ts').PublishedStudioLesson
@@ -35,16 +36,26 @@ const texts = (lessonId: string, options: { exerciseId?: string; quizId?: string
   pageKo: `## ${lessonId}\n`,
   pageEn: `## ${lessonId}\n`,
   exerciseYaml: null,
-  quizYaml: options.quizId ? `id: ${options.quizId}\nquestions:\n  - id: q1\n    type: truefalse\n    prompt: { ko: "참?", en: "True?" }\n    answer: true\n    explanation: { ko: "네", en: "Yes" }\n` : null,
+  quizYaml: options.quizId
+    ? `id: ${options.quizId}\nquestions:\n  - id: q1\n    type: truefalse\n    prompt: { ko: "참?", en: "True?" }\n    answer: true\n    explanation: { ko: "네", en: "Yes" }\n`
+    : null,
 })
-const published = (lessonId: string, afterLessonId: string | null, number = 1, options: { quizId?: string } = {}): Published => ({ lessonId, afterLessonId, number, texts: texts(lessonId, options) })
+const published = (lessonId: string, afterLessonId: string | null, number = 1, options: { quizId?: string } = {}): Published => ({
+  lessonId,
+  afterLessonId,
+  number,
+  texts: texts(lessonId, options),
+})
 
 describe('the catalog of file courses and studio lessons', () => {
   const [course] = loadCourses()
   const fileIds = course!.lessons.map((l) => l.id)
 
   it('numbers every lesson by its position and finds studio lessons and their quizzes by id', () => {
-    const catalog = buildCatalog([course!], new Map([[course!.id, [parseStudioLesson(course!.id, published('extra', fileIds[1]!, 3, { quizId: 'extra-quiz' }))]]]))
+    const catalog = buildCatalog(
+      [course!],
+      new Map([[course!.id, [parseStudioLesson(course!.id, published('extra', fileIds[1]!, 3, { quizId: 'extra-quiz' }))]]]),
+    )
     const lessons = catalog.course(course!.id)!.lessons
     expect(lessons.map((l) => l.number)).toEqual(lessons.map((_, i) => i + 1))
     expect(lessons.map((l) => l.id).slice(0, 4)).toEqual([fileIds[0], fileIds[1], 'extra', fileIds[2]])
@@ -61,7 +72,9 @@ describe('the catalog of file courses and studio lessons', () => {
   it('lists a studio course with a published lesson after the file courses, its lessons in their authors’ order', () => {
     const helm = { id: 'helm-basics', title: { ko: '헬름 기초', en: 'Helm basics' }, description: { ko: '차트', en: 'Charts' } }
     const quiet = { id: 'quiet-course', title: { ko: '조용한', en: 'Quiet' }, description: { ko: '없음', en: 'None' } }
-    const lessons = [published('values', 'charts', 2, { quizId: 'values-quiz' }), published('charts', null)].map((p) => parseStudioLesson(helm.id, p))
+    const lessons = [published('values', 'charts', 2, { quizId: 'values-quiz' }), published('charts', null)].map((p) =>
+      parseStudioLesson(helm.id, p),
+    )
     const catalog = buildCatalog([course!], new Map([[helm.id, lessons]]), [helm, quiet])
     expect(catalog.courses.map((c) => [c.id, c.kind])).toEqual([
       [course!.id, 'file'],

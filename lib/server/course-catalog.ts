@@ -82,9 +82,15 @@ export const catalogTtlMs = 5_000
  * and a studio lesson whose anchor is not in the course (removed; an unpublished anchor was already replaced by the
  * published lesson before it, `visibleAnchor`) at the end, followed by its own chain.
  */
-export function orderLessons<F extends { id: string }, S extends { lessonId: string; afterLessonId: string | null }>(fileLessons: readonly F[], studioLessons: readonly S[]): Array<F | S> {
+export function orderLessons<F extends { id: string }, S extends { lessonId: string; afterLessonId: string | null }>(
+  fileLessons: readonly F[],
+  studioLessons: readonly S[],
+): Array<F | S> {
   // the one ordering rule (lib/content/lesson-order.ts), which the studio's list and its up/down moves use too
-  const byId = new Map<string, F | S>([...studioLessons.map((s) => [s.lessonId, s] as const), ...fileLessons.map((f) => [f.id, f] as const)])
+  const byId = new Map<string, F | S>([
+    ...studioLessons.map((s) => [s.lessonId, s] as const),
+    ...fileLessons.map((f) => [f.id, f] as const),
+  ])
   return orderLessonIds(
     fileLessons.map((f) => f.id),
     studioLessons,
@@ -110,7 +116,11 @@ export function parseStudioLesson(courseId: string, published: PublishedStudioLe
  * The catalog of these file courses and these parsed studio lessons (by course id), then of the studio courses that
  * have a published lesson (one whose id a file course took since is left out: the file course wins). Pure.
  */
-export function buildCatalog(fileCourses: readonly Course[], studioByCourse: ReadonlyMap<string, readonly ParsedStudioLesson[]>, studioCourses: readonly StudioCourseRecord[] = []): CourseCatalog {
+export function buildCatalog(
+  fileCourses: readonly Course[],
+  studioByCourse: ReadonlyMap<string, readonly ParsedStudioLesson[]>,
+  studioCourses: readonly StudioCourseRecord[] = [],
+): CourseCatalog {
   const fileCourseIds = new Set(fileCourses.map((c) => c.id))
   const listed = [
     ...fileCourses.map((course) => ({ kind: 'file' as const, course })),
@@ -148,7 +158,8 @@ export function buildCatalog(fileCourses: readonly Course[], studioByCourse: Rea
       const entry = { course, lesson, index }
       byLesson.set(`${course.id}/${lesson.id}`, entry)
       // the first lesson to claim an id keeps it (file lessons come first in a course, the gate refuses taken ids)
-      if (lesson.exercise && !byExercise.has(lesson.exercise.id)) byExercise.set(lesson.exercise.id, { ...entry, exercise: lesson.exercise })
+      if (lesson.exercise && !byExercise.has(lesson.exercise.id))
+        byExercise.set(lesson.exercise.id, { ...entry, exercise: lesson.exercise })
       if (lesson.quiz && !byQuiz.has(lesson.quiz.id)) byQuiz.set(lesson.quiz.id, { ...entry, quiz: lesson.quiz })
     })
   }
@@ -194,14 +205,21 @@ const holder: Holder = ((globalThis as { __kubelabCourseCatalog?: Holder }).__ku
 const publishedFromDatabase: PublishedSource = (courseId) => dal().studioLessons.published(courseId)
 const studioCoursesFromDatabase: StudioCourseSource = () => dal().studioCourses.all()
 
-function parsedOnce(courseId: string, published: PublishedStudioLesson, seen: Map<string, ParsedStudioLesson | null>): ParsedStudioLesson | null {
+function parsedOnce(
+  courseId: string,
+  published: PublishedStudioLesson,
+  seen: Map<string, ParsedStudioLesson | null>,
+): ParsedStudioLesson | null {
   const key = `${courseId}/${published.lessonId}@${published.number}`
   if (!holder.parsed.has(key)) {
     try {
       holder.parsed.set(key, parseStudioLesson(courseId, published))
     } catch (error) {
       // a version that passed the gate but no longer parses (a schema changed since): left out, the rest is served
-      log().error({ event: 'catalog.studio-lesson-unreadable', course: courseId, lesson: published.lessonId, version: published.number, err: error }, `studio lesson ${courseId}/${published.lessonId} version ${published.number} does not parse; it is not shown`)
+      log().error(
+        { event: 'catalog.studio-lesson-unreadable', course: courseId, lesson: published.lessonId, version: published.number, err: error },
+        `studio lesson ${courseId}/${published.lessonId} version ${published.number} does not parse; it is not shown`,
+      )
       holder.parsed.set(key, null)
     }
   }
@@ -226,7 +244,10 @@ async function load(): Promise<CourseCatalog> {
     if (generation === holder.generation) holder.lastRead = catalog
   } catch (error) {
     // the database is away: file lessons stay available; what was known of studio lessons too, until it is back
-    log().warn({ event: 'catalog.studio-unavailable', err: error }, 'published studio lessons could not be read; serving the last known catalog')
+    log().warn(
+      { event: 'catalog.studio-unavailable', err: error },
+      'published studio lessons could not be read; serving the last known catalog',
+    )
     catalog = holder.lastRead ?? buildCatalog(files, new Map())
   }
   if (generation === holder.generation) {

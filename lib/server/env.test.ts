@@ -26,14 +26,18 @@ describe('environment', () => {
       const lines = (error as Error).message.split('\n')
       expect(lines).toHaveLength(3)
       expect(lines[0]).toMatch(/^PORT: /)
-      expect(lines).toContain('DATABASE_URL: must be a SQLite file URL (file:./data/kubelab.db) or a PostgreSQL URL (postgresql://user:pass@host:5432/db)')
+      expect(lines).toContain(
+        'DATABASE_URL: must be a SQLite file URL (file:./data/kubelab.db) or a PostgreSQL URL (postgresql://user:pass@host:5432/db)',
+      )
       expect(lines.find((l) => l.startsWith('AUTH_SECRET:'))).toContain('must be at least 32 characters')
     }
   })
 
   describe('AUTH_SECRET', () => {
     it('is required in production, in one line that says how to make one', () => {
-      expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/^AUTH_SECRET: is required when NODE_ENV=production; generate one with `openssl rand -base64 33`/)
+      expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+        /^AUTH_SECRET: is required when NODE_ENV=production; generate one with `openssl rand -base64 33`/,
+      )
       expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: '' })).toThrow(/AUTH_SECRET: /)
       expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret)
     })
@@ -75,7 +79,13 @@ describe('environment', () => {
     expect(parseEnv({ PUBLIC_URL: '' }).PUBLIC_URL).toBeUndefined()
     expect(parseEnv({ PUBLIC_URL: 'https://Kubelab.Example.org/' }).PUBLIC_URL).toBe('https://kubelab.example.org')
     expect(parseEnv({ PUBLIC_URL: 'http://10.0.0.5:8080' }).PUBLIC_URL).toBe('http://10.0.0.5:8080')
-    for (const bad of ['kubelab.example.org', 'https://kubelab.example.org/app', 'ftp://kubelab.example.org', 'https://u:p@kubelab.example.org', 'https://x.org/?a=1']) {
+    for (const bad of [
+      'kubelab.example.org',
+      'https://kubelab.example.org/app',
+      'ftp://kubelab.example.org',
+      'https://u:p@kubelab.example.org',
+      'https://x.org/?a=1',
+    ]) {
       expect(() => parseEnv({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: must be the address people open Kubelab at/)
     }
   })
@@ -91,7 +101,8 @@ describe('environment', () => {
     expect(parseEnv({}).KUBELAB_GRADING_THREADS).toBeUndefined()
     expect(parseEnv({ KUBELAB_GRADING_THREADS: '' }).KUBELAB_GRADING_THREADS).toBeUndefined()
     expect(parseEnv({ KUBELAB_GRADING_THREADS: '2' }).KUBELAB_GRADING_THREADS).toBe(2)
-    for (const bad of ['0', '1.5', 'two', '65']) expect(() => parseEnv({ KUBELAB_GRADING_THREADS: bad }), bad).toThrow(/^KUBELAB_GRADING_THREADS: /)
+    for (const bad of ['0', '1.5', 'two', '65'])
+      expect(() => parseEnv({ KUBELAB_GRADING_THREADS: bad }), bad).toThrow(/^KUBELAB_GRADING_THREADS: /)
   })
 
   it('logs at info unless LOG_LEVEL says otherwise, and refuses a level pino does not have', () => {
@@ -105,7 +116,8 @@ describe('environment', () => {
     expect(parseEnv({}).METRICS_TOKEN).toBeUndefined()
     expect(parseEnv({ METRICS_TOKEN: '  ' }).METRICS_TOKEN).toBeUndefined()
     expect(parseEnv({ METRICS_TOKEN: 'a'.repeat(16) }).METRICS_TOKEN).toBe('a'.repeat(16))
-    for (const bad of ['short', 'has a space inside it', 'é'.repeat(20)]) expect(() => parseEnv({ METRICS_TOKEN: bad }), bad).toThrow(/^METRICS_TOKEN: must be 16 to 256/)
+    for (const bad of ['short', 'has a space inside it', 'é'.repeat(20)])
+      expect(() => parseEnv({ METRICS_TOKEN: bad }), bad).toThrow(/^METRICS_TOKEN: must be 16 to 256/)
   })
 
   it('reads the abuse limits with their defaults, and says which one is malformed', () => {
@@ -118,8 +130,14 @@ describe('environment', () => {
       RATE_LIMIT_SIGNUP_ADDRESS: { points: 30, seconds: 3600 },
       QUOTA_SUBMISSIONS_PER_HOUR: 200,
     })
-    expect(parseEnv({ RATE_LIMIT_GRADE_USER: 'off', TRUST_PROXY: '1', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({ RATE_LIMIT_GRADE_USER: null, TRUST_PROXY: true, REDIS_URL: 'redis://127.0.0.1:6379' })
-    expect(() => parseEnv({ RATE_LIMIT_SIGNUP_ADDRESS: '30 per hour', REDIS_URL: 'localhost:6379', QUOTA_SUBMISSIONS_TOTAL: '0' })).toThrow(EnvError)
+    expect(parseEnv({ RATE_LIMIT_GRADE_USER: 'off', TRUST_PROXY: '1', REDIS_URL: 'redis://127.0.0.1:6379' })).toMatchObject({
+      RATE_LIMIT_GRADE_USER: null,
+      TRUST_PROXY: true,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    })
+    expect(() => parseEnv({ RATE_LIMIT_SIGNUP_ADDRESS: '30 per hour', REDIS_URL: 'localhost:6379', QUOTA_SUBMISSIONS_TOTAL: '0' })).toThrow(
+      EnvError,
+    )
     try {
       parseEnv({ RATE_LIMIT_SIGNUP_ADDRESS: '30 per hour', REDIS_URL: 'localhost:6379', QUOTA_SUBMISSIONS_TOTAL: '0' })
     } catch (error) {

@@ -26,7 +26,14 @@ const publicUrl = z
       ctx.addIssue({ code: 'custom', message })
       return z.NEVER
     }
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.username ||
+      url.password ||
+      url.search ||
+      url.hash ||
+      url.pathname !== '/'
+    ) {
       ctx.addIssue({ code: 'custom', message })
       return z.NEVER
     }
@@ -38,7 +45,9 @@ const contentDir = z
   .string()
   .default('content')
   .transform((value) => value.trim() || 'content')
-  .refine((dir) => existsSync(resolve(dir)) && statSync(resolve(dir)).isDirectory(), { message: 'must be a directory of courses (default: content)' })
+  .refine((dir) => existsSync(resolve(dir)) && statSync(resolve(dir)).isDirectory(), {
+    message: 'must be a directory of courses (default: content)',
+  })
 
 // On unless set to 0/false: a server applies pending migrations as it starts. Several instances behind a load
 // balancer set KUBELAB_MIGRATE=0 and run `kubelab db migrate` once per deploy instead (ADR 0016).
@@ -73,13 +82,21 @@ const backoff = (fallback: string) =>
       return parsed
     })
 
-const count = (fallback: number) => z.coerce.number({ message: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be a whole number from 1').max(10_000_000, 'must be at most 10,000,000').default(fallback)
+const count = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number from 1' })
+    .int('must be a whole number from 1')
+    .min(1, 'must be a whole number from 1')
+    .max(10_000_000, 'must be at most 10,000,000')
+    .default(fallback)
 
 const redisUrl = z
   .string()
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined))
-  .refine((value) => value === undefined || /^rediss?:\/\/./.test(value), { message: 'must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)' })
+  .refine((value) => value === undefined || /^rediss?:\/\/./.test(value), {
+    message: 'must be a Redis URL like redis://127.0.0.1:6379 (or rediss:// for TLS)',
+  })
 
 const generateSecret = 'generate one with `openssl rand -base64 33`'
 
@@ -119,17 +136,30 @@ export const envSchema = z
     QUOTA_SUBMISSIONS_TOTAL: count(2000),
     QUOTA_SOURCES_PER_EXERCISE: count(10),
     // Observability (ADR 0017): JSON log lines at this level and above on stdout; /api/metrics behind this token.
-    LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .default('info'),
+    ),
     METRICS_TOKEN: z
       .string()
       .optional()
       .transform((value) => (value?.trim() ? value.trim() : undefined))
-      .refine((value) => value === undefined || /^[\x21-\x7e]{16,256}$/.test(value), { message: 'must be 16 to 256 visible ASCII characters (generate one with `openssl rand -hex 24`)' }),
+      .refine((value) => value === undefined || /^[\x21-\x7e]{16,256}$/.test(value), {
+        message: 'must be 16 to 256 visible ASCII characters (generate one with `openssl rand -hex 24`)',
+      }),
   })
   // Sessions are signed with AUTH_SECRET: a production server without one would sign with nothing it keeps.
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.AUTH_SECRET && value.NEXT_PHASE !== 'phase-production-build') {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: `is required when NODE_ENV=production; ${generateSecret} and set it in the environment` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: `is required when NODE_ENV=production; ${generateSecret} and set it in the environment`,
+      })
     }
   })
 

@@ -55,7 +55,13 @@ export function gradeResponseBody(outcome: Extract<GradeOutcome, { status: 'grad
  * progress (one transaction).
  * Timed per exercise and outcome (`kubelab_grade_duration_seconds`); grades over budget are counted.
  */
-export async function gradeSubmission(viewer: Viewer | null, exerciseId: string, input: { yaml?: string; commands?: string[] }, lang: Locale, grader: Grader = poolGrader): Promise<GradeOutcome> {
+export async function gradeSubmission(
+  viewer: Viewer | null,
+  exerciseId: string,
+  input: { yaml?: string; commands?: string[] },
+  lang: Locale,
+  grader: Grader = poolGrader,
+): Promise<GradeOutcome> {
   const found = await findCatalogExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const startedAt = process.hrtime.bigint()
@@ -66,15 +72,27 @@ export async function gradeSubmission(viewer: Viewer | null, exerciseId: string,
     if (graded.status === 'over_budget') metrics().gradesOverBudget.inc({ exercise: found.exercise.id, limit: graded.limit.name })
     return graded
   } finally {
-    if (outcome !== 'wrong_kind') metrics().gradeDuration.observe({ exercise: found.exercise.id, outcome }, Number(process.hrtime.bigint() - startedAt) / 1e9)
+    if (outcome !== 'wrong_kind')
+      metrics().gradeDuration.observe({ exercise: found.exercise.id, outcome }, Number(process.hrtime.bigint() - startedAt) / 1e9)
   }
 }
 
-async function gradeFound(viewer: Viewer | null, found: FoundExercise, input: { yaml?: string; commands?: string[] }, lang: Locale, grader: Grader): Promise<GradeOutcome> {
+async function gradeFound(
+  viewer: Viewer | null,
+  found: FoundExercise,
+  input: { yaml?: string; commands?: string[] },
+  lang: Locale,
+  grader: Grader,
+): Promise<GradeOutcome> {
   const { exercise, lesson, course } = found
   const { yaml, commands } = input
-  const submission: Submission | null = exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null
-  if (!submission) return { status: 'wrong_kind', message: exercise.kind === 'manifest' ? 'This exercise takes { "yaml": "…" }.' : 'This exercise takes { "commands": ["…"] }.' }
+  const submission: Submission | null =
+    exercise.kind === 'manifest' ? (yaml !== undefined ? { yaml } : null) : commands !== undefined ? { commands } : null
+  if (!submission)
+    return {
+      status: 'wrong_kind',
+      message: exercise.kind === 'manifest' ? 'This exercise takes { "yaml": "…" }.' : 'This exercise takes { "commands": ["…"] }.',
+    }
   const graded = await grader({ exercise, submission, lang })
   if (graded.status === 'busy') return { status: 'busy', message: busyMessage(lang) }
   if (graded.status === 'failed') {
@@ -86,14 +104,41 @@ async function gradeFound(viewer: Viewer | null, found: FoundExercise, input: { 
     return { status: 'over_budget', message: overBudgetMessage(lang, over), limit: { name: over.limit, max: over.max } }
   }
   const { result, simulationJson, overBudget } = graded.output
-  if (overBudget) return { status: 'over_budget', message: overBudget.message, limit: { name: overBudget.limit, max: overBudget.max, ...(overBudget.requested !== undefined ? { requested: overBudget.requested } : {}) } }
-  if (!viewer) return { status: 'graded', response: { ...result, saved: false, lessonCompleted: false, attempts: null, solutionAvailable: false }, simulationJson }
+  if (overBudget)
+    return {
+      status: 'over_budget',
+      message: overBudget.message,
+      limit: {
+        name: overBudget.limit,
+        max: overBudget.max,
+        ...(overBudget.requested !== undefined ? { requested: overBudget.requested } : {}),
+      },
+    }
+  if (!viewer)
+    return {
+      status: 'graded',
+      response: { ...result, saved: false, lessonCompleted: false, attempts: null, solutionAvailable: false },
+      simulationJson,
+    }
   // Storing stays on this thread: the data-access layer and its permission checks.
   const source = 'yaml' in submission ? submission.yaml : submission.commands.join('\n')
-  const { progress, exercise: attempts } = await dal().progress.recordSubmission(viewer, { courseId: course.id, lessonId: lesson.id, exerciseId: exercise.id, kind: exercise.kind, source, result })
+  const { progress, exercise: attempts } = await dal().progress.recordSubmission(viewer, {
+    courseId: course.id,
+    lessonId: lesson.id,
+    exerciseId: exercise.id,
+    kind: exercise.kind,
+    source,
+    result,
+  })
   return {
     status: 'graded',
-    response: { ...result, saved: true, lessonCompleted: progress.status === 'completed', attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts) },
+    response: {
+      ...result,
+      saved: true,
+      lessonCompleted: progress.status === 'completed',
+      attempts: attempts.attempts,
+      solutionAvailable: solutionUnlocked(attempts),
+    },
     simulationJson,
   }
 }
@@ -105,5 +150,7 @@ export async function revealSolution(viewer: Viewer, exerciseId: string): Promis
   const found = await findCatalogExercise(exerciseId)
   if (!found) return { status: 'not_found' }
   const progress = await dal().progress.exerciseAttempts(viewer, exerciseId)
-  return solutionUnlocked(progress) ? { status: 'ok', solution: found.exercise.solution } : { status: 'locked', attempts: progress.attempts }
+  return solutionUnlocked(progress)
+    ? { status: 'ok', solution: found.exercise.solution }
+    : { status: 'locked', attempts: progress.attempts }
 }

@@ -54,7 +54,14 @@ const slim = (progress: LessonProgressView[]): LessonProgress[] => progress.map(
 
 export function courseOutline(course: CatalogCourse): OutlineLesson[] | null {
   if (course.lessons.every((l) => l.source.kind === 'file')) return null
-  return course.lessons.map((l) => ({ id: l.id, number: l.number, title: l.title, summary: l.summary, minutes: l.minutes, exerciseId: l.exercise?.id ?? null }))
+  return course.lessons.map((l) => ({
+    id: l.id,
+    number: l.number,
+    title: l.title,
+    summary: l.summary,
+    minutes: l.minutes,
+    exerciseId: l.exercise?.id ?? null,
+  }))
 }
 
 export async function courseState(viewer: Viewer | null, course: CatalogCourse): Promise<CourseState> {
@@ -64,7 +71,11 @@ export async function courseState(viewer: Viewer | null, course: CatalogCourse):
 }
 
 /** Marks the lesson started (the course map shows where the learner is), then reads what the lesson shows. */
-export async function openLesson(viewer: Viewer | null, course: CatalogCourse, lesson: Pick<CatalogLesson, 'id' | 'exercise' | 'quiz'>): Promise<LessonState> {
+export async function openLesson(
+  viewer: Viewer | null,
+  course: CatalogCourse,
+  lesson: Pick<CatalogLesson, 'id' | 'exercise' | 'quiz'>,
+): Promise<LessonState> {
   const outline = courseOutline(course)
   if (!viewer) return { signedIn: false, outline }
   await dal().progress.touchLesson(viewer, course.id, lesson.id)
@@ -79,7 +90,9 @@ export async function openLesson(viewer: Viewer | null, course: CatalogCourse, l
   return {
     signedIn: true,
     progress: slim(progress),
-    exercise: attempts ? { attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts), draft: draft ?? null, lastPass: lastPass ?? null } : null,
+    exercise: attempts
+      ? { attempts: attempts.attempts, solutionAvailable: solutionUnlocked(attempts), draft: draft ?? null, lastPass: lastPass ?? null }
+      : null,
     quiz: quiz && { correct: quiz.correct, total: quiz.total, score: quiz.score },
     outline,
   }

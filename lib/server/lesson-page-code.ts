@@ -10,7 +10,9 @@ import type { CatalogLesson } from './course-catalog.ts'
 import type { Locale } from '../../i18n/locales.ts'
 
 const maxEntries = 200
-const studioPages: Map<string, Promise<string>> = ((globalThis as { __kubelabStudioPages?: Map<string, Promise<string>> }).__kubelabStudioPages ??= new Map())
+const studioPages: Map<string, Promise<string>> = ((
+  globalThis as { __kubelabStudioPages?: Map<string, Promise<string>> }
+).__kubelabStudioPages ??= new Map())
 
 export function lessonPageCode(courseId: string, lesson: Pick<CatalogLesson, 'id' | 'source'>, locale: Locale): Promise<string> {
   const { source } = lesson

@@ -33,9 +33,17 @@ describe.skipIf(!postgresAdminUrl)(`two instances on one PostgreSQL${redisUrl ? 
     await createDal(database.db).users.upsertWithRole(learner, password, 'learner', 'Two Instances')
     dir = mkdtempSync(join(tmpdir(), 'kubelab-two-instances-'))
     // one AUTH_SECRET for both, as every replica of a deployment has; migrations were applied once (KUBELAB_MIGRATE=0)
-    const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(33).toString('base64'), KUBELAB_MIGRATE: '0', ...(redisUrl ? { REDIS_URL: redisUrl } : {}), LOG_LEVEL: 'warn' }
+    const env = {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: randomBytes(33).toString('base64'),
+      KUBELAB_MIGRATE: '0',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      LOG_LEVEL: 'warn',
+    }
     const ports = process.env.KUBELAB_TEST_PORTS?.split(',').map(Number) ?? [await freePort(), await freePort()]
-    const started = await Promise.all(ports.slice(0, 2).map((port, i) => startAppServer({ port, env, logFile: join(dir, `server-${i}.log`) })))
+    const started = await Promise.all(
+      ports.slice(0, 2).map((port, i) => startAppServer({ port, env, logFile: join(dir, `server-${i}.log`) })),
+    )
     servers.push(...started)
   }, 300_000)
 
@@ -47,7 +55,10 @@ describe.skipIf(!postgresAdminUrl)(`two instances on one PostgreSQL${redisUrl ? 
 
   it('keeps a session made on one instance valid on the other', async () => {
     const cookie = await signIn(a().url, learner, password)
-    const session = async (server: AppServer) => (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).json()) as { user?: { email?: string; role?: string } } | null
+    const session = async (server: AppServer) =>
+      (await (await fetch(`${server.url}/api/auth/session`, { headers: { cookie } })).json()) as {
+        user?: { email?: string; role?: string }
+      } | null
     expect(await session(a())).toMatchObject({ user: { email: learner, role: 'learner' } })
     expect(await session(b())).toMatchObject({ user: { email: learner, role: 'learner' } })
     // and a page of the other instance knows the learner

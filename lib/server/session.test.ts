@@ -7,7 +7,10 @@ const state = vi.hoisted(() => ({ cookie: '' as string, lookUps: 0, outage: fals
 vi.stubEnv('AUTH_SECRET', secret)
 vi.mock('server-only', () => ({}))
 vi.mock('react', async (original) => ({ ...(await original<typeof import('react')>()), cache: <T>(fn: T) => fn }))
-vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: '127.0.0.1:3000', 'x-forwarded-proto': 'http', ...(state.cookie ? { cookie: state.cookie } : {}) }) }))
+vi.mock('next/headers', () => ({
+  headers: async () =>
+    new Headers({ host: '127.0.0.1:3000', 'x-forwarded-proto': 'http', ...(state.cookie ? { cookie: state.cookie } : {}) }),
+}))
 vi.mock('./dal/index.ts', () => ({
   dal: () => ({
     users: {
@@ -22,7 +25,8 @@ vi.mock('./dal/index.ts', () => ({
 vi.mock('./observability/log.ts', () => ({ log: () => ({ error: (fields: unknown) => state.errors.push(fields) }) }))
 const { currentSession, displayedSession, sessionCookieName, SessionUnverifiedError } = await import('./session.ts')
 
-const sessionToken = (claims: Record<string, unknown>, name = 'authjs.session-token') => encode({ token: claims, secret, salt: name, maxAge: 3600 })
+const sessionToken = (claims: Record<string, unknown>, name = 'authjs.session-token') =>
+  encode({ token: claims, secret, salt: name, maxAge: 3600 })
 
 beforeEach(() => {
   state.lookUps = 0
@@ -37,7 +41,8 @@ describe('currentSession', () => {
     state.cookie = ''
     expect(await currentSession()).toBeNull()
     expect(state.lookUps).toBe(0)
-    for (const name of ['xauthjs.session-token', 'authjs.session-token-x', 'next-auth.session-token']) expect(sessionCookieName.test(name), name).toBe(false)
+    for (const name of ['xauthjs.session-token', 'authjs.session-token-x', 'next-auth.session-token'])
+      expect(sessionCookieName.test(name), name).toBe(false)
   })
 
   it('reads the session cookie and the account as the database has it', async () => {

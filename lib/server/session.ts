@@ -24,13 +24,12 @@ export class SessionUnverifiedError extends Error {
 }
 
 // Auth.js's session endpoint minus what auth() throws away (lib/server/auth/session-cookie.ts).
-const readSession = cache(
-  async (): Promise<SessionRead | null> =>
-    readSessionCookie(
-      await headers(),
-      (id) => dal().users.sessionRecord(id),
-      (error) => log().error({ event: 'auth.error', err: error }, 'the session cookie could not be read'),
-    ),
+const readSession = cache(async (): Promise<SessionRead | null> =>
+  readSessionCookie(
+    await headers(),
+    (id) => dal().users.sessionRecord(id),
+    (error) => log().error({ event: 'auth.error', err: error }, 'the session cookie could not be read'),
+  ),
 )
 
 /**

@@ -34,7 +34,10 @@ describe('studio editor', () => {
 
   it('grades an answer against the editor’s exercise: the solution passes, a wrong one fails the checks it breaks', async () => {
     const { exerciseYaml } = newLessonTexts('environment-variables')
-    const exercise = (await import('yaml')).parse(exerciseYaml) as { solution: string; wrongAnswers: Array<{ source: string; fails: string[] }> }
+    const exercise = (await import('yaml')).parse(exerciseYaml) as {
+      solution: string
+      wrongAnswers: Array<{ source: string; fails: string[] }>
+    }
     const pass = await editor.tryAnswer(author, { exerciseYaml, answer: exercise.solution }, 'en')
     expect(pass).toMatchObject({ status: 'graded', passed: true, failing: [] })
     const wrong = exercise.wrongAnswers[0]!
@@ -46,7 +49,8 @@ describe('studio editor', () => {
   })
 
   it('moves a studio lesson up and down among file and studio lessons, one place at a time', async () => {
-    const make = (lessonId: string, afterLessonId: string | null) => dal.studioLessons.create(author, { courseId: course.id, lessonId, afterLessonId, texts: newLessonTexts(lessonId) })
+    const make = (lessonId: string, afterLessonId: string | null) =>
+      dal.studioLessons.create(author, { courseId: course.id, lessonId, afterLessonId, texts: newLessonTexts(lessonId) })
     await make('s-one', fileIds[0]!)
     await make('s-two', 's-one')
     expect(await editor.order(author, course.id)).toEqual([fileIds[0], 's-one', 's-two', ...fileIds.slice(1)])
@@ -63,7 +67,12 @@ describe('studio editor', () => {
   it('orders and moves the lessons of a studio course, and starts one there as a copy of a file course’s lesson', async () => {
     const helm = { id: 'helm-basics', title: { ko: '헬름', en: 'Helm' }, description: { ko: '차트', en: 'Charts' } }
     await dal.studioCourses.create(author, helm, { lessonId: 'charts', afterLessonId: null, texts: newLessonTexts('charts') })
-    await dal.studioLessons.create(author, { courseId: helm.id, lessonId: 'values', afterLessonId: 'charts', texts: newLessonTexts('values') })
+    await dal.studioLessons.create(author, {
+      courseId: helm.id,
+      lessonId: 'values',
+      afterLessonId: 'charts',
+      texts: newLessonTexts('values'),
+    })
     expect(await editor.order(author, helm.id)).toEqual(['charts', 'values'])
     expect(await editor.move(author, helm.id, 'values', 'up')).toBe(true)
     expect(await editor.order(author, helm.id)).toEqual(['values', 'charts'])

@@ -24,19 +24,32 @@ import type { GradeTaskInput, PoolOutcome } from './grading-pool/index.ts'
 export type StartFrom = { template: true } | { copyOf: string; fromCourse?: string }
 
 export type TryOutcome =
-  | { status: 'graded'; passed: boolean; score: number; checks: Array<Pick<CheckOutcome, 'id' | 'passed' | 'message'>>; failing: string[]; validationErrors: string[]; durationMs: number }
+  | {
+      status: 'graded'
+      passed: boolean
+      score: number
+      checks: Array<Pick<CheckOutcome, 'id' | 'passed' | 'message'>>
+      failing: string[]
+      validationErrors: string[]
+      durationMs: number
+    }
   /** the draft's exercise.yaml does not parse: the answer cannot be graded (the gate lists why) */
   | { status: 'no_exercise'; message: string }
   | { status: 'not_graded'; message: string }
 
-export const tryAnswerSchema = z.object({ exerciseYaml: z.string().max(studioTextLimits.yaml), answer: z.string().max(studioTextLimits.yaml) }).strict()
+export const tryAnswerSchema = z
+  .object({ exerciseYaml: z.string().max(studioTextLimits.yaml), answer: z.string().max(studioTextLimits.yaml) })
+  .strict()
 
 export type Grade = (task: GradeTaskInput) => Promise<PoolOutcome>
 
 export function studioEditor(dal: Dal, grade: Grade) {
   async function courseOrder(viewer: Viewer | null, courseId: string) {
     const studio = await dal.studioLessons.list(viewer, courseId)
-    const fileIds = loadCourses().find((c) => c.id === courseId)?.lessons.map((l) => l.id) ?? []
+    const fileIds =
+      loadCourses()
+        .find((c) => c.id === courseId)
+        ?.lessons.map((l) => l.id) ?? []
     return { studio, order: orderLessonIds(fileIds, studio) }
   }
 
@@ -60,12 +73,19 @@ export function studioEditor(dal: Dal, grade: Grade) {
       try {
         exercise = exerciseSchema.parse(parse(input.exerciseYaml))
       } catch {
-        return { status: 'no_exercise', message: lang === 'ko' ? 'exercise.yaml을 읽을 수 없어 채점할 수 없습니다. 먼저 검사에서 알려 주는 문제를 고치세요.' : 'exercise.yaml does not parse, so there is nothing to grade against. Fix what the check lists first.' }
+        return {
+          status: 'no_exercise',
+          message:
+            lang === 'ko'
+              ? 'exercise.yaml을 읽을 수 없어 채점할 수 없습니다. 먼저 검사에서 알려 주는 문제를 고치세요.'
+              : 'exercise.yaml does not parse, so there is nothing to grade against. Fix what the check lists first.',
+        }
       }
       const submission = exercise.kind === 'manifest' ? { yaml: input.answer } : { commands: commandsFromText(input.answer) }
       const outcome = await grade({ exercise, submission, lang })
       if (outcome.status === 'busy' || outcome.status === 'failed') return { status: 'not_graded', message: busyMessage(lang) }
-      if (outcome.status === 'stopped') return { status: 'not_graded', message: overBudgetMessage(lang, { limit: outcome.limit, max: outcome.max }) }
+      if (outcome.status === 'stopped')
+        return { status: 'not_graded', message: overBudgetMessage(lang, { limit: outcome.limit, max: outcome.max }) }
       const { result, overBudget } = outcome.output
       if (overBudget) return { status: 'not_graded', message: overBudget.message }
       return {
@@ -73,7 +93,10 @@ export function studioEditor(dal: Dal, grade: Grade) {
         passed: result.passed,
         score: result.score,
         checks: result.checks.map((c) => ({ id: c.id, passed: c.passed, message: c.message })),
-        failing: result.checks.filter((c) => !c.passed).map((c) => c.id).sort(),
+        failing: result.checks
+          .filter((c) => !c.passed)
+          .map((c) => c.id)
+          .sort(),
         validationErrors: result.validation.errors.map((e) => `${e.line ? `${e.line}: ` : ''}${e.message}`),
         durationMs: result.durationMs,
       }

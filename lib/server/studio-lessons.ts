@@ -47,7 +47,13 @@ export async function authoringCourse(dal: Dal, viewer: Viewer | null, courseId:
 /** Every course an author may write in: the file courses, then the studio courses (oldest first). */
 export async function authoringCourses(dal: Dal, viewer: Viewer | null): Promise<AuthoringCourse[]> {
   const files = loadCourses().map((c): AuthoringCourse => ({ kind: 'file', id: c.id, title: c.title, fileLessons: c.lessons, dir: c.dir }))
-  const studio = (await dal.studioCourses.list(viewer)).map((c): AuthoringCourse => ({ kind: 'studio', id: c.id, title: c.title, fileLessons: [], dir: null }))
+  const studio = (await dal.studioCourses.list(viewer)).map((c): AuthoringCourse => ({
+    kind: 'studio',
+    id: c.id,
+    title: c.title,
+    fileLessons: [],
+    dir: null,
+  }))
   return [...files, ...studio]
 }
 
@@ -72,7 +78,11 @@ export type StudioGate = (texts: LessonTexts, context: { lessonId: string; taken
  * untrusted-page check (lib/content/untrusted-mdx.ts). Tests pass their own `checkPage` (the gate then runs
  * in-process with it, as it did before the worker) or their own `gate`.
  */
-export function studioLessonService(dal: Dal, checkPage?: PageCheck, gate: StudioGate = checkPage ? (texts, context) => publishProblems(texts, { ...context, checkPage }) : runStudioGate) {
+export function studioLessonService(
+  dal: Dal,
+  checkPage?: PageCheck,
+  gate: StudioGate = checkPage ? (texts, context) => publishProblems(texts, { ...context, checkPage }) : runStudioGate,
+) {
   /** Exercise and quiz ids of every file lesson and every other studio lesson's published version, in any course. */
   async function takenIds(courseId: string, lessonId: string): Promise<Set<string>> {
     const taken = new Set<string>()
@@ -100,7 +110,13 @@ export function studioLessonService(dal: Dal, checkPage?: PageCheck, gate: Studi
      */
     async create(
       viewer: Viewer | null,
-      input: { courseId: string; lessonId: string; afterLessonId: string | null; texts: StudioTexts; newCourse?: Omit<StudioCourseInput, 'id'> },
+      input: {
+        courseId: string
+        lessonId: string
+        afterLessonId: string | null
+        texts: StudioTexts
+        newCourse?: Omit<StudioCourseInput, 'id'>
+      },
     ): Promise<CreateOutcome> {
       requireRole(viewer, ['author'])
       const { courseId, newCourse, ...lesson } = input
@@ -132,7 +148,13 @@ export function studioLessonService(dal: Dal, checkPage?: PageCheck, gate: Studi
      * Publishes draft version `draftVersion` if it passes the gate; refused with every reason otherwise, or a
      * conflict when another author saved since (then nothing is published).
      */
-    async publish(viewer: Viewer | null, courseId: string, lessonId: string, draftVersion: number, note: string | null): Promise<PublishAttempt> {
+    async publish(
+      viewer: Viewer | null,
+      courseId: string,
+      lessonId: string,
+      draftVersion: number,
+      note: string | null,
+    ): Promise<PublishAttempt> {
       const draft = await dal.studioLessons.get(viewer, courseId, lessonId)
       if (!draft) return { status: 'missing' }
       if (draft.draftVersion !== draftVersion) return { status: 'conflict', current: draft }

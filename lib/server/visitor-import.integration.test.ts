@@ -46,7 +46,9 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
       { exerciseId: pod.id, outcome: 'added', passed: true, score: 1, lessonCompleted: true },
       { exerciseId: nodes.id, outcome: 'added', passed: true, score: 1, lessonCompleted: true },
     ])
-    expect(outcome.quizzes).toEqual([{ quizId: podQuiz.id, outcome: 'added', correct: podQuiz.questions.length, total: podQuiz.questions.length }])
+    expect(outcome.quizzes).toEqual([
+      { quizId: podQuiz.id, outcome: 'added', correct: podQuiz.questions.length, total: podQuiz.questions.length },
+    ])
     expect(outcome.lessonsStarted).toBe(2)
     const progress = await dal.progress.courseProgress(viewer, course)
     const byLesson = Object.fromEntries(progress.map((p) => [p.lessonId, p]))
@@ -61,7 +63,14 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
 
   it('keeps a forged "passed" for a wrong answer not passed, and a forged quiz score with no answers out', async () => {
     const viewer = await newLearner()
-    const outcome = await importVisitorWork(dal, viewer, parse({ exercises: [{ exerciseId: pod.id, answer: wrongPod, passed: true, score: 1 }], quizzes: [{ quizId: podQuiz.id, answers: {}, score: 1 }] }))
+    const outcome = await importVisitorWork(
+      dal,
+      viewer,
+      parse({
+        exercises: [{ exerciseId: pod.id, answer: wrongPod, passed: true, score: 1 }],
+        quizzes: [{ quizId: podQuiz.id, answers: {}, score: 1 }],
+      }),
+    )
     expect(outcome.exercises[0]).toMatchObject({ outcome: 'added', passed: false, lessonCompleted: false })
     expect(outcome.exercises[0]!.score).toBeLessThan(1)
     expect((await dal.progress.courseProgress(viewer, course))[0]).toMatchObject({ lessonId: 'pod', status: 'started', completedAt: null })
@@ -85,7 +94,16 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
     const viewer = await newLearner()
     const deployment = findExercise('deployment-web')!.exercise
     const tooBig = deployment.solution.replace(/replicas: \d+/, 'replicas: 100000')
-    const outcome = await importVisitorWork(dal, viewer, parse({ exercises: [{ exerciseId: deployment.id, answer: tooBig }, { exerciseId: pod.id, answer: pod.solution }] }))
+    const outcome = await importVisitorWork(
+      dal,
+      viewer,
+      parse({
+        exercises: [
+          { exerciseId: deployment.id, answer: tooBig },
+          { exerciseId: pod.id, answer: pod.solution },
+        ],
+      }),
+    )
     expect(outcome.notAdded.exercises).toEqual([{ exerciseId: deployment.id, reason: 'over_budget' }])
     expect(outcome.exercises.map((e) => [e.exerciseId, e.passed])).toEqual([[pod.id, true]])
     expect(await database.db.submission.count({ where: { userId: viewer.id, exerciseId: deployment.id } })).toBe(0)
@@ -108,7 +126,10 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
       lessons: [{ courseId: course, lessonId: 'service' }],
       drafts: [{ exerciseId: pod.id, source: 'kind: Pod' }],
     })
-    const reordered = parse({ ...body, quizzes: [{ quizId: podQuiz.id, answers: Object.fromEntries(Object.entries(rightAnswers(podQuiz)).reverse()) }] })
+    const reordered = parse({
+      ...body,
+      quizzes: [{ quizId: podQuiz.id, answers: Object.fromEntries(Object.entries(rightAnswers(podQuiz)).reverse()) }],
+    })
     const [first, second] = await Promise.all([importVisitorWork(dal, viewer, body), importVisitorWork(dal, viewer, reordered)])
     expect([first.exercises[0]!.outcome, second.exercises[0]!.outcome].sort()).toEqual(['added', 'duplicate'])
     expect([first.quizzes[0]!.outcome, second.quizzes[0]!.outcome].sort()).toEqual(['added', 'duplicate'])
@@ -123,7 +144,10 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
     // a different answer to the same exercise is a new attempt
     const better = await importVisitorWork(dal, viewer, parse({ exercises: [{ exerciseId: pod.id, answer: pod.solution }] }))
     expect(better.exercises[0]).toMatchObject({ outcome: 'added', passed: true, lessonCompleted: true })
-    expect((await dal.progress.courseProgress(viewer, course)).find((p) => p.lessonId === 'pod')).toMatchObject({ attempts: 2, status: 'completed' })
+    expect((await dal.progress.courseProgress(viewer, course)).find((p) => p.lessonId === 'pod')).toMatchObject({
+      attempts: 2,
+      status: 'completed',
+    })
   })
 
   it('treats an answer the account already submitted as already there, and keeps the account’s own drafts', async () => {
@@ -163,10 +187,18 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
         ],
         quizzes: [{ quizId: 'no-such-quiz', answers: {} }],
         drafts: [{ exerciseId: 'no-such-exercise', source: 'x' }],
-        lessons: [{ courseId: course, lessonId: 'no-such-lesson' }, { courseId: 'other-course', lessonId: 'pod' }],
+        lessons: [
+          { courseId: course, lessonId: 'no-such-lesson' },
+          { courseId: 'other-course', lessonId: 'pod' },
+        ],
       }),
     )
-    expect(outcome.skipped).toEqual({ exercises: ['no-such-exercise', pod.id], quizzes: ['no-such-quiz'], drafts: ['no-such-exercise'], lessons: [`${course}/no-such-lesson`, 'other-course/pod'] })
+    expect(outcome.skipped).toEqual({
+      exercises: ['no-such-exercise', pod.id],
+      quizzes: ['no-such-quiz'],
+      drafts: ['no-such-exercise'],
+      lessons: [`${course}/no-such-lesson`, 'other-course/pod'],
+    })
     expect(outcome.exercises).toEqual([])
     expect(await database.db.lessonProgress.count({ where: { userId: viewer.id } })).toBe(0)
   })
@@ -174,7 +206,12 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
   it('refuses a visitor who is not signed in, and an account that no longer exists, and stores nothing', async () => {
     const body = parse({ exercises: [{ exerciseId: pod.id, answer: pod.solution }] })
     await expect(importVisitorWork(dal, null, body)).rejects.toMatchObject({ status: 401 })
-    await expect(dal.imports.importVisitorWork({ id: 'deleted-user', role: 'learner' }, { submissions: [], quizzes: [], drafts: [], lessons: [{ courseId: course, lessonId: 'pod' }] })).rejects.toMatchObject({ status: 401 })
+    await expect(
+      dal.imports.importVisitorWork(
+        { id: 'deleted-user', role: 'learner' },
+        { submissions: [], quizzes: [], drafts: [], lessons: [{ courseId: course, lessonId: 'pod' }] },
+      ),
+    ).rejects.toMatchObject({ status: 401 })
     expect(await database.db.lessonProgress.count({ where: { userId: 'deleted-user' } })).toBe(0)
   })
 
@@ -182,8 +219,31 @@ describe.each(testDatabases())('importing a visitor’s work on %s', (_name, cre
     const viewer = await newLearner()
     const work = {
       version: 1 as const,
-      exercises: { [pod.id]: { best: { courseId: course, lessonId: 'pod', exerciseId: pod.id, kind: 'manifest' as const, answer: pod.solution, passed: true, score: 1, at: '2026-12-04T10:00:00.000Z' }, attempts: 4 } },
-      quizzes: { [podQuiz.id]: { courseId: course, lessonId: 'pod', quizId: podQuiz.id, answers: rightAnswers(podQuiz), score: 1, at: '2026-12-04T10:05:00.000Z' } },
+      exercises: {
+        [pod.id]: {
+          best: {
+            courseId: course,
+            lessonId: 'pod',
+            exerciseId: pod.id,
+            kind: 'manifest' as const,
+            answer: pod.solution,
+            passed: true,
+            score: 1,
+            at: '2026-12-04T10:00:00.000Z',
+          },
+          attempts: 4,
+        },
+      },
+      quizzes: {
+        [podQuiz.id]: {
+          courseId: course,
+          lessonId: 'pod',
+          quizId: podQuiz.id,
+          answers: rightAnswers(podQuiz),
+          score: 1,
+          at: '2026-12-04T10:05:00.000Z',
+        },
+      },
       lessons: { [`${course}/pod`]: '2026-12-04T09:55:00.000Z', [`${course}/intro`]: '2026-12-04T09:50:00.000Z' },
     }
     const request = visitorImportRequest(work, { [pod.id]: pod.solution }, 'ko')
@@ -208,11 +268,18 @@ describe('the import request’s shape', () => {
   })
 
   it('refuses the same exercise twice, unknown fields, and answers over the caps', () => {
-    const twice = visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: 'x' }, { exerciseId: 'a', answer: 'y' }] })
+    const twice = visitorImportSchema.safeParse({
+      exercises: [
+        { exerciseId: 'a', answer: 'x' },
+        { exerciseId: 'a', answer: 'y' },
+      ],
+    })
     expect(twice.success).toBe(false)
     expect(visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: 'x', attempts: 99 }] }).success).toBe(false)
     expect(visitorImportSchema.safeParse({ exercises: [{ exerciseId: 'a', answer: 'x'.repeat(64 * 1024 + 1) }] }).success).toBe(false)
-    expect(visitorImportSchema.safeParse({ lessons: Array.from({ length: 201 }, (_, i) => ({ courseId: 'c', lessonId: `l${i}` })) }).success).toBe(false)
+    expect(
+      visitorImportSchema.safeParse({ lessons: Array.from({ length: 201 }, (_, i) => ({ courseId: 'c', lessonId: `l${i}` })) }).success,
+    ).toBe(false)
     expect(visitorImportSchema.safeParse({ userId: 'someone-else' }).success).toBe(false)
     expect(visitorImportSchema.parse({})).toEqual({ lang: 'ko', exercises: [], quizzes: [], drafts: [], lessons: [] })
   })

@@ -33,7 +33,10 @@ export const visitorImportSchema = z
         z
           .object({
             exerciseId: id,
-            answer: z.union([storableText(z.string().max(importLimits.answerChars)), z.array(storableText(z.string().max(importLimits.commandChars))).max(importLimits.commands)]),
+            answer: z.union([
+              storableText(z.string().max(importLimits.answerChars)),
+              z.array(storableText(z.string().max(importLimits.commandChars))).max(importLimits.commands),
+            ]),
             // what this browser graded: never trusted, never stored
             passed: z.boolean().optional(),
             score: z.number().optional(),
@@ -94,7 +97,12 @@ function submissionFor(kind: 'manifest' | 'command', answer: string | string[]):
 }
 
 /** Grades every answer again on the server, then adds the lot to the viewer's account in one transaction. */
-export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: VisitorImportInput, grader: ImportGrader = poolGrader): Promise<VisitorImportOutcome> {
+export async function importVisitorWork(
+  dal: Dal,
+  viewer: Viewer | null,
+  input: VisitorImportInput,
+  grader: ImportGrader = poolGrader,
+): Promise<VisitorImportOutcome> {
   const lang: Locale = input.lang
   const skipped: VisitorImportOutcome['skipped'] = { exercises: [], quizzes: [], drafts: [], lessons: [] }
   const notAdded: VisitorImportOutcome['notAdded'] = { exercises: [], quizzes: [] }
@@ -112,7 +120,11 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
     }
     const graded = await grader({ exercise: found.exercise, submission, lang })
     if (graded.status === 'busy' || graded.status === 'failed') {
-      if (graded.status === 'failed') log().error({ event: 'grade.failed', exercise: found.exercise.id, import: true, message: graded.message }, `grading ${found.exercise.id} for an import failed in its worker`)
+      if (graded.status === 'failed')
+        log().error(
+          { event: 'grade.failed', exercise: found.exercise.id, import: true, message: graded.message },
+          `grading ${found.exercise.id} for an import failed in its worker`,
+        )
       throw new ImportBusyError('The grading pool is busy; nothing was added.')
     }
     if (graded.status === 'stopped' || graded.output.overBudget) {
@@ -120,7 +132,14 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
       continue
     }
     const source = typeof item.answer === 'string' ? item.answer : item.answer.join('\n')
-    work.submissions.push({ courseId: found.course.id, lessonId: found.lesson.id, exerciseId: found.exercise.id, kind: found.exercise.kind, source, result: graded.output.result })
+    work.submissions.push({
+      courseId: found.course.id,
+      lessonId: found.lesson.id,
+      exerciseId: found.exercise.id,
+      kind: found.exercise.kind,
+      source,
+      result: graded.output.result,
+    })
   }
   for (const item of input.quizzes) {
     const found = catalog.quiz(item.quizId)
@@ -133,7 +152,12 @@ export async function importVisitorWork(dal: Dal, viewer: Viewer | null, input: 
       notAdded.quizzes.push({ quizId: item.quizId, reason: 'unanswered', unanswered })
       continue
     }
-    work.quizzes.push({ courseId: found.course.id, lessonId: found.lesson.id, answers: item.answers, result: gradeQuiz(found.quiz, item.answers, lang) })
+    work.quizzes.push({
+      courseId: found.course.id,
+      lessonId: found.lesson.id,
+      answers: item.answers,
+      result: gradeQuiz(found.quiz, item.answers, lang),
+    })
   }
   for (const draft of input.drafts) {
     if (catalog.exercise(draft.exerciseId)) work.drafts.push(draft)

@@ -14,7 +14,9 @@ import { enqueue } from './queue.ts'
 import { podQOSClass, withRequestsFromLimits } from './kubelet/qos.ts'
 import { limitPhrase, markOverBudget, storedObjects } from './budget.ts'
 
-export type ApiResult = { ok: true; object: AnyObject } | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden'; message: string }
+export type ApiResult =
+  | { ok: true; object: AnyObject }
+  | { ok: false; reason: 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden'; message: string }
 
 /** Who writes: a learner's command or manifest (the default), or a controller of the cluster. */
 export interface WriteOptions {
@@ -87,7 +89,11 @@ function serviceAllocations(state: ClusterState, svc: Service, previous?: Servic
     spec.clusterIPs = [spec.clusterIP]
   } else if (spec.clusterIP !== 'None' && spec.clusterIP !== previous?.spec?.clusterIP) {
     if (state.clusterIPs.has(spec.clusterIP)) {
-      return { ok: false, reason: 'Invalid', message: `spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` }
+      return {
+        ok: false,
+        reason: 'Invalid',
+        message: `spec.clusterIPs: Invalid value: ["${spec.clusterIP}"]: failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`,
+      }
     }
     spec.clusterIPs = [spec.clusterIP]
   } else spec.clusterIPs = [spec.clusterIP]
@@ -100,7 +106,11 @@ function serviceAllocations(state: ClusterState, svc: Service, previous?: Servic
     if (needsNodePort) {
       if (port.nodePort) {
         if (state.nodePorts.has(port.nodePort) && !mine.has(port.nodePort)) {
-          return { ok: false, reason: 'Invalid', message: `spec.ports[${i}].nodePort: Invalid value: ${port.nodePort}: provided port is already allocated` }
+          return {
+            ok: false,
+            reason: 'Invalid',
+            message: `spec.ports[${i}].nodePort: Invalid value: ${port.nodePort}: provided port is already allocated`,
+          }
         }
       } else {
         const kept = previous?.spec?.ports?.find((q) => q.port === port.port && q.protocol === port.protocol)?.nodePort
@@ -124,7 +134,14 @@ function serviceAllocations(state: ClusterState, svc: Service, previous?: Servic
  * past the object limit, and — from a learner, not a controller — a workload asking for more replicas than the
  * Pod limit are refused as Forbidden, and the run is marked over budget.
  */
-function admitBudget(state: ClusterState, kind: Kind, name: string, input: AnyObject, creating: boolean, opts: WriteOptions): ApiResult | null {
+function admitBudget(
+  state: ClusterState,
+  kind: Kind,
+  name: string,
+  input: AnyObject,
+  creating: boolean,
+  opts: WriteOptions,
+): ApiResult | null {
   const { limits } = state.budget
   if (creating && kind === 'Pod' && state.objects.Pod.size >= limits.pods) {
     markOverBudget(state, { limit: 'pods', max: limits.pods })
@@ -132,13 +149,21 @@ function admitBudget(state: ClusterState, kind: Kind, name: string, input: AnyOb
   }
   if (creating && kind !== 'Node' && storedObjects(state) >= limits.objects) {
     markOverBudget(state, { limit: 'objects', max: limits.objects })
-    return { ok: false, reason: 'Forbidden', message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('objects', limits.objects)}` }
+    return {
+      ok: false,
+      reason: 'Forbidden',
+      message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('objects', limits.objects)}`,
+    }
   }
   if (!opts.byController && (kind === 'Deployment' || kind === 'ReplicaSet')) {
     const replicas = (input as Deployment).spec?.replicas
     if (typeof replicas === 'number' && replicas > limits.pods) {
       markOverBudget(state, { limit: 'pods', max: limits.pods, requested: replicas })
-      return { ok: false, reason: 'Forbidden', message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)} (spec.replicas: ${replicas})` }
+      return {
+        ok: false,
+        reason: 'Forbidden',
+        message: `${resourceName(kind)} "${name}" is forbidden: exceeded ${limitPhrase('pods', limits.pods)} (spec.replicas: ${replicas})`,
+      }
     }
   }
   return null
@@ -147,13 +172,18 @@ function admitBudget(state: ClusterState, kind: Kind, name: string, input: AnyOb
 export function createObject(state: ClusterState, input: AnyObject, opts: WriteOptions = {}): ApiResult {
   const kind = input.kind as Kind
   const name = input.metadata?.name
-  if (!name) return { ok: false, reason: 'Invalid', message: `${kind} is invalid: metadata.name: Required value: name or generateName is required` }
+  if (!name)
+    return { ok: false, reason: 'Invalid', message: `${kind} is invalid: metadata.name: Required value: name or generateName is required` }
   const namespace = NAMESPACED[kind] ? (input.metadata?.namespace ?? 'default') : undefined
   if (namespace !== undefined) {
     const ns = state.objects.Namespace.get(namespace)
     if (!ns) return { ok: false, reason: 'NotFound', message: `namespaces "${namespace}" not found` }
     if (ns.metadata?.deletionTimestamp) {
-      return { ok: false, reason: 'Conflict', message: `${resourceName(kind)} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated` }
+      return {
+        ok: false,
+        reason: 'Conflict',
+        message: `${resourceName(kind)} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+      }
     }
   }
   const key = keyOf(namespace, name)
@@ -195,7 +225,10 @@ export function updateObject(state: ClusterState, input: AnyObject, withStatus =
   if (refused) return refused
   const cur = current as AnyObject & { spec?: unknown; status?: unknown }
   const next = input as AnyObject & { spec?: unknown; status?: unknown }
-  let obj = { ...next, metadata: { ...next.metadata, uid: cur.metadata!.uid, creationTimestamp: cur.metadata!.creationTimestamp } } as AnyObject
+  let obj = {
+    ...next,
+    metadata: { ...next.metadata, uid: cur.metadata!.uid, creationTimestamp: cur.metadata!.creationTimestamp },
+  } as AnyObject
   if (!withStatus) (obj as { status?: unknown }).status = cur.status
   if (kind === 'Deployment' || kind === 'ReplicaSet') {
     const specChanged = next.spec !== cur.spec && !deepEqual(next.spec, cur.spec)
@@ -241,7 +274,11 @@ export function deleteObject(state: ClusterState, kind: Kind, key: string, opts:
     }
     const obj = putObject(state, {
       ...pod,
-      metadata: { ...pod.metadata, deletionTimestamp: toTimestamp(state.config.epoch, state.now + grace * 1000), deletionGracePeriodSeconds: grace },
+      metadata: {
+        ...pod.metadata,
+        deletionTimestamp: toTimestamp(state.config.epoch, state.now + grace * 1000),
+        deletionGracePeriodSeconds: grace,
+      },
     })
     return { ok: true, object: obj }
   }
@@ -252,7 +289,11 @@ export function deleteObject(state: ClusterState, kind: Kind, key: string, opts:
       return { ok: true, object: current }
     }
     if (!current.metadata?.deletionTimestamp) {
-      putObject(state, { ...current, metadata: { ...current.metadata, deletionTimestamp: toTimestamp(state.config.epoch, state.now) }, status: { phase: 'Terminating' } } as AnyObject)
+      putObject(state, {
+        ...current,
+        metadata: { ...current.metadata, deletionTimestamp: toTimestamp(state.config.epoch, state.now) },
+        status: { phase: 'Terminating' },
+      } as AnyObject)
     }
     enqueue(state, 'namespace', key)
     return { ok: true, object: current }

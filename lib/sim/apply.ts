@@ -32,7 +32,8 @@ export function threeWayMerge(live: unknown, last: unknown, desired: unknown, pa
   if (!isPlain(desired) || !isPlain(live)) return desired
   if (path === 'spec.strategy') return desired
   const out: Record<string, unknown> = { ...live }
-  for (const k of Object.keys(desired)) out[k] = threeWayMerge(live[k], isPlain(last) ? last[k] : undefined, desired[k], path ? `${path}.${k}` : k)
+  for (const k of Object.keys(desired))
+    out[k] = threeWayMerge(live[k], isPlain(last) ? last[k] : undefined, desired[k], path ? `${path}.${k}` : k)
   if (isPlain(last)) for (const k of Object.keys(last)) if (!(k in desired)) delete out[k]
   return out
 }
@@ -40,7 +41,9 @@ export function threeWayMerge(live: unknown, last: unknown, desired: unknown, pa
 function stableJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
-  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
+  const keys = Object.keys(v)
+    .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+    .sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
 }
 
@@ -66,7 +69,13 @@ function comparable(obj: AnyObject): unknown {
   return { ...rest, metadata: m }
 }
 
-export function applyObject(state: ClusterState, manifest: KubeObject, raw: Record<string, unknown> | undefined, namespaceOverride?: string, source = 'STDIN'): { ok: boolean; line: string; errors: Diagnostic[] } {
+export function applyObject(
+  state: ClusterState,
+  manifest: KubeObject,
+  raw: Record<string, unknown> | undefined,
+  namespaceOverride?: string,
+  source = 'STDIN',
+): { ok: boolean; line: string; errors: Diagnostic[] } {
   const kind = manifest.kind as Kind
   const name = manifest.metadata!.name!
   const namespace = NAMESPACED[kind] ? (manifest.metadata?.namespace ?? namespaceOverride ?? 'default') : undefined
@@ -77,10 +86,15 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
   if (!live) {
     const obj = {
       ...manifest,
-      metadata: { ...manifest.metadata, ...(namespace !== undefined ? { namespace } : {}), annotations: { ...manifest.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation } },
+      metadata: {
+        ...manifest.metadata,
+        ...(namespace !== undefined ? { namespace } : {}),
+        annotations: { ...manifest.metadata?.annotations, [ANNOTATIONS.lastApplied]: annotation },
+      },
     } as AnyObject
     const r = createObject(state, obj)
-    if (!r.ok) return { ok: false, line: `Error from server (${r.reason}): error when creating ${JSON.stringify(source)}: ${r.message}`, errors: [] }
+    if (!r.ok)
+      return { ok: false, line: `Error from server (${r.reason}): error when creating ${JSON.stringify(source)}: ${r.message}`, errors: [] }
     return { ok: true, line: `${prefix}/${name} created`, errors: [] }
   }
   const previous = live.metadata?.annotations?.[ANNOTATIONS.lastApplied]
@@ -93,12 +107,21 @@ export function applyObject(state: ClusterState, manifest: KubeObject, raw: Reco
   const rawMeta = (desiredRaw.metadata ?? {}) as Record<string, unknown>
   const desired = {
     ...desiredRaw,
-    metadata: { ...rawMeta, ...(namespace !== undefined ? { namespace } : {}), annotations: { ...(rawMeta.annotations as object), [ANNOTATIONS.lastApplied]: annotation } },
+    metadata: {
+      ...rawMeta,
+      ...(namespace !== undefined ? { namespace } : {}),
+      annotations: { ...(rawMeta.annotations as object), [ANNOTATIONS.lastApplied]: annotation },
+    },
   }
   const merged = threeWayMerge(live, last, desired) as AnyObject
   if (kind === 'Node') return { ok: false, line: 'error: nodes cannot be applied', errors: [] }
   const r = updateFromClient(state, live, merged)
-  if (!r.ok) return { ok: false, line: r.errors.length ? formatKubectlError(r.errors) : `Error from server (${r.reason}): error when applying patch: ${r.message}`, errors: r.errors }
+  if (!r.ok)
+    return {
+      ok: false,
+      line: r.errors.length ? formatKubectlError(r.errors) : `Error from server (${r.reason}): error when applying patch: ${r.message}`,
+      errors: r.errors,
+    }
   return { ok: true, line: `${prefix}/${name} ${r.changed ? 'configured' : 'unchanged'}`, errors: [] }
 }
 
@@ -124,9 +147,15 @@ export function updateFromClient(
 }
 
 /** `source` names the input in kubectl's "error when creating" lines (a file name; STDIN when omitted). */
-export function applyText(state: ClusterState, text: string, options: { namespace?: string; file?: string; source?: string } = {}): ApplyResult {
+export function applyText(
+  state: ClusterState,
+  text: string,
+  options: { namespace?: string; file?: string; source?: string } = {},
+): ApplyResult {
   const result = validateManifests(text, { file: options.file, keepRaw: true })
-  const syntax = result.errors.filter((e) => e.type === 'YAMLSyntax' || e.field === '' && e.document === 0 && result.objects.length === 0 && e.type !== 'NoKindMatch')
+  const syntax = result.errors.filter(
+    (e) => e.type === 'YAMLSyntax' || (e.field === '' && e.document === 0 && result.objects.length === 0 && e.type !== 'NoKindMatch'),
+  )
   if (syntax.some((e) => e.type === 'YAMLSyntax')) {
     return { ok: false, output: `${formatKubectlError(syntax)}\n`, errors: result.errors }
   }
@@ -141,7 +170,11 @@ export function applyText(state: ClusterState, text: string, options: { namespac
     entry.object = o
     byDoc.set(o.document, entry)
   }
-  const refused = refuseManifest(state, result.objects.map((o) => o.object), options.source)
+  const refused = refuseManifest(
+    state,
+    result.objects.map((o) => o.object),
+    options.source,
+  )
   if (refused) return { ok: false, output: refused, errors: result.errors }
   // Namespaces first, as kubectl's apply order does for a mixed file? kubectl applies in file order; so do we.
   const lines: string[] = []
@@ -179,7 +212,8 @@ export function refuseManifest(state: ClusterState, objects: readonly KubeObject
   const over = refuseDemand(state.budget.limits, demand)
   if (!over) return null
   markOverBudget(state, over)
-  if (over.limit === 'objects') return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: exceeded ${limitPhrase('objects', over.max)} (this manifest has ${documents} objects)\n`
+  if (over.limit === 'objects')
+    return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: exceeded ${limitPhrase('objects', over.max)} (this manifest has ${documents} objects)\n`
   const largest = demand.largest ? objects[demand.largest.index]! : undefined
   const what = largest ? `${resourceName(largest.kind)} ${JSON.stringify(largest.metadata?.name ?? '')} is forbidden: ` : ''
   return `Error from server (Forbidden): error when creating ${JSON.stringify(source)}: ${what}exceeded ${limitPhrase('pods', over.max)} (this manifest asks for ${demand.pods} Pods)\n`

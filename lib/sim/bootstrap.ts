@@ -30,7 +30,8 @@ export interface ClusterOptions {
 }
 
 export function nodeConfigs(nodes: ClusterOptions['nodes']): NodeConfig[] {
-  const list: Partial<NodeConfig>[] = typeof nodes === 'number' || nodes === undefined ? Array.from({ length: nodes ?? 3 }, () => ({})) : nodes
+  const list: Partial<NodeConfig>[] =
+    typeof nodes === 'number' || nodes === undefined ? Array.from({ length: nodes ?? 3 }, () => ({})) : nodes
   return list.map((n, i) => ({
     name: n.name ?? `node-${i + 1}`,
     cpu: n.cpu ?? '4',
@@ -80,7 +81,18 @@ export function bootstrapState(options: ClusterOptions = {}): ClusterState {
     node.metadata.uid = `node-${index}-${cfg.name}`
     node.metadata.creationTimestamp = new Date(state.config.epoch).toISOString().replace('.000Z', 'Z')
     putObject(state, node)
-    state.nodes.set(cfg.name, { name: cfg.name, index, up: true, lastHeartbeat: 0, images: new Set(), pullBusyUntil: 0, pulling: [], nextIp: 2, usedIps: new Set(), notReadySince: null })
+    state.nodes.set(cfg.name, {
+      name: cfg.name,
+      index,
+      up: true,
+      lastHeartbeat: 0,
+      images: new Set(),
+      pullBusyUntil: 0,
+      pulling: [],
+      nextIp: 2,
+      usedIps: new Set(),
+      notReadySince: null,
+    })
   })
   const kubernetes: Service = {
     apiVersion: 'v1',

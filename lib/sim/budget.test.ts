@@ -21,7 +21,8 @@ spec:
           image: nginx:1.27
 ${extra}`
 
-const service = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n`
+const service = (name: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n`
 
 describe('the simulator’s budget', () => {
   it('refuses a manifest that asks for more Pods than the limit before creating anything', () => {
@@ -30,7 +31,9 @@ describe('the simulator’s budget', () => {
     const r = c.apply(deployment(100_000))
     expect(performance.now() - started).toBeLessThan(500)
     expect(r.ok).toBe(false)
-    expect(r.output).toBe(`Error from server (Forbidden): error when creating "STDIN": deployments.apps "web" is forbidden: exceeded the simulator's limit of 50 Pods (this manifest asks for 100000 Pods)\n`)
+    expect(r.output).toBe(
+      `Error from server (Forbidden): error when creating "STDIN": deployments.apps "web" is forbidden: exceeded the simulator's limit of 50 Pods (this manifest asks for 100000 Pods)\n`,
+    )
     expect(c.state.objects.Deployment.size).toBe(0)
     expect(c.budget.over).toEqual({ limit: 'pods', max: 50, requested: 100_000 })
   })
@@ -56,7 +59,11 @@ describe('the simulator’s budget', () => {
     const c = createCluster()
     c.apply(deployment(3))
     const r = c.run('kubectl scale deployment/web --replicas=50000')
-    expect(r).toEqual({ ok: false, output: `Error from server (Forbidden): deployments.apps "web" is forbidden: exceeded the simulator's limit of 50 Pods (spec.replicas: 50000)\n`, notice: 'overBudget' })
+    expect(r).toEqual({
+      ok: false,
+      output: `Error from server (Forbidden): deployments.apps "web" is forbidden: exceeded the simulator's limit of 50 Pods (spec.replicas: 50000)\n`,
+      notice: 'overBudget',
+    })
     expect((c.state.objects.Deployment.get('default/web') as { spec: { replicas: number } }).spec.replicas).toBe(3)
     expect(c.run('kubectl create deployment big --image=nginx --replicas=51').output).toContain('deployments.apps "big" is forbidden')
     // scaling within the limit still works
@@ -78,7 +85,10 @@ describe('the simulator’s budget', () => {
 
   it('lets a rolling update surge only up to the limit (the controller may ask for more; the quota says no)', () => {
     const c = createCluster()
-    const withSurge = deployment(40).replace('spec:\n  replicas: 40', 'spec:\n  replicas: 40\n  strategy:\n    rollingUpdate:\n      maxSurge: "100%"')
+    const withSurge = deployment(40).replace(
+      'spec:\n  replicas: 40',
+      'spec:\n  replicas: 40\n  strategy:\n    rollingUpdate:\n      maxSurge: "100%"',
+    )
     c.apply(withSurge)
     c.advance(30)
     c.apply(withSurge.replace('nginx:1.27', 'nginx:1.28'))
@@ -94,7 +104,11 @@ describe('the simulator’s budget', () => {
   it('refuses a wait past the virtual-time limit and clamps an advance to it', () => {
     const c = createCluster()
     const r = c.run('wait 1000h')
-    expect(r).toEqual({ ok: false, output: "error: wait 1000h would go past the simulator's limit of 1h of virtual time (the cluster is at 0s)\n", notice: 'overBudget' })
+    expect(r).toEqual({
+      ok: false,
+      output: "error: wait 1000h would go past the simulator's limit of 1h of virtual time (the cluster is at 0s)\n",
+      notice: 'overBudget',
+    })
     expect(c.now).toBe(0)
     expect(c.budget.over).toEqual({ limit: 'virtualTimeMs', max: 3_600_000, requested: 3_600_000_000 })
     const d = createCluster()
@@ -119,7 +133,11 @@ describe('the simulator’s budget', () => {
   it('counts commands and refuses the ones past the limit', () => {
     const c = createCluster({ limits: { commands: 3 } })
     for (let i = 0; i < 3; i++) expect(c.run('kubectl get nodes').ok).toBe(true)
-    expect(c.run('kubectl get nodes')).toEqual({ ok: false, output: "error: exceeded the simulator's limit of 3 commands\n", notice: 'overBudget' })
+    expect(c.run('kubectl get nodes')).toEqual({
+      ok: false,
+      output: "error: exceeded the simulator's limit of 3 commands\n",
+      notice: 'overBudget',
+    })
   })
 
   it('refuses objects past the limit, Nodes not counted', () => {
@@ -127,14 +145,18 @@ describe('the simulator’s budget', () => {
     // 4 namespaces + the kubernetes Service are already there
     const answers = ['a', 'b', 'c', 'd'].map((n) => c.apply(service(n)).output)
     expect(answers.slice(0, 3)).toEqual(['service/a created\n', 'service/b created\n', 'service/c created\n'])
-    expect(answers[3]).toBe(`Error from server (Forbidden): error when creating "STDIN": services "d" is forbidden: exceeded the simulator's limit of 8 objects\n`)
+    expect(answers[3]).toBe(
+      `Error from server (Forbidden): error when creating "STDIN": services "d" is forbidden: exceeded the simulator's limit of 8 objects\n`,
+    )
   })
 
   it('caps the traffic of all generators together, so virtual time bounds the requests simulated', () => {
     const c = createCluster()
     c.apply(`${deployment(1)}---\n${service('a')}---\n${service('b')}`)
     expect(c.run('traffic start svc/a --rps 700').ok).toBe(true)
-    expect(c.run('traffic start svc/b --rps 400').output).toBe('error: the simulator sends at most 1000 requests/s in all (700 already running): lower --rps or stop other traffic\n')
+    expect(c.run('traffic start svc/b --rps 400').output).toBe(
+      'error: the simulator sends at most 1000 requests/s in all (700 already running): lower --rps or stop other traffic\n',
+    )
     expect(c.run('traffic start svc/a --rps 1000').ok).toBe(true) // replaces a's own generator
   })
 
@@ -152,7 +174,19 @@ describe('the simulator’s budget', () => {
 
   it('has defaults well above what the course needs, and readable durations', () => {
     expect(DEFAULT_LIMITS).toMatchObject({ pods: 50, objects: 200, virtualTimeMs: 3_600_000 })
-    expect([formatVirtualTime(3_600_000), formatVirtualTime(5_400_000), formatVirtualTime(45_000), formatVirtualTime(0)]).toEqual(['1h', '1h30m', '45s', '0s'])
-    expect(manifestDemand([{ kind: 'Pod' }, { kind: 'Deployment', spec: {} }, { kind: 'ReplicaSet', spec: { replicas: 4 } }, { kind: 'Service' }])).toEqual({ pods: 6, objects: 4, largest: { index: 2, pods: 4 } })
+    expect([formatVirtualTime(3_600_000), formatVirtualTime(5_400_000), formatVirtualTime(45_000), formatVirtualTime(0)]).toEqual([
+      '1h',
+      '1h30m',
+      '45s',
+      '0s',
+    ])
+    expect(
+      manifestDemand([
+        { kind: 'Pod' },
+        { kind: 'Deployment', spec: {} },
+        { kind: 'ReplicaSet', spec: { replicas: 4 } },
+        { kind: 'Service' },
+      ]),
+    ).toEqual({ pods: 6, objects: 4, largest: { index: 2, pods: 4 } })
   })
 })

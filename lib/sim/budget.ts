@@ -23,7 +23,13 @@ export const DEFAULT_LIMITS: Readonly<SimLimits> = Object.freeze({
 export const MAX_TOTAL_RPS = 1000
 
 /** For benchmarks and tools that mean to simulate huge clusters. */
-export const UNLIMITED: Readonly<SimLimits> = Object.freeze({ pods: Infinity, objects: Infinity, events: Infinity, virtualTimeMs: Infinity, commands: Infinity })
+export const UNLIMITED: Readonly<SimLimits> = Object.freeze({
+  pods: Infinity,
+  objects: Infinity,
+  events: Infinity,
+  virtualTimeMs: Infinity,
+  commands: Infinity,
+})
 
 export function resolveLimits(limits: Partial<SimLimits> | undefined): SimLimits {
   const out = { ...DEFAULT_LIMITS }
@@ -75,7 +81,11 @@ export function limitPhrase(limit: LimitName, max: number): string {
 }
 
 /** What a manifest asks for: its objects, and the Pods they would run (a Pod is one, a workload its replicas). */
-export function manifestDemand(objects: readonly { kind?: string; spec?: unknown }[]): { pods: number; objects: number; largest: { index: number; pods: number } | null } {
+export function manifestDemand(objects: readonly { kind?: string; spec?: unknown }[]): {
+  pods: number
+  objects: number
+  largest: { index: number; pods: number } | null
+} {
   let pods = 0
   let largest: { index: number; pods: number } | null = null
   objects.forEach((o, index) => {

@@ -87,4 +87,3 @@ export function wrapState(state: ClusterState): Cluster {
     listFiles: () => listFiles(state),
   }
 }
-

@@ -51,7 +51,8 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   if (FILE_PROGRAMS.includes(done[0]!)) return current.startsWith('-') ? [] : pick(files)
   if (done[0] === 'node') return done.length === 1 ? pick(['fail', 'recover']) : pick(objectNames(cluster, 'Node', namespace))
   if (done[0] === 'pod') return done.length === 1 ? pick(['crash']) : pick(objectNames(cluster, 'Pod', namespace))
-  if (done[0] === 'traffic') return done.length === 1 ? pick(['start', 'stop']) : pick(objectNames(cluster, 'Service', namespace).map((n) => `svc/${n}`))
+  if (done[0] === 'traffic')
+    return done.length === 1 ? pick(['start', 'stop']) : pick(objectNames(cluster, 'Service', namespace).map((n) => `svc/${n}`))
   if (done[0] !== 'kubectl' && done[0] !== 'k') return []
   const verb = done[1]
   if (!verb) return pick(KUBECTL_VERBS)
@@ -60,7 +61,8 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   if (previous === '-f' || previous === '--filename') return pick(files)
   for (const prefix of ['--filename=', '-f=']) if (current.startsWith(prefix)) return pick(files.map((f) => `${prefix}${f}`))
   if (current.startsWith('-')) return pick(FLAGS[verb] ?? [])
-  if ((verb === 'apply' || verb === 'diff') && !done.slice(2).some((w) => w === '-f' || w.startsWith('--filename') || w.startsWith('-f'))) return pick(['-f'])
+  if ((verb === 'apply' || verb === 'diff') && !done.slice(2).some((w) => w === '-f' || w.startsWith('--filename') || w.startsWith('-f')))
+    return pick(['-f'])
   if (verb === 'rollout' && done.length === 2) return pick(['history', 'pause', 'restart', 'resume', 'status', 'undo'])
   if (verb === 'set' && done.length === 2) return pick(['env', 'image', 'resources', 'selector'])
   if (verb === 'create' && done.length === 2) return pick(['deployment', 'namespace', '-f'])
@@ -80,7 +82,8 @@ export function completeCommand(cluster: Cluster, line: string): string[] {
   }
   if (VERB_TAKES_TYPE.has(verb) && args.length >= 1) {
     const kind = RESOURCE_ALIASES[args[0]!.toLowerCase()]
-    if (kind && kind !== 'All' && kind !== 'Event') return pick(objectNames(cluster, kind === 'Endpoints' || kind === 'EndpointSlice' ? 'Service' : kind, namespace))
+    if (kind && kind !== 'All' && kind !== 'Event')
+      return pick(objectNames(cluster, kind === 'Endpoints' || kind === 'EndpointSlice' ? 'Service' : kind, namespace))
   }
   return []
 }

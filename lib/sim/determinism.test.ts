@@ -46,7 +46,8 @@ describe('determinism', () => {
     c.advance(30)
     const pod = [...c.state.objects.Pod.values()][0] as Pod
     expect(pod.status?.phase).toBe('Running')
-    for (const part of [pod, pod.metadata!.labels, pod.spec!.containers[0], pod.status!.conditions![0]]) expect(Object.isFrozen(part)).toBe(true)
+    for (const part of [pod, pod.metadata!.labels, pod.spec!.containers[0], pod.status!.conditions![0]])
+      expect(Object.isFrozen(part)).toBe(true)
     expect(() => {
       ;(pod.metadata!.labels as Record<string, string>).app = 'other'
     }).toThrow(TypeError)

@@ -105,7 +105,14 @@ function managed(svc: Service): boolean {
 
 function sameEndpoint(a: Endpoint | undefined | null, b: Endpoint | undefined | null): boolean {
   if (!a || !b) return !a && !b
-  return a.ip === b.ip && a.ready === b.ready && a.serving === b.serving && a.terminating === b.terminating && a.node === b.node && JSON.stringify(a.ports) === JSON.stringify(b.ports)
+  return (
+    a.ip === b.ip &&
+    a.ready === b.ready &&
+    a.serving === b.serving &&
+    a.terminating === b.terminating &&
+    a.node === b.node &&
+    JSON.stringify(a.ports) === JSON.stringify(b.ports)
+  )
 }
 
 /** Full recompute for one Service (created, changed or deleted). */
@@ -129,7 +136,18 @@ export function syncServiceEndpoints(state: ClusterView, svcKey: string, ctx: Co
       if (ep.ready) readyCount++
     }
   } else if (svc.metadata!.name === 'kubernetes' && svc.metadata!.namespace === 'default') {
-    const apiserver: Endpoint = { ip: '172.18.0.1', pod: '', podKey: '', node: '', ready: true, serving: true, terminating: false, ports: [{ name: 'https', port: 6443, protocol: 'TCP' }], changedAt: 0, routedBefore: true }
+    const apiserver: Endpoint = {
+      ip: '172.18.0.1',
+      pod: '',
+      podKey: '',
+      node: '',
+      ready: true,
+      serving: true,
+      terminating: false,
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+      changedAt: 0,
+      routedBefore: true,
+    }
     entries.set('apiserver', apiserver)
     readyCount = 1
   }

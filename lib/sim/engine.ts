@@ -55,7 +55,9 @@ export function applyChanges(state: ClusterState, changes: readonly Change[]): v
         break
       case 'status': {
         const kind = ch.object.kind
-        const key = ch.object.metadata!.namespace ? `${ch.object.metadata!.namespace}/${ch.object.metadata!.name}` : ch.object.metadata!.name!
+        const key = ch.object.metadata!.namespace
+          ? `${ch.object.metadata!.namespace}/${ch.object.metadata!.name}`
+          : ch.object.metadata!.name!
         const cur = state.objects[kind].get(key)
         if (cur && cur.metadata!.uid === ch.object.metadata!.uid) {
           // the status subresource: for Deployments the controller also records its revision annotations here
@@ -141,7 +143,13 @@ function watchers(): Fanout {
 }
 
 /** The informer fan-out: every controller watching `topic` looks at the write, in queue order (informers.ts). */
-export function notifyWatchers<T extends Topic>(state: ClusterView, topic: T, key: string, old: WatchTopics[T] | undefined, obj: WatchTopics[T] | undefined): void {
+export function notifyWatchers<T extends Topic>(
+  state: ClusterView,
+  topic: T,
+  key: string,
+  old: WatchTopics[T] | undefined,
+  obj: WatchTopics[T] | undefined,
+): void {
   const list = watchers()[topic]
   if (!list) return
   for (let i = 0; i < list.length; i++) {
@@ -171,7 +179,15 @@ export function settle(state: ClusterState): void {
     if (!did) break
     if (work > MAX_WORK_PER_INSTANT) {
       for (const c of allControllers()) state.queues[c.name].clear()
-      recordEvent(state, { kind: 'Cluster', namespace: 'default', name: 'simulator', type: 'Warning', reason: 'Livelock', message: 'controllers kept producing work at one instant; the simulator stopped this instant', source: 'kubelab' })
+      recordEvent(state, {
+        kind: 'Cluster',
+        namespace: 'default',
+        name: 'simulator',
+        type: 'Warning',
+        reason: 'Livelock',
+        message: 'controllers kept producing work at one instant; the simulator stopped this instant',
+        source: 'kubelab',
+      })
       break
     }
   }

@@ -28,7 +28,20 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
   const next: StoredEvent =
     prev && state.now - prev.last < EVENT_TTL_MS
       ? { ...prev, count: prev.count + 1, last: state.now, seq }
-      : { namespace: ns, kind: e.kind, name: e.name, uid: e.uid ?? '', type, reason: e.reason, message: e.message, source: e.source, count: 1, first: state.now, last: state.now, seq }
+      : {
+          namespace: ns,
+          kind: e.kind,
+          name: e.name,
+          uid: e.uid ?? '',
+          type,
+          reason: e.reason,
+          message: e.message,
+          source: e.source,
+          count: 1,
+          first: state.now,
+          last: state.now,
+          seq,
+        }
   ev.stored.set(key, next)
   // Two generations instead of deleting the oldest one by one: at most MAX_STORED_EVENTS are kept.
   if (ev.stored.size >= MAX_STORED_EVENTS / 2) {
@@ -38,7 +51,10 @@ export function recordEvent(state: ClusterState, e: EventInput): void {
 }
 
 /** Live (not expired) events, oldest last-seen first, optionally for one object. */
-export function listEvents(state: ClusterState, filter?: { namespace?: string; kind?: string; name?: string; uid?: string }): StoredEvent[] {
+export function listEvents(
+  state: ClusterState,
+  filter?: { namespace?: string; kind?: string; name?: string; uid?: string },
+): StoredEvent[] {
   const out: StoredEvent[] = []
   for (const ev of [...state.events.older.values(), ...state.events.stored.values()]) {
     if (state.now - ev.last >= EVENT_TTL_MS) continue

@@ -7,7 +7,14 @@ describe('the home directory beside the cluster', () => {
   it('names one file by exercise.yaml, ./exercise.yaml, ~/exercise.yaml, $HOME/… and /home/learner/…', () => {
     const c = createCluster()
     expect(c.writeFile('exercise.yaml', 'a: 1\n')).toEqual({ ok: true })
-    for (const path of ['exercise.yaml', './exercise.yaml', '~/exercise.yaml', '$HOME/exercise.yaml', '/home/learner/exercise.yaml', './/exercise.yaml']) {
+    for (const path of [
+      'exercise.yaml',
+      './exercise.yaml',
+      '~/exercise.yaml',
+      '$HOME/exercise.yaml',
+      '/home/learner/exercise.yaml',
+      './/exercise.yaml',
+    ]) {
       expect(c.readFile(path)).toBe('a: 1\n')
     }
     c.writeFile('/home/learner/exercise.yaml', 'b: 2\n')

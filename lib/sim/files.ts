@@ -35,7 +35,8 @@ function validName(path: string): { name: string } | { code: FileErrorCode; erro
   const r = resolvePath(path)
   if (!('file' in r)) return { code: 'badName', error: `"${path}" is not a file in ${HOME} (files live directly in the home directory)` }
   // eslint-disable-next-line no-control-regex
-  if (r.file.length > MAX_NAME_LENGTH || /[\x00-\x1f\x7f]/.test(r.file)) return { code: 'badName', error: `"${path}" is not a valid file name` }
+  if (r.file.length > MAX_NAME_LENGTH || /[\x00-\x1f\x7f]/.test(r.file))
+    return { code: 'badName', error: `"${path}" is not a valid file name` }
   return { name: r.file }
 }
 
@@ -45,7 +46,11 @@ export function writeFile(state: ClusterState, path: string, text: string): File
   const body = String(text)
   const bytes = utf8Length(body)
   if (bytes > MAX_FILE_BYTES) {
-    return { ok: false, code: 'tooLarge', error: `${v.name} is ${Math.ceil(bytes / 1024)} KiB; a file holds at most ${MAX_FILE_BYTES / 1024} KiB` }
+    return {
+      ok: false,
+      code: 'tooLarge',
+      error: `${v.name} is ${Math.ceil(bytes / 1024)} KiB; a file holds at most ${MAX_FILE_BYTES / 1024} KiB`,
+    }
   }
   if (!state.files.has(v.name) && state.files.size >= MAX_FILES) {
     return { ok: false, code: 'tooMany', error: `the home directory holds at most ${MAX_FILES} files` }

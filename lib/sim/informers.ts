@@ -83,12 +83,31 @@ export function contributionOf(state: ClusterView, pod: Pod): PodContribution {
   }
   const placed = !!pod.spec?.nodeName && !isPodTerminal(pod)
   const req = placed ? podRequests(pod) : { cpu: 0, memory: 0 }
-  return { owner, active, ready, available, fullyLabeled, node: placed ? pod.spec!.nodeName! : null, cpu: req.cpu, memory: req.memory, placed }
+  return {
+    owner,
+    active,
+    ready,
+    available,
+    fullyLabeled,
+    node: placed ? pod.spec!.nodeName! : null,
+    cpu: req.cpu,
+    memory: req.memory,
+    placed,
+  }
 }
 
 function sameContribution(a: PodContribution | undefined, b: PodContribution | undefined): boolean {
   if (!a || !b) return a === b
-  return a.owner === b.owner && a.active === b.active && a.ready === b.ready && a.available === b.available && a.fullyLabeled === b.fullyLabeled && a.node === b.node && a.cpu === b.cpu && a.memory === b.memory
+  return (
+    a.owner === b.owner &&
+    a.active === b.active &&
+    a.ready === b.ready &&
+    a.available === b.available &&
+    a.fullyLabeled === b.fullyLabeled &&
+    a.node === b.node &&
+    a.cpu === b.cpu &&
+    a.memory === b.memory
+  )
 }
 
 function bump(index: Map<string, Map<string, number>>, owner: string, node: string, sign: 1 | -1): void {
@@ -170,7 +189,11 @@ function onPod(state: ClusterState, key: string, old: Pod | undefined, pod: Pod 
 
 /** A ReplicaSet's minReadySeconds or template labels decide how its pods count (contributionOf). */
 function onReplicaSet(state: ClusterState, key: string, old: ReplicaSet | undefined, rs: ReplicaSet | undefined): void {
-  if (rs && old && (old.spec?.minReadySeconds !== rs.spec?.minReadySeconds || old.spec?.template?.metadata?.labels !== rs.spec?.template?.metadata?.labels)) {
+  if (
+    rs &&
+    old &&
+    (old.spec?.minReadySeconds !== rs.spec?.minReadySeconds || old.spec?.template?.metadata?.labels !== rs.spec?.template?.metadata?.labels)
+  ) {
     for (const p of state.indexes.podsByController.get(rs.metadata!.uid!) ?? []) refreshContribution(state, p)
   }
   if (!rs && old) state.indexes.ownerStats.delete(old.metadata!.uid!)
@@ -188,4 +211,3 @@ export function hasSelectingService(state: ClusterView, ns: string): boolean {
   for (const k of keys) if (state.objects.Service.get(k)!.spec?.selector) return true
   return false
 }
-

@@ -32,7 +32,9 @@ export type {
 import type { PodSpec } from '../k8s/types.ts'
 /** The scheduling parts of a pod spec the scheduler reads (kubernetes-models' types, named here once). */
 export type Affinity = NonNullable<PodSpec['affinity']>
-export type NodeSelectorTerm = NonNullable<NonNullable<Affinity['nodeAffinity']>['requiredDuringSchedulingIgnoredDuringExecution']>['nodeSelectorTerms'][number]
+export type NodeSelectorTerm = NonNullable<
+  NonNullable<Affinity['nodeAffinity']>['requiredDuringSchedulingIgnoredDuringExecution']
+>['nodeSelectorTerms'][number]
 export type NodeSelectorRequirement = NonNullable<NodeSelectorTerm['matchExpressions']>[number]
 export type PodAffinityTerm = NonNullable<NonNullable<Affinity['podAffinity']>['requiredDuringSchedulingIgnoredDuringExecution']>[number]
 export type TopologySpreadConstraint = NonNullable<PodSpec['topologySpreadConstraints']>[number]

@@ -74,7 +74,10 @@ spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80}]}
 `)
     c.advance(20)
     const s = c.snapshot().services
-    expect(s.find((x) => x.name === 'manual')).toMatchObject({ endpoints: [], clusterIP: expect.stringMatching(/^10\.9[6-9]|^10\.1[01]\d\./) })
+    expect(s.find((x) => x.name === 'manual')).toMatchObject({
+      endpoints: [],
+      clusterIP: expect.stringMatching(/^10\.9[6-9]|^10\.1[01]\d\./),
+    })
     expect(s.find((x) => x.name === 'db')).toMatchObject({ type: 'ExternalName', clusterIP: null, endpoints: [] })
     expect(s.find((x) => x.name === 'web-headless')).toMatchObject({ clusterIP: 'None' })
     expect(s.find((x) => x.name === 'web-headless')!.endpoints.filter((e) => e.ready)).toHaveLength(2)
@@ -121,7 +124,12 @@ spec: {containers: [{name: c, image: "busybox:1.36", command: ["sleep", "3600"]}
     c.advance(20)
     const answers = () => new Set(Array.from({ length: 100 }, () => c.run('curl http://web').output))
     expect(answers().size).toBe(3)
-    c.apply(app('web', 'default', 'kubelab/hello:1.0', 3, 8080).replace('  selector: {app: web}\n  ports', '  sessionAffinity: ClientIP\n  selector: {app: web}\n  ports'))
+    c.apply(
+      app('web', 'default', 'kubelab/hello:1.0', 3, 8080).replace(
+        '  selector: {app: web}\n  ports',
+        '  sessionAffinity: ClientIP\n  selector: {app: web}\n  ports',
+      ),
+    )
     expect(answers().size).toBe(1)
     c.run('traffic start svc/web --rps 20')
     c.advance(10)
@@ -157,7 +165,12 @@ spec: {containers: [{name: c, image: "busybox:1.36", command: ["sleep", "3600"]}
 
   it('NodePort services answer on every node IP', () => {
     const c = createCluster({ seed: 27 })
-    c.apply(app('web', 'default', 'nginx:1.27', 1, 80).replace('  selector: {app: web}\n  ports', '  type: NodePort\n  selector: {app: web}\n  ports'))
+    c.apply(
+      app('web', 'default', 'nginx:1.27', 1, 80).replace(
+        '  selector: {app: web}\n  ports',
+        '  type: NodePort\n  selector: {app: web}\n  ports',
+      ),
+    )
     c.advance(20)
     const port = c.snapshot().services.find((s) => s.name === 'web')!.ports[0]!.nodePort!
     expect(port).toBeGreaterThanOrEqual(30000)
@@ -188,7 +201,15 @@ describe('node failure (C55)', () => {
     c.advance(20)
     s = c.snapshot()
     expect(s.pods.find((p) => p.name === victim.name)).toMatchObject({ terminating: true, status: 'Terminating' })
-    const replacement = s.pods.find((p) => !p.terminating && p.name !== victim.name && !c.snapshot().pods.slice(1).some((q) => q.name === p.name && q.node === victim.node))
+    const replacement = s.pods.find(
+      (p) =>
+        !p.terminating &&
+        p.name !== victim.name &&
+        !c
+          .snapshot()
+          .pods.slice(1)
+          .some((q) => q.name === p.name && q.node === victim.node),
+    )
     expect(s.pods.filter((p) => !p.terminating && p.ready)).toHaveLength(2)
     expect(s.pods.filter((p) => !p.terminating).every((p) => p.node !== node)).toBe(true)
     expect(replacement!.ip).not.toBe(victim.ip)

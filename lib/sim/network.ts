@@ -16,8 +16,7 @@ import type { Endpoint } from './model.ts'
 
 export type HttpResult =
   /** timeIndependent: the same request answers the same while the pod's runtime does not change */
-  | { ok: true; status: number; body: string; pod: string; timeIndependent: boolean }
-  | { ok: false; code: number; error: string }
+  { ok: true; status: number; body: string; pod: string; timeIndependent: boolean } | { ok: false; code: number; error: string }
 
 export interface Client {
   /** namespace for the DNS search path */
@@ -90,7 +89,12 @@ export function requestPod(state: ClusterState, podKey: string, port: number, pa
  * chosen uniformly at random — or, with
  * `sessionAffinity: ClientIP`, the endpoint this client used last, until it idles for timeoutSeconds.
  */
-export function chooseEndpoint(state: ClusterState, svc: Service, portIndex: number, client?: string): { ep: Endpoint; port: number } | undefined {
+export function chooseEndpoint(
+  state: ClusterState,
+  svc: Service,
+  portIndex: number,
+  client?: string,
+): { ep: Endpoint; port: number } | undefined {
   const key = `${svc.metadata!.namespace}/${svc.metadata!.name}`
   const eps = state.endpoints.get(key)
   if (!eps) return undefined
@@ -141,7 +145,9 @@ export function httpGet(state: ClusterState, url: string, client: Client): HttpR
       const svc = target.svc
       if (svc.spec?.type === 'ExternalName') return { ok: false, code: 6, error: `Could not resolve host: ${svc.spec.externalName}` }
       if (svc.spec?.clusterIP === 'None') {
-        const eps = [...(state.endpoints.get(`${svc.metadata!.namespace}/${svc.metadata!.name}`)?.entries.values() ?? [])].filter((e) => e.ready)
+        const eps = [...(state.endpoints.get(`${svc.metadata!.namespace}/${svc.metadata!.name}`)?.entries.values() ?? [])].filter(
+          (e) => e.ready,
+        )
         if (eps.length === 0) return { ok: false, code: 6, error: `Could not resolve host: ${u.host}` }
         const ep = eps[nextInt(state.rng, eps.length)]!
         return requestPod(state, ep.podKey, port, u.path, now)
@@ -153,7 +159,15 @@ export function httpGet(state: ClusterState, url: string, client: Client): HttpR
   }
 }
 
-function viaService(state: ClusterState, svc: Service, portIndex: number, host: string, port: number, path: string, client: string): HttpResult {
+function viaService(
+  state: ClusterState,
+  svc: Service,
+  portIndex: number,
+  host: string,
+  port: number,
+  path: string,
+  client: string,
+): HttpResult {
   const chosen = chooseEndpoint(state, svc, portIndex, client)
   if (!chosen) return { ok: false, code: 7, error: `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server` }
   return requestPod(state, chosen.ep.podKey, chosen.port, path, state.now)

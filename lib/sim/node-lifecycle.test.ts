@@ -34,7 +34,13 @@ describe('pods on a node that became NotReady (MarkPodsNotReady)', () => {
     for (const p of onNode) expect(table).toMatch(new RegExp(`^${p.metadata!.name}\\s+1/1\\s+Running\\s`, 'm'))
     const endpoints = c.run('kubectl get endpoints web').output
     for (const p of onNode) expect(endpoints).not.toContain(p.status!.podIP!)
-    expect(c.run('kubectl get pods -o wide').output.split('\n').filter((l) => / node-[23] /.test(l)).every((l) => / 1\/1 /.test(l))).toBe(true)
+    expect(
+      c
+        .run('kubectl get pods -o wide')
+        .output.split('\n')
+        .filter((l) => / node-[23] /.test(l))
+        .every((l) => / 1\/1 /.test(l)),
+    ).toBe(true)
   })
 
   it('NodeNotReady is recorded once per pod whose condition changed, not for a pod already not ready', () => {

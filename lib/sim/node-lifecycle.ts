@@ -41,12 +41,39 @@ export function syncNode(state: ClusterView, name: string, ctx: ControllerContex
       }
       const conditions = node.status.conditions.map((c) =>
         c.type === 'Ready'
-          ? { ...c, status: 'True' as const, reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: ctx.timestamp, lastTransitionTime: ctx.timestamp }
-          : { ...c, status: 'False' as const, lastHeartbeatTime: ctx.timestamp, lastTransitionTime: ctx.timestamp, reason: c.reason.replace('NodeStatusUnknown', 'KubeletHasSufficient') },
+          ? {
+              ...c,
+              status: 'True' as const,
+              reason: 'KubeletReady',
+              message: 'kubelet is posting ready status',
+              lastHeartbeatTime: ctx.timestamp,
+              lastTransitionTime: ctx.timestamp,
+            }
+          : {
+              ...c,
+              status: 'False' as const,
+              lastHeartbeatTime: ctx.timestamp,
+              lastTransitionTime: ctx.timestamp,
+              reason: c.reason.replace('NodeStatusUnknown', 'KubeletHasSufficient'),
+            },
       )
       const taints = (node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE)
-      changes.push({ type: 'update', object: { ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined }, status: { ...node.status, conditions } } })
-      changes.push({ type: 'event', event: { kind: 'Node', namespace: 'default', name, uid: node.metadata.uid, reason: 'NodeReady', message: `Node ${name} status is now: NodeReady`, source: 'kubelet' } })
+      changes.push({
+        type: 'update',
+        object: { ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined }, status: { ...node.status, conditions } },
+      })
+      changes.push({
+        type: 'event',
+        event: {
+          kind: 'Node',
+          namespace: 'default',
+          name,
+          uid: node.metadata.uid,
+          reason: 'NodeReady',
+          message: `Node ${name} status is now: NodeReady`,
+          source: 'kubelet',
+        },
+      })
     }
     return changes
   }
@@ -70,16 +97,41 @@ export function syncNode(state: ClusterView, name: string, ctx: ControllerContex
       { key: UNREACHABLE, effect: 'NoExecute', timeAdded: ctx.timestamp },
     ]
     changes.push({ type: 'update', object: { ...node, spec: { ...node.spec, taints }, status: { ...node.status, conditions } } })
-    changes.push({ type: 'event', event: { kind: 'Node', namespace: 'default', name, uid: node.metadata.uid, reason: 'NodeNotReady', message: `Node ${name} status is now: NodeNotReady`, source: 'node-controller' } })
+    changes.push({
+      type: 'event',
+      event: {
+        kind: 'Node',
+        namespace: 'default',
+        name,
+        uid: node.metadata.uid,
+        reason: 'NodeNotReady',
+        message: `Node ${name} status is now: NodeNotReady`,
+        source: 'node-controller',
+      },
+    })
     // MarkPodsNotReady (pkg/controller/util/node): only the Pod's Ready condition turns False — the container
     // statuses stay as the silent kubelet last wrote them, so kubectl's READY column still counts them ready —
     // and the NodeNotReady event is recorded only for a pod whose condition actually changed.
     for (const key of state.indexes.podsByNode.get(name) ?? []) {
       const pod = state.objects.Pod.get(key)!
       if (podCondition(pod, 'Ready')?.status !== 'True') continue
-      const conditions = (pod.status?.conditions ?? []).map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ctx.timestamp } : c))
+      const conditions = (pod.status?.conditions ?? []).map((c) =>
+        c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: ctx.timestamp } : c,
+      )
       changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, conditions } } })
-      changes.push({ type: 'event', event: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name!, uid: pod.metadata!.uid, type: 'Warning', reason: 'NodeNotReady', message: 'Node is not ready', source: 'node-controller' } })
+      changes.push({
+        type: 'event',
+        event: {
+          kind: 'Pod',
+          namespace: pod.metadata!.namespace,
+          name: pod.metadata!.name!,
+          uid: pod.metadata!.uid,
+          type: 'Warning',
+          reason: 'NodeNotReady',
+          message: 'Node is not ready',
+          source: 'node-controller',
+        },
+      })
     }
     changes.push({ type: 'wake', at: now + 1, controller: 'nodeLifecycle', key: name })
     return changes
@@ -92,10 +144,23 @@ export function syncNode(state: ClusterView, name: string, ctx: ControllerContex
   for (const key of state.indexes.podsByNode.get(name) ?? []) {
     const pod = state.objects.Pod.get(key)!
     if (pod.metadata?.deletionTimestamp) continue
-    const tol = (pod.spec?.tolerations ?? []).find((t) => (t.key === UNREACHABLE || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'))
+    const tol = (pod.spec?.tolerations ?? []).find(
+      (t) => (t.key === UNREACHABLE || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'),
+    )
     const evictAt = !tol ? taintedAt : tol.tolerationSeconds === undefined ? Infinity : taintedAt + tol.tolerationSeconds * 1000
     if (evictAt <= now) {
-      changes.push({ type: 'event', event: { kind: 'Pod', namespace: pod.metadata!.namespace, name: pod.metadata!.name!, uid: pod.metadata!.uid, reason: 'TaintManagerEviction', message: `Marking for deletion Pod ${pod.metadata!.namespace}/${pod.metadata!.name}`, source: 'taint-eviction-controller' } })
+      changes.push({
+        type: 'event',
+        event: {
+          kind: 'Pod',
+          namespace: pod.metadata!.namespace,
+          name: pod.metadata!.name!,
+          uid: pod.metadata!.uid,
+          reason: 'TaintManagerEviction',
+          message: `Marking for deletion Pod ${pod.metadata!.namespace}/${pod.metadata!.name}`,
+          source: 'taint-eviction-controller',
+        },
+      })
       changes.push({ type: 'delete', kind: 'Pod', key: keyOf(pod.metadata!.namespace, pod.metadata!.name!) })
     } else next = Math.min(next, evictAt)
   }
@@ -103,9 +168,22 @@ export function syncNode(state: ClusterView, name: string, ctx: ControllerContex
   return changes
 }
 
-export function newNode(name: string, index: number, cfg: { cpu: string; memory: string; pods: number; labels: Record<string, string> }, epoch: number, version: string): Node {
+export function newNode(
+  name: string,
+  index: number,
+  cfg: { cpu: string; memory: string; pods: number; labels: Record<string, string> },
+  epoch: number,
+  version: string,
+): Node {
   const stamp = toTimestamp(epoch, 0)
-  const cond = (type: string, status: 'True' | 'False', reason: string, message: string): NodeCondition => ({ type, status, reason, message, lastHeartbeatTime: stamp, lastTransitionTime: stamp })
+  const cond = (type: string, status: 'True' | 'False', reason: string, message: string): NodeCondition => ({
+    type,
+    status,
+    reason,
+    message,
+    lastHeartbeatTime: stamp,
+    lastTransitionTime: stamp,
+  })
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -71,7 +71,10 @@ export type AnyObject = ObjectOf<Kind>
 
 // Every stored kind has an entry, none other does, and each entry's `kind` is its own name.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const objectTypesMatchRegistry: [Same<keyof StoredObjectTypes, Kind>, Same<{ [K in Kind]: ObjectOf<K>['kind'] }, { [K in Kind]: K }>] = [true, true]
+const objectTypesMatchRegistry: [Same<keyof StoredObjectTypes, Kind>, Same<{ [K in Kind]: ObjectOf<K>['kind'] }, { [K in Kind]: K }>] = [
+  true,
+  true,
+]
 void objectTypesMatchRegistry
 export const NAMESPACED: Readonly<Record<Kind, boolean>> = tableOf(STORED_KINDS, (r) => r.namespaced)
 
@@ -146,4 +149,3 @@ export const ANNOTATIONS = {
 } as const
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash'
-

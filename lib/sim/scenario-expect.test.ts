@@ -24,8 +24,16 @@ steps:
     expect(errors).toEqual([])
     expect(scenario!.steps[0]).toMatchObject({ kind: 'apply', file: 'web.yaml', text: web, line: 3 })
     const result = runScenario(scenario!)
-    expect(result.steps[2]).toMatchObject({ kind: 'expect', ok: true, output: 'ok: deployments.web.availableReplicas = 2\nok: deployments.web.images = ["nginx:1.27"]\nok: nodes.node-1.ready = true\n' })
-    expect(result.steps[3]).toMatchObject({ kind: 'expect', ok: false, output: 'FAILED: deployments.web.replicas ≥ 3, but it is 2\nFAILED: deployments.nothing.replicas = 1, but it is nothing\n' })
+    expect(result.steps[2]).toMatchObject({
+      kind: 'expect',
+      ok: true,
+      output: 'ok: deployments.web.availableReplicas = 2\nok: deployments.web.images = ["nginx:1.27"]\nok: nodes.node-1.ready = true\n',
+    })
+    expect(result.steps[3]).toMatchObject({
+      kind: 'expect',
+      ok: false,
+      output: 'FAILED: deployments.web.replicas ≥ 3, but it is 2\nFAILED: deployments.nothing.replicas = 1, but it is nothing\n',
+    })
     expect(result.ok).toBe(false)
   })
 
@@ -58,11 +66,22 @@ steps:
   })
 
   it('indexes lists by name and compares whole values', () => {
-    const state = { deployments: [{ name: 'a', replicas: 1 }, { name: 'b', replicas: 2 }], traffic: { web: { failed: 0 } } }
+    const state = {
+      deployments: [
+        { name: 'a', replicas: 1 },
+        { name: 'b', replicas: 2 },
+      ],
+      traffic: { web: { failed: 0 } },
+    }
     expect(stateValue(state, 'deployments.b.replicas')).toBe(2)
     expect(stateValue(state, 'traffic.web.failed')).toBe(0)
     expect(stateValue(state, 'deployments.c.replicas')).toBeUndefined()
-    expect(checkExpectations(state as never, [{ path: 'traffic.web', equals: { failed: 0 } }, { path: 'deployments.a.replicas', max: 0 }])).toEqual({
+    expect(
+      checkExpectations(state as never, [
+        { path: 'traffic.web', equals: { failed: 0 } },
+        { path: 'deployments.a.replicas', max: 0 },
+      ]),
+    ).toEqual({
       ok: false,
       output: 'ok: traffic.web = {"failed":0}\nFAILED: deployments.a.replicas ≤ 0, but it is 1\n',
     })

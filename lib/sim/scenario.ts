@@ -111,7 +111,8 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
           if (typeof n !== 'number' || !Number.isInteger(n)) err('cluster.seed', v, 'seed must be an integer')
           else scenario.cluster.seed = n
         } else if (k === 'nodes') {
-          if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 5000) scenario.cluster.nodes = v.value
+          if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 5000)
+            scenario.cluster.nodes = v.value
           else if (isSeq(v)) {
             const list: Partial<NodeConfig>[] = []
             v.items.forEach((n, i) => {
@@ -120,13 +121,17 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
                 err(`cluster.nodes[${i}]`, n as YamlNode, 'each node needs a name (a lowercase RFC 1123 subdomain)')
                 return
               }
-              for (const key of Object.keys(js)) if (!['name', 'cpu', 'memory', 'pods', 'labels'].includes(key)) err(`cluster.nodes[${i}].${key}`, n as YamlNode, `unknown node field "${key}" (name, cpu, memory, pods, labels)`)
+              for (const key of Object.keys(js))
+                if (!['name', 'cpu', 'memory', 'pods', 'labels'].includes(key))
+                  err(`cluster.nodes[${i}].${key}`, n as YamlNode, `unknown node field "${key}" (name, cpu, memory, pods, labels)`)
               list.push({
                 name: js.name,
                 ...(js.cpu !== undefined ? { cpu: String(js.cpu) } : {}),
                 ...(js.memory !== undefined ? { memory: String(js.memory) } : {}),
                 ...(typeof js.pods === 'number' ? { pods: js.pods } : {}),
-                ...(js.labels && typeof js.labels === 'object' ? { labels: Object.fromEntries(Object.entries(js.labels).map(([a, b]) => [a, String(b)])) } : {}),
+                ...(js.labels && typeof js.labels === 'object'
+                  ? { labels: Object.fromEntries(Object.entries(js.labels).map(([a, b]) => [a, String(b)])) }
+                  : {}),
               })
             })
             if (new Set(list.map((n) => n.name)).size !== list.length) err('cluster.nodes', v, 'node names must be unique')
@@ -154,17 +159,25 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
     const value = isScalar(v) ? v.value : undefined
     switch (k as StepKind) {
       case 'apply': {
-        const file = isMap(v) && v.items.length === 1 && isScalar(v.items[0]!.key) && v.items[0]!.key.value === 'file' && isScalar(v.items[0]!.value) ? v.items[0]!.value.value : undefined
+        const file =
+          isMap(v) && v.items.length === 1 && isScalar(v.items[0]!.key) && v.items[0]!.key.value === 'file' && isScalar(v.items[0]!.value)
+            ? v.items[0]!.value.value
+            : undefined
         if (typeof file === 'string' && file) {
           if (!options.readFile) err(`steps[${i}].apply.file`, v, 'apply: {file} is read by the kubelab CLI only')
           else {
             try {
               scenario.steps.push({ kind: 'apply', text: options.readFile(file), line, file })
             } catch (e) {
-              err(`steps[${i}].apply.file`, v, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`)
+              err(
+                `steps[${i}].apply.file`,
+                v,
+                `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+              )
             }
           }
-        } else if (typeof value !== 'string') err(`steps[${i}].apply`, v, 'apply takes the manifest text (use a block scalar: apply: |) or {file: PATH}')
+        } else if (typeof value !== 'string')
+          err(`steps[${i}].apply`, v, 'apply takes the manifest text (use a block scalar: apply: |) or {file: PATH}')
         else scenario.steps.push({ kind: 'apply', text: value, line })
         return
       }
@@ -179,7 +192,8 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
         return
       case 'wait': {
         const ms = parseDuration(value)
-        if (ms === undefined || ms > 30 * 86_400_000) err(`steps[${i}].wait`, v, 'wait takes a duration: 90s, 5m, 1m30s, or a number of seconds')
+        if (ms === undefined || ms > 30 * 86_400_000)
+          err(`steps[${i}].wait`, v, 'wait takes a duration: 90s, 5m, 1m30s, or a number of seconds')
         else scenario.steps.push({ kind: 'wait', ms, line })
         return
       }
@@ -194,7 +208,11 @@ export function parseScenario(text: string, options: ParseOptions = {}): { scena
   return errors.length ? { scenario: null, errors } : { scenario, errors }
 }
 
-function parseExpectations(v: YamlNode | null, path: string, err: (path: string, node: YamlNode | null | undefined, message: string) => void): Expectation[] | null {
+function parseExpectations(
+  v: YamlNode | null,
+  path: string,
+  err: (path: string, node: YamlNode | null | undefined, message: string) => void,
+): Expectation[] | null {
   const usage = 'expect takes a mapping of state paths to values, e.g. traffic.web.failed: 0 or deployments.web.readyReplicas: {min: 3}'
   if (!isMap(v) || v.items.length === 0) {
     err(path, v, usage)
@@ -238,8 +256,14 @@ export function checkExpectations(state: State, expectations: Expectation[]): { 
   const lines = expectations.map((e) => {
     const actual = stateValue(state, e.path)
     const shown = actual === undefined ? 'nothing' : JSON.stringify(actual)
-    const wanted = 'equals' in e && e.min === undefined && e.max === undefined ? `= ${JSON.stringify(e.equals)}` : `${e.min !== undefined ? `≥ ${e.min}` : ''}${e.min !== undefined && e.max !== undefined ? ' and ' : ''}${e.max !== undefined ? `≤ ${e.max}` : ''}`
-    const met = e.min !== undefined || e.max !== undefined ? typeof actual === 'number' && (e.min === undefined || actual >= e.min) && (e.max === undefined || actual <= e.max) : JSON.stringify(actual) === JSON.stringify(e.equals)
+    const wanted =
+      'equals' in e && e.min === undefined && e.max === undefined
+        ? `= ${JSON.stringify(e.equals)}`
+        : `${e.min !== undefined ? `≥ ${e.min}` : ''}${e.min !== undefined && e.max !== undefined ? ' and ' : ''}${e.max !== undefined ? `≤ ${e.max}` : ''}`
+    const met =
+      e.min !== undefined || e.max !== undefined
+        ? typeof actual === 'number' && (e.min === undefined || actual >= e.min) && (e.max === undefined || actual <= e.max)
+        : JSON.stringify(actual) === JSON.stringify(e.equals)
     if (!met) ok = false
     return `${met ? 'ok' : 'FAILED'}: ${e.path} ${wanted}${met ? '' : `, but it is ${shown}`}`
   })

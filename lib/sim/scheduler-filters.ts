@@ -4,7 +4,15 @@
  * affinity and anti-affinity, the anti-affinity of pods already placed included (plugins/interpodaffinity/filtering.go).
  * The counts come from the placed pods once per scheduling attempt (upstream's PreFilter), then each node is asked.
  */
-import { labelSelectorMatches, type LabelSelector, type NodeSelectorRequirement, type NodeSelectorTerm, type Pod, type PodAffinityTerm, type TopologySpreadConstraint } from './k8s.ts'
+import {
+  labelSelectorMatches,
+  type LabelSelector,
+  type NodeSelectorRequirement,
+  type NodeSelectorTerm,
+  type Pod,
+  type PodAffinityTerm,
+  type TopologySpreadConstraint,
+} from './k8s.ts'
 import { isPodTerminal, type Node } from './objects.ts'
 import type { ClusterView } from './state.ts'
 
@@ -83,11 +91,15 @@ function placedPods(state: ClusterView, node: string): Pod[] {
 }
 
 /** The term's selector with matchLabelKeys / mismatchLabelKeys folded in from the owner's labels, as the API server does on create. */
-function termSelector(owner: Pod, term: { labelSelector?: LabelSelector; matchLabelKeys?: string[]; mismatchLabelKeys?: string[] }): LabelSelector | undefined {
+function termSelector(
+  owner: Pod,
+  term: { labelSelector?: LabelSelector; matchLabelKeys?: string[]; mismatchLabelKeys?: string[] },
+): LabelSelector | undefined {
   const labels = owner.metadata?.labels ?? {}
   const extra: NonNullable<LabelSelector['matchExpressions']> = []
   for (const k of term.matchLabelKeys ?? []) if (Object.hasOwn(labels, k)) extra.push({ key: k, operator: 'In', values: [labels[k]!] })
-  for (const k of (term as { mismatchLabelKeys?: string[] }).mismatchLabelKeys ?? []) if (Object.hasOwn(labels, k)) extra.push({ key: k, operator: 'NotIn', values: [labels[k]!] })
+  for (const k of (term as { mismatchLabelKeys?: string[] }).mismatchLabelKeys ?? [])
+    if (Object.hasOwn(labels, k)) extra.push({ key: k, operator: 'NotIn', values: [labels[k]!] })
   if (extra.length === 0 || !term.labelSelector) return term.labelSelector
   return { ...term.labelSelector, matchExpressions: [...(term.labelSelector.matchExpressions ?? []), ...extra] }
 }
@@ -135,26 +147,31 @@ function interPodAffinityCheck(state: ClusterView, pod: Pod, nodes: readonly Nod
   if (affinityTerms.length > 0 || antiTerms.length > 0) {
     for (const { node } of nodes) {
       for (const other of placedPods(state, node.metadata.name!)) {
-        if (affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, other))) for (const t of affinityTerms) bumpPair(affinityCounts, node, t.topologyKey)
+        if (affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, other)))
+          for (const t of affinityTerms) bumpPair(affinityCounts, node, t.topologyKey)
         for (const t of antiTerms) if (affinityTermMatches(state, pod, t, other)) bumpPair(antiCounts, node, t.topologyKey)
       }
     }
   }
   if (affinityTerms.length === 0 && antiTerms.length === 0 && existingAntiCounts.size === 0) return null
   // the first pod of a group that wants to be with its own kind may go anywhere its topology keys exist
-  const selfAffine = affinityCounts.size === 0 && affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, pod))
+  const selfAffine =
+    affinityCounts.size === 0 && affinityTerms.length > 0 && affinityTerms.every((t) => affinityTermMatches(state, pod, t, pod))
   return (node) => {
     const labels = node.metadata.labels ?? {}
     for (const t of affinityTerms) {
       const value = labels[t.topologyKey]
-      if (value === undefined || (!selfAffine && !((affinityCounts.get(pairKey(t.topologyKey, value)) ?? 0) > 0))) return { reason: REASONS.podAffinity, preemptionMightHelp: false }
+      if (value === undefined || (!selfAffine && !((affinityCounts.get(pairKey(t.topologyKey, value)) ?? 0) > 0)))
+        return { reason: REASONS.podAffinity, preemptionMightHelp: false }
     }
     for (const t of antiTerms) {
       const value = labels[t.topologyKey]
-      if (value !== undefined && (antiCounts.get(pairKey(t.topologyKey, value)) ?? 0) > 0) return { reason: REASONS.podAntiAffinity, preemptionMightHelp: true }
+      if (value !== undefined && (antiCounts.get(pairKey(t.topologyKey, value)) ?? 0) > 0)
+        return { reason: REASONS.podAntiAffinity, preemptionMightHelp: true }
     }
     for (const key in labels) {
-      if ((existingAntiCounts.get(pairKey(key, labels[key]!)) ?? 0) > 0) return { reason: REASONS.existingAntiAffinity, preemptionMightHelp: true }
+      if ((existingAntiCounts.get(pairKey(key, labels[key]!)) ?? 0) > 0)
+        return { reason: REASONS.existingAntiAffinity, preemptionMightHelp: true }
     }
     return null
   }
@@ -169,7 +186,12 @@ interface SpreadCount {
 }
 
 /** DoNotSchedule topology spread: skew = pods in the node's domain + the pod itself − the global minimum ≤ maxSkew. */
-function topologySpreadCheck(state: ClusterView, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
+function topologySpreadCheck(
+  state: ClusterView,
+  pod: Pod,
+  nodes: readonly NodeEntry[],
+  untoleratedTaint: (node: Node) => boolean,
+): ((node: Node) => NodeRejection | null) | null {
   const written = pod.spec?.topologySpreadConstraints
   if (!written?.length) return null
   const constraints = written.filter((c) => c.whenUnsatisfiable === 'DoNotSchedule')
@@ -192,7 +214,8 @@ function topologySpreadCheck(state: ClusterView, pod: Pod, nodes: readonly NodeE
       if (c.nodeTaintsPolicy === 'Honor' && untoleratedTaint(node)) continue
       const value = labels[c.topologyKey]!
       let n = sc.perValue.get(value) ?? 0
-      for (const p of placed) if (!p.metadata?.deletionTimestamp && p.metadata!.namespace === ns && labelSelectorMatches(sc.selector, p.metadata?.labels)) n++
+      for (const p of placed)
+        if (!p.metadata?.deletionTimestamp && p.metadata!.namespace === ns && labelSelectorMatches(sc.selector, p.metadata?.labels)) n++
       sc.perValue.set(value, n)
     }
   }
@@ -219,7 +242,12 @@ function topologySpreadCheck(state: ClusterView, pod: Pod, nodes: readonly NodeE
  * The filters that count placed pods, in upstream's plugin order (PodTopologySpread before InterPodAffinity); null
  * when the pod has no such rule and no placed pod's anti-affinity concerns it, so plain pods cost one scan.
  */
-export function placedPodFilters(state: ClusterView, pod: Pod, nodes: readonly NodeEntry[], untoleratedTaint: (node: Node) => boolean): ((node: Node) => NodeRejection | null) | null {
+export function placedPodFilters(
+  state: ClusterView,
+  pod: Pod,
+  nodes: readonly NodeEntry[],
+  untoleratedTaint: (node: Node) => boolean,
+): ((node: Node) => NodeRejection | null) | null {
   const spread = topologySpreadCheck(state, pod, nodes, untoleratedTaint)
   const affinity = interPodAffinityCheck(state, pod, nodes)
   if (!spread) return affinity

@@ -16,11 +16,18 @@ describe('scheduler', () => {
     const changes = step(state, schedulePod, 'default/a')
     const bound = get(state, 'Pod', 'a')
     expect(['node-1', 'node-2']).toContain(bound.spec!.nodeName)
-    expect(changes.find((c) => c.type === 'event')).toMatchObject({ event: { reason: 'Scheduled', message: `Successfully assigned default/a to ${bound.spec!.nodeName}` } })
+    expect(changes.find((c) => c.type === 'event')).toMatchObject({
+      event: { reason: 'Scheduled', message: `Successfully assigned default/a to ${bound.spec!.nodeName}` },
+    })
   })
 
   it('leaves a pod Pending with FailedScheduling when no node has the CPU it requests', () => {
-    const state = testState({ nodes: [{ name: 'small-1', cpu: '1' }, { name: 'small-2', cpu: '1' }] })
+    const state = testState({
+      nodes: [
+        { name: 'small-1', cpu: '1' },
+        { name: 'small-2', cpu: '1' },
+      ],
+    })
     create(state, withRequests(pod('big'), '2'))
     const changes = step(state, schedulePod, 'default/big')
     const p = get(state, 'Pod', 'big')
@@ -28,11 +35,18 @@ describe('scheduler', () => {
     expect(p.status!.conditions![0]).toMatchObject({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' })
     const ev = changes.find((c) => c.type === 'event') as { event: { type: string; message: string } }
     expect(ev.event.type).toBe('Warning')
-    expect(ev.event.message).toBe('0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.')
+    expect(ev.event.message).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod.',
+    )
   })
 
   it('honours nodeSelector and reports the mismatch', () => {
-    const state = testState({ nodes: [{ name: 'a', labels: { disk: 'hdd' } }, { name: 'b', labels: { disk: 'ssd' } }] })
+    const state = testState({
+      nodes: [
+        { name: 'a', labels: { disk: 'hdd' } },
+        { name: 'b', labels: { disk: 'ssd' } },
+      ],
+    })
     const p = pod('db')
     create(state, { ...p, spec: { ...p.spec!, nodeSelector: { disk: 'ssd' } } })
     step(state, schedulePod, 'default/db')
@@ -40,12 +54,15 @@ describe('scheduler', () => {
     const q = pod('nvme')
     create(state, { ...q, spec: { ...q.spec!, nodeSelector: { disk: 'nvme' } } })
     const changes = step(state, schedulePod, 'default/nvme')
-    expect((changes.find((c) => c.type === 'event') as { event: { message: string } }).event.message).toContain("2 node(s) didn't match Pod's node affinity/selector")
+    expect((changes.find((c) => c.type === 'event') as { event: { message: string } }).event.message).toContain(
+      "2 node(s) didn't match Pod's node affinity/selector",
+    )
   })
 
   it('a pending pod is scheduled once capacity frees up', () => {
     const c = createCluster({ seed: 1, nodes: [{ name: 'only', cpu: '1' }] })
-    const yaml = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: a, image: "nginx:1.27", resources: {requests: {cpu: 600m}}}]}\n`
+    const yaml = (name: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec: {containers: [{name: a, image: "nginx:1.27", resources: {requests: {cpu: 600m}}}]}\n`
     c.apply(yaml('first'))
     c.apply(yaml('second'))
     c.advance(10)
@@ -77,8 +94,18 @@ describe('scheduler', () => {
     expect(feasibleNodesToFind(100)).toBe(100)
     expect(feasibleNodesToFind(1000)).toBe(420)
     expect(feasibleNodesToFind(5000)).toBe(500)
-    expect(tolerates([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }], { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' })).toBe(true)
-    expect(tolerates([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }], { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' })).toBe(false)
+    expect(
+      tolerates([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }], {
+        key: 'node.kubernetes.io/unreachable',
+        effect: 'NoExecute',
+      }),
+    ).toBe(true)
+    expect(
+      tolerates([{ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }], {
+        key: 'node.kubernetes.io/unreachable',
+        effect: 'NoSchedule',
+      }),
+    ).toBe(false)
   })
 })
 
@@ -91,7 +118,6 @@ function unschedulableMessage(c: ReturnType<typeof createCluster>, name: string)
 function podYaml(name: string, labels: Record<string, string>, spec: string): string {
   return `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, labels: ${JSON.stringify(labels)}}\nspec:\n  containers: [{name: a, image: "nginx:1.27"}]\n${spec}`
 }
-
 
 const antiAffinityOn = (key: string, app: string) => `  affinity:
     podAntiAffinity:
@@ -119,13 +145,22 @@ describe('FitError message (pkg/scheduler/framework/types.go, FitError.Error; sc
   })
 
   it('a pod with preemptionPolicy: Never is not eligible to preempt (defaultpreemption/default_preemption.go)', () => {
-    expect(fitErrorMessage(3, new Map([['Insufficient cpu', 3]]), 3, 'Never')).toBe('0/3 nodes are available: 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.')
+    expect(fitErrorMessage(3, new Map([['Insufficient cpu', 3]]), 3, 'Never')).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.',
+    )
   })
 
   it('requests against allocatable: every node short of CPU is a node where preemption finds no victims (noderesources/fit.go)', () => {
     const c = createCluster({ seed: 3 })
-    c.apply(podYaml('huge', { app: 'huge' }, '  containers: [{name: a, image: "nginx:1.27", resources: {requests: {cpu: "5"}}}]\n').replace('  containers: [{name: a, image: "nginx:1.27"}]\n', ''))
-    expect(unschedulableMessage(c, 'huge')).toBe('0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.')
+    c.apply(
+      podYaml('huge', { app: 'huge' }, '  containers: [{name: a, image: "nginx:1.27", resources: {requests: {cpu: "5"}}}]\n').replace(
+        '  containers: [{name: a, image: "nginx:1.27"}]\n',
+        '',
+      ),
+    )
+    expect(unschedulableMessage(c, 'huge')).toBe(
+      '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.',
+    )
     const ev = c.events.find((e) => e.reason === 'FailedScheduling')
     expect(ev).toMatchObject({ type: 'Warning', message: unschedulableMessage(c, 'huge') })
   })
@@ -152,7 +187,12 @@ describe('required pod anti-affinity (pkg/scheduler/framework/plugins/interpodaf
     c.advance(10)
     const pods = c.snapshot().pods
     const zoneOf = (node: string) => zones.find((z) => z.name === node)!.labels['topology.kubernetes.io/zone']
-    expect(pods.filter((p) => p.node).map((p) => zoneOf(p.node!)).sort()).toEqual(['zone-a', 'zone-b'])
+    expect(
+      pods
+        .filter((p) => p.node)
+        .map((p) => zoneOf(p.node!))
+        .sort(),
+    ).toEqual(['zone-a', 'zone-b'])
     expect(unschedulableMessage(c, pods.find((p) => !p.node)!.name)).toContain("3 node(s) didn't match pod anti-affinity rules")
   })
 
@@ -173,7 +213,9 @@ describe('required pod anti-affinity (pkg/scheduler/framework/plugins/interpodaf
   it('a term reaches other namespaces only through namespaces or namespaceSelector', () => {
     const c = createCluster({ seed: 5, nodes: 1 })
     c.run('kubectl create namespace other')
-    c.apply(`apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: other, labels: {app: web}}\nspec: {containers: [{name: a, image: "nginx:1.27"}]}\n`)
+    c.apply(
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: other, labels: {app: web}}\nspec: {containers: [{name: a, image: "nginx:1.27"}]}\n`,
+    )
     c.apply(podYaml('same-ns', { app: 'x' }, antiAffinityOn('kubernetes.io/hostname', 'web')))
     c.apply(
       podYaml(
@@ -258,7 +300,11 @@ ${extra}`
   })
 
   it('reports the constraint beside the other reasons, and a node without the key as "(missing required label)"', () => {
-    const nodes = [...zones.slice(0, 2), { name: 'node-3', cpu: '1', labels: { 'topology.kubernetes.io/zone': 'zone-b' } }, { name: 'bare' }]
+    const nodes = [
+      ...zones.slice(0, 2),
+      { name: 'node-3', cpu: '1', labels: { 'topology.kubernetes.io/zone': 'zone-b' } },
+      { name: 'bare' },
+    ]
     const c = createCluster({ seed: 5, nodes })
     c.apply(podYaml('w1', { app: 'web' }, '  nodeName: node-1\n'))
     c.apply(podYaml('w2', { app: 'web' }, '  nodeName: node-2\n'))
@@ -280,7 +326,12 @@ ${extra}`
     c.apply(deploymentYaml({ name: 'web', replicas: 3, container: 'a', podSpec: spread('kubernetes.io/hostname', '    minDomains: 3\n') }))
     c.advance(10)
     const pods = c.snapshot().pods
-    expect(pods.filter((p) => p.node).map((p) => p.node).sort()).toEqual(['node-1', 'node-2'])
+    expect(
+      pods
+        .filter((p) => p.node)
+        .map((p) => p.node)
+        .sort(),
+    ).toEqual(['node-1', 'node-2'])
     expect(unschedulableMessage(c, pods.find((p) => !p.node)!.name)).toContain("2 node(s) didn't match pod topology spread constraints.")
   })
 
@@ -294,10 +345,19 @@ ${extra}`
 })
 
 describe('nodeSelector and required node affinity (pkg/scheduler/framework/plugins/nodeaffinity; component-helpers/scheduling/corev1/nodeaffinity)', () => {
-  const node = (labels: Record<string, string>, name = 'n') => ({ metadata: { name, labels } }) as unknown as Parameters<typeof matchesNodeSelectorAndAffinity>[1]
+  const node = (labels: Record<string, string>, name = 'n') =>
+    ({ metadata: { name, labels } }) as unknown as Parameters<typeof matchesNodeSelectorAndAffinity>[1]
   const withTerms = (...terms: object[]): Pod =>
-    ({ metadata: { name: 'p', namespace: 'default' }, spec: { containers: [], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } } } }) as unknown as Pod
-  const expr = (key: string, operator: string, values?: string[]) => ({ matchExpressions: [{ key, operator, ...(values ? { values } : {}) }] })
+    ({
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        containers: [],
+        affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: terms } } },
+      },
+    }) as unknown as Pod
+  const expr = (key: string, operator: string, values?: string[]) => ({
+    matchExpressions: [{ key, operator, ...(values ? { values } : {}) }],
+  })
 
   it.each([
     ['In matches a listed value', expr('disk', 'In', ['ssd', 'nvme']), { disk: 'ssd' }, true],
@@ -317,15 +377,33 @@ describe('nodeSelector and required node affinity (pkg/scheduler/framework/plugi
   })
 
   it('terms are ORed, expressions within a term ANDed, and matchFields reads metadata.name', () => {
-    const both = { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }, { key: 'gpu', operator: 'Exists' }] }
+    const both = {
+      matchExpressions: [
+        { key: 'disk', operator: 'In', values: ['ssd'] },
+        { key: 'gpu', operator: 'Exists' },
+      ],
+    }
     expect(matchesNodeSelectorAndAffinity(withTerms(both), node({ disk: 'ssd' }))).toBe(false)
     expect(matchesNodeSelectorAndAffinity(withTerms(both, expr('disk', 'In', ['ssd'])), node({ disk: 'ssd' }))).toBe(true)
-    expect(matchesNodeSelectorAndAffinity(withTerms({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }), node({}, 'node-2'))).toBe(true)
-    expect(matchesNodeSelectorAndAffinity(withTerms({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }), node({}, 'node-1'))).toBe(false)
+    expect(
+      matchesNodeSelectorAndAffinity(
+        withTerms({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }),
+        node({}, 'node-2'),
+      ),
+    ).toBe(true)
+    expect(
+      matchesNodeSelectorAndAffinity(
+        withTerms({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-2'] }] }),
+        node({}, 'node-1'),
+      ),
+    ).toBe(false)
   })
 
   it('a Deployment with required node affinity lands only on matching nodes; none matching reads as the selector reason', () => {
-    const c = createCluster({ seed: 5, nodes: [{ name: 'a', labels: { disk: 'ssd' } }, { name: 'b', labels: { disk: 'hdd' } }, { name: 'c' }] })
+    const c = createCluster({
+      seed: 5,
+      nodes: [{ name: 'a', labels: { disk: 'ssd' } }, { name: 'b', labels: { disk: 'hdd' } }, { name: 'c' }],
+    })
     const affinity = (values: string) => `  affinity:
     nodeAffinity:
       requiredDuringSchedulingIgnoredDuringExecution:
@@ -360,7 +438,9 @@ describe('terms lib/k8s does not validate yet', () => {
     )
     expect(r.ok).toBe(false)
     expect(r.output).toContain('spec.topologySpreadConstraints[0].topologyKey: Required value: can not be empty')
-    expect(r.output).toContain('spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term')
+    expect(r.output).toContain(
+      'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms: Required value: must have at least one node selector term',
+    )
     expect(c.run('kubectl get pod odd').ok).toBe(false)
   })
 })

@@ -49,7 +49,11 @@ const allocCache = new WeakMap<object, { cpu: number; memory: number; pods: numb
 function allocatable(node: Node): { cpu: number; memory: number; pods: number } {
   let a = allocCache.get(node.status.allocatable)
   if (!a) {
-    a = { cpu: resourceAmount(node.status.allocatable.cpu), memory: resourceAmount(node.status.allocatable.memory), pods: Number(node.status.allocatable.pods) }
+    a = {
+      cpu: resourceAmount(node.status.allocatable.cpu),
+      memory: resourceAmount(node.status.allocatable.memory),
+      pods: Number(node.status.allocatable.pods),
+    }
     allocCache.set(node.status.allocatable, a)
   }
   return a
@@ -71,11 +75,14 @@ function staticFilters(pod: Pod, slots: NodeSlot[]): (string | null | undefined)
 }
 
 function untoleratedTaint(pod: Pod, node: Node): Taint | undefined {
-  return (node.spec.taints ?? []).find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t))
+  return (node.spec.taints ?? []).find(
+    (t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t),
+  )
 }
 
 function staticFilter(pod: Pod, node: Node): string | null {
-  if (node.spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) return 'node(s) were unschedulable'
+  if (node.spec.unschedulable && !tolerates(pod.spec?.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))
+    return 'node(s) were unschedulable'
   const taint = untoleratedTaint(pod, node)
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`
   if (!matchesNodeSelectorAndAffinity(pod, node)) return REASONS.nodeAffinity
@@ -166,12 +173,34 @@ export function schedulePod(state: ClusterView, key: string, ctx: ControllerCont
   const ns = pod.metadata!.namespace!
   const name = pod.metadata!.name!
   if (feasible.length === 0) {
-    const message = total === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(total, reasons, preemptionMightHelp, pod.spec?.preemptionPolicy)
+    const message =
+      total === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(total, reasons, preemptionMightHelp, pod.spec?.preemptionPolicy)
     const cond = podCondition(pod, 'PodScheduled')
     if (cond?.status !== 'False' || cond.message !== message) {
-      const conditions = [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }]
+      const conditions = [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message,
+          lastProbeTime: null as unknown as string,
+          lastTransitionTime: ctx.timestamp,
+        },
+      ]
       changes.push({ type: 'status', object: { ...pod, status: { ...pod.status, phase: 'Pending', conditions } } })
-      changes.push({ type: 'event', event: { kind: 'Pod', namespace: ns, name, uid: pod.metadata!.uid, type: 'Warning', reason: 'FailedScheduling', message, source: 'default-scheduler' } })
+      changes.push({
+        type: 'event',
+        event: {
+          kind: 'Pod',
+          namespace: ns,
+          name,
+          uid: pod.metadata!.uid,
+          type: 'Warning',
+          reason: 'FailedScheduling',
+          message,
+          source: 'default-scheduler',
+        },
+      })
     }
     changes.push({ type: 'unschedulable', key })
     return changes
@@ -183,10 +212,25 @@ export function schedulePod(state: ClusterView, key: string, ctx: ControllerCont
     object: {
       ...pod,
       spec: { ...pod.spec!, nodeName },
-      status: { ...pod.status, phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }] },
+      status: {
+        ...pod.status,
+        phase: 'Pending',
+        conditions: [{ type: 'PodScheduled', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: ctx.timestamp }],
+      },
     },
   })
-  changes.push({ type: 'event', event: { kind: 'Pod', namespace: ns, name, uid: pod.metadata!.uid, reason: 'Scheduled', message: `Successfully assigned ${ns}/${name} to ${nodeName}`, source: 'default-scheduler' } })
+  changes.push({
+    type: 'event',
+    event: {
+      kind: 'Pod',
+      namespace: ns,
+      name,
+      uid: pod.metadata!.uid,
+      reason: 'Scheduled',
+      message: `Successfully assigned ${ns}/${name} to ${nodeName}`,
+      source: 'default-scheduler',
+    },
+  })
   return changes
 }
 
@@ -195,9 +239,15 @@ export function schedulePod(state: ClusterView, key: string, ctx: ControllerCont
  * DefaultPreemption's answer in the same form. No pod has a priority here, so preemption finds no victims on any node
  * where it might help, and is "not helpful" on the others.
  */
-export function fitErrorMessage(total: number, reasons: Map<string, number>, preemptionMightHelp: number, preemptionPolicy?: string): string {
+export function fitErrorMessage(
+  total: number,
+  reasons: Map<string, number>,
+  preemptionMightHelp: number,
+  preemptionPolicy?: string,
+): string {
   // DefaultPreemption's PodEligibleToPreemptOthers (plugins/defaultpreemption/default_preemption.go)
-  if (preemptionPolicy === 'Never') return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: not eligible due to preemptionPolicy=Never.`
+  if (preemptionPolicy === 'Never')
+    return `0/${total} nodes are available: ${histogramOf(reasons)}. preemption: not eligible due to preemptionPolicy=Never.`
   const preemption = histogramOf([
     ['Preemption is not helpful for scheduling', total - preemptionMightHelp],
     ['No preemption victims found for incoming pod', preemptionMightHelp],
@@ -216,7 +266,13 @@ function histogramOf(counts: Iterable<[string, number]>): string {
 
 /** Scores: NodeResourcesFit LeastAllocated (non-zero defaults for pods without requests) + 2 × spreading of
  *  one controller's pods over nodes (the default topology spreading); ties broken with the seeded RNG. */
-function pickNode(state: ClusterView, pod: Pod, feasible: NodeSlot[], req: { cpu: number; memory: number }, ctx: ControllerContext): string {
+function pickNode(
+  state: ClusterView,
+  pod: Pod,
+  feasible: NodeSlot[],
+  req: { cpu: number; memory: number },
+  ctx: ControllerContext,
+): string {
   if (feasible.length === 1) return feasible[0]!.name
   const owner = controllerOf(pod)?.uid
   const counts = owner ? state.indexes.ownerNodeCounts.get(owner) : undefined

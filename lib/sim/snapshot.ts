@@ -82,7 +82,14 @@ export function podState(pod: Pod): PodState {
     const st = s?.state ?? {}
     const state = st.running ? 'running' : st.terminated ? 'terminated' : 'waiting'
     const reason = st.waiting?.reason ?? st.terminated?.reason ?? null
-    return { name: c.name, image: c.image ?? '', ready: s?.ready ?? false, restartCount: s?.restartCount ?? 0, state, reason: state === 'waiting' ? (reason ?? 'ContainerCreating') : reason }
+    return {
+      name: c.name,
+      image: c.image ?? '',
+      ready: s?.ready ?? false,
+      restartCount: s?.restartCount ?? 0,
+      state,
+      reason: state === 'waiting' ? (reason ?? 'ContainerCreating') : reason,
+    }
   })
   const ctl = controllerOf(pod)
   return {
@@ -102,7 +109,10 @@ export function podState(pod: Pod): PodState {
 }
 
 export function snapshot(state: ClusterState): State {
-  const nodes = listAll(state, 'Node').map((n) => ({ name: n.metadata.name!, ready: n.status.conditions.find((c) => c.type === 'Ready')?.status === 'True' }))
+  const nodes = listAll(state, 'Node').map((n) => ({
+    name: n.metadata.name!,
+    ready: n.status.conditions.find((c) => c.type === 'Ready')?.status === 'True',
+  }))
   const pods = listAll(state, 'Pod').map(podState)
   const replicaSets = listAll(state, 'ReplicaSet').map((rs) => {
     const ctl = controllerOf(rs)
@@ -139,9 +149,20 @@ export function snapshot(state: ClusterState): State {
       namespace: svc.metadata!.namespace!,
       type: svc.spec?.type ?? 'ClusterIP',
       clusterIP: svc.spec?.clusterIP ?? null,
-      ports: (svc.spec?.ports ?? []).map((p) => ({ name: p.name ?? null, port: p.port, targetPort: p.targetPort ?? p.port, nodePort: p.nodePort ?? null, protocol: p.protocol ?? 'TCP' })),
+      ports: (svc.spec?.ports ?? []).map((p) => ({
+        name: p.name ?? null,
+        port: p.port,
+        targetPort: p.targetPort ?? p.port,
+        nodePort: p.nodePort ?? null,
+        protocol: p.protocol ?? 'TCP',
+      })),
       endpoints: eps
-        .map((e) => ({ ip: e.ip, pod: e.pod || null, port: (e.ports.find((p) => p.name === firstPort) ?? e.ports[0])?.port ?? null, ready: e.ready }))
+        .map((e) => ({
+          ip: e.ip,
+          pod: e.pod || null,
+          port: (e.ports.find((p) => p.name === firstPort) ?? e.ports[0])?.port ?? null,
+          ready: e.ready,
+        }))
         .sort((a, b) => (a.pod ?? '').localeCompare(b.pod ?? '') || a.ip.localeCompare(b.ip)),
     }
   })

@@ -46,7 +46,6 @@ export function listAll<K extends Kind>(state: ClusterView, kind: K): Readonly<O
   })
 }
 
-
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key)
   if (!set) map.set(key, (set = new Set()))
@@ -87,7 +86,8 @@ function index(ix: Indexes, kind: Kind, key: string, obj: AnyObject): void {
   if (obj.kind === 'Pod') {
     const node = obj.spec?.nodeName
     if (node) addTo(ix.podsByNode, node, key)
-    if (node && obj.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) ix.podsWithRequiredAntiAffinity.add(key)
+    if (node && obj.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length)
+      ix.podsWithRequiredAntiAffinity.add(key)
     if (!ctl) addTo(ix.orphanPods, m.namespace ?? '', key)
   }
 }
@@ -144,4 +144,3 @@ export function removeObject<K extends Kind>(state: ClusterState, kind: K, key: 
   onObjectChange(state, kind, key, old, undefined)
   return old
 }
-

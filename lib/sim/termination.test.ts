@@ -107,7 +107,7 @@ describe('preStop and terminationGracePeriodSeconds (pkg/kubelet/kuberuntime/kub
     expect(c.state.objects.Pod.has('default/p')).toBe(false)
   })
 
-  it('(c) a preStop longer than the grace period is cut at its end: SIGTERM then, with the kubelet\'s minimum of 2 s before SIGKILL', () => {
+  it("(c) a preStop longer than the grace period is cut at its end: SIGTERM then, with the kubelet's minimum of 2 s before SIGKILL", () => {
     // The API refuses a sleep action longer than terminationGracePeriodSeconds (pkg/apis/core/validation
     // validateSleepAction), but a deletion may shorten the grace period. nginx exits on SIGTERM: gone 0.1 s later.
     const c = createCluster({ seed: 3 })
@@ -124,7 +124,9 @@ describe('preStop and terminationGracePeriodSeconds (pkg/kubelet/kuberuntime/kub
 
     // a shell as PID 1 ignores SIGTERM: SIGKILL (exit 137) 2 s after the cut hook, not at the grace period
     const k = createCluster({ seed: 3 })
-    k.apply(podYaml({ grace: 3, preStop: '{exec: {command: ["sleep", "10"]}}', image: 'busybox:1.36', command: 'while true; do sleep 1; done' }))
+    k.apply(
+      podYaml({ grace: 3, preStop: '{exec: {command: ["sleep", "10"]}}', image: 'busybox:1.36', command: 'while true; do sleep 1; done' }),
+    )
     k.advance(20)
     k.run('kubectl delete pod p --wait=false')
     k.advance(4.9)
@@ -140,7 +142,9 @@ describe('preStop and terminationGracePeriodSeconds (pkg/kubelet/kuberuntime/kub
     c.apply(podYaml({ grace: 30, preStop: '{exec: {command: ["/bin/drain"]}}' }))
     c.advance(20)
     c.run('kubectl delete pod p --wait=false')
-    expect(c.events.filter((e) => e.reason === 'FailedPreStopHook')).toEqual([expect.objectContaining({ type: 'Warning', object: 'Pod/p', message: 'PreStopHook failed' })])
+    expect(c.events.filter((e) => e.reason === 'FailedPreStopHook')).toEqual([
+      expect.objectContaining({ type: 'Warning', object: 'Pod/p', message: 'PreStopHook failed' }),
+    ])
     c.advance(0.1)
     expect(c.state.objects.Pod.has('default/p')).toBe(false)
   })
@@ -160,7 +164,9 @@ describe('(d) kube-proxy follows an endpoint change PROXY_SYNC_MS late (pkg/prox
     c.run(`kubectl delete pod ${victim.name} --wait=false`)
     // EndpointSlice: at once not ready, terminating (kubernetes-behaviour.md P-TERM)
     const slice = c.run('kubectl get endpointslices -o yaml').output
-    expect(slice).toMatch(new RegExp(`- ${victim.ip!.replace(/\./g, '\\.')}\\n\\s+conditions:\\n\\s+ready: false\\n\\s+serving: true\\n\\s+terminating: true`))
+    expect(slice).toMatch(
+      new RegExp(`- ${victim.ip!.replace(/\./g, '\\.')}\\n\\s+conditions:\\n\\s+ready: false\\n\\s+serving: true\\n\\s+terminating: true`),
+    )
     c.advance(1)
     const lag = c.snapshot().traffic.web!
     // 100 requests in the second of lag, about half of them balanced to the stopped Pod

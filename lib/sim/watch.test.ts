@@ -22,7 +22,18 @@ function queued(c: ReturnType<typeof createCluster>): Record<string, string[]> {
 
 describe('controllers and their watches', () => {
   it('are listed once, in the order their queues are drained', () => {
-    expect(allControllers().map((c) => c.name)).toEqual(['availability', 'namespace', 'nodeLifecycle', 'garbageCollector', 'deployment', 'replicaset', 'scheduler', 'kubelet', 'endpoints', 'endpointPods'])
+    expect(allControllers().map((c) => c.name)).toEqual([
+      'availability',
+      'namespace',
+      'nodeLifecycle',
+      'garbageCollector',
+      'deployment',
+      'replicaset',
+      'scheduler',
+      'kubelet',
+      'endpoints',
+      'endpointPods',
+    ])
     expect(Object.keys(emptyQueues())).toEqual(allControllers().map((c) => c.name))
   })
 

@@ -23,7 +23,13 @@ export type Topic = keyof WatchTopics
  * key (for PodContribution, the pod's). Stored objects are never mutated, so `old.spec !== obj.spec` means the
  * spec was written anew (tests deep-freeze the store to hold everyone to it: store.ts `freezeStoredObjects`).
  */
-export type WatchHandler<T> = (state: ClusterView, key: string, old: Readonly<T> | undefined, obj: Readonly<T> | undefined, queue: Set<string>) => void
+export type WatchHandler<T> = (
+  state: ClusterView,
+  key: string,
+  old: Readonly<T> | undefined,
+  obj: Readonly<T> | undefined,
+  queue: Set<string>,
+) => void
 
 export type Watches = { [T in Topic]?: WatchHandler<WatchTopics[T]> }
 

@@ -29,7 +29,11 @@ describe('the class-scale data', () => {
     expect(failing.length).toBeGreaterThan(50)
     const exercise = findExercise(ids.exerciseId)!.exercise
     for (const s of failing.slice(0, 50)) {
-      const result = JSON.parse(s.result) as { passed: boolean; score: number; checks: { id: string; passed: boolean; message: string; hint: string | null }[] }
+      const result = JSON.parse(s.result) as {
+        passed: boolean
+        score: number
+        checks: { id: string; passed: boolean; message: string; hint: string | null }[]
+      }
       const failed = result.checks.filter((c) => !c.passed).map((c) => c.id)
       const wrong = exercise.wrongAnswers.find((w) => w.source === s.source)
       expect(wrong, 'the source is one of the exercise’s wrong answers').toBeDefined()
@@ -48,7 +52,9 @@ describe('the class-scale data', () => {
     expect(groupComments.every((c) => c.checkId === ids.checkId && c.submissionId === null)).toBe(true)
     const stuck = rows.progress.filter((p) => p.status === 'started' && p.attempts >= attemptsBeforeSolution)
     expect(stuck.length).toBeGreaterThan(5)
-    const finished = ids.learnerIds.filter((id) => rows.progress.filter((p) => p.userId === id && p.status === 'completed').length === ids.lessonIds.length)
+    const finished = ids.learnerIds.filter(
+      (id) => rows.progress.filter((p) => p.userId === id && p.status === 'completed').length === ids.lessonIds.length,
+    )
     expect(finished.length).toBeGreaterThan(50)
   })
 
@@ -72,7 +78,9 @@ describe('the class-scale data', () => {
     expect(Math.min(...rows.submissions.map((s) => s.createdAt.getTime()))).toBeGreaterThanOrEqual(now - 31 * 86_400_000)
     const trimmed = rows.submissions.filter((s) => s.sourceTrimmed)
     expect(trimmed.length).toBeGreaterThan(0)
-    const newest = rows.submissions.filter((s) => s.userId === trimmed[0]!.userId && s.exerciseId === trimmed[0]!.exerciseId && s.createdAt > trimmed[0]!.createdAt)
+    const newest = rows.submissions.filter(
+      (s) => s.userId === trimmed[0]!.userId && s.exerciseId === trimmed[0]!.exerciseId && s.createdAt > trimmed[0]!.createdAt,
+    )
     expect(newest.length).toBeGreaterThanOrEqual(10)
   })
 })

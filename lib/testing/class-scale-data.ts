@@ -65,11 +65,60 @@ export interface ClassScaleRows {
   classroom: { id: string; name: string; courseId: string; inviteCode: string; teacherId: string; createdAt: Date; updatedAt: Date }
   coTeachers: { classroomId: string; userId: string; addedById: string; createdAt: Date }[]
   enrolments: { id: string; classroomId: string; userId: string; createdAt: Date }[]
-  submissions: { id: string; userId: string; courseId: string; lessonId: string; exerciseId: string; kind: string; source: string; passed: boolean; score: number; result: string; durationMs: number; createdAt: Date; sourceTrimmed: boolean }[]
-  progress: { userId: string; courseId: string; lessonId: string; status: string; attempts: number; bestScore: number; startedAt: Date; completedAt: Date | null; updatedAt: Date }[]
-  quizAttempts: { id: string; userId: string; courseId: string; lessonId: string; quizId: string; answers: string; score: number; correct: number; total: number; createdAt: Date }[]
+  submissions: {
+    id: string
+    userId: string
+    courseId: string
+    lessonId: string
+    exerciseId: string
+    kind: string
+    source: string
+    passed: boolean
+    score: number
+    result: string
+    durationMs: number
+    createdAt: Date
+    sourceTrimmed: boolean
+  }[]
+  progress: {
+    userId: string
+    courseId: string
+    lessonId: string
+    status: string
+    attempts: number
+    bestScore: number
+    startedAt: Date
+    completedAt: Date | null
+    updatedAt: Date
+  }[]
+  quizAttempts: {
+    id: string
+    userId: string
+    courseId: string
+    lessonId: string
+    quizId: string
+    answers: string
+    score: number
+    correct: number
+    total: number
+    createdAt: Date
+  }[]
   deadlines: { classroomId: string; lessonId: string; dueAt: Date; updatedAt: Date }[]
-  comments: { id: string; classroomId: string; learnerId: string; authorId: string; authorLabel: string; lessonId: string; exerciseId: string; submissionId: string | null; checkId: string | null; groupKey: string | null; body: string; createdAt: Date; readAt: Date | null }[]
+  comments: {
+    id: string
+    classroomId: string
+    learnerId: string
+    authorId: string
+    authorLabel: string
+    lessonId: string
+    exerciseId: string
+    submissionId: string | null
+    checkId: string | null
+    groupKey: string | null
+    body: string
+    createdAt: Date
+    readAt: Date | null
+  }[]
 }
 
 export interface ClassScalePlan {
@@ -102,7 +151,24 @@ export function seededRandom(seed: number): () => number {
 }
 
 const surnames = ['김', '이', '박', '최', '정', '강', '조', '윤', '장', '임', '한', '오', '서', '신', '권', '황']
-const givenNames = ['민준', '서연', '도윤', '지우', '하준', '서윤', '예준', '하은', '시우', '지민', '주원', '수아', '지호', '지아', '현우', '채원']
+const givenNames = [
+  '민준',
+  '서연',
+  '도윤',
+  '지우',
+  '하준',
+  '서윤',
+  '예준',
+  '하은',
+  '시우',
+  '지민',
+  '주원',
+  '수아',
+  '지호',
+  '지아',
+  '현우',
+  '채원',
+]
 const firstNames = ['Ada', 'Grace', 'Linus', 'Barbara', 'Alan', 'Margaret', 'Dennis', 'Frances', 'Ken', 'Radia']
 const lastNames = ['Lovelace', 'Hopper', 'Liskov', 'Turing', 'Hamilton', 'Ritchie', 'Allen', 'Perlman']
 const commentBodies: Record<Locale, string[]> = {
@@ -112,12 +178,24 @@ const commentBodies: Record<Locale, string[]> = {
     '이미지 태그를 다시 확인해 보세요. 나머지는 맞습니다.',
     '다음 수업 시간에 이 부분을 함께 다시 보겠습니다.',
   ],
-  en: ['Look at the failing check’s line first: its indentation is off by one.', 'Compare the selector with the template’s labels: they must match.', 'Check the image tag again; the rest is right.'],
+  en: [
+    'Look at the failing check’s line first: its indentation is off by one.',
+    'Compare the selector with the template’s labels: they must match.',
+    'Check the image tag again; the rest is right.',
+  ],
 }
 
 /** The class's rows and the ids its views are run with; pure and deterministic. */
 export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan {
-  const { seed = 17, learners: learnerCount = 200, exercises: exerciseCount = 30, submissions: submissionCount = 20_000, tag = 'scale', courseId = 'kubernetes-basics', now = new Date('2026-12-01T09:00:00Z') } = options
+  const {
+    seed = 17,
+    learners: learnerCount = 200,
+    exercises: exerciseCount = 30,
+    submissions: submissionCount = 20_000,
+    tag = 'scale',
+    courseId = 'kubernetes-basics',
+    now = new Date('2026-12-01T09:00:00Z'),
+  } = options
   const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
   const course = loadCourses().find((c) => c.id === courseId)
@@ -126,10 +204,36 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
   const start = new Date(now.getTime() - 30 * DAY)
   const at = (ms: number) => new Date(Math.min(now.getTime(), start.getTime() + ms))
 
-  const teacher = { id: `${tag}-teacher`, email: `${tag}-teacher@example.org`, name: 'Scale Teacher', role: 'teacher', locale: 'ko', createdAt: start, updatedAt: start }
+  const teacher = {
+    id: `${tag}-teacher`,
+    email: `${tag}-teacher@example.org`,
+    name: 'Scale Teacher',
+    role: 'teacher',
+    locale: 'ko',
+    createdAt: start,
+    updatedAt: start,
+  }
   const coTeacher = { ...teacher, id: `${tag}-coteacher`, email: `${tag}-coteacher@example.org`, name: 'Scale Co-teacher' }
-  const classroom = { id: `${tag}-class`, name: `Scale class ${tag}`, courseId, inviteCode: inviteCodeFor(seededRandom(seed ^ 0x5eed)), teacherId: teacher.id, createdAt: start, updatedAt: start }
-  const rows: ClassScaleRows = { users: [teacher, coTeacher], classroom, coTeachers: [{ classroomId: classroom.id, userId: coTeacher.id, addedById: teacher.id, createdAt: start }], enrolments: [], submissions: [], progress: [], quizAttempts: [], deadlines: [], comments: [] }
+  const classroom = {
+    id: `${tag}-class`,
+    name: `Scale class ${tag}`,
+    courseId,
+    inviteCode: inviteCodeFor(seededRandom(seed ^ 0x5eed)),
+    teacherId: teacher.id,
+    createdAt: start,
+    updatedAt: start,
+  }
+  const rows: ClassScaleRows = {
+    users: [teacher, coTeacher],
+    classroom,
+    coTeachers: [{ classroomId: classroom.id, userId: coTeacher.id, addedById: teacher.id, createdAt: start }],
+    enrolments: [],
+    submissions: [],
+    progress: [],
+    quizAttempts: [],
+    deadlines: [],
+    comments: [],
+  }
 
   // each learner: a language, a skill (chance to pass an attempt), how far they get, how many attempts they make
   const learners = Array.from({ length: learnerCount }, (_, i) => {
@@ -137,10 +241,27 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
     const locale: Locale = random() < 0.8 ? 'ko' : 'en'
     const name = random() < 0.1 ? null : locale === 'ko' ? `${pick(surnames)}${pick(givenNames)}` : `${pick(firstNames)} ${pick(lastNames)}`
     const reach = random() < 0.7 ? slots.length : 1 + Math.floor(random() * slots.length)
-    return { id: `${tag}-learner-${n}`, email: `${tag}-learner-${n}@example.org`, name, locale, skill: 0.35 + random() * 0.55, reach, stuck: reach < slots.length && random() < 0.4, joinedAt: at(random() * 2 * DAY) }
+    return {
+      id: `${tag}-learner-${n}`,
+      email: `${tag}-learner-${n}@example.org`,
+      name,
+      locale,
+      skill: 0.35 + random() * 0.55,
+      reach,
+      stuck: reach < slots.length && random() < 0.4,
+      joinedAt: at(random() * 2 * DAY),
+    }
   })
   for (const l of learners) {
-    rows.users.push({ id: l.id, email: l.email, name: l.name, role: 'learner', locale: l.locale, createdAt: l.joinedAt, updatedAt: l.joinedAt })
+    rows.users.push({
+      id: l.id,
+      email: l.email,
+      name: l.name,
+      role: 'learner',
+      locale: l.locale,
+      createdAt: l.joinedAt,
+      updatedAt: l.joinedAt,
+    })
     rows.enrolments.push({ id: `${l.id}-enrolment`, classroomId: classroom.id, userId: l.id, createdAt: l.joinedAt })
   }
 
@@ -154,7 +275,7 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
       const failures = stuckHere ? 3 + Math.floor(random() * 4) : Math.min(8, geometric(random, l.skill))
       for (let f = 0; f < failures; f++) list.push({ slot: slots[s]!, passed: false, time: (time += 2 * MINUTE + random() * 20 * MINUTE) })
       if (!stuckHere) list.push({ slot: slots[s]!, passed: true, time: (time += 2 * MINUTE + random() * 20 * MINUTE) })
-      time += random() * (28 * DAY) / slots.length
+      time += (random() * (28 * DAY)) / slots.length
     }
     return list
   })
@@ -179,7 +300,21 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
       seen.set(a.slot.id, nth)
       const { source, result } = gradedAttempt(a.slot, a.passed, l.locale, random, 20 + Math.floor(random() * 400))
       const trimmed = (perSlot.get(a.slot.id) ?? 0) - nth >= SOURCES_KEPT
-      rows.submissions.push({ id, userId: l.id, courseId, lessonId: a.slot.lesson.id, exerciseId: a.slot.id, kind: a.slot.exercise.kind, source: trimmed ? source.slice(0, trimmedSourceChars) : source, passed: a.passed, score: result.score, result: JSON.stringify(result), durationMs: result.durationMs, createdAt: at(a.time), sourceTrimmed: trimmed })
+      rows.submissions.push({
+        id,
+        userId: l.id,
+        courseId,
+        lessonId: a.slot.lesson.id,
+        exerciseId: a.slot.id,
+        kind: a.slot.exercise.kind,
+        source: trimmed ? source.slice(0, trimmedSourceChars) : source,
+        passed: a.passed,
+        score: result.score,
+        result: JSON.stringify(result),
+        durationMs: result.durationMs,
+        createdAt: at(a.time),
+        sourceTrimmed: trimmed,
+      })
       for (const c of result.checks) {
         if (c.passed) continue
         const byCheck = mistakeCounts.get(a.slot.id) ?? new Map<string, string[]>()
@@ -199,44 +334,119 @@ export function planClassScale(options: ClassScaleOptions = {}): ClassScalePlan 
     for (const lessonId of lessonIds) {
       const tries = mine.filter((s) => s.lessonId === lessonId)
       const firstPass = tries.find((s) => s.passed)
-      rows.progress.push({ userId: l.id, courseId, lessonId, status: firstPass ? 'completed' : 'started', attempts: tries.length, bestScore: Math.max(...tries.map((s) => s.score)), startedAt: new Date(tries[0]!.createdAt.getTime() - 5 * MINUTE), completedAt: firstPass?.createdAt ?? null, updatedAt: tries.at(-1)!.createdAt })
+      rows.progress.push({
+        userId: l.id,
+        courseId,
+        lessonId,
+        status: firstPass ? 'completed' : 'started',
+        attempts: tries.length,
+        bestScore: Math.max(...tries.map((s) => s.score)),
+        startedAt: new Date(tries[0]!.createdAt.getTime() - 5 * MINUTE),
+        completedAt: firstPass?.createdAt ?? null,
+        updatedAt: tries.at(-1)!.createdAt,
+      })
       const quiz = course.lessons.find((x) => x.id === lessonId)?.quiz
       if (!quiz) continue
       const times = random() < 0.7 ? 1 : random() < 0.66 ? 2 : 3
       for (let t = 0; t < times; t++) {
         const answers = quizAnswers(quiz.questions, Math.min(0.95, 0.45 + l.skill * 0.4 + t * 0.15), random)
         const graded = gradeQuiz(quiz, answers, l.locale)
-        rows.quizAttempts.push({ id: `${tag}-quiz-${String(++quizNo).padStart(6, '0')}`, userId: l.id, courseId, lessonId, quizId: quiz.id, answers: JSON.stringify(answers), score: graded.score, correct: graded.correct, total: graded.total, createdAt: new Date(tries[0]!.createdAt.getTime() - (3 - t) * MINUTE) })
+        rows.quizAttempts.push({
+          id: `${tag}-quiz-${String(++quizNo).padStart(6, '0')}`,
+          userId: l.id,
+          courseId,
+          lessonId,
+          quizId: quiz.id,
+          answers: JSON.stringify(answers),
+          score: graded.score,
+          correct: graded.correct,
+          total: graded.total,
+          createdAt: new Date(tries[0]!.createdAt.getTime() - (3 - t) * MINUTE),
+        })
       }
     }
   }
 
   // deadlines for the first lessons, three days apart (the last ones after `now`)
   const lessonIds = [...new Set(slots.map((s) => s.lesson.id))]
-  lessonIds.slice(0, Math.ceil(lessonIds.length * 0.6)).forEach((lessonId, i) => rows.deadlines.push({ classroomId: classroom.id, lessonId, dueAt: new Date(start.getTime() + (i + 1) * 3 * DAY), updatedAt: start }))
+  lessonIds
+    .slice(0, Math.ceil(lessonIds.length * 0.6))
+    .forEach((lessonId, i) =>
+      rows.deadlines.push({ classroomId: classroom.id, lessonId, dueAt: new Date(start.getTime() + (i + 1) * 3 * DAY), updatedAt: start }),
+    )
 
   // the most attempted real exercise, its most shared failing check, and a comment to that group
   const attemptsBySlot = new Map<string, number>()
   for (const s of rows.submissions) attemptsBySlot.set(s.exerciseId, (attemptsBySlot.get(s.exerciseId) ?? 0) + 1)
-  const busiest = slots.filter((s) => s.id === s.exercise.id).sort((a, b) => (attemptsBySlot.get(b.id) ?? 0) - (attemptsBySlot.get(a.id) ?? 0))[0]!
-  const [checkId, group] = [...(mistakeCounts.get(busiest.id) ?? new Map<string, string[]>())].sort((a, b) => b[1].length - a[1].length)[0] ?? [busiest.exercise.checks[0]!.id, []]
+  const busiest = slots
+    .filter((s) => s.id === s.exercise.id)
+    .sort((a, b) => (attemptsBySlot.get(b.id) ?? 0) - (attemptsBySlot.get(a.id) ?? 0))[0]!
+  const [checkId, group] = [...(mistakeCounts.get(busiest.id) ?? new Map<string, string[]>())].sort(
+    (a, b) => b[1].length - a[1].length,
+  )[0] ?? [busiest.exercise.checks[0]!.id, []]
   const groupKey = `${tag}-group-1`
   let commentNo = 0
-  const comment = (learnerId: string, fields: Pick<ClassScaleRows['comments'][number], 'lessonId' | 'exerciseId' | 'submissionId' | 'checkId' | 'groupKey' | 'createdAt'>, lang: Locale) =>
-    rows.comments.push({ id: `${tag}-comment-${String(++commentNo).padStart(5, '0')}`, classroomId: classroom.id, learnerId, authorId: teacher.id, authorLabel: teacher.name, body: pick(commentBodies[lang]), readAt: random() < 0.6 ? new Date(fields.createdAt.getTime() + DAY) : null, ...fields })
-  for (const learnerId of group) comment(learnerId, { lessonId: busiest.lesson.id, exerciseId: busiest.id, submissionId: null, checkId, groupKey, createdAt: at(25 * DAY) }, 'ko')
+  const comment = (
+    learnerId: string,
+    fields: Pick<ClassScaleRows['comments'][number], 'lessonId' | 'exerciseId' | 'submissionId' | 'checkId' | 'groupKey' | 'createdAt'>,
+    lang: Locale,
+  ) =>
+    rows.comments.push({
+      id: `${tag}-comment-${String(++commentNo).padStart(5, '0')}`,
+      classroomId: classroom.id,
+      learnerId,
+      authorId: teacher.id,
+      authorLabel: teacher.name,
+      body: pick(commentBodies[lang]),
+      readAt: random() < 0.6 ? new Date(fields.createdAt.getTime() + DAY) : null,
+      ...fields,
+    })
+  for (const learnerId of group)
+    comment(
+      learnerId,
+      { lessonId: busiest.lesson.id, exerciseId: busiest.id, submissionId: null, checkId, groupKey, createdAt: at(25 * DAY) },
+      'ko',
+    )
   // and one comment on about one failing submission in a hundred
   rows.submissions.forEach((s, i) => {
-    if (!s.passed && i % 97 === 0) comment(s.userId, { lessonId: s.lessonId, exerciseId: s.exerciseId, submissionId: s.id, checkId: null, groupKey: null, createdAt: new Date(s.createdAt.getTime() + 30 * MINUTE) }, random() < 0.8 ? 'ko' : 'en')
+    if (!s.passed && i % 97 === 0)
+      comment(
+        s.userId,
+        {
+          lessonId: s.lessonId,
+          exerciseId: s.exerciseId,
+          submissionId: s.id,
+          checkId: null,
+          groupKey: null,
+          createdAt: new Date(s.createdAt.getTime() + 30 * MINUTE),
+        },
+        random() < 0.8 ? 'ko' : 'en',
+      )
   })
 
   const counts = new Map<string, number>()
   for (const s of rows.submissions) counts.set(s.userId, (counts.get(s.userId) ?? 0) + 1)
   const learnerId = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? learners[0]?.id ?? ''
-  const submissionId = rows.submissions.find((s) => s.userId === learnerId && !s.passed)?.id ?? rows.submissions.find((s) => s.userId === learnerId)?.id ?? ''
+  const submissionId =
+    rows.submissions.find((s) => s.userId === learnerId && !s.passed)?.id ?? rows.submissions.find((s) => s.userId === learnerId)?.id ?? ''
   return {
     rows,
-    ids: { classId: classroom.id, courseId, teacherId: teacher.id, coTeacherId: coTeacher.id, learnerIds: learners.map((l) => l.id), learnerId, submissionId, exerciseId: busiest.id, lessonId: busiest.lesson.id, quizId: busiest.lesson.quiz?.id ?? '', exerciseIds: slots.map((s) => s.id), lessonIds, checkId, groupKey },
+    ids: {
+      classId: classroom.id,
+      courseId,
+      teacherId: teacher.id,
+      coTeacherId: coTeacher.id,
+      learnerIds: learners.map((l) => l.id),
+      learnerId,
+      submissionId,
+      exerciseId: busiest.id,
+      lessonId: busiest.lesson.id,
+      quizId: busiest.lesson.quiz?.id ?? '',
+      exerciseIds: slots.map((s) => s.id),
+      lessonIds,
+      checkId,
+      groupKey,
+    },
   }
 }
 
@@ -245,11 +455,18 @@ function exerciseSlots(lessons: Lesson[], count: number): Slot[] {
   const graded = lessons.filter((l): l is Lesson & { exercise: Exercise } => !!l.exercise)
   if (graded.length === 0) throw new Error('the course has no graded exercise')
   const extras = new Map<string, number>()
-  for (let i = 0; i < Math.max(0, count - graded.length); i++) extras.set(graded[i % graded.length]!.id, (extras.get(graded[i % graded.length]!.id) ?? 0) + 1)
-  return graded.flatMap((lesson) => [
-    { id: lesson.exercise.id, lesson, exercise: lesson.exercise },
-    ...Array.from({ length: extras.get(lesson.id) ?? 0 }, (_, k) => ({ id: `${lesson.exercise.id}-extra-${k + 1}`, lesson, exercise: lesson.exercise })),
-  ]).slice(0, count)
+  for (let i = 0; i < Math.max(0, count - graded.length); i++)
+    extras.set(graded[i % graded.length]!.id, (extras.get(graded[i % graded.length]!.id) ?? 0) + 1)
+  return graded
+    .flatMap((lesson) => [
+      { id: lesson.exercise.id, lesson, exercise: lesson.exercise },
+      ...Array.from({ length: extras.get(lesson.id) ?? 0 }, (_, k) => ({
+        id: `${lesson.exercise.id}-extra-${k + 1}`,
+        lesson,
+        exercise: lesson.exercise,
+      })),
+    ])
+    .slice(0, count)
 }
 
 /** Failures before a pass, for a learner who passes an attempt with probability `p`. */
@@ -277,7 +494,13 @@ function fitToTotal<T>(lists: T[][], total: number, random: () => number, anothe
 }
 
 /** What a learner sent and what the grader would have said: a known wrong answer (popular ones first) or the solution. */
-function gradedAttempt(slot: Slot, passed: boolean, lang: Locale, random: () => number, durationMs: number): { source: string; result: GradeResult } {
+function gradedAttempt(
+  slot: Slot,
+  passed: boolean,
+  lang: Locale,
+  random: () => number,
+  durationMs: number,
+): { source: string; result: GradeResult } {
   const { exercise } = slot
   const wrong = exercise.wrongAnswers
   // Zipf-like: the first wrong answers of an exercise are the common ones
@@ -286,11 +509,28 @@ function gradedAttempt(slot: Slot, passed: boolean, lang: Locale, random: () => 
   const fails = new Set(passed ? [] : (w?.fails ?? [exercise.checks[0]!.id]))
   const checks: CheckOutcome[] = exercise.checks.map((c) => {
     const ok = !fails.has(c.id)
-    return { id: c.id, passed: ok, message: c.message[lang], hint: ok ? null : (c.hint?.[lang] ?? null), line: lineOf(source, c), weight: c.weight }
+    return {
+      id: c.id,
+      passed: ok,
+      message: c.message[lang],
+      hint: ok ? null : (c.hint?.[lang] ?? null),
+      line: lineOf(source, c),
+      weight: c.weight,
+    }
   })
   const total = checks.reduce((n, c) => n + c.weight, 0)
   const score = Math.round((checks.filter((c) => c.passed).reduce((n, c) => n + c.weight, 0) / total) * 1000) / 1000
-  return { source, result: { exercise: slot.id, passed, score: passed ? 1 : Math.min(score, 0.99), checks, validation: { valid: true, errors: [] }, durationMs } }
+  return {
+    source,
+    result: {
+      exercise: slot.id,
+      passed,
+      score: passed ? 1 : Math.min(score, 0.99),
+      checks,
+      validation: { valid: true, errors: [] },
+      durationMs,
+    },
+  }
 }
 
 /** The line of the field a check is about (its `path`, or `line.path`), found by its last key; null for others. */
@@ -354,7 +594,10 @@ export async function insertClassScale(target: { db: Db; provider: 'sqlite' | 'p
           const part = list.slice(i, i + perStatement)
           let n = 0
           const values = part.map(() => `(${columns.map(() => placeholder(++n)).join(', ')})`).join(', ')
-          await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`, ...part.flatMap((row) => columns.map((c) => row[c] ?? null)))
+          await tx.$executeRawUnsafe(
+            `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values}`,
+            ...part.flatMap((row) => columns.map((c) => row[c] ?? null)),
+          )
         }
       }
       await insert('User', rows.users)
@@ -372,10 +615,16 @@ export async function insertClassScale(target: { db: Db; provider: 'sqlite' | 'p
 }
 
 /** Plans a class and writes it; how many rows of each kind, and how long the insert took. */
-export async function generateClassScale(target: { db: Db; provider: 'sqlite' | 'postgresql' }, options: ClassScaleOptions = {}): Promise<{ ids: ClassScaleIds; counts: Record<keyof ClassScaleRows, number>; insertMs: number }> {
+export async function generateClassScale(
+  target: { db: Db; provider: 'sqlite' | 'postgresql' },
+  options: ClassScaleOptions = {},
+): Promise<{ ids: ClassScaleIds; counts: Record<keyof ClassScaleRows, number>; insertMs: number }> {
   const { ids, rows } = planClassScale(options)
   const started = performance.now()
   await insertClassScale(target, rows)
-  const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Array.isArray(v) ? v.length : 1])) as Record<keyof ClassScaleRows, number>
+  const counts = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Array.isArray(v) ? v.length : 1])) as Record<
+    keyof ClassScaleRows,
+    number
+  >
   return { ids, counts, insertMs: performance.now() - started }
 }

@@ -116,7 +116,13 @@ export function deployment(name: string, o: DeploymentOptions = {}): Deployment 
   const strategy =
     o.strategy === 'Recreate'
       ? { type: 'Recreate' }
-      : { type: 'RollingUpdate', rollingUpdate: { ...(o.maxSurge !== undefined ? { maxSurge: o.maxSurge } : {}), ...(o.maxUnavailable !== undefined ? { maxUnavailable: o.maxUnavailable } : {}) } }
+      : {
+          type: 'RollingUpdate',
+          rollingUpdate: {
+            ...(o.maxSurge !== undefined ? { maxSurge: o.maxSurge } : {}),
+            ...(o.maxUnavailable !== undefined ? { maxUnavailable: o.maxUnavailable } : {}),
+          },
+        }
   const container: Record<string, unknown> = { name: 'app', image: o.image ?? 'nginx:1.26', ports: [{ containerPort: 80 }] }
   if (o.readinessProbe) container.readinessProbe = o.readinessProbe
   if (o.livenessProbe) container.livenessProbe = o.livenessProbe
@@ -138,7 +144,10 @@ export function deployment(name: string, o: DeploymentOptions = {}): Deployment 
   } as unknown as Deployment)
 }
 
-export function replicaSet(name: string, o: { replicas?: number; labels?: Record<string, string>; image?: string; minReadySeconds?: number } = {}): ReplicaSet {
+export function replicaSet(
+  name: string,
+  o: { replicas?: number; labels?: Record<string, string>; image?: string; minReadySeconds?: number } = {},
+): ReplicaSet {
   const labels = o.labels ?? { app: name }
   return applyDefaults({
     apiVersion: 'apps/v1',
@@ -153,7 +162,10 @@ export function replicaSet(name: string, o: { replicas?: number; labels?: Record
   } as ReplicaSet)
 }
 
-export function pod(name: string, o: { labels?: Record<string, string>; image?: string; restartPolicy?: string; command?: string[]; nodeName?: string } = {}): Pod {
+export function pod(
+  name: string,
+  o: { labels?: Record<string, string>; image?: string; restartPolicy?: string; command?: string[]; nodeName?: string } = {},
+): Pod {
   return applyDefaults({
     apiVersion: 'v1',
     kind: 'Pod',
@@ -166,7 +178,17 @@ export function pod(name: string, o: { labels?: Record<string, string>; image?: 
   } as Pod)
 }
 
-export function service(name: string, o: { selector?: Record<string, string>; port?: number; targetPort?: number | string; type?: string; publishNotReadyAddresses?: boolean; clusterIP?: string } = {}): Service {
+export function service(
+  name: string,
+  o: {
+    selector?: Record<string, string>
+    port?: number
+    targetPort?: number | string
+    type?: string
+    publishNotReadyAddresses?: boolean
+    clusterIP?: string
+  } = {},
+): Service {
   return applyDefaults({
     apiVersion: 'v1',
     kind: 'Service',
@@ -200,7 +222,11 @@ export function get<K extends Kind>(state: ClusterState, kind: K, name: string, 
 }
 
 /** Runs one controller function and applies its changes; no other controller runs. */
-export function step(state: ClusterState, fn: (s: ClusterState, key: string, ctx: ReturnType<typeof context>) => Change[], key: string): Change[] {
+export function step(
+  state: ClusterState,
+  fn: (s: ClusterState, key: string, ctx: ReturnType<typeof context>) => Change[],
+  key: string,
+): Change[] {
   const changes = fn(state, key, context(state))
   applyChanges(state, changes)
   return changes
@@ -211,7 +237,12 @@ export function setReplicaSetStatus(state: ClusterState, name: string, s: { repl
   const rs = get(state, 'ReplicaSet', name)
   putObject(state, {
     ...rs,
-    status: { replicas: s.replicas, readyReplicas: s.ready ?? s.available ?? s.replicas, availableReplicas: s.available ?? s.replicas, observedGeneration: rs.metadata!.generation },
+    status: {
+      replicas: s.replicas,
+      readyReplicas: s.ready ?? s.available ?? s.replicas,
+      availableReplicas: s.available ?? s.replicas,
+      observedGeneration: rs.metadata!.generation,
+    },
   })
 }
 
@@ -219,5 +250,11 @@ export function replicaSetsOf(state: ClusterState, deploymentName: string): Repl
   const d = get(state, 'Deployment', deploymentName)
   return [...state.objects.ReplicaSet.values()]
     .filter((rs) => rs.metadata?.ownerReferences?.some((r) => r.uid === d.metadata!.uid))
-    .sort((a, b) => (a.metadata!.creationTimestamp! < b.metadata!.creationTimestamp! ? -1 : a.metadata!.creationTimestamp! > b.metadata!.creationTimestamp! ? 1 : 0))
+    .sort((a, b) =>
+      a.metadata!.creationTimestamp! < b.metadata!.creationTimestamp!
+        ? -1
+        : a.metadata!.creationTimestamp! > b.metadata!.creationTimestamp!
+          ? 1
+          : 0,
+    )
 }

@@ -76,7 +76,39 @@ export function* mutations(seed: number, sources: string[], count: number): Gene
     s = (s * 1103515245 + 12345) % 2 ** 31
     return s % n
   }
-  const pieces = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', 'a', '|', '>', '&a ', '*a', '!!str ', '? ', '%', '---\n', '...\n', '\\', '@', '`', 'yes', '0x1F']
+  const pieces = [
+    ' ',
+    '  ',
+    ':',
+    ': ',
+    '-',
+    '- ',
+    '#',
+    ' #',
+    '"',
+    "'",
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '\n',
+    'a',
+    '|',
+    '>',
+    '&a ',
+    '*a',
+    '!!str ',
+    '? ',
+    '%',
+    '---\n',
+    '...\n',
+    '\\',
+    '@',
+    '`',
+    'yes',
+    '0x1F',
+  ]
   for (let i = 0; i < count; i++) {
     let text = sources[rand(sources.length)]
     const edits = 1 + rand(3)
@@ -151,7 +183,11 @@ export function* lineEdits(text: string): Generator<{ edit: LineEdit; line: numb
     const line = lines[i]
     if (line.trim() === '' || line.trim().startsWith('#')) continue
     const indent = line.length - line.trimStart().length
-    const replace = (edit: LineEdit, next: string | null) => ({ edit, line: i + 1, text: [...lines.slice(0, i), ...(next === null ? [] : [next]), ...lines.slice(i + 1)].join('\n') })
+    const replace = (edit: LineEdit, next: string | null) => ({
+      edit,
+      line: i + 1,
+      text: [...lines.slice(0, i), ...(next === null ? [] : [next]), ...lines.slice(i + 1)].join('\n'),
+    })
     yield replace('drop', null)
     if (indent >= 2) yield replace('dedent', line.slice(2))
     if (indent > 2) yield replace('dedent to 0', line.trimStart())

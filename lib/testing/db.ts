@@ -78,7 +78,10 @@ export function testDatabases(): [TestDatabase['provider'], () => Promise<TestDa
  * that forward to the real ones once opened: read them inside tests and hooks (a read before then throws, saying so).
  * Hooks the suite adds after this call run after the database is open.
  */
-export function useTestDatabase(create: () => Promise<TestDatabase> = createSqliteTestDatabase, options: DalOptions = {}): { database: TestDatabase; dal: Dal } {
+export function useTestDatabase(
+  create: () => Promise<TestDatabase> = createSqliteTestDatabase,
+  options: DalOptions = {},
+): { database: TestDatabase; dal: Dal } {
   let opened: { database: TestDatabase; dal: Dal } | undefined
   beforeAll(async () => {
     const database = await create()
@@ -121,7 +124,11 @@ export async function createTestAccount(db: Db, role: Role, name: string | null 
 let classes = 0
 
 /** A class of `teacher` (kubernetes-basics unless told) with `learners` in it, joined with its invite code as learners join. */
-export async function createTestClass(dal: Dal, teacher: Viewer, options: { learners?: Viewer[]; courseId?: string; name?: string } = {}): Promise<{ id: string; name: string; inviteCode: string }> {
+export async function createTestClass(
+  dal: Dal,
+  teacher: Viewer,
+  options: { learners?: Viewer[]; courseId?: string; name?: string } = {},
+): Promise<{ id: string; name: string; inviteCode: string }> {
   const { learners = [], courseId = 'kubernetes-basics', name = `Class ${++classes}` } = options
   const made = await dal.classes.create(teacher, { name, courseId })
   for (const learner of learners) await dal.classes.join(learner, made.inviteCode)

@@ -78,9 +78,15 @@ export async function explainQueries(url: string, queries: CapturedQuery[], opti
 function explainSqlite(url: string, queries: CapturedQuery[]): QueryPlan[] {
   const conn = new Database(sqlitePath(url), { readonly: true, fileMustExist: true })
   try {
-    const tables = new Set((conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name))
+    const tables = new Set(
+      (conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+    )
     return queries.map((q) => {
-      const rows = conn.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params.map(sqliteValue)) as { id: number; parent: number; detail: string }[]
+      const rows = conn.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params.map(sqliteValue)) as {
+        id: number
+        parent: number
+        detail: string
+      }[]
       const depth = new Map<number, number>()
       const plan = rows.map((r) => {
         depth.set(r.id, (depth.get(r.parent) ?? -1) + 1)
@@ -152,7 +158,9 @@ async function explainPostgres(url: string, queries: CapturedQuery[], indexesOnl
 export function formatPlans(name: string, plans: QueryPlan[]): string {
   const lines = [`${name}: ${plans.length} statement${plans.length === 1 ? '' : 's'}`]
   plans.forEach((p, i) => {
-    lines.push(`  [${i + 1}] ${p.durationMs.toFixed(1)} ms${p.fullScans.length ? `, FULL SCAN of ${p.fullScans.join(', ')}` : ''}: ${p.sql}`)
+    lines.push(
+      `  [${i + 1}] ${p.durationMs.toFixed(1)} ms${p.fullScans.length ? `, FULL SCAN of ${p.fullScans.join(', ')}` : ''}: ${p.sql}`,
+    )
     lines.push(`      params: ${JSON.stringify(p.params).slice(0, 300)}`)
     for (const step of p.plan) lines.push(`      ${step}`)
   })

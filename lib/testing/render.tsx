@@ -10,7 +10,10 @@ import type { Locale } from '../../i18n/locales.ts'
  * error. `errors` is where next-intl's errors are collected: pass the array a mocked `getTranslations` also writes to,
  * and the server components' errors fail the render too; without it each render collects its own.
  */
-export function intlRenderer(messages: Record<Locale, AbstractIntlMessages>, options: { errors?: string[] } = {}): (ui: ReactNode, locale?: Locale) => string {
+export function intlRenderer(
+  messages: Record<Locale, AbstractIntlMessages>,
+  options: { errors?: string[] } = {},
+): (ui: ReactNode, locale?: Locale) => string {
   return (ui, locale = 'ko') => {
     const errors = options.errors ?? []
     const html = renderToStaticMarkup(

@@ -5,7 +5,10 @@ import type { Diagnostic } from '../k8s/types.ts'
 /** Removes the common indentation of a template literal, so YAML can be written indented in test tables. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '')
-  const lines = raw.replace(/^\n/, '').replace(/\n\s*$/, '\n').split('\n')
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n\s*$/, '\n')
+    .split('\n')
   const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length))
   return lines.map((l) => l.slice(indent)).join('\n')
 }
@@ -43,9 +46,31 @@ export function deploymentWith(podSpec: string, extraSpec = '', name = 'web'): s
 }
 
 export function podWith(podSpec: string, name = 'p'): string {
-  return ['apiVersion: v1', 'kind: Pod', 'metadata:', `  name: ${name}`, 'spec:', ...podSpec.split('\n').filter((l) => l !== '').map((l) => `  ${l}`), ''].join('\n')
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    ...podSpec
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => `  ${l}`),
+    '',
+  ].join('\n')
 }
 
 export function serviceWith(spec: string, name = 'web'): string {
-  return ['apiVersion: v1', 'kind: Service', 'metadata:', `  name: ${name}`, 'spec:', ...spec.split('\n').filter((l) => l !== '').map((l) => `  ${l}`), ''].join('\n')
+  return [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    ...spec
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => `  ${l}`),
+    '',
+  ].join('\n')
 }

@@ -36,9 +36,22 @@ export function formatDate(value: Date | string | number, locale: Locale, option
 export function formatDateTime(value: Date | string | number, locale: Locale, options: DateOptions = {}): string {
   const date = toDate(value)
   if (!date) return INVALID
-  const parts = new Intl.DateTimeFormat(INTL_LOCALE[locale], { ...dateFields(locale), hour: 'numeric', minute: '2-digit', timeZone: options.timeZone }).formatToParts(date)
+  const parts = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    ...dateFields(locale),
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: options.timeZone,
+  }).formatToParts(date)
   // ICU puts a narrow no-break space before AM/PM in some versions and a plain space in others: one form for all.
-  if (locale === 'en') return parts.map((p) => p.value).join('').replace(/\u202f/g, ' ')
-  const hour = Number(new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: options.timeZone }).formatToParts(date).find((p) => p.type === 'hour')!.value)
+  if (locale === 'en')
+    return parts
+      .map((p) => p.value)
+      .join('')
+      .replace(/\u202f/g, ' ')
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { hour: 'numeric', hourCycle: 'h23', timeZone: options.timeZone })
+      .formatToParts(date)
+      .find((p) => p.type === 'hour')!.value,
+  )
   return parts.map((p) => (p.type === 'dayPeriod' ? (hour < 12 ? '오전' : '오후') : p.value)).join('')
 }

@@ -10,7 +10,8 @@
  */
 
 /** Supported pairs, written "after a consonant / after a vowel". */
-export type ParticlePair = '이/가' | '을/를' | '은/는' | '과/와' | '으로/로' | '이나/나' | '이라고/라고' | '이어야/여야' | '이었/였' | '이라는/라는'
+export type ParticlePair =
+  '이/가' | '을/를' | '은/는' | '과/와' | '으로/로' | '이나/나' | '이라고/라고' | '이어야/여야' | '이었/였' | '이라는/라는'
 
 /** How a word ends when read aloud: no final consonant, ㄹ, or another final consonant. */
 export type FinalSound = 'vowel' | 'rieul' | 'consonant'
@@ -39,7 +40,17 @@ const DIGIT_FINAL: Record<string, FinalSound> = {
 }
 
 /** Trailing zeros of a whole number name its last unit: 십 백 천 만 … 억. */
-const UNIT_FINAL: FinalSound[] = ['vowel', 'consonant', 'consonant', 'consonant', 'consonant', 'consonant', 'consonant', 'consonant', 'consonant']
+const UNIT_FINAL: FinalSound[] = [
+  'vowel',
+  'consonant',
+  'consonant',
+  'consonant',
+  'consonant',
+  'consonant',
+  'consonant',
+  'consonant',
+  'consonant',
+]
 //                                  (none)   10 십      100 백       1000 천      만           십만         백만         천만         억
 
 function numberFinal(digits: string, afterPoint: boolean): FinalSound {

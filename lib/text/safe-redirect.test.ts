@@ -46,7 +46,9 @@ describe('where sign-in returns to', () => {
   })
 
   it('builds the sign-in and sign-up links with the page to return to, and drops an unsafe or default one', () => {
-    expect(authHref('/signup', '/courses/kubernetes-basics/pod?tab=terminal')).toBe('/signup?next=%2Fcourses%2Fkubernetes-basics%2Fpod%3Ftab%3Dterminal')
+    expect(authHref('/signup', '/courses/kubernetes-basics/pod?tab=terminal')).toBe(
+      '/signup?next=%2Fcourses%2Fkubernetes-basics%2Fpod%3Ftab%3Dterminal',
+    )
     expect(authHref('/signin', '//evil.example')).toBe('/signin')
     expect(authHref('/signin', '/courses/kubernetes-basics')).toBe('/signin')
     expect(authHref('/signin', null)).toBe('/signin')

@@ -78,12 +78,32 @@ export async function createLivingDemoClass(db: Db, input: LivingDemoInput): Pro
   const passwordHash = await hashPassword(input.password)
 
   const learners: DemoLearnerRows[] = plan.learners.map(({ learner, signedUpAt, joinedAt, lessons }) => {
-    const rows: DemoLearnerRows = { email: learner.email, name: learner.name, locale: learner.locale, passwordHash, createdAt: signedUpAt, joinedAt, submissions: [], progress: [], quizzes: [] }
+    const rows: DemoLearnerRows = {
+      email: learner.email,
+      name: learner.name,
+      locale: learner.locale,
+      passwordHash,
+      createdAt: signedUpAt,
+      joinedAt,
+      submissions: [],
+      progress: [],
+      quizzes: [],
+    }
     for (const planned of lessons) {
       const lesson = course.lessons.find((l) => l.id === planned.lessonId)!
       const graded = planned.attempts.map((a) => ({ at: a.at, ...grader.grade(lesson.exercise!, a.answer, learner.locale) }))
       for (const g of graded) {
-        rows.submissions.push({ lessonId: lesson.id, exerciseId: lesson.exercise!.id, kind: lesson.exercise!.kind, source: g.source, passed: g.result.passed, score: g.result.score, result: g.result, durationMs: g.result.durationMs, createdAt: g.at })
+        rows.submissions.push({
+          lessonId: lesson.id,
+          exerciseId: lesson.exercise!.id,
+          kind: lesson.exercise!.kind,
+          source: g.source,
+          passed: g.result.passed,
+          score: g.result.score,
+          result: g.result,
+          durationMs: g.result.durationMs,
+          createdAt: g.at,
+        })
       }
       const firstPass = graded.find((g) => g.result.passed)
       rows.progress.push({
@@ -97,7 +117,15 @@ export async function createLivingDemoClass(db: Db, input: LivingDemoInput): Pro
       })
       for (const q of planned.quizzes) {
         const result = gradeQuiz(lesson.quiz!, q.answers, learner.locale)
-        rows.quizzes.push({ lessonId: lesson.id, quizId: q.quizId, answers: q.answers, score: result.score, correct: result.correct, total: result.total, createdAt: q.at })
+        rows.quizzes.push({
+          lessonId: lesson.id,
+          quizId: q.quizId,
+          answers: q.answers,
+          score: result.score,
+          correct: result.correct,
+          total: result.total,
+          createdAt: q.at,
+        })
       }
     }
     return rows
@@ -112,7 +140,15 @@ export async function createLivingDemoClass(db: Db, input: LivingDemoInput): Pro
     alsoEnrol: input.learnerId ? [input.learnerId] : [],
     learners,
     deadlines: plan.deadlines,
-    comments: plan.comments.map((c) => ({ email: c.learner, lessonId: c.attempt.lessonId, exerciseId: c.attempt.exerciseId, submittedAt: c.attempt.at, body: c.body, createdAt: c.createdAt, readAt: c.readAt })),
+    comments: plan.comments.map((c) => ({
+      email: c.learner,
+      lessonId: c.attempt.lessonId,
+      exerciseId: c.attempt.exerciseId,
+      submittedAt: c.attempt.at,
+      body: c.body,
+      createdAt: c.createdAt,
+      readAt: c.readAt,
+    })),
   })
   return { ...written, graded: grader.count, gradingMs: Math.round(grader.ms) }
 }

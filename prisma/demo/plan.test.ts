@@ -6,7 +6,11 @@ import { planDemoClass, type DemoPlan } from './plan.ts'
 const lessons = findCourse('kubernetes-basics')!.lessons
 const now = new Date(2026, 2, 18, 14, 30) // a Wednesday afternoon
 const plan = planDemoClass(lessons, demoLearners, now)
-const times = (p: DemoPlan['learners'][number]) => [p.signedUpAt, p.joinedAt, ...p.lessons.flatMap((l) => [l.startedAt, ...l.attempts.map((a) => a.at), ...l.quizzes.map((q) => q.at)])]
+const times = (p: DemoPlan['learners'][number]) => [
+  p.signedUpAt,
+  p.joinedAt,
+  ...p.lessons.flatMap((l) => [l.startedAt, ...l.attempts.map((a) => a.at), ...l.quizzes.map((q) => q.at)]),
+]
 const exerciseOf = (exerciseId: string) => lessons.find((l) => l.exercise?.id === exerciseId)!.exercise!
 
 describe('the plan of the living Demo class', () => {
@@ -19,11 +23,17 @@ describe('the plan of the living Demo class', () => {
     expect(plan.learners).toHaveLength(12)
     for (const { learner, lessons: opened } of plan.learners) {
       const passed = opened.filter((l) => l.attempts.some((a) => a.answer.kind !== 'wrong'))
-      expect(passed.map((l) => l.lessonId), learner.email).toEqual(lessons.slice(0, learner.completed).map((l) => l.id))
+      expect(
+        passed.map((l) => l.lessonId),
+        learner.email,
+      ).toEqual(lessons.slice(0, learner.completed).map((l) => l.id))
       const current = opened[learner.completed]
       if (learner.current) {
         expect(current?.lessonId, learner.email).toBe(lessons[learner.completed]!.id)
-        expect(current!.attempts.map((a) => a.answer.kind), learner.email).toEqual(Array(learner.current.attempts).fill('wrong'))
+        expect(
+          current!.attempts.map((a) => a.answer.kind),
+          learner.email,
+        ).toEqual(Array(learner.current.attempts).fill('wrong'))
       } else expect(current, learner.email).toBeUndefined()
       // a passed lesson ends with its passing attempt: nobody submits again after passing
       for (const l of passed) expect(l.attempts.at(-1)!.answer.kind, `${learner.email} ${l.lessonId}`).not.toBe('wrong')
@@ -61,7 +71,9 @@ describe('the plan of the living Demo class', () => {
     expect(Math.max(...[...sharers.values()].map((s) => s.size))).toBeGreaterThanOrEqual(3)
     // the mistakes written for a learner come first, in order
     const haeun = plan.learners.find((p) => p.learner.email === 'haeun.jung@kubelab.dev')!
-    const names = haeun.lessons.find((l) => l.lessonId === 'deployment')!.attempts.map((a) => exerciseOf(a.exerciseId).wrongAnswers['index' in a.answer ? a.answer.index : -1]?.name ?? '')
+    const names = haeun.lessons
+      .find((l) => l.lessonId === 'deployment')!
+      .attempts.map((a) => exerciseOf(a.exerciseId).wrongAnswers['index' in a.answer ? a.answer.index : -1]?.name ?? '')
     expect(names.map((n, i) => n.startsWith(haeun.learner.mistakes!['deployment-web']![i]!))).toEqual([true, true, true])
   })
 
@@ -83,7 +95,11 @@ describe('the plan of the living Demo class', () => {
     for (const c of plan.comments) {
       const written = demoComments.find((d) => d.learner === c.learner)!
       expect(c.attempt.answer.kind).toBe('wrong')
-      expect(exerciseOf(c.attempt.exerciseId).wrongAnswers['index' in c.attempt.answer ? c.attempt.answer.index : -1]!.name.startsWith(written.mistake)).toBe(true)
+      expect(
+        exerciseOf(c.attempt.exerciseId).wrongAnswers['index' in c.attempt.answer ? c.attempt.answer.index : -1]!.name.startsWith(
+          written.mistake,
+        ),
+      ).toBe(true)
       expect(c.createdAt.getTime()).toBeGreaterThan(c.attempt.at.getTime())
       expect(c.createdAt.getTime()).toBeLessThan(now.getTime())
       expect(c.readAt === null).toBe(!written.read)

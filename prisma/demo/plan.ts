@@ -123,13 +123,19 @@ function answerQuestion(rng: RngState, q: Question, p: number): QuizAnswers[stri
       if (right) return q.answer
       const wrong = q.choices.map((c) => c.id).filter((id) => id !== q.answer)
       const tempting = Math.floor(hashUnit(`${q.id}/tempting`) * wrong.length)
-      return wrong[weighted(rng, wrong.map((_, i) => (i === tempting ? 4 : 1)))]!
+      return wrong[
+        weighted(
+          rng,
+          wrong.map((_, i) => (i === tempting ? 4 : 1)),
+        )
+      ]!
     }
     case 'multiple': {
       if (right) return [...q.answer]
       const others = q.choices.map((c) => c.id).filter((id) => !q.answer.includes(id))
       // one right choice missed, or one wrong choice added
-      if (q.answer.length > 1 && (others.length === 0 || chance(rng, 0.5))) return q.answer.filter((_, i) => i !== nextInt(rng, q.answer.length))
+      if (q.answer.length > 1 && (others.length === 0 || chance(rng, 0.5)))
+        return q.answer.filter((_, i) => i !== nextInt(rng, q.answer.length))
       return others.length > 0 ? [...q.answer, others[nextInt(rng, others.length)]!] : [...q.answer]
     }
     case 'ordering': {
@@ -185,12 +191,18 @@ function planLearner(rng: RngState, learner: DemoLearner, lessons: Lesson[], now
     after([6, 25]) // reading the lesson
     const isCurrent = i >= learner.completed
     if (exercise) {
-      const forced = (learner.mistakes?.[exercise.id] ?? []).map((name) => mistakeIndex(exercise, name)).filter((x): x is number => x !== null)
+      const forced = (learner.mistakes?.[exercise.id] ?? [])
+        .map((name) => mistakeIndex(exercise, name))
+        .filter((x): x is number => x !== null)
       let failures: number
       if (isCurrent) failures = learner.current?.attempts ?? 0
       else {
         // harder lessons later in the course, fewer failures for stronger learners
-        const failP = clamp(0.2 + (0.45 * i) / Math.max(1, lessons.length - 1) + 0.3 - learner.skill * 0.6 + (demoTrickyExercises[exercise.id] ?? 0), 0.05, 0.85)
+        const failP = clamp(
+          0.2 + (0.45 * i) / Math.max(1, lessons.length - 1) + 0.3 - learner.skill * 0.6 + (demoTrickyExercises[exercise.id] ?? 0),
+          0.05,
+          0.85,
+        )
         failures = 0
         while (failures < 3 && chance(rng, failP)) failures++
         failures = Math.max(failures, forced.length)
@@ -199,9 +211,20 @@ function planLearner(rng: RngState, learner: DemoLearner, lessons: Lesson[], now
       for (let f = 0; f < failures; f++) {
         const index = forced[f] ?? wrongAnswer(rng, exercise, sent)
         sent.add(index)
-        entry.attempts.push({ lessonId: lesson.id, exerciseId: exercise.id, answer: { kind: 'wrong', index }, at: new Date(after([2, 12]).getTime()) })
+        entry.attempts.push({
+          lessonId: lesson.id,
+          exerciseId: exercise.id,
+          answer: { kind: 'wrong', index },
+          at: new Date(after([2, 12]).getTime()),
+        })
       }
-      if (!isCurrent) entry.attempts.push({ lessonId: lesson.id, exerciseId: exercise.id, answer: rightAnswer(rng, exercise), at: new Date(after([2, 12]).getTime()) })
+      if (!isCurrent)
+        entry.attempts.push({
+          lessonId: lesson.id,
+          exerciseId: exercise.id,
+          answer: rightAnswer(rng, exercise),
+          at: new Date(after([2, 12]).getTime()),
+        })
     }
     // the quiz after a pass, most of the time; now and then before the exercise is done
     if (chance(rng, isCurrent ? 0.35 : 0.85)) {
@@ -244,12 +267,20 @@ export function planDemoClass(lessons: Lesson[], learners: DemoLearner[], now: D
       .at(-1)
     if (!attempt) continue // the content changed and nobody made this mistake: the comment would make no sense
     const createdAt = new Date(Math.min(daytime(new Date(attempt.at.getTime() + 3 * HOUR)).getTime(), now.getTime() - 2 * HOUR))
-    comments.push({ learner: c.learner, attempt, body: c.body, createdAt, readAt: c.read ? new Date(Math.min(createdAt.getTime() + 5 * HOUR, now.getTime() - HOUR)) : null })
+    comments.push({
+      learner: c.learner,
+      attempt,
+      body: c.body,
+      createdAt,
+      readAt: c.read ? new Date(Math.min(createdAt.getTime() + 5 * HOUR, now.getTime() - HOUR)) : null,
+    })
   }
   return {
     classCreatedAt: new Date(earliest - 2 * 24 * HOUR),
     learners: planned,
-    deadlines: demoDeadlines.filter((d) => lessons.some((l) => l.id === d.lessonId)).map((d) => ({ lessonId: d.lessonId, dueAt: dayAt(now, d.inDays, 23, 59) })),
+    deadlines: demoDeadlines
+      .filter((d) => lessons.some((l) => l.id === d.lessonId))
+      .map((d) => ({ lessonId: d.lessonId, dueAt: dayAt(now, d.inDays, 23, 59) })),
     comments,
   }
 }

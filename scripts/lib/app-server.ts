@@ -31,7 +31,14 @@ export function freePort(): Promise<number> {
 const nextCli = join('node_modules', 'next', 'dist', 'bin', 'next')
 
 /** `nodeArgs`: options for node itself (e.g. --cpu-prof to profile the server). */
-export async function startAppServer(options: { port: number; env: Record<string, string>; logFile: string; readyTimeoutMs?: number; cwd?: string; nodeArgs?: string[] }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number
+  env: Record<string, string>
+  logFile: string
+  readyTimeoutMs?: number
+  cwd?: string
+  nodeArgs?: string[]
+}): Promise<AppServer> {
   const out = openSync(options.logFile, 'a')
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextCli, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     cwd: options.cwd ?? process.cwd(),
@@ -66,7 +73,11 @@ export async function startAppServer(options: { port: number; env: Record<string
 }
 
 /** One sign-in attempt through Auth.js's credentials endpoint, as a browser's form sends it. */
-export async function attemptSignIn(base: string, email: string, password: string): Promise<{ status: number; location: string | null; cookie: string | null }> {
+export async function attemptSignIn(
+  base: string,
+  email: string,
+  password: string,
+): Promise<{ status: number; location: string | null; cookie: string | null }> {
   const jar = new Map<string, string>()
   const keep = (response: Response) => {
     for (const cookie of response.headers.getSetCookie()) {

@@ -60,7 +60,16 @@ export function AuthForm({ mode, action, redirectTo }: Props) {
               ({t('optional')})
             </span>
           </div>
-          <input id="auth-name" type="text" name="name" autoComplete="name" maxLength={80} defaultValue={state.name} aria-invalid={invalid('name')} aria-describedby={describedBy('name', 'name-optional')} />
+          <input
+            id="auth-name"
+            type="text"
+            name="name"
+            autoComplete="name"
+            maxLength={80}
+            defaultValue={state.name}
+            aria-invalid={invalid('name')}
+            aria-describedby={describedBy('name', 'name-optional')}
+          />
           {fieldError('name')}
         </div>
       )}
@@ -103,7 +112,9 @@ export function AuthForm({ mode, action, redirectTo }: Props) {
         {state.error && (
           <p className="error" id="auth-error">
             {state.error === 'signInThrottled' || state.error === 'signUpThrottled'
-              ? tl(state.error === 'signInThrottled' ? 'signIn' : 'signUp', { wait: tl(`wait.${waitIn(state.retryAfter ?? 60).unit}`, { count: waitIn(state.retryAfter ?? 60).count }) })
+              ? tl(state.error === 'signInThrottled' ? 'signIn' : 'signUp', {
+                  wait: tl(`wait.${waitIn(state.retryAfter ?? 60).unit}`, { count: waitIn(state.retryAfter ?? 60).count }),
+                })
               : t(state.error)}
           </p>
         )}

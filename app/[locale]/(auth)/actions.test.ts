@@ -38,7 +38,21 @@ describe('the sign-in and sign-up actions', () => {
     calls.signIn = []
     calls.signUp = []
     calls.signInError = null
-    useLimits(createLimits({ kind: 'memory' }, { signInAccount: null, signInBackoff: { firstSeconds: 30, maxSeconds: 60 }, signInAddress: null, signUpAddress: { points: 1, seconds: 3600 }, gradeUser: null, gradeAddress: null, quizUser: null, importUser: null }))
+    useLimits(
+      createLimits(
+        { kind: 'memory' },
+        {
+          signInAccount: null,
+          signInBackoff: { firstSeconds: 30, maxSeconds: 60 },
+          signInAddress: null,
+          signUpAddress: { points: 1, seconds: 3600 },
+          gradeUser: null,
+          gradeAddress: null,
+          quizUser: null,
+          importUser: null,
+        },
+      ),
+    )
   })
 
   it('answer arguments of the wrong type with a form error', async () => {
@@ -52,20 +66,36 @@ describe('the sign-in and sign-up actions', () => {
 
   it('answer missing fields, files and huge strings with the fields to fix', async () => {
     expect(await signInAction(prev, form({ email: 'a@example.com' }))).toMatchObject({ error: 'invalidInput', fields: { password: true } })
-    expect(await signInAction(prev, form({ email: new Blob(['a@example.com']), password: 'x' }))).toMatchObject({ error: 'invalidInput', fields: { email: true } })
-    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'p'.repeat(1 << 20) }))).toMatchObject({ error: 'invalidInput', fields: { password: true } })
+    expect(await signInAction(prev, form({ email: new Blob(['a@example.com']), password: 'x' }))).toMatchObject({
+      error: 'invalidInput',
+      fields: { email: true },
+    })
+    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'p'.repeat(1 << 20) }))).toMatchObject({
+      error: 'invalidInput',
+      fields: { password: true },
+    })
     const huge = await signUpAction(prev, form({ email: 'e'.repeat(100_000), password: 'password-1', name: 'n'.repeat(100_000) }))
     expect(huge).toMatchObject({ error: 'invalidInput', fields: { email: true, name: true } })
     expect(huge.email!.length).toBeLessThanOrEqual(254)
-    expect(await signUpAction(prev, form({ email: 'a@example.com', password: 'password-1', name: 'a\u0000b' }))).toMatchObject({ error: 'invalidInput', fields: { name: true } })
+    expect(await signUpAction(prev, form({ email: 'a@example.com', password: 'password-1', name: 'a\u0000b' }))).toMatchObject({
+      error: 'invalidInput',
+      fields: { name: true },
+    })
     expect(calls.signUp).toEqual([])
   })
 
   it('tell a learner the limits refused the sign-in, with the wait, and one refused by its password apart', async () => {
     calls.signInError = Object.assign(new CredentialsSignin(), { code: 'rate_limited.42' })
-    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'x' }))).toEqual({ error: 'signInThrottled', retryAfter: 42, email: 'a@example.com' })
+    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'x' }))).toEqual({
+      error: 'signInThrottled',
+      retryAfter: 42,
+      email: 'a@example.com',
+    })
     calls.signInError = new CredentialsSignin()
-    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'x' }))).toEqual({ error: 'invalidCredentials', email: 'a@example.com' })
+    expect(await signInAction(prev, form({ email: 'a@example.com', password: 'x' }))).toEqual({
+      error: 'invalidCredentials',
+      email: 'a@example.com',
+    })
   })
 
   it('refuse sign-ups past the limit for the address, before creating the account', async () => {

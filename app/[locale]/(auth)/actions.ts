@@ -55,7 +55,8 @@ export async function signUpAction(_prev: AuthFormState, form: FormData): Promis
   try {
     await dal().users.signUp(parsed.data)
   } catch (error) {
-    if (error instanceof EmailTakenError) return { error: 'emailTaken', fields: { email: true }, email: parsed.data.email, name: parsed.data.name }
+    if (error instanceof EmailTakenError)
+      return { error: 'emailTaken', fields: { email: true }, email: parsed.data.email, name: parsed.data.name }
     throw error
   }
   return signInWith(parsed.data.email, parsed.data.password, safeRedirect(input.redirectTo ?? null))

@@ -43,7 +43,9 @@ export function InvitationForm() {
           {t(`result.${state.message}`)}
         </p>
       )}
-      {state.status === 'link' && <LinkOnce link={state.link} text={t('invitations.made', { date: state.until })} testId="invitation-link" />}
+      {state.status === 'link' && (
+        <LinkOnce link={state.link} text={t('invitations.made', { date: state.until })} testId="invitation-link" />
+      )}
     </>
   )
 }

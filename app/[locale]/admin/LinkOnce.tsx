@@ -9,7 +9,14 @@ export function LinkOnce({ link, text, testId }: { link: string; text: string; t
     <div className="link-once" role="status">
       <p>{text}</p>
       <div className="link-once-row">
-        <input type="text" readOnly value={link} aria-label={t('copyLink')} data-testid={testId} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          type="text"
+          readOnly
+          value={link}
+          aria-label={t('copyLink')}
+          data-testid={testId}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <CopyButton text={link} label={t('copyLink')} copiedLabel={t('copied')} />
       </div>
     </div>

@@ -29,7 +29,13 @@ export function UserActions({ user }: Props) {
     <div className="user-actions">
       <form action={roleAction} className="user-role-form">
         <input type="hidden" name="userId" value={user.id} />
-        <select name="role" defaultValue={user.role} key={user.role} aria-label={t('users.roleOf', { name: who })} data-testid="role-select">
+        <select
+          name="role"
+          defaultValue={user.role}
+          key={user.role}
+          aria-label={t('users.roleOf', { name: who })}
+          data-testid="role-select"
+        >
           {roles.map((role) => (
             <option key={role} value={role}>
               {t(`roles.${role}`)}
@@ -43,7 +49,12 @@ export function UserActions({ user }: Props) {
       <form action={stateAction}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={user.disabled ? '0' : '1'} />
-        <button className={`button small${user.disabled ? '' : ' danger'}`} type="submit" disabled={statePending} aria-label={t(user.disabled ? 'users.enableLabel' : 'users.disableLabel', { name: who })}>
+        <button
+          className={`button small${user.disabled ? '' : ' danger'}`}
+          type="submit"
+          disabled={statePending}
+          aria-label={t(user.disabled ? 'users.enableLabel' : 'users.disableLabel', { name: who })}
+        >
           {t(user.disabled ? 'users.enable' : 'users.disable')}
         </button>
       </form>
@@ -57,7 +68,13 @@ export function UserActions({ user }: Props) {
         {message(roleState)}
         {message(stateState)}
         {message(resetState)}
-        {resetState.status === 'link' && <LinkOnce link={resetState.link} text={t('users.resetMade', { email: resetState.email ?? user.email, date: resetState.until })} testId="reset-link" />}
+        {resetState.status === 'link' && (
+          <LinkOnce
+            link={resetState.link}
+            text={t('users.resetMade', { email: resetState.email ?? user.email, date: resetState.until })}
+            testId="reset-link"
+          />
+        )}
       </div>
     </div>
   )

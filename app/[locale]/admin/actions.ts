@@ -13,13 +13,12 @@ import { publicOrigin } from '@/lib/server/http/public-origin'
 import { currentViewer } from '@/lib/server/viewer'
 import { formatDateTime } from '@/lib/text/dates'
 
-export type AdminMessage = 'roleChanged' | 'unchanged' | 'disabled' | 'enabled' | 'revoked' | 'lastAdmin' | 'notFound' | 'forbidden' | 'invalid'
+export type AdminMessage =
+  'roleChanged' | 'unchanged' | 'disabled' | 'enabled' | 'revoked' | 'lastAdmin' | 'notFound' | 'forbidden' | 'invalid'
 
 /** What an admin form shows after its action: a result line, or a link shown once (with its expiry, formatted). */
 export type AdminActionState =
-  | { status: 'idle' }
-  | { status: 'done' | 'error'; message: AdminMessage }
-  | { status: 'link'; link: string; until: string; email?: string }
+  { status: 'idle' } | { status: 'done' | 'error'; message: AdminMessage } | { status: 'link'; link: string; until: string; email?: string }
 
 const id = z.string().min(1).max(64)
 
@@ -56,7 +55,9 @@ export async function changeRoleAction(_prev: AdminActionState, form: FormData):
 }
 
 export async function setDisabledAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  const input = z.object({ userId: id, disabled: z.enum(['0', '1']) }).safeParse({ userId: form.get('userId'), disabled: form.get('disabled') })
+  const input = z
+    .object({ userId: id, disabled: z.enum(['0', '1']) })
+    .safeParse({ userId: form.get('userId'), disabled: form.get('disabled') })
   if (!input.success) return { status: 'error', message: 'invalid' }
   const disabled = input.data.disabled === '1'
   return attempt(async () => {
@@ -75,7 +76,11 @@ export async function resetPasswordAction(_prev: AdminActionState, form: FormDat
 }
 
 export async function createInvitationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  const input = invitationInputSchema.safeParse({ role: form.get('role'), days: form.get('days') || undefined, note: form.get('note') ?? undefined })
+  const input = invitationInputSchema.safeParse({
+    role: form.get('role'),
+    days: form.get('days') || undefined,
+    note: form.get('note') ?? undefined,
+  })
   if (!input.success) return { status: 'error', message: 'invalid' }
   return attempt(async () => {
     const made = await dal().admin.createInvitation(await currentViewer(), input.data)

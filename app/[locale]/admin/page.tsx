@@ -21,7 +21,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const roleFilter = roleSchema.safeParse(first(params.role)).data
   const requested = pageParam(params.page)
   const here = (page: number) => {
-    const search = new URLSearchParams({ ...(query ? { q: query } : {}), ...(roleFilter ? { role: roleFilter } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString()
+    const search = new URLSearchParams({
+      ...(query ? { q: query } : {}),
+      ...(roleFilter ? { role: roleFilter } : {}),
+      ...(page > 1 ? { page: String(page) } : {}),
+    }).toString()
     return search ? `/admin?${search}` : '/admin'
   }
   const viewer = await adminViewer(here(requested))
@@ -65,8 +69,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
                 <span className="tag" data-role={user.role}>
                   {t(`roles.${user.role}`)}
                 </span>{' '}
-                <span className={user.disabledAt ? 'state-disabled' : 'state-active'}>{user.disabledAt ? t('users.disabledSince', { date: formatDate(user.disabledAt, locale) }) : t('users.active')}</span> ·{' '}
-                {t('users.joined', { date: formatDate(user.createdAt, locale) })}
+                <span className={user.disabledAt ? 'state-disabled' : 'state-active'}>
+                  {user.disabledAt ? t('users.disabledSince', { date: formatDate(user.disabledAt, locale) }) : t('users.active')}
+                </span>{' '}
+                · {t('users.joined', { date: formatDate(user.createdAt, locale) })}
               </span>
             </div>
             <UserActions user={{ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null }} />

@@ -51,7 +51,10 @@ export default async function JoinPage({ searchParams }: { searchParams: Search 
           <ul>
             {mine.map((c) => (
               <li key={c.id}>
-                <Link href={`/courses/${c.courseId}`}>{c.name}</Link> <span className="muted">· {findCourse(c.courseId)?.title[locale] ?? c.courseId} · {t('teacher', { name: c.teacher })}</span>
+                <Link href={`/courses/${c.courseId}`}>{c.name}</Link>{' '}
+                <span className="muted">
+                  · {findCourse(c.courseId)?.title[locale] ?? c.courseId} · {t('teacher', { name: c.teacher })}
+                </span>
               </li>
             ))}
           </ul>

@@ -22,7 +22,11 @@ export default async function ProgressPage() {
   const locale = await currentLang()
   // published studio lessons count and are listed in their place, like the course page shows them
   const { courses } = await courseCatalog()
-  const [submissions, classes, comments] = await Promise.all([dal().progress.recentSubmissions(viewer, 20), dal().classes.joined(viewer), dal().comments.mine(viewer)])
+  const [submissions, classes, comments] = await Promise.all([
+    dal().progress.recentSubmissions(viewer, 20),
+    dal().classes.joined(viewer),
+    dal().comments.mine(viewer),
+  ])
   const tm = await getTranslations('comments.learner')
   const freshComments = comments.filter((c) => c.readAt === null).map((c) => c.id)
   const tj = await getTranslations('teach.join')
@@ -57,7 +61,11 @@ export default async function ProgressPage() {
           </p>
         ) : (
           <MarkReadWhenSeen ids={freshComments}>
-            <LearnerCommentList comments={comments} fresh={new Set(freshComments)} lessonOf={(c) => ({ href: `/courses/${c.courseId}/${c.lessonId}`, title: lessonTitle(c.courseId, c.lessonId) })} />
+            <LearnerCommentList
+              comments={comments}
+              fresh={new Set(freshComments)}
+              lessonOf={(c) => ({ href: `/courses/${c.courseId}/${c.lessonId}`, title: lessonTitle(c.courseId, c.lessonId) })}
+            />
           </MarkReadWhenSeen>
         )}
       </section>
@@ -71,7 +79,14 @@ export default async function ProgressPage() {
             <section key={course.id}>
               <h2>{course.title[locale]}</h2>
               <p id={`progress-${course.id}`}>{tc('progress', { done, total: course.lessons.length })}</p>
-              <div className="progress-bar" role="progressbar" aria-labelledby={`progress-${course.id}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+              <div
+                className="progress-bar"
+                role="progressbar"
+                aria-labelledby={`progress-${course.id}`}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+              >
                 <span style={{ width: `${percent}%` }} />
               </div>
               {progress.length === 0 ? (
@@ -88,7 +103,8 @@ export default async function ProgressPage() {
                             <span className="lesson-number">{lesson.number}</span>
                             <strong>{lesson.title[locale]}</strong>
                             <span className="status-dot" data-status={p.status}>
-                              {p.status === 'completed' ? `✓ ${tc('completed')}` : tc('started')} · {t('attempts', { count: p.attempts })} · {t('bestScore', { score: Math.round(p.bestScore * 100) })}
+                              {p.status === 'completed' ? `✓ ${tc('completed')}` : tc('started')} · {t('attempts', { count: p.attempts })} ·{' '}
+                              {t('bestScore', { score: Math.round(p.bestScore * 100) })}
                             </span>
                           </Link>
                         </li>

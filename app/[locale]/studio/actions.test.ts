@@ -28,7 +28,13 @@ const form = (fields: Record<string, string>) => {
   for (const [name, value] of Object.entries(fields)) f.append(name, value)
   return f
 }
-const course = { newCourseId: 'helm-basics', titleKo: '헬름 기초', titleEn: 'Helm basics', descriptionKo: '차트를 씁니다.', descriptionEn: 'Writing charts.' }
+const course = {
+  newCourseId: 'helm-basics',
+  titleKo: '헬름 기초',
+  titleEn: 'Helm basics',
+  descriptionKo: '차트를 씁니다.',
+  descriptionEn: 'Writing charts.',
+}
 /** the address the action sent the author to, or what it answered */
 async function create(fields: Record<string, string>): Promise<string | object> {
   try {
@@ -50,8 +56,14 @@ describe('creating a lesson in a new studio course', () => {
 
   it('refuses a file course’s id, a malformed id and a missing title, keeping what was typed and writing nothing', async () => {
     const lesson = { courseId: NEW_COURSE, lessonId: 'charts', from: '' }
-    expect(await create({ ...lesson, ...course, newCourseId: fileCourse!.id })).toEqual({ error: 'file_course', course: { ...course, newCourseId: fileCourse!.id } })
-    expect(await create({ ...lesson, ...course, newCourseId: 'Helm_Basics' })).toEqual({ error: 'course_id', course: { ...course, newCourseId: 'Helm_Basics' } })
+    expect(await create({ ...lesson, ...course, newCourseId: fileCourse!.id })).toEqual({
+      error: 'file_course',
+      course: { ...course, newCourseId: fileCourse!.id },
+    })
+    expect(await create({ ...lesson, ...course, newCourseId: 'Helm_Basics' })).toEqual({
+      error: 'course_id',
+      course: { ...course, newCourseId: 'Helm_Basics' },
+    })
     expect(await create({ ...lesson, ...course, titleEn: '   ' })).toMatchObject({ error: 'course_text' })
     const { descriptionKo: _missing, ...withoutDescription } = course
     expect(await create({ ...lesson, ...withoutDescription })).toMatchObject({ error: 'course_text', course: { descriptionKo: '' } })
@@ -61,15 +73,24 @@ describe('creating a lesson in a new studio course', () => {
 
   it('makes the course and its first lesson, then opens the editor; the id is then taken', async () => {
     expect(await create({ courseId: NEW_COURSE, lessonId: 'charts', from: '', ...course })).toBe('/studio/lessons/helm-basics/charts')
-    expect(await database.db.studioCourse.findUnique({ where: { id: 'helm-basics' } })).toMatchObject({ titleKo: '헬름 기초', descriptionEn: 'Writing charts.' })
-    expect(await database.db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId: 'helm-basics', lessonId: 'charts' } } })).toMatchObject({ afterLessonId: null })
+    expect(await database.db.studioCourse.findUnique({ where: { id: 'helm-basics' } })).toMatchObject({
+      titleKo: '헬름 기초',
+      descriptionEn: 'Writing charts.',
+    })
+    expect(
+      await database.db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId: 'helm-basics', lessonId: 'charts' } } }),
+    ).toMatchObject({ afterLessonId: null })
     expect(await create({ courseId: NEW_COURSE, lessonId: 'other', from: '', ...course })).toMatchObject({ error: 'course_exists' })
   })
 
   it('adds a later lesson to the studio course, as a copy of a file course’s lesson', async () => {
     const original = fileCourse!.lessons[0]!
-    expect(await create({ courseId: 'helm-basics', lessonId: 'copied', after: 'charts', from: `${fileCourse!.id}/${original.id}` })).toBe('/studio/lessons/helm-basics/copied')
-    const copied = await database.db.studioLesson.findUnique({ where: { courseId_lessonId: { courseId: 'helm-basics', lessonId: 'copied' } } })
+    expect(await create({ courseId: 'helm-basics', lessonId: 'copied', after: 'charts', from: `${fileCourse!.id}/${original.id}` })).toBe(
+      '/studio/lessons/helm-basics/copied',
+    )
+    const copied = await database.db.studioLesson.findUnique({
+      where: { courseId_lessonId: { courseId: 'helm-basics', lessonId: 'copied' } },
+    })
     expect(copied).toMatchObject({ afterLessonId: 'charts' })
     expect(copied!.pageEn.length).toBeGreaterThan(0)
     expect(copied!.lessonYaml).toMatch(/^id: copied$/m)

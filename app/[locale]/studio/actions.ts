@@ -33,7 +33,13 @@ export interface DraftView {
   publishedNumber: number | null
   texts: StudioLessonDraft['texts']
 }
-const viewOf = (draft: StudioLessonDraft): DraftView => ({ draftVersion: draft.draftVersion, savedAt: draft.draftSavedAt.toISOString(), savedBy: draft.draftSavedBy, publishedNumber: draft.publishedNumber, texts: draft.texts })
+const viewOf = (draft: StudioLessonDraft): DraftView => ({
+  draftVersion: draft.draftVersion,
+  savedAt: draft.draftSavedAt.toISOString(),
+  savedBy: draft.draftSavedBy,
+  publishedNumber: draft.publishedNumber,
+  texts: draft.texts,
+})
 
 type Refusal = { status: 'forbidden' } | { status: 'invalid'; message?: string }
 
@@ -87,7 +93,12 @@ const copySource = z.union([z.literal(''), idSchema, z.string().regex(/^[a-z0-9]
  */
 export async function createStudioLessonAction(_prev: CreateStudioLessonState, form: FormData): Promise<CreateStudioLessonState> {
   const parsed = z
-    .object({ courseId: z.union([idSchema, z.literal(NEW_COURSE)]), lessonId: idSchema, after: z.union([idSchema, z.literal('')]).optional(), from: copySource })
+    .object({
+      courseId: z.union([idSchema, z.literal(NEW_COURSE)]),
+      lessonId: idSchema,
+      after: z.union([idSchema, z.literal('')]).optional(),
+      from: copySource,
+    })
     .safeParse(formFields(form, ['courseId', 'lessonId', 'after', 'from']) ?? {})
   if (!parsed.success) return { error: 'invalid' }
   const { lessonId, after, from } = parsed.data
@@ -96,9 +107,13 @@ export async function createStudioLessonAction(_prev: CreateStudioLessonState, f
     const given = formFields(form, newCourseFields)!
     const echo = Object.fromEntries(newCourseFields.map((f) => [f, given[f] ?? ''])) as Record<NewCourseField, string>
     const course = newCourseSchema.safeParse(given)
-    if (!course.success) return { error: course.error.issues.some((i) => i.path[0] === 'newCourseId') ? 'course_id' : 'course_text', course: echo }
+    if (!course.success)
+      return { error: course.error.issues.some((i) => i.path[0] === 'newCourseId') ? 'course_id' : 'course_text', course: echo }
     courseId = course.data.newCourseId
-    const newCourse = { title: { ko: course.data.titleKo, en: course.data.titleEn }, description: { ko: course.data.descriptionKo, en: course.data.descriptionEn } }
+    const newCourse = {
+      title: { ko: course.data.titleKo, en: course.data.titleEn },
+      description: { ko: course.data.descriptionKo, en: course.data.descriptionEn },
+    }
     const refused = await createLesson(courseId, lessonId, null, from, newCourse)
     // the lesson's texts are ours (template or a file lesson's copy): text that cannot be stored is the course's
     if (refused) return { error: refused.error === 'invalid' ? 'course_text' : refused.error, course: echo }
@@ -111,25 +126,38 @@ export async function createStudioLessonAction(_prev: CreateStudioLessonState, f
 }
 
 /** Creates the lesson (and its new course); the refusal to show, or null once created. */
-async function createLesson(courseId: string, lessonId: string, afterLessonId: string | null, from: string, newCourse: NewCourseTexts | undefined): Promise<CreateStudioLessonState | null> {
+async function createLesson(
+  courseId: string,
+  lessonId: string,
+  afterLessonId: string | null,
+  from: string,
+  newCourse: NewCourseTexts | undefined,
+): Promise<CreateStudioLessonState | null> {
   const [fromCourse, copyOf] = from.includes('/') ? from.split('/') : [undefined, from]
   const texts = editor().startingTexts(courseId, lessonId, copyOf ? { copyOf, fromCourse } : { template: true })
   if (!texts) return { error: 'no_source' }
-  const outcome = await guarded(async () => service().create(await currentViewer(), { courseId, lessonId, afterLessonId, texts, newCourse }))
+  const outcome = await guarded(async () =>
+    service().create(await currentViewer(), { courseId, lessonId, afterLessonId, texts, newCourse }),
+  )
   if (outcome.status === 'created') return null
   return { error: outcome.status }
 }
 
-export type SaveDraftResult = { status: 'saved'; draftVersion: number; savedAt: string } | { status: 'conflict'; current: DraftView } | { status: 'missing' } | Refusal
+export type SaveDraftResult =
+  { status: 'saved'; draftVersion: number; savedAt: string } | { status: 'conflict'; current: DraftView } | { status: 'missing' } | Refusal
 
 /** Saves the editor's texts if nobody saved since `baseVersion`; otherwise returns what the other author saved. */
 export async function saveStudioDraftAction(input: unknown): Promise<SaveDraftResult> {
-  const parsed = lessonKey.extend({ baseVersion: z.number().int().min(1), texts: studioTextsSchema }).strict().safeParse(input)
+  const parsed = lessonKey
+    .extend({ baseVersion: z.number().int().min(1), texts: studioTextsSchema })
+    .strict()
+    .safeParse(input)
   if (!parsed.success) return { status: 'invalid' }
   const { courseId, lessonId, baseVersion, texts } = parsed.data
   return guarded(async () => {
     const outcome = await dal().studioLessons.saveDraft(await currentViewer(), courseId, lessonId, baseVersion, texts)
-    if (outcome.status === 'saved') return { status: 'saved', draftVersion: outcome.draftVersion, savedAt: outcome.savedAt.toISOString() } as const
+    if (outcome.status === 'saved')
+      return { status: 'saved', draftVersion: outcome.draftVersion, savedAt: outcome.savedAt.toISOString() } as const
     if (outcome.status === 'conflict') return { status: 'conflict', current: viewOf(outcome.current) } as const
     return outcome
   })
@@ -158,7 +186,9 @@ export async function checkStudioLessonAction(input: unknown): Promise<CheckResu
   if (!parsed.success) return { status: 'invalid' }
   return guarded(async () => {
     const checked = await service().check(await currentViewer(), parsed.data.courseId, parsed.data.lessonId)
-    return checked ? ({ status: 'checked', draftVersion: checked.draft.draftVersion, gate: checked.gate } as const) : ({ status: 'missing' } as const)
+    return checked
+      ? ({ status: 'checked', draftVersion: checked.draft.draftVersion, gate: checked.gate } as const)
+      : ({ status: 'missing' } as const)
   })
 }
 
@@ -170,11 +200,19 @@ export async function tryStudioAnswerAction(input: unknown): Promise<TryOutcome 
   return guarded(async () => editor().tryAnswer(await currentViewer(), parsed.data, language))
 }
 
-export type PublishResult = { status: 'published'; number: number } | { status: 'refused'; gate: GateResult } | { status: 'conflict'; current: DraftView } | { status: 'missing' } | Refusal
+export type PublishResult =
+  | { status: 'published'; number: number }
+  | { status: 'refused'; gate: GateResult }
+  | { status: 'conflict'; current: DraftView }
+  | { status: 'missing' }
+  | Refusal
 
 /** Publishes the saved draft version `draftVersion` if it passes the gate. */
 export async function publishStudioLessonAction(input: unknown): Promise<PublishResult> {
-  const parsed = lessonKey.extend({ draftVersion: z.number().int().min(1), note: z.string().max(200).nullable() }).strict().safeParse(input)
+  const parsed = lessonKey
+    .extend({ draftVersion: z.number().int().min(1), note: z.string().max(200).nullable() })
+    .strict()
+    .safeParse(input)
   if (!parsed.success) return { status: 'invalid' }
   const { courseId, lessonId, draftVersion, note } = parsed.data
   return guarded(async () => {
@@ -197,7 +235,10 @@ export async function unpublishStudioLessonAction(input: unknown): Promise<{ sta
 
 /** Publishes a copy of an earlier version (and makes it the draft), if nobody saved since `baseVersion`. */
 export async function restoreStudioVersionAction(input: unknown): Promise<PublishResult> {
-  const parsed = lessonKey.extend({ number: z.number().int().min(1), baseVersion: z.number().int().min(1) }).strict().safeParse(input)
+  const parsed = lessonKey
+    .extend({ number: z.number().int().min(1), baseVersion: z.number().int().min(1) })
+    .strict()
+    .safeParse(input)
   if (!parsed.success) return { status: 'invalid' }
   const { courseId, lessonId, number, baseVersion } = parsed.data
   return guarded(async () => {
@@ -209,7 +250,9 @@ export async function restoreStudioVersionAction(input: unknown): Promise<Publis
 
 /** Moves a studio lesson one place up or down among the course's lessons (a form on /studio). */
 export async function moveStudioLessonAction(form: FormData): Promise<void> {
-  const parsed = lessonKey.extend({ direction: z.enum(['up', 'down']) }).safeParse(formFields(form, ['courseId', 'lessonId', 'direction']) ?? {})
+  const parsed = lessonKey
+    .extend({ direction: z.enum(['up', 'down']) })
+    .safeParse(formFields(form, ['courseId', 'lessonId', 'direction']) ?? {})
   if (!parsed.success) return
   const { courseId, lessonId, direction } = parsed.data
   await guarded(async () => editor().move(await currentViewer(), courseId, lessonId, direction))

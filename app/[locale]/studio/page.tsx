@@ -49,8 +49,21 @@ export default async function StudioPage() {
     const studio = studioLessons.filter((s) => s.courseId === course.id)
     const byId = new Map(studio.map((s) => [s.lessonId, s]))
     const files = new Map(course.fileLessons.map((l) => [l.id, l]))
-    const ids = orderLessonIds(course.fileLessons.map((l) => l.id), studio)
-    return { course, studio: studio.length, rows: ids.map((id, index) => ({ id, index, last: index === ids.length - 1, file: files.get(id) ?? null, studio: byId.get(id) ?? null })) }
+    const ids = orderLessonIds(
+      course.fileLessons.map((l) => l.id),
+      studio,
+    )
+    return {
+      course,
+      studio: studio.length,
+      rows: ids.map((id, index) => ({
+        id,
+        index,
+        last: index === ids.length - 1,
+        file: files.get(id) ?? null,
+        studio: byId.get(id) ?? null,
+      })),
+    }
   })
   const proofs = courses.flatMap((c) => c.lessons.flatMap((l) => (l.proof ? [l.proof] : [])))
   // the grading time of the proofs themselves (a proof is kept once made, so not this request's time)
@@ -60,7 +73,12 @@ export default async function StudioPage() {
       <h1>{t('title')}</h1>
       <p className="muted">{t.rich('intro', { code: (chunks) => <code>{chunks}</code> })}</p>
       <p data-testid="studio-summary">
-        {t('summary', { proven: proofs.filter((p) => p.ok).length, total: proofs.length, cases: proofs.reduce((n, p) => n + p.cases.length, 0), ms })}
+        {t('summary', {
+          proven: proofs.filter((p) => p.ok).length,
+          total: proofs.length,
+          cases: proofs.reduce((n, p) => n + p.cases.length, 0),
+          ms,
+        })}
       </p>
       <section aria-labelledby="studio-lessons">
         <h2 id="studio-lessons">{t('studioLessons')}</h2>
@@ -89,16 +107,33 @@ export default async function StudioPage() {
                         <code>{row.id}</code>
                       </Link>{' '}
                       <span className="muted">
-                        · {row.studio!.publishedNumber === null ? t('draftOnly') : t('publishedVersion', { number: row.studio!.publishedNumber })} ·{' '}
-                        {t('savedBy', { who: row.studio!.draftSavedBy, when: formatDateTime(row.studio!.draftSavedAt, locale) })}
+                        ·{' '}
+                        {row.studio!.publishedNumber === null
+                          ? t('draftOnly')
+                          : t('publishedVersion', { number: row.studio!.publishedNumber })}{' '}
+                        · {t('savedBy', { who: row.studio!.draftSavedBy, when: formatDateTime(row.studio!.draftSavedAt, locale) })}
                       </span>
                       <form action={moveStudioLessonAction} className="studio-move">
                         <input type="hidden" name="courseId" value={course.id} />
                         <input type="hidden" name="lessonId" value={row.id} />
-                        <button type="submit" name="direction" value="up" className="button small" disabled={row.index === 0} aria-label={t('moveUp', { id: row.id })}>
+                        <button
+                          type="submit"
+                          name="direction"
+                          value="up"
+                          className="button small"
+                          disabled={row.index === 0}
+                          aria-label={t('moveUp', { id: row.id })}
+                        >
                           ↑
                         </button>
-                        <button type="submit" name="direction" value="down" className="button small" disabled={row.last} aria-label={t('moveDown', { id: row.id })}>
+                        <button
+                          type="submit"
+                          name="direction"
+                          value="down"
+                          className="button small"
+                          disabled={row.last}
+                          aria-label={t('moveDown', { id: row.id })}
+                        >
                           ↓
                         </button>
                       </form>

@@ -12,7 +12,19 @@ vi.mock('@/lib/server/dal', async (original) => {
     called.push(name)
     return null
   }
-  return { ...actual, dal: () => ({ classes: { create: record('create'), join: record('join'), renewInviteCode: record('renew'), rename: record('rename'), removeLearner: record('remove'), archive: record('archive') } }) }
+  return {
+    ...actual,
+    dal: () => ({
+      classes: {
+        create: record('create'),
+        join: record('join'),
+        renewInviteCode: record('renew'),
+        rename: record('rename'),
+        removeLearner: record('remove'),
+        archive: record('archive'),
+      },
+    }),
+  }
 })
 const actions = await import('./actions.ts')
 const { setLocaleAction } = await import('../../locale-actions.ts')
@@ -54,6 +66,7 @@ describe('the teachers’ actions', () => {
   })
 
   it('the language action ignores anything but a known locale', async () => {
-    for (const value of [5, {}, [1, 2], null, 'x'.repeat(1 << 20), 'de']) await expect(setLocaleAction(value as unknown as string)).resolves.toBeUndefined()
+    for (const value of [5, {}, [1, 2], null, 'x'.repeat(1 << 20), 'de'])
+      await expect(setLocaleAction(value as unknown as string)).resolves.toBeUndefined()
   })
 })

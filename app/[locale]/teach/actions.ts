@@ -33,7 +33,10 @@ export interface JoinClassState {
 }
 
 export async function joinClassAction(_prev: JoinClassState, form: FormData): Promise<JoinClassState> {
-  const code = z.string().max(40).safeParse(formFields(form, ['code'])?.code)
+  const code = z
+    .string()
+    .max(40)
+    .safeParse(formFields(form, ['code'])?.code)
   if (!code.success) return { error: 'invalid' }
   try {
     const joined = await dal().classes.join(await currentViewer(), code.data)
@@ -74,7 +77,9 @@ export async function renameClassAction(form: FormData): Promise<void> {
 }
 
 export async function removeLearnerAction(form: FormData): Promise<void> {
-  const input = z.object({ classId: classIdSchema, userId: z.string().min(1).max(64) }).safeParse(formFields(form, ['classId', 'userId']) ?? {})
+  const input = z
+    .object({ classId: classIdSchema, userId: z.string().min(1).max(64) })
+    .safeParse(formFields(form, ['classId', 'userId']) ?? {})
   if (!input.success) return
   await asTeacher(async () => dal().classes.removeLearner(await currentViewer(), input.data.classId, input.data.userId))
   revalidatePath(`/teach/${input.data.classId}`)

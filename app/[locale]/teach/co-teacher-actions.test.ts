@@ -12,11 +12,13 @@ vi.mock('next/navigation', () => ({ redirect: (to: string) => void state.redirec
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => ({ id: 'teacher-1', role: 'teacher' }) }))
 vi.mock('@/lib/server/dal', async (original) => {
   const actual = await original<typeof import('@/lib/server/dal')>()
-  const record = (name: string) => async (...args: unknown[]) => {
-    state.calls.push([name, ...args.slice(1)])
-    if (state.answer instanceof Error) throw state.answer
-    return state.answer
-  }
+  const record =
+    (name: string) =>
+    async (...args: unknown[]) => {
+      state.calls.push([name, ...args.slice(1)])
+      if (state.answer instanceof Error) throw state.answer
+      return state.answer
+    }
   return { ...actual, dal: () => ({ classes: { addCoTeacher: record('add'), removeCoTeacher: record('remove') } }) }
 })
 const { addCoTeacherAction, removeCoTeacherAction } = await import('./co-teacher-actions.ts')
@@ -40,40 +42,70 @@ describe('adding a co-teacher', () => {
     const file = new FormData()
     file.append('classId', new Blob(['c1']))
     file.append('email', new Blob(['a@b.example']))
-    for (const argument of [2, null, 'x', { classId: 'c1', email: 'a@b.example' }, file, new FormData(), form({ classId: 'c1' })] as unknown as FormData[]) {
+    for (const argument of [
+      2,
+      null,
+      'x',
+      { classId: 'c1', email: 'a@b.example' },
+      file,
+      new FormData(),
+      form({ classId: 'c1' }),
+    ] as unknown as FormData[]) {
       await expect(addCoTeacherAction({ error: null }, argument)).resolves.toEqual({ error: 'invalid' })
     }
     expect(state.calls).toEqual([])
   })
 
   it('keeps what was typed when it is not an email, and asks the DAL nothing', async () => {
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'kim@school' }))).resolves.toEqual({ error: 'invalid', email: 'kim@school' })
+    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'kim@school' }))).resolves.toEqual({
+      error: 'invalid',
+      email: 'kim@school',
+    })
     expect(state.calls).toEqual([])
   })
 
   it('adds by the address as typed in any case and with spaces, and names who was added', async () => {
     state.answer = { id: 'u2', name: 'Mr Park', email: 'park@school.example' }
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: ' Park@School.example ' }))).resolves.toEqual({ error: null, added: 'Mr Park' })
+    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: ' Park@School.example ' }))).resolves.toEqual({
+      error: null,
+      added: 'Mr Park',
+    })
     expect(state.calls).toEqual([['add', 'c1', 'park@school.example']])
     state.answer = { id: 'u3', name: null, email: 'lee@school.example' }
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'lee@school.example' }))).resolves.toEqual({ error: null, added: 'lee@school.example' })
+    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'lee@school.example' }))).resolves.toEqual({
+      error: null,
+      added: 'lee@school.example',
+    })
   })
 
-  it.each(['no_account', 'disabled', 'not_teacher', 'already_teaches', 'learner_of_class'] as const)('answers the refusal %s with the typed address kept', async (reason) => {
-    state.answer = new CoTeacherError(reason)
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'Kim@school.example' }))).resolves.toEqual({ error: reason, email: 'Kim@school.example' })
-  })
+  it.each(['no_account', 'disabled', 'not_teacher', 'already_teaches', 'learner_of_class'] as const)(
+    'answers the refusal %s with the typed address kept',
+    async (reason) => {
+      state.answer = new CoTeacherError(reason)
+      await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'Kim@school.example' }))).resolves.toEqual({
+        error: reason,
+        email: 'Kim@school.example',
+      })
+    },
+  )
 
   it('says when the class is not the viewer’s, or the viewer is signed out or no teacher', async () => {
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'a@b.example' }))).resolves.toEqual({ error: 'notFound', email: 'a@b.example' })
+    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'a@b.example' }))).resolves.toEqual({
+      error: 'notFound',
+      email: 'a@b.example',
+    })
     state.answer = new AccessDeniedError(401, 'Sign in first.')
-    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'a@b.example' }))).resolves.toEqual({ error: 'forbidden', email: 'a@b.example' })
+    await expect(addCoTeacherAction({ error: null }, form({ classId: 'c1', email: 'a@b.example' }))).resolves.toEqual({
+      error: 'forbidden',
+      email: 'a@b.example',
+    })
   })
 })
 
 describe('removing a co-teacher', () => {
   it('ignores a malformed request', async () => {
-    for (const argument of [null, 'x', new FormData(), form({ classId: 'c1' })] as unknown as FormData[]) await expect(removeCoTeacherAction(argument)).resolves.toBeUndefined()
+    for (const argument of [null, 'x', new FormData(), form({ classId: 'c1' })] as unknown as FormData[])
+      await expect(removeCoTeacherAction(argument)).resolves.toBeUndefined()
     expect(state.calls).toEqual([])
   })
 

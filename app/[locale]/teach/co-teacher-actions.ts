@@ -39,7 +39,9 @@ export async function addCoTeacherAction(_prev: AddCoTeacherState, form: FormDat
 
 /** Removes a co-teacher (the owner, or an admin), or the viewer themselves (leaving: then on to their classes). */
 export async function removeCoTeacherAction(form: FormData): Promise<void> {
-  const input = z.object({ classId: classIdSchema, userId: z.string().min(1).max(64) }).safeParse(formFields(form, ['classId', 'userId']) ?? {})
+  const input = z
+    .object({ classId: classIdSchema, userId: z.string().min(1).max(64) })
+    .safeParse(formFields(form, ['classId', 'userId']) ?? {})
   if (!input.success) return
   const viewer = await currentViewer()
   let removed = false

@@ -12,7 +12,10 @@ vi.mock('@/lib/server/dal', async (original) => {
     if (calls.answer === 'denied') throw new actual.AccessDeniedError(403, 'no')
     return calls.answer === 'null' ? null : name === 'delete' ? 1 : [{}]
   }
-  return { ...actual, dal: () => ({ comments: { commentOnSubmission: record('submission'), commentOnGroup: record('group'), delete: record('delete') } }) }
+  return {
+    ...actual,
+    dal: () => ({ comments: { commentOnSubmission: record('submission'), commentOnGroup: record('group'), delete: record('delete') } }),
+  }
 })
 const { commentAction, deleteCommentAction } = await import('./comment-actions.ts')
 
@@ -30,8 +33,32 @@ beforeEach(() => {
 
 describe('commentAction', () => {
   it('comments on a submission when the form names one, else on the group it names', async () => {
-    await expect(commentAction(idle, form({ classId: 'c1', submissionId: 's1', lessonId: 'deployment', exerciseId: 'deployment-web', learnerId: 'u1', body: ' Look at line 7. ' }))).resolves.toMatchObject({ status: 'sent' })
-    await expect(commentAction(idle, form({ classId: 'c1', submissionId: '', exerciseId: 'deployment-web', checkId: 'selector', learnerId: ['u1', 'u2'], body: 'Shared mistake.' }))).resolves.toMatchObject({ status: 'sent' })
+    await expect(
+      commentAction(
+        idle,
+        form({
+          classId: 'c1',
+          submissionId: 's1',
+          lessonId: 'deployment',
+          exerciseId: 'deployment-web',
+          learnerId: 'u1',
+          body: ' Look at line 7. ',
+        }),
+      ),
+    ).resolves.toMatchObject({ status: 'sent' })
+    await expect(
+      commentAction(
+        idle,
+        form({
+          classId: 'c1',
+          submissionId: '',
+          exerciseId: 'deployment-web',
+          checkId: 'selector',
+          learnerId: ['u1', 'u2'],
+          body: 'Shared mistake.',
+        }),
+      ),
+    ).resolves.toMatchObject({ status: 'sent' })
     expect(calls.list).toEqual([
       ['submission', { classId: 'c1', submissionId: 's1', body: ' Look at line 7. ' }],
       ['group', { classId: 'c1', exerciseId: 'deployment-web', checkId: 'selector', learnerIds: ['u1', 'u2'], body: 'Shared mistake.' }],
@@ -67,15 +94,28 @@ describe('commentAction', () => {
 
   it('turns a refusal into a form error: not found, or not a teacher of the class', async () => {
     calls.answer = 'null'
-    await expect(commentAction(idle, form({ classId: 'c1', submissionId: 's1', body: 'x' }))).resolves.toEqual({ status: 'error', error: 'notFound' })
+    await expect(commentAction(idle, form({ classId: 'c1', submissionId: 's1', body: 'x' }))).resolves.toEqual({
+      status: 'error',
+      error: 'notFound',
+    })
     calls.answer = 'denied'
-    await expect(commentAction(idle, form({ classId: 'c1', exerciseId: 'e', checkId: 'k', learnerId: 'u1', body: 'x' }))).resolves.toEqual({ status: 'error', error: 'forbidden' })
+    await expect(commentAction(idle, form({ classId: 'c1', exerciseId: 'e', checkId: 'k', learnerId: 'u1', body: 'x' }))).resolves.toEqual({
+      status: 'error',
+      error: 'forbidden',
+    })
   })
 })
 
 describe('deleteCommentAction', () => {
   it('deletes the comment it names, and does nothing with anything else', async () => {
-    for (const argument of [2, null, 'x', form({ classId: 'c1' }), form({ commentId: 'k1' }), form({ classId: 'c1', commentId: new Blob(['k1']) })] as unknown as FormData[]) {
+    for (const argument of [
+      2,
+      null,
+      'x',
+      form({ classId: 'c1' }),
+      form({ commentId: 'k1' }),
+      form({ classId: 'c1', commentId: new Blob(['k1']) }),
+    ] as unknown as FormData[]) {
       await expect(deleteCommentAction(argument)).resolves.toBeUndefined()
     }
     expect(calls.list).toEqual([])

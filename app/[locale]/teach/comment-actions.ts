@@ -52,7 +52,10 @@ export async function commentAction(_prev: CommentState, form: FormData): Promis
   try {
     const viewer = await currentViewer()
     const data = parsed.data
-    const made = 'submissionId' in data ? await dal().comments.commentOnSubmission(viewer, { classId: data.classId, submissionId: data.submissionId, body }) : await dal().comments.commentOnGroup(viewer, { ...data, body })
+    const made =
+      'submissionId' in data
+        ? await dal().comments.commentOnSubmission(viewer, { classId: data.classId, submissionId: data.submissionId, body })
+        : await dal().comments.commentOnGroup(viewer, { ...data, body })
     if (!made) return { status: 'error', error: 'notFound' }
   } catch (error) {
     if (error instanceof AccessDeniedError) return { status: 'error', error: 'forbidden' }

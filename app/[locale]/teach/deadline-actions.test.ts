@@ -51,9 +51,23 @@ describe('saving due dates', () => {
   })
 
   it('saves the changed lessons of a class the teacher teaches', async () => {
-    const answer = await saveDeadlinesAction(idle, form({ classId: 'c1', changes: changes([{ lessonId: 'pod', dueAt: '2026-11-20T15:00:00.000Z' }, { lessonId: 'service', dueAt: null }]) }))
+    const answer = await saveDeadlinesAction(
+      idle,
+      form({
+        classId: 'c1',
+        changes: changes([
+          { lessonId: 'pod', dueAt: '2026-11-20T15:00:00.000Z' },
+          { lessonId: 'service', dueAt: null },
+        ]),
+      }),
+    )
     expect(answer).toEqual({ status: 'saved', changed: 2 })
-    expect(saved).toEqual([[{ lessonId: 'pod', dueAt: new Date('2026-11-20T15:00:00.000Z') }, { lessonId: 'service', dueAt: null }]])
+    expect(saved).toEqual([
+      [
+        { lessonId: 'pod', dueAt: new Date('2026-11-20T15:00:00.000Z') },
+        { lessonId: 'service', dueAt: null },
+      ],
+    ])
   })
 
   it('answers wrong types, files, broken JSON and bad dates with "invalid", saving nothing', async () => {
@@ -66,17 +80,33 @@ describe('saving due dates', () => {
       { classId: 'c1', changes: changes({ lessonId: 'pod', dueAt: null }) },
       { classId: 'c1', changes: changes([{ lessonId: 'pod', dueAt: '2026-11-20 15:00' }]) },
       { classId: 'c1', changes: changes([{ lessonId: 'pod', dueAt: '3026-11-20T15:00:00Z' }]) },
-      { classId: 'c1', changes: changes([{ lessonId: 'pod', dueAt: null }, { lessonId: 'pod', dueAt: '2026-11-20T15:00:00Z' }]) },
+      {
+        classId: 'c1',
+        changes: changes([
+          { lessonId: 'pod', dueAt: null },
+          { lessonId: 'pod', dueAt: '2026-11-20T15:00:00Z' },
+        ]),
+      },
       { classId: 'c1', changes: changes([{ lessonId: '../admin', dueAt: null }]) },
       { classId: 'c'.repeat(100_000), changes: '[]' },
       { classId: 'c1', changes: `[${'{"lessonId":"pod","dueAt":null},'.repeat(4000)}]` },
     ]
-    for (const fields of bad) await expect(saveDeadlinesAction(idle, form(fields)), JSON.stringify(fields).slice(0, 80)).resolves.toEqual({ status: 'invalid' })
+    for (const fields of bad)
+      await expect(saveDeadlinesAction(idle, form(fields)), JSON.stringify(fields).slice(0, 80)).resolves.toEqual({ status: 'invalid' })
     expect(saved).toEqual([])
   })
 
   it('refuses a lesson the class’s course does not have, saving none of the batch', async () => {
-    const answer = await saveDeadlinesAction(idle, form({ classId: 'c1', changes: changes([{ lessonId: 'pod', dueAt: null }, { lessonId: 'not-in-course', dueAt: null }]) }))
+    const answer = await saveDeadlinesAction(
+      idle,
+      form({
+        classId: 'c1',
+        changes: changes([
+          { lessonId: 'pod', dueAt: null },
+          { lessonId: 'not-in-course', dueAt: null },
+        ]),
+      }),
+    )
     expect(answer).toEqual({ status: 'unknownLesson' })
     expect(saved).toEqual([])
   })

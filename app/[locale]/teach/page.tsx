@@ -67,7 +67,8 @@ export default async function TeachPage() {
                   </strong>
                   <span>{t('list.learners', { count: c.learnerCount })}</span>
                   <span className="meta">
-                    {titles.get(c.courseId) ?? c.courseId} · {t('list.code')} <code>{formatInviteCode(c.inviteCode)}</code> · {t('list.created', { date: formatDate(c.createdAt, locale) })}
+                    {titles.get(c.courseId) ?? c.courseId} · {t('list.code')} <code>{formatInviteCode(c.inviteCode)}</code> ·{' '}
+                    {t('list.created', { date: formatDate(c.createdAt, locale) })}
                   </span>
                 </Link>
               </li>

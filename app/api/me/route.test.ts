@@ -2,7 +2,11 @@
 import { describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
-const state = vi.hoisted(() => ({ session: null as null | { id: string; email: string; name: string | null; role: 'learner' }, unread: 0 as number | Error, asked: [] as string[] }))
+const state = vi.hoisted(() => ({
+  session: null as null | { id: string; email: string; name: string | null; role: 'learner' },
+  unread: 0 as number | Error,
+  asked: [] as string[],
+}))
 vi.mock('@/lib/server/session', () => ({ displayedSession: async () => state.session }))
 vi.mock('@/lib/server/dal', () => ({
   dal: () => ({

@@ -13,7 +13,13 @@ export const dynamic = 'force-dynamic'
  */
 export async function GET() {
   const session = await displayedSession()
-  const viewer = session && { id: session.id, name: session.name, email: session.email, role: session.role, unreadComments: await unreadComments(session) }
+  const viewer = session && {
+    id: session.id,
+    name: session.name,
+    email: session.email,
+    role: session.role,
+    unreadComments: await unreadComments(session),
+  }
   return NextResponse.json({ viewer }, { headers: { 'cache-control': 'private, no-store' } })
 }
 

@@ -11,7 +11,8 @@ afterEach(() => {
   delete process.env.METRICS_TOKEN
 })
 
-const get = (GET: (r: Request) => Promise<Response>, authorization?: string) => GET(new Request('http://localhost/api/metrics', authorization ? { headers: { authorization } } : {}))
+const get = (GET: (r: Request) => Promise<Response>, authorization?: string) =>
+  GET(new Request('http://localhost/api/metrics', authorization ? { headers: { authorization } } : {}))
 
 describe('GET /api/metrics', () => {
   it('answers the metrics in the Prometheus text format when no token is set', async () => {
@@ -26,7 +27,15 @@ describe('GET /api/metrics', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/)
     expect(response.headers.get('cache-control')).toBe('no-store')
     const text = await response.text()
-    for (const name of ['kubelab_http_requests_total', 'kubelab_http_request_duration_seconds', 'kubelab_grade_duration_seconds', 'kubelab_grades_over_budget_total', 'kubelab_database_errors_total', 'kubelab_grading_queue_length', 'kubelab_process_cpu_seconds_total'])
+    for (const name of [
+      'kubelab_http_requests_total',
+      'kubelab_http_request_duration_seconds',
+      'kubelab_grade_duration_seconds',
+      'kubelab_grades_over_budget_total',
+      'kubelab_database_errors_total',
+      'kubelab_grading_queue_length',
+      'kubelab_process_cpu_seconds_total',
+    ])
       expect(text).toContain(`# TYPE ${name} `)
     expect(text).toMatch(/^kubelab_rate_limit_refusals_total\{limit="grade-address"\} [1-9]/m)
     expect(text).toMatch(/^kubelab_grading_queue_length 0$/m)

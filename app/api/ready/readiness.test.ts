@@ -19,16 +19,26 @@ const sources = (over: Partial<ReadinessSources> = {}): ReadinessSources => ({
 
 describe('checkReadiness', () => {
   it('is ready when the database answers, every migration is applied and lessons load', async () => {
-    expect(await checkReadiness(sources())).toEqual({ ready: true, failed: [], checks: { database: 'ok', migrations: 'ok', content: 'ok' } })
+    expect(await checkReadiness(sources())).toEqual({
+      ready: true,
+      failed: [],
+      checks: { database: 'ok', migrations: 'ok', content: 'ok' },
+    })
   })
 
   it('names pending migrations and how to apply them', async () => {
     const r = await checkReadiness(sources({ recordedMigrations: async () => known.slice(0, 1) }))
-    expect(r).toEqual({ ready: false, failed: ['migrations'], checks: { database: 'ok', migrations: '1 pending: 20260201000000_classes (run `kubelab db migrate`)', content: 'ok' } })
+    expect(r).toEqual({
+      ready: false,
+      failed: ['migrations'],
+      checks: { database: 'ok', migrations: '1 pending: 20260201000000_classes (run `kubelab db migrate`)', content: 'ok' },
+    })
   })
 
   it('treats a database without the migrations table as reachable with everything pending', async () => {
-    const missing = Object.assign(new Error('Raw query failed. Code: `42P01`.'), { meta: { driverAdapterError: { cause: { kind: 'TableDoesNotExist', table: '_prisma_migrations' } } } })
+    const missing = Object.assign(new Error('Raw query failed. Code: `42P01`.'), {
+      meta: { driverAdapterError: { cause: { kind: 'TableDoesNotExist', table: '_prisma_migrations' } } },
+    })
     const r = await checkReadiness(sources({ recordedMigrations: async () => Promise.reject(missing) }))
     expect(r.failed).toEqual(['migrations'])
     expect(r.checks.database).toBe('ok')
@@ -41,8 +51,15 @@ describe('checkReadiness', () => {
 
   it('says the database is unreachable without its error, which goes to the log only', async () => {
     const logged: string[] = []
-    const r = await checkReadiness(sources({ recordedMigrations: () => Promise.reject(new Error("Can't reach database server at db.internal:5432")) }), { log: (l) => logged.push(l) })
-    expect(r).toEqual({ ready: false, failed: ['database'], checks: { database: 'unreachable', migrations: 'not checked: the database is unreachable', content: 'ok' } })
+    const r = await checkReadiness(
+      sources({ recordedMigrations: () => Promise.reject(new Error("Can't reach database server at db.internal:5432")) }),
+      { log: (l) => logged.push(l) },
+    )
+    expect(r).toEqual({
+      ready: false,
+      failed: ['database'],
+      checks: { database: 'unreachable', migrations: 'not checked: the database is unreachable', content: 'ok' },
+    })
     expect(JSON.stringify(r)).not.toContain('db.internal')
     expect(logged).toEqual(["database: Can't reach database server at db.internal:5432"])
   })
@@ -74,7 +91,9 @@ describe.each(testDatabases())('readiness against %s', (provider, create) => {
     const migrated = await create()
     try {
       const knownMigrations = () => listMigrations(provider).map((m) => m.name)
-      expect(await checkReadiness({ recordedMigrations: () => recordedMigrationsOf(migrated.db), knownMigrations, lessons: () => 1 })).toMatchObject({ ready: true })
+      expect(
+        await checkReadiness({ recordedMigrations: () => recordedMigrationsOf(migrated.db), knownMigrations, lessons: () => 1 }),
+      ).toMatchObject({ ready: true })
       await migrated.db.$executeRawUnsafe('DROP TABLE _prisma_migrations')
       const r = await checkReadiness({ recordedMigrations: () => recordedMigrationsOf(migrated.db), knownMigrations, lessons: () => 1 })
       expect(r.failed).toEqual(['migrations'])

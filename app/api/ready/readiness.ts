@@ -37,7 +37,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-export async function checkReadiness(sources: ReadinessSources, options: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<Readiness> {
+export async function checkReadiness(
+  sources: ReadinessSources,
+  options: { timeoutMs?: number; log?: (line: string) => void } = {},
+): Promise<Readiness> {
   const log = options.log ?? (() => {})
   const checks: Record<CheckName, string> = { database: 'ok', migrations: 'ok', content: 'ok' }
   const failed: CheckName[] = []

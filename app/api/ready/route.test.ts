@@ -18,18 +18,32 @@ afterAll(async () => {
 
 async function ready() {
   const response = await GET()
-  return { status: response.status, cacheControl: response.headers.get('cache-control'), body: (await response.json()) as Record<string, unknown> }
+  return {
+    status: response.status,
+    cacheControl: response.headers.get('cache-control'),
+    body: (await response.json()) as Record<string, unknown>,
+  }
 }
 
 describe('GET /api/ready', () => {
   it('is 503 with the pending migrations before `db migrate`, 200 after, never cached', async () => {
     const names = listMigrations('sqlite').map((m) => m.name)
     const before = await ready()
-    expect(before).toMatchObject({ status: 503, cacheControl: 'no-store', body: { status: 'not ready', failed: ['migrations'], checks: { database: 'ok', content: 'ok' } } })
-    expect((before.body.checks as Record<string, string>).migrations).toBe(`${names.length} pending: ${names.join(', ')} (run \`kubelab db migrate\`)`)
+    expect(before).toMatchObject({
+      status: 503,
+      cacheControl: 'no-store',
+      body: { status: 'not ready', failed: ['migrations'], checks: { database: 'ok', content: 'ok' } },
+    })
+    expect((before.body.checks as Record<string, string>).migrations).toBe(
+      `${names.length} pending: ${names.join(', ')} (run \`kubelab db migrate\`)`,
+    )
 
     await migrate(url)
-    expect(await ready()).toEqual({ status: 200, cacheControl: 'no-store', body: { status: 'ready', checks: { database: 'ok', migrations: 'ok', content: 'ok' } } })
+    expect(await ready()).toEqual({
+      status: 200,
+      cacheControl: 'no-store',
+      body: { status: 'ready', checks: { database: 'ok', migrations: 'ok', content: 'ok' } },
+    })
   })
 
   it('is 503 naming content when the content folder has no course', async () => {

@@ -28,7 +28,11 @@ export async function GET() {
   )
   const state = JSON.stringify(result.checks)
   if (state !== lastLogged) {
-    if (!result.ready) log().error({ event: 'ready.failed', failed: result.failed, checks: result.checks, details }, `not ready (${result.failed.join(', ')})`)
+    if (!result.ready)
+      log().error(
+        { event: 'ready.failed', failed: result.failed, checks: result.checks, details },
+        `not ready (${result.failed.join(', ')})`,
+      )
     else if (lastLogged) log().info({ event: 'ready.ok' }, 'ready')
     lastLogged = state
   }

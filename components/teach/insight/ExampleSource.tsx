@@ -4,7 +4,19 @@ import { sourceExcerpt } from '@/lib/classes/insight-display'
  * A learner's submitted source with the lines a mistake points at marked (the learner page's look, `.submitted-source`),
  * cut to a window around the first marked line when it is long. Line numbers are the source's own.
  */
-export function ExampleSource({ source, lines, label, markedLabel, cutNote }: { source: string; lines: number[]; label: string; markedLabel: string; cutNote: (from: number, to: number) => string }) {
+export function ExampleSource({
+  source,
+  lines,
+  label,
+  markedLabel,
+  cutNote,
+}: {
+  source: string
+  lines: number[]
+  label: string
+  markedLabel: string
+  cutNote: (from: number, to: number) => string
+}) {
   const marked = new Set(lines)
   const excerpt = sourceExcerpt(source, lines)
   return (

@@ -42,7 +42,8 @@ export async function ExerciseSummaryList({ classId, rows, locale }: { classId: 
                       </p>
                       {s.topMistake && (
                         <p className="top-mistake" data-testid="top-mistake" data-check-id={s.topMistake.key}>
-                          <span className="top-mistake-label">{t('list.topMistake')}</span> <InlineMarkdown text={mistakeTitle(s.topMistake, locale, t, `\`${s.topMistake.key}\``)} />{' '}
+                          <span className="top-mistake-label">{t('list.topMistake')}</span>{' '}
+                          <InlineMarkdown text={mistakeTitle(s.topMistake, locale, t, `\`${s.topMistake.key}\``)} />{' '}
                           <span className="group-count">{t('list.learners', { count: s.topMistake.learners })}</span>
                         </p>
                       )}

@@ -18,7 +18,9 @@ export async function InsightStats({ insight }: { insight: ExerciseInsight }) {
           <PassBar passed={insight.passed} tried={insight.tried} learners={insight.learners} />
           <span className="stat-note">
             {t('exercise.passRateDetail', { passed: insight.passed, learners: insight.learners })}
-            {insight.passRateOfTried !== null && <> · {t('exercise.passRateOfTried', { tried: insight.tried, percent: percent(insight.passRateOfTried) })}</>}
+            {insight.passRateOfTried !== null && (
+              <> · {t('exercise.passRateOfTried', { tried: insight.tried, percent: percent(insight.passRateOfTried) })}</>
+            )}
           </span>
         </dd>
       </div>

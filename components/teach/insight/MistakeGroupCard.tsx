@@ -14,7 +14,23 @@ const nameOf = (l: InsightLearner) => l.name ?? l.email
  * One mistake learners share: how many hit it and who (each linking to their learner page, those still stuck on it
  * marked), the newest submission that made it, its lines marked, and a form to comment to the whole group.
  */
-export async function MistakeGroupCard({ group, index, classId, lessonId, exerciseId, locale, commentAction }: { group: MistakeGroup; index: number; classId: string; lessonId: string; exerciseId: string; locale: Locale; commentAction: CommentFormProps['action'] }) {
+export async function MistakeGroupCard({
+  group,
+  index,
+  classId,
+  lessonId,
+  exerciseId,
+  locale,
+  commentAction,
+}: {
+  group: MistakeGroup
+  index: number
+  classId: string
+  lessonId: string
+  exerciseId: string
+  locale: Locale
+  commentAction: CommentFormProps['action']
+}) {
   const t = await getTranslations('insight')
   const base = `/teach/${encodeURIComponent(classId)}/learners`
   const headingId = `mistake-${index}`
@@ -47,21 +63,41 @@ export async function MistakeGroupCard({ group, index, classId, lessonId, exerci
         ))}
       </ul>
       <details className="mistake-example" open={index < 3}>
-        <summary>{t('exercise.example', { name: exampleAuthor ? nameOf(exampleAuthor) : '—', date: formatDateTime(group.example.createdAt, locale) })}</summary>
+        <summary>
+          {t('exercise.example', {
+            name: exampleAuthor ? nameOf(exampleAuthor) : '—',
+            date: formatDateTime(group.example.createdAt, locale),
+          })}
+        </summary>
         <p className="example-message">
           <span className="muted">{t('exercise.exampleMessage')}:</span> <InlineMarkdown text={group.example.message} />
         </p>
         {group.example.lines.length === 0 && <p className="muted">{t('exercise.exampleNoLine')}</p>}
         {group.example.sourceTrimmed && <p className="source-note muted">{t('exercise.exampleTrimmed')}</p>}
-        <ExampleSource source={group.example.source} lines={group.example.lines} label={t('exercise.exampleSource')} markedLabel={t('exercise.markedLine')} cutNote={(from, to) => t('exercise.exampleCut', { from, to })} />
+        <ExampleSource
+          source={group.example.source}
+          lines={group.example.lines}
+          label={t('exercise.exampleSource')}
+          markedLabel={t('exercise.markedLine')}
+          cutNote={(from, to) => t('exercise.exampleCut', { from, to })}
+        />
         <p className="example-open">
-          <Link href={`${base}/${encodeURIComponent(group.example.userId)}/submissions/${encodeURIComponent(group.example.submissionId)}`}>{t('exercise.openSubmission')}</Link>
+          <Link href={`${base}/${encodeURIComponent(group.example.userId)}/submissions/${encodeURIComponent(group.example.submissionId)}`}>
+            {t('exercise.openSubmission')}
+          </Link>
         </p>
       </details>
       {/* one explanation for everyone who made this mistake: a copy per learner, each with its own read receipt */}
       <details className="group-comment" data-testid="group-comment">
         <summary>{t('exercise.commentGroup', { count: group.learners.length })}</summary>
-        <CommentForm action={commentAction} classId={classId} lessonId={lessonId} exerciseId={exerciseId} checkId={group.key} learnerIds={group.learners.map((l) => l.id)} />
+        <CommentForm
+          action={commentAction}
+          classId={classId}
+          lessonId={lessonId}
+          exerciseId={exerciseId}
+          checkId={group.key}
+          learnerIds={group.learners.map((l) => l.id)}
+        />
       </details>
     </article>
   )

@@ -16,7 +16,8 @@ export function PassBar({ passed, tried, learners }: { passed: number; tried: nu
 export function PassBarLegend({ passed, tried }: { passed: string; tried: string }) {
   return (
     <p className="pass-legend muted">
-      <span className="legend-swatch pass-bar-passed" aria-hidden="true" /> {passed} <span className="legend-swatch pass-bar-tried" aria-hidden="true" /> {tried}
+      <span className="legend-swatch pass-bar-passed" aria-hidden="true" /> {passed}{' '}
+      <span className="legend-swatch pass-bar-tried" aria-hidden="true" /> {tried}
     </p>
   )
 }

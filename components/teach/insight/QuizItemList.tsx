@@ -7,7 +7,8 @@ import type { Locale } from '@/i18n/locales'
 /** A quiz's questions, most missed on the first try first, each with the wrong answer chosen most. */
 export async function QuizItemList({ questions, locale }: { questions: QuestionInsight[]; locale: Locale }) {
   const t = await getTranslations('insight')
-  const wrongText = (w: WrongAnswer) => (w.kind === 'choice' ? w.text[locale] : w.kind === 'boolean' ? t(w.value ? 'quiz.true' : 'quiz.false') : `"${w.text}"`)
+  const wrongText = (w: WrongAnswer) =>
+    w.kind === 'choice' ? w.text[locale] : w.kind === 'boolean' ? t(w.value ? 'quiz.true' : 'quiz.false') : `"${w.text}"`
   return (
     <ol className="quiz-items" data-testid="quiz-items">
       {questions.map((q) => (
@@ -24,7 +25,9 @@ export async function QuizItemList({ questions, locale }: { questions: QuestionI
                 <span className="miss-bar" aria-hidden="true">
                   <span style={{ width: `${percent(q.missedShare)}%` }} />
                 </span>
-                <span data-testid="quiz-missed">{t('quiz.missed', { missed: q.missed, answered: q.answered, percent: percent(q.missedShare) })}</span>
+                <span data-testid="quiz-missed">
+                  {t('quiz.missed', { missed: q.missed, answered: q.answered, percent: percent(q.missedShare) })}
+                </span>
               </div>
               {q.missed === 0 && <p className="muted">{t('quiz.allRight')}</p>}
               {q.topWrong && (

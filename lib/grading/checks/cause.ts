@@ -13,9 +13,12 @@ const IMAGE_REASONS = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImage
 function podSource(pod: PodState, state: State): { kind: string; name: string; spec: string } {
   if (pod.owner === null) return { kind: 'Pod', name: pod.name, spec: 'spec' }
   const [ownerKind, ownerName] = pod.owner.split('/') as [string, string]
-  const replicaSet = ownerKind === 'ReplicaSet' ? state.replicaSets.find((r) => r.name === ownerName && r.namespace === pod.namespace) : undefined
+  const replicaSet =
+    ownerKind === 'ReplicaSet' ? state.replicaSets.find((r) => r.name === ownerName && r.namespace === pod.namespace) : undefined
   const deployment = replicaSet?.owner?.startsWith('Deployment/') ? replicaSet.owner.slice('Deployment/'.length) : null
-  return deployment ? { kind: 'Deployment', name: deployment, spec: 'spec.template.spec' } : { kind: ownerKind, name: ownerName, spec: 'spec.template.spec' }
+  return deployment
+    ? { kind: 'Deployment', name: deployment, spec: 'spec.template.spec' }
+    : { kind: ownerKind, name: ownerName, spec: 'spec.template.spec' }
 }
 
 /** The field of the pod spec that explains why a Pod is not running and ready, or null when nothing in it does. */
@@ -53,7 +56,10 @@ export function podLabelsLine(ctx: CheckContext, pod: PodState, state: State): n
 }
 
 /** The labels to show beside a selector: those with the selector's keys, else all but the ones controllers add. */
-export function relevantLabels(labels: Readonly<Record<string, string>>, selector: Readonly<Record<string, string>>): Record<string, string> {
+export function relevantLabels(
+  labels: Readonly<Record<string, string>>,
+  selector: Readonly<Record<string, string>>,
+): Record<string, string> {
   const shared = Object.entries(labels).filter(([k]) => k in selector)
   return Object.fromEntries(shared.length > 0 ? shared : Object.entries(labels).filter(([k]) => k !== 'pod-template-hash'))
 }
@@ -81,7 +87,9 @@ export function firstUnreadyCause(ctx: CheckContext, pods: PodState[], state: St
 
 /** The Pods a Deployment owns (through its ReplicaSets) at a moment. */
 export function podsOfDeployment(state: State, name: string, namespace = 'default'): PodState[] {
-  const replicaSets = new Set(state.replicaSets.filter((r) => r.namespace === namespace && r.owner === `Deployment/${name}`).map((r) => `ReplicaSet/${r.name}`))
+  const replicaSets = new Set(
+    state.replicaSets.filter((r) => r.namespace === namespace && r.owner === `Deployment/${name}`).map((r) => `ReplicaSet/${r.name}`),
+  )
   return state.pods.filter((p) => p.namespace === namespace && p.owner !== null && replicaSets.has(p.owner))
 }
 

@@ -30,7 +30,9 @@ export function evaluateDeploymentCheck(check: DeploymentCheck, ctx: CheckContex
   }
   if (check.image !== undefined && (d.images.length !== 1 || d.images[0] !== check.image)) {
     const other = pods.find((p) => p.containers.some((c) => c.image !== check.image))
-    const line = other ? podImageLine(ctx, other, moment.state, check.image) : ctx.lineOf('Deployment', check.name, 'spec.template.spec.containers[*].image')
+    const line = other
+      ? podImageLine(ctx, other, moment.state, check.image)
+      : ctx.lineOf('Deployment', check.name, 'spec.template.spec.containers[*].image')
     return mismatch('image', check.image, d.images.join(', ') || '(none)', line)
   }
   if (check.revision !== undefined && d.revision !== check.revision) return mismatch('revision', check.revision, d.revision)

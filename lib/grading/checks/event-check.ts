@@ -16,6 +16,9 @@ export function evaluateEventCheck(check: EventCheck, ctx: CheckContext): CheckV
       (check.eventType === undefined || e.type === check.eventType) &&
       (pattern === null || pattern.test(e.message)),
   )
-  if (check.absent) return found ? { passed: false, detail: detail(ctx.lang, 'eventPresent', { reason: check.reason, message: found.message }) } : { passed: true }
+  if (check.absent)
+    return found
+      ? { passed: false, detail: detail(ctx.lang, 'eventPresent', { reason: check.reason, message: found.message }) }
+      : { passed: true }
   return found ? { passed: true } : { passed: false, detail: detail(ctx.lang, 'eventMissing', { reason: check.reason }) }
 }

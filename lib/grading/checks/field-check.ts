@@ -7,15 +7,23 @@ import { detail, show } from '../messages.ts'
 type FieldCheck = Extract<Check, { type: 'field' }>
 
 /** Why one value fails the check, or null when it meets it. */
-function problemWith(check: FieldCheck, value: unknown): { key: 'fieldMissing' | 'fieldExpected' | 'fieldOutOfRange'; values: Record<string, string> } | null {
-  if (check.exists === false) return value === undefined ? null : { key: 'fieldExpected', values: { expected: show(undefined), actual: show(value) } }
+function problemWith(
+  check: FieldCheck,
+  value: unknown,
+): { key: 'fieldMissing' | 'fieldExpected' | 'fieldOutOfRange'; values: Record<string, string> } | null {
+  if (check.exists === false)
+    return value === undefined ? null : { key: 'fieldExpected', values: { expected: show(undefined), actual: show(value) } }
   if (value === undefined) return { key: 'fieldMissing', values: {} }
-  if (check.equals !== undefined && !deepEqual(value, check.equals)) return { key: 'fieldExpected', values: { expected: show(check.equals), actual: show(value) } }
-  if (check.oneOf && !check.oneOf.some((v) => deepEqual(v, value))) return { key: 'fieldExpected', values: { expected: check.oneOf.map(show).join(' | '), actual: show(value) } }
-  if (check.matches !== undefined && !(typeof value === 'string' && new RegExp(check.matches).test(value))) return { key: 'fieldExpected', values: { expected: `/${check.matches}/`, actual: show(value) } }
+  if (check.equals !== undefined && !deepEqual(value, check.equals))
+    return { key: 'fieldExpected', values: { expected: show(check.equals), actual: show(value) } }
+  if (check.oneOf && !check.oneOf.some((v) => deepEqual(v, value)))
+    return { key: 'fieldExpected', values: { expected: check.oneOf.map(show).join(' | '), actual: show(value) } }
+  if (check.matches !== undefined && !(typeof value === 'string' && new RegExp(check.matches).test(value)))
+    return { key: 'fieldExpected', values: { expected: `/${check.matches}/`, actual: show(value) } }
   if (check.min !== undefined || check.max !== undefined) {
     const n = typeof value === 'number' ? value : Number.NaN
-    if (!(n >= (check.min ?? -Infinity) && n <= (check.max ?? Infinity))) return { key: 'fieldOutOfRange', values: { actual: show(value), range: `${check.min ?? '-∞'}..${check.max ?? '∞'}` } }
+    if (!(n >= (check.min ?? -Infinity) && n <= (check.max ?? Infinity)))
+      return { key: 'fieldOutOfRange', values: { actual: show(value), range: `${check.min ?? '-∞'}..${check.max ?? '∞'}` } }
   }
   return null
 }
@@ -33,7 +41,8 @@ export function evaluateFieldCheck(check: FieldCheck, ctx: CheckContext): CheckV
     const { line } = object.positionOf(path)
     return line > 0 ? line : null
   }
-  if (fields.length === 0) return { passed: false, line: lineAt(deepest), detail: detail(ctx.lang, 'fieldNoItem', { path: check.path, list: deepest }) }
+  if (fields.length === 0)
+    return { passed: false, line: lineAt(deepest), detail: detail(ctx.lang, 'fieldNoItem', { path: check.path, list: deepest }) }
   const met = fields.find((f) => problemWith(check, f.value) === null)
   if (met) return { passed: true, line: lineAt(met.path) }
   const first = fields[0]!

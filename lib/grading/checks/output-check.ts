@@ -8,8 +8,12 @@ export function evaluateOutputCheck(check: OutputCheck, ctx: CheckContext): Chec
   if (!ctx.run) return { passed: false, detail: detail(ctx.lang, 'notRun') }
   const pattern = new RegExp(check.matches, 'm')
   if (check.learner) {
-    return ctx.run.commandOutputs.some((c) => pattern.test(c.output)) ? { passed: true } : { passed: false, detail: detail(ctx.lang, 'learnerOutputMismatch') }
+    return ctx.run.commandOutputs.some((c) => pattern.test(c.output))
+      ? { passed: true }
+      : { passed: false, detail: detail(ctx.lang, 'learnerOutputMismatch') }
   }
   const output = ctx.run.run(check.command!)
-  return pattern.test(output) ? { passed: true } : { passed: false, detail: detail(ctx.lang, 'outputMismatch', { command: check.command! }) }
+  return pattern.test(output)
+    ? { passed: true }
+    : { passed: false, detail: detail(ctx.lang, 'outputMismatch', { command: check.command! }) }
 }

@@ -51,15 +51,27 @@ export function evaluateServiceCheck(check: ServiceCheck, ctx: CheckContext): Ch
     line,
     detail: detail(ctx.lang, 'statusExpected', { what, expected: String(expected), actual: String(actual) }),
   })
-  if (check.serviceType !== undefined && s.type !== check.serviceType) return mismatch('spec.type', check.serviceType, s.type, lineOf('spec.type'))
-  if (check.headless !== undefined && (s.clusterIP === 'None') !== check.headless) return mismatch('spec.clusterIP', check.headless ? 'None' : 'an address', s.clusterIP, lineOf('spec.clusterIP'))
+  if (check.serviceType !== undefined && s.type !== check.serviceType)
+    return mismatch('spec.type', check.serviceType, s.type, lineOf('spec.type'))
+  if (check.headless !== undefined && (s.clusterIP === 'None') !== check.headless)
+    return mismatch('spec.clusterIP', check.headless ? 'None' : 'an address', s.clusterIP, lineOf('spec.clusterIP'))
   if (check.port) {
     const want = check.port
     const port = s.ports.find((p) => p.port === want.port)
-    if (!port) return { passed: false, line: lineOf('spec.ports'), detail: detail(ctx.lang, 'servicePortMissing', { port: String(want.port), actual: s.ports.map((p) => p.port).join(', ') || '(none)' }) }
+    if (!port)
+      return {
+        passed: false,
+        line: lineOf('spec.ports'),
+        detail: detail(ctx.lang, 'servicePortMissing', {
+          port: String(want.port),
+          actual: s.ports.map((p) => p.port).join(', ') || '(none)',
+        }),
+      }
     const portPath = `spec.ports[port=${want.port}]`
-    if (want.targetPort !== undefined && String(port.targetPort) !== String(want.targetPort)) return mismatch('targetPort', want.targetPort, port.targetPort, lineOf(`${portPath}.targetPort`))
-    if (want.nodePort !== undefined && port.nodePort !== want.nodePort) return mismatch('nodePort', want.nodePort, port.nodePort, lineOf(`${portPath}.nodePort`))
+    if (want.targetPort !== undefined && String(port.targetPort) !== String(want.targetPort))
+      return mismatch('targetPort', want.targetPort, port.targetPort, lineOf(`${portPath}.targetPort`))
+    if (want.nodePort !== undefined && port.nodePort !== want.nodePort)
+      return mismatch('nodePort', want.nodePort, port.nodePort, lineOf(`${portPath}.nodePort`))
   }
   const ready = s.endpoints.filter((e) => e.ready).length
   const expected = check.readyEndpoints ?? check.minReadyEndpoints
@@ -68,7 +80,9 @@ export function evaluateServiceCheck(check: ServiceCheck, ctx: CheckContext): Ch
     const failed = mismatch('ready endpoints', shown, ready, null)
     // fewer than expected: say why, from the run (more than expected is a count the learner sets, not a cause)
     const cause = ready < expected ? endpointsCause(ctx, check, moment.state) : null
-    return cause ? { ...failed, line: cause.line ?? null, detail: cause.detail ? `${failed.detail} ${cause.detail}` : failed.detail } : failed
+    return cause
+      ? { ...failed, line: cause.line ?? null, detail: cause.detail ? `${failed.detail} ${cause.detail}` : failed.detail }
+      : failed
   }
   return { passed: true }
 }

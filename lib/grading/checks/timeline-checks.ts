@@ -40,7 +40,12 @@ export function evaluateInvariantCheck(check: InvariantCheck, ctx: CheckContext)
     if ((check.min !== undefined && value < check.min) || (check.max !== undefined && value > check.max)) {
       return {
         passed: false,
-        detail: detail(ctx.lang, 'invariantBroken', { time: String(Math.max(point.time, from.time)), metric: check.metric, actual: String(value), range: rangeText(check.min, check.max) }),
+        detail: detail(ctx.lang, 'invariantBroken', {
+          time: String(Math.max(point.time, from.time)),
+          metric: check.metric,
+          actual: String(value),
+          range: rangeText(check.min, check.max),
+        }),
       }
     }
   }
@@ -53,10 +58,21 @@ export function evaluateEventuallyCheck(check: EventuallyCheck, ctx: CheckContex
   const end = ctx.moment('end')
   if (!run || !from || !end) return { passed: false, detail: detail(ctx.lang, 'notRun') }
   const within = (parseDuration(check.within) ?? 0) / 1000
-  const ok = (v: number) => (check.equals === undefined || v === check.equals) && (check.min === undefined || v >= check.min) && (check.max === undefined || v <= check.max)
+  const ok = (v: number) =>
+    (check.equals === undefined || v === check.equals) &&
+    (check.min === undefined || v >= check.min) &&
+    (check.max === undefined || v <= check.max)
   const window = pointsInWindow(run.timeline, from.time, Math.min(from.time + within, end.time))
   if (window.some((p) => ok(metricValue(p, check.metric)))) return { passed: true }
   const last = window.at(-1)
   const condition = check.equals !== undefined ? `= ${check.equals}` : rangeText(check.min, check.max)
-  return { passed: false, detail: detail(ctx.lang, 'eventuallyNever', { within: String(within), metric: check.metric, condition, actual: String(last ? metricValue(last, check.metric) : 0) }) }
+  return {
+    passed: false,
+    detail: detail(ctx.lang, 'eventuallyNever', {
+      within: String(within),
+      metric: check.metric,
+      condition,
+      actual: String(last ? metricValue(last, check.metric) : 0),
+    }),
+  }
 }

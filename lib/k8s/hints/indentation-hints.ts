@@ -29,10 +29,19 @@ export function misindentedLineHint(m: MisindentedLine): Localized {
     under === null
       ? { ko: '그 주변의 YAML을 읽을 수 없습니다', en: 'the YAML around it cannot be read' }
       : !under.asField
-        ? { ko: `${code(under.path)}의 일부로 읽히는데, 그곳에는 올 수 없습니다`, en: `it is read as part of ${code(under.path)}, where it does not belong` }
+        ? {
+            ko: `${code(under.path)}의 일부로 읽히는데, 그곳에는 올 수 없습니다`,
+            en: `it is read as part of ${code(under.path)}, where it does not belong`,
+          }
         : under.path === ''
-          ? { ko: '맨 위 수준의 필드로 읽히는데, 그곳에는 그런 필드가 없습니다', en: 'it is read as a top-level field, which does not exist' }
-          : { ko: `${code(under.path)}의 필드로 읽히는데, ${code(under.path)}에는 그런 필드가 없습니다`, en: `it is read as a field of ${code(under.path)}, which has no such field` }
+          ? {
+              ko: '맨 위 수준의 필드로 읽히는데, 그곳에는 그런 필드가 없습니다',
+              en: 'it is read as a top-level field, which does not exist',
+            }
+          : {
+              ko: `${code(under.path)}의 필드로 읽히는데, ${code(under.path)}에는 그런 필드가 없습니다`,
+              en: `it is read as a field of ${code(under.path)}, which has no such field`,
+            }
   const what: Localized =
     m.direction === 'indent'
       ? { ko: `${subject.ko}의 들여쓰기가 모자라 ${readAs.ko}.`, en: `${subject.en} is not indented enough, so ${readAs.en}.` }

@@ -4,7 +4,8 @@ import type { Localized } from '../types.ts'
 
 const SUPPORTED = 'Pod (v1), Service (v1), Namespace (v1), Deployment (apps/v1), ReplicaSet (apps/v1)'
 // validated only (`kubelab validate`), not simulated
-const VALIDATED = 'Job (batch/v1), Ingress (networking.k8s.io/v1), PodDisruptionBudget (policy/v1), Secret (v1), ConfigMap (v1), ServiceAccount (v1)'
+const VALIDATED =
+  'Job (batch/v1), Ingress (networking.k8s.io/v1), PodDisruptionBudget (policy/v1), Secret (v1), ConfigMap (v1), ServiceAccount (v1)'
 
 export const kindHints = {
   notAnObject: {

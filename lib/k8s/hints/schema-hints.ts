@@ -4,7 +4,6 @@ import type { FieldSuggestion } from '../field-suggestions.ts'
 import { withParticle as p } from '../../text/korean-particles.ts'
 import type { Localized } from '../types.ts'
 
-
 export type ExpectedType = 'string' | 'integer' | 'boolean' | 'object' | 'array' | 'map' | 'int-or-string' | 'quantity'
 
 const TYPE_TEXT: Record<ExpectedType, Localized> = {
@@ -33,13 +32,22 @@ export const schemaHints = {
       here === ''
         ? { ko: `맨 위 수준에는 ${p(field, '이라는/라는')} 필드가 없습니다.`, en: `There is no top-level field ${field}.` }
         : { ko: `\`${here}\`에는 ${p(field, '이라는/라는')} 필드가 없습니다.`, en: `There is no field ${field} in \`${here}\`.` }
-    const rejects = { ko: 'Kubernetes는 모르는 필드가 있으면 오브젝트 전체를 거부합니다.', en: 'Kubernetes rejects the whole object when it has an unknown field.' }
+    const rejects = {
+      ko: 'Kubernetes는 모르는 필드가 있으면 오브젝트 전체를 거부합니다.',
+      en: 'Kubernetes rejects the whole object when it has an unknown field.',
+    }
     if (!suggestion) {
-      return { ko: `${absent.ko} 철자와 들여쓰기를 확인하세요. ${rejects.ko}`, en: `${absent.en} Check the spelling and the indentation. ${rejects.en}` }
+      return {
+        ko: `${absent.ko} 철자와 들여쓰기를 확인하세요. ${rejects.ko}`,
+        en: `${absent.en} Check the spelling and the indentation. ${rejects.en}`,
+      }
     }
     switch (suggestion.kind) {
       case 'typo':
-        return { ko: `${absent.ko} "${suggestion.name}"의 오타입니까? ${rejects.ko}`, en: `${absent.en} Did you mean "${suggestion.name}"? ${rejects.en}` }
+        return {
+          ko: `${absent.ko} "${suggestion.name}"의 오타입니까? ${rejects.ko}`,
+          en: `${absent.en} Did you mean "${suggestion.name}"? ${rejects.en}`,
+        }
       case 'indent': {
         const parent = parentField(suggestion.to.toString())
         const target = `\`${suggestion.to.toString()}\``
@@ -63,7 +71,10 @@ export const schemaHints = {
       }
       case 'elsewhere':
         return suggestion.where === ''
-          ? { ko: `${absent.ko} 이 필드는 맨 위 수준에 와야 합니다. 그곳으로 옮기세요.`, en: `${absent.en} It belongs at the top level; move it there.` }
+          ? {
+              ko: `${absent.ko} 이 필드는 맨 위 수준에 와야 합니다. 그곳으로 옮기세요.`,
+              en: `${absent.en} It belongs at the top level; move it there.`,
+            }
           : {
               ko: `${absent.ko} 이 필드는 \`${suggestion.where}\` 아래에 와야 합니다. 그곳으로 옮기세요.`,
               en: `${absent.en} It belongs under \`${suggestion.where}\`; move it there.`,
@@ -97,7 +108,9 @@ export const schemaHints = {
   }),
   enumValue: (field: string, value: string, allowed: readonly string[]): Localized => {
     const close = allowed.find((a) => a.toLowerCase() === value.toLowerCase())
-    const fix = close ? { ko: ` 대소문자를 맞춰 ${p(`"${close}"`, '으로/로')} 쓰세요.`, en: ` Match the case: "${close}".` } : { ko: '', en: '' }
+    const fix = close
+      ? { ko: ` 대소문자를 맞춰 ${p(`"${close}"`, '으로/로')} 쓰세요.`, en: ` Match the case: "${close}".` }
+      : { ko: '', en: '' }
     return {
       ko: `${field}에는 ${allowed.join(', ')} 중 하나만 쓸 수 있습니다.${fix.ko}`,
       en: `${field} accepts only ${allowed.join(', ')}.${fix.en}`,

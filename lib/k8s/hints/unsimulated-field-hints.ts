@@ -24,8 +24,14 @@ const EFFECTS: Record<UnsimulatedFieldEffect, Localized> = {
     ko: '시뮬레이터는 이 제약이 없는 것처럼 Pod를 배치합니다(DoNotSchedule 제약만 지킵니다).',
     en: 'the simulator places the pod as if this constraint were absent (it honours DoNotSchedule constraints only).',
   },
-  priority: { ko: '모든 Pod의 우선순위가 같고, 어떤 Pod도 선점(preemption)으로 밀려나지 않습니다.', en: 'every pod has the same priority and no pod is preempted.' },
-  runtimeClass: { ko: '모든 컨테이너가 하나의 시뮬레이션 런타임에서 실행됩니다.', en: 'every container runs in the one simulated runtime.' },
+  priority: {
+    ko: '모든 Pod의 우선순위가 같고, 어떤 Pod도 선점(preemption)으로 밀려나지 않습니다.',
+    en: 'every pod has the same priority and no pod is preempted.',
+  },
+  runtimeClass: {
+    ko: '모든 컨테이너가 하나의 시뮬레이션 런타임에서 실행됩니다.',
+    en: 'every container runs in the one simulated runtime.',
+  },
   schedulingGates: {
     ko: '게이트가 없는 것처럼 Pod를 바로 스케줄링합니다. 실제 클러스터에서는 게이트가 모두 없어질 때까지 SchedulingGated 상태로 기다립니다.',
     en: 'the pod is scheduled at once, as if it had no gates; a real cluster keeps it SchedulingGated until every gate is removed.',
@@ -43,7 +49,10 @@ const EFFECTS: Record<UnsimulatedFieldEffect, Localized> = {
     ko: 'CPU 사용량이 제한(throttling)되지 않습니다. 메모리 제한은 재현됩니다. 넘으면 컨테이너가 OOMKilled로 종료됩니다.',
     en: 'the CPU is never throttled (memory limits are simulated: a container that goes over one is OOMKilled).',
   },
-  postStart: { ko: 'postStart 훅은 실행되지 않습니다. preStop 훅(sleep, exec)은 실행됩니다.', en: 'postStart hooks never run (preStop hooks with sleep or exec do).' },
+  postStart: {
+    ko: 'postStart 훅은 실행되지 않습니다. preStop 훅(sleep, exec)은 실행됩니다.',
+    en: 'postStart hooks never run (preStop hooks with sleep or exec do).',
+  },
   preStopRequest: {
     ko: 'httpGet이나 tcpSocket으로 쓴 preStop 훅은 보내자마자 끝난 것으로 칩니다. 종료를 늦추려면 sleep이나 exec 훅을 쓰세요.',
     en: 'a preStop hook written as httpGet or tcpSocket counts as done at once; to delay the shutdown, use a sleep or exec hook.',

@@ -19,7 +19,7 @@ export const unsimulatedHints = {
     ),
   jobSelectorGenerated: L(
     'Job의 selector와 Pod 레이블은 API 서버가 만듭니다. spec.selector를 지우세요(직접 정하려면 `manualSelector: true`가 필요합니다).',
-    'The API server generates a Job\'s selector and Pod labels. Remove spec.selector (setting it yourself needs `manualSelector: true`).',
+    "The API server generates a Job's selector and Pod labels. Remove spec.selector (setting it yourself needs `manualSelector: true`).",
   ),
   jobSelectorRequired: L(
     '`manualSelector: true`이면 spec.selector를 직접 써야 합니다. 템플릿의 레이블과 맞는 selector를 쓰거나 manualSelector를 지우세요.',
@@ -39,7 +39,10 @@ export const unsimulatedHints = {
       `The host "${host}" is not allowed. Use a lower-case domain name (e.g. kubelab.example.org) or a wildcard starting with "*." (e.g. *.example.org).`,
     ),
   ingressHostIp: (host: string) =>
-    L(`host ${p(`"${host}"`, '은/는')} IP 주소입니다. Ingress의 host에는 도메인 이름을 쓰세요.`, `The host "${host}" is an IP address; an Ingress host must be a domain name.`),
+    L(
+      `host ${p(`"${host}"`, '은/는')} IP 주소입니다. Ingress의 host에는 도메인 이름을 쓰세요.`,
+      `The host "${host}" is an IP address; an Ingress host must be a domain name.`,
+    ),
   ingressPathsRequired: L(
     'http 아래에 paths가 필요합니다. 예: `paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]`',
     'http needs paths, e.g. `paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]`.',
@@ -54,7 +57,10 @@ export const unsimulatedHints = {
     'backend가 비어 있습니다. `service: {name: web, port: {number: 80}}`처럼 요청을 받을 Service를 쓰세요.',
     'The backend is empty. Name the Service that receives the requests, e.g. `service: {name: web, port: {number: 80}}`.',
   ),
-  ingressBackendBoth: L('backend에는 service와 resource 중 하나만 쓸 수 있습니다.', 'A backend is either a service or a resource, not both.'),
+  ingressBackendBoth: L(
+    'backend에는 service와 resource 중 하나만 쓸 수 있습니다.',
+    'A backend is either a service or a resource, not both.',
+  ),
   ingressServiceName: (name: string) =>
     L(
       `Service 이름 ${p(`"${name}"`, '은/는')} 쓸 수 없습니다. 요청을 받을 Service의 metadata.name을 그대로 쓰세요(소문자로 시작, 소문자·숫자·"-").`,
@@ -73,7 +79,10 @@ export const unsimulatedHints = {
       `The port name "${value}" is not allowed: up to 15 lower-case letters, digits and "-", with at least one letter (e.g. http).`,
     ),
   ingressClassName: (value: string) =>
-    L(`ingressClassName ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. 클러스터에 있는 IngressClass의 이름(예: nginx)을 쓰세요.`, `ingressClassName "${value}" is not allowed. Use the name of an IngressClass in the cluster (e.g. nginx).`),
+    L(
+      `ingressClassName ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. 클러스터에 있는 IngressClass의 이름(예: nginx)을 쓰세요.`,
+      `ingressClassName "${value}" is not allowed. Use the name of an IngressClass in the cluster (e.g. nginx).`,
+    ),
 
   pdbBoth: L(
     'minAvailable과 maxUnavailable을 함께 쓸 수 없습니다. 둘 중 하나만 쓰세요(예: `maxUnavailable: 1`).',
@@ -90,14 +99,23 @@ export const unsimulatedHints = {
       `The key "${key}" is not allowed: a key is letters, digits, "-", "_" and "." only, at most 253 characters (e.g. AUTH_SECRET, app.conf).`,
     ),
   configKeyDuplicate: (key: string) =>
-    L(`키 ${p(`"${key}"`, '이/가')} data와 binaryData에 모두 있습니다. 한 곳에만 쓰세요.`, `The key "${key}" is in both data and binaryData; keep it in one of them.`),
+    L(
+      `키 ${p(`"${key}"`, '이/가')} data와 binaryData에 모두 있습니다. 한 곳에만 쓰세요.`,
+      `The key "${key}" is in both data and binaryData; keep it in one of them.`,
+    ),
   base64: (key: string) =>
     L(
       `"${key}"의 값이 base64가 아닙니다. data의 값은 base64로 인코딩해야 합니다(\`echo -n 값 | base64\`). 평문을 쓰려면 stringData에 쓰세요.`,
       `The value of "${key}" is not base64. Values under data must be base64-encoded (\`echo -n value | base64\`); put plain text under stringData instead.`,
     ),
   tooLarge: (kind: string) =>
-    L(`${p(kind, '은/는')} 1 MiB를 넘을 수 없습니다. 큰 파일은 볼륨이나 이미지에 넣으세요.`, `A ${kind} cannot hold more than 1 MiB. Put large files in a volume or the image.`),
+    L(
+      `${p(kind, '은/는')} 1 MiB를 넘을 수 없습니다. 큰 파일은 볼륨이나 이미지에 넣으세요.`,
+      `A ${kind} cannot hold more than 1 MiB. Put large files in a volume or the image.`,
+    ),
   tlsKey: (key: string) =>
-    L(`kubernetes.io/tls 형식의 Secret에는 ${p(`data["${key}"]`, '이/가')} 필요합니다(인증서는 tls.crt, 개인 키는 tls.key).`, `A Secret of type kubernetes.io/tls needs data["${key}"] (the certificate in tls.crt, the private key in tls.key).`),
+    L(
+      `kubernetes.io/tls 형식의 Secret에는 ${p(`data["${key}"]`, '이/가')} 필요합니다(인증서는 tls.crt, 개인 키는 tls.key).`,
+      `A Secret of type kubernetes.io/tls needs data["${key}"] (the certificate in tls.crt, the private key in tls.key).`,
+    ),
 }

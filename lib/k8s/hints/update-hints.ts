@@ -27,9 +27,18 @@ export const updateHints = {
       `A Service's clusterIP cannot change once set (${from} → ${to}). Remove the clusterIP line to keep the current IP; to make it headless, delete and recreate the Service.`,
     ),
   nodePortTaken: (port: number) =>
-    L(`${p(`nodePort ${port}`, '은/는')} 이미 다른 Service가 쓰고 있습니다. 다른 번호를 쓰거나 줄을 지워 자동 배정을 받으세요.`, `nodePort ${port} is already used by another Service. Pick another number, or remove the line to get one assigned.`),
+    L(
+      `${p(`nodePort ${port}`, '은/는')} 이미 다른 Service가 쓰고 있습니다. 다른 번호를 쓰거나 줄을 지워 자동 배정을 받으세요.`,
+      `nodePort ${port} is already used by another Service. Pick another number, or remove the line to get one assigned.`,
+    ),
   clusterIPTaken: (ip: string) =>
-    L(`${p(`clusterIP ${ip}`, '은/는')} 이미 다른 Service가 쓰고 있습니다. clusterIP 줄을 지우면 자동으로 배정됩니다.`, `clusterIP ${ip} is already used by another Service. Remove the clusterIP line to get one assigned.`),
+    L(
+      `${p(`clusterIP ${ip}`, '은/는')} 이미 다른 Service가 쓰고 있습니다. clusterIP 줄을 지우면 자동으로 배정됩니다.`,
+      `clusterIP ${ip} is already used by another Service. Remove the clusterIP line to get one assigned.`,
+    ),
   clusterIPRange: (ip: string, cidr: string) =>
-    L(`${p(`clusterIP ${ip}`, '은/는')} Service IP 대역(${cidr}) 밖입니다. 줄을 지우면 자동으로 배정됩니다.`, `clusterIP ${ip} is outside the service IP range ${cidr}. Remove the line to get one assigned.`),
+    L(
+      `${p(`clusterIP ${ip}`, '은/는')} Service IP 대역(${cidr}) 밖입니다. 줄을 지우면 자동으로 배정됩니다.`,
+      `clusterIP ${ip} is outside the service IP range ${cidr}. Remove the line to get one assigned.`,
+    ),
 }

@@ -40,7 +40,10 @@ export const workloadHints = {
       `progressDeadlineSeconds (${deadline}) must be greater than minReadySeconds (${minReady}); otherwise the rollout would count as failed before Pods can become available.`,
     ),
   strategyType: (value: string) =>
-    L(`strategy.type ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. RollingUpdate(기본) 또는 Recreate입니다.`, `strategy.type "${value}" is not allowed. Use RollingUpdate (the default) or Recreate.`),
+    L(
+      `strategy.type ${p(`"${value}"`, '은/는')} 쓸 수 없습니다. RollingUpdate(기본) 또는 Recreate입니다.`,
+      `strategy.type "${value}" is not allowed. Use RollingUpdate (the default) or Recreate.`,
+    ),
   recreateWithRollingUpdate: L(
     'type이 Recreate이면 rollingUpdate 설정을 쓸 수 없습니다. rollingUpdate 블록을 지우거나 type을 RollingUpdate로 바꾸세요.',
     'With type Recreate there can be no rollingUpdate settings. Remove the rollingUpdate block or set type to RollingUpdate.',

@@ -44,11 +44,20 @@ interface HostPorts {
   path: FieldPath | null
 }
 
-function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: ContainerContext, names: Set<string>, hostPorts: HostPorts, out: FieldIssue[]): void {
+function validateContainer(
+  c: JsonObject,
+  path: FieldPath,
+  init: boolean,
+  ctx: ContainerContext,
+  names: Set<string>,
+  hostPorts: HostPorts,
+  out: FieldIssue[],
+): void {
   const name = stringAt(c.name) ?? ''
   if (name === '') out.push(required(path.child('name'), '', podHints.containerNameRequired))
   else {
-    for (const msg of isDNS1123Label(name)) out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(podHints.containerName, name, 'dns1123label')))
+    for (const msg of isDNS1123Label(name))
+      out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(podHints.containerName, name, 'dns1123label')))
     if (names.has(name)) out.push(duplicate(path.child('name'), name, podHints.containerNameDuplicate(name)))
     names.add(name)
   }
@@ -58,7 +67,8 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
     out.push(invalid(path.child('image'), image, 'must not have leading or trailing whitespace', podHints.imageWhitespace(image)))
   }
   const pull = stringAt(c.imagePullPolicy)
-  if (pull !== undefined && !PULL_POLICIES.includes(pull)) out.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES, podHints.pullPolicy(pull)))
+  if (pull !== undefined && !PULL_POLICIES.includes(pull))
+    out.push(notSupported(path.child('imagePullPolicy'), pull, PULL_POLICIES, podHints.pullPolicy(pull)))
 
   validatePorts(c.ports, path.child('ports'), hostPorts, out)
   validateEnv(c.env, path.child('env'), out)
@@ -71,7 +81,14 @@ function validateContainer(c: JsonObject, path: FieldPath, init: boolean, ctx: C
   if (init && !sidecar) {
     // plain init containers run to completion: probes and lifecycle hooks make no sense for them
     for (const field of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe']) {
-      if (c[field] !== undefined) out.push(forbidden(path.child(field), 'may not be set for init containers without restartPolicy=Always', podHints.initContainerProbe(field)))
+      if (c[field] !== undefined)
+        out.push(
+          forbidden(
+            path.child(field),
+            'may not be set for init containers without restartPolicy=Always',
+            podHints.initContainerProbe(field),
+          ),
+        )
     }
     if (c.restartPolicy !== undefined) {
       out.push(notSupported(path.child('restartPolicy'), c.restartPolicy, ['Always'], podHints.containerRestartPolicy))
@@ -104,11 +121,14 @@ function validatePorts(value: unknown, path: FieldPath, hostPorts: HostPorts, ou
     }
     const containerPort = numberAt(port.containerPort) ?? 0
     if (containerPort === 0) out.push(required(pp.child('containerPort'), '', podHints.containerPortRequired))
-    else for (const msg of isValidPortNum(containerPort)) out.push(invalid(pp.child('containerPort'), containerPort, msg, podHints.portRange('containerPort', containerPort)))
+    else
+      for (const msg of isValidPortNum(containerPort))
+        out.push(invalid(pp.child('containerPort'), containerPort, msg, podHints.portRange('containerPort', containerPort)))
     const hostPort = numberAt(port.hostPort) ?? 0
     const protocol = stringAt(port.protocol) ?? ''
     if (hostPort !== 0) {
-      for (const msg of isValidPortNum(hostPort)) out.push(invalid(pp.child('hostPort'), hostPort, msg, podHints.portRange('hostPort', hostPort)))
+      for (const msg of isValidPortNum(hostPort))
+        out.push(invalid(pp.child('hostPort'), hostPort, msg, podHints.portRange('hostPort', hostPort)))
       // AccumulateUniqueHostPorts' key: protocol/hostIP/hostPort, e.g. "TCP//8080"
       const key = `${protocol}/${stringAt(port.hostIP) ?? ''}/${hostPort}`
       if (hostPorts.seen.has(key)) {
@@ -117,7 +137,8 @@ function validatePorts(value: unknown, path: FieldPath, hostPorts: HostPorts, ou
       }
       hostPorts.seen.add(key)
     }
-    if (protocol !== '' && !PORT_PROTOCOLS.includes(protocol)) out.push(notSupported(pp.child('protocol'), protocol, PORT_PROTOCOLS, podHints.protocol(protocol)))
+    if (protocol !== '' && !PORT_PROTOCOLS.includes(protocol))
+      out.push(notSupported(pp.child('protocol'), protocol, PORT_PROTOCOLS, podHints.protocol(protocol)))
   })
 }
 
@@ -130,7 +151,8 @@ function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<stri
     const name = stringAt(mount.name) ?? ''
     // as upstream: a nameless mount is both Required and Not found
     if (name === '') out.push(required(p.child('name'), '', podHints.volumeMountNameRequired))
-    if (!volumes.has(name)) out.push(notFound(p.child('name'), name, name === '' ? podHints.volumeMountNameRequired : podHints.volumeMountNotFound(name)))
+    if (!volumes.has(name))
+      out.push(notFound(p.child('name'), name, name === '' ? podHints.volumeMountNameRequired : podHints.volumeMountNotFound(name)))
     const mountPath = stringAt(mount.mountPath) ?? ''
     if (mountPath === '') out.push(required(p.child('mountPath'), '', podHints.mountPathRequired))
     if (mountPaths.has(mountPath)) out.push(invalid(p.child('mountPath'), mountPath, 'must be unique', podHints.mountPathUnique(mountPath)))
@@ -140,7 +162,10 @@ function validateVolumeMounts(value: unknown, path: FieldPath, volumes: Set<stri
     // upstream reports these at `volumeMounts.subPath` (the list's path, no index); kubectl prints it so
     if (subPath !== '') validateLocalDescendingPath(subPath, path.child('subPath'), p.child('subPath'), out)
     if (subPathExpr !== '') {
-      if (subPath !== '') out.push(invalid(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', podHints.subPathExprExclusive))
+      if (subPath !== '')
+        out.push(
+          invalid(p.child('subPathExpr'), subPathExpr, 'subPathExpr and subPath are mutually exclusive', podHints.subPathExprExclusive),
+        )
       validateLocalDescendingPath(subPathExpr, path.child('subPathExpr'), p.child('subPathExpr'), out)
     }
   })

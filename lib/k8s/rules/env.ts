@@ -34,7 +34,14 @@ const DOWNWARD_API_FIELDS = new Set([
 ])
 
 /** validContainerResourceFieldPathExpressions, sorted; `requests.hugepages-*` and `limits.hugepages-*` also pass. */
-const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.ephemeral-storage', 'limits.memory', 'requests.cpu', 'requests.ephemeral-storage', 'requests.memory']
+const RESOURCE_FIELD_PATHS = [
+  'limits.cpu',
+  'limits.ephemeral-storage',
+  'limits.memory',
+  'requests.cpu',
+  'requests.ephemeral-storage',
+  'requests.memory',
+]
 const HUGEPAGES_PREFIXES = ['requests.hugepages-', 'limits.hugepages-']
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const
@@ -72,10 +79,13 @@ export function validateEnvFrom(value: unknown, path: FieldPath, out: FieldIssue
       const name = stringAt(ref.name) ?? ''
       if (name === '') out.push(required(p.child(kind).child('name'), '', podHints.keyRefName(name)))
       // ValidateConfigMapName/ValidateSecretName with prefix=true: a trailing '-' is allowed
-      else for (const msg of isDNS1123Subdomain(name.endsWith('-') ? `${name.slice(0, -1)}a` : name)) out.push(invalid(p.child(kind).child('name'), name, msg, podHints.keyRefName(name)))
+      else
+        for (const msg of isDNS1123Subdomain(name.endsWith('-') ? `${name.slice(0, -1)}a` : name))
+          out.push(invalid(p.child(kind).child('name'), name, msg, podHints.keyRefName(name)))
     }
     if (sources === 0) out.push(invalid(path, '', 'must specify one of: `configMapRef` or `secretRef`', podHints.envFromSourceRequired))
-    else if (sources > 1) out.push(invalid(path, '', 'may not have more than one field specified at a time', podHints.envValueFromOneSource))
+    else if (sources > 1)
+      out.push(invalid(path, '', 'may not have more than one field specified at a time', podHints.envValueFromOneSource))
   })
 }
 
@@ -90,7 +100,15 @@ function validateValueFrom(valueFrom: JsonObject, value: string, path: FieldPath
     else if (source === 'resourceFieldRef') validateResourceFieldRef(selector, p, out)
     else validateKeySelector(selector, p, out)
   }
-  if (sources === 0) out.push(invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`', podHints.envValueFromSourceRequired))
+  if (sources === 0)
+    out.push(
+      invalid(
+        path,
+        '',
+        'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+        podHints.envValueFromSourceRequired,
+      ),
+    )
   else if (value !== '') out.push(invalid(path, '', 'may not be specified when `value` is not empty', podHints.envValueAndFrom))
   else if (sources > 1) out.push(invalid(path, '', 'may not have more than one field specified at a time', podHints.envValueFromOneSource))
 }
@@ -113,9 +131,12 @@ function validateFieldRef(ref: JsonObject, path: FieldPath, out: FieldIssue[]): 
     out.push(required(at, '', podHints.fieldPathRequired))
     return
   }
-  const conversionError = (detail: string) => invalid(at, fieldPath, `error converting fieldPath: ${detail}`, podHints.envFieldPath(fieldPath))
+  const conversionError = (detail: string) =>
+    invalid(at, fieldPath, `error converting fieldPath: ${detail}`, podHints.envFieldPath(fieldPath))
   if (apiVersion !== 'v1') {
-    out.push(invalid(at, fieldPath, `error converting fieldPath: unsupported pod version: ${apiVersion}`, podHints.fieldRefApiVersion(apiVersion)))
+    out.push(
+      invalid(at, fieldPath, `error converting fieldPath: unsupported pod version: ${apiVersion}`, podHints.fieldRefApiVersion(apiVersion)),
+    )
     return
   }
   const subscripted = splitSubscript(fieldPath)

@@ -48,9 +48,17 @@ export function validateLabelSelector(selector: unknown, path: FieldPath, out: F
     const values = arrayAt(expr.values)
     const op = expr.operator
     if (op === 'In' || op === 'NotIn') {
-      if (values.length === 0) out.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'", metadataHints.selectorValuesRequired))
+      if (values.length === 0)
+        out.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'", metadataHints.selectorValuesRequired))
     } else if (op === 'Exists' || op === 'DoesNotExist') {
-      if (values.length > 0) out.push(forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'", metadataHints.selectorValuesForbidden))
+      if (values.length > 0)
+        out.push(
+          forbidden(
+            p.child('values'),
+            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+            metadataHints.selectorValuesForbidden,
+          ),
+        )
     } else {
       out.push(invalid(p.child('operator'), op ?? '', 'not a valid selector operator', metadataHints.selectorOperator(String(op ?? ''))))
     }

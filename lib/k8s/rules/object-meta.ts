@@ -29,10 +29,12 @@ export function validateObjectMeta(metadata: unknown, path: FieldPath, opts: Met
   if (generateName !== '') {
     // a trailing '-' is fine in a prefix: the server appends random characters after it
     const masked = generateName.endsWith('-') ? `${generateName.slice(0, -1)}a` : generateName
-    for (const msg of check(masked)) out.push(invalid(path.child('generateName'), generateName, msg, metadataHints.invalidName(what(), generateName, opts.nameRule)))
+    for (const msg of check(masked))
+      out.push(invalid(path.child('generateName'), generateName, msg, metadataHints.invalidName(what(), generateName, opts.nameRule)))
   }
   if (name === '') {
-    if (generateName === '') out.push(required(path.child('name'), 'name or generateName is required', metadataHints.nameRequired(opts.kind)))
+    if (generateName === '')
+      out.push(required(path.child('name'), 'name or generateName is required', metadataHints.nameRequired(opts.kind)))
   } else {
     for (const msg of check(name)) out.push(invalid(path.child('name'), name, msg, metadataHints.invalidName(what(), name, opts.nameRule)))
   }
@@ -40,10 +42,12 @@ export function validateObjectMeta(metadata: unknown, path: FieldPath, opts: Met
   if (opts.namespaced) {
     if (namespace !== '') validateNamespaceName(namespace, path.child('namespace'), metadataHints.namespaceName, out)
   } else if (namespace !== '') {
-    out.push(forbidden(path.child('namespace'), 'not allowed on this type', {
-      ko: `${withParticle(opts.kind, '은/는')} Namespace에 속하지 않으므로 metadata.namespace를 쓸 수 없습니다. 그 줄을 지우세요.`,
-      en: `A ${opts.kind} does not live in a namespace, so metadata.namespace is not allowed. Remove that line.`,
-    }))
+    out.push(
+      forbidden(path.child('namespace'), 'not allowed on this type', {
+        ko: `${withParticle(opts.kind, '은/는')} Namespace에 속하지 않으므로 metadata.namespace를 쓸 수 없습니다. 그 줄을 지우세요.`,
+        en: `A ${opts.kind} does not live in a namespace, so metadata.namespace is not allowed. Remove that line.`,
+      }),
+    )
   }
   validateLabels(meta.labels, path.child('labels'), out)
   validateAnnotations(meta.annotations, path.child('annotations'), out)

@@ -20,7 +20,8 @@ export function validateReferencedNames(spec: JsonObject, path: FieldPath, out: 
     const name = stringAt(spec[field])
     // runtimeClassName is a pointer: an empty string is still checked
     if (name === undefined || (name === '' && field !== 'runtimeClassName')) continue
-    for (const msg of isDNS1123Subdomain(name)) out.push(invalid(path.child(field), name, msg, metadataHints.invalidName(podHints.referencedName(field), name, 'subdomain')))
+    for (const msg of isDNS1123Subdomain(name))
+      out.push(invalid(path.child(field), name, msg, metadataHints.invalidName(podHints.referencedName(field), name, 'subdomain')))
   }
 }
 
@@ -29,11 +30,14 @@ export function validateSecurityContextIds(securityContext: unknown, path: Field
   const sc = objectAt(securityContext)
   if (!sc) return
   for (const field of ['fsGroup', 'runAsUser', 'runAsGroup'] as const) checkId(numberAt(sc[field]), path.child(field), field, out)
-  arrayAt(sc.supplementalGroups).forEach((g, i) => checkId(numberAt(g), path.child('supplementalGroups').index(i), 'supplementalGroups', out))
+  arrayAt(sc.supplementalGroups).forEach((g, i) =>
+    checkId(numberAt(g), path.child('supplementalGroups').index(i), 'supplementalGroups', out),
+  )
 }
 
 function checkId(id: number | undefined, path: FieldPath, field: string, out: FieldIssue[]): void {
-  if (id !== undefined && (id < 0 || id > MAX_ID)) out.push(invalid(path, id, inclusiveRangeError(0, MAX_ID), podHints.securityId(field, id)))
+  if (id !== undefined && (id < 0 || id > MAX_ID))
+    out.push(invalid(path, id, inclusiveRangeError(0, MAX_ID), podHints.securityId(field, id)))
 }
 
 /** validatePodDNSConfig: `dnsPolicy: None` needs nameservers; at most 3, each an IP; every option named. */
@@ -46,19 +50,34 @@ export function validateDNSConfig(spec: JsonObject, path: FieldPath, out: FieldI
       return
     }
     if (nameservers.length === 0) {
-      out.push(required(path.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None', podHints.dnsNoneNeedsConfig))
+      out.push(
+        required(
+          path.child('nameservers'),
+          'must provide at least one DNS nameserver when `dnsPolicy` is None',
+          podHints.dnsNoneNeedsConfig,
+        ),
+      )
       return
     }
   }
   if (!config) return
   if (nameservers.length > MAX_NAMESERVERS) {
-    out.push(invalid(path.child('nameservers'), nameservers, `must not have more than ${MAX_NAMESERVERS} nameservers`, podHints.dnsNameserversTooMany))
+    out.push(
+      invalid(
+        path.child('nameservers'),
+        nameservers,
+        `must not have more than ${MAX_NAMESERVERS} nameservers`,
+        podHints.dnsNameserversTooMany,
+      ),
+    )
   }
   nameservers.forEach((ns, i) => {
-    if (typeof ns === 'string' && !isIP(ns)) out.push(invalid(path.child('nameservers').index(i), ns, IP_ADDRESS_ERROR, podHints.ipAddress(ns)))
+    if (typeof ns === 'string' && !isIP(ns))
+      out.push(invalid(path.child('nameservers').index(i), ns, IP_ADDRESS_ERROR, podHints.ipAddress(ns)))
   })
   arrayAt(config.options).forEach((o, i) => {
-    if ((stringAt(objectAt(o)?.name) ?? '') === '') out.push(required(path.child('options').index(i), 'must not be empty', podHints.dnsOptionName))
+    if ((stringAt(objectAt(o)?.name) ?? '') === '')
+      out.push(required(path.child('options').index(i), 'must not be empty', podHints.dnsOptionName))
   })
 }
 
@@ -72,7 +91,10 @@ export function validateHostAliases(value: unknown, path: FieldPath, out: FieldI
     if (!isIP(ip)) out.push(invalid(p.child('ip'), ip, IP_ADDRESS_ERROR, podHints.ipAddress(ip)))
     arrayAt(alias.hostnames).forEach((h, j) => {
       const hostname = typeof h === 'string' ? h : ''
-      for (const msg of isDNS1123Subdomain(hostname)) out.push(invalid(p.child('hostnames').index(j), hostname, msg, metadataHints.invalidName(podHints.hostAliasName, hostname, 'subdomain')))
+      for (const msg of isDNS1123Subdomain(hostname))
+        out.push(
+          invalid(p.child('hostnames').index(j), hostname, msg, metadataHints.invalidName(podHints.hostAliasName, hostname, 'subdomain')),
+        )
     })
   })
 }
@@ -89,14 +111,27 @@ export function validateTopologySpreadConstraints(value: unknown, path: FieldPat
     const key = stringAt(c.topologyKey) ?? ''
     if (key === '') out.push(required(at.child('topologyKey'), 'can not be empty', podHints.spreadTopologyKey))
     const action = stringAt(c.whenUnsatisfiable) ?? ''
-    if (!(SCHEDULE_ACTIONS as readonly string[]).includes(action)) out.push(notSupported(at.child('whenUnsatisfiable'), action, SCHEDULE_ACTIONS, podHints.spreadAction(action)))
-    if (constraints.slice(i + 1).some((other) => (stringAt(other.topologyKey) ?? '') === key && (stringAt(other.whenUnsatisfiable) ?? '') === action)) {
+    if (!(SCHEDULE_ACTIONS as readonly string[]).includes(action))
+      out.push(notSupported(at.child('whenUnsatisfiable'), action, SCHEDULE_ACTIONS, podHints.spreadAction(action)))
+    if (
+      constraints
+        .slice(i + 1)
+        .some((other) => (stringAt(other.topologyKey) ?? '') === key && (stringAt(other.whenUnsatisfiable) ?? '') === action)
+    ) {
       out.push(duplicate(at.child('{topologyKey, whenUnsatisfiable}'), `{${key}, ${action}}`, podHints.spreadRepeated))
     }
     const minDomains = numberAt(c.minDomains)
     if (minDomains !== undefined) {
       if (minDomains <= 0) out.push(invalid(at.child('minDomains'), minDomains, 'must be greater than zero', podHints.spreadMinDomains))
-      if (action !== 'DoNotSchedule') out.push(invalid(at.child('minDomains'), minDomains, `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`, podHints.spreadMinDomains))
+      if (action !== 'DoNotSchedule')
+        out.push(
+          invalid(
+            at.child('minDomains'),
+            minDomains,
+            `can only use minDomains if whenUnsatisfiable=DoNotSchedule, not ${action}`,
+            podHints.spreadMinDomains,
+          ),
+        )
     }
   })
 }
@@ -106,6 +141,12 @@ export function validateRequiredNodeAffinity(affinity: unknown, path: FieldPath,
   const required_ = objectAt(objectAt(objectAt(affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution)
   if (!required_) return
   if (arrayAt(required_.nodeSelectorTerms).length === 0) {
-    out.push(required(path.child('nodeAffinity').child('requiredDuringSchedulingIgnoredDuringExecution').child('nodeSelectorTerms'), 'must have at least one node selector term', podHints.nodeSelectorTerms))
+    out.push(
+      required(
+        path.child('nodeAffinity').child('requiredDuringSchedulingIgnoredDuringExecution').child('nodeSelectorTerms'),
+        'must have at least one node selector term',
+        podHints.nodeSelectorTerms,
+      ),
+    )
   }
 }

@@ -6,7 +6,14 @@ import { NEGATIVE_ERROR, inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain
 import { arrayAt, numberAt, objectAt, stringAt, type JsonObject } from '../object-access.ts'
 import { validateContainerList } from './containers.ts'
 import { validateLabels } from './labels.ts'
-import { validateDNSConfig, validateHostAliases, validateReferencedNames, validateRequiredNodeAffinity, validateSecurityContextIds, validateTopologySpreadConstraints } from './pod-placement.ts'
+import {
+  validateDNSConfig,
+  validateHostAliases,
+  validateReferencedNames,
+  validateRequiredNodeAffinity,
+  validateSecurityContextIds,
+  validateTopologySpreadConstraints,
+} from './pod-placement.ts'
 import { validateVolumes } from './volumes.ts'
 
 export interface PodSpecOptions {
@@ -31,11 +38,14 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
     out.push(notSupported(path.child('restartPolicy'), restartPolicy, RESTART_POLICIES, podHints.restartPolicy(restartPolicy)))
   }
   const dnsPolicy = stringAt(spec.dnsPolicy)
-  if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy)) out.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES, podHints.dnsPolicy(dnsPolicy)))
+  if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy))
+    out.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES, podHints.dnsPolicy(dnsPolicy)))
 
   const grace = numberAt(spec.terminationGracePeriodSeconds)
   if (grace !== undefined && grace < 0) {
-    out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, NEGATIVE_ERROR, podHints.nonNegative('terminationGracePeriodSeconds')))
+    out.push(
+      invalid(path.child('terminationGracePeriodSeconds'), grace, NEGATIVE_ERROR, podHints.nonNegative('terminationGracePeriodSeconds')),
+    )
   }
   const deadline = numberAt(spec.activeDeadlineSeconds)
   if (deadline !== undefined && (deadline < 1 || deadline > MAX_INT32)) {
@@ -49,7 +59,8 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
     if (v) for (const msg of isDNS1123Label(v)) out.push(invalid(path.child(field), v, msg, podHints.hostname(v)))
   }
   const sa = stringAt(spec.serviceAccountName)
-  if (sa) for (const msg of isDNS1123Subdomain(sa)) out.push(invalid(path.child('serviceAccountName'), sa, msg, podHints.serviceAccountName(sa)))
+  if (sa)
+    for (const msg of isDNS1123Subdomain(sa)) out.push(invalid(path.child('serviceAccountName'), sa, msg, podHints.serviceAccountName(sa)))
   validateReferencedNames(spec, path, out)
   validateTolerations(spec.tolerations, path.child('tolerations'), out)
   validateHostAliases(spec.hostAliases, path.child('hostAliases'), out)
@@ -62,7 +73,13 @@ export function validatePodSpec(specValue: unknown, path: FieldPath, opts: PodSp
       out.push(notSupported(path.child('restartPolicy'), restartPolicy, ['Always'], podHints.templateRestartPolicy(restartPolicy)))
     }
     if (spec.activeDeadlineSeconds !== undefined) {
-      out.push(forbidden(path.child('activeDeadlineSeconds'), 'activeDeadlineSeconds in ReplicaSet is not Supported', podHints.templateActiveDeadline))
+      out.push(
+        forbidden(
+          path.child('activeDeadlineSeconds'),
+          'activeDeadlineSeconds in ReplicaSet is not Supported',
+          podHints.templateActiveDeadline,
+        ),
+      )
     }
   }
   // ephemeral containers are added to a running Pod by `kubectl debug`, never written in a manifest
@@ -85,7 +102,9 @@ function validateHostNetworkPorts(spec: JsonObject, path: FieldPath, opts: PodSp
       const containerPort = numberAt(port.containerPort) ?? 0
       if ((!opts.template || hostPort !== 0) && hostPort !== containerPort) {
         const at = path.child('containers').index(i).child('ports').index(j).child('hostPort')
-        out.push(invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true', podHints.hostNetworkPort(hostPort, containerPort)))
+        out.push(
+          invalid(at, hostPort, 'must match `containerPort` when `hostNetwork` is true', podHints.hostNetworkPort(hostPort, containerPort)),
+        )
       }
     })
   })
@@ -100,11 +119,14 @@ function validateTolerations(value: unknown, path: FieldPath, out: FieldIssue[])
     if (!tol) return
     const p = path.index(i)
     const op = stringAt(tol.operator) ?? ''
-    if (op !== '' && !TOLERATION_OPERATORS.includes(op)) out.push(notSupported(p.child('operator'), op, TOLERATION_OPERATORS, podHints.tolerationOperator(op)))
+    if (op !== '' && !TOLERATION_OPERATORS.includes(op))
+      out.push(notSupported(p.child('operator'), op, TOLERATION_OPERATORS, podHints.tolerationOperator(op)))
     const v = stringAt(tol.value) ?? ''
-    if (op === 'Exists' && v !== '') out.push(invalid(p.child('operator'), v, 'value must be empty when `operator` is \'Exists\'', podHints.tolerationExistsValue))
+    if (op === 'Exists' && v !== '')
+      out.push(invalid(p.child('operator'), v, "value must be empty when `operator` is 'Exists'", podHints.tolerationExistsValue))
     const effect = stringAt(tol.effect) ?? ''
-    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) out.push(notSupported(p.child('effect'), effect, TAINT_EFFECTS, podHints.tolerationEffect(effect)))
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect))
+      out.push(notSupported(p.child('effect'), effect, TAINT_EFFECTS, podHints.tolerationEffect(effect)))
     if (tol.tolerationSeconds !== undefined && effect !== 'NoExecute') {
       out.push(invalid(p.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set", podHints.tolerationSeconds))
     }

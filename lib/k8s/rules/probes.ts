@@ -17,7 +17,8 @@ export function validateProbe(value: unknown, path: FieldPath, kind: 'liveness' 
     if (v !== undefined && v < 0) out.push(invalid(path.child(field), v, NEGATIVE_ERROR, podHints.nonNegative(field)))
   }
   const grace = numberAt(probe.terminationGracePeriodSeconds)
-  if (grace !== undefined && grace <= 0) out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, 'must be greater than 0', podHints.probeGrace))
+  if (grace !== undefined && grace <= 0)
+    out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, 'must be greater than 0', podHints.probeGrace))
   // a liveness/startup probe that needs several successes would keep killing a healthy container
   const success = numberAt(probe.successThreshold)
   if (kind !== 'readiness' && success !== undefined && success !== 1) {
@@ -25,7 +26,9 @@ export function validateProbe(value: unknown, path: FieldPath, kind: 'liveness' 
   }
   // validateReadinessProbe: a readiness failure never kills the container, so there is no grace period to give
   if (kind === 'readiness' && grace !== undefined) {
-    out.push(invalid(path.child('terminationGracePeriodSeconds'), grace, 'must not be set for readinessProbes', podHints.readinessProbeGrace))
+    out.push(
+      invalid(path.child('terminationGracePeriodSeconds'), grace, 'must not be set for readinessProbes', podHints.readinessProbeGrace),
+    )
   }
 }
 
@@ -40,7 +43,14 @@ export function validateLifecycle(value: unknown, path: FieldPath, gracePeriod: 
     // the grace period would be cut by SIGKILL
     const seconds = numberAt(objectAt(h.sleep)?.seconds)
     if (seconds !== undefined && (seconds < 0 || seconds > gracePeriod)) {
-      out.push(invalid(path.child(hook).child('sleep').child('seconds'), seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`, podHints.sleepSeconds(gracePeriod)))
+      out.push(
+        invalid(
+          path.child(hook).child('sleep').child('seconds'),
+          seconds,
+          `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`,
+          podHints.sleepSeconds(gracePeriod),
+        ),
+      )
     }
   }
 }
@@ -61,7 +71,8 @@ function validateHandler(h: JsonObject, allowed: readonly string[], path: FieldP
       if ((stringAt(v.path) ?? '') === '') out.push(required(p.child('path'), '', podHints.httpPath))
       validatePortNumOrName(v.port, p.child('port'), out)
       const scheme = stringAt(v.scheme)
-      if (scheme !== undefined && scheme !== 'HTTP' && scheme !== 'HTTPS') out.push(notSupported(p.child('scheme'), scheme, ['HTTP', 'HTTPS'], podHints.httpScheme(scheme)))
+      if (scheme !== undefined && scheme !== 'HTTP' && scheme !== 'HTTPS')
+        out.push(notSupported(p.child('scheme'), scheme, ['HTTP', 'HTTPS'], podHints.httpScheme(scheme)))
     }
     if (name === 'tcpSocket') validatePortNumOrName(v.port, p.child('port'), out)
     if (name === 'grpc') {

@@ -24,7 +24,10 @@ export function validateResources(value: unknown, path: FieldPath, out: FieldIss
   if (!resources) return
   const limits = objectAt(resources.limits) ?? {}
   const requests = objectAt(resources.requests) ?? {}
-  for (const [group, map] of [['limits', limits], ['requests', requests]] as const) {
+  for (const [group, map] of [
+    ['limits', limits],
+    ['requests', requests],
+  ] as const) {
     for (const [name, q] of Object.entries(map)) {
       const p = path.child(group).key(name)
       validateResourceName(name, p, out)
@@ -40,9 +43,25 @@ export function validateResources(value: unknown, path: FieldPath, out: FieldIss
     if (!req.ok || !lim.ok) continue
     const reqPath = path.child('requests')
     if (!OVERCOMMITTABLE.has(name) && req.value !== lim.value) {
-      out.push(invalid(reqPath, quantityText(q), `must be equal to ${name} limit of ${quantityText(limits[name])}`, podHints.requestOverLimit(name, quantityText(q), quantityText(limits[name])), reqPath.key(name)))
+      out.push(
+        invalid(
+          reqPath,
+          quantityText(q),
+          `must be equal to ${name} limit of ${quantityText(limits[name])}`,
+          podHints.requestOverLimit(name, quantityText(q), quantityText(limits[name])),
+          reqPath.key(name),
+        ),
+      )
     } else if (req.value > lim.value) {
-      out.push(invalid(reqPath, quantityText(q), `must be less than or equal to ${name} limit of ${quantityText(limits[name])}`, podHints.requestOverLimit(name, quantityText(q), quantityText(limits[name])), reqPath.key(name)))
+      out.push(
+        invalid(
+          reqPath,
+          quantityText(q),
+          `must be less than or equal to ${name} limit of ${quantityText(limits[name])}`,
+          podHints.requestOverLimit(name, quantityText(q), quantityText(limits[name])),
+          reqPath.key(name),
+        ),
+      )
     }
   }
 }
@@ -80,7 +99,8 @@ function validateResourceName(name: string, path: FieldPath, out: FieldIssue[]):
     out.push(invalid(path, name, 'must be a standard resource type or fully qualified', podHints.resourceName(name)))
   }
   if (!name.includes('/')) {
-    if (!isStandardContainerResource(name)) out.push(invalid(path, name, 'must be a standard resource for containers', podHints.resourceName(name)))
+    if (!isStandardContainerResource(name))
+      out.push(invalid(path, name, 'must be a standard resource for containers', podHints.resourceName(name)))
   } else if (!name.includes('kubernetes.io/') && name.startsWith('requests.')) {
     out.push(invalid(path, name, "doesn't follow extended resource name standard", podHints.resourceName(name)))
   }

@@ -3,7 +3,15 @@ import type { FieldPath } from '../field-path.ts'
 import { duplicate, forbidden, invalid, notSupported, required, type FieldIssue } from '../field-errors.ts'
 import { metadataHints } from '../hints/metadata-hints.ts'
 import { serviceHints } from '../hints/service-hints.ts'
-import { IP_ADDRESS_ERROR, isDNS1123Label, isDNS1123Subdomain, isIP, isQualifiedName, isValidPortName, isValidPortNum } from '../name-rules.ts'
+import {
+  IP_ADDRESS_ERROR,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isIP,
+  isQualifiedName,
+  isValidPortName,
+  isValidPortNum,
+} from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt } from '../object-access.ts'
 import { validateLabels } from './labels.ts'
 
@@ -24,15 +32,34 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
   if (ports.length === 0 && !headless && type !== 'ExternalName') out.push(required(path.child('ports'), '', serviceHints.portsRequired))
 
   if ((type === 'NodePort' || type === 'LoadBalancer') && headless) {
-    out.push(invalid(path.child('clusterIPs').index(0), 'None', `may not be set to 'None' for ${type} services`, serviceHints.headlessNotAllowed(type), clusterIPSource(spec, path)))
+    out.push(
+      invalid(
+        path.child('clusterIPs').index(0),
+        'None',
+        `may not be set to 'None' for ${type} services`,
+        serviceHints.headlessNotAllowed(type),
+        clusterIPSource(spec, path),
+      ),
+    )
   }
   if (type === 'ExternalName') {
-    if (clusterIP !== '') out.push(forbidden(path.child('clusterIP'), 'must be empty for ExternalName services', serviceHints.externalNameClusterIP))
+    if (clusterIP !== '')
+      out.push(forbidden(path.child('clusterIP'), 'must be empty for ExternalName services', serviceHints.externalNameClusterIP))
     const cname = (stringAt(spec.externalName) ?? '').replace(/\.$/, '')
     if (cname === '') out.push(required(path.child('externalName'), '', serviceHints.externalNameRequired))
-    else for (const msg of isDNS1123Subdomain(cname)) out.push(invalid(path.child('externalName'), cname, msg, serviceHints.externalName(cname)))
+    else
+      for (const msg of isDNS1123Subdomain(cname))
+        out.push(invalid(path.child('externalName'), cname, msg, serviceHints.externalName(cname)))
   } else if (clusterIP !== '' && !headless && !isIP(clusterIP)) {
-    out.push(invalid(path.child('clusterIPs').index(0), clusterIP, IP_ADDRESS_ERROR, serviceHints.clusterIP(clusterIP), clusterIPSource(spec, path)))
+    out.push(
+      invalid(
+        path.child('clusterIPs').index(0),
+        clusterIP,
+        IP_ADDRESS_ERROR,
+        serviceHints.clusterIP(clusterIP),
+        clusterIPSource(spec, path),
+      ),
+    )
   }
 
   const names = new Set<string>()
@@ -45,7 +72,8 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     const name = stringAt(port.name) ?? ''
     if (ports.length > 1 && name === '') out.push(required(pp.child('name'), '', serviceHints.portNameRequired))
     else if (name !== '') {
-      for (const msg of isDNS1123Label(name)) out.push(invalid(pp.child('name'), name, msg, metadataHints.invalidName(serviceHints.portName, name, 'dns1123label')))
+      for (const msg of isDNS1123Label(name))
+        out.push(invalid(pp.child('name'), name, msg, metadataHints.invalidName(serviceHints.portName, name, 'dns1123label')))
       if (names.has(name)) out.push(duplicate(pp.child('name'), name, serviceHints.portNameDuplicate(name)))
       names.add(name)
     }
@@ -62,7 +90,8 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
     }
     const appProtocol = stringAt(port.appProtocol)
     if (appProtocol !== undefined) {
-      for (const msg of isQualifiedName(appProtocol)) out.push(invalid(pp.child('appProtocol'), appProtocol, msg, serviceHints.appProtocol(appProtocol)))
+      for (const msg of isQualifiedName(appProtocol))
+        out.push(invalid(pp.child('appProtocol'), appProtocol, msg, serviceHints.appProtocol(appProtocol)))
     }
     const key = `${protocol}/${number}`
     if (seenPorts.has(key)) out.push(duplicate(pp, { port: number, protocol }, serviceHints.duplicatePort(number, protocol)))
@@ -87,7 +116,8 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
   validateLabels(spec.selector, path.child('selector'), out)
 
   const affinity = stringAt(spec.sessionAffinity) ?? 'None'
-  if (!AFFINITIES.includes(affinity)) out.push(notSupported(path.child('sessionAffinity'), affinity, AFFINITIES, serviceHints.sessionAffinity(affinity)))
+  if (!AFFINITIES.includes(affinity))
+    out.push(notSupported(path.child('sessionAffinity'), affinity, AFFINITIES, serviceHints.sessionAffinity(affinity)))
   if (affinity === 'ClientIP') {
     const timeout = numberAt(objectAt(objectAt(spec.sessionAffinityConfig)?.clientIP)?.timeoutSeconds)
     if (timeout !== undefined && (timeout <= 0 || timeout > MAX_AFFINITY_SECONDS)) {
@@ -101,12 +131,35 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
   const external = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && arrayAt(spec.externalIPs).length > 0)
   const etp = stringAt(spec.externalTrafficPolicy)
   if (etp !== undefined && etp !== '') {
-    if (!external) out.push(invalid(path.child('externalTrafficPolicy'), etp, 'may only be set for externally-accessible services', serviceHints.externalTrafficPolicy))
-    else if (!TRAFFIC_POLICIES.includes(etp)) out.push(notSupported(path.child('externalTrafficPolicy'), etp, TRAFFIC_POLICIES, serviceHints.trafficPolicyValue('externalTrafficPolicy', etp)))
+    if (!external)
+      out.push(
+        invalid(
+          path.child('externalTrafficPolicy'),
+          etp,
+          'may only be set for externally-accessible services',
+          serviceHints.externalTrafficPolicy,
+        ),
+      )
+    else if (!TRAFFIC_POLICIES.includes(etp))
+      out.push(
+        notSupported(
+          path.child('externalTrafficPolicy'),
+          etp,
+          TRAFFIC_POLICIES,
+          serviceHints.trafficPolicyValue('externalTrafficPolicy', etp),
+        ),
+      )
   }
   const itp = stringAt(spec.internalTrafficPolicy)
   if (itp !== undefined && itp !== '' && !TRAFFIC_POLICIES.includes(itp)) {
-    out.push(notSupported(path.child('internalTrafficPolicy'), itp, TRAFFIC_POLICIES, serviceHints.trafficPolicyValue('internalTrafficPolicy', itp)))
+    out.push(
+      notSupported(
+        path.child('internalTrafficPolicy'),
+        itp,
+        TRAFFIC_POLICIES,
+        serviceHints.trafficPolicyValue('internalTrafficPolicy', itp),
+      ),
+    )
   }
 }
 
@@ -114,4 +167,3 @@ export function validateService(specValue: unknown, path: FieldPath, out: FieldI
 function clusterIPSource(spec: Record<string, unknown>, path: FieldPath): FieldPath {
   return spec.clusterIP !== undefined ? path.child('clusterIP') : path.child('clusterIPs').index(0)
 }
-

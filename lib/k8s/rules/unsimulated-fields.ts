@@ -17,14 +17,16 @@ function warning(path: FieldPath, effect: UnsimulatedFieldEffect): FieldIssue {
   return { path, field, type: 'NotSimulated', message: unsimulatedFieldMessage(effect), hint: unsimulatedFieldHint(field, effect) }
 }
 
-const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : isObject(v) ? Object.keys(v).length > 0 : v !== undefined && v !== null && v !== '')
+const nonEmpty = (v: unknown): boolean =>
+  Array.isArray(v) ? v.length > 0 : isObject(v) ? Object.keys(v).length > 0 : v !== undefined && v !== null && v !== ''
 
 /** The not-simulated fields of a valid, defaulted object of a simulated kind, in the order they are written. */
 export function unsimulatedFieldWarnings(kind: SupportedKind, obj: JsonObject): FieldIssue[] {
   const out: FieldIssue[] = []
   const spec = FieldPath.root().child('spec')
   if (kind === 'Pod') podSpecWarnings(objectAt(obj.spec), spec, out)
-  else if (kind === 'Deployment' || kind === 'ReplicaSet') podSpecWarnings(objectAt(objectAt(objectAt(obj.spec)?.template)?.spec), spec.child('template').child('spec'), out)
+  else if (kind === 'Deployment' || kind === 'ReplicaSet')
+    podSpecWarnings(objectAt(objectAt(objectAt(obj.spec)?.template)?.spec), spec.child('template').child('spec'), out)
   return out
 }
 
@@ -33,10 +35,12 @@ function podSpecWarnings(spec: JsonObject | undefined, path: FieldPath, out: Fie
   const affinity = objectAt(own(spec, 'affinity'))
   for (const kind of ['nodeAffinity', 'podAffinity', 'podAntiAffinity']) {
     const preferred = own(objectAt(own(affinity, kind)), 'preferredDuringSchedulingIgnoredDuringExecution')
-    if (nonEmpty(preferred)) out.push(warning(path.child('affinity').child(kind).child('preferredDuringSchedulingIgnoredDuringExecution'), 'preferredScheduling'))
+    if (nonEmpty(preferred))
+      out.push(warning(path.child('affinity').child(kind).child('preferredDuringSchedulingIgnoredDuringExecution'), 'preferredScheduling'))
   }
   arrayAt(own(spec, 'topologySpreadConstraints')).forEach((c, i) => {
-    if (stringAt(own(objectAt(c), 'whenUnsatisfiable')) === 'ScheduleAnyway') out.push(warning(path.child('topologySpreadConstraints').index(i).child('whenUnsatisfiable'), 'scheduleAnyway'))
+    if (stringAt(own(objectAt(c), 'whenUnsatisfiable')) === 'ScheduleAnyway')
+      out.push(warning(path.child('topologySpreadConstraints').index(i).child('whenUnsatisfiable'), 'scheduleAnyway'))
   })
   if (nonEmpty(own(spec, 'priorityClassName'))) out.push(warning(path.child('priorityClassName'), 'priority'))
   const priority = numberAt(own(spec, 'priority'))
@@ -64,8 +68,10 @@ function containerWarnings(container: JsonObject | undefined, path: FieldPath, o
   const lifecycle = objectAt(own(container, 'lifecycle'))
   if (nonEmpty(own(lifecycle, 'postStart'))) out.push(warning(path.child('lifecycle').child('postStart'), 'postStart'))
   const preStop = objectAt(own(lifecycle, 'preStop'))
-  for (const handler of ['httpGet', 'tcpSocket']) if (own(preStop, handler) !== undefined) out.push(warning(path.child('lifecycle').child('preStop').child(handler), 'preStopRequest'))
+  for (const handler of ['httpGet', 'tcpSocket'])
+    if (own(preStop, handler) !== undefined) out.push(warning(path.child('lifecycle').child('preStop').child(handler), 'preStopRequest'))
   arrayAt(own(container, 'ports')).forEach((port, j) => {
-    if (numberAt(own(objectAt(port), 'hostPort')) !== undefined) out.push(warning(path.child('ports').index(j).child('hostPort'), 'hostPort'))
+    if (numberAt(own(objectAt(port), 'hostPort')) !== undefined)
+      out.push(warning(path.child('ports').index(j).child('hostPort'), 'hostPort'))
   })
 }

@@ -9,7 +9,17 @@ import { FieldPath as Path } from '../field-path.ts'
 import { invalid, notSupported, required, tooLong, type FieldIssue } from '../field-errors.ts'
 import { unsimulatedHints as h } from '../hints/unsimulated-kind-hints.ts'
 import { labelSelectorMatches } from '../label-selector.ts'
-import { NEGATIVE_ERROR, isDNS1035Label, isDNS1123Subdomain, isValidPercent, isValidPortName, isValidPortNum, isConfigMapKey, maxLenError, regexError } from '../name-rules.ts'
+import {
+  NEGATIVE_ERROR,
+  isDNS1035Label,
+  isDNS1123Subdomain,
+  isValidPercent,
+  isValidPortName,
+  isValidPortNum,
+  isConfigMapKey,
+  maxLenError,
+  regexError,
+} from '../name-rules.ts'
 import { arrayAt, numberAt, objectAt, stringAt, stringMap, type JsonObject } from '../object-access.ts'
 import type { LabelSelector, UnsimulatedKind } from '../types.ts'
 import { validateLabelSelector, validateLabels } from './labels.ts'
@@ -55,7 +65,8 @@ function validateJobName(metadata: unknown, path: FieldPath, out: FieldIssue[]):
 const JOB_RESTART_POLICIES = ['OnFailure', 'Never']
 
 function validateJobSpec(spec: JsonObject, path: FieldPath, out: FieldIssue[]): void {
-  for (const field of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) nonNegative(spec, field, path, out)
+  for (const field of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'])
+    nonNegative(spec, field, path, out)
   const template = objectAt(spec.template) ?? {}
   const templatePath = path.child('template')
   const labels = stringMap(objectAt(template.metadata)?.labels)
@@ -64,7 +75,14 @@ function validateJobSpec(spec: JsonObject, path: FieldPath, out: FieldIssue[]): 
     else {
       validateLabelSelector(spec.selector, path.child('selector'), out)
       if (!labelSelectorMatches(spec.selector as LabelSelector, labels)) {
-        out.push(invalid(templatePath.child('metadata').child('labels'), labels, '`selector` does not match template `labels`', h.jobSelectorMismatch))
+        out.push(
+          invalid(
+            templatePath.child('metadata').child('labels'),
+            labels,
+            '`selector` does not match template `labels`',
+            h.jobSelectorMismatch,
+          ),
+        )
       }
     }
   } else if (spec.selector !== undefined) {
@@ -74,7 +92,14 @@ function validateJobSpec(spec: JsonObject, path: FieldPath, out: FieldIssue[]): 
   const podSpec = objectAt(template.spec) ?? {}
   const restartPolicy = podSpec.restartPolicy
   if (typeof restartPolicy === 'string' && !JOB_RESTART_POLICIES.includes(restartPolicy)) {
-    out.push(notSupported(templatePath.child('spec').child('restartPolicy'), restartPolicy, JOB_RESTART_POLICIES, h.jobRestartPolicy(restartPolicy)))
+    out.push(
+      notSupported(
+        templatePath.child('spec').child('restartPolicy'),
+        restartPolicy,
+        JOB_RESTART_POLICIES,
+        h.jobRestartPolicy(restartPolicy),
+      ),
+    )
   }
   // `template: true` means a Deployment's or ReplicaSet's (restartPolicy Always); a Job's has the rule above instead
   validatePodSpec(template.spec, templatePath.child('spec'), { template: false }, out)
@@ -90,28 +115,49 @@ function hostProblems(host: string): string[] {
   if (IP_ADDRESS.test(host)) return ['must be a DNS name, not an IP address']
   if (host.startsWith('*.')) {
     const rest = isDNS1123Subdomain(host.slice(2))
-    return rest.length === 0 ? [] : [regexError("a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character", WILDCARD_FMT, '*.example.com')]
+    return rest.length === 0
+      ? []
+      : [
+          regexError(
+            "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character",
+            WILDCARD_FMT,
+            '*.example.com',
+          ),
+        ]
   }
   return [...isDNS1123Subdomain(host)]
 }
 
 function validateIngressSpec(spec: JsonObject, path: FieldPath, out: FieldIssue[]): void {
   const rules = arrayAt(spec.rules)
-  if (rules.length === 0 && spec.defaultBackend === undefined) out.push(invalid(path, spec, 'either `defaultBackend` or `rules` must be specified', h.ingressNothingToRoute))
+  if (rules.length === 0 && spec.defaultBackend === undefined)
+    out.push(invalid(path, spec, 'either `defaultBackend` or `rules` must be specified', h.ingressNothingToRoute))
   const className = stringAt(spec.ingressClassName)
-  if (className !== undefined) for (const msg of isDNS1123Subdomain(className)) out.push(invalid(path.child('ingressClassName'), className, msg, h.ingressClassName(className)))
+  if (className !== undefined)
+    for (const msg of isDNS1123Subdomain(className))
+      out.push(invalid(path.child('ingressClassName'), className, msg, h.ingressClassName(className)))
   if (spec.defaultBackend !== undefined) validateBackend(spec.defaultBackend, path.child('defaultBackend'), out)
   arrayAt(spec.tls).forEach((tls, i) => {
     arrayAt(objectAt(tls)?.hosts).forEach((host, j) => {
       if (typeof host !== 'string') return
-      for (const msg of hostProblems(host)) out.push(invalid(path.child('tls').index(i).child('hosts').index(j), host, msg, IP_ADDRESS.test(host) ? h.ingressHostIp(host) : h.ingressHost(host)))
+      for (const msg of hostProblems(host))
+        out.push(
+          invalid(
+            path.child('tls').index(i).child('hosts').index(j),
+            host,
+            msg,
+            IP_ADDRESS.test(host) ? h.ingressHostIp(host) : h.ingressHost(host),
+          ),
+        )
     })
   })
   rules.forEach((ruleValue, i) => {
     const rule = objectAt(ruleValue) ?? {}
     const rulePath = path.child('rules').index(i)
     const host = stringAt(rule.host)
-    if (host) for (const msg of hostProblems(host)) out.push(invalid(rulePath.child('host'), host, msg, IP_ADDRESS.test(host) ? h.ingressHostIp(host) : h.ingressHost(host)))
+    if (host)
+      for (const msg of hostProblems(host))
+        out.push(invalid(rulePath.child('host'), host, msg, IP_ADDRESS.test(host) ? h.ingressHostIp(host) : h.ingressHost(host)))
     if (rule.http === undefined) return
     const http = objectAt(rule.http) ?? {}
     const paths = arrayAt(http.paths)
@@ -125,8 +171,10 @@ function validateIngressPath(entry: JsonObject, path: FieldPath, out: FieldIssue
   // an unknown pathType is refused by the schema's enum (and dropped), as are completionMode and the eviction policy
   if (pathType === undefined) out.push(required(path.child('pathType'), 'pathType must be specified', h.ingressPathType))
   const value = stringAt(entry.path)
-  if ((pathType === 'Exact' || pathType === 'Prefix') && !(value ?? '').startsWith('/')) out.push(invalid(path.child('path'), value ?? '', 'must be an absolute path', h.ingressPathAbsolute(value ?? '')))
-  else if (pathType === 'ImplementationSpecific' && value && !value.startsWith('/')) out.push(invalid(path.child('path'), value, 'must be an absolute path', h.ingressPathAbsolute(value)))
+  if ((pathType === 'Exact' || pathType === 'Prefix') && !(value ?? '').startsWith('/'))
+    out.push(invalid(path.child('path'), value ?? '', 'must be an absolute path', h.ingressPathAbsolute(value ?? '')))
+  else if (pathType === 'ImplementationSpecific' && value && !value.startsWith('/'))
+    out.push(invalid(path.child('path'), value, 'must be an absolute path', h.ingressPathAbsolute(value)))
   validateBackend(entry.backend, path.child('backend'), out)
 }
 
@@ -149,16 +197,20 @@ function validateBackend(value: unknown, path: FieldPath, out: FieldIssue[]): vo
   const portPath = path.child('service').child('port')
   const portName = stringAt(port.name)
   const number = numberAt(port.number)
-  if (portName !== undefined && number !== undefined) out.push(invalid(portPath, port, 'cannot set both port name & port number', h.ingressServicePortBoth))
-  else if (portName !== undefined) for (const msg of isValidPortName(portName)) out.push(invalid(portPath.child('name'), portName, msg, h.portName(portName)))
-  else if (number !== undefined) for (const msg of isValidPortNum(number)) out.push(invalid(portPath.child('number'), number, msg, h.portNumber(number)))
+  if (portName !== undefined && number !== undefined)
+    out.push(invalid(portPath, port, 'cannot set both port name & port number', h.ingressServicePortBoth))
+  else if (portName !== undefined)
+    for (const msg of isValidPortName(portName)) out.push(invalid(portPath.child('name'), portName, msg, h.portName(portName)))
+  else if (number !== undefined)
+    for (const msg of isValidPortNum(number)) out.push(invalid(portPath.child('number'), number, msg, h.portNumber(number)))
   else out.push(invalid(portPath, port, 'port name or number is required', h.ingressServicePortNone))
 }
 
 // --- PodDisruptionBudget --------------------------------------------------------------------------------------------
 
 function validateDisruptionBudgetSpec(spec: JsonObject, path: FieldPath, out: FieldIssue[]): void {
-  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) out.push(invalid(path, spec, 'minAvailable and maxUnavailable cannot be both set', h.pdbBoth))
+  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined)
+    out.push(invalid(path, spec, 'minAvailable and maxUnavailable cannot be both set', h.pdbBoth))
   for (const field of ['minAvailable', 'maxUnavailable']) {
     const v = spec[field]
     const at = path.child(field)
@@ -166,7 +218,8 @@ function validateDisruptionBudgetSpec(spec: JsonObject, path: FieldPath, out: Fi
     else if (typeof v === 'string') {
       const problems = isValidPercent(v)
       for (const msg of problems) out.push(invalid(at, v, msg, h.percentOrCount(field, v)))
-      if (problems.length === 0 && Number(v.slice(0, -1)) > 100) out.push(invalid(at, v, 'must not be greater than 100%', h.percentOrCount(field, v)))
+      if (problems.length === 0 && Number(v.slice(0, -1)) > 100)
+        out.push(invalid(at, v, 'must not be greater than 100%', h.percentOrCount(field, v)))
     }
   }
   validateLabelSelector(spec.selector, path.child('selector'), out)
@@ -192,7 +245,15 @@ function validateBase64(map: unknown, path: FieldPath, out: FieldIssue[]): numbe
     if (typeof value !== 'string') continue
     if (!BASE64_RE.test(value)) {
       const bad = [...value].findIndex((c, i) => !/[A-Za-z0-9+/=]/.test(c) || (c === '=' && i < value.length - 2))
-      out.push({ ...invalid(path.key(key), value.length > 40 ? `${value.slice(0, 40)}…` : value, `illegal base64 data at input byte ${bad >= 0 ? bad : value.length - (value.length % 4)}`, h.base64(key)), type: 'FieldValueTypeInvalid' })
+      out.push({
+        ...invalid(
+          path.key(key),
+          value.length > 40 ? `${value.slice(0, 40)}…` : value,
+          `illegal base64 data at input byte ${bad >= 0 ? bad : value.length - (value.length % 4)}`,
+          h.base64(key),
+        ),
+        type: 'FieldValueTypeInvalid',
+      })
     } else bytes += Math.floor((value.length * 3) / 4) - (value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0)
   }
   return bytes
@@ -225,7 +286,9 @@ export function validateConfigMapObject(obj: JsonObject, out: FieldIssue[]): voi
 function validateConfigMap(obj: JsonObject, root: FieldPath, out: FieldIssue[]): void {
   const dataKeys = validateKeys(obj.data, (key) => root.child('data').key(key), out)
   const binaryKeys = new Set(validateKeys(obj.binaryData, (key) => root.child('binaryData').key(key), out))
-  for (const key of dataKeys) if (binaryKeys.has(key)) out.push(invalid(root.child('data').key(key), key, 'duplicate of key present in binaryData', h.configKeyDuplicate(key)))
+  for (const key of dataKeys)
+    if (binaryKeys.has(key))
+      out.push(invalid(root.child('data').key(key), key, 'duplicate of key present in binaryData', h.configKeyDuplicate(key)))
   const size = textBytes(obj.data) + validateBase64(obj.binaryData, root.child('binaryData'), out)
   if (size > MAX_SIZE) out.push(tooLong(root, `must have at most ${MAX_SIZE} bytes`, h.tooLarge('ConfigMap')))
 }

@@ -20,12 +20,14 @@ export function validateVolumes(value: unknown, path: FieldPath, out: FieldIssue
     if (name === '') out.push(required(p.child('name'), '', podHints.volumeNameRequired))
     else {
       const msgs = isDNS1123Label(name)
-      for (const msg of msgs) out.push(invalid(p.child('name'), name, msg, metadataHints.invalidName(podHints.volumeName, name, 'dns1123label')))
+      for (const msg of msgs)
+        out.push(invalid(p.child('name'), name, msg, metadataHints.invalidName(podHints.volumeName, name, 'dns1123label')))
       if (names.has(name)) out.push(duplicate(p.child('name'), name, podHints.volumeDuplicate(name)))
       names.add(name)
     }
     const sources = Object.keys(vol).filter((k) => k !== 'name')
-    for (const extra of sources.slice(1)) out.push(forbidden(p.child(extra), 'may not specify more than 1 volume type', podHints.volumeTypeTooMany))
+    for (const extra of sources.slice(1))
+      out.push(forbidden(p.child(extra), 'may not specify more than 1 volume type', podHints.volumeTypeTooMany))
   })
   return names
 }

@@ -36,7 +36,14 @@ export function validateWorkload(kind: 'Deployment' | 'ReplicaSet', specValue: u
       nonNegative(spec, 'progressDeadlineSeconds', path, out)
       const minReady = numberAt(spec.minReadySeconds) ?? 0
       if (deadline <= minReady) {
-        out.push(invalid(path.child('progressDeadlineSeconds'), deadline, 'must be greater than minReadySeconds', workloadHints.progressDeadline(deadline, minReady)))
+        out.push(
+          invalid(
+            path.child('progressDeadlineSeconds'),
+            deadline,
+            'must be greater than minReadySeconds',
+            workloadHints.progressDeadline(deadline, minReady),
+          ),
+        )
       }
     }
   }
@@ -79,7 +86,14 @@ function validateTemplate(selector: LabelSelector | undefined, templateValue: un
       .filter(([k, v]) => labels[k] !== v)
       .map(([k, v]) => `${k}=${v}`)
     const labelsPath = path.child('metadata').child('labels')
-    out.push(invalid(labelsPath, sortedMap(labels), '`selector` does not match template `labels`', workloadHints.selectorMismatch(wanted, labels, missing)))
+    out.push(
+      invalid(
+        labelsPath,
+        sortedMap(labels),
+        '`selector` does not match template `labels`',
+        workloadHints.selectorMismatch(wanted, labels, missing),
+      ),
+    )
   }
   // Kubernetes reports template label/annotation errors at spec.template.labels (no `metadata`), a known quirk
   validateLabelsAt(meta.labels, path.child('labels'), path.child('metadata').child('labels'), out)
@@ -94,7 +108,11 @@ function validateLabelsAt(labels: unknown, reported: FieldPath, source: FieldPat
 }
 
 function sortedMap(m: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]]))
+  return Object.fromEntries(
+    Object.keys(m)
+      .sort()
+      .map((k) => [k, m[k]]),
+  )
 }
 
 const STRATEGY_TYPES = ['Recreate', 'RollingUpdate']
@@ -104,14 +122,28 @@ function validateStrategy(value: unknown, path: FieldPath, out: FieldIssue[]): v
   const type = strategy.type
   if (type === 'Recreate') {
     if (strategy.rollingUpdate !== undefined) {
-      out.push(forbidden(path.child('rollingUpdate'), "may not be specified when strategy `type` is 'Recreate'", workloadHints.recreateWithRollingUpdate))
+      out.push(
+        forbidden(
+          path.child('rollingUpdate'),
+          "may not be specified when strategy `type` is 'Recreate'",
+          workloadHints.recreateWithRollingUpdate,
+        ),
+      )
     }
   } else if (type === 'RollingUpdate') {
     const ru = objectAt(strategy.rollingUpdate)
     if (ru) validateRollingUpdate(ru, path.child('rollingUpdate'), out)
   } else {
     // defaulting has set a missing or empty type, so this is a value someone wrote
-    out.push({ ...notSupported(path, strategy, STRATEGY_TYPES, workloadHints.strategyType(typeof type === 'string' ? type : JSON.stringify(type) ?? '')), at: path.child('type') })
+    out.push({
+      ...notSupported(
+        path,
+        strategy,
+        STRATEGY_TYPES,
+        workloadHints.strategyType(typeof type === 'string' ? type : (JSON.stringify(type) ?? '')),
+      ),
+      at: path.child('type'),
+    })
   }
 }
 
@@ -122,7 +154,15 @@ function validateRollingUpdate(ru: JsonObject, path: FieldPath, out: FieldIssue[
     out.push(invalid(path.child('maxUnavailable'), ru.maxUnavailable, 'may not be 0 when `maxSurge` is 0', workloadHints.bothZero))
   }
   const pct = percentValue(ru.maxUnavailable)
-  if (pct !== null && pct > 100) out.push(invalid(path.child('maxUnavailable'), ru.maxUnavailable, 'must not be greater than 100%', workloadHints.over100(String(ru.maxUnavailable))))
+  if (pct !== null && pct > 100)
+    out.push(
+      invalid(
+        path.child('maxUnavailable'),
+        ru.maxUnavailable,
+        'must not be greater than 100%',
+        workloadHints.over100(String(ru.maxUnavailable)),
+      ),
+    )
 }
 
 function positiveIntOrPercent(v: unknown, path: FieldPath, out: FieldIssue[]): void {

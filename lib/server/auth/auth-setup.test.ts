@@ -28,6 +28,8 @@ describe('AUTH_SECRET', () => {
   })
 
   it('is required in production', () => {
-    expect(() => ensureAuthSecret({ NODE_ENV: 'production' }, mkdtempSync(join(tmpdir(), 'kubelab-secret-')))).toThrow(/AUTH_SECRET is required in production/)
+    expect(() => ensureAuthSecret({ NODE_ENV: 'production' }, mkdtempSync(join(tmpdir(), 'kubelab-secret-')))).toThrow(
+      /AUTH_SECRET is required in production/,
+    )
   })
 })

@@ -47,7 +47,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     callbacks: {
       // The role and the account's state come from the database on every request, not from the token (ADR 0011).
       jwt({ token, user }) {
-        return checkSession(token, user ? { id: user.id, sessionVersion: user.sessionVersion } : undefined, (id) => dal().users.sessionRecord(id))
+        return checkSession(token, user ? { id: user.id, sessionVersion: user.sessionVersion } : undefined, (id) =>
+          dal().users.sessionRecord(id),
+        )
       },
       session({ session, token }) {
         session.user.id = String(token.uid ?? token.sub ?? '')

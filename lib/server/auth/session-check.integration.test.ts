@@ -16,7 +16,11 @@ describe.each(testDatabases())('a session checked against the database on %s', (
   async function signIn(email: string, password = 'password-123'): Promise<SessionToken> {
     const user = await dal.users.authenticate(email, password)
     if (!user) throw new Error(`cannot sign in as ${email}`)
-    const token = await checkSession({ sub: user.id, name: user.name, email: user.email }, { id: user.id, sessionVersion: user.sessionVersion }, lookUp)
+    const token = await checkSession(
+      { sub: user.id, name: user.name, email: user.email },
+      { id: user.id, sessionVersion: user.sessionVersion },
+      lookUp,
+    )
     return token!
   }
 

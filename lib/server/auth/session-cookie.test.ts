@@ -9,7 +9,14 @@ import { encode } from 'next-auth/jwt'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { toRole } from './roles.ts'
 import { checkSession, type SessionAccount } from './session-check.ts'
-import { decodeSessionToken, forgetSessionTokens, readSessionCookie, sessionCookieNameFor, sessionSecret, sessionTokenIn } from './session-cookie.ts'
+import {
+  decodeSessionToken,
+  forgetSessionTokens,
+  readSessionCookie,
+  sessionCookieNameFor,
+  sessionSecret,
+  sessionTokenIn,
+} from './session-cookie.ts'
 
 const secret = 'a-test-secret-of-at-least-thirty-two-characters'
 const environment = { AUTH_SECRET: secret }
@@ -53,10 +60,18 @@ async function askAuthJs(headers: Headers): Promise<unknown> {
     },
   }
   const protocol = headers.get('x-forwarded-proto') ?? 'https'
-  const response = await Auth(new Request(`${protocol}://${headers.get('host')}/api/auth/session`, { headers: { cookie: headers.get('cookie') ?? '' } }), config)
-  const body = (await response.json()) as { user?: { id: string; email?: string | null; name?: string | null; role: string; unverified: boolean } } | null
+  const response = await Auth(
+    new Request(`${protocol}://${headers.get('host')}/api/auth/session`, { headers: { cookie: headers.get('cookie') ?? '' } }),
+    config,
+  )
+  const body = (await response.json()) as {
+    user?: { id: string; email?: string | null; name?: string | null; role: string; unverified: boolean }
+  } | null
   if (!body?.user?.id) return null
-  return { user: { id: body.user.id, email: body.user.email ?? null, name: body.user.name ?? null, role: body.user.role }, unverified: body.user.unverified }
+  return {
+    user: { id: body.user.id, email: body.user.email ?? null, name: body.user.name ?? null, role: body.user.role },
+    unverified: body.user.unverified,
+  }
 }
 
 const token = (claims: Record<string, unknown>, salt = plain, options: { maxAge?: number; secret?: string } = {}) =>
@@ -81,8 +96,17 @@ describe('readSessionCookie answers as Auth.js does', () => {
   const cases: [string, () => Promise<Headers>][] = [
     ['no cookie', async () => request(null)],
     ['other cookies only', async () => request('NEXT_LOCALE=ko; authjs.csrf-token=x')],
-    ['a session over http', async () => request(`NEXT_LOCALE=ko; ${plain}=${await token({ uid: 'u1', sv: 0, role: 'learner', name: 'Old name', email: 'kim@example.org' })}`)],
-    ['a token from before session versions', async () => request(`${plain}=${await token({ sub: 'u1', name: 'Kim', email: 'kim@example.org' })}`)],
+    [
+      'a session over http',
+      async () =>
+        request(
+          `NEXT_LOCALE=ko; ${plain}=${await token({ uid: 'u1', sv: 0, role: 'learner', name: 'Old name', email: 'kim@example.org' })}`,
+        ),
+    ],
+    [
+      'a token from before session versions',
+      async () => request(`${plain}=${await token({ sub: 'u1', name: 'Kim', email: 'kim@example.org' })}`),
+    ],
     ['a session over https, secure cookie', async () => request(`${secure}=${await token({ uid: 'u1', sv: 0 }, secure)}`, 'https')],
     ['no forwarded protocol: https, secure cookie', async () => request(`${secure}=${await token({ uid: 'u1', sv: 0 }, secure)}`, null)],
     ['https but a plain cookie', async () => request(`${plain}=${await token({ uid: 'u1', sv: 0 })}`, 'https')],
@@ -93,15 +117,24 @@ describe('readSessionCookie answers as Auth.js does', () => {
       async () => {
         const value = await token({ uid: 'u1', sv: 0, name: 'x'.repeat(300) })
         const third = Math.ceil(value.length / 3)
-        return request(`${plain}.2=${value.slice(2 * third)}; ${plain}.0=${value.slice(0, third)}; ${plain}.1=${value.slice(third, 2 * third)}`)
+        return request(
+          `${plain}.2=${value.slice(2 * third)}; ${plain}.0=${value.slice(0, third)}; ${plain}.1=${value.slice(third, 2 * third)}`,
+        )
       },
     ],
     // one character of the ciphertext changed: its first, whose six bits all count (the last character of a
     // base64url segment carries padding bits, so changing it could leave the token as it was)
     ['an altered token', async () => request(`${plain}=${alter(await token({ uid: 'u1', sv: 0 }))}`)],
-    ['a token of another secret', async () => request(`${plain}=${await token({ uid: 'u1', sv: 0 }, plain, { secret: 'another-secret-of-at-least-thirty-two-chars' })}`)],
+    [
+      'a token of another secret',
+      async () =>
+        request(`${plain}=${await token({ uid: 'u1', sv: 0 }, plain, { secret: 'another-secret-of-at-least-thirty-two-chars' })}`),
+    ],
     ['an expired token', async () => request(`${plain}=${await token({ uid: 'u1', sv: 0 }, plain, { maxAge: -60 })}`)],
-    ['a token just past its expiry (within the tolerance)', async () => request(`${plain}=${await token({ uid: 'u1', sv: 0 }, plain, { maxAge: -5 })}`)],
+    [
+      'a token just past its expiry (within the tolerance)',
+      async () => request(`${plain}=${await token({ uid: 'u1', sv: 0 }, plain, { maxAge: -5 })}`),
+    ],
     ['a disabled account', async () => request(`${plain}=${await token({ uid: 'u2', sv: 0 })}`)],
     ['an ended session (older session version)', async () => request(`${plain}=${await token({ uid: 'u3', sv: 1 })}`)],
     ['a deleted account', async () => request(`${plain}=${await token({ uid: 'gone', sv: 0 })}`)],
@@ -110,12 +143,20 @@ describe('readSessionCookie answers as Auth.js does', () => {
   ]
 
   // what Auth.js answered, so the comparison is known not to be null against null throughout
-  const signedIn = new Set(['a session over http', 'a token from before session versions', 'a session over https, secure cookie', 'no forwarded protocol: https, secure cookie', 'a chunked cookie, chunks out of order', 'a token just past its expiry (within the tolerance)'])
+  const signedIn = new Set([
+    'a session over http',
+    'a token from before session versions',
+    'a session over https, secure cookie',
+    'no forwarded protocol: https, secure cookie',
+    'a chunked cookie, chunks out of order',
+    'a token just past its expiry (within the tolerance)',
+  ])
 
   it.each(cases)('%s', async (name, make) => {
     const headers = await make()
     const expected = await askAuthJs(headers)
-    if (signedIn.has(name)) expect(expected).toMatchObject({ user: { id: 'u1', email: 'kim@example.org', role: 'teacher' }, unverified: false })
+    if (signedIn.has(name))
+      expect(expected).toMatchObject({ user: { id: 'u1', email: 'kim@example.org', role: 'teacher' }, unverified: false })
     else expect(expected).toBeNull()
     // twice: the second read comes from the remembered claims
     expect(await readSessionCookie(headers, lookUp, undefined, environment)).toEqual(expected)
@@ -142,7 +183,12 @@ describe('readSessionCookie answers as Auth.js does', () => {
   it('passes a cookie that does not decrypt or has expired to `rejected`', async () => {
     const rejected: unknown[] = []
     await readSessionCookie(request(`${plain}=not-a-jwt`), lookUp, (error) => rejected.push(error), environment)
-    await readSessionCookie(request(`${plain}=${await token({ uid: 'u1' }, plain, { maxAge: -60 })}`), lookUp, (error) => rejected.push(error), environment)
+    await readSessionCookie(
+      request(`${plain}=${await token({ uid: 'u1' }, plain, { maxAge: -60 })}`),
+      lookUp,
+      (error) => rejected.push(error),
+      environment,
+    )
     expect(rejected).toHaveLength(2)
   })
 })

@@ -49,7 +49,10 @@ export async function readSessionCookie(
   const checked = await checkSession(claims, undefined, lookUp)
   const id = checked ? String(checked.uid ?? checked.sub ?? '') : ''
   if (!checked || !id) return null
-  return { user: { id, email: checked.email ?? null, name: checked.name ?? null, role: toRole(checked.role) }, unverified: checked.unverified === true }
+  return {
+    user: { id, email: checked.email ?? null, name: checked.name ?? null, role: toRole(checked.role) },
+    unverified: checked.unverified === true,
+  }
 }
 
 /** The secret(s) Auth.js decrypts sessions with, chosen as next-auth and @auth/core choose them from the environment. */
@@ -70,7 +73,9 @@ export function sessionCookieNameFor(headers: Headers, environment: Record<strin
     protocol = new URL(envUrl).protocol
   } else {
     const forwarded = headers.get('x-forwarded-proto') ?? 'https'
-    protocol = new URL(`${forwarded.endsWith(':') ? forwarded : `${forwarded}:`}//${headers.get('x-forwarded-host') ?? headers.get('host')}`).protocol
+    protocol = new URL(
+      `${forwarded.endsWith(':') ? forwarded : `${forwarded}:`}//${headers.get('x-forwarded-host') ?? headers.get('host')}`,
+    ).protocol
   }
   return `${protocol === 'https:' ? '__Secure-' : ''}authjs.session-token`
 }
@@ -78,7 +83,13 @@ export function sessionCookieNameFor(headers: Headers, environment: Record<strin
 /** The session token in a Cookie header, its chunks joined as Auth.js joins them; null when there is none. */
 export async function sessionTokenIn(cookieHeader: string, cookieName: string): Promise<string | null> {
   // only the Cookie header: getToken would otherwise also take an `Authorization: Bearer` token
-  const token = await getToken({ req: { headers: { cookie: cookieHeader } }, cookieName, salt: cookieName, secret: 'unused with raw', raw: true })
+  const token = await getToken({
+    req: { headers: { cookie: cookieHeader } },
+    cookieName,
+    salt: cookieName,
+    secret: 'unused with raw',
+    raw: true,
+  })
   return token || null
 }
 
@@ -105,7 +116,8 @@ export async function decodeSessionToken(token: string, secret: string | string[
     if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!)
   }
   // decode checked the expiry when the token was first seen; time has passed since (jose's rule and tolerance)
-  if (typeof claims.exp !== 'number' || claims.exp <= Math.floor(now.getTime() / 1000) - CLOCK_TOLERANCE_S) throw new Error('the session token has expired')
+  if (typeof claims.exp !== 'number' || claims.exp <= Math.floor(now.getTime() / 1000) - CLOCK_TOLERANCE_S)
+    throw new Error('the session token has expired')
   remembered.set(key, claims)
   return { ...claims }
 }

@@ -28,13 +28,20 @@ function filesUnder(root: string, dir: string): string[] {
 /** The names a module exports, as written (functions, consts, destructured consts, `export { … }`). */
 export function exportedNames(source: ts.SourceFile): string[] {
   const names: string[] = []
-  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  const exported = (node: ts.Node) =>
+    ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
   const bindingNames = (name: ts.BindingName): string[] =>
     ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)))
   for (const statement of source.statements) {
     if (ts.isFunctionDeclaration(statement) && exported(statement)) names.push(statement.name?.text ?? 'default')
-    else if (ts.isVariableStatement(statement) && exported(statement)) names.push(...statement.declarationList.declarations.flatMap((d) => bindingNames(d.name)))
-    else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause) && !statement.isTypeOnly)
+    else if (ts.isVariableStatement(statement) && exported(statement))
+      names.push(...statement.declarationList.declarations.flatMap((d) => bindingNames(d.name)))
+    else if (
+      ts.isExportDeclaration(statement) &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause) &&
+      !statement.isTypeOnly
+    )
       names.push(...statement.exportClause.elements.filter((e) => !e.isTypeOnly).map((e) => e.name.text))
     else if (ts.isExportAssignment(statement)) names.push('default')
   }
@@ -53,7 +60,13 @@ function hasDirective(statements: ts.NodeArray<ts.Statement>, directive: string)
 function inlineServerFunctions(source: ts.SourceFile): number {
   let count = 0
   const visit = (node: ts.Node) => {
-    if ((ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) && node.body && ts.isBlock(node.body) && hasDirective(node.body.statements, 'use server')) count++
+    if (
+      (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) &&
+      node.body &&
+      ts.isBlock(node.body) &&
+      hasDirective(node.body.statements, 'use server')
+    )
+      count++
     ts.forEachChild(node, visit)
   }
   visit(source)
@@ -71,7 +84,13 @@ export function readAppSurface(root: string): AppSurface {
       if (dir === 'app' && /(^|\/)page\.(tsx|ts|jsx|js)$/.test(file)) surface.pages.push(file)
       const mayMatter = text.includes('use server') || (dir === 'app' && /(^|\/)route\.(ts|js)$/.test(file))
       if (!mayMatter) continue
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS)
+      const source = ts.createSourceFile(
+        file,
+        text,
+        ts.ScriptTarget.Latest,
+        true,
+        file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      )
       if (dir === 'app' && /(^|\/)route\.(ts|js)$/.test(file)) {
         for (const name of exportedNames(source)) if (httpMethods.has(name)) surface.routes.push({ file, method: name })
       }

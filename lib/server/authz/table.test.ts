@@ -27,12 +27,16 @@ describe('the authorization table names everything a request can reach', () => {
   })
 
   it('has a row for every HTTP method of every route handler', () => {
-    const missing = surface.routes.filter(({ file, method }) => !routeRows.some((r) => r.file === file && r.method === method)).map((r) => `${r.method} ${r.file}`)
+    const missing = surface.routes
+      .filter(({ file, method }) => !routeRows.some((r) => r.file === file && r.method === method))
+      .map((r) => `${r.method} ${r.file}`)
     expect(missing, 'add these route handlers to lib/server/authz/table.ts').toEqual([])
   })
 
   it('has a row for every exported server action', () => {
-    const missing = surface.actions.filter(({ file, name }) => !actionRows.some((r) => r.file === file && r.name === name)).map((a) => `${a.name} in ${a.file}`)
+    const missing = surface.actions
+      .filter(({ file, name }) => !actionRows.some((r) => r.file === file && r.name === name))
+      .map((a) => `${a.name} in ${a.file}`)
     expect(missing, 'add these server actions to lib/server/authz/table.ts').toEqual([])
   })
 
@@ -43,8 +47,12 @@ describe('the authorization table names everything a request can reach', () => {
   it('names nothing that is gone', () => {
     const stale = [
       ...pageRows.filter((r) => !surface.pages.includes(r.file)).map((r) => r.file),
-      ...routeRows.filter((r) => !surface.routes.some((s) => s.file === r.file && s.method === r.method)).map((r) => `${r.method} ${r.file}`),
-      ...actionRows.filter((r) => !surface.actions.some((s) => s.file === r.file && s.name === r.name)).map((r) => `${r.name} in ${r.file}`),
+      ...routeRows
+        .filter((r) => !surface.routes.some((s) => s.file === r.file && s.method === r.method))
+        .map((r) => `${r.method} ${r.file}`),
+      ...actionRows
+        .filter((r) => !surface.actions.some((s) => s.file === r.file && s.name === r.name))
+        .map((r) => `${r.name} in ${r.file}`),
     ]
     expect(stale).toEqual([])
   })

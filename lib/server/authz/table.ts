@@ -63,7 +63,10 @@ export interface World {
      * show it.
      */
     newStudioLesson(options?: { unlisted?: boolean; published?: boolean }): Promise<{ courseId: string; lessonId: string }>
-    studioLesson(courseId: string, lessonId: string): Promise<{ draftVersion: number; publishedNumber: number | null; afterLessonId: string | null } | null>
+    studioLesson(
+      courseId: string,
+      lessonId: string,
+    ): Promise<{ draftVersion: number; publishedNumber: number | null; afterLessonId: string | null } | null>
     /** whether a studio course with this id exists */
     studioCourse(courseId: string): Promise<boolean>
     /** issue 17: a fresh comment of `teacher` on `submissionA` (to `learner`, class A), and how many comments match */
@@ -82,7 +85,10 @@ export interface World {
 }
 
 /** Calls one server action as the React client does; `args` for a plain function, else (prevState, FormData). */
-export type CallAction = (page: string, input: { fields?: Record<string, string>; prevState?: unknown; args?: unknown[] }) => Promise<HttpResponse>
+export type CallAction = (
+  page: string,
+  input: { fields?: Record<string, string>; prevState?: unknown; args?: unknown[] },
+) => Promise<HttpResponse>
 
 export type PageOutcome = 'ok' | 'signin' | 'refused' | 'forbidden' | 'notFound' | 'tooManyRequests' | `redirect:${string}`
 export type ActionOutcome = 'allow' | 'deny'
@@ -117,7 +123,8 @@ export type TableRow = PageRow | RouteRow | ActionRow
 
 const all = <T>(outcome: T): Record<Actor, T> => Object.fromEntries(actors.map((a) => [a, outcome])) as Record<Actor, T>
 const signedIn = <T>(visitor: T, others: T): Record<Actor, T> => ({ ...all(others), visitor })
-const only = (allowed: Actor[]): Record<Actor, ActionOutcome> => Object.fromEntries(actors.map((a) => [a, allowed.includes(a) ? 'allow' : 'deny'])) as Record<Actor, ActionOutcome>
+const only = (allowed: Actor[]): Record<Actor, ActionOutcome> =>
+  Object.fromEntries(actors.map((a) => [a, allowed.includes(a) ? 'allow' : 'deny'])) as Record<Actor, ActionOutcome>
 const id = (w: World, actor: Actor) => (actor === 'visitor' ? null : w.users[actor].id)
 let counter = 0
 const unique = (what: string) => `${what} ${Date.now().toString(36)}-${++counter}`
@@ -136,22 +143,100 @@ const teacherPage = (marks: { teacher: PageOutcome; otherTeacher: PageOutcome })
 const adminPage: Record<Actor, PageOutcome> = { ...signedIn<PageOutcome>('signin', 'refused'), admin: 'ok' }
 
 const pages: PageRow[] = [
-  { kind: 'page', file: 'app/[locale]/[...missing]/page.tsx', what: 'an address no page answers', path: () => '/no-such-page', mark: 'class="page"', expect: all('notFound') },
+  {
+    kind: 'page',
+    file: 'app/[locale]/[...missing]/page.tsx',
+    what: 'an address no page answers',
+    path: () => '/no-such-page',
+    mark: 'class="page"',
+    expect: all('notFound'),
+  },
   { kind: 'page', file: 'app/[locale]/page.tsx', what: 'home', path: () => '/', mark: 'class="hero"', expect: all('ok') },
-  { kind: 'page', file: 'app/[locale]/(auth)/signin/page.tsx', what: 'sign in (signed-in people are sent on)', path: () => '/signin', mark: 'data-testid="signin-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
-  { kind: 'page', file: 'app/[locale]/(auth)/signup/page.tsx', what: 'sign up (signed-in people are sent on)', path: () => '/signup', mark: 'data-testid="signup-form"', expect: signedIn('ok', 'redirect:/courses/kubernetes-basics') },
-  { kind: 'page', file: 'app/[locale]/courses/[courseId]/page.tsx', what: 'a course', path: () => '/courses/kubernetes-basics', mark: 'data-testid="resume"', expect: all('ok') },
-  { kind: 'page', file: 'app/[locale]/courses/[courseId]/glossary/page.tsx', what: "a course's glossary", path: () => '/courses/kubernetes-basics/glossary', mark: 'data-testid="glossary-pod"', expect: all('ok') },
-  { kind: 'page', file: 'app/[locale]/courses/[courseId]/[lessonId]/page.tsx', what: 'a lesson', path: () => '/courses/kubernetes-basics/pod', mark: 'data-exercise-id="pod-first-manifest"', expect: all('ok') },
+  {
+    kind: 'page',
+    file: 'app/[locale]/(auth)/signin/page.tsx',
+    what: 'sign in (signed-in people are sent on)',
+    path: () => '/signin',
+    mark: 'data-testid="signin-form"',
+    expect: signedIn('ok', 'redirect:/courses/kubernetes-basics'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/(auth)/signup/page.tsx',
+    what: 'sign up (signed-in people are sent on)',
+    path: () => '/signup',
+    mark: 'data-testid="signup-form"',
+    expect: signedIn('ok', 'redirect:/courses/kubernetes-basics'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/courses/[courseId]/page.tsx',
+    what: 'a course',
+    path: () => '/courses/kubernetes-basics',
+    mark: 'data-testid="resume"',
+    expect: all('ok'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/courses/[courseId]/glossary/page.tsx',
+    what: "a course's glossary",
+    path: () => '/courses/kubernetes-basics/glossary',
+    mark: 'data-testid="glossary-pod"',
+    expect: all('ok'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/courses/[courseId]/[lessonId]/page.tsx',
+    what: 'a lesson',
+    path: () => '/courses/kubernetes-basics/pod',
+    mark: 'data-exercise-id="pod-first-manifest"',
+    expect: all('ok'),
+  },
   // Published studio lessons are public like file lessons; this world publishes none, so a lesson address that names
   // no file lesson reaches the studio lesson route and is a 404 for everyone (as is that route's own address).
-  { kind: 'page', file: 'app/[locale]/studio-lesson/[courseId]/[lessonId]/page.tsx', what: 'a studio lesson that is not published', path: () => '/courses/kubernetes-basics/no-such-studio-lesson', mark: 'class="page"', expect: all('notFound') },
+  {
+    kind: 'page',
+    file: 'app/[locale]/studio-lesson/[courseId]/[lessonId]/page.tsx',
+    what: 'a studio lesson that is not published',
+    path: () => '/courses/kubernetes-basics/no-such-studio-lesson',
+    mark: 'class="page"',
+    expect: all('notFound'),
+  },
   // Likewise a course address that names no file course reaches the studio course route: public once the course has a
   // published lesson; this world publishes none in a studio course, so it is a 404 for everyone.
-  { kind: 'page', file: 'app/[locale]/studio-course/[courseId]/page.tsx', what: 'a studio course with no published lesson', path: () => '/courses/no-such-studio-course', mark: 'class="page"', expect: all('notFound') },
-  { kind: 'page', file: 'app/[locale]/too-many-requests/page.tsx', what: 'the 429 page a rate limit shows (status 429 for everyone)', path: () => '/too-many-requests?retryAfter=30', mark: 'data-testid="too-many-requests-page"', expect: all('tooManyRequests') },
-  { kind: 'page', file: 'app/[locale]/join/page.tsx', what: 'join a class (a visitor is asked to sign in)', path: () => '/join', mark: 'name="code"', refusedMark: 'data-testid="join-sign-in"', expect: signedIn('refused', 'ok') },
-  { kind: 'page', file: 'app/[locale]/progress/page.tsx', what: 'my progress', path: () => '/progress', mark: 'id="my-classes"', expect: signedIn('signin', 'ok') },
+  {
+    kind: 'page',
+    file: 'app/[locale]/studio-course/[courseId]/page.tsx',
+    what: 'a studio course with no published lesson',
+    path: () => '/courses/no-such-studio-course',
+    mark: 'class="page"',
+    expect: all('notFound'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/too-many-requests/page.tsx',
+    what: 'the 429 page a rate limit shows (status 429 for everyone)',
+    path: () => '/too-many-requests?retryAfter=30',
+    mark: 'data-testid="too-many-requests-page"',
+    expect: all('tooManyRequests'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/join/page.tsx',
+    what: 'join a class (a visitor is asked to sign in)',
+    path: () => '/join',
+    mark: 'name="code"',
+    refusedMark: 'data-testid="join-sign-in"',
+    expect: signedIn('refused', 'ok'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/progress/page.tsx',
+    what: 'my progress',
+    path: () => '/progress',
+    mark: 'id="my-classes"',
+    expect: signedIn('signin', 'ok'),
+  },
   {
     kind: 'page',
     file: 'app/[locale]/studio/page.tsx',
@@ -179,7 +264,14 @@ const pages: PageRow[] = [
     refusedMark: 'data-testid="not-teacher"',
     expect: { ...signedIn<PageOutcome>('signin', 'refused'), teacher: 'ok', otherTeacher: 'ok', admin: 'ok' },
   },
-  { kind: 'page', file: 'app/[locale]/teach/[classId]/page.tsx', what: 'class A', path: (w) => `/teach/${w.classA}`, mark: 'data-testid="invite-code"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
+  {
+    kind: 'page',
+    file: 'app/[locale]/teach/[classId]/page.tsx',
+    what: 'class A',
+    path: (w) => `/teach/${w.classA}`,
+    mark: 'data-testid="invite-code"',
+    expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
+  },
   {
     kind: 'page',
     file: 'app/[locale]/teach/[classId]/learners/[userId]/page.tsx',
@@ -196,14 +288,61 @@ const pages: PageRow[] = [
     mark: 'class="submitted-source"',
     expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
   },
-  { kind: 'page', file: 'app/[locale]/admin/page.tsx', what: 'administration: users', path: () => '/admin', mark: 'data-testid="admin-users"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
-  { kind: 'page', file: 'app/[locale]/admin/invitations/page.tsx', what: 'administration: invitations', path: () => '/admin/invitations', mark: 'id="new-invitation"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
-  { kind: 'page', file: 'app/[locale]/admin/audit/page.tsx', what: 'administration: audit log', path: () => '/admin/audit', mark: 'class="admin-tabs"', refusedMark: 'data-testid="not-admin"', expect: adminPage },
+  {
+    kind: 'page',
+    file: 'app/[locale]/admin/page.tsx',
+    what: 'administration: users',
+    path: () => '/admin',
+    mark: 'data-testid="admin-users"',
+    refusedMark: 'data-testid="not-admin"',
+    expect: adminPage,
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/admin/invitations/page.tsx',
+    what: 'administration: invitations',
+    path: () => '/admin/invitations',
+    mark: 'id="new-invitation"',
+    refusedMark: 'data-testid="not-admin"',
+    expect: adminPage,
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/admin/audit/page.tsx',
+    what: 'administration: audit log',
+    path: () => '/admin/audit',
+    mark: 'class="admin-tabs"',
+    refusedMark: 'data-testid="not-admin"',
+    expect: adminPage,
+  },
   // The token is the authority on these two: whoever holds a valid link sees the page (accepting needs an account).
-  { kind: 'page', file: 'app/[locale]/invite/[token]/page.tsx', what: 'a made-up invitation link', path: () => `/invite/${'A'.repeat(43)}`, mark: 'data-testid="invitation"', refusedMark: 'data-testid="invitation-invalid"', expect: all('refused') },
-  { kind: 'page', file: 'app/[locale]/reset/[token]/page.tsx', what: 'a made-up password reset link', path: () => `/reset/${'A'.repeat(43)}`, mark: 'id="reset-password"', refusedMark: 'data-testid="reset-invalid"', expect: all('refused') },
+  {
+    kind: 'page',
+    file: 'app/[locale]/invite/[token]/page.tsx',
+    what: 'a made-up invitation link',
+    path: () => `/invite/${'A'.repeat(43)}`,
+    mark: 'data-testid="invitation"',
+    refusedMark: 'data-testid="invitation-invalid"',
+    expect: all('refused'),
+  },
+  {
+    kind: 'page',
+    file: 'app/[locale]/reset/[token]/page.tsx',
+    what: 'a made-up password reset link',
+    path: () => `/reset/${'A'.repeat(43)}`,
+    mark: 'id="reset-password"',
+    refusedMark: 'data-testid="reset-invalid"',
+    expect: all('refused'),
+  },
   // issue 17 — exercise and quiz insight
-  { kind: 'page', file: 'app/[locale]/teach/[classId]/exercises/page.tsx', what: 'the exercises of class A, summed up', path: (w) => `/teach/${w.classA}/exercises`, mark: 'data-testid="insight-exercises"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
+  {
+    kind: 'page',
+    file: 'app/[locale]/teach/[classId]/exercises/page.tsx',
+    what: 'the exercises of class A, summed up',
+    path: (w) => `/teach/${w.classA}/exercises`,
+    mark: 'data-testid="insight-exercises"',
+    expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
+  },
   {
     kind: 'page',
     file: 'app/[locale]/teach/[classId]/exercises/[exerciseId]/page.tsx',
@@ -212,7 +351,14 @@ const pages: PageRow[] = [
     mark: 'data-testid="insight-stats"',
     expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
   },
-  { kind: 'page', file: 'app/[locale]/teach/[classId]/quizzes/[lessonId]/page.tsx', what: 'the item analysis of a quiz of class A', path: (w) => `/teach/${w.classA}/quizzes/pod`, mark: 'data-testid="quiz-learners"', expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }) },
+  {
+    kind: 'page',
+    file: 'app/[locale]/teach/[classId]/quizzes/[lessonId]/page.tsx',
+    what: 'the item analysis of a quiz of class A',
+    path: (w) => `/teach/${w.classA}/quizzes/pod`,
+    mark: 'data-testid="quiz-learners"',
+    expect: teacherPage({ teacher: 'ok', otherTeacher: 'notFound' }),
+  },
 ]
 
 // Route handlers -------------------------------------------------------------------------------------------------
@@ -230,15 +376,34 @@ export function everyQuestionAnswered(quizId: string): QuizAnswers {
   )
 }
 
-const json = (method: HttpRequest['method'], path: string, data: unknown): HttpRequest => ({ method, path, data, headers: { 'content-type': 'application/json' } })
+const json = (method: HttpRequest['method'], path: string, data: unknown): HttpRequest => ({
+  method,
+  path,
+  data,
+  headers: { 'content-type': 'application/json' },
+})
 const savedIsSignedIn = (_r: HttpResponse, body: string, actor: Actor) => {
   const saved = (JSON.parse(body) as { saved?: boolean }).saved
   return saved === (actor !== 'visitor') ? null : `saved=${saved}`
 }
 
 const routes: RouteRow[] = [
-  { kind: 'route', file: 'app/api/me/route.ts', method: 'GET', what: 'who is signed in (the header of every page)', request: () => ({ method: 'GET', path: '/api/me' }), expect: all(200) },
-  { kind: 'route', file: 'app/api/me/courses/[courseId]/route.ts', method: 'GET', what: 'my progress in a course (a visitor: none)', request: () => ({ method: 'GET', path: '/api/me/courses/kubernetes-basics' }), expect: all(200) },
+  {
+    kind: 'route',
+    file: 'app/api/me/route.ts',
+    method: 'GET',
+    what: 'who is signed in (the header of every page)',
+    request: () => ({ method: 'GET', path: '/api/me' }),
+    expect: all(200),
+  },
+  {
+    kind: 'route',
+    file: 'app/api/me/courses/[courseId]/route.ts',
+    method: 'GET',
+    what: 'my progress in a course (a visitor: none)',
+    request: () => ({ method: 'GET', path: '/api/me/courses/kubernetes-basics' }),
+    expect: all(200),
+  },
   {
     kind: 'route',
     file: 'app/api/me/lessons/[courseId]/[lessonId]/route.ts',
@@ -247,10 +412,31 @@ const routes: RouteRow[] = [
     request: () => json('POST', '/api/me/lessons/kubernetes-basics/pod', {}),
     expect: all(200),
   },
-  { kind: 'route', file: 'app/api/health/route.ts', method: 'GET', what: 'health', request: () => ({ method: 'GET', path: '/api/health' }), expect: all(200) },
-  { kind: 'route', file: 'app/api/ready/route.ts', method: 'GET', what: 'readiness (load balancers, Kubernetes)', request: () => ({ method: 'GET', path: '/api/ready' }), expect: all(200) },
+  {
+    kind: 'route',
+    file: 'app/api/health/route.ts',
+    method: 'GET',
+    what: 'health',
+    request: () => ({ method: 'GET', path: '/api/health' }),
+    expect: all(200),
+  },
+  {
+    kind: 'route',
+    file: 'app/api/ready/route.ts',
+    method: 'GET',
+    what: 'readiness (load balancers, Kubernetes)',
+    request: () => ({ method: 'GET', path: '/api/ready' }),
+    expect: all(200),
+  },
   // open here: the runner's server has no METRICS_TOKEN (with one, 401 without the bearer token: app/api/metrics/route.test.ts)
-  { kind: 'route', file: 'app/api/metrics/route.ts', method: 'GET', what: 'Prometheus metrics (scrapers; METRICS_TOKEN)', request: () => ({ method: 'GET', path: '/api/metrics' }), expect: all(200) },
+  {
+    kind: 'route',
+    file: 'app/api/metrics/route.ts',
+    method: 'GET',
+    what: 'Prometheus metrics (scrapers; METRICS_TOKEN)',
+    request: () => ({ method: 'GET', path: '/api/metrics' }),
+    expect: all(200),
+  },
   {
     kind: 'route',
     file: 'app/api/auth/[...nextauth]/route.ts',
@@ -273,9 +459,17 @@ const routes: RouteRow[] = [
       const answer = await http({ method: 'GET', path: '/api/auth/csrf' })
       const { csrfToken } = JSON.parse(await answer.text()) as { csrfToken: string }
       // the token's cookie goes back with the form (double-submit), beside the actor's session cookie
-      const cookie = (answer.headers()['set-cookie'] ?? '').split('\n').map((c) => c.split(';')[0]).join('; ')
+      const cookie = (answer.headers()['set-cookie'] ?? '')
+        .split('\n')
+        .map((c) => c.split(';')[0])
+        .join('; ')
       const email = actor === 'visitor' ? 'nobody@example.test' : w.users[actor].email
-      return http({ method: 'POST', path: '/api/auth/callback/credentials', headers: { cookie }, form: { csrfToken, email, password: 'not-the-password', callbackUrl: '/' } })
+      return http({
+        method: 'POST',
+        path: '/api/auth/callback/credentials',
+        headers: { cookie },
+        form: { csrfToken, email, password: 'not-the-password', callbackUrl: '/' },
+      })
     },
     expect: all(302),
     verify: (r) => ((r.headers()['location'] ?? '').includes('error=CredentialsSignin') ? null : `location ${r.headers()['location']}`),
@@ -339,7 +533,14 @@ const routes: RouteRow[] = [
     request: (w) => ({ method: 'GET', path: `/api/classes/${w.classA}/export/attempts` }),
     expect: { visitor: 401, learner: 403, otherLearner: 403, teacher: 200, otherTeacher: 404, author: 403, admin: 200 },
     // an allowed answer holds the attempt of class A's learner; a refused one holds no email at all
-    verify: (r, body, _actor, w) => (r.status() === 200 ? (body.includes(w.users.learner.email) ? null : 'no row of the learner') : body.includes('@') ? 'an email in a refusal' : null),
+    verify: (r, body, _actor, w) =>
+      r.status() === 200
+        ? body.includes(w.users.learner.email)
+          ? null
+          : 'no row of the learner'
+        : body.includes('@')
+          ? 'an email in a refusal'
+          : null,
   },
   {
     kind: 'route',
@@ -387,7 +588,8 @@ const routes: RouteRow[] = [
 
 // Server actions -------------------------------------------------------------------------------------------------
 
-const sessionCookieSet = (r: HttpResponse) => /authjs\.session-token=[^;]+/.test(r.headers()['set-cookie'] ?? '') && !/authjs\.session-token=;/.test(r.headers()['set-cookie'] ?? '')
+const sessionCookieSet = (r: HttpResponse) =>
+  /authjs\.session-token=[^;]+/.test(r.headers()['set-cookie'] ?? '') && !/authjs\.session-token=;/.test(r.headers()['set-cookie'] ?? '')
 const teachers: Actor[] = ['teacher', 'admin']
 
 const actions: ActionRow[] = [
@@ -399,7 +601,9 @@ const actions: ActionRow[] = [
     expect: all('allow'),
     probe: async (w, _actor, call) => {
       const account = await w.setup.newAccount('learner')
-      return sessionCookieSet(await call('/signin', { prevState: { error: null }, fields: { email: account.email, password: w.password, redirectTo: '/' } }))
+      return sessionCookieSet(
+        await call('/signin', { prevState: { error: null }, fields: { email: account.email, password: w.password, redirectTo: '/' } }),
+      )
     },
   },
   {
@@ -605,7 +809,10 @@ const actions: ActionRow[] = [
     expect: only(teachers),
     probe: async (w, _actor, call) => {
       const c = await w.setup.newClass('teacher')
-      await call(`/teach/${c.id}`, { prevState: { status: 'idle' }, fields: { classId: c.id, changes: JSON.stringify([{ lessonId: 'pod', dueAt: '2030-01-01T00:00:00.000Z' }]) } })
+      await call(`/teach/${c.id}`, {
+        prevState: { status: 'idle' },
+        fields: { classId: c.id, changes: JSON.stringify([{ lessonId: 'pod', dueAt: '2030-01-01T00:00:00.000Z' }]) },
+      })
       return (await w.setup.deadline(c.id, 'pod')) !== null
     },
   },
@@ -650,11 +857,17 @@ const actions: ActionRow[] = [
     expect: only(teachers),
     probe: async (w, _actor, call) => {
       const onSubmission = unique('probe comment')
-      await call(`/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`, { prevState: { status: 'idle' }, fields: { classId: w.classA, submissionId: w.submissionA, body: onSubmission } })
+      await call(`/teach/${w.classA}/learners/${w.users.learner.id}/submissions/${w.submissionA}`, {
+        prevState: { status: 'idle' },
+        fields: { classId: w.classA, submissionId: w.submissionA, body: onSubmission },
+      })
       const onGroup = unique('probe group comment')
-      await call(`/teach/${w.classA}/exercises/pod-first-manifest`, { prevState: { status: 'idle' }, fields: { classId: w.classA, exerciseId: 'pod-first-manifest', checkId: 'probe', learnerId: w.users.learner.id, body: onGroup } })
+      await call(`/teach/${w.classA}/exercises/pod-first-manifest`, {
+        prevState: { status: 'idle' },
+        fields: { classId: w.classA, exerciseId: 'pod-first-manifest', checkId: 'probe', learnerId: w.users.learner.id, body: onGroup },
+      })
       const [one, group] = [await w.setup.comments({ body: onSubmission }), await w.setup.comments({ body: onGroup })]
-      if ((one > 0) !== (group > 0)) throw new Error(`a comment on a submission: ${one}, on a group: ${group}`)
+      if (one > 0 !== group > 0) throw new Error(`a comment on a submission: ${one}, on a group: ${group}`)
       return one > 0
     },
   },
@@ -677,7 +890,14 @@ function studioActions(): ActionRow[] {
   const studio = 'app/[locale]/studio/actions.ts'
   const authors = only(['author', 'admin'])
   const editor = (l: { courseId: string; lessonId: string }) => `/studio/lessons/${l.courseId}/${l.lessonId}`
-  const row = (name: string, what: string, probe: ActionRow['probe']): ActionRow => ({ kind: 'action', file: studio, name, what, expect: authors, probe })
+  const row = (name: string, what: string, probe: ActionRow['probe']): ActionRow => ({
+    kind: 'action',
+    file: studio,
+    name,
+    what,
+    expect: authors,
+    probe,
+  })
   return [
     row('createStudioLessonAction', 'start a studio lesson, in a file course and in a new studio course', async (w, _actor, call) => {
       const lessonId = unique('probe').replace(/[^a-z0-9]+/g, '-')
@@ -688,7 +908,8 @@ function studioActions(): ActionRow[] {
       await call('/studio', { prevState: { error: null }, fields: { courseId: NEW_COURSE, ...course, lessonId, from: '' } })
       const inNewCourse = (await w.setup.studioCourse(courseId)) && (await w.setup.studioLesson(courseId, lessonId)) !== null
       // one actor may do both or neither; anything else is a hole in one of the two ways in
-      if (inFileCourse !== inNewCourse) throw new Error(`a lesson in a file course: ${inFileCourse}, in a new studio course: ${inNewCourse}`)
+      if (inFileCourse !== inNewCourse)
+        throw new Error(`a lesson in a file course: ${inFileCourse}, in a new studio course: ${inNewCourse}`)
       return inFileCourse
     }),
     row('saveStudioDraftAction', 'save a studio draft', async (w, _actor, call) => {
@@ -700,7 +921,9 @@ function studioActions(): ActionRow[] {
     row('previewStudioPageAction', 'render a studio page’s preview', async (w, _actor, call) => {
       const l = await w.setup.newStudioLesson()
       const mark = unique('preview').replace(/\W/g, '')
-      const body = await (await call(editor(l), { args: [{ ...l, page: 'en', source: `Text ${mark.split('').reverse().join('')}\n`, quizYaml: null }] })).text()
+      const body = await (
+        await call(editor(l), { args: [{ ...l, page: 'en', source: `Text ${mark.split('').reverse().join('')}\n`, quizYaml: null }] })
+      ).text()
       // the page is rendered only for authors: its text comes back (the request carries it reversed, so no echo counts)
       return body.includes(`Text ${mark.split('').reverse().join('')}`) && body.includes('"status":"ok"')
     }),

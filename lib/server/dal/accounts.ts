@@ -62,7 +62,14 @@ export const accountsPageSize = 20
 
 const accountFields = { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } as const
 
-function toAccount(row: { id: string; email: string; name: string | null; role: string; disabledAt: Date | null; createdAt: Date }): Account {
+function toAccount(row: {
+  id: string
+  email: string
+  name: string | null
+  role: string
+  disabledAt: Date | null
+  createdAt: Date
+}): Account {
   return { id: row.id, email: row.email, name: row.name, role: toRole(row.role), disabledAt: row.disabledAt, createdAt: row.createdAt }
 }
 
@@ -114,12 +121,22 @@ export function accountOperations(db: Db) {
       const passwordHash = await hashPassword(data.password)
       try {
         return await db.$transaction(async (tx) => {
-          const user = await tx.user.create({ data: { email: data.email, name: data.name ?? null, role: data.role, passwordHash }, select: accountFields })
-          await recordAudit(tx, actor, { action: 'user.created', targetType: 'user', targetId: user.id, targetLabel: user.email, detail: { role: data.role } })
+          const user = await tx.user.create({
+            data: { email: data.email, name: data.name ?? null, role: data.role, passwordHash },
+            select: accountFields,
+          })
+          await recordAudit(tx, actor, {
+            action: 'user.created',
+            targetType: 'user',
+            targetId: user.id,
+            targetLabel: user.email,
+            detail: { role: data.role },
+          })
           return toAccount(user)
         })
       } catch (error) {
-        if ((error as { code?: unknown }).code === 'P2002') throw new AccountRuleError('email_taken', 'An account with this email already exists.')
+        if ((error as { code?: unknown }).code === 'P2002')
+          throw new AccountRuleError('email_taken', 'An account with this email already exists.')
         throw error
       }
     },
@@ -133,7 +150,13 @@ export function accountOperations(db: Db) {
         if (from === to) return { account: toAccount(user), changed: false }
         if (from === 'admin' && !user.disabledAt) await keepAnAdmin(tx, [user.id])
         const updated = await tx.user.update({ where: { id: user.id }, data: { role: to }, select: accountFields })
-        await recordAudit(tx, actor, { action: 'user.role_changed', targetType: 'user', targetId: user.id, targetLabel: user.email, detail: { from, to } })
+        await recordAudit(tx, actor, {
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+          detail: { from, to },
+        })
         return { account: toAccount(updated), changed: true }
       })
     },
@@ -152,7 +175,12 @@ export function accountOperations(db: Db) {
           data: disabled ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
           select: accountFields,
         })
-        await recordAudit(tx, actor, { action: disabled ? 'user.disabled' : 'user.enabled', targetType: 'user', targetId: user.id, targetLabel: user.email })
+        await recordAudit(tx, actor, {
+          action: disabled ? 'user.disabled' : 'user.enabled',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+        })
         return { account: toAccount(updated), changed: true }
       })
     },
@@ -176,15 +204,34 @@ export function accountOperations(db: Db) {
      * is not deleted: it goes on with the co-teacher added first as its owner (`handedOver`). Returns the emails
      * that existed.
      */
-    async remove(actor: Actor, emails: string[], reason: 'demo.removed'): Promise<{ removed: string[]; classes: number; handedOver: number }> {
+    async remove(
+      actor: Actor,
+      emails: string[],
+      reason: 'demo.removed',
+    ): Promise<{ removed: string[]; classes: number; handedOver: number }> {
       return serializable(db, async (tx) => {
-        const users = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, role: true, disabledAt: true } })
+        const users = await tx.user.findMany({
+          where: { email: { in: emails } },
+          select: { id: true, email: true, role: true, disabledAt: true },
+        })
         if (users.length === 0) return { removed: [], classes: 0, handedOver: 0 }
-        if (users.some((u) => u.role === 'admin' && !u.disabledAt)) await keepAnAdmin(tx, users.map((u) => u.id))
+        if (users.some((u) => u.role === 'admin' && !u.disabledAt))
+          await keepAnAdmin(
+            tx,
+            users.map((u) => u.id),
+          )
         const ids = users.map((u) => u.id)
         const owned = await tx.classroom.findMany({
           where: { teacherId: { in: ids } },
-          select: { id: true, coTeachers: { where: { userId: { notIn: ids } }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], take: 1, select: { userId: true } } },
+          select: {
+            id: true,
+            coTeachers: {
+              where: { userId: { notIn: ids } },
+              orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+              take: 1,
+              select: { userId: true },
+            },
+          },
         })
         let handedOver = 0
         for (const c of owned) {
@@ -197,7 +244,12 @@ export function accountOperations(db: Db) {
         const classes = owned.length - handedOver
         await tx.user.deleteMany({ where: { id: { in: ids } } })
         const removed = users.map((u) => u.email).sort()
-        await recordAudit(tx, actor, { action: reason, targetType: 'demo', targetLabel: removed.join(', '), detail: { accounts: removed, classes, handedOver } })
+        await recordAudit(tx, actor, {
+          action: reason,
+          targetType: 'demo',
+          targetLabel: removed.join(', '),
+          detail: { accounts: removed, classes, handedOver },
+        })
         return { removed, classes, handedOver }
       })
     },
@@ -211,5 +263,7 @@ export type AccountOperations = ReturnType<typeof accountOperations>
  * The provider is read from the client, which knows which schema it was generated from.
  */
 function caseInsensitive(db: Db): { mode?: 'insensitive' } {
-  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql' ? ({ mode: 'insensitive' } as { mode?: 'insensitive' }) : {}
+  return (db as unknown as { _activeProvider?: string })._activeProvider === 'postgresql'
+    ? ({ mode: 'insensitive' } as { mode?: 'insensitive' })
+    : {}
 }

@@ -10,8 +10,10 @@ const email = (what: string) => `${what}-${Date.now()}-${++n}@example.org`
 describe.each(testDatabases())('administration on %s', (_name, create) => {
   const { database, dal } = useTestDatabase(create)
   let ops: AccountOperations
-  const newAccount = (role: 'learner' | 'teacher' | 'author' | 'admin', name?: string) => ops.create(cliActor, { email: email(role), role, name, password: 'password-123' })
-  const auditOf = (targetId: string) => database.db.auditEvent.findMany({ where: { targetId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+  const newAccount = (role: 'learner' | 'teacher' | 'author' | 'admin', name?: string) =>
+    ops.create(cliActor, { email: email(role), role, name, password: 'password-123' })
+  const auditOf = (targetId: string) =>
+    database.db.auditEvent.findMany({ where: { targetId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
 
   beforeAll(() => {
     ops = accountOperations(database.db)
@@ -22,8 +24,18 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
     const admin = await ops.create(cliActor, { email: ` ${address} `, role: 'admin', name: 'First Admin', password: 'a-long-password' })
     expect(admin).toMatchObject({ email: address.toLowerCase(), role: 'admin', name: 'First Admin', disabledAt: null })
     expect(await dal.users.authenticate(address, 'a-long-password')).toMatchObject({ id: admin.id, role: 'admin' })
-    expect(await auditOf(admin.id)).toEqual([expect.objectContaining({ actorId: null, actorLabel: 'cli', action: 'user.created', targetLabel: admin.email, detail: '{"role":"admin"}' })])
-    await expect(ops.create(cliActor, { email: address, role: 'learner', password: 'another-password' })).rejects.toMatchObject({ code: 'email_taken' })
+    expect(await auditOf(admin.id)).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        actorLabel: 'cli',
+        action: 'user.created',
+        targetLabel: admin.email,
+        detail: '{"role":"admin"}',
+      }),
+    ])
+    await expect(ops.create(cliActor, { email: address, role: 'learner', password: 'another-password' })).rejects.toMatchObject({
+      code: 'email_taken',
+    })
     await expect(ops.create(cliActor, { email: email('short'), role: 'learner', password: 'short' })).rejects.toThrow()
   })
 
@@ -63,7 +75,10 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
 
       // two admins demoting each other at the same moment: one of them stays admin
       const a = await freshOps.create(cliActor, { email: 'a@example.org', role: 'admin', password: 'password-123' })
-      const results = await Promise.allSettled([freshOps.changeRole(cliActor, { id: a.id }, 'learner'), freshOps.changeRole(cliActor, { id: second.id }, 'learner')])
+      const results = await Promise.allSettled([
+        freshOps.changeRole(cliActor, { id: a.id }, 'learner'),
+        freshOps.changeRole(cliActor, { id: second.id }, 'learner'),
+      ])
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
       expect(await fresh.db.user.count({ where: { role: 'admin', disabledAt: null } })).toBe(1)
     } finally {
@@ -78,7 +93,10 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
     const before = await dal.users.sessionRecord(teacher.id)
     expect(before).toMatchObject({ disabled: false, sessionVersion: 0, role: 'teacher' })
 
-    expect(await dal.admin.setDisabled(viewer, teacher.id, true)).toMatchObject({ changed: true, account: { disabledAt: expect.any(Date) } })
+    expect(await dal.admin.setDisabled(viewer, teacher.id, true)).toMatchObject({
+      changed: true,
+      account: { disabledAt: expect.any(Date) },
+    })
     expect(await dal.admin.setDisabled(viewer, teacher.id, true)).toMatchObject({ changed: false })
     expect(await dal.users.authenticate(teacher.email, 'password-123')).toBeNull()
     expect(await dal.users.sessionRecord(teacher.id)).toMatchObject({ disabled: true, sessionVersion: 1 })
@@ -108,7 +126,13 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
     const admin = await newAccount('admin')
     const viewer = { id: admin.id, role: 'admin' as const }
     const tag = `zq${Date.now()}`
-    for (let i = 0; i < 23; i++) await ops.create(cliActor, { email: `${tag}-${String(i).padStart(2, '0')}@example.org`, role: i % 2 ? 'teacher' : 'learner', name: i === 7 ? `Kim ${tag.toUpperCase()} Jiwoo` : undefined, password: 'password-123' })
+    for (let i = 0; i < 23; i++)
+      await ops.create(cliActor, {
+        email: `${tag}-${String(i).padStart(2, '0')}@example.org`,
+        role: i % 2 ? 'teacher' : 'learner',
+        name: i === 7 ? `Kim ${tag.toUpperCase()} Jiwoo` : undefined,
+        password: 'password-123',
+      })
     const first = await dal.admin.users(viewer, { query: tag })
     expect(first).toMatchObject({ total: 23, page: 1, pageCount: 2, pageSize: 20 })
     expect(first.items.map((u) => u.email)).toEqual([...first.items.map((u) => u.email)].sort())
@@ -131,7 +155,13 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
     expect(await dal.classes.archive(viewer, created.id)).toBe(true)
     expect(await dal.classes.archive(viewer, created.id)).toBe(false)
     expect(await auditOf(created.id)).toEqual([
-      expect.objectContaining({ action: 'class.archived', actorId: teacher.id, actorLabel: teacher.email, targetType: 'class', targetLabel: 'Archive me' }),
+      expect.objectContaining({
+        action: 'class.archived',
+        actorId: teacher.id,
+        actorLabel: teacher.email,
+        targetType: 'class',
+        targetLabel: 'Archive me',
+      }),
     ])
   })
 
@@ -147,7 +177,12 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
       for (let i = 0; i < 34; i++) await freshDal.admin.changeRole(viewer, user.id, roles[i % 2]!)
       const page1 = await freshDal.admin.auditLog(viewer, 1)
       expect(page1).toMatchObject({ total: 36, page: 1, pageCount: 2 })
-      expect(page1.items[0]).toMatchObject({ action: 'user.role_changed', actor: { id: admin.id, label: 'admin@example.org', cli: false }, target: { type: 'user', label: 'user@example.org' }, detail: { from: 'teacher', to: 'author' } })
+      expect(page1.items[0]).toMatchObject({
+        action: 'user.role_changed',
+        actor: { id: admin.id, label: 'admin@example.org', cli: false },
+        target: { type: 'user', label: 'user@example.org' },
+        detail: { from: 'teacher', to: 'author' },
+      })
       const page2 = await freshDal.admin.auditLog(viewer, 2)
       expect(page2.items.map((e) => e.action)).toEqual([...Array(4).fill('user.role_changed'), 'user.created', 'user.created'])
       expect(page2.items.at(-1)).toMatchObject({ actor: { label: 'cli', cli: true }, target: { label: 'admin@example.org' } })
@@ -165,7 +200,11 @@ describe.each(testDatabases())('administration on %s', (_name, create) => {
     const created = await dal.classes.create({ id: teacher.id, role: 'teacher' }, { name: 'Gone', courseId: 'kubernetes-basics' })
     await dal.classes.join({ id: learner.id, role: 'learner' }, created.inviteCode)
     await dal.drafts.save({ id: teacher.id, role: 'teacher' }, 'pod-first-manifest', 'kind: Pod\n')
-    expect(await ops.remove(cliActor, [teacher.email, 'not-there@example.org'], 'demo.removed')).toEqual({ removed: [teacher.email], classes: 1, handedOver: 0 })
+    expect(await ops.remove(cliActor, [teacher.email, 'not-there@example.org'], 'demo.removed')).toEqual({
+      removed: [teacher.email],
+      classes: 1,
+      handedOver: 0,
+    })
     expect(await database.db.user.findUnique({ where: { id: teacher.id } })).toBeNull()
     expect(await database.db.classroom.findUnique({ where: { id: created.id } })).toBeNull()
     expect(await database.db.exerciseDraft.count({ where: { userId: teacher.id } })).toBe(0)

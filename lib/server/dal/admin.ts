@@ -38,7 +38,10 @@ export function adminDal(db: Db) {
     async createPasswordReset(viewer: Viewer | null, userId: string) {
       return resets.create(await requireAdmin(db, viewer), userId)
     },
-    async createInvitation(viewer: Viewer | null, input: InvitationInput): Promise<{ id: string; token: string; role: InvitationRole; expiresAt: Date }> {
+    async createInvitation(
+      viewer: Viewer | null,
+      input: InvitationInput,
+    ): Promise<{ id: string; token: string; role: InvitationRole; expiresAt: Date }> {
       return invitations.create(await requireAdmin(db, viewer), input)
     },
     async invitations(viewer: Viewer | null, page: number): Promise<Paged<Invitation>> {

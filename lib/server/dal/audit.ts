@@ -83,7 +83,17 @@ export async function readAuditLog(db: Db, requestedPage: number, pageSize = aud
   return { items: rows.map(toEntry), total, page, pageCount, pageSize }
 }
 
-function toEntry(row: { id: string; createdAt: Date; actorId: string | null; actorLabel: string; action: string; targetType: string; targetId: string | null; targetLabel: string | null; detail: string }): AuditEntry {
+function toEntry(row: {
+  id: string
+  createdAt: Date
+  actorId: string | null
+  actorLabel: string
+  action: string
+  targetType: string
+  targetId: string | null
+  targetLabel: string | null
+  detail: string
+}): AuditEntry {
   let detail: AuditDetail = {}
   try {
     const parsed = JSON.parse(row.detail) as unknown

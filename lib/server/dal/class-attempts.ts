@@ -27,7 +27,11 @@ export function classAttemptsDal(db: Db) {
       const teacher = requireRole(viewer, ['teacher'])
       const c = await taughtClass(db, teacher, classId)
       if (!c) return null
-      const enrolments = await db.enrolment.findMany({ where: { classroomId: c.id }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: 'asc' } })
+      const enrolments = await db.enrolment.findMany({
+        where: { classroomId: c.id },
+        select: { user: { select: { id: true, name: true, email: true } } },
+        orderBy: { createdAt: 'asc' },
+      })
       const learners = new Map(enrolments.map((e) => [e.user.id, { name: e.user.name, email: e.user.email }]))
       const userIds = [...learners.keys()]
       const take = Math.min(Math.max(Math.trunc(options.pageSize ?? attemptsPageSize), 1), 5000)
@@ -36,7 +40,16 @@ export function classAttemptsDal(db: Db) {
         // keyset paging on (createdAt, id): each page starts after the last row of the one before, whatever is added meanwhile
         let after: { createdAt: Date; id: string } | null = null
         for (;;) {
-          const rows: { id: string; userId: string; lessonId: string; exerciseId: string; passed: boolean; score: number; createdAt: Date; result: string }[] = await db.submission.findMany({
+          const rows: {
+            id: string
+            userId: string
+            lessonId: string
+            exerciseId: string
+            passed: boolean
+            score: number
+            createdAt: Date
+            result: string
+          }[] = await db.submission.findMany({
             where: {
               courseId: c!.courseId,
               userId: { in: userIds },

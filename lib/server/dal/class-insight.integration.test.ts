@@ -21,11 +21,23 @@ function graded(failing: [string, number | null][], validation: { field: string;
     checks: ids.map((id) => {
       const f = failing.find(([failed]) => failed === id)
       if (refused) return { id, passed: false, notRun: true as const, message: `${id} not run`, hint: null, line: null, weight: 1 }
-      return f ? { id, passed: false, message: `${id} is wrong — as the learner read it`, hint: 'try again', line: f[1], weight: 1 } : { id, passed: true, message: `${id} ok`, hint: null, line: null, weight: 1 }
+      return f
+        ? { id, passed: false, message: `${id} is wrong — as the learner read it`, hint: 'try again', line: f[1], weight: 1 }
+        : { id, passed: true, message: `${id} ok`, hint: null, line: null, weight: 1 }
     }),
     validation: {
       valid: !refused,
-      errors: validation.map((v) => ({ document: 0, kind: 'Pod', name: 'web', field: v.field, type: 'FieldValueRequired', line: v.line, column: 1, message: `${v.field}: Required value`, hint: { ko: '값을 쓰세요.', en: 'Give it a value.' } })) as GradeResult['validation']['errors'],
+      errors: validation.map((v) => ({
+        document: 0,
+        kind: 'Pod',
+        name: 'web',
+        field: v.field,
+        type: 'FieldValueRequired',
+        line: v.line,
+        column: 1,
+        message: `${v.field}: Required value`,
+        hint: { ko: '값을 쓰세요.', en: 'Give it a value.' },
+      })) as GradeResult['validation']['errors'],
     },
     durationMs: 3,
   }
@@ -41,7 +53,14 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
   /** Records a submission of pod-first-manifest the way the grade route does, made `minutes` after the start. */
   async function submit(learner: Viewer, minutes: number, result: GradeResult, exerciseId = 'pod-first-manifest', lessonId = 'pod') {
     const source = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # ${minutes}\n`
-    const { submissionId } = await dal.progress.recordSubmission(learner, { courseId, lessonId, exerciseId, kind: 'manifest', source, result: { ...result, exercise: exerciseId } })
+    const { submissionId } = await dal.progress.recordSubmission(learner, {
+      courseId,
+      lessonId,
+      exerciseId,
+      kind: 'manifest',
+      source,
+      result: { ...result, exercise: exerciseId },
+    })
     await database.db.submission.update({ where: { id: submissionId }, data: { createdAt: new Date(start + minutes * 60_000) } })
     return submissionId
   }
@@ -49,7 +68,10 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
   beforeAll(async () => {
     const stamp = Date.now()
     const account = async (who: string, role: 'teacher' | 'admin' | 'author' | 'learner', name: string | null = who) => {
-      const u = role === 'learner' ? await dal.users.signUp({ email: `insight-${who}-${stamp}@example.com`, password: 'password-1', name: name ?? undefined }) : await dal.users.upsertWithRole(`insight-${who}-${stamp}@example.com`, 'password-1', role, name ?? who)
+      const u =
+        role === 'learner'
+          ? await dal.users.signUp({ email: `insight-${who}-${stamp}@example.com`, password: 'password-1', name: name ?? undefined })
+          : await dal.users.upsertWithRole(`insight-${who}-${stamp}@example.com`, 'password-1', role, name ?? who)
       return { id: u.id, role: u.role }
     }
     teacher = await account('teacher', 'teacher')
@@ -67,7 +89,14 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
 
     // Yuna: the label wrong twice, then passes (3 attempts, 30 minutes)
     await submit(yuna, 0, graded([['label', 6]]))
-    await submit(yuna, 10, graded([['label', 6], ['image', 9]]))
+    await submit(
+      yuna,
+      10,
+      graded([
+        ['label', 6],
+        ['image', 9],
+      ]),
+    )
     await submit(yuna, 30, graded([]))
     // Bora: the label wrong, then a refused YAML, still not passed: on the validation error, no longer on the label
     await submit(bora, 5, graded([['label', 7]]))
@@ -85,7 +114,12 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
     const quiz = fileCourses[0]!.lessons.find((l) => l.id === 'pod')!.quiz!
     const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, q.answer as string | boolean | string[]]))
     const recordQuiz = (learner: Viewer, given: Record<string, unknown>) =>
-      dal.quizzes.recordAttempt(learner, { courseId, lessonId: 'pod', answers: given as Record<string, string>, result: { quiz: quiz.id, correct: 0, total: quiz.questions.length, score: 0, questions: [] } })
+      dal.quizzes.recordAttempt(learner, {
+        courseId,
+        lessonId: 'pod',
+        answers: given as Record<string, string>,
+        result: { quiz: quiz.id, correct: 0, total: quiz.questions.length, score: 0, questions: [] },
+      })
     await recordQuiz(yuna, { ...answers, 'smallest-unit': 'c' })
     await recordQuiz(yuna, answers)
     await recordQuiz(bora, { ...answers, 'smallest-unit': 'c', 'same-node': 'b' })
@@ -98,7 +132,14 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
     expect(view).not.toBeNull()
     const { insight } = view!
     expect(view!.lesson).toMatchObject({ id: 'pod', number: 3 })
-    expect(insight).toMatchObject({ learners: 3, tried: 3, passed: 1, notPassed: 2, medianAttemptsToPass: 3, medianTimeToPassMs: 30 * 60_000 })
+    expect(insight).toMatchObject({
+      learners: 3,
+      tried: 3,
+      passed: 1,
+      notPassed: 2,
+      medianAttemptsToPass: 3,
+      medianTimeToPassMs: 30 * 60_000,
+    })
     expect(insight.passRate).toBeCloseTo(1 / 3)
     expect(insight.groups.map((g) => [g.key, g.learners.map((l) => l.name), g.stillCount])).toEqual([
       ['label', ['Minho', 'Bora', 'Yuna'], 1],
@@ -121,10 +162,23 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
     expect(list!.rows.map((r) => r.lesson.id)).toEqual(fileCourses[0]!.lessons.filter((l) => l.exercise || l.quiz).map((l) => l.id))
     const pod = list!.rows.find((r) => r.lesson.id === 'pod')!
     expect(pod.hasQuiz).toBe(true)
-    expect(pod.exercise!.summary).toMatchObject({ exerciseId: 'pod-first-manifest', learners: 3, tried: 3, passed: 1, medianAttempts: 3, stuck: 2 })
+    expect(pod.exercise!.summary).toMatchObject({
+      exerciseId: 'pod-first-manifest',
+      learners: 3,
+      tried: 3,
+      passed: 1,
+      medianAttempts: 3,
+      stuck: 2,
+    })
     expect(pod.exercise!.summary.topMistake).toMatchObject({ key: 'label', kind: 'check', learners: 3 })
     const deployment = list!.rows.find((r) => r.lesson.id === 'deployment')!
-    expect(deployment.exercise!.summary).toMatchObject({ tried: 1, passed: 0, medianAttempts: 1, stuck: 0, topMistake: { key: 'running', learners: 1 } })
+    expect(deployment.exercise!.summary).toMatchObject({
+      tried: 1,
+      passed: 0,
+      medianAttempts: 1,
+      stuck: 0,
+      topMistake: { key: 'running', learners: 1 },
+    })
     const untouched = list!.rows.find((r) => r.lesson.id === 'service')!
     expect(untouched.exercise!.summary).toMatchObject({ tried: 0, passed: 0, passRate: 0, medianAttempts: null, topMistake: null })
   })
@@ -144,12 +198,31 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
     await submit(minho, 71, graded([], [{ field: 'spec.ports[0].port', line: 9 }]), 'service-hello', 'service')
     if (database.provider === 'sqlite') {
       // a result that is not JSON (none is written so, but one must not break the page) is skipped
-      await database.db.submission.create({ data: { userId: yuna.id, courseId, lessonId: 'service', exerciseId: 'service-hello', kind: 'manifest', source: 'x', passed: false, score: 0, result: 'not json', durationMs: 1 } })
+      await database.db.submission.create({
+        data: {
+          userId: yuna.id,
+          courseId,
+          lessonId: 'service',
+          exerciseId: 'service-hello',
+          kind: 'manifest',
+          source: 'x',
+          passed: false,
+          score: 0,
+          result: 'not json',
+          durationMs: 1,
+        },
+      })
     }
     const list = await dal.insight.classExercises(teacher, classId)
     const view = await dal.insight.exerciseInsight(teacher, classId, 'service-hello')
     const service = list!.rows.find((r) => r.lesson.id === 'service')!.exercise!.summary
-    expect(service.topMistake).toEqual({ key: 'validation:spec.ports[0].port', kind: 'validation', field: 'spec.ports[0].port', title: null, learners: 1 })
+    expect(service.topMistake).toEqual({
+      key: 'validation:spec.ports[0].port',
+      kind: 'validation',
+      field: 'spec.ports[0].port',
+      title: null,
+      learners: 1,
+    })
     expect(view!.insight.groups.map((g) => [g.key, g.learners.length])).toEqual([['validation:spec.ports[0].port', 1]])
     expect(service.tried).toBe(database.provider === 'sqlite' ? 2 : 1)
   })
@@ -204,7 +277,11 @@ describe.each(testDatabases())('class insight on %s', (_name, create) => {
     const list = await dal.insight.classExercises(teacher, empty.id)
     expect(list!.learnerCount).toBe(0)
     expect(list!.rows.every((r) => !r.exercise || (r.exercise.summary.tried === 0 && r.exercise.summary.passRate === null))).toBe(true)
-    expect((await dal.insight.exerciseInsight(teacher, empty.id, 'pod-first-manifest'))!.insight).toMatchObject({ learners: 0, tried: 0, groups: [] })
+    expect((await dal.insight.exerciseInsight(teacher, empty.id, 'pod-first-manifest'))!.insight).toMatchObject({
+      learners: 0,
+      tried: 0,
+      groups: [],
+    })
     expect((await dal.insight.quizInsight(teacher, empty.id, 'pod'))!.insight.learners).toBe(0)
     const lost = await dal.classes.create(teacher, { name: 'Lost course', courseId: 'no-such-course' })
     expect(await dal.insight.classExercises(teacher, lost.id)).toMatchObject({ rows: [], class: { courseTitle: null } })

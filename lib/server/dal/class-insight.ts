@@ -85,13 +85,20 @@ const contentId = z.string().min(1).max(200).refine(isStorableText)
 
 export function classInsightDal(db: Db, courses: CourseLookup) {
   /** The class if the viewer teaches it, with its course and learners; null otherwise. */
-  async function taughtWithCourse(viewer: Viewer | null, classId: string): Promise<{ c: TaughtClass; course: InsightCourse | undefined; learners: InsightLearner[]; insightClass: InsightClass } | null> {
+  async function taughtWithCourse(
+    viewer: Viewer | null,
+    classId: string,
+  ): Promise<{ c: TaughtClass; course: InsightCourse | undefined; learners: InsightLearner[]; insightClass: InsightClass } | null> {
     const teacher = requireRole(viewer, TEACHING_ROLES)
     const c = await taughtClass(db, teacher, classId)
     if (!c) return null
     const [course, enrolments] = await Promise.all([
       courses(c.courseId),
-      db.enrolment.findMany({ where: { classroomId: c.id }, select: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: 'asc' } }),
+      db.enrolment.findMany({
+        where: { classroomId: c.id },
+        select: { user: { select: { id: true, name: true, email: true } } },
+        orderBy: { createdAt: 'asc' },
+      }),
     ])
     const learners = enrolments.map((e) => e.user)
     return { c, course, learners, insightClass: { id: c.id, name: c.name, courseId: c.courseId, courseTitle: course?.title ?? null } }
@@ -112,7 +119,11 @@ export function classInsightDal(db: Db, courses: CourseLookup) {
         learnerIds.length === 0 || exercises.length === 0
           ? [[], []]
           : await Promise.all([
-              db.submission.groupBy({ by: ['exerciseId', 'userId', 'passed'], where: { courseId: c.courseId, userId: { in: learnerIds } }, _count: { _all: true } }),
+              db.submission.groupBy({
+                by: ['exerciseId', 'userId', 'passed'],
+                where: { courseId: c.courseId, userId: { in: learnerIds } },
+                _count: { _all: true },
+              }),
               mistakeCounts(db, c.id, c.courseId),
             ])
       const summaries = exerciseSummaries({
@@ -147,14 +158,29 @@ export function classInsightDal(db: Db, courses: CourseLookup) {
           ? []
           : await db.submission.findMany({
               where: { courseId: c.courseId, exerciseId: id.data, userId: { in: learners.map((l) => l.id) } },
-              select: { id: true, userId: true, passed: true, score: true, createdAt: true, result: true, source: true, sourceTrimmed: true },
+              select: {
+                id: true,
+                userId: true,
+                passed: true,
+                score: true,
+                createdAt: true,
+                result: true,
+                source: true,
+                sourceTrimmed: true,
+              },
             })
       const insight = exerciseInsight({
         learners,
         checks: lesson.exercise.checks,
         submissions: rows.map(({ result, ...s }) => ({ ...s, failures: storedFailures(result) })),
       })
-      return { class: insightClass, lesson: lessonOf(lesson), exercise: { id: lesson.exercise.id, kind: lesson.exercise.kind }, insight, learners }
+      return {
+        class: insightClass,
+        lesson: lessonOf(lesson),
+        exercise: { id: lesson.exercise.id, kind: lesson.exercise.kind },
+        insight,
+        learners,
+      }
     },
 
     /** The item analysis of a lesson's quiz; null when the viewer does not teach the class or the lesson has no quiz. */

@@ -31,26 +31,42 @@ describe.each(testDatabases())('class views on %s', (_name, create) => {
 
   const teacherOf = (ids: ClassScaleIds) => ({ id: ids.teacherId, role: 'teacher' as const })
 
-  it.each(classViews.map((v) => [v.name, v] as const))('%s: answers within its statements, as many for twice the class, no full scan of a big table', async (_view, view) => {
-    const first = await recorder.capture(() => view.run(dal, teacherOf(small), small))
-    expect(first.value, 'the view answered nothing: it was measured on its not-found path').toBeTruthy()
-    expect(first.queries.length).toBeGreaterThan(0)
-    // a paged view may issue one statement per page read (and one that finds the end)
-    const allowed = (answer: unknown) => view.maxQueries + (view.paged ? Math.floor(view.paged.rows(answer) / view.paged.pageSize) + 1 : 0)
-    expect(first.queries.length, formatPlans(view.name, await explainQueries(database.url, first.queries))).toBeLessThanOrEqual(allowed(first.value))
+  it.each(classViews.map((v) => [v.name, v] as const))(
+    '%s: answers within its statements, as many for twice the class, no full scan of a big table',
+    async (_view, view) => {
+      const first = await recorder.capture(() => view.run(dal, teacherOf(small), small))
+      expect(first.value, 'the view answered nothing: it was measured on its not-found path').toBeTruthy()
+      expect(first.queries.length).toBeGreaterThan(0)
+      // a paged view may issue one statement per page read (and one that finds the end)
+      const allowed = (answer: unknown) =>
+        view.maxQueries + (view.paged ? Math.floor(view.paged.rows(answer) / view.paged.pageSize) + 1 : 0)
+      expect(first.queries.length, formatPlans(view.name, await explainQueries(database.url, first.queries))).toBeLessThanOrEqual(
+        allowed(first.value),
+      )
 
-    const twice = await recorder.capture(() => view.run(dal, teacherOf(large), large))
-    expect(twice.value).toBeTruthy()
-    if (view.varies || view.paged) expect(twice.queries.length).toBeLessThanOrEqual(allowed(twice.value))
-    else expect(twice.queries.length, 'statements grew with the class: a query per learner or per exercise?').toBe(first.queries.length)
+      const twice = await recorder.capture(() => view.run(dal, teacherOf(large), large))
+      expect(twice.value).toBeTruthy()
+      if (view.varies || view.paged) expect(twice.queries.length).toBeLessThanOrEqual(allowed(twice.value))
+      else expect(twice.queries.length, 'statements grew with the class: a query per learner or per exercise?').toBe(first.queries.length)
 
-    const plans = await explainQueries(database.url, twice.queries)
-    expect(plans.flatMap(bigTableScans), formatPlans(view.name, plans.filter((p) => bigTableScans(p).length > 0))).toEqual([])
-  })
+      const plans = await explainQueries(database.url, twice.queries)
+      expect(
+        plans.flatMap(bigTableScans),
+        formatPlans(
+          view.name,
+          plans.filter((p) => bigTableScans(p).length > 0),
+        ),
+      ).toEqual([])
+    },
+  )
 
   it('finds a full scan where no index serves the question, and none where one does', async () => {
-    const bad = await recorder.capture(() => recorder.db.submission.findMany({ where: { kind: 'command', durationMs: { gt: 100 } }, select: { id: true }, take: 5 }))
-    const good = await recorder.capture(() => recorder.db.submission.findMany({ where: { userId: small.learnerId, exerciseId: small.exerciseId }, select: { id: true } }))
+    const bad = await recorder.capture(() =>
+      recorder.db.submission.findMany({ where: { kind: 'command', durationMs: { gt: 100 } }, select: { id: true }, take: 5 }),
+    )
+    const good = await recorder.capture(() =>
+      recorder.db.submission.findMany({ where: { userId: small.learnerId, exerciseId: small.exerciseId }, select: { id: true } }),
+    )
     const [badPlan] = await explainQueries(database.url, bad.queries)
     const [goodPlan] = await explainQueries(database.url, good.queries)
     expect(badPlan?.fullScans).toEqual(['Submission'])

@@ -62,7 +62,11 @@ export function classesDal(db: Db) {
         select: { userId: true, lessonId: true, status: true, attempts: true, bestScore: true, updatedAt: true, completedAt: true },
       }),
       // oldest first, so the first row per learner and lesson is the first attempt
-      db.quizAttempt.findMany({ where: { courseId, userId: { in: userIds } }, select: { userId: true, lessonId: true, score: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      db.quizAttempt.findMany({
+        where: { courseId, userId: { in: userIds } },
+        select: { userId: true, lessonId: true, score: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      }),
     ])
     return { progress, quizzes: quizScores(attempts) }
   }
@@ -106,7 +110,15 @@ export function classesDal(db: Db) {
         orderBy: { createdAt: 'asc' },
       })
       const learners = enrolments.map((e) => ({ id: e.user.id, name: e.user.name, email: e.user.email, joinedAt: e.createdAt }))
-      return { ...summary(c), learnerCount: learners.length, learners, ...(await progressOf(c.courseId, learners.map((l) => l.id))) }
+      return {
+        ...summary(c),
+        learnerCount: learners.length,
+        learners,
+        ...(await progressOf(
+          c.courseId,
+          learners.map((l) => l.id),
+        )),
+      }
     },
 
     /**
@@ -114,7 +126,12 @@ export function classesDal(db: Db) {
      * first, a page at a time (so one learner cannot make the page huge) with each source cut to a preview, so a
      * teacher can see why someone is stuck. Null unless the viewer teaches the class and the learner is in it.
      */
-    async learnerSubmissions(viewer: Viewer | null, classId: string, userId: string, options: { page?: number; pageSize?: number } = {}): Promise<LearnerSubmissions | null> {
+    async learnerSubmissions(
+      viewer: Viewer | null,
+      classId: string,
+      userId: string,
+      options: { page?: number; pageSize?: number } = {},
+    ): Promise<LearnerSubmissions | null> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taught(teacher, classId)
       if (!c || !isStorableText(userId)) return null
@@ -152,7 +169,12 @@ export function classesDal(db: Db) {
     },
 
     /** One submission of a learner of the class, with its whole stored source; null when not the viewer's to see. */
-    async learnerSubmission(viewer: Viewer | null, classId: string, userId: string, submissionId: string): Promise<{ className: string; learner: MatrixLearner; submission: LearnerSubmission } | null> {
+    async learnerSubmission(
+      viewer: Viewer | null,
+      classId: string,
+      userId: string,
+      submissionId: string,
+    ): Promise<{ className: string; learner: MatrixLearner; submission: LearnerSubmission } | null> {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taught(teacher, classId)
       if (!c || !isStorableText(userId) || !isStorableText(submissionId)) return null
@@ -205,7 +227,17 @@ export function classesDal(db: Db) {
       return db.$transaction(async (tx) => {
         const { count } = await tx.classroom.updateMany({ where: { id: c.id, archived: false }, data: { archived: true } })
         if (count === 0) return false // archived meanwhile by another request: logged once
-        await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.archived', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { courseId: c.courseId, learners: await tx.enrolment.count({ where: { classroomId: c.id } }), teacherId: c.teacherId } })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: teacher.id },
+          {
+            action: 'class.archived',
+            targetType: 'class',
+            targetId: c.id,
+            targetLabel: c.name,
+            detail: { courseId: c.courseId, learners: await tx.enrolment.count({ where: { classroomId: c.id } }), teacherId: c.teacherId },
+          },
+        )
         return true
       })
     },
@@ -220,13 +252,20 @@ export function classesDal(db: Db) {
     },
 
     /** Any signed-in user joins a class by its code; joining twice is fine. */
-    async join(viewer: Viewer | null, typedCode: string): Promise<{ classId: string; name: string; courseId: string; alreadyMember: boolean }> {
+    async join(
+      viewer: Viewer | null,
+      typedCode: string,
+    ): Promise<{ classId: string; name: string; courseId: string; alreadyMember: boolean }> {
       const user = requireViewer(viewer)
       const code = normalizeInviteCode(typedCode)
       if (!code) throw new JoinError('invalid')
       const c = await db.classroom.findUnique({ where: { inviteCode: code } })
       if (!c || c.archived) throw new JoinError('unknown')
-      if (c.teacherId === user.id || (await db.coTeacher.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } }))) throw new JoinError('own')
+      if (
+        c.teacherId === user.id ||
+        (await db.coTeacher.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } }))
+      )
+        throw new JoinError('own')
       const existing = await db.enrolment.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } } })
       if (!existing) {
         try {
@@ -246,7 +285,12 @@ export function classesDal(db: Db) {
         include: { classroom: { include: { teacher: { select: { name: true, email: true } } } } },
         orderBy: { createdAt: 'desc' },
       })
-      return rows.map((e) => ({ id: e.classroom.id, name: e.classroom.name, courseId: e.classroom.courseId, teacher: e.classroom.teacher.name ?? e.classroom.teacher.email }))
+      return rows.map((e) => ({
+        id: e.classroom.id,
+        name: e.classroom.name,
+        courseId: e.classroom.courseId,
+        teacher: e.classroom.teacher.name ?? e.classroom.teacher.email,
+      }))
     },
   }
 }
@@ -290,10 +334,32 @@ export interface LearnerSubmissions {
 export const submissionsPageSize = 10
 export const sourcePreviewLimits = { lines: 40, chars: 4096 }
 
-const submissionFields = { id: true, lessonId: true, exerciseId: true, kind: true, source: true, sourceTrimmed: true, passed: true, score: true, result: true, createdAt: true } as const
+const submissionFields = {
+  id: true,
+  lessonId: true,
+  exerciseId: true,
+  kind: true,
+  source: true,
+  sourceTrimmed: true,
+  passed: true,
+  score: true,
+  result: true,
+  createdAt: true,
+} as const
 
 function toLearnerSubmission(
-  r: { id: string; lessonId: string; exerciseId: string; kind: string; source: string; sourceTrimmed: boolean; passed: boolean; score: number; result: string; createdAt: Date },
+  r: {
+    id: string
+    lessonId: string
+    exerciseId: string
+    kind: string
+    source: string
+    sourceTrimmed: boolean
+    passed: boolean
+    score: number
+    result: string
+    createdAt: Date
+  },
   preview: { lines: number; chars: number } | null,
 ): LearnerSubmission {
   const lines = r.source.split('\n')
@@ -317,14 +383,18 @@ function toLearnerSubmission(
 /** The first lines of a source, at most `chars` characters (a long line is cut, never a surrogate pair). */
 function previewOf(source: string, lines: string[], limits: { lines: number; chars: number }): string {
   let text = lines.slice(0, limits.lines).join('\n')
-  if (text.length > limits.chars) text = text.slice(0, /[\ud800-\udbff]/.test(text[limits.chars - 1] ?? '') ? limits.chars - 1 : limits.chars)
+  if (text.length > limits.chars)
+    text = text.slice(0, /[\ud800-\udbff]/.test(text[limits.chars - 1] ?? '') ? limits.chars - 1 : limits.chars)
   return text
 }
 
 /** The failed checks (and validation errors) stored with a submission; nothing when the JSON is not ours. */
 export function failingChecks(resultJson: string): LearnerSubmission['failing'] {
   try {
-    const r = JSON.parse(resultJson) as { checks?: { id: string; passed: boolean; message: string; line: number | null }[]; validation?: { errors?: { field?: string; message: string; line?: number }[] } }
+    const r = JSON.parse(resultJson) as {
+      checks?: { id: string; passed: boolean; message: string; line: number | null }[]
+      validation?: { errors?: { field?: string; message: string; line?: number }[] }
+    }
     const validation = (r.validation?.errors ?? []).map((e) => ({ id: e.field || 'validation', message: e.message, line: e.line ?? null }))
     const checks = (r.checks ?? []).filter((c) => !c.passed).map((c) => ({ id: c.id, message: c.message, line: c.line ?? null }))
     return [...validation, ...checks]
@@ -345,7 +415,13 @@ export function quizScores(attempts: { userId: string; lessonId: string; score: 
   return [...byKey.values()]
 }
 
-function summary(c: { id: string; name: string; courseId: string; inviteCode: string; createdAt: Date }): Omit<ClassSummary, 'learnerCount'> {
+function summary(c: {
+  id: string
+  name: string
+  courseId: string
+  inviteCode: string
+  createdAt: Date
+}): Omit<ClassSummary, 'learnerCount'> {
   return { id: c.id, name: c.name, courseId: c.courseId, inviteCode: c.inviteCode, createdAt: c.createdAt }
 }
 

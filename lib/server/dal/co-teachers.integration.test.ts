@@ -22,11 +22,19 @@ describe.each(testDatabases())('co-teachers on %s', (_name, create) => {
       exerciseId: 'pod-first-manifest',
       kind: 'manifest',
       source: 'kind: Pod\n',
-      result: { exercise: 'pod-first-manifest', passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 },
+      result: {
+        exercise: 'pod-first-manifest',
+        passed: false,
+        score: 0,
+        checks: [],
+        validation: { valid: true, errors: [] },
+        durationMs: 1,
+      },
     })
     return { owner, learner, classId: made.id, inviteCode: made.inviteCode, name: made.name }
   }
-  const audits = (action: string, classId: string) => database.db.auditEvent.findMany({ where: { action, targetId: classId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+  const audits = (action: string, classId: string) =>
+    database.db.auditEvent.findMany({ where: { action, targetId: classId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
 
   it('adds a teacher by email: both see and manage the class, the list marks it co-taught, the log records who added whom', async () => {
     const { owner, learner, classId, name } = await classWithLearner()
@@ -175,7 +183,11 @@ describe.each(testDatabases())('co-teachers on %s', (_name, create) => {
     await dal.classes.addCoTeacher(owner, classId, second.email)
     const alone = await dal.classes.create(owner, { name: 'Taught alone', courseId: 'kubernetes-basics' })
 
-    expect(await accountOperations(database.db).remove(cliActor, [owner.email], 'demo.removed')).toEqual({ removed: [owner.email], classes: 1, handedOver: 1 })
+    expect(await accountOperations(database.db).remove(cliActor, [owner.email], 'demo.removed')).toEqual({
+      removed: [owner.email],
+      classes: 1,
+      handedOver: 1,
+    })
     expect(await database.db.classroom.findUnique({ where: { id: alone.id } })).toBeNull()
     const kept = await dal.classes.teachers(first, classId)
     expect(kept?.teachers.map((t) => [t.id, t.owner])).toEqual([

@@ -60,10 +60,16 @@ export function coTeachersDal(db: Db) {
       if (!c) return null
       const [owner, rows] = await Promise.all([
         db.user.findUnique({ where: { id: c.teacherId }, select: person }),
-        db.coTeacher.findMany({ where: { classroomId: c.id }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], select: { createdAt: true, addedById: true, user: { select: person } } }),
+        db.coTeacher.findMany({
+          where: { classroomId: c.id },
+          orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+          select: { createdAt: true, addedById: true, user: { select: person } },
+        }),
       ])
       const adderIds = [...new Set(rows.map((r) => r.addedById).filter((id): id is string => !!id))]
-      const adders = new Map((adderIds.length ? await db.user.findMany({ where: { id: { in: adderIds } }, select: person }) : []).map((u) => [u.id, u]))
+      const adders = new Map(
+        (adderIds.length ? await db.user.findMany({ where: { id: { in: adderIds } }, select: person }) : []).map((u) => [u.id, u]),
+      )
       const teachers: ClassTeacher[] = [
         ...(owner ? [{ ...owner, owner: true, since: c.createdAt, addedBy: null }] : []),
         ...rows.map((r) => ({ ...r.user, owner: false, since: r.createdAt, addedBy: (r.addedById && adders.get(r.addedById)) || null })),
@@ -89,9 +95,22 @@ export function coTeachersDal(db: Db) {
           if (user.disabledAt) throw new CoTeacherError('disabled')
           if (!CAN_TEACH.has(user.role)) throw new CoTeacherError('not_teacher')
           if (user.id === c.teacherId) throw new CoTeacherError('already_teaches')
-          if (await tx.enrolment.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } }, select: { id: true } })) throw new CoTeacherError('learner_of_class')
+          if (
+            await tx.enrolment.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId: user.id } }, select: { id: true } })
+          )
+            throw new CoTeacherError('learner_of_class')
           await tx.coTeacher.create({ data: { classroomId: c.id, userId: user.id, addedById: teacher.id } })
-          await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.co_teacher_added', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { userId: user.id, email: user.email } })
+          await recordAudit(
+            tx,
+            { kind: 'user', id: teacher.id },
+            {
+              action: 'class.co_teacher_added',
+              targetType: 'class',
+              targetId: c.id,
+              targetLabel: c.name,
+              detail: { userId: user.id, email: user.email },
+            },
+          )
           return { id: user.id, name: user.name, email: user.email }
         })
       } catch (error) {
@@ -112,13 +131,27 @@ export function coTeachersDal(db: Db) {
       if (!c || !isStorableText(userId)) return false
       if (userId === c.teacherId) throw new CoTeacherError('owner')
       const leaving = userId === teacher.id
-      if (!leaving && !c.isOwner && teacher.role !== 'admin') throw new AccessDeniedError(403, 'Only the teacher who made the class removes other teachers.')
+      if (!leaving && !c.isOwner && teacher.role !== 'admin')
+        throw new AccessDeniedError(403, 'Only the teacher who made the class removes other teachers.')
       return db.$transaction(async (tx) => {
-        const row = await tx.coTeacher.findUnique({ where: { classroomId_userId: { classroomId: c.id, userId } }, select: { user: { select: { email: true } } } })
+        const row = await tx.coTeacher.findUnique({
+          where: { classroomId_userId: { classroomId: c.id, userId } },
+          select: { user: { select: { email: true } } },
+        })
         if (!row) return false
         const { count } = await tx.coTeacher.deleteMany({ where: { classroomId: c.id, userId } })
         if (count === 0) return false // removed meanwhile by another request: logged once
-        await recordAudit(tx, { kind: 'user', id: teacher.id }, { action: 'class.co_teacher_removed', targetType: 'class', targetId: c.id, targetLabel: c.name, detail: { userId, email: row.user.email, left: leaving } })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: teacher.id },
+          {
+            action: 'class.co_teacher_removed',
+            targetType: 'class',
+            targetId: c.id,
+            targetLabel: c.name,
+            detail: { userId, email: row.user.email, left: leaving },
+          },
+        )
         return true
       })
     },

@@ -24,7 +24,16 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
   const { database, dal } = useTestDatabase(create)
   const person = (role: Role, name?: string | null) => createTestAccount(database.db, role, name)
   const submit = async (learner: Person, exerciseId = 'deployment-web', lessonId = 'deployment', courseId = 'kubernetes-basics') =>
-    (await dal.progress.recordSubmission(learner, { courseId, lessonId, exerciseId, kind: 'manifest', source: 'kind: Deployment\n', result: { ...failed, exercise: exerciseId } })).submissionId
+    (
+      await dal.progress.recordSubmission(learner, {
+        courseId,
+        lessonId,
+        exerciseId,
+        kind: 'manifest',
+        source: 'kind: Deployment\n',
+        result: { ...failed, exercise: exerciseId },
+      })
+    ).submissionId
 
   /** A class of `owner` in kubernetes-basics with these learners in it. */
   const classOf = async (owner: Person, ...learners: Person[]) => (await createTestClass(dal, owner, { learners })).id
@@ -36,8 +45,22 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     const classId = await classOf(teacher, learner)
     const submissionId = await submit(learner)
 
-    const made = await dal.comments.commentOnSubmission(teacher, { classId, submissionId, body: '  Look at the selector: it must match the template’s labels.\n ' })
-    expect(made).toMatchObject({ learnerId: learner.id, authorLabel: 'Ms Kim', mine: true, lessonId: 'deployment', exerciseId: 'deployment-web', submissionId, groupKey: null, groupSize: 1, readAt: null })
+    const made = await dal.comments.commentOnSubmission(teacher, {
+      classId,
+      submissionId,
+      body: '  Look at the selector: it must match the template’s labels.\n ',
+    })
+    expect(made).toMatchObject({
+      learnerId: learner.id,
+      authorLabel: 'Ms Kim',
+      mine: true,
+      lessonId: 'deployment',
+      exerciseId: 'deployment-web',
+      submissionId,
+      groupKey: null,
+      groupSize: 1,
+      readAt: null,
+    })
     expect(made!.body).toBe('Look at the selector: it must match the template’s labels.')
 
     expect(await dal.comments.forSubmission(teacher, classId, submissionId)).toEqual([made])
@@ -45,7 +68,19 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     expect(await dal.comments.unreadCount(learner)).toBe(1)
     const mine = await dal.comments.mine(learner)
     expect(mine).toEqual([
-      { id: made!.id, classId, className: expect.stringMatching(/^Class /), courseId: 'kubernetes-basics', authorLabel: 'Ms Kim', lessonId: 'deployment', exerciseId: 'deployment-web', submissionId, body: made!.body, createdAt: made!.createdAt, readAt: null },
+      {
+        id: made!.id,
+        classId,
+        className: expect.stringMatching(/^Class /),
+        courseId: 'kubernetes-basics',
+        authorLabel: 'Ms Kim',
+        lessonId: 'deployment',
+        exerciseId: 'deployment-web',
+        submissionId,
+        body: made!.body,
+        createdAt: made!.createdAt,
+        readAt: null,
+      },
     ])
 
     expect(await dal.comments.markRead(learner, [made!.id])).toBe(1)
@@ -105,14 +140,24 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     const before = await count()
 
     expect(await dal.comments.commentOnSubmission(other, { classId, submissionId, body: 'Not my class.' })).toBeNull()
-    expect(await dal.comments.commentOnSubmission(teacher, { classId, submissionId: foreignSubmission, body: 'Not my learner.' })).toBeNull()
-    expect(await dal.comments.commentOnSubmission(teacher, { classId: otherClass, submissionId: foreignSubmission, body: 'Not my class.' })).toBeNull()
+    expect(
+      await dal.comments.commentOnSubmission(teacher, { classId, submissionId: foreignSubmission, body: 'Not my learner.' }),
+    ).toBeNull()
+    expect(
+      await dal.comments.commentOnSubmission(teacher, { classId: otherClass, submissionId: foreignSubmission, body: 'Not my class.' }),
+    ).toBeNull()
     expect(await dal.comments.commentOnSubmission(teacher, { classId, submissionId: otherCourse, body: 'Another course.' })).toBeNull()
     expect(await dal.comments.commentOnSubmission(teacher, { classId, submissionId: 'no-such-submission', body: 'Gone.' })).toBeNull()
-    await expect(dal.comments.commentOnSubmission(learner, { classId, submissionId, body: 'I teach myself.' })).rejects.toMatchObject({ status: 403 })
+    await expect(dal.comments.commentOnSubmission(learner, { classId, submissionId, body: 'I teach myself.' })).rejects.toMatchObject({
+      status: 403,
+    })
     await expect(dal.comments.commentOnSubmission(null, { classId, submissionId, body: 'Visitor.' })).rejects.toMatchObject({ status: 401 })
-    await expect(dal.comments.commentOnGroup(learner, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: [learner.id], body: 'x' })).rejects.toMatchObject({ status: 403 })
-    await expect(dal.comments.commentOnGroup(null, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: [learner.id], body: 'x' })).rejects.toMatchObject({ status: 401 })
+    await expect(
+      dal.comments.commentOnGroup(learner, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: [learner.id], body: 'x' }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      dal.comments.commentOnGroup(null, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: [learner.id], body: 'x' }),
+    ).rejects.toMatchObject({ status: 401 })
     expect(await count()).toBe(before)
 
     // a learner removed from the class takes their submissions out of reach
@@ -136,10 +181,26 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     for (const l of [a, b, c]) await submit(l)
     await submit(a) // two attempts: still one copy
 
-    const made = await dal.comments.commentOnGroup(teacher, { classId, exerciseId: 'deployment-web', checkId: 'selector-matches', learnerIds: [a.id, b.id, a.id], body: 'The selector must match the template labels.' })
+    const made = await dal.comments.commentOnGroup(teacher, {
+      classId,
+      exerciseId: 'deployment-web',
+      checkId: 'selector-matches',
+      learnerIds: [a.id, b.id, a.id],
+      body: 'The selector must match the template labels.',
+    })
     expect(made).toHaveLength(2)
     expect(new Set(made!.map((m) => m.learnerId))).toEqual(new Set([a.id, b.id]))
-    expect(made!.every((m) => m.groupKey === made![0]!.groupKey && m.groupKey !== null && m.groupSize === 2 && m.checkId === 'selector-matches' && m.lessonId === 'deployment' && m.submissionId === null)).toBe(true)
+    expect(
+      made!.every(
+        (m) =>
+          m.groupKey === made![0]!.groupKey &&
+          m.groupKey !== null &&
+          m.groupSize === 2 &&
+          m.checkId === 'selector-matches' &&
+          m.lessonId === 'deployment' &&
+          m.submissionId === null,
+      ),
+    ).toBe(true)
 
     expect((await dal.comments.mine(a)).map((m) => m.body)).toEqual(['The selector must match the template labels.'])
     expect(await dal.comments.mine(c)).toEqual([])
@@ -164,7 +225,8 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     await classOf(other, outsider)
     await submit(a)
     await submit(outsider)
-    const group = (learnerIds: string[], by: Person = teacher, exerciseId = 'deployment-web') => dal.comments.commentOnGroup(by, { classId, exerciseId, checkId: 'selector-matches', learnerIds, body: 'Shared mistake.' })
+    const group = (learnerIds: string[], by: Person = teacher, exerciseId = 'deployment-web') =>
+      dal.comments.commentOnGroup(by, { classId, exerciseId, checkId: 'selector-matches', learnerIds, body: 'Shared mistake.' })
     const before = await count()
     expect(await group([a.id, outsider.id])).toBeNull()
     expect(await group([a.id, idle.id])).toBeNull()
@@ -202,7 +264,12 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     expect(await dal.comments.unreadCount(classmate)).toBe(1)
     expect(await dal.comments.unreadCount(me)).toBe(1)
     expect(await dal.comments.markRead(me, [])).toBe(0)
-    await expect(dal.comments.markRead(me, Array.from({ length: 201 }, (_, i) => `id-${i}`))).rejects.toBeInstanceOf(ZodError)
+    await expect(
+      dal.comments.markRead(
+        me,
+        Array.from({ length: 201 }, (_, i) => `id-${i}`),
+      ),
+    ).rejects.toBeInstanceOf(ZodError)
     await expect(dal.comments.markRead(me, { exerciseId: 'deployment-web', id: 'x' } as never)).rejects.toBeInstanceOf(ZodError)
     // a teacher of the class reads a comment's receipt; the learner sees no one else's
     expect((await dal.comments.forLearner(teacher, classId, classmate.id))!.map((c) => c.readAt)).toEqual([null])
@@ -217,10 +284,22 @@ describe.each(testDatabases())('teachers’ comments on %s', (_name, create) => 
     const before = await count()
     for (const body of ['x'.repeat(2001), 'a\u0000b', 'half \ud800 pair', '', '   \n\t ', 42, null]) {
       await expect(dal.comments.commentOnSubmission(teacher, { classId, submissionId, body } as never)).rejects.toBeInstanceOf(ZodError)
-      await expect(dal.comments.commentOnGroup(teacher, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: [learner.id], body } as never)).rejects.toBeInstanceOf(ZodError)
+      await expect(
+        dal.comments.commentOnGroup(teacher, {
+          classId,
+          exerciseId: 'deployment-web',
+          checkId: 'c',
+          learnerIds: [learner.id],
+          body,
+        } as never),
+      ).rejects.toBeInstanceOf(ZodError)
     }
-    await expect(dal.comments.commentOnSubmission(teacher, { classId: 'c\u0000', submissionId, body: 'ok' })).rejects.toBeInstanceOf(ZodError)
-    await expect(dal.comments.commentOnGroup(teacher, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: ['\u0000'], body: 'ok' })).rejects.toBeInstanceOf(ZodError)
+    await expect(dal.comments.commentOnSubmission(teacher, { classId: 'c\u0000', submissionId, body: 'ok' })).rejects.toBeInstanceOf(
+      ZodError,
+    )
+    await expect(
+      dal.comments.commentOnGroup(teacher, { classId, exerciseId: 'deployment-web', checkId: 'c', learnerIds: ['\u0000'], body: 'ok' }),
+    ).rejects.toBeInstanceOf(ZodError)
     expect(await dal.comments.forSubmission(teacher, classId, 'bad\u0000id')).toBeNull()
     expect(await dal.comments.forLearner(teacher, classId, 'bad\u0000id')).toBeNull()
     expect(await count()).toBe(before)

@@ -13,7 +13,12 @@ import { requireRole, requireViewer, type Viewer } from './viewer.ts'
 
 export const commentBodyMax = 2000
 /** Line ends as one character, so a Windows browser's CRLF counts as one against the limit. */
-export const commentBodySchema = storableText(z.string().transform((s) => s.replace(/\r\n?/g, '\n').trim()).pipe(z.string().min(1).max(commentBodyMax)))
+export const commentBodySchema = storableText(
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().min(1).max(commentBodyMax)),
+)
 
 const idSchema = storableText(z.string().min(1).max(100))
 /** A mistake group is at most a class (a few hundred); more ids in one request are not a group. */
@@ -74,7 +79,20 @@ export const learnerCommentsLimit = 100
 const TEACHING_ROLES = ['teacher'] as const
 const newestFirst = [{ createdAt: 'desc' as const }, { id: 'desc' as const }]
 
-type Row = { id: string; learnerId: string; authorId: string | null; authorLabel: string; lessonId: string; exerciseId: string; submissionId: string | null; checkId: string | null; groupKey: string | null; body: string; createdAt: Date; readAt: Date | null }
+type Row = {
+  id: string
+  learnerId: string
+  authorId: string | null
+  authorLabel: string
+  lessonId: string
+  exerciseId: string
+  submissionId: string | null
+  checkId: string | null
+  groupKey: string | null
+  body: string
+  createdAt: Date
+  readAt: Date | null
+}
 
 export function commentsDal(db: Db) {
   /** The name a comment is signed with: the teacher's name, else their email, as they are now. */
@@ -118,7 +136,10 @@ export function commentsDal(db: Db) {
       const data = submissionCommentSchema.parse(input)
       const c = await taughtClass(db, teacher, data.classId)
       if (!c) return null
-      const submission = await db.submission.findFirst({ where: { id: data.submissionId, courseId: c.courseId }, select: { id: true, userId: true, lessonId: true, exerciseId: true } })
+      const submission = await db.submission.findFirst({
+        where: { id: data.submissionId, courseId: c.courseId },
+        select: { id: true, userId: true, lessonId: true, exerciseId: true },
+      })
       if (!submission || !(await isLearnerOf(db, c.id, submission.userId))) return null
       const row = await db.teacherComment.create({
         data: {
@@ -186,7 +207,11 @@ export function commentsDal(db: Db) {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taughtClass(db, teacher, classId)
       if (!c || !(await isLearnerOf(db, c.id, learnerId))) return null
-      const rows = await db.teacherComment.findMany({ where: { classroomId: c.id, learnerId }, orderBy: newestFirst, take: learnerCommentsLimit })
+      const rows = await db.teacherComment.findMany({
+        where: { classroomId: c.id, learnerId },
+        orderBy: newestFirst,
+        take: learnerCommentsLimit,
+      })
       return forTeachers(teacher, rows)
     },
 
@@ -230,7 +255,11 @@ export function commentsDal(db: Db) {
       const target = markReadSchema.parse(which)
       if (Array.isArray(target) && target.length === 0) return 0
       const { count } = await db.teacherComment.updateMany({
-        where: { learnerId: user.id, readAt: null, ...(Array.isArray(target) ? { id: { in: target } } : { exerciseId: target.exerciseId }) },
+        where: {
+          learnerId: user.id,
+          readAt: null,
+          ...(Array.isArray(target) ? { id: { in: target } } : { exerciseId: target.exerciseId }),
+        },
         data: { readAt: new Date() },
       })
       return count
@@ -244,7 +273,10 @@ export function commentsDal(db: Db) {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taughtClass(db, teacher, input.classId)
       if (!c || !isStorableText(input.commentId)) return 0
-      const row = await db.teacherComment.findFirst({ where: { id: input.commentId, classroomId: c.id }, select: { id: true, groupKey: true } })
+      const row = await db.teacherComment.findFirst({
+        where: { id: input.commentId, classroomId: c.id },
+        select: { id: true, groupKey: true },
+      })
       if (!row) return 0
       const where = input.group && row.groupKey ? { classroomId: c.id, groupKey: row.groupKey } : { id: row.id }
       return (await db.teacherComment.deleteMany({ where })).count

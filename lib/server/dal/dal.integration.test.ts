@@ -56,11 +56,16 @@ describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
   it('stores quiz attempts with their score', async () => {
     const user = await dal.users.signUp({ email: `quiz-${Date.now()}@example.com`, password: 'password-1' })
     const result = { quiz: 'pod-basics', correct: 4, total: 5, score: 0.8, questions: [] }
-    const { attemptId } = await dal.quizzes.recordAttempt({ id: user.id, role: 'learner' }, { courseId: 'kubernetes-basics', lessonId: 'pod', answers: { 'smallest-unit': 'b' }, result })
+    const { attemptId } = await dal.quizzes.recordAttempt(
+      { id: user.id, role: 'learner' },
+      { courseId: 'kubernetes-basics', lessonId: 'pod', answers: { 'smallest-unit': 'b' }, result },
+    )
     const stored = await database.db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
     expect(stored).toMatchObject({ quizId: 'pod-basics', correct: 4, total: 5, score: 0.8 })
     expect(JSON.parse(stored.answers)).toEqual({ 'smallest-unit': 'b' })
-    await expect(dal.quizzes.recordAttempt(null, { courseId: 'c', lessonId: 'l', answers: {}, result })).rejects.toBeInstanceOf(AccessDeniedError)
+    await expect(dal.quizzes.recordAttempt(null, { courseId: 'c', lessonId: 'l', answers: {}, result })).rejects.toBeInstanceOf(
+      AccessDeniedError,
+    )
   })
 
   it('counts attempts per exercise for hints and the solution', async () => {
@@ -95,7 +100,8 @@ describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
     await expect(dal.progress.lastPass(null, 'pod-first-manifest')).rejects.toBeInstanceOf(AccessDeniedError)
 
     const quiz = (correct: number) => ({ quiz: 'pod-basics', correct, total: 5, score: correct / 5, questions: [] })
-    for (const correct of [2, 4, 3]) await dal.quizzes.recordAttempt(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', answers: {}, result: quiz(correct) })
+    for (const correct of [2, 4, 3])
+      await dal.quizzes.recordAttempt(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', answers: {}, result: quiz(correct) })
     expect(await dal.quizzes.bestAttempt(viewer, 'pod-basics')).toMatchObject({ correct: 4, total: 5, score: 0.8 })
     // another learner's attempts are not theirs
     const other = await dal.users.signUp({ email: `reopen-other-${Date.now()}@example.com`, password: 'password-1' })
@@ -119,27 +125,61 @@ describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
     const [a, b] = await Promise.all([dal.classes.join(learner, typed), dal.classes.join(learner, typed)])
     expect([a.classId, b.classId]).toEqual([created.id, created.id])
     expect((await dal.classes.join(learner, created.inviteCode)).alreadyMember).toBe(true)
-    expect(await dal.classes.joined(learner)).toEqual([{ id: created.id, name: 'Monday group', courseId: 'kubernetes-basics', teacher: 'Ms Kim' }])
+    expect(await dal.classes.joined(learner)).toEqual([
+      { id: created.id, name: 'Monday group', courseId: 'kubernetes-basics', teacher: 'Ms Kim' },
+    ])
 
     await dal.progress.touchLesson(learner, 'kubernetes-basics', 'pod')
     for (let i = 0; i < 3; i++) {
-      await dal.progress.recordSubmission(learner, { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest', source: 'x', result: result(false, 0.5) })
+      await dal.progress.recordSubmission(learner, {
+        courseId: 'kubernetes-basics',
+        lessonId: 'pod',
+        exerciseId: 'pod-first-manifest',
+        kind: 'manifest',
+        source: 'x',
+        result: result(false, 0.5),
+      })
     }
     await dal.progress.touchLesson(learner, 'other-course', 'x') // another course's progress stays out
 
     const seen = await dal.classes.learnerSubmissions(teacher, created.id, learner.id)
     expect(seen?.learner).toMatchObject({ id: learner.id, name: 'Bora' })
     expect(seen?.submissions).toHaveLength(3)
-    expect(seen?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date), completedAt: null }])
+    expect(seen?.progress).toEqual([
+      {
+        userId: learner.id,
+        lessonId: 'pod',
+        status: 'started',
+        attempts: 3,
+        bestScore: 0.5,
+        updatedAt: expect.any(Date),
+        completedAt: null,
+      },
+    ])
     expect(seen?.quizzes).toEqual([])
-    expect(seen?.submissions[0]).toMatchObject({ exerciseId: 'pod-first-manifest', passed: false, source: 'x', failing: [{ id: 'image', message: 'wrong image', line: 9 }] })
+    expect(seen?.submissions[0]).toMatchObject({
+      exerciseId: 'pod-first-manifest',
+      passed: false,
+      source: 'x',
+      failing: [{ id: 'image', message: 'wrong image', line: 9 }],
+    })
     expect(await dal.classes.learnerSubmissions({ id: other.id, role: 'teacher' }, created.id, learner.id)).toBeNull()
     expect(await dal.classes.learnerSubmissions(teacher, created.id, other.id)).toBeNull() // not in the class
     await expect(dal.classes.learnerSubmissions(learner, created.id, learner.id)).rejects.toMatchObject({ status: 403 })
 
     const detail = await dal.classes.detail(teacher, created.id)
     expect(detail?.learners).toEqual([{ id: learner.id, name: 'Bora', email: `pupil-${stamp}@example.com`, joinedAt: expect.any(Date) }])
-    expect(detail?.progress).toEqual([{ userId: learner.id, lessonId: 'pod', status: 'started', attempts: 3, bestScore: 0.5, updatedAt: expect.any(Date), completedAt: null }])
+    expect(detail?.progress).toEqual([
+      {
+        userId: learner.id,
+        lessonId: 'pod',
+        status: 'started',
+        attempts: 3,
+        bestScore: 0.5,
+        updatedAt: expect.any(Date),
+        completedAt: null,
+      },
+    ])
     expect((await dal.classes.listTaught(teacher)).find((c) => c.id === created.id)?.learnerCount).toBe(1)
 
     // another teacher's class reads as not found; learners are not teachers
@@ -156,7 +196,10 @@ describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
     expect(await dal.classes.renewInviteCode({ id: other.id, role: 'teacher' }, created.id)).toBeNull()
     const late = await dal.users.signUp({ email: `late-${stamp}@example.com`, password: 'password-1' })
     await expect(dal.classes.join({ id: late.id, role: late.role }, created.inviteCode)).rejects.toMatchObject({ reason: 'unknown' })
-    await expect(dal.classes.join({ id: late.id, role: late.role }, renewed!)).resolves.toMatchObject({ classId: created.id, alreadyMember: false })
+    await expect(dal.classes.join({ id: late.id, role: late.role }, renewed!)).resolves.toMatchObject({
+      classId: created.id,
+      alreadyMember: false,
+    })
     await expect(dal.classes.join({ id: late.id, role: late.role }, 'not a code')).rejects.toMatchObject({ reason: 'invalid' })
     await expect(dal.classes.join(teacher, renewed!)).rejects.toMatchObject({ reason: 'own' })
     await expect(dal.classes.join(null, renewed!)).rejects.toMatchObject({ status: 401 })
@@ -203,14 +246,28 @@ describe.each(testDatabases())('data-access layer on %s', (_name, create) => {
   })
 
   it('stores nothing for an anonymous visitor', async () => {
-    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'x', kind: 'manifest' as const, source: '', result: result(true, 1) }
+    const base = {
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      exerciseId: 'x',
+      kind: 'manifest' as const,
+      source: '',
+      result: result(true, 1),
+    }
     await expect(dal.progress.recordSubmission(null, base)).rejects.toBeInstanceOf(AccessDeniedError)
     expect(await database.db.submission.count({ where: { exerciseId: 'x' } })).toBe(0)
   })
 
   it('rolls back the submission when the progress write fails', async () => {
     const viewer = { id: 'no-such-user', role: 'learner' as const }
-    const base = { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'rollback-probe', kind: 'manifest' as const, source: '', result: result(true, 1) }
+    const base = {
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      exerciseId: 'rollback-probe',
+      kind: 'manifest' as const,
+      source: '',
+      result: result(true, 1),
+    }
     await expect(dal.progress.recordSubmission(viewer, base)).rejects.toThrow()
     expect(await database.db.submission.count({ where: { exerciseId: 'rollback-probe' } })).toBe(0)
   })

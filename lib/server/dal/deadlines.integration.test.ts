@@ -23,7 +23,12 @@ describe.each(testDatabases())('lesson due dates on %s', (_name, create) => {
     ])
     // moved, then cleared
     expect(await dal.deadlines.set(teacher, c.id, 'pod', '2026-11-25T15:00:00Z')).toBe(true)
-    expect(await dal.deadlines.save(teacher, c.id, [{ lessonId: 'service', dueAt: null }, { lessonId: 'deployment', dueAt: '2026-11-30T15:00:00Z' }])).toBe(true)
+    expect(
+      await dal.deadlines.save(teacher, c.id, [
+        { lessonId: 'service', dueAt: null },
+        { lessonId: 'deployment', dueAt: '2026-11-30T15:00:00Z' },
+      ]),
+    ).toBe(true)
     expect((await dal.deadlines.forClass(teacher, c.id))!.deadlines).toEqual([
       { lessonId: 'pod', dueAt: due('2026-11-25T15:00:00Z') },
       { lessonId: 'deployment', dueAt: due('2026-11-30T15:00:00Z') },
@@ -81,9 +86,22 @@ describe.each(testDatabases())('lesson due dates on %s', (_name, create) => {
       ['pod', 5],
       ['x'.repeat(101), null],
     ]
-    for (const [lessonId, dueAt] of bad) await expect(dal.deadlines.set(teacher, c.id, lessonId, dueAt as string), `${lessonId} ${String(dueAt)}`).rejects.toBeInstanceOf(ZodError)
-    await expect(dal.deadlines.save(teacher, c.id, [{ lessonId: 'service', dueAt: '2026-11-22T15:00:00Z' }, { lessonId: 'pod', dueAt: 'soon' }])).rejects.toBeInstanceOf(ZodError)
-    await expect(dal.deadlines.save(teacher, c.id, [{ lessonId: 'pod', dueAt: null }, { lessonId: 'pod', dueAt: '2026-11-22T15:00:00Z' }])).rejects.toBeInstanceOf(ZodError)
+    for (const [lessonId, dueAt] of bad)
+      await expect(dal.deadlines.set(teacher, c.id, lessonId, dueAt as string), `${lessonId} ${String(dueAt)}`).rejects.toBeInstanceOf(
+        ZodError,
+      )
+    await expect(
+      dal.deadlines.save(teacher, c.id, [
+        { lessonId: 'service', dueAt: '2026-11-22T15:00:00Z' },
+        { lessonId: 'pod', dueAt: 'soon' },
+      ]),
+    ).rejects.toBeInstanceOf(ZodError)
+    await expect(
+      dal.deadlines.save(teacher, c.id, [
+        { lessonId: 'pod', dueAt: null },
+        { lessonId: 'pod', dueAt: '2026-11-22T15:00:00Z' },
+      ]),
+    ).rejects.toBeInstanceOf(ZodError)
     await expect(dal.deadlines.save(teacher, c.id, [{ lessonId: 'pod', dueAt: null, extra: 1 } as never])).rejects.toBeInstanceOf(ZodError)
     expect((await dal.deadlines.forClass(teacher, c.id))!.deadlines).toEqual([{ lessonId: 'pod', dueAt: due('2026-11-20T15:00:00Z') }])
   })
@@ -109,7 +127,14 @@ describe.each(testDatabases())('lesson due dates on %s', (_name, create) => {
       exerciseId: 'pod-first-manifest',
       kind: 'manifest',
       source: 'kind: Pod\n',
-      result: { exercise: 'pod-first-manifest', passed: true, score: 1, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 } as GradeResult,
+      result: {
+        exercise: 'pod-first-manifest',
+        passed: true,
+        score: 1,
+        checks: [],
+        validation: { valid: true, errors: [] },
+        durationMs: 1,
+      } as GradeResult,
     })
     await dal.progress.recordSubmission(learner, {
       courseId: COURSE,
@@ -117,14 +142,28 @@ describe.each(testDatabases())('lesson due dates on %s', (_name, create) => {
       exerciseId: 'deployment-web',
       kind: 'manifest',
       source: 'kind: Deployment\n',
-      result: { exercise: 'deployment-web', passed: false, score: 0.5, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 } as GradeResult,
+      result: {
+        exercise: 'deployment-web',
+        passed: false,
+        score: 0.5,
+        checks: [],
+        validation: { valid: true, errors: [] },
+        durationMs: 1,
+      } as GradeResult,
     })
     const completedAt = new Date(passed.progress.completedAt!)
     const mine = await dal.deadlines.dueForLearner(learner, COURSE)
     expect(mine).toEqual([
       { lessonId: 'pod', dueAt: due('2026-11-18T15:00:00Z'), classId: b.id, className: 'Evening group', completed: true, completedAt },
       { lessonId: 'pod', dueAt: due('2026-11-20T15:00:00Z'), classId: a.id, className: 'Monday group', completed: true, completedAt },
-      { lessonId: 'deployment', dueAt: due('2026-11-27T15:00:00Z'), classId: a.id, className: 'Monday group', completed: false, completedAt: null },
+      {
+        lessonId: 'deployment',
+        dueAt: due('2026-11-27T15:00:00Z'),
+        classId: a.id,
+        className: 'Monday group',
+        completed: false,
+        completedAt: null,
+      },
     ])
     // an archived class's due dates are gone; nobody else's due dates show; a visitor has none to ask for
     await dal.classes.archive(teacherB, b.id)
@@ -146,8 +185,22 @@ describe.each(testDatabases())('a class’s attempts for export on %s', (_name, 
     const b = await dal.users.signUp({ email: `att-b-${stamp}@example.com`, password: 'password-1' })
     const outsider = await dal.users.signUp({ email: `att-x-${stamp}@example.com`, password: 'password-1' })
     const t = { id: teacher.id, role: 'teacher' as const }
-    const c = await createTestClass(dal, t, { name: 'Export group', learners: [{ id: a.id, role: 'learner' }, { id: b.id, role: 'learner' }] })
-    const result = (passed: boolean) => JSON.stringify({ passed, checks: [{ id: 'has-kind', passed: true, message: 'ok', line: 1 }, { id: 'replicas', passed, message: 'replicas is 3', line: 4 }], validation: { valid: true, errors: [] } })
+    const c = await createTestClass(dal, t, {
+      name: 'Export group',
+      learners: [
+        { id: a.id, role: 'learner' },
+        { id: b.id, role: 'learner' },
+      ],
+    })
+    const result = (passed: boolean) =>
+      JSON.stringify({
+        passed,
+        checks: [
+          { id: 'has-kind', passed: true, message: 'ok', line: 1 },
+          { id: 'replicas', passed, message: 'replicas is 3', line: 4 },
+        ],
+        validation: { valid: true, errors: [] },
+      })
     const tie = new Date('2026-11-03T09:00:00Z')
     const rows = [
       { userId: a.id, exerciseId: 'deployment-web', lessonId: 'deployment', createdAt: tie, passed: false },
@@ -156,23 +209,58 @@ describe.each(testDatabases())('a class’s attempts for export on %s', (_name, 
       { userId: b.id, exerciseId: 'pod-first-manifest', lessonId: 'pod', createdAt: new Date('2026-11-01T09:00:00Z'), passed: true },
       { userId: outsider.id, exerciseId: 'pod-first-manifest', lessonId: 'pod', createdAt: new Date('2026-11-02T09:00:00Z'), passed: true },
     ]
-    for (const r of rows) await database.db.submission.create({ data: { ...r, courseId: COURSE, kind: 'manifest', source: 'x', score: r.passed ? 1 : 0.5, result: result(r.passed), durationMs: 1 } })
-    await database.db.submission.create({ data: { userId: a.id, exerciseId: 'other', lessonId: 'other', courseId: 'another-course', kind: 'manifest', source: 'x', passed: true, score: 1, result: '{}', durationMs: 1, createdAt: tie } })
+    for (const r of rows)
+      await database.db.submission.create({
+        data: { ...r, courseId: COURSE, kind: 'manifest', source: 'x', score: r.passed ? 1 : 0.5, result: result(r.passed), durationMs: 1 },
+      })
+    await database.db.submission.create({
+      data: {
+        userId: a.id,
+        exerciseId: 'other',
+        lessonId: 'other',
+        courseId: 'another-course',
+        kind: 'manifest',
+        source: 'x',
+        passed: true,
+        score: 1,
+        result: '{}',
+        durationMs: 1,
+        createdAt: tie,
+      },
+    })
 
     const read = async (pageSize: number) => {
       const found = await dal.classAttempts.attempts(t, c.id, { pageSize })
       const pages: { userId: string; exerciseId: string; at: string; failing: string }[][] = []
-      for await (const page of found!.pages) pages.push(page.map((p) => ({ userId: p.userId, exerciseId: p.exerciseId, at: p.createdAt.toISOString(), failing: p.failing.map((f) => `${f.id}: ${f.message}`).join() })))
+      for await (const page of found!.pages)
+        pages.push(
+          page.map((p) => ({
+            userId: p.userId,
+            exerciseId: p.exerciseId,
+            at: p.createdAt.toISOString(),
+            failing: p.failing.map((f) => `${f.id}: ${f.message}`).join(),
+          })),
+        )
       return { found: found!, pages }
     }
     const { found, pages } = await read(2)
-    expect(found.learners).toEqual(new Map([[a.id, { name: 'Ann', email: `att-a-${stamp}@example.com` }], [b.id, { name: null, email: `att-b-${stamp}@example.com` }]]))
+    expect(found.learners).toEqual(
+      new Map([
+        [a.id, { name: 'Ann', email: `att-a-${stamp}@example.com` }],
+        [b.id, { name: null, email: `att-b-${stamp}@example.com` }],
+      ]),
+    )
     expect(pages.map((p) => p.length)).toEqual([2, 2])
     const flat = pages.flat()
     expect(flat[0]).toEqual({ userId: b.id, exerciseId: 'pod-first-manifest', at: '2026-11-01T09:00:00.000Z', failing: '' })
     expect(flat.slice(1).map((r) => r.at)).toEqual([tie.toISOString(), tie.toISOString(), tie.toISOString()])
     // the three attempts made at the same moment, each read once across the page boundary
-    expect(flat.slice(1).map((r) => r.userId).sort()).toEqual([a.id, a.id, b.id].sort())
+    expect(
+      flat
+        .slice(1)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([a.id, a.id, b.id].sort())
     expect(flat.filter((r) => r.failing === 'replicas: replicas is 3')).toHaveLength(2)
     // one page when it is big enough, the same rows
     expect((await read(100)).pages.flat()).toEqual(flat)

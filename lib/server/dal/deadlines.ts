@@ -61,7 +61,11 @@ export function deadlinesDal(db: Db) {
       parsed.map(({ lessonId, dueAt }) =>
         dueAt === null
           ? db.lessonDeadline.deleteMany({ where: { classroomId: c.id, lessonId } })
-          : db.lessonDeadline.upsert({ where: { classroomId_lessonId: { classroomId: c.id, lessonId } }, create: { classroomId: c.id, lessonId, dueAt }, update: { dueAt } }),
+          : db.lessonDeadline.upsert({
+              where: { classroomId_lessonId: { classroomId: c.id, lessonId } },
+              create: { classroomId: c.id, lessonId, dueAt },
+              update: { dueAt },
+            }),
       ),
     )
     return true
@@ -81,7 +85,11 @@ export function deadlinesDal(db: Db) {
       const teacher = requireRole(viewer, TEACHING_ROLES)
       const c = await taughtClass(db, teacher, classId)
       if (!c) return null
-      const rows = await db.lessonDeadline.findMany({ where: { classroomId: c.id }, select: { lessonId: true, dueAt: true }, orderBy: [{ dueAt: 'asc' }, { lessonId: 'asc' }] })
+      const rows = await db.lessonDeadline.findMany({
+        where: { classroomId: c.id },
+        select: { lessonId: true, dueAt: true },
+        orderBy: [{ dueAt: 'asc' }, { lessonId: 'asc' }],
+      })
       return { classId: c.id, courseId: c.courseId, deadlines: rows }
     },
 
@@ -96,7 +104,9 @@ export function deadlinesDal(db: Db) {
         where: { userId: learner.id, classroom: { courseId, archived: false } },
         select: { classroom: { select: { id: true, name: true, deadlines: { select: { lessonId: true, dueAt: true } } } } },
       })
-      const due = enrolments.flatMap((e) => e.classroom.deadlines.map((d) => ({ ...d, classId: e.classroom.id, className: e.classroom.name })))
+      const due = enrolments.flatMap((e) =>
+        e.classroom.deadlines.map((d) => ({ ...d, classId: e.classroom.id, className: e.classroom.name })),
+      )
       if (due.length === 0) return []
       const progress = await db.lessonProgress.findMany({
         where: { userId: learner.id, courseId, lessonId: { in: [...new Set(due.map((d) => d.lessonId))] } },
@@ -109,7 +119,9 @@ export function deadlinesDal(db: Db) {
           const completed = p?.status === 'completed'
           return { ...d, completed, completedAt: completed ? (p?.completedAt ?? null) : null }
         })
-        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.className.localeCompare(b.className) || a.lessonId.localeCompare(b.lessonId))
+        .sort(
+          (a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.className.localeCompare(b.className) || a.lessonId.localeCompare(b.lessonId),
+        )
     },
   }
 }

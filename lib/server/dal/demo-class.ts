@@ -32,7 +32,15 @@ export interface DemoLearnerRows {
   createdAt: Date
   joinedAt: Date
   submissions: DemoSubmissionRow[]
-  progress: { lessonId: string; status: 'started' | 'completed'; attempts: number; bestScore: number; startedAt: Date; completedAt: Date | null; updatedAt: Date }[]
+  progress: {
+    lessonId: string
+    status: 'started' | 'completed'
+    attempts: number
+    bestScore: number
+    startedAt: Date
+    completedAt: Date | null
+    updatedAt: Date
+  }[]
   quizzes: { lessonId: string; quizId: string; answers: unknown; score: number; correct: number; total: number; createdAt: Date }[]
 }
 
@@ -61,11 +69,30 @@ export interface DemoClassWritten {
 export async function writeDemoClass(db: Db, rows: DemoClassRows): Promise<DemoClassWritten> {
   return db.$transaction(
     async (tx) => {
-      const classroom = await tx.classroom.create({ data: { name: rows.name, courseId: rows.courseId, teacherId: rows.teacherId, inviteCode: generateInviteCode(), createdAt: rows.createdAt } })
-      const existing = new Map((await tx.user.findMany({ where: { email: { in: rows.learners.map((l) => l.email) } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]))
+      const classroom = await tx.classroom.create({
+        data: {
+          name: rows.name,
+          courseId: rows.courseId,
+          teacherId: rows.teacherId,
+          inviteCode: generateInviteCode(),
+          createdAt: rows.createdAt,
+        },
+      })
+      const existing = new Map(
+        (await tx.user.findMany({ where: { email: { in: rows.learners.map((l) => l.email) } }, select: { id: true, email: true } })).map(
+          (u) => [u.email, u.id],
+        ),
+      )
       const fresh = rows.learners.filter((l) => !existing.has(l.email))
       const made = await tx.user.createManyAndReturn({
-        data: fresh.map((l) => ({ email: l.email, name: l.name, role: 'learner', locale: l.locale, passwordHash: l.passwordHash, createdAt: l.createdAt })),
+        data: fresh.map((l) => ({
+          email: l.email,
+          name: l.name,
+          role: 'learner',
+          locale: l.locale,
+          passwordHash: l.passwordHash,
+          createdAt: l.createdAt,
+        })),
         select: { id: true, email: true },
       })
       const ids = new Map([...existing, ...made.map((u) => [u.email, u.id] as const)])
@@ -78,19 +105,31 @@ export async function writeDemoClass(db: Db, rows: DemoClassRows): Promise<DemoC
       })
       const courseId = rows.courseId
       const submissions = fresh.flatMap((l) =>
-        l.submissions.map((s) => ({ userId: idOf(l.email), courseId, ...s, result: JSON.stringify(s.result), durationMs: Math.round(s.durationMs) })),
+        l.submissions.map((s) => ({
+          userId: idOf(l.email),
+          courseId,
+          ...s,
+          result: JSON.stringify(s.result),
+          durationMs: Math.round(s.durationMs),
+        })),
       )
       if (submissions.length) await tx.submission.createMany({ data: submissions })
       const progress = fresh.flatMap((l) => l.progress.map((p) => ({ userId: idOf(l.email), courseId, ...p })))
       if (progress.length) await tx.lessonProgress.createMany({ data: progress })
-      const quizzes = fresh.flatMap((l) => l.quizzes.map((q) => ({ userId: idOf(l.email), courseId, ...q, answers: JSON.stringify(q.answers) })))
+      const quizzes = fresh.flatMap((l) =>
+        l.quizzes.map((q) => ({ userId: idOf(l.email), courseId, ...q, answers: JSON.stringify(q.answers) })),
+      )
       if (quizzes.length) await tx.quizAttempt.createMany({ data: quizzes })
-      if (rows.deadlines.length) await tx.lessonDeadline.createMany({ data: rows.deadlines.map((d) => ({ classroomId: classroom.id, ...d })) })
+      if (rows.deadlines.length)
+        await tx.lessonDeadline.createMany({ data: rows.deadlines.map((d) => ({ classroomId: classroom.id, ...d })) })
       let comments = 0
       for (const c of rows.comments) {
         if (!fresh.some((l) => l.email === c.email)) continue // their attempts are from an earlier class
         const learnerId = idOf(c.email)
-        const submission = await tx.submission.findFirst({ where: { userId: learnerId, exerciseId: c.exerciseId, createdAt: c.submittedAt }, select: { id: true } })
+        const submission = await tx.submission.findFirst({
+          where: { userId: learnerId, exerciseId: c.exerciseId, createdAt: c.submittedAt },
+          select: { id: true },
+        })
         if (!submission) continue
         await tx.teacherComment.create({
           data: {
@@ -108,7 +147,13 @@ export async function writeDemoClass(db: Db, rows: DemoClassRows): Promise<DemoC
         })
         comments++
       }
-      return { classId: classroom.id, learners: rows.learners.length, submissions: submissions.length, quizAttempts: quizzes.length, comments }
+      return {
+        classId: classroom.id,
+        learners: rows.learners.length,
+        submissions: submissions.length,
+        quizAttempts: quizzes.length,
+        comments,
+      }
     },
     { maxWait: 10_000, timeout: 60_000 },
   )

@@ -39,7 +39,11 @@ export interface ImportedWork {
 
 /** Quiz answers with their keys in one order, so the same answers compare equal however they were sent. */
 export function canonicalQuizAnswers(answers: QuizAnswers): QuizAnswers {
-  return Object.fromEntries(Object.keys(answers).sort().map((k) => [k, answers[k]!]))
+  return Object.fromEntries(
+    Object.keys(answers)
+      .sort()
+      .map((k) => [k, answers[k]!]),
+  )
 }
 
 const sameAnswers = (stored: string, answers: QuizAnswers): boolean => {
@@ -64,10 +68,15 @@ export function importDal(db: Db, quota: () => StorageQuota) {
           const exercises: ImportedWork['exercises'] = []
           const overQuota: string[] = []
           for (const input of work.submissions) {
-            const already = await tx.submission.findFirst({ where: { userId: user.id, exerciseId: input.exerciseId, source: input.source }, select: { id: true } })
+            const already = await tx.submission.findFirst({
+              where: { userId: user.id, exerciseId: input.exerciseId, source: input.source },
+              select: { id: true },
+            })
             const base = { exerciseId: input.exerciseId, passed: input.result.passed, score: input.result.score }
             if (already) {
-              const progress = await tx.lessonProgress.findUnique({ where: { userId_courseId_lessonId: { userId: user.id, courseId: input.courseId, lessonId: input.lessonId } } })
+              const progress = await tx.lessonProgress.findUnique({
+                where: { userId_courseId_lessonId: { userId: user.id, courseId: input.courseId, lessonId: input.lessonId } },
+              })
               exercises.push({ ...base, outcome: 'duplicate', lessonCompleted: progress?.status === 'completed' })
               continue
             }
@@ -81,10 +90,18 @@ export function importDal(db: Db, quota: () => StorageQuota) {
           }
           const quizzes: ImportedWork['quizzes'] = []
           for (const input of work.quizzes) {
-            const previous = await tx.quizAttempt.findMany({ where: { userId: user.id, quizId: input.result.quiz }, select: { answers: true } })
+            const previous = await tx.quizAttempt.findMany({
+              where: { userId: user.id, quizId: input.result.quiz },
+              select: { answers: true },
+            })
             const duplicate = previous.some((p) => sameAnswers(p.answers, input.answers))
             if (!duplicate) await storeQuizAttempt(tx, user.id, { ...input, answers: canonicalQuizAnswers(input.answers) })
-            quizzes.push({ quizId: input.result.quiz, outcome: duplicate ? 'duplicate' : 'added', correct: input.result.correct, total: input.result.total })
+            quizzes.push({
+              quizId: input.result.quiz,
+              outcome: duplicate ? 'duplicate' : 'added',
+              correct: input.result.correct,
+              total: input.result.total,
+            })
           }
           const drafts: ImportedWork['drafts'] = []
           for (const draft of work.drafts) {

@@ -39,7 +39,10 @@ describe.each(testDatabases())('role invitations and password resets on %s', (_n
     expect((await dal.users.sessionRecord(first.id))?.role).toBe('teacher')
     expect((await dal.users.sessionRecord(second.id))?.role).toBe('learner')
 
-    const events = await database.db.auditEvent.findMany({ where: { OR: [{ targetId: made.id }, { targetId: first.id }] }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    const events = await database.db.auditEvent.findMany({
+      where: { OR: [{ targetId: made.id }, { targetId: first.id }] },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    })
     expect(events.map((e) => [e.action, e.actorLabel, e.detail])).toEqual([
       ['invitation.created', expect.stringContaining('admin-'), '{"role":"teacher","days":3}'],
       ['user.created', 'cli', '{"role":"learner"}'],
@@ -110,7 +113,9 @@ describe.each(testDatabases())('role invitations and password resets on %s', (_n
     expect(await dal.passwordResets.complete(reset.token, 'another new password')).toEqual({ status: 'invalid' })
     expect(await dal.users.authenticate(learner.email, 'a brand new password')).toMatchObject({ id: learner.id, sessionVersion: 1 })
     expect(await dal.users.authenticate(learner.email, 'password-123')).toBeNull()
-    const actions = (await database.db.auditEvent.findMany({ where: { targetId: learner.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((e) => [e.action, e.actorLabel])
+    const actions = (
+      await database.db.auditEvent.findMany({ where: { targetId: learner.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+    ).map((e) => [e.action, e.actorLabel])
     expect(actions).toEqual([
       ['user.created', 'cli'],
       ['password_reset.created', expect.stringContaining('admin-')],

@@ -68,8 +68,16 @@ export function invitationOperations(db: Db) {
       const { token, tokenHash } = newToken()
       const expiresAt = new Date(Date.now() + data.days * DAY)
       return db.$transaction(async (tx) => {
-        const row = await tx.roleInvitation.create({ data: { tokenHash, role: data.role, note: data.note ?? null, expiresAt, createdById: actor.kind === 'user' ? actor.id : null } })
-        await recordAudit(tx, actor, { action: 'invitation.created', targetType: 'invitation', targetId: row.id, targetLabel: data.note ?? null, detail: { role: data.role, days: data.days } })
+        const row = await tx.roleInvitation.create({
+          data: { tokenHash, role: data.role, note: data.note ?? null, expiresAt, createdById: actor.kind === 'user' ? actor.id : null },
+        })
+        await recordAudit(tx, actor, {
+          action: 'invitation.created',
+          targetType: 'invitation',
+          targetId: row.id,
+          targetLabel: data.note ?? null,
+          detail: { role: data.role, days: data.days },
+        })
         return { id: row.id, token, role: data.role, expiresAt }
       })
     },
@@ -79,7 +87,10 @@ export function invitationOperations(db: Db) {
       const total = await db.roleInvitation.count()
       const { page, pageCount, skip } = pageWindow(requestedPage, total, pageSize)
       const rows = await db.roleInvitation.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take: pageSize })
-      const people = await db.user.findMany({ where: { id: { in: rows.flatMap((r) => [r.usedById, r.createdById]).filter((id): id is string => !!id) } }, select: { id: true, email: true } })
+      const people = await db.user.findMany({
+        where: { id: { in: rows.flatMap((r) => [r.usedById, r.createdById]).filter((id): id is string => !!id) } },
+        select: { id: true, email: true },
+      })
       const email = new Map(people.map((p) => [p.id, p.email]))
       const now = new Date()
       const items = rows.map((r) => ({
@@ -99,10 +110,19 @@ export function invitationOperations(db: Db) {
     /** Revokes an invitation nobody has used yet; false when there is none such. */
     async revoke(actor: Actor, id: string): Promise<boolean> {
       return db.$transaction(async (tx) => {
-        const { count } = await tx.roleInvitation.updateMany({ where: { id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } })
+        const { count } = await tx.roleInvitation.updateMany({
+          where: { id, usedAt: null, revokedAt: null },
+          data: { revokedAt: new Date() },
+        })
         if (count === 0) return false
         const row = await tx.roleInvitation.findUniqueOrThrow({ where: { id } })
-        await recordAudit(tx, actor, { action: 'invitation.revoked', targetType: 'invitation', targetId: id, targetLabel: row.note, detail: { role: row.role } })
+        await recordAudit(tx, actor, {
+          action: 'invitation.revoked',
+          targetType: 'invitation',
+          targetId: id,
+          targetLabel: row.note,
+          detail: { role: row.role },
+        })
         return true
       })
     },
@@ -136,10 +156,23 @@ export function invitationsDal(db: Db) {
         if (from === role) return { status: 'already', role }
         if (from === 'admin') return { status: 'admin', role }
         // used up by exactly one acceptance, even when two people open the link at once
-        const { count } = await tx.roleInvitation.updateMany({ where: { id: invitation.id, ...usable(now) }, data: { usedAt: now, usedById: user.id } })
+        const { count } = await tx.roleInvitation.updateMany({
+          where: { id: invitation.id, ...usable(now) },
+          data: { usedAt: now, usedById: user.id },
+        })
         if (count !== 1) return { status: 'invalid' }
         await tx.user.update({ where: { id: user.id }, data: { role } })
-        await recordAudit(tx, { kind: 'user', id: user.id, email: user.email }, { action: 'invitation.accepted', targetType: 'user', targetId: user.id, targetLabel: user.email, detail: { from, to: role, invitation: invitation.id } })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: user.id, email: user.email },
+          {
+            action: 'invitation.accepted',
+            targetType: 'user',
+            targetId: user.id,
+            targetLabel: user.email,
+            detail: { from, to: role, invitation: invitation.id },
+          },
+        )
         return { status: 'accepted', role, from }
       })
     },

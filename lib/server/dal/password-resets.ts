@@ -28,7 +28,13 @@ export function passwordResetOperations(db: Db) {
         // the newest link is the one that works: an older one handed to the wrong person stops working
         await tx.passwordReset.deleteMany({ where: { userId: user.id, usedAt: null } })
         await tx.passwordReset.create({ data: { tokenHash, userId: user.id, expiresAt } })
-        await recordAudit(tx, actor, { action: 'password_reset.created', targetType: 'user', targetId: user.id, targetLabel: user.email, detail: { hours: passwordResetHours } })
+        await recordAudit(tx, actor, {
+          action: 'password_reset.created',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.email,
+          detail: { hours: passwordResetHours },
+        })
         return { token, expiresAt, email: user.email }
       })
     },
@@ -39,7 +45,10 @@ export function passwordResetOperations(db: Db) {
 export function passwordResetsDal(db: Db) {
   async function usable(token: string) {
     if (!isTokenShaped(token)) return null
-    const row = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { select: { email: true } } } })
+    const row = await db.passwordReset.findUnique({
+      where: { tokenHash: hashToken(token) },
+      include: { user: { select: { email: true } } },
+    })
     return row && !row.usedAt && row.expiresAt > new Date() ? row : null
   }
 
@@ -59,10 +68,21 @@ export function passwordResetsDal(db: Db) {
       const passwordHash = await hashPassword(parsed.data)
       return db.$transaction(async (tx) => {
         const now = new Date()
-        const { count } = await tx.passwordReset.updateMany({ where: { id: found.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+        const { count } = await tx.passwordReset.updateMany({
+          where: { id: found.id, usedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now },
+        })
         if (count !== 1) return { status: 'invalid' }
-        const user = await tx.user.update({ where: { id: found.userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true, email: true } })
-        await recordAudit(tx, { kind: 'user', id: user.id, email: user.email }, { action: 'password_reset.completed', targetType: 'user', targetId: user.id, targetLabel: user.email })
+        const user = await tx.user.update({
+          where: { id: found.userId },
+          data: { passwordHash, sessionVersion: { increment: 1 } },
+          select: { id: true, email: true },
+        })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: user.id, email: user.email },
+          { action: 'password_reset.completed', targetType: 'user', targetId: user.id, targetLabel: user.email },
+        )
         return { status: 'done', email: user.email }
       })
     },

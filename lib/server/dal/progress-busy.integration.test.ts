@@ -53,10 +53,24 @@ describe('a grade stored while another connection writes (SQLite)', () => {
     await ops.create(cliActor, { email: 'other@example.org', role: 'learner', password: 'password-123' })
     const viewer = { id: learner.id, role: 'learner' as const }
     // the learner's first grade opens the connection (and a read snapshot's worth of history)
-    await dal.progress.recordSubmission(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest', source: 'first', result })
+    await dal.progress.recordSubmission(viewer, {
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      exerciseId: 'pod-first-manifest',
+      kind: 'manifest',
+      source: 'first',
+      result,
+    })
 
     const other = await writeFromAnotherProcess(sqlitePath(database.url), 300)
-    const stored = await dal.progress.recordSubmission(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId: 'pod-first-manifest', kind: 'manifest', source: 'second', result })
+    const stored = await dal.progress.recordSubmission(viewer, {
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      exerciseId: 'pod-first-manifest',
+      kind: 'manifest',
+      source: 'second',
+      result,
+    })
     expect(await other.done).toBe(0)
     expect(stored.exercise.attempts).toBe(2)
     expect(await database.db.submission.count({ where: { userId: learner.id } })).toBe(2)

@@ -38,8 +38,16 @@ describe('a grade stored with prepared statements on SQLite', () => {
     const submissions = await database.db.submission.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
     const progress = await database.db.lessonProgress.findMany({ where: { userId }, orderBy: { lessonId: 'asc' } })
     return {
-      submissions: submissions.map(({ id, userId: _user, createdAt, ...row }) => ({ ...row, idShape: /^c[0-9a-z]{24}$/.test(id), createdAt: createdAt instanceof Date })),
-      progress: progress.map(({ userId: _user, startedAt, updatedAt, completedAt, ...row }) => ({ ...row, dates: [startedAt, updatedAt].every((d) => d instanceof Date), completed: completedAt instanceof Date })),
+      submissions: submissions.map(({ id, userId: _user, createdAt, ...row }) => ({
+        ...row,
+        idShape: /^c[0-9a-z]{24}$/.test(id),
+        createdAt: createdAt instanceof Date,
+      })),
+      progress: progress.map(({ userId: _user, startedAt, updatedAt, completedAt, ...row }) => ({
+        ...row,
+        dates: [startedAt, updatedAt].every((d) => d instanceof Date),
+        completed: completedAt instanceof Date,
+      })),
     }
   }
 
@@ -50,7 +58,11 @@ describe('a grade stored with prepared statements on SQLite', () => {
     for (const grade of grades) {
       const a = await dal.progress.recordSubmission({ id: direct, role: 'learner' }, grade)
       const b = await database.db.$transaction((tx) => storeSubmission(tx, throughPrisma, grade, quota))
-      const strip = (answer: typeof a) => ({ ...answer, submissionId: typeof answer.submissionId, progress: { ...answer.progress, completedAt: answer.progress.completedAt !== null } })
+      const strip = (answer: typeof a) => ({
+        ...answer,
+        submissionId: typeof answer.submissionId,
+        progress: { ...answer.progress, completedAt: answer.progress.completedAt !== null },
+      })
       expect(strip(a)).toEqual(strip(b))
     }
     const [x, y] = [await rows(direct), await rows(throughPrisma)]

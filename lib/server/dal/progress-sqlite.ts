@@ -14,14 +14,23 @@ import { assertStorable } from './text.ts'
 import { AccessDeniedError } from './viewer.ts'
 
 /** The storage quota this user's next submission would exceed, or null (quotas.ts's submissionQuotaExceeded). */
-export function submissionQuotaExceededSqlite(sql: SqliteConnection, userId: string, quota: StorageQuota, now = new Date()): QuotaExceededError | null {
+export function submissionQuotaExceededSqlite(
+  sql: SqliteConnection,
+  userId: string,
+  quota: StorageQuota,
+  now = new Date(),
+): QuotaExceededError | null {
   const { total } = sql.statement('SELECT COUNT(*) AS "total" FROM "Submission" WHERE "userId" = ?').get(userId) as { total: number }
   if (total >= quota.submissionsTotal) return new QuotaExceededError('submissionsTotal', quota.submissionsTotal, null)
   if (total < quota.submissionsPerHour) return null
   const since = sqliteTimestamp(hourlyWindowStart(now))
-  const { lastHour } = sql.statement('SELECT COUNT(*) AS "lastHour" FROM "Submission" WHERE "userId" = ? AND "createdAt" > ?').get(userId, since) as { lastHour: number }
+  const { lastHour } = sql
+    .statement('SELECT COUNT(*) AS "lastHour" FROM "Submission" WHERE "userId" = ? AND "createdAt" > ?')
+    .get(userId, since) as { lastHour: number }
   if (lastHour < quota.submissionsPerHour) return null
-  const oldest = sql.statement('SELECT "createdAt" FROM "Submission" WHERE "userId" = ? AND "createdAt" > ? ORDER BY "createdAt" ASC LIMIT 1').get(userId, since) as { createdAt: string } | undefined
+  const oldest = sql
+    .statement('SELECT "createdAt" FROM "Submission" WHERE "userId" = ? AND "createdAt" > ? ORDER BY "createdAt" ASC LIMIT 1')
+    .get(userId, since) as { createdAt: string } | undefined
   return hourlyQuotaExceeded(quota, oldest ? new Date(oldest.createdAt) : null, now)
 }
 
@@ -37,27 +46,41 @@ export async function recordSubmissionSqlite(
   quota: StorageQuota,
 ): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
   assertStorable({ source: input.source })
-  return sql.transaction(() => {
-    const now = new Date()
-    const at = sqliteTimestamp(now)
-    // a write first: SQLite's write lock now, waiting for another process's write rather than failing later (P1008)
-    const touched = sql.statement('UPDATE "User" SET "updatedAt" = ? WHERE "id" = ?').run(at, userId)
-    if (touched.changes === 0) throw new AccessDeniedError(401, 'This account no longer exists.')
-    const exceeded = submissionQuotaExceededSqlite(sql, userId, quota, now)
-    if (exceeded) throw exceeded
+  return sql.transaction(
+    () => {
+      const now = new Date()
+      const at = sqliteTimestamp(now)
+      // a write first: SQLite's write lock now, waiting for another process's write rather than failing later (P1008)
+      const touched = sql.statement('UPDATE "User" SET "updatedAt" = ? WHERE "id" = ?').run(at, userId)
+      if (touched.changes === 0) throw new AccessDeniedError(401, 'This account no longer exists.')
+      const exceeded = submissionQuotaExceededSqlite(sql, userId, quota, now)
+      if (exceeded) throw exceeded
 
-    const { result } = input
-    const submissionId = newId(now)
-    sql
-      .statement(
-        'INSERT INTO "Submission" ("id", "userId", "courseId", "lessonId", "exerciseId", "kind", "source", "passed", "score", "result", "durationMs", "createdAt", "sourceTrimmed") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)',
-      )
-      .run(submissionId, userId, input.courseId, input.lessonId, input.exerciseId, input.kind, input.source, result.passed ? 1 : 0, result.score, JSON.stringify(result), Math.round(result.durationMs), at)
+      const { result } = input
+      const submissionId = newId(now)
+      sql
+        .statement(
+          'INSERT INTO "Submission" ("id", "userId", "courseId", "lessonId", "exerciseId", "kind", "source", "passed", "score", "result", "durationMs", "createdAt", "sourceTrimmed") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)',
+        )
+        .run(
+          submissionId,
+          userId,
+          input.courseId,
+          input.lessonId,
+          input.exerciseId,
+          input.kind,
+          input.source,
+          result.passed ? 1 : 0,
+          result.score,
+          JSON.stringify(result),
+          Math.round(result.durationMs),
+          at,
+        )
 
-    // the lesson's progress in one statement: completed stays completed, the best score only rises
-    const progress = sql
-      .statement(
-        `INSERT INTO "LessonProgress" ("userId", "courseId", "lessonId", "status", "attempts", "bestScore", "startedAt", "completedAt", "updatedAt")
+      // the lesson's progress in one statement: completed stays completed, the best score only rises
+      const progress = sql
+        .statement(
+          `INSERT INTO "LessonProgress" ("userId", "courseId", "lessonId", "status", "attempts", "bestScore", "startedAt", "completedAt", "updatedAt")
          VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
          ON CONFLICT ("userId", "courseId", "lessonId") DO UPDATE SET
            "status" = CASE WHEN "status" = 'completed' OR excluded."status" = 'completed' THEN 'completed' ELSE 'started' END,
@@ -66,30 +89,50 @@ export async function recordSubmissionSqlite(
            "completedAt" = COALESCE("completedAt", excluded."completedAt"),
            "updatedAt" = excluded."updatedAt"
          RETURNING "lessonId", "status", "attempts", "bestScore", "completedAt"`,
-      )
-      .get(userId, input.courseId, input.lessonId, result.passed ? 'completed' : 'started', result.score, at, result.passed ? at : null, at) as ProgressRow
+        )
+        .get(
+          userId,
+          input.courseId,
+          input.lessonId,
+          result.passed ? 'completed' : 'started',
+          result.score,
+          at,
+          result.passed ? at : null,
+          at,
+        ) as ProgressRow
 
-    trimOlderSourcesSqlite(sql, userId, input.exerciseId, quota.sourcesPerExercise)
+      trimOlderSourcesSqlite(sql, userId, input.exerciseId, quota.sourcesPerExercise)
 
-    // counted in the same transaction: this submission included, no concurrent one half-way; a passing one answers
-    // "passed" itself, and its count reads the (userId, exerciseId, createdAt) index alone
-    const counted = (
-      result.passed
-        ? { ...(sql.statement('SELECT COUNT(*) AS "attempts" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ?').get(userId, input.exerciseId) as { attempts: number }), passed: 1 }
-        : sql.statement('SELECT COUNT(*) AS "attempts", MAX("passed") AS "passed" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ?').get(userId, input.exerciseId)
-    ) as { attempts: number; passed: number | null }
-    return {
-      submissionId,
-      progress: {
-        lessonId: progress.lessonId,
-        status: progress.status === 'completed' ? 'completed' : 'started',
-        attempts: progress.attempts,
-        bestScore: progress.bestScore,
-        completedAt: progress.completedAt ? new Date(progress.completedAt).toISOString() : null,
-      },
-      exercise: { attempts: counted.attempts, passed: counted.passed === 1 },
-    }
-  }, { model: 'Submission', operation: 'recordSubmission' })
+      // counted in the same transaction: this submission included, no concurrent one half-way; a passing one answers
+      // "passed" itself, and its count reads the (userId, exerciseId, createdAt) index alone
+      const counted = (
+        result.passed
+          ? {
+              ...(sql
+                .statement('SELECT COUNT(*) AS "attempts" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ?')
+                .get(userId, input.exerciseId) as { attempts: number }),
+              passed: 1,
+            }
+          : sql
+              .statement(
+                'SELECT COUNT(*) AS "attempts", MAX("passed") AS "passed" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ?',
+              )
+              .get(userId, input.exerciseId)
+      ) as { attempts: number; passed: number | null }
+      return {
+        submissionId,
+        progress: {
+          lessonId: progress.lessonId,
+          status: progress.status === 'completed' ? 'completed' : 'started',
+          attempts: progress.attempts,
+          bestScore: progress.bestScore,
+          completedAt: progress.completedAt ? new Date(progress.completedAt).toISOString() : null,
+        },
+        exercise: { attempts: counted.attempts, passed: counted.passed === 1 },
+      }
+    },
+    { model: 'Submission', operation: 'recordSubmission' },
+  )
 }
 
 interface ProgressRow {
@@ -106,7 +149,9 @@ interface ProgressRow {
  */
 function trimOlderSourcesSqlite(sql: SqliteConnection, userId: string, exerciseId: string, keep: number): number {
   const rows = sql
-    .statement('SELECT "id", "sourceTrimmed", "source" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ? ORDER BY "createdAt" DESC LIMIT 2 OFFSET ?')
+    .statement(
+      'SELECT "id", "sourceTrimmed", "source" FROM "Submission" WHERE "userId" = ? AND "exerciseId" = ? ORDER BY "createdAt" DESC LIMIT 2 OFFSET ?',
+    )
     .all(userId, exerciseId, keep) as { id: string; sourceTrimmed: number; source: string }[]
   const [leaving, older] = rows
   if (!leaving || leaving.sourceTrimmed) return 0

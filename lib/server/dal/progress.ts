@@ -112,7 +112,12 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0]
  * storage quota: refused past the hourly or total count (QuotaExceededError), and only the newest attempts of
  * the exercise keep their full text.
  */
-export async function storeSubmission(tx: Tx, userId: string, input: SubmissionInput, quota: StorageQuota): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
+export async function storeSubmission(
+  tx: Tx,
+  userId: string,
+  input: SubmissionInput,
+  quota: StorageQuota,
+): Promise<{ submissionId: string; progress: LessonProgressView; exercise: ExerciseAttempts }> {
   const { result } = input
   assertStorable({ source: input.source })
   const exceeded = await submissionQuotaExceeded(tx, userId, quota)
@@ -137,7 +142,13 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
   const completed = previous?.status === 'completed' || result.passed
   const progress = await tx.lessonProgress.upsert({
     where: { userId_courseId_lessonId: key },
-    create: { ...key, status: completed ? 'completed' : 'started', attempts: 1, bestScore: result.score, completedAt: result.passed ? new Date() : null },
+    create: {
+      ...key,
+      status: completed ? 'completed' : 'started',
+      attempts: 1,
+      bestScore: result.score,
+      completedAt: result.passed ? new Date() : null,
+    },
     update: {
       status: completed ? 'completed' : 'started',
       attempts: { increment: 1 },
@@ -148,7 +159,9 @@ export async function storeSubmission(tx: Tx, userId: string, input: SubmissionI
   await trimOlderSources(tx, userId, input.exerciseId, quota.sourcesPerExercise)
   // counted in the same transaction: the answer includes this submission and no concurrent one half-way; a passing
   // one answers "passed" itself
-  const exercise = result.passed ? { attempts: await tx.submission.count({ where: { userId, exerciseId: input.exerciseId } }), passed: true } : await countAttempts(tx, userId, input.exerciseId)
+  const exercise = result.passed
+    ? { attempts: await tx.submission.count({ where: { userId, exerciseId: input.exerciseId } }), passed: true }
+    : await countAttempts(tx, userId, input.exerciseId)
   return { submissionId: submission.id, progress: toView(progress), exercise }
 }
 
@@ -187,7 +200,13 @@ async function countAttempts(db: Pick<Db, 'submission'>, userId: string, exercis
   return { attempts, passed }
 }
 
-function toView(row: { lessonId: string; status: string; attempts: number; bestScore: number; completedAt: Date | null }): LessonProgressView {
+function toView(row: {
+  lessonId: string
+  status: string
+  attempts: number
+  bestScore: number
+  completedAt: Date | null
+}): LessonProgressView {
   return {
     lessonId: row.lessonId,
     status: row.status === 'completed' ? 'completed' : 'started',

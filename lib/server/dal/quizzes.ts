@@ -10,7 +10,10 @@ export function quizzesDal(db: Db) {
     },
 
     /** The learner's best attempt at a quiz (most correct, then the latest), or null before the first. */
-    async bestAttempt(viewer: Viewer | null, quizId: string): Promise<{ correct: number; total: number; score: number; at: string } | null> {
+    async bestAttempt(
+      viewer: Viewer | null,
+      quizId: string,
+    ): Promise<{ correct: number; total: number; score: number; at: string } | null> {
       const user = requireViewer(viewer)
       const row = await db.quizAttempt.findFirst({
         where: { userId: user.id, quizId },
@@ -30,7 +33,11 @@ export interface QuizAttemptInput {
 }
 
 /** Writes one graded quiz attempt, with the DAL's client or a transaction's (the import of a visitor's work). */
-export async function storeQuizAttempt(db: Pick<Db, 'quizAttempt'>, userId: string, input: QuizAttemptInput): Promise<{ attemptId: string }> {
+export async function storeQuizAttempt(
+  db: Pick<Db, 'quizAttempt'>,
+  userId: string,
+  input: QuizAttemptInput,
+): Promise<{ attemptId: string }> {
   const attempt = await db.quizAttempt.create({
     data: {
       userId,

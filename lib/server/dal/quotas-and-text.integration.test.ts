@@ -18,7 +18,14 @@ const result = (passed = false): GradeResult => ({
   validation: { valid: true, errors: [] },
   durationMs: 1,
 })
-const submission = (source: string, exerciseId = 'pod-first-manifest') => ({ courseId: 'kubernetes-basics', lessonId: 'pod', exerciseId, kind: 'manifest' as const, source, result: result() })
+const submission = (source: string, exerciseId = 'pod-first-manifest') => ({
+  courseId: 'kubernetes-basics',
+  lessonId: 'pod',
+  exerciseId,
+  kind: 'manifest' as const,
+  source,
+  result: result(),
+})
 
 describe.each(testDatabases())('storage quotas and storable text on %s', (_name, create) => {
   const quota = { submissionsPerHour: 4, submissionsTotal: 6, sourcesPerExercise: 2 }
@@ -31,9 +38,18 @@ describe.each(testDatabases())('storage quotas and storable text on %s', (_name,
     for (const bad of ['kind: Pod\u0000', 'kind: Pod\ud800']) {
       await expect(dal.progress.recordSubmission(viewer, submission(bad))).rejects.toMatchObject({ name: 'Error', field: 'source' })
       await expect(dal.drafts.save(viewer, 'pod-first-manifest', bad)).rejects.toBeInstanceOf(UnstorableTextError)
-      await expect(dal.users.signUp({ email: `nul-${n++}@example.com`, password: 'password-1', name: `a${bad}` })).rejects.toMatchObject({ field: 'name' })
-      await expect(dal.users.upsertWithRole(`nul-${n++}@example.com`, 'password-1', 'teacher', bad)).rejects.toMatchObject({ field: 'name' })
-      const imported = dal.imports.importVisitorWork(viewer, { submissions: [], quizzes: [], drafts: [{ exerciseId: 'pod-first-manifest', source: bad }], lessons: [] })
+      await expect(dal.users.signUp({ email: `nul-${n++}@example.com`, password: 'password-1', name: `a${bad}` })).rejects.toMatchObject({
+        field: 'name',
+      })
+      await expect(dal.users.upsertWithRole(`nul-${n++}@example.com`, 'password-1', 'teacher', bad)).rejects.toMatchObject({
+        field: 'name',
+      })
+      const imported = dal.imports.importVisitorWork(viewer, {
+        submissions: [],
+        quizzes: [],
+        drafts: [{ exerciseId: 'pod-first-manifest', source: bad }],
+        lessons: [],
+      })
       await expect(imported).rejects.toMatchObject({ field: 'drafts.pod-first-manifest.source' })
     }
     expect(await database.db.submission.count({ where: { userId: viewer.id } })).toBe(0)
@@ -46,7 +62,12 @@ describe.each(testDatabases())('storage quotas and storable text on %s', (_name,
   it('stores quiz answers with NUL or lone surrogates escaped as JSON, and gives them back unchanged', async () => {
     const viewer = await learner()
     const answers = { 'short-one': 'a\u0000b', 'short-two': 'c\ud800d' }
-    await dal.quizzes.recordAttempt(viewer, { courseId: 'kubernetes-basics', lessonId: 'pod', answers, result: { quiz: 'pod-basics', score: 0, correct: 0, total: 2, questions: [] } as never })
+    await dal.quizzes.recordAttempt(viewer, {
+      courseId: 'kubernetes-basics',
+      lessonId: 'pod',
+      answers,
+      result: { quiz: 'pod-basics', score: 0, correct: 0, total: 2, questions: [] } as never,
+    })
     const row = await database.db.quizAttempt.findFirstOrThrow({ where: { userId: viewer.id } })
     expect(JSON.parse(row.answers)).toEqual(answers)
   })
@@ -73,7 +94,10 @@ describe.each(testDatabases())('storage quotas and storable text on %s', (_name,
     expect(await dal.progress.submissionQuota(viewer)).toBeNull()
     await dal.progress.recordSubmission(viewer, submission('kind: Pod # 5'))
     await dal.progress.recordSubmission(viewer, submission('kind: Pod # 6'))
-    await expect(dal.progress.recordSubmission(viewer, submission('kind: Pod # 7'))).rejects.toMatchObject({ quota: 'submissionsTotal', retryAfter: null })
+    await expect(dal.progress.recordSubmission(viewer, submission('kind: Pod # 7'))).rejects.toMatchObject({
+      quota: 'submissionsTotal',
+      retryAfter: null,
+    })
     expect(await database.db.submission.count({ where: { userId: viewer.id } })).toBe(6)
     const progress = await dal.progress.courseProgress(viewer, 'kubernetes-basics')
     expect(progress[0]?.attempts).toBe(6) // a refused submission is no attempt
@@ -99,7 +123,14 @@ describe.each(testDatabases())('storage quotas and storable text on %s', (_name,
     const viewer = await learner()
     const roomy = createDal(database.db, { quota: { ...quota, submissionsPerHour: 100, submissionsTotal: 100, sourcesPerExercise: 4 } })
     const long = (i: number) => `# attempt ${i}\n` + `${'y'.repeat(99)}\n`.repeat(30)
-    const trimmed = async () => (await database.db.submission.findMany({ where: { userId: viewer.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { sourceTrimmed: true } })).map((r) => r.sourceTrimmed)
+    const trimmed = async () =>
+      (
+        await database.db.submission.findMany({
+          where: { userId: viewer.id },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { sourceTrimmed: true },
+        })
+      ).map((r) => r.sourceTrimmed)
     for (let i = 1; i <= 6; i++) {
       const answer = await roomy.progress.recordSubmission(viewer, { ...submission(long(i)), result: result(i === 2) })
       // attempts counted in the same transaction; passed once any attempt passed
@@ -116,7 +147,10 @@ describe.each(testDatabases())('storage quotas and storable text on %s', (_name,
     const viewer = await learner()
     for (let i = 0; i < quota.submissionsPerHour - 1; i++) await dal.progress.recordSubmission(viewer, submission(`kind: Pod # ${i}`))
     const imported = await dal.imports.importVisitorWork(viewer, {
-      submissions: [submission('kind: Pod # imported', 'pod-first-manifest'), { ...submission('kind: Deployment', 'deployment-web'), lessonId: 'deployment' }],
+      submissions: [
+        submission('kind: Pod # imported', 'pod-first-manifest'),
+        { ...submission('kind: Deployment', 'deployment-web'), lessonId: 'deployment' },
+      ],
       quizzes: [],
       drafts: [],
       lessons: [],

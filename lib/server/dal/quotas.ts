@@ -19,7 +19,11 @@ export const trimmedSourceChars = 2048
 
 export function storageQuotaFromEnv(): StorageQuota {
   const e = env()
-  return { submissionsPerHour: e.QUOTA_SUBMISSIONS_PER_HOUR, submissionsTotal: e.QUOTA_SUBMISSIONS_TOTAL, sourcesPerExercise: e.QUOTA_SOURCES_PER_EXERCISE }
+  return {
+    submissionsPerHour: e.QUOTA_SUBMISSIONS_PER_HOUR,
+    submissionsTotal: e.QUOTA_SUBMISSIONS_TOTAL,
+    sourcesPerExercise: e.QUOTA_SOURCES_PER_EXERCISE,
+  }
 }
 
 export type QuotaName = 'submissionsPerHour' | 'submissionsTotal'
@@ -31,14 +35,23 @@ export class QuotaExceededError extends Error {
     /** seconds until the hourly quota has room again; null for the total */
     readonly retryAfter: number | null,
   ) {
-    super(quota === 'submissionsPerHour' ? `At most ${max} stored submissions per hour; try again in ${retryAfter} s.` : `This account has reached its ${max} stored submissions.`)
+    super(
+      quota === 'submissionsPerHour'
+        ? `At most ${max} stored submissions per hour; try again in ${retryAfter} s.`
+        : `This account has reached its ${max} stored submissions.`,
+    )
   }
 }
 
 const HOUR_MS = 3600_000
 
 /** The quota this user's next submission would exceed, or null when it fits. */
-export async function submissionQuotaExceeded(db: Pick<Db, 'submission'>, userId: string, quota: StorageQuota, now = new Date()): Promise<QuotaExceededError | null> {
+export async function submissionQuotaExceeded(
+  db: Pick<Db, 'submission'>,
+  userId: string,
+  quota: StorageQuota,
+  now = new Date(),
+): Promise<QuotaExceededError | null> {
   const since = hourlyWindowStart(now)
   const total = await db.submission.count({ where: { userId } })
   if (total >= quota.submissionsTotal) return new QuotaExceededError('submissionsTotal', quota.submissionsTotal, null)
@@ -46,7 +59,11 @@ export async function submissionQuotaExceeded(db: Pick<Db, 'submission'>, userId
   if (total < quota.submissionsPerHour) return null
   const lastHour = await db.submission.count({ where: { userId, createdAt: { gt: since } } })
   if (lastHour < quota.submissionsPerHour) return null
-  const oldest = await db.submission.findFirst({ where: { userId, createdAt: { gt: since } }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })
+  const oldest = await db.submission.findFirst({
+    where: { userId, createdAt: { gt: since } },
+    orderBy: { createdAt: 'asc' },
+    select: { createdAt: true },
+  })
   return hourlyQuotaExceeded(quota, oldest?.createdAt ?? null, now)
 }
 
@@ -81,17 +98,33 @@ export async function trimOlderSources(db: Pick<Db, 'submission'>, userId: strin
   // millisecond then come in the index's order, which is not always the order they were written in)
   // with their text, read once: the row leaving needs its own whenever there is work to do (the other row is
   // trimmed, so short, unless the limit was lowered)
-  const [leaving, older] = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: { createdAt: 'desc' }, skip: keep, take: 2, select: { id: true, sourceTrimmed: true, source: true } })
+  const [leaving, older] = await db.submission.findMany({
+    where: { userId, exerciseId },
+    orderBy: { createdAt: 'desc' },
+    skip: keep,
+    take: 2,
+    select: { id: true, sourceTrimmed: true, source: true },
+  })
   if (!leaving || leaving.sourceTrimmed) return 0
   if (!older || older.sourceTrimmed) {
-    await db.submission.update({ where: { id: leaving.id }, data: { source: trimmedSource(leaving.source), sourceTrimmed: true }, select: { id: true } })
+    await db.submission.update({
+      where: { id: leaving.id },
+      data: { source: trimmedSource(leaving.source), sourceTrimmed: true },
+      select: { id: true },
+    })
     return 1
   }
   // ids only: the older rows are mostly trimmed already
-  const beyond = await db.submission.findMany({ where: { userId, exerciseId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: keep, select: { id: true, sourceTrimmed: true } })
+  const beyond = await db.submission.findMany({
+    where: { userId, exerciseId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: keep,
+    select: { id: true, sourceTrimmed: true },
+  })
   const untrimmed = beyond.filter((row) => !row.sourceTrimmed).map((row) => row.id)
   if (untrimmed.length === 0) return 0
   const rows = await db.submission.findMany({ where: { id: { in: untrimmed } }, select: { id: true, source: true } })
-  for (const row of rows) await db.submission.update({ where: { id: row.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
+  for (const row of rows)
+    await db.submission.update({ where: { id: row.id }, data: { source: trimmedSource(row.source), sourceTrimmed: true } })
   return rows.length
 }

@@ -10,17 +10,23 @@ import { FileCourseIdError, StudioCourseExistsError, studioCoursesDal, type Stud
 import { StudioLessonExistsError } from './studio-lessons.ts'
 import { testDatabases, useTestDatabase, createTestAccount } from '../../testing/db.ts'
 
-const course = (id: string): StudioCourseInput => ({ id, title: { ko: `코스 ${id}`, en: `Course ${id}` }, description: { ko: '설명입니다.', en: 'What it is about.' } })
+const course = (id: string): StudioCourseInput => ({
+  id,
+  title: { ko: `코스 ${id}`, en: `Course ${id}` },
+  description: { ko: '설명입니다.', en: 'What it is about.' },
+})
 const firstLesson = (lessonId: string) => ({ lessonId, afterLessonId: null, texts: newLessonTexts(lessonId) })
 
 describe.each(testDatabases())('studio courses on %s', (_name, create) => {
   const { database, dal } = useTestDatabase(create)
   let courses: ReturnType<typeof studioCoursesDal>
-  const people: Record<'learner' | 'teacher' | 'author' | 'admin', { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }> = {} as never
+  const people: Record<'learner' | 'teacher' | 'author' | 'admin', { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }> =
+    {} as never
 
   beforeAll(async () => {
     courses = studioCoursesDal(database.db, () => ['file-course'])
-    for (const role of ['learner', 'teacher', 'author', 'admin'] as const) people[role] = { id: (await createTestAccount(database.db, role)).id, role }
+    for (const role of ['learner', 'teacher', 'author', 'admin'] as const)
+      people[role] = { id: (await createTestAccount(database.db, role)).id, role }
   })
 
   it('is closed to visitors, learners and teachers', async () => {
@@ -36,7 +42,11 @@ describe.each(testDatabases())('studio courses on %s', (_name, create) => {
 
   it('makes the course and its first lesson together, audited, and lists it for authors and admins', async () => {
     const made = await courses.create(people.author, course('helm-basics'), firstLesson('charts'))
-    expect(made.course).toMatchObject({ id: 'helm-basics', title: { ko: '코스 helm-basics', en: 'Course helm-basics' }, description: { en: 'What it is about.' } })
+    expect(made.course).toMatchObject({
+      id: 'helm-basics',
+      title: { ko: '코스 helm-basics', en: 'Course helm-basics' },
+      description: { en: 'What it is about.' },
+    })
     expect(made.lesson).toMatchObject({ courseId: 'helm-basics', lessonId: 'charts', afterLessonId: null, publishedNumber: null })
     expect(await dal.studioLessons.get(people.admin, 'helm-basics', 'charts')).not.toBeNull()
     expect((await courses.list(people.admin)).map((c) => c.id)).toEqual(['helm-basics'])
@@ -55,7 +65,9 @@ describe.each(testDatabases())('studio courses on %s', (_name, create) => {
     await expect(courses.create(people.author, course('file-course'), firstLesson('one'))).rejects.toBeInstanceOf(FileCourseIdError)
     await expect(courses.create(people.admin, course('helm-basics'), firstLesson('other'))).rejects.toBeInstanceOf(StudioCourseExistsError)
     await expect(courses.create(people.author, course('Not_Kebab'), firstLesson('one'))).rejects.toBeInstanceOf(ZodError)
-    await expect(courses.create(people.author, { ...course('blank-title'), title: { ko: ' ', en: 'Blank' } })).rejects.toBeInstanceOf(ZodError)
+    await expect(courses.create(people.author, { ...course('blank-title'), title: { ko: ' ', en: 'Blank' } })).rejects.toBeInstanceOf(
+      ZodError,
+    )
     await expect(courses.create(people.author, { ...course('nul-title'), title: { ko: '코스\u0000', en: 'Nul' } })).rejects.toThrow(/NUL/)
     expect((await courses.all()).map((c) => c.id)).toEqual(['helm-basics'])
     expect(await database.db.studioLesson.findMany({ where: { lessonId: { in: ['one', 'other'] } } })).toEqual([])
@@ -64,7 +76,12 @@ describe.each(testDatabases())('studio courses on %s', (_name, create) => {
 
   it('leaves no course behind when its first lesson is refused', async () => {
     // a lesson row can exist for a course id no course has (made by the command line's import, or before the course)
-    await dal.studioLessons.create(people.author, { courseId: 'orphans', lessonId: 'taken', afterLessonId: null, texts: newLessonTexts('taken') })
+    await dal.studioLessons.create(people.author, {
+      courseId: 'orphans',
+      lessonId: 'taken',
+      afterLessonId: null,
+      texts: newLessonTexts('taken'),
+    })
     await expect(courses.create(people.author, course('orphans'), firstLesson('taken'))).rejects.toBeInstanceOf(StudioLessonExistsError)
     expect(await courses.get(people.author, 'orphans')).toBeNull()
   })

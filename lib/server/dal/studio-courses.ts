@@ -36,7 +36,15 @@ export class StudioCourseExistsError extends Error {}
 /** The id is a file course's (content/); a studio course may not take it. */
 export class FileCourseIdError extends Error {}
 
-type Row = { id: string; titleKo: string; titleEn: string; descriptionKo: string; descriptionEn: string; createdAt: Date; createdByLabel: string }
+type Row = {
+  id: string
+  titleKo: string
+  titleEn: string
+  descriptionKo: string
+  descriptionEn: string
+  createdAt: Date
+  createdByLabel: string
+}
 
 const toCourse = (row: Row): StudioCourse => ({
   id: row.id,
@@ -57,26 +65,51 @@ export function studioCoursesDal(db: Db, fileCourseIds: () => readonly string[] 
      * A new studio course, and its first lesson when given (both or neither). Refused when a file course or another
      * studio course has the id, and when the lesson is refused (studio-lessons.ts).
      */
-    async create(viewer: Viewer | null, input: StudioCourseInput, firstLesson?: Omit<NewStudioLesson, 'courseId'>): Promise<{ course: StudioCourse; lesson: StudioLessonDraft | null }> {
+    async create(
+      viewer: Viewer | null,
+      input: StudioCourseInput,
+      firstLesson?: Omit<NewStudioLesson, 'courseId'>,
+    ): Promise<{ course: StudioCourse; lesson: StudioLessonDraft | null }> {
       const author = requireRole(viewer, ['author'])
       const course = studioCourseInputSchema.parse(input)
-      assertStorable({ titleKo: course.title.ko, titleEn: course.title.en, descriptionKo: course.description.ko, descriptionEn: course.description.en })
+      assertStorable({
+        titleKo: course.title.ko,
+        titleEn: course.title.en,
+        descriptionKo: course.description.ko,
+        descriptionEn: course.description.en,
+      })
       if (fileCourseIds().includes(course.id)) throw new FileCourseIdError(`A file course already has the id "${course.id}".`)
       const lesson = firstLesson ? checkedNewLesson({ ...firstLesson, courseId: course.id }) : null
       const actor = { kind: 'user' as const, id: author.id, email: await label(author) }
       try {
         return await db.$transaction(async (tx) => {
-          if (await tx.studioCourse.findUnique({ where: { id: course.id }, select: { id: true } })) throw new StudioCourseExistsError(`There is already a studio course "${course.id}".`)
+          if (await tx.studioCourse.findUnique({ where: { id: course.id }, select: { id: true } }))
+            throw new StudioCourseExistsError(`There is already a studio course "${course.id}".`)
           const row = await tx.studioCourse.create({
-            data: { id: course.id, titleKo: course.title.ko, titleEn: course.title.en, descriptionKo: course.description.ko, descriptionEn: course.description.en, createdById: author.id, createdByLabel: actor.email },
+            data: {
+              id: course.id,
+              titleKo: course.title.ko,
+              titleEn: course.title.en,
+              descriptionKo: course.description.ko,
+              descriptionEn: course.description.en,
+              createdById: author.id,
+              createdByLabel: actor.email,
+            },
           })
-          await recordAudit(tx, actor, { action: 'studio.course_created', targetType: 'course', targetId: course.id, targetLabel: course.id, detail: { titleKo: course.title.ko, titleEn: course.title.en } })
+          await recordAudit(tx, actor, {
+            action: 'studio.course_created',
+            targetType: 'course',
+            targetId: course.id,
+            targetLabel: course.id,
+            detail: { titleKo: course.title.ko, titleEn: course.title.en },
+          })
           return { course: toCourse(row), lesson: lesson ? await insertStudioLesson(tx, actor, lesson) : null }
         })
       } catch (error) {
         // two authors at once: the second course insert meets the first one's row (a lesson's own clash is mapped
         // where it is inserted)
-        if ((error as { code?: string }).code === 'P2002') throw new StudioCourseExistsError(`There is already a studio course "${course.id}".`)
+        if ((error as { code?: string }).code === 'P2002')
+          throw new StudioCourseExistsError(`There is already a studio course "${course.id}".`)
         throw error
       }
     },

@@ -20,11 +20,20 @@ const texts = (mark: string): StudioTexts => ({
 
 describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
   const { database, dal } = useTestDatabase(create)
-  const people: Record<'learner' | 'teacher' | 'author' | 'otherAuthor' | 'admin', { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }> = {} as never
+  const people: Record<
+    'learner' | 'teacher' | 'author' | 'otherAuthor' | 'admin',
+    { id: string; role: 'learner' | 'teacher' | 'author' | 'admin' }
+  > = {} as never
 
   beforeAll(async () => {
     const ops = accountOperations(database.db)
-    for (const [who, role] of [['learner', 'learner'], ['teacher', 'teacher'], ['author', 'author'], ['otherAuthor', 'author'], ['admin', 'admin']] as const) {
+    for (const [who, role] of [
+      ['learner', 'learner'],
+      ['teacher', 'teacher'],
+      ['author', 'author'],
+      ['otherAuthor', 'author'],
+      ['admin', 'admin'],
+    ] as const) {
       const account = await ops.create(cliActor, { email: `${who}-${Date.now()}@example.org`, role, password: 'password-123' })
       people[who] = { id: account.id, role }
     }
@@ -34,7 +43,9 @@ describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
     const studio = dal.studioLessons
     for (const viewer of [null, people.learner, people.teacher]) {
       const status = viewer ? 403 : 401
-      await expect(studio.create(viewer, { courseId: 'basics', lessonId: 'nope', afterLessonId: null, texts: texts('x') })).rejects.toMatchObject({ status })
+      await expect(
+        studio.create(viewer, { courseId: 'basics', lessonId: 'nope', afterLessonId: null, texts: texts('x') }),
+      ).rejects.toMatchObject({ status })
       await expect(studio.list(viewer)).rejects.toMatchObject({ status })
       await expect(studio.get(viewer, 'basics', 'nope')).rejects.toMatchObject({ status })
       await expect(studio.saveDraft(viewer, 'basics', 'nope', 1, texts('x'))).rejects.toMatchObject({ status })
@@ -48,13 +59,36 @@ describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
   })
 
   it('keeps the texts byte for byte, refuses a second lesson with the same id and text it cannot store', async () => {
-    const made = await dal.studioLessons.create(people.author, { courseId: 'basics', lessonId: 'probes', afterLessonId: 'pod', texts: texts('1') })
+    const made = await dal.studioLessons.create(people.author, {
+      courseId: 'basics',
+      lessonId: 'probes',
+      afterLessonId: 'pod',
+      texts: texts('1'),
+    })
     expect(made).toMatchObject({ draftVersion: 1, publishedNumber: null, afterLessonId: 'pod' })
     expect((await dal.studioLessons.get(people.admin, 'basics', 'probes'))!.texts).toEqual(texts('1'))
-    await expect(dal.studioLessons.create(people.otherAuthor, { courseId: 'basics', lessonId: 'probes', afterLessonId: null, texts: texts('2') })).rejects.toBeInstanceOf(StudioLessonExistsError)
-    await expect(dal.studioLessons.create(people.author, { courseId: 'basics', lessonId: 'Not An Id', afterLessonId: null, texts: texts('2') })).rejects.toBeInstanceOf(ZodError)
-    await expect(dal.studioLessons.create(people.author, { courseId: 'basics', lessonId: 'nul', afterLessonId: null, texts: { ...texts('2'), pageKo: 'a\u0000b' } })).rejects.toThrow(/NUL/)
-    await expect(dal.studioLessons.create(people.author, { courseId: 'basics', lessonId: 'huge', afterLessonId: null, texts: { ...texts('2'), pageEn: 'x'.repeat(300 * 1024) } })).rejects.toBeInstanceOf(ZodError)
+    await expect(
+      dal.studioLessons.create(people.otherAuthor, { courseId: 'basics', lessonId: 'probes', afterLessonId: null, texts: texts('2') }),
+    ).rejects.toBeInstanceOf(StudioLessonExistsError)
+    await expect(
+      dal.studioLessons.create(people.author, { courseId: 'basics', lessonId: 'Not An Id', afterLessonId: null, texts: texts('2') }),
+    ).rejects.toBeInstanceOf(ZodError)
+    await expect(
+      dal.studioLessons.create(people.author, {
+        courseId: 'basics',
+        lessonId: 'nul',
+        afterLessonId: null,
+        texts: { ...texts('2'), pageKo: 'a\u0000b' },
+      }),
+    ).rejects.toThrow(/NUL/)
+    await expect(
+      dal.studioLessons.create(people.author, {
+        courseId: 'basics',
+        lessonId: 'huge',
+        afterLessonId: null,
+        texts: { ...texts('2'), pageEn: 'x'.repeat(300 * 1024) },
+      }),
+    ).rejects.toBeInstanceOf(ZodError)
     expect((await dal.studioLessons.list(people.author, 'basics')).map((l) => l.lessonId)).toEqual(['probes'])
   })
 
@@ -76,7 +110,10 @@ describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
     expect(await studio.publish(people.author, 'basics', 'probes', 1, 'too old')).toMatchObject({ status: 'conflict' })
     expect(await studio.published('basics')).toEqual([])
     expect(await studio.publish(people.author, 'basics', 'probes', 2, ' first version ')).toEqual({ status: 'published', number: 1 })
-    expect(await studio.saveDraft(people.otherAuthor, 'basics', 'probes', 2, texts('3'))).toMatchObject({ status: 'saved', draftVersion: 3 })
+    expect(await studio.saveDraft(people.otherAuthor, 'basics', 'probes', 2, texts('3'))).toMatchObject({
+      status: 'saved',
+      draftVersion: 3,
+    })
     // learners still get version 1 while the draft moves on
     expect(await studio.published('basics')).toEqual([{ lessonId: 'probes', afterLessonId: 'pod', number: 1, texts: texts('2') }])
     expect(await studio.publish(people.otherAuthor, 'basics', 'probes', 3, null)).toEqual({ status: 'published', number: 2 })
@@ -108,13 +145,23 @@ describe.each(testDatabases())('studio lessons on %s', (_name, create) => {
     expect(await studio.move(people.author, 'basics', 'probes', 'probes')).toBe(false)
     expect((await studio.get(people.author, 'basics', 'probes'))!.afterLessonId).toBeNull()
     const events = await database.db.auditEvent.findMany({ where: { targetType: 'lesson' }, orderBy: { createdAt: 'asc' } })
-    expect(events.map((e) => e.action)).toEqual(['studio.lesson_created', 'studio.lesson_published', 'studio.lesson_published', 'studio.lesson_restored', 'studio.lesson_unpublished'])
+    expect(events.map((e) => e.action)).toEqual([
+      'studio.lesson_created',
+      'studio.lesson_published',
+      'studio.lesson_published',
+      'studio.lesson_restored',
+      'studio.lesson_unpublished',
+    ])
     expect(events.every((e) => e.targetId === 'basics/probes')).toBe(true)
   })
 
   it('shows learners a published lesson where it was placed even when the lesson before it is unpublished', async () => {
     const studio = dal.studioLessons
-    const chained = (id: string): StudioTexts => ({ ...texts('c'), lessonYaml: texts('c').lessonYaml.replace('id: probes', `id: ${id}`), quizYaml: null })
+    const chained = (id: string): StudioTexts => ({
+      ...texts('c'),
+      lessonYaml: texts('c').lessonYaml.replace('id: probes', `id: ${id}`),
+      quizYaml: null,
+    })
     await studio.create(people.author, { courseId: 'chain', lessonId: 'first', afterLessonId: 'pod', texts: chained('first') })
     await studio.create(people.author, { courseId: 'chain', lessonId: 'second', afterLessonId: 'first', texts: chained('second') })
     expect(await studio.publish(people.author, 'chain', 'second', 1, null)).toEqual({ status: 'published', number: 1 })

@@ -63,7 +63,8 @@ export type SaveOutcome =
   | { status: 'conflict'; current: StudioLessonDraft }
   | { status: 'missing' }
 
-export type PublishOutcome = { status: 'published'; number: number } | { status: 'conflict'; current: StudioLessonDraft } | { status: 'missing' }
+export type PublishOutcome =
+  { status: 'published'; number: number } | { status: 'conflict'; current: StudioLessonDraft } | { status: 'missing' }
 
 export class StudioLessonExistsError extends Error {}
 
@@ -82,7 +83,13 @@ type Row = {
   publishedNumber: number | null
 }
 
-const textsOf = (row: StudioTexts): StudioTexts => ({ lessonYaml: row.lessonYaml, pageKo: row.pageKo, pageEn: row.pageEn, exerciseYaml: row.exerciseYaml, quizYaml: row.quizYaml })
+const textsOf = (row: StudioTexts): StudioTexts => ({
+  lessonYaml: row.lessonYaml,
+  pageKo: row.pageKo,
+  pageEn: row.pageEn,
+  exerciseYaml: row.exerciseYaml,
+  quizYaml: row.quizYaml,
+})
 
 function toDraft(row: Row): StudioLessonDraft {
   return {
@@ -122,14 +129,23 @@ export function checkedNewLesson(input: NewStudioLesson): NewStudioLesson {
 export async function insertStudioLesson(tx: Tx, author: Actor & { kind: 'user' }, lesson: NewStudioLesson): Promise<StudioLessonDraft> {
   const { courseId, lessonId, afterLessonId, texts } = lesson
   const savedBy = author.email ?? author.id
-  if (await tx.studioLesson.findUnique({ where: key(courseId, lessonId), select: { lessonId: true } })) throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
+  if (await tx.studioLesson.findUnique({ where: key(courseId, lessonId), select: { lessonId: true } }))
+    throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
   try {
-    const created = await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId, ...texts, draftSavedById: author.id, draftSavedByLabel: savedBy } })
-    await recordAudit(tx, author, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
+    const created = await tx.studioLesson.create({
+      data: { courseId, lessonId, afterLessonId, ...texts, draftSavedById: author.id, draftSavedByLabel: savedBy },
+    })
+    await recordAudit(tx, author, {
+      action: 'studio.lesson_created',
+      targetType: 'lesson',
+      targetId: `${courseId}/${lessonId}`,
+      targetLabel: lessonId,
+    })
     return toDraft(created)
   } catch (error) {
     // two authors at once: the second insert meets the first one's row
-    if ((error as { code?: string }).code === 'P2002') throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
+    if ((error as { code?: string }).code === 'P2002')
+      throw new StudioLessonExistsError(`The course already has a studio lesson "${lessonId}".`)
     throw error
   }
 }
@@ -139,7 +155,13 @@ const key = (courseId: string, lessonId: string) => ({ courseId_lessonId: { cour
 
 function checkedTexts(texts: StudioTexts): StudioTexts {
   const parsed = studioTextsSchema.parse(texts)
-  assertStorable({ lessonYaml: parsed.lessonYaml, pageKo: parsed.pageKo, pageEn: parsed.pageEn, exerciseYaml: parsed.exerciseYaml, quizYaml: parsed.quizYaml })
+  assertStorable({
+    lessonYaml: parsed.lessonYaml,
+    pageKo: parsed.pageKo,
+    pageEn: parsed.pageEn,
+    exerciseYaml: parsed.exerciseYaml,
+    quizYaml: parsed.quizYaml,
+  })
   return parsed
 }
 
@@ -163,7 +185,10 @@ export function studioLessonsDal(db: Db) {
 
     async list(viewer: Viewer | null, courseId?: string): Promise<StudioLessonSummary[]> {
       requireRole(viewer, STUDIO_ROLES)
-      const rows = await db.studioLesson.findMany({ where: courseId ? { courseId } : {}, orderBy: [{ courseId: 'asc' }, { createdAt: 'asc' }] })
+      const rows = await db.studioLesson.findMany({
+        where: courseId ? { courseId } : {},
+        orderBy: [{ courseId: 'asc' }, { createdAt: 'asc' }],
+      })
       return rows.map((row) => {
         const { texts: _texts, ...summary } = toDraft(row)
         return summary
@@ -176,13 +201,25 @@ export function studioLessonsDal(db: Db) {
     },
 
     /** Saves the draft if nobody saved since `baseVersion`; another author's save is reported, not overwritten. */
-    async saveDraft(viewer: Viewer | null, courseId: string, lessonId: string, baseVersion: number, texts: StudioTexts): Promise<SaveOutcome> {
+    async saveDraft(
+      viewer: Viewer | null,
+      courseId: string,
+      lessonId: string,
+      baseVersion: number,
+      texts: StudioTexts,
+    ): Promise<SaveOutcome> {
       const author = requireRole(viewer, STUDIO_ROLES)
       const checked = checkedTexts(texts)
       const savedAt = new Date()
       const { count } = await db.studioLesson.updateMany({
         where: { courseId, lessonId, draftVersion: baseVersion },
-        data: { ...checked, draftVersion: { increment: 1 }, draftSavedAt: savedAt, draftSavedById: author.id, draftSavedByLabel: await label(author) },
+        data: {
+          ...checked,
+          draftVersion: { increment: 1 },
+          draftSavedAt: savedAt,
+          draftSavedById: author.id,
+          draftSavedByLabel: await label(author),
+        },
       })
       if (count === 1) return { status: 'saved', draftVersion: baseVersion + 1, savedAt }
       const current = await find(courseId, lessonId)
@@ -202,7 +239,13 @@ export function studioLessonsDal(db: Db) {
      * Publishes draft version `checkedVersion` — the one the publish gate checked — as the next version. Refused as a
      * conflict when the draft changed since, so what learners get is always what was proven.
      */
-    async publish(viewer: Viewer | null, courseId: string, lessonId: string, checkedVersion: number, note: string | null): Promise<PublishOutcome> {
+    async publish(
+      viewer: Viewer | null,
+      courseId: string,
+      lessonId: string,
+      checkedVersion: number,
+      note: string | null,
+    ): Promise<PublishOutcome> {
       const author = requireRole(viewer, STUDIO_ROLES)
       const cleanNote = note?.trim().slice(0, 200) || null
       if (cleanNote) assertStorable({ note: cleanNote })
@@ -211,11 +254,27 @@ export function studioLessonsDal(db: Db) {
         const row = await tx.studioLesson.findUnique({ where: key(courseId, lessonId) })
         if (!row) return { status: 'missing' } as const
         if (row.draftVersion !== checkedVersion) return { status: 'conflict', current: toDraft(row) } as const
-        const last = await tx.studioLessonVersion.findFirst({ where: { courseId, lessonId }, orderBy: { number: 'desc' }, select: { number: true } })
+        const last = await tx.studioLessonVersion.findFirst({
+          where: { courseId, lessonId },
+          orderBy: { number: 'desc' },
+          select: { number: true },
+        })
         const number = (last?.number ?? 0) + 1
-        await tx.studioLessonVersion.create({ data: { courseId, lessonId, number, ...textsOf(row), note: cleanNote, authorId: author.id, authorLabel } })
+        await tx.studioLessonVersion.create({
+          data: { courseId, lessonId, number, ...textsOf(row), note: cleanNote, authorId: author.id, authorLabel },
+        })
         await tx.studioLesson.update({ where: key(courseId, lessonId), data: { publishedNumber: number } })
-        await recordAudit(tx, { kind: 'user', id: author.id, email: authorLabel }, { action: 'studio.lesson_published', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId, detail: { version: number, note: cleanNote } })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: author.id, email: authorLabel },
+          {
+            action: 'studio.lesson_published',
+            targetType: 'lesson',
+            targetId: `${courseId}/${lessonId}`,
+            targetLabel: lessonId,
+            detail: { version: number, note: cleanNote },
+          },
+        )
         return { status: 'published', number } as const
       })
     },
@@ -225,8 +284,16 @@ export function studioLessonsDal(db: Db) {
       const author = requireRole(viewer, STUDIO_ROLES)
       const authorLabel = await label(author)
       return db.$transaction(async (tx) => {
-        const { count } = await tx.studioLesson.updateMany({ where: { courseId, lessonId, publishedNumber: { not: null } }, data: { publishedNumber: null } })
-        if (count === 1) await recordAudit(tx, { kind: 'user', id: author.id, email: authorLabel }, { action: 'studio.lesson_unpublished', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
+        const { count } = await tx.studioLesson.updateMany({
+          where: { courseId, lessonId, publishedNumber: { not: null } },
+          data: { publishedNumber: null },
+        })
+        if (count === 1)
+          await recordAudit(
+            tx,
+            { kind: 'user', id: author.id, email: authorLabel },
+            { action: 'studio.lesson_unpublished', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId },
+          )
         return count === 1
       })
     },
@@ -235,7 +302,13 @@ export function studioLessonsDal(db: Db) {
     async versions(viewer: Viewer | null, courseId: string, lessonId: string): Promise<StudioVersion[]> {
       requireRole(viewer, STUDIO_ROLES)
       const rows = await db.studioLessonVersion.findMany({ where: { courseId, lessonId }, orderBy: { number: 'desc' } })
-      return rows.map((row) => ({ number: row.number, note: row.note, author: row.authorLabel, publishedAt: row.publishedAt, texts: textsOf(row) }))
+      return rows.map((row) => ({
+        number: row.number,
+        note: row.note,
+        author: row.authorLabel,
+        publishedAt: row.publishedAt,
+        texts: textsOf(row),
+      }))
     },
 
     /**
@@ -250,15 +323,38 @@ export function studioLessonsDal(db: Db) {
         const earlier = await tx.studioLessonVersion.findUnique({ where: { courseId_lessonId_number: { courseId, lessonId, number } } })
         if (!row || !earlier) return { status: 'missing' } as const
         if (row.draftVersion !== baseVersion) return { status: 'conflict', current: toDraft(row) } as const
-        const last = await tx.studioLessonVersion.findFirst({ where: { courseId, lessonId }, orderBy: { number: 'desc' }, select: { number: true } })
+        const last = await tx.studioLessonVersion.findFirst({
+          where: { courseId, lessonId },
+          orderBy: { number: 'desc' },
+          select: { number: true },
+        })
         const next = (last?.number ?? 0) + 1
         const texts = textsOf(earlier)
-        await tx.studioLessonVersion.create({ data: { courseId, lessonId, number: next, ...texts, note: `restored version ${number}`, authorId: author.id, authorLabel } })
+        await tx.studioLessonVersion.create({
+          data: { courseId, lessonId, number: next, ...texts, note: `restored version ${number}`, authorId: author.id, authorLabel },
+        })
         await tx.studioLesson.update({
           where: key(courseId, lessonId),
-          data: { ...texts, draftVersion: { increment: 1 }, draftSavedAt: new Date(), draftSavedById: author.id, draftSavedByLabel: authorLabel, publishedNumber: next },
+          data: {
+            ...texts,
+            draftVersion: { increment: 1 },
+            draftSavedAt: new Date(),
+            draftSavedById: author.id,
+            draftSavedByLabel: authorLabel,
+            publishedNumber: next,
+          },
         })
-        await recordAudit(tx, { kind: 'user', id: author.id, email: authorLabel }, { action: 'studio.lesson_restored', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId, detail: { from: number, version: next } })
+        await recordAudit(
+          tx,
+          { kind: 'user', id: author.id, email: authorLabel },
+          {
+            action: 'studio.lesson_restored',
+            targetType: 'lesson',
+            targetId: `${courseId}/${lessonId}`,
+            targetLabel: lessonId,
+            detail: { from: number, version: next },
+          },
+        )
         return { status: 'published', number: next } as const
       })
     },
@@ -267,12 +363,22 @@ export function studioLessonsDal(db: Db) {
      * What learners see: each published studio lesson of the course, in its published version, anchored where
      * learners see it (past any unpublished lesson it was placed after, lesson-order.ts).
      */
-    async published(courseId: string): Promise<Array<{ lessonId: string; afterLessonId: string | null; number: number; texts: StudioTexts }>> {
-      const all = await db.studioLesson.findMany({ where: { courseId }, orderBy: { createdAt: 'asc' }, select: { lessonId: true, afterLessonId: true, publishedNumber: true } })
-      const anchors = new Map(all.map((r) => [r.lessonId, { lessonId: r.lessonId, afterLessonId: r.afterLessonId, published: r.publishedNumber !== null }]))
+    async published(
+      courseId: string,
+    ): Promise<Array<{ lessonId: string; afterLessonId: string | null; number: number; texts: StudioTexts }>> {
+      const all = await db.studioLesson.findMany({
+        where: { courseId },
+        orderBy: { createdAt: 'asc' },
+        select: { lessonId: true, afterLessonId: true, publishedNumber: true },
+      })
+      const anchors = new Map(
+        all.map((r) => [r.lessonId, { lessonId: r.lessonId, afterLessonId: r.afterLessonId, published: r.publishedNumber !== null }]),
+      )
       const rows = all.filter((r) => r.publishedNumber !== null).map((r) => ({ ...r, afterLessonId: visibleAnchor(r.lessonId, anchors) }))
       if (rows.length === 0) return []
-      const versions = await db.studioLessonVersion.findMany({ where: { OR: rows.map((r) => ({ courseId, lessonId: r.lessonId, number: r.publishedNumber! })) } })
+      const versions = await db.studioLessonVersion.findMany({
+        where: { OR: rows.map((r) => ({ courseId, lessonId: r.lessonId, number: r.publishedNumber! })) },
+      })
       const byLesson = new Map(versions.map((v) => [v.lessonId, v]))
       return rows.flatMap((r) => {
         const version = byLesson.get(r.lessonId)
@@ -292,7 +398,10 @@ export function studioLessonOperations(db: Db) {
      * Loads a lesson folder as a draft: a new studio lesson, last in the course (after `fileLessonIds` and the studio
      * lessons), or with `replace` a new draft version of one, where it was.
      */
-    async importDraft(actor: Actor, input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean; fileLessonIds: readonly string[] }): Promise<'created' | 'replaced' | 'exists'> {
+    async importDraft(
+      actor: Actor,
+      input: { courseId: string; lessonId: string; texts: StudioTexts; replace: boolean; fileLessonIds: readonly string[] },
+    ): Promise<'created' | 'replaced' | 'exists'> {
       const courseId = idSchema.parse(input.courseId)
       const lessonId = idSchema.parse(input.lessonId)
       const texts = checkedTexts(input.texts)
@@ -301,12 +410,25 @@ export function studioLessonOperations(db: Db) {
       return db.$transaction(async (tx) => {
         const existing = await tx.studioLesson.findUnique({ where: key(courseId, lessonId), select: { draftVersion: true } })
         if (existing && !input.replace) return 'exists'
-        if (existing) await tx.studioLesson.update({ where: key(courseId, lessonId), data: { ...texts, ...by, draftVersion: { increment: 1 }, draftSavedAt: new Date() } })
+        if (existing)
+          await tx.studioLesson.update({
+            where: key(courseId, lessonId),
+            data: { ...texts, ...by, draftVersion: { increment: 1 }, draftSavedAt: new Date() },
+          })
         else {
-          const studio = await tx.studioLesson.findMany({ where: { courseId }, orderBy: { createdAt: 'asc' }, select: { lessonId: true, afterLessonId: true } })
+          const studio = await tx.studioLesson.findMany({
+            where: { courseId },
+            orderBy: { createdAt: 'asc' },
+            select: { lessonId: true, afterLessonId: true },
+          })
           const last = orderLessonIds(input.fileLessonIds, studio).at(-1) ?? null
           await tx.studioLesson.create({ data: { courseId, lessonId, afterLessonId: last, ...texts, ...by } })
-          await recordAudit(tx, actor, { action: 'studio.lesson_created', targetType: 'lesson', targetId: `${courseId}/${lessonId}`, targetLabel: lessonId })
+          await recordAudit(tx, actor, {
+            action: 'studio.lesson_created',
+            targetType: 'lesson',
+            targetId: `${courseId}/${lessonId}`,
+            targetLabel: lessonId,
+          })
         }
         return existing ? 'replaced' : 'created'
       })
@@ -318,13 +440,17 @@ export function studioLessonOperations(db: Db) {
       if (!row) return null
       if (which === 'draft') return textsOf(row)
       if (row.publishedNumber === null) return null
-      const version = await db.studioLessonVersion.findUnique({ where: { courseId_lessonId_number: { courseId, lessonId, number: row.publishedNumber } } })
+      const version = await db.studioLessonVersion.findUnique({
+        where: { courseId_lessonId_number: { courseId, lessonId, number: row.publishedNumber } },
+      })
       return version ? textsOf(version) : null
     },
 
     /** The courses that have a studio lesson with this id. */
     async coursesWith(lessonId: string): Promise<string[]> {
-      return (await db.studioLesson.findMany({ where: { lessonId }, select: { courseId: true }, orderBy: { courseId: 'asc' } })).map((r) => r.courseId)
+      return (await db.studioLesson.findMany({ where: { lessonId }, select: { courseId: true }, orderBy: { courseId: 'asc' } })).map(
+        (r) => r.courseId,
+      )
     },
   }
 }

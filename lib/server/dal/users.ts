@@ -74,13 +74,27 @@ export function usersDal(db: Db) {
       const user = sqlite
         ? await sqlite.transaction(
             () =>
-              sqlite.statement('SELECT "id", "email", "name", "role", "disabledAt", "sessionVersion" FROM "User" WHERE "id" = ?').get(id) as
+              sqlite
+                .statement('SELECT "id", "email", "name", "role", "disabledAt", "sessionVersion" FROM "User" WHERE "id" = ?')
+                .get(id) as
                 | { id: string; email: string; name: string | null; role: string; disabledAt: string | null; sessionVersion: number }
                 | undefined,
             { model: 'User', operation: 'sessionRecord' },
           )
-        : await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } })
-      return user ? { id: user.id, email: user.email, name: user.name, role: toRole(user.role), disabled: user.disabledAt !== null, sessionVersion: user.sessionVersion } : null
+        : await db.user.findUnique({
+            where: { id },
+            select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+          })
+      return user
+        ? {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: toRole(user.role),
+            disabled: user.disabledAt !== null,
+            sessionVersion: user.sessionVersion,
+          }
+        : null
     },
 
     async upsertWithRole(email: string, password: string, role: Role, name: string): Promise<PublicUser> {

@@ -43,7 +43,9 @@ class SqliteAdapterFactory extends PrismaBetterSqlite3 {
 
 // on globalThis, like the client itself (db() below): Next's server bundles may load this module more than once, and
 // a client made by one copy must be found by the others
-const sqliteFactories: WeakMap<object, SqliteAdapterFactory> = ((globalThis as { __kubelabSqliteFactories?: WeakMap<object, SqliteAdapterFactory> }).__kubelabSqliteFactories ??= new WeakMap())
+const sqliteFactories: WeakMap<object, SqliteAdapterFactory> = ((
+  globalThis as { __kubelabSqliteFactories?: WeakMap<object, SqliteAdapterFactory> }
+).__kubelabSqliteFactories ??= new WeakMap())
 
 /** One SQL statement as Prisma ran it: its text, its parameters (JSON text) and how long it took in ms. */
 export interface QueryEvent {
@@ -59,7 +61,10 @@ export interface DbOptions {
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const log = options.onQuery ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}
-  if (databaseProvider(databaseUrl) !== 'sqlite') return countingErrors(listening(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), ...log }) as unknown as Db, options.onQuery))
+  if (databaseProvider(databaseUrl) !== 'sqlite')
+    return countingErrors(
+      listening(new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), ...log }) as unknown as Db, options.onQuery),
+    )
   const factory = new SqliteAdapterFactory({ url: `file:${sqlitePath(databaseUrl)}` })
   const client = countingErrors(listening(new SqliteClient({ adapter: factory, ...log }) as unknown as Db, options.onQuery))
   sqliteFactories.set(client, factory)

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listMigrations, migrate, migrateSqlite, MigrationChecksumError, MigrationForeignKeyError, MigrationsMissingError, type Migration } from './migrate.ts'
+import {
+  listMigrations,
+  migrate,
+  migrateSqlite,
+  MigrationChecksumError,
+  MigrationForeignKeyError,
+  MigrationsMissingError,
+  type Migration,
+} from './migrate.ts'
 import { compareMigrations, migrationStatus } from './migration-status.ts'
 import { providers, readModels, snapshotFile } from '../../../prisma/providers.ts'
 
@@ -24,7 +32,10 @@ describe('migration runner', () => {
     expect(await migrate(url)).toEqual(all)
     expect(await migrate(url)).toEqual([])
     const db = new Database(path)
-    const recorded = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as { migration_name: string; finished_at: string | null }[]
+    const recorded = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as {
+      migration_name: string
+      finished_at: string | null
+    }[]
     expect(recorded.map((r) => r.migration_name)).toEqual(all)
     expect(recorded.every((r) => r.finished_at !== null)).toBe(true)
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name='User'").get()).toBeTruthy()
@@ -55,7 +66,11 @@ describe('migration runner', () => {
     await migrate(url)
     expect(await migrationStatus(url)).toEqual({ applied: all, pending: [], unknown: [] })
     // a database a newer Kubelab migrated: its extra migration is unknown here, nothing is pending
-    expect(compareMigrations('sqlite', [...all, '29990101000000_later'])).toEqual({ applied: all, pending: [], unknown: ['29990101000000_later'] })
+    expect(compareMigrations('sqlite', [...all, '29990101000000_later'])).toEqual({
+      applied: all,
+      pending: [],
+      unknown: ['29990101000000_later'],
+    })
     expect(compareMigrations('sqlite', all.slice(1))).toEqual({ applied: all.slice(1), pending: all.slice(0, 1), unknown: [] })
   })
 

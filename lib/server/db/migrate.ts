@@ -32,7 +32,8 @@ export function migrationsDir(provider: 'sqlite' | 'postgresql', root = process.
 export function listMigrations(provider: 'sqlite' | 'postgresql', root = process.cwd()): Migration[] {
   const dir = migrationsDir(provider, root)
   // No folder must not read as "nothing to apply": a server would then run on a database without tables.
-  if (!existsSync(dir)) throw new MigrationsMissingError(`no migrations at ${dir}: start Kubelab from its own directory (where prisma/migrations is)`)
+  if (!existsSync(dir))
+    throw new MigrationsMissingError(`no migrations at ${dir}: start Kubelab from its own directory (where prisma/migrations is)`)
   return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -59,7 +60,9 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]):
   for (const m of migrations) {
     const recorded = applied.get(m.name)
     if (recorded !== undefined && recorded !== m.checksum) {
-      throw new MigrationChecksumError(`migration ${m.name} was changed after it was applied; write a new migration instead (npm run db:migration -- <name>)`)
+      throw new MigrationChecksumError(
+        `migration ${m.name} was changed after it was applied; write a new migration instead (npm run db:migration -- <name>)`,
+      )
     }
   }
 }
@@ -80,7 +83,11 @@ export function migrateSqlite(url: string, migrations: Migration[]): string[] {
     db.pragma('busy_timeout = 5000')
     db.exec(sqliteLedger)
     const applied = new Map(
-      (db.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all() as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
+      (
+        db
+          .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
+          .all() as { migration_name: string; checksum: string }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     )
     assertUnchanged(applied, migrations)
     const done: string[] = []
@@ -91,8 +98,13 @@ export function migrateSqlite(url: string, migrations: Migration[]): string[] {
         db.transaction(() => {
           db.exec(m.sql)
           const broken = db.pragma('foreign_key_check') as unknown[]
-          if (broken.length > 0) throw new MigrationForeignKeyError(`migration ${m.name} leaves ${broken.length} row(s) pointing at rows that do not exist; nothing was applied`)
-          db.prepare('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, current_timestamp, 1)').run(randomUUID(), m.checksum, m.name)
+          if (broken.length > 0)
+            throw new MigrationForeignKeyError(
+              `migration ${m.name} leaves ${broken.length} row(s) pointing at rows that do not exist; nothing was applied`,
+            )
+          db.prepare(
+            'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, current_timestamp, current_timestamp, 1)',
+          ).run(randomUUID(), m.checksum, m.name)
         }).immediate()
       } finally {
         db.pragma('foreign_keys = ON')
@@ -112,7 +124,9 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
     // One migrator at a time, even when several servers start together.
     await client.query('SELECT pg_advisory_lock(727274)')
     await client.query(postgresLedger)
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>('SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL')
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL',
+    )
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]))
     assertUnchanged(applied, migrations)
     const done: string[] = []
@@ -121,7 +135,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query('BEGIN')
       try {
         await client.query(m.sql)
-        await client.query('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), now(), 1)', [randomUUID(), m.checksum, m.name])
+        await client.query(
+          'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), now(), 1)',
+          [randomUUID(), m.checksum, m.name],
+        )
         await client.query('COMMIT')
       } catch (error) {
         await client.query('ROLLBACK')

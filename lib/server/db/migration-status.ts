@@ -36,7 +36,11 @@ export function compareMigrations(provider: 'sqlite' | 'postgresql', recorded: I
 
 /** "relation/table does not exist": a database nothing was applied to yet. */
 export function isMissingLedger(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; table?: string } } } } | null
+  const e = error as {
+    code?: string
+    message?: string
+    meta?: { driverAdapterError?: { cause?: { kind?: string; table?: string } } }
+  } | null
   if (e?.code === '42P01') return true
   // through Prisma's driver adapters
   const cause = e?.meta?.driverAdapterError?.cause

@@ -64,7 +64,11 @@ function startWriter(path: string): { child: ChildProcess; started: Promise<void
     burst()`
   const scriptFile = join(tempDir(), 'writer.cjs')
   writeFileSync(scriptFile, script)
-  const child = fork(scriptFile, [path], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') } })
+  const child = fork(scriptFile, [path], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_PATH: join(process.cwd(), 'node_modules') },
+  })
   cleanup.push(() => child.kill())
   let startedResolve: () => void
   const started = new Promise<void>((resolve, reject) => {
@@ -196,7 +200,9 @@ describe('kubelab db backup and restore (SQLite)', () => {
     const newer = join(dir, 'newer.db')
     await backupSqlite(url, newer)
     const n = new Database(newer)
-    n.prepare("INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'y', '29991231000000_from_the_future', current_timestamp, 1)").run()
+    n.prepare(
+      "INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('x', 'y', '29991231000000_from_the_future', current_timestamp, 1)",
+    ).run()
     n.close()
 
     await expect(restoreSqlite(url, damaged)).rejects.toThrow(/is damaged|cannot be opened/)

@@ -58,7 +58,11 @@ export function checkSqliteFile(path: string): SqliteFileCheck {
     if (integrity.join() !== 'ok') return { integrity, migrations: null }
     let migrations: string[] | null
     try {
-      migrations = (db.prepare('SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all() as { migration_name: string }[]).map((r) => r.migration_name)
+      migrations = (
+        db.prepare('SELECT migration_name FROM _prisma_migrations WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL').all() as {
+          migration_name: string
+        }[]
+      ).map((r) => r.migration_name)
     } catch (error) {
       if (!isMissingLedger(error)) throw error
       migrations = null
@@ -70,7 +74,11 @@ export function checkSqliteFile(path: string): SqliteFileCheck {
 }
 
 function databaseFile(databaseUrl: string): string {
-  if (!databaseUrl.startsWith('file:')) throw new SqliteBackupError('DATABASE_URL is PostgreSQL: back it up with pg_dump and restore with pg_restore (README, "Deploying")', 'usage')
+  if (!databaseUrl.startsWith('file:'))
+    throw new SqliteBackupError(
+      'DATABASE_URL is PostgreSQL: back it up with pg_dump and restore with pg_restore (README, "Deploying")',
+      'usage',
+    )
   const path = sqlitePath(databaseUrl)
   if (path === ':memory:') throw new SqliteBackupError('an in-memory database cannot be backed up or restored', 'usage')
   return path
@@ -96,9 +104,11 @@ export async function backupSqlite(databaseUrl: string, destination: string, opt
   const source = databaseFile(databaseUrl)
   const file = resolve(destination)
   if (!existsSync(source)) throw new SqliteBackupError(`there is no database at ${source} (DATABASE_URL=${databaseUrl})`, 'usage')
-  if (samePath(source, file) || [`${source}-wal`, `${source}-shm`].some((p) => samePath(p, file))) throw new SqliteBackupError('the backup must go to another file than the database itself', 'usage')
+  if (samePath(source, file) || [`${source}-wal`, `${source}-shm`].some((p) => samePath(p, file)))
+    throw new SqliteBackupError('the backup must go to another file than the database itself', 'usage')
   if (!existsSync(dirname(file))) throw new SqliteBackupError(`the folder ${dirname(file)} does not exist`, 'usage')
-  if (existsSync(file) && !options.overwrite) throw new SqliteBackupError(`${file} already exists; choose another name or pass --force to replace it`, 'usage')
+  if (existsSync(file) && !options.overwrite)
+    throw new SqliteBackupError(`${file} already exists; choose another name or pass --force to replace it`, 'usage')
 
   const partial = `${file}.partial-${process.pid}`
   removeQuietly(partial, `${partial}-journal`)
@@ -113,7 +123,8 @@ export async function backupSqlite(databaseUrl: string, destination: string, opt
     let migrations: number
     try {
       const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
-      if (integrity.join() !== 'ok') throw new SqliteBackupError(`the copy failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'refused')
+      if (integrity.join() !== 'ok')
+        throw new SqliteBackupError(`the copy failed its integrity check: ${integrity.slice(0, 3).join('; ')}`, 'refused')
       // One file that opens anywhere, read-only too, without a -wal or -shm beside it.
       copy.pragma('journal_mode = DELETE')
       migrations = (copy.prepare('SELECT count(*) AS n FROM _prisma_migrations').get() as { n: number }).n
@@ -165,11 +176,19 @@ export async function restoreSqlite(databaseUrl: string, backupFile: string): Pr
   if (samePath(source, database)) throw new SqliteBackupError('that file is the database itself', 'usage')
 
   const check = checkSqliteFile(source)
-  if (check.integrity.join() !== 'ok') throw new SqliteBackupError(`${source} is damaged (integrity check: ${check.integrity.slice(0, 3).join('; ')}); nothing was changed`, 'refused')
-  if (check.migrations === null) throw new SqliteBackupError(`${source} is not a Kubelab database (it has no _prisma_migrations table); nothing was changed`, 'refused')
+  if (check.integrity.join() !== 'ok')
+    throw new SqliteBackupError(
+      `${source} is damaged (integrity check: ${check.integrity.slice(0, 3).join('; ')}); nothing was changed`,
+      'refused',
+    )
+  if (check.migrations === null)
+    throw new SqliteBackupError(`${source} is not a Kubelab database (it has no _prisma_migrations table); nothing was changed`, 'refused')
   const status = compareMigrations('sqlite', check.migrations)
   if (status.unknown.length > 0) {
-    throw new SqliteBackupError(`${source} was migrated by a newer Kubelab (${status.unknown.join(', ')}): restore it with that version; nothing was changed`, 'refused')
+    throw new SqliteBackupError(
+      `${source} was migrated by a newer Kubelab (${status.unknown.join(', ')}): restore it with that version; nothing was changed`,
+      'refused',
+    )
   }
 
   const existed = existsSync(database)
@@ -186,7 +205,8 @@ export async function restoreSqlite(databaseUrl: string, backupFile: string): Pr
     const copy = new Database(incoming, { fileMustExist: true })
     try {
       const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check)
-      if (integrity.join() !== 'ok') throw new SqliteBackupError(`the copy of ${source} failed its integrity check; nothing was changed`, 'refused')
+      if (integrity.join() !== 'ok')
+        throw new SqliteBackupError(`the copy of ${source} failed its integrity check; nothing was changed`, 'refused')
       copy.pragma('journal_mode = WAL')
     } finally {
       copy.close()

@@ -9,7 +9,10 @@ describe('statements on Prisma’s SQLite connection', () => {
   const keys = async () => (await database.db.rateLimit.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)
   const insert = (key: string) => async () => {
     const sql = (await sqliteConnection(database.db))!
-    return sql.transaction(() => sql.statement('INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (?, 1, ?)').run(key, sqliteTimestamp(new Date())).changes)
+    return sql.transaction(
+      () =>
+        sql.statement('INSERT INTO "RateLimit" ("key", "points", "expire") VALUES (?, 1, ?)').run(key, sqliteTimestamp(new Date())).changes,
+    )
   }
 
   it('commits what a transaction wrote, and nothing of one that threw', async () => {

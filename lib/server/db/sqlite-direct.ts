@@ -55,7 +55,8 @@ export class SqliteConnection {
   static of(adapter: unknown, onDriverError: (what: Operation, error: unknown) => void = () => {}): SqliteConnection | null {
     const candidate = adapter as { client?: unknown; startTransaction?: unknown } | null
     const client = candidate?.client as Partial<Database> | undefined
-    if (typeof candidate?.startTransaction !== 'function' || typeof client?.prepare !== 'function' || typeof client.open !== 'boolean') return null
+    if (typeof candidate?.startTransaction !== 'function' || typeof client?.prepare !== 'function' || typeof client.open !== 'boolean')
+      return null
     return new SqliteConnection(candidate as SqliteAdapter, client as Database, onDriverError)
   }
 

@@ -31,7 +31,11 @@ describe('one SQLite connection, many requests', () => {
     const other = openTransaction('rolled-back')
     await tick()
     // another request: a plain upsert (as touchLesson or a draft save) and a plain create
-    const upsert = database.db.rateLimit.upsert({ where: { key: 'upserted' }, create: { key: 'upserted', points: 1 }, update: { points: { increment: 1 } } })
+    const upsert = database.db.rateLimit.upsert({
+      where: { key: 'upserted' },
+      create: { key: 'upserted', points: 1 },
+      update: { points: { increment: 1 } },
+    })
     const create = database.db.rateLimit.create({ data: { key: 'created', points: 2 } })
     let answered = false
     void Promise.all([upsert, create]).then(() => (answered = true))

@@ -57,7 +57,10 @@ export class BudgetedPool<Task extends object, Output> {
   private readonly piscina: Piscina<Task & { start: StartTicket }, Output>
   /** when each task in flight started, written by its worker (start-stamps.ts) */
   private readonly stamps: StartStamps
-  private readonly waiting = new Map<StartTicket, { queuedAt: number; wallTimeMs: number; queueWaitMs: number; stop: (why: 'queue' | 'wallTime') => void }>()
+  private readonly waiting = new Map<
+    StartTicket,
+    { queuedAt: number; wallTimeMs: number; queueWaitMs: number; stop: (why: 'queue' | 'wallTime') => void }
+  >()
   /** one timer for every task in flight, while there are any: stops those past their queue wait or wall time */
   private sweeper: ReturnType<typeof setInterval> | null = null
   private readonly sweepMs: number

@@ -31,7 +31,15 @@ export const GRADING_WORKER: WorkerBundle = {
 export const STUDIO_GATE_WORKER: WorkerBundle = {
   name: 'studio-gate-worker',
   entry: join('lib', 'server', 'studio-gate', 'worker.ts'),
-  sourceDirs: [join('lib', 'content'), join('lib', 'sim'), join('lib', 'grading'), join('lib', 'k8s'), join('lib', 'text'), join('lib', 'server', 'grading-pool'), join('lib', 'server', 'studio-gate')],
+  sourceDirs: [
+    join('lib', 'content'),
+    join('lib', 'sim'),
+    join('lib', 'grading'),
+    join('lib', 'k8s'),
+    join('lib', 'text'),
+    join('lib', 'server', 'grading-pool'),
+    join('lib', 'server', 'studio-gate'),
+  ],
   // esbuild runs its own binary, found from its package; mdx-bundler finds esbuild's binary from its own files
   external: ['esbuild', 'mdx-bundler'],
 }
@@ -66,7 +74,9 @@ export async function buildWorkerBundle(bundle: WorkerBundle, outfile: string, r
     legalComments: 'none',
     external: [...(bundle.external ?? [])],
     // CommonJS dependencies inside an ES module still call require() for Node's built-ins
-    banner: { js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);",
+    },
     absWorkingDir: root,
   })
   renameSync(partial, outfile)

@@ -22,7 +22,12 @@ interface Holder {
   fixed: boolean
 }
 
-const holder: Holder = ((globalThis as { __kubelabGradingPool?: Holder }).__kubelabGradingPool ??= { pool: null, checkedAt: 0, preparing: null, fixed: false })
+const holder: Holder = ((globalThis as { __kubelabGradingPool?: Holder }).__kubelabGradingPool ??= {
+  pool: null,
+  checkedAt: 0,
+  preparing: null,
+  fixed: false,
+})
 
 // the pool gauges of /api/metrics read the pool this process grades with
 setPoolReading(() => (holder.pool ? { queued: holder.pool.queued, running: holder.pool.running, threads: holder.pool.threads } : null))
@@ -34,14 +39,22 @@ async function prepare(): Promise<GradingPool> {
   const production = process.env.NODE_ENV === 'production'
   const file = production ? productionWorkerFile(GRADING_WORKER) : developmentWorkerFile(GRADING_WORKER)
   if (production ? !existsSync(file) : workerBundleStale(GRADING_WORKER, file)) {
-    if (production) log().warn({ event: 'grading.bundle-missing', file }, `${file} is missing (built by \`npm run build\`); bundling the grading worker now`)
+    if (production)
+      log().warn(
+        { event: 'grading.bundle-missing', file },
+        `${file} is missing (built by \`npm run build\`); bundling the grading worker now`,
+      )
     await buildWorkerBundle(GRADING_WORKER, file)
     const old = holder.pool
     holder.pool = null
     if (old) void old.close()
   }
   // production loads content once, so its workers can hold every exercise from the start (pool.ts, `exercises`)
-  holder.pool ??= new GradingPool({ workerFile: file, threads: env().KUBELAB_GRADING_THREADS, exercises: production ? courseExercises() : [] })
+  holder.pool ??= new GradingPool({
+    workerFile: file,
+    threads: env().KUBELAB_GRADING_THREADS,
+    exercises: production ? courseExercises() : [],
+  })
   holder.checkedAt = Date.now()
   return holder.pool
 }
@@ -81,8 +94,14 @@ export async function warmGradingPool(): Promise<void> {
     const started = performance.now()
     const pool = await gradingPool()
     const { grades, stopped } = await warmUp(pool, warmUpTasks(courseExercises()))
-    log().info({ event: 'grading.warm', grades, threads: pool.size, stopped, ms: Math.round(performance.now() - started) }, `grading threads warmed with ${grades} grades`)
+    log().info(
+      { event: 'grading.warm', grades, threads: pool.size, stopped, ms: Math.round(performance.now() - started) },
+      `grading threads warmed with ${grades} grades`,
+    )
   } catch (error) {
-    log().warn({ event: 'grading.warm-failed', err: error }, 'warming the grading threads failed; grades still work, the first ones are slower')
+    log().warn(
+      { event: 'grading.warm-failed', err: error },
+      'warming the grading threads failed; grades still work, the first ones are slower',
+    )
   }
 }

@@ -98,7 +98,11 @@ export class GradingPool {
 
   grade(input: GradeTaskInput): Promise<PoolOutcome> {
     const held = this.held.get(input.exercise.id)
-    return this.pool.run(held?.fingerprint === fingerprintOf(input.exercise) ? { exerciseIndex: held.index, submission: input.submission, lang: input.lang } : input)
+    return this.pool.run(
+      held?.fingerprint === fingerprintOf(input.exercise)
+        ? { exerciseIndex: held.index, submission: input.submission, lang: input.lang }
+        : input,
+    )
   }
 
   close(): Promise<void> {

@@ -18,13 +18,18 @@ export const WARM_UP_GRADES_PER_THREAD = 150
 /** One warm-up grade per exercise: its reference solution, as a learner would send it. */
 export function warmUpTasks(exercises: Exercise[]): GradeTaskInput[] {
   return exercises.map((exercise) => {
-    const submission: Submission = exercise.kind === 'manifest' ? { yaml: exercise.solution } : { commands: commandsFromText(exercise.solution) }
+    const submission: Submission =
+      exercise.kind === 'manifest' ? { yaml: exercise.solution } : { commands: commandsFromText(exercise.solution) }
     return { exercise, submission, lang: 'en' }
   })
 }
 
 /** Grades `tasks` round after round, one at a time per thread, `perThread` grades per thread in all. */
-export async function warmUp(pool: GradingPool, tasks: GradeTaskInput[], perThread = WARM_UP_GRADES_PER_THREAD): Promise<{ grades: number; stopped: boolean }> {
+export async function warmUp(
+  pool: GradingPool,
+  tasks: GradeTaskInput[],
+  perThread = WARM_UP_GRADES_PER_THREAD,
+): Promise<{ grades: number; stopped: boolean }> {
   if (tasks.length === 0) return { grades: 0, stopped: false }
   const total = perThread * pool.size
   let next = 0

@@ -39,18 +39,20 @@ describe('a server action’s encoded arguments', () => {
 describe('a form posted without JavaScript', () => {
   it('decodes with an action id, or a described action and its bound arguments', () => {
     expect(formActionProblem(parts({ [`$ACTION_ID_${id}`]: '', name: 'x' }))).toBeNull()
-    expect(formActionProblem(parts({ '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}`, '$ACTION_1:1': '[{"error":null}]' }))).toBeNull()
-    expect(formActionProblem(parts({ '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${id}","bound":null}` }))).toBeNull()
+    expect(
+      formActionProblem(parts({ $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}`, '$ACTION_1:1': '[{"error":null}]' })),
+    ).toBeNull()
+    expect(formActionProblem(parts({ $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${id}","bound":null}` }))).toBeNull()
     expect(formActionProblem(parts({ name: 'not an action at all' }))).toBeNull()
   })
 
   it.each([
-    ['an id that is not one', { '$ACTION_ID_xyz': '' }],
-    ['a reference without its description', { '$ACTION_REF_1': '' }],
-    ['a description that is not JSON', { '$ACTION_REF_1': '', '$ACTION_1:0': '{bad' }],
-    ['a description without an id', { '$ACTION_REF_1': '', '$ACTION_1:0': '{"bound":null}' }],
-    ['bound arguments that are missing', { '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}` }],
-    ['bound arguments that are not JSON', { '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}`, '$ACTION_1:1': '[{' }],
+    ['an id that is not one', { $ACTION_ID_xyz: '' }],
+    ['a reference without its description', { $ACTION_REF_1: '' }],
+    ['a description that is not JSON', { $ACTION_REF_1: '', '$ACTION_1:0': '{bad' }],
+    ['a description without an id', { $ACTION_REF_1: '', '$ACTION_1:0': '{"bound":null}' }],
+    ['bound arguments that are missing', { $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}` }],
+    ['bound arguments that are not JSON', { $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${id}","bound":"$@1"}`, '$ACTION_1:1': '[{' }],
   ])('is refused with %s', (_, fields) => {
     expect(formActionProblem(parts(fields))).not.toBeNull()
   })

@@ -52,7 +52,11 @@ export function replyProblem(rootText: string, parts: ReplyParts | null): string
     if (STANDALONE.has(tag)) return null
     if (tag === 'K') {
       // a FormData: fields named "<id>_…" (possibly none); only a multipart body has fields
-      return HEX_ID.test(text.slice(2)) ? (parts ? null : 'a form in a body that has no parts') : `an unreadable form reference "${text.slice(0, 20)}"`
+      return HEX_ID.test(text.slice(2))
+        ? parts
+          ? null
+          : 'a form in a body that has no parts'
+        : `an unreadable form reference "${text.slice(0, 20)}"`
     }
     if (MODEL_REFERENCES.has(tag) || DATA_REFERENCES.has(tag)) {
       const id = text.slice(2).split(':')[0]!
@@ -107,7 +111,9 @@ export function formActionProblem(fields: ReplyParts): string | null {
     const { id, bound } = (parsed ?? {}) as { id?: unknown; bound?: unknown }
     if (typeof id !== 'string' || !/^[0-9a-f]{42}$/i.test(id)) return 'the form names no valid action'
     if (bound === null || bound === undefined) continue
-    const own: ReplyParts = new Map([...fields].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]))
+    const own: ReplyParts = new Map(
+      [...fields].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]),
+    )
     const problem = replyProblem(JSON.stringify([bound]), own)
     if (problem) return problem
   }

@@ -38,7 +38,13 @@ export interface PagePolicyOptions {
 
 export function pagePolicy({ nonce, inlineScriptHashes = [], https = false, development = false }: PagePolicyOptions): string {
   if (!nonce && inlineScriptHashes.length === 0) throw new Error('a page policy needs a nonce or the hashes of its inline scripts')
-  const scriptSources = ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...new Set([...inlineScriptHashes, themeScriptHash]), ...(nonce ? ["'strict-dynamic'"] : []), ...(development ? ["'unsafe-eval'"] : [])]
+  const scriptSources = [
+    "'self'",
+    ...(nonce ? [`'nonce-${nonce}'`] : []),
+    ...new Set([...inlineScriptHashes, themeScriptHash]),
+    ...(nonce ? ["'strict-dynamic'"] : []),
+    ...(development ? ["'unsafe-eval'"] : []),
+  ]
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', ...scriptSources],

@@ -35,7 +35,11 @@ describe('who may send a JSON body', () => {
   })
 
   it('refuses a missing Content-Type with 415', async () => {
-    const request = new Request('http://localhost:3000/api', { method: 'POST', body: new Blob(['{"yaml":"a"}']), headers: { host: 'localhost:3000', origin: 'http://localhost:3000' } })
+    const request = new Request('http://localhost:3000/api', {
+      method: 'POST',
+      body: new Blob(['{"yaml":"a"}']),
+      headers: { host: 'localhost:3000', origin: 'http://localhost:3000' },
+    })
     const result = await readJsonBody(request, schema)
     expect(!result.ok && result.response.status).toBe(415)
     if (!result.ok) expect((await result.response.json()).error).toBe('unsupported_media_type')
@@ -56,12 +60,15 @@ describe('who may send a JSON body', () => {
   it('says why it refused, in JSON', async () => {
     const result = await readJsonBody(post('{}', { origin: 'http://localhost:3001' }), schema)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(await result.response.json()).toEqual({ error: 'cross_origin', message: expect.stringContaining('another host or port') })
+    if (!result.ok)
+      expect(await result.response.json()).toEqual({ error: 'cross_origin', message: expect.stringContaining('another host or port') })
   })
 
   it('accepts no Origin when the browser says same-origin, and the public host behind a proxy', async () => {
     expect(await statusOf({ origin: undefined, 'sec-fetch-site': 'same-origin' })).toBe(200)
-    expect(await statusOf({ origin: 'https://kubelab.example.org', 'x-forwarded-host': 'kubelab.example.org', 'x-forwarded-proto': 'https' })).toBe(200)
+    expect(
+      await statusOf({ origin: 'https://kubelab.example.org', 'x-forwarded-host': 'kubelab.example.org', 'x-forwarded-proto': 'https' }),
+    ).toBe(200)
     expect(await statusOf({ origin: 'https://kubelab.example.org', host: 'kubelab.example.org:443' })).toBe(200)
   })
 

@@ -18,11 +18,23 @@ export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: NextR
  */
 export async function readJsonBody<T>(request: Request, schema: ZodType<T>, limit = maxBodyBytes): Promise<ParsedBody<T>> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
-    return { ok: false, response: NextResponse.json({ error: 'unsupported_media_type', message: 'Send the body as JSON with Content-Type: application/json.' }, { status: 415 }) }
+    return {
+      ok: false,
+      response: NextResponse.json(
+        { error: 'unsupported_media_type', message: 'Send the body as JSON with Content-Type: application/json.' },
+        { status: 415 },
+      ),
+    }
   }
   const origin = checkSameOrigin(request.headers, env().PUBLIC_URL)
   if (!origin.ok) {
-    return { ok: false, response: NextResponse.json({ error: 'cross_origin', message: `Only Kubelab's own pages may send this request (${origin.reason}).` }, { status: 403 }) }
+    return {
+      ok: false,
+      response: NextResponse.json(
+        { error: 'cross_origin', message: `Only Kubelab's own pages may send this request (${origin.reason}).` },
+        { status: 403 },
+      ),
+    }
   }
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > limit) return { ok: false, response: tooLarge(limit) }
@@ -45,13 +57,19 @@ export async function readJsonBody<T>(request: Request, schema: ZodType<T>, limi
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)))
   } catch {
-    return { ok: false, response: NextResponse.json({ error: 'invalid_json', message: 'The request body is not valid JSON.' }, { status: 400 }) }
+    return {
+      ok: false,
+      response: NextResponse.json({ error: 'invalid_json', message: 'The request body is not valid JSON.' }, { status: 400 }),
+    }
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     return {
       ok: false,
-      response: NextResponse.json({ error: 'invalid_input', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }, { status: 422 }),
+      response: NextResponse.json(
+        { error: 'invalid_input', issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
+        { status: 422 },
+      ),
     }
   }
   return { ok: true, data: parsed.data }

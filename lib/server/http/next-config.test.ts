@@ -6,7 +6,9 @@ type Header = { key: string; value: string }
 type Rule = { source: string; has?: { type: string; key: string; value?: string }[]; headers: Header[] }
 
 const rules = (await nextConfig.headers!()) as Rule[]
-const valueOf = (source: string, key: string, withHas = false) => rules.find((r) => r.source === source && !!r.has === withHas && r.headers.some((h) => h.key === key))?.headers.find((h) => h.key === key)?.value
+const valueOf = (source: string, key: string, withHas = false) =>
+  rules.find((r) => r.source === source && !!r.has === withHas && r.headers.some((h) => h.key === key))?.headers.find((h) => h.key === key)
+    ?.value
 
 describe('next.config.mjs', () => {
   it('limits server-action bodies to what proxy.ts checks', () => {

@@ -5,11 +5,15 @@ const headers = (values: Record<string, string>) => new Headers(values)
 
 describe('the public origin of links people share', () => {
   it('uses the proxy’s forwarded host and proto, not the upstream Host', () => {
-    expect(publicOrigin(headers({ host: 'localhost:3000', 'x-forwarded-host': 'kubelab.example.org', 'x-forwarded-proto': 'https' }), undefined)).toBe('https://kubelab.example.org')
+    expect(
+      publicOrigin(headers({ host: 'localhost:3000', 'x-forwarded-host': 'kubelab.example.org', 'x-forwarded-proto': 'https' }), undefined),
+    ).toBe('https://kubelab.example.org')
   })
 
   it('takes the first of several forwarded values (proxies append)', () => {
-    expect(publicOrigin(headers({ 'x-forwarded-host': 'learn.example.org, internal:3000', 'x-forwarded-proto': 'https, http' }), undefined)).toBe('https://learn.example.org')
+    expect(
+      publicOrigin(headers({ 'x-forwarded-host': 'learn.example.org, internal:3000', 'x-forwarded-proto': 'https, http' }), undefined),
+    ).toBe('https://learn.example.org')
   })
 
   it('uses Host when nothing is forwarded, and keeps its port', () => {
@@ -19,7 +23,12 @@ describe('the public origin of links people share', () => {
   })
 
   it('lets a configured PUBLIC_URL win over every header', () => {
-    expect(publicOrigin(headers({ host: 'localhost:3000', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' }), 'https://kubelab.school.kr')).toBe('https://kubelab.school.kr')
+    expect(
+      publicOrigin(
+        headers({ host: 'localhost:3000', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http' }),
+        'https://kubelab.school.kr',
+      ),
+    ).toBe('https://kubelab.school.kr')
   })
 
   it.each([
@@ -37,7 +46,9 @@ describe('the public origin of links people share', () => {
   })
 
   it('ignores a proto other than http or https', () => {
-    expect(publicOrigin(headers({ host: 'kubelab.example.org', 'x-forwarded-proto': 'javascript' }), undefined)).toBe('http://kubelab.example.org')
+    expect(publicOrigin(headers({ host: 'kubelab.example.org', 'x-forwarded-proto': 'javascript' }), undefined)).toBe(
+      'http://kubelab.example.org',
+    )
   })
 
   it('names this server on its port when no header is usable', () => {

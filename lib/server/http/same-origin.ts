@@ -37,7 +37,12 @@ export function checkSameOrigin(headers: HeaderSource, publicUrl?: string): Orig
   if (origin === null || origin === '') {
     const site = headers.get('sec-fetch-site')
     if (site === 'same-origin') return { ok: true }
-    return { ok: false, reason: site ? `Sec-Fetch-Site is "${site.slice(0, 20)}", not same-origin` : 'neither Origin nor Sec-Fetch-Site says where the request comes from' }
+    return {
+      ok: false,
+      reason: site
+        ? `Sec-Fetch-Site is "${site.slice(0, 20)}", not same-origin`
+        : 'neither Origin nor Sec-Fetch-Site says where the request comes from',
+    }
   }
   let url: URL
   try {

@@ -17,11 +17,29 @@ function actionForm(fields: Record<string, string>): FormData {
 
 describe('a POST to a page (a server action)', () => {
   it('goes on when it is a well-formed action from a Kubelab page', async () => {
-    expect(await checkPagePost(pagePost('[{"error":null},"$undefined"]', { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' }))).toBeNull()
-    expect(await checkPagePost(pagePost(actionForm({ '0': '[{"error":null},"$K1"]', '1_name': 'Class' }), { 'next-action': actionId }))).toBeNull()
+    expect(
+      await checkPagePost(
+        pagePost('[{"error":null},"$undefined"]', { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' }),
+      ),
+    ).toBeNull()
+    expect(
+      await checkPagePost(pagePost(actionForm({ '0': '[{"error":null},"$K1"]', '1_name': 'Class' }), { 'next-action': actionId })),
+    ).toBeNull()
     // a form posted without JavaScript: no header, the action id is a field
     expect(await checkPagePost(pagePost(actionForm({ [`$ACTION_ID_${actionId}`]: '', name: 'x' }), {}))).toBeNull()
-    expect(await checkPagePost(pagePost(actionForm({ '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`, '$ACTION_1:1': '[{"error":null}]', email: 'a@b.c' }), {}))).toBeNull()
+    expect(
+      await checkPagePost(
+        pagePost(
+          actionForm({
+            $ACTION_REF_1: '',
+            '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`,
+            '$ACTION_1:1': '[{"error":null}]',
+            email: 'a@b.c',
+          }),
+          {},
+        ),
+      ),
+    ).toBeNull()
     // the browser omits Origin but says same-origin
     expect(await checkPagePost(pagePost('[]', { origin: undefined, 'sec-fetch-site': 'same-origin', 'next-action': actionId }))).toBeNull()
   })
@@ -38,8 +56,12 @@ describe('a POST to a page (a server action)', () => {
 
   it('is refused with 413 above the limit, declared or not', async () => {
     const big = 'x'.repeat(serverActionBodyLimit + 1)
-    expect(await checkPagePost(pagePost(big, { 'next-action': actionId, 'content-length': String(big.length) }))).toMatchObject({ status: 413 })
-    expect(await checkPagePost(pagePost(new Blob([JSON.stringify([big])]).stream(), { 'next-action': actionId, 'content-type': 'text/plain' }))).toMatchObject({ status: 413 })
+    expect(await checkPagePost(pagePost(big, { 'next-action': actionId, 'content-length': String(big.length) }))).toMatchObject({
+      status: 413,
+    })
+    expect(
+      await checkPagePost(pagePost(new Blob([JSON.stringify([big])]).stream(), { 'next-action': actionId, 'content-type': 'text/plain' })),
+    ).toMatchObject({ status: 413 })
     expect(await checkPagePost(pagePost(actionForm({ password: big }), {}))).toMatchObject({ status: 413 })
   })
 
@@ -62,9 +84,9 @@ describe('a POST to a page (a server action)', () => {
   })
 
   it.each([
-    ['a malformed action id field', { '$ACTION_ID_abc': '' }],
-    ['a reference to an undescribed action', { '$ACTION_REF_1': '' }],
-    ['bound arguments that are not JSON', { '$ACTION_REF_1': '', '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`, '$ACTION_1:1': '[{' }],
+    ['a malformed action id field', { $ACTION_ID_abc: '' }],
+    ['a reference to an undescribed action', { $ACTION_REF_1: '' }],
+    ['bound arguments that are not JSON', { $ACTION_REF_1: '', '$ACTION_1:0': `{"id":"${actionId}","bound":"$@1"}`, '$ACTION_1:1': '[{' }],
   ])('is refused with 400 for a form posted without JavaScript with %s', async (_, fields) => {
     expect(await checkPagePost(pagePost(actionForm(fields), {}))).toMatchObject({ status: 400 })
   })

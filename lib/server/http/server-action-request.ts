@@ -20,12 +20,17 @@ export interface Rejection {
 const ACTION_ID = /^[0-9a-f]{42}$/i
 
 const invalid = (message: string): Rejection => ({ status: 400, error: 'invalid_action', message })
-const tooLarge: Rejection = { status: 413, error: 'too_large', message: `The request body is larger than ${serverActionBodyLimit / 1024 / 1024} MiB.` }
+const tooLarge: Rejection = {
+  status: 413,
+  error: 'too_large',
+  message: `The request body is larger than ${serverActionBodyLimit / 1024 / 1024} MiB.`,
+}
 
 /** Null when the request may go on to Next.js; otherwise why not. */
 export async function checkPagePost(request: Request, publicUrl?: string): Promise<Rejection | null> {
   const origin = checkSameOrigin(request.headers, publicUrl)
-  if (!origin.ok) return { status: 403, error: 'cross_origin', message: `Only Kubelab's own pages may send this request (${origin.reason}).` }
+  if (!origin.ok)
+    return { status: 403, error: 'cross_origin', message: `Only Kubelab's own pages may send this request (${origin.reason}).` }
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > serverActionBodyLimit) return tooLarge
   const actionId = request.headers.get('next-action')

@@ -17,7 +17,8 @@ import { cookieValue, installStaticPageServer } from './static-page-server'
 import { writeStaticDocuments, writeStaticPagePolicies } from '../../../scripts/static-pages'
 
 const home = (language: string) => `<html lang="${language}"><script>home()</script></html>`
-const lesson = (language: string) => `<!DOCTYPE html><html lang="${language}"><body><h1>${language} lesson</h1><script>go("${language}")</script></body></html>`
+const lesson = (language: string) =>
+  `<!DOCTYPE html><html lang="${language}"><body><h1>${language} lesson</h1><script>go("${language}")</script></body></html>`
 
 /** A build as Next.js leaves it: the home page and a lesson in both languages, and a page rendered per request. */
 function fakeBuild(): string {
@@ -118,7 +119,8 @@ describe('serveStaticPage in front of a server', () => {
     rmSync(root, { recursive: true, force: true })
   })
 
-  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(base + path, { method, headers: { 'accept-encoding': 'identity', ...headers } })
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    fetch(base + path, { method, headers: { 'accept-encoding': 'identity', ...headers } })
 
   it('sends a lesson in the browser’s language with its own policy and the security headers', async () => {
     const response = await get('/courses/basics/pod', { 'accept-language': 'en-US,en;q=0.9' })

@@ -66,13 +66,16 @@ describe('prerendered pages stay as built', () => {
         const path = join(dir, entry)
         if (statSync(path).isDirectory()) walk(path)
         else if (/\.tsx?$/.test(entry) && !/\.test\.tsx?$/.test(entry)) {
-          for (const m of readFileSync(path, 'utf8').matchAll(/revalidate(?:Path|Tag)\(\s*([^,)]+)(?:,\s*([^)]+))?\)/g)) calls.push(`${path}: ${m[1]} ${m[2] ?? ''}`.trim())
+          for (const m of readFileSync(path, 'utf8').matchAll(/revalidate(?:Path|Tag)\(\s*([^,)]+)(?:,\s*([^)]+))?\)/g))
+            calls.push(`${path}: ${m[1]} ${m[2] ?? ''}`.trim())
         }
       }
     }
     for (const root of ['app', 'lib', 'components']) walk(join(process.cwd(), root))
     expect(calls.length).toBeGreaterThan(0) // the scan finds the calls there are
-    const reachStatic = calls.filter((call) => /: ['"`]\/(courses)?['"`/]/.test(call) && !/: ['"`]\/(teach|admin|progress|studio)/.test(call))
+    const reachStatic = calls.filter(
+      (call) => /: ['"`]\/(courses)?['"`/]/.test(call) && !/: ['"`]\/(teach|admin|progress|studio)/.test(call),
+    )
     expect(reachStatic).toEqual([])
   })
 })

@@ -28,12 +28,23 @@ export function isPageRequest(request: Request): boolean {
  * `locale` is the page's language (proxy.ts picked it); `pageRequestHeaders` are the headers the page is rendered with (proxy.ts passes the ones carrying this
  * response's Content-Security-Policy nonce); `pageHeaders` go on the page response (the policy itself).
  */
-export function tooManyRequests(request: Request, seconds: number, page?: { locale: string; requestHeaders: Headers; responseHeaders: Record<string, string> }): NextResponse {
+export function tooManyRequests(
+  request: Request,
+  seconds: number,
+  page?: { locale: string; requestHeaders: Headers; responseHeaders: Record<string, string> },
+): NextResponse {
   const retryAfter = String(retryAfterSeconds(String(seconds)))
   if (!page || !isPageRequest(request)) {
-    return NextResponse.json({ error: 'too_many_requests', message: `Too many requests; try again in ${retryAfter} s.`, retryAfter: Number(retryAfter) }, { status: 429, headers: { 'retry-after': retryAfter, 'cache-control': 'no-store' } })
+    return NextResponse.json(
+      { error: 'too_many_requests', message: `Too many requests; try again in ${retryAfter} s.`, retryAfter: Number(retryAfter) },
+      { status: 429, headers: { 'retry-after': retryAfter, 'cache-control': 'no-store' } },
+    )
   }
   const target = new URL(`/${page.locale}${tooManyRequestsPath}`, request.url) // app/[locale]/too-many-requests
   target.searchParams.set(retryAfterParam, retryAfter)
-  return NextResponse.rewrite(target, { status: 429, request: { headers: page.requestHeaders }, headers: { ...page.responseHeaders, 'retry-after': retryAfter, 'cache-control': 'no-store' } })
+  return NextResponse.rewrite(target, {
+    status: 429,
+    request: { headers: page.requestHeaders },
+    headers: { ...page.responseHeaders, 'retry-after': retryAfter, 'cache-control': 'no-store' },
+  })
 }

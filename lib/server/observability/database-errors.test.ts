@@ -32,10 +32,16 @@ describe('database errors', () => {
       expect(Object.keys(await errors()).some((k) => k.startsWith('User.count '))).toBe(true)
       await migrate(url)
       await db.user.create({ data: { email: 'twice@example.org', name: 'A', passwordHash: 'secret-hash-value' } })
-      await expect(db.user.create({ data: { email: 'twice@example.org', name: 'B', passwordHash: 'secret-hash-value' } })).rejects.toMatchObject({ code: 'P2002' })
+      await expect(
+        db.user.create({ data: { email: 'twice@example.org', name: 'B', passwordHash: 'secret-hash-value' } }),
+      ).rejects.toMatchObject({ code: 'P2002' })
       expect((await errors())['User.create P2002']).toBe(1)
       // inside a transaction too
-      await expect(db.$transaction(async (tx) => tx.user.create({ data: { email: 'twice@example.org', name: 'C', passwordHash: 'secret-hash-value' } }))).rejects.toMatchObject({ code: 'P2002' })
+      await expect(
+        db.$transaction(async (tx) =>
+          tx.user.create({ data: { email: 'twice@example.org', name: 'C', passwordHash: 'secret-hash-value' } }),
+        ),
+      ).rejects.toMatchObject({ code: 'P2002' })
       expect((await errors())['User.create P2002']).toBe(2)
       const logged = lines.filter((l) => l.event === 'db.error')
       expect(logged.length).toBeGreaterThanOrEqual(3)

@@ -18,6 +18,9 @@ export function recordDatabaseError(model: string | undefined, operation: string
   metrics().databaseErrors.inc({ model: model ?? '(raw)', operation, code })
   // Prisma's message starts with the call and its arguments (they may hold a password hash): only its last line,
   // what went wrong; a validation error's last line may quote an argument too, so its name is enough
-  const message = error instanceof Error && error.name !== 'PrismaClientValidationError' ? (error.message.trim().split('\n').at(-1) ?? '').slice(0, 300) : undefined
+  const message =
+    error instanceof Error && error.name !== 'PrismaClientValidationError'
+      ? (error.message.trim().split('\n').at(-1) ?? '').slice(0, 300)
+      : undefined
   log().warn({ event: 'db.error', model: model ?? null, operation, code, message }, `database ${model ?? ''}.${operation} failed: ${code}`)
 }

@@ -12,7 +12,10 @@ const { logger, lines } = memoryLogger('debug')
 const metrics = createMetrics({ processMetrics: false })
 const routes = routeTableFrom({
   staticRoutes: [{ page: '/api/health', regex: '^/api/health(?:/)?$' }],
-  dynamicRoutes: [{ page: '/work/[id]', regex: '^/work/([^/]+?)(?:/)?$' }, { page: '/reset/[token]', regex: '^/reset/([^/]+?)(?:/)?$' }],
+  dynamicRoutes: [
+    { page: '/work/[id]', regex: '^/work/([^/]+?)(?:/)?$' },
+    { page: '/reset/[token]', regex: '^/reset/([^/]+?)(?:/)?$' },
+  ],
 })
 
 function observe(trustProxy: boolean) {
@@ -50,7 +53,9 @@ describe('the HTTP observer', () => {
     const stop = observe(false)
     try {
       lines.length = 0
-      const responses = await Promise.all([40, 5, 20, 0].map((wait, i) => fetch(`${base}/work/${i}?wait=${wait}`, { headers: { 'x-request-id': `client-chosen-${i}-id` } })))
+      const responses = await Promise.all(
+        [40, 5, 20, 0].map((wait, i) => fetch(`${base}/work/${i}?wait=${wait}`, { headers: { 'x-request-id': `client-chosen-${i}-id` } })),
+      )
       const ids = responses.map((r) => r.headers.get('x-request-id')!)
       expect(new Set(ids).size).toBe(4)
       for (const [i, id] of ids.entries()) {
@@ -84,9 +89,16 @@ describe('the HTTP observer', () => {
     const stop = observe(false)
     try {
       lines.length = 0
-      await Promise.all([fetch(`${base}/work/1`), fetch(`${base}/work/2`), fetch(`${base}/api/health`), fetch(`${base}/missing/x`), fetch(`${base}/reset/SECRET-TOKEN-VALUE`)])
+      await Promise.all([
+        fetch(`${base}/work/1`),
+        fetch(`${base}/work/2`),
+        fetch(`${base}/api/health`),
+        fetch(`${base}/missing/x`),
+        fetch(`${base}/reset/SECRET-TOKEN-VALUE`),
+      ])
       const counted = await metrics.httpRequests.get()
-      const count = (route: string, status: string) => counted.values.find((v) => v.labels.route === route && v.labels.status === status)?.value
+      const count = (route: string, status: string) =>
+        counted.values.find((v) => v.labels.route === route && v.labels.status === status)?.value
       expect(count('/work/[id]', '200')).toBeGreaterThanOrEqual(2)
       expect(count('/api/health', '200')).toBe(1)
       expect(count('(not found)', '404')).toBe(1)

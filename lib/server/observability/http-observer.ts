@@ -64,7 +64,10 @@ export function createObserver(options: ObserverOptions): Observer {
       if (!logger.isLevelEnabled(level)) return
       // the path only where it holds no secret: invitation and password-reset links are tokens
       const path = route.includes('[token]') ? route : pathname.slice(0, 512)
-      logger[level]({ event: 'http.request', reqId: context.id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10 }, `${method} ${path} ${status}`)
+      logger[level](
+        { event: 'http.request', reqId: context.id, method, route, path, status, ms: Math.round(seconds * 10_000) / 10 },
+        `${method} ${path} ${status}`,
+      )
     },
   }
 }

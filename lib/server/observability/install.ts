@@ -17,10 +17,21 @@ export function installObservability(e: Env): void {
 }
 
 /** Next.js's onRequestError hook: an error a page, route handler or server action threw, on the log with its route. */
-export function logRequestError(error: unknown, request: { path: string; method: string; headers: Record<string, string | string[] | undefined> }, context: { routePath?: string; routeType?: string }): void {
+export function logRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath?: string; routeType?: string },
+): void {
   const reqId = request.headers['x-request-id']
   log().error(
-    { event: 'http.error', ...(typeof reqId === 'string' ? { reqId } : {}), method: request.method, route: context.routePath ?? null, routeType: context.routeType ?? null, err: error },
+    {
+      event: 'http.error',
+      ...(typeof reqId === 'string' ? { reqId } : {}),
+      method: request.method,
+      route: context.routePath ?? null,
+      routeType: context.routeType ?? null,
+      err: error,
+    },
     `${request.method} ${context.routePath ?? '?'} threw`,
   )
 }

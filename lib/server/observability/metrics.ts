@@ -38,7 +38,12 @@ export function createMetrics(options: { readPool?: PoolReading; processMetrics?
   poolGauge('kubelab_grading_threads', 'Grading worker threads', (r) => r.threads)
   return {
     registry,
-    httpRequests: new Counter({ name: 'kubelab_http_requests_total', help: 'HTTP requests answered, by method, route template and status', labelNames: ['method', 'route', 'status'], registers: [registry] }),
+    httpRequests: new Counter({
+      name: 'kubelab_http_requests_total',
+      help: 'HTTP requests answered, by method, route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
     httpDuration: new Histogram({
       name: 'kubelab_http_request_duration_seconds',
       help: 'Time from a request arriving to its response finishing, by method and route template',
@@ -53,13 +58,31 @@ export function createMetrics(options: { readPool?: PoolReading; processMetrics?
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    gradesOverBudget: new Counter({ name: 'kubelab_grades_over_budget_total', help: 'Grades stopped by a limit of the simulator or the grader (a 422), by exercise and limit', labelNames: ['exercise', 'limit'], registers: [registry] }),
-    limitRefusals: new Counter({ name: 'kubelab_rate_limit_refusals_total', help: 'Requests refused by an abuse limit or a storage quota, by limit', labelNames: ['limit'], registers: [registry] }),
-    databaseErrors: new Counter({ name: 'kubelab_database_errors_total', help: 'Database operations that failed, by model, operation and Prisma error code', labelNames: ['model', 'operation', 'code'], registers: [registry] }),
+    gradesOverBudget: new Counter({
+      name: 'kubelab_grades_over_budget_total',
+      help: 'Grades stopped by a limit of the simulator or the grader (a 422), by exercise and limit',
+      labelNames: ['exercise', 'limit'],
+      registers: [registry],
+    }),
+    limitRefusals: new Counter({
+      name: 'kubelab_rate_limit_refusals_total',
+      help: 'Requests refused by an abuse limit or a storage quota, by limit',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    databaseErrors: new Counter({
+      name: 'kubelab_database_errors_total',
+      help: 'Database operations that failed, by model, operation and Prisma error code',
+      labelNames: ['model', 'operation', 'code'],
+      registers: [registry],
+    }),
   }
 }
 
-const holder = ((globalThis as { __kubelabMetrics?: { metrics: Metrics | null; readPool: PoolReading } }).__kubelabMetrics ??= { metrics: null, readPool: () => null })
+const holder = ((globalThis as { __kubelabMetrics?: { metrics: Metrics | null; readPool: PoolReading } }).__kubelabMetrics ??= {
+  metrics: null,
+  readPool: () => null,
+})
 
 /** The process's metrics. */
 export function metrics(): Metrics {
@@ -71,4 +94,3 @@ export function metrics(): Metrics {
 export function setPoolReading(read: PoolReading): void {
   holder.readPool = read
 }
-

@@ -13,7 +13,9 @@ export interface RequestContext {
   startedAt: bigint
 }
 
-const storage: AsyncLocalStorage<RequestContext> = ((globalThis as { __kubelabRequestContext?: AsyncLocalStorage<RequestContext> }).__kubelabRequestContext ??= new AsyncLocalStorage<RequestContext>())
+const storage: AsyncLocalStorage<RequestContext> = ((
+  globalThis as { __kubelabRequestContext?: AsyncLocalStorage<RequestContext> }
+).__kubelabRequestContext ??= new AsyncLocalStorage<RequestContext>())
 
 /** The request this code runs for, or undefined outside one (start-up, timers, the CLI). */
 export function currentRequest(): RequestContext | undefined {

@@ -1,7 +1,15 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { addressKey, clientAddress, installClientAddressStamp, normalizeAddress, peerHeader, stampFor, unknownAddress } from './client-address.ts'
+import {
+  addressKey,
+  clientAddress,
+  installClientAddressStamp,
+  normalizeAddress,
+  peerHeader,
+  stampFor,
+  unknownAddress,
+} from './client-address.ts'
 import { formatRate, parseBackoff, parseDuration, parseRate } from './spec.ts'
 
 describe('the client address', () => {

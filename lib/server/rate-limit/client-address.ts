@@ -50,10 +50,14 @@ export function clientAddress(headers: Headers, trustProxy: boolean): string {
   }
   const stamp = headers.get(peerHeader)
   const space = stamp?.indexOf(' ') ?? -1
-  if (stamp && state.token && space > 0 && stamp.slice(0, space) === state.token) return normalizeAddress(stamp.slice(space + 1)) ?? unknownAddress
+  if (stamp && state.token && space > 0 && stamp.slice(0, space) === state.token)
+    return normalizeAddress(stamp.slice(space + 1)) ?? unknownAddress
   if (!state.warned) {
     state.warned = true
-    log().warn({ event: 'limit.no-address' }, 'a request came without the client-address stamp; address limits share one key for such requests (is instrumentation.ts loaded?)')
+    log().warn(
+      { event: 'limit.no-address' },
+      'a request came without the client-address stamp; address limits share one key for such requests (is instrumentation.ts loaded?)',
+    )
   }
   return unknownAddress
 }

@@ -222,16 +222,19 @@ describe('a store that fails', () => {
   it('falls back to counting in memory: the limits stay closed and nothing throws', async () => {
     const down = () => Promise.reject(new Error('database is down'))
     const broken = { rateLimit: { upsert: down, deleteMany: down, findFirst: down } } as unknown as Db
-    const limits = createLimits({ kind: 'database', db: broken }, {
-      signInAccount: { points: 2, seconds: 60 },
-      signInBackoff: { firstSeconds: 30, maxSeconds: 60 },
-      signInAddress: null,
-      signUpAddress: { points: 1, seconds: 60 },
-      gradeUser: null,
-      gradeAddress: null,
-      quizUser: null,
-      importUser: null,
-    })
+    const limits = createLimits(
+      { kind: 'database', db: broken },
+      {
+        signInAccount: { points: 2, seconds: 60 },
+        signInBackoff: { firstSeconds: 30, maxSeconds: 60 },
+        signInAddress: null,
+        signUpAddress: { points: 1, seconds: 60 },
+        gradeUser: null,
+        gradeAddress: null,
+        quizUser: null,
+        importUser: null,
+      },
+    )
     expect(await limits.signUp.consume('192.0.2.40')).toBe(0)
     expect(await limits.signUp.consume('192.0.2.40')).toBeGreaterThan(0)
     expect(await limits.signIn.consume('a@example.com', '192.0.2.40')).toBe(0)

@@ -46,7 +46,13 @@ function build(store: LimitStore, prefix: string, name: string, rate: Rate, clea
   if (store.kind === 'database') {
     // `tableName` is the Prisma client's accessor of model RateLimit; one limiter sweeps expired rows for all.
     // RateLimiterPrisma, with prepared statements on SQLite (sqlite-store.ts).
-    return new RateLimiterSqlite({ ...base, storeClient: store.db, tableName: 'rateLimit', clearExpiredByTimeout: cleanup, insuranceLimiter } as never)
+    return new RateLimiterSqlite({
+      ...base,
+      storeClient: store.db,
+      tableName: 'rateLimit',
+      clearExpiredByTimeout: cleanup,
+      insuranceLimiter,
+    } as never)
   }
   return new RateLimiterRedis({ ...base, storeClient: store.client, rejectIfRedisNotReady: true, insuranceLimiter })
 }
@@ -114,8 +120,10 @@ export class SignInLimits {
     const account = accountKey(email)
     const where = addressKey(address)
     const [locked, fromAddress] = await Promise.all([this.lock?.get(account), this.byAddress?.get(where)])
-    if (locked && locked.consumedPoints >= 1 && locked.msBeforeNext > 0) return refuse('signin-account', `account:${account}`, locked.msBeforeNext)
-    if (fromAddress && this.address && fromAddress.consumedPoints >= this.address.points && fromAddress.msBeforeNext > 0) return refuse('signin-address', where, fromAddress.msBeforeNext)
+    if (locked && locked.consumedPoints >= 1 && locked.msBeforeNext > 0)
+      return refuse('signin-account', `account:${account}`, locked.msBeforeNext)
+    if (fromAddress && this.address && fromAddress.consumedPoints >= this.address.points && fromAddress.msBeforeNext > 0)
+      return refuse('signin-address', where, fromAddress.msBeforeNext)
     const [failed] = await Promise.all([this.fails?.penalty(account), this.byAddress?.penalty(where)])
     const failures = failed?.consumedPoints ?? 0
     if (!this.fails || !this.lock || failures < this.account!.points) return 0
@@ -130,7 +138,11 @@ export class SignInLimits {
   /** The password was right: the account's failures are forgiven, and this attempt is not one for the address. */
   async succeeded(email: string, address: string | null): Promise<void> {
     const account = accountKey(email)
-    await Promise.all([this.fails?.delete(account), this.lock?.delete(account), address === null ? undefined : this.takeBackAddress(addressKey(address))])
+    await Promise.all([
+      this.fails?.delete(account),
+      this.lock?.delete(account),
+      address === null ? undefined : this.takeBackAddress(addressKey(address)),
+    ])
   }
 
   private async takeBackAddress(where: string): Promise<void> {
@@ -152,7 +164,10 @@ export function createLimits(store: LimitStore, settings: LimitSettings, prefix 
     /** accounts created from one address */
     signUp: { consume: (address: string) => signUp.consume(addressKey(address)) },
     /** a signed-in learner's grades per user; a visitor's per address */
-    grade: { consume: (viewer: { id: string } | null, address: string) => (viewer ? gradeUser.consume(`user:${viewer.id}`) : gradeAddress.consume(addressKey(address))) },
+    grade: {
+      consume: (viewer: { id: string } | null, address: string) =>
+        viewer ? gradeUser.consume(`user:${viewer.id}`) : gradeAddress.consume(addressKey(address)),
+    },
     quiz: { consume: (userId: string) => quiz.consume(`user:${userId}`) },
     import: { consume: (userId: string) => imports.consume(`user:${userId}`) },
   }

@@ -38,25 +38,37 @@ export class RateLimiterSqlite extends RateLimiterPrisma {
     if (!sql) return prismaStore._upsert.call(this, key, points, msDuration, forceExpire)
     const now = new Date()
     const expire = msDuration > 0 ? sqliteTimestamp(new Date(now.getTime() + msDuration)) : null
-    return sql.transaction(() => {
-      if (forceExpire) return toRow(sql.statement(UPSERT_SET).get(key, points, expire))
-      sql.statement('DELETE FROM "RateLimit" WHERE "key" = ? AND "expire" <= ?').run(key, sqliteTimestamp(now))
-      return toRow(sql.statement(UPSERT_ADD).get(key, points, expire))
-    }, { model: 'RateLimit', operation: 'upsert' })
+    return sql.transaction(
+      () => {
+        if (forceExpire) return toRow(sql.statement(UPSERT_SET).get(key, points, expire))
+        sql.statement('DELETE FROM "RateLimit" WHERE "key" = ? AND "expire" <= ?').run(key, sqliteTimestamp(now))
+        return toRow(sql.statement(UPSERT_ADD).get(key, points, expire))
+      },
+      { model: 'RateLimit', operation: 'upsert' },
+    )
   }
 
   async _get(key: string): Promise<Row | null> {
     const sql = await sqliteConnection(this.client)
     if (!sql) return prismaStore._get.call(this, key)
     // in turn with the connection's transactions, so it never reads one half-way
-    const row = await sql.transaction(() => sql.statement('SELECT "key", "points", "expire" FROM "RateLimit" WHERE "key" = ? AND ("expire" > ? OR "expire" IS NULL) LIMIT 1').get(key, sqliteTimestamp(new Date())), { model: 'RateLimit', operation: 'get' })
+    const row = await sql.transaction(
+      () =>
+        sql
+          .statement('SELECT "key", "points", "expire" FROM "RateLimit" WHERE "key" = ? AND ("expire" > ? OR "expire" IS NULL) LIMIT 1')
+          .get(key, sqliteTimestamp(new Date())),
+      { model: 'RateLimit', operation: 'get' },
+    )
     return row ? toRow(row) : null
   }
 
   async _delete(key: string): Promise<boolean> {
     const sql = await sqliteConnection(this.client)
     if (!sql) return prismaStore._delete.call(this, key)
-    return sql.transaction(() => sql.statement('DELETE FROM "RateLimit" WHERE "key" = ?').run(key).changes > 0, { model: 'RateLimit', operation: 'delete' })
+    return sql.transaction(() => sql.statement('DELETE FROM "RateLimit" WHERE "key" = ?').run(key).changes > 0, {
+      model: 'RateLimit',
+      operation: 'delete',
+    })
   }
 }
 

@@ -8,7 +8,13 @@
 import { existsSync } from 'node:fs'
 import type { GateResult, PageProblem } from '../../content/publish-gate.ts'
 import type { LessonTexts } from '../../content/lesson-folder.ts'
-import { buildWorkerBundle, developmentWorkerFile, productionWorkerFile, STUDIO_GATE_WORKER, workerBundleStale } from '../grading-pool/bundle.ts'
+import {
+  buildWorkerBundle,
+  developmentWorkerFile,
+  productionWorkerFile,
+  STUDIO_GATE_WORKER,
+  workerBundleStale,
+} from '../grading-pool/bundle.ts'
 import { BudgetedPool, type BudgetedOutcome } from '../grading-pool/budgeted-pool.ts'
 import { log } from '../observability/log.ts'
 import {
@@ -36,7 +42,11 @@ interface Holder {
   preparing: Promise<StudioPool> | null
 }
 
-const holder: Holder = ((globalThis as { __kubelabStudioGatePool?: Holder }).__kubelabStudioGatePool ??= { pool: null, checkedAt: 0, preparing: null })
+const holder: Holder = ((globalThis as { __kubelabStudioGatePool?: Holder }).__kubelabStudioGatePool ??= {
+  pool: null,
+  checkedAt: 0,
+  preparing: null,
+})
 
 /** How often development checks whether the sources changed since the worker was bundled. */
 const DEV_CHECK_MS = 2000
@@ -48,14 +58,25 @@ const DEV_CHECK_MS = 2000
  * until their queue time ran out.
  */
 function createPool(workerFile: string): StudioPool {
-  return new BudgetedPool({ workerFile, threads: 1, maxQueue: 8, wallTimeMs: PAGE_WALL_TIME_MS, queueWaitMs: 30_000, memoryMb: STUDIO_WORKER_MEMORY_MB })
+  return new BudgetedPool({
+    workerFile,
+    threads: 1,
+    maxQueue: 8,
+    wallTimeMs: PAGE_WALL_TIME_MS,
+    queueWaitMs: 30_000,
+    memoryMb: STUDIO_WORKER_MEMORY_MB,
+  })
 }
 
 async function prepare(): Promise<StudioPool> {
   const production = process.env.NODE_ENV === 'production'
   const file = production ? productionWorkerFile(STUDIO_GATE_WORKER) : developmentWorkerFile(STUDIO_GATE_WORKER)
   if (production ? !existsSync(file) : workerBundleStale(STUDIO_GATE_WORKER, file)) {
-    if (production) log().warn({ event: 'studio-gate.bundle-missing', file }, `${file} is missing (built by \`npm run build\`); bundling the studio gate worker now`)
+    if (production)
+      log().warn(
+        { event: 'studio-gate.bundle-missing', file },
+        `${file} is missing (built by \`npm run build\`); bundling the studio gate worker now`,
+      )
     await buildWorkerBundle(STUDIO_GATE_WORKER, file)
     const old = holder.pool
     holder.pool = null
@@ -86,7 +107,11 @@ type Answered<T extends StudioTask> = Exclude<BudgetedOutcome<StudioTaskOutput<T
 
 async function run<T extends StudioTask>(task: T, wallTimeMs: number): Promise<Answered<T>> {
   const outcome = await (await studioGatePool()).run(task, { wallTimeMs })
-  if (outcome.status === 'stopped') log().warn({ event: 'studio-gate.stopped', kind: task.kind, limit: outcome.limit, max: outcome.max }, `a studio ${task.kind} task was stopped (${outcome.limit})`)
+  if (outcome.status === 'stopped')
+    log().warn(
+      { event: 'studio-gate.stopped', kind: task.kind, limit: outcome.limit, max: outcome.max },
+      `a studio ${task.kind} task was stopped (${outcome.limit})`,
+    )
   // a worker that fails otherwise is a bug: the caller answers 500, the log says why
   if (outcome.status === 'failed') throw new Error(`the studio gate worker failed: ${outcome.message}`)
   return outcome as Answered<T>
@@ -119,9 +144,17 @@ export async function runStudioGate(texts: LessonTexts, context: { lessonId: str
     return outcome.status === 'done' ? outcome.output : [pageStopped(outcome)]
   }
   const [ko, en] = await Promise.all([checkPage(texts.pageKo), checkPage(texts.pageEn)])
-  const outcome = await run({ kind: 'gate', texts, lessonId: context.lessonId, takenIds: [...context.takenIds], pageChecks: { ko, en } }, GATE_WALL_TIME_MS)
+  const outcome = await run(
+    { kind: 'gate', texts, lessonId: context.lessonId, takenIds: [...context.takenIds], pageChecks: { ko, en } },
+    GATE_WALL_TIME_MS,
+  )
   if (outcome.status === 'done') return outcome.output
   // the lesson as a whole: lesson.yaml is where the studio shows what concerns every text
-  const message = outcome.status === 'busy' ? checkerBusyMessage : outcome.limit === 'wallTime' ? lessonTooSlowMessage(outcome.max) : lessonTooLargeInMemoryMessage(outcome.max)
+  const message =
+    outcome.status === 'busy'
+      ? checkerBusyMessage
+      : outcome.limit === 'wallTime'
+        ? lessonTooSlowMessage(outcome.max)
+        : lessonTooLargeInMemoryMessage(outcome.max)
   return { ok: false, problems: [{ file: 'lesson.yaml', message }], proof: null }
 }

@@ -90,7 +90,9 @@ describe('runStudioGate', () => {
       ...good,
       pageEn: good.pageEn + '\n<script>alert(1)</script>\n',
       pageKo: good.pageKo + '\n<Precisely>\nnever closed',
-      exerciseYaml: good.exerciseYaml!.replace('    labels:\n      app: web\n', '').replace('id: probes-exercise', 'id: pod-first-manifest'),
+      exerciseYaml: good
+        .exerciseYaml!.replace('    labels:\n      app: web\n', '')
+        .replace('id: probes-exercise', 'id: pod-first-manifest'),
     }
     for (const texts of [good, broken]) {
       const inWorker = await runStudioGate(texts, context)

@@ -26,7 +26,11 @@ export type StudioTask =
   /** the publish gate, with each page's check already made (a page that took too long carries that problem) */
   | { kind: 'gate'; texts: LessonTexts; lessonId: string; takenIds: string[]; pageChecks: { ko: PageProblem[]; en: PageProblem[] } }
 
-export type StudioTaskOutput<T extends StudioTask> = T extends { kind: 'page' } ? PageOutcome : T extends { kind: 'check-page' } ? PageProblem[] : GateResult
+export type StudioTaskOutput<T extends StudioTask> = T extends { kind: 'page' }
+  ? PageOutcome
+  : T extends { kind: 'check-page' }
+    ? PageProblem[]
+    : GateResult
 
 const seconds = (ms: number) => Math.round(ms / 1000)
 
@@ -66,7 +70,8 @@ export const checkerBusyMessage: Localized = {
 export async function runStudioTask<T extends StudioTask>(task: T): Promise<StudioTaskOutput<T>> {
   type Output = StudioTaskOutput<T>
   if (task.kind === 'page') return (await checkAndCompilePage(task.source, checkUntrustedMdx)) as Output
-  if (task.kind === 'check-page') return checkUntrustedMdx(task.source).map(({ line, column, message }) => ({ line, column, message })) as Output
+  if (task.kind === 'check-page')
+    return checkUntrustedMdx(task.source).map(({ line, column, message }) => ({ line, column, message })) as Output
   const checked = new Map([
     [task.texts.pageKo, task.pageChecks.ko],
     [task.texts.pageEn, task.pageChecks.en],

@@ -30,7 +30,9 @@ describe('the teacher pages’ gate', () => {
 
   it('sends a visitor to sign in and back to the page, each segment of its path encoded', async () => {
     signedIn.viewer = null
-    await expect(page.open(['teach', 'a b/c', 'learners', 'u?1'], 'a b/c', 'u?1')).rejects.toThrow('redirect /signin?next=/teach/a%20b%2Fc/learners/u%3F1')
+    await expect(page.open(['teach', 'a b/c', 'learners', 'u?1'], 'a b/c', 'u?1')).rejects.toThrow(
+      'redirect /signin?next=/teach/a%20b%2Fc/learners/u%3F1',
+    )
     expect(await page.find('mine', 'u1')).toBeNull()
     expect(reads).toEqual([])
   })
@@ -51,7 +53,10 @@ describe('the teacher pages’ gate', () => {
   })
 
   it('opens the page for its teacher and for an admin, with what was read for them', async () => {
-    for (const viewer of [{ id: 't', role: 'teacher' }, { id: 'a', role: 'admin' }] as const) {
+    for (const viewer of [
+      { id: 't', role: 'teacher' },
+      { id: 'a', role: 'admin' },
+    ] as const) {
       signedIn.viewer = viewer
       expect(await page.open(['teach', 'mine'], 'mine', 'u1')).toEqual({ viewer, found: { classId: 'mine', learnerId: 'u1' } })
       expect(await page.find('mine', 'u1')).toEqual({ classId: 'mine', learnerId: 'u1' })

@@ -23,7 +23,12 @@ function scenario(seed: number, pods: number, nodes: number) {
     all.push({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: `web-${i}`, namespace: 'default', uid: `uid-${String(i).padStart(5, '0')}-${nextInt(rng, 1000)}`, creationTimestamp: toTimestamp(epoch, created) },
+      metadata: {
+        name: `web-${i}`,
+        namespace: 'default',
+        uid: `uid-${String(i).padStart(5, '0')}-${nextInt(rng, 1000)}`,
+        creationTimestamp: toTimestamp(epoch, created),
+      },
       spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx' }] },
       status: {
         phase: node ? (nextInt(rng, 6) === 0 ? 'Pending' : 'Running') : 'Pending',
@@ -55,7 +60,9 @@ describe('the deletion plan', () => {
       for (const p of all) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1)
       const liveCount = (node: string): number => perNode.get(node) ?? 0
       const gather = (): Candidate[] =>
-        all.filter((p) => active.has(`default/${p.metadata!.name}`)).map((p) => ({ key: `default/${p.metadata!.name}`, pod: p, related: p.spec?.nodeName ? liveCount(p.spec.nodeName) : 0 }))
+        all
+          .filter((p) => active.has(`default/${p.metadata!.name}`))
+          .map((p) => ({ key: `default/${p.metadata!.name}`, pod: p, related: p.spec?.nodeName ? liveCount(p.spec.nodeName) : 0 }))
       let bursts = 0
       while (active.size > 10) {
         const count = Math.min(1 + ((bursts * 37) % 60), active.size - 10)

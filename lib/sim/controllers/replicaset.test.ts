@@ -14,9 +14,26 @@ import type { ClusterState } from '../state.ts'
 const EPOCH_TS = (state: ClusterState, secondsAgo: number) => toTimestamp(state.config.epoch, state.now - secondsAgo * 1000)
 
 /** A pod owned by `rs` with the given scheduling/phase/readiness, written straight into the store. */
-function ownedPod(state: ClusterState, rs: ReplicaSet, name: string, o: { node?: string; phase?: string; ready?: boolean; readyAgo?: number; restarts?: number; uid?: string; cost?: number; createdAgo?: number }): Pod {
+function ownedPod(
+  state: ClusterState,
+  rs: ReplicaSet,
+  name: string,
+  o: {
+    node?: string
+    phase?: string
+    ready?: boolean
+    readyAgo?: number
+    restarts?: number
+    uid?: string
+    cost?: number
+    createdAgo?: number
+  },
+): Pod {
   const p = pod(name, { labels: { app: 'web' } })
-  const conditions = o.ready !== undefined ? [{ type: 'Ready', status: o.ready ? 'True' : 'False', lastTransitionTime: EPOCH_TS(state, o.readyAgo ?? 0) }] : []
+  const conditions =
+    o.ready !== undefined
+      ? [{ type: 'Ready', status: o.ready ? 'True' : 'False', lastTransitionTime: EPOCH_TS(state, o.readyAgo ?? 0) }]
+      : []
   const obj: Pod = {
     ...p,
     metadata: {
@@ -27,7 +44,11 @@ function ownedPod(state: ClusterState, rs: ReplicaSet, name: string, o: { node?:
       ...(o.cost !== undefined ? { annotations: { 'controller.kubernetes.io/pod-deletion-cost': String(o.cost) } } : {}),
     },
     spec: { ...p.spec!, ...(o.node ? { nodeName: o.node } : {}) },
-    status: { phase: (o.phase ?? 'Running') as 'Running', conditions, containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: !!o.ready, restartCount: o.restarts ?? 0 }] },
+    status: {
+      phase: (o.phase ?? 'Running') as 'Running',
+      conditions,
+      containerStatuses: [{ name: 'app', image: 'nginx', imageID: '', ready: !!o.ready, restartCount: o.restarts ?? 0 }],
+    },
   }
   putObject(state, obj)
   return obj
@@ -125,7 +146,13 @@ spec:
     expect(pods.filter((p) => p.owner === 'ReplicaSet/web')).toHaveLength(2)
     expect(c.run(`kubectl delete pod ${second!.name}`).output).toBe(`pod "${second!.name}" deleted\n`)
     pods = c.snapshot().pods
-    const replacement = pods.find((p) => p.owner === 'ReplicaSet/web' && p.name !== second!.name && p.name !== first!.name && pods.filter((q) => q.owner === 'ReplicaSet/web').length === 3)
+    const replacement = pods.find(
+      (p) =>
+        p.owner === 'ReplicaSet/web' &&
+        p.name !== second!.name &&
+        p.name !== first!.name &&
+        pods.filter((q) => q.owner === 'ReplicaSet/web').length === 3,
+    )
     expect(pods.find((p) => p.name === second!.name)).toMatchObject({ terminating: true, status: 'Terminating' })
     expect(replacement).toBeDefined()
     c.advance(20)

@@ -6,13 +6,7 @@
 import type { Pod, ReplicaSet } from '../k8s.ts'
 import type { Change, ControllerContext } from '../changes.ts'
 import { randomString } from '../rng.ts'
-import {
-  controllerOf,
-  isPodActive,
-  keyOf,
-  ownerRef,
-  labelSelectorMatches,
-} from '../objects.ts'
+import { controllerOf, isPodActive, keyOf, ownerRef, labelSelectorMatches } from '../objects.ts'
 import type { ClusterView } from '../state.ts'
 import { queueWrittenKey, type Controller } from '../watch.ts'
 import { enqueueByUid, labelsChanged } from '../informers.ts'
@@ -130,7 +124,10 @@ export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerC
     active++
     changes.push({
       type: 'update',
-      object: { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata?.ownerReferences ?? []), ownerRef('ReplicaSet', rs)] } },
+      object: {
+        ...pod,
+        metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata?.ownerReferences ?? []), ownerRef('ReplicaSet', rs)] },
+      },
     })
   }
 
@@ -147,7 +144,19 @@ export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerC
       changes.push({ type: 'overBudget', over: { limit: 'pods', max }, owner: key })
       if (!told) {
         const message = `Error creating: pods "${generateNameOf(rs)}" is forbidden: exceeded ${limitPhrase('pods', max)}`
-        changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, type: 'Warning', reason: 'FailedCreate', message, source: 'replicaset-controller' } })
+        changes.push({
+          type: 'event',
+          event: {
+            kind: 'ReplicaSet',
+            namespace: ns,
+            name: rs.metadata!.name!,
+            uid,
+            type: 'Warning',
+            reason: 'FailedCreate',
+            message,
+            source: 'replicaset-controller',
+          },
+        })
       }
     }
     result.batches = slowStartBatches(count)
@@ -197,7 +206,18 @@ export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerC
     for (const podKey of selectForDeletion(state, uid, count, version, gather, live)) {
       const podName = podKey.slice(podKey.indexOf('/') + 1)
       changes.push({ type: 'delete', kind: 'Pod', key: podKey })
-      changes.push({ type: 'event', event: { kind: 'ReplicaSet', namespace: ns, name: rs.metadata!.name!, uid, reason: 'SuccessfulDelete', message: `Deleted pod: ${podName}`, source: 'replicaset-controller' } })
+      changes.push({
+        type: 'event',
+        event: {
+          kind: 'ReplicaSet',
+          namespace: ns,
+          name: rs.metadata!.name!,
+          uid,
+          reason: 'SuccessfulDelete',
+          message: `Deleted pod: ${podName}`,
+          source: 'replicaset-controller',
+        },
+      })
     }
   }
 
@@ -224,9 +244,14 @@ export function syncReplicaSet(state: ClusterView, key: string, ctx: ControllerC
 
 /** Rule 5 needs, per node, the active pods of every ReplicaSet of the same Deployment (from the informer
  *  index), and a version of all those pods (for the deletion plan memo). */
-function relatedCounts(state: ClusterView, rs: ReplicaSet): { count: (node: string) => number; live: (node: string) => number; version: string } {
+function relatedCounts(
+  state: ClusterView,
+  rs: ReplicaSet,
+): { count: (node: string) => number; live: (node: string) => number; version: string } {
   const ctl = controllerOf(rs)
-  const related = ctl ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!.metadata!.uid!) : [rs.metadata!.uid!]
+  const related = ctl
+    ? [...(state.indexes.replicaSetsByController.get(ctl.uid) ?? [])].map((k) => state.objects.ReplicaSet.get(k)!.metadata!.uid!)
+    : [rs.metadata!.uid!]
   const maps = related.map((uid) => state.indexes.activeOwnerNodeCounts.get(uid)).filter((m): m is Map<string, number> => !!m)
   const live = (node: string): number => {
     let n = 0
@@ -241,7 +266,10 @@ function relatedCounts(state: ClusterView, rs: ReplicaSet): { count: (node: stri
   }
   // own pods: any write; related ReplicaSets: only more pods on a node (rule 5 counts growing)
   const own = rs.metadata!.uid!
-  const version = `${state.indexes.ownerVersions.get(own) ?? 0}|${related.map((uid) => `${uid}:${state.indexes.placementVersions.get(uid) ?? 0}`).sort().join(',')}`
+  const version = `${state.indexes.ownerVersions.get(own) ?? 0}|${related
+    .map((uid) => `${uid}:${state.indexes.placementVersions.get(uid) ?? 0}`)
+    .sort()
+    .join(',')}`
   return { count, live, version }
 }
 

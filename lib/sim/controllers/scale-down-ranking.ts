@@ -168,7 +168,11 @@ export function podsToDelete(pods: RankedPod[], count: number, now: number, epoc
   if (count >= pods.length) return pods.map((p) => p.pod)
   const keyed = pods.map((p) => keysOf(p, epoch))
   const cmp = (a: Keys, b: Keys): number => compareKeys(a, b, now)
-  if (count * 8 >= keyed.length) return keyed.sort(cmp).slice(0, count).map((k) => k.pod)
+  if (count * 8 >= keyed.length)
+    return keyed
+      .sort(cmp)
+      .slice(0, count)
+      .map((k) => k.pod)
   // Few to delete among many: keep the `count` first in a bounded max-heap (O(n log count)).
   const heap: Keys[] = []
   const later = (a: Keys, b: Keys): boolean => cmp(a, b) > 0

@@ -32,7 +32,9 @@ describe('a refused create is reported and retried (pkg/controller/replicaset, c
     expect(outcomes.slice(3).every((e) => e.reason === 'FailedCreate')).toBe(true)
     const failed = outcomes[2]!
     expect(failed).toMatchObject({ type: 'Warning', object: `ReplicaSet/${rs}` })
-    expect(failed.message).toBe(`Error creating: pods "${rs}-" is forbidden: exceeded the simulator's limit of ${c.state.budget.limits.objects} objects`)
+    expect(failed.message).toBe(
+      `Error creating: pods "${rs}-" is forbidden: exceeded the simulator's limit of ${c.state.budget.limits.objects} objects`,
+    )
     expect(c.snapshot().pods).toHaveLength(2)
   })
 
@@ -68,16 +70,24 @@ describe('a refused ReplicaSet create (pkg/controller/deployment/sync.go getNewR
     const failed = after.filter((e) => e.reason === 'ReplicaSetCreateError')
     expect(failed.length).toBeGreaterThan(0)
     expect(failed[0]).toMatchObject({ type: 'Warning', object: 'Deployment/web' })
-    expect(failed[0]!.message).toMatch(/^Failed to create new replica set "web-\w+": replicasets\.apps "web-\w+" is forbidden: exceeded the simulator's limit of \d+ objects$/)
+    expect(failed[0]!.message).toMatch(
+      /^Failed to create new replica set "web-\w+": replicasets\.apps "web-\w+" is forbidden: exceeded the simulator's limit of \d+ objects$/,
+    )
     expect(after.filter((e) => e.reason === 'ScalingReplicaSet')).toEqual([])
     expect(c.snapshot().replicaSets).toHaveLength(1)
     const d = c.state.objects.Deployment.get('default/web') as Deployment
-    expect(d.status!.conditions!.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ReplicaSetCreateError', message: failed[0]!.message })
+    expect(d.status!.conditions!.find((x) => x.type === 'Progressing')).toMatchObject({
+      status: 'False',
+      reason: 'ReplicaSetCreateError',
+      message: failed[0]!.message,
+    })
     c.run('kubectl delete service other')
     c.advance(60)
     expect(c.snapshot().replicaSets).toHaveLength(2)
     expect(c.events.slice(before).some((e) => e.reason === 'ScalingReplicaSet' && e.message.startsWith('Scaled up'))).toBe(true)
-    const progressing = (c.state.objects.Deployment.get('default/web') as Deployment).status!.conditions!.find((x) => x.type === 'Progressing')
+    const progressing = (c.state.objects.Deployment.get('default/web') as Deployment).status!.conditions!.find(
+      (x) => x.type === 'Progressing',
+    )
     expect(progressing?.reason).not.toBe('ReplicaSetCreateError')
   })
 })

@@ -48,7 +48,10 @@ export function createFailed(state: ClusterState, f: CreateFailure, error: Extra
 function setProgressingFailed(state: ClusterState, key: string, reason: string, message: string): void {
   const d = state.objects.Deployment.get(key)
   if (!d || !hasProgressDeadline(d)) return
-  const status = setCondition(d.status ?? {}, newCondition('Progressing', 'False', reason, message, toTimestamp(state.config.epoch, state.now)))
+  const status = setCondition(
+    d.status ?? {},
+    newCondition('Progressing', 'False', reason, message, toTimestamp(state.config.epoch, state.now)),
+  )
   // an unchanged condition is no write (the API server drops a no-op update), so no informer event either
   if (status !== d.status) putObject(state, { ...d, status })
 }

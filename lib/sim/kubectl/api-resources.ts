@@ -9,8 +9,13 @@ function groupRank(group: string): number {
 }
 
 export function apiResourcesTable(): string {
-  const rows = KUBECTL_KINDS.map((kind) => resourceInfo(kind)!).sort((a, b) => groupRank(a.group) - groupRank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0))
-  return table([['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'], ...rows.map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind])])
+  const rows = KUBECTL_KINDS.map((kind) => resourceInfo(kind)!).sort(
+    (a, b) => groupRank(a.group) - groupRank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0),
+  )
+  return table([
+    ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'],
+    ...rows.map((r) => [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind]),
+  ])
 }
 
 export function runApiResources(): CommandResult {

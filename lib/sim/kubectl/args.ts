@@ -82,18 +82,80 @@ export interface ParsedArgs {
 
 /** Flags that take a value when written as `-x value` / `--flag value`. */
 const VALUE_FLAGS = new Set([
-  'n', 'namespace', 'l', 'selector', 'o', 'output', 'c', 'container', 'replicas', 'image', 'port', 'target-port', 'type', 'name',
-  'to-revision', 'revision', 'grace-period', 'tail', 'rps', 'f', 'filename', 'field-selector', 'protocol', 'cascade', 'path', 'timeout', 'sort-by',
-  'patch', 'patch-file', 'limits', 'requests', 'env', 'from', 'prefix', 'keys', 'containers', 'restart', 'labels', 'overrides',
-  'label-columns', 'kustomize', 'since', 'since-time', 'context', 'cluster', 'user', 'kubeconfig', 'server', 'request-timeout',
+  'n',
+  'namespace',
+  'l',
+  'selector',
+  'o',
+  'output',
+  'c',
+  'container',
+  'replicas',
+  'image',
+  'port',
+  'target-port',
+  'type',
+  'name',
+  'to-revision',
+  'revision',
+  'grace-period',
+  'tail',
+  'rps',
+  'f',
+  'filename',
+  'field-selector',
+  'protocol',
+  'cascade',
+  'path',
+  'timeout',
+  'sort-by',
+  'patch',
+  'patch-file',
+  'limits',
+  'requests',
+  'env',
+  'from',
+  'prefix',
+  'keys',
+  'containers',
+  'restart',
+  'labels',
+  'overrides',
+  'label-columns',
+  'kustomize',
+  'since',
+  'since-time',
+  'context',
+  'cluster',
+  'user',
+  'kubeconfig',
+  'server',
+  'request-timeout',
 ])
 
 const SHORT: Record<string, string> = {
-  n: 'namespace', l: 'selector', o: 'output', c: 'container', A: 'all-namespaces', f: 'filename', p: 'previous', w: 'watch', i: 'stdin', t: 'tty',
+  n: 'namespace',
+  l: 'selector',
+  o: 'output',
+  c: 'container',
+  A: 'all-namespaces',
+  f: 'filename',
+  p: 'previous',
+  w: 'watch',
+  i: 'stdin',
+  t: 'tty',
 }
 
 /** More of kubectl's shorthands (`-s URL`, `-v 6`, `-L app`): for kubectl only, since `curl -s`, `-v`, `-L` mean other things. */
-const KUBECTL_SHORT: Record<string, string> = { s: 'server', v: 'v', L: 'label-columns', R: 'recursive', k: 'kustomize', q: 'quiet', h: 'help' }
+const KUBECTL_SHORT: Record<string, string> = {
+  s: 'server',
+  v: 'v',
+  L: 'label-columns',
+  R: 'recursive',
+  k: 'kustomize',
+  q: 'quiet',
+  h: 'help',
+}
 
 /** Shorthands that mean another flag in one verb (pflag flag sets are per command): `kubectl patch -p`, `set env -e`. */
 const VERB_SHORT: Record<string, Record<string, string>> = {
@@ -107,7 +169,8 @@ const VERB_SHORT: Record<string, Record<string, string>> = {
 
 export function parseArgs(tokens: string[], verb?: string): ParsedArgs | { error: string } {
   const shorts = verb === undefined ? SHORT : { ...SHORT, ...KUBECTL_SHORT, ...(Object.hasOwn(VERB_SHORT, verb) ? VERB_SHORT[verb] : {}) }
-  const takesValue = (letter: string) => VALUE_FLAGS.has(letter) || VALUE_FLAGS.has(shorts[letter] ?? '') || (verb !== undefined && shorts[letter] === 'v')
+  const takesValue = (letter: string) =>
+    VALUE_FLAGS.has(letter) || VALUE_FLAGS.has(shorts[letter] ?? '') || (verb !== undefined && shorts[letter] === 'v')
   const positional: string[] = []
   const flags = new Map<string, string | true>()
   const values = new Map<string, string[]>()

@@ -13,7 +13,12 @@ import type { CommandResult } from './result.ts'
 function imageName(image: string): string {
   const noDigest = image.split('@')[0]!
   const last = noDigest.split('/').pop()!
-  return last.split(':')[0]!.replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'app'
+  return (
+    last
+      .split(':')[0]!
+      .replace(/[^a-z0-9-]/g, '-')
+      .replace(/^-+|-+$/g, '') || 'app'
+  )
 }
 
 export function runCreate(state: ClusterState, args: ParsedArgs, namespace: string): CommandResult {
@@ -23,10 +28,15 @@ export function runCreate(state: ClusterState, args: ParsedArgs, namespace: stri
     const v = validated({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } } as AnyObject)
     if (!('obj' in v)) return v
     const r = createObject(state, v.obj)
-    return r.ok ? { ok: true, output: `namespace/${name} created\n` } : { ok: false, output: `error: failed to create namespace: ${r.message}\n` }
+    return r.ok
+      ? { ok: true, output: `namespace/${name} created\n` }
+      : { ok: false, output: `error: failed to create namespace: ${r.message}\n` }
   }
   if (what !== 'deployment' && what !== 'deploy') {
-    return { ok: false, output: `error: unknown command "${what ?? ''}" for "kubectl create" (this simulator supports: create deployment, create namespace)\n` }
+    return {
+      ok: false,
+      output: `error: unknown command "${what ?? ''}" for "kubectl create" (this simulator supports: create deployment, create namespace)\n`,
+    }
   }
   if (!name) return { ok: false, output: 'error: exactly one NAME is required, got 0\n' }
   const image = flag(args, 'image')
@@ -40,7 +50,12 @@ export function runCreate(state: ClusterState, args: ParsedArgs, namespace: stri
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace, labels },
-    spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels }, spec: { containers: [container] } } },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      strategy: {},
+      template: { metadata: { labels }, spec: { containers: [container] } },
+    },
   }
   const v = validateObject(obj)
   if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
@@ -64,7 +79,12 @@ export function runRun(state: ClusterState, args: ParsedArgs, namespace: string)
   }
   const labels: Record<string, string> = { run: name }
   for (const l of (flag(args, 'labels') ?? '').split(',').filter(Boolean)) labels[l.split('=')[0]!] = l.split('=')[1] ?? ''
-  const obj = { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, labels }, spec: { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' } }
+  const obj = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace, labels },
+    spec: { containers: [container], restartPolicy: restart, dnsPolicy: 'ClusterFirst' },
+  }
   const v = validateObject(obj)
   if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
   const r = createObject(state, v.object as AnyObject)
@@ -84,12 +104,20 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
   if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') {
     const w = obj as Deployment
     selector = w.spec?.selector?.matchLabels
-    if (w.spec?.selector?.matchExpressions?.length) return { ok: false, output: `error: couldn't convert expressions - "${w.spec.selector.matchExpressions[0]!.key}" to map-based selector format\n` }
+    if (w.spec?.selector?.matchExpressions?.length)
+      return {
+        ok: false,
+        output: `error: couldn't convert expressions - "${w.spec.selector.matchExpressions[0]!.key}" to map-based selector format\n`,
+      }
     containerPorts = (w.spec?.template?.spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
   } else if (obj.kind === 'Pod') {
     selector = obj.metadata?.labels
     // kubectl's expose.go: a Pod's labels are the selector it introspects; none, and there is nothing to select by
-    if (Object.keys(selector ?? {}).length === 0 && flag(args, 'selector') === undefined) return { ok: false, output: `error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n` }
+    if (Object.keys(selector ?? {}).length === 0 && flag(args, 'selector') === undefined)
+      return {
+        ok: false,
+        output: `error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n`,
+      }
     containerPorts = ((obj as Pod).spec?.containers ?? []).flatMap((c) => (c.ports ?? []).map((p) => p.containerPort))
   } else if (obj.kind === 'Service') {
     selector = (obj as Service).spec?.selector
@@ -107,13 +135,24 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
   const port = portText !== undefined ? Number(portText) : containerPorts[0]
   if (port === undefined) return { ok: false, output: "error: couldn't find port via --port flag or introspection\n" }
   const targetText = flag(args, 'target-port')
-  const targetPort = targetText === undefined ? (portText !== undefined && containerPorts.length === 1 ? containerPorts[0] : port) : /^\d+$/.test(targetText) ? Number(targetText) : targetText
+  const targetPort =
+    targetText === undefined
+      ? portText !== undefined && containerPorts.length === 1
+        ? containerPorts[0]
+        : port
+      : /^\d+$/.test(targetText)
+        ? Number(targetText)
+        : targetText
   const name = flag(args, 'name') ?? t.name
   const svc = {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name, namespace, ...(obj.metadata?.labels ? { labels: obj.metadata.labels } : {}) },
-    spec: { ports: [{ port, protocol: flag(args, 'protocol') ?? 'TCP', targetPort }], selector, ...(flag(args, 'type') ? { type: flag(args, 'type') } : {}) },
+    spec: {
+      ports: [{ port, protocol: flag(args, 'protocol') ?? 'TCP', targetPort }],
+      selector,
+      ...(flag(args, 'type') ? { type: flag(args, 'type') } : {}),
+    },
   }
   const v = validateObject(svc)
   if (!v.object) return { ok: false, output: `${formatKubectlError(v.errors)}\n` }
@@ -121,4 +160,3 @@ export function runExpose(state: ClusterState, args: ParsedArgs, namespace: stri
   if (!r.ok) return { ok: false, output: `Error from server (${r.reason}): ${r.message}\n` }
   return { ok: true, output: `service/${name} exposed\n` }
 }
-

@@ -41,7 +41,9 @@ describe('kubectl delete --field-selector', () => {
     const before = c.run('kubectl get pods').output
     const out = c.run('kubectl delete pods --field-selector spec.foo=x')
     expect(out.ok).toBe(false)
-    expect(out.output).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=x": field label not supported: spec.foo\n')
+    expect(out.output).toBe(
+      'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=x": field label not supported: spec.foo\n',
+    )
     expect(c.run('kubectl get pods').output).toBe(before)
   })
 

@@ -20,7 +20,9 @@ describe('tabwrite (Go text/tabwriter with minwidth 0, padding 2, padchar space)
   })
 
   it('a line without a tab ends the block: the lines on each side are aligned separately', () => {
-    expect(tabwrite('Name:\tweb\nService Account:\tdefault\nContainers:\nIP:\t1\n')).toBe('Name:             web\nService Account:  default\nContainers:\nIP:  1\n')
+    expect(tabwrite('Name:\tweb\nService Account:\tdefault\nContainers:\nIP:\t1\n')).toBe(
+      'Name:             web\nService Account:  default\nContainers:\nIP:  1\n',
+    )
   })
 
   it('a deeper column only spans the lines that have it (describe service: Port has three cells, TargetPort two)', () => {
@@ -84,13 +86,17 @@ function cluster(): Cluster {
 function golden(name: string, actual: string): void {
   const file = new URL(`${name}.txt`, GOLDEN)
   if (UPDATE) writeFileSync(file, actual)
-  if (!existsSync(file)) throw new Error(`${file.pathname} is missing: run UPDATE_GOLDEN=1 npx vitest run lib/sim/kubectl/describe.test.ts and review it`)
+  if (!existsSync(file))
+    throw new Error(`${file.pathname} is missing: run UPDATE_GOLDEN=1 npx vitest run lib/sim/kubectl/describe.test.ts and review it`)
   expect(actual).toBe(readFileSync(file, 'utf8'))
 }
 
 describe('kubectl describe goldens (the shapes of kubectl 1.32: field order, indentation, alignment, <none>, Events)', () => {
   const c = cluster()
-  const pod = c.snapshot().pods.map((p) => p.name).sort()[0]!
+  const pod = c
+    .snapshot()
+    .pods.map((p) => p.name)
+    .sort()[0]!
   const rs = /NewReplicaSet:\s+(\S+)/.exec(c.run('kubectl describe deployment web').output)![1]!
   const cases: [string, string][] = [
     ['pod', `kubectl describe pod ${pod}`],

@@ -37,7 +37,14 @@ function mapEntries(m: Record<string, string> | undefined, sep: string, skip: st
 }
 
 /** describe.go DescribeEvents: `Events:\t<none>` joins the block above; a table is flushed on its own. */
-function describeEvents(state: ClusterState, w: PrefixWriter, kind: string, namespace: string | undefined, name: string, uid?: string): void {
+function describeEvents(
+  state: ClusterState,
+  w: PrefixWriter,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+  uid?: string,
+): void {
   const evs = listEvents(state, { namespace: namespace ?? 'default', kind, name, uid })
   if (evs.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n')
@@ -47,7 +54,10 @@ function describeEvents(state: ClusterState, w: PrefixWriter, kind: string, name
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of evs) {
-    const age = e.count > 1 ? `${humanDuration(state.now - e.last)} (x${e.count} over ${humanDuration(state.now - e.first)})` : humanDuration(state.now - e.last)
+    const age =
+      e.count > 1
+        ? `${humanDuration(state.now - e.last)} (x${e.count} over ${humanDuration(state.now - e.first)})`
+        : humanDuration(state.now - e.last)
     w.write(LEVEL_1, `${e.type}\t${e.reason}\t${age}\t${e.source}\t${e.message}\n`)
   }
 }
@@ -60,7 +70,12 @@ function describeEvents(state: ClusterState, w: PrefixWriter, kind: string, name
  */
 const POD_FOOTER_WIDTH = 29
 
-function describeStatusLines(state: ClusterState, w: PrefixWriter, title: string, st: NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number]['state']): void {
+function describeStatusLines(
+  state: ClusterState,
+  w: PrefixWriter,
+  title: string,
+  st: NonNullable<NonNullable<Pod['status']>['containerStatuses']>[number]['state'],
+): void {
   if (st?.running) {
     w.write(LEVEL_2, `${title}:\tRunning\n`)
     w.write(LEVEL_3, `Started:\t${describeTime(state, st.running.startedAt)}\n`)
@@ -104,7 +119,10 @@ function describeContainer(state: ClusterState, w: PrefixWriter, c: Container, p
       : p.tcpSocket
         ? `tcp-socket :${p.tcpSocket.port}`
         : `exec [${(p.exec?.command ?? []).join(' ')}]`
-    w.write(LEVEL_2, `${name}:\t${how} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}\n`)
+    w.write(
+      LEVEL_2,
+      `${name}:\t${how} delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}\n`,
+    )
   }
   probe('Liveness', c.livenessProbe)
   probe('Readiness', c.readinessProbe)
@@ -149,7 +167,10 @@ function describePod(state: ClusterState, pod: Pod): string {
   multiline(w, 'Labels', mapEntries(pod.metadata?.labels, '='))
   multiline(w, 'Annotations', mapEntries(pod.metadata?.annotations, ': ', [ANNOTATIONS.lastApplied]))
   if (pod.metadata?.deletionTimestamp) {
-    w.write(LEVEL_0, `Status:\tTerminating (lasts ${humanDuration(Math.max(0, Date.parse(pod.metadata.deletionTimestamp) - state.config.epoch - state.now))})\n`)
+    w.write(
+      LEVEL_0,
+      `Status:\tTerminating (lasts ${humanDuration(Math.max(0, Date.parse(pod.metadata.deletionTimestamp) - state.config.epoch - state.now))})\n`,
+    )
     w.write(LEVEL_0, `Termination Grace Period:\t${pod.metadata.deletionGracePeriodSeconds ?? 30}s\n`)
   } else w.write(LEVEL_0, `Status:\t${pod.status?.phase ?? 'Pending'}\n`)
   w.write(LEVEL_0, `IP:\t${pod.status?.podIP ?? ''}\n`)
@@ -166,7 +187,10 @@ function describePod(state: ClusterState, pod: Pod): string {
   w.write(LEVEL_0, 'Volumes:\t<none>\n')
   w.write(LEVEL_0, `QoS Class:\t${pod.status?.qosClass ?? 'BestEffort'}\n`)
   multiline(w, 'Node-Selectors', mapEntries(pod.spec?.nodeSelector, '='))
-  const tol = (pod.spec?.tolerations ?? []).map((t) => `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`)
+  const tol = (pod.spec?.tolerations ?? []).map(
+    (t) =>
+      `${t.key ?? ''}${t.value ? `=${t.value}` : ''}:${t.effect ?? ''} op=${t.operator ?? 'Equal'}${t.tolerationSeconds !== undefined ? ` for ${t.tolerationSeconds}s` : ''}`,
+  )
   multiline(w, 'Tolerations', tol)
   const events = listEvents(state, { namespace: pod.metadata!.namespace, kind: 'Pod', name: pod.metadata!.name!, uid: pod.metadata!.uid })
   if (events.length === 0) w.write(LEVEL_0, 'Events:\t<none>\n')
@@ -196,7 +220,10 @@ function describeDeployment(state: ClusterState, d: Deployment): string {
   multiline(w, 'Labels', mapEntries(d.metadata?.labels, '='))
   multiline(w, 'Annotations', mapEntries(d.metadata?.annotations, ': ', [ANNOTATIONS.lastApplied]))
   w.write(LEVEL_0, `Selector:\t${selectorString(d.spec?.selector)}\n`)
-  w.write(LEVEL_0, `Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable\n`)
+  w.write(
+    LEVEL_0,
+    `Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable\n`,
+  )
   w.write(LEVEL_0, `StrategyType:\t${d.spec?.strategy?.type ?? 'RollingUpdate'}\n`)
   w.write(LEVEL_0, `MinReadySeconds:\t${d.spec?.minReadySeconds ?? 0}\n`)
   if ((d.spec?.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
@@ -232,7 +259,10 @@ function describeReplicaSet(state: ClusterState, rs: ReplicaSet): string {
   const pods = [...(state.indexes.podsByController.get(rs.metadata!.uid!) ?? [])].map((k) => state.objects.Pod.get(k)!)
   const count = (p: string): number => pods.filter((x) => (x.status?.phase ?? 'Pending') === p).length
   w.write(LEVEL_0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec?.replicas ?? 0} desired\n`)
-  w.write(LEVEL_0, `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`)
+  w.write(
+    LEVEL_0,
+    `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
+  )
   describePodTemplate(state, w, rs.spec?.template)
   describeEvents(state, w, 'ReplicaSet', rs.metadata!.namespace, rs.metadata!.name!, rs.metadata!.uid)
   return w.toString()
@@ -244,7 +274,16 @@ function describeService(state: ClusterState, svc: Service): string {
   w.write(LEVEL_0, `Namespace:\t${svc.metadata!.namespace!}\n`)
   multiline(w, 'Labels', mapEntries(svc.metadata?.labels, '='))
   multiline(w, 'Annotations', mapEntries(svc.metadata?.annotations, ': ', [ANNOTATIONS.lastApplied]))
-  w.write(LEVEL_0, `Selector:\t${svc.spec?.selector ? Object.entries(svc.spec.selector).map(([k, v]) => `${k}=${v}`).join(',') : '<none>'}\n`)
+  w.write(
+    LEVEL_0,
+    `Selector:\t${
+      svc.spec?.selector
+        ? Object.entries(svc.spec.selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',')
+        : '<none>'
+    }\n`,
+  )
   w.write(LEVEL_0, `Type:\t${svc.spec?.type ?? 'ClusterIP'}\n`)
   if (svc.spec?.type === 'ExternalName') w.write(LEVEL_0, `External Name:\t${svc.spec.externalName ?? ''}\n`)
   else {
@@ -262,7 +301,8 @@ function describeService(state: ClusterState, svc: Service): string {
     w.write(LEVEL_0, `Endpoints:\t${svc.spec?.selector ? endpointsColumn(view) : ''}\n`)
   }
   w.write(LEVEL_0, `Session Affinity:\t${svc.spec?.sessionAffinity ?? 'None'}\n`)
-  if (svc.spec?.type === 'NodePort' || svc.spec?.type === 'LoadBalancer') w.write(LEVEL_0, `External Traffic Policy:\t${svc.spec.externalTrafficPolicy ?? 'Cluster'}\n`)
+  if (svc.spec?.type === 'NodePort' || svc.spec?.type === 'LoadBalancer')
+    w.write(LEVEL_0, `External Traffic Policy:\t${svc.spec.externalTrafficPolicy ?? 'Cluster'}\n`)
   w.write(LEVEL_0, `Internal Traffic Policy:\t${svc.spec?.internalTrafficPolicy ?? 'Cluster'}\n`)
   describeEvents(state, w, 'Service', svc.metadata!.namespace, svc.metadata!.name!, svc.metadata!.uid)
   return w.toString()
@@ -311,7 +351,11 @@ function describeNode(state: ClusterState, node: Node): string {
   w.write(LEVEL_0, 'Roles:\t<none>\n')
   multiline(w, 'Labels', mapEntries(node.metadata.labels, '='))
   w.write(LEVEL_0, `CreationTimestamp:\t${describeTime(state, node.metadata.creationTimestamp)}\n`)
-  multiline(w, 'Taints', (node.spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`))
+  multiline(
+    w,
+    'Taints',
+    (node.spec.taints ?? []).map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`),
+  )
   w.write(LEVEL_0, `Unschedulable:\t${node.spec.unschedulable ? 'true' : 'false'}\n`)
   w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\tMessage\n')
   w.write(LEVEL_1, '----\t------\t------\t-------\n')
@@ -323,14 +367,19 @@ function describeNode(state: ClusterState, node: Node): string {
   w.write(LEVEL_0, 'Allocatable:\n')
   for (const [k, v] of Object.entries(node.status.allocatable)) w.write(LEVEL_1, `${k}:\t${v}\n`)
   w.write(LEVEL_0, 'System Info:\n')
-  for (const [field, label] of SYSTEM_INFO) if (node.status.nodeInfo[field] !== undefined) w.write(LEVEL_1, `${label}:\t${node.status.nodeInfo[field]}\n`)
+  for (const [field, label] of SYSTEM_INFO)
+    if (node.status.nodeInfo[field] !== undefined) w.write(LEVEL_1, `${label}:\t${node.status.nodeInfo[field]}\n`)
   w.write(LEVEL_0, `PodCIDR:\t${node.spec.podCIDR}\n`)
   w.write(LEVEL_0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`)
   const pods = [...(state.indexes.podsByNode.get(node.metadata.name!) ?? [])].map((k) => state.objects.Pod.get(k)!)
-  w.write(LEVEL_0, `Non-terminated Pods:\t(${pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length} in total)\n`)
+  w.write(
+    LEVEL_0,
+    `Non-terminated Pods:\t(${pods.filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed').length} in total)\n`,
+  )
   w.write(LEVEL_1, 'Namespace\tName\tStatus\n')
   w.write(LEVEL_1, '---------\t----\t------\n')
-  for (const p of pods.sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1))) w.write(LEVEL_1, `${p.metadata!.namespace!}\t${p.metadata!.name!}\t${podStatusColumn(p)}\n`)
+  for (const p of pods.sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1)))
+    w.write(LEVEL_1, `${p.metadata!.namespace!}\t${p.metadata!.name!}\t${podStatusColumn(p)}\n`)
   describeEvents(state, w, 'Node', 'default', node.metadata.name!)
   return w.toString()
 }
@@ -355,9 +404,11 @@ function describeConfigMap(cm: ConfigMap): string {
   multiline(w, 'Labels', mapEntries(m.labels, '='))
   multiline(w, 'Annotations', mapEntries(m.annotations, ': ', [ANNOTATIONS.lastApplied]))
   w.write(LEVEL_0, '\nData\n====\n')
-  for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) w.write(LEVEL_0, `${key}:\n----\n${value}\n\n`)
+  for (const [key, value] of Object.entries(cm.data ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+    w.write(LEVEL_0, `${key}:\n----\n${value}\n\n`)
   w.write(LEVEL_0, '\nBinaryData\n====\n')
-  for (const [key, value] of Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) w.write(LEVEL_0, `${key}: ${base64Bytes(value)} bytes\n`)
+  for (const [key, value] of Object.entries(cm.binaryData ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+    w.write(LEVEL_0, `${key}: ${base64Bytes(value)} bytes\n`)
   w.write(LEVEL_0, '\nEvents:\t<none>\n')
   return w.toString()
 }
@@ -371,7 +422,12 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
     const each = first.split(',').map((type) => runDescribe(state, { ...args, positional: [type, ...names] }, namespace))
     return { ok: each.every((r) => r.ok), output: each.map((r) => r.output).join('\n\n') }
   }
-  if (!first) return { ok: false, output: 'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n' }
+  if (!first)
+    return {
+      ok: false,
+      output:
+        'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n',
+    }
   let kind: string | undefined
   let wanted: string[] = names
   const split = splitTypeName(first)
@@ -380,7 +436,8 @@ export function runDescribe(state: ClusterState, args: ParsedArgs, namespace: st
     kind = split.kind
     wanted = [split.name]
   } else kind = resolveResource(first)
-  if (!kind || kind === 'All' || kind === 'Event' || kind === 'EndpointSlice') return { ok: false, output: `error: the server doesn't have a resource type "${first}"\n` }
+  if (!kind || kind === 'All' || kind === 'Event' || kind === 'EndpointSlice')
+    return { ok: false, output: `error: the server doesn't have a resource type "${first}"\n` }
   // legacy Endpoints are a view of the endpoints controller's state, one per Service that has them
   const all: Describable[] =
     kind === 'Endpoints'

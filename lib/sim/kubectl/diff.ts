@@ -34,13 +34,17 @@ function dryRunCopy(state: ClusterState): ClusterState {
 /** A stable stand-in for the random digits of os.MkdirTemp, so the same cluster gives the same output. */
 function tempDigits(state: ClusterState, salt: string): string {
   let h = 0x811c9dc5
-  for (const ch of `${state.config.seed}:${state.now}:${state.resourceVersion}:${salt}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0
+  for (const ch of `${state.config.seed}:${state.now}:${state.resourceVersion}:${salt}`)
+    h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0
   return String(h)
 }
 
 /** GNU diff's file time: `2025-01-01 09:00:20.000000000 +0000`. */
 function fileTime(epochMs: number): string {
-  return `${new Date(epochMs).toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, '.$1000000')} +0000`
+  return `${new Date(epochMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.(\d{3})Z$/, '.$1000000')} +0000`
 }
 
 /** GNU's unified range: `start,count`, just `start` for one line, `start-1,0` for none. */
@@ -52,7 +56,8 @@ function range(start: number, lines: number): string {
 function unifiedDiff(from: string, to: string, fromText: string, toText: string, fromTime: string, toTime: string): string {
   const patch = structuredPatch(from, to, fromText, toText, '', '', { context: 3 })
   let out = `diff -u -N ${from} ${to}\n--- ${from}\t${fromTime}\n+++ ${to}\t${toTime}\n`
-  for (const h of patch.hunks) out += `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@\n${h.lines.map((l) => `${l}\n`).join('')}`
+  for (const h of patch.hunks)
+    out += `@@ -${range(h.oldStart, h.oldLines)} +${range(h.newStart, h.newLines)} @@\n${h.lines.map((l) => `${l}\n`).join('')}`
   return out
 }
 

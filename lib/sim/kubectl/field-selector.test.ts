@@ -9,7 +9,12 @@ function cluster() {
   c.advance(30)
   return c
 }
-const names = (out: string): string[] => out.trim().split('\n').slice(1).map((l) => l.split(/\s+/)[0]!)
+const names = (out: string): string[] =>
+  out
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(/\s+/)[0]!)
 
 describe('kubectl get --field-selector', () => {
   it('filters pods by phase, node and name, with = == and !=, requirements ANDed', () => {
@@ -19,12 +24,15 @@ describe('kubectl get --field-selector', () => {
     expect(running.every((n) => n.startsWith('web-'))).toBe(true)
     expect(names(c.run('kubectl get pods --field-selector status.phase!=Running').output)).toEqual(['broken'])
     expect(names(c.run(`kubectl get pods --field-selector metadata.name==${running[0]}`).output)).toEqual([running[0]])
-    const onNode1 = c.snapshot().pods.filter((p) => p.node === 'node-1' && p.phase === 'Running').map((p) => p.name)
+    const onNode1 = c
+      .snapshot()
+      .pods.filter((p) => p.node === 'node-1' && p.phase === 'Running')
+      .map((p) => p.name)
     expect(names(c.run('kubectl get pods --field-selector spec.nodeName=node-1,status.phase=Running').output)).toEqual(onNode1)
     expect(c.run('kubectl get pods --field-selector status.phase=Succeeded').output).toBe('No resources found in default namespace.\n')
   })
 
-  it("filters events by the involved object and type, like `kubectl get events --field-selector involvedObject.name=…`", () => {
+  it('filters events by the involved object and type, like `kubectl get events --field-selector involvedObject.name=…`', () => {
     const c = cluster()
     const warnings = c.run('kubectl get events --field-selector type=Warning').output
     expect(warnings).toContain('pod/broken')
@@ -39,10 +47,15 @@ describe('kubectl get --field-selector', () => {
     const c = cluster()
     expect(c.run('kubectl get pods --field-selector spec.foo=bar')).toEqual({
       ok: false,
-      output: 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo\n',
+      output:
+        'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo\n',
     })
-    expect(c.run('kubectl get deploy -l app=web --field-selector status.replicas=3').output).toContain('"apps/v1, Resource=deployments" that match label selector "app=web"')
-    expect(c.run('kubectl get pods --field-selector nonsense').output).toBe("Error from server (BadRequest): invalid selector: 'nonsense'; can't understand 'nonsense'\n")
+    expect(c.run('kubectl get deploy -l app=web --field-selector status.replicas=3').output).toContain(
+      '"apps/v1, Resource=deployments" that match label selector "app=web"',
+    )
+    expect(c.run('kubectl get pods --field-selector nonsense').output).toBe(
+      "Error from server (BadRequest): invalid selector: 'nonsense'; can't understand 'nonsense'\n",
+    )
     expect(parseFieldSelector('a=1, b!=2,c==3')).toEqual([
       { field: 'a', op: '=', value: '1' },
       { field: 'b', op: '!=', value: '2' },

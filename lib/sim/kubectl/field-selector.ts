@@ -11,10 +11,30 @@ export interface FieldRequirement {
 const COMMON = ['metadata.name', 'metadata.namespace']
 
 const FIELDS: Record<string, string[]> = {
-  Pod: [...COMMON, 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  Pod: [
+    ...COMMON,
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
   Node: [...COMMON, 'spec.unschedulable'],
   ReplicaSet: [...COMMON, 'status.replicas'],
-  Event: [...COMMON, 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'reason', 'reportingComponent', 'source', 'type'],
+  Event: [
+    ...COMMON,
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
 }
 
 const RESOURCE: Record<string, string> = {

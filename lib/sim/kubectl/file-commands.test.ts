@@ -18,7 +18,11 @@ describe('file programs', () => {
     expect(c.run('cat exercise.yaml')).toEqual({ ok: true, output: manifest })
     expect(c.run('cat ~/notes.txt ./exercise.yaml').output).toBe(`안녕하세요\nhello world\n${manifest}`)
     expect(c.run('cat -n notes.txt').output).toBe('     1\t안녕하세요\n     2\thello world\n')
-    expect(c.run('cat web.yaml notes.txt')).toEqual({ ok: false, output: '안녕하세요\nhello world\ncat: web.yaml: No such file or directory\n', exitCode: 1 })
+    expect(c.run('cat web.yaml notes.txt')).toEqual({
+      ok: false,
+      output: '안녕하세요\nhello world\ncat: web.yaml: No such file or directory\n',
+      exitCode: 1,
+    })
     expect(c.run('cat .').output).toBe('cat: .: Is a directory\n')
     expect(c.run('cat').notice).toBe('stdinNotSupported')
   })
@@ -33,7 +37,11 @@ describe('file programs', () => {
     c.advance(90)
     c.writeFile('notes.txt', 'x\n')
     expect(c.run('ls -l notes.txt').output).toBe('-rw-r--r-- 1 learner learner 2 Jan  1 09:01 notes.txt\n')
-    expect(c.run('ls -la').output.split('\n').slice(0, 3)).toEqual(['total 16', 'drwxr-xr-x 2 learner learner 4096 Jan  1 09:00 .', 'drwxr-xr-x 2 learner learner 4096 Jan  1 09:00 ..'])
+    expect(c.run('ls -la').output.split('\n').slice(0, 3)).toEqual([
+      'total 16',
+      'drwxr-xr-x 2 learner learner 4096 Jan  1 09:00 .',
+      'drwxr-xr-x 2 learner learner 4096 Jan  1 09:00 ..',
+    ])
     expect(c.run('ls web.yaml')).toEqual({ ok: false, output: "ls: cannot access 'web.yaml': No such file or directory\n", exitCode: 2 })
     expect(c.run('ls -z').output).toBe("ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n")
     expect(createCluster().run('ls')).toEqual({ ok: true, output: '' })
@@ -45,7 +53,9 @@ describe('file programs', () => {
     expect(c.run('head long.txt').output.split('\n')).toHaveLength(11)
     expect(c.run('head -n 2 long.txt').output).toBe('line 1\nline 2\n')
     expect(c.run('head -3 long.txt').output).toBe('line 1\nline 2\nline 3\n')
-    expect(c.run('head -n1 notes.txt exercise.yaml').output).toBe('==> notes.txt <==\n안녕하세요\n\n==> exercise.yaml <==\napiVersion: v1\n')
+    expect(c.run('head -n1 notes.txt exercise.yaml').output).toBe(
+      '==> notes.txt <==\n안녕하세요\n\n==> exercise.yaml <==\napiVersion: v1\n',
+    )
     expect(c.run('head -n x long.txt').output).toBe("head: invalid number of lines: 'x'\n")
     expect(c.run('head nope').output).toBe("head: cannot open 'nope' for reading: No such file or directory\n")
   })

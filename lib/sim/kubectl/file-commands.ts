@@ -14,7 +14,8 @@ type Lookup = { file: HomeFile; name: string } | { directory: true } | { missing
 const STDIN = '-'
 
 function lookup(state: ClusterState, path: string, stdin?: string): Lookup {
-  if (path === STDIN && stdin !== undefined) return { file: { text: stdin, bytes: new TextEncoder().encode(stdin).length, modified: 0 }, name: STDIN }
+  if (path === STDIN && stdin !== undefined)
+    return { file: { text: stdin, bytes: new TextEncoder().encode(stdin).length, modified: 0 }, name: STDIN }
   const r = resolvePath(path)
   if ('home' in r) return { directory: true }
   const file = 'file' in r ? state.files.get(r.file) : undefined
@@ -110,7 +111,8 @@ export function runLs(state: ClusterState, args: string[]): CommandResult {
     // `total`: 1 KiB blocks allocated, 4 KiB per started block of a file (ext4's default)
     const total = rows.reduce((t, r) => t + Math.ceil(r.size / 4096) * 4, 0)
     if (operands.length === 0 || operands.some((p) => 'directory' in lookup(state, p))) out += `total ${total}\n`
-    for (const r of rows) out += `${r.dir ? 'drwxr-xr-x 2' : '-rw-r--r-- 1'} learner learner ${String(r.size).padStart(width)} ${r.time} ${r.n}\n`
+    for (const r of rows)
+      out += `${r.dir ? 'drwxr-xr-x 2' : '-rw-r--r-- 1'} learner learner ${String(r.size).padStart(width)} ${r.time} ${r.n}\n`
   } else if (names.length) out = `${names.join('  ')}\n`
   return errors ? fail(out + errors, 2) : { ok: true, output: out }
 }
@@ -181,7 +183,10 @@ export function runWc(state: ClusterState, args: string[], stdin?: string): Comm
   const width = single ? 1 : String(totals[3]).length
   const format = (values: number[], name: string) => `${values.map((v) => String(v).padStart(width)).join(' ')}${name ? ` ${name}` : ''}\n`
   let out = counts.map((c) => format(c.values, c.name)).join('')
-  if (operands.length > 1) out += format((['l', 'w', 'm', 'c'] as const).flatMap((k, i) => (shown[k] ? [totals[i]!] : [])), 'total')
+  if (operands.length > 1)
+    out += format(
+      (['l', 'w', 'm', 'c'] as const).flatMap((k, i) => (shown[k] ? [totals[i]!] : [])),
+      'total',
+    )
   return errors ? fail(out + errors) : { ok: true, output: out }
 }
-

@@ -43,7 +43,10 @@ describe('kubectl apply -f', () => {
     const c = withFiles({ 'web.yaml': web('nginx:1.27') })
     expect(c.run('kubectl apply -f web.yaml -f x.yaml')).toEqual({ ok: false, output: 'error: the path "x.yaml" does not exist\n' })
     expect(c.snapshot().deployments).toEqual([])
-    expect(c.run('kubectl apply -f a.yaml -f b.yaml')).toEqual({ ok: false, output: 'the path "a.yaml" does not exist\nthe path "b.yaml" does not exist\n' })
+    expect(c.run('kubectl apply -f a.yaml -f b.yaml')).toEqual({
+      ok: false,
+      output: 'the path "a.yaml" does not exist\nthe path "b.yaml" does not exist\n',
+    })
     expect(c.run('kubectl apply -f /etc/kubernetes/web.yaml').output).toBe('error: the path "/etc/kubernetes/web.yaml" does not exist\n')
     expect(c.run('kubectl apply')).toEqual({ ok: false, output: 'error: must specify one of -f and -k\n' })
     expect(c.run('kubectl apply -f')).toEqual({ ok: false, output: "error: flag needs an argument: 'f' in -f\n" })
@@ -59,11 +62,12 @@ describe('kubectl apply -f', () => {
     }
   })
 
-  it('prints validation errors in kubectl\'s format, after what succeeded, and refuses a file that is not YAML', () => {
+  it("prints validation errors in kubectl's format, after what succeeded, and refuses a file that is not YAML", () => {
     const c = withFiles({ 'bad.yaml': `${svc}---\n${web('nginx:1.27', -1)}`, 'broken.yaml': 'kind: Deployment\n  oops: [' })
     expect(c.run('kubectl apply -f bad.yaml')).toEqual({
       ok: false,
-      output: 'service/web created\nThe Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+      output:
+        'service/web created\nThe Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
     })
     const broken = c.run('kubectl apply -f broken.yaml')
     expect(broken.ok).toBe(false)
@@ -71,12 +75,20 @@ describe('kubectl apply -f', () => {
     c.writeFile('empty.yaml', '# nothing here\n')
     expect(c.run('kubectl apply -f empty.yaml')).toEqual({ ok: false, output: 'error: no objects passed to apply\n' })
     c.writeFile('typo.yaml', web('nginx:1.27').replace('kind: Deployment', 'kind: Deploymen'))
-    expect(c.run('kubectl apply -f typo.yaml').output).toBe('error: resource mapping not found for name: "web" namespace: "" from "typo.yaml": no matches for kind "Deploymen" in version "apps/v1"\n')
+    expect(c.run('kubectl apply -f typo.yaml').output).toBe(
+      'error: resource mapping not found for name: "web" namespace: "" from "typo.yaml": no matches for kind "Deploymen" in version "apps/v1"\n',
+    )
   })
 
   it('sends objects to -n, refuses a file whose object names another namespace, and reports a missing namespace', () => {
-    const c = withFiles({ 'web.yaml': web('nginx:1.27'), 'team.yaml': web('nginx:1.27').replace('metadata: {name: web}', 'metadata: {name: web, namespace: team}') })
-    expect(c.run('kubectl apply -f web.yaml -n team')).toEqual({ ok: false, output: 'Error from server (NotFound): error when creating "web.yaml": namespaces "team" not found\n' })
+    const c = withFiles({
+      'web.yaml': web('nginx:1.27'),
+      'team.yaml': web('nginx:1.27').replace('metadata: {name: web}', 'metadata: {name: web, namespace: team}'),
+    })
+    expect(c.run('kubectl apply -f web.yaml -n team')).toEqual({
+      ok: false,
+      output: 'Error from server (NotFound): error when creating "web.yaml": namespaces "team" not found\n',
+    })
     c.run('kubectl create namespace team')
     expect(c.run('kubectl apply -f web.yaml -n team').output).toBe('deployment.apps/web created\n')
     expect(c.run('kubectl get deploy -n team -o name').output).toBe('deployment.apps/web\n')
@@ -103,7 +115,8 @@ describe('kubectl create, delete and get -f', () => {
     expect(c.run('kubectl create -f exercise.yaml')).toEqual({ ok: true, output: 'deployment.apps/web created\nservice/web created\n' })
     expect(c.run('kubectl create -f exercise.yaml')).toEqual({
       ok: false,
-      output: 'Error from server (AlreadyExists): error when creating "exercise.yaml": deployments.apps "web" already exists\nError from server (AlreadyExists): error when creating "exercise.yaml": services "web" already exists\n',
+      output:
+        'Error from server (AlreadyExists): error when creating "exercise.yaml": deployments.apps "web" already exists\nError from server (AlreadyExists): error when creating "exercise.yaml": services "web" already exists\n',
     })
     expect(c.run('kubectl get deploy web -o yaml').output).not.toContain('last-applied-configuration')
   })
@@ -118,18 +131,24 @@ describe('kubectl create, delete and get -f', () => {
     expect(c.snapshot().pods).toEqual([])
     expect(c.run('kubectl delete -f exercise.yaml')).toEqual({
       ok: false,
-      output: 'Error from server (NotFound): error when deleting "exercise.yaml": deployments.apps "web" not found\nError from server (NotFound): error when deleting "exercise.yaml": services "web" not found\n',
+      output:
+        'Error from server (NotFound): error when deleting "exercise.yaml": deployments.apps "web" not found\nError from server (NotFound): error when deleting "exercise.yaml": services "web" not found\n',
     })
     expect(c.run('kubectl delete -f exercise.yaml --ignore-not-found')).toEqual({ ok: true, output: '' })
     expect(c.run('kubectl delete -f nope.yaml')).toEqual({ ok: false, output: 'error: the path "nope.yaml" does not exist\n' })
   })
 
-  it('get -f prints the file\'s objects like get TYPE NAME: one table per kind, names qualified when kinds mix', () => {
+  it("get -f prints the file's objects like get TYPE NAME: one table per kind, names qualified when kinds mix", () => {
     const c = withFiles({ 'web.yaml': web('nginx:1.27'), 'both.yaml': `${web('nginx:1.27')}---\n${svc}` })
-    expect(c.run('kubectl get -f web.yaml')).toEqual({ ok: false, output: 'Error from server (NotFound): deployments.apps "web" not found\n' })
+    expect(c.run('kubectl get -f web.yaml')).toEqual({
+      ok: false,
+      output: 'Error from server (NotFound): deployments.apps "web" not found\n',
+    })
     c.run('kubectl apply -f both.yaml')
     c.advance(30)
-    expect(c.run('kubectl get -f web.yaml').output).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           30s\n')
+    expect(c.run('kubectl get -f web.yaml').output).toBe(
+      'NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    3/3     3            3           30s\n',
+    )
     const both = c.run('kubectl get -f both.yaml').output.split('\n')
     expect(both[1]).toMatch(/^deployment\.apps\/web {3}3\/3 /)
     expect(both.find((l) => l.startsWith('service/web'))).toMatch(/^service\/web\s+ClusterIP\s+10\./)
@@ -183,7 +202,11 @@ describe('kubectl diff -f', () => {
 
   it('exits 2 with the error and compares nothing when an object is invalid or the file is missing', () => {
     const c = withFiles({ 'bad.yaml': `${svc}---\n${web('nginx:1.27', -1)}` })
-    expect(c.run('kubectl diff -f bad.yaml')).toEqual({ ok: false, output: 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n', exitCode: 2 })
+    expect(c.run('kubectl diff -f bad.yaml')).toEqual({
+      ok: false,
+      output: 'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0\n',
+      exitCode: 2,
+    })
     expect(c.run('kubectl diff -f nope.yaml')).toEqual({ ok: false, output: 'error: the path "nope.yaml" does not exist\n', exitCode: 2 })
     expect(c.run('kubectl diff')).toEqual({ ok: false, output: 'error: must specify one of -f and -k\n', exitCode: 2 })
   })

@@ -60,7 +60,8 @@ export function runApplyFiles(state: ClusterState, args: ParsedArgs, namespace: 
     const raw = doc.object.raw
     const obj = objectIn(doc, namespace)
     const current = state.objects[obj.kind].get(keyOf(obj.metadata?.namespace, obj.metadata!.name!))
-    if (current && !current.metadata?.annotations?.[ANNOTATIONS.lastApplied]) done.push(missingAnnotationWarning(obj.kind, obj.metadata!.name!))
+    if (current && !current.metadata?.annotations?.[ANNOTATIONS.lastApplied])
+      done.push(missingAnnotationWarning(obj.kind, obj.metadata!.name!))
     const r = applyObject(state, obj, isPlain(raw) ? raw : undefined, namespace, doc.source)
     ;(r.ok ? done : errors).push(r.line)
   }
@@ -107,7 +108,8 @@ export function runDeleteFiles(state: ClusterState, args: ParsedArgs, namespace:
     const key = keyOf(NAMESPACED[id.kind] ? (id.namespace ?? namespace) : undefined, id.name)
     const r = deleteObject(state, id.kind, key, options)
     if (r.ok) done.push(deletedLine(id.kind, id.name, forced).trimEnd())
-    else if (!ignoreNotFound) errors.push(`Error from server (NotFound): error when deleting "${doc.source}": ${PLURAL[id.kind]} "${id.name}" not found`)
+    else if (!ignoreNotFound)
+      errors.push(`Error from server (NotFound): error when deleting "${doc.source}": ${PLURAL[id.kind]} "${id.name}" not found`)
   }
   if (loaded.documents.length === 0) return { ok: true, output: 'No resources found\n' }
   const r = report(done, errors)

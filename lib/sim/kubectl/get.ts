@@ -33,7 +33,9 @@ function restartsColumn(state: ClusterState, pod: Pod): string {
 }
 
 function servicePorts(svc: Service): string {
-  const ports = (svc.spec?.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
+  const ports = (svc.spec?.ports ?? []).map((p) =>
+    p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`,
+  )
   return ports.length ? ports.join(',') : '<none>'
 }
 
@@ -55,7 +57,13 @@ const PRINTERS: Record<string, Printer> = {
     headers: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
     wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
     row: (state, pod: Pod) => ({
-      cells: [pod.metadata!.name!, podReadyColumn(pod), podStatusColumn(pod), restartsColumn(state, pod), age(state, pod.metadata?.creationTimestamp)],
+      cells: [
+        pod.metadata!.name!,
+        podReadyColumn(pod),
+        podStatusColumn(pod),
+        restartsColumn(state, pod),
+        age(state, pod.metadata?.creationTimestamp),
+      ],
       wide: [pod.status?.podIP ?? '<none>', pod.spec?.nodeName ?? '<none>', '<none>', '<none>'],
     }),
   },
@@ -63,7 +71,13 @@ const PRINTERS: Record<string, Printer> = {
     headers: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
     row: (state, d: Deployment) => ({
-      cells: [d.metadata!.name!, `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`, String(d.status?.updatedReplicas ?? 0), String(d.status?.availableReplicas ?? 0), age(state, d.metadata?.creationTimestamp)],
+      cells: [
+        d.metadata!.name!,
+        `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 1}`,
+        String(d.status?.updatedReplicas ?? 0),
+        String(d.status?.availableReplicas ?? 0),
+        age(state, d.metadata?.creationTimestamp),
+      ],
       wide: [containers(d.spec?.template?.spec?.containers), images(d.spec?.template?.spec?.containers), selectorString(d.spec?.selector)],
     }),
   },
@@ -71,15 +85,32 @@ const PRINTERS: Record<string, Printer> = {
     headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
     row: (state, rs: ReplicaSet) => ({
-      cells: [rs.metadata!.name!, String(rs.spec?.replicas ?? 0), String(rs.status?.replicas ?? 0), String(rs.status?.readyReplicas ?? 0), age(state, rs.metadata?.creationTimestamp)],
-      wide: [containers(rs.spec?.template?.spec?.containers), images(rs.spec?.template?.spec?.containers), selectorString(rs.spec?.selector)],
+      cells: [
+        rs.metadata!.name!,
+        String(rs.spec?.replicas ?? 0),
+        String(rs.status?.replicas ?? 0),
+        String(rs.status?.readyReplicas ?? 0),
+        age(state, rs.metadata?.creationTimestamp),
+      ],
+      wide: [
+        containers(rs.spec?.template?.spec?.containers),
+        images(rs.spec?.template?.spec?.containers),
+        selectorString(rs.spec?.selector),
+      ],
     }),
   },
   Service: {
     headers: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
     wide: ['SELECTOR'],
     row: (state, svc: Service) => ({
-      cells: [svc.metadata!.name!, svc.spec?.type ?? 'ClusterIP', svc.spec?.clusterIP ?? '<none>', externalIP(svc), servicePorts(svc), age(state, svc.metadata?.creationTimestamp)],
+      cells: [
+        svc.metadata!.name!,
+        svc.spec?.type ?? 'ClusterIP',
+        svc.spec?.clusterIP ?? '<none>',
+        externalIP(svc),
+        servicePorts(svc),
+        age(state, svc.metadata?.creationTimestamp),
+      ],
       wide: [svc.spec?.selector ? selectorString(svc.spec.selector) : '<none>'],
     }),
   },
@@ -88,18 +119,30 @@ const PRINTERS: Record<string, Printer> = {
     wide: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
     row: (state, n: Node) => ({
       cells: [n.metadata.name!, nodeStatus(n), '<none>', age(state, n.metadata.creationTimestamp), n.status.nodeInfo.kubeletVersion ?? ''],
-      wide: [n.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', n.status.nodeInfo.osImage ?? '', n.status.nodeInfo.kernelVersion ?? '', n.status.nodeInfo.containerRuntimeVersion ?? ''],
+      wide: [
+        n.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '<none>',
+        '<none>',
+        n.status.nodeInfo.osImage ?? '',
+        n.status.nodeInfo.kernelVersion ?? '',
+        n.status.nodeInfo.containerRuntimeVersion ?? '',
+      ],
     }),
   },
   Namespace: {
     headers: ['NAME', 'STATUS', 'AGE'],
     wide: [],
-    row: (state, ns: Namespace) => ({ cells: [ns.metadata!.name!, (ns.status?.phase as string) ?? 'Active', age(state, ns.metadata?.creationTimestamp)], wide: [] }),
+    row: (state, ns: Namespace) => ({
+      cells: [ns.metadata!.name!, (ns.status?.phase as string) ?? 'Active', age(state, ns.metadata?.creationTimestamp)],
+      wide: [],
+    }),
   },
   ConfigMap: {
     headers: ['NAME', 'DATA', 'AGE'],
     wide: [],
-    row: (state, cm: ConfigMap) => ({ cells: [cm.metadata!.name!, String(configMapDataCount(cm)), age(state, cm.metadata?.creationTimestamp)], wide: [] }),
+    row: (state, cm: ConfigMap) => ({
+      cells: [cm.metadata!.name!, String(configMapDataCount(cm)), age(state, cm.metadata?.creationTimestamp)],
+      wide: [],
+    }),
   },
 }
 
@@ -171,7 +214,11 @@ function eventObject(state: ClusterState, e: StoredEvent): Record<string, unknow
 export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): CommandResult {
   const [first, ...names] = args.positional
   if (!first) {
-    return { ok: false, output: 'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n' }
+    return {
+      ok: false,
+      output:
+        'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\n',
+    }
   }
   const filters = getFilters(args)
   if ('output' in filters) return filters
@@ -181,7 +228,11 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
   if (first.includes('/')) {
     for (const w of [first, ...names]) {
       const s = splitTypeName(w)
-      if (!s) return { ok: false, output: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n` }
+      if (!s)
+        return {
+          ok: false,
+          output: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n`,
+        }
       if ('error' in s) return { ok: false, output: `${s.error}\n` }
       requests.push({ kind: s.kind, names: [s.name] })
     }
@@ -200,7 +251,10 @@ export function runGet(state: ClusterState, args: ParsedArgs, o: GetOptions): Co
 export function getFilters(args: ParsedArgs): { query: Requirement[] | null; fields: FieldRequirement[] } | CommandResult {
   const output = flag(args, 'output') ?? ''
   if (output && !['wide', 'yaml', 'json', 'name'].includes(output)) {
-    return { ok: false, output: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml\n` }
+    return {
+      ok: false,
+      output: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml\n`,
+    }
   }
   let query: Requirement[] | null = null
   const sel = flag(args, 'selector')
@@ -253,7 +307,12 @@ export function printRequests(
       if (bad) return { ok: false, output: bad }
     }
     if (req.kind === 'Event') {
-      const evs = sortEvents(listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace }).filter((e) => matchesFields(fields, (f) => eventField(e, f))), flag(args, 'sort-by'))
+      const evs = sortEvents(
+        listEvents(state, o.allNamespaces ? undefined : { namespace: o.namespace }).filter((e) =>
+          matchesFields(fields, (f) => eventField(e, f)),
+        ),
+        flag(args, 'sort-by'),
+      )
       if (output === 'yaml' || output === 'json' || output === 'name') objs = evs.map((e) => eventObject(state, e))
       else rows = eventRows(state, evs, o)
       if (evs.length === 0) continue
@@ -276,14 +335,26 @@ export function printRequests(
       any = true
       if (!output || output === 'wide') {
         if (req.kind === 'Endpoints') {
-          const r = (views as ReturnType<typeof endpointsView>[]).map((v) => [...(o.allNamespaces ? [v!.metadata.namespace] : []), v!.metadata.name, endpointsColumn(v), age(state, v!.metadata.creationTimestamp)])
+          const r = (views as ReturnType<typeof endpointsView>[]).map((v) => [
+            ...(o.allNamespaces ? [v!.metadata.namespace] : []),
+            v!.metadata.name,
+            endpointsColumn(v),
+            age(state, v!.metadata.creationTimestamp),
+          ])
           blocks.push(table([[...(o.allNamespaces ? ['NAMESPACE'] : []), 'NAME', 'ENDPOINTS', 'AGE'], ...r]))
         } else {
           const r = (views as Record<string, unknown>[]).map((v) => {
             const m = v.metadata as { name: string; namespace: string; creationTimestamp: string }
             const eps = (v.endpoints as { addresses: string[] }[]).map((e) => e.addresses[0]!)
             const ports = (v.ports as { port: number }[]).map((p) => p.port).join(',')
-            return [...(o.allNamespaces ? [m.namespace] : []), m.name, 'IPv4', ports || '<unset>', eps.length ? (eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',')) : '<none>', age(state, m.creationTimestamp)]
+            return [
+              ...(o.allNamespaces ? [m.namespace] : []),
+              m.name,
+              'IPv4',
+              ports || '<unset>',
+              eps.length ? (eps.length > 3 ? `${eps.slice(0, 3).join(',')} + ${eps.length - 3} more...` : eps.join(',')) : '<none>',
+              age(state, m.creationTimestamp),
+            ]
           })
           blocks.push(table([[...(o.allNamespaces ? ['NAMESPACE'] : []), 'NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'], ...r]))
         }
@@ -313,13 +384,25 @@ export function printRequests(
         const labelColumns = listFlag(args, 'label-columns')
         const showLabels = boolFlag(args, 'show-labels')
         const labelHeaders = labelColumns.map((k) => k.split('/').pop()!.toUpperCase())
-        const headers = [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []), ...p.headers, ...(wide ? p.wide : []), ...labelHeaders, ...(showLabels ? ['LABELS'] : [])]
+        const headers = [
+          ...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? ['NAMESPACE'] : []),
+          ...p.headers,
+          ...(wide ? p.wide : []),
+          ...labelHeaders,
+          ...(showLabels ? ['LABELS'] : []),
+        ]
         const r = selected.map((x) => {
           const { cells, wide: w } = p.row(state, x as never)
           if (multi) cells[0] = `${QUALIFIED[req.kind]}/${cells[0]}`
           const labels = x.metadata?.labels ?? {}
           const labelCells = labelColumns.map((k) => (Object.hasOwn(labels, k) ? labels[k]! : ''))
-          return [...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []), ...cells, ...(wide ? w : []), ...labelCells, ...(showLabels ? [labelsString(x.metadata?.labels)] : [])]
+          return [
+            ...(o.allNamespaces && req.kind !== 'Node' && req.kind !== 'Namespace' ? [x.metadata!.namespace!] : []),
+            ...cells,
+            ...(wide ? w : []),
+            ...labelCells,
+            ...(showLabels ? [labelsString(x.metadata?.labels)] : []),
+          ]
         })
         blocks.push(table([headers, ...r]))
         continue
@@ -327,7 +410,12 @@ export function printRequests(
     }
     if (output === 'name') {
       blocks.push(objs.map((x) => `${QUALIFIED[req.kind]}/${(x as { metadata: { name: string } }).metadata.name}\n`).join(''))
-    } else items.push(...objs.map((x) => ('kind' in x && x.kind !== 'Event' && x.kind !== 'Endpoints' && x.kind !== 'EndpointSlice' ? apiView(x as AnyObject) : x)))
+    } else
+      items.push(
+        ...objs.map((x) =>
+          'kind' in x && x.kind !== 'Event' && x.kind !== 'Endpoints' && x.kind !== 'EndpointSlice' ? apiView(x as AnyObject) : x,
+        ),
+      )
   }
   let out = ''
   if (output === 'yaml' || output === 'json') {
@@ -336,7 +424,11 @@ export function printRequests(
     if (items.length > 0 || !errors.length) out = output === 'yaml' ? toYaml(doc) : toJson(doc)
   } else out = blocks.join(output === 'name' ? '' : '\n') // tables apart, names one a line
   if (!any && errors.length === 0 && output !== 'yaml' && output !== 'json') {
-    const kindWord = requests.every((r) => r.kind === 'Node' || r.kind === 'Namespace') ? '' : options.allNamespaces ? '' : ` in ${options.namespace} namespace`
+    const kindWord = requests.every((r) => r.kind === 'Node' || r.kind === 'Namespace')
+      ? ''
+      : options.allNamespaces
+        ? ''
+        : ` in ${options.namespace} namespace`
     out = `No resources found${kindWord}.\n`
   }
   return { ok: errors.length === 0, output: out + errors.join('') }

@@ -36,7 +36,10 @@ export function deepEqualJson(a: unknown, b: unknown): boolean {
 function pointer(path: string): string[] | null {
   if (path === '') return []
   if (!path.startsWith('/')) return null
-  return path.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return path
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 type Container = Record<string, unknown> | unknown[]
@@ -83,7 +86,8 @@ function add(c: Container, key: string, value: unknown, path: string): string | 
 function remove(c: Container, key: string, path: string): string | null {
   if (Array.isArray(c)) {
     const i = Number(key)
-    if (key === '-' || i >= c.length) return `error in remove for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`
+    if (key === '-' || i >= c.length)
+      return `error in remove for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`
     c.splice(i, 1)
     return null
   }
@@ -107,8 +111,14 @@ export function decodeJsonPatch(patch: unknown): JsonPatchOperation[] | { error:
   }
   const ops: JsonPatchOperation[] = []
   for (const o of patch) {
-    if (!isObject(o)) return { error: `json: cannot unmarshal ${Array.isArray(o) ? 'array' : typeof o} into Go value of type map[string]*json.RawMessage` }
-    ops.push({ op: typeof o.op === 'string' ? o.op : 'unknown', path: typeof o.path === 'string' ? o.path : '', from: typeof o.from === 'string' ? o.from : undefined, value: o.value })
+    if (!isObject(o))
+      return { error: `json: cannot unmarshal ${Array.isArray(o) ? 'array' : typeof o} into Go value of type map[string]*json.RawMessage` }
+    ops.push({
+      op: typeof o.op === 'string' ? o.op : 'unknown',
+      path: typeof o.path === 'string' ? o.path : '',
+      from: typeof o.from === 'string' ? o.from : undefined,
+      value: o.value,
+    })
   }
   return ops
 }
@@ -122,10 +132,14 @@ export function applyJsonPatch(doc: unknown, operations: JsonPatchOperation[]): 
     let error: string | null = null
     switch (op.op) {
       case 'add':
-        error = at ? add(at.container, at.key, structuredClone(op.value ?? null), op.path) : `add operation does not apply: doc is missing path: "${op.path}": missing value`
+        error = at
+          ? add(at.container, at.key, structuredClone(op.value ?? null), op.path)
+          : `add operation does not apply: doc is missing path: "${op.path}": missing value`
         break
       case 'remove':
-        error = at ? remove(at.container, at.key, op.path) : `remove operation does not apply: doc is missing path: "${op.path}": missing value`
+        error = at
+          ? remove(at.container, at.key, op.path)
+          : `remove operation does not apply: doc is missing path: "${op.path}": missing value`
         break
       case 'replace':
         if (!at) error = `replace operation does not apply: doc is missing path: ${op.path}: missing value`

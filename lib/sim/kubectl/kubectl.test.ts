@@ -28,9 +28,14 @@ describe('kubectl get', () => {
     expect(c.run('kubectl get pods -l app=web -o name').output).toMatch(/^pod\/web-/)
     expect(c.run('kubectl get pod nope')).toEqual({ ok: false, output: 'Error from server (NotFound): pods "nope" not found\n' })
     expect(c.run('kubectl get foo')).toEqual({ ok: false, output: 'error: the server doesn\'t have a resource type "foo"\n' })
-    expect(c.run('kubectl frobnicate').output).toBe('error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n')
+    expect(c.run('kubectl frobnicate').output).toBe(
+      'error: unknown command "frobnicate" for "kubectl"\nRun \'kubectl --help\' for usage.\n',
+    )
     for (const inherited of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(c.run(`kubectl ${inherited}`)).toEqual({ ok: false, output: `error: unknown command "${inherited}" for "kubectl"\nRun 'kubectl --help' for usage.\n` })
+      expect(c.run(`kubectl ${inherited}`)).toEqual({
+        ok: false,
+        output: `error: unknown command "${inherited}" for "kubectl"\nRun 'kubectl --help' for usage.\n`,
+      })
     }
     expect(c.run('kubectl get pods -n kube-system').output).toBe('No resources found in kube-system namespace.\n')
   })
@@ -59,12 +64,21 @@ describe('kubectl get', () => {
 describe('kubectl rollout (C37, C38, C45)', () => {
   it('C45: status lines for a stuck, an almost finished and a finished rollout', () => {
     const d = deployment('web', { replicas: 10 })
-    const at = (s: Record<string, number>) => rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 2 }, status: { observedGeneration: 2, ...s } }).text
-    expect(at({ replicas: 13, updatedReplicas: 5, availableReplicas: 8 })).toBe('Waiting for deployment "web" rollout to finish: 5 out of 10 new replicas have been updated...\n')
-    expect(at({ replicas: 11, updatedReplicas: 10, availableReplicas: 10 })).toBe('Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n')
-    expect(at({ replicas: 10, updatedReplicas: 10, availableReplicas: 7 })).toBe('Waiting for deployment "web" rollout to finish: 7 of 10 updated replicas are available...\n')
+    const at = (s: Record<string, number>) =>
+      rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 2 }, status: { observedGeneration: 2, ...s } }).text
+    expect(at({ replicas: 13, updatedReplicas: 5, availableReplicas: 8 })).toBe(
+      'Waiting for deployment "web" rollout to finish: 5 out of 10 new replicas have been updated...\n',
+    )
+    expect(at({ replicas: 11, updatedReplicas: 10, availableReplicas: 10 })).toBe(
+      'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...\n',
+    )
+    expect(at({ replicas: 10, updatedReplicas: 10, availableReplicas: 7 })).toBe(
+      'Waiting for deployment "web" rollout to finish: 7 of 10 updated replicas are available...\n',
+    )
     expect(at({ replicas: 10, updatedReplicas: 10, availableReplicas: 10 })).toBe('deployment "web" successfully rolled out\n')
-    expect(rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 3 }, status: { observedGeneration: 2 } }).text).toBe('Waiting for deployment spec update to be observed...\n')
+    expect(rolloutStatusLine({ ...d, metadata: { ...d.metadata, generation: 3 }, status: { observedGeneration: 2 } }).text).toBe(
+      'Waiting for deployment spec update to be observed...\n',
+    )
   })
 
   it('C37: undo makes the old ReplicaSet new again with revision 3 and revision-history 1, without a new ReplicaSet', () => {
@@ -81,19 +95,33 @@ describe('kubectl rollout (C37, C38, C45)', () => {
     expect(a2.metadata!.annotations![ANNOTATIONS.revisionHistory]).toBe('1')
     expect(a2.spec!.replicas).toBe(3)
     expect(rss.find((r) => r.metadata!.name === b!.metadata!.name)!.spec!.replicas).toBe(0)
-    expect(c.run('kubectl rollout history deployment/web').output).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n')
+    expect(c.run('kubectl rollout history deployment/web').output).toBe(
+      'deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n',
+    )
     expect(c.snapshot().deployments[0]).toMatchObject({ revision: 3, images: ['nginx:1.26'] })
   })
 
   it('C38: undo errors are worded like kubectl', () => {
     const c = cluster()
-    expect(c.run('kubectl rollout undo deployment/web')).toEqual({ ok: false, output: 'error: no rollout history found for deployment "web"\n' })
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({
+      ok: false,
+      output: 'error: no rollout history found for deployment "web"\n',
+    })
     c.apply(WEB('nginx:1.27'))
     c.advance(30)
-    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toEqual({ ok: false, output: 'error: unable to find specified revision 9 in history\n' })
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toEqual({
+      ok: false,
+      output: 'error: unable to find specified revision 9 in history\n',
+    })
     expect(c.run('kubectl rollout pause deployment/web').output).toBe('deployment.apps/web paused\n')
-    expect(c.run('kubectl rollout undo deployment/web')).toEqual({ ok: false, output: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n" })
-    expect(c.run('kubectl rollout pause deployment/web')).toEqual({ ok: false, output: 'error: deployments.apps "web" is already paused\n' })
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({
+      ok: false,
+      output: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n",
+    })
+    expect(c.run('kubectl rollout pause deployment/web')).toEqual({
+      ok: false,
+      output: 'error: deployments.apps "web" is already paused\n',
+    })
     expect(c.run('kubectl rollout resume deployment/web').output).toBe('deployment.apps/web resumed\n')
     expect(c.run('kubectl rollout undo deployment/web --to-revision=1').output).toBe('deployment.apps/web rolled back\n')
   })
@@ -121,7 +149,9 @@ describe('kubectl mutations', () => {
   it('scale, set image, label, delete, create, run and expose print what kubectl prints', () => {
     const c = cluster()
     expect(c.run('kubectl scale deployment/web --replicas=5').output).toBe('deployment.apps/web scaled\n')
-    expect(c.run('kubectl scale deployment web --replicas=-1').output).toContain('The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0')
+    expect(c.run('kubectl scale deployment web --replicas=-1').output).toContain(
+      'The Deployment "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+    )
     expect(c.run('kubectl scale deployment/web').output).toBe('error: required flag(s) "replicas" not set\n')
     expect(c.run('kubectl set image deployment/web nginx=nginx:1.27').output).toBe('deployment.apps/web image updated\n')
     expect(c.run('kubectl set image deployment/web app=nginx:1.27').output).toBe('error: unable to find container named "app"\n')
@@ -129,8 +159,12 @@ describe('kubectl mutations', () => {
       ok: false,
       output: 'error: services/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n',
     })
-    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0 --replicas=2 --port=8080').output).toBe('deployment.apps/api created\n')
-    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0').output).toBe('error: failed to create deployment: deployments.apps "api" already exists\n')
+    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0 --replicas=2 --port=8080').output).toBe(
+      'deployment.apps/api created\n',
+    )
+    expect(c.run('kubectl create deployment api --image=kubelab/hello:1.0').output).toBe(
+      'error: failed to create deployment: deployments.apps "api" already exists\n',
+    )
     expect(c.run('kubectl expose deployment api --port=80 --target-port=8080 --type=NodePort').output).toBe('service/api exposed\n')
     expect(c.run('kubectl run box --image=busybox:1.36 -- sleep 3600').output).toBe('pod/box created\n')
     c.advance(20)
@@ -169,7 +203,17 @@ describe('kubectl mutations', () => {
 describe('terminal helpers', () => {
   it('never throws on nonsense and answers with an error', () => {
     const c = cluster()
-    for (const line of ['', 'kubectl get "unterminated', 'kubectl -', 'node explode x', 'wait forever', 'kubectl get pods -o banana', 'kubectl describe', 'kubectl exec', 'kubectl logs']) {
+    for (const line of [
+      '',
+      'kubectl get "unterminated',
+      'kubectl -',
+      'node explode x',
+      'wait forever',
+      'kubectl get pods -o banana',
+      'kubectl describe',
+      'kubectl exec',
+      'kubectl logs',
+    ]) {
       const r = c.run(line)
       expect(typeof r.output).toBe('string')
     }
@@ -219,20 +263,31 @@ spec:
 describe('kubectl scale preconditions, undo to the current revision, a type with no name', () => {
   it('refuses to scale when --current-replicas does not match, and scales when it does', () => {
     const c = cluster()
-    expect(c.run('kubectl scale deployment web --current-replicas=2 --replicas=4')).toEqual({ ok: false, output: 'error: Expected replicas to be 2, was 3\n' })
+    expect(c.run('kubectl scale deployment web --current-replicas=2 --replicas=4')).toEqual({
+      ok: false,
+      output: 'error: Expected replicas to be 2, was 3\n',
+    })
     expect(c.run('kubectl get deploy web').output).toMatch(/web +3\/3 /)
     expect(c.run('kubectl scale deployment/web --current-replicas=3 --replicas=4').output).toBe('deployment.apps/web scaled\n')
   })
 
   it('skips an undo to the revision that is already current', () => {
     const c = cluster()
-    expect(c.run('kubectl rollout undo deployment/web --to-revision=1').output).toBe('deployment.apps/web skipped rollback (current template already matches revision 1)\n')
-    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toMatchObject({ ok: false, output: 'error: unable to find specified revision 9 in history\n' })
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=1').output).toBe(
+      'deployment.apps/web skipped rollback (current template already matches revision 1)\n',
+    )
+    expect(c.run('kubectl rollout undo deployment/web --to-revision=9')).toMatchObject({
+      ok: false,
+      output: 'error: unable to find specified revision 9 in history\n',
+    })
   })
 
   it('answers a type with no name as the resource builder does', () => {
     const c = cluster()
-    expect(c.run('kubectl scale deployments --replicas=3')).toEqual({ ok: false, output: 'error: resource(s) were provided, but no name was specified\n' })
+    expect(c.run('kubectl scale deployments --replicas=3')).toEqual({
+      ok: false,
+      output: 'error: resource(s) were provided, but no name was specified\n',
+    })
     expect(c.run('kubectl delete pods').output).toBe('error: resource(s) were provided, but no name was specified\n')
   })
 })
@@ -241,10 +296,18 @@ describe('kubectl scale preconditions, undo to the current revision, a type with
 describe('kubectl expose and selectors', () => {
   it('refuses to expose a Pod with no labels unless --selector says what to select', () => {
     const c = cluster()
-    c.apply('apiVersion: v1\nkind: Pod\nmetadata: {name: client}\nspec: {containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"]}]}\n')
-    expect(c.run('kubectl expose pod client --port=80')).toEqual({ ok: false, output: "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n" })
+    c.apply(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: client}\nspec: {containers: [{name: c, image: busybox:1.36, command: [sleep, "3600"]}]}\n',
+    )
+    expect(c.run('kubectl expose pod client --port=80')).toEqual({
+      ok: false,
+      output: "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n",
+    })
     expect(c.run('kubectl expose pod client --port=80 --selector=app=web').output).toBe('service/client exposed\n')
     expect(c.run('kubectl get svc client -o yaml').output).toContain('app: web')
-    expect(c.run('kubectl expose deployment web --name=other --port=80 --selector=app')).toEqual({ ok: false, output: 'error: invalid label spec: app\n' })
+    expect(c.run('kubectl expose deployment web --name=other --port=80 --selector=app')).toEqual({
+      ok: false,
+      output: 'error: invalid label spec: app\n',
+    })
   })
 })

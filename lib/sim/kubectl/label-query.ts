@@ -26,7 +26,14 @@ export function parseLabelQuery(text: string): Requirement[] | { error: string }
     }
     m = /^([A-Za-z0-9_./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(p)
     if (m) {
-      reqs.push({ key: m[1]!, op: m[2] as 'in' | 'notin', values: m[3]!.split(',').map((v) => v.trim()).filter(Boolean) })
+      reqs.push({
+        key: m[1]!,
+        op: m[2] as 'in' | 'notin',
+        values: m[3]!
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      })
       continue
     }
     m = /^(!?)([A-Za-z0-9_./-]+)$/.exec(p)

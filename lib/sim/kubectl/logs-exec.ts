@@ -43,7 +43,8 @@ function resolvePod(state: ClusterState, word: string | undefined, namespace: st
 function pickContainer(pod: Pod, requested: string | undefined): { name: string; note: string } | CommandResult {
   const names = (pod.spec?.containers ?? []).map((c) => c.name)
   if (requested) {
-    if (!names.includes(requested)) return { ok: false, output: `error: container ${requested} is not valid for pod ${pod.metadata!.name}\n` }
+    if (!names.includes(requested))
+      return { ok: false, output: `error: container ${requested} is not valid for pod ${pod.metadata!.name}\n` }
     return { name: requested, note: '' }
   }
   const note = names.length > 1 ? `Defaulted container "${names[0]}" out of: ${names.join(', ')}\n` : ''
@@ -61,14 +62,25 @@ export function runLogs(state: ClusterState, args: ParsedArgs, namespace: string
   const previous = boolFlag(args, 'previous')
   const status = pod.status?.containerStatuses?.find((s) => s.name === c.name)
   if (previous) {
-    if (!cr || !status?.lastState?.terminated) return { ok: false, output: `${c.note}Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata!.name}" not found\n` }
+    if (!cr || !status?.lastState?.terminated)
+      return {
+        ok: false,
+        output: `${c.note}Error from server (BadRequest): previous terminated container "${c.name}" in pod "${pod.metadata!.name}" not found\n`,
+      }
     const prev = [...bootLines(state, cr.previousBootLog), ...cr.previousLogs]
     return { ok: true, output: c.note + prev.map((l) => `${l}\n`).join('') }
   }
-  if (!cr || cr.startedAt === null || (cr.phase !== 'running' && cr.phase !== 'exited' && cr.phase !== 'done' && cr.phase !== 'crashBackoff')) {
+  if (
+    !cr ||
+    cr.startedAt === null ||
+    (cr.phase !== 'running' && cr.phase !== 'exited' && cr.phase !== 'done' && cr.phase !== 'crashBackoff')
+  ) {
     const reason = status?.state?.waiting?.reason ?? 'ContainerCreating'
     const why = reason === 'ImagePullBackOff' || reason === 'ErrImagePull' ? 'trying and failing to pull image' : reason
-    return { ok: false, output: `${c.note}Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata!.name}" is waiting to start: ${why}\n` }
+    return {
+      ok: false,
+      output: `${c.note}Error from server (BadRequest): container "${c.name}" in pod "${pod.metadata!.name}" is waiting to start: ${why}\n`,
+    }
   }
   let lines = [...bootLines(state, cr.bootLog), ...cr.logs]
   const tail = flag(args, 'tail')
@@ -89,13 +101,17 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
   if (!cr || cr.phase !== 'running') {
     return { ok: false, output: `${c.note}error: unable to upgrade connection: container not found ("${c.name}")\n` }
   }
-  if (!state.nodes.get(rt!.node)?.up) return { ok: false, output: `${c.note}Error from server: error dialing backend: dial tcp ${rt!.node}:10250: i/o timeout\n` }
+  if (!state.nodes.get(rt!.node)?.up)
+    return { ok: false, output: `${c.note}Error from server: error dialing backend: dial tcp ${rt!.node}:10250: i/o timeout\n` }
   const info = lookupImage(cr.image)!
   const argv = args.rest
   const bin = argv[0]!.replace(/^\/(usr\/)?s?bin\//, '')
   const builtins = new Set(['echo', 'true', 'false', 'exit', 'test', '['])
   if (!info.tools.has(bin) && !builtins.has(bin)) {
-    return { ok: false, output: `${c.note}error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${'0'.repeat(8)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n` }
+    return {
+      ok: false,
+      output: `${c.note}error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${'0'.repeat(8)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`,
+    }
   }
   const program = (bin === 'sh' || bin === 'bash') && argv[1] === '-c' ? compileShell(argv[2] ?? '') : singleCommand(argv)
   if ('error' in program) return { ok: false, output: `sh: ${program.error}\ncommand terminated with exit code 2\n` }
@@ -113,7 +129,10 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
     http: (url) => {
       const res = httpGet(state, url, { namespace, podKey: key })
       if (res.ok) return { ok: true, body: res.body }
-      return { ok: false, error: bin === 'wget' ? `wget: can't connect to remote host: Connection refused` : `curl: (${res.code}) ${res.error}` }
+      return {
+        ok: false,
+        error: bin === 'wget' ? `wget: can't connect to remote host: Connection refused` : `curl: (${res.code}) ${res.error}`,
+      }
     },
   })
   // exec changes the container's files (touch/rm), and mounted volumes, like a real shell would
@@ -121,5 +140,7 @@ export function runExec(state: ClusterState, args: ParsedArgs, namespace: string
   else cr.files = files
   const code = result.exit ?? 0
   const out = result.output.map((l) => `${l}\n`).join('')
-  return code === 0 ? { ok: true, output: c.note + out } : { ok: false, output: `${c.note}${out}command terminated with exit code ${code}\n` }
+  return code === 0
+    ? { ok: true, output: c.note + out }
+    : { ok: false, output: `${c.note}${out}command terminated with exit code ${code}\n` }
 }

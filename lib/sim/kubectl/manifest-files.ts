@@ -44,7 +44,8 @@ export interface FileDocument {
 /** `-f -` or `cat` with no here-document or `<` to read: a real terminal would wait for typed input. */
 export const STDIN_NOT_SUPPORTED: CommandResult = {
   ok: false,
-  output: 'error: this terminal cannot type into standard input: give it a here-document (kubectl apply -f - <<EOF, the manifest, then EOF) or a file (kubectl apply -f FILE; ls lists them)\n',
+  output:
+    'error: this terminal cannot type into standard input: give it a here-document (kubectl apply -f - <<EOF, the manifest, then EOF) or a file (kubectl apply -f FILE; ls lists them)\n',
   notice: 'stdinNotSupported',
 }
 
@@ -63,13 +64,18 @@ export function readManifestFiles(state: ClusterState, args: ParsedArgs): { file
       files.push({ source: 'STDIN', text: args.stdin })
       continue
     }
-    if (/^https?:\/\//.test(path)) return { ok: false, output: `error: unable to read URL "${path}": the simulated cluster has no network outside it; use a file in the home directory\n` }
+    if (/^https?:\/\//.test(path))
+      return {
+        ok: false,
+        output: `error: unable to read URL "${path}": the simulated cluster has no network outside it; use a file in the home directory\n`,
+      }
     const where = resolvePath(path)
     if ('home' in where) {
       // A directory: its manifests in lexical order, as filepath.Walk visits them.
       const dir = path.endsWith('/') ? path : `${path}/`
       for (const name of listFiles(state)) {
-        if (MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext))) files.push({ source: path === '.' ? name : `${dir}${name}`, text: readFile(state, name)! })
+        if (MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)))
+          files.push({ source: path === '.' ? name : `${dir}${name}`, text: readFile(state, name)! })
       }
       continue
     }
@@ -88,15 +94,21 @@ function isPlain(v: unknown): v is Record<string, unknown> {
 }
 
 function identityOf(value: unknown, source: string): FileDocument['identity'] {
-  if (!isPlain(value)) return { error: `error: error parsing ${source}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}` }
+  if (!isPlain(value))
+    return {
+      error: `error: error parsing ${source}: error unmarshaling JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type map[string]interface {}`,
+    }
   const kind = value.kind
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : ''
   const metadata = isPlain(value.metadata) ? value.metadata : {}
   const name = typeof metadata.name === 'string' ? metadata.name : ''
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined
-  if (typeof kind !== 'string' || kind === '') return { error: `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(value)}'` }
+  if (typeof kind !== 'string' || kind === '')
+    return { error: `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(value)}'` }
   if (!Object.hasOwn(KIND_API_VERSIONS, kind) || KIND_API_VERSIONS[kind as keyof typeof KIND_API_VERSIONS] !== apiVersion) {
-    return { error: `error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"` }
+    return {
+      error: `error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"`,
+    }
   }
   if (!name) return { error: 'error: resource name may not be empty' }
   return { kind: kind as Kind, apiVersion, name, namespace: NAMESPACED[kind as Kind] ? namespace : undefined }
@@ -115,7 +127,11 @@ export function loadManifests(state: ClusterState, args: ParsedArgs): { document
     const checked = validateManifests(file.text, { file: file.source, keepRaw: true })
     // The decoder stops at the first error, and so does kubectl.
     const syntax = checked.errors.find((e) => e.type === 'YAMLSyntax')
-    if (syntax) return { ok: false, output: `${formatKubectlError([syntax]).replace('error: error parsing YAML:', `error: error parsing ${file.source}:`)}\n` }
+    if (syntax)
+      return {
+        ok: false,
+        output: `${formatKubectlError([syntax]).replace('error: error parsing YAML:', `error: error parsing ${file.source}:`)}\n`,
+      }
     const errorsOf = new Map<number, Diagnostic[]>()
     for (const e of checked.errors) errorsOf.set(e.document, [...(errorsOf.get(e.document) ?? []), e])
     const objectOf = new Map(checked.objects.map((o) => [o.document, o]))
@@ -131,8 +147,16 @@ export function loadManifests(state: ClusterState, args: ParsedArgs): { document
       const errors = errorsOf.get(index) ?? []
       if ((value === null || value === undefined) && errors.length === 0) continue // an empty document
       const identity = identityOf(value, file.source)
-      if (explicitNamespace !== undefined && 'kind' in identity && identity.namespace !== undefined && identity.namespace !== explicitNamespace) {
-        return { ok: false, output: `error: the namespace from the provided object "${identity.namespace}" does not match the namespace "${explicitNamespace}". You must pass '--namespace=${identity.namespace}' to perform this operation.\n` }
+      if (
+        explicitNamespace !== undefined &&
+        'kind' in identity &&
+        identity.namespace !== undefined &&
+        identity.namespace !== explicitNamespace
+      ) {
+        return {
+          ok: false,
+          output: `error: the namespace from the provided object "${identity.namespace}" does not match the namespace "${explicitNamespace}". You must pass '--namespace=${identity.namespace}' to perform this operation.\n`,
+        }
       }
       documents.push({ source: file.source, identity, errors, object: errors.length ? undefined : objectOf.get(index) })
     }
@@ -154,5 +178,8 @@ export function objectIn(doc: FileDocument, namespace: string): KubeObject {
 export function documentError(doc: FileDocument, verb: 'creating' | 'applying'): string {
   return formatKubectlError(doc.errors)
     .replace(/^(error: resource mapping not found for name: "[^"]*" namespace: "[^"]*"): /gm, `$1 from "${doc.source}": `)
-    .replace(/^Error from server \(BadRequest\): /gm, verb === 'creating' ? `Error from server (BadRequest): error when creating "${doc.source}": ` : 'Error from server (BadRequest): ')
+    .replace(
+      /^Error from server \(BadRequest\): /gm,
+      verb === 'creating' ? `Error from server (BadRequest): error when creating "${doc.source}": ` : 'Error from server (BadRequest): ',
+    )
 }

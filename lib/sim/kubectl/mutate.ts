@@ -42,7 +42,13 @@ function writeChanged(state: ClusterState, t: Target, next: AnyObject, done: str
  * The loop of the mutating verbs: each target is looked up (not found: kubectl's error), changed by `change`
  * (which returns the changed object, or the error line why it cannot be) and written; the outputs in order.
  */
-function changeEach(state: ClusterState, ts: Target[], namespace: string, done: string, change: (t: Target, obj: AnyObject) => AnyObject | string): CommandResult {
+function changeEach(
+  state: ClusterState,
+  ts: Target[],
+  namespace: string,
+  done: string,
+  change: (t: Target, obj: AnyObject) => AnyObject | string,
+): CommandResult {
   let out = ''
   let ok = true
   for (const t of ts) {
@@ -59,11 +65,19 @@ export function runScale(state: ClusterState, args: ParsedArgs, namespace: strin
   const replicasText = flag(args, 'replicas')
   if (replicasText === undefined) return { ok: false, output: 'error: required flag(s) "replicas" not set\n' }
   const replicas = Number(replicasText)
-  if (!Number.isInteger(replicas)) return { ok: false, output: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n` }
+  if (!Number.isInteger(replicas))
+    return {
+      ok: false,
+      output: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n`,
+    }
   // --current-replicas: a precondition on the size now (kubectl's scale.go ScalePrecondition; -1 = none)
   const currentText = flag(args, 'current-replicas')
   const expected = currentText === undefined ? -1 : Number(currentText)
-  if (!Number.isInteger(expected)) return { ok: false, output: `error: invalid argument "${currentText}" for "--current-replicas" flag: strconv.ParseInt: parsing "${currentText}": invalid syntax\n` }
+  if (!Number.isInteger(expected))
+    return {
+      ok: false,
+      output: `error: invalid argument "${currentText}" for "--current-replicas" flag: strconv.ParseInt: parsing "${currentText}": invalid syntax\n`,
+    }
   const ts = targets(args.positional)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
   let out = ''
@@ -120,7 +134,8 @@ function runSetSelector(state: ClusterState, args: ParsedArgs, namespace: string
   return changeEach(state, ts, namespace, 'selector updated', (t, obj) => {
     const spec = (obj as { spec?: Record<string, unknown> }).spec ?? {}
     if (obj.kind === 'Service') return { ...obj, spec: { ...spec, selector } } as AnyObject
-    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return { ...obj, spec: { ...spec, selector: { matchLabels: selector } } } as AnyObject
+    if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet')
+      return { ...obj, spec: { ...spec, selector: { matchLabels: selector } } } as AnyObject
     return `error: ${PLURAL[t.kind] ?? t.kind}/${t.name} the object does not have a selector\n`
   })
 }
@@ -149,7 +164,10 @@ function runSetImage(state: ClusterState, args: ParsedArgs, namespace: string): 
     if (bad) return `error: unable to find container named "${bad}"\n`
     return obj.kind === 'Pod'
       ? ({ ...obj, spec: { ...podSpec, containers } } as Pod)
-      : ({ ...obj, spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } } } as Deployment)
+      : ({
+          ...obj,
+          spec: { ...(obj as Deployment).spec!, template: { ...(obj as Deployment).spec!.template, spec: { ...podSpec, containers } } },
+        } as Deployment)
   })
 }
 
@@ -181,7 +199,8 @@ export function runLabel(state: ClusterState, args: ParsedArgs, namespace: strin
       }
       const k = c.slice(0, c.indexOf('='))
       const v = c.slice(c.indexOf('=') + 1)
-      if (labels[k] !== undefined && labels[k] !== v && !overwrite) err = `error: '${k}' already has a value (${labels[k]}), and --overwrite is false\n`
+      if (labels[k] !== undefined && labels[k] !== v && !overwrite)
+        err = `error: '${k}' already has a value (${labels[k]}), and --overwrite is false\n`
       labels[k] = v
     }
     return err || ({ ...obj, metadata: { ...obj.metadata, labels } } as AnyObject)
@@ -200,7 +219,8 @@ export function runDelete(state: ClusterState, args: ParsedArgs, namespace: stri
     const out: (Target & { namespace: string })[] = []
     for (const type of (args.positional[0] ?? '').split(',')) {
       const kind = resolveResource(type)
-      if (!kind || kind === 'Event' || kind === 'Endpoints' || kind === 'EndpointSlice') return { ok: false, output: `error: the server doesn't have a resource type "${type}"\n` }
+      if (!kind || kind === 'Event' || kind === 'Endpoints' || kind === 'EndpointSlice')
+        return { ok: false, output: `error: the server doesn't have a resource type "${type}"\n` }
       const kinds: Kind[] = kind === 'All' ? ['Pod', 'Service', 'Deployment', 'ReplicaSet'] : [kind as Kind]
       const q = sel ? parseLabelQuery(sel) : []
       if ('error' in q) return { ok: false, output: `${q.error}\n` }
@@ -211,7 +231,8 @@ export function runDelete(state: ClusterState, args: ParsedArgs, namespace: stri
         }
         for (const o of listObjects(state, k, { namespace, allNamespaces })) {
           if (k === 'Service' && kind === 'All' && o.metadata!.name === 'kubernetes') continue
-          if (matchesQuery(q, o.metadata?.labels) && matchesFields(fields, (f) => objectField(o, f))) out.push({ kind: k, name: o.metadata!.name!, namespace: o.metadata!.namespace ?? '' })
+          if (matchesQuery(q, o.metadata?.labels) && matchesFields(fields, (f) => objectField(o, f)))
+            out.push({ kind: k, name: o.metadata!.name!, namespace: o.metadata!.namespace ?? '' })
         }
       }
     }
@@ -255,9 +276,14 @@ export function deleteOptions(args: ParsedArgs): { options: DeleteOptions; force
   const grace = graceText !== undefined ? Number(graceText) : force ? 0 : undefined
   const forced = force && grace === 0
   return {
-    options: { gracePeriodSeconds: grace === undefined || Number.isNaN(grace) ? undefined : grace, orphan: flag(args, 'cascade') === 'orphan' },
+    options: {
+      gracePeriodSeconds: grace === undefined || Number.isNaN(grace) ? undefined : grace,
+      orphan: flag(args, 'cascade') === 'orphan',
+    },
     forced,
-    warning: forced ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' : '',
+    warning: forced
+      ? 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+      : '',
   }
 }
 
@@ -265,4 +291,3 @@ export function deleteOptions(args: ParsedArgs): { options: DeleteOptions; force
 export function deletedLine(kind: Kind, name: string, forced: boolean): string {
   return `${QUALIFIED[kind]} "${name}" ${forced ? 'force deleted' : 'deleted'}\n`
 }
-

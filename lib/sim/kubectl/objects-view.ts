@@ -6,7 +6,11 @@ export interface EndpointsView {
   apiVersion: 'v1'
   kind: 'Endpoints'
   metadata: { name: string; namespace: string; creationTimestamp?: string; labels?: Record<string, string> }
-  subsets?: { addresses?: { ip: string; nodeName?: string; targetRef?: { kind: 'Pod'; name: string; namespace: string } }[]; notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: { kind: 'Pod'; name: string; namespace: string } }[]; ports: { name?: string; port: number; protocol: string }[] }[]
+  subsets?: {
+    addresses?: { ip: string; nodeName?: string; targetRef?: { kind: 'Pod'; name: string; namespace: string } }[]
+    notReadyAddresses?: { ip: string; nodeName?: string; targetRef?: { kind: 'Pod'; name: string; namespace: string } }[]
+    ports: { name?: string; port: number; protocol: string }[]
+  }[]
 }
 
 export function endpointsView(state: ClusterState, svc: Service): EndpointsView | undefined {
@@ -14,16 +18,44 @@ export function endpointsView(state: ClusterState, svc: Service): EndpointsView 
   const eps = state.endpoints.get(key)
   if (!eps || (!eps.managed && eps.entries.size === 0)) return undefined
   const ns = svc.metadata!.namespace!
-  const view: EndpointsView = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata!.name!, namespace: ns, creationTimestamp: svc.metadata!.creationTimestamp, ...(svc.metadata?.labels ? { labels: svc.metadata.labels } : {}) } }
+  const view: EndpointsView = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: svc.metadata!.name!,
+      namespace: ns,
+      creationTimestamp: svc.metadata!.creationTimestamp,
+      ...(svc.metadata?.labels ? { labels: svc.metadata.labels } : {}),
+    },
+  }
   // Legacy Endpoints: ready in addresses, not-ready in notReadyAddresses, terminating left out.
-  const groups = new Map<string, { ports: { name?: string; port: number; protocol: string }[]; addresses: NonNullable<EndpointsView['subsets']>[number]['addresses']; notReady: NonNullable<EndpointsView['subsets']>[number]['addresses'] }>()
+  const groups = new Map<
+    string,
+    {
+      ports: { name?: string; port: number; protocol: string }[]
+      addresses: NonNullable<EndpointsView['subsets']>[number]['addresses']
+      notReady: NonNullable<EndpointsView['subsets']>[number]['addresses']
+    }
+  >()
   for (const e of eps.entries.values()) {
     if (e.terminating && !svc.spec?.publishNotReadyAddresses) continue
     if (e.ports.length === 0 && eps.managed) continue
     const sig = JSON.stringify(e.ports)
     let g = groups.get(sig)
-    if (!g) groups.set(sig, (g = { ports: e.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol })), addresses: [], notReady: [] }))
-    const addr = { ip: e.ip, ...(e.node ? { nodeName: e.node } : {}), ...(e.pod ? { targetRef: { kind: 'Pod' as const, name: e.pod, namespace: ns } } : {}) }
+    if (!g)
+      groups.set(
+        sig,
+        (g = {
+          ports: e.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol })),
+          addresses: [],
+          notReady: [],
+        }),
+      )
+    const addr = {
+      ip: e.ip,
+      ...(e.node ? { nodeName: e.node } : {}),
+      ...(e.pod ? { targetRef: { kind: 'Pod' as const, name: e.pod, namespace: ns } } : {}),
+    }
     if (e.ready) g.addresses!.push(addr)
     else g.notReady!.push(addr)
   }
@@ -52,19 +84,34 @@ export function endpointSliceView(state: ClusterState, svc: Service): Record<str
   if (!eps?.managed) return undefined
   const ns = svc.metadata!.namespace!
   const first = [...eps.entries.values()][0]
-  const labels: Record<string, string> = { 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io', 'kubernetes.io/service-name': svc.metadata!.name! }
+  const labels: Record<string, string> = {
+    'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+    'kubernetes.io/service-name': svc.metadata!.name!,
+  }
   if (svc.spec?.clusterIP === 'None') labels['service.kubernetes.io/headless'] = ''
   return {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
     addressType: 'IPv4',
-    metadata: { name: `${svc.metadata!.name}-${(svc.metadata!.uid ?? 'xxxxx').replace(/[^a-z0-9]/g, '').slice(0, 5)}`, namespace: ns, labels, creationTimestamp: svc.metadata!.creationTimestamp },
+    metadata: {
+      name: `${svc.metadata!.name}-${(svc.metadata!.uid ?? 'xxxxx').replace(/[^a-z0-9]/g, '').slice(0, 5)}`,
+      namespace: ns,
+      labels,
+      creationTimestamp: svc.metadata!.creationTimestamp,
+    },
     endpoints: [...eps.entries.values()].map((e) => ({
       addresses: [e.ip],
       conditions: { ready: e.ready, serving: e.serving, terminating: e.terminating },
       nodeName: e.node,
       targetRef: { kind: 'Pod', name: e.pod, namespace: ns },
     })),
-    ports: (first?.ports ?? (svc.spec?.ports ?? []).map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' }))).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
+    ports: (
+      first?.ports ??
+      (svc.spec?.ports ?? []).map((p) => ({
+        name: p.name ?? '',
+        port: typeof p.targetPort === 'number' ? p.targetPort : p.port,
+        protocol: p.protocol ?? 'TCP',
+      }))
+    ).map((p) => ({ name: p.name, port: p.port, protocol: p.protocol })),
   }
 }

@@ -30,7 +30,9 @@ describe('kubectl patch', () => {
 
   it('a template change merged by container name starts a rollout (revision 2)', () => {
     const c = cluster()
-    expect(c.run(`kubectl patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`).output).toBe('deployment.apps/web patched\n')
+    expect(
+      c.run(`kubectl patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'`).output,
+    ).toBe('deployment.apps/web patched\n')
     expect(image(c)).toBe('nginx:1.28')
     c.advance(30)
     expect(c.run('kubectl rollout status deploy/web').output).toBe('deployment "web" successfully rolled out\n')
@@ -51,7 +53,9 @@ describe('kubectl patch', () => {
     })
     expect(JSON.parse(c.run('kubectl get deploy web -o json').output).spec.replicas).toBe(2)
     c.run('kubectl run hello --image=nginx:1.27')
-    expect(c.run(`kubectl patch pod hello -p '{"spec":{"containers":[{"name":"hello","ports":[{"containerPort":80}]}]}}'`).output).toMatch(/^The Pod "hello" is invalid: spec: Forbidden: pod updates may not change fields other than/)
+    expect(c.run(`kubectl patch pod hello -p '{"spec":{"containers":[{"name":"hello","ports":[{"containerPort":80}]}]}}'`).output).toMatch(
+      /^The Pod "hello" is invalid: spec: Forbidden: pod updates may not change fields other than/,
+    )
   })
 
   it.each([
@@ -59,10 +63,22 @@ describe('kubectl patch', () => {
     [`kubectl patch deploy web -p '{}' --type=foo`, 'error: --type must be one of [json merge strategic], not "foo"\n'],
     [`kubectl patch deploy nope -p '{}'`, 'Error from server (NotFound): deployments.apps "nope" not found\n'],
     [`kubectl patch deploy web -p '{"spec":'`, 'error: unable to parse "{\\"spec\\":": yaml: line 1: Flow map must end with a }\n'],
-    [`kubectl patch deploy web --type json -p '{"op":"add"}'`, 'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n'],
-    [`kubectl patch deploy web --type json -p '[{"op":"remove","path":"/spec/paused"}]'`, "The request is invalid: : error in remove for path: '/spec/paused': Unable to remove nonexistent key: paused: missing value\n"],
-    [`kubectl patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}'`, 'Error from server (BadRequest): map: {"image":"x"} does not contain declared merge key: name\n'],
-    [`kubectl patch deploy web -p '{"metadata":{"name":"other"}}'`, 'Error from server (BadRequest): the name of the object (other) does not match the name on the URL (web)\n'],
+    [
+      `kubectl patch deploy web --type json -p '{"op":"add"}'`,
+      'Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch\n',
+    ],
+    [
+      `kubectl patch deploy web --type json -p '[{"op":"remove","path":"/spec/paused"}]'`,
+      "The request is invalid: : error in remove for path: '/spec/paused': Unable to remove nonexistent key: paused: missing value\n",
+    ],
+    [
+      `kubectl patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}'`,
+      'Error from server (BadRequest): map: {"image":"x"} does not contain declared merge key: name\n',
+    ],
+    [
+      `kubectl patch deploy web -p '{"metadata":{"name":"other"}}'`,
+      'Error from server (BadRequest): the name of the object (other) does not match the name on the URL (web)\n',
+    ],
   ])('%s', (command, output) => {
     expect(cluster().run(command)).toEqual({ ok: false, output })
   })

@@ -35,7 +35,9 @@ function parsePatch(text: string): { patch: unknown } | { error: string } {
     // go-yaml's shape, `yaml: line 1: …`; the reason is the JavaScript parser's own words
     const e = error as Error & { linePos?: { line: number }[] }
     const reason = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')
-    return { error: `error: unable to parse ${JSON.stringify(text)}: yaml: ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ''}${reason}` }
+    return {
+      error: `error: unable to parse ${JSON.stringify(text)}: yaml: ${e.linePos?.[0] ? `line ${e.linePos[0].line}: ` : ''}${reason}`,
+    }
   }
 }
 
@@ -54,7 +56,9 @@ function patched(live: AnyObject, patch: unknown, type: PatchType): { object: un
     return 'error' in r ? { error: `The request is invalid: : ${r.error}` } : { object: r.doc }
   }
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    return { error: `Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}` }
+    return {
+      error: `Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`,
+    }
   }
   try {
     return { object: strategicMergePatch(current, patch as Record<string, unknown>, live.kind) }
@@ -70,9 +74,11 @@ function patchOne(state: ClusterState, t: Target, patch: unknown, type: PatchTyp
   const r = patched(live, patch, type)
   if ('error' in r) return fail(r.error)
   const next = r.object as AnyObject
-  if (typeof next !== 'object' || next === null || Array.isArray(next)) return fail('Error from server (BadRequest): the patched object is not an object')
+  if (typeof next !== 'object' || next === null || Array.isArray(next))
+    return fail('Error from server (BadRequest): the patched object is not an object')
   const name = next.metadata?.name
-  if (name !== live.metadata?.name) return fail(`Error from server (BadRequest): the name of the object (${name ?? ''}) does not match the name on the URL (${t.name})`)
+  if (name !== live.metadata?.name)
+    return fail(`Error from server (BadRequest): the name of the object (${name ?? ''}) does not match the name on the URL (${t.name})`)
   // kind and apiVersion come from the URL, not the body
   const object = { ...next, kind: live.kind, apiVersion: live.apiVersion } as AnyObject
   const ref = `${QUALIFIED[t.kind]}/${t.name}`

@@ -23,7 +23,8 @@ function target(state: ClusterState, args: ParsedArgs, namespace: string): { d: 
     if (!kind) return { ok: false, output: `error: the server doesn't have a resource type "${a}"\n` }
   }
   if (!kind || !name) return { ok: false, output: 'error: required resource not specified\n' }
-  if (kind !== 'Deployment') return { ok: false, output: `error: no rollout support for ${kind.toLowerCase()}s in this simulator (deployments only)\n` }
+  if (kind !== 'Deployment')
+    return { ok: false, output: `error: no rollout support for ${kind.toLowerCase()}s in this simulator (deployments only)\n` }
   const d = state.objects.Deployment.get(`${namespace}/${name}`)
   if (!d) return { ok: false, output: notFoundError('Deployment', name) }
   return { d }
@@ -38,12 +39,28 @@ export function rolloutStatusLine(d: Deployment): { ok: boolean; done: boolean; 
   const s = d.status ?? {}
   if ((d.metadata?.generation ?? 1) <= (s.observedGeneration ?? 0)) {
     const cond = s.conditions?.find((c) => c.type === 'Progressing')
-    if (cond?.reason === 'ProgressDeadlineExceeded') return { ok: false, done: false, text: `error: deployment "${name}" exceeded its progress deadline\n` }
+    if (cond?.reason === 'ProgressDeadlineExceeded')
+      return { ok: false, done: false, text: `error: deployment "${name}" exceeded its progress deadline\n` }
     const r = d.spec?.replicas ?? 1
     const updated = s.updatedReplicas ?? 0
-    if (updated < r) return { ok: true, done: false, text: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${r} new replicas have been updated...\n` }
-    if ((s.replicas ?? 0) > updated) return { ok: true, done: false, text: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n` }
-    if ((s.availableReplicas ?? 0) < updated) return { ok: true, done: false, text: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n` }
+    if (updated < r)
+      return {
+        ok: true,
+        done: false,
+        text: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${r} new replicas have been updated...\n`,
+      }
+    if ((s.replicas ?? 0) > updated)
+      return {
+        ok: true,
+        done: false,
+        text: `Waiting for deployment "${name}" rollout to finish: ${(s.replicas ?? 0) - updated} old replicas are pending termination...\n`,
+      }
+    if ((s.availableReplicas ?? 0) < updated)
+      return {
+        ok: true,
+        done: false,
+        text: `Waiting for deployment "${name}" rollout to finish: ${s.availableReplicas ?? 0} of ${updated} updated replicas are available...\n`,
+      }
     return { ok: true, done: true, text: `deployment "${name}" successfully rolled out\n` }
   }
   return { ok: true, done: false, text: 'Waiting for deployment spec update to be observed...\n' }
@@ -79,7 +96,9 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
         const rs = rss.find((x) => revisionOf(x) === Number(revision))
         if (!rs) return { ok: false, output: `error: unable to find the specified revision\n` }
         const t = rs.spec!.template!
-        const labels = Object.entries(t.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join('\n\t')
+        const labels = Object.entries(t.metadata?.labels ?? {})
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n\t')
         const lines = [`${ref} with revision #${revision}`, 'Pod Template:', `  Labels:\t${labels}`]
         const cause = rs.metadata?.annotations?.[ANNOTATIONS.changeCause]
         if (cause) lines.push(`  Annotations:\tkubernetes.io/change-cause: ${cause}`)
@@ -98,10 +117,17 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
         .sort((a, b) => a.rev - b.rev)
       if (rows.length === 0) return { ok: true, output: `No rollout history found.\n` }
       const w = Math.max('REVISION'.length, ...rows.map((r) => String(r.rev).length)) + 2
-      return { ok: true, output: `${ref} \n${'REVISION'.padEnd(w)}CHANGE-CAUSE\n${rows.map((r) => `${String(r.rev).padEnd(w)}${r.cause}\n`).join('')}\n` }
+      return {
+        ok: true,
+        output: `${ref} \n${'REVISION'.padEnd(w)}CHANGE-CAUSE\n${rows.map((r) => `${String(r.rev).padEnd(w)}${r.cause}\n`).join('')}\n`,
+      }
     }
     case 'undo': {
-      if (d.spec?.paused) return { ok: false, output: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n` }
+      if (d.spec?.paused)
+        return {
+          ok: false,
+          output: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n`,
+        }
       const toRevision = Number(flag(rest, 'to-revision') ?? 0)
       const rss = ownedReplicaSets(state, d)
       const current = findNewReplicaSet(d, rss)
@@ -130,12 +156,17 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
     case 'pause':
     case 'resume': {
       const pause = sub === 'pause'
-      if (!!d.spec?.paused === pause) return { ok: false, output: `error: deployments.apps "${d.metadata!.name}" is ${pause ? 'already paused' : 'not paused'}\n` }
+      if (!!d.spec?.paused === pause)
+        return { ok: false, output: `error: deployments.apps "${d.metadata!.name}" is ${pause ? 'already paused' : 'not paused'}\n` }
       const err = patchDeployment(state, d, { ...d, spec: { ...d.spec!, paused: pause || undefined } })
       return err ?? { ok: true, output: `${ref} ${pause ? 'paused' : 'resumed'}\n` }
     }
     case 'restart': {
-      if (d.spec?.paused) return { ok: false, output: `error: deployments.apps "${d.metadata!.name}" can't restart paused deployment (run rollout resume first)\n` }
+      if (d.spec?.paused)
+        return {
+          ok: false,
+          output: `error: deployments.apps "${d.metadata!.name}" can't restart paused deployment (run rollout resume first)\n`,
+        }
       const t0 = d.spec!.template!
       const annotations = { ...t0.metadata?.annotations, [ANNOTATIONS.restartedAt]: toTimestamp(state.config.epoch, state.now) }
       const err = patchDeployment(state, d, { ...d, spec: { ...d.spec!, template: { ...t0, metadata: { ...t0.metadata, annotations } } } })
@@ -145,4 +176,3 @@ export function runRollout(state: ClusterState, args: ParsedArgs, namespace: str
       return { ok: false, output: unknownSubcommand('rollout', args.positional) } // not reached: checked above
   }
 }
-

@@ -121,7 +121,11 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
         const { virtualTimeMs } = state.budget.limits
         if (state.now + ms > virtualTimeMs) {
           markOverBudget(state, { limit: 'virtualTimeMs', max: virtualTimeMs, requested: state.now + ms })
-          return { ok: false, output: `error: ${cmd} ${args.positional[0]} would go past ${limitPhrase('virtualTimeMs', virtualTimeMs)} (the cluster is at ${formatVirtualTime(state.now)})\n`, notice: 'overBudget' }
+          return {
+            ok: false,
+            output: `error: ${cmd} ${args.positional[0]} would go past ${limitPhrase('virtualTimeMs', virtualTimeMs)} (the cluster is at ${formatVirtualTime(state.now)})\n`,
+            notice: 'overBudget',
+          }
         }
         return { ok: true, output: '', advanceMs: ms }
       }
@@ -145,7 +149,19 @@ function dispatch(state: ClusterState, line: string): RunCommandResult {
 }
 
 /** kubectl's global flags that take a value; they may come before the verb (`kubectl -n prod get pods`). */
-const GLOBAL_VALUE_FLAGS = new Set(['-n', '--namespace', '--context', '--cluster', '--user', '--kubeconfig', '-s', '--server', '--request-timeout', '-v', '--v'])
+const GLOBAL_VALUE_FLAGS = new Set([
+  '-n',
+  '--namespace',
+  '--context',
+  '--cluster',
+  '--user',
+  '--kubeconfig',
+  '-s',
+  '--server',
+  '--request-timeout',
+  '-v',
+  '--v',
+])
 
 /** The verb, and its arguments with any flags given before it. */
 function verbAndArgs(words: string[]): { verb: string | undefined; more: string[] } {
@@ -170,7 +186,8 @@ type Verb = (state: ClusterState, args: ParsedArgs, namespace: string, allNamesp
 const KUBECTL: Record<string, Verb> = {
   get: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runGetFiles : runGet)(state, args, { namespace, allNamespaces }),
   describe: (state, args, namespace) => runDescribe(state, args, namespace),
-  delete: (state, args, namespace, allNamespaces) => (fromFiles(args) ? runDeleteFiles(state, args, namespace) : runDelete(state, args, namespace, allNamespaces)),
+  delete: (state, args, namespace, allNamespaces) =>
+    fromFiles(args) ? runDeleteFiles(state, args, namespace) : runDelete(state, args, namespace, allNamespaces),
   scale: (state, args, namespace) => runScale(state, args, namespace),
   set: (state, args, namespace) => runSet(state, args, namespace),
   patch: (state, args, namespace) => runPatch(state, args, namespace),
@@ -181,15 +198,19 @@ const KUBECTL: Record<string, Verb> = {
   label: (state, args, namespace) => runLabel(state, args, namespace),
   logs: (state, args, namespace) => runLogs(state, args, namespace),
   exec: (state, args, namespace) => runExec(state, args, namespace),
-  apply: (state, args, namespace) => (fromFiles(args) ? runApplyFiles(state, args, namespace) : { ok: false, output: 'error: must specify one of -f and -k\n' }),
+  apply: (state, args, namespace) =>
+    fromFiles(args) ? runApplyFiles(state, args, namespace) : { ok: false, output: 'error: must specify one of -f and -k\n' },
   diff: (state, args, namespace) => runDiff(state, args, namespace),
-  version: (state) => ({ ok: true, output: `Client Version: ${state.config.kubernetesVersion}\nKustomize Version: v5.6.0\nServer Version: ${state.config.kubernetesVersion}\n` }),
+  version: (state) => ({
+    ok: true,
+    output: `Client Version: ${state.config.kubernetesVersion}\nKustomize Version: v5.6.0\nServer Version: ${state.config.kubernetesVersion}\n`,
+  }),
   'cluster-info': () => ({
     ok: true,
-    output: "Kubernetes control plane is running at https://172.18.0.1:6443\nCoreDNS is running at https://172.18.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+    output:
+      "Kubernetes control plane is running at https://172.18.0.1:6443\nCoreDNS is running at https://172.18.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
   }),
   'api-resources': () => runApiResources(),
 }
 
 export const KUBECTL_VERBS = Object.keys(KUBECTL)
-

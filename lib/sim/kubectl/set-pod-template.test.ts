@@ -40,7 +40,10 @@ describe('kubectl set resources', () => {
       'kubectl set resources deploy web --limits=cpu=100m --requests=cpu=200m',
       'error: failed to patch resources update to pod template Deployment.apps "web" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: "200m": must be less than or equal to cpu limit of 100m\n',
     ],
-    ['kubectl set resources svc kubernetes --limits=cpu=1', 'error: service/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n'],
+    [
+      'kubectl set resources svc kubernetes --limits=cpu=1',
+      'error: service/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n',
+    ],
   ])('%s', (command, output) => {
     expect(cluster().run(command)).toEqual({ ok: false, output })
   })
@@ -52,29 +55,49 @@ describe('kubectl set env', () => {
     expect(c.run('kubectl set env deployment/web MODE=prod LEVEL=info')).toEqual({ ok: true, output: 'deployment.apps/web env updated\n' })
     expect(c.run('kubectl set env deploy web MODE=prod')).toEqual({ ok: true, output: '' })
     expect(c.run('kubectl set env deploy/web -e MODE=dev')).toEqual({ ok: true, output: 'deployment.apps/web env updated\n' })
-    expect(container(c).env).toEqual([{ name: 'MODE', value: 'dev' }, { name: 'LEVEL', value: 'info' }])
-    expect(c.run('kubectl set env deploy/web --list')).toEqual({ ok: true, output: '# Deployment web, container nginx\nMODE=dev\nLEVEL=info\n' })
+    expect(container(c).env).toEqual([
+      { name: 'MODE', value: 'dev' },
+      { name: 'LEVEL', value: 'info' },
+    ])
+    expect(c.run('kubectl set env deploy/web --list')).toEqual({
+      ok: true,
+      output: '# Deployment web, container nginx\nMODE=dev\nLEVEL=info\n',
+    })
     expect(c.run('kubectl set env deploy/web LEVEL- -c=nginx')).toEqual({ ok: true, output: 'deployment.apps/web env updated\n' })
     expect(container(c).env).toEqual([{ name: 'MODE', value: 'dev' }])
   })
 
   it.each([
-    ['kubectl set env deploy/web A=1 -c nope', { ok: true, output: 'warning: Deployment/web does not have any containers matching "nope"\n' }],
-    ['kubectl set env A=1 deploy/web', { ok: false, output: 'error: all resources must be specified before environment changes: A=1 deploy/web\n' }],
-    ['kubectl set env', { ok: false, output: 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n' }],
+    [
+      'kubectl set env deploy/web A=1 -c nope',
+      { ok: true, output: 'warning: Deployment/web does not have any containers matching "nope"\n' },
+    ],
+    [
+      'kubectl set env A=1 deploy/web',
+      { ok: false, output: 'error: all resources must be specified before environment changes: A=1 deploy/web\n' },
+    ],
+    [
+      'kubectl set env',
+      { ok: false, output: 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n' },
+    ],
   ])('%s', (command, result) => {
     expect(cluster().run(command)).toEqual(result)
   })
 
-  it('--overwrite=false refuses to change a value, in kubectl\'s words', () => {
+  it("--overwrite=false refuses to change a value, in kubectl's words", () => {
     const c = cluster()
     c.run('kubectl set env deploy/web MODE=prod')
-    expect(c.run('kubectl set env deploy/web MODE=dev --overwrite=false')).toEqual({ ok: false, output: "error: deployment.apps/web 'MODE' already has a value (prod), and --overwrite is false\n" })
+    expect(c.run('kubectl set env deploy/web MODE=dev --overwrite=false')).toEqual({
+      ok: false,
+      output: "error: deployment.apps/web 'MODE' already has a value (prod), and --overwrite is false\n",
+    })
   })
 
   it('a bare Pod refuses the change as the API server does', () => {
     const c = cluster()
     c.run('kubectl run hello --image=nginx:1.27')
-    expect(c.run('kubectl set env pod/hello A=1').output).toMatch(/^error: failed to patch env update to pod template Pod "hello" is invalid: spec: Forbidden: pod updates may not change fields/)
+    expect(c.run('kubectl set env pod/hello A=1').output).toMatch(
+      /^error: failed to patch env update to pod template Pod "hello" is invalid: spec: Forbidden: pod updates may not change fields/,
+    )
   })
 })

@@ -33,12 +33,16 @@ function withPodSpec(obj: AnyObject, spec: PodSpec): AnyObject {
 
 /** filepath.Match for container names: `*` any run of characters, `?` one. */
 function globMatches(pattern: string, name: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`)
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  )
   return re.test(name)
 }
 
 type ContainerChange = (c: Container) => Container | string
-
 
 /**
  * An Invalid error as its Go `Error()` text (apimachinery errors.NewInvalid: `Deployment.apps "web" is invalid: …`),
@@ -61,7 +65,8 @@ function changeContainers(
   change: ContainerChange,
   none: (obj: AnyObject, selector: string) => { line: string; fails: boolean },
 ): CommandResult {
-  if (words.length === 0) return { ok: false, output: 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n' }
+  if (words.length === 0)
+    return { ok: false, output: 'error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n' }
   const ts = targets(words)
   if ('error' in ts) return { ok: false, output: `${ts.error}\n` }
   const selector = flag(args, 'containers') ?? flag(args, 'container') ?? '*'
@@ -88,7 +93,11 @@ function changeContainers(
         if (typeof r === 'string') failure ||= r
         return typeof r === 'string' ? c : r
       })
-    const next = { ...spec, containers: update(spec.containers)!, ...(spec.initContainers ? { initContainers: update(spec.initContainers) } : {}) }
+    const next = {
+      ...spec,
+      containers: update(spec.containers)!,
+      ...(spec.initContainers ? { initContainers: update(spec.initContainers) } : {}),
+    }
     if (matched === 0) {
       const said = none(live, selector)
       if (said.fails) errors += said.line
@@ -100,7 +109,8 @@ function changeContainers(
       continue
     }
     const r = updateFromClient(state, live, withPodSpec(live, next))
-    if (!r.ok) errors += `error: failed to patch ${what} update to pod template ${r.errors.length ? statusErrorText(r.errors) : r.message}\n`
+    if (!r.ok)
+      errors += `error: failed to patch ${what} update to pod template ${r.errors.length ? statusErrorText(r.errors) : r.message}\n`
     else if (r.changed) out += `${QUALIFIED[t.kind]}/${t.name} ${what === 'env' ? 'env updated' : 'resource requirements updated'}\n`
   }
   return { ok: errors === '', output: out + errors }
@@ -121,7 +131,8 @@ function resourceList(text: string): Record<string, string> | { error: string } 
 export function runSetResources(state: ClusterState, args: ParsedArgs, words: string[], namespace: string): CommandResult {
   const limitsText = flag(args, 'limits') ?? ''
   const requestsText = flag(args, 'requests') ?? ''
-  if (!limitsText && !requestsText) return { ok: false, output: 'error: you must specify an update to requests or limits (in the form of --requests/--limits)\n' }
+  if (!limitsText && !requestsText)
+    return { ok: false, output: 'error: you must specify an update to requests or limits (in the form of --requests/--limits)\n' }
   const limits = resourceList(limitsText)
   if ('error' in limits) return { ok: false, output: `${limits.error}\n` }
   const requests = resourceList(requestsText)
@@ -166,7 +177,8 @@ export function runSetEnv(state: ClusterState, args: ParsedArgs, words: string[]
   const change: ContainerChange = (c) => {
     if (!overwrite) {
       const clash = set.find((e) => c.env?.some((x) => x.name === e.name && x.value !== e.value))
-      if (clash) return `'${clash.name}' already has a value (${c.env!.find((x) => x.name === clash.name)!.value}), and --overwrite is false`
+      if (clash)
+        return `'${clash.name}' already has a value (${c.env!.find((x) => x.name === clash.name)!.value}), and --overwrite is false`
     }
     // updateEnv: a name already there is replaced in place, a new one appended, removals last
     let env = [...(c.env ?? [])]
@@ -189,7 +201,8 @@ export function runSetEnv(state: ClusterState, args: ParsedArgs, words: string[]
       for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
         if (!globMatches(selector, c.name)) continue
         listed += `# ${live.kind} ${t.name}, container ${c.name}\n`
-        for (const e of (change(c) as Container).env ?? []) listed += e.valueFrom ? `# ${e.name} from a reference\n` : `${e.name}=${e.value ?? ''}\n`
+        for (const e of (change(c) as Container).env ?? [])
+          listed += e.valueFrom ? `# ${e.name} from a reference\n` : `${e.name}=${e.value ?? ''}\n`
       }
     }
     return { ok: true, output: listed }

@@ -57,13 +57,16 @@ describe('here-documents', () => {
     expect(c.run(`kubectl delete -f - <<EOF\n${POD}EOF`).output).toBe('pod "hello" deleted\n')
   })
 
-  it('joins a submission\'s lines into commands, a here-document with the command that opened it', () => {
+  it("joins a submission's lines into commands, a here-document with the command that opened it", () => {
     const lines = ['kubectl apply -f - <<EOF', 'kind: Pod', '  # kept: part of the document', 'EOF', 'kubectl get pods']
-    expect(joinCommandLines(lines)).toEqual(['kubectl apply -f - <<EOF\nkind: Pod\n  # kept: part of the document\nEOF', 'kubectl get pods'])
+    expect(joinCommandLines(lines)).toEqual([
+      'kubectl apply -f - <<EOF\nkind: Pod\n  # kept: part of the document\nEOF',
+      'kubectl get pods',
+    ])
     expect(joinCommandLines(['cat <<-END', '\tEND', 'ls'])).toEqual(['cat <<-END\n\tEND', 'ls'])
   })
 
-  it('a here-document without its word is bash\'s syntax error', () => {
+  it("a here-document without its word is bash's syntax error", () => {
     expect(parseShellCommand('cat <<')).toEqual({ error: "bash: syntax error near unexpected token `newline'" })
   })
 })
@@ -75,7 +78,11 @@ describe('< FILE', () => {
     expect(parseShellCommand('kubectl apply -f - < pod.yaml')).toEqual({ words: ['kubectl', 'apply', '-f', '-'], inputFile: 'pod.yaml' })
     expect(c.run('kubectl apply -f - <pod.yaml').output).toBe('pod/hello created\n')
     expect(c.run('wc -l < pod.yaml').output).toBe('8\n')
-    expect(c.run('kubectl apply -f - < nope.yaml')).toEqual({ ok: false, output: 'bash: nope.yaml: No such file or directory\n', exitCode: 1 })
+    expect(c.run('kubectl apply -f - < nope.yaml')).toEqual({
+      ok: false,
+      output: 'bash: nope.yaml: No such file or directory\n',
+      exitCode: 1,
+    })
   })
 
   it('head and cat read a here-document as standard input', () => {
@@ -90,7 +97,7 @@ describe('commands over several lines (a trailing backslash, an open quote)', ()
     ['kubectl get pods \\', true],
     ['kubectl get pods \\\\', false],
     ["kubectl patch deploy web -p '{", true],
-    ["kubectl patch deploy web -p '{\n  \"spec\": {\"replicas\": 3}}'", false],
+    ['kubectl patch deploy web -p \'{\n  "spec": {"replicas": 3}}\'', false],
     ['kubectl apply -f - <<EOF\nkind: Pod', true],
     ["kubectl apply -f - <<EOF\nit's in the document\nEOF", false],
     ['kubectl get pods', false],
@@ -102,6 +109,9 @@ describe('commands over several lines (a trailing backslash, an open quote)', ()
     const c = createCluster({ seed: 1 })
     expect(c.run('kubectl create deployment web \\\n  --image=nginx:1.27 \\\n  --replicas=2').output).toBe('deployment.apps/web created\n')
     expect(c.run("kubectl patch deploy web -p '\nspec:\n  replicas: 3\n'").output).toBe('deployment.apps/web patched\n')
-    expect(joinCommandLines(['kubectl scale deploy web \\', '  --replicas=3', 'kubectl get deploy'])).toEqual(['kubectl scale deploy web \\\n  --replicas=3', 'kubectl get deploy'])
+    expect(joinCommandLines(['kubectl scale deploy web \\', '  --replicas=3', 'kubectl get deploy'])).toEqual([
+      'kubectl scale deploy web \\\n  --replicas=3',
+      'kubectl get deploy',
+    ])
   })
 })

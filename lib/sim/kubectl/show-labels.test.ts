@@ -9,7 +9,9 @@ describe('kubectl get --show-labels', () => {
     const lines = c.run('kubectl get pods --show-labels').output.trim().split('\n')
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+LABELS$/)
     for (const line of lines.slice(1)) expect(line).toMatch(/\sapp=web,pod-template-hash=[a-z0-9]+$/)
-    expect(c.run('kubectl get svc --show-labels').output).toMatch(/kubernetes .*component=apiserver,provider=kubernetes|No resources|<none>/)
+    expect(c.run('kubectl get svc --show-labels').output).toMatch(
+      /kubernetes .*component=apiserver,provider=kubernetes|No resources|<none>/,
+    )
   })
 })
 

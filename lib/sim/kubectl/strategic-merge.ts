@@ -29,7 +29,12 @@ const TYPES: Record<string, Schema> = {
     hostAliases: { mergeKey: 'ip' },
     topologySpreadConstraints: { mergeKey: 'topologyKey' },
   },
-  Container: { ports: { mergeKey: 'containerPort' }, env: { mergeKey: 'name' }, volumeMounts: { mergeKey: 'mountPath' }, volumeDevices: { mergeKey: 'devicePath' } },
+  Container: {
+    ports: { mergeKey: 'containerPort' },
+    env: { mergeKey: 'name' },
+    volumeMounts: { mergeKey: 'mountPath' },
+    volumeDevices: { mergeKey: 'devicePath' },
+  },
   ServiceSpec: { ports: { mergeKey: 'port' } },
   NodeSpec: { taints: { mergeKey: 'key' } },
 }
@@ -47,7 +52,8 @@ function isObject(v: unknown): v is Obj {
 
 /** A value from the patch as stored: directives removed (they say how to merge, they are not data). */
 function withoutDirectives(v: unknown): unknown {
-  if (Array.isArray(v)) return v.filter((x) => !(isObject(x) && x[PATCH] !== undefined && Object.keys(x).length === 1)).map(withoutDirectives)
+  if (Array.isArray(v))
+    return v.filter((x) => !(isObject(x) && x[PATCH] !== undefined && Object.keys(x).length === 1)).map(withoutDirectives)
   if (!isObject(v)) return v
   const out: Obj = {}
   for (const [k, x] of Object.entries(v)) if (!k.startsWith('$') && x !== null) out[k] = withoutDirectives(x)
@@ -60,7 +66,8 @@ function mergeMap(original: Obj, patch: Obj, type: string | undefined): Obj | un
   const directive = patch[PATCH]
   if (directive === 'delete') return undefined
   if (directive === 'replace') return withoutDirectives(patch) as Obj
-  if (directive !== undefined && directive !== 'merge') throw new StrategicMergeError(`Unknown patch type: ${String(directive)} in map: ${JSON.stringify(patch)}`)
+  if (directive !== undefined && directive !== 'merge')
+    throw new StrategicMergeError(`Unknown patch type: ${String(directive)} in map: ${JSON.stringify(patch)}`)
   const schema = type ? TYPES[type] : undefined
   let out: Obj = { ...original }
   const retain = patch[RETAIN_KEYS]

@@ -14,4 +14,3 @@ export function table(rows: string[][]): string {
     .map((l) => `${l}\n`)
     .join('')
 }
-

@@ -15,7 +15,10 @@ export function targets(args: string[]): Target[] | { error: string } {
   if (args[0]!.includes('/')) {
     for (const a of args) {
       const s = splitTypeName(a)
-      if (!s) return { error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form` }
+      if (!s)
+        return {
+          error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form`,
+        }
       if ('error' in s) return { error: s.error }
       out.push({ kind: s.kind as Kind, name: s.name })
     }

@@ -27,9 +27,13 @@ describe('kubectl describe pod of a Pod no node was found for (describe.go)', ()
     const out = c.run('kubectl describe pod cache').output
     expect(out).not.toContain('Start Time:')
     expect(out).toContain('\nIPs:              <none>\n')
-    expect(out).toContain('  redis:\n    Image:        redis:7.4\n    Port:         <none>\n    Host Port:    <none>\n    Environment:  <none>\n    Mounts:       <none>\nConditions:\n')
+    expect(out).toContain(
+      '  redis:\n    Image:        redis:7.4\n    Port:         <none>\n    Host Port:    <none>\n    Environment:  <none>\n    Mounts:       <none>\nConditions:\n',
+    )
     expect(out).not.toMatch(/Container ID:|State:|Restart Count:|Ready:/)
-    expect(out).toMatch(/Warning {2}FailedScheduling {2}30s {3}default-scheduler {2}0\/3 nodes are available: 3 node\(s\) didn't match Pod's node affinity\/selector\./)
+    expect(out).toMatch(
+      /Warning {2}FailedScheduling {2}30s {3}default-scheduler {2}0\/3 nodes are available: 3 node\(s\) didn't match Pod's node affinity\/selector\./,
+    )
     // a scheduled Pod keeps every line
     const api = c.run('kubectl describe pod api').output
     expect(api).toMatch(/Start Time: {7}Wed, 01 Jan 2025 09:00:00 \+0000\n/)
@@ -39,7 +43,17 @@ describe('kubectl describe pod of a Pod no node was found for (describe.go)', ()
 })
 
 describe('kubectl get events --sort-by', () => {
-  const rows = (out: string) => out.trim().split('\n').slice(1).map((l) => l.split(/\s{2,}/).slice(-3).join(' | '))
+  const rows = (out: string) =>
+    out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) =>
+        l
+          .split(/\s{2,}/)
+          .slice(-3)
+          .join(' | '),
+      )
 
   it('.metadata.creationTimestamp orders an aggregated event by its first occurrence, .lastTimestamp by its latest', () => {
     const c = createCluster({ seed: 7 })
@@ -56,6 +70,8 @@ describe('kubectl get events --sort-by', () => {
     expect([...byFirst].sort()).toEqual([...byLast].sort())
     expect(rows(c.run("kubectl get events --sort-by='{.metadata.creationTimestamp}'").output)).toEqual(byFirst)
     // the first column still shows the latest occurrence and the count
-    expect(c.run('kubectl get events --sort-by=.metadata.creationTimestamp').output).toMatch(/\n\d+s \(x\d over \d+s\) +Normal +Pulling +pod\/api /)
+    expect(c.run('kubectl get events --sort-by=.metadata.creationTimestamp').output).toMatch(
+      /\n\d+s \(x\d over \d+s\) +Normal +Pulling +pod\/api /,
+    )
   })
 })

@@ -27,13 +27,23 @@ describe('unknown commands', () => {
 
   it('prints the suggestions between the error and the usage line', () => {
     const c = createCluster({ seed: 1 })
-    expect(c.run('kubectl gte pods')).toEqual({ ok: false, output: 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n\nRun \'kubectl --help\' for usage.\n' })
-    expect(c.run('kubectl port-forward svc/web 8080:80')).toEqual({ ok: false, output: 'error: unknown command "port-forward" for "kubectl"\nRun \'kubectl --help\' for usage.\n' })
+    expect(c.run('kubectl gte pods')).toEqual({
+      ok: false,
+      output: 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n\nRun \'kubectl --help\' for usage.\n',
+    })
+    expect(c.run('kubectl port-forward svc/web 8080:80')).toEqual({
+      ok: false,
+      output: 'error: unknown command "port-forward" for "kubectl"\nRun \'kubectl --help\' for usage.\n',
+    })
   })
 
-  it('an unknown subcommand of set or rollout is kubectl\'s usage error for the group', () => {
+  it("an unknown subcommand of set or rollout is kubectl's usage error for the group", () => {
     const c = createCluster({ seed: 1 })
-    expect(c.run('kubectl set foo deploy/web').output).toBe('error: unknown command "foo deploy/web"\nSee \'kubectl set -h\' for help and examples\n')
-    expect(c.run('kubectl rollout restat deploy/web').output).toBe('error: unknown command "restat deploy/web"\nSee \'kubectl rollout -h\' for help and examples\n')
+    expect(c.run('kubectl set foo deploy/web').output).toBe(
+      'error: unknown command "foo deploy/web"\nSee \'kubectl set -h\' for help and examples\n',
+    )
+    expect(c.run('kubectl rollout restat deploy/web').output).toBe(
+      'error: unknown command "restat deploy/web"\nSee \'kubectl rollout -h\' for help and examples\n',
+    )
   })
 })

@@ -12,7 +12,8 @@ export function levenshtein(a: string, b: string): number {
   let previous = Array.from({ length: t.length + 1 }, (_, j) => j)
   for (let i = 1; i <= s.length; i++) {
     const row = [i]
-    for (let j = 1; j <= t.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1))
+    for (let j = 1; j <= t.length; j++)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1))
     previous = row
   }
   return previous[t.length]!

@@ -18,7 +18,12 @@ spec:
 // busybox shell/ash.c procargs/setinputfile and find_command; what `kubectl logs` and the STATUS column show
 describe('container commands run as busybox runs them (shell/ash.c)', () => {
   const cases: [title: string, command: string[], logs: string, status: string][] = [
-    ['sh "echo done" (no -c) looks for a script file', ['sh', 'echo done'], "sh: can't open 'echo done': No such file or directory\n", 'Error'],
+    [
+      'sh "echo done" (no -c) looks for a script file',
+      ['sh', 'echo done'],
+      "sh: can't open 'echo done': No such file or directory\n",
+      'Error',
+    ],
     ['/bin/sh -c with an unknown command', ['/bin/sh', '-c', 'ech hi'], '/bin/sh: ech: not found\n', 'Error'],
     ['sh -c "echo done"', ['sh', '-c', 'echo done'], 'done\n', 'Completed'],
     ['sleep with a bad operand', ['sleep', '5x'], "sleep: invalid number '5x'\n", 'Error'],
@@ -40,7 +45,9 @@ describe('container commands run as busybox runs them (shell/ash.c)', () => {
     const c = createCluster({ seed: 3 })
     c.apply(onePod(command))
     c.advance(20)
-    const pod = JSON.parse(c.run('kubectl get pod job -o json').output) as { status: { containerStatuses: { state: { terminated?: { exitCode: number } } }[] } }
+    const pod = JSON.parse(c.run('kubectl get pod job -o json').output) as {
+      status: { containerStatuses: { state: { terminated?: { exitCode: number } } }[] }
+    }
     expect(pod.status.containerStatuses[0]!.state.terminated?.exitCode).toBe(code)
   })
 

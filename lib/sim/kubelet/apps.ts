@@ -107,7 +107,12 @@ export function stressProgram(args: string[]): Program {
   const hogs = counts.cpu + counts.io + counts.vm + counts.hdd
   const base = { kind: 'server' as const, app: 'stress' as const, ports: [], startupMs: 0 }
   if (hogs === 0) {
-    return { ...base, memoryBytes: SHELL_MEMORY_BYTES, endAfterMs: 0, startLines: ['`stress\' imitates a poorly designed program.', 'Usage: stress [OPTION [ARG]] ...'] }
+    return {
+      ...base,
+      memoryBytes: SHELL_MEMORY_BYTES,
+      endAfterMs: 0,
+      startLines: ["`stress' imitates a poorly designed program.", 'Usage: stress [OPTION [ARG]] ...'],
+    }
   }
   return {
     ...base,
@@ -202,7 +207,11 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
       if (ctx.webRoot) {
         const file = ctx.webRoot[path === '/' ? 'index.html' : path.replace(/^\/+/, '')]
         if (file !== undefined) return { status: 200, body: file }
-        if (path === '/') return { status: 403, body: `<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/${nginxVersion(tag)}</center>\n</body>\n</html>\n` }
+        if (path === '/')
+          return {
+            status: 403,
+            body: `<html>\n<head><title>403 Forbidden</title></head>\n<body>\n<center><h1>403 Forbidden</h1></center>\n<hr><center>nginx/${nginxVersion(tag)}</center>\n</body>\n</html>\n`,
+          }
       } else if (path === '/' || path === '/index.html') return { status: 200, body: NGINX_INDEX }
       return {
         status: 404,
@@ -210,7 +219,10 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
       }
     case 'httpd':
       if (path === '/' || path === '/index.html') return { status: 200, body: '<html><body><h1>It works!</h1></body></html>\n' }
-      return { status: 404, body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n' }
+      return {
+        status: 404,
+        body: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
+      }
     case 'hello':
       if (path === '/') return { status: 200, body: `Hello from ${ctx.podName} (version ${ctx.version})\n` }
       if (path === '/healthz') {
@@ -224,10 +236,17 @@ export function httpResponse(app: AppKind, tag: string, ctx: HttpContext): HttpR
       if (path === '/api/health') return { status: 200, body: '{"status":"ok"}' }
       if (path === '/api/ready') {
         return tag === 'unready'
-          ? { status: 503, body: '{"status":"not ready","failed":["migrations"],"checks":{"database":"ok","migrations":"1 pending","content":"ok"}}' }
+          ? {
+              status: 503,
+              body: '{"status":"not ready","failed":["migrations"],"checks":{"database":"ok","migrations":"1 pending","content":"ok"}}',
+            }
           : { status: 200, body: '{"status":"ready","checks":{"database":"ok","migrations":"ok","content":"ok"}}' }
       }
-      if (path === '/' || path.startsWith('/courses')) return { status: 200, body: `<!DOCTYPE html><html lang="ko"><title>Kubelab</title><body>Kubelab ${tag} on ${ctx.podName}</body></html>\n` }
+      if (path === '/' || path.startsWith('/courses'))
+        return {
+          status: 200,
+          body: `<!DOCTYPE html><html lang="ko"><title>Kubelab</title><body>Kubelab ${tag} on ${ctx.podName}</body></html>\n`,
+        }
       return { status: 404, body: '<!DOCTYPE html><html><title>404</title><body>This page could not be found.</body></html>\n' }
     default:
       return undefined

@@ -59,10 +59,14 @@ describe('ConfigMap objects through kubectl', () => {
     expect(bad.output).toContain('The ConfigMap "bad" is invalid: ')
     expect(bad.output).toContain('Invalid value: "a b": a valid config key must consist of alphanumeric characters')
     expect(cluster.run('kubectl get cm').output).toBe('No resources found in default namespace.\n')
-    expect(cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: x}\nbinaryData: {b: eA==}\n').output).toBe('configmap/ok created\n')
+    expect(
+      cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: x}\nbinaryData: {b: eA==}\n').output,
+    ).toBe('configmap/ok created\n')
     expect(cluster.run('kubectl get cm ok').output).toContain('ok     2      ')
     // core/validation ValidateConfigMapUpdate
-    const changed = cluster.apply('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: changed}\nbinaryData: {b: eA==}\n')
+    const changed = cluster.apply(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\nimmutable: true\ndata: {a: changed}\nbinaryData: {b: eA==}\n',
+    )
     expect(changed.ok).toBe(false)
     expect(changed.output).toContain('data: Forbidden: field is immutable when `immutable` is set')
   })
@@ -91,7 +95,9 @@ describe('a container takes its environment from ConfigMaps when it is created',
 
   it('a missing ConfigMap: CreateContainerConfigError until it exists, then the container starts', () => {
     const cluster = started([podWith('      envFrom:\n        - configMapRef: {name: app-config}\n')])
-    expect(cluster.run('kubectl get pods').output).toBe('NAME   READY   STATUS                       RESTARTS   AGE\napp    0/1     CreateContainerConfigError   0          30s\n')
+    expect(cluster.run('kubectl get pods').output).toBe(
+      'NAME   READY   STATUS                       RESTARTS   AGE\napp    0/1     CreateContainerConfigError   0          30s\n',
+    )
     expect(cluster.run('kubectl describe pod app').output).toContain('Error: configmap "app-config" not found')
     cluster.apply(configMap)
     cluster.advance(15)
@@ -100,7 +106,10 @@ describe('a container takes its environment from ConfigMaps when it is created',
   })
 
   it('a missing key names the key and the ConfigMap; optional references are skipped', () => {
-    const missingKey = started([configMap, podWith('      env:\n        - name: X\n          valueFrom:\n            configMapKeyRef: {name: app-config, key: PORT}\n')])
+    const missingKey = started([
+      configMap,
+      podWith('      env:\n        - name: X\n          valueFrom:\n            configMapKeyRef: {name: app-config, key: PORT}\n'),
+    ])
     expect(missingKey.run('kubectl describe pod app').output).toContain("Error: couldn't find key PORT in ConfigMap default/app-config")
     const optional = started([
       podWith(`      envFrom:
@@ -129,6 +138,8 @@ describe('a configMap volume', () => {
   it('keeps the container from being created while its ConfigMap is missing', () => {
     const cluster = started([podWith(mount, volume)])
     expect(cluster.run('kubectl get pods').output).toContain('ContainerCreating')
-    expect(cluster.run('kubectl describe pod app').output).toContain('MountVolume.SetUp failed for volume "config" : configmap "app-config" not found')
+    expect(cluster.run('kubectl describe pod app').output).toContain(
+      'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found',
+    )
   })
 })

@@ -56,7 +56,8 @@ export function resolveContainerEnv(state: ClusterView, pod: Pod, container: Con
   return { ok: true, env }
 }
 
-export type VolumeResolution = { ok: true; volumes: Record<string, Record<string, string>> } | { ok: false; volume: string; message: string }
+export type VolumeResolution =
+  { ok: true; volumes: Record<string, Record<string, string>> } | { ok: false; volume: string; message: string }
 
 /** The files of every `configMap` volume of the pod (volume name → path in the volume → content). */
 export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeResolution {
@@ -78,7 +79,8 @@ export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeRes
     if (src.items?.length) {
       for (const item of src.items) {
         if (data[item.key] !== undefined) files[item.path] = data[item.key]!
-        else if (src.optional !== true) return { ok: false, volume: v.name, message: `configmap references non-existent config key: ${item.key}` }
+        else if (src.optional !== true)
+          return { ok: false, volume: v.name, message: `configmap references non-existent config key: ${item.key}` }
       }
     } else Object.assign(files, data)
     volumes[v.name] = files
@@ -88,5 +90,9 @@ export function resolveConfigMapVolumes(state: ClusterView, pod: Pod): VolumeRes
 
 /** Whether a pod mounts any ConfigMap (most do not: the kubelet then skips the lookup). */
 export function usesConfigMaps(pod: Pod, container: Container): boolean {
-  return !!(container.envFrom?.length || container.env?.some((e) => e.valueFrom?.configMapKeyRef) || pod.spec?.volumes?.some((v) => v.configMap))
+  return !!(
+    container.envFrom?.length ||
+    container.env?.some((e) => e.valueFrom?.configMapKeyRef) ||
+    pod.spec?.volumes?.some((v) => v.configMap)
+  )
 }

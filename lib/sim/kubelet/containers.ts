@@ -181,7 +181,12 @@ export function stepWaiting(env: SyncEnv, c: ContainerRuntime): boolean {
         env.node.delta.pulling = env.node.pulling
         const took = goDuration(now - (c.pullStart ?? c.startedAt ?? now))
         const waited = goDuration(now - (c.startedAt ?? now))
-        event(env, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${info.sizeBytes} bytes.`)
+        event(
+          env,
+          'Normal',
+          'Pulled',
+          `Successfully pulled image "${c.image}" in ${took} (${waited} including waiting). Image size: ${info.sizeBytes} bytes.`,
+        )
         c.pullBackoff = null
         c.phase = 'creating'
         c.waitingReason = c.init ? 'PodInitializing' : 'ContainerCreating'

@@ -74,7 +74,16 @@ export interface NodeView {
 }
 
 export function nodeView(n: NodeRuntime): NodeView {
-  return { name: n.name, index: n.index, images: n.images, usedIps: n.usedIps, nextIp: n.nextIp, pullBusyUntil: n.pullBusyUntil, pulling: n.pulling, delta: {} }
+  return {
+    name: n.name,
+    index: n.index,
+    images: n.images,
+    usedIps: n.usedIps,
+    nextIp: n.nextIp,
+    pullBusyUntil: n.pullBusyUntil,
+    pulling: n.pulling,
+    delta: {},
+  }
 }
 
 export function hasImage(node: NodeView, image: string): boolean {
@@ -94,7 +103,16 @@ export function event(env: SyncEnv, type: 'Normal' | 'Warning', reason: string, 
   void fieldContainer
   env.changes.push({
     type: 'event',
-    event: { kind: 'Pod', namespace: env.pod.metadata!.namespace, name: env.pod.metadata!.name!, uid: env.pod.metadata!.uid, type, reason, message, source: 'kubelet' },
+    event: {
+      kind: 'Pod',
+      namespace: env.pod.metadata!.namespace,
+      name: env.pod.metadata!.name!,
+      uid: env.pod.metadata!.uid,
+      type,
+      reason,
+      message,
+      source: 'kubelet',
+    },
   })
 }
 

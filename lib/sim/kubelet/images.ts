@@ -35,16 +35,47 @@ interface RepoSpec {
   hasShell: boolean
 }
 
-const SHELL_TOOLS = ['sh', 'echo', 'sleep', 'true', 'false', 'exit', 'touch', 'rm', 'cat', 'tail', 'mkdir', 'date', 'hostname', 'env', 'printenv', 'ls', 'wget']
+const SHELL_TOOLS = [
+  'sh',
+  'echo',
+  'sleep',
+  'true',
+  'false',
+  'exit',
+  'touch',
+  'rm',
+  'cat',
+  'tail',
+  'mkdir',
+  'date',
+  'hostname',
+  'env',
+  'printenv',
+  'ls',
+  'wget',
+]
 const MB = 1_000_000
 
 const REPOS: Record<string, RepoSpec> = {
   nginx: {
     repository: 'docker.io/library/nginx',
     tags: {
-      '1.25': 70.5, '1.25.5': 70.5, '1.25-alpine': 19.2, '1.26': 72.1, '1.26.3': 72.1, '1.26-alpine': 20.3,
-      '1.27': 72.9, '1.27.4': 72.9, '1.27-alpine': 20.8, '1.28': 72.4, '1.28.0': 72.4, '1.28-alpine': 21.0,
-      latest: 72.4, stable: 72.4, mainline: 72.4, alpine: 21.0,
+      '1.25': 70.5,
+      '1.25.5': 70.5,
+      '1.25-alpine': 19.2,
+      '1.26': 72.1,
+      '1.26.3': 72.1,
+      '1.26-alpine': 20.3,
+      '1.27': 72.9,
+      '1.27.4': 72.9,
+      '1.27-alpine': 20.8,
+      '1.28': 72.4,
+      '1.28.0': 72.4,
+      '1.28-alpine': 21.0,
+      latest: 72.4,
+      stable: 72.4,
+      mainline: 72.4,
+      alpine: 21.0,
     },
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
@@ -198,7 +229,6 @@ export function lookupImage(image: string): ImageInfo | null {
   cache.set(image, info)
   return info
 }
-
 
 /** Registry round-trip plus download at ~25 MB/s: nginx:1.27 ≈ 3.4 s, busybox ≈ 0.6 s. */
 export function pullDurationMs(info: ImageInfo | null): number {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createCluster, type Cluster } from '../cluster.ts'
 import { clusterWith, deploymentYaml, manifests, serviceYaml } from '../../testing/cluster.ts'
 
-function podYaml(name: string, o: { image?: string; command?: string; restartPolicy?: string; extra?: string; labels?: string } = {}): string {
+function podYaml(
+  name: string,
+  o: { image?: string; command?: string; restartPolicy?: string; extra?: string; labels?: string } = {},
+): string {
   return `apiVersion: v1
 kind: Pod
 metadata:
@@ -40,7 +43,14 @@ describe('CrashLoopBackOff (C51)', () => {
     const p = pod(c, 'crash')
     expect(p.phase).toBe('Running')
     expect(p.ready).toBe(false)
-    const pods = c.state.objects.Pod.get('default/crash') as never as { status: { containerStatuses: { state: { waiting?: { reason: string; message: string } }; lastState: { terminated?: { reason: string; exitCode: number } } }[] } }
+    const pods = c.state.objects.Pod.get('default/crash') as never as {
+      status: {
+        containerStatuses: {
+          state: { waiting?: { reason: string; message: string } }
+          lastState: { terminated?: { reason: string; exitCode: number } }
+        }[]
+      }
+    }
     const cs = pods.status.containerStatuses[0]!
     if (cs.state.waiting) {
       expect(cs.state.waiting.reason).toBe('CrashLoopBackOff')
@@ -67,12 +77,22 @@ describe('CrashLoopBackOff (C51)', () => {
     c.apply(podYaml('crash', { command: 'sleep 1; exit 1' }))
     // runs end at about 2.6 s and 5.9 s (the first restart is immediate); then 10 s of back-off
     c.advance(8)
-    const p = c.state.objects.Pod.get('default/crash') as never as { status: { containerStatuses: { restartCount: number; state: { waiting?: { reason: string } }; lastState: { terminated?: { finishedAt: string } } }[] } }
+    const p = c.state.objects.Pod.get('default/crash') as never as {
+      status: {
+        containerStatuses: {
+          restartCount: number
+          state: { waiting?: { reason: string } }
+          lastState: { terminated?: { finishedAt: string } }
+        }[]
+      }
+    }
     const cs = p.status.containerStatuses[0]!
     expect(cs.state.waiting?.reason).toBe('CrashLoopBackOff')
     expect(cs.restartCount).toBe(1)
     const finished = c.events.filter((e) => e.object === 'Pod/crash' && e.reason === 'Started').map((e) => e.time)[1]! + 1
-    expect(Date.parse(cs.lastState.terminated!.finishedAt) - Date.parse('2025-01-01T09:00:00Z')).toBeGreaterThanOrEqual(finished * 1000 - 1000)
+    expect(Date.parse(cs.lastState.terminated!.finishedAt) - Date.parse('2025-01-01T09:00:00Z')).toBeGreaterThanOrEqual(
+      finished * 1000 - 1000,
+    )
     expect(c.run('kubectl get pod crash').output).toMatch(/^crash\s+0\/1\s+CrashLoopBackOff\s+1 \([1-3]s ago\)\s/m)
   })
 
@@ -149,7 +169,9 @@ describe('image pulls (C53)', () => {
     c.apply(podYaml('b', { image: 'nginx:1.27' }))
     c.advance(5)
     expect(pod(c, 'b').ready).toBe(true)
-    expect(c.events.filter((e) => e.object === 'Pod/b' && e.reason === 'Pulled')[0]!.message).toBe('Container image "nginx:1.27" already present on machine')
+    expect(c.events.filter((e) => e.object === 'Pod/b' && e.reason === 'Pulled')[0]!.message).toBe(
+      'Container image "nginx:1.27" already present on machine',
+    )
   })
 })
 
@@ -201,14 +223,20 @@ describe('probes (C54)', () => {
     expect(s.pods.find((p) => p.name === victim)).toMatchObject({ ready: false, restarts: 0, status: 'Running' })
     expect(s.deployments[0]).toMatchObject({ readyReplicas: 1, availableReplicas: 1 })
     // R=2 with 25% maxUnavailable rounds down to 0 unavailable allowed: 1 available < 2
-    expect(s.deployments[0]!.conditions.find((x) => x.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
+    expect(s.deployments[0]!.conditions.find((x) => x.type === 'Available')).toMatchObject({
+      status: 'False',
+      reason: 'MinimumReplicasUnavailable',
+    })
     expect(s.services.find((x) => x.name === 'web')!.endpoints.filter((e) => e.ready)).toHaveLength(1)
   })
 })
 
 describe('graceful deletion (C56)', () => {
   it('a deleted pod is Terminating, leaves the ready endpoints, is replaced at once, and disappears after its program exits', () => {
-    const c = clusterWith(manifests(deploymentYaml({ replicas: 3, image: 'busybox:1.36', containerFields: 'command: ["sleep", "3600"]' }), serviceYaml()), { seed: 6, advance: 20 })
+    const c = clusterWith(
+      manifests(deploymentYaml({ replicas: 3, image: 'busybox:1.36', containerFields: 'command: ["sleep", "3600"]' }), serviceYaml()),
+      { seed: 6, advance: 20 },
+    )
     const victim = c.snapshot().pods[0]!
     c.run(`kubectl delete pod ${victim.name}`)
     let s = c.snapshot()
@@ -267,7 +295,8 @@ spec:
 
 describe('startup probes and init containers', () => {
   it('a startup probe holds the other probes back until the app answers; too few attempts kill the container', () => {
-    const probe = (threshold: number) => `\n    ports: [{name: http, containerPort: 8080}]\n    startupProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 2, failureThreshold: ${threshold}}\n    readinessProbe: {httpGet: {path: /ready, port: http}, periodSeconds: 2}`
+    const probe = (threshold: number) =>
+      `\n    ports: [{name: http, containerPort: 8080}]\n    startupProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 2, failureThreshold: ${threshold}}\n    readinessProbe: {httpGet: {path: /ready, port: http}, periodSeconds: 2}`
     const patient = createCluster({ seed: 9 })
     patient.apply(podYaml('slow', { image: 'kubelab/hello:slow', extra: probe(30) }))
     patient.advance(15)
@@ -279,7 +308,9 @@ describe('startup probes and init containers', () => {
     impatient.advance(20)
     const killing = impatient.events.find((e) => e.reason === 'Killing')
     expect(killing?.message).toBe('Container app failed startup probe, will be restarted')
-    expect(impatient.events.find((e) => e.reason === 'Unhealthy')?.message).toMatch(/^Startup probe failed: Get "http:\/\/10\.244\.\d+\.\d+:8080\/healthz": dial tcp .*connection refused$/)
+    expect(impatient.events.find((e) => e.reason === 'Unhealthy')?.message).toMatch(
+      /^Startup probe failed: Get "http:\/\/10\.244\.\d+\.\d+:8080\/healthz": dial tcp .*connection refused$/,
+    )
     impatient.advance(10)
     expect(pod(impatient, 'slow').restarts).toBeGreaterThanOrEqual(1)
   })

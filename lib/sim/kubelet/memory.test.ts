@@ -11,7 +11,8 @@ import { memoryLimitBytes, oomKillAfterMs, residentBytes } from './memory.ts'
 const MiB = 1024 * 1024
 
 function stressPod(name: string, limit: string | null, o: { bytes?: string; restartPolicy?: string; request?: string } = {}): string {
-  const resources = limit === null ? '' : `\n    resources:\n      requests: {memory: ${o.request ?? limit}}\n      limits: {memory: ${limit}}`
+  const resources =
+    limit === null ? '' : `\n    resources:\n      requests: {memory: ${o.request ?? limit}}\n      limits: {memory: ${limit}}`
   return `apiVersion: v1
 kind: Pod
 metadata: {name: ${name}}
@@ -65,7 +66,21 @@ describe('OOMKilled', () => {
     const c = createCluster({ seed: 4 })
     c.apply(stressPod('mem', '100Mi'))
     const seen = statuses(c, 'mem', 40)
-    expect(seen).toEqual(['ContainerCreating', 'Running', 'OOMKilled', 'ContainerCreating', 'Running', 'OOMKilled', 'CrashLoopBackOff', 'Running', 'OOMKilled', 'CrashLoopBackOff', 'Running', 'OOMKilled', 'CrashLoopBackOff'])
+    expect(seen).toEqual([
+      'ContainerCreating',
+      'Running',
+      'OOMKilled',
+      'ContainerCreating',
+      'Running',
+      'OOMKilled',
+      'CrashLoopBackOff',
+      'Running',
+      'OOMKilled',
+      'CrashLoopBackOff',
+      'Running',
+      'OOMKilled',
+      'CrashLoopBackOff',
+    ])
     const describe = c.run('kubectl describe pod mem').output
     expect(describe).toMatch(/ {4}Last State: {5}Terminated\n {6}Reason: {7}OOMKilled\n {6}Exit Code: {4}137\n/)
     expect(describe).toMatch(/^ {4}Limits:\n {6}memory: {2}100Mi\n {4}Requests:\n {6}memory: {5}100Mi\n {4}Environment: {2}<none>$/m)
@@ -95,7 +110,9 @@ describe('OOMKilled', () => {
     c.apply(stressPod('once', '64Mi', { restartPolicy: 'Never' }))
     c.advance(20)
     expect(c.run('kubectl get pod once').output).toMatch(/once\s+0\/1\s+OOMKilled\s+0\s/)
-    const pod = c.state.objects.Pod.get('default/once') as never as { status: { phase: string; containerStatuses: { state: { terminated: { reason: string; exitCode: number } } }[] } }
+    const pod = c.state.objects.Pod.get('default/once') as never as {
+      status: { phase: string; containerStatuses: { state: { terminated: { reason: string; exitCode: number } } }[] }
+    }
     expect(pod.status.phase).toBe('Failed')
     expect(pod.status.containerStatuses[0]!.state.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 })
   })
@@ -116,7 +133,11 @@ spec:
 `)
     c.advance(30)
     expect(c.run('kubectl get pod tiny').output).toMatch(/tiny\s+1\/2\s+CrashLoopBackOff\s+[1-9]/)
-    const s = (c.state.objects.Pod.get('default/tiny') as never as { status: { containerStatuses: { name: string; restartCount: number; lastState: { terminated?: { reason: string } } }[] } }).status.containerStatuses
+    const s = (
+      c.state.objects.Pod.get('default/tiny') as never as {
+        status: { containerStatuses: { name: string; restartCount: number; lastState: { terminated?: { reason: string } } }[] }
+      }
+    ).status.containerStatuses
     expect(s.find((x) => x.name === 'web')!.lastState.terminated!.reason).toBe('OOMKilled')
     expect(s.find((x) => x.name === 'side')!.restartCount).toBe(0)
   })

@@ -42,10 +42,13 @@ export function isListening(t: { runtime: ContainerRuntime; program: Program; no
  */
 export function compileExec(argv: string[], image: ImageInfo): ShellProgram | { error: string } {
   if (argv.length === 0) return { error: 'exec: no command' }
-  const program = (argv[0] === 'sh' || argv[0] === '/bin/sh') && argv[1] === '-c' && image.hasShell ? compileShell(argv[2] ?? '') : singleCommand(argv)
+  const program =
+    (argv[0] === 'sh' || argv[0] === '/bin/sh') && argv[1] === '-c' && image.hasShell ? compileShell(argv[2] ?? '') : singleCommand(argv)
   if ('error' in program) return { error: `sh: ${program.error}` }
   if (!image.tools.has(argv[0]!.replace(/^\/(usr\/)?s?bin\//, ''))) {
-    return { error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown` }
+    return {
+      error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown`,
+    }
   }
   return program
 }
@@ -63,7 +66,10 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
     const path = probe.httpGet.path ?? '/'
     const host = probe.httpGet.host ?? t.ip
     if (port === undefined || !isListening(t, port)) {
-      return { ok: false, message: `Get "${probeUrl(probe.httpGet, host, port, path)}": dial tcp ${host}:${port ?? 0}: connect: connection refused` }
+      return {
+        ok: false,
+        message: `Get "${probeUrl(probe.httpGet, host, port, path)}": dial tcp ${host}:${port ?? 0}: connect: connection refused`,
+      }
     }
     const program = t.program as Extract<Program, { kind: 'server' }>
     const r = httpResponse(program.app, t.image.tag, {
@@ -73,7 +79,11 @@ export function evaluateProbe(probe: Probe, t: ProbeTarget): { ok: boolean; mess
       runningMs: t.now - (t.runtime.startedAt ?? t.now),
       unhealthyAfterMs: program.unhealthyAfterMs,
     })
-    if (!r) return { ok: false, message: `Get "${probeUrl(probe.httpGet, host, port, path)}": net/http: HTTP/1.x transport connection broken: malformed HTTP response` }
+    if (!r)
+      return {
+        ok: false,
+        message: `Get "${probeUrl(probe.httpGet, host, port, path)}": net/http: HTTP/1.x transport connection broken: malformed HTTP response`,
+      }
     if (r.status >= 200 && r.status < 400) return PROBE_OK
     return { ok: false, message: `HTTP probe failed with statuscode: ${r.status}` }
   }

@@ -8,29 +8,62 @@ import { podQOSClass, withRequestsFromLimits } from './qos.ts'
 
 type R = Record<string, string>
 function ctr(name: string, requests?: R, limits?: R): Container {
-  return { name, image: 'nginx:1.27', ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}) } as Container
+  return {
+    name,
+    image: 'nginx:1.27',
+    ...(requests || limits ? { resources: { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) } } : {}),
+  } as Container
 }
 function pod(containers: Container[], initContainers?: Container[]): Pod {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers, ...(initContainers ? { initContainers } : {}) } } as Pod
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { containers, ...(initContainers ? { initContainers } : {}) },
+  } as Pod
 }
 
 describe('podQOSClass (ComputePodQOS)', () => {
   it.each([
     ['no requests or limits', pod([ctr('a'), ctr('b')]), 'BestEffort'],
     ['zero quantities count as unset', pod([ctr('a', { cpu: '0', memory: '0' }, { cpu: '0', memory: '0' })]), 'BestEffort'],
-    ['a resource that is not cpu or memory does not count', pod([ctr('a', { 'ephemeral-storage': '1Gi' }, { 'ephemeral-storage': '1Gi' })]), 'BestEffort'],
-    ['requests equal to limits for cpu and memory', pod([ctr('a', { cpu: '100m', memory: '100Mi' }, { cpu: '100m', memory: '100Mi' })]), 'Guaranteed'],
-    ['equal in other spellings (0.1 = 100m, 1Gi = 1024Mi)', pod([ctr('a', { cpu: '0.1', memory: '1Gi' }, { cpu: '100m', memory: '1024Mi' })]), 'Guaranteed'],
+    [
+      'a resource that is not cpu or memory does not count',
+      pod([ctr('a', { 'ephemeral-storage': '1Gi' }, { 'ephemeral-storage': '1Gi' })]),
+      'BestEffort',
+    ],
+    [
+      'requests equal to limits for cpu and memory',
+      pod([ctr('a', { cpu: '100m', memory: '100Mi' }, { cpu: '100m', memory: '100Mi' })]),
+      'Guaranteed',
+    ],
+    [
+      'equal in other spellings (0.1 = 100m, 1Gi = 1024Mi)',
+      pod([ctr('a', { cpu: '0.1', memory: '1Gi' }, { cpu: '100m', memory: '1024Mi' })]),
+      'Guaranteed',
+    ],
     ['limits only: the requests default to them', pod([ctr('a', undefined, { cpu: '500m', memory: '128Mi' })]), 'Guaranteed'],
-    ['every container Guaranteed', pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' }), ctr('b', { cpu: '2', memory: '2Gi' }, { cpu: '2', memory: '2Gi' })]), 'Guaranteed'],
+    [
+      'every container Guaranteed',
+      pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' }), ctr('b', { cpu: '2', memory: '2Gi' }, { cpu: '2', memory: '2Gi' })]),
+      'Guaranteed',
+    ],
     ['one container without resources', pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' }), ctr('b')]), 'Burstable'],
     ['memory limit only (no cpu limit)', pod([ctr('a', undefined, { memory: '128Mi' })]), 'Burstable'],
     ['requests only', pod([ctr('a', { cpu: '100m', memory: '64Mi' })]), 'Burstable'],
     ['cpu request below its limit', pod([ctr('a', { cpu: '250m', memory: '128Mi' }, { cpu: '500m', memory: '128Mi' })]), 'Burstable'],
     ['memory request below its limit', pod([ctr('a', { cpu: '500m', memory: '64Mi' }, { cpu: '500m', memory: '128Mi' })]), 'Burstable'],
     ['a cpu request only', pod([ctr('a', { cpu: '100m' })]), 'Burstable'],
-    ['an init container without limits makes it Burstable', pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' })], [ctr('init', { cpu: '100m' })]), 'Burstable'],
-    ['an init container with equal limits keeps it Guaranteed', pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' })], [ctr('init', undefined, { cpu: '1', memory: '1Gi' })]), 'Guaranteed'],
+    [
+      'an init container without limits makes it Burstable',
+      pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' })], [ctr('init', { cpu: '100m' })]),
+      'Burstable',
+    ],
+    [
+      'an init container with equal limits keeps it Guaranteed',
+      pod([ctr('a', undefined, { cpu: '1', memory: '1Gi' })], [ctr('init', undefined, { cpu: '1', memory: '1Gi' })]),
+      'Guaranteed',
+    ],
   ])('%s → %s', (_name, p, expected) => {
     expect(podQOSClass(p)).toBe(expected)
   })
@@ -97,7 +130,9 @@ spec:
     const out = c.run('kubectl describe pod big').output
     // `Requests:` has no tab, so it ends the Image/Port/Host Port block: those pad to Host Port (text/tabwriter, as
     // kubectl's describe.go writes them); the quantities share their column with Environment below
-    expect(out).toContain('  web:\n    Image:      nginx:1.27\n    Port:       <none>\n    Host Port:  <none>\n    Requests:\n      cpu:        500m\n      memory:     16Gi\n    Environment:  <none>\n')
+    expect(out).toContain(
+      '  web:\n    Image:      nginx:1.27\n    Port:       <none>\n    Host Port:  <none>\n    Requests:\n      cpu:        500m\n      memory:     16Gi\n    Environment:  <none>\n',
+    )
     expect(out).not.toMatch(/Container ID|Restart Count|State:/)
     expect(out).toMatch(/^QoS Class: +Burstable$/m)
     expect(out).toMatch(/FailedScheduling .*0\/3 nodes are available: 3 Insufficient memory\./)

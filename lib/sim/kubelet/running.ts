@@ -66,7 +66,13 @@ export function startStop(env: SyncEnv, c: ContainerRuntime, reason: 'liveness' 
  * (pkg/kubelet/lifecycle/handlers.go runSleepHandler); `exec` runs in the container's shell in virtual time;
  * httpGet and tcpSocket answer at once in the simulator.
  */
-function runPreStopHook(env: SyncEnv, c: ContainerRuntime, hook: LifecycleHandler, image: ImageInfo, graceMs: number): { ms: number; failed: boolean } {
+function runPreStopHook(
+  env: SyncEnv,
+  c: ContainerRuntime,
+  hook: LifecycleHandler,
+  image: ImageInfo,
+  graceMs: number,
+): { ms: number; failed: boolean } {
   if (hook.sleep) return { ms: Math.min(Math.max(hook.sleep.seconds ?? 0, 0) * 1000, graceMs), failed: false }
   if (!hook.exec) return { ms: 0, failed: false }
   const program = compileExec(hook.exec.command ?? [], image)
@@ -77,7 +83,14 @@ function runPreStopHook(env: SyncEnv, c: ContainerRuntime, hook: LifecycleHandle
   let at = start
   // the shell returns at each sleep; a loop that never ends is cut by the grace period like any other hook
   for (let steps = 0; steps < 10_000; steps++) {
-    const r = runShell(program, shell, { now: at, epoch: env.state.config.epoch, hostname: env.pod.metadata!.name!, tools: image.tools, files: { ...c.files }, env: c.env ?? envOf(spec) })
+    const r = runShell(program, shell, {
+      now: at,
+      epoch: env.state.config.epoch,
+      hostname: env.pod.metadata!.name!,
+      tools: image.tools,
+      files: { ...c.files },
+      env: c.env ?? envOf(spec),
+    })
     if (r.exit !== undefined) return { ms: Math.min(at - start, graceMs), failed: r.exit !== 0 && at - start < graceMs }
     if (r.sleepUntil === undefined || r.sleepUntil - start >= graceMs) break
     shell = r.state
@@ -203,7 +216,12 @@ export function stepRunning(env: SyncEnv, c: ContainerRuntime): boolean {
 }
 
 /** A probe whose period has come: evaluated now and scheduled a period later; null when it is not due. */
-function probeNow(worker: ProbeWorker | undefined, probe: Probe | undefined, target: ProbeTarget, now: number): { ok: boolean; message: string } | null {
+function probeNow(
+  worker: ProbeWorker | undefined,
+  probe: Probe | undefined,
+  target: ProbeTarget,
+  now: number,
+): { ok: boolean; message: string } | null {
   if (!worker || worker.nextAt > now || !probe) return null
   const result = evaluateProbe(probe, target)
   worker.nextAt = now + (probe.periodSeconds ?? 10) * 1000
@@ -214,7 +232,14 @@ function probeNow(worker: ProbeWorker | undefined, probe: Probe | undefined, tar
  * A failed startup or liveness probe: the kubelet reports it, and after failureThreshold failures in a row
  * kills the container to restart it. Returns true when the container is being stopped.
  */
-function failedToRestart(env: SyncEnv, c: ContainerRuntime, worker: ProbeWorker, probe: Probe, kind: 'startup' | 'liveness', message: string): boolean {
+function failedToRestart(
+  env: SyncEnv,
+  c: ContainerRuntime,
+  worker: ProbeWorker,
+  probe: Probe,
+  kind: 'startup' | 'liveness',
+  message: string,
+): boolean {
   worker.failures++
   const title = kind === 'startup' ? 'Startup' : 'Liveness'
   event(env, 'Warning', 'Unhealthy', `${title} probe failed: ${message}`)

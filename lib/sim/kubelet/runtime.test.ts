@@ -8,7 +8,20 @@ function populatedRuntime(): PodRuntime {
   c.waitingMessage = 'pulling'
   c.env = { LOG_LEVEL: 'debug' }
   c.probes = { readiness: { nextAt: 5000, successes: 1, failures: 0 } }
-  return { uid: 'u1', key: 'default/web-1', node: 'node-1', startTime: 0, sandboxAt: 1000, ip: '10.244.0.5', containers: [c], terminatingSince: null, removed: false, volumes: { cache: { 'a.txt': 'x' } }, trafficAnswer: undefined, statusShown: { phase: 'Running' } }
+  return {
+    uid: 'u1',
+    key: 'default/web-1',
+    node: 'node-1',
+    startTime: 0,
+    sandboxAt: 1000,
+    ip: '10.244.0.5',
+    containers: [c],
+    terminatingSince: null,
+    removed: false,
+    volumes: { cache: { 'a.txt': 'x' } },
+    trafficAnswer: undefined,
+    statusShown: { phase: 'Running' },
+  }
 }
 
 describe('copyPodRuntime', () => {

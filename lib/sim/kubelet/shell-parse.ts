@@ -20,7 +20,6 @@ export interface ShellProgram {
   script?: string
 }
 
-
 type Token = { t: 'word'; v: string; quoted: boolean; line: number } | { t: 'op'; v: string }
 
 export function tokenize(script: string): Token[] | { error: string } {

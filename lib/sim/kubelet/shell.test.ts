@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { compileShell, newShellState, runShell, type ShellProgram } from './shell.ts'
 
-const ctx = (files: Record<string, string> = {}) => ({ now: 0, epoch: 0, hostname: 'pod-1', tools: new Set(['echo', 'sleep', 'cat', 'touch', 'rm', 'tail']), files, env: { GREETING: 'hi' } })
+const ctx = (files: Record<string, string> = {}) => ({
+  now: 0,
+  epoch: 0,
+  hostname: 'pod-1',
+  tools: new Set(['echo', 'sleep', 'cat', 'touch', 'rm', 'tail']),
+  files,
+  env: { GREETING: 'hi' },
+})
 
 function run(script: string, files: Record<string, string> = {}) {
   const p = compileShell(script) as ShellProgram
@@ -27,7 +34,7 @@ describe('shell subset', () => {
     expect(run('for i in 1 2 3; do echo n$i; done').output).toEqual(['n1', 'n2', 'n3'])
     expect(run('echo hi > /tmp/y', files).output).toEqual([])
     expect(files['/tmp/y']).toBe('hi\n')
-    expect(run("cat /nope").output).toEqual(["cat: can't open '/nope': No such file or directory"])
+    expect(run('cat /nope').output).toEqual(["cat: can't open '/nope': No such file or directory"])
     expect(run('nosuch').output).toEqual(['sh: nosuch: not found'])
   })
   it('tail prints the last lines of a file (-n N, -N, default 10)', () => {
@@ -89,7 +96,12 @@ describe('busybox fidelity (shell/ash.c, coreutils/*.c)', () => {
     ['an unknown command in sh -c', 'sh -c foo', ['sh: foo: not found'], 127],
     ['an unknown command at the top level', 'foo; echo $?x', ['sh: foo: not found', '127x'], 0],
     // shell/ash.c raise_error_unexpected_syntax: "unexpected <token> (expecting <token>)"
-    ['a syntax error in sh -c ends that shell with 2', "sh -c 'if true; then echo'", ['sh: syntax error: unexpected end of file (expecting "fi")'], 2],
+    [
+      'a syntax error in sh -c ends that shell with 2',
+      "sh -c 'if true; then echo'",
+      ['sh: syntax error: unexpected end of file (expecting "fi")'],
+      2,
+    ],
     ['a keyword where a command belongs', "sh -c 'echo a; fi'", ['sh: syntax error: unexpected "fi"'], 2],
     ['an operator with nothing after it', "sh -c 'echo a &&'", ['sh: syntax error: unexpected end of file'], 2],
     ['exit with a number', 'exit 300', [], 44],
@@ -100,13 +112,32 @@ describe('busybox fidelity (shell/ash.c, coreutils/*.c)', () => {
     ['echo -e \\c stops the output', 'echo -e "one\\ctwo"', ['one'], 0],
     ['echo -ne combines flags', 'echo -ne "x\\ny"', ['x', 'y'], 0],
     ['a word that is not only flags is printed', 'echo -nx hi', ['-nx hi'], 0],
-    ['sleep without an operand shows its usage', 'sleep', ['Usage: sleep [N]...', '', 'Pause for a time equal to the total of the args given, where each arg can', 'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays'], 1],
+    [
+      'sleep without an operand shows its usage',
+      'sleep',
+      [
+        'Usage: sleep [N]...',
+        '',
+        'Pause for a time equal to the total of the args given, where each arg can',
+        'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays',
+      ],
+      1,
+    ],
     ['sleep with a bad number', 'sleep abc', ["sleep: invalid number 'abc'"], 1],
     ['sleep names the bad operand', 'sleep 1 2x', ["sleep: invalid number '2x'"], 1],
     ['cat of a missing file', 'cat /nope; echo $?', ["cat: can't open '/nope': No such file or directory", '1'], 0],
     ['rm of a missing file', 'rm /nope', ["rm: can't remove '/nope': No such file or directory"], 1],
     ['rm -f of a missing file is quiet', 'rm -f /nope', [], 0],
-    ['wget without a URL shows its usage', 'wget', ['Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]', '\t[--post-data STR | --post-file FILE] [-Y on/off]', '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...'], 1],
+    [
+      'wget without a URL shows its usage',
+      'wget',
+      [
+        'Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]',
+        '\t[--post-data STR | --post-file FILE] [-Y on/off]',
+        '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...',
+      ],
+      1,
+    ],
     ['curl is not part of busybox', 'curl http://web', ['sh: curl: not found'], 127],
   ]
   it.each(cases)('%s', (_title, script, output, exit) => {

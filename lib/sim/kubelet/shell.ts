@@ -68,12 +68,17 @@ export function newShellState(): ShellState {
 }
 
 function expand(word: string, ctx: ShellContext, vars: Record<string, string>, status = 0): string {
-  return word
-    .replace(/\$\?/g, String(status))
-    .replace(/\$\((hostname|date)\)/g, (_, cmd: string) => (cmd === 'hostname' ? ctx.hostname : shellDate(ctx)))
-    .replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, name: string) => vars[name] ?? (name === 'HOSTNAME' ? ctx.hostname : ctx.env[name] ?? ''))
-    // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped $ while variables are expanded
-    .replace(/\u0000/g, '$')
+  return (
+    word
+      .replace(/\$\?/g, String(status))
+      .replace(/\$\((hostname|date)\)/g, (_, cmd: string) => (cmd === 'hostname' ? ctx.hostname : shellDate(ctx)))
+      .replace(
+        /\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g,
+        (_, name: string) => vars[name] ?? (name === 'HOSTNAME' ? ctx.hostname : (ctx.env[name] ?? '')),
+      )
+      // eslint-disable-next-line no-control-regex -- NUL stands in for an escaped $ while variables are expanded
+      .replace(/\u0000/g, '$')
+  )
 }
 
 function shellDate(ctx: ShellContext): string {
@@ -107,7 +112,11 @@ const SLEEP_USAGE = [
 ]
 
 /** bb_show_usage for wget without a URL (first lines; the banner left out as for sleep). */
-const WGET_USAGE = ['Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]', '\t[--post-data STR | --post-file FILE] [-Y on/off]', '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...']
+const WGET_USAGE = [
+  'Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]',
+  '\t[--post-data STR | --post-file FILE] [-Y on/off]',
+  '\t[--no-check-certificate] [-P DIR] [-U AGENT] [-T SEC] URL...',
+]
 
 const ESCAPES: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' }
 
@@ -353,7 +362,12 @@ interface CommandSite {
   line: number | undefined
 }
 
-function runCommand(argv: string[], ctx: ShellContext, state: ShellState, site: CommandSite): { status: number; lines: string[]; sleep?: number; exit?: number } {
+function runCommand(
+  argv: string[],
+  ctx: ShellContext,
+  state: ShellState,
+  site: CommandSite,
+): { status: number; lines: string[]; sleep?: number; exit?: number } {
   const [cmd, ...args] = argv
   const name = cmd!.replace(/^\/(usr\/)?s?bin\//, '')
   if (!ctx.tools.has(name) && !['exit', 'true', 'false', 'echo', ':', 'test', '['].includes(name)) {
@@ -369,7 +383,12 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState, site: 
     case 'exit': {
       if (args.length === 0) return { status: 0, lines: [], exit: state.status }
       // ash's number(): digits only, else "Illegal number" and the shell's error exit (status 2)
-      if (!/^\d+$/.test(args[0]!)) return { status: 2, lines: [shellMessage(site.program, `Illegal number: ${args[0]}`, { line: site.line, builtin: 'exit' })], exit: 2 }
+      if (!/^\d+$/.test(args[0]!))
+        return {
+          status: 2,
+          lines: [shellMessage(site.program, `Illegal number: ${args[0]}`, { line: site.line, builtin: 'exit' })],
+          exit: 2,
+        }
       return { status: 0, lines: [], exit: Number(args[0]) & 255 }
     }
     case 'echo':
@@ -378,7 +397,8 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState, site: 
       const operands = args[0] === '--' ? args.slice(1) : args
       if (operands.length === 0) return { status: 1, lines: SLEEP_USAGE }
       const ms = sleepMs(operands)
-      if (ms === undefined) return { status: 1, lines: [`sleep: invalid number '${operands.find((a) => sleepMs([a]) === undefined) ?? operands[0]}'`] }
+      if (ms === undefined)
+        return { status: 1, lines: [`sleep: invalid number '${operands.find((a) => sleepMs([a]) === undefined) ?? operands[0]}'`] }
       return { status: 0, lines: [], sleep: ms }
     }
     case 'touch':
@@ -403,7 +423,12 @@ function runCommand(argv: string[], ctx: ShellContext, state: ShellState, site: 
       const lines: string[] = []
       let status = 0
       for (const f of args) {
-        if (f in ctx.files) lines.push(...ctx.files[f]!.replace(/\n$/, '').split('\n').filter((l, i, a) => a.length > 1 || l !== ''))
+        if (f in ctx.files)
+          lines.push(
+            ...ctx.files[f]!.replace(/\n$/, '')
+              .split('\n')
+              .filter((l, i, a) => a.length > 1 || l !== ''),
+          )
         else {
           lines.push(`cat: can't open '${f}': No such file or directory`)
           status = 1

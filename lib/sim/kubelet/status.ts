@@ -100,7 +100,14 @@ const EMPTY_STATE = Object.freeze({}) as ContainerStatus['lastState']
  * One pod condition: the previous one when nothing about it changed (it is already shared), else a new one,
  * with lastTransitionTime kept while the status stays the same.
  */
-function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, reason: string | undefined, message: string | undefined, stamp: string): PodCondition {
+function condition(
+  prev: PodCondition[] | undefined,
+  type: string,
+  ok: boolean,
+  reason: string | undefined,
+  message: string | undefined,
+  stamp: string,
+): PodCondition {
   const status = ok ? 'True' : 'False'
   if (ok) {
     reason = undefined
@@ -108,8 +115,14 @@ function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, 
   }
   let before: PodCondition | undefined
   if (prev) for (const c of prev) if (c.type === type) before = c
-  if (before && before.status === status && before.reason === reason && before.message === message && before.lastProbeTime === null) return before
-  const c: PodCondition = { type, status, lastProbeTime: null as unknown as string, lastTransitionTime: before && before.status === status ? before.lastTransitionTime : stamp }
+  if (before && before.status === status && before.reason === reason && before.message === message && before.lastProbeTime === null)
+    return before
+  const c: PodCondition = {
+    type,
+    status,
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: before && before.status === status ? before.lastTransitionTime : stamp,
+  }
   if (reason) c.reason = reason
   if (message !== undefined) c.message = message
   return intern(`c|${c.type}|${c.status}|${c.reason ?? ''}|${c.message ?? ''}|${c.lastTransitionTime}`, () => c)
@@ -140,7 +153,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, node: { ip: string }, n
   for (const c of regular) if (!c.ready) containersReady = false
   const stamp = toTimestamp(epoch, now)
   const notReadyReason = phase === 'Succeeded' || phase === 'Failed' ? 'PodCompleted' : 'ContainersNotReady'
-  const readyMessage = notReadyReason === 'ContainersNotReady' ? `containers with unready status: [${names(regular.filter((c) => !c.ready))}]` : undefined
+  const readyMessage =
+    notReadyReason === 'ContainersNotReady' ? `containers with unready status: [${names(regular.filter((c) => !c.ready))}]` : undefined
   const initMessage = `containers with incomplete status: [${names(inits.filter((i) => i.phase !== 'done'))}]`
   const old = prev.conditions
   let scheduled: PodCondition | undefined

@@ -52,7 +52,10 @@ export function syncPod(state: ClusterView, key: string, ctx: ControllerContext)
         startTime: now,
         sandboxAt: now + TIMINGS.sandboxMs,
         ip: null,
-        containers: [...(pod.spec?.initContainers ?? []).map((c) => newContainer(c, true)), ...(pod.spec?.containers ?? []).map((c) => newContainer(c, false))],
+        containers: [
+          ...(pod.spec?.initContainers ?? []).map((c) => newContainer(c, true)),
+          ...(pod.spec?.containers ?? []).map((c) => newContainer(c, false)),
+        ],
         terminatingSince: null,
         removed: false,
         volumes: undefined,
@@ -156,7 +159,13 @@ function terminate(env: SyncEnv): void {
       finish(env, c, graceful ? 0 : 137, graceful ? 'Completed' : 'Error')
       c.phase = 'done'
       c.nextAt = Infinity
-    } else if (c.phase === 'exited' || c.phase === 'crashBackoff' || c.phase === 'creating' || c.phase === 'pulling' || c.phase === 'pullFailed') {
+    } else if (
+      c.phase === 'exited' ||
+      c.phase === 'crashBackoff' ||
+      c.phase === 'creating' ||
+      c.phase === 'pulling' ||
+      c.phase === 'pullFailed'
+    ) {
       c.phase = 'done'
       c.nextAt = Infinity
     }
@@ -174,7 +183,8 @@ export const kubeletController: Controller<'kubelet'> = {
   sync: syncPod,
   watches: {
     Pod: (_state, key, old, pod, queue) => {
-      if (pod?.spec?.nodeName && (!old || old.spec !== pod.spec || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp)) queue.add(key)
+      if (pod?.spec?.nodeName && (!old || old.spec !== pod.spec || old.metadata?.deletionTimestamp !== pod.metadata?.deletionTimestamp))
+        queue.add(key)
     },
   },
 }

@@ -74,12 +74,18 @@ describe('emptyDir volumes', () => {
     expect(cluster.run('kubectl exec two-rooms -c helper -- wget -qO- http://localhost').output).toMatch(/403/)
   })
 
-  it('are per pod, and exec sees them under each container\'s own mount path', () => {
+  it("are per pod, and exec sees them under each container's own mount path", () => {
     const cluster = createCluster({ seed: 7 })
     cluster.apply(twoRooms)
-    cluster.apply(twoRooms.replace('name: two-rooms', 'name: other').replace(`"echo '<h1>hello from the helper</h1>' > /html/index.html && sleep 3600"`, '"sleep 3600"'))
+    cluster.apply(
+      twoRooms
+        .replace('name: two-rooms', 'name: other')
+        .replace(`"echo '<h1>hello from the helper</h1>' > /html/index.html && sleep 3600"`, '"sleep 3600"'),
+    )
     cluster.advance(30)
-    expect(cluster.run('kubectl exec two-rooms -c nginx -- cat /usr/share/nginx/html/index.html').output).toBe('<h1>hello from the helper</h1>\n')
+    expect(cluster.run('kubectl exec two-rooms -c nginx -- cat /usr/share/nginx/html/index.html').output).toBe(
+      '<h1>hello from the helper</h1>\n',
+    )
     expect(cluster.run('kubectl exec other -c helper -- ls /html').output).toBe('')
     expect(cluster.run('kubectl exec other -c helper -- wget -qO- http://localhost').output).toMatch(/403|error/)
   })

@@ -18,7 +18,9 @@ const NO_MOUNTS: readonly Mount[] = Object.freeze([])
 function emptyDirMounts(pod: Pod, containerName: string): readonly Mount[] {
   // Most pods have no volumes; this runs on every request a pod answers, so leave early.
   if (!pod.spec?.volumes?.length) return NO_MOUNTS
-  const kinds = new Map((pod.spec?.volumes ?? []).filter((v) => v.emptyDir || v.configMap).map((v) => [v.name, v.configMap ? 'configMap' : 'emptyDir']))
+  const kinds = new Map(
+    (pod.spec?.volumes ?? []).filter((v) => v.emptyDir || v.configMap).map((v) => [v.name, v.configMap ? 'configMap' : 'emptyDir']),
+  )
   const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === containerName)
   return (spec?.volumeMounts ?? [])
     .filter((m) => kinds.has(m.name))

@@ -47,10 +47,16 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
       case 'class.co_teacher_added':
         return typeof d.email === 'string' ? d.email : null
       case 'class.co_teacher_removed':
-        return typeof d.email === 'string' ? t(d.left === true ? 'audit.coTeacherLeft' : 'audit.coTeacherRemoved', { email: d.email }) : null
+        return typeof d.email === 'string'
+          ? t(d.left === true ? 'audit.coTeacherLeft' : 'audit.coTeacherRemoved', { email: d.email })
+          : null
       case 'demo.removed':
         return count(d.handedOver) > 0
-          ? t('audit.removedHandedOver', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes), handedOver: count(d.handedOver) })
+          ? t('audit.removedHandedOver', {
+              accounts: Array.isArray(d.accounts) ? d.accounts.length : 0,
+              classes: count(d.classes),
+              handedOver: count(d.handedOver),
+            })
           : t('audit.removed', { accounts: Array.isArray(d.accounts) ? d.accounts.length : 0, classes: count(d.classes) })
       case 'studio.course_created': {
         const title = d[locale === 'ko' ? 'titleKo' : 'titleEn']
@@ -81,7 +87,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
             return (
               <li key={e.id} data-action={e.action}>
                 <p className="audit-when">
-                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time> · <span className="audit-actor">{e.actor.cli ? t('audit.cli') : e.actor.label}</span>
+                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale)}</time> ·{' '}
+                  <span className="audit-actor">{e.actor.cli ? t('audit.cli') : e.actor.label}</span>
                 </p>
                 <p className="audit-what">
                   <strong>{actionLabel(e)}</strong>

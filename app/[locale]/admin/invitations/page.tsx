@@ -23,7 +23,10 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
   const locale = await currentLang()
   const found = await dal().admin.invitations(viewer, requested)
   const state = (i: Invitation): string => {
-    if (i.status === 'used') return i.usedBy ? t('invitations.used', { email: i.usedBy, date: formatDateTime(i.usedAt!, locale) }) : t('invitations.usedByGone', { date: formatDateTime(i.usedAt!, locale) })
+    if (i.status === 'used')
+      return i.usedBy
+        ? t('invitations.used', { email: i.usedBy, date: formatDateTime(i.usedAt!, locale) })
+        : t('invitations.usedByGone', { date: formatDateTime(i.usedAt!, locale) })
     if (i.status === 'expired') return t('invitations.expired', { date: formatDate(i.expiresAt, locale) })
     if (i.status === 'revoked') return t('invitations.revoked')
     return t('invitations.pending', { date: formatDateTime(i.expiresAt, locale) })
@@ -50,9 +53,18 @@ export default async function AdminInvitationsPage({ searchParams }: { searchPar
                     {i.note}
                   </strong>
                   <span className={`invitation-state state-${i.status}`}>{state(i)}</span>
-                  <span className="muted admin-meta">{i.createdBy ? t('invitations.createdBy', { email: i.createdBy, date: formatDateTime(i.createdAt, locale) }) : t('invitations.createdOn', { date: formatDateTime(i.createdAt, locale) })}</span>
+                  <span className="muted admin-meta">
+                    {i.createdBy
+                      ? t('invitations.createdBy', { email: i.createdBy, date: formatDateTime(i.createdAt, locale) })
+                      : t('invitations.createdOn', { date: formatDateTime(i.createdAt, locale) })}
+                  </span>
                 </div>
-                {i.status === 'pending' && <RevokeInvitation id={i.id} label={t('invitations.revokeLabel', { role: `${t(`roles.${i.role}`)}${i.note ? ` (${i.note})` : ''}` })} />}
+                {i.status === 'pending' && (
+                  <RevokeInvitation
+                    id={i.id}
+                    label={t('invitations.revokeLabel', { role: `${t(`roles.${i.role}`)}${i.note ? ` (${i.note})` : ''}` })}
+                  />
+                )}
               </li>
             ))}
           </ul>

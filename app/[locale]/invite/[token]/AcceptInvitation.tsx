@@ -7,7 +7,16 @@ import { acceptInvitationAction, type AcceptInvitationState } from '../actions'
 export function AcceptInvitation({ token, role }: { token: string; role: string }) {
   const t = useTranslations('admin')
   const [state, action, pending] = useActionState<AcceptInvitationState, FormData>(acceptInvitationAction, { error: null })
-  const message = state.error === 'signedOut' ? t('invite.signedOut') : state.error === 'already' ? t('invite.already', { role }) : state.error === 'admin' ? t('invite.admin') : state.error === 'invalid' ? t('invite.invalid') : null
+  const message =
+    state.error === 'signedOut'
+      ? t('invite.signedOut')
+      : state.error === 'already'
+        ? t('invite.already', { role })
+        : state.error === 'admin'
+          ? t('invite.admin')
+          : state.error === 'invalid'
+            ? t('invite.invalid')
+            : null
   return (
     <form action={action} className="form">
       <input type="hidden" name="token" value={token} />

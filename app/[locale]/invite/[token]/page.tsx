@@ -13,7 +13,11 @@ type Params = Promise<{ token: string }>
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations('admin')
   const found = await dal().invitations.describe((await params).token)
-  return { title: found.status === 'valid' ? t('invite.title', { role: t(`roles.${found.role}`) }) : t('invite.invalidTitle'), referrer: 'no-referrer', robots: { index: false, follow: false } }
+  return {
+    title: found.status === 'valid' ? t('invite.title', { role: t(`roles.${found.role}`) }) : t('invite.invalidTitle'),
+    referrer: 'no-referrer',
+    robots: { index: false, follow: false },
+  }
 }
 
 /** A role invitation: what it gives, then sign in or up (and come back here), then accept. */

@@ -25,7 +25,17 @@ export function ResetForm({ token, email }: { token: string; email: string }) {
       <input type="hidden" name="username" value={email} autoComplete="username" />
       <div className="field">
         <label htmlFor="reset-password">{t('password')}</label>
-        <input id="reset-password" type="password" name="password" required minLength={8} maxLength={200} autoComplete="new-password" aria-invalid={state.status === 'weak'} aria-describedby="reset-rule" />
+        <input
+          id="reset-password"
+          type="password"
+          name="password"
+          required
+          minLength={8}
+          maxLength={200}
+          autoComplete="new-password"
+          aria-invalid={state.status === 'weak'}
+          aria-describedby="reset-rule"
+        />
         <small id="reset-rule" className="field-hint">
           {t('rule')}
         </small>

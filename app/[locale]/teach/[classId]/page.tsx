@@ -44,7 +44,11 @@ export default async function ClassPage({ params }: { params: Params }) {
   const stuck = matrix.rows.filter((r) => r.stuckOn.length > 0)
   // issue 17 — deadlines, progress over time
   const td = await getTranslations('deadlines')
-  const timeline = progressTimeline(detail.progress, detail.learners.map((l) => l.id), { now: new Date() })
+  const timeline = progressTimeline(
+    detail.progress,
+    detail.learners.map((l) => l.id),
+    { now: new Date() },
+  )
   const dueLessons = matrix.lessons.filter((l) => l.dueAt)
   const lateCount = matrix.rows.reduce((n, r) => n + r.late.length, 0)
   const overdueCount = matrix.rows.reduce((n, r) => n + r.overdue.length, 0)
@@ -84,11 +88,23 @@ export default async function ClassPage({ params }: { params: Params }) {
           <h2 id="progress-heading">{t('detail.progress')}</h2>
           {matrix.rows.length > 0 && (
             <div className="export-links">
-              <a className="button small" href={`/api/classes/${detail.id}/export`} download data-testid="export-csv" title={td('export.progressHelp')}>
+              <a
+                className="button small"
+                href={`/api/classes/${detail.id}/export`}
+                download
+                data-testid="export-csv"
+                title={td('export.progressHelp')}
+              >
                 {t('detail.export')}
               </a>
               {/* issue 17 — exports: every attempt */}
-              <a className="button small" href={`/api/classes/${detail.id}/export/attempts`} download data-testid="export-attempts-csv" title={td('export.attemptsHelp')}>
+              <a
+                className="button small"
+                href={`/api/classes/${detail.id}/export/attempts`}
+                download
+                data-testid="export-attempts-csv"
+                title={td('export.attemptsHelp')}
+              >
                 {td('export.attempts')}
               </a>
             </div>
@@ -96,7 +112,9 @@ export default async function ClassPage({ params }: { params: Params }) {
         </div>
         <p data-testid="class-summary">{t('detail.summary', { learners: matrix.rows.length, stuck: matrix.stuckCount })}</p>
         {/* issue 17 — deadlines: late and overdue work in the class */}
-        {dueLessons.length > 0 && matrix.rows.length > 0 && <p data-testid="deadline-summary">{td('matrix.summary', { late: lateCount, overdue: overdueCount })}</p>}
+        {dueLessons.length > 0 && matrix.rows.length > 0 && (
+          <p data-testid="deadline-summary">{td('matrix.summary', { late: lateCount, overdue: overdueCount })}</p>
+        )}
         {matrix.rows.length === 0 ? (
           <p className="muted" data-testid="no-learners">
             {t('detail.empty')}
@@ -141,7 +159,13 @@ export default async function ClassPage({ params }: { params: Params }) {
       {matrix.rows.length > 0 && (
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{td('chart.classHeading')}</h2>
-          <ProgressChart id="class-progress-chart" data={timeline.class} title={td('chart.classTitle')} locale={locale} emptyText={td('chart.empty')} />
+          <ProgressChart
+            id="class-progress-chart"
+            data={timeline.class}
+            title={td('chart.classTitle')}
+            locale={locale}
+            emptyText={td('chart.empty')}
+          />
         </section>
       )}
 

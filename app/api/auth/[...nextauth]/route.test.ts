@@ -20,7 +20,11 @@ describe('POST /api/auth/[...nextauth]', () => {
   })
 
   it('passes every other answer through: a wrong password, a success, a forged code', async () => {
-    for (const location of ['http://localhost/signin?error=CredentialsSignin&code=credentials', 'http://localhost/courses', 'http://localhost/signin?code=rate_limited.abc']) {
+    for (const location of [
+      'http://localhost/signin?error=CredentialsSignin&code=credentials',
+      'http://localhost/courses',
+      'http://localhost/signin?code=rate_limited.abc',
+    ]) {
       answer.response = redirect(location)
       const r = await POST(request())
       expect([r.status, r.headers.get('location')]).toEqual([302, location])

@@ -12,7 +12,9 @@ export const { GET } = handlers
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const response = await handlers.POST(request)
-  const target = response.headers.get('location') ?? (response.headers.get('content-type')?.includes('application/json') ? await redirectUrlIn(response.clone()) : null)
+  const target =
+    response.headers.get('location') ??
+    (response.headers.get('content-type')?.includes('application/json') ? await redirectUrlIn(response.clone()) : null)
   const wait = target ? throttledWait(codeOf(target)) : null
   return wait === null ? response : tooManyRequests(request, wait)
 }

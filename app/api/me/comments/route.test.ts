@@ -17,10 +17,19 @@ let ids: { mine: string; service: string; theirs: string }
 
 const get = async (query = '') => {
   const r = await GET(new Request(`http://localhost/api/me/comments${query}`))
-  return { status: r.status, json: (await r.json()) as { comments?: { id: string; body: string; readAt: string | null }[]; unread?: number; error?: string } }
+  return {
+    status: r.status,
+    json: (await r.json()) as { comments?: { id: string; body: string; readAt: string | null }[]; unread?: number; error?: string },
+  }
 }
 const post = async (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
-  const r = await POST(new Request('http://localhost/api/me/comments', { method: 'POST', headers: { origin: 'http://localhost', host: 'localhost', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }))
+  const r = await POST(
+    new Request('http://localhost/api/me/comments', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', host: 'localhost', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  )
   return { status: r.status, json: (await r.json()) as { marked?: number; unread?: number; error?: string } }
 }
 
@@ -31,8 +40,18 @@ beforeAll(async () => {
   classmate = await createTestAccount(database.db, 'learner', 'classmate')
   const c = await createTestClass(dal, teacher, { name: 'Evening', learners: [me, classmate] })
   const submit = async (learner: Viewer, exerciseId: string, lessonId: string) =>
-    (await dal.progress.recordSubmission(learner, { courseId: 'kubernetes-basics', lessonId, exerciseId, kind: 'manifest', source: 'kind: Pod\n', result: { exercise: exerciseId, passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 } })).submissionId
-  const comment = async (submissionId: string, body: string) => (await dal.comments.commentOnSubmission(teacher, { classId: c.id, submissionId, body }))!.id
+    (
+      await dal.progress.recordSubmission(learner, {
+        courseId: 'kubernetes-basics',
+        lessonId,
+        exerciseId,
+        kind: 'manifest',
+        source: 'kind: Pod\n',
+        result: { exercise: exerciseId, passed: false, score: 0, checks: [], validation: { valid: true, errors: [] }, durationMs: 1 },
+      })
+    ).submissionId
+  const comment = async (submissionId: string, body: string) =>
+    (await dal.comments.commentOnSubmission(teacher, { classId: c.id, submissionId, body }))!.id
   ids = {
     mine: await comment(await submit(me, 'deployment-web', 'deployment'), 'About your Deployment.'),
     service: await comment(await submit(me, 'service-hello', 'service'), 'About your Service.'),
@@ -71,12 +90,21 @@ describe('/api/me/comments', () => {
 
   it('refuses a body of the wrong shape or type without marking anything', async () => {
     state.viewer = classmate
-    for (const body of [{}, { ids: 'x' }, { ids: [ids.theirs], exerciseId: 'deployment-web' }, { ids: Array(201).fill('x') }, { ids: ['a\u0000'] }, [ids.theirs]]) {
+    for (const body of [
+      {},
+      { ids: 'x' },
+      { ids: [ids.theirs], exerciseId: 'deployment-web' },
+      { ids: Array(201).fill('x') },
+      { ids: ['a\u0000'] },
+      [ids.theirs],
+    ]) {
       expect((await post(body)).status, JSON.stringify(body).slice(0, 40)).toBe(422)
     }
     expect((await post('not json')).status).toBe(400)
     expect((await post({ ids: [ids.theirs] }, { 'content-type': 'text/plain' })).status).toBe(415)
-    expect((await post({ ids: [ids.theirs] }, { 'content-type': 'application/json', origin: 'https://elsewhere.example' })).status).toBe(403)
+    expect((await post({ ids: [ids.theirs] }, { 'content-type': 'application/json', origin: 'https://elsewhere.example' })).status).toBe(
+      403,
+    )
     expect((await get()).json.unread).toBe(1)
   })
 })

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic'
 
 const id = storableText(z.string().min(1).max(100))
 const noStore = { 'cache-control': 'private, no-store' }
-const signInFirst = () => NextResponse.json({ error: 'unauthorized', message: 'Sign in to read comments from your teacher.' }, { status: 401 })
+const signInFirst = () =>
+  NextResponse.json({ error: 'unauthorized', message: 'Sign in to read comments from your teacher.' }, { status: 401 })
 
 /**
  * My teachers' comments (GET `?exerciseId=`: of one exercise, else all, newest first) with how many are unread.
@@ -20,9 +21,13 @@ export async function GET(request: Request) {
   if (!viewer) return signInFirst()
   const raw = new URL(request.url).searchParams.get('exerciseId')
   const exerciseId = raw === null ? null : id.safeParse(raw)
-  if (exerciseId && !exerciseId.success) return NextResponse.json({ error: 'invalid_input', issues: [{ path: 'exerciseId', message: 'not an exercise id' }] }, { status: 422 })
+  if (exerciseId && !exerciseId.success)
+    return NextResponse.json({ error: 'invalid_input', issues: [{ path: 'exerciseId', message: 'not an exercise id' }] }, { status: 422 })
   try {
-    const [comments, unread] = await Promise.all([dal().comments.mine(viewer, exerciseId ? { exerciseId: exerciseId.data } : {}), dal().comments.unreadCount(viewer)])
+    const [comments, unread] = await Promise.all([
+      dal().comments.mine(viewer, exerciseId ? { exerciseId: exerciseId.data } : {}),
+      dal().comments.unreadCount(viewer),
+    ])
     return NextResponse.json({ comments, unread }, { headers: noStore })
   } catch (error) {
     if (error instanceof AccessDeniedError) return signInFirst()

@@ -20,9 +20,11 @@ export async function POST(request: Request) {
   try {
     return NextResponse.json(await importVisitorWork(dal(), viewer, body.data))
   } catch (error) {
-    if (error instanceof AccessDeniedError) return NextResponse.json({ error: 'unauthorized', message: error.message }, { status: error.status })
+    if (error instanceof AccessDeniedError)
+      return NextResponse.json({ error: 'unauthorized', message: error.message }, { status: error.status })
     // nothing was added; the browser keeps its record (importing again counts nothing twice)
-    if (error instanceof ImportBusyError) return NextResponse.json({ error: 'busy', message: error.message }, { status: 503, headers: { 'retry-after': '5' } })
+    if (error instanceof ImportBusyError)
+      return NextResponse.json({ error: 'busy', message: error.message }, { status: 503, headers: { 'retry-after': '5' } })
     if (error instanceof UnstorableTextError) return unstorableTextResponse(error)
     throw error
   }

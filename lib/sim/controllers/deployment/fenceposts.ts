@@ -11,7 +11,11 @@ export function scaledValue(value: IntOrString | undefined, total: number, round
   return resolveIntOrPercent(value, total, roundUp) ?? undefined
 }
 
-export function resolveFenceposts(maxSurge: IntOrString | undefined, maxUnavailable: IntOrString | undefined, desired: number): { surge: number; unavailable: number } | undefined {
+export function resolveFenceposts(
+  maxSurge: IntOrString | undefined,
+  maxUnavailable: IntOrString | undefined,
+  desired: number,
+): { surge: number; unavailable: number } | undefined {
   const surge = scaledValue(maxSurge, desired, true)
   const unavailable = scaledValue(maxUnavailable, desired, false)
   if (surge === undefined || unavailable === undefined) return undefined

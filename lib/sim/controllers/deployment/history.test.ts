@@ -4,7 +4,9 @@ import { createCluster } from '../../cluster.ts'
 import { get, replicaSetsOf } from '../../../testing/cluster.ts'
 import { podTemplateHash } from './history.ts'
 
-const manifest = (o: { image?: string; replicas?: number; annotations?: string; templateLabel?: string; maxSurge?: number; limit?: number } = {}) => `apiVersion: apps/v1
+const manifest = (
+  o: { image?: string; replicas?: number; annotations?: string; templateLabel?: string; maxSurge?: number; limit?: number } = {},
+) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web${o.annotations ? `\n  annotations: {${o.annotations}}` : ''}
@@ -84,7 +86,10 @@ describe('revisionHistoryLimit (C39)', () => {
     c.apply(manifest({ image: 'nginx:1.27', limit: 0 }))
     c.advance(60)
     expect(replicaSetsOf(c.state, 'web')).toHaveLength(1)
-    expect(c.run('kubectl rollout undo deployment/web')).toEqual({ ok: false, output: 'error: no rollout history found for deployment "web"\n' })
+    expect(c.run('kubectl rollout undo deployment/web')).toEqual({
+      ok: false,
+      output: 'error: no rollout history found for deployment "web"\n',
+    })
   })
 })
 

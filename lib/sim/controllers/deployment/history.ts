@@ -11,7 +11,9 @@ import { sortShort } from '../../sort.ts'
 function stableStringify(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`
-  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort()
+  const keys = Object.keys(v)
+    .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+    .sort()
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((v as Record<string, unknown>)[k])}`).join(',')}}`
 }
 
@@ -95,7 +97,12 @@ export function skipCopyAnnotation(key: string): boolean {
 }
 
 /** SetNewReplicaSetAnnotations: copy D annotations, raise the revision (keeping revision-history), replica annotations on create. */
-export function newReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRevision: number, exists: boolean): { annotations: Record<string, string>; changed: boolean } {
+export function newReplicaSetAnnotations(
+  d: Deployment,
+  rs: ReplicaSet,
+  newRevision: number,
+  exists: boolean,
+): { annotations: Record<string, string>; changed: boolean } {
   const annotations = { ...(rs.metadata?.annotations ?? {}) }
   let changed = false
   for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) {

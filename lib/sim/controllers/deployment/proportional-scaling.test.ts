@@ -12,7 +12,10 @@ import type { DeploymentWork } from './work.ts'
 function stuckRollout() {
   const state = settledDeployment({ replicas: 10, maxSurge: 3, maxUnavailable: 2 })
   changeImage(state, 'nginx:doesnotexist')
-  expect(runSyncs(state, 'new-never-ready')).toEqual([[3, 8], [5, 8]])
+  expect(runSyncs(state, 'new-never-ready')).toEqual([
+    [3, 8],
+    [5, 8],
+  ])
   return state
 }
 
@@ -34,8 +37,14 @@ describe('proportional scaling during a rollout (C30, C31)', () => {
       expect(rs.metadata!.annotations![ANNOTATIONS.maxReplicas]).toBe('18')
     }
     expect(replicaSetsOf(state, 'web')).toHaveLength(2)
-    const messages = state.events.log.filter((e) => e.reason === 'ScalingReplicaSet').slice(-2).map((e) => e.message)
-    expect(messages).toEqual([`Scaled up replica set ${oldRS!.metadata!.name} from 8 to 11`, `Scaled up replica set ${newRS!.metadata!.name} from 5 to 7`])
+    const messages = state.events.log
+      .filter((e) => e.reason === 'ScalingReplicaSet')
+      .slice(-2)
+      .map((e) => e.message)
+    expect(messages).toEqual([
+      `Scaled up replica set ${oldRS!.metadata!.name} from 8 to 11`,
+      `Scaled up replica set ${newRS!.metadata!.name} from 5 to 7`,
+    ])
   })
 
   it('C31: scaling the same stuck rollout down to 5 removes from the bigger (older) first: old 5, new 3', () => {
@@ -51,7 +60,11 @@ describe('proportional scaling during a rollout (C30, C31)', () => {
     let d = get(state, 'Deployment', 'web')
     update(state, { ...d, spec: { ...d.spec!, paused: true } })
     step(state, syncDeployment, KEY)
-    expect(get(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused' })
+    expect(get(state, 'Deployment', 'web').status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'Unknown',
+      reason: 'DeploymentPaused',
+      message: 'Deployment is paused',
+    })
     changeImage(state, 'nginx:1.27')
     step(state, syncDeployment, KEY)
     changeImage(state, 'nginx:1.28')
@@ -96,18 +109,107 @@ describe('sync.go scale(): upstream TestScale rows', () => {
     desiredAnnotation?: Record<string, number>
   }
   const rows: Row[] = [
-    { name: 'normal scaling event: 10 -> 12', from: { replicas: 10 }, to: { replicas: 12 }, newRS: 10, oldRSs: [], expectedNew: 12, expectedOld: [] },
-    { name: 'normal scaling event: 10 -> 5', from: { replicas: 10 }, to: { replicas: 5 }, newRS: 10, oldRSs: [], expectedNew: 5, expectedOld: [] },
-    { name: 'proportional scaling: 5 -> 10', from: { replicas: 5 }, to: { replicas: 10 }, newRS: 2, oldRSs: [3], expectedNew: 4, expectedOld: [6] },
-    { name: 'proportional scaling: 5 -> 3', from: { replicas: 5 }, to: { replicas: 3 }, newRS: 2, oldRSs: [3], expectedNew: 1, expectedOld: [2] },
-    { name: 'proportional scaling: 9 -> 4', from: { replicas: 9 }, to: { replicas: 4 }, newRS: 8, oldRSs: [1], expectedNew: 4, expectedOld: [0] },
-    { name: 'proportional scaling: 7 -> 10', from: { replicas: 7 }, to: { replicas: 10 }, newRS: 2, oldRSs: [3, 2], expectedNew: 3, expectedOld: [4, 3] },
-    { name: 'proportional scaling: 13 -> 8', from: { replicas: 13 }, to: { replicas: 8 }, newRS: 2, oldRSs: [8, 3], expectedNew: 1, expectedOld: [5, 2] },
-    { name: 'leftover distribution: 3 -> 4', from: { replicas: 3 }, to: { replicas: 4 }, newRS: 1, oldRSs: [1, 1], expectedNew: 2, expectedOld: [1, 1] },
-    { name: 'leftover distribution: 3 -> 2', from: { replicas: 3 }, to: { replicas: 2 }, newRS: 1, oldRSs: [1, 1], expectedNew: 1, expectedOld: [1, 0] },
+    {
+      name: 'normal scaling event: 10 -> 12',
+      from: { replicas: 10 },
+      to: { replicas: 12 },
+      newRS: 10,
+      oldRSs: [],
+      expectedNew: 12,
+      expectedOld: [],
+    },
+    {
+      name: 'normal scaling event: 10 -> 5',
+      from: { replicas: 10 },
+      to: { replicas: 5 },
+      newRS: 10,
+      oldRSs: [],
+      expectedNew: 5,
+      expectedOld: [],
+    },
+    {
+      name: 'proportional scaling: 5 -> 10',
+      from: { replicas: 5 },
+      to: { replicas: 10 },
+      newRS: 2,
+      oldRSs: [3],
+      expectedNew: 4,
+      expectedOld: [6],
+    },
+    {
+      name: 'proportional scaling: 5 -> 3',
+      from: { replicas: 5 },
+      to: { replicas: 3 },
+      newRS: 2,
+      oldRSs: [3],
+      expectedNew: 1,
+      expectedOld: [2],
+    },
+    {
+      name: 'proportional scaling: 9 -> 4',
+      from: { replicas: 9 },
+      to: { replicas: 4 },
+      newRS: 8,
+      oldRSs: [1],
+      expectedNew: 4,
+      expectedOld: [0],
+    },
+    {
+      name: 'proportional scaling: 7 -> 10',
+      from: { replicas: 7 },
+      to: { replicas: 10 },
+      newRS: 2,
+      oldRSs: [3, 2],
+      expectedNew: 3,
+      expectedOld: [4, 3],
+    },
+    {
+      name: 'proportional scaling: 13 -> 8',
+      from: { replicas: 13 },
+      to: { replicas: 8 },
+      newRS: 2,
+      oldRSs: [8, 3],
+      expectedNew: 1,
+      expectedOld: [5, 2],
+    },
+    {
+      name: 'leftover distribution: 3 -> 4',
+      from: { replicas: 3 },
+      to: { replicas: 4 },
+      newRS: 1,
+      oldRSs: [1, 1],
+      expectedNew: 2,
+      expectedOld: [1, 1],
+    },
+    {
+      name: 'leftover distribution: 3 -> 2',
+      from: { replicas: 3 },
+      to: { replicas: 2 },
+      newRS: 1,
+      oldRSs: [1, 1],
+      expectedNew: 1,
+      expectedOld: [1, 0],
+    },
     { name: 'proportional scaling (no new rs): 4 -> 5', from: { replicas: 4 }, to: { replicas: 5 }, oldRSs: [2, 2], expectedOld: [3, 2] },
-    { name: 'proportional scaling: 6 -> 0', from: { replicas: 6 }, to: { replicas: 0 }, newRS: 3, oldRSs: [2, 1], expectedNew: 0, expectedOld: [0, 0] },
-    { name: 'proportional scaling: 0 -> 6', from: { replicas: 6 }, to: { replicas: 6 }, newRS: 0, oldRSs: [0, 0], expectedNew: 6, expectedOld: [0, 0], ignored: ['old-0', 'old-1'] },
+    {
+      name: 'proportional scaling: 6 -> 0',
+      from: { replicas: 6 },
+      to: { replicas: 0 },
+      newRS: 3,
+      oldRSs: [2, 1],
+      expectedNew: 0,
+      expectedOld: [0, 0],
+    },
+    {
+      name: 'proportional scaling: 0 -> 6',
+      from: { replicas: 6 },
+      to: { replicas: 6 },
+      newRS: 0,
+      oldRSs: [0, 0],
+      expectedNew: 6,
+      expectedOld: [0, 0],
+      ignored: ['old-0', 'old-1'],
+    },
     {
       name: 'failed rs update',
       from: { replicas: 5 },
@@ -119,9 +221,31 @@ describe('sync.go scale(): upstream TestScale rows', () => {
       ignored: ['new', 'old-1'],
       desiredAnnotation: { 'old-0': 3 },
     },
-    { name: 'deployment with surge pods', from: { replicas: 10, maxSurge: 2 }, to: { replicas: 20, maxSurge: 2 }, newRS: 6, oldRSs: [6], expectedNew: 11, expectedOld: [11] },
-    { name: 'change both surge and size', from: { replicas: 10, maxSurge: 3 }, to: { replicas: 50, maxSurge: 6 }, newRS: 5, oldRSs: [8], expectedNew: 22, expectedOld: [34] },
-    { name: 'change both size and template', from: { replicas: 10 }, to: { replicas: 14, templateChanged: true }, oldRSs: [7, 3], expectedOld: [10, 4] },
+    {
+      name: 'deployment with surge pods',
+      from: { replicas: 10, maxSurge: 2 },
+      to: { replicas: 20, maxSurge: 2 },
+      newRS: 6,
+      oldRSs: [6],
+      expectedNew: 11,
+      expectedOld: [11],
+    },
+    {
+      name: 'change both surge and size',
+      from: { replicas: 10, maxSurge: 3 },
+      to: { replicas: 50, maxSurge: 6 },
+      newRS: 5,
+      oldRSs: [8],
+      expectedNew: 22,
+      expectedOld: [34],
+    },
+    {
+      name: 'change both size and template',
+      from: { replicas: 10 },
+      to: { replicas: 14, templateChanged: true },
+      oldRSs: [7, 3],
+      expectedOld: [10, 4],
+    },
     {
       name: 'saturated but broken new replica set does not affect old pods',
       from: { replicas: 2, maxSurge: 1 },
@@ -138,19 +262,34 @@ describe('sync.go scale(): upstream TestScale rows', () => {
     const base = replicaSet(name, { replicas, labels: { app: 'web' } })
     return {
       ...base,
-      metadata: { ...base.metadata, uid: name, creationTimestamp: `2016-05-20T0${created}:00:00Z`, annotations: { [ANNOTATIONS.desiredReplicas]: String(desired), [ANNOTATIONS.maxReplicas]: String(max) } },
+      metadata: {
+        ...base.metadata,
+        uid: name,
+        creationTimestamp: `2016-05-20T0${created}:00:00Z`,
+        annotations: { [ANNOTATIONS.desiredReplicas]: String(desired), [ANNOTATIONS.maxReplicas]: String(max) },
+      },
       status: { replicas: 0, availableReplicas: available },
     }
   }
 
   it.each(rows)('$name', (row) => {
     const state = testState()
-    const d = deployment('web', { replicas: row.to.replicas, maxSurge: row.to.maxSurge ?? 0, maxUnavailable: row.to.maxUnavailable ?? 0, image: row.to.templateChanged ? 'nginx:1.27' : 'nginx:1.26' })
+    const d = deployment('web', {
+      replicas: row.to.replicas,
+      maxSurge: row.to.maxSurge ?? 0,
+      maxUnavailable: row.to.maxUnavailable ?? 0,
+      image: row.to.templateChanged ? 'nginx:1.27' : 'nginx:1.26',
+    })
     const surgeBefore = row.from.maxSurge ?? 0
     const annotated = (name: string) => row.desiredAnnotation?.[name] ?? row.from.replicas
     // upstream lists old ReplicaSets newest first; older ones were created earlier
-    const oldRSs = row.oldRSs.map((n, i) => rs(`old-${i}`, n, row.oldRSs.length - i, annotated(`old-${i}`), annotated(`old-${i}`) + surgeBefore))
-    const newRS = row.newRS === undefined ? undefined : rs('new', row.newRS, row.oldRSs.length + 1, annotated('new'), annotated('new') + surgeBefore, row.newAvailable)
+    const oldRSs = row.oldRSs.map((n, i) =>
+      rs(`old-${i}`, n, row.oldRSs.length - i, annotated(`old-${i}`), annotated(`old-${i}`) + surgeBefore),
+    )
+    const newRS =
+      row.newRS === undefined
+        ? undefined
+        : rs('new', row.newRS, row.oldRSs.length + 1, annotated('new'), annotated('new') + surgeBefore, row.newAvailable)
     const w: DeploymentWork = { d, ctx: context(state), changes: [] }
     scaleDeployment(w, newRS, oldRSs)
     const sizes = new Map<string, number>([...oldRSs, ...(newRS ? [newRS] : [])].map((r) => [r.metadata!.name!, r.spec!.replicas!]))

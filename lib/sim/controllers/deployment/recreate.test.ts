@@ -34,13 +34,19 @@ describe('Recreate (C40)', () => {
     expect(replicaSetsOf(c.state, 'web')).toHaveLength(1)
     expect(c.snapshot().pods.filter((p) => p.terminating)).toHaveLength(3)
     const d = get(c.state, 'Deployment', 'web')
-    expect(d.status!.conditions!.find((x) => x.type === 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable' })
+    expect(d.status!.conditions!.find((x) => x.type === 'Available')).toMatchObject({
+      status: 'False',
+      reason: 'MinimumReplicasUnavailable',
+    })
     c.advance(11)
     rss = replicaSetsOf(c.state, 'web')
     expect(rss).toHaveLength(2)
     expect(rss[1]!.spec!.replicas).toBe(3)
     const events = c.events.filter((e) => e.reason === 'ScalingReplicaSet').map((e) => e.message)
-    expect(events.slice(-2)).toEqual([`Scaled down replica set ${rss[0]!.metadata!.name} from 3 to 0`, `Scaled up replica set ${rss[1]!.metadata!.name} from 0 to 3`])
+    expect(events.slice(-2)).toEqual([
+      `Scaled down replica set ${rss[0]!.metadata!.name} from 3 to 0`,
+      `Scaled up replica set ${rss[1]!.metadata!.name} from 0 to 3`,
+    ])
     c.advance(30)
     expect(c.snapshot().deployments[0]).toMatchObject({ availableReplicas: 3, updatedReplicas: 3 })
   })

@@ -3,7 +3,13 @@ import { advanceClock } from '../../clock.ts'
 import { changeImage, runSyncs, scalingEvents, settledDeployment } from './rollout-harness.test-helpers.ts'
 import { get, replicaSetsOf, setReplicaSetStatus, step, testState, create, deployment, replicaSet } from '../../../testing/cluster.ts'
 import { syncDeployment } from './sync.ts'
-import { cleanupUnhealthyReplicas, newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets, scaleDownOldReplicaSets } from './rolling-update.ts'
+import {
+  cleanupUnhealthyReplicas,
+  newRSNewReplicas,
+  reconcileNewReplicaSet,
+  reconcileOldReplicaSets,
+  scaleDownOldReplicaSets,
+} from './rolling-update.ts'
 import type { DeploymentWork } from './work.ts'
 import { context } from '../../engine.ts'
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
@@ -15,7 +21,14 @@ describe('RollingUpdate step sequences (conformance E)', () => {
     state.events.log.length = 0
     changeImage(state, 'nginx:1.27')
     const seq = runSyncs(state, 'avail-between-syncs')
-    expect(seq).toEqual([[1, 3], [1, 2], [2, 2], [2, 1], [3, 1], [3, 0]])
+    expect(seq).toEqual([
+      [1, 3],
+      [1, 2],
+      [2, 2],
+      [2, 1],
+      [3, 1],
+      [3, 0],
+    ])
     expect(scalingEvents(state)).toEqual(['new→1', 'old→2', 'new→2', 'old→1', 'new→3', 'old→0'])
     for (const [n, o] of seq) expect(n! + o!).toBeLessThanOrEqual(4)
     const d = get(state, 'Deployment', 'web')
@@ -26,19 +39,31 @@ describe('RollingUpdate step sequences (conformance E)', () => {
   it('C28: 4 replicas, maxSurge 1, maxUnavailable 1', () => {
     const state = settledDeployment({ replicas: 4, maxSurge: 1, maxUnavailable: 1 })
     changeImage(state, 'nginx:1.27')
-    expect(runSyncs(state, 'avail-between-syncs')).toEqual([[1, 3], [2, 3], [2, 1], [4, 1], [4, 0]])
+    expect(runSyncs(state, 'avail-between-syncs')).toEqual([
+      [1, 3],
+      [2, 3],
+      [2, 1],
+      [4, 1],
+      [4, 0],
+    ])
   })
 
   it('C28: the same rollout stalls at [2,3] when new pods never become ready', () => {
     const state = settledDeployment({ replicas: 4, maxSurge: 1, maxUnavailable: 1 })
     changeImage(state, 'nginx:1.27')
-    expect(runSyncs(state, 'new-never-ready')).toEqual([[1, 3], [2, 3]])
+    expect(runSyncs(state, 'new-never-ready')).toEqual([
+      [1, 3],
+      [2, 3],
+    ])
   })
 
   it('C29: 10 replicas and a bad image stop at new 5 / old 8 with Available still True', () => {
     const state = settledDeployment({ replicas: 10 })
     changeImage(state, 'nginx:doesnotexist')
-    expect(runSyncs(state, 'new-never-ready')).toEqual([[3, 8], [5, 8]])
+    expect(runSyncs(state, 'new-never-ready')).toEqual([
+      [3, 8],
+      [5, 8],
+    ])
     step(state, syncDeployment, 'default/web')
     const d = get(state, 'Deployment', 'web')
     expect(d.status).toMatchObject({ replicas: 13, updatedReplicas: 5, readyReplicas: 8, availableReplicas: 8, unavailableReplicas: 5 })
@@ -48,7 +73,12 @@ describe('RollingUpdate step sequences (conformance E)', () => {
   it('C34: maxSurge 0 with maxUnavailable 1% on 2 replicas still makes progress (unavailable forced to 1)', () => {
     const state = settledDeployment({ replicas: 2, maxSurge: 0, maxUnavailable: '1%' })
     changeImage(state, 'nginx:1.27')
-    expect(runSyncs(state, 'avail-between-syncs')).toEqual([[0, 1], [1, 1], [1, 0], [2, 0]])
+    expect(runSyncs(state, 'avail-between-syncs')).toEqual([
+      [0, 1],
+      [1, 1],
+      [1, 0],
+      [2, 0],
+    ])
   })
 
   it('C35: a template change mid-rollout creates a third ReplicaSet at once and scales both old ones down oldest first', () => {
@@ -61,7 +91,8 @@ describe('RollingUpdate step sequences (conformance E)', () => {
     expect(rss).toHaveLength(3)
     expect(rss.map((r) => r.metadata!.annotations![ANNOTATIONS.revision])).toEqual(['1', '2', '3'])
     advanceClock(state, state.now + 1000)
-    for (const rs of rss) setReplicaSetStatus(state, rs.metadata!.name!, { replicas: rs.spec!.replicas!, available: rs === rss[0] ? rs.spec!.replicas! : 0 })
+    for (const rs of rss)
+      setReplicaSetStatus(state, rs.metadata!.name!, { replicas: rs.spec!.replicas!, available: rs === rss[0] ? rs.spec!.replicas! : 0 })
     const seq = runSyncs(state, 'avail-between-syncs')
     const last = seq[seq.length - 1]!
     expect(last).toEqual([5, 0, 0])
@@ -74,7 +105,11 @@ function work(state: ReturnType<typeof testState>, d: Deployment): DeploymentWor
 
 function rsWith(name: string, spec: number, available: number, created: number): ReplicaSet {
   const rs = replicaSet(name, { replicas: spec })
-  return { ...rs, metadata: { ...rs.metadata, uid: name, creationTimestamp: `2025-01-01T00:00:0${created}Z` }, status: { replicas: spec, availableReplicas: available } }
+  return {
+    ...rs,
+    metadata: { ...rs.metadata, uid: name, creationTimestamp: `2025-01-01T00:00:0${created}Z` },
+    status: { replicas: spec, availableReplicas: available },
+  }
 }
 
 describe('reconcileNewReplicaSet (C32)', () => {
@@ -134,16 +169,37 @@ describe('Deployment creation (C26)', () => {
     expect(rs!.spec!.replicas).toBe(3)
     expect(rs!.spec!.selector!.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash })
     expect(rs!.spec!.template!.metadata!.labels).toEqual({ app: 'web', 'pod-template-hash': hash })
-    expect(rs!.metadata!.annotations).toMatchObject({ [ANNOTATIONS.revision]: '1', [ANNOTATIONS.desiredReplicas]: '3', [ANNOTATIONS.maxReplicas]: '4' })
+    expect(rs!.metadata!.annotations).toMatchObject({
+      [ANNOTATIONS.revision]: '1',
+      [ANNOTATIONS.desiredReplicas]: '3',
+      [ANNOTATIONS.maxReplicas]: '4',
+    })
     const d = get(state, 'Deployment', 'web')
     expect(d.metadata!.annotations![ANNOTATIONS.revision]).toBe('1')
-    expect(d.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "web-${hash}"` })
+    expect(d.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({
+      status: 'True',
+      reason: 'NewReplicaSetCreated',
+      message: `Created new replica set "web-${hash}"`,
+    })
     setReplicaSetStatus(state, rs!.metadata!.name!, { replicas: 3 })
     step(state, syncDeployment, 'default/web')
     const done = get(state, 'Deployment', 'web')
-    expect(done.status).toMatchObject({ replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, unavailableReplicas: 0, observedGeneration: 1 })
-    expect(done.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({ reason: 'NewReplicaSetAvailable', message: `ReplicaSet "web-${hash}" has successfully progressed.` })
-    expect(done.status!.conditions!.find((c) => c.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' })
+    expect(done.status).toMatchObject({
+      replicas: 3,
+      updatedReplicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      unavailableReplicas: 0,
+      observedGeneration: 1,
+    })
+    expect(done.status!.conditions!.find((c) => c.type === 'Progressing')).toMatchObject({
+      reason: 'NewReplicaSetAvailable',
+      message: `ReplicaSet "web-${hash}" has successfully progressed.`,
+    })
+    expect(done.status!.conditions!.find((c) => c.type === 'Available')).toMatchObject({
+      status: 'True',
+      reason: 'MinimumReplicasAvailable',
+    })
   })
 })
 

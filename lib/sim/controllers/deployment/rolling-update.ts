@@ -9,7 +9,11 @@ import { scaleReplicaSetAndRecordEvent, specReplicas, sumSpec, sumStatus, type D
 import { sortShort } from '../../sort.ts'
 
 /** NewRSNewReplicas for RollingUpdate: add up to maxSurge over the total, never past spec.replicas. */
-export function newRSNewReplicas(d: Deployment, allRSs: (ReplicaSet | undefined)[], newRS: ReplicaSet | { spec: { replicas: number } }): number {
+export function newRSNewReplicas(
+  d: Deployment,
+  allRSs: (ReplicaSet | undefined)[],
+  newRS: ReplicaSet | { spec: { replicas: number } },
+): number {
   const r = replicasOf(d)
   const cur = newRS.spec?.replicas ?? 0
   if ((d.spec?.strategy?.type ?? 'RollingUpdate') === 'Recreate') return r
@@ -28,7 +32,12 @@ export function reconcileNewReplicaSet(w: DeploymentWork, allRSs: ReplicaSet[], 
 }
 
 /** 'refused': the sync must end here (upstream returns an error) and run again once the statuses are current. */
-export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[], activeOldRSs: ReplicaSet[], newRS: ReplicaSet): boolean | 'refused' {
+export function reconcileOldReplicaSets(
+  w: DeploymentWork,
+  allRSs: ReplicaSet[],
+  activeOldRSs: ReplicaSet[],
+  newRS: ReplicaSet,
+): boolean | 'refused' {
   const oldPods = sumSpec(activeOldRSs)
   if (oldPods === 0) return false
   const allPods = sumSpec(allRSs)
@@ -47,7 +56,11 @@ export function reconcileOldReplicaSets(w: DeploymentWork, allRSs: ReplicaSet[],
  * counts more available pods than its (just reduced) spec would come out *bigger*: rolling.go refuses that
  * ("got invalid request to scale down … %d -> %d") and ends the sync, so no old ReplicaSet is ever scaled up here.
  */
-export function cleanupUnhealthyReplicas(w: DeploymentWork, oldRSs: ReplicaSet[], maxCleanup: number): { oldRSs: ReplicaSet[]; cleaned: number; refused?: true } {
+export function cleanupUnhealthyReplicas(
+  w: DeploymentWork,
+  oldRSs: ReplicaSet[],
+  maxCleanup: number,
+): { oldRSs: ReplicaSet[]; cleaned: number; refused?: true } {
   const sorted = sortShort([...oldRSs], creationOrder)
   let total = 0
   for (let i = 0; i < sorted.length; i++) {

@@ -1,6 +1,16 @@
 /** A step-by-step rollout driver for the documented [new, old] sequences (conformance section E). */
 import { advanceClock } from '../../clock.ts'
-import { create, deployment, get, replicaSetsOf, setReplicaSetStatus, step, testState, update, type DeploymentOptions } from '../../../testing/cluster.ts'
+import {
+  create,
+  deployment,
+  get,
+  replicaSetsOf,
+  setReplicaSetStatus,
+  step,
+  testState,
+  update,
+  type DeploymentOptions,
+} from '../../../testing/cluster.ts'
 import type { ClusterState } from '../../state.ts'
 import { syncDeployment } from './sync.ts'
 
@@ -55,4 +65,3 @@ export function scalingEvents(state: ClusterState): string[] {
       return `${label(m[2]!)}→${m[3]}`
     })
 }
-

@@ -38,7 +38,12 @@ describe('complete / progressing predicates (C42)', () => {
   ]
   it.each(complete)('desired %i current %i updated %i available %i → complete %s', (desired, current, updated, available, expected) => {
     const d = deployment('web', { replicas: desired })
-    expect(deploymentComplete({ ...d, metadata: { ...d.metadata, generation: 1 } }, { replicas: current, updatedReplicas: updated, availableReplicas: available, observedGeneration: 1 })).toBe(expected)
+    expect(
+      deploymentComplete(
+        { ...d, metadata: { ...d.metadata, generation: 1 } },
+        { replicas: current, updatedReplicas: updated, availableReplicas: available, observedGeneration: 1 },
+      ),
+    ).toBe(expected)
   })
   const progress: [number[], number[], boolean][] = [
     [[10, 4, 4, 4], [10, 6, 4, 4], true],
@@ -82,6 +87,9 @@ describe('progress deadline (C41)', () => {
     const s = c.snapshot()
     expect(s.deployments[0]).toMatchObject({ availableReplicas: 3, images: ['nginx:doesnotexist'] })
     expect(s.deployments[0]!.conditions.find((x) => x.type === 'Available')).toMatchObject({ status: 'True' })
-    expect(c.run('kubectl rollout status deployment/web')).toEqual({ ok: false, output: 'error: deployment "web" exceeded its progress deadline\n' })
+    expect(c.run('kubectl rollout status deployment/web')).toEqual({
+      ok: false,
+      output: 'error: deployment "web" exceeded its progress deadline\n',
+    })
   })
 })

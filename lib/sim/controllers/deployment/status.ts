@@ -56,23 +56,39 @@ export function calculateStatus(allRSs: ReplicaSet[], newRS: ReplicaSet | undefi
   }
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount
   if (available >= replicasOf(d) - maxUnavailable(d)) {
-    status = setCondition(status, newCondition('Available', 'True', REASONS.minAvailable, 'Deployment has minimum availability.', timestamp))
+    status = setCondition(
+      status,
+      newCondition('Available', 'True', REASONS.minAvailable, 'Deployment has minimum availability.', timestamp),
+    )
   } else {
-    status = setCondition(status, newCondition('Available', 'False', REASONS.minUnavailable, 'Deployment does not have minimum availability.', timestamp))
+    status = setCondition(
+      status,
+      newCondition('Available', 'False', REASONS.minUnavailable, 'Deployment does not have minimum availability.', timestamp),
+    )
   }
   return status
 }
 
 export function deploymentComplete(d: Deployment, s: DeploymentStatus): boolean {
   const r = replicasOf(d)
-  return (s.updatedReplicas ?? 0) === r && (s.replicas ?? 0) === r && (s.availableReplicas ?? 0) === r && (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1)
+  return (
+    (s.updatedReplicas ?? 0) === r &&
+    (s.replicas ?? 0) === r &&
+    (s.availableReplicas ?? 0) === r &&
+    (s.observedGeneration ?? 0) >= (d.metadata?.generation ?? 1)
+  )
 }
 
 export function deploymentProgressing(d: Deployment, s: DeploymentStatus): boolean {
   const old = d.status ?? {}
   const oldOld = (old.replicas ?? 0) - (old.updatedReplicas ?? 0)
   const newOld = (s.replicas ?? 0) - (s.updatedReplicas ?? 0)
-  return (s.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) || newOld < oldOld || (s.readyReplicas ?? 0) > (old.readyReplicas ?? 0) || (s.availableReplicas ?? 0) > (old.availableReplicas ?? 0)
+  return (
+    (s.updatedReplicas ?? 0) > (old.updatedReplicas ?? 0) ||
+    newOld < oldOld ||
+    (s.readyReplicas ?? 0) > (old.readyReplicas ?? 0) ||
+    (s.availableReplicas ?? 0) > (old.availableReplicas ?? 0)
+  )
 }
 
 export function hasProgressDeadline(d: Deployment): boolean {
@@ -99,7 +115,14 @@ export function deploymentTimedOut(d: Deployment, s: DeploymentStatus, now: numb
 }
 
 /** syncRolloutStatus: the new status with the Progressing condition advanced. */
-export function rolloutStatus(allRSs: ReplicaSet[], newRS: ReplicaSet | undefined, d: Deployment, now: number, timestamp: string, epoch: number): DeploymentStatus {
+export function rolloutStatus(
+  allRSs: ReplicaSet[],
+  newRS: ReplicaSet | undefined,
+  d: Deployment,
+  now: number,
+  timestamp: string,
+  epoch: number,
+): DeploymentStatus {
   let status = calculateStatus(allRSs, newRS, d, timestamp)
   if (!hasProgressDeadline(d)) status = removeCondition(status, 'Progressing')
   const current = getCondition(d.status, 'Progressing')
@@ -107,7 +130,9 @@ export function rolloutStatus(allRSs: ReplicaSet[], newRS: ReplicaSet | undefine
   if (hasProgressDeadline(d) && !complete) {
     const rsName = newRS?.metadata?.name
     if (deploymentComplete(d, status)) {
-      const msg = rsName ? `ReplicaSet "${rsName}" has successfully progressed.` : `Deployment "${d.metadata!.name}" has successfully progressed.`
+      const msg = rsName
+        ? `ReplicaSet "${rsName}" has successfully progressed.`
+        : `Deployment "${d.metadata!.name}" has successfully progressed.`
       status = setCondition(status, newCondition('Progressing', 'True', REASONS.newRSAvailable, msg, timestamp))
     } else if (deploymentProgressing(d, status)) {
       const msg = rsName ? `ReplicaSet "${rsName}" is progressing.` : `Deployment "${d.metadata!.name}" is progressing.`
@@ -118,7 +143,9 @@ export function rolloutStatus(allRSs: ReplicaSet[], newRS: ReplicaSet | undefine
       }
       status = setCondition(status, c)
     } else if (deploymentTimedOut(d, status, now, epoch)) {
-      const msg = rsName ? `ReplicaSet "${rsName}" has timed out progressing.` : `Deployment "${d.metadata!.name}" has timed out progressing.`
+      const msg = rsName
+        ? `ReplicaSet "${rsName}" has timed out progressing.`
+        : `Deployment "${d.metadata!.name}" has timed out progressing.`
       status = setCondition(status, newCondition('Progressing', 'False', REASONS.timedOut, msg, timestamp))
     }
   }

@@ -4,7 +4,17 @@
  */
 import type { Deployment, ReplicaSet } from '../../k8s.ts'
 import type { Change, ControllerContext } from '../../changes.ts'
-import { ANNOTATIONS, controllerOf, deepEqual, isEmptyLabelSelector, isPodTerminal, keyOf, labelSelectorMatches, ownerRef, POD_TEMPLATE_HASH } from '../../objects.ts'
+import {
+  ANNOTATIONS,
+  controllerOf,
+  deepEqual,
+  isEmptyLabelSelector,
+  isPodTerminal,
+  keyOf,
+  labelSelectorMatches,
+  ownerRef,
+  POD_TEMPLATE_HASH,
+} from '../../objects.ts'
 import type { ClusterView } from '../../state.ts'
 import { queueWrittenKey, type Controller } from '../../watch.ts'
 import { enqueueByUid } from '../../informers.ts'
@@ -13,7 +23,17 @@ import { creationOrder, findNewReplicaSet, maxRevision, newReplicaSetAnnotations
 import { scaleDeployment } from './proportional-scaling.ts'
 import { oldPodsRunning, scaleDownOldForRecreate } from './recreate.ts'
 import { newRSNewReplicas, reconcileNewReplicaSet, reconcileOldReplicaSets } from './rolling-update.ts'
-import { calculateStatus, deploymentComplete, getCondition, hasProgressDeadline, newCondition, REASONS, rolloutStatus, setCondition, timeoutAt } from './status.ts'
+import {
+  calculateStatus,
+  deploymentComplete,
+  getCondition,
+  hasProgressDeadline,
+  newCondition,
+  REASONS,
+  rolloutStatus,
+  setCondition,
+  timeoutAt,
+} from './status.ts'
 import { activeReplicaSets, scaleReplicaSetAndRecordEvent, type DeploymentWork } from './work.ts'
 import { sortShort } from '../../sort.ts'
 
@@ -25,7 +45,16 @@ export function syncDeployment(state: ClusterView, key: string, ctx: ControllerC
   if (isEmptyLabelSelector(d.spec?.selector)) {
     w.changes.push({
       type: 'event',
-      event: { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, type: 'Warning', reason: 'SelectingAll', message: 'This deployment is selecting all pods. A non-empty selector is required.', source: 'deployment-controller' },
+      event: {
+        kind: 'Deployment',
+        namespace: d.metadata!.namespace,
+        name: d.metadata!.name!,
+        uid: d.metadata!.uid,
+        type: 'Warning',
+        reason: 'SelectingAll',
+        message: 'This deployment is selecting all pods. A non-empty selector is required.',
+        source: 'deployment-controller',
+      },
     })
     if ((d.status?.observedGeneration ?? 0) < (d.metadata?.generation ?? 1)) {
       w.changes.push({ type: 'status', object: { ...d, status: { ...d.status, observedGeneration: d.metadata?.generation } } })
@@ -59,7 +88,10 @@ function claimReplicaSets(state: ClusterView, w: DeploymentWork): ReplicaSet[] {
         w.changes.push({ type: 'update', object: { ...rs, metadata: { ...rs.metadata, ownerReferences: refs.length ? refs : undefined } } })
       }
     } else if (!ctl && matches && !rs.metadata?.deletionTimestamp) {
-      const adopted = { ...rs, metadata: { ...rs.metadata, ownerReferences: [...(rs.metadata?.ownerReferences ?? []), ownerRef('Deployment', d)] } }
+      const adopted = {
+        ...rs,
+        metadata: { ...rs.metadata, ownerReferences: [...(rs.metadata?.ownerReferences ?? []), ownerRef('Deployment', d)] },
+      }
       w.changes.push({ type: 'update', object: adopted })
       out.push(adopted)
     }
@@ -78,9 +110,15 @@ function checkPausedConditions(w: DeploymentWork): void {
   if (cond?.reason === REASONS.timedOut) return
   const pausedExists = cond?.reason === REASONS.paused
   if (d.spec?.paused && !pausedExists) {
-    setStatus(w, setCondition(d.status ?? {}, newCondition('Progressing', 'Unknown', REASONS.paused, 'Deployment is paused', w.ctx.timestamp)))
+    setStatus(
+      w,
+      setCondition(d.status ?? {}, newCondition('Progressing', 'Unknown', REASONS.paused, 'Deployment is paused', w.ctx.timestamp)),
+    )
   } else if (!d.spec?.paused && pausedExists) {
-    setStatus(w, setCondition(d.status ?? {}, newCondition('Progressing', 'Unknown', REASONS.resumed, 'Deployment is resumed', w.ctx.timestamp)))
+    setStatus(
+      w,
+      setCondition(d.status ?? {}, newCondition('Progressing', 'Unknown', REASONS.resumed, 'Deployment is resumed', w.ctx.timestamp)),
+    )
   }
 }
 
@@ -105,7 +143,13 @@ function getAllReplicaSets(state: ClusterView, w: DeploymentWork, rsList: Replic
     }
     setRevision(w, rs.metadata?.annotations?.[ANNOTATIONS.revision])
     if (hasProgressDeadline(w.d) && !getCondition(w.d.status, 'Progressing')) {
-      setStatus(w, setCondition(w.d.status ?? {}, newCondition('Progressing', 'True', REASONS.foundNewRS, `Found new replica set "${rs.metadata!.name}"`, w.ctx.timestamp)))
+      setStatus(
+        w,
+        setCondition(
+          w.d.status ?? {},
+          newCondition('Progressing', 'True', REASONS.foundNewRS, `Found new replica set "${rs.metadata!.name}"`, w.ctx.timestamp),
+        ),
+      )
     }
     return { newRS: rs, oldRSs }
   }
@@ -126,16 +170,40 @@ function getAllReplicaSets(state: ClusterView, w: DeploymentWork, rsList: Replic
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: { name, namespace: d.metadata!.namespace, labels, ownerReferences: [ownerRef('Deployment', d)] },
-    spec: { replicas: 0, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template: { ...template, metadata: { ...template.metadata, labels } } },
+    spec: {
+      replicas: 0,
+      minReadySeconds: d.spec?.minReadySeconds ?? 0,
+      selector,
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
   }
   const replicas = newRSNewReplicas(d, [...oldRSs, draft], draft)
   const { annotations } = newReplicaSetAnnotations(d, draft, newRevision, false)
-  const newRS: ReplicaSet = { ...draft, metadata: { ...draft.metadata, annotations }, spec: { ...draft.spec!, replicas }, status: { replicas: 0 } }
-  const owner = { kind: 'Deployment', namespace: d.metadata!.namespace, name: d.metadata!.name!, uid: d.metadata!.uid, source: 'deployment-controller' }
+  const newRS: ReplicaSet = {
+    ...draft,
+    metadata: { ...draft.metadata, annotations },
+    spec: { ...draft.spec!, replicas },
+    status: { replicas: 0 },
+  }
+  const owner = {
+    kind: 'Deployment',
+    namespace: d.metadata!.namespace,
+    name: d.metadata!.name!,
+    uid: d.metadata!.uid,
+    source: 'deployment-controller',
+  }
   w.changes.push({
     type: 'create',
     object: newRS,
-    onSuccess: replicas > 0 ? [{ type: 'event', event: { ...owner, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}` } }] : undefined,
+    onSuccess:
+      replicas > 0
+        ? [
+            {
+              type: 'event',
+              event: { ...owner, reason: 'ScalingReplicaSet', message: `Scaled up replica set ${name} from 0 to ${replicas}` },
+            },
+          ]
+        : undefined,
     // sync.go getNewReplicaSet: a refused create is a ReplicaSetCreateError event and the sync's error (retried)
     onFailure: {
       event: { ...owner, reason: 'ReplicaSetCreateError', message: `Failed to create new replica set "${name}": ` },
@@ -146,7 +214,13 @@ function getAllReplicaSets(state: ClusterView, w: DeploymentWork, rsList: Replic
   })
   setRevision(w, String(newRevision))
   if (hasProgressDeadline(d)) {
-    setStatus(w, setCondition(w.d.status ?? {}, newCondition('Progressing', 'True', REASONS.newReplicaSet, `Created new replica set "${name}"`, w.ctx.timestamp)))
+    setStatus(
+      w,
+      setCondition(
+        w.d.status ?? {},
+        newCondition('Progressing', 'True', REASONS.newReplicaSet, `Created new replica set "${name}"`, w.ctx.timestamp),
+      ),
+    )
   }
   return { newRS, oldRSs }
 }
@@ -226,7 +300,12 @@ function finish(state: ClusterView, w: DeploymentWork, original: Deployment): vo
   const at = timeoutAt(d, d.status ?? {}, state.config.epoch)
   if (at !== undefined && !deploymentComplete(d, d.status ?? {})) {
     // requeueStuckDeployment: look again once the deadline has passed
-    w.changes.push({ type: 'wake', at: Math.max(at + 1000, w.ctx.now), controller: 'deployment', key: keyOf(d.metadata!.namespace, d.metadata!.name!) })
+    w.changes.push({
+      type: 'wake',
+      at: Math.max(at + 1000, w.ctx.now),
+      controller: 'deployment',
+      key: keyOf(d.metadata!.namespace, d.metadata!.name!),
+    })
   }
 }
 

@@ -40,7 +40,12 @@ export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, m
 }
 
 /** scaleReplicaSet: size and/or replica annotations; an event when the size changes. Returns the new RS. */
-export function scaleReplicaSet(w: DeploymentWork, rs: ReplicaSet, newScale: number, operation: string): { scaled: boolean; rs: ReplicaSet } {
+export function scaleReplicaSet(
+  w: DeploymentWork,
+  rs: ReplicaSet,
+  newScale: number,
+  operation: string,
+): { scaled: boolean; rs: ReplicaSet } {
   const desired = replicasOf(w.d)
   const max = desired + maxSurge(w.d)
   const sizeNeedsUpdate = specReplicas(rs) !== newScale
@@ -48,7 +53,10 @@ export function scaleReplicaSet(w: DeploymentWork, rs: ReplicaSet, newScale: num
   const old = specReplicas(rs)
   const updated: ReplicaSet = {
     ...rs,
-    metadata: { ...rs.metadata, annotations: { ...rs.metadata?.annotations, [ANNOTATIONS.desiredReplicas]: String(desired), [ANNOTATIONS.maxReplicas]: String(max) } },
+    metadata: {
+      ...rs.metadata,
+      annotations: { ...rs.metadata?.annotations, [ANNOTATIONS.desiredReplicas]: String(desired), [ANNOTATIONS.maxReplicas]: String(max) },
+    },
     spec: { ...rs.spec!, replicas: newScale },
   }
   w.changes.push({ type: 'update', object: updated })

@@ -13,7 +13,9 @@ type Params = Promise<{ locale: string; courseId: string; lessonId: string }>
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return locales.flatMap((locale) => loadCourses().flatMap((course) => course.lessons.map((lesson) => ({ locale, courseId: course.id, lessonId: lesson.id }))))
+  return locales.flatMap((locale) =>
+    loadCourses().flatMap((course) => course.lessons.map((lesson) => ({ locale, courseId: course.id, lessonId: lesson.id }))),
+  )
 }
 
 export async function generateMetadata({ params }: { params: Params }) {

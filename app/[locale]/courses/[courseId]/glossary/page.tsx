@@ -10,7 +10,11 @@ type Params = Promise<{ locale: string; courseId: string }>
 export const dynamicParams = false
 
 export function generateStaticParams() {
-  return locales.flatMap((locale) => loadCourses().filter((course) => course.glossary.length > 0).map((course) => ({ locale, courseId: course.id })))
+  return locales.flatMap((locale) =>
+    loadCourses()
+      .filter((course) => course.glossary.length > 0)
+      .map((course) => ({ locale, courseId: course.id })),
+  )
 }
 
 export async function generateMetadata({ params }: { params: Params }) {

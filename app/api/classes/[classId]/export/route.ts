@@ -10,7 +10,9 @@ export const dynamic = 'force-dynamic'
 /** The class's progress matrix as CSV, for its teacher (an admin too); in the teacher's interface language. */
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params
-  const { found, refusal } = await classExport('Only teachers export class progress.', async (viewer) => classProgress(viewer, classId, await currentLang()))
+  const { found, refusal } = await classExport('Only teachers export class progress.', async (viewer) =>
+    classProgress(viewer, classId, await currentLang()),
+  )
   if (refusal) return refusal
   const t = await getTranslations('teach')
   const td = await getTranslations('deadlines')

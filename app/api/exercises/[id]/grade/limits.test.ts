@@ -21,16 +21,19 @@ const { stampFor } = await import('@/lib/server/rate-limit/client-address.ts')
 const off = null
 function limitGrades() {
   useLimits(
-    createLimits({ kind: 'memory' }, {
-      signInAccount: off,
-      signInBackoff: { firstSeconds: 30, maxSeconds: 60 },
-      signInAddress: off,
-      signUpAddress: off,
-      gradeUser: { points: 2, seconds: 300 },
-      gradeAddress: { points: 1, seconds: 300 },
-      quizUser: off,
-      importUser: off,
-    }),
+    createLimits(
+      { kind: 'memory' },
+      {
+        signInAccount: off,
+        signInBackoff: { firstSeconds: 30, maxSeconds: 60 },
+        signInAddress: off,
+        signUpAddress: off,
+        gradeUser: { points: 2, seconds: 300 },
+        gradeAddress: { points: 1, seconds: 300 },
+        quizUser: off,
+        importUser: off,
+      },
+    ),
   )
 }
 
@@ -61,7 +64,17 @@ describe('the grade route’s limits', () => {
     expect((await grade({ yaml: 'kind: Pod' }, '203.0.113.51')).status).toBe(404) // another address
     // a forged stamp or X-Forwarded-For does not make another address
     const forged = await POST(
-      new Request('http://localhost/api/exercises/x/grade', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost', host: 'localhost', 'x-kubelab-peer': 'guess 198.51.100.9', 'x-forwarded-for': '198.51.100.9' }, body: '{"yaml":"a"}' }),
+      new Request('http://localhost/api/exercises/x/grade', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'http://localhost',
+          host: 'localhost',
+          'x-kubelab-peer': 'guess 198.51.100.9',
+          'x-forwarded-for': '198.51.100.9',
+        },
+        body: '{"yaml":"a"}',
+      }),
       { params: Promise.resolve({ id: 'x' }) },
     )
     expect(forged.status).toBe(404) // counted under "unknown" …

@@ -51,7 +51,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (outcome.status === 'not_found') return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   if (outcome.status === 'wrong_kind') return NextResponse.json({ error: 'invalid_input', message: outcome.message }, { status: 422 })
   // A limit of the simulator or of the grader: the learner's input asked for too much (nothing was stored).
-  if (outcome.status === 'over_budget') return NextResponse.json({ error: 'over_budget', message: outcome.message, limit: outcome.limit }, { status: 422 })
-  if (outcome.status !== 'graded') return NextResponse.json({ error: outcome.status, message: outcome.message }, { status: 503, headers: { 'retry-after': '2' } })
+  if (outcome.status === 'over_budget')
+    return NextResponse.json({ error: 'over_budget', message: outcome.message, limit: outcome.limit }, { status: 422 })
+  if (outcome.status !== 'graded')
+    return NextResponse.json({ error: outcome.status, message: outcome.message }, { status: 503, headers: { 'retry-after': '2' } })
   return new Response(gradeResponseBody(outcome), { headers: { 'content-type': 'application/json' } })
 }

@@ -13,7 +13,14 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const outcome = await revealSolution(viewer, id)
   if (outcome.status === 'not_found') return NextResponse.json({ error: 'not_found', message: `No exercise "${id}".` }, { status: 404 })
   if (outcome.status === 'locked') {
-    return NextResponse.json({ error: 'locked', message: `The solution unlocks after a pass or ${attemptsBeforeSolution} attempts (you have ${outcome.attempts}).`, attempts: outcome.attempts }, { status: 403 })
+    return NextResponse.json(
+      {
+        error: 'locked',
+        message: `The solution unlocks after a pass or ${attemptsBeforeSolution} attempts (you have ${outcome.attempts}).`,
+        attempts: outcome.attempts,
+      },
+      { status: 403 },
+    )
   }
   return NextResponse.json({ solution: outcome.solution } satisfies SolutionResponse)
 }

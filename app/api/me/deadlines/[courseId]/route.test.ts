@@ -12,7 +12,14 @@ vi.mock('@/lib/server/dal', async (original) => ({
         world.asked.push(courseId)
         const at = (iso: string) => new Date(iso)
         return [
-          { lessonId: 'pod', dueAt: at('2026-11-10T15:00:00Z'), classId: 'a', className: 'A', completed: true, completedAt: at('2026-11-11T00:00:00Z') },
+          {
+            lessonId: 'pod',
+            dueAt: at('2026-11-10T15:00:00Z'),
+            classId: 'a',
+            className: 'A',
+            completed: true,
+            completedAt: at('2026-11-11T00:00:00Z'),
+          },
           { lessonId: 'service', dueAt: at('2026-11-15T15:00:00Z'), classId: 'a', className: 'A', completed: false, completedAt: null },
           { lessonId: 'deployment', dueAt: at('2026-11-30T15:00:00Z'), classId: 'a', className: 'A', completed: false, completedAt: null },
         ]
@@ -22,8 +29,17 @@ vi.mock('@/lib/server/dal', async (original) => ({
 }))
 const { GET } = await import('./route.ts')
 const get = async () => {
-  const response = await GET(new Request('http://localhost/api/me/deadlines/kubernetes-basics'), { params: Promise.resolve({ courseId: 'kubernetes-basics' }) })
-  return { status: response.status, cache: response.headers.get('cache-control'), body: (await response.json()) as { signedIn: boolean; due: { lessonId: string; state: string; dueAt: string; completedAt: string | null }[] } }
+  const response = await GET(new Request('http://localhost/api/me/deadlines/kubernetes-basics'), {
+    params: Promise.resolve({ courseId: 'kubernetes-basics' }),
+  })
+  return {
+    status: response.status,
+    cache: response.headers.get('cache-control'),
+    body: (await response.json()) as {
+      signedIn: boolean
+      due: { lessonId: string; state: string; dueAt: string; completedAt: string | null }[]
+    },
+  }
 }
 
 describe('my due dates in a course', () => {

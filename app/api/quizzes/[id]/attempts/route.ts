@@ -24,12 +24,21 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!found) return NextResponse.json({ error: 'not_found', message: `No quiz "${id}".` }, { status: 404 })
   const attempt = attemptQuiz(found.quiz, body.data.answers, body.data.lang)
   if (!attempt.complete) {
-    return NextResponse.json({ error: 'unanswered', message: 'Answer every question; the answers are shown after that.', unanswered: attempt.unanswered }, { status: 422 })
+    return NextResponse.json(
+      { error: 'unanswered', message: 'Answer every question; the answers are shown after that.', unanswered: attempt.unanswered },
+      { status: 422 },
+    )
   }
   const viewer = await currentViewer()
   // a signed-in learner's complete attempts are stored: so many per user (visitors' are graded and forgotten)
   const wait = viewer ? await limits().quiz.consume(viewer.id) : 0
   if (wait > 0) return tooManyRequests(request, wait)
-  if (viewer) await dal().quizzes.recordAttempt(viewer, { courseId: found.course.id, lessonId: found.lesson.id, answers: attempt.answers, result: attempt.result })
+  if (viewer)
+    await dal().quizzes.recordAttempt(viewer, {
+      courseId: found.course.id,
+      lessonId: found.lesson.id,
+      answers: attempt.answers,
+      result: attempt.result,
+    })
   return NextResponse.json({ ...attempt.result, saved: viewer !== null })
 }

@@ -41,9 +41,15 @@ export default async function StudioLessonPage({ params }: { params: Params }) {
   const locale = await currentLang()
   const versions = await dal().studioLessons.versions(viewer, courseId, lessonId)
   const [ko, en] = await Promise.all(
-    (['ko', 'en'] as const).map((page) => renderStudioPage({ courseId, lessonId, page, source: page === 'ko' ? draft.texts.pageKo : draft.texts.pageEn, quizYaml: draft.texts.quizYaml }, course)),
+    (['ko', 'en'] as const).map((page) =>
+      renderStudioPage(
+        { courseId, lessonId, page, source: page === 'ko' ? draft.texts.pageKo : draft.texts.pageEn, quizYaml: draft.texts.quizYaml },
+        course,
+      ),
+    ),
   )
-  const first = (preview: typeof ko) => (preview!.status === 'ok' ? { page: preview!.page, problems: [] } : { page: null, problems: preview!.problems })
+  const first = (preview: typeof ko) =>
+    preview!.status === 'ok' ? { page: preview!.page, problems: [] } : { page: null, problems: preview!.problems }
   return (
     <div className="page studio-page-wide">
       <p className="muted">
@@ -53,11 +59,31 @@ export default async function StudioLessonPage({ params }: { params: Params }) {
         {t('editor.heading')} <code data-testid="studio-lesson-id">{lessonId}</code>
       </h1>
       <StudioLessonEditor
-        actions={{ checkStudioLessonAction, previewStudioPageAction, publishStudioLessonAction, restoreStudioVersionAction, saveStudioDraftAction, tryStudioAnswerAction, unpublishStudioLessonAction }}
+        actions={{
+          checkStudioLessonAction,
+          previewStudioPageAction,
+          publishStudioLessonAction,
+          restoreStudioVersionAction,
+          saveStudioDraftAction,
+          tryStudioAnswerAction,
+          unpublishStudioLessonAction,
+        }}
         courseId={courseId}
         lessonId={lessonId}
-        initial={{ draftVersion: draft.draftVersion, savedAt: draft.draftSavedAt.toISOString(), savedBy: draft.draftSavedBy, publishedNumber: draft.publishedNumber, texts: draft.texts }}
-        versions={versions.map((v) => ({ number: v.number, note: v.note, author: v.author, publishedAt: v.publishedAt.toISOString(), texts: v.texts }))}
+        initial={{
+          draftVersion: draft.draftVersion,
+          savedAt: draft.draftSavedAt.toISOString(),
+          savedBy: draft.draftSavedBy,
+          publishedNumber: draft.publishedNumber,
+          texts: draft.texts,
+        }}
+        versions={versions.map((v) => ({
+          number: v.number,
+          note: v.note,
+          author: v.author,
+          publishedAt: v.publishedAt.toISOString(),
+          texts: v.texts,
+        }))}
         schemas={{ exercise: authoringJsonSchema('exercise'), quiz: authoringJsonSchema('quiz'), lesson: authoringJsonSchema('lesson') }}
         initialPreviews={{ ko: first(ko), en: first(en) }}
       />

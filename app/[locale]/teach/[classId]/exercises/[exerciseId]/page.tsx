@@ -58,7 +58,15 @@ export default async function ExerciseInsightPage({ params }: { params: Params }
             <ol className="mistake-groups" data-testid="mistake-groups">
               {insight.groups.map((group, i) => (
                 <li key={group.key}>
-                  <MistakeGroupCard group={group} index={i} classId={found.class.id} lessonId={found.lesson.id} exerciseId={found.exercise.id} locale={locale} commentAction={commentAction} />
+                  <MistakeGroupCard
+                    group={group}
+                    index={i}
+                    classId={found.class.id}
+                    lessonId={found.lesson.id}
+                    exerciseId={found.exercise.id}
+                    locale={locale}
+                    commentAction={commentAction}
+                  />
                 </li>
               ))}
             </ol>

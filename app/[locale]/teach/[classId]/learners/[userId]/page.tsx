@@ -21,7 +21,9 @@ import './learner-page.css'
 type Params = Promise<{ classId: string; userId: string }>
 type Search = Promise<{ page?: string | string[] }>
 
-const learnerPage = teacherPage((viewer, classId: string, userId: string, locale: Locale, page: number) => learnerProgress(viewer, classId, userId, locale, page))
+const learnerPage = teacherPage((viewer, classId: string, userId: string, locale: Locale, page: number) =>
+  learnerProgress(viewer, classId, userId, locale, page),
+)
 
 /** ?page=N (the DAL clamps it to the pages there are). */
 function pageOf(raw: string | string[] | undefined): number {
@@ -71,7 +73,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
   const name = seen.learner.name ?? seen.learner.email
   const td = await getTranslations('deadlines')
   const timeline = progressTimeline(seen.progress, [seen.learner.id], { now: new Date() })
-  const quizText = (quiz: ReturnType<typeof quizPercents>) => (quiz === null ? '' : quiz.first === quiz.best ? `${quiz.best}%` : t('cell.quizFirstBest', quiz))
+  const quizText = (quiz: ReturnType<typeof quizPercents>) =>
+    quiz === null ? '' : quiz.first === quiz.best ? `${quiz.best}%` : t('cell.quizFirstBest', quiz)
   return (
     <div className="page">
       <p>
@@ -79,7 +82,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
       </p>
       <h1 className="learner-heading">{name}</h1>
       <p className="muted">
-        {seen.learner.email} · {t('learner.joined', { date: formatDateTime(seen.learner.joinedAt, locale) })} · {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
+        {seen.learner.email} · {t('learner.joined', { date: formatDateTime(seen.learner.joinedAt, locale) })} ·{' '}
+        {t('learner.done', { done: row.completed, total: matrix.lessons.length })}
       </p>
       {row.stuckOn.length > 0 && (
         <p className="notice warn" data-testid="learner-stuck">
@@ -104,7 +108,9 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
               <th scope="row">{lessonTitle.get(c.lessonId)}</th>
               <td>
                 <span className="cell-box" aria-hidden="true">
-                  <span className="cell-mark">{c.state === 'completed' ? '✓' : c.state === 'stuck' ? '!' : c.state === 'started' ? '•' : ''}</span>
+                  <span className="cell-mark">
+                    {c.state === 'completed' ? '✓' : c.state === 'stuck' ? '!' : c.state === 'started' ? '•' : ''}
+                  </span>
                 </span>{' '}
                 {t(`cell.${c.state}`)}
               </td>
@@ -118,11 +124,25 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
 
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{tc('heading')}</h2>
-        <CommentThread deleteAction={deleteCommentAction} classId={seen.classId} comments={comments} empty={tc('emptyLearner')} lessonTitles={lessonTitle} submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`} />
+        <CommentThread
+          deleteAction={deleteCommentAction}
+          classId={seen.classId}
+          comments={comments}
+          empty={tc('emptyLearner')}
+          lessonTitles={lessonTitle}
+          submissionHref={(id) => `${base}/submissions/${encodeURIComponent(id)}`}
+        />
       </section>
       {/* issue 17 — progress over time */}
       <h2>{td('chart.learnerHeading')}</h2>
-      <ProgressChart id="learner-progress-chart" data={timeline.learners.get(seen.learner.id)!} title={td('chart.learnerTitle', { name })} locale={locale} emptyText={td('chart.learnerEmpty')} lastActivity={timeline.lastActivity.get(seen.learner.id) ?? null} />
+      <ProgressChart
+        id="learner-progress-chart"
+        data={timeline.learners.get(seen.learner.id)!}
+        title={td('chart.learnerTitle', { name })}
+        locale={locale}
+        emptyText={td('chart.learnerEmpty')}
+        lastActivity={timeline.lastActivity.get(seen.learner.id) ?? null}
+      />
 
       <h2>{t('learner.submissions')}</h2>
       {seen.submissions.length === 0 ? (
@@ -141,7 +161,8 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                     <span className="status-dot" data-status={s.passed ? 'completed' : 'failed'}>
                       {s.passed ? '✓' : '✗'} {Math.round(s.score * 100)}%
                     </span>{' '}
-                    <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong> <span className="muted">· {formatDateTime(s.createdAt, locale)}</span>
+                    <strong>{lessonTitle.get(s.lessonId) ?? s.lessonId}</strong>{' '}
+                    <span className="muted">· {formatDateTime(s.createdAt, locale)}</span>
                     {commentsOn(s.id) > 0 && <span className="muted"> · {tc('count', { count: commentsOn(s.id) })}</span>}
                   </summary>
                   <FailingChecks failing={s.failing} />
@@ -152,7 +173,14 @@ export default async function LearnerPage({ params, searchParams }: { params: Pa
                       {s.sourceCut && <Link href={`${base}/submissions/${encodeURIComponent(s.id)}`}>{tl('open')}</Link>}
                     </p>
                   )}
-                  <CommentForm action={commentAction} classId={seen.classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[seen.learner.id]} submissionId={s.id} />
+                  <CommentForm
+                    action={commentAction}
+                    classId={seen.classId}
+                    lessonId={s.lessonId}
+                    exerciseId={s.exerciseId}
+                    learnerIds={[seen.learner.id]}
+                    submissionId={s.id}
+                  />
                 </details>
               </li>
             ))}

@@ -16,7 +16,8 @@ vi.mock('@/lib/server/course-catalog', () => ({
 }))
 vi.mock('next-intl/server', () => ({
   getLocale: async () => 'en',
-  getTranslations: async (namespace: string) => createTranslator({ locale: 'en', messages: { deadlines: en }, namespace: namespace as never }),
+  getTranslations: async (namespace: string) =>
+    createTranslator({ locale: 'en', messages: { deadlines: en }, namespace: namespace as never }),
 }))
 const { GET } = await import('./route.ts')
 
@@ -26,7 +27,8 @@ describe('the attempts export route', () => {
     world.dal = dal
   })
 
-  const get = (classId: string) => GET(new Request(`http://localhost/api/classes/${classId}/export/attempts`), { params: Promise.resolve({ classId }) })
+  const get = (classId: string) =>
+    GET(new Request(`http://localhost/api/classes/${classId}/export/attempts`), { params: Promise.resolve({ classId }) })
 
   it('streams every attempt of a large class page by page, numbered, for its teacher only', async () => {
     const teacher = await dal.users.upsertWithRole('export-teacher@example.com', 'password-1', 'teacher', 'T')
@@ -34,7 +36,11 @@ describe('the attempts export route', () => {
     const c = await dal.classes.create({ id: teacher.id, role: 'teacher' }, { name: 'Big class, 2026', courseId: 'kubernetes-basics' })
     const learners: { id: string }[] = []
     for (let i = 0; i < 4; i++) {
-      const l = await dal.users.signUp({ email: `export-${i}@example.com`, password: 'password-1', name: i === 0 ? '=HYPERLINK("x")' : `Learner ${i}` })
+      const l = await dal.users.signUp({
+        email: `export-${i}@example.com`,
+        password: 'password-1',
+        name: i === 0 ? '=HYPERLINK("x")' : `Learner ${i}`,
+      })
       await dal.classes.join({ id: l.id, role: 'learner' }, c.inviteCode)
       learners.push(l)
     }
@@ -77,7 +83,11 @@ describe('the attempts export route', () => {
     const lines = bytes.toString('utf8').slice(1).split('\r\n')
     expect(lines[0]).toBe('Learner,Email,Lesson,Exercise,Attempt,Passed,Score (%),Failing checks,What the checks said,Time')
     expect(lines).toHaveLength(1 + 1200 + 1)
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",export-0@example.com,8. Deployment,deployment-web,1,no,50,replicas,replicas is 3,2026-11-01T00:00:00.000Z`)
-    expect(lines[1200]).toBe('Learner 3,export-3@example.com,8. Deployment,deployment-web,300,no,50,replicas,replicas is 3,2026-11-01T00:19:59.000Z')
+    expect(lines[1]).toBe(
+      `"'=HYPERLINK(""x"")",export-0@example.com,8. Deployment,deployment-web,1,no,50,replicas,replicas is 3,2026-11-01T00:00:00.000Z`,
+    )
+    expect(lines[1200]).toBe(
+      'Learner 3,export-3@example.com,8. Deployment,deployment-web,300,no,50,replicas,replicas is 3,2026-11-01T00:19:59.000Z',
+    )
   })
 })

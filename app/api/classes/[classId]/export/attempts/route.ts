@@ -14,7 +14,9 @@ export const dynamic = 'force-dynamic'
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params
-  const { found, refusal } = await classExport('Only teachers export class attempts.', (viewer) => dal().classAttempts.attempts(viewer, classId))
+  const { found, refusal } = await classExport('Only teachers export class attempts.', (viewer) =>
+    dal().classAttempts.attempts(viewer, classId),
+  )
   if (refusal) return refusal
   const locale = await currentLang()
   const course = await findCatalogCourse(found.courseId)

@@ -20,5 +20,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ cou
   if (!found) return NextResponse.json({ error: 'not_found', message: 'No such lesson.' }, { status: 404 })
   const body = await readJsonBody(request, bodySchema, 1024)
   if (!body.ok) return body.response
-  return NextResponse.json(await openLesson(await currentViewer(), found.course, found.lesson), { headers: { 'cache-control': 'private, no-store' } })
+  return NextResponse.json(await openLesson(await currentViewer(), found.course, found.lesson), {
+    headers: { 'cache-control': 'private, no-store' },
+  })
 }

@@ -14,20 +14,29 @@ import '../../learner-page.css'
 
 type Params = Promise<{ classId: string; userId: string; submissionId: string }>
 
-const submissionPage = teacherPage((viewer, classId: string, userId: string, submissionId: string) => dal().classes.learnerSubmission(viewer, classId, userId, submissionId))
+const submissionPage = teacherPage((viewer, classId: string, userId: string, submissionId: string) =>
+  dal().classes.learnerSubmission(viewer, classId, userId, submissionId),
+)
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
   const found = await submissionPage.find(classId, userId, submissionId)
   const locale = await currentLang()
   if (!found) return { title: (await getTranslations('teach'))('learner.source') }
-  return { title: `${(await getTranslations('limits.submissions'))('title', { date: formatDateTime(found.submission.createdAt, locale) })} · ${found.learner.name ?? found.learner.email}` }
+  return {
+    title: `${(await getTranslations('limits.submissions'))('title', { date: formatDateTime(found.submission.createdAt, locale) })} · ${found.learner.name ?? found.learner.email}`,
+  }
 }
 
 /** One submission in full, opened from the learner's page where its source is cut to a preview. */
 export default async function SubmissionPage({ params }: { params: Params }) {
   const { classId, userId, submissionId } = await params
-  const { viewer, found } = await submissionPage.open(['teach', classId, 'learners', userId, 'submissions', submissionId], classId, userId, submissionId)
+  const { viewer, found } = await submissionPage.open(
+    ['teach', classId, 'learners', userId, 'submissions', submissionId],
+    classId,
+    userId,
+    submissionId,
+  )
   const { submission: s, learner } = found
   const locale = await currentLang()
   const t = await getTranslations('teach')
@@ -37,7 +46,9 @@ export default async function SubmissionPage({ params }: { params: Params }) {
   return (
     <div className="page">
       <p>
-        <Link href={`/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(learner.id)}`}>← {learner.name ?? learner.email}</Link>
+        <Link href={`/teach/${encodeURIComponent(classId)}/learners/${encodeURIComponent(learner.id)}`}>
+          ← {learner.name ?? learner.email}
+        </Link>
       </p>
       <h1>{tl('title', { date: formatDateTime(s.createdAt, locale) })}</h1>
       <p>
@@ -54,7 +65,14 @@ export default async function SubmissionPage({ params }: { params: Params }) {
       <section id="comments" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{tc('heading')}</h2>
         <CommentThread deleteAction={deleteCommentAction} classId={classId} comments={comments} empty={tc('empty')} />
-        <CommentForm action={commentAction} classId={classId} lessonId={s.lessonId} exerciseId={s.exerciseId} learnerIds={[learner.id]} submissionId={s.id} />
+        <CommentForm
+          action={commentAction}
+          classId={classId}
+          lessonId={s.lessonId}
+          exerciseId={s.exerciseId}
+          learnerIds={[learner.id]}
+          submissionId={s.id}
+        />
       </section>
     </div>
   )
