@@ -88,4 +88,34 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One import style in lib/: relative paths with their extension (Node's own resolution, which the CLI, the worker
+    // bundles and `node --import tsx` scripts share), never Next's `@/` alias. app/ and components/ use `@/`.
+    files: ['lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^@/', message: 'lib/ imports by relative path (with its extension), not through the @/ alias.' },
+            {
+              regex: '^\\.\\.?/(?!.*\\.(ts|tsx|mjs|js|json|css)$)',
+              message: 'a relative import in lib/ names its file with the extension (.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // app/ and components/ are bundled by Next.js (and by esbuild for the workers): one style there too, `@/` or a
+    // relative path without the .ts/.tsx extension.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.|@/).*\\.tsx?$', message: 'app/ and components/ import without the .ts/.tsx extension.' }] },
+      ],
+    },
+  },
 )

@@ -1,6 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { DeploymentView } from './cluster-layout.ts'
+import type { DeploymentView } from './cluster-layout'
 
 /** A Deployment and its ReplicaSets (revisions), like `kubectl get deploy,rs` but as a card. */
 export function DeploymentCard({ deployment }: { deployment: DeploymentView }) {

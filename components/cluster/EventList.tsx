@@ -1,8 +1,8 @@
 'use client'
 import { memo, useMemo } from 'react'
 import { useTranslations } from 'next-intl'
-import type { EventRecord } from '@/lib/sim/index.ts'
-import { countUpTo, formatClock } from './playback.ts'
+import type { EventRecord } from '@/lib/sim/index'
+import { countUpTo, formatClock } from './playback'
 
 const SHOWN = 200
 

@@ -1,7 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { NodeView } from './cluster-layout.ts'
-import { PodGroupBox } from './PodGroupBox.tsx'
+import type { NodeView } from './cluster-layout'
+import { PodGroupBox } from './PodGroupBox'
 
 export function NodeBox({ node }: { node: NodeView }) {
   const t = useTranslations('cluster')

@@ -1,11 +1,11 @@
 'use client'
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslations } from 'next-intl'
-import type { PodState } from '@/lib/sim/index.ts'
-import { PodIcon } from './PodIcon.tsx'
-import { podTone, shortPodName, toneKey } from './pod-look.ts'
-import { podKey } from './cluster-layout.ts'
-import { placeTooltip } from './connectors.ts'
+import type { PodState } from '@/lib/sim/index'
+import { PodIcon } from './PodIcon'
+import { podTone, shortPodName, toneKey } from './pod-look'
+import { podKey } from './cluster-layout'
+import { placeTooltip } from './connectors'
 
 export function PodChip({ pod }: { pod: PodState }) {
   const t = useTranslations('cluster')

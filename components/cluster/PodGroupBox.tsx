@@ -1,7 +1,7 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { PodGroup } from './cluster-layout.ts'
-import { PodChip } from './PodChip.tsx'
+import type { PodGroup } from './cluster-layout'
+import { PodChip } from './PodChip'
 
 /** The pods of one ReplicaSet (one Deployment revision) on one node, or a node's bare pods. */
 export function PodGroupBox({ group }: { group: PodGroup }) {

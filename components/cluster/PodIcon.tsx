@@ -1,4 +1,4 @@
-import type { PodTone } from './pod-look.ts'
+import type { PodTone } from './pod-look'
 
 // 16×16 line icons drawn in currentColor, so each tone's colour comes from cluster.css. They repeat what the
 // text already says (aria-hidden): a shape as well as a colour, for colour-blind readers.

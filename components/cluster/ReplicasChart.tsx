@@ -1,7 +1,7 @@
 'use client'
 import { useId, useMemo } from 'react'
 import { useTranslations } from 'next-intl'
-import type { TimelinePoint } from '@/lib/sim/index.ts'
+import type { TimelinePoint } from '@/lib/sim/index'
 import './cluster.css'
 import {
   countsAt,
@@ -14,8 +14,8 @@ import {
   seriesRange,
   stepPath,
   type SeriesName,
-} from './chart-model.ts'
-import { formatClock } from './playback.ts'
+} from './chart-model'
+import { formatClock } from './playback'
 
 export interface ReplicasChartProps {
   timeline: TimelinePoint[]

@@ -1,6 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { ServiceView } from './cluster-layout.ts'
+import type { ServiceView } from './cluster-layout'
 
 export function ServiceCard({ service, flowing }: { service: ServiceView; flowing: boolean }) {
   const t = useTranslations('cluster')

@@ -1,13 +1,13 @@
 'use client'
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslations } from 'next-intl'
-import type { EventRecord, State, TimelinePoint } from '@/lib/sim/index.ts'
+import type { EventRecord, State, TimelinePoint } from '@/lib/sim/index'
 import './cluster.css'
-import { deploymentNames } from './chart-model.ts'
-import { ClusterView } from './ClusterView.tsx'
-import { EventList } from './EventList.tsx'
-import { advanceCursor, formatClock, frameIndexAt, nextChange, previousChange, SPEEDS, type Speed } from './playback.ts'
-import { ReplicasChart } from './ReplicasChart.tsx'
+import { deploymentNames } from './chart-model'
+import { ClusterView } from './ClusterView'
+import { EventList } from './EventList'
+import { advanceCursor, formatClock, frameIndexAt, nextChange, previousChange, SPEEDS, type Speed } from './playback'
+import { ReplicasChart } from './ReplicasChart'
 
 export interface TimelinePlayerProps {
   frames: { time: number; state: State }[]

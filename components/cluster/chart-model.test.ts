@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster, type TimelinePoint } from '@/lib/sim/index.ts'
-import { countsAt, deploymentNames, deploymentSamples, gridValues, makeScale, niceMax, seriesRange, stepPath } from './chart-model.ts'
-import { deployment } from './test-manifests.ts'
+import { createCluster, type TimelinePoint } from '@/lib/sim/index'
+import { countsAt, deploymentNames, deploymentSamples, gridValues, makeScale, niceMax, seriesRange, stepPath } from './chart-model'
+import { deployment } from './test-manifests'
 
 const point = (time: number, replicas: number, ready = replicas): TimelinePoint => ({
   time,

@@ -2,7 +2,7 @@
  * The replicas chart without a DOM: a Deployment's counts over a time window as step lines (a count holds
  * until the next timeline point), scaled into an SVG box.
  */
-import type { TimelinePoint } from '@/lib/sim/index.ts'
+import type { TimelinePoint } from '@/lib/sim/index'
 
 export const SERIES = ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas'] as const
 export type SeriesName = (typeof SERIES)[number]

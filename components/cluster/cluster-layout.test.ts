@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '@/lib/sim/index.ts'
-import { clusterLayout } from './cluster-layout.ts'
-import { deployment, pod, service } from './test-manifests.ts'
+import { createCluster } from '@/lib/sim/index'
+import { clusterLayout } from './cluster-layout'
+import { deployment, pod, service } from './test-manifests'
 
 describe('clusterLayout', () => {
   it('puts every pod in the box of its node, grouped by its ReplicaSet with revision and image', () => {

@@ -2,7 +2,7 @@
  * The cluster view's model, computed from a State without any DOM: which pods sit on which node, grouped by
  * ReplicaSet (and so by Deployment revision), which are unscheduled, and which pods each Service reaches.
  */
-import type { PodState, State } from '@/lib/sim/index.ts'
+import type { PodState, State } from '@/lib/sim/index'
 
 export type ReplicaSetInfo = State['replicaSets'][number]
 export type DeploymentInfo = State['deployments'][number]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { connectorPath, placeTooltip, relativeTo } from './connectors.ts'
+import { connectorPath, placeTooltip, relativeTo } from './connectors'
 
 describe('connectorPath', () => {
   it('runs from the bottom middle of a Service down to the top middle of a pod', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EventRecord } from '@/lib/sim/index.ts'
-import { advanceCursor, countUpTo, eventsUpTo, formatClock, frameIndexAt, nextChange, previousChange } from './playback.ts'
+import type { EventRecord } from '@/lib/sim/index'
+import { advanceCursor, countUpTo, eventsUpTo, formatClock, frameIndexAt, nextChange, previousChange } from './playback'
 
 const frames = [{ time: 10 }, { time: 12.5 }, { time: 20 }, { time: 130 }]
 const ev = (time: number, reason: string): EventRecord => ({ time, type: 'Normal', reason, object: 'Pod/x', message: '' })

@@ -2,7 +2,7 @@
  * The timeline player's arithmetic, kept apart from React so it can be tested: which frame is on screen at a
  * cursor time, which events have happened by then, and how far the cursor moves per animation tick.
  */
-import type { EventRecord } from '@/lib/sim/index.ts'
+import type { EventRecord } from '@/lib/sim/index'
 
 export const SPEEDS = [1, 2, 4, 8] as const
 export type Speed = (typeof SPEEDS)[number]

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '@/lib/sim/index.ts'
-import { podTone, shortPodName, isTroubleTone } from './pod-look.ts'
-import { deployment, pod } from './test-manifests.ts'
+import { createCluster } from '@/lib/sim/index'
+import { podTone, shortPodName, isTroubleTone } from './pod-look'
+import { deployment, pod } from './test-manifests'
 
 const look = (status: string, ready = false, terminating = false) => podTone({ status, ready, terminating })
 

@@ -2,7 +2,7 @@
  * How a pod looks in the cluster view: one tone (colour + icon) per family of kubectl STATUS values.
  * The STATUS text itself is always shown too; the tone is what the eye picks up first.
  */
-import type { PodState } from '@/lib/sim/index.ts'
+import type { PodState } from '@/lib/sim/index'
 
 export type PodTone =
   'creating' | 'running' | 'not-ready' | 'crash' | 'image' | 'terminating' | 'pending' | 'completed' | 'error' | 'unknown'

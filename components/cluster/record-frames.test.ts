@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '@/lib/sim/index.ts'
-import { recordFrames } from './record-frames.ts'
-import { deployment, service } from './test-manifests.ts'
+import { createCluster } from '@/lib/sim/index'
+import { recordFrames } from './record-frames'
+import { deployment, service } from './test-manifests'
 
 describe('recordFrames', () => {
   it('keeps a frame only when the cluster changed, so a settled five-minute run is a few dozen frames', () => {

@@ -3,7 +3,7 @@
  * picture changed. Virtual time is the only thing that differs between two quiet moments, so it is left out
  * of the comparison; a five-minute run of a settled Deployment is then a few dozen frames, not 600.
  */
-import type { Cluster, State } from '@/lib/sim/index.ts'
+import type { Cluster, State } from '@/lib/sim/index'
 
 export interface Frame {
   time: number

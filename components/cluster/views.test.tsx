@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '@/lib/sim/index.ts'
-import { intlRenderer } from '@/lib/testing/render.tsx'
+import { createCluster } from '@/lib/sim/index'
+import { intlRenderer } from '@/lib/testing/render'
 import koCluster from '@/messages/ko/cluster.json'
 import enCluster from '@/messages/en/cluster.json'
 import koTimeline from '@/messages/ko/timeline.json'
 import enTimeline from '@/messages/en/timeline.json'
-import { ClusterView } from './ClusterView.tsx'
-import { recordFrames } from './record-frames.ts'
-import { ReplicasChart } from './ReplicasChart.tsx'
-import { TimelinePlayer } from './TimelinePlayer.tsx'
-import { deployment, pod, service } from './test-manifests.ts'
+import { ClusterView } from './ClusterView'
+import { recordFrames } from './record-frames'
+import { ReplicasChart } from './ReplicasChart'
+import { TimelinePlayer } from './TimelinePlayer'
+import { deployment, pod, service } from './test-manifests'
 
 const render = intlRenderer({ ko: { cluster: koCluster, timeline: koTimeline }, en: { cluster: enCluster, timeline: enTimeline } })
 

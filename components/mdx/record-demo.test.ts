@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { recordDemo } from './record-demo.ts'
+import { recordDemo } from './record-demo'
 
 const dir = 'content/kubernetes-basics/demos'
 

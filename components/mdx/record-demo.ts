@@ -2,8 +2,8 @@
  * Plays a lesson's demo scenario on the simulator and records it for the timeline player: frames whenever the
  * picture changes, the timeline and events, and a kubectl transcript of its `run` steps. Deterministic (seeded).
  */
-import { createCluster, parseScenario, type EventRecord, type TimelinePoint } from '@/lib/sim/index.ts'
-import { recordFrames, type Frame } from '@/components/cluster/record-frames.ts'
+import { createCluster, parseScenario, type EventRecord, type TimelinePoint } from '@/lib/sim/index'
+import { recordFrames, type Frame } from '@/components/cluster/record-frames'
 
 export interface DemoRecording {
   frames: Frame[]

@@ -2,10 +2,10 @@
  * Messages between the page and the simulator worker. Everything here is plain data (structured-clone safe):
  * the worker answers each request with the same id, and either a result or the error text.
  */
-import type { ApplyResult, EventRecord, FileResult, RunResult, State, TimelinePoint } from '@/lib/sim/index.ts'
-import type { Frame } from '@/components/cluster/record-frames.ts'
-import type { BrowserExercise } from '@/lib/grading/checklist.ts'
-import type { Locale } from '@/i18n/locales.ts'
+import type { ApplyResult, EventRecord, FileResult, RunResult, State, TimelinePoint } from '@/lib/sim/index'
+import type { Frame } from '@/components/cluster/record-frames'
+import type { BrowserExercise } from '@/lib/grading/checklist'
+import type { Locale } from '@/i18n/locales'
 
 export interface Recording {
   frames: Frame[]

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { State } from '@/lib/sim/index.ts'
-import { deployment } from '@/components/cluster/test-manifests.ts'
-import type { SimRequest } from './protocol.ts'
-import { SimulatorClient, SimulatorError, type WorkerLike } from './sim-client.ts'
-import { createSimHost, respond } from './sim-host.ts'
+import type { State } from '@/lib/sim/index'
+import { deployment } from '@/components/cluster/test-manifests'
+import type { SimRequest } from './protocol'
+import { SimulatorClient, SimulatorError, type WorkerLike } from './sim-client'
+import { createSimHost, respond } from './sim-host'
 
 /** A worker in the same thread: answers asynchronously, possibly out of order, like a real one may not. */
 function fakeWorker(options: { reverse?: boolean } = {}) {

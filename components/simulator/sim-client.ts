@@ -2,10 +2,10 @@
  * Promises over the simulator worker: each request gets an id, the response with that id settles it.
  * Framework-free (the React hook only manages its lifetime), so it is tested with a fake worker.
  */
-import type { ApplyResult, FileResult, RunResult, State } from '@/lib/sim/index.ts'
-import type { CheckRun, Recording, SimOp, SimOps, SimResponse } from './protocol.ts'
-import type { BrowserExercise } from '@/lib/grading/checklist.ts'
-import type { Locale } from '@/i18n/locales.ts'
+import type { ApplyResult, FileResult, RunResult, State } from '@/lib/sim/index'
+import type { CheckRun, Recording, SimOp, SimOps, SimResponse } from './protocol'
+import type { BrowserExercise } from '@/lib/grading/checklist'
+import type { Locale } from '@/i18n/locales'
 
 /** The part of `Worker` the client uses. */
 export interface WorkerLike {

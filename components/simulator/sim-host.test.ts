@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createSimHost, MAX_RECORD_LOOKS, respond } from './sim-host.ts'
-import { deployment, service } from '@/components/cluster/test-manifests.ts'
-import { findExercise } from '@/lib/content/load.ts'
-import { publicChecklist } from '@/lib/grading/checklist.ts'
+import { createSimHost, MAX_RECORD_LOOKS, respond } from './sim-host'
+import { deployment, service } from '@/components/cluster/test-manifests'
+import { findExercise } from '@/lib/content/load'
+import { publicChecklist } from '@/lib/grading/checklist'
 
 const web = deployment('web', 'nginx:1.27', 3) + '---\n' + service('web')
 

@@ -2,11 +2,11 @@
  * The simulator behind the worker, without the worker: one Cluster and the operations the page may ask for.
  * Kept free of `self` and `postMessage` so the tests drive it directly.
  */
-import { completeCommand, createCluster, DEFAULT_LIMITS, type Cluster, type SimLimits, type TimelinePoint } from '@/lib/sim/index.ts'
-import { recordFrames } from '@/components/cluster/record-frames.ts'
-import { gradeExercise } from '@/lib/grading/grade.ts'
-import { gradableExercise } from '@/lib/grading/checklist.ts'
-import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol.ts'
+import { completeCommand, createCluster, DEFAULT_LIMITS, type Cluster, type SimLimits, type TimelinePoint } from '@/lib/sim/index'
+import { recordFrames } from '@/components/cluster/record-frames'
+import { gradeExercise } from '@/lib/grading/grade'
+import { gradableExercise } from '@/lib/grading/checklist'
+import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol'
 
 export const DEFAULT_SEED = 1
 export const DEFAULT_NODES = 3

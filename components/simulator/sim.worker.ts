@@ -2,8 +2,8 @@
  * The simulator's Web Worker: one lib/sim Cluster, off the main thread, answering the requests of
  * use-simulator.ts (see protocol.ts). Messages are handled one at a time, in the order they were posted.
  */
-import type { SimRequest } from './protocol.ts'
-import { createSimHost, respond } from './sim-host.ts'
+import type { SimRequest } from './protocol'
+import { createSimHost, respond } from './sim-host'
 
 const host = createSimHost()
 // Typed by hand: the webworker lib would clash with the DOM lib the rest of the project compiles against.

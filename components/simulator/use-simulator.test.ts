@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { act, renderHook } from '@testing-library/react'
-import type { SimRequest } from './protocol.ts'
-import type { WorkerLike } from './sim-client.ts'
-import { createSimHost, respond } from './sim-host.ts'
-import { useSimulator, type SimulatorOptions } from './use-simulator.ts'
+import type { SimRequest } from './protocol'
+import type { WorkerLike } from './sim-client'
+import { createSimHost, respond } from './sim-host'
+import { useSimulator, type SimulatorOptions } from './use-simulator'
 
 /** The Web Workers the hook started: each a real simulator host in this thread, answering asynchronously. */
 const started: FakeWorker[] = []

@@ -8,8 +8,8 @@
  * (`api.writeFile`) live in the worker: they survive `api.reset`, but a replaced worker starts without them.
  */
 import { useEffect, useState } from 'react'
-import type { State } from '@/lib/sim/index.ts'
-import { SimulatorClient, SimulatorError, type SimulatorApi } from './sim-client.ts'
+import type { State } from '@/lib/sim/index'
+import { SimulatorClient, SimulatorError, type SimulatorApi } from './sim-client'
 
 export interface SimulatorOptions {
   seed?: number

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { VersionedAutosave, type SaveAnswer } from './versioned-autosave.ts'
+import { VersionedAutosave, type SaveAnswer } from './versioned-autosave'
 
 type Other = { draftVersion: number; texts: string }
 

@@ -28,10 +28,10 @@ vi.mock('next-intl/server', () => ({
       onError: (e) => errors.push(e.message),
     }),
 }))
-const { ProgressChart, chartMax } = await import('./ProgressChart.tsx')
-const { ProgressMatrix } = await import('./ProgressMatrix.tsx')
-const { DeadlinesEditor } = await import('./DeadlinesEditor.tsx')
-const { CourseDeadlines, LessonDueBadge, dueByLesson } = await import('../lesson/CourseDeadlines.tsx')
+const { ProgressChart, chartMax } = await import('./ProgressChart')
+const { ProgressMatrix } = await import('./ProgressMatrix')
+const { DeadlinesEditor } = await import('./DeadlinesEditor')
+const { CourseDeadlines, LessonDueBadge, dueByLesson } = await import('../lesson/CourseDeadlines')
 
 const renderIntl = intlRenderer(MESSAGES, { errors })
 

@@ -8,10 +8,10 @@ import { useTranslations } from 'next-intl'
 import '@xterm/xterm/css/xterm.css'
 import '@fontsource/nanum-gothic-coding/400.css'
 import './terminal.css'
-import { resetBanner, startBanner, type BannerMessages } from './banner.ts'
-import { TerminalSession, type CommandAnswer } from './session.ts'
-import { glyphsReady, needsMoreGlyphs, TERMINAL_FONT_FAMILY, TERMINAL_FONT_FAMILY_REMEASURED, TERMINAL_FONT_SIZE } from './terminal-font.ts'
-import { pageIsDark, terminalTheme } from './terminal-theme.ts'
+import { resetBanner, startBanner, type BannerMessages } from './banner'
+import { TerminalSession, type CommandAnswer } from './session'
+import { glyphsReady, needsMoreGlyphs, TERMINAL_FONT_FAMILY, TERMINAL_FONT_FAMILY_REMEASURED, TERMINAL_FONT_SIZE } from './terminal-font'
+import { pageIsDark, terminalTheme } from './terminal-theme'
 
 export interface KubectlTerminalProps {
   /** runs a command line on the simulator; pass its RunResult on whole (a `notice` is shown translated) */

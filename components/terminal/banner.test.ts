@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileLines, resetBanner, startBanner, type BannerMessages } from './banner.ts'
+import { fileLines, resetBanner, startBanner, type BannerMessages } from './banner'
 
 const m: BannerMessages = {
   banner: 'Connected.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyCompletion, commonPrefix, formatColumns } from './completion.ts'
-import { emptyLine, lineText, type LineState } from './line-editor.ts'
+import { applyCompletion, commonPrefix, formatColumns } from './completion'
+import { emptyLine, lineText, type LineState } from './line-editor'
 
 const at = (text: string, cursor = Array.from(text).length): LineState => ({ ...emptyLine(), chars: Array.from(text), cursor })
 

@@ -3,8 +3,8 @@
  * unless the word goes on, like `svc/` or `--replicas=`); several complete their common prefix; when that
  * adds nothing, they are listed in columns under the line.
  */
-import type { LineState } from './line-editor.ts'
-import { textWidth } from './text-width.ts'
+import type { LineState } from './line-editor'
+import { textWidth } from './text-width'
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t'
 

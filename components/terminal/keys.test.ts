@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInput } from './keys.ts'
+import { parseInput } from './keys'
 
 const types = (data: string) => parseInput(data).map((k) => (k.type === 'text' ? `text:${k.text}` : k.type))
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseInput } from './keys.ts'
-import { editKey, emptyLine, HISTORY_LIMIT, lineText, remember, type LineAction, type LineState } from './line-editor.ts'
+import { parseInput } from './keys'
+import { editKey, emptyLine, HISTORY_LIMIT, lineText, remember, type LineAction, type LineState } from './line-editor'
 
 function type(state: LineState, data: string): { state: LineState; actions: LineAction[] } {
   const actions: LineAction[] = []

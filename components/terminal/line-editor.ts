@@ -3,8 +3,8 @@
  * `editKey` is a pure transition; what it cannot do alone (run, complete, clear the screen) it returns as an
  * action for the session to carry out.
  */
-import type { Key } from './keys.ts'
-import { textWidth } from './text-width.ts'
+import type { Key } from './keys'
+import { textWidth } from './text-width'
 
 export interface LineState {
   /** the line as characters (code points), so the cursor never splits a surrogate pair */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createSimHost } from '@/components/simulator/sim-host.ts'
-import { deployment } from '@/components/cluster/test-manifests.ts'
-import { TerminalSession, type SessionOptions } from './session.ts'
-import { testScreen } from './test-screen.ts'
+import { createSimHost } from '@/components/simulator/sim-host'
+import { deployment } from '@/components/cluster/test-manifests'
+import { TerminalSession, type SessionOptions } from './session'
+import { testScreen } from './test-screen'
 
 const messages = { more: (n: number) => `(${n} more)`, failed: (m: string) => `failed: ${m}` }
 

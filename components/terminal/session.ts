@@ -3,11 +3,11 @@
  * their output and the prompt again. Knows nothing of xterm or React — the screen is an `io` with `write` —
  * so it is tested by typing into it and reading what it wrote.
  */
-import { applyCompletion, formatColumns } from './completion.ts'
-import { parseInput, type Key } from './keys.ts'
-import { editKey, emptyLine, lineWidths, renderLine, type LineState } from './line-editor.ts'
-import { charWidth, visibleWidth } from './text-width.ts'
-import { commandIncomplete } from '@/lib/sim/kubectl/shell-input.ts'
+import { applyCompletion, formatColumns } from './completion'
+import { parseInput, type Key } from './keys'
+import { editKey, emptyLine, lineWidths, renderLine, type LineState } from './line-editor'
+import { charWidth, visibleWidth } from './text-width'
+import { commandIncomplete } from '@/lib/sim/kubectl/shell-input'
 
 /** bash's PS2: the prompt of a line that continues a command (a here-document's lines, after a `\` or in a quote). */
 export const CONTINUATION_PROMPT = '> '

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pageIsDark, terminalTheme } from './terminal-theme.ts'
+import { pageIsDark, terminalTheme } from './terminal-theme'
 
 describe('terminalTheme', () => {
   it('takes background, text and cursor from the page tokens', () => {

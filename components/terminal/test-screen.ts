@@ -1,6 +1,6 @@
 /** A real terminal model (xterm's headless build) behind the session's `io`, for reading back the screen. */
 import xterm from '@xterm/headless'
-import type { TerminalIo } from './session.ts'
+import type { TerminalIo } from './session'
 
 export function testScreen(cols = 40, rows = 12) {
   const term = new xterm.Terminal({ cols, rows, scrollback: 200, allowProposedApi: true })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import xterm from '@xterm/headless'
-import { charWidth, codePointWidth, textWidth, visibleWidth } from './text-width.ts'
+import { charWidth, codePointWidth, textWidth, visibleWidth } from './text-width'
 
 /** The cells xterm itself gives each code point: each is written after an `a` on a line of its own. */
 async function xtermWidths(codePoints: number[]): Promise<Map<number, number>> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summarizeImport, type ImportResponse } from './import-summary.ts'
+import { summarizeImport, type ImportResponse } from './import-summary'
 
 const request = {
   lang: 'en' as const,

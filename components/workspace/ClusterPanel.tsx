@@ -1,9 +1,9 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { State } from '@/lib/sim/index.ts'
-import type { Recording } from '@/components/simulator/protocol.ts'
-import { ClusterView } from '@/components/cluster/ClusterView.tsx'
-import { TimelinePlayer } from '@/components/cluster/TimelinePlayer.tsx'
+import type { State } from '@/lib/sim/index'
+import type { Recording } from '@/components/simulator/protocol'
+import { ClusterView } from '@/components/cluster/ClusterView'
+import { TimelinePlayer } from '@/components/cluster/TimelinePlayer'
 
 /** The Cluster tab: the recording of the last Run (play, scrub), or the live cluster the terminal acts on. */
 export function ClusterPanel({

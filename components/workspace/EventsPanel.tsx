@@ -1,6 +1,6 @@
 'use client'
 import { useTranslations } from 'next-intl'
-import type { EventRecord } from '@/lib/sim/index.ts'
+import type { EventRecord } from '@/lib/sim/index'
 
 /** The Events tab: `kubectl get events` for the last Run, newest first. */
 export function EventsPanel({ events }: { events: EventRecord[] }) {

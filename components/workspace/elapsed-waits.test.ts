@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCluster } from '@/lib/sim/index.ts'
+import { createCluster } from '@/lib/sim/index'
 import { MAX_ELAPSED_WAIT_SECONDS, withElapsedWait } from './elapsed-waits'
 
 describe('withElapsedWait', () => {

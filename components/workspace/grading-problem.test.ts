@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ExerciseApiError } from './exercise-api.ts'
-import { gradingProblemOf, gradingProblemText } from './grading-problem.ts'
+import { ExerciseApiError } from './exercise-api'
+import { gradingProblemOf, gradingProblemText } from './grading-problem'
 import en from '../../messages/en.json' with { type: 'json' }
 import ko from '../../messages/ko.json' with { type: 'json' }
 

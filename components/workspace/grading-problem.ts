@@ -3,7 +3,7 @@
  * (components/workspace/exercise-api.ts) becomes a message key of the `workspace` namespace and its values.
  * The server's own text is used where it is written for the learner in their language (over budget, quota).
  */
-import { ExerciseApiError } from './exercise-api.ts'
+import { ExerciseApiError } from './exercise-api'
 
 export type GradingProblem =
   | { key: 'errorTooLarge' }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { authoringJsonSchema, type AuthoringFile } from './authoring-json-schema'
+import { authoringJsonSchema, type AuthoringFile } from './authoring-json-schema.ts'
 
 const ajv = new Ajv({ allErrors: true, strict: false })
 const validators = new Map(

@@ -1,6 +1,6 @@
 /** Compiling a page never runs what its front matter says (gray-matter would `eval` a `---js` block). */
 import { describe, expect, it } from 'vitest'
-import { compileMdx } from './mdx'
+import { compileMdx } from './mdx.ts'
 
 describe('compileMdx', () => {
   it('refuses JavaScript front matter instead of running it', async () => {

@@ -3,16 +3,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { readLessonFolder, type LessonTexts } from './lesson-folder'
-import { scaffoldLesson } from './scaffold'
+import { readLessonFolder, type LessonTexts } from './lesson-folder.ts'
+import { scaffoldLesson } from './scaffold.ts'
 
 const compiled: string[] = []
 vi.mock('./mdx.ts', async (original) => {
-  const real = await original<typeof import('./mdx')>()
+  const real = await original<typeof import('./mdx.ts')>()
   return { ...real, compileMdx: async (source: string) => (compiled.push(source), real.compileMdx(source)) }
 })
 // imported after the mock, so the gate's compiler is the counting one
-const { publishProblems } = await import('./publish-gate')
+const { publishProblems } = await import('./publish-gate.ts')
 
 const root = mkdtempSync(join(tmpdir(), 'kubelab-gate-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))

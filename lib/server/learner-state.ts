@@ -1,6 +1,6 @@
 import 'server-only'
-import type { Localized } from '@/lib/content/schemas'
-import { solutionUnlocked } from '@/lib/grading/attempts'
+import type { Localized } from '../content/schemas.ts'
+import { solutionUnlocked } from '../grading/attempts.ts'
 import type { CatalogCourse, CatalogLesson } from './course-catalog.ts'
 import { dal } from './dal/index.ts'
 import type { LessonProgressView } from './dal/progress.ts'

@@ -21,9 +21,9 @@ vi.mock('@/lib/server/auth/auth', () => ({
   signOut: async () => {},
 }))
 vi.mock('@/lib/server/dal', () => ({ dal: () => ({ users: { signUp: async (input: unknown) => calls.signUp.push(input) } }) }))
-const { signInAction, signUpAction } = await import('./actions.ts')
+const { signInAction, signUpAction } = await import('./actions')
 const { CredentialsSignin } = await import('next-auth')
-const { createLimits, useLimits } = await import('@/lib/server/rate-limit/index.ts')
+const { createLimits, useLimits } = await import('@/lib/server/rate-limit/index')
 
 const form = (fields: Record<string, string | Blob>) => {
   const data = new FormData()

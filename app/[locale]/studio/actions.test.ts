@@ -18,7 +18,7 @@ vi.mock('next-intl/server', () => ({ getLocale: async () => 'en', getTranslation
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => state.viewer }))
 vi.mock('@/lib/server/dal', async (original) => ({ ...(await original<typeof import('@/lib/server/dal')>()), dal: () => state.dal }))
 
-const { createStudioLessonAction } = await import('./actions.ts')
+const { createStudioLessonAction } = await import('./actions')
 const { NEW_COURSE } = await import('@/components/studio/new-course-choice')
 const { createTestAccount, useTestDatabase } = await import('@/lib/testing/db')
 const { loadCourses } = await import('@/lib/content/load')

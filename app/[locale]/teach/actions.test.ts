@@ -26,8 +26,8 @@ vi.mock('@/lib/server/dal', async (original) => {
     }),
   }
 })
-const actions = await import('./actions.ts')
-const { setLocaleAction } = await import('../../locale-actions.ts')
+const actions = await import('./actions')
+const { setLocaleAction } = await import('../../locale-actions')
 
 const wrong = [2, [1, 2], null, undefined, 'classId=x', { classId: 'c1', name: 'x' }, new Blob(['x'])] as unknown as FormData[]
 const withFile = () => {

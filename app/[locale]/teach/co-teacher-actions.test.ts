@@ -21,7 +21,7 @@ vi.mock('@/lib/server/dal', async (original) => {
     }
   return { ...actual, dal: () => ({ classes: { addCoTeacher: record('add'), removeCoTeacher: record('remove') } }) }
 })
-const { addCoTeacherAction, removeCoTeacherAction } = await import('./co-teacher-actions.ts')
+const { addCoTeacherAction, removeCoTeacherAction } = await import('./co-teacher-actions')
 const { CoTeacherError } = await import('@/lib/server/dal/co-teachers')
 const { AccessDeniedError } = await import('@/lib/server/dal')
 

@@ -17,7 +17,7 @@ vi.mock('@/lib/server/dal', async (original) => {
     dal: () => ({ comments: { commentOnSubmission: record('submission'), commentOnGroup: record('group'), delete: record('delete') } }),
   }
 })
-const { commentAction, deleteCommentAction } = await import('./comment-actions.ts')
+const { commentAction, deleteCommentAction } = await import('./comment-actions')
 
 const form = (fields: Record<string, string | string[] | Blob>) => {
   const f = new FormData()

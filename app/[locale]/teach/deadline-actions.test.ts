@@ -33,7 +33,7 @@ vi.mock('@/lib/server/dal', async (original) => {
     }),
   }
 })
-const { saveDeadlinesAction } = await import('./deadline-actions.ts')
+const { saveDeadlinesAction } = await import('./deadline-actions')
 
 const form = (fields: Record<string, string | Blob>) => {
   const f = new FormData()

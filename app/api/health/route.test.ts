@@ -9,7 +9,7 @@ vi.mock('@/lib/server/dal', () => ({
 
 describe('GET /api/health (liveness)', () => {
   it('answers 200 without asking the database, never cached', async () => {
-    const { GET } = await import('./route.ts')
+    const { GET } = await import('./route')
     const response = GET()
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ status: 'ok' })

@@ -19,7 +19,7 @@ vi.mock('@/lib/server/dal', () => ({
     },
   }),
 }))
-const { GET } = await import('./route.ts')
+const { GET } = await import('./route')
 const me = async () => (await (await GET()).json()) as { viewer: null | { id: string; role: string; unreadComments: number | null } }
 
 describe('GET /api/me', () => {

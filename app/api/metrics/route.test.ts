@@ -5,7 +5,7 @@ async function routeWith(token: string | undefined) {
   vi.resetModules()
   if (token === undefined) delete process.env.METRICS_TOKEN
   else process.env.METRICS_TOKEN = token
-  return (await import('./route.ts')).GET
+  return (await import('./route')).GET
 }
 afterEach(() => {
   delete process.env.METRICS_TOKEN
@@ -17,9 +17,9 @@ const get = (GET: (r: Request) => Promise<Response>, authorization?: string) =>
 describe('GET /api/metrics', () => {
   it('answers the metrics in the Prometheus text format when no token is set', async () => {
     const GET = await routeWith(undefined)
-    const { recordRefusal } = await import('@/lib/server/rate-limit/refusals.ts')
-    const { installObservability } = await import('@/lib/server/observability/install.ts')
-    const { parseEnv } = await import('@/lib/server/env.ts')
+    const { recordRefusal } = await import('@/lib/server/rate-limit/refusals')
+    const { installObservability } = await import('@/lib/server/observability/install')
+    const { parseEnv } = await import('@/lib/server/env')
     installObservability(parseEnv({}))
     recordRefusal('grade-address', '203.0.113.9', 30)
     const response = await get(GET)

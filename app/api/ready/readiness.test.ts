@@ -3,11 +3,11 @@
  * the real migration query on SQLite and PostgreSQL (a fresh database is reachable with migrations pending).
  */
 import { describe, expect, it } from 'vitest'
-import { checkReadiness, type ReadinessSources } from './readiness.ts'
-import { createDb } from '@/lib/server/db/client.ts'
-import { listMigrations } from '@/lib/server/db/migrate.ts'
-import { recordedMigrationsOf } from '@/lib/server/db/migration-status.ts'
-import { testDatabases } from '@/lib/testing/db.ts'
+import { checkReadiness, type ReadinessSources } from './readiness'
+import { createDb } from '@/lib/server/db/client'
+import { listMigrations } from '@/lib/server/db/migrate'
+import { recordedMigrationsOf } from '@/lib/server/db/migration-status'
+import { testDatabases } from '@/lib/testing/db'
 
 const known = ['20260101000000_init', '20260201000000_classes']
 const sources = (over: Partial<ReadinessSources> = {}): ReadinessSources => ({

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 const dir = mkdtempSync(join(tmpdir(), 'kubelab-ready-'))
 const url = `file:${join(dir, 'kubelab.db')}`
 process.env.DATABASE_URL = url
-const { GET } = await import('./route.ts')
-const { migrate, listMigrations } = await import('@/lib/server/db/migrate.ts')
-const { db } = await import('@/lib/server/db/client.ts')
+const { GET } = await import('./route')
+const { migrate, listMigrations } = await import('@/lib/server/db/migrate')
+const { db } = await import('@/lib/server/db/client')
 
 afterAll(async () => {
   await db().$disconnect()

@@ -5,7 +5,7 @@
  * and a studio course's page at app/[locale]/studio-course/[courseId]. Those routes have no address of their own:
  * asked for directly, they are a 404. No server-only imports: proxy.ts uses it.
  */
-import type { Locale } from '@/i18n/locales'
+import type { Locale } from '../../../i18n/locales.ts'
 import { localizedPath } from './page-locale.ts'
 
 export const studioLessonRoute = '/studio-lesson'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localizedPath, pageLocale, splitLocalePrefix } from './page-locale'
+import { localizedPath, pageLocale, splitLocalePrefix } from './page-locale.ts'
 
 describe('pageLocale', () => {
   it('keeps the learner’s choice over the browser’s languages', () => {

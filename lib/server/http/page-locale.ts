@@ -3,7 +3,7 @@
  * languages); proxy.ts picks one per request and rewrites to app/[locale]/…, so the same lesson can be prerendered
  * once per language. No server-only imports: proxy.ts uses it.
  */
-import { isLocale, negotiateLocale, type Locale } from '@/i18n/locales'
+import { isLocale, negotiateLocale, type Locale } from '../../../i18n/locales.ts'
 
 /** The learner's choice (the locale cookie) when it is one of ours, else the best match for the browser's languages. */
 export function pageLocale(chosen: string | undefined, acceptLanguage: string | null): Locale {

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { scriptHash } from './content-security-policy'
+import { scriptHash } from './content-security-policy.ts'
 import { securityHeaders } from './security-headers.mjs'
-import { matchesEtag, preferredEncoding, staticDocument } from './static-documents'
-import { cookieValue, installStaticPageServer } from './static-page-server'
-import { writeStaticDocuments, writeStaticPagePolicies } from '../../../scripts/static-pages'
+import { matchesEtag, preferredEncoding, staticDocument } from './static-documents.ts'
+import { cookieValue, installStaticPageServer } from './static-page-server.ts'
+import { writeStaticDocuments, writeStaticPagePolicies } from '../../../scripts/static-pages.ts'
 
 const home = (language: string) => `<html lang="${language}"><script>home()</script></html>`
 const lesson = (language: string) =>

@@ -8,7 +8,7 @@
  * request, an address naming a locale, a POST) goes on to Next.js untouched.
  */
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http'
-import { localeCookie } from '@/i18n/locales'
+import { localeCookie } from '../../../i18n/locales.ts'
 import { pagePolicy, servedOverTls } from './content-security-policy.ts'
 import { localizedPath, pageLocale, splitLocalePrefix } from './page-locale.ts'
 import { securityHeaders, strictTransportSecurity } from './security-headers.mjs'

@@ -2,9 +2,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { scriptHash } from './content-security-policy'
-import { inlineScriptHashes, inlineScripts, staticPageScripts, staticPagesFile } from './static-pages'
-import { prerenderedPages, writeStaticPagePolicies } from '../../../scripts/static-pages'
+import { scriptHash } from './content-security-policy.ts'
+import { inlineScriptHashes, inlineScripts, staticPageScripts, staticPagesFile } from './static-pages.ts'
+import { prerenderedPages, writeStaticPagePolicies } from '../../../scripts/static-pages.ts'
 
 // The shape Next.js writes: chunk files by src, the theme script, flight data pushed by inline scripts.
 const page = [

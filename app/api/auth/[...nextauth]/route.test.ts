@@ -4,7 +4,7 @@ import { NextRequest } from 'next/server'
 
 const answer = vi.hoisted(() => ({ response: null as Response | null }))
 vi.mock('@/lib/server/auth/auth', () => ({ handlers: { GET: async () => new Response(), POST: async () => answer.response! } }))
-const { POST } = await import('./route.ts')
+const { POST } = await import('./route')
 
 const request = () => new NextRequest('http://localhost/api/auth/callback/credentials', { method: 'POST', headers: { accept: '*/*' } })
 const redirect = (location: string) => new Response(null, { status: 302, headers: { location } })

@@ -7,8 +7,8 @@ vi.mock('server-only', () => ({}))
 const state = vi.hoisted(() => ({ viewer: null as Viewer | null, dal: null as Dal | null }))
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => state.viewer }))
 vi.mock('@/lib/server/dal', async (original) => ({ ...(await original<typeof import('@/lib/server/dal')>()), dal: () => state.dal! }))
-const { GET, POST } = await import('./route.ts')
-const { createTestAccount, createTestClass, useTestDatabase } = await import('@/lib/testing/db.ts')
+const { GET, POST } = await import('./route')
+const { createTestAccount, createTestClass, useTestDatabase } = await import('@/lib/testing/db')
 
 const { database, dal } = useTestDatabase()
 let me: Viewer

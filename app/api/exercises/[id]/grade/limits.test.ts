@@ -13,10 +13,10 @@ vi.mock('@/lib/server/dal', async (original) => ({
   ...(await original<typeof import('@/lib/server/dal')>()),
   dal: () => ({ progress: { submissionQuota: async () => quota.exceeded } }),
 }))
-const { POST } = await import('./route.ts')
-const { createLimits, useLimits, onRefusal } = await import('@/lib/server/rate-limit/index.ts')
-const { QuotaExceededError } = await import('@/lib/server/dal/quotas.ts')
-const { stampFor } = await import('@/lib/server/rate-limit/client-address.ts')
+const { POST } = await import('./route')
+const { createLimits, useLimits, onRefusal } = await import('@/lib/server/rate-limit/index')
+const { QuotaExceededError } = await import('@/lib/server/dal/quotas')
+const { stampFor } = await import('@/lib/server/rate-limit/client-address')
 
 const off = null
 function limitGrades() {

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 vi.mock('server-only', () => ({}))
 vi.mock('@/lib/server/viewer', () => ({ currentViewer: async () => null }))
-const { POST } = await import('./route.ts')
-const { gradingPool } = await import('@/lib/server/grading-pool/index.ts')
-const { DEFAULT_WALL_TIME_MS } = await import('@/lib/server/grading-pool/pool.ts')
-const { MAX_GRADE_RESPONSE_BYTES } = await import('@/lib/grading/trace.ts')
-const { findExercise } = await import('@/lib/content/load.ts')
-const { createLimits, useLimits } = await import('@/lib/server/rate-limit/index.ts')
-const { parseEnv } = await import('@/lib/server/env.ts')
-const { limitSettings } = await import('@/lib/server/rate-limit/index.ts')
+const { POST } = await import('./route')
+const { gradingPool } = await import('@/lib/server/grading-pool/index')
+const { DEFAULT_WALL_TIME_MS } = await import('@/lib/server/grading-pool/pool')
+const { MAX_GRADE_RESPONSE_BYTES } = await import('@/lib/grading/trace')
+const { findExercise } = await import('@/lib/content/load')
+const { createLimits, useLimits } = await import('@/lib/server/rate-limit/index')
+const { parseEnv } = await import('@/lib/server/env')
+const { limitSettings } = await import('@/lib/server/rate-limit/index')
 // the default limits, counted in memory (no database in this test)
 useLimits(createLimits({ kind: 'memory' }, limitSettings(parseEnv({}))))
 
@@ -108,7 +108,7 @@ describe('POST /api/exercises/[id]/grade with the grading pool', () => {
   )
 
   it('counts the grades over budget by exercise and limit, and times every grade by exercise and outcome', async () => {
-    const { metrics } = await import('@/lib/server/observability/metrics.ts')
+    const { metrics } = await import('@/lib/server/observability/metrics')
     const overBudget = async () =>
       Object.fromEntries((await metrics().gradesOverBudget.get()).values.map((v) => [`${v.labels.exercise} ${v.labels.limit}`, v.value]))
     const before = await overBudget()

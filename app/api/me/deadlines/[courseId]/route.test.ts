@@ -27,7 +27,7 @@ vi.mock('@/lib/server/dal', async (original) => ({
     },
   }),
 }))
-const { GET } = await import('./route.ts')
+const { GET } = await import('./route')
 const get = async () => {
   const response = await GET(new Request('http://localhost/api/me/deadlines/kubernetes-basics'), {
     params: Promise.resolve({ courseId: 'kubernetes-basics' }),

@@ -3,7 +3,7 @@
  * body arrives in chunks, one per page of attempts) with every attempt numbered per learner and exercise.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { useTestDatabase } from '@/lib/testing/db.ts'
+import { useTestDatabase } from '@/lib/testing/db'
 import { createTranslator } from 'next-intl'
 import en from '@/messages/en/deadlines.json'
 
@@ -19,7 +19,7 @@ vi.mock('next-intl/server', () => ({
   getTranslations: async (namespace: string) =>
     createTranslator({ locale: 'en', messages: { deadlines: en }, namespace: namespace as never }),
 }))
-const { GET } = await import('./route.ts')
+const { GET } = await import('./route')
 
 describe('the attempts export route', () => {
   const { database, dal } = useTestDatabase()
