@@ -6,6 +6,7 @@ import { completeCommand, createCluster, DEFAULT_LIMITS, type Cluster, type SimL
 import { recordFrames } from '@/components/cluster/record-frames'
 import { gradeExercise } from '@/lib/grading/grade'
 import { gradableExercise } from '@/lib/grading/checklist'
+import { defaultLocale, isLocale } from '@/i18n/locales'
 import type { Recording, SimOp, SimOps, SimRequest, SimResponse } from './protocol'
 
 export const DEFAULT_SEED = 1
@@ -88,7 +89,7 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
       return cluster.listFiles()
     },
     check({ exercise, yaml, lang }) {
-      const report = gradeExercise(gradableExercise(exercise), { yaml: String(yaml ?? '') }, { lang: lang === 'en' ? 'en' : 'ko' })
+      const report = gradeExercise(gradableExercise(exercise), { yaml: String(yaml ?? '') }, { lang: isLocale(lang) ? lang : defaultLocale })
       return {
         checks: report.result.checks.map((c) => ({ id: c.id, passed: c.passed, ...(c.notRun ? { notRun: true } : {}) })),
         valid: report.result.validation.valid,
