@@ -89,7 +89,11 @@ export function createSimHost(options: { seed?: number; nodes?: number } = {}): 
       return cluster.listFiles()
     },
     check({ exercise, yaml, lang }) {
-      const report = gradeExercise(gradableExercise(exercise), { yaml: String(yaml ?? '') }, { lang: isLocale(lang) ? lang : defaultLocale })
+      const report = gradeExercise(
+        gradableExercise(exercise),
+        { yaml: String(yaml ?? '') },
+        { lang: isLocale(lang) ? lang : defaultLocale },
+      )
       return {
         checks: report.result.checks.map((c) => ({ id: c.id, passed: c.passed, ...(c.notRun ? { notRun: true } : {}) })),
         valid: report.result.validation.valid,
