@@ -3,6 +3,7 @@ import { useActionState, useState, useSyncExternalStore } from 'react'
 import { useTranslations } from 'next-intl'
 import type { DeadlinesState } from '@/app/[locale]/teach/deadline-actions'
 import { deadlineChanges, toLocalInput } from '@/lib/classes/deadline-input'
+import { useHydrated } from '@/components/use-hydrated'
 
 interface Props {
   action: (state: DeadlinesState, form: FormData) => Promise<DeadlinesState>
@@ -23,11 +24,7 @@ const subscribeNothing = () => () => {}
 export function DeadlinesEditor({ action, classId, lessons, deadlines }: Props) {
   const t = useTranslations('deadlines.editor')
   const [state, formAction, pending] = useActionState(action, { status: 'idle' })
-  const inBrowser = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  )
+  const inBrowser = useHydrated()
   const zone = useSyncExternalStore(
     subscribeNothing,
     () => Intl.DateTimeFormat().resolvedOptions().timeZone,
